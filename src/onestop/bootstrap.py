@@ -1,0 +1,53 @@
+"""The one composition root: settings, engine, sessions, clock, keys and rule packs wired together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from onestop import keys
+from onestop.common.clock import Clock, SystemClock
+from onestop.common.crypto import FieldCipher
+from onestop.config import Settings
+from onestop.db import UnitOfWork, make_engine, make_session_factory
+
+
+@dataclass
+class Container:
+    """Everything long-lived that services need; built once per process (or per test)."""
+
+    settings: Settings
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    clock: Clock
+    cipher: FieldCipher
+    secret_key: str
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def uow(self) -> UnitOfWork:
+        """A new unit of work (one transaction) for one use case."""
+        return UnitOfWork(self.session_factory, self.clock, self.cipher)
+
+
+def build(
+    settings: Settings | None = None,
+    *,
+    clock: Clock | None = None,
+    session_factory: sessionmaker[Session] | None = None,
+    engine: Engine | None = None,
+) -> Container:
+    """Build the container from settings; tests pass their own clock and session factory."""
+    settings = settings or Settings()
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    engine = engine or make_engine(settings.resolved_database_url())
+    return Container(
+        settings=settings,
+        engine=engine,
+        session_factory=session_factory or make_session_factory(engine),
+        clock=clock or SystemClock(),
+        cipher=FieldCipher.from_text(keys.field_key(settings)),
+        secret_key=keys.secret_key(settings),
+    )

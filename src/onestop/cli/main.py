@@ -1,0 +1,22 @@
+"""The ``onestop`` command: one module per group, registered here."""
+
+from __future__ import annotations
+
+import typer
+
+from onestop.cli import audit, db, demo, people, rules, serve, staff
+
+app = typer.Typer(help="onestop: integrated delivery of social programs.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+app.add_typer(db.app, name="db")
+app.add_typer(people.app, name="people")
+app.add_typer(staff.app, name="staff")
+app.add_typer(audit.app, name="audit")
+app.add_typer(demo.app, name="demo")
+app.add_typer(rules.app, name="rules")
+app.command()(serve.serve)
+for _command in getattr(rules, "TOP_LEVEL_COMMANDS", ()):
+    app.command()(_command)
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""Value types shared by every area: money, periods, ids, errors, clock. No onestop imports."""

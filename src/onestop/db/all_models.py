@@ -1,0 +1,7 @@
+"""Import every area's tables so ``Base.metadata`` is complete (for Alembic and test set-up)."""
+
+from onestop.access import models as access_models
+from onestop.audit import models as audit_models
+from onestop.registry import models as registry_models
+
+__all__ = ["access_models", "audit_models", "registry_models"]

@@ -1,0 +1,113 @@
+"""Engine, sessions and the unit of work: one use case, one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from onestop.common.clock import Clock
+from onestop.common.crypto import FieldCipher
+from onestop.common.errors import Conflict
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """Create an engine; on SQLite turn on foreign keys and WAL so it behaves like a real server."""
+    if url.startswith("sqlite"):
+        kwargs.setdefault("connect_args", {"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, **kwargs)
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            if ":memory:" not in url:
+                cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(url, **kwargs)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that keep loaded objects usable after commit (services return them)."""
+    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+
+
+class UnitOfWork:
+    """A transaction plus what every service needs in it: the clock and the field cipher.
+
+    Use as ``with uow: ...; uow.commit()``. Leaving the block without ``commit`` rolls back, so a
+    failure half-way never leaves half-written records. Callbacks registered with ``after_commit``
+    (letters, e-mails, files) run only once the data is safely stored.
+    """
+
+    def __init__(self, session_factory: sessionmaker[Session], clock: Clock, cipher: FieldCipher) -> None:
+        self._factory = session_factory
+        self.clock = clock
+        self.cipher = cipher
+        self._session: Session | None = None
+        self._after_commit: list[Callable[[], None]] = []
+        self._depth = 0
+
+    @property
+    def session(self) -> Session:
+        """The open session; only valid inside ``with uow``."""
+        if self._session is None:
+            raise RuntimeError("UnitOfWork used outside its 'with' block")
+        return self._session
+
+    def __enter__(self) -> UnitOfWork:
+        # Re-entrant: a service called by another service joins the outer transaction.
+        if self._depth == 0:
+            self._session = self._factory()
+            self._after_commit = []
+        self._depth += 1
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._depth -= 1
+        if self._depth > 0:
+            return
+        session, self._session = self._session, None
+        assert session is not None
+        try:
+            session.rollback()  # no-op after a commit
+        finally:
+            session.close()
+
+    def flush(self) -> None:
+        """Send pending changes now (to get ids or hit constraints early)."""
+        try:
+            self.session.flush()
+        except StaleDataError as err:
+            raise Conflict("the record was changed by someone else; reload it and try again") from err
+
+    def commit(self) -> None:
+        """Commit if this is the outermost block, then run after-commit callbacks."""
+        if self._depth > 1:
+            return
+        try:
+            self.session.commit()
+        except StaleDataError as err:
+            self.session.rollback()
+            raise Conflict("the record was changed by someone else; reload it and try again") from err
+        except IntegrityError:
+            self.session.rollback()
+            raise
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            callback()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the transaction commits (never if it rolls back)."""
+        self._after_commit.append(callback)

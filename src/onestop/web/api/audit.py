@@ -1,0 +1,7 @@
+"""/api routes: audit."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["audit"])

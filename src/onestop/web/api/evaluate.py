@@ -1,0 +1,7 @@
+"""/api routes: evaluate."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["evaluate"])

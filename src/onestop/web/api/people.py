@@ -1,0 +1,7 @@
+"""/api routes: people."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["people"])

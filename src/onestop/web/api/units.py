@@ -1,0 +1,7 @@
+"""/api routes: units."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["units"])
