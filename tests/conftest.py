@@ -122,3 +122,21 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             "NOTE: the PostgreSQL half of the suite was SKIPPED (no server). "
             "Set ONESTOP_REQUIRE_POSTGRES=1 to make that a failure.", yellow=True, bold=True)
+
+
+@pytest.fixture(scope="session")
+def migrated_engine(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """A second, empty database on the same backend, built by the migrations alone."""
+    if engine.dialect.name == "sqlite":
+        eng = make_engine(f"sqlite:///{tmp_path_factory.mktemp('mig') / 'migrated.db'}")
+    else:
+        admin = make_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+        name = f"onestop_migrated_{_worker()}"
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        eng = make_engine(engine.url.set(database=name).render_as_string(hide_password=False))
+    migrate.upgrade(eng)
+    yield eng
+    eng.dispose()
