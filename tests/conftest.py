@@ -32,7 +32,18 @@ _postgres_problem: str | None = None
 
 
 def _worker() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+    """Unique per test run and xdist worker, so parallel runs never share (or drop) a database."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", str(os.getpid()))[:8]
+    return f"{run}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+
+
+def _drop_database(name: str) -> None:
+    admin = make_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
 
 
 def _postgres_engine() -> Engine:
@@ -71,6 +82,8 @@ def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     Base.metadata.create_all(eng)
     yield eng
     eng.dispose()
+    if eng.dialect.name == "postgresql":
+        _drop_database(str(eng.url.database))
 
 
 def _skip_or_fail(reason: str) -> None:
@@ -140,3 +153,5 @@ def migrated_engine(engine: Engine, tmp_path_factory: pytest.TempPathFactory) ->
     migrate.upgrade(eng)
     yield eng
     eng.dispose()
+    if eng.dialect.name == "postgresql":
+        _drop_database(str(eng.url.database))
