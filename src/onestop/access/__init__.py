@@ -1,1 +1,61 @@
-"""access."""
+"""Staff access: accounts, roles and permissions, logins and tokens, and the ``require`` check.
+
+Other areas use ``require`` and ``Actor``/``Permission``; the web and CLI use the services.
+"""
+
+from onestop.access.authn import (
+    IssuedToken,
+    actor_for_token,
+    actor_of,
+    authenticate,
+    issue_token,
+    login,
+    revoke_token,
+)
+from onestop.access.domain import LoginPolicy
+from onestop.access.errors import AccountLocked, LoginFailed, OfficeNotFound, StaffNotFound, UsernameTaken
+from onestop.access.guard import require
+from onestop.access.models import ApiToken, Office, Staff
+from onestop.access.permissions import ROLE_PERMISSIONS, Actor, Permission, Role
+from onestop.access.services import (
+    change_password,
+    create_office,
+    create_staff,
+    deactivate_staff,
+    get_office_by_code,
+    get_staff,
+    list_offices,
+    list_staff,
+)
+
+__all__ = [
+    "ROLE_PERMISSIONS",
+    "AccountLocked",
+    "Actor",
+    "ApiToken",
+    "IssuedToken",
+    "LoginFailed",
+    "LoginPolicy",
+    "Office",
+    "OfficeNotFound",
+    "Permission",
+    "Role",
+    "Staff",
+    "StaffNotFound",
+    "UsernameTaken",
+    "actor_for_token",
+    "actor_of",
+    "authenticate",
+    "change_password",
+    "create_office",
+    "create_staff",
+    "deactivate_staff",
+    "get_office_by_code",
+    "get_staff",
+    "issue_token",
+    "list_offices",
+    "list_staff",
+    "login",
+    "require",
+    "revoke_token",
+]

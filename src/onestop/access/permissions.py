@@ -38,8 +38,13 @@ class Permission(enum.StrEnum):
 _P = Permission
 _FRONT_LINE = frozenset(
     {
-        _P.PERSON_READ, _P.PERSON_WRITE, _P.PERSON_REVEAL_IDENTIFIERS, _P.PERSON_READ_HEALTH,
-        _P.UNIT_READ, _P.UNIT_WRITE, _P.RULES_EVALUATE,
+        _P.PERSON_READ,
+        _P.PERSON_WRITE,
+        _P.PERSON_REVEAL_IDENTIFIERS,
+        _P.PERSON_READ_HEALTH,
+        _P.UNIT_READ,
+        _P.UNIT_WRITE,
+        _P.RULES_EVALUATE,
     }
 )
 
@@ -49,8 +54,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.SPECIALIST: _FRONT_LINE,
     # Finance pays people: it needs names and units, not identifiers or health information.
     Role.FINANCE: frozenset({_P.PERSON_READ, _P.UNIT_READ}),
-    Role.ADMINISTRATOR: frozenset({_P.STAFF_READ, _P.STAFF_WRITE, _P.PERSON_MERGE, _P.PERSON_READ,
-                                   _P.UNIT_READ, _P.RULES_EVALUATE}),
+    Role.ADMINISTRATOR: frozenset(
+        {_P.STAFF_READ, _P.STAFF_WRITE, _P.PERSON_MERGE, _P.PERSON_READ, _P.UNIT_READ, _P.RULES_EVALUATE}
+    ),
     # Auditors read the trail and may verify it; they do not browse client files.
     Role.AUDITOR: frozenset({_P.AUDIT_READ, _P.AUDIT_VERIFY, _P.STAFF_READ}),
 }
@@ -68,7 +74,11 @@ class Actor:
 
     @classmethod
     def for_roles(
-        cls, staff_id: uuid.UUID | None, username: str, roles: frozenset[Role], office_id: uuid.UUID | None = None
+        cls,
+        staff_id: uuid.UUID | None,
+        username: str,
+        roles: frozenset[Role],
+        office_id: uuid.UUID | None = None,
     ) -> Actor:
         """An actor with the union of its roles' permissions."""
         perms: frozenset[Permission] = frozenset().union(*(ROLE_PERMISSIONS[r] for r in roles))

@@ -1,1 +1,25 @@
-"""audit."""
+"""The audit trail: an append-only, hash-chained log of every access to personal data.
+
+``record`` appends in the caller's transaction; ``verify`` proves the chain unbroken; ``redact``
+keeps identifiers out of it.
+"""
+
+from onestop.audit.domain import GENESIS_HASH, REDACTED, SENSITIVE_KEYS, VerifyResult, redact
+from onestop.audit.models import AuditChainHead, AuditEvent
+from onestop.audit.recorder import record
+from onestop.audit.services import list_events, verify_chain
+from onestop.audit.verification import verify
+
+__all__ = [
+    "GENESIS_HASH",
+    "REDACTED",
+    "SENSITIVE_KEYS",
+    "AuditChainHead",
+    "AuditEvent",
+    "VerifyResult",
+    "list_events",
+    "record",
+    "redact",
+    "verify",
+    "verify_chain",
+]

@@ -108,6 +108,10 @@ class UnitOfWork:
         for callback in callbacks:
             callback()
 
+    def independent(self) -> UnitOfWork:
+        """A separate unit of work (its own transaction) on the same database, clock and cipher."""
+        return UnitOfWork(self._factory, self.clock, self.cipher)
+
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the transaction commits (never if it rolls back)."""
         self._after_commit.append(callback)

@@ -1,0 +1,84 @@
+"""``require``: the one permission check every service makes, and the audit of each refusal.
+
+A refusal must be kept even though the caller's transaction rolls back (the service raises).
+It is written in a separate transaction that starts once the caller's transaction has ended:
+writing it earlier could wait on the audit chain lock that the caller itself holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction
+
+from onestop.access.permissions import Actor, Permission
+from onestop.common.errors import PermissionDenied
+from onestop.db import UnitOfWork
+
+_PENDING = "onestop.access.pending_denials"
+_LISTENING = "onestop.access.denial_listener"
+
+
+@dataclass(frozen=True)
+class _Denial:
+    actor: Actor
+    permission: Permission
+    subject_type: str | None
+    subject_id: object | None
+
+
+def require(
+    uow: UnitOfWork,
+    actor: Actor,
+    permission: Permission,
+    *,
+    subject_type: str | None = None,
+    subject_id: object | None = None,
+) -> None:
+    """Raise ``PermissionDenied`` unless ``actor`` holds ``permission``; a refusal is audited as "denied"."""
+    if actor.can(permission):
+        return
+    denial = _Denial(actor, permission, subject_type, subject_id)
+    try:
+        session = uow.session
+    except RuntimeError:  # called outside ``with uow``: nothing to wait for
+        _write_denials(uow.independent(), [denial])
+    else:
+        _defer(uow, session, denial)
+    raise PermissionDenied(f"your role does not allow this ({permission.value})")
+
+
+def _defer(uow: UnitOfWork, session: Session, denial: _Denial) -> None:
+    if not session.in_transaction():
+        session.begin()  # so that ending the caller's block ends a transaction and fires the hook
+    session.info.setdefault(_PENDING, []).append(denial)
+    if not session.info.get(_LISTENING):
+        session.info[_LISTENING] = True
+        event.listen(session, "after_transaction_end", partial(_on_transaction_end, uow.independent()))
+
+
+def _on_transaction_end(fresh: UnitOfWork, session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is not None:  # a savepoint ended, not the caller's transaction
+        return
+    denials = session.info.pop(_PENDING, [])
+    if denials:
+        _write_denials(fresh, denials)
+
+
+def _write_denials(uow: UnitOfWork, denials: list[_Denial]) -> None:
+    from onestop.audit.recorder import record  # here, not at import: audit imports access
+
+    with uow:
+        for d in denials:
+            record(
+                uow,
+                actor=d.actor,
+                action=d.permission.value,
+                subject_type=d.subject_type,
+                subject_id=d.subject_id,
+                outcome="denied",
+                details={"permission": d.permission.value, "roles": sorted(r.value for r in d.actor.roles)},
+            )
+        uow.commit()

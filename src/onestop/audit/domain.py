@@ -1,0 +1,146 @@
+"""The audit chain's pure rules: canonical form, hashing, redaction and checking a sequence of events.
+
+Each event's hash covers every field of the event plus the previous event's hash, so changing,
+removing or reordering any stored event breaks every hash after it. Nothing here touches a database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+#: ``prev_hash`` of the first event: there is nothing before it.
+GENESIS_HASH = "0" * 64
+
+REDACTED = "[redacted]"
+
+#: Keys whose values never go into the audit log in clear (matched case-insensitively, at any depth).
+SENSITIVE_KEYS: frozenset[str] = frozenset(
+    {
+        "sin",
+        "social_insurance_number",
+        "health_number",
+        "health_card_number",
+        "personal_health_number",
+        "password",
+        "password_hash",
+        "token",
+        "access_token",
+    }
+)
+
+
+@dataclass(frozen=True)
+class EventFields:
+    """Everything an event's hash covers, in the form it is stored."""
+
+    seq: int
+    occurred_at: dt.datetime
+    actor_staff_id: str | None
+    actor_username: str
+    action: str
+    subject_type: str | None
+    subject_id: str | None
+    purpose: str | None
+    outcome: str
+    before: Any
+    after: Any
+    details: Any
+    prev_hash: str
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """The outcome of re-computing the chain; ``first_broken_seq`` names the first bad event."""
+
+    ok: bool
+    checked: int
+    first_broken_seq: int | None
+    reason: str
+
+
+def timestamp_text(at: dt.datetime) -> str:
+    """The one textual form of an event time that the hash covers (UTC, microseconds)."""
+    if at.tzinfo is None:
+        raise ValueError("audit times must be timezone-aware")
+    return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def canonical_json(value: Any) -> str:
+    """Deterministic JSON: sorted keys, no spaces, so equal content always hashes equally."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def event_hash(fields: EventFields) -> str:
+    """SHA-256 (hex) over the canonical JSON of every field, including ``prev_hash``."""
+    doc = {
+        "seq": fields.seq,
+        "occurred_at": timestamp_text(fields.occurred_at),
+        "actor_staff_id": fields.actor_staff_id,
+        "actor_username": fields.actor_username,
+        "action": fields.action,
+        "subject_type": fields.subject_type,
+        "subject_id": fields.subject_id,
+        "purpose": fields.purpose,
+        "outcome": fields.outcome,
+        "before": fields.before,
+        "after": fields.after,
+        "details": fields.details,
+        "prev_hash": fields.prev_hash,
+    }
+    return hashlib.sha256(canonical_json(doc).encode()).hexdigest()
+
+
+def redact(data: Any, sensitive: Iterable[str] = SENSITIVE_KEYS) -> Any:
+    """A copy of ``data`` with the value of every sensitive key (at any depth) replaced by "[redacted]"."""
+    keys = frozenset(k.lower() for k in sensitive)
+    return _redact(data, keys)
+
+
+def _redact(data: Any, keys: frozenset[str]) -> Any:
+    if isinstance(data, Mapping):
+        return {
+            k: (REDACTED if str(k).lower() in keys and v is not None else _redact(v, keys))
+            for k, v in data.items()
+        }
+    if isinstance(data, list | tuple):
+        return [_redact(v, keys) for v in data]
+    return data
+
+
+def check_chain(events: Iterable[tuple[EventFields, str]], *, head_seq: int, head_hash: str) -> VerifyResult:
+    """Re-compute a chain of (event, stored hash) pairs, ordered by seq, up to the recorded head."""
+    expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
+    for fields, stored in events:
+        problem = _event_problem(fields, stored, expected_seq, prev_hash)
+        if problem is not None:
+            return VerifyResult(False, checked, *problem)
+        checked += 1
+        expected_seq, prev_hash = fields.seq + 1, stored
+    if expected_seq <= head_seq:
+        reason = f"events {expected_seq} to {head_seq} are missing (deleted from the end of the log)"
+        return VerifyResult(False, checked, expected_seq, reason)
+    if prev_hash != head_hash:
+        return VerifyResult(False, checked, head_seq, "the chain head does not match the last event's hash")
+    return VerifyResult(True, checked, None, "ok")
+
+
+def _event_problem(
+    fields: EventFields, stored: str, expected_seq: int, prev_hash: str
+) -> tuple[int, str] | None:
+    if fields.seq > expected_seq:
+        return (
+            expected_seq,
+            f"event {expected_seq} is missing (deleted); the next event present is {fields.seq}",
+        )
+    if fields.seq < expected_seq:
+        return fields.seq, f"event seq {fields.seq} appears out of order (expected {expected_seq})"
+    if fields.prev_hash != prev_hash:
+        return fields.seq, "prev_hash does not match the previous event's hash (events replaced or reordered)"
+    if event_hash(fields) != stored:
+        return fields.seq, "stored hash does not match the event's content (event altered)"
+    return None

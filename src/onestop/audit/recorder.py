@@ -1,0 +1,67 @@
+"""``record``: append one event to the hash-chained audit log, inside the caller's transaction.
+
+The append takes the chain lock, which is held until the caller commits or rolls back, so call
+``record`` late in a use case (just before ``uow.commit()``) to keep other appenders waiting briefly.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from onestop.audit import domain, repository
+from onestop.db.types import json_ready
+
+if TYPE_CHECKING:
+    from onestop.access.permissions import Actor
+    from onestop.db import UnitOfWork
+
+OUTCOMES = frozenset({"ok", "denied", "failed"})
+
+#: ``session.info`` key set once a transaction holds the chain lock (see ``access.require``).
+HOLDS_CHAIN_LOCK = "onestop.audit.holds_chain_lock"
+
+
+def record(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    action: str,
+    subject_type: str | None,
+    subject_id: object | None,
+    purpose: str | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    outcome: str = "ok",
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Append an audit event in the current transaction; sensitive keys are redacted on the way in."""
+    if outcome not in OUTCOMES:
+        raise ValueError(f"audit outcome must be one of {sorted(OUTCOMES)}, not {outcome!r}")
+    session = uow.session
+    head_seq, head_hash = repository.lock_chain(session)
+    session.info[HOLDS_CHAIN_LOCK] = True
+    fields = domain.EventFields(
+        seq=head_seq + 1,
+        occurred_at=uow.clock.now(),
+        actor_staff_id=str(actor.staff_id) if actor.staff_id is not None else None,
+        actor_username=actor.username,
+        action=action,
+        subject_type=subject_type,
+        subject_id=None if subject_id is None else str(subject_id),
+        purpose=purpose,
+        outcome=outcome,
+        before=_storable(before),
+        after=_storable(after),
+        details=_storable(details),
+        prev_hash=head_hash,
+    )
+    repository.append(session, fields, domain.event_hash(fields))
+    session.flush()
+
+
+def _storable(value: dict[str, Any] | None) -> Any:
+    """Redacted, JSON-normalised copy: exactly what the database will hand back, so hashes re-compute."""
+    if value is None:
+        return None
+    return json.loads(json.dumps(json_ready(domain.redact(value)), default=str))

@@ -1,0 +1,121 @@
+"""The audit area's queries: locking and moving the chain head, appending, reading events."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.orm import Session
+
+from onestop.audit.domain import GENESIS_HASH, EventFields
+from onestop.audit.models import AuditChainHead, AuditEvent
+
+#: Key of the PostgreSQL advisory lock that serialises appends ("onestopA" as an int64).
+CHAIN_LOCK_KEY = 0x6F6E6573746F7041
+_HEAD_ID = 1
+
+
+def lock_chain(session: Session) -> tuple[int, str]:
+    """Take the append lock for the rest of the transaction and return the head (seq, hash).
+
+    PostgreSQL: a transaction-scoped advisory lock, held until commit or rollback. SQLite: the
+    no-op UPDATE makes SQLite take its database write lock before the head is read, so a second
+    appender waits instead of reading a head that is about to change.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+    touched = session.execute(
+        update(AuditChainHead).where(AuditChainHead.id == _HEAD_ID).values(seq=AuditChainHead.seq)
+    )
+    if getattr(touched, "rowcount", 0) == 0:
+        session.add(AuditChainHead(id=_HEAD_ID, seq=0, hash=GENESIS_HASH))
+        session.flush()
+        return 0, GENESIS_HASH
+    row = session.execute(
+        select(AuditChainHead.seq, AuditChainHead.hash).where(AuditChainHead.id == _HEAD_ID)
+    ).one()
+    return int(row.seq), str(row.hash)
+
+
+def append(session: Session, fields: EventFields, event_hash: str) -> None:
+    """Insert the event and move the head to it (the caller holds the lock)."""
+    session.add(AuditEvent(**_columns(fields), hash=event_hash))
+    session.execute(
+        update(AuditChainHead).where(AuditChainHead.id == _HEAD_ID).values(seq=fields.seq, hash=event_hash)
+    )
+
+
+def _columns(fields: EventFields) -> dict[str, Any]:
+    values = dict(fields.__dict__)
+    staff_id = values.pop("actor_staff_id")
+    values["actor_staff_id"] = uuid.UUID(staff_id) if staff_id else None
+    return values
+
+
+def read_head(session: Session) -> tuple[int, str] | None:
+    """The head (seq, hash) as committed, without locking; None before the first event."""
+    row = session.execute(
+        select(AuditChainHead.seq, AuditChainHead.hash).where(AuditChainHead.id == _HEAD_ID)
+    ).one_or_none()
+    return None if row is None else (int(row.seq), str(row.hash))
+
+
+def first_seq(session: Session) -> int | None:
+    """The lowest stored seq, if any event is stored."""
+    value = session.scalar(select(func.min(AuditEvent.seq)))
+    return None if value is None else int(value)
+
+
+def iter_chain(session: Session, *, up_to_seq: int, batch: int = 1000) -> Iterator[tuple[EventFields, str]]:
+    """Every event up to ``up_to_seq`` in seq order, streamed in batches, as (fields, stored hash)."""
+    table = AuditEvent.__table__
+    after = 0
+    while True:
+        rows = session.execute(
+            select(table)
+            .where(table.c.seq > after, table.c.seq <= up_to_seq)
+            .order_by(table.c.seq)
+            .limit(batch)
+        ).all()
+        for row in rows:
+            yield _fields(row), str(row.hash)
+        if len(rows) < batch:
+            return
+        after = int(rows[-1].seq)
+
+
+def _fields(row: Any) -> EventFields:
+    return EventFields(
+        seq=int(row.seq),
+        occurred_at=row.occurred_at,
+        actor_staff_id=str(row.actor_staff_id) if row.actor_staff_id is not None else None,
+        actor_username=row.actor_username,
+        action=row.action,
+        subject_type=row.subject_type,
+        subject_id=row.subject_id,
+        purpose=row.purpose,
+        outcome=row.outcome,
+        before=row.before,
+        after=row.after,
+        details=row.details,
+        prev_hash=row.prev_hash,
+    )
+
+
+def list_events(
+    session: Session, *, subject_type: str | None, subject_id: str | None, limit: int
+) -> Sequence[AuditEvent]:
+    """Newest first, optionally for one subject."""
+    query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+    if subject_type is not None:
+        query = query.where(AuditEvent.subject_type == subject_type)
+    if subject_id is not None:
+        query = query.where(AuditEvent.subject_id == subject_id)
+    return session.scalars(query).all()
+
+
+def count_events(session: Session) -> int:
+    """How many events are stored."""
+    return int(session.scalar(select(func.count()).select_from(AuditEvent)) or 0)
