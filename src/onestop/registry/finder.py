@@ -1,0 +1,118 @@
+"""Candidate retrieval and ranking for search and duplicate detection.
+
+Every look-up is an indexed equality (name keys, birth date, SIN and health-number blind indexes,
+normalised phone), so cost depends on how many people share a key, not on the registry's size.
+Candidates are capped, merged records resolve to their survivor, and scoring happens in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from onestop.common.errors import InvalidInput
+from onestop.registry import domain, intake, matching, namekeys
+from onestop.registry.repository import PeopleRepository
+
+MAX_NAME_CANDIDATES = 2000
+MAX_DATE_CANDIDATES = 500
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """Normalised search criteria."""
+
+    name: str | None = None
+    birth_date: dt.date | None = None
+    sin: str | None = None
+    phone: str | None = None
+
+
+def search(
+    repo: PeopleRepository, cipher: intake.Cipher, criteria: Criteria, *, limit: int
+) -> list[matching.Scored]:
+    """Rank people against the criteria; best first, weak matches dropped."""
+    ids: set[uuid.UUID] = set()
+    parts = namekeys.parse_query(criteria.name) if criteria.name else None
+    if parts:
+        keys = set().union(*(namekeys.query_keys(p) for p in parts))
+        ids.update(repo.ids_by_name_keys(keys, limit=MAX_NAME_CANDIDATES))
+    if criteria.birth_date is not None:
+        ids.update(repo.ids_by_birth_date(criteria.birth_date, limit=MAX_DATE_CANDIDATES))
+    sin_ids = repo.ids_by_identifier("sin", intake.sin_index(cipher, criteria.sin)) if criteria.sin else set()
+    phone_ids = repo.ids_by_contact("phone", criteria.phone) if criteria.phone else set()
+    resolved, found = repo.candidates(ids | sin_ids | phone_ids)
+    sin_hits = {resolved[i] for i in sin_ids}
+    phone_hits = {resolved[i] for i in phone_ids}
+    scored = []
+    for cand in found:
+        evidence = matching.Evidence(
+            same_sin=cand.person_id in sin_hits, same_phone=cand.person_id in phone_hits
+        )
+        hit = matching.score_search(cand, name=parts, birth=criteria.birth_date, evidence=evidence)
+        if hit.score >= matching.SEARCH_MINIMUM:
+            scored.append(hit)
+    scored.sort(key=lambda s: (-s.score, s.person_id))
+    return scored[:limit]
+
+
+def duplicates(
+    repo: PeopleRepository,
+    cipher: intake.Cipher,
+    valid: intake.ValidPerson,
+    *,
+    exclude: uuid.UUID | None = None,
+) -> list[matching.Scored]:
+    """Existing people who may be the one being registered, scored 0-100 with reasons."""
+    name = valid.name
+    parts = namekeys.NameParts.of(name.given_names, name.family_name, name.preferred_name)
+    ids = set(repo.ids_by_name_keys(namekeys.query_keys(parts), limit=MAX_NAME_CANDIDATES))
+    if valid.birth_date is not None:
+        ids.update(repo.ids_by_birth_date(valid.birth_date, limit=MAX_DATE_CANDIDATES))
+    sin_ids = repo.ids_by_identifier("sin", intake.sin_index(cipher, valid.sin)) if valid.sin else set()
+    health_ids: set[uuid.UUID] = set()
+    for h in valid.health_numbers:
+        health_ids |= repo.ids_by_identifier("health_number", intake.health_index(cipher, h))
+    phone_ids: set[uuid.UUID] = set()
+    for number, _label in valid.phones:
+        phone_ids |= repo.ids_by_contact("phone", number)
+    resolved, found = repo.candidates(ids | sin_ids | health_ids | phone_ids)
+    found = [c for c in found if c.person_id != exclude]
+    sin_hits, health_hits = {resolved[i] for i in sin_ids}, {resolved[i] for i in health_ids}
+    phone_hits = {resolved[i] for i in phone_ids}
+    their_sins = repo.sins_of([c.person_id for c in found]) if valid.sin else {}
+    own_sin = intake.sin_index(cipher, valid.sin) if valid.sin else None
+    new = matching.Candidate(
+        uuid.UUID(int=0), name.given_names, name.family_name, name.preferred_name, valid.birth_date
+    )
+    scored = []
+    for cand in found:
+        pid = cand.person_id
+        evidence = matching.Evidence(
+            same_sin=pid in sin_hits,
+            different_sin=bool(their_sins.get(pid)) and own_sin not in their_sins.get(pid, []),
+            same_health_number=pid in health_hits,
+            same_phone=pid in phone_hits,
+        )
+        result = matching.score_duplicate(new, cand, evidence)
+        if result.score >= matching.POSSIBLE_DUPLICATE:
+            scored.append(result)
+    scored.sort(key=lambda s: (-s.score, s.person_id))
+    return scored[:20]
+
+
+def normalise_criteria(
+    name: str | None, birth: dt.date | None, sin: str | None, phone: str | None
+) -> Criteria:
+    """Validate search input (a malformed SIN or phone is an error, not an empty result)."""
+    text = domain.clean_text(name) or None
+    criteria = Criteria(
+        name=text,
+        birth_date=birth,
+        sin=domain.sin(sin) if sin else None,
+        phone=domain.phone(phone) if phone else None,
+    )
+    if not (criteria.name or criteria.birth_date or criteria.sin or criteria.phone):
+        raise InvalidInput("query", "give a name, birth date, SIN or phone")
+    return criteria

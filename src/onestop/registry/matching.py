@@ -1,0 +1,147 @@
+"""Scoring search candidates and possible duplicates, with the reasons an officer can read. Pure.
+
+Candidates come from indexed key look-ups; here each one is compared precisely: names with
+Jaro-Winkler and Damerau-Levenshtein on folded tokens (phonetic equality counts as close), plus
+exact evidence (SIN, health number, phone, birth date). Scores are 0-100 integers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+
+from onestop.registry.namekeys import NameParts, parse_query, phonetic
+
+LIKELY_DUPLICATE = 70  # at or above: registration stops until the officer decides
+POSSIBLE_DUPLICATE = 50  # at or above: shown as a possible duplicate
+SEARCH_MINIMUM = 40
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What scoring needs to know about one stored person."""
+
+    person_id: uuid.UUID
+    given_names: str
+    family_name: str
+    preferred_name: str | None
+    birth_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Exact matches found by indexed look-up (blind indexes, normalised phones)."""
+
+    same_sin: bool = False
+    different_sin: bool = False
+    same_health_number: bool = False
+    same_phone: bool = False
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate's score and the reasons for it."""
+
+    person_id: uuid.UUID
+    score: int
+    reasons: tuple[str, ...] = field(default_factory=tuple)
+
+
+def token_similarity(a: str, b: str) -> float:
+    """0-1 similarity of two folded tokens; a shared sound counts as 0.9 at least."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    sim = max(JaroWinkler.normalized_similarity(a, b), DamerauLevenshtein.normalized_similarity(a, b))
+    if phonetic(a) == phonetic(b):
+        sim = max(sim, 0.9)
+    return sim
+
+
+def _best(query: tuple[str, ...], stored: tuple[str, ...]) -> float:
+    """Best similarity of any query token with any stored token (compound names match on a part)."""
+    return max((token_similarity(q, s) for q in query for s in stored), default=0.0)
+
+
+def _parts_similarity(query: NameParts, cand: Candidate) -> float:
+    stored = NameParts.of(cand.given_names, cand.family_name, cand.preferred_name)
+    family = _best(query.family, stored.family)
+    if not query.given:
+        return family
+    return 0.6 * family + 0.4 * _best(query.given[:1], stored.given)
+
+
+def name_similarity(query: str | list[NameParts], cand: Candidate) -> int:
+    """0-100 similarity of a typed name (either order) to a stored person's names."""
+    options = parse_query(query) if isinstance(query, str) else query
+    return round(100 * max((_parts_similarity(p, cand) for p in options), default=0.0))
+
+
+def birth_date_match(query: dt.date | None, stored: dt.date | None) -> float:
+    """1 for the same date; 0.5 for day and month swapped or one part off (data-entry slips)."""
+    if query is None or stored is None:
+        return 0.0
+    if query == stored:
+        return 1.0
+    same = sum((query.year == stored.year, query.month == stored.month, query.day == stored.day))
+    swapped = query.year == stored.year and (query.month, query.day) == (stored.day, stored.month)
+    return 0.5 if swapped or same == 2 else 0.0
+
+
+def score_search(
+    cand: Candidate, *, name: list[NameParts] | None, birth: dt.date | None, evidence: Evidence
+) -> Scored:
+    """Score a search hit: the average of how well each criterion the officer gave matches."""
+    parts: list[float] = []
+    reasons: list[str] = []
+    if name:
+        sim = name_similarity(name, cand)
+        parts.append(sim / 100)
+        reasons.append("same name" if sim == 100 else f"similar name ({sim})")
+    if birth is not None:
+        bd = birth_date_match(birth, cand.birth_date)
+        parts.append(bd)
+        if bd:
+            reasons.append("same birth date" if bd == 1 else "similar birth date")
+    if evidence.same_sin:
+        parts.append(1.0)
+        reasons.append("same SIN")
+    if evidence.same_phone:
+        parts.append(1.0)
+        reasons.append("same phone")
+    score = round(100 * sum(parts) / len(parts)) if parts else 0
+    return Scored(cand.person_id, score, tuple(reasons))
+
+
+def score_duplicate(new: Candidate, old: Candidate, evidence: Evidence) -> Scored:
+    """How likely ``old`` is the same person as the one being registered, with reasons."""
+    sim = name_similarity([NameParts.of(new.given_names, new.family_name, new.preferred_name)], old)
+    bd = birth_date_match(new.birth_date, old.birth_date)
+    options: list[tuple[float, str]] = []
+    if evidence.same_sin:
+        options.append((100, "same SIN"))
+    if evidence.same_health_number:
+        options.append((95, "same health number"))
+    if bd == 1 and sim >= 70:
+        options.append((40 + 0.55 * sim, f"same birth date and similar name ({sim})"))
+    elif bd and sim >= 80:
+        options.append((30 + 0.5 * sim, f"similar birth date and similar name ({sim})"))
+    if evidence.same_phone:
+        options.append(
+            (55 + 0.35 * sim, "same phone" if sim < 70 else f"same phone and similar name ({sim})")
+        )
+    if not options and sim >= 85 and (new.birth_date is None or old.birth_date is None):
+        options.append((0.6 * sim, f"similar name ({sim}), birth date unknown"))
+    if not options:
+        return Scored(old.person_id, 0, ())
+    options.sort(reverse=True)
+    score = options[0][0] + 5 * (len(options) - 1)
+    reasons = [reason for _, reason in options]
+    if evidence.different_sin and not evidence.same_sin:
+        score = min(score, POSSIBLE_DUPLICATE)
+        reasons.append("but a different SIN")
+    return Scored(old.person_id, min(100, round(score)), tuple(reasons))
