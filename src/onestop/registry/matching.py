@@ -130,9 +130,9 @@ def score_duplicate(new: Candidate, old: Candidate, evidence: Evidence) -> Score
         options.append((40 + 0.55 * sim, f"same birth date and similar name ({sim})"))
     elif bd and sim >= 80:
         options.append((30 + 0.5 * sim, f"similar birth date and similar name ({sim})"))
-    if evidence.same_phone:
+    if evidence.same_phone:  # households share phones: only a similar name makes it likely
         options.append(
-            (55 + 0.35 * sim, "same phone" if sim < 70 else f"same phone and similar name ({sim})")
+            (45 + 0.5 * sim, f"same phone and similar name ({sim})") if sim >= 85 else (50, "same phone")
         )
     if not options and sim >= 85 and (new.birth_date is None or old.birth_date is None):
         options.append((0.6 * sim, f"similar name ({sim}), birth date unknown"))

@@ -7,6 +7,7 @@ about a given name, so each posting list stays small even for common surnames:
 
 * ``p`` phonetic family : phonetic given       (Jon/John, Smyth/Smith, Catherine/Kathryn)
 * ``e`` exact family    : given initial         (typos anywhere in the given name)
+* ``q`` phonetic family : given initial         (a typo in each: Jhon Smyth)
 * ``g`` exact given     : family initial        (typos in the family name)
 * ``t`` sorted letters of the family's first 5 : given initial   (Smtih/Smith)
 * ``f`` phonetic family alone                   (one-word queries and one-word names)
@@ -87,6 +88,7 @@ def keys_for(parts: NameParts) -> set[str]:
         for giv in parts.given:
             keys.add(f"p{phonetic(fam)}:{phonetic(giv)}")
             keys.add(f"e{fam}:{giv[0]}")
+            keys.add(f"q{phonetic(fam)}:{giv[0]}")
             keys.add(f"g{giv}:{fam[0]}")
             keys.add(f"t{transposition_key(fam)}:{giv[0]}")
     return {k[:80] for k in keys}

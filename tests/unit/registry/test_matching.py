@@ -1,0 +1,89 @@
+"""Scoring of search hits and possible duplicates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from onestop.registry.matching import (
+    LIKELY_DUPLICATE,
+    Candidate,
+    Evidence,
+    birth_date_match,
+    name_similarity,
+    score_duplicate,
+    score_search,
+)
+from onestop.registry.namekeys import parse_query
+
+BORN = dt.date(1980, 5, 17)
+
+
+def _cand(given: str, family: str, born: dt.date | None = BORN) -> Candidate:
+    return Candidate(uuid.uuid4(), given, family, None, born)
+
+
+def test_name_similarity_ranks_variants_above_strangers() -> None:
+    john = _cand("John", "Smith")
+    assert name_similarity("John Smith", john) == 100
+    assert name_similarity("Smith, John", john) == 100
+    for variant in ["Jon Smith", "John Smtih", "Jhon Smyth"]:
+        assert name_similarity(variant, john) >= 85, variant
+    assert name_similarity("Mary Nguyen", john) < 50
+    assert name_similarity("Helene McDonald", _cand("Hélène", "MacDonald")) == 100
+
+
+def test_birth_date_match() -> None:
+    assert birth_date_match(BORN, BORN) == 1
+    assert birth_date_match(BORN, dt.date(1980, 5, 18)) == 0.5  # one part off
+    assert birth_date_match(dt.date(1980, 5, 7), dt.date(1980, 7, 5)) == 0.5  # day and month swapped
+    assert birth_date_match(BORN, dt.date(1975, 1, 1)) == 0
+    assert birth_date_match(None, BORN) == 0
+
+
+def test_search_score_averages_given_criteria() -> None:
+    john = _cand("John", "Smith")
+    exact = score_search(john, name=parse_query("John Smith"), birth=BORN, evidence=Evidence())
+    assert exact.score == 100
+    assert exact.reasons == ("same name", "same birth date")
+    other_day = score_search(
+        john, name=parse_query("John Smith"), birth=dt.date(1990, 1, 1), evidence=Evidence()
+    )
+    assert other_day.score == 50
+    by_sin = score_search(john, name=None, birth=None, evidence=Evidence(same_sin=True))
+    assert (by_sin.score, by_sin.reasons) == (100, ("same SIN",))
+
+
+def test_duplicate_same_sin_is_certain() -> None:
+    result = score_duplicate(_cand("Jon", "Smith", None), _cand("Robert", "Jones"), Evidence(same_sin=True))
+    assert result.score == 100
+    assert "same SIN" in result.reasons
+
+
+def test_duplicate_same_birth_date_and_similar_name() -> None:
+    result = score_duplicate(_cand("Jon", "Smtih"), _cand("John", "Smith"), Evidence())
+    assert result.score >= LIKELY_DUPLICATE
+    assert any(r.startswith("same birth date and similar name (") for r in result.reasons)
+
+
+def test_duplicate_different_sin_is_capped() -> None:
+    result = score_duplicate(_cand("John", "Smith"), _cand("John", "Smith"), Evidence(different_sin=True))
+    assert result.score < LIKELY_DUPLICATE
+    assert "but a different SIN" in result.reasons
+
+
+def test_household_sharing_a_phone_is_not_a_likely_duplicate() -> None:
+    result = score_duplicate(
+        _cand("Mary", "Smith", dt.date(1982, 1, 1)), _cand("John", "Smith"), Evidence(same_phone=True)
+    )
+    assert result.score < LIKELY_DUPLICATE
+    assert result.reasons[0] == "same phone"
+
+
+def test_no_evidence_no_match() -> None:
+    assert score_duplicate(_cand("Mary", "Nguyen"), _cand("John", "Smith"), Evidence()).score == 0
+
+
+def test_same_health_number() -> None:
+    result = score_duplicate(_cand("A", "B"), _cand("C", "D"), Evidence(same_health_number=True))
+    assert (result.score, result.reasons[0]) == (95, "same health number")
