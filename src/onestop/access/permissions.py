@@ -33,6 +33,28 @@ class Permission(enum.StrEnum):
     AUDIT_READ = "audit:read"
     AUDIT_VERIFY = "audit:verify"
     RULES_EVALUATE = "rules:evaluate"
+    MONEY_ISSUE = "money:issue"
+    MONEY_APPROVE = "money:approve"
+    MONEY_BATCH_BUILD = "money:batch_build"
+    MONEY_BATCH_APPROVE = "money:batch_approve"
+    MONEY_BATCH_EXPORT = "money:batch_export"
+    MONEY_RECONCILE = "money:reconcile"
+    MONEY_OVERPAYMENT_WRITE = "money:overpayment_write"
+    MONEY_WRITE_OFF = "money:write_off"
+    MONEY_BUDGET_READ = "money:budget_read"
+    MONEY_BUDGET_WRITE = "money:budget_write"
+    MONEY_INVOICE_WRITE = "money:invoice_write"
+    MONEY_LEDGER_READ = "money:ledger_read"
+    # Case work (issue #5): interactions, tasks, caseloads, referrals, plans, documents, client 360.
+    CASE_READ = "case:read"
+    CASE_WRITE = "case:write"
+    CASE_CONFIGURE = "case:configure"  # the list of interaction reason codes
+    TASK_ASSIGN = "task:assign"  # give a task to another officer or office
+    CASELOAD_REASSIGN = "caseload:reassign"
+    REFERRAL_WRITE = "referral:write"
+    PLAN_WRITE = "plan:write"
+    DOCUMENT_VERIFY = "document:verify"
+    STATS_READ = "stats:read"
 
 
 _P = Permission
@@ -48,18 +70,46 @@ _FRONT_LINE = frozenset(
     }
 )
 
+# Money (maker-checker): officers issue within authority, supervisors approve beyond it, finance runs
+# batches (a different finance user approves than builds), administrators set budgets, auditors read.
+_MONEY_OFFICER = frozenset({_P.MONEY_ISSUE, _P.MONEY_OVERPAYMENT_WRITE, _P.MONEY_INVOICE_WRITE, _P.MONEY_BUDGET_READ})
+_MONEY_SUPERVISOR = _MONEY_OFFICER | {_P.MONEY_APPROVE, _P.MONEY_WRITE_OFF, _P.MONEY_LEDGER_READ}
+_MONEY_FINANCE = frozenset(
+    {
+        _P.MONEY_BATCH_BUILD,
+        _P.MONEY_BATCH_APPROVE,
+        _P.MONEY_BATCH_EXPORT,
+        _P.MONEY_RECONCILE,
+        _P.MONEY_INVOICE_WRITE,
+        _P.MONEY_BUDGET_READ,
+        _P.MONEY_LEDGER_READ,
+    }
+)
+_MONEY_ADMINISTRATOR = frozenset({_P.MONEY_BUDGET_READ, _P.MONEY_BUDGET_WRITE, _P.MONEY_LEDGER_READ})
+_MONEY_AUDITOR = frozenset({_P.MONEY_LEDGER_READ, _P.MONEY_BUDGET_READ})
+
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.OFFICER: _FRONT_LINE,
-    Role.SUPERVISOR: _FRONT_LINE | {_P.PERSON_MERGE, _P.STAFF_READ},
+    Role.OFFICER: _FRONT_LINE | _MONEY_OFFICER,
+    Role.SUPERVISOR: _FRONT_LINE | {_P.PERSON_MERGE, _P.STAFF_READ} | _MONEY_SUPERVISOR,
     Role.SPECIALIST: _FRONT_LINE,
     # Finance pays people: it needs names and units, not identifiers or health information.
-    Role.FINANCE: frozenset({_P.PERSON_READ, _P.UNIT_READ}),
+    Role.FINANCE: frozenset({_P.PERSON_READ, _P.UNIT_READ}) | _MONEY_FINANCE,
     Role.ADMINISTRATOR: frozenset(
         {_P.STAFF_READ, _P.STAFF_WRITE, _P.PERSON_MERGE, _P.PERSON_READ, _P.UNIT_READ, _P.RULES_EVALUATE}
-    ),
+    )
+    | _MONEY_ADMINISTRATOR,
     # Auditors read the trail and may verify it; they do not browse client files.
-    Role.AUDITOR: frozenset({_P.AUDIT_READ, _P.AUDIT_VERIFY, _P.STAFF_READ}),
+    Role.AUDITOR: frozenset({_P.AUDIT_READ, _P.AUDIT_VERIFY, _P.STAFF_READ}) | _MONEY_AUDITOR,
 }
+
+
+# Case work: front-line roles do it; supervisors also reassign work and see team statistics; finance
+# and auditors do not browse case files.
+_CASE_WORK = frozenset({_P.CASE_READ, _P.CASE_WRITE, _P.REFERRAL_WRITE, _P.PLAN_WRITE, _P.DOCUMENT_VERIFY})
+for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _CASE_WORK
+ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.TASK_ASSIGN, _P.CASELOAD_REASSIGN, _P.STATS_READ}
+ROLE_PERMISSIONS[Role.ADMINISTRATOR] |= {_P.STATS_READ, _P.CASE_CONFIGURE}
 
 
 @dataclass(frozen=True)
