@@ -13,6 +13,7 @@ from onestop.common.clock import Clock, SystemClock
 from onestop.common.crypto import FieldCipher
 from onestop.config import Settings
 from onestop.db import UnitOfWork, make_engine, make_session_factory
+from onestop.storage import DocumentStorage, FilesystemStorage
 
 
 @dataclass
@@ -26,6 +27,11 @@ class Container:
     cipher: FieldCipher
     secret_key: str
     extras: dict[str, Any] = field(default_factory=dict)
+    #: Uploaded documents, outside the database; tests may assign another store.
+    storage: DocumentStorage = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.storage = FilesystemStorage(self.settings.resolved_storage_dir())
 
     def uow(self) -> UnitOfWork:
         """A new unit of work (one transaction) for one use case."""
