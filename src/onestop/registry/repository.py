@@ -149,14 +149,14 @@ class PeopleRepository:
                     m.PersonIdentifier.kind == "sin",
                     m.PersonIdentifier.removed_at.is_(None),
                 )
-            ).tuples()
+            ).all()
         )
         cities = dict(
             self.session.execute(
                 select(m.PersonAddress.person_id, m.PersonAddress.city).where(
                     m.PersonAddress.person_id.in_(person_ids), m.PersonAddress.removed_at.is_(None)
                 )
-            ).tuples()
+            ).all()
         )
         return sins, cities
 

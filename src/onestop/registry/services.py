@@ -169,6 +169,7 @@ def update_person(
 
 def _apply_update(uow: UnitOfWork, repo: PeopleRepository, person: m.Person, changes: PersonUpdate) -> None:
     sent = changes.model_fields_set
+    rekey = False
     name = domain.legal_name(
         changes.given_names if "given_names" in sent else person.given_names,
         changes.family_name if "family_name" in sent else person.family_name,
@@ -188,9 +189,11 @@ def _apply_update(uow: UnitOfWork, repo: PeopleRepository, person: m.Person, cha
     ):  # fmt: skip
         person.given_names, person.family_name = name.given_names, name.family_name
         person.preferred_name = name.preferred_name
-        repo.replace_name_keys(person.id, intake.name_keys(name))
+        rekey = True
     person.updated_at = uow.clock.now()
-    uow.flush()
+    uow.flush()  # one version bump for the whole change
+    if rekey:
+        repo.replace_name_keys(person.id, intake.name_keys(name))
 
 
 def search_people(uow: UnitOfWork, *, actor: Actor, query: SearchQuery) -> list[SearchHit]:
