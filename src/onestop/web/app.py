@@ -2,27 +2,71 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.requests import Request
+from starlette.responses import Response
 
 from onestop import __version__
 from onestop.bootstrap import Container, build
-from onestop.web import errors
+from onestop.web import error_pages, errors, pages, portal, staff
 from onestop.web.api import ROUTERS
+from onestop.web.i18n import LocaleMiddleware
+from onestop.web.security import CsrfMiddleware, LoginRateLimiter, SecurityHeadersMiddleware
+from onestop.web.sessions import SessionMiddleware
+from onestop.web.staff.deps import LoginRequiredError, login_required
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
 def create_app(container: Container) -> FastAPI:
     """Build the app around a container (tests pass theirs)."""
     app = FastAPI(title="onestop", version=__version__, description="Integrated delivery of social programs.")
     app.state.container = container
+    app.state.login_limiter = LoginRateLimiter()
     errors.install(app)
+    error_pages.install(app)
+    app.add_exception_handler(LoginRequiredError, login_required)
     for router in ROUTERS:
         app.include_router(router, prefix="/api")
+    app.include_router(staff.router)
+    app.include_router(portal.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _add_middleware(app, container)
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/portal/", status_code=303)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
     return app
+
+
+def _add_middleware(app: FastAPI, container: Container) -> None:
+    """Added innermost first: headers, then language, then session, then CSRF (which needs the session)."""
+    settings = container.settings
+    production = settings.mode == "production"
+    app.add_middleware(CsrfMiddleware, refuse=_refuse_csrf, max_body=settings.max_upload_bytes + 1024 * 1024)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=container.secret_key,
+        clock=container.clock,
+        minutes=settings.session_minutes,
+        secure=production,
+    )
+    app.add_middleware(LocaleMiddleware, secure=production)
+    app.add_middleware(SecurityHeadersMiddleware, production=production)
+
+
+def _refuse_csrf(request: Request) -> Response:
+    detail = error_pages.N_("This form has expired or did not come from onestop. Reload it and try again.")
+    return error_pages.error_page(request, 403, pages.gettext(request, detail))
 
 
 def create_default_app() -> FastAPI:

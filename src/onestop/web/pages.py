@@ -1,0 +1,130 @@
+"""Rendering server-side pages: the Jinja2 environment, the context every page gets, redirects, forms.
+
+Routes stay thin: parse the form, call one service, then ``render`` a template or ``redirect``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from onestop.common.errors import InvalidInput
+from onestop.web import i18n
+from onestop.web.sessions import WebSession
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+
+@pass_context
+def _gettext(context: Context, message: str) -> str:
+    return str(context["translations"].gettext(message))
+
+
+@pass_context
+def _ngettext(context: Context, singular: str, plural: str, n: int) -> str:
+    return str(context["translations"].ngettext(singular, plural, n))
+
+
+@cache
+def environment() -> Environment:
+    """The one template environment; gettext looks up each page's own catalogue in its context."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def session_of(request: Request) -> WebSession:
+    """The browser session loaded by ``SessionMiddleware``."""
+    session: WebSession = request.state.session
+    return session
+
+
+def language_of(request: Request) -> str:
+    """The page language chosen by ``LocaleMiddleware``."""
+    return str(getattr(request.state, "language", i18n.DEFAULT_LANGUAGE))
+
+
+def gettext(request: Request, message: str, **variables: object) -> str:
+    """Translate a message for this request's language (``%(name)s`` placeholders filled in)."""
+    text = i18n.translations(language_of(request)).gettext(message)
+    return text % variables if variables else text
+
+
+def formatter(request: Request) -> i18n.Formatter:
+    """Locale-aware formatting of dates, money and numbers for this request."""
+    return i18n.Formatter(language_of(request), request.app.state.container.settings.timezone)
+
+
+def language_links(request: Request) -> list[dict[str, str]]:
+    """Links to this same page in each other language (the switch on every page)."""
+    links = []
+    for language in i18n.LANGUAGES:
+        if language == language_of(request):
+            continue
+        query = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", language)]
+        links.append(
+            {
+                "code": language,
+                "name": i18n.LANGUAGE_NAMES[language],
+                "href": f"{request.url.path}?{urlencode(query)}",
+            }
+        )
+    return links
+
+
+def base_context(request: Request) -> dict[str, Any]:
+    """What every template may use: language, switch links, CSRF token, flashes, formatting, login."""
+    language = language_of(request)
+    session = getattr(request.state, "session", None) or WebSession()
+    return {
+        "request": request,
+        "lang": language,
+        "translations": i18n.translations(language),
+        "language_links": language_links(request),
+        "csrf_token": session.csrf_token,
+        "flashes": session.pop_flashes(),
+        "login": session.login,
+        "fmt": formatter(request),
+        "errors": {},
+        "values": {},
+    }
+
+
+def render(
+    request: Request, template: str, context: dict[str, Any] | None = None, *, status_code: int = 200
+) -> HTMLResponse:
+    """Render a page (or an htmx fragment) with the base context plus ``context``."""
+    full = base_context(request) | (context or {})
+    html = environment().get_template(template).render(full)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def redirect(request: Request, url: str) -> Response:
+    """See Other after a POST; htmx requests are told to load the page instead of swapping it in."""
+    if request.headers.get("hx-request") == "true":
+        return Response(status_code=204, headers={"HX-Redirect": url})
+    return RedirectResponse(url, status_code=303)
+
+
+def flash(request: Request, message: str, kind: str = "info", **variables: object) -> None:
+    """Translate ``message`` and keep it for the next page."""
+    session_of(request).flash(gettext(request, message, **variables), kind)
+
+
+def field_errors(request: Request, err: InvalidInput) -> dict[str, str]:
+    """A domain error as ``{field: message}`` for the form (translated when the catalogue knows it)."""
+    return {err.field: gettext(request, err.problem)}

@@ -1,0 +1,56 @@
+"""Who is signed in on a staff page: the session's token, checked against the access service."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import Depends, Request
+from starlette.responses import Response
+
+from onestop.access import actor_for_token
+from onestop.access.permissions import Actor
+from onestop.common.errors import NotAuthenticated
+from onestop.web import pages
+from onestop.web.error_pages import N_
+
+LOGIN_URL = "/staff/login"
+
+
+class LoginRequiredError(Exception):
+    """The page needs a signed-in staff member; handled by sending the browser to the sign-in page."""
+
+
+def current_actor(request: Request) -> Actor:
+    """The signed-in staff member; the token is re-checked each time, so revocation works at once."""
+    session = pages.session_of(request)
+    login = session.login
+    if login is None:
+        if session.timed_out:
+            pages.flash(request, N_("You were signed out after a period without activity. Sign in again."))
+        raise LoginRequiredError
+    try:
+        return actor_for_token(request.app.state.container.uow(), str(login.get("token", "")))
+    except NotAuthenticated:
+        session.log_out()
+        pages.flash(request, N_("Your sign-in has ended. Sign in again."))
+        raise LoginRequiredError from None
+
+
+StaffActor = Annotated[Actor, Depends(current_actor)]
+
+
+def safe_next(url: str | None) -> str:
+    """Where to go after sign-in: only a staff page on this site (never another site)."""
+    if url and url.startswith("/staff/") and not url.startswith(("//", "/staff/login")) and "\\" not in url:
+        return url
+    return "/staff/"
+
+
+async def login_required(request: Request, err: Exception) -> Response:
+    """Send the browser to the sign-in page, remembering where it was going (for a GET)."""
+    target = LOGIN_URL
+    if request.method == "GET" and request.url.path != "/staff/":
+        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        target += "?" + urlencode({"next": path})
+    return pages.redirect(request, target)
