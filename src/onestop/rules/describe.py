@@ -1,0 +1,94 @@
+"""Words for values and formulas, in English and French, for explanations an officer reads aloud."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from onestop.rules.expr import COMPARISONS, Expr
+from onestop.rules.types import Kind
+from onestop.rules.values import format_cents, format_rate
+
+WORDS = {
+    "en": {"yes": "yes", "no": "no", "unknown": "unknown", "eligible": "eligible", "ineligible": "not eligible",
+           "undetermined": "undetermined", "and": "and", "or": "or", "not": "not", "sum": "total over members of",
+           "count": "number of members for whom", "members": "number of members", "any": "any member with",
+           "all": "every member with"},
+    "fr": {"yes": "oui", "no": "non", "unknown": "inconnu", "eligible": "admissible", "ineligible": "non admissible",
+           "undetermined": "indéterminé", "and": "et", "or": "ou", "not": "non", "sum": "total pour les membres de",
+           "count": "nombre de membres pour qui", "members": "nombre de membres", "any": "un membre avec",
+           "all": "chaque membre avec"},
+}
+ARITH = {"add": "+", "sub": "−", "mul": "×", "mulrate": "×", "mulrr": "×"}
+
+
+def word(key: str, lang: str) -> str:
+    """A fixed word in ``lang``."""
+    return WORDS.get(lang, WORDS["en"])[key]
+
+
+def fmt(value: Any, kind: Kind, lang: str = "en") -> str:
+    """One value as text (money "824.00", rates "0.25", yes/no); lists are per member."""
+    if isinstance(value, list):
+        return "[" + ", ".join(fmt(v, kind, lang) for v in value) + "]"
+    if value is None:
+        return word("unknown", lang)
+    if kind is Kind.MONEY:
+        text = format_cents(value)
+        return text.replace(".", ",") if lang == "fr" else text
+    if kind is Kind.RATE:
+        return format_rate(value)
+    if kind is Kind.BOOL:
+        return word("yes" if value else "no", lang)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def wire(value: Any, kind: Kind) -> Any:
+    """One value for JSON: money and rates as decimal strings, others as they are."""
+    if isinstance(value, list):
+        return [wire(v, kind) for v in value]
+    if value is None:
+        return None
+    if kind is Kind.MONEY:
+        return format_cents(value)
+    if kind is Kind.RATE:
+        return format_rate(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def formula_text(node: Expr, lang: str = "en", depth: int = 0) -> str:
+    """A formula as readable text, with variable and parameter names."""
+    op = node.op
+    if op in ("var", "input"):
+        return str(node.data.name)
+    if op == "const":
+        return f'"{node.data}"' if node.kind is Kind.ENUM else fmt(node.data, node.kind, lang)
+    if op == "param":
+        return str(node.data.key)
+    if op in ("lookup", "bracket"):
+        keys = "".join(f"[{formula_text(k, lang, depth + 1)}]" for k in node.args)
+        return f"{node.data.key}{keys}"
+    if op == "members":
+        return word("members", lang)
+    if op == "bcast":
+        return formula_text(node.args[0], lang, depth)
+    inner = [formula_text(a, lang, depth + 1) for a in node.args]
+    if op in COMPARISONS or op in ARITH:
+        text = f" {COMPARISONS.get(op) or ARITH[op]} ".join(inner)
+    elif op in ("and", "or"):
+        text = f" {word(op, lang)} ".join(inner)
+    elif op == "not":
+        text = f"{word('not', lang)} {inner[0]}"
+    elif op in ("sum", "count", "any", "all"):
+        text = f"{word(op, lang)} {inner[0]}"
+    elif op == "div":
+        text = f"{inner[0]} / {node.data}"
+    elif op == "when":
+        text = f"{inner[1]} if {inner[0]} else {inner[2]}"
+    else:
+        text = f"{op}({', '.join(inner)})"
+    return f"({text})" if depth and len(node.args) > 1 else text

@@ -1,0 +1,86 @@
+"""A program's graph in evaluation order, and the parameter versions in force on a date.
+
+Both compilers (per case and batch) start from the same ``Graph``: nodes in topological order, the
+indexes of the tests, amounts and benefit, and which nodes depend on no case value (those are
+computed once per parameter snapshot).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from onestop.rules.expr import Expr
+from onestop.rules.parameters import Parameter, Version
+from onestop.rules.program import Program
+
+CASE_OPS = ("input", "members")  # nodes whose value comes from the case
+
+
+class Graph:
+    """The nodes of one program in an order where arguments come before their users."""
+
+    def __init__(self, program: Program) -> None:
+        named = program.build()
+        self.program = program
+        self.nodes: list[Expr] = topological([named[name] for name in program.variables])
+        self.index: dict[int, int] = {id(n): i for i, n in enumerate(self.nodes)}
+        self.constant: list[bool] = []
+        for node in self.nodes:
+            if node.op in CASE_OPS:
+                self.constant.append(False)
+            else:
+                self.constant.append(all(self.constant[self.index[id(a)]] for a in node.args))
+        self.named: dict[str, int] = {name: self.index[id(n)] for name, n in named.items() if id(n) in self.index}
+        self.tests = [self.named[t.variable] for t in program.tests]
+        self.amounts = {name: self.named[name] for name in program.amounts}
+        self.pays = self.named[program.pays] if program.pays else None
+        self.parameters: list[Parameter] = program.referenced_parameters()
+
+    def of(self, node: Expr) -> int:
+        """Position of a node."""
+        return self.index[id(node)]
+
+
+def topological(roots: list[Expr]) -> list[Expr]:
+    """Depth-first post-order from the roots (iterative: graphs may be deep)."""
+    order: list[Expr] = []
+    done: set[int] = set()
+    for root in roots:
+        stack: list[tuple[Expr, bool]] = [(root, False)]
+        while stack:
+            node, expanded = stack.pop()
+            if id(node) in done:
+                continue
+            if expanded:
+                done.add(id(node))
+                order.append(node)
+                continue
+            stack.append((node, True))
+            stack.extend((arg, False) for arg in reversed(node.args) if id(arg) not in done)
+    return order
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The parameter versions in force on a date (plans are cached by ``key``)."""
+
+    on: dt.date
+    key: tuple[int, ...]
+    versions: dict[str, Version]
+
+
+def graph_of(program: Program) -> Graph:
+    """The program's graph, built once."""
+    graph = program.cache.get("graph")
+    if graph is None:
+        graph = program.cache["graph"] = Graph(program)
+    assert isinstance(graph, Graph)
+    return graph
+
+
+def snapshot(program: Program, on: dt.date) -> Snapshot:
+    """Versions in force on ``on`` of every parameter the program uses (raises if one has none)."""
+    params = graph_of(program).parameters
+    key = tuple(p.index_at(on) for p in params)
+    return Snapshot(on, key, {p.name: p.versions[i] for p, i in zip(params, key, strict=True)})

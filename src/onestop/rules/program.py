@@ -1,0 +1,273 @@
+"""Programs: inputs, formula variables, eligibility tests and amounts, built into one graph.
+
+A program module creates a ``Program`` and decorates short formula functions::
+
+    @program.amount(UNIT, label={"en": "Core shelter", "fr": "Logement de base"})
+    def core_shelter(unit: Unit) -> Expr:
+        return p.core_shelter[unit.family][unit.children]
+
+Formulas run once, when the program is first used; each returns a graph node that the compilers
+in ``case_eval`` and ``batch`` turn into a per-case evaluator and numpy operations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from onestop.rules import expr as ex
+from onestop.rules.errors import FormulaError
+from onestop.rules.expr import Expr, FormulaTypeError
+from onestop.rules.parameters import Parameter, ParameterSet, load_parameters
+from onestop.rules.types import Entity, Formula, Kind, Period, Text, Variable
+
+TextLike = Text | Mapping[str, str] | str
+
+
+@dataclass(frozen=True)
+class Test:
+    """An eligibility test: a yes/no variable with the words an officer reads and its reference."""
+
+    variable: str
+    words: Text
+    reference: str | None
+
+
+class TableRef:
+    """A parameter table being indexed: ``p.table[key1][key2]`` becomes a lookup once every key is given."""
+
+    def __init__(self, param: Parameter, keys: tuple[Expr, ...] = ()) -> None:
+        self.param = param
+        self.keys = keys
+
+    def __getitem__(self, key: object) -> Any:
+        keys = (*self.keys, ex.lift(key))
+        if len(keys) < len(self.param.keys):
+            return TableRef(self.param, keys)
+        if self.param.brackets:
+            raise FormulaTypeError(f"{self.param.name} is a bracket scale: use .bracket(amount)")
+        return Expr("lookup", keys, self.param.unit, ex.join_entity(*keys), data=self.param)
+
+    def bracket(self, amount: object) -> Expr:
+        """The value of the bracket an amount falls in (the last bracket starting at or below it)."""
+        if not self.param.brackets or len(self.keys) != len(self.param.keys):
+            raise FormulaTypeError(f"{self.param.name} is not a bracket scale (or needs its keys first)")
+        x = ex.lift(amount, Kind.MONEY)
+        if x.kind is not Kind.MONEY:
+            raise FormulaTypeError("a bracket scale is looked up with money")
+        return Expr("bracket", (*self.keys, x), self.param.unit, ex.join_entity(*self.keys, x), data=self.param)
+
+
+class Parameters:
+    """``p.name``: a parameter node (single values) or a table reference (tables and brackets)."""
+
+    def __init__(self, program: Program) -> None:
+        self._program = program
+
+    def __getattr__(self, name: str) -> Any:
+        params = self._program.parameter_set
+        if name not in params:
+            raise AttributeError(f"{self._program.id} has no parameter {name!r}")
+        param = params[name]
+        if param.keys or param.brackets:
+            return TableRef(param)
+        return Expr("param", (), param.unit, None, data=param)
+
+
+class UnitView:
+    """What a unit formula sees: ``unit.<variable>`` and ``unit.members.<person variable>``."""
+
+    def __init__(self, program: Program) -> None:
+        self._program = program
+        self.members = PersonView(program)
+
+    def __getattr__(self, name: str) -> Expr:
+        return self._program.node(name, Entity.UNIT)
+
+
+class PersonView:
+    """What a person formula sees: ``person.<variable>`` and ``person.unit.<unit variable>``."""
+
+    def __init__(self, program: Program) -> None:
+        self._program = program
+
+    def __getattr__(self, name: str) -> Expr:
+        return self._program.node(name, Entity.PERSON)
+
+    @property
+    def unit(self) -> _BroadcastView:
+        """The person's unit: its values repeated for each member."""
+        return _BroadcastView(self._program)
+
+    def count(self) -> Expr:
+        """How many members the unit has."""
+        return Expr("members", (), Kind.INT, Entity.UNIT)
+
+
+class _BroadcastView:
+    def __init__(self, program: Program) -> None:
+        self._program = program
+
+    def __getattr__(self, name: str) -> Expr:
+        node = self._program.node(name, Entity.UNIT)
+        return Expr("bcast", (node,), node.kind, Entity.PERSON, domain=node.domain)
+
+
+Unit = UnitView
+Person = PersonView
+
+
+class Program:
+    """One benefit program: its parameters, variables, tests and the amounts it reports."""
+
+    def __init__(
+        self,
+        program_id: str,
+        *,
+        label: TextLike,
+        root: Path,
+        inputs: Iterable[Variable] = (),
+        reference: str | None = None,
+        parameters_file: str = "parameters.yaml",
+    ) -> None:
+        self.id = program_id
+        self.label = Text.of(label, program_id)
+        self.root = root
+        self.reference = reference
+        self.inputs: dict[str, Variable] = {v.name: v for v in inputs}
+        self.variables: dict[str, Variable] = {}
+        self.tests: list[Test] = []
+        self.amounts: list[str] = []
+        self.pays: str | None = None
+        path = root / parameters_file
+        self.parameter_set = load_parameters(path, prefix=program_id) if path.exists() else ParameterSet({})
+        self.p = Parameters(self)
+        self._nodes: dict[str, Expr] = {}
+        self._building: list[str] = []
+        self._built = False
+        self.cache: dict[Any, Any] = {}  # compiled graphs and plans, per parameter snapshot
+
+    # declaring ----------------------------------------------------------------------------------
+    def variable(
+        self,
+        entity: Entity,
+        kind: Kind,
+        *,
+        label: TextLike,
+        reference: str | None = None,
+        period: Period = Period.MONTH,
+        domain: tuple[str, ...] | None = None,
+    ) -> Callable[[Formula], Formula]:
+        """Declare a computed variable; the function's name is the variable's name."""
+
+        def register(func: Formula) -> Formula:
+            name = func.__name__
+            if name in self.variables or name in self.inputs:
+                raise FormulaError(self.id, name, "is declared twice")
+            self.variables[name] = Variable(
+                name, entity, kind, Text.of(label, name), period, reference, domain, formula=func
+            )
+            return func
+
+        return register
+
+    def test(self, *, words: TextLike, reference: str | None, entity: Entity = Entity.UNIT) -> Callable[[Formula], Formula]:
+        """Declare an eligibility test (a yes/no unit variable); all must pass for eligibility."""
+
+        def register(func: Formula) -> Formula:
+            text = Text.of(words, func.__name__)
+            self.variable(entity, Kind.BOOL, label=text, reference=reference)(func)
+            self.tests.append(Test(func.__name__, text, reference))
+            return func
+
+        return register
+
+    def amount(
+        self, *, label: TextLike, reference: str | None = None, pays: bool = False
+    ) -> Callable[[Formula], Formula]:
+        """Declare a money amount reported with the result; ``pays=True`` marks the monthly benefit."""
+
+        def register(func: Formula) -> Formula:
+            self.variable(Entity.UNIT, Kind.MONEY, label=label, reference=reference)(func)
+            if pays:
+                self.pays = func.__name__
+            else:
+                self.amounts.append(func.__name__)
+            return func
+
+        return register
+
+    # building -----------------------------------------------------------------------------------
+    def build(self) -> dict[str, Expr]:
+        """Run every formula once and return the graph's named nodes (inputs and variables)."""
+        if not self._built:
+            for name in self.variables:
+                self._resolve(name)
+            self._built = True
+        return self._nodes
+
+    def node(self, name: str, entity: Entity) -> Expr:
+        """The node of a variable seen from a formula of ``entity``."""
+        node = self._resolve(name)
+        if node.entity is not None and node.entity is not entity:
+            where = "unit.members" if node.entity is Entity.PERSON else "person.unit"
+            raise FormulaTypeError(f"{name} is a {node.entity.value} value: use {where}.{name}")
+        return node
+
+    def find(self, name: str) -> Variable | None:
+        """A variable or input by name."""
+        return self.variables.get(name) or self.inputs.get(name)
+
+    def _resolve(self, name: str) -> Expr:
+        if name in self._nodes:
+            return self._nodes[name]
+        var = self.find(name)
+        owner = self._building[-1] if self._building else name
+        if var is None:
+            raise FormulaError(self.id, owner, f"refers to {name!r}, which is neither an input nor a variable")
+        if name in self._building:
+            raise FormulaError(self.id, name, f"is defined in terms of itself ({' -> '.join(self._building)})")
+        if var.formula is None:
+            node = Expr("input", (), var.kind, var.entity, data=var, domain=var.domain)
+        else:
+            node = self._run_formula(var)
+        self._nodes[name] = node
+        return node
+
+    def _run_formula(self, var: Variable) -> Expr:
+        assert var.formula is not None
+        view: UnitView | PersonView = UnitView(self) if var.entity is Entity.UNIT else PersonView(self)
+        self._building.append(var.name)
+        ex._BUILDING.append(var.name)
+        try:
+            result = ex.lift(var.formula(view), var.kind)
+        except FormulaError:
+            raise
+        except Exception as err:  # any failure in a formula is a defect named by program and variable
+            raise FormulaError(self.id, var.name, f"{type(err).__name__}: {err}") from err
+        finally:
+            self._building.pop()
+            ex._BUILDING.pop()
+        if result.kind is not var.kind:
+            raise FormulaError(self.id, var.name, f"gives a {result.kind.value}, declared {var.kind.value}")
+        if result.entity is not None and result.entity is not var.entity:
+            raise FormulaError(self.id, var.name, f"gives a {result.entity.value} value, declared {var.entity.value}")
+        domain = var.domain or result.domain
+        return Expr("var", (result,), var.kind, var.entity, data=var, domain=domain)
+
+    def referenced_parameters(self) -> list[Parameter]:
+        """Parameters the built graph uses, in first-use order."""
+        seen: dict[str, Parameter] = {}
+        stack = list(self.build().values())
+        visited: set[int] = set()
+        while stack:
+            node = stack.pop()
+            if id(node) in visited:
+                continue
+            visited.add(id(node))
+            if node.op in ("param", "lookup", "bracket"):
+                seen.setdefault(node.data.name, node.data)
+            stack.extend(node.args)
+        return [self.parameter_set[p.key] for p in sorted(seen.values(), key=lambda p: list(self.parameter_set).index(p.key))]

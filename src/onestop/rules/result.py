@@ -1,0 +1,187 @@
+"""The result of one program for one case: status, amounts, reasons, and its explanation.
+
+Only the status is computed eagerly; reasons, the explanation and the missing inputs are derived
+from the evaluated values when asked for, so evaluating stays cheap and rendering is lazy.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from onestop.rules.case import Case, Vocabulary
+from onestop.rules.case_eval import CasePlan
+from onestop.rules.describe import fmt, formula_text, wire
+from onestop.rules.expr import COMPARISONS, Expr
+from onestop.rules.graph import Graph
+from onestop.rules.program import Program
+from onestop.rules.screen import Missing, find_missing
+from onestop.rules.types import Kind
+
+ELIGIBLE, INELIGIBLE, UNDETERMINED = "eligible", "ineligible", "undetermined"
+
+
+class ProgramResult:
+    """One program's answer for one case."""
+
+    def __init__(self, program: Program, plan: CasePlan, vals: list[Any], case: Case, vocab: Vocabulary) -> None:
+        self.program = program
+        self.plan = plan
+        self.graph: Graph = plan.graph
+        self.vals = vals
+        self.case = case
+        self.vocab = vocab
+        self.tests: list[Any] = [vals[i + 1] for i in self.graph.tests]
+        if False in self.tests:
+            self.status = INELIGIBLE
+        elif all(t is True for t in self.tests):
+            self.status = ELIGIBLE
+        else:
+            self.status = UNDETERMINED
+
+    def value(self, name: str) -> Any:
+        """The raw value of a variable (cents, millionths, bool, int, str; a list for person values)."""
+        return self.vals[self.graph.named[name] + 1]
+
+    @property
+    def monthly_amount(self) -> int | None:
+        """The benefit in cents: the amount when eligible, 0 when not, unknown when undetermined."""
+        if self.graph.pays is None or self.status == UNDETERMINED:
+            return None
+        return int(self.vals[self.graph.pays + 1]) if self.status == ELIGIBLE else 0
+
+    @property
+    def amounts(self) -> dict[str, int | None]:
+        """Named components in cents (unknown ones are None)."""
+        return {name: self.vals[i + 1] for name, i in self.graph.amounts.items()}
+
+    @cached_property
+    def missing(self) -> Missing:
+        """Unknown inputs (ranked) and parameter gaps that keep the result undetermined."""
+        if self.status != UNDETERMINED:
+            return Missing([], [])
+        roots = [i for i, t in zip(self.graph.tests, self.tests, strict=True) if t is None]
+        if self.graph.pays is not None and self.vals[self.graph.pays + 1] is None:
+            roots.append(self.graph.pays)
+        return find_missing(self.graph, self.vals, roots, self._path)
+
+    def _path(self, node: Expr, member: int | None) -> str:
+        pid = self.case.person_ids[member] if member is not None else None
+        return self.vocab.path(node.data, pid)
+
+    def reasons(self, lang: str = "en") -> list[dict[str, Any]]:
+        """Every test applied, passed or failed (or unknown), in words, with its reference."""
+        out = []
+        for test, index, passed in zip(self.program.tests, self.graph.tests, self.tests, strict=True):
+            node = self.graph.nodes[index].args[0]
+            out.append({"test": test.words(lang), "passed": passed, "detail": self._detail(node, lang),
+                        "reference": test.reference})
+        return out
+
+    def _val(self, node: Expr) -> Any:
+        return self.vals[self.graph.of(node) + 1]
+
+    def _detail(self, node: Expr, lang: str) -> str:
+        if node.op == "var":
+            return self._detail(node.args[0], lang)
+        if node.op in COMPARISONS:
+            a, b = node.args
+            return f"{fmt(self._val(a), a.kind, lang)} {COMPARISONS[node.op]} {fmt(self._val(b), b.kind, lang)}"
+        if node.op in ("and", "or"):
+            target = node.op == "or"  # the value that decides: false for "and", true for "or"
+            for arg in node.args:
+                if self._val(arg) is target:
+                    return self._detail(arg, lang)
+            return "; ".join(self._detail(arg, lang) for arg in node.args)
+        return f"{formula_text(node, lang)} = {fmt(self._val(node), node.kind, lang)}"
+
+    @cached_property
+    def live(self) -> list[Expr]:
+        """Nodes that the outcome depends on, following only the branches taken."""
+        roots = [*self.graph.tests, *self.graph.amounts.values()]
+        if self.graph.pays is not None:
+            roots.append(self.graph.pays)
+        seen: dict[int, Expr] = {}
+        stack = [self.graph.nodes[i] for i in roots]
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen[id(node)] = node
+            stack.extend(self._live_args(node))
+        return sorted(seen.values(), key=self.graph.of)
+
+    def _live_args(self, node: Expr) -> tuple[Expr, ...]:
+        value = self._val(node)
+        if node.op == "when" and not isinstance(value, list):
+            cond = self._val(node.args[0])
+            if cond is True:
+                return node.args[:2]
+            if cond is False:
+                return (node.args[0], node.args[2])
+        if node.op in ("and", "or") and not isinstance(value, list):
+            target = node.op == "or"
+            if value is target:
+                for n, arg in enumerate(node.args):
+                    if self._val(arg) is target:
+                        return node.args[: n + 1]
+        return node.args
+
+    def explanation(self, lang: str = "en") -> dict[str, Any]:
+        """Values and parameters used (with sources) and the branches taken."""
+        values: dict[str, Any] = {}
+        params: dict[str, dict[str, Any]] = {}
+        branches: list[dict[str, Any]] = []
+        for node in self.live:
+            if node.op in ("var", "input"):
+                values[node.data.name] = self._wire_value(node)
+            elif node.op in ("param", "lookup", "bracket"):
+                for entry in self._param_entries(node, lang):
+                    params.setdefault(entry["name"] + str(entry["keys"]), entry)
+            elif node.op == "when" and not isinstance(self._val(node.args[0]), list):
+                cond = self._val(node.args[0])
+                taken = {True: "then", False: "else", None: "unknown"}[cond]
+                branches.append({"variable": node.owner, "condition": node.data or formula_text(node.args[0], lang),
+                                 "holds": cond, "branch": taken})
+        return {"values": values, "parameters": list(params.values()), "branches": branches}
+
+    def _wire_value(self, node: Expr) -> Any:
+        value = self._val(node)
+        if isinstance(value, list):
+            return dict(zip(self.case.person_ids, wire(value, node.kind), strict=True))
+        return wire(value, node.kind)
+
+    def _param_entries(self, node: Expr, lang: str) -> list[dict[str, Any]]:
+        param = node.data
+        version = self.plan.snapshot.versions[param.name]
+        keys = node.args[:-1] if node.op == "bracket" else node.args
+        key_values = [self._val(k) for k in keys]
+        rows = [list(r) for r in zip(*key_values, strict=True)] if any(isinstance(k, list) for k in key_values) else [key_values]
+        values = self._val(node)
+        values = values if isinstance(values, list) else [values] * len(rows)
+        entries = []
+        for row, value in zip(rows, values, strict=False):
+            entries.append({
+                "name": param.name, "label": param.label(lang), "keys": row, "value": wire(value, param.unit),
+                "effective": version.effective.isoformat(), "source": {
+                    "title": version.source.title, "url": version.source.url, "section": version.source.section},
+                "confidence": version.confidence, "note": version.note if value is None else None,
+            })
+        return entries
+
+    def to_dict(self, lang: str = "en", *, explain: bool = True) -> dict[str, Any]:
+        """The JSON shape of reference/case-format.md (plus missing_parameters and the explanation)."""
+        pay = self.monthly_amount
+        out: dict[str, Any] = {
+            "program": self.program.id,
+            "label": self.program.label(lang),
+            "status": self.status,
+            "monthly_amount": wire(pay, Kind.MONEY),
+            "amounts": {k: wire(v, Kind.MONEY) for k, v in self.amounts.items()},
+            "missing": self.missing.inputs,
+            "missing_parameters": self.missing.parameters,
+            "reasons": self.reasons(lang),
+        }
+        if explain:
+            out["explanation"] = self.explanation(lang)
+        return out
