@@ -140,6 +140,14 @@ class ConsentCreate(_In):
     given_at: dt.datetime | None = None
 
 
+class IdentifierIn(_In):
+    """A SIN or health number added after registration."""
+
+    kind: Literal["sin", "health_number"]
+    number: str
+    province: str | None = None
+
+
 class MemberIn(_In):
     """A person joining a benefit unit."""
 
