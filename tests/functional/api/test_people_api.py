@@ -133,8 +133,10 @@ def test_search_and_patch_with_version(officer: TestClient) -> None:
 
 def test_reveal_and_merge_permissions(officer: TestClient, supervisor: TestClient) -> None:
     a = officer.post("/api/people", json=JOHN).json()
-    b = officer.post("/api/people", json={"family_name": "Smith", "given_names": "Johnny",
-                                          "duplicate_decision": {"decision": "new_person", "reason": "r"}}).json()  # fmt: skip
+    decision = {"decision": "new_person", "reason": "r"}
+    b = officer.post(
+        "/api/people", json={"family_name": "Smith", "given_names": "Johnny", "duplicate_decision": decision}
+    ).json()
     assert (
         officer.post(f"/api/people/{a['id']}/reveal", json={"kind": "sin", "reason": ""}).status_code == 422
     )
