@@ -1,0 +1,55 @@
+"""Turning a service's ``InvalidInput`` into a message next to the right box of a staff form."""
+
+from __future__ import annotations
+
+import re
+
+from starlette.requests import Request
+
+from onestop.common.errors import InvalidInput
+from onestop.web import pages
+from onestop.web.error_pages import N_
+
+#: Service field names (``phones[0]``, ``addresses[0].city``) to the form's single-entry boxes.
+_INDEXED = re.compile(r"^(phones|emails|addresses|health_numbers)\[0\]\.?")
+_PREFIX = {"phones": "phone", "emails": "email", "addresses": "", "health_numbers": "health_"}
+_ALIASES = {
+    "legal_name": "family_name",
+    "health_number": "health_number",
+    "health_number_province": "health_province",
+    "health_province": "health_province",
+    "duplicate_decision.reason": "duplicate_reason",
+    "duplicate_decision.existing_id": "duplicate_decision",
+}
+
+# Problems the services word without variable parts; listed so the French catalogue can carry them.
+COMMON_PROBLEMS = [
+    N_("is required"),
+    N_("must contain at least one letter"),
+    N_("contains control characters"),
+    N_("must not be blank"),
+    N_("a legal name is required (a one-word name goes in family_name)"),
+    N_("give a name, birth date, SIN or phone"),
+    N_("name the language when the language is 'other'"),
+]
+
+
+def form_field(service_field: str) -> str:
+    """The form box a service's field name refers to: ``addresses[0].city`` -> ``city``."""
+    match = _INDEXED.match(service_field)
+    if match:
+        rest = service_field[match.end() :]
+        group = match.group(1)
+        if group == "health_numbers":
+            return "health_province" if rest == "province" else "health_number"
+        return rest or ("postal_code" if group == "addresses" else _PREFIX[group])
+    return _ALIASES.get(service_field, service_field)
+
+
+def form_errors(request: Request, err: InvalidInput, known: set[str]) -> dict[str, str]:
+    """``{box: message}`` for the form; a field the form does not show goes to the summary as "form"."""
+    field = form_field(err.field)
+    message = pages.gettext(request, err.problem)
+    if field in known:
+        return {field: message}
+    return {"form": f"{err.field}: {message}"}

@@ -1,0 +1,113 @@
+"""Finding people and reading a person's file (masked), with the audited "reveal an identifier" form."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse
+
+from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput, NotFound
+from onestop.registry import get_person, reveal_identifier, search_people
+from onestop.registry.schemas import Revealed, SearchQuery
+from onestop.web import pages
+from onestop.web.staff import labels
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import form_errors
+
+router = APIRouter(prefix="/people")
+
+SEARCH_FIELDS = {"name", "birth_date", "phone", "sin"}
+
+
+@router.get("")
+def search(
+    request: Request, actor: StaffActor, name: str = "", birth_date: str = "", phone: str = "", sin: str = ""
+) -> HTMLResponse:
+    """The search form and, once criteria are given, the masked results (an htmx request gets only those)."""
+    values = {"name": name, "birth_date": birth_date, "phone": phone, "sin": sin}
+    hits, errors = None, {}
+    if any(v.strip() for v in values.values()):
+        try:
+            query = SearchQuery(
+                name=name.strip() or None,
+                birth_date=parse_date(birth_date.strip(), field="birth_date") if birth_date.strip() else None,
+                phone=phone.strip() or None,
+                sin=sin.strip() or None,
+            )
+            hits = search_people(request.app.state.container.uow(), actor=actor, query=query)
+        except InvalidInput as err:
+            errors = form_errors(request, err, SEARCH_FIELDS)
+    context = {"values": values, "errors": errors, "hits": hits}
+    partial = request.headers.get("hx-target") == "search-results"
+    template = "staff/people/_results.html" if partial else "staff/people/search.html"
+    return pages.render(request, template, context, status_code=422 if errors else 200)
+
+
+@router.get("/{person_id}")
+def view(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+    """A person's file: safety flags first, then details, contacts, addresses and masked identifiers."""
+    return _file(request, actor, _person_id(person_id))
+
+
+@router.post("/{person_id}/reveal")
+def reveal(
+    request: Request,
+    actor: StaffActor,
+    person_id: str,
+    kind: Annotated[str, Form()] = "",
+    province: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
+    identifier_id: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """Show one identifier in clear on this response only (never stored), after an audited reason."""
+    pid = _person_id(person_id)
+    try:
+        revealed = reveal_identifier(
+            request.app.state.container.uow(),
+            actor=actor,
+            person_id=pid,
+            kind=kind,
+            reason=reason,
+            province=province or None,
+        )
+    except InvalidInput as err:
+        errors = form_errors(request, err, {"reason"})
+        return _file(
+            request, actor, pid, errors=errors, error_for=identifier_id, reason=reason, status_code=422
+        )
+    return _file(request, actor, pid, revealed=revealed, revealed_for=identifier_id)
+
+
+def _person_id(raw: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise NotFound("no such person") from None
+
+
+def _file(
+    request: Request,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    *,
+    revealed: Revealed | None = None,
+    revealed_for: str = "",
+    errors: dict[str, str] | None = None,
+    error_for: str = "",
+    reason: str = "",
+    status_code: int = 200,
+) -> HTMLResponse:
+    person = get_person(request.app.state.container.uow(), actor=actor, person_id=person_id)
+    context = {
+        "person": person,
+        "revealed": revealed,
+        "revealed_for": revealed_for,
+        "errors": errors or {},
+        "error_for": error_for,
+        "reason": reason,
+        **labels.all_labels(request),
+    }
+    return pages.render(request, "staff/people/view.html", context, status_code=status_code)

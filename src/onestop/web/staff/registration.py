@@ -1,0 +1,147 @@
+"""Registering a person, stopping on likely duplicates until the officer records a decision."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import HTMLResponse, Response
+
+from onestop.access.permissions import Actor
+from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput
+from onestop.registry import LikelyDuplicates, find_duplicates, register_person
+from onestop.registry.schemas import (
+    AddressIn,
+    DuplicateDecision,
+    EmailIn,
+    HealthNumberIn,
+    PersonCreate,
+    PhoneIn,
+)
+from onestop.web import pages
+from onestop.web.error_pages import N_
+from onestop.web.staff import labels
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import form_errors
+
+router = APIRouter(prefix="/people")
+
+TEXT_FIELDS = (
+    "given_names", "family_name", "preferred_name", "birth_date", "language", "language_other", "gender",
+    "phone", "email", "line1", "line2", "city", "province", "postal_code", "sin", "health_province",
+    "health_number", "duplicate_decision", "duplicate_reason",
+)  # fmt: skip
+FORM_FIELDS = {*TEXT_FIELDS, "interpreter_needed"}
+
+
+@router.get("/new")
+def new_person_form(request: Request, actor: StaffActor) -> HTMLResponse:
+    """An empty registration form."""
+    return _form(request, {"language": "en"})
+
+
+@router.post("/new")
+async def register(request: Request, actor: StaffActor) -> Response:
+    """Register, or show the form again with the problem next to its box or the possible duplicates."""
+    async with request.form() as form:
+        values: dict[str, Any] = {name: str(form.get(name) or "").strip() for name in TEXT_FIELDS}
+        values["interpreter_needed"] = form.get("interpreter_needed") == "yes"
+    try:
+        person = await run_in_threadpool(_register, request, actor, values)
+    except LikelyDuplicates as err:
+        return _form(request, values, matches=err.matches, status_code=409)
+    except InvalidInput as err:
+        # A problem with the decision itself: keep showing the people the decision is about.
+        matches = (
+            await run_in_threadpool(_matches, request, actor, values) if values["duplicate_decision"] else []
+        )
+        errors = form_errors(request, err, FORM_FIELDS)
+        return _form(request, values, errors=errors, matches=matches, status_code=422)
+    name = f"{person.given_names} {person.family_name}".strip()
+    pages.flash(request, N_("%(name)s is registered."), "success", name=name)
+    return pages.redirect(request, f"/staff/people/{person.id}")
+
+
+def _register(request: Request, actor: Actor, values: dict[str, Any]) -> Any:
+    uow = request.app.state.container.uow()
+    return register_person(
+        uow, actor=actor, data=person_from(values), duplicate_decision=decision_from(values)
+    )
+
+
+def _matches(request: Request, actor: Actor, values: dict[str, Any]) -> list[Any]:
+    try:
+        return list(
+            find_duplicates(request.app.state.container.uow(), actor=actor, candidate=person_from(values))
+        )
+    except InvalidInput:
+        return []
+
+
+def person_from(values: dict[str, Any]) -> PersonCreate:
+    """The registry's input from the form's boxes (one phone, e-mail, address and health number)."""
+    v = values
+    address = [v[k] for k in ("line1", "line2", "city", "province", "postal_code")]
+    try:
+        return PersonCreate(
+            given_names=v["given_names"],
+            family_name=v["family_name"],
+            preferred_name=v["preferred_name"] or None,
+            birth_date=parse_date(v["birth_date"], field="birth_date") if v["birth_date"] else None,
+            language=v["language"] or "en",
+            language_other=v["language_other"] or None,
+            interpreter_needed=v["interpreter_needed"],
+            gender=v["gender"] or None,
+            phones=[PhoneIn(number=v["phone"])] if v["phone"] else [],
+            emails=[EmailIn(address=v["email"])] if v["email"] else [],
+            addresses=[_address(*address)] if any(address) else [],
+            sin=v["sin"] or None,
+            health_numbers=[_health(v["health_province"], v["health_number"])] if v["health_number"] else [],
+        )
+    except ValidationError as err:
+        first = err.errors()[0]
+        raise InvalidInput(".".join(str(p) for p in first["loc"]), first["msg"]) from None
+
+
+def _address(line1: str, line2: str, city: str, province: str, postal_code: str) -> AddressIn:
+    return AddressIn(line1=line1, line2=line2 or None, city=city, province=province, postal_code=postal_code)
+
+
+def _health(province: str, number: str) -> HealthNumberIn:
+    return HealthNumberIn(province=province, number=number)
+
+
+def decision_from(values: dict[str, Any]) -> DuplicateDecision | None:
+    """The officer's answer to "is this one of these people?", if they gave one."""
+    raw = values["duplicate_decision"]
+    if not raw:
+        return None
+    if raw == "new_person":
+        return DuplicateDecision(decision="new_person", reason=values["duplicate_reason"])
+    try:
+        existing = uuid.UUID(raw.removeprefix("link:"))
+    except ValueError:
+        raise InvalidInput("duplicate_decision", "choose one of the answers") from None
+    return DuplicateDecision(decision="link", existing_id=existing, reason=values["duplicate_reason"])
+
+
+def _form(
+    request: Request,
+    values: dict[str, Any],
+    *,
+    errors: dict[str, str] | None = None,
+    matches: list[Any] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {
+        "values": values,
+        "errors": errors or {},
+        "matches": matches or [],
+        "province_options": [("", pages.gettext(request, N_("Choose"))), *((p, p) for p in labels.PROVINCES)],
+        **labels.all_labels(request),
+    }
+    return pages.render(request, "staff/people/register.html", context, status_code=status_code)
