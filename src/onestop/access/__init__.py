@@ -24,6 +24,7 @@ from onestop.access.services import (
     deactivate_staff,
     get_office_by_code,
     get_staff,
+    get_staff_by_username,
     list_offices,
     list_staff,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "deactivate_staff",
     "get_office_by_code",
     "get_staff",
+    "get_staff_by_username",
     "issue_token",
     "list_offices",
     "list_staff",

@@ -54,7 +54,9 @@ def list_offices(uow: UnitOfWork, *, actor: Actor) -> Sequence[Office]:
     """Every office, by code."""
     with uow:
         require(uow, actor, Permission.STAFF_READ, subject_type="office")
-        return repository.list_offices(uow.session)
+        offices = repository.list_offices(uow.session)
+        uow.commit()  # a rollback would expire what we return
+    return offices
 
 
 def get_office_by_code(uow: UnitOfWork, *, actor: Actor, code: str) -> Office:
@@ -64,7 +66,8 @@ def get_office_by_code(uow: UnitOfWork, *, actor: Actor, code: str) -> Office:
         office = repository.find_office_by_code(uow.session, code.strip().upper())
         if office is None:
             raise OfficeNotFound(code)
-        return office
+        uow.commit()
+    return office
 
 
 def create_staff(
@@ -142,7 +145,9 @@ def list_staff(
     """Staff accounts by username."""
     with uow:
         require(uow, actor, Permission.STAFF_READ, subject_type="staff")
-        return repository.list_staff(uow.session, office_id=office_id, include_inactive=include_inactive)
+        found = repository.list_staff(uow.session, office_id=office_id, include_inactive=include_inactive)
+        uow.commit()
+    return found
 
 
 def get_staff(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID) -> Staff:
@@ -153,7 +158,19 @@ def get_staff(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID) -> Staff:
         staff = repository.find_staff(uow.session, staff_id)
         if staff is None:
             raise StaffNotFound(staff_id)
-        return staff
+        uow.commit()
+    return staff
+
+
+def get_staff_by_username(uow: UnitOfWork, *, actor: Actor, username: str) -> Staff:
+    """One staff account by login name (case-insensitive)."""
+    with uow:
+        require(uow, actor, Permission.STAFF_READ, subject_type="staff")
+        staff = repository.find_staff_by_username(uow.session, username.strip().lower())
+        if staff is None:
+            raise StaffNotFound(username)
+        uow.commit()
+    return staff
 
 
 def deactivate_staff(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID) -> Staff:

@@ -7,11 +7,12 @@ keeps identifiers out of it.
 from onestop.audit.domain import GENESIS_HASH, REDACTED, SENSITIVE_KEYS, VerifyResult, redact
 from onestop.audit.models import AuditChainHead, AuditEvent
 from onestop.audit.recorder import record
-from onestop.audit.services import list_events, verify_chain
+from onestop.audit.services import MAX_LIMIT, list_events, verify_chain
 from onestop.audit.verification import verify
 
 __all__ = [
     "GENESIS_HASH",
+    "MAX_LIMIT",
     "REDACTED",
     "SENSITIVE_KEYS",
     "AuditChainHead",
