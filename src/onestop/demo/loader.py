@@ -1,0 +1,186 @@
+"""Load the demo: two offices, one staff member per role, and a synthetic population in bulk.
+
+People are written with multi-row inserts of precomputed rows (the same rows ``register_person``
+stores: ciphertexts, blind indexes, masked forms, name keys), one transaction per chunk, and ONE
+audit event for the whole load, so a million people take minutes rather than hours.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from onestop import audit
+from onestop.access import Actor, Office, Permission, Role, create_office, create_staff, require
+from onestop.bootstrap import Container
+from onestop.common.errors import Conflict
+from onestop.db import UnitOfWork
+from onestop.demo.generator import DemoHousehold, DemoPerson, generate
+from onestop.registry import intake
+from onestop.registry import models as m
+
+OFFICES = (("EDM", "Edmonton"), ("SJN", "St. John's"))
+
+#: username, role, office code, password. DEMO ONLY: these are printed and published.
+DEMO_STAFF = (
+    ("officer", Role.OFFICER, "EDM", "demo-officer-1"),
+    ("supervisor", Role.SUPERVISOR, "EDM", "demo-supervisor-1"),
+    ("specialist", Role.SPECIALIST, "SJN", "demo-specialist-1"),
+    ("finance", Role.FINANCE, "EDM", "demo-finance-1"),
+    ("administrator", Role.ADMINISTRATOR, "EDM", "demo-administrator-1"),
+    ("auditor", Role.AUDITOR, "SJN", "demo-auditor-1"),
+)
+CHUNK = 5000
+
+
+class AlreadyLoaded(Conflict):
+    """The demo offices exist already: the demo was loaded into this database."""
+
+
+@dataclass
+class LoadReport:
+    """What a load did."""
+
+    people: int = 0
+    units: int = 0
+    memberships: int = 0
+    near_duplicates: int = 0
+    seconds: float = 0.0
+    staff: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Batch:
+    tables: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, model: type, rows: Iterable[dict[str, Any]]) -> None:
+        self.tables.setdefault(model, []).extend(rows)
+
+
+ORDER = (
+    m.Person,
+    m.PersonNameKey,
+    m.PersonContact,
+    m.PersonAddress,
+    m.PersonIdentifier,
+    m.BenefitUnit,
+    m.UnitMembership,
+)
+
+
+def _rows(uow: UnitOfWork, household: DemoHousehold, by: str, batch: _Batch, report: LoadReport) -> None:
+    now = uow.clock.now()
+    for member in household.members:
+        rows = intake.person_rows(
+            member.person, person_id=member.id, now=now, by=by, cipher=uow.cipher, new_id=_ids(member)
+        )
+        if member.duplicate_of is not None:
+            report.near_duplicates += 1
+        batch.add(m.Person, [rows.person])
+        batch.add(m.PersonNameKey, rows.name_keys)
+        batch.add(m.PersonContact, rows.contacts)
+        batch.add(m.PersonAddress, rows.addresses)
+        batch.add(m.PersonIdentifier, rows.identifiers)
+    report.people += len(household.members)
+    if household.unit_id is None:
+        return
+    batch.add(
+        m.BenefitUnit,
+        [{"id": household.unit_id, "created_at": now, "version": 1, "label": None, "created_by": by}],
+    )
+    for i, member in enumerate(household.members):
+        assert member.role is not None
+        row = {"id": _derived(household.unit_id, i), "created_at": now, "version": 1, "added_by": by}
+        row |= {"unit_id": household.unit_id, "person_id": member.id, "role": member.role.value}
+        batch.add(m.UnitMembership, [row | {"joined_on": household.joined_on, "left_on": None}])
+    report.units += 1
+    report.memberships += len(household.members)
+
+
+def _derived(base: uuid.UUID, n: int) -> uuid.UUID:
+    """Ids of attached rows derived from their owner's, so a seed reproduces every id."""
+    return uuid.UUID(int=(base.int + n + 1) % (1 << 128))
+
+
+def _ids(member: DemoPerson) -> Callable[[], uuid.UUID]:
+    counter = iter(range(1, 1000))
+    return lambda: _derived(member.id, 1000 * next(counter))
+
+
+def _flush(uow: UnitOfWork, batch: _Batch) -> None:
+    for model in ORDER:
+        rows = batch.tables.get(model)
+        if rows:
+            uow.session.execute(insert(model), rows)
+    batch.tables.clear()
+
+
+def load_people(
+    container: Container,
+    *,
+    actor: Actor,
+    people: int,
+    seed: int,
+    progress: Callable[[int], None] | None = None,
+) -> LoadReport:
+    """Bulk-load ``people`` synthetic people with their households; one audit event at the end."""
+    report, started = LoadReport(), time.perf_counter()
+    batch = _Batch()
+    households = generate(people, seed)
+    with container.uow() as uow:
+        require(uow, actor, Permission.PERSON_WRITE, subject_type="person")
+    done = False
+    while not done:
+        with container.uow() as uow:
+            target = report.people + CHUNK
+            for household in households:
+                _rows(uow, household, actor.username, batch, report)
+                if report.people >= target:
+                    break
+            else:
+                done = True
+            _flush(uow, batch)
+            if done:
+                audit.record(uow, actor=actor, action="demo:load", subject_type="person", subject_id=None,
+                             details={"people": report.people, "units": report.units, "seed": seed,
+                                      "near_duplicates": report.near_duplicates})  # fmt: skip
+            uow.commit()
+        if progress is not None:
+            progress(report.people)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _offices_and_staff(container: Container, actor: Actor, report: LoadReport) -> None:
+    offices: dict[str, Office] = {}
+    for code, name in OFFICES:
+        offices[code] = create_office(container.uow(), actor=actor, code=code, name=name)
+    for username, role, office, password in DEMO_STAFF:
+        create_staff(container.uow(), actor=actor, username=username, display_name=f"Demo {role.value}",
+                     password=password, roles={role}, office_id=offices[office].id)  # fmt: skip
+        report.staff.append((username, role.value, password))
+
+
+def already_loaded(container: Container) -> bool:
+    """Whether the demo offices exist (the demo was loaded into this database)."""
+    with container.uow() as uow:
+        return uow.session.scalar(select(Office.id).where(Office.code == OFFICES[0][0])) is not None
+
+
+def load_demo(
+    container: Container, *, people: int, seed: int, progress: Callable[[int], None] | None = None
+) -> LoadReport:
+    """Offices, demo staff and ``people`` people; refuses with AlreadyLoaded the second time."""
+    if already_loaded(container):
+        raise AlreadyLoaded("the demo data is already loaded in this database; nothing was changed")
+    actor = Actor.system("demo")
+    report = LoadReport()
+    _offices_and_staff(container, actor, report)
+    loaded = load_people(container, actor=actor, people=people, seed=seed, progress=progress)
+    loaded.staff = report.staff
+    return loaded
