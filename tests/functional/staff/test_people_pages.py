@@ -1,0 +1,139 @@
+"""Person pages over HTTP: search, registration with duplicate warnings, the masked file and reveal."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from onestop.access import Actor
+from onestop.audit.models import AuditEvent
+from onestop.bootstrap import Container
+from onestop.registry import set_safety_flag
+from onestop.registry.schemas import FlagCreate
+from tests.functional.staff.conftest import csrf_token
+
+MARIE = {
+    "given_names": "Marie",
+    "family_name": "Tremblay",
+    "birth_date": "1984-07-31",
+    "language": "fr",
+    "phone": "780-555-0101",
+    "line1": "10 Main St",
+    "city": "Edmonton",
+    "province": "AB",
+    "postal_code": "T5J 0N3",
+    "sin": "130 692 544",
+}
+
+
+def register(client: TestClient, **changes: str) -> str:
+    """Register Marie (with changes) and return her file's path."""
+    data = MARIE | changes | {"csrf_token": csrf_token(client, "/staff/")}
+    response = client.post("/staff/people/new", data=data)
+    assert response.status_code == 303, response.text
+    return str(response.headers["location"])
+
+
+def actions(container: Container) -> list[str]:
+    with container.uow() as uow:
+        return list(uow.session.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)))
+
+
+def test_registration_leads_to_the_masked_file(signed_in: TestClient) -> None:
+    path = register(signed_in)
+    assert re.fullmatch(r"/staff/people/[0-9a-f-]{36}", path)
+    page = signed_in.get(path)
+    assert page.status_code == 200
+    assert "Marie Tremblay is registered." in page.text
+    assert "*** *** 544" in page.text
+    assert "130 692 544" not in page.text and "130692544" not in page.text
+
+
+def test_a_wrong_box_is_named_next_to_it_and_nothing_is_stored(signed_in: TestClient) -> None:
+    data = MARIE | {"postal_code": "Z9Z 9Z9", "csrf_token": csrf_token(signed_in, "/staff/")}
+    response = signed_in.post("/staff/people/new", data=data)
+    assert response.status_code == 422
+    assert 'id="f-postal_code-error"' in response.text
+    assert 'aria-describedby="f-postal_code-hint f-postal_code-error" aria-invalid="true"' in response.text
+    assert 'value="Tremblay"' in response.text  # what was typed is kept
+    assert "0 people found" in signed_in.get("/staff/people?name=Tremblay").text
+
+
+def test_a_likely_duplicate_stops_registration_until_the_officer_decides(signed_in: TestClient) -> None:
+    register(signed_in)
+    token = csrf_token(signed_in, "/staff/")
+    again = signed_in.post("/staff/people/new", data=MARIE | {"csrf_token": token})
+    assert again.status_code == 409
+    assert "This person may already be registered" in again.text
+    no_reason = signed_in.post(
+        "/staff/people/new", data=MARIE | {"csrf_token": token, "duplicate_decision": "new_person"}
+    )
+    assert no_reason.status_code == 422
+    assert 'id="f-duplicate_reason-error"' in no_reason.text
+    assert "This person may already be registered" in no_reason.text  # the matches stay on screen
+    decided = signed_in.post(
+        "/staff/people/new",
+        data=MARIE
+        | {"csrf_token": token, "duplicate_decision": "new_person", "duplicate_reason": "twin sister"},
+    )
+    assert decided.status_code == 303
+
+
+def test_search_lists_masked_results_and_htmx_gets_only_the_results(signed_in: TestClient) -> None:
+    register(signed_in)
+    page = signed_in.get("/staff/people?name=Tremblay")
+    assert "1 person found" in page.text and "*** *** 544" in page.text and "<h1>" in page.text
+    fragment = signed_in.get(
+        "/staff/people?name=Tremblay", headers={"HX-Request": "true", "HX-Target": "search-results"}
+    )
+    assert fragment.text.lstrip().startswith('<section id="search-results"')
+    assert "<h1>" not in fragment.text
+    bad = signed_in.get("/staff/people?birth_date=31-07-1984")
+    assert bad.status_code == 422 and 'id="f-birth_date-error"' in bad.text
+
+
+def test_revealing_asks_for_a_reason_and_is_audited(signed_in: TestClient, container: Container) -> None:
+    path = register(signed_in)
+    page = signed_in.get(path).text
+    identifier = re.search(r'name="identifier_id" value="([^"]+)"', page)
+    assert identifier
+    form = {
+        "csrf_token": csrf_token(signed_in, "/staff/"),
+        "kind": "sin",
+        "identifier_id": identifier.group(1),
+    }
+    refused = signed_in.post(f"{path}/reveal", data=form | {"reason": " "})
+    assert refused.status_code == 422
+    assert f'id="reason-{identifier.group(1)}-error"' in refused.text
+    assert "person:reveal_sin" not in actions(container)
+    shown = signed_in.post(f"{path}/reveal", data=form | {"reason": "client asked for a letter"})
+    assert shown.status_code == 200
+    assert "130 692 544" in shown.text
+    assert "person:reveal_sin" in actions(container)
+    assert "130 692 544" not in signed_in.get(path).text  # shown once, not kept
+
+
+def test_safety_flags_come_first_on_the_file(signed_in: TestClient, container: Container) -> None:
+    path = register(signed_in)
+    set_safety_flag(
+        container.uow(),
+        actor=Actor.system("tests"),
+        person_id=uuid.UUID(path.rsplit("/", 1)[1]),
+        data=FlagCreate(kind="do_not_meet_alone", note="ask a colleague to join"),
+    )
+    html = signed_in.get(path).text
+    assert html.index("Do not meet alone") < html.index("<h1>")
+    assert "Ne pas rencontrer seul" in signed_in.get(f"{path}?lang=fr").text
+
+
+@pytest.mark.parametrize(
+    "path", ["/staff/people/not-an-id", "/staff/people/00000000-0000-0000-0000-000000000000"]
+)
+def test_an_unknown_person_is_a_404_page(signed_in: TestClient, path: str) -> None:
+    response = signed_in.get(path)
+    assert response.status_code == 404
+    assert "<h1>Page not found</h1>" in response.text
