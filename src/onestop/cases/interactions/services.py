@@ -1,0 +1,191 @@
+"""Interaction use cases: log a contact (with an optional follow-up task), receive and attach e-mails, read.
+
+Logging is one short transaction (a handful of inserts and the audit event) so a contact-centre officer
+can log each call as it ends.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from onestop import audit
+from onestop.access import Actor, Permission, require
+from onestop.cases.interactions import domain
+from onestop.cases.interactions.domain import Channel, Outcome
+from onestop.cases.interactions.models import Interaction
+from onestop.cases.interactions.repository import InteractionRepository, ReasonRepository
+from onestop.cases.interactions.schemas import (
+    EmailReceived,
+    FollowUpIn,
+    InteractionAttach,
+    InteractionCreate,
+    InteractionPage,
+    InteractionPublic,
+)
+from onestop.cases.tasks import TaskCreate, create_task
+from onestop.cases.tasks.domain import expect_version
+from onestop.cases.tasks.services import family_ids, survivor_id
+from onestop.common.ids import new_id
+from onestop.db import UnitOfWork
+from onestop.registry.domain import clean_text, email
+
+SUBJECT = "interaction"
+RECENT = 50
+
+
+def log_interaction(uow: UnitOfWork, *, actor: Actor, data: InteractionCreate) -> InteractionPublic:
+    """Log a contact; a follow-up given with it becomes a task in the same transaction."""
+    with uow:
+        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT)
+        codes = domain.check_reasons(data.reason_codes, _reasons(uow))
+        chosen = data.outcome or (Outcome.FOLLOW_UP if data.follow_up else Outcome.RESOLVED)
+        row = Interaction(
+            id=new_id(),
+            person_id=survivor_id(uow, data.person_id) if data.person_id else None,
+            channel=domain.channel(data.channel).value,
+            direction=domain.direction(data.direction).value,
+            occurred_at=domain.occurred_at(data.occurred_at, now=uow.clock.now()),
+            duration_seconds=domain.duration(data.duration_seconds),
+            outcome=domain.outcome(chosen).value,
+            notes=clean_text(data.notes) or None,
+            staff_id=actor.staff_id,
+            office_id=actor.office_id,
+            recorded_by=actor.username,
+            created_at=uow.clock.now(),
+        )
+        if data.follow_up is not None:  # the task first, so the interaction is inserted complete
+            row.follow_up_task_id = _follow_up(uow, actor, row, codes, data.follow_up)
+        InteractionRepository(uow.session).add(row, codes)
+        audit.record(
+            uow, actor=actor, action="interaction:create", subject_type=SUBJECT, subject_id=row.id,
+            after=_snapshot(row) | {"reason_codes": codes},
+        )  # fmt: skip
+        uow.commit()
+        return _public(row, codes)
+
+
+def _follow_up(
+    uow: UnitOfWork, actor: Actor, row: Interaction, codes: list[str], follow: FollowUpIn
+) -> uuid.UUID:
+    title = clean_text(follow.title) or f"Follow up on {row.channel.replace('_', ' ')} contact ({codes[0]})"
+    data = TaskCreate(
+        kind=follow.kind, title=title, person_id=row.person_id, due_on=follow.due_on,
+        priority=follow.priority, assignee_id=follow.assignee_id, office_id=follow.office_id,
+        source_type=SUBJECT, source_id=row.id,
+    )  # fmt: skip
+    task = create_task(uow, actor=actor, data=data)
+    return task.id
+
+
+def receive_email(uow: UnitOfWork, *, actor: Actor, data: EmailReceived) -> InteractionPublic:
+    """Store an inbound e-mail request as an unattached interaction, waiting for an officer."""
+    with uow:
+        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT)
+        row = Interaction(
+            id=new_id(),
+            channel=Channel.EMAIL.value,
+            direction=domain.Direction.INBOUND.value,
+            occurred_at=domain.occurred_at(data.received_at, now=uow.clock.now()),
+            outcome=Outcome.PENDING.value,
+            recorded_by=actor.username,
+            email_from=email(data.sender, field="sender"),
+            email_subject=clean_text(data.subject) or None,
+            email_body=data.body or None,
+            created_at=uow.clock.now(),
+        )
+        InteractionRepository(uow.session).add(row, [])
+        audit.record(
+            uow, actor=actor, action="interaction:email_received", subject_type=SUBJECT, subject_id=row.id,
+            details={"sender": row.email_from, "subject": row.email_subject},
+        )  # fmt: skip
+        uow.commit()
+        return _public(row, [])
+
+
+def attach_interaction(
+    uow: UnitOfWork, *, actor: Actor, interaction_id: uuid.UUID, data: InteractionAttach
+) -> InteractionPublic:
+    """Attach an unattached interaction (an inbound e-mail) to a person; the handling officer is recorded."""
+    with uow:
+        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=interaction_id)
+        repo = InteractionRepository(uow.session)
+        row = repo.get(interaction_id)
+        expect_version(row.version, data.version, what="interaction")
+        domain.check_attachable(row.person_id)
+        codes = domain.check_reasons(data.reason_codes or ["general_information"], _reasons(uow))
+        existing = repo.reasons_of([row.id]).get(row.id, [])
+        row.person_id = survivor_id(uow, data.person_id)
+        row.attached_at, row.attached_by = uow.clock.now(), actor.username
+        row.staff_id, row.office_id = actor.staff_id, actor.office_id
+        row.outcome = domain.outcome(data.outcome or Outcome.INFORMATION_GIVEN).value
+        row.notes = clean_text(data.notes) or row.notes
+        uow.flush()
+        repo.add_reasons(row.id, [c for c in codes if c not in existing])
+        audit.record(
+            uow, actor=actor, action="interaction:attach", subject_type=SUBJECT, subject_id=row.id,
+            before={"person_id": None}, after={"person_id": row.person_id, "reason_codes": codes},
+        )  # fmt: skip
+        uow.commit()
+        return _public(row, sorted(set(existing) | set(codes)))
+
+
+def list_unattached_emails(uow: UnitOfWork, *, actor: Actor, limit: int = 100) -> list[InteractionPublic]:
+    """Inbound e-mails waiting to be attached, oldest first."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
+        rows = InteractionRepository(uow.session).unattached_emails(limit=min(max(limit, 1), 500))
+        audit.record(
+            uow, actor=actor, action="interaction:list_unattached", subject_type=SUBJECT, subject_id=None,
+            details={"results": len(rows)},
+        )  # fmt: skip
+        uow.commit()
+        return [_public(r, []) for r in rows]
+
+
+def list_interactions(
+    uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, limit: int = RECENT, offset: int = 0
+) -> InteractionPage:
+    """A person's interactions, newest first, a page at a time, with the total count."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
+        repo = InteractionRepository(uow.session)
+        total, rows = repo.recent_for_people(
+            family_ids(uow, person_id), limit=min(max(limit, 1), 500), offset=max(offset, 0)
+        )
+        reasons = repo.reasons_of([r.id for r in rows])
+        audit.record(
+            uow, actor=actor, action="interaction:list", subject_type="person", subject_id=person_id,
+            details={"results": len(rows), "offset": offset},
+        )  # fmt: skip
+        uow.commit()
+        return InteractionPage(
+            person_id=person_id, total=total, items=[_public(r, reasons.get(r.id, [])) for r in rows]
+        )
+
+
+def get_interaction(uow: UnitOfWork, *, actor: Actor, interaction_id: uuid.UUID) -> InteractionPublic:
+    """One interaction with its reason codes."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=interaction_id)
+        repo = InteractionRepository(uow.session)
+        row = repo.get(interaction_id)
+        audit.record(uow, actor=actor, action="interaction:read", subject_type=SUBJECT, subject_id=row.id)
+        uow.commit()
+        return _public(row, repo.reasons_of([row.id]).get(row.id, []))
+
+
+def _reasons(uow: UnitOfWork) -> dict[str, domain.ReasonCode]:
+    return domain.effective_reasons(ReasonRepository(uow.session).overrides())
+
+
+def _snapshot(row: Interaction) -> dict[str, Any]:
+    return {
+        "person_id": row.person_id, "channel": row.channel, "direction": row.direction,
+        "occurred_at": row.occurred_at, "duration_seconds": row.duration_seconds, "outcome": row.outcome,
+        "follow_up_task_id": row.follow_up_task_id,
+    }  # fmt: skip
+
+
+def _public(row: Interaction, codes: list[str]) -> InteractionPublic:
+    return InteractionPublic.model_validate(row).model_copy(update={"reason_codes": list(codes)})
