@@ -6,8 +6,11 @@ from pathlib import Path
 
 from onestop.rules import INT, MONEY, PERSON, UNIT, Expr, Person, Program, Unit, max_, min_, when
 
-program = Program("isb.benefit", label={"en": "ISB income support benefit", "fr": "Prestation ISB"},
-                  root=Path(__file__).parent)
+program = Program(
+    "isb.benefit",
+    label={"en": "ISB income support benefit", "fr": "Prestation ISB"},
+    root=Path(__file__).parent,
+)
 p = program.p
 
 
@@ -42,7 +45,9 @@ def countable_income(unit: Unit) -> Expr:
     return max_(0, unit.net_income - p.exemption)
 
 
-@program.test(words={"en": "assets within the limit", "fr": "avoirs sous le plafond"}, reference="ISB asset limit")
+@program.test(
+    words={"en": "assets within the limit", "fr": "avoirs sous le plafond"}, reference="ISB asset limit"
+)
 def asset_test_ok(unit: Unit) -> Expr:
     return unit.assets <= p.asset_limit
 
@@ -52,7 +57,9 @@ def benefit(unit: Unit) -> Expr:
     return when(unit.asset_test_ok, max_(0, unit.core_amount - unit.countable_income), 0)
 
 
-@program.test(words={"en": "income below the core amount", "fr": "revenu inférieur au montant de base"},
-              reference="ISB benefit > 0")
+@program.test(
+    words={"en": "income below the core amount", "fr": "revenu inférieur au montant de base"},
+    reference="ISB benefit > 0",
+)
 def eligible(unit: Unit) -> Expr:
     return unit.benefit > 0

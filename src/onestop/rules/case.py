@@ -11,7 +11,7 @@ from typing import Any
 
 from onestop.rules.errors import CaseInvalid
 from onestop.rules.types import Entity, Kind, Variable
-from onestop.rules.values import ValueProblem, age_on, money_to_cents, parse_iso_date
+from onestop.rules.values import BadValueError, age_on, money_to_cents, parse_iso_date
 
 TOP_LEVEL = ("jurisdiction", "date", "people", "unit")
 
@@ -41,7 +41,7 @@ class Vocabulary:
             return f"people[{person_id}].{var.name}"
         for group, prefix in self.nested.items():
             if var.name.startswith(prefix):
-                return f"unit.{group}.{var.name[len(prefix):]}"
+                return f"unit.{group}.{var.name[len(prefix) :]}"
         return f"unit.{var.name}"
 
 
@@ -93,7 +93,9 @@ def _person(raw: object, n: int, vocab: Vocabulary, on: dt.date) -> tuple[str, d
             raise CaseInvalid(f"people[{pid}].birth_date", "is after the case date")
         age = age_on(born, on)
         if "age" in values and values["age"] != age:
-            raise CaseInvalid(f"people[{pid}].age", f"disagrees with birth_date (age {age} on {on.isoformat()})")
+            raise CaseInvalid(
+                f"people[{pid}].age", f"disagrees with birth_date (age {age} on {on.isoformat()})"
+            )
         values["age"] = age
     return pid, values
 
@@ -127,23 +129,23 @@ def _convert(value: object, kind: Kind, name: str, var: Variable | None = None) 
             return parse_iso_date(value)
         if kind is Kind.BOOL:
             if not isinstance(value, bool):
-                raise ValueProblem(f"must be true or false, not {value!r}")
+                raise BadValueError(f"must be true or false, not {value!r}")
             return value
         if kind is Kind.INT:
             if isinstance(value, Decimal) and value == value.to_integral_value():
                 value = int(value)
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ValueProblem(f"must be a whole number, not {value!r}")
+                raise BadValueError(f"must be a whole number, not {value!r}")
             if value < 0:
-                raise ValueProblem(f"must not be negative: {value!r}")
+                raise BadValueError(f"must not be negative: {value!r}")
             return value
         if kind is Kind.ENUM:
             text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
             domain = var.domain if var else None
             if text is None or (domain is not None and text not in domain):
                 allowed = f": one of {', '.join(domain)}" if domain else ""
-                raise ValueProblem(f"is not a valid value{allowed} (got {value!r})")
+                raise BadValueError(f"is not a valid value{allowed} (got {value!r})")
             return text
-    except ValueProblem as err:
+    except BadValueError as err:
         raise CaseInvalid(name, str(err)) from None
     raise CaseInvalid(name, f"has an unsupported kind {kind.value}")

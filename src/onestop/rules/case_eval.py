@@ -148,7 +148,11 @@ class CasePlan:
         for i, node in enumerate(graph.nodes):
             slot = i + 1
             if node.op == "input":
-                target = self.person_inputs if node.entity is not None and node.entity.value == "person" else self.unit_inputs
+                target = (
+                    self.person_inputs
+                    if node.entity is not None and node.entity.value == "person"
+                    else self.unit_inputs
+                )
                 target.append((slot, node.data.name))
             elif node.op == "members":
                 self.member_slots.append(slot)
@@ -173,7 +177,9 @@ class CasePlan:
                 vals[slot] = fn(vals)
         except Exception as err:  # a failing formula is named, never turned into a zero
             node = self.graph.nodes[slot - 1]
-            raise FormulaError(self.graph.program.id, node.owner or node.op, f"{type(err).__name__}: {err}") from err
+            raise FormulaError(
+                self.graph.program.id, node.owner or node.op, f"{type(err).__name__}: {err}"
+            ) from err
         return vals
 
     def _slot(self, node: Expr) -> int:
@@ -214,7 +220,9 @@ class CasePlan:
             return lambda *keys: table_get(table, keys)
         if op == "bracket":
             table = self.snapshot.versions[node.data.name].value
-            return lambda *args: bracket_get(table_get(table, args[:-1]) if len(args) > 1 else table, args[-1])
+            return lambda *args: bracket_get(
+                table_get(table, args[:-1]) if len(args) > 1 else table, args[-1]
+            )
         simple: dict[str, Callable[..., Any]] = {
             "and": k_and,
             "or": k_or,
@@ -246,4 +254,6 @@ def _elementwise(f: Callable[..., Any], slots: list[int], lists: list[bool]) -> 
         a, b = slots
         return lambda v: [f(x, y) for x, y in zip(v[a], v[b], strict=True)]
     pairs = list(zip(slots, lists, strict=True))
-    return lambda v: [f(*row) for row in zip(*[v[s] if is_list else repeat(v[s]) for s, is_list in pairs])]
+    return lambda v: [
+        f(*row) for row in zip(*[v[s] if is_list else repeat(v[s]) for s, is_list in pairs], strict=False)
+    ]

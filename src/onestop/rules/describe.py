@@ -10,14 +10,38 @@ from onestop.rules.types import Kind
 from onestop.rules.values import format_cents, format_rate
 
 WORDS = {
-    "en": {"yes": "yes", "no": "no", "unknown": "unknown", "eligible": "eligible", "ineligible": "not eligible",
-           "undetermined": "undetermined", "and": "and", "or": "or", "not": "not", "sum": "total over members of",
-           "count": "number of members for whom", "members": "number of members", "any": "any member with",
-           "all": "every member with"},
-    "fr": {"yes": "oui", "no": "non", "unknown": "inconnu", "eligible": "admissible", "ineligible": "non admissible",
-           "undetermined": "indéterminé", "and": "et", "or": "ou", "not": "non", "sum": "total pour les membres de",
-           "count": "nombre de membres pour qui", "members": "nombre de membres", "any": "un membre avec",
-           "all": "chaque membre avec"},
+    "en": {
+        "yes": "yes",
+        "no": "no",
+        "unknown": "unknown",
+        "eligible": "eligible",
+        "ineligible": "not eligible",
+        "undetermined": "undetermined",
+        "and": "and",
+        "or": "or",
+        "not": "not",
+        "sum": "total over members of",
+        "count": "number of members for whom",
+        "members": "number of members",
+        "any": "any member with",
+        "all": "every member with",
+    },
+    "fr": {
+        "yes": "oui",
+        "no": "non",
+        "unknown": "inconnu",
+        "eligible": "admissible",
+        "ineligible": "non admissible",
+        "undetermined": "indéterminé",
+        "and": "et",
+        "or": "ou",
+        "not": "non",
+        "sum": "total pour les membres de",
+        "count": "nombre de membres pour qui",
+        "members": "nombre de membres",
+        "any": "un membre avec",
+        "all": "chaque membre avec",
+    },
 }
 ARITH = {"add": "+", "sub": "−", "mul": "×", "mulrate": "×", "mulrr": "×"}
 

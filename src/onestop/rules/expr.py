@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from onestop.rules.types import Entity, Kind
-from onestop.rules.values import RATE_SCALE, ValueProblem, money_to_cents, rate_to_ppm
+from onestop.rules.values import RATE_SCALE, BadValueError, money_to_cents, rate_to_ppm
 
 _BUILDING: list[str] = []  # names of the variables whose formulas are running (innermost last)
 
@@ -49,6 +49,9 @@ class Expr:
         self.data = data
         self.domain = domain
         self.owner = _BUILDING[-1] if _BUILDING else None
+        for arg in args:
+            if arg.op == "table":
+                raise FormulaTypeError(f"{arg.data.name} is a table: give its keys, p.{arg.data.key}[...]")
 
     __hash__ = object.__hash__
 
@@ -82,7 +85,9 @@ class Expr:
 
     def __truediv__(self, other: object) -> Expr:
         if self.kind is not Kind.MONEY or isinstance(other, bool) or not isinstance(other, int) or other == 0:
-            raise FormulaTypeError("only money divided by a whole non-zero number is allowed (rounded half-up)")
+            raise FormulaTypeError(
+                "only money divided by a whole non-zero number is allowed (rounded half-up)"
+            )
         return Expr("div", (self,), Kind.MONEY, self.entity, data=other)
 
     def __neg__(self) -> Expr:
@@ -127,6 +132,14 @@ class Expr:
     def __invert__(self) -> Expr:
         _need(self, Kind.BOOL, "~ (not)")
         return Expr("not", (self,), Kind.BOOL, self.entity)
+
+    # parameter tables (see program.TableRef) ----------------------------------------------------
+    def __getitem__(self, key: object) -> Expr:
+        raise FormulaTypeError("only parameter tables can be indexed")
+
+    def bracket(self, amount: object) -> Expr:
+        """The value of a bracket scale for an amount (parameter scales only)."""
+        raise FormulaTypeError("only parameter bracket scales have brackets")
 
     # over the members of the unit ---------------------------------------------------------------
     def sum(self) -> Expr:
@@ -181,7 +194,7 @@ def const(value: object, kind: Kind | None = None) -> Expr:
             return Expr("const", (), Kind.INT, None, value)
         if isinstance(value, Decimal) and kind is None:
             return Expr("const", (), Kind.RATE, None, rate_to_ppm(value))
-    except ValueProblem as err:
+    except BadValueError as err:
         raise FormulaTypeError(f"constant {value!r} {err}") from None
     raise FormulaTypeError(f"cannot use {value!r} as a {kind.value if kind else 'rule value'}")
 

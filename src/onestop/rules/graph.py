@@ -31,7 +31,9 @@ class Graph:
                 self.constant.append(False)
             else:
                 self.constant.append(all(self.constant[self.index[id(a)]] for a in node.args))
-        self.named: dict[str, int] = {name: self.index[id(n)] for name, n in named.items() if id(n) in self.index}
+        self.named: dict[str, int] = {
+            name: self.index[id(n)] for name, n in named.items() if id(n) in self.index
+        }
         self.tests = [self.named[t.variable] for t in program.tests]
         self.amounts = {name: self.named[name] for name in program.amounts}
         self.pays = self.named[program.pays] if program.pays else None

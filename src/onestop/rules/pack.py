@@ -61,12 +61,13 @@ class Pack:
         return "sha256:" + digest.hexdigest()
 
     def source_files(self) -> list[tuple[str, Path]]:
-        """The files the version covers, by path relative to the pack."""
-        roots = {self.root, *(p.root for p in self.programs.values())}
+        """The files the version covers: the pack's own modules and each program's folder (tests excluded)."""
         files: dict[str, Path] = {}
-        for root in roots:
-            for path in root.rglob("*"):
-                parts = path.relative_to(root).parts
+        for path in self.root.glob("*.py"):
+            files[_relative(path, self.root)] = path
+        for program in self.programs.values():
+            for path in program.root.rglob("*"):
+                parts = path.relative_to(program.root).parts
                 if path.suffix in HASHED_SUFFIXES and "tests" not in parts and "__pycache__" not in parts:
                     files[_relative(path, self.root)] = path
         return sorted(files.items())
@@ -111,7 +112,7 @@ class Pack:
 
     def test_files(self) -> list[tuple[Program, Path]]:
         """YAML tests beside each program: ``<program>/tests/*.yaml``."""
-        out = []
+        out: list[tuple[Program, Path]] = []
         for program in self.programs.values():
             out.extend((program, path) for path in sorted((program.root / "tests").glob("*.y*ml")))
         return out

@@ -17,7 +17,7 @@ from typing import Any
 
 from onestop.rules.errors import PackDefinitionError, ParameterNotInForce
 from onestop.rules.types import Kind, Text
-from onestop.rules.values import ValueProblem, money_to_cents, parse_iso_date, rate_to_ppm
+from onestop.rules.values import BadValueError, money_to_cents, parse_iso_date, rate_to_ppm
 from onestop.rules.yamlio import load_yaml_text
 
 CONFIDENCE = ("high", "medium", "low")
@@ -104,7 +104,7 @@ def load_parameters(path: Path, *, prefix: str) -> ParameterSet:
     for key, spec in data.items():
         try:
             params[str(key)] = _parameter(f"{prefix}.{key}", str(key), spec)
-        except (ValueProblem, KeyError, TypeError, ValueError) as err:
+        except (BadValueError, KeyError, TypeError, ValueError) as err:
             raise PackDefinitionError(f"{path}: parameter {key}: {err}") from None
     return ParameterSet(params, (path,))
 

@@ -35,14 +35,18 @@ class Test:
     reference: str | None
 
 
-class TableRef:
-    """A parameter table being indexed: ``p.table[key1][key2]`` becomes a lookup once every key is given."""
+class TableRef(Expr):
+    """A parameter table being indexed: ``p.table[key1][key2]`` becomes a lookup once every key is given.
+
+    It is an ``Expr`` only so formulas type-check; using it before all its keys are given is refused.
+    """
 
     def __init__(self, param: Parameter, keys: tuple[Expr, ...] = ()) -> None:
+        super().__init__("table", (), param.unit, None, data=param)
         self.param = param
         self.keys = keys
 
-    def __getitem__(self, key: object) -> Any:
+    def __getitem__(self, key: object) -> Expr:
         keys = (*self.keys, ex.lift(key))
         if len(keys) < len(self.param.keys):
             return TableRef(self.param, keys)
@@ -57,7 +61,9 @@ class TableRef:
         x = ex.lift(amount, Kind.MONEY)
         if x.kind is not Kind.MONEY:
             raise FormulaTypeError("a bracket scale is looked up with money")
-        return Expr("bracket", (*self.keys, x), self.param.unit, ex.join_entity(*self.keys, x), data=self.param)
+        return Expr(
+            "bracket", (*self.keys, x), self.param.unit, ex.join_entity(*self.keys, x), data=self.param
+        )
 
 
 class Parameters:
@@ -66,7 +72,7 @@ class Parameters:
     def __init__(self, program: Program) -> None:
         self._program = program
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> Expr:
         params = self._program.parameter_set
         if name not in params:
             raise AttributeError(f"{self._program.id} has no parameter {name!r}")
@@ -173,7 +179,9 @@ class Program:
 
         return register
 
-    def test(self, *, words: TextLike, reference: str | None, entity: Entity = Entity.UNIT) -> Callable[[Formula], Formula]:
+    def test(
+        self, *, words: TextLike, reference: str | None, entity: Entity = Entity.UNIT
+    ) -> Callable[[Formula], Formula]:
         """Declare an eligibility test (a yes/no unit variable); all must pass for eligibility."""
 
         def register(func: Formula) -> Formula:
@@ -226,9 +234,13 @@ class Program:
         var = self.find(name)
         owner = self._building[-1] if self._building else name
         if var is None:
-            raise FormulaError(self.id, owner, f"refers to {name!r}, which is neither an input nor a variable")
+            raise FormulaError(
+                self.id, owner, f"refers to {name!r}, which is neither an input nor a variable"
+            )
         if name in self._building:
-            raise FormulaError(self.id, name, f"is defined in terms of itself ({' -> '.join(self._building)})")
+            raise FormulaError(
+                self.id, name, f"is defined in terms of itself ({' -> '.join(self._building)})"
+            )
         if var.formula is None:
             node = Expr("input", (), var.kind, var.entity, data=var, domain=var.domain)
         else:
@@ -253,7 +265,9 @@ class Program:
         if result.kind is not var.kind:
             raise FormulaError(self.id, var.name, f"gives a {result.kind.value}, declared {var.kind.value}")
         if result.entity is not None and result.entity is not var.entity:
-            raise FormulaError(self.id, var.name, f"gives a {result.entity.value} value, declared {var.entity.value}")
+            raise FormulaError(
+                self.id, var.name, f"gives a {result.entity.value} value, declared {var.entity.value}"
+            )
         domain = var.domain or result.domain
         return Expr("var", (result,), var.kind, var.entity, data=var, domain=domain)
 
@@ -270,4 +284,7 @@ class Program:
             if node.op in ("param", "lookup", "bracket"):
                 seen.setdefault(node.data.name, node.data)
             stack.extend(node.args)
-        return [self.parameter_set[p.key] for p in sorted(seen.values(), key=lambda p: list(self.parameter_set).index(p.key))]
+        return [
+            self.parameter_set[p.key]
+            for p in sorted(seen.values(), key=lambda p: list(self.parameter_set).index(p.key))
+        ]

@@ -12,15 +12,40 @@ if TYPE_CHECKING:
     from onestop.rules.result import ProgramResult
 
 HEAD = {
-    "en": {"date": "Date", "rules": "Rules version", "amount": "Monthly amount", "amounts": "Amounts",
-           "tests": "Tests", "missing": "Still needed", "gaps": "Policy values not published (no value in onestop)",
-           "params": "Parameters used", "branches": "Branches taken", "values": "Values used",
-           "from": "in force from", "confidence": "confidence", "yes": "met", "no": "not met", "unknown": "unknown"},
-    "fr": {"date": "Date", "rules": "Version des règles", "amount": "Montant mensuel", "amounts": "Montants",
-           "tests": "Critères", "missing": "Renseignements à obtenir",
-           "gaps": "Valeurs non publiées (aucune valeur dans onestop)", "params": "Paramètres utilisés",
-           "branches": "Choix effectués", "values": "Valeurs utilisées", "from": "en vigueur depuis",
-           "confidence": "fiabilité", "yes": "respecté", "no": "non respecté", "unknown": "inconnu"},
+    "en": {
+        "date": "Date",
+        "rules": "Rules version",
+        "amount": "Monthly amount",
+        "amounts": "Amounts",
+        "tests": "Tests",
+        "missing": "Still needed",
+        "gaps": "Policy values not published (no value in onestop)",
+        "params": "Parameters used",
+        "branches": "Branches taken",
+        "values": "Values used",
+        "from": "in force from",
+        "confidence": "confidence",
+        "yes": "met",
+        "no": "not met",
+        "unknown": "unknown",
+    },
+    "fr": {
+        "date": "Date",
+        "rules": "Version des règles",
+        "amount": "Montant mensuel",
+        "amounts": "Montants",
+        "tests": "Critères",
+        "missing": "Renseignements à obtenir",
+        "gaps": "Valeurs non publiées (aucune valeur dans onestop)",
+        "params": "Paramètres utilisés",
+        "branches": "Choix effectués",
+        "values": "Valeurs utilisées",
+        "from": "en vigueur depuis",
+        "confidence": "fiabilité",
+        "yes": "respecté",
+        "no": "non respecté",
+        "unknown": "inconnu",
+    },
 }
 
 
@@ -51,7 +76,9 @@ def render_result(result: ProgramResult, lang: str = "en") -> list[str]:
         ref = f" [{reason['reference']}]" if reason["reference"] else ""
         lines.append(f"    {mark} {reason['test']}: {state} ({reason['detail']}){ref}")
     if result.missing.inputs:
-        lines.append(f"  {h['missing']}: " + ", ".join(_question(result, p, lang) for p in result.missing.inputs))
+        lines.append(
+            f"  {h['missing']}: " + ", ".join(_question(result, p, lang) for p in result.missing.inputs)
+        )
     if result.missing.parameters:
         lines.append(f"  {h['gaps']}: " + ", ".join(result.missing.parameters))
     lines.extend(_explanation_lines(result, lang, h))
@@ -65,15 +92,21 @@ def _explanation_lines(result: ProgramResult, lang: str, h: dict[str, str]) -> l
         lines.append(f"  {h['branches']}:")
         lines.extend(f"    {b['variable']}: {b['condition']} → {b['branch']}" for b in ex["branches"])
     if ex["values"]:
-        lines.append(f"  {h['values']}: " + "; ".join(f"{k} = {_plain(v)}" for k, v in ex["values"].items()))
+        lines.append(
+            f"  {h['values']}: " + "; ".join(f"{k} = {_plain(v, lang)}" for k, v in ex["values"].items())
+        )
     if ex["parameters"]:
         lines.append(f"  {h['params']}:")
         for p in ex["parameters"]:
             keys = "".join(f"[{k}]" for k in p["keys"])
-            src = ", ".join(x for x in (p["source"]["title"], p["source"]["section"], p["source"]["url"]) if x)
+            src = ", ".join(
+                x for x in (p["source"]["title"], p["source"]["section"], p["source"]["url"]) if x
+            )
             value = p["value"] if p["value"] is not None else word("unknown", lang)
-            lines.append(f"    {p['label']}{keys} = {value} ({h['from']} {p['effective']}, {h['confidence']} "
-                         f"{p['confidence']}) — {src}")
+            lines.append(
+                f"    {p['label']}{keys} = {value} ({h['from']} {p['effective']}, {h['confidence']} "
+                f"{p['confidence']}) — {src}"
+            )
     return lines
 
 
@@ -90,7 +123,11 @@ def _question(result: ProgramResult, path: str, lang: str) -> str:
     return f"{path} ({var.question(lang)})"
 
 
-def _plain(value: Any) -> str:
+def _plain(value: Any, lang: str) -> str:
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{k}: {_plain(v, lang)}" for k, v in value.items()) + "}"
+    if value is None:
+        return word("unknown", lang)
+    if isinstance(value, bool):
+        return word("yes" if value else "no", lang)
     return str(value)

@@ -24,7 +24,9 @@ ELIGIBLE, INELIGIBLE, UNDETERMINED = "eligible", "ineligible", "undetermined"
 class ProgramResult:
     """One program's answer for one case."""
 
-    def __init__(self, program: Program, plan: CasePlan, vals: list[Any], case: Case, vocab: Vocabulary) -> None:
+    def __init__(
+        self, program: Program, plan: CasePlan, vals: list[Any], case: Case, vocab: Vocabulary
+    ) -> None:
         self.program = program
         self.plan = plan
         self.graph: Graph = plan.graph
@@ -61,7 +63,7 @@ class ProgramResult:
         if self.status != UNDETERMINED:
             return Missing([], [])
         roots = [i for i, t in zip(self.graph.tests, self.tests, strict=True) if t is None]
-        if self.graph.pays is not None and self.vals[self.graph.pays + 1] is None:
+        if not roots and self.graph.pays is not None:  # every test passed but the amount is unknown
             roots.append(self.graph.pays)
         return find_missing(self.graph, self.vals, roots, self._path)
 
@@ -74,8 +76,14 @@ class ProgramResult:
         out = []
         for test, index, passed in zip(self.program.tests, self.graph.tests, self.tests, strict=True):
             node = self.graph.nodes[index].args[0]
-            out.append({"test": test.words(lang), "passed": passed, "detail": self._detail(node, lang),
-                        "reference": test.reference})
+            out.append(
+                {
+                    "test": test.words(lang),
+                    "passed": passed,
+                    "detail": self._detail(node, lang),
+                    "reference": test.reference,
+                }
+            )
         return out
 
     def _val(self, node: Expr) -> Any:
@@ -86,7 +94,9 @@ class ProgramResult:
             return self._detail(node.args[0], lang)
         if node.op in COMPARISONS:
             a, b = node.args
-            return f"{fmt(self._val(a), a.kind, lang)} {COMPARISONS[node.op]} {fmt(self._val(b), b.kind, lang)}"
+            return (
+                f"{fmt(self._val(a), a.kind, lang)} {COMPARISONS[node.op]} {fmt(self._val(b), b.kind, lang)}"
+            )
         if node.op in ("and", "or"):
             target = node.op == "or"  # the value that decides: false for "and", true for "or"
             for arg in node.args:
@@ -113,11 +123,12 @@ class ProgramResult:
 
     def _live_args(self, node: Expr) -> tuple[Expr, ...]:
         value = self._val(node)
-        if node.op == "when" and not isinstance(value, list):
+        if node.op == "when":
             cond = self._val(node.args[0])
-            if cond is True:
+            conds = cond if isinstance(cond, list) else [cond]
+            if all(c is True for c in conds):
                 return node.args[:2]
-            if cond is False:
+            if all(c is False for c in conds):
                 return (node.args[0], node.args[2])
         if node.op in ("and", "or") and not isinstance(value, list):
             target = node.op == "or"
@@ -141,8 +152,14 @@ class ProgramResult:
             elif node.op == "when" and not isinstance(self._val(node.args[0]), list):
                 cond = self._val(node.args[0])
                 taken = {True: "then", False: "else", None: "unknown"}[cond]
-                branches.append({"variable": node.owner, "condition": node.data or formula_text(node.args[0], lang),
-                                 "holds": cond, "branch": taken})
+                branches.append(
+                    {
+                        "variable": node.owner,
+                        "condition": node.data or formula_text(node.args[0], lang),
+                        "holds": cond,
+                        "branch": taken,
+                    }
+                )
         return {"values": values, "parameters": list(params.values()), "branches": branches}
 
     def _wire_value(self, node: Expr) -> Any:
@@ -156,17 +173,31 @@ class ProgramResult:
         version = self.plan.snapshot.versions[param.name]
         keys = node.args[:-1] if node.op == "bracket" else node.args
         key_values = [self._val(k) for k in keys]
-        rows = [list(r) for r in zip(*key_values, strict=True)] if any(isinstance(k, list) for k in key_values) else [key_values]
+        rows = (
+            [list(r) for r in zip(*key_values, strict=True)]
+            if any(isinstance(k, list) for k in key_values)
+            else [key_values]
+        )
         values = self._val(node)
         values = values if isinstance(values, list) else [values] * len(rows)
         entries = []
         for row, value in zip(rows, values, strict=False):
-            entries.append({
-                "name": param.name, "label": param.label(lang), "keys": row, "value": wire(value, param.unit),
-                "effective": version.effective.isoformat(), "source": {
-                    "title": version.source.title, "url": version.source.url, "section": version.source.section},
-                "confidence": version.confidence, "note": version.note if value is None else None,
-            })
+            entries.append(
+                {
+                    "name": param.name,
+                    "label": param.label(lang),
+                    "keys": row,
+                    "value": wire(value, param.unit),
+                    "effective": version.effective.isoformat(),
+                    "source": {
+                        "title": version.source.title,
+                        "url": version.source.url,
+                        "section": version.source.section,
+                    },
+                    "confidence": version.confidence,
+                    "note": version.note if value is None else None,
+                }
+            )
         return entries
 
     def to_dict(self, lang: str = "en", *, explain: bool = True) -> dict[str, Any]:

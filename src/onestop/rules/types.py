@@ -103,7 +103,7 @@ def input_variable(
     *,
     label: Text | Mapping[str, str] | str,
     question: Text | Mapping[str, str] | str,
-    help: Text | Mapping[str, str] | str | None = None,  # noqa: A002 - the screener's word
+    help: Text | Mapping[str, str] | str | None = None,
     domain: tuple[str, ...] | None = None,
     period: Period = Period.MONTH,
     allow_negative: bool = False,

@@ -14,24 +14,24 @@ RATE_SCALE = 1_000_000  # a rate is stored as an integer number of millionths
 _CENT = Decimal("0.01")
 
 
-class ValueProblem(ValueError):
+class BadValueError(ValueError):
     """A value that cannot be read as the expected kind; the caller names the field."""
 
 
 def to_decimal(value: object) -> Decimal:
     """Read a number exactly from a string, int or Decimal (a float only through its shortest repr)."""
     if isinstance(value, bool) or value is None:
-        raise ValueProblem(f"is not a number: {value!r}")
+        raise BadValueError(f"is not a number: {value!r}")
     if isinstance(value, float):
         value = repr(value)  # the text the author wrote; never the binary expansion
     if not isinstance(value, (int, str, Decimal)):
-        raise ValueProblem(f"is not a number: {value!r}")
+        raise BadValueError(f"is not a number: {value!r}")
     try:
         number = Decimal(str(value).strip().replace("_", ""))
     except InvalidOperation:
-        raise ValueProblem(f"is not a number: {value!r}") from None
+        raise BadValueError(f"is not a number: {value!r}") from None
     if not number.is_finite():
-        raise ValueProblem(f"is not a number: {value!r}")
+        raise BadValueError(f"is not a number: {value!r}")
     return number
 
 
@@ -39,9 +39,9 @@ def money_to_cents(value: object, *, allow_negative: bool = True) -> int:
     """Dollars (``"459"``, ``"12.50"``, ``Decimal``) to integer cents; refuses fractions of a cent."""
     amount = to_decimal(value)
     if amount != amount.quantize(_CENT):
-        raise ValueProblem(f"has a fraction of a cent: {value!r}")
+        raise BadValueError(f"has a fraction of a cent: {value!r}")
     if amount < 0 and not allow_negative:
-        raise ValueProblem(f"must not be negative: {value!r}")
+        raise BadValueError(f"must not be negative: {value!r}")
     return int(amount * 100)
 
 
@@ -50,7 +50,7 @@ def rate_to_ppm(value: object) -> int:
     rate = to_decimal(value)
     scaled = rate * RATE_SCALE
     if scaled != scaled.to_integral_value():
-        raise ValueProblem(f"has more than six decimal places: {value!r}")
+        raise BadValueError(f"has more than six decimal places: {value!r}")
     return int(scaled)
 
 
@@ -87,13 +87,13 @@ def cents_to_decimal(cents: int) -> Decimal:
 def parse_iso_date(value: object) -> dt.date:
     """A date given as ``date`` or ``YYYY-MM-DD`` text; datetimes are refused."""
     if isinstance(value, dt.datetime):
-        raise ValueProblem("must be a date (YYYY-MM-DD), not a date and time")
+        raise BadValueError("must be a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ValueProblem(f"is not a date (YYYY-MM-DD): {value!r}") from None
+        raise BadValueError(f"is not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def age_on(birth_date: dt.date, on: dt.date) -> int:

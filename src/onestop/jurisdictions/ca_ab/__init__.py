@@ -1,0 +1,23 @@
+"""Alberta (``ca-ab``): the rule pack. Each program is a folder beside this file.
+
+To add a program, follow docs/dev/adding-a-program.md and list it in ``PROGRAMS`` below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from onestop.jurisdictions.ca_ab.income_support.program import program as income_support
+from onestop.rules import Pack
+from onestop.rules.vocabulary import NESTED, STANDARD_INPUTS
+
+PROGRAMS = [income_support]
+
+PACK = Pack(
+    "ca-ab",
+    label={"en": "Alberta", "fr": "Alberta"},
+    root=Path(__file__).parent,
+    programs=PROGRAMS,
+    inputs=STANDARD_INPUTS,
+    nested=NESTED,
+)
