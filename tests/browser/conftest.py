@@ -1,0 +1,167 @@
+"""Browser tests: the app served by uvicorn on 127.0.0.1, driven by Debian's Chromium through Playwright.
+
+Never downloads a browser: Chromium is /usr/bin/chromium (``apt-get install chromium``). axe-core is
+vendored in tests/browser/vendor and injected into each page visited; screenshots go to var/screenshots/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
+
+from onestop.access import Actor, Role, create_office, create_staff
+from onestop.bootstrap import Container, build
+from onestop.common.crypto import FieldCipher
+from onestop.config import Settings
+from onestop.db import Base, all_models, migrate  # noqa: F401 - all_models fills Base.metadata
+from onestop.web.app import create_app
+
+CHROMIUM = Path(os.environ.get("ONESTOP_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run",
+]  # fmt: skip
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "var" / "screenshots"
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+PASSWORD = "Correct-horse-42"
+
+
+@dataclass
+class Site:
+    """The running app: its address and the accounts the tests sign in with."""
+
+    base_url: str
+    container: Container
+    officer: str = "amartin"
+    lockable: str = "blocked"
+    password: str = PASSWORD
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _migrate_or_create(container: Container) -> None:
+    versions = Path(migrate.MIGRATIONS) / "versions"
+    if any(versions.glob("*.py")):
+        migrate.upgrade(container.engine)
+    else:
+        Base.metadata.create_all(container.engine)
+
+
+def _accounts(container: Container) -> None:
+    system = Actor.system("browser-tests")
+    office = create_office(container.uow(), actor=system, code="EDM-01", name="Edmonton Central")
+    for username, name in (("amartin", "Alice Martin"), ("blocked", "Bob Locke")):
+        create_staff(container.uow(), actor=system, username=username, display_name=name, password=PASSWORD,
+                     roles={Role.OFFICER}, office_id=office.id)  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """A fresh SQLite database with two officers, and the app served on a free port in a thread."""
+    var = tmp_path_factory.mktemp("browser-var")
+    settings = Settings(
+        var_dir=var, secret_key="browser-" + "s" * 40, field_key=FieldCipher.generate_key_text()
+    )
+    container = build(settings)
+    _migrate_or_create(container)
+    _accounts(container)
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(container), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("the app did not start for the browser tests")
+        time.sleep(0.05)
+    yield Site(base_url=f"http://127.0.0.1:{port}", container=container)
+    server.should_exit = True
+    thread.join(timeout=10)
+    container.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """Playwright's driver (no browser download: only the system Chromium is used)."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (never 'playwright install')")
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Debian's Chromium, headless."""
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@dataclass
+class Problems:
+    """What the page reported while a test ran: CSP violations and uncaught script errors."""
+
+    messages: list[str] = field(default_factory=list)
+
+    def console(self, message: ConsoleMessage) -> None:
+        if message.type == "error" and "Failed to load resource" not in message.text:
+            self.messages.append(f"console: {message.text}")
+
+    def page_error(self, error: Any) -> None:
+        self.messages.append(f"script error: {error}")
+
+
+@pytest.fixture
+def page(browser: Browser, site: Site) -> Iterator[Page]:
+    """A new tab with its own cookies; fails the test if the page broke its CSP or threw an error."""
+    context = browser.new_context(
+        base_url=site.base_url, locale="en-CA", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    problems = Problems()
+    tab.on("console", problems.console)
+    tab.on("pageerror", problems.page_error)
+    yield tab
+    context.close()
+    assert not problems.messages, "\n".join(problems.messages)
+
+
+def check_accessibility(page: Page, name: str) -> None:
+    """Screenshot the page, then run axe-core (WCAG 2.1 A/AA, best practices); fail listing violations."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    if page.evaluate("typeof window.axe") == "undefined":
+        page.evaluate(AXE_SOURCE)  # through the DevTools protocol, so the page's CSP does not block it
+    result = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))"
+    )
+    assert not result, f"axe-core violations on {name} ({page.url}):\n" + json.dumps(result, indent=2)
+
+
+def sign_in(page: Page, username: str, password: str) -> None:
+    """Fill and submit the sign-in form."""
+    page.goto("/staff/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
