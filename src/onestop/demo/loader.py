@@ -113,11 +113,25 @@ def _ids(member: DemoPerson) -> Callable[[], uuid.UUID]:
 
 
 def _flush(uow: UnitOfWork, batch: _Batch) -> None:
+    postgres = uow.session.get_bind().dialect.name == "postgresql"
     for model in ORDER:
         rows = batch.tables.get(model)
-        if rows:
+        if rows and postgres:
+            _copy(uow, model, rows)
+        elif rows:
             uow.session.execute(insert(model), rows)
     batch.tables.clear()
+
+
+def _copy(uow: UnitOfWork, model: type, rows: list[dict[str, Any]]) -> None:
+    """PostgreSQL's COPY: several times faster than multi-row INSERT for a million-person load."""
+    table = model.__table__  # type: ignore[attr-defined]
+    columns = list(rows[0])
+    cursor = uow.session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    names = ", ".join(f'"{c}"' for c in columns)
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([row.get(c) for c in columns])
 
 
 def load_people(
@@ -127,8 +141,12 @@ def load_people(
     people: int,
     seed: int,
     progress: Callable[[int], None] | None = None,
+    observe: Callable[[DemoHousehold], None] | None = None,
 ) -> LoadReport:
-    """Bulk-load ``people`` synthetic people with their households; one audit event at the end."""
+    """Bulk-load ``people`` synthetic people with their households; one audit event at the end.
+
+    ``observe`` sees every household as generated (the benchmark samples its queries from them).
+    """
     report, started = LoadReport(), time.perf_counter()
     batch = _Batch()
     households = generate(people, seed)
@@ -139,6 +157,8 @@ def load_people(
         with container.uow() as uow:
             target = report.people + CHUNK
             for household in households:
+                if observe is not None:
+                    observe(household)
                 _rows(uow, household, actor.username, batch, report)
                 if report.people >= target:
                     break

@@ -8,6 +8,7 @@ demo loader, so a million-person load stores exactly what one registration would
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -76,9 +77,12 @@ def validate_person(data: PersonCreate, *, today: dt.date) -> ValidPerson:
     )
 
 
-def name_keys(name: domain.LegalName) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def name_keys(name: domain.LegalName) -> frozenset[str]:
     """The search keys stored for a name."""
-    return namekeys.keys_for(namekeys.NameParts.of(name.given_names, name.family_name, name.preferred_name))
+    return frozenset(
+        namekeys.keys_for(namekeys.NameParts.of(name.given_names, name.family_name, name.preferred_name))
+    )
 
 
 def sin_index(cipher: Cipher, sin: str) -> str:

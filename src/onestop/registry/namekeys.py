@@ -17,6 +17,7 @@ Candidates are then scored precisely in Python (see ``matching``).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ MAX_FAMILY_TOKENS = 3
 MAX_GIVEN_TOKENS = 2
 
 
+@functools.lru_cache(maxsize=65536)  # names repeat: a bulk load folds the same few thousand
 def fold(text: str) -> str:
     """Lower-case, strip accents and keep letters and spaces only: "D'Amours-Hélène" -> "damours helene"."""
     decomposed = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL).translate(_SEPARATORS))
