@@ -1,0 +1,169 @@
+"""Document use cases: upload, verify, reject, list and (audited) download.
+
+An upload validates everything first, then writes the bytes to storage, then the database row; if the
+transaction fails, the bytes just written are deleted again, so a failed upload leaves neither a row
+nor an orphan file. (Bytes shared with an earlier identical upload are never deleted.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Any
+
+from onestop import audit
+from onestop.access import Actor, Permission, require
+from onestop.cases.documents import domain
+from onestop.cases.documents.domain import DocumentStatus, DocumentType
+from onestop.cases.documents.errors import DocumentCorrupted
+from onestop.cases.documents.models import Document
+from onestop.cases.documents.repository import DocumentRepository
+from onestop.cases.documents.schemas import DocumentPublic, DocumentReject, DocumentVerify, Download
+from onestop.cases.tasks.domain import expect_version
+from onestop.cases.tasks.services import family_ids, survivor_id
+from onestop.common.ids import new_id
+from onestop.db import UnitOfWork
+from onestop.registry.domain import clean_text, required_text
+from onestop.storage import DocumentStorage
+
+SUBJECT = "document"
+
+
+def upload_document(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    storage: DocumentStorage,
+    max_bytes: int,
+    person_id: uuid.UUID,
+    doc_type: str,
+    filename: str | None,
+    data: bytes,
+    application_id: uuid.UUID | None = None,
+    description: str | None = None,
+) -> DocumentPublic:
+    """Store a scanned PDF, JPEG or PNG as evidence for a person (must be the outermost transaction)."""
+    written: str | None = None
+    try:
+        with uow:
+            require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT)
+            content_type = domain.check_upload(data, max_bytes=max_bytes)
+            kind = domain.document_type(doc_type)
+            pid = survivor_id(uow, person_id)
+            sha = hashlib.sha256(data).hexdigest()
+            repo = DocumentRepository(uow.session)
+            shared = repo.key_in_use(sha)
+            key = storage.put(data)
+            written = None if shared else key
+            row = Document(
+                id=new_id(), person_id=pid, application_id=application_id, doc_type=kind.value,
+                description=clean_text(description) or None, filename=domain.safe_filename(filename),
+                content_type=content_type, size_bytes=len(data), sha256=sha, storage_key=key,
+                status=DocumentStatus.RECEIVED.value, uploaded_by=actor.username, created_at=uow.clock.now(),
+            )  # fmt: skip
+            repo.add(row)
+            uow.flush()
+            audit.record(
+                uow, actor=actor, action="document:upload", subject_type=SUBJECT, subject_id=row.id,
+                after=_snapshot(row) | {"filename": row.filename, "sha256": sha},
+            )  # fmt: skip
+            uow.commit()
+            return DocumentPublic.model_validate(row)
+    except BaseException:
+        if written is not None:
+            storage.delete(written)
+        raise
+
+
+def verify_document(
+    uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID, data: DocumentVerify
+) -> DocumentPublic:
+    """Record that an officer verified the evidence, and how."""
+    with uow:
+        require(uow, actor, Permission.DOCUMENT_VERIFY, subject_type=SUBJECT, subject_id=document_id)
+        row = DocumentRepository(uow.session).get(document_id)
+        expect_version(row.version, data.version, what="document")
+        domain.check_transition(row.status, DocumentStatus.VERIFIED)
+        method = domain.verification_method(data.method)
+        row.verification_agency = domain.check_agency(method, clean_text(data.agency))
+        row.verification_method = method.value
+        row.review_note = clean_text(data.note) or None
+        return _decide(uow, actor, row, DocumentStatus.VERIFIED, "document:verify")
+
+
+def reject_document(
+    uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID, data: DocumentReject
+) -> DocumentPublic:
+    """Reject the evidence, with the reason."""
+    with uow:
+        require(uow, actor, Permission.DOCUMENT_VERIFY, subject_type=SUBJECT, subject_id=document_id)
+        row = DocumentRepository(uow.session).get(document_id)
+        expect_version(row.version, data.version, what="document")
+        domain.check_transition(row.status, DocumentStatus.REJECTED)
+        row.review_note = required_text(data.reason, "reason", max_len=4000)
+        return _decide(uow, actor, row, DocumentStatus.REJECTED, "document:reject")
+
+
+def _decide(
+    uow: UnitOfWork, actor: Actor, row: Document, status: DocumentStatus, action: str
+) -> DocumentPublic:
+    before = _snapshot(row) | {"status": DocumentStatus.RECEIVED.value}
+    row.status, row.reviewed_by, row.reviewed_at = status.value, actor.username, uow.clock.now()
+    uow.flush()
+    audit.record(
+        uow, actor=actor, action=action, subject_type=SUBJECT, subject_id=row.id, before=before,
+        after=_snapshot(row) | {"method": row.verification_method, "agency": row.verification_agency},
+    )  # fmt: skip
+    uow.commit()
+    return DocumentPublic.model_validate(row)
+
+
+def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[DocumentPublic]:
+    """A person's documents, newest first."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
+        rows = DocumentRepository(uow.session).for_people(family_ids(uow, person_id))
+        audit.record(
+            uow, actor=actor, action="document:list", subject_type="person", subject_id=person_id,
+            details={"results": len(rows)},
+        )  # fmt: skip
+        uow.commit()
+        return [DocumentPublic.model_validate(r) for r in rows]
+
+
+def get_document(uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID) -> DocumentPublic:
+    """One document's metadata."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=document_id)
+        row = DocumentRepository(uow.session).get(document_id)
+        audit.record(uow, actor=actor, action="document:read", subject_type=SUBJECT, subject_id=row.id)
+        uow.commit()
+        return DocumentPublic.model_validate(row)
+
+
+def download_document(
+    uow: UnitOfWork, *, actor: Actor, storage: DocumentStorage, document_id: uuid.UUID, purpose: str = "view"
+) -> Download:
+    """The document's bytes, checked against the recorded SHA-256; audited with the purpose."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=document_id)
+        row = DocumentRepository(uow.session).get(document_id)
+        if row.doc_type == DocumentType.MEDICAL:
+            require(uow, actor, Permission.PERSON_READ_HEALTH, subject_type=SUBJECT, subject_id=document_id)
+        content = storage.get(row.storage_key)
+        if hashlib.sha256(content).hexdigest() != row.sha256:
+            raise DocumentCorrupted(f"document {row.id} does not match its recorded SHA-256")
+        audit.record(
+            uow, actor=actor, action="document:download", subject_type=SUBJECT, subject_id=row.id,
+            purpose=required_text(purpose, "purpose", max_len=500),
+            details={"person_id": row.person_id, "size_bytes": row.size_bytes},
+        )  # fmt: skip
+        uow.commit()
+        return Download(document=DocumentPublic.model_validate(row), content=content)
+
+
+def _snapshot(row: Document) -> dict[str, Any]:
+    return {
+        "person_id": row.person_id, "application_id": row.application_id, "doc_type": row.doc_type,
+        "status": row.status, "content_type": row.content_type, "size_bytes": row.size_bytes,
+    }  # fmt: skip
