@@ -102,6 +102,7 @@ def test_officer_registers_finds_and_reads_a_person(page: Page, site: Site) -> N
     page.get_by_label("Reason for seeing the number").fill("confirming identity at the counter")
     page.get_by_role("button", name="Show the number").click()  # htmx swaps only this panel
     expect(page.locator(".identifier__value")).to_have_text("276 543 212")
+    expect(page.locator("p:has(.identifier__value)")).to_be_focused()  # a screen reader reads it next
     check_accessibility(page, "staff-person-revealed")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Find a person").click()

@@ -162,6 +162,8 @@ class LoginRateLimiter:
     from trying many accounts.
     """
 
+    MAX_ADDRESSES = 10_000
+
     def __init__(self, attempts: int = 20, window: dt.timedelta = dt.timedelta(minutes=10)) -> None:
         self.attempts = attempts
         self.window = window
@@ -171,6 +173,8 @@ class LoginRateLimiter:
     def hit(self, key: str, now: dt.datetime) -> dt.datetime | None:
         """Count an attempt; returns None if allowed, else the time from which the next is allowed."""
         with self._lock:
+            if len(self._hits) > self.MAX_ADDRESSES:
+                self._forget_idle(now)
             hits = self._hits[key]
             while hits and now - hits[0] >= self.window:
                 hits.popleft()
@@ -178,3 +182,8 @@ class LoginRateLimiter:
                 return hits[0] + self.window
             hits.append(now)
             return None
+
+    def _forget_idle(self, now: dt.datetime) -> None:
+        """Drop addresses with no attempt in the window, so memory stays bounded."""
+        for key in [k for k, hits in self._hits.items() if not hits or now - hits[-1] >= self.window]:
+            del self._hits[key]

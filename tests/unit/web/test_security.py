@@ -57,3 +57,12 @@ def test_service_field_names_map_to_the_form_boxes() -> None:
     assert form_field("legal_name") == "family_name"
     assert form_field("duplicate_decision.reason") == "duplicate_reason"
     assert form_field("birth_date") == "birth_date"
+
+
+def test_the_limiter_forgets_idle_addresses_so_memory_stays_bounded() -> None:
+    limiter = LoginRateLimiter(attempts=5, window=dt.timedelta(minutes=10))
+    limiter.MAX_ADDRESSES = 3
+    for n in range(4):
+        limiter.hit(f"10.0.0.{n}", NOW)
+    limiter.hit("10.0.1.1", NOW + dt.timedelta(minutes=11))
+    assert set(limiter._hits) == {"10.0.1.1"}

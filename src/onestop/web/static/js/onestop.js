@@ -11,11 +11,15 @@
     }
   });
 
-  /* After a failed submission, move focus to the error summary so screen readers read it first. */
-  document.addEventListener("DOMContentLoaded", function () {
-    var summary = document.querySelector("[data-focus-on-load]");
-    if (summary) {
-      summary.focus();
+  /* After a failed submission (or a revealed number), move focus to what changed so screen readers
+     read it first: on a full page load, and after htmx swaps part of the page. */
+  function focusMarked() {
+    var marked = document.querySelector("[data-focus-on-load]");
+    if (marked) {
+      marked.removeAttribute("data-focus-on-load");
+      marked.focus();
     }
-  });
+  }
+  document.addEventListener("DOMContentLoaded", focusMarked);
+  document.addEventListener("htmx:afterSettle", focusMarked);
 })();
