@@ -1,7 +1,138 @@
-"""``onestop rules``."""
+"""``onestop rules`` (list, show, test) and the top-level ``onestop evaluate``."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+
 import typer
 
-app = typer.Typer(help="rules", no_args_is_help=True)
+from onestop import jurisdictions
+from onestop.cli.common import handles_errors
+from onestop.common.clock import SystemClock
+from onestop.common.dates import parse_date
+from onestop.rules import Kind, Pack, Program, RulesError
+from onestop.rules.describe import wire
+from onestop.rules.yamlio import load_file
+from onestop.rules.yamltests import run_pack
+
+app = typer.Typer(help="Rule packs: list them, show a program, run their YAML tests.", no_args_is_help=True)
+
+
+class Format(StrEnum):
+    """Output formats of ``evaluate``."""
+
+    JSON = "json"
+    TEXT = "text"
+
+
+class Lang(StrEnum):
+    """Languages of explanations."""
+
+    EN = "en"
+    FR = "fr"
+
+
+@handles_errors
+def evaluate(
+    case_file: Path = typer.Argument(..., exists=True, dir_okay=False, help="Case file, YAML or JSON."),
+    output: Format = typer.Option(Format.JSON, "--format", help="json (case-format.md) or text."),
+    program: list[str] = typer.Option([], "--program", help="Program id; repeat for several (default: all)."),
+    lang: Lang = typer.Option(Lang.EN, "--lang", help="Language of the words: en or fr."),
+) -> None:
+    """Evaluate a case against a jurisdiction's programs, with the reasons and the explanation."""
+    try:
+        evaluation = jurisdictions.evaluate(load_file(case_file), program)
+        text = (
+            json.dumps(evaluation.to_dict(lang.value), ensure_ascii=False, indent=2)
+            if output is Format.JSON
+            else evaluation.render(lang.value)
+        )
+    except RulesError as err:  # a defect in a rule pack: say which rule, exit 1
+        print(f"error: rule pack defect: {err}", file=sys.stderr)
+        raise typer.Exit(1) from None
+    print(text.rstrip("\n"))
+
+
+TOP_LEVEL_COMMANDS = [evaluate]
+
+
+@app.command("list")
+@handles_errors
+def list_() -> None:
+    """Every pack and program, with its version (content hash)."""
+    for pack in jurisdictions.list_packs():
+        print(f"{pack.id}  {pack.label()}  {pack.version}")
+        for program_id, prog in pack.programs.items():
+            print(f"  {program_id:<30} {prog.label()}  {pack.program_version(program_id)}")
+
+
+@app.command()
+@handles_errors
+def show(
+    program: str = typer.Argument(..., help="Program id, e.g. ab.income_support."),
+    on: str | None = typer.Option(None, "--date", help="Values in force on this date (default: today)."),
+) -> None:
+    """A program's tests, amounts, parameters (value in force, effective dates) and sources."""
+    pack, prog = jurisdictions.find_program(program)
+    day = parse_date(on, field="--date") if on else SystemClock().today()
+    print("\n".join(_describe(pack, prog, day)))
+
+
+def _describe(pack: Pack, prog: Program, day: dt.date) -> list[str]:
+    lines = [f"{prog.id}: {prog.label()} ({pack.id}, {pack.program_version(prog.id)})"]
+    if prog.reference:
+        lines.append(f"  reference: {prog.reference}")
+    lines.append("tests:")
+    lines.extend(f"  - {t.words()} [{t.reference or 'no reference'}]" for t in prog.tests)
+    lines.append("amounts: " + ", ".join([*prog.amounts, *([f"{prog.pays} (pays)"] if prog.pays else [])]))
+    lines.append(f"parameters (in force on {day.isoformat()}):")
+    for param in prog.parameter_set.values():
+        dates = ", ".join(v.effective.isoformat() for v in param.versions)
+        current = next((v for v in reversed(param.versions) if v.effective <= day), None)
+        lines.append(f"  {param.key}: {param.label()} [{param.unit.value}] — effective dates: {dates}")
+        if current is None:
+            lines.append(f"    no value in force on {day.isoformat()}")
+            continue
+        lines.extend(f"    {k} = {v}" for k, v in _flatten(current.value, param.unit))
+        lines.append(f"    source: {current.source.cite()} (confidence {current.confidence})")
+        if current.note:
+            lines.append(f"    note: {' '.join(current.note.split())}")
+    return lines
+
+
+def _flatten(value: object, unit: Kind, prefix: str = "") -> list[tuple[str, str]]:
+    if isinstance(value, dict):
+        out: list[tuple[str, str]] = []
+        for key, sub in value.items():
+            out.extend(_flatten(sub, unit, f"{prefix}[{key}]"))
+        return out
+    if isinstance(value, list):  # a bracket scale: (start in cents, value)
+        return [(f"{prefix} from {wire(start, Kind.MONEY)}", str(wire(v, unit))) for start, v in value]
+    shown = (
+        "null (gap: not published in the material onestop holds)" if value is None else str(wire(value, unit))
+    )
+    return [(prefix or "value", shown)]
+
+
+@app.command()
+def test(
+    pack: str = typer.Argument(..., help="Jurisdiction id (ca-ab) or a pack folder (benchmarks/isb_pack)."),
+) -> None:
+    """Run a pack's YAML tests; exit 1 if any fails."""
+    try:
+        loaded = jurisdictions.load_pack(pack)
+        passed, failures = run_pack(loaded)
+    except (RulesError, ValueError) as err:
+        print(f"error: {getattr(err, 'message', err)}", file=sys.stderr)
+        raise typer.Exit(2) from None
+    for case, problems in failures:
+        print(f"FAILED {case.id} ({case.file})")
+        for problem in problems:
+            print(f"    {problem}")
+    print(f"{loaded.id}: {passed} passed, {len(failures)} failed")
+    if failures:
+        raise typer.Exit(1)

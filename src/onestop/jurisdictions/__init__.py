@@ -10,9 +10,10 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from onestop.rules import Pack, Program, UnknownJurisdiction, UnknownProgram
+from onestop.rules import CaseInvalid, Evaluation, Pack, Program, UnknownJurisdiction, UnknownProgram
 from onestop.rules.errors import PackDefinitionError
 
 PACK_MODULES: dict[str, str] = {
@@ -47,6 +48,19 @@ def find_program(program_id: str) -> tuple[Pack, Program]:
             return pack, pack.programs[program_id]
         known.extend(pack.programs)
     raise UnknownProgram(program_id, sorted(known))
+
+
+def evaluate(data: object, programs: Sequence[str] = ()) -> Evaluation:
+    """Evaluate a case mapping (reference/case-format.md) with the pack its ``jurisdiction`` names."""
+    if not isinstance(data, Mapping):
+        raise CaseInvalid("case", "must be a mapping with jurisdiction, date, people and unit")
+    jurisdiction = data.get("jurisdiction")
+    if not jurisdiction:
+        raise CaseInvalid("jurisdiction", f"is required (one of {', '.join(sorted(PACK_MODULES))})")
+    pack = get_pack(str(jurisdiction))
+    for program_id in programs:
+        pack.program(program_id)  # an unknown id is refused before any work
+    return pack.evaluate_data(data, list(programs) or None)
 
 
 def load_pack(spec: str) -> Pack:

@@ -72,6 +72,15 @@ class Pack:
                     files[_relative(path, self.root)] = path
         return sorted(files.items())
 
+    def program_version(self, program_id: str) -> str:
+        """``sha256:`` of one program's own files (its folder, tests excluded)."""
+        root = self.program(program_id).root
+        digest = hashlib.sha256()
+        for rel, path in self.source_files():
+            if path.is_relative_to(root):
+                digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+        return "sha256:" + digest.hexdigest()
+
     def program(self, program_id: str) -> Program:
         """A program by id."""
         try:

@@ -48,6 +48,11 @@ HEAD = {
     },
 }
 
+CONFIDENCE = {
+    "en": {"high": "high", "medium": "medium", "low": "low"},
+    "fr": {"high": "élevée", "medium": "moyenne", "low": "faible"},
+}
+
 
 def render_evaluation(evaluation: Evaluation, lang: str = "en") -> str:
     """The whole evaluation as text."""
@@ -90,7 +95,9 @@ def _explanation_lines(result: ProgramResult, lang: str, h: dict[str, str]) -> l
     lines = []
     if ex["branches"]:
         lines.append(f"  {h['branches']}:")
-        lines.extend(f"    {b['variable']}: {b['condition']} → {b['branch']}" for b in ex["branches"])
+        lines.extend(
+            f"    {b['variable']}: {b['condition']}? {_plain(b['holds'], lang)}" for b in ex["branches"]
+        )
     if ex["values"]:
         lines.append(
             f"  {h['values']}: " + "; ".join(f"{k} = {_plain(v, lang)}" for k, v in ex["values"].items())

@@ -1,7 +1,38 @@
-"""/api routes: evaluate."""
+"""/api/evaluate: the same input and output as ``onestop evaluate`` (reference/case-format.md).
+
+The body is read as raw JSON with ``parse_float=Decimal`` so amounts stay exact (FastAPI's own
+parsing would turn ``621.50`` into a binary float before the rules engine sees it).
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+
+from onestop import jurisdictions
+from onestop.access import Permission, require
+from onestop.rules.yamlio import load_case_text
+from onestop.web.deps import CurrentActor, UowDep
 
 router = APIRouter(tags=["evaluate"])
+
+_SCHEMA = {
+    "type": "object",
+    "description": "A case: jurisdiction, date, people, unit (reference/case-format.md).",
+}
+_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": _SCHEMA}}}}
+
+
+@router.post("/evaluate", openapi_extra=_BODY)
+async def evaluate(
+    request: Request,
+    actor: CurrentActor,
+    uow: UowDep,
+    program: list[str] = Query(default=[], description="Program ids (default: every program of the pack)."),
+    lang: str = Query(default="en", pattern="^(en|fr)$", description="Language of the words."),
+) -> dict[str, Any]:
+    """Evaluate a case: per program the status, amounts, missing inputs, reasons and explanation."""
+    require(uow, actor, Permission.RULES_EVALUATE)
+    data = load_case_text((await request.body()).decode("utf-8", errors="replace"), is_json=True)
+    return jurisdictions.evaluate(data, program).to_dict(lang)
