@@ -12,9 +12,9 @@ HASHER = PasswordHasher()
 
 
 @functools.cache
-def _dummy_hash() -> str:
+def _dummy_hash(hasher: PasswordHasher) -> str:
     # Verified against when the username is unknown, so a miss costs as long as a wrong password.
-    return PasswordHasher().hash("not a real password, only for timing")
+    return hasher.hash("not a real password, only for timing")
 
 
 def hash_password(password: str) -> str:
@@ -25,7 +25,7 @@ def hash_password(password: str) -> str:
 def verify_password(stored_hash: str | None, password: str) -> bool:
     """Whether ``password`` matches; an unknown user (``None``) is checked against a dummy hash."""
     try:
-        return HASHER.verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
+        return HASHER.verify(stored_hash or _dummy_hash(HASHER), password) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -113,7 +113,8 @@ def _new_staff(
     role_set = domain.parse_roles(list(roles))
     domain.check_password_policy(password)
     email = _normalise_email(email)
-    if office_id is not None and repository.find_office(uow.session, office_id) is None:
+    office = repository.find_office(uow.session, office_id) if office_id is not None else None
+    if office_id is not None and office is None:
         raise InvalidInput("office_id", f"no office with id {office_id}")
     if repository.find_staff_by_username(uow.session, username) is not None:
         raise UsernameTaken(username)
@@ -123,7 +124,7 @@ def _new_staff(
         email=email,
         password_hash=passwords.hash_password(password),
         role_names=sorted(r.value for r in role_set),
-        office_id=office_id,
+        office=office,
         active=True,
         failed_logins=0,
         created_at=uow.clock.now(),

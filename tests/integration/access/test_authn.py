@@ -15,7 +15,7 @@ from onestop.audit import AuditEvent
 from onestop.bootstrap import Container
 from onestop.common.clock import FixedClock
 from onestop.common.errors import NotAuthenticated
-from tests.integration.access.conftest import PASSWORD, SYSTEM, make_staff
+from tests.integration.access.factories import PASSWORD, SYSTEM, make_staff
 
 POLICY = LoginPolicy.of(max_failures=3, lockout_minutes=15)
 

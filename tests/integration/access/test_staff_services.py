@@ -20,7 +20,7 @@ from onestop.common.errors import (
     NotFound,
     PermissionDenied,
 )
-from tests.integration.access.conftest import PASSWORD, SYSTEM, make_staff
+from tests.integration.access.factories import PASSWORD, SYSTEM, make_staff
 
 
 def _events(container: Container, action: str) -> list[AuditEvent]:
