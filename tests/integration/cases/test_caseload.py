@@ -109,22 +109,30 @@ def test_partial_reassignment_and_its_refusals(container: Container, team: Team)
     sup = team.supervisor.actor
     with pytest.raises(InvalidInput) as err:
         tasks.reassign_caseload(
-            container.uow(), actor=sup,
-            data=CaseloadReassign(from_staff_id=team.officer.id, to_staff_id=team.colleague.id, reason="x",
-                                  person_ids=[moved, make_person(container)]),
-        )  # fmt: skip
+            container.uow(),
+            actor=sup,
+            data=CaseloadReassign(
+                from_staff_id=team.officer.id,
+                to_staff_id=team.colleague.id,
+                reason="x",
+                person_ids=[moved, make_person(container)],
+            ),
+        )
     assert err.value.field == "person_ids"
     with pytest.raises(InvalidInput) as err:
         tasks.reassign_caseload(
-            container.uow(), actor=sup,
+            container.uow(),
+            actor=sup,
             data=CaseloadReassign(from_staff_id=team.officer.id, to_staff_id=team.officer.id, reason="x"),
-        )  # fmt: skip
+        )
     assert err.value.field == "to_staff_id"
     result = tasks.reassign_caseload(
-        container.uow(), actor=sup,
-        data=CaseloadReassign(from_staff_id=team.officer.id, to_staff_id=team.colleague.id, reason="balance",
-                              person_ids=[moved]),
-    )  # fmt: skip
+        container.uow(),
+        actor=sup,
+        data=CaseloadReassign(
+            from_staff_id=team.officer.id, to_staff_id=team.colleague.id, reason="balance", person_ids=[moved]
+        ),
+    )
     assert result.people_moved == [moved]
     assert [
         p.person_id for p in tasks.get_caseload(container.uow(), actor=sup, staff_id=team.officer.id).people

@@ -23,9 +23,13 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 32
 def _upload(container: Container, team: Team, person: uuid.UUID, **kw: Any) -> documents.DocumentPublic:
     args: dict[str, Any] = {"doc_type": "income_proof", "filename": "paystub.pdf", "data": PDF} | kw
     return documents.upload_document(
-        container.uow(), actor=team.officer.actor, storage=container.storage,
-        max_bytes=container.settings.max_upload_bytes, person_id=person, **args,
-    )  # fmt: skip
+        container.uow(),
+        actor=team.officer.actor,
+        storage=container.storage,
+        max_bytes=container.settings.max_upload_bytes,
+        person_id=person,
+        **args,
+    )
 
 
 def _rows(container: Container) -> int:
@@ -45,8 +49,11 @@ def test_upload_stores_bytes_outside_the_database_with_their_hash(
     application = uuid.uuid4()
     doc = _upload(container, team, person, filename="../scans/paystub.PDF", application_id=application)
     assert (doc.status, doc.content_type, doc.size_bytes, doc.filename) == (
-        "received", "application/pdf", len(PDF), "paystub.PDF",
-    )  # fmt: skip
+        "received",
+        "application/pdf",
+        len(PDF),
+        "paystub.PDF",
+    )
     assert doc.application_id == application
     assert _files(container) == [doc.sha256]
     assert ("document:upload", "ok") in audit_actions(container, doc.id)
@@ -113,8 +120,11 @@ def test_verify_then_reject_is_an_invalid_transition(
         container.uow(), actor=team.officer.actor, document_id=doc.id, data=verify
     )
     assert (done.status, done.reviewed_by, done.verification_method, done.verification_agency) == (
-        "verified", team.officer.actor.username, "electronic_verification", "CRA",
-    )  # fmt: skip
+        "verified",
+        team.officer.actor.username,
+        "electronic_verification",
+        "CRA",
+    )
     with pytest.raises(InvalidTransition):
         documents.reject_document(
             container.uow(), actor=team.officer.actor, document_id=doc.id, data=DocumentReject(reason="x")
@@ -126,9 +136,11 @@ def test_verifying_a_rejected_document_is_an_invalid_transition(
 ) -> None:
     doc = _upload(container, team, person, data=PNG, doc_type="lease_rent_receipt", filename="lease.png")
     rejected = documents.reject_document(
-        container.uow(), actor=team.colleague.actor, document_id=doc.id,
+        container.uow(),
+        actor=team.colleague.actor,
+        document_id=doc.id,
         data=DocumentReject(version=doc.version, reason="Illegible; please bring the original"),
-    )  # fmt: skip
+    )
     assert (rejected.status, rejected.review_note) == ("rejected", "Illegible; please bring the original")
     with pytest.raises(InvalidTransition):
         documents.verify_document(
@@ -140,9 +152,11 @@ def test_verification_refusals(container: Container, team: Team, person: uuid.UU
     doc = _upload(container, team, person)
     with pytest.raises(InvalidInput) as err:
         documents.verify_document(
-            container.uow(), actor=team.officer.actor, document_id=doc.id,
+            container.uow(),
+            actor=team.officer.actor,
+            document_id=doc.id,
             data=DocumentVerify(method="electronic_verification"),
-        )  # fmt: skip
+        )
     assert err.value.field == "agency"
     with pytest.raises(PermissionDenied):
         documents.verify_document(
@@ -156,17 +170,22 @@ def test_verification_refusals(container: Container, team: Team, person: uuid.UU
     )
     with pytest.raises(Conflict):  # the version the client read is stale
         documents.reject_document(
-            container.uow(), actor=team.officer.actor, document_id=doc.id,
+            container.uow(),
+            actor=team.officer.actor,
+            document_id=doc.id,
             data=DocumentReject(version=doc.version, reason="x"),
-        )  # fmt: skip
+        )
 
 
 def test_download_is_audited_and_checks_the_hash(container: Container, team: Team, person: uuid.UUID) -> None:
     doc = _upload(container, team, person)
     got = documents.download_document(
-        container.uow(), actor=team.colleague.actor, storage=container.storage, document_id=doc.id,
+        container.uow(),
+        actor=team.colleague.actor,
+        storage=container.storage,
+        document_id=doc.id,
         purpose="eligibility review",
-    )  # fmt: skip
+    )
     assert got.content == PDF
     assert ("document:download", "ok") in audit_actions(container, doc.id)
     assert isinstance(container.storage, FilesystemStorage)

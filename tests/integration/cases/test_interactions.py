@@ -27,8 +27,12 @@ def _log(container: Container, actor: Actor, **kw: object) -> interactions.Inter
 def test_a_call_is_logged_with_minimal_fields(container: Container, team: Team) -> None:
     call = _log(container, team.officer.actor)
     assert (call.person_id, call.channel, call.outcome, call.staff_id, call.office_id) == (
-        None, "phone", "resolved", team.officer.id, team.office.id,
-    )  # fmt: skip
+        None,
+        "phone",
+        "resolved",
+        team.officer.id,
+        team.office.id,
+    )
     assert call.reason_codes == ["payment_inquiry"]
     assert call.version == 1
     assert audit_actions(container, call.id) == [("interaction:create", "ok")]
@@ -38,15 +42,23 @@ def test_a_follow_up_becomes_a_task_in_the_same_transaction(
     container: Container, team: Team, person: uuid.UUID
 ) -> None:
     call = _log(
-        container, team.officer.actor, person_id=person, duration_seconds=420, notes="March cheque",
+        container,
+        team.officer.actor,
+        person_id=person,
+        duration_seconds=420,
+        notes="March cheque",
         follow_up={"due_on": TODAY + dt.timedelta(days=2), "kind": "callback"},
-    )  # fmt: skip
+    )
     assert call.outcome == "follow_up"
     assert call.follow_up_task_id is not None
     task = tasks.get_task(container.uow(), actor=team.officer.actor, task_id=call.follow_up_task_id)
     assert (task.kind, task.person_id, task.assignee_id, task.source_type, task.source_id) == (
-        "callback", person, team.officer.id, "interaction", call.id,
-    )  # fmt: skip
+        "callback",
+        person,
+        team.officer.id,
+        "interaction",
+        call.id,
+    )
 
 
 def test_a_bad_follow_up_rolls_the_whole_log_back(
@@ -107,9 +119,10 @@ def test_an_inbound_email_is_stored_unattached_then_attached_once(
     container: Container, team: Team, person: uuid.UUID
 ) -> None:
     mail = interactions.receive_email(
-        container.uow(), actor=SYSTEM,
+        container.uow(),
+        actor=SYSTEM,
         data=EmailReceived(sender="Client@Example.org", subject="My cheque", body="Where is my cheque?"),
-    )  # fmt: skip
+    )
     assert (mail.person_id, mail.outcome, mail.email_from) == (None, "pending", "Client@example.org")
     waiting = interactions.list_unattached_emails(container.uow(), actor=team.officer.actor)
     assert [m.id for m in waiting] == [mail.id]
@@ -167,8 +180,9 @@ def test_daily_statistics_come_from_the_records(container: Container, team: Team
     stats = interactions.call_statistics(container.uow(), actor=sup, day=TODAY, office_id=team.office.id)
     assert stats.total == 3
     assert [(o.username, o.count, o.average_seconds) for o in stats.by_officer] == [
-        (team.officer.actor.username, 2, 200), (team.colleague.actor.username, 1, None),
-    ]  # fmt: skip
+        (team.officer.actor.username, 2, 200),
+        (team.colleague.actor.username, 1, None),
+    ]
     assert {r.code: r.count for r in stats.by_reason} == {"payment_inquiry": 2, "documents": 2}
     assert {r.code: r.label_fr for r in stats.by_reason}["documents"] == "Documents"
     assert stats.by_channel == {"phone": 2, "walk_in": 1}

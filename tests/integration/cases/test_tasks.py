@@ -78,8 +78,11 @@ def test_complete_then_complete_again_is_an_invalid_transition(container: Contai
         data=TaskClose(version=task.version, note="ok"),
     )
     assert (done.status, done.closed_by, done.bucket, done.close_note) == (
-        "done", team.officer.actor.username, "closed", "ok",
-    )  # fmt: skip
+        "done",
+        team.officer.actor.username,
+        "closed",
+        "ok",
+    )
     with pytest.raises(InvalidTransition):
         tasks.complete_task(container.uow(), actor=team.officer.actor, task_id=task.id, data=TaskClose())
     with pytest.raises(InvalidTransition):
@@ -102,9 +105,11 @@ def test_cancelling_needs_a_reason(container: Container, team: Team) -> None:
 def test_a_stale_version_is_a_conflict_and_changes_nothing(container: Container, team: Team) -> None:
     task = _new(container, team)
     tasks.reassign_task(
-        container.uow(), actor=team.supervisor.actor, task_id=task.id,
+        container.uow(),
+        actor=team.supervisor.actor,
+        task_id=task.id,
         data=TaskReassign(version=task.version, assignee_id=team.colleague.id),
-    )  # fmt: skip
+    )
     with pytest.raises(Conflict):
         tasks.complete_task(
             container.uow(), actor=team.officer.actor, task_id=task.id, data=TaskClose(version=task.version)
@@ -124,9 +129,11 @@ def test_reassigning_is_for_supervisors_and_only_open_tasks(container: Container
     tasks.cancel_task(container.uow(), actor=team.officer.actor, task_id=task.id, data=TaskClose(note="dup"))
     with pytest.raises(InvalidTransition):
         tasks.reassign_task(
-            container.uow(), actor=team.supervisor.actor, task_id=task.id,
+            container.uow(),
+            actor=team.supervisor.actor,
+            task_id=task.id,
             data=TaskReassign(assignee_id=team.colleague.id),
-        )  # fmt: skip
+        )
 
 
 def test_due_today_and_overdue_follow_the_clock(container: Container, team: Team, clock: FixedClock) -> None:

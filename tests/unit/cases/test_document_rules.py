@@ -15,9 +15,15 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 
 @pytest.mark.parametrize(
     ("data", "expected"),
-    [(PDF, "application/pdf"), (JPEG, "image/jpeg"), (PNG, "image/png"), (b"GIF89a...", None),
-     (b"<html>%PDF-", None), (b"MZ\x90\x00", None)],
-)  # fmt: skip
+    [
+        (PDF, "application/pdf"),
+        (JPEG, "image/jpeg"),
+        (PNG, "image/png"),
+        (b"GIF89a...", None),
+        (b"<html>%PDF-", None),
+        (b"MZ\x90\x00", None),
+    ],
+)
 def test_the_content_type_comes_from_the_bytes(data: bytes, expected: str | None) -> None:
     assert domain.sniff(data) == expected
 
