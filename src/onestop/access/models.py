@@ -43,8 +43,9 @@ class Staff(Entity):
 
     @property
     def roles(self) -> frozenset[Role]:
-        """The account's roles as enum values."""
-        return frozenset(Role(name) for name in self.role_names)
+        """The account's roles; a stored name that is no longer a role grants nothing rather than failing."""
+        known = {r.value for r in Role}
+        return frozenset(Role(name) for name in self.role_names if name in known)
 
 
 class ApiToken(Entity):

@@ -29,7 +29,7 @@ class AuditEvent(Base):
     actor_username: Mapped[str] = mapped_column(String(150))
     action: Mapped[str] = mapped_column(String(64))
     subject_type: Mapped[str | None] = mapped_column(String(64))
-    subject_id: Mapped[str | None] = mapped_column(String(64))
+    subject_id: Mapped[str | None] = mapped_column(String(128))
     purpose: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[str] = mapped_column(String(16))
     before: Mapped[Any] = mapped_column(JSONDoc, nullable=True)

@@ -64,4 +64,16 @@ def _storable(value: dict[str, Any] | None) -> Any:
     """Redacted, JSON-normalised copy: exactly what the database will hand back, so hashes re-compute."""
     if value is None:
         return None
-    return json.loads(json.dumps(json_ready(domain.redact(value)), default=str))
+    return _integral_floats_as_ints(json.loads(json.dumps(json_ready(domain.redact(value)), default=str)))
+
+
+def _integral_floats_as_ints(value: Any) -> Any:
+    # PostgreSQL's JSONB hands 1e16 back as the integer 10000000000000000, which would change the
+    # canonical JSON and so the hash; storing such values as integers in the first place avoids that.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _integral_floats_as_ints(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_integral_floats_as_ints(v) for v in value]
+    return value

@@ -184,3 +184,14 @@ def test_system_actor_can_act_without_a_staff_record(container: Container) -> No
     assert access.get_office_by_code(container.uow(), actor=actor, code="nl-1").id == office.id
     with pytest.raises(NotFound):
         access.get_office_by_code(container.uow(), actor=actor, code="XX")
+
+
+def test_a_role_name_no_longer_known_grants_nothing_instead_of_failing(container: Container) -> None:
+    staff = make_staff(container, "olive", Role.OFFICER)
+    with container.uow() as uow:
+        row = uow.session.get(Staff, staff.id)
+        assert row is not None
+        row.role_names = ["officer", "retired-role"]
+        uow.commit()
+    token = access.issue_token(container.uow(), staff=staff)
+    assert access.actor_for_token(container.uow(), token).roles == {Role.OFFICER}

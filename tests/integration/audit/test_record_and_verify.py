@@ -93,6 +93,17 @@ def test_identifiers_never_reach_the_log_in_clear(container: Container) -> None:
     assert _verify(container).ok
 
 
+def test_numbers_survive_the_database_so_the_hash_still_verifies(container: Container) -> None:
+    numbers = {"big": 1e16, "huge": 2.5e20, "tiny": 1e-7, "ratio": 0.93, "one": 1.0, "count": 3, "neg": -0.5}
+    with container.uow() as uow:
+        audit.record(
+            uow, actor=OFFICER, action="x:numbers", subject_type=None, subject_id=None, details=numbers
+        )
+        uow.commit()
+    result = _verify(container)
+    assert result.ok, result.reason
+
+
 def test_an_unknown_outcome_is_a_programming_error(container: Container) -> None:
     with pytest.raises(ValueError, match="outcome"), container.uow() as uow:
         audit.record(uow, actor=OFFICER, action="x:y", subject_type=None, subject_id=None, outcome="maybe")
