@@ -1,0 +1,1 @@
+"""ab.aish: Assured Income for the Severely Handicapped."""
