@@ -9,12 +9,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from onestop.access import Actor
+from onestop.access import Actor, Role, create_staff
 from onestop.audit.models import AuditEvent
 from onestop.bootstrap import Container
 from onestop.registry import set_safety_flag
 from onestop.registry.schemas import FlagCreate
-from tests.functional.staff.conftest import csrf_token
+from tests.functional.staff.conftest import PASSWORD, csrf_token, sign_in
 
 MARIE = {
     "given_names": "Marie",
@@ -137,3 +137,29 @@ def test_an_unknown_person_is_a_404_page(signed_in: TestClient, path: str) -> No
     response = signed_in.get(path)
     assert response.status_code == 404
     assert "<h1>Page not found</h1>" in response.text
+
+
+def test_a_role_without_the_permission_gets_a_403_page_in_its_language(
+    signed_in: TestClient, container: Container
+) -> None:
+    path = register(signed_in)
+    identifier = re.search(r'name="identifier_id" value="([^"]+)"', signed_in.get(path).text)
+    assert identifier
+    create_staff(
+        container.uow(),
+        actor=Actor.system("tests"),
+        username="fpayer",
+        display_name="Frank Payer",
+        password=PASSWORD,
+        roles={Role.FINANCE},
+        office_id=None,
+    )
+    signed_in.post("/staff/logout", data={"csrf_token": csrf_token(signed_in, "/staff/")})
+    assert sign_in(signed_in, "fpayer", PASSWORD).status_code == 303
+    assert signed_in.get(path).status_code == 200  # finance may read names
+    token = csrf_token(signed_in, "/staff/")
+    form = {"csrf_token": token, "kind": "sin", "identifier_id": identifier.group(1), "reason": "curious"}
+    refused = signed_in.post(f"{path}/reveal?lang=fr", data=form)
+    assert refused.status_code == 403
+    assert "<h1>Vous ne pouvez pas faire cela</h1>" in refused.text
+    assert "person:reveal_identifiers" in actions(container)  # the refusal is audited
