@@ -35,6 +35,8 @@ def list_(
     events = audit.list_events(
         container().uow(), actor=cli_actor(), subject_type=subject_type, subject_id=subject_id, limit=limit
     )
+    if not events:
+        typer.echo("no audit events")
     for e in events:
         subject = f"{e.subject_type or '-'}:{e.subject_id or '-'}"
         purpose = f"  purpose: {e.purpose}" if e.purpose else ""

@@ -43,6 +43,11 @@ def test_events_for_one_subject_newest_first(client: TestClient) -> None:
     assert len(event["hash"]) == 64 and len(event["prev_hash"]) == 64
 
 
+def test_empty_filters_mean_no_filter(client: TestClient) -> None:
+    response = client.get("/api/audit/events", params={"subject_type": "", "subject_id": ""})
+    assert response.status_code == 200 and len(response.json()) >= 3
+
+
 def test_reading_the_trail_is_itself_audited(client: TestClient) -> None:
     client.get("/api/audit/events", params={"limit": 1})
     newest = client.get("/api/audit/events", params={"limit": 1}).json()[0]

@@ -189,6 +189,11 @@ def test_cli_verify_says_ok_and_is_itself_audited(container: Container, cli: Cli
     assert run.output.splitlines()[0] == "audit chain OK: 5 events"  # the first verification is in the chain
 
 
+def test_cli_list_says_when_there_is_nothing(container: Container, cli: CliRunner) -> None:
+    run = cli.invoke(app, ["audit", "list", "--subject-id", "nobody"])
+    assert (run.exit_code, run.output.strip()) == (0, "no audit events")
+
+
 def test_cli_list_shows_newest_first_and_filters(container: Container, cli: CliRunner) -> None:
     _append(container, 3)
     with container.uow() as uow:

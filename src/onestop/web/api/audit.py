@@ -20,7 +20,9 @@ def events(
     limit: int = Query(100, ge=1, le=audit.MAX_LIMIT),
 ) -> list[AuditEventPublic]:
     """The newest events, optionally for one subject; this read is itself audited."""
-    found = audit.list_events(uow, actor=actor, subject_type=subject_type, subject_id=subject_id, limit=limit)
+    found = audit.list_events(  # an empty query parameter (?subject_id=) means no filter
+        uow, actor=actor, subject_type=subject_type or None, subject_id=subject_id or None, limit=limit
+    )
     return [AuditEventPublic.model_validate(e) for e in found]
 
 
