@@ -15,7 +15,7 @@ from onestop.rules.errors import (
     UnknownJurisdiction,
     UnknownProgram,
 )
-from onestop.rules.expr import Expr, all_of, any_of, max_, min_, rate, select, when
+from onestop.rules.expr import Expr, all_of, any_of, max_, min_, money, rate, select, when
 from onestop.rules.pack import Evaluation, Pack
 from onestop.rules.program import Person, Program, Unit
 from onestop.rules.result import ELIGIBLE, INELIGIBLE, UNDETERMINED, ProgramResult
@@ -79,6 +79,7 @@ __all__ = [
     "input_variable",
     "max_",
     "min_",
+    "money",
     "rate",
     "select",
     "when",

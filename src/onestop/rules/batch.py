@@ -484,8 +484,12 @@ class BatchResult:
         return value, mask
 
     def value(self, name: str) -> Value:
-        """A kept variable's values and unknown mask (unit-level)."""
+        """A kept variable's values and unknown mask (unit-level; enums as codes, see ``domain``)."""
         return self._full(self.plan.graph.named[name])
+
+    def domain(self, name: str) -> tuple[str, ...] | None:
+        """The values an enum variable's codes stand for."""
+        return self.plan.graph.nodes[self.plan.graph.named[name]].domain
 
     @property
     def status(self) -> Array:
@@ -497,6 +501,8 @@ class BatchResult:
             value, mask = self._full(t)
             any_false |= ~value.astype(bool) & ~mask
             all_true &= value.astype(bool) & ~mask
+        if self.plan.graph.pays is not None:  # eligible also needs the amount to be known
+            all_true &= ~self._full(self.plan.graph.pays)[1]
         return np.where(
             any_false, INELIGIBLE_CODE, np.where(all_true, ELIGIBLE_CODE, UNDETERMINED_CODE)
         ).astype(np.int8)

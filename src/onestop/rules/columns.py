@@ -8,13 +8,14 @@ integer codes into the input's domain. Arrow tables are converted to numpy first
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from onestop.rules.case import Case
 from onestop.rules.errors import CaseInvalid
 from onestop.rules.types import Entity, Kind, Variable
 from onestop.rules.values import BadValueError, money_to_cents
@@ -116,3 +117,39 @@ def from_arrow(
     index = persons.column(unit_index).to_numpy()
     n_units = units.num_rows if units is not None else (int(index.max()) + 1 if len(index) else 0)
     return load_columns(inputs, n_units=n_units, unit_index=index, person=person_cols, unit=unit_cols)
+
+
+def columns_from_cases(inputs: Mapping[str, Variable], cases: Sequence[Case]) -> Columns:
+    """Columns from parsed cases (one unit each); absent values become masked unknowns."""
+    people = [p for case in cases for p in case.people]
+    unit_index = np.array([i for i, case in enumerate(cases) for _ in case.people], dtype=np.int64)
+    person: dict[str, Array] = {}
+    unit: dict[str, Array] = {}
+    masks: dict[str, Array] = {}
+    for var in inputs.values():
+        if var.kind is Kind.DATE:
+            continue
+        rows = (
+            [p.get(var.name) for p in people]
+            if var.entity is Entity.PERSON
+            else [c.unit.get(var.name) for c in cases]
+        )
+        unknown = np.array([v is None for v in rows], dtype=bool)
+        if unknown.all():
+            continue  # an absent column is unknown for everyone
+        target = person if var.entity is Entity.PERSON else unit
+        target[var.name] = _typed(rows, var)
+        if unknown.any():
+            masks[f"{var.entity.value}.{var.name}"] = unknown
+    cols = load_columns(inputs, n_units=len(cases), unit_index=unit_index)
+    cols.person, cols.unit, cols.masks = person, unit, masks
+    return cols
+
+
+def _typed(rows: list[Any], var: Variable) -> Array:
+    if var.kind is Kind.ENUM:
+        domain = {v: i for i, v in enumerate(var.domain or ())}
+        return np.array([domain.get(v, 0) if v is not None else 0 for v in rows], dtype=np.int16)
+    if var.kind is Kind.BOOL:
+        return np.array([bool(v) for v in rows], dtype=bool)
+    return np.array([0 if v is None else v for v in rows], dtype=np.int64)

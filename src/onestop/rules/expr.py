@@ -340,6 +340,11 @@ def min_(*values: object) -> Expr:
     return _extreme("min", values)
 
 
+def money(amount: object) -> Expr:
+    """A money constant in dollars (``money(5)``, ``money("12.50")``): where no neighbour says it is money."""
+    return const(amount, Kind.MONEY)
+
+
 def rate(text: str) -> Expr:
     """A rate constant written as text, e.g. ``rate("0.25")``."""
     return const(Decimal(text), Kind.RATE)

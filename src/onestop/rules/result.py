@@ -36,9 +36,11 @@ class ProgramResult:
         self.tests: list[Any] = [vals[i + 1] for i in self.graph.tests]
         if False in self.tests:
             self.status = INELIGIBLE
-        elif all(t is True for t in self.tests):
+        elif all(t is True for t in self.tests) and (
+            self.graph.pays is None or vals[self.graph.pays + 1] is not None
+        ):
             self.status = ELIGIBLE
-        else:
+        else:  # a test is unknown, or every test passed but the amount is not known yet
             self.status = UNDETERMINED
 
     def value(self, name: str) -> Any:
@@ -142,7 +144,7 @@ class ProgramResult:
         """Values and parameters used (with sources) and the branches taken."""
         values: dict[str, Any] = {}
         params: dict[str, dict[str, Any]] = {}
-        branches: list[dict[str, Any]] = []
+        whens: list[Expr] = []
         for node in self.live:
             if node.op in ("var", "input"):
                 values[node.data.name] = self._wire_value(node)
@@ -150,17 +152,29 @@ class ProgramResult:
                 for entry in self._param_entries(node, lang):
                     params.setdefault(entry["name"] + str(entry["keys"]), entry)
             elif node.op == "when" and not isinstance(self._val(node.args[0]), list):
-                cond = self._val(node.args[0])
-                taken = {True: "then", False: "else", None: "unknown"}[cond]
-                branches.append(
-                    {
-                        "variable": node.owner,
-                        "condition": node.data or formula_text(node.args[0], lang),
-                        "holds": cond,
-                        "branch": taken,
-                    }
-                )
-        return {"values": values, "parameters": list(params.values()), "branches": branches}
+                whens.append(node)
+        return {
+            "values": values,
+            "parameters": list(params.values()),
+            "branches": self._branches(whens, lang),
+        }
+
+    def _branches(self, whens: list[Expr], lang: str) -> list[dict[str, Any]]:
+        named = self.graph.named
+        # outer conditions first: a select() is a chain of whens built inside out
+        whens.sort(key=lambda n: (named.get(n.owner or "", 0), -self.graph.of(n)))
+        out = []
+        for node in whens:
+            cond = self._val(node.args[0])
+            out.append(
+                {
+                    "variable": node.owner,
+                    "condition": node.data or formula_text(node.args[0], lang),
+                    "holds": cond,
+                    "branch": {True: "then", False: "else", None: "unknown"}[cond],
+                }
+            )
+        return out
 
     def _wire_value(self, node: Expr) -> Any:
         value = self._val(node)

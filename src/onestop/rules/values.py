@@ -11,6 +11,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 RATE_SCALE = 1_000_000  # a rate is stored as an integer number of millionths
+MAX_DOLLARS = 10**10  # amounts stay below $10 billion, so cents x millionths fits in int64
 _CENT = Decimal("0.01")
 
 
@@ -38,6 +39,8 @@ def to_decimal(value: object) -> Decimal:
 def money_to_cents(value: object, *, allow_negative: bool = True) -> int:
     """Dollars (``"459"``, ``"12.50"``, ``Decimal``) to integer cents; refuses fractions of a cent."""
     amount = to_decimal(value)
+    if abs(amount) >= MAX_DOLLARS:
+        raise BadValueError(f"is too large: {value!r}")
     if amount != amount.quantize(_CENT):
         raise BadValueError(f"has a fraction of a cent: {value!r}")
     if amount < 0 and not allow_negative:
