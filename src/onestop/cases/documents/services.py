@@ -56,17 +56,30 @@ def upload_document(
             key = storage.put(data)
             written = None if shared else key
             row = Document(
-                id=new_id(), person_id=pid, application_id=application_id, doc_type=kind.value,
-                description=clean_text(description) or None, filename=domain.safe_filename(filename),
-                content_type=content_type, size_bytes=len(data), sha256=sha, storage_key=key,
-                status=DocumentStatus.RECEIVED.value, uploaded_by=actor.username, created_at=uow.clock.now(),
-            )  # fmt: skip
+                id=new_id(),
+                person_id=pid,
+                application_id=application_id,
+                doc_type=kind.value,
+                description=clean_text(description) or None,
+                filename=domain.safe_filename(filename),
+                content_type=content_type,
+                size_bytes=len(data),
+                sha256=sha,
+                storage_key=key,
+                status=DocumentStatus.RECEIVED.value,
+                uploaded_by=actor.username,
+                created_at=uow.clock.now(),
+            )
             repo.add(row)
             uow.flush()
             audit.record(
-                uow, actor=actor, action="document:upload", subject_type=SUBJECT, subject_id=row.id,
+                uow,
+                actor=actor,
+                action="document:upload",
+                subject_type=SUBJECT,
+                subject_id=row.id,
                 after=_snapshot(row) | {"filename": row.filename, "sha256": sha},
-            )  # fmt: skip
+            )
             uow.commit()
             return DocumentPublic.model_validate(row)
     except BaseException:
@@ -111,9 +124,14 @@ def _decide(
     row.status, row.reviewed_by, row.reviewed_at = status.value, actor.username, uow.clock.now()
     uow.flush()
     audit.record(
-        uow, actor=actor, action=action, subject_type=SUBJECT, subject_id=row.id, before=before,
+        uow,
+        actor=actor,
+        action=action,
+        subject_type=SUBJECT,
+        subject_id=row.id,
+        before=before,
         after=_snapshot(row) | {"method": row.verification_method, "agency": row.verification_agency},
-    )  # fmt: skip
+    )
     uow.commit()
     return DocumentPublic.model_validate(row)
 
@@ -124,9 +142,13 @@ def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = DocumentRepository(uow.session).for_people(family_ids(uow, person_id))
         audit.record(
-            uow, actor=actor, action="document:list", subject_type="person", subject_id=person_id,
+            uow,
+            actor=actor,
+            action="document:list",
+            subject_type="person",
+            subject_id=person_id,
             details={"results": len(rows)},
-        )  # fmt: skip
+        )
         uow.commit()
         return [DocumentPublic.model_validate(r) for r in rows]
 
@@ -154,16 +176,24 @@ def download_document(
         if hashlib.sha256(content).hexdigest() != row.sha256:
             raise DocumentCorrupted(f"document {row.id} does not match its recorded SHA-256")
         audit.record(
-            uow, actor=actor, action="document:download", subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action="document:download",
+            subject_type=SUBJECT,
+            subject_id=row.id,
             purpose=required_text(purpose, "purpose", max_len=500),
             details={"person_id": row.person_id, "size_bytes": row.size_bytes},
-        )  # fmt: skip
+        )
         uow.commit()
         return Download(document=DocumentPublic.model_validate(row), content=content)
 
 
 def _snapshot(row: Document) -> dict[str, Any]:
     return {
-        "person_id": row.person_id, "application_id": row.application_id, "doc_type": row.doc_type,
-        "status": row.status, "content_type": row.content_type, "size_bytes": row.size_bytes,
-    }  # fmt: skip
+        "person_id": row.person_id,
+        "application_id": row.application_id,
+        "doc_type": row.doc_type,
+        "status": row.status,
+        "content_type": row.content_type,
+        "size_bytes": row.size_bytes,
+    }

@@ -58,9 +58,13 @@ def log_interaction(uow: UnitOfWork, *, actor: Actor, data: InteractionCreate) -
             row.follow_up_task_id = _follow_up(uow, actor, row, codes, data.follow_up)
         InteractionRepository(uow.session).add(row, codes)
         audit.record(
-            uow, actor=actor, action="interaction:create", subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action="interaction:create",
+            subject_type=SUBJECT,
+            subject_id=row.id,
             after=_snapshot(row) | {"reason_codes": codes},
-        )  # fmt: skip
+        )
         uow.commit()
         return _public(row, codes)
 
@@ -70,10 +74,16 @@ def _follow_up(
 ) -> uuid.UUID:
     title = clean_text(follow.title) or f"Follow up on {row.channel.replace('_', ' ')} contact ({codes[0]})"
     data = TaskCreate(
-        kind=follow.kind, title=title, person_id=row.person_id, due_on=follow.due_on,
-        priority=follow.priority, assignee_id=follow.assignee_id, office_id=follow.office_id,
-        source_type=SUBJECT, source_id=row.id,
-    )  # fmt: skip
+        kind=follow.kind,
+        title=title,
+        person_id=row.person_id,
+        due_on=follow.due_on,
+        priority=follow.priority,
+        assignee_id=follow.assignee_id,
+        office_id=follow.office_id,
+        source_type=SUBJECT,
+        source_id=row.id,
+    )
     task = create_task(uow, actor=actor, data=data)
     return task.id
 
@@ -96,9 +106,13 @@ def receive_email(uow: UnitOfWork, *, actor: Actor, data: EmailReceived) -> Inte
         )
         InteractionRepository(uow.session).add(row, [])
         audit.record(
-            uow, actor=actor, action="interaction:email_received", subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action="interaction:email_received",
+            subject_type=SUBJECT,
+            subject_id=row.id,
             details={"sender": row.email_from, "subject": row.email_subject},
-        )  # fmt: skip
+        )
         uow.commit()
         return _public(row, [])
 
@@ -123,9 +137,14 @@ def attach_interaction(
         uow.flush()
         repo.add_reasons(row.id, [c for c in codes if c not in existing])
         audit.record(
-            uow, actor=actor, action="interaction:attach", subject_type=SUBJECT, subject_id=row.id,
-            before={"person_id": None}, after={"person_id": row.person_id, "reason_codes": codes},
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action="interaction:attach",
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            before={"person_id": None},
+            after={"person_id": row.person_id, "reason_codes": codes},
+        )
         uow.commit()
         return _public(row, sorted(set(existing) | set(codes)))
 
@@ -136,9 +155,13 @@ def list_unattached_emails(uow: UnitOfWork, *, actor: Actor, limit: int = 100) -
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
         rows = InteractionRepository(uow.session).unattached_emails(limit=min(max(limit, 1), 500))
         audit.record(
-            uow, actor=actor, action="interaction:list_unattached", subject_type=SUBJECT, subject_id=None,
+            uow,
+            actor=actor,
+            action="interaction:list_unattached",
+            subject_type=SUBJECT,
+            subject_id=None,
             details={"results": len(rows)},
-        )  # fmt: skip
+        )
         uow.commit()
         return [_public(r, []) for r in rows]
 
@@ -155,9 +178,13 @@ def list_interactions(
         )
         reasons = repo.reasons_of([r.id for r in rows])
         audit.record(
-            uow, actor=actor, action="interaction:list", subject_type="person", subject_id=person_id,
+            uow,
+            actor=actor,
+            action="interaction:list",
+            subject_type="person",
+            subject_id=person_id,
             details={"results": len(rows), "offset": offset},
-        )  # fmt: skip
+        )
         uow.commit()
         return InteractionPage(
             person_id=person_id, total=total, items=[_public(r, reasons.get(r.id, [])) for r in rows]
@@ -181,10 +208,14 @@ def _reasons(uow: UnitOfWork) -> dict[str, domain.ReasonCode]:
 
 def _snapshot(row: Interaction) -> dict[str, Any]:
     return {
-        "person_id": row.person_id, "channel": row.channel, "direction": row.direction,
-        "occurred_at": row.occurred_at, "duration_seconds": row.duration_seconds, "outcome": row.outcome,
+        "person_id": row.person_id,
+        "channel": row.channel,
+        "direction": row.direction,
+        "occurred_at": row.occurred_at,
+        "duration_seconds": row.duration_seconds,
+        "outcome": row.outcome,
         "follow_up_task_id": row.follow_up_task_id,
-    }  # fmt: skip
+    }
 
 
 def _public(row: Interaction, codes: list[str]) -> InteractionPublic:

@@ -35,9 +35,13 @@ def call_statistics(
         stats = domain.daily_stats(records, zone)
         labels = domain.effective_reasons(ReasonRepository(uow.session).overrides())
         audit.record(
-            uow, actor=actor, action="stats:read", subject_type="interaction_stats", subject_id=office_id,
+            uow,
+            actor=actor,
+            action="stats:read",
+            subject_type="interaction_stats",
+            subject_id=office_id,
             details={"date": day, "tz": tz, "total": stats.total.count},
-        )  # fmt: skip
+        )
         uow.commit()
     return _public(day, tz, office_id, stats, labels)
 
@@ -50,25 +54,38 @@ def _public(
     labels: dict[str, domain.ReasonCode],
 ) -> CallStatistics:
     officers = [
-        OfficerCount(staff_id=sid, username=name, count=t.count, total_seconds=t.seconds,
-                     average_seconds=t.average_seconds)
+        OfficerCount(
+            staff_id=sid,
+            username=name,
+            count=t.count,
+            total_seconds=t.seconds,
+            average_seconds=t.average_seconds,
+        )
         for (sid, name), t in sorted(stats.by_officer.items(), key=lambda kv: (-kv[1].count, kv[0][1]))
-    ]  # fmt: skip
+    ]
     offices = [
         OfficeCount(office_id=oid, count=t.count, average_seconds=t.average_seconds)
         for oid, t in sorted(stats.by_office.items(), key=lambda kv: (-kv[1].count, str(kv[0])))
     ]
     reasons = [
-        ReasonCount(code=code, count=n, label_en=_label(labels, code).label_en,
-                    label_fr=_label(labels, code).label_fr)
+        ReasonCount(
+            code=code, count=n, label_en=_label(labels, code).label_en, label_fr=_label(labels, code).label_fr
+        )
         for code, n in sorted(stats.by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
-    ]  # fmt: skip
+    ]
     return CallStatistics(
-        date=day, tz=tz, office_id=office_id, total=stats.total.count,
-        average_seconds=stats.total.average_seconds, by_officer=officers, by_office=offices,
-        by_reason=reasons, by_channel=dict(sorted(stats.by_channel.items())),
-        by_outcome=dict(sorted(stats.by_outcome.items())), by_hour=stats.by_hour,
-    )  # fmt: skip
+        date=day,
+        tz=tz,
+        office_id=office_id,
+        total=stats.total.count,
+        average_seconds=stats.total.average_seconds,
+        by_officer=officers,
+        by_office=offices,
+        by_reason=reasons,
+        by_channel=dict(sorted(stats.by_channel.items())),
+        by_outcome=dict(sorted(stats.by_outcome.items())),
+        by_hour=stats.by_hour,
+    )
 
 
 def _label(labels: dict[str, domain.ReasonCode], code: str) -> domain.ReasonCode:
@@ -105,9 +122,13 @@ def define_reason_code(uow: UnitOfWork, *, actor: Actor, data: ReasonCodeIn) -> 
         row.label_en, row.label_fr, row.active, row.updated_by = en, fr, data.active, actor.username
         uow.flush()
         audit.record(
-            uow, actor=actor, action="interaction_reason:define", subject_type="interaction_reason",
-            subject_id=code, before=before.__dict__ if before else None,
+            uow,
+            actor=actor,
+            action="interaction_reason:define",
+            subject_type="interaction_reason",
+            subject_id=code,
+            before=before.__dict__ if before else None,
             after={"code": code, "label_en": en, "label_fr": fr, "active": data.active},
-        )  # fmt: skip
+        )
         uow.commit()
         return ReasonCodePublic(code=code, label_en=en, label_fr=fr, active=data.active)

@@ -35,21 +35,30 @@ def record_conference(uow: UnitOfWork, *, actor: Actor, data: ConferenceCreate) 
             raise InvalidInput("referral_id", "is a referral of another person")
         decisions = [d for d in (clean_text(x) for x in data.decisions) if d]
         row = CaseConference(
-            id=new_id(), person_id=pid, referral_id=data.referral_id,
+            id=new_id(),
+            person_id=pid,
+            referral_id=data.referral_id,
             held_on=domain.held_on(data.held_on, today=uow.clock.today()),
-            title=required_text(data.title, "title", max_len=200), notes=clean_text(data.notes) or None,
-            decisions=decisions, recorded_by=actor.username, created_at=uow.clock.now(),
-        )  # fmt: skip
+            title=required_text(data.title, "title", max_len=200),
+            notes=clean_text(data.notes) or None,
+            decisions=decisions,
+            recorded_by=actor.username,
+            created_at=uow.clock.now(),
+        )
         uow.session.add(row)
         uow.flush()
         people = [_participant(uow, row.id, p, i) for i, p in enumerate(data.participants)]
         uow.session.add_all(people)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="conference:create", subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action="conference:create",
+            subject_type=SUBJECT,
+            subject_id=row.id,
             after={"person_id": pid, "held_on": row.held_on, "decisions": decisions},
             details={"participants": [p.name for p in people]},
-        )  # fmt: skip
+        )
         uow.commit()
         return _public(row, people)
 
@@ -67,9 +76,13 @@ def _participant(
     elif not name:
         raise InvalidInput(f"{field}.name", "give a staff id or the participant's name")
     return ConferenceParticipant(
-        id=new_id(), conference_id=conference_id, staff_id=p.staff_id, name=name,
-        organisation=clean_text(p.organisation) or None, role=clean_text(p.role) or None,
-    )  # fmt: skip
+        id=new_id(),
+        conference_id=conference_id,
+        staff_id=p.staff_id,
+        name=name,
+        organisation=clean_text(p.organisation) or None,
+        role=clean_text(p.role) or None,
+    )
 
 
 def list_conferences(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[ConferencePublic]:
@@ -80,9 +93,13 @@ def list_conferences(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> 
         rows = repo.conferences_for_people(family_ids(uow, person_id))
         people = repo.participants([r.id for r in rows])
         audit.record(
-            uow, actor=actor, action="conference:list", subject_type="person", subject_id=person_id,
+            uow,
+            actor=actor,
+            action="conference:list",
+            subject_type="person",
+            subject_id=person_id,
             details={"results": len(rows)},
-        )  # fmt: skip
+        )
         uow.commit()
         return [_public(r, people.get(r.id, [])) for r in rows]
 

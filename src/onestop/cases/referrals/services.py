@@ -44,20 +44,31 @@ def refer(uow: UnitOfWork, *, actor: Actor, data: ReferralCreate) -> ReferralPub
         consent = domain.current_consent(repo.consents(family_ids(uow, pid)), target, uow.clock.now())
         domain.check_consent(shared, consent, target)
         row = Referral(
-            id=new_id(), person_id=pid, kind=kind.value, target_id=target,
+            id=new_id(),
+            person_id=pid,
+            kind=kind.value,
+            target_id=target,
             target_name=required_text(data.target_name, "target_name", max_len=200),
             specialist_id=_specialist(uow, kind, data.specialist_id),
-            reason=required_text(data.reason, "reason", max_len=4000), shared_categories=shared,
-            consent_id=consent.id if consent and shared else None, status=ReferralStatus.SENT.value,
-            referred_by=actor.username, created_at=uow.clock.now(),
-        )  # fmt: skip
+            reason=required_text(data.reason, "reason", max_len=4000),
+            shared_categories=shared,
+            consent_id=consent.id if consent and shared else None,
+            status=ReferralStatus.SENT.value,
+            referred_by=actor.username,
+            created_at=uow.clock.now(),
+        )
         row.follow_up_task_id = _follow_up(uow, actor, row, data)
         uow.session.add(row)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="referral:create", subject_type=SUBJECT, subject_id=row.id,
-            after=_snapshot(row), details={"shared": shared, "consent_id": row.consent_id},
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action="referral:create",
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            after=_snapshot(row),
+            details={"shared": shared, "consent_id": row.consent_id},
+        )
         uow.commit()
         return ReferralPublic.model_validate(row)
 
@@ -113,9 +124,15 @@ def change_referral_status(
         row.status, row.response_note = target.value, note or row.response_note
         uow.flush()
         audit.record(
-            uow, actor=actor, action=_ACTIONS[target], subject_type=SUBJECT, subject_id=row.id,
-            before={"status": before["status"]}, after={"status": row.status}, details={"note": note},
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action=_ACTIONS[target],
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            before={"status": before["status"]},
+            after={"status": row.status},
+            details={"note": note},
+        )
         uow.commit()
         return ReferralPublic.model_validate(row)
 
@@ -126,9 +143,13 @@ def list_referrals(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = ReferralRepository(uow.session).for_people(family_ids(uow, person_id))
         audit.record(
-            uow, actor=actor, action="referral:list", subject_type="person", subject_id=person_id,
+            uow,
+            actor=actor,
+            action="referral:list",
+            subject_type="person",
+            subject_id=person_id,
             details={"results": len(rows)},
-        )  # fmt: skip
+        )
         uow.commit()
         return [ReferralPublic.model_validate(r) for r in rows]
 
@@ -144,9 +165,13 @@ def list_incoming_referrals(
             raise InvalidInput("specialist_id", "give the specialist whose referrals to show")
         rows = ReferralRepository(uow.session).incoming(staff_id)
         audit.record(
-            uow, actor=actor, action="referral:list_incoming", subject_type="staff", subject_id=staff_id,
+            uow,
+            actor=actor,
+            action="referral:list_incoming",
+            subject_type="staff",
+            subject_id=staff_id,
             details={"results": len(rows)},
-        )  # fmt: skip
+        )
         uow.commit()
         return [ReferralPublic.model_validate(r) for r in rows]
 
@@ -163,7 +188,12 @@ def get_referral(uow: UnitOfWork, *, actor: Actor, referral_id: uuid.UUID) -> Re
 
 def _snapshot(row: Referral) -> dict[str, Any]:
     return {
-        "person_id": row.person_id, "kind": row.kind, "target_id": row.target_id,
-        "target_name": row.target_name, "specialist_id": row.specialist_id, "status": row.status,
-        "shared_categories": list(row.shared_categories), "follow_up_task_id": row.follow_up_task_id,
-    }  # fmt: skip
+        "person_id": row.person_id,
+        "kind": row.kind,
+        "target_id": row.target_id,
+        "target_name": row.target_name,
+        "specialist_id": row.specialist_id,
+        "status": row.status,
+        "shared_categories": list(row.shared_categories),
+        "follow_up_task_id": row.follow_up_task_id,
+    }

@@ -116,9 +116,11 @@ def reassign_caseload(uow: UnitOfWork, *, actor: Actor, data: CaseloadReassign) 
             task.assignee_id = data.to_staff_id
         uow.flush()
         result = ReassignResult(
-            from_staff_id=data.from_staff_id, to_staff_id=data.to_staff_id,
-            people_moved=people, tasks_moved=[t.id for t in tasks],
-        )  # fmt: skip
+            from_staff_id=data.from_staff_id,
+            to_staff_id=data.to_staff_id,
+            people_moved=people,
+            tasks_moved=[t.id for t in tasks],
+        )
         audit.record(
             uow,
             actor=actor,
@@ -135,9 +137,14 @@ def reassign_caseload(uow: UnitOfWork, *, actor: Actor, data: CaseloadReassign) 
 
 def _entry(a: CaseloadAssignment, p: Person, open_tasks: int) -> CaseloadEntry:
     return CaseloadEntry(
-        assignment_id=a.id, person_id=p.id, given_names=p.given_names, family_name=p.family_name,
-        birth_date=p.birth_date, started_on=a.started_on, open_tasks=open_tasks,
-    )  # fmt: skip
+        assignment_id=a.id,
+        person_id=p.id,
+        given_names=p.given_names,
+        family_name=p.family_name,
+        birth_date=p.birth_date,
+        started_on=a.started_on,
+        open_tasks=open_tasks,
+    )
 
 
 def _check_worker(uow: UnitOfWork, staff_id: uuid.UUID, field: str) -> None:
@@ -156,9 +163,14 @@ def _start(
     uow: UnitOfWork, actor: Actor, person_id: uuid.UUID, staff_id: uuid.UUID, reason: str | None
 ) -> CaseloadAssignment:
     row = CaseloadAssignment(
-        id=new_id(), person_id=person_id, staff_id=staff_id, started_on=uow.clock.today(),
-        assigned_by=actor.username, reason=reason, created_at=uow.clock.now(),
-    )  # fmt: skip
+        id=new_id(),
+        person_id=person_id,
+        staff_id=staff_id,
+        started_on=uow.clock.today(),
+        assigned_by=actor.username,
+        reason=reason,
+        created_at=uow.clock.now(),
+    )
     uow.session.add(row)
     try:
         with uow.session.begin_nested():

@@ -51,9 +51,14 @@ def create_task(uow: UnitOfWork, *, actor: Actor, data: TaskCreate) -> TaskPubli
         TaskRepository(uow.session).add(task)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="task:create", subject_type=SUBJECT, subject_id=task.id,
-            after=snapshot(task), details={"source_type": task.source_type, "source_id": task.source_id},
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action="task:create",
+            subject_type=SUBJECT,
+            subject_id=task.id,
+            after=snapshot(task),
+            details={"source_type": task.source_type, "source_id": task.source_id},
+        )
         uow.commit()
         return public(task, today)
 
@@ -193,10 +198,15 @@ def family_ids(uow: UnitOfWork, person_id: uuid.UUID) -> list[uuid.UUID]:
 def snapshot(task: Task) -> dict[str, Any]:
     """The audit view of a task."""
     return {
-        "kind": task.kind, "title": task.title, "person_id": task.person_id, "due_on": task.due_on,
-        "priority": task.priority, "status": task.status, "assignee_id": task.assignee_id,
+        "kind": task.kind,
+        "title": task.title,
+        "person_id": task.person_id,
+        "due_on": task.due_on,
+        "priority": task.priority,
+        "status": task.status,
+        "assignee_id": task.assignee_id,
         "office_id": task.office_id,
-    }  # fmt: skip
+    }
 
 
 def _audit_change(uow: UnitOfWork, actor: Actor, action: str, task: Task, before: dict[str, Any]) -> None:

@@ -1,0 +1,111 @@
+"""Application rules. Pure: statuses and transitions, channels, and fact paths in the case vocabulary.
+
+An application moves received -> (pending documents <-> in assessment) -> decided, and may be
+withdrawn before it is decided. A decided application is reopened for assessment only by a named
+reason (a review, a reported change, an appeal), so it is never decided twice on the same assessment.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from onestop.common.errors import InvalidInput, InvalidTransition
+
+
+class ApplicationStatus(enum.StrEnum):
+    """Where an application stands."""
+
+    RECEIVED = "received"
+    PENDING_DOCUMENTS = "pending_documents"
+    IN_ASSESSMENT = "in_assessment"
+    DECIDED = "decided"
+    WITHDRAWN = "withdrawn"
+
+
+class Channel(enum.StrEnum):
+    """How the application reached the department."""
+
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    ONLINE = "online"
+    MAIL = "mail"
+    EMAIL = "email"
+
+
+class FactSource(enum.StrEnum):
+    """Where a fact of the case came from."""
+
+    OFFICER = "officer"  # entered by an officer from what the client said or showed
+    SCREENING = "screening"  # carried over from a screening interview
+    ASSESSMENT = "assessment"  # the officer's own assessment (e.g. client type); no document proves it
+    REGISTRY = "registry"  # the person's record: role in the unit, date of birth
+
+
+_S = ApplicationStatus
+TRANSITIONS: dict[ApplicationStatus, frozenset[ApplicationStatus]] = {
+    _S.RECEIVED: frozenset({_S.PENDING_DOCUMENTS, _S.IN_ASSESSMENT, _S.WITHDRAWN}),
+    _S.PENDING_DOCUMENTS: frozenset({_S.IN_ASSESSMENT, _S.WITHDRAWN}),
+    _S.IN_ASSESSMENT: frozenset({_S.PENDING_DOCUMENTS, _S.DECIDED, _S.WITHDRAWN}),
+    _S.DECIDED: frozenset({_S.IN_ASSESSMENT}),  # reassessment: review, change, appeal, investigation
+    _S.WITHDRAWN: frozenset(),
+}
+
+#: States in which the facts of the case may still change.
+OPEN_FOR_FACTS = frozenset({_S.RECEIVED, _S.PENDING_DOCUMENTS, _S.IN_ASSESSMENT})
+
+
+def check_transition(current: str, target: ApplicationStatus) -> None:
+    """Refuse a move the current status does not allow (deciding a withdrawn application, twice...)."""
+    state = ApplicationStatus(current)
+    if target not in TRANSITIONS[state]:
+        hint = ""
+        if state is _S.DECIDED and target is _S.DECIDED:
+            hint = "; reopen it for a new assessment (review, change or appeal) first"
+        raise InvalidTransition(f"an application that is {state.value} cannot become {target.value}{hint}")
+
+
+def check_open_for_facts(current: str) -> None:
+    """Facts change only while the application is being assessed."""
+    if ApplicationStatus(current) not in OPEN_FOR_FACTS:
+        raise InvalidTransition(
+            f"the facts of an application that is {current} cannot change; reopen it for assessment first"
+        )
+
+
+@dataclass(frozen=True)
+class FactPath:
+    """A parsed path: ``unit.liquid_assets``, ``unit.funeral.ceremony_cost`` or ``people[<id>].age``."""
+
+    entity: str  # "unit" | "person"
+    name: str
+    person_id: str | None = None
+    group: str | None = None  # nested unit group ("funeral")
+
+    def __str__(self) -> str:
+        if self.entity == "person":
+            return f"people[{self.person_id}].{self.name}"
+        return f"unit.{self.group}.{self.name}" if self.group else f"unit.{self.name}"
+
+
+_PERSON_PATH = re.compile(r"^people\[([A-Za-z0-9_\-]{1,64})\]\.([a-z][a-z0-9_]{0,63})$")
+_UNIT_PATH = re.compile(r"^unit\.([a-z][a-z0-9_]{0,63})(?:\.([a-z][a-z0-9_]{0,63}))?$")
+
+
+def parse_path(text: str, *, field: str = "path") -> FactPath:
+    """Read a fact path in the case-format vocabulary."""
+    value = (text or "").strip()
+    if m := _PERSON_PATH.match(value):
+        return FactPath("person", m.group(2), person_id=m.group(1))
+    if m := _UNIT_PATH.match(value):
+        if m.group(2):
+            return FactPath("unit", m.group(2), group=m.group(1))
+        return FactPath("unit", m.group(1))
+    raise InvalidInput(field, f"must look like unit.<name> or people[<person id>].<name>, not {text!r}")
+
+
+def refuse_registry_path(path: FactPath, *, field: str = "path") -> None:
+    """Role and date of birth come from the registry record, never from an application fact."""
+    if path.entity == "person" and path.name in ("role", "birth_date"):
+        raise InvalidInput(field, f"{path.name} comes from the registry (benefit unit and person record)")
