@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
+from onestop.jurisdictions.ca_ab.adult_health_benefit.program import program as adult_health_benefit
 from onestop.jurisdictions.ca_ab.aish.program import program as aish
+from onestop.jurisdictions.ca_ab.child_health_benefit.program import program as child_health_benefit
+from onestop.jurisdictions.ca_ab.seniors_benefit.program import program as seniors_benefit
 from onestop.rules import Program
 
-PROGRAMS: list[Program] = [aish]
+PROGRAMS: list[Program] = [aish, seniors_benefit, child_health_benefit, adult_health_benefit]

@@ -1,0 +1,1 @@
+"""ab.adult_health_benefit."""

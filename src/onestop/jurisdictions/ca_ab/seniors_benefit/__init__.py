@@ -1,0 +1,1 @@
+"""ab.seniors_benefit."""
