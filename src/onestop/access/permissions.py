@@ -70,9 +70,34 @@ _FRONT_LINE = frozenset(
     }
 )
 
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.OFFICER: _FRONT_LINE,
+    Role.SUPERVISOR: _FRONT_LINE | {_P.PERSON_MERGE, _P.STAFF_READ},
+    Role.SPECIALIST: _FRONT_LINE,
+    # Finance pays people: it needs names and units, not identifiers or health information.
+    Role.FINANCE: frozenset({_P.PERSON_READ, _P.UNIT_READ}),
+    Role.ADMINISTRATOR: frozenset(
+        {_P.STAFF_READ, _P.STAFF_WRITE, _P.PERSON_MERGE, _P.PERSON_READ, _P.UNIT_READ, _P.RULES_EVALUATE}
+    ),
+    # Auditors read the trail and may verify it; they do not browse client files.
+    Role.AUDITOR: frozenset({_P.AUDIT_READ, _P.AUDIT_VERIFY, _P.STAFF_READ}),
+}
+
+
+# Case work: front-line roles do it; supervisors also reassign work and see team statistics; finance
+# and auditors do not browse case files.
+_CASE_WORK = frozenset({_P.CASE_READ, _P.CASE_WRITE, _P.REFERRAL_WRITE, _P.PLAN_WRITE, _P.DOCUMENT_VERIFY})
+for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _CASE_WORK
+ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.TASK_ASSIGN, _P.CASELOAD_REASSIGN, _P.STATS_READ}
+ROLE_PERMISSIONS[Role.ADMINISTRATOR] |= {_P.STATS_READ, _P.CASE_CONFIGURE}
+
+
 # Money (maker-checker): officers issue within authority, supervisors approve beyond it, finance runs
 # batches (a different finance user approves than builds), administrators set budgets, auditors read.
-_MONEY_OFFICER = frozenset({_P.MONEY_ISSUE, _P.MONEY_OVERPAYMENT_WRITE, _P.MONEY_INVOICE_WRITE, _P.MONEY_BUDGET_READ})
+_MONEY_OFFICER = frozenset(
+    {_P.MONEY_ISSUE, _P.MONEY_OVERPAYMENT_WRITE, _P.MONEY_INVOICE_WRITE, _P.MONEY_BUDGET_READ}
+)
 _MONEY_SUPERVISOR = _MONEY_OFFICER | {_P.MONEY_APPROVE, _P.MONEY_WRITE_OFF, _P.MONEY_LEDGER_READ}
 _MONEY_FINANCE = frozenset(
     {
@@ -85,31 +110,20 @@ _MONEY_FINANCE = frozenset(
         _P.MONEY_LEDGER_READ,
     }
 )
-_MONEY_ADMINISTRATOR = frozenset({_P.MONEY_BUDGET_READ, _P.MONEY_BUDGET_WRITE, _P.MONEY_LEDGER_READ})
+# Administrators hold program-level authority: they approve what is beyond a supervisor's limit.
+_MONEY_ADMINISTRATOR = frozenset(
+    {_P.MONEY_BUDGET_READ, _P.MONEY_BUDGET_WRITE, _P.MONEY_LEDGER_READ, _P.MONEY_APPROVE, _P.MONEY_WRITE_OFF}
+)
 _MONEY_AUDITOR = frozenset({_P.MONEY_LEDGER_READ, _P.MONEY_BUDGET_READ})
-
-ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.OFFICER: _FRONT_LINE | _MONEY_OFFICER,
-    Role.SUPERVISOR: _FRONT_LINE | {_P.PERSON_MERGE, _P.STAFF_READ} | _MONEY_SUPERVISOR,
-    Role.SPECIALIST: _FRONT_LINE,
-    # Finance pays people: it needs names and units, not identifiers or health information.
-    Role.FINANCE: frozenset({_P.PERSON_READ, _P.UNIT_READ}) | _MONEY_FINANCE,
-    Role.ADMINISTRATOR: frozenset(
-        {_P.STAFF_READ, _P.STAFF_WRITE, _P.PERSON_MERGE, _P.PERSON_READ, _P.UNIT_READ, _P.RULES_EVALUATE}
-    )
-    | _MONEY_ADMINISTRATOR,
-    # Auditors read the trail and may verify it; they do not browse client files.
-    Role.AUDITOR: frozenset({_P.AUDIT_READ, _P.AUDIT_VERIFY, _P.STAFF_READ}) | _MONEY_AUDITOR,
+_MONEY_GRANTS = {
+    Role.OFFICER: _MONEY_OFFICER,
+    Role.SUPERVISOR: _MONEY_SUPERVISOR,
+    Role.FINANCE: _MONEY_FINANCE,
+    Role.ADMINISTRATOR: _MONEY_ADMINISTRATOR,
+    Role.AUDITOR: _MONEY_AUDITOR,
 }
-
-
-# Case work: front-line roles do it; supervisors also reassign work and see team statistics; finance
-# and auditors do not browse case files.
-_CASE_WORK = frozenset({_P.CASE_READ, _P.CASE_WRITE, _P.REFERRAL_WRITE, _P.PLAN_WRITE, _P.DOCUMENT_VERIFY})
-for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
-    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _CASE_WORK
-ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.TASK_ASSIGN, _P.CASELOAD_REASSIGN, _P.STATS_READ}
-ROLE_PERMISSIONS[Role.ADMINISTRATOR] |= {_P.STATS_READ, _P.CASE_CONFIGURE}
+for _role, _grant in _MONEY_GRANTS.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _grant
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from onestop.cases.interactions import models as case_interactions_models  # noq
 from onestop.cases.plans import models as case_plans_models  # noqa: F401  (case work)
 from onestop.cases.referrals import models as case_referrals_models  # noqa: F401  (case work)
 from onestop.cases.tasks import models as case_tasks_models  # noqa: F401  (case work)
+from onestop.money import models as money_models
 from onestop.registry import models as registry_models
 
-__all__ = ["access_models", "audit_models", "registry_models"]
+__all__ = ["access_models", "audit_models", "money_models", "registry_models"]

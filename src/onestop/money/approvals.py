@@ -1,0 +1,111 @@
+"""The approval queue (maker-checker): supervisors approve what is beyond an officer's authority,
+sampled second checks and write-offs. Nobody approves their own request.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from onestop import audit
+from onestop.access import require
+from onestop.access.permissions import Actor, Permission
+from onestop.common.errors import InvalidTransition
+from onestop.db import UnitOfWork
+from onestop.money import invoices, issuances, overpayments, repository, support
+from onestop.money.authority import AuthorityPolicy, check_authority
+from onestop.money.domain import IssuanceState
+from onestop.money.errors import BeyondAuthority, SelfApproval
+from onestop.money.models import ApprovalRequest, Invoice, Issuance, Overpayment
+from onestop.money.support import is_same_person
+
+
+def list_approvals(uow: UnitOfWork, *, actor: Actor, limit: int = 100) -> Sequence[ApprovalRequest]:
+    """The requests waiting for one of the actor's roles, oldest first."""
+    with uow:
+        require(uow, actor, Permission.MONEY_APPROVE, subject_type="approval")
+        roles = {r.value for r in actor.roles} or None
+        return support.kept(
+            uow, repository.pending_approvals(uow.session, roles=roles, limit=min(limit, 500))
+        )
+
+
+def decide_approval(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    approval_id: uuid.UUID,
+    approve: bool,
+    note: str = "",
+    policy: AuthorityPolicy | None = None,
+) -> ApprovalRequest:
+    """Approve or reject a pending request; the approver's own authority must cover the amount."""
+    with uow:
+        require(uow, actor, Permission.MONEY_APPROVE, subject_type="approval", subject_id=approval_id)
+        request = repository.get(
+            uow.session, ApprovalRequest, approval_id, kind="approval request", for_update=True
+        )
+        if request.state != "pending":
+            raise InvalidTransition(f"this request was already {request.state}")
+        if is_same_person(actor, request.requested_by, request.requested_by_id):
+            raise SelfApproval("a request")
+        if approve:
+            _check_approver(uow, actor, request, policy)
+        request.state = "approved" if approve else "rejected"
+        request.decided_by, request.decided_at = actor.username, uow.clock.now()
+        request.decision_note = note.strip() or None
+        _apply(uow, actor, request, approve)
+        audit.record(
+            uow,
+            actor=actor,
+            action=f"approval:{request.state}",
+            subject_type=request.subject_type,
+            subject_id=request.subject_id,
+            details={"approval_id": request.id, "kind": request.kind, "note": request.decision_note},
+        )
+        uow.commit()
+    return request
+
+
+def _check_approver(
+    uow: UnitOfWork, actor: Actor, request: ApprovalRequest, policy: AuthorityPolicy | None
+) -> None:
+    if request.kind == "write_off":
+        require(
+            uow, actor, Permission.MONEY_WRITE_OFF, subject_type="overpayment", subject_id=request.subject_id
+        )
+        return
+    if request.kind == "second_check":
+        return
+    decision = check_authority(
+        actor,
+        request.payment_type,
+        request.program,
+        request.amount_cents,
+        nights=request.nights,
+        policy=policy,
+    )
+    if not decision.allowed:
+        raise BeyondAuthority(
+            f"this is beyond your own authority too ({decision.reason}); "
+            f"it needs a {decision.needs_approval_by_role}"
+        )
+
+
+def _apply(uow: UnitOfWork, actor: Actor, request: ApprovalRequest, approve: bool) -> None:
+    if request.subject_type == "overpayment":
+        op = repository.get(uow.session, Overpayment, request.subject_id, kind="overpayment", for_update=True)
+        if approve:
+            overpayments.write_off(uow, op, by=actor.username, note=request.explanation)
+        return
+    issuance = repository.get(uow.session, Issuance, request.subject_id, kind="issuance", for_update=True)
+    if issuance.state != IssuanceState.PENDING_APPROVAL.value:
+        raise InvalidTransition(f"the issuance is {issuance.state}, no longer waiting for approval")
+    if approve:
+        issuance.second_check = request.kind == "second_check"
+        issuances.on_approved(uow, issuance, by=actor.username)
+    else:
+        issuance.state = IssuanceState.REJECTED.value
+    if issuance.invoice_id is not None:
+        invoice = repository.get(uow.session, Invoice, issuance.invoice_id, kind="invoice", for_update=True)
+        invoices.settle_approval(invoice, approve)

@@ -1,0 +1,207 @@
+"""Payment batches: built for a pay date from approved issuances, approved by someone else (maker
+and checker differ), then exported (``exports``) and reconciled (``reconcile``).
+
+Each step is one transaction guarded by the batch's state, so running a step again after a crash
+either finds it done (and returns) or does it once; nothing is paid twice and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from onestop import audit
+from onestop.access import require
+from onestop.access.permissions import Actor, Permission
+from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
+from onestop.common.ids import new_id
+from onestop.db import UnitOfWork
+from onestop.money import domain, overpayments, repository, support
+from onestop.money.domain import BatchState, IssuanceState, ItemState, PaymentMethod
+from onestop.money.errors import SelfApproval
+from onestop.money.models import BatchItem, ClosedPeriod, Issuance, PaymentBatch
+
+BANK_METHODS = (PaymentMethod.DIRECT_DEPOSIT.value, PaymentMethod.THIRD_PARTY.value)
+BATCH_METHODS = (*BANK_METHODS, PaymentMethod.CHEQUE.value)
+CHUNK = 5000
+
+
+def build_batch(
+    uow: UnitOfWork, *, actor: Actor, pay_date: dt.date, idempotency_key: str | None = None
+) -> PaymentBatch:
+    """Gather every approved payment due by ``pay_date``; building the same key again returns the batch."""
+    key = idempotency_key or f"run:{pay_date.isoformat()}"
+    with uow:
+        require(uow, actor, Permission.MONEY_BATCH_BUILD, subject_type="batch")
+        existing = repository.find_batch_by_key(uow.session, key)
+        if existing is not None:
+            return support.kept(uow, existing)
+        support.ensure_open(uow.session, [pay_date], field="pay_date")
+        rows = repository.batchable(uow.session, pay_date, BATCH_METHODS)
+        if not rows:
+            raise InvalidInput("pay_date", f"no approved payment is due by {pay_date.isoformat()}")
+        number = f"B{pay_date:%Y%m%d}-{repository.count_batches_on(uow.session, pay_date) + 1:02d}"
+        batch = PaymentBatch(
+            id=new_id(),
+            number=number,
+            idempotency_key=key,
+            pay_date=pay_date,
+            state=BatchState.BUILT.value,
+            item_count=len(rows),
+            total_cents=sum(r.net_cents for r in rows),
+            built_by=actor.username,
+            built_by_id=actor.staff_id,
+            created_at=uow.clock.now(),
+        )
+        stored, created = support.insert_once(
+            uow, batch, lambda: repository.find_batch_by_key(uow.session, key)
+        )
+        if not created:
+            return support.kept(uow, stored)
+        try:
+            with uow.session.begin_nested():
+                _add_items(uow, batch, rows)
+        except IntegrityError:
+            raise Conflict(
+                "another batch took some of these payments at the same time; build again"
+            ) from None
+        audit.record(
+            uow,
+            actor=actor,
+            action="batch:build",
+            subject_type="batch",
+            subject_id=batch.id,
+            after=snapshot(batch),
+        )
+        uow.commit()
+    return batch
+
+
+def _add_items(uow: UnitOfWork, batch: PaymentBatch, rows: Sequence[Any]) -> None:
+    next_cheque = _first_free_cheque(uow)
+    items = []
+    for seq, row in enumerate(rows, start=1):
+        cheque = None
+        if row.method == PaymentMethod.CHEQUE.value:
+            cheque, next_cheque = str(next_cheque), next_cheque + 1
+        items.append(
+            {
+                "id": new_id(),
+                "batch_id": batch.id,
+                "issuance_id": row.id,
+                "attempt": row.attempts + 1,
+                "seq": seq,
+                "method": row.method,
+                "net_cents": row.net_cents,
+                "end_to_end_id": f"{batch.number}-{seq:07d}",
+                "cheque_number": cheque,
+                "state": ItemState.INCLUDED.value,
+                "return_reason": None,
+            }
+        )
+    for start in range(0, len(items), CHUNK):
+        uow.session.execute(insert(BatchItem), items[start : start + CHUNK])
+    in_batch = select(BatchItem.issuance_id).where(BatchItem.batch_id == batch.id)
+    moved = uow.session.execute(
+        update(Issuance)
+        .where(Issuance.id.in_(in_batch), Issuance.state == IssuanceState.APPROVED.value)
+        .values(
+            state=IssuanceState.BATCHED.value, attempts=Issuance.attempts + 1, version=Issuance.version + 1
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(moved, "rowcount", -1) != len(items):
+        raise IntegrityError("batch build", None, Exception("issuances changed while the batch was built"))
+
+
+def _first_free_cheque(uow: UnitOfWork) -> int:
+    first = int(str(overpayments.payment_settings().get("first_cheque_number", 1)))
+    used = repository.max_cheque_number(uow.session)
+    return max(first, (used or 0) + 1)
+
+
+def approve_batch(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID) -> PaymentBatch:
+    """The checker's approval; the person who built the batch cannot give it."""
+    with uow:
+        require(uow, actor, Permission.MONEY_BATCH_APPROVE, subject_type="batch", subject_id=batch_id)
+        batch = repository.get(uow.session, PaymentBatch, batch_id, kind="batch", for_update=True)
+        if batch.state != BatchState.BUILT.value:
+            raise InvalidTransition(
+                f"batch {batch.number} is already {batch.state}; it cannot be approved again"
+            )
+        if support.is_same_person(actor, batch.built_by, batch.built_by_id):
+            raise SelfApproval("a batch")
+        support.ensure_open(uow.session, [batch.pay_date], field="pay_date")
+        before = snapshot(batch)
+        batch.state = BatchState.APPROVED.value
+        batch.approved_by, batch.approved_at = actor.username, uow.clock.now()
+        audit.record(
+            uow,
+            actor=actor,
+            action="batch:approve",
+            subject_type="batch",
+            subject_id=batch.id,
+            before=before,
+            after=snapshot(batch),
+        )
+        uow.commit()
+    return batch
+
+
+def close_period(uow: UnitOfWork, *, actor: Actor, month: str) -> ClosedPeriod:
+    """Close an accounting month: nothing more is paid or posted with a date in it."""
+    year, number = domain.parse_month(month, field="month")
+    label = f"{year:04d}-{number:02d}"
+    with uow:
+        require(uow, actor, Permission.MONEY_RECONCILE, subject_type="period")
+        existing = uow.session.get(ClosedPeriod, label)
+        if existing is not None:
+            return support.kept(uow, existing)
+        closed = ClosedPeriod(month=label, closed_at=uow.clock.now(), closed_by=actor.username)
+        uow.session.add(closed)
+        audit.record(uow, actor=actor, action="period:close", subject_type="period", subject_id=label)
+        uow.commit()
+    return closed
+
+
+def get_batch(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID) -> PaymentBatch:
+    """One batch."""
+    with uow:
+        require(uow, actor, Permission.MONEY_LEDGER_READ, subject_type="batch", subject_id=batch_id)
+        return support.kept(uow, repository.get(uow.session, PaymentBatch, batch_id, kind="batch"))
+
+
+def find_batch(uow: UnitOfWork, *, actor: Actor, ref: str) -> PaymentBatch:
+    """A batch by id or by number (what the CLI takes)."""
+    with uow:
+        require(uow, actor, Permission.MONEY_LEDGER_READ, subject_type="batch")
+        try:
+            return support.kept(uow, repository.get(uow.session, PaymentBatch, uuid.UUID(ref), kind="batch"))
+        except ValueError:
+            found = uow.session.scalar(select(PaymentBatch).where(PaymentBatch.number == ref.strip()))
+            if found is None:
+                raise InvalidInput("batch", f"no batch numbered {ref!r}") from None
+            return support.kept(uow, found)
+
+
+def list_batches(uow: UnitOfWork, *, actor: Actor, limit: int = 50) -> Sequence[PaymentBatch]:
+    """Batches, newest first."""
+    with uow:
+        require(uow, actor, Permission.MONEY_LEDGER_READ, subject_type="batch")
+        return support.kept(uow, repository.list_batches(uow.session, limit=min(limit, 500)))
+
+
+def snapshot(batch: PaymentBatch) -> dict[str, object]:
+    """What the audit trail keeps of a batch."""
+    return {
+        "number": batch.number,
+        "state": batch.state,
+        "pay_date": batch.pay_date,
+        "item_count": batch.item_count,
+        "total_cents": batch.total_cents,
+    }

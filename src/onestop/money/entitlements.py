@@ -1,0 +1,335 @@
+"""Entitlements: what a unit is owed, how often, to whom. A change is a new version in the series;
+a change back-dated into periods already paid issues the arrears or sets up the overpayment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from onestop import audit
+from onestop.access import require
+from onestop.access.permissions import Actor, Permission
+from onestop.common.errors import InvalidInput, InvalidTransition
+from onestop.common.ids import new_id
+from onestop.db import UnitOfWork
+from onestop.money import domain, issuances, overpayments, repository, support
+from onestop.money.authority import check_authority
+from onestop.money.domain import Frequency, IssuanceState, PaymentMethod, PaymentType
+from onestop.money.models import Entitlement, Issuance, Overpayment, Payee
+
+_COUNTED = {
+    IssuanceState.PENDING_APPROVAL,
+    IssuanceState.APPROVED,
+    IssuanceState.BATCHED,
+    IssuanceState.EXPORTED,
+    IssuanceState.PAID,
+}
+
+
+def create_entitlement(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    program: str,
+    unit_id: uuid.UUID,
+    payee_id: uuid.UUID,
+    amount_cents: int,
+    frequency: str,
+    method: str,
+    start_date: dt.date,
+    end_date: dt.date | None = None,
+    decision_id: uuid.UUID | None = None,
+    office_id: uuid.UUID | None = None,
+) -> Entitlement:
+    """Record an entitlement decided elsewhere (a decision); recurring issuances follow from it."""
+    with uow:
+        require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement")
+        freq, how = _frequency(frequency), issuances._method(method)
+        domain.positive_cents(amount_cents, field="amount_cents")
+        _dates(start_date, end_date)
+        support.ensure_unit(uow.session, unit_id)
+        issuances._payee_for(uow, payee_id, how)
+        decision = check_authority(actor, PaymentType.RECURRING, program, amount_cents)
+        if not decision.allowed:
+            raise InvalidInput("program", f"you may not set up recurring benefits here: {decision.reason}")
+        ent = Entitlement(
+            series_id=new_id(),
+            supersedes_id=None,
+            decision_id=decision_id,
+            program=issuances._program(program),
+            unit_id=unit_id,
+            payee_id=payee_id,
+            office_id=office_id or actor.office_id,
+            amount_cents=amount_cents,
+            frequency=freq.value,
+            method=how.value,
+            start_date=start_date,
+            end_date=end_date,
+            active=True,
+            reason=None,
+            created_by=actor.username,
+            created_at=uow.clock.now(),
+        )
+        uow.session.add(ent)
+        uow.flush()
+        audit.record(
+            uow,
+            actor=actor,
+            action="entitlement:create",
+            subject_type="entitlement",
+            subject_id=ent.id,
+            after=snapshot(ent),
+        )
+        uow.commit()
+    return ent
+
+
+@dataclass
+class ChangeResult:
+    """The new version, and what the back-dated part of the change produced."""
+
+    entitlement: Entitlement
+    arrears: list[Issuance] = field(default_factory=list)
+    overpayments: list[Overpayment] = field(default_factory=list)
+
+
+def change_entitlement(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    entitlement_id: uuid.UUID,
+    effective_from: dt.date,
+    reason: str,
+    amount_cents: int | None = None,
+    end_date: dt.date | None = None,
+    payee_id: uuid.UUID | None = None,
+    method: str | None = None,
+    decision_id: uuid.UUID | None = None,
+) -> ChangeResult:
+    """Apply a new decision from ``effective_from``; past periods get arrears or an overpayment."""
+    with uow:
+        require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement", subject_id=entitlement_id)
+        old = repository.get(uow.session, Entitlement, entitlement_id, kind="entitlement", for_update=True)
+        if not old.active:
+            raise InvalidTransition("this entitlement was already superseded; change the current version")
+        if not reason.strip():
+            raise InvalidInput("reason", "is required")
+        if effective_from < old.start_date:
+            raise InvalidInput("effective_from", f"must be on or after the start date {old.start_date}")
+        new = _new_version(
+            uow, actor, old, effective_from, reason, amount_cents, end_date, payee_id, method, decision_id
+        )
+        result = ChangeResult(new)
+        _retro(uow, actor, new, effective_from, result)
+        audit.record(
+            uow,
+            actor=actor,
+            action="entitlement:change",
+            subject_type="entitlement",
+            subject_id=new.id,
+            before=snapshot(old),
+            after=snapshot(new),
+            details={
+                "reason": reason.strip(),
+                "arrears": len(result.arrears),
+                "overpayments": len(result.overpayments),
+            },
+        )
+        uow.commit()
+    return result
+
+
+def _new_version(
+    uow: UnitOfWork,
+    actor: Actor,
+    old: Entitlement,
+    effective_from: dt.date,
+    reason: str,
+    amount_cents: int | None,
+    end_date: dt.date | None,
+    payee_id: uuid.UUID | None,
+    method: str | None,
+    decision_id: uuid.UUID | None,
+) -> Entitlement:
+    amount = (
+        old.amount_cents
+        if amount_cents is None
+        else domain.positive_cents(amount_cents, field="amount_cents")
+    )
+    how = issuances._method(method) if method else PaymentMethod(old.method)
+    payee = payee_id or old.payee_id
+    issuances._payee_for(uow, payee, how)
+    end = end_date if end_date is not None else old.end_date
+    if end is not None and end < effective_from - dt.timedelta(days=1):
+        raise InvalidInput("end_date", "must not be before the day before the change takes effect")
+    old.active = False
+    new = Entitlement(
+        series_id=old.series_id,
+        supersedes_id=old.id,
+        decision_id=decision_id or old.decision_id,
+        program=old.program,
+        unit_id=old.unit_id,
+        payee_id=payee,
+        office_id=old.office_id,
+        amount_cents=amount,
+        frequency=old.frequency,
+        method=how.value,
+        start_date=effective_from,
+        end_date=end,
+        active=True,
+        reason=reason.strip(),
+        created_by=actor.username,
+        created_at=uow.clock.now(),
+    )
+    uow.session.add(new)
+    uow.flush()
+    return new
+
+
+def _retro(
+    uow: UnitOfWork, actor: Actor, new: Entitlement, effective_from: dt.date, result: ChangeResult
+) -> None:
+    """Compare, per past period from ``effective_from``, what was issued with what is now due."""
+    issued: dict[dt.date, int] = defaultdict(int)
+    for iss in repository.series_issuances(uow.session, new.series_id):
+        if iss.period_start and iss.period_start >= effective_from and IssuanceState(iss.state) in _COUNTED:
+            issued[iss.period_start] += iss.gross_cents
+    for op in _series_overpayments(uow, new.series_id):
+        if op.period_start and op.period_start >= effective_from:
+            issued[op.period_start] -= op.amount_cents
+    freq = Frequency(new.frequency)
+    due = {p: (new.amount_cents if _covers(new, freq, p) else 0) for p in issued}
+    for adj in domain.retro_adjustments(issued, due):
+        if adj.difference > 0:
+            result.arrears.append(_arrears(uow, actor, new, adj))
+        else:
+            result.overpayments.append(
+                overpayments.open_overpayment(
+                    uow,
+                    actor=actor,
+                    unit_id=new.unit_id,
+                    program=new.program,
+                    amount_cents=-adj.difference,
+                    source="reassessment",
+                    reason=f"{new.reason} (period {adj.pay_date})",
+                    key=f"retro:{new.id}:{adj.pay_date}",
+                    entitlement_id=new.id,
+                    period_start=adj.pay_date,
+                )
+            )
+
+
+def _covers(ent: Entitlement, freq: Frequency, period: dt.date) -> bool:
+    if period < ent.start_date or (ent.end_date is not None and period > ent.end_date):
+        return False
+    return freq is Frequency.ONE_TIME or period in domain.pay_dates_in_month(freq, period.year, period.month)
+
+
+def _arrears(uow: UnitOfWork, actor: Actor, ent: Entitlement, adj: domain.Adjustment) -> Issuance:
+    today = uow.clock.today()
+    support.ensure_open(uow.session, [today], field="effective_from")
+    iss = Issuance(
+        id=new_id(),
+        idempotency_key=f"arrears:{ent.id}:{adj.pay_date}",
+        payment_type=PaymentType.ARREARS.value,
+        program=ent.program,
+        unit_id=ent.unit_id,
+        payee_id=ent.payee_id,
+        entitlement_id=ent.id,
+        office_id=ent.office_id,
+        method=ent.method,
+        pay_date=today,
+        period_start=adj.pay_date,
+        fiscal_year=domain.fiscal_year(today),
+        gross_cents=adj.difference,
+        deduction_cents=0,
+        net_cents=adj.difference,
+        description=f"arrears for {adj.pay_date}: {ent.reason}",
+        state=IssuanceState.PENDING_APPROVAL.value,
+        requested_by=actor.username,
+        requested_by_id=actor.staff_id,
+        attempts=0,
+        created_at=uow.clock.now(),
+    )
+    uow.session.add(iss)
+    uow.flush()
+    decision = check_authority(actor, PaymentType.ARREARS, ent.program, adj.difference)
+    if decision.allowed:
+        issuances.on_approved(uow, iss, by=actor.username)
+    else:
+        assert decision.needs_approval_by_role is not None
+        issuances.request_approval(
+            uow,
+            actor,
+            iss,
+            "authority",
+            decision.needs_approval_by_role.value,
+            decision.reason,
+            ent.reason or "back-dated change",
+        )
+    return iss
+
+
+def _series_overpayments(uow: UnitOfWork, series_id: uuid.UUID) -> Sequence[Overpayment]:
+    versions = select(Entitlement.id).where(Entitlement.series_id == series_id)
+    return uow.session.scalars(select(Overpayment).where(Overpayment.entitlement_id.in_(versions))).all()
+
+
+def get_entitlement(uow: UnitOfWork, *, actor: Actor, entitlement_id: uuid.UUID) -> Entitlement:
+    """One entitlement version."""
+    with uow:
+        require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement", subject_id=entitlement_id)
+        return support.kept(uow, repository.get(uow.session, Entitlement, entitlement_id, kind="entitlement"))
+
+
+def list_entitlements(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> Sequence[Entitlement]:
+    """Every version of every entitlement of a unit, newest first."""
+    with uow:
+        require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement")
+        query = select(Entitlement).where(Entitlement.unit_id == unit_id)
+        return support.kept(
+            uow, uow.session.scalars(query.order_by(Entitlement.created_at.desc(), Entitlement.id)).all()
+        )
+
+
+def snapshot(ent: Entitlement) -> dict[str, object]:
+    """What the audit trail keeps of an entitlement."""
+    return {
+        "program": ent.program,
+        "unit_id": ent.unit_id,
+        "amount_cents": ent.amount_cents,
+        "frequency": ent.frequency,
+        "method": ent.method,
+        "start_date": ent.start_date,
+        "end_date": ent.end_date,
+        "payee_id": ent.payee_id,
+        "decision_id": ent.decision_id,
+    }
+
+
+def _frequency(value: str) -> Frequency:
+    try:
+        return Frequency(value)
+    except ValueError:
+        raise InvalidInput("frequency", f"must be one of {', '.join(f.value for f in Frequency)}") from None
+
+
+def _dates(start: dt.date, end: dt.date | None) -> None:
+    if end is not None and end < start:
+        raise InvalidInput("end_date", "must not be before the start date")
+
+
+__all__ = [
+    "ChangeResult",
+    "Payee",
+    "change_entitlement",
+    "create_entitlement",
+    "get_entitlement",
+    "list_entitlements",
+]

@@ -1,0 +1,225 @@
+"""Exporting an approved batch: the pain.001 file for bank payments and the cheque register.
+
+Three steps, each safe to repeat: (1) fix the file's identity (message id, creation time) and mark
+the batch ``exporting``; (2) write and validate the files atomically (their content depends only
+on stored data, so a rerun writes the same bytes); (3) mark the batch and its items exported and
+post the release to the ledger, once. A crash between any two steps is resumed by exporting again.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+
+from onestop import audit
+from onestop.access import require
+from onestop.access.permissions import Actor, Permission
+from onestop.common.errors import Conflict, InvalidTransition
+from onestop.db import UnitOfWork
+from onestop.money import batches, cheques, faults, ledger, overpayments, pain001, postings, repository
+from onestop.money.domain import BankAccount, BatchState, IssuanceState, ItemState, PaymentMethod
+from onestop.money.models import BatchItem, Cheque, Issuance, PaymentBatch
+from onestop.money.payees import ACCOUNT_CONTEXT
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """The exported batch and the files written for it."""
+
+    batch: PaymentBatch
+    payment_file: Path | None
+    cheque_csv: Path | None
+    cheque_pdf: Path | None
+
+
+def export_batch(
+    uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID, out_dir: Path, workers: int | None = None
+) -> ExportResult:
+    """Write the batch's payment file and cheque register, validated, then mark it exported."""
+    batch = _start(uow, actor, batch_id)
+    faults.point("export:started")
+    paths = _write_files(uow, batch, out_dir, workers)
+    faults.point("export:files_written")
+    return _finish(uow, actor, batch_id, paths)
+
+
+def _start(uow: UnitOfWork, actor: Actor, batch_id: uuid.UUID) -> PaymentBatch:
+    with uow:
+        require(uow, actor, Permission.MONEY_BATCH_EXPORT, subject_type="batch", subject_id=batch_id)
+        batch = repository.get(uow.session, PaymentBatch, batch_id, kind="batch", for_update=True)
+        if batch.state == BatchState.APPROVED.value:
+            batch.state = BatchState.EXPORTING.value
+            batch.message_id = batch.number
+            batch.file_created_at = uow.clock.now()
+            batch.exported_by = actor.username
+            uow.commit()
+        elif batch.state not in (BatchState.EXPORTING.value, BatchState.EXPORTED.value):
+            raise InvalidTransition(
+                f"batch {batch.number} is {batch.state}; only an approved batch is exported"
+            )
+    return batch
+
+
+@dataclass(frozen=True)
+class _Paths:
+    payment_file: Path | None
+    sha256: str | None
+    cheque_csv: Path | None
+    cheque_pdf: Path | None
+
+
+def _write_files(uow: UnitOfWork, batch: PaymentBatch, out_dir: Path, workers: int | None) -> _Paths:
+    payment_file = sha = csv_path = pdf_path = None
+    with uow:
+        count, total = _bank_totals(uow, batch.id)
+        if count:
+            payment_file = out_dir / f"{batch.number}.pain.001.xml"
+            header = _header(batch, count, total)
+            sha = pain001.write_atomically(payment_file, header, _transfers(uow, batch), workers=workers)
+            if batch.file_sha256 and sha != batch.file_sha256:
+                raise Conflict(f"the rewritten file of {batch.number} differs from the one exported")
+        register = _batch_cheques(uow, batch)
+        if register:
+            csv_path = out_dir / f"{batch.number}.cheques.csv"
+            pdf_path = out_dir / f"{batch.number}.cheques.pdf"
+            cheques.write_atomically(csv_path, cheques.register_csv(register))
+            cheques.write_atomically(
+                pdf_path, cheques.register_pdf(register, title=f"Cheque register {batch.number}")
+            )
+    return _Paths(payment_file, sha, csv_path, pdf_path)
+
+
+def _bank_totals(uow: UnitOfWork, batch_id: uuid.UUID) -> tuple[int, int]:
+    row = uow.session.execute(
+        select(func.count(), func.coalesce(func.sum(BatchItem.net_cents), 0)).where(
+            BatchItem.batch_id == batch_id, BatchItem.method.in_(batches.BANK_METHODS)
+        )
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+def _header(batch: PaymentBatch, count: int, total: int) -> pain001.Header:
+    debtor = overpayments.payment_settings()["debtor"]
+    assert isinstance(debtor, dict) and batch.message_id and batch.file_created_at
+    account = BankAccount(str(debtor["institution"]), str(debtor["transit"]), str(debtor["account"]))
+    return pain001.Header(
+        batch.message_id, batch.file_created_at, batch.pay_date, count, total, str(debtor["name"]), account
+    )
+
+
+def _transfers(uow: UnitOfWork, batch: PaymentBatch) -> Iterator[pain001.Transfer]:
+    for row in repository.export_rows(uow.session, batch.id, batches.BANK_METHODS, chunk=5000):
+        if row.account_ciphertext is None or row.institution is None or row.transit is None:
+            raise Conflict(f"payee {row.name} of payment {row.end_to_end_id} has no banking details any more")
+        account = uow.cipher.decrypt(row.account_ciphertext, context=ACCOUNT_CONTEXT)
+        yield pain001.Transfer(
+            row.end_to_end_id,
+            row.net_cents,
+            row.name,
+            BankAccount(row.institution, row.transit, account),
+            f"{row.program} {row.payment_type} {row.pay_date.isoformat()}",
+        )
+
+
+def _batch_cheques(uow: UnitOfWork, batch: PaymentBatch) -> list[Cheque]:
+    """The batch's cheques as register rows (from the register once recorded, else as they will be)."""
+    recorded = list(repository.cheque_register(uow.session, batch_id=batch.id))
+    if recorded:
+        return recorded
+    rows = repository.export_rows(uow.session, batch.id, (PaymentMethod.CHEQUE.value,), chunk=5000)
+    return [
+        Cheque(
+            number=r.cheque_number,
+            issuance_id=r.issuance_id,
+            batch_id=batch.id,
+            kind="batch",
+            payee_name=r.name,
+            amount_cents=r.net_cents,
+            issued_on=batch.pay_date,
+            recorded_at=batch.file_created_at,
+            recorded_by=batch.exported_by or "",
+        )
+        for r in rows
+    ]
+
+
+def _finish(uow: UnitOfWork, actor: Actor, batch_id: uuid.UUID, paths: _Paths) -> ExportResult:
+    with uow:
+        batch = repository.get(uow.session, PaymentBatch, batch_id, kind="batch", for_update=True)
+        if batch.state == BatchState.EXPORTING.value:
+            batch.file_sha256 = paths.sha256
+            batch.file_name = paths.payment_file.name if paths.payment_file else None
+            _release(uow, actor, batch)
+            batch.state = BatchState.EXPORTED.value
+            batch.exported_at = uow.clock.now()
+            audit.record(
+                uow,
+                actor=actor,
+                action="batch:export",
+                subject_type="batch",
+                subject_id=batch.id,
+                after=batches.snapshot(batch),
+                details={"file": batch.file_name, "sha256": paths.sha256},
+            )
+            uow.commit()
+    return ExportResult(batch, paths.payment_file, paths.cheque_csv, paths.cheque_pdf)
+
+
+def _release(uow: UnitOfWork, actor: Actor, batch: PaymentBatch) -> None:
+    """Post the release and move items and issuances on: bank payments await the bank; cheques are paid."""
+    session = uow.session
+    bank = _amounts(uow, batch.id, batches.BANK_METHODS)
+    if bank:
+        ledger.post(
+            uow,
+            kind="release_batch",
+            ref=batch.id,
+            memo=f"payment file {batch.number}",
+            lines=postings.release_lines(bank),
+            posted_by=actor.username,
+        )
+    paper = _amounts(uow, batch.id, (PaymentMethod.CHEQUE.value,))
+    if paper:
+        ledger.post(
+            uow,
+            kind="release_cheques",
+            ref=batch.id,
+            memo=f"cheques {batch.number}",
+            lines=postings.release_lines(paper, to=postings.Account.BANK_CLEARING),
+            posted_by=actor.username,
+        )
+        for cheque in _batch_cheques(uow, batch):
+            session.add(cheque)
+    for methods, item_state, issuance_state in (
+        (batches.BANK_METHODS, ItemState.EXPORTED, IssuanceState.EXPORTED),
+        ((PaymentMethod.CHEQUE.value,), ItemState.PAID, IssuanceState.PAID),
+    ):
+        chosen = select(BatchItem.issuance_id).where(
+            BatchItem.batch_id == batch.id, BatchItem.method.in_(methods)
+        )
+        session.execute(
+            update(BatchItem)
+            .where(BatchItem.batch_id == batch.id, BatchItem.method.in_(methods))
+            .values(state=item_state.value)
+            .execution_options(synchronize_session=False)
+        )
+        session.execute(
+            update(Issuance)
+            .where(Issuance.id.in_(chosen))
+            .values(state=issuance_state.value, version=Issuance.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _amounts(uow: UnitOfWork, batch_id: uuid.UUID, methods: tuple[str, ...]) -> list[postings.IssuedAmount]:
+    i, b = Issuance.__table__.c, BatchItem.__table__.c
+    rows = uow.session.execute(
+        select(i.id, i.unit_id, i.program, i.gross_cents, i.deduction_cents)
+        .join(BatchItem.__table__, b.issuance_id == i.id)
+        .where(b.batch_id == batch_id, b.method.in_(methods))
+    ).all()
+    return [postings.IssuedAmount(r.id, r.unit_id, r.program, r.gross_cents, r.deduction_cents) for r in rows]

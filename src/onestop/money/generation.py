@@ -1,0 +1,181 @@
+"""Recurring issuances for a month, in bulk: one query in, a few multi-row inserts out.
+
+Each payment's idempotency key is ``recurring:<series>:<pay date>``, so running a month twice (or two
+runs at once) never pays twice: keys already taken are skipped, and a key taken by a concurrent run
+between our read and our insert makes the unique constraint fire, after which we re-read and retry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.exc import IntegrityError
+
+from onestop import audit
+from onestop.access import require
+from onestop.access.permissions import Actor, Permission
+from onestop.common.errors import Conflict
+from onestop.common.ids import new_id
+from onestop.db import UnitOfWork
+from onestop.money import domain, ledger, overpayments, postings, repository, support
+from onestop.money.domain import Frequency, IssuanceState, PaymentMethod, PaymentType
+from onestop.money.models import Issuance
+
+CHUNK = 5000
+_TRIES = 3
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    """What a run of the month made."""
+
+    period: str
+    created: int
+    already_issued: int
+    total_cents: int
+    deducted_cents: int
+
+
+def generate_recurring(
+    uow: UnitOfWork, *, actor: Actor, period: str, cap_share: Decimal | None = None
+) -> GenerationResult:
+    """Make the month's recurring issuances from the active entitlements; safe to run again."""
+    year, month = domain.parse_month(period)
+    label = f"{year:04d}-{month:02d}"
+    with uow:
+        require(uow, actor, Permission.MONEY_BATCH_BUILD, subject_type="issuance")
+        cap = overpayments.recovery_cap_share() if cap_share is None else cap_share
+        first, last = domain.month_bounds(year, month)
+        due = _due(uow, first, last, year, month)
+        if due:
+            support.ensure_open(uow.session, [first], field="period")
+        for _ in range(_TRIES):
+            taken = repository.existing_keys(uow.session, [d["idempotency_key"] for d in due])
+            todo = [dict(d) for d in due if d["idempotency_key"] not in taken]
+            try:
+                with uow.session.begin_nested():
+                    deducted = _create(uow, actor, todo, cap)
+                break
+            except IntegrityError:
+                continue  # a concurrent run took some keys: re-read them and insert the rest
+        else:
+            raise Conflict(f"another payment run for {label} kept colliding with this one; run it again")
+        result = GenerationResult(
+            label, len(todo), len(due) - len(todo), sum(d["gross_cents"] for d in todo), deducted
+        )
+        audit.record(
+            uow,
+            actor=actor,
+            action="issuance:generate",
+            subject_type="period",
+            subject_id=label,
+            details=result.__dict__,
+        )
+        uow.commit()
+    return result
+
+
+def _due(uow: UnitOfWork, first: dt.date, last: dt.date, year: int, month: int) -> list[dict[str, Any]]:
+    now, rows = uow.clock.now(), []
+    for ent in repository.entitlements_for_month(uow.session, first, last):
+        freq = Frequency(ent.frequency)
+        for pay_date in domain.due_dates(freq, ent.start_date, ent.end_date, year, month):
+            key_date = "once" if freq is Frequency.ONE_TIME else pay_date.isoformat()
+            rows.append(
+                {
+                    "id": new_id(),
+                    "idempotency_key": f"recurring:{ent.series_id}:{key_date}",
+                    "payment_type": PaymentType.RECURRING.value,
+                    "program": ent.program,
+                    "unit_id": ent.unit_id,
+                    "payee_id": ent.payee_id,
+                    "entitlement_id": ent.id,
+                    "invoice_id": None,
+                    "office_id": ent.office_id,
+                    "method": ent.method,
+                    "pay_date": pay_date,
+                    "period_start": pay_date,
+                    "fiscal_year": domain.fiscal_year(pay_date),
+                    "gross_cents": ent.amount_cents,
+                    "deduction_cents": 0,
+                    "net_cents": ent.amount_cents,
+                    "nights": None,
+                    "description": None,
+                    "state": IssuanceState.APPROVED.value,
+                    "requested_by": "payment-run",
+                    "requested_by_id": None,
+                    "approved_at": now,
+                    "second_check": False,
+                    "cheque_number": None,
+                    "voucher_number": None,
+                    "attempts": 0,
+                    "created_at": now,
+                    "version": 1,
+                }
+            )
+    return rows
+
+
+def _create(uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], cap: Decimal) -> int:
+    """Insert the issuances, their deductions and one journal entry for the run."""
+    deducted = _deductions(uow, actor, rows, cap)
+    for row in rows:
+        row["approved_by"] = actor.username
+        if row["method"] == PaymentMethod.VOUCHER.value:
+            row["state"] = IssuanceState.PAID.value
+            row["voucher_number"] = f"V{row['id'].hex[:12].upper()}"
+    for start in range(0, len(rows), CHUNK):
+        uow.session.execute(insert(Issuance), rows[start : start + CHUNK])
+    if rows:
+        run = new_id()
+        items = [_amount(r) for r in rows]
+        ledger.post(
+            uow,
+            kind="issue_run",
+            ref=run,
+            memo="recurring issuances",
+            posted_by=actor.username,
+            lines=[ln for item in items for ln in postings.issue_lines(item)],
+        )
+        vouchers = [i for i, r in zip(items, rows, strict=True) if r["method"] == PaymentMethod.VOUCHER.value]
+        if vouchers:
+            ledger.post(
+                uow,
+                kind="voucher_run",
+                ref=run,
+                memo="recurring vouchers",
+                posted_by=actor.username,
+                lines=postings.release_lines(vouchers, to=postings.Account.VOUCHER_CLEARING),
+            )
+    uow.session.flush()
+    return deducted
+
+
+def _deductions(uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], cap: Decimal) -> int:
+    """Withhold up to the cap from each payment for the unit's open overpayments in that program."""
+    keys = {(r["unit_id"], r["program"]) for r in rows}
+    by_key: dict[tuple[uuid.UUID, str], list[Any]] = defaultdict(list)
+    for op in repository.open_overpayments(uow.session, keys if len(keys) < 1000 else None):
+        if (op.unit_id, op.program) in keys:
+            by_key[(op.unit_id, op.program)].append(op)
+    total = 0
+    for row in rows:
+        ops = [o for o in by_key.get((row["unit_id"], row["program"]), []) if o.balance_cents > 0]
+        for op, cents in overpayments.plan_deductions(ops, row["gross_cents"], cap):
+            overpayments.apply_deduction(uow, op, cents, row["id"], actor.username)
+            row["deduction_cents"] += cents
+            row["net_cents"] -= cents
+            total += cents
+    return total
+
+
+def _amount(row: dict[str, Any]) -> postings.IssuedAmount:
+    return postings.IssuedAmount(
+        row["id"], row["unit_id"], row["program"], row["gross_cents"], row["deduction_cents"]
+    )

@@ -1,0 +1,164 @@
+"""Vendor invoices (shelters, funeral homes, transport): approved within authority, paid in batches."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+
+from onestop import audit
+from onestop.access import require
+from onestop.access.permissions import Actor, Permission
+from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
+from onestop.common.ids import new_id
+from onestop.db import UnitOfWork
+from onestop.money import domain, issuances, repository, support
+from onestop.money.authority import check_authority
+from onestop.money.domain import IssuanceState, PayeeKind, PaymentMethod, PaymentType
+from onestop.money.models import Invoice, Issuance, Payee
+
+
+def record_invoice(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    payee_id: uuid.UUID,
+    vendor_reference: str,
+    unit_id: uuid.UUID,
+    program: str,
+    amount_cents: int,
+    description: str,
+    received_on: dt.date,
+    office_id: uuid.UUID | None = None,
+) -> Invoice:
+    """Enter a vendor's invoice; the same vendor number entered twice returns the first entry."""
+    with uow:
+        require(uow, actor, Permission.MONEY_INVOICE_WRITE, subject_type="invoice")
+        domain.positive_cents(amount_cents, field="amount_cents")
+        ref = (vendor_reference or "").strip()
+        if not ref or len(ref) > 60:
+            raise InvalidInput("vendor_reference", "is required (the vendor's invoice number, at most 60)")
+        if not description.strip():
+            raise InvalidInput("description", "is required (what was supplied, for whom)")
+        payee = uow.session.get(Payee, payee_id)
+        if payee is None or payee.kind == PayeeKind.CLIENT.value:
+            raise InvalidInput("payee_id", "must be a vendor, landlord or utility payee")
+        support.ensure_unit(uow.session, unit_id)
+        existing = repository.find_invoice(uow.session, payee_id, ref)
+        if existing is not None:
+            if existing.amount_cents != amount_cents:
+                raise Conflict(f"invoice {ref} of this vendor was already entered with another amount")
+            return support.kept(uow, existing)
+        invoice = Invoice(
+            payee_id=payee_id,
+            vendor_reference=ref,
+            unit_id=unit_id,
+            program=issuances._program(program),
+            office_id=office_id or actor.office_id,
+            amount_cents=amount_cents,
+            description=description.strip(),
+            received_on=received_on,
+            state="received",
+            issuance_id=None,
+            entered_by=actor.username,
+            created_at=uow.clock.now(),
+        )
+        stored, created = support.insert_once(
+            uow, invoice, lambda: repository.find_invoice(uow.session, payee_id, ref)
+        )
+        if not created:
+            return support.kept(uow, stored)
+        audit.record(
+            uow,
+            actor=actor,
+            action="invoice:create",
+            subject_type="invoice",
+            subject_id=invoice.id,
+            after={"vendor_reference": ref, "amount_cents": amount_cents, "program": invoice.program},
+        )
+        uow.commit()
+    return invoice
+
+
+def approve_invoice(uow: UnitOfWork, *, actor: Actor, invoice_id: uuid.UUID, pay_date: dt.date) -> Invoice:
+    """Approve for payment within the actor's authority; beyond it, send it to the approver's queue."""
+    with uow:
+        require(uow, actor, Permission.MONEY_INVOICE_WRITE, subject_type="invoice", subject_id=invoice_id)
+        invoice = repository.get(uow.session, Invoice, invoice_id, kind="invoice", for_update=True)
+        if invoice.state != "received":
+            raise InvalidTransition(f"an invoice that is {invoice.state} cannot be approved again")
+        support.ensure_open(uow.session, [pay_date], field="pay_date")
+        decision = check_authority(actor, PaymentType.INVOICE, invoice.program, invoice.amount_cents)
+        issuance = _issuance(uow, actor, invoice, pay_date)
+        if decision.allowed:
+            issuances.on_approved(uow, issuance, by=actor.username)
+            invoice.state = "approved"
+        else:
+            assert decision.needs_approval_by_role is not None
+            issuances.request_approval(
+                uow,
+                actor,
+                issuance,
+                "authority",
+                decision.needs_approval_by_role.value,
+                decision.reason,
+                f"invoice {invoice.vendor_reference}: {invoice.description}",
+            )
+            invoice.state = "pending_approval"
+        audit.record(
+            uow,
+            actor=actor,
+            action="invoice:approve",
+            subject_type="invoice",
+            subject_id=invoice.id,
+            after={"state": invoice.state, "issuance_id": issuance.id},
+            details={"authority": decision.reason},
+        )
+        uow.commit()
+    return invoice
+
+
+def _issuance(uow: UnitOfWork, actor: Actor, invoice: Invoice, pay_date: dt.date) -> Issuance:
+    payee = repository.get(uow.session, Payee, invoice.payee_id, kind="payee")
+    method = PaymentMethod.THIRD_PARTY if payee.account_ciphertext is not None else PaymentMethod.CHEQUE
+    issuance = Issuance(
+        id=new_id(),
+        idempotency_key=f"invoice:{invoice.id}",
+        payment_type=PaymentType.INVOICE.value,
+        program=invoice.program,
+        unit_id=invoice.unit_id,
+        payee_id=invoice.payee_id,
+        invoice_id=invoice.id,
+        office_id=invoice.office_id,
+        method=method.value,
+        pay_date=pay_date,
+        fiscal_year=domain.fiscal_year(pay_date),
+        gross_cents=invoice.amount_cents,
+        deduction_cents=0,
+        net_cents=invoice.amount_cents,
+        description=f"invoice {invoice.vendor_reference}",
+        state=IssuanceState.PENDING_APPROVAL.value,
+        requested_by=actor.username,
+        requested_by_id=actor.staff_id,
+        attempts=0,
+        created_at=uow.clock.now(),
+    )
+    uow.session.add(issuance)
+    uow.flush()
+    invoice.issuance_id = issuance.id
+    return issuance
+
+
+def settle_approval(invoice: Invoice, approved: bool) -> None:
+    """Called by the approvals service once a supervisor decided on an invoice's issuance."""
+    invoice.state = "approved" if approved else "rejected"
+
+
+def list_invoices(uow: UnitOfWork, *, actor: Actor, state: str | None = None) -> Sequence[Invoice]:
+    """Invoices, newest first."""
+    with uow:
+        require(uow, actor, Permission.MONEY_INVOICE_WRITE, subject_type="invoice")
+        return support.kept(uow, repository.list_invoices(uow.session, state=state))
+
+
+__all__ = ["approve_invoice", "list_invoices", "record_invoice", "settle_approval"]

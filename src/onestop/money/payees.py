@@ -1,0 +1,105 @@
+"""Payees: the client, or a landlord, utility or vendor paid on the client's behalf."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from onestop import audit
+from onestop.access import require
+from onestop.access.permissions import Actor, Permission
+from onestop.common.errors import InvalidInput
+from onestop.db import UnitOfWork
+from onestop.money import domain, repository, support
+from onestop.money.models import Payee
+from onestop.registry.models import Person
+
+ACCOUNT_CONTEXT = "money_payee.account"
+
+
+def create_payee(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    kind: str,
+    name: str,
+    person_id: uuid.UUID | None = None,
+    institution: str | None = None,
+    transit: str | None = None,
+    account: str | None = None,
+) -> Payee:
+    """Record a payee; the account number is stored encrypted and shown masked."""
+    with uow:
+        require(uow, actor, Permission.MONEY_ISSUE, subject_type="payee")
+        payee_kind = _kind(kind)
+        clean = " ".join((name or "").split())
+        if not clean or len(clean) > 140:
+            raise InvalidInput("name", "is required (at most 140 characters)")
+        if payee_kind is domain.PayeeKind.CLIENT and person_id is None:
+            raise InvalidInput("person_id", "a client payee must be a registered person")
+        if person_id is not None and uow.session.get(Person, person_id) is None:
+            raise InvalidInput("person_id", f"no person with id {person_id}")
+        bank = domain.bank_account(institution, transit, account)
+        payee = Payee(
+            kind=payee_kind.value,
+            person_id=person_id,
+            name=clean,
+            institution=bank.institution if bank else None,
+            transit=bank.transit if bank else None,
+            account_ciphertext=uow.cipher.encrypt(bank.account, context=ACCOUNT_CONTEXT) if bank else None,
+            account_masked=bank.masked if bank else None,
+            created_by=actor.username,
+            created_at=uow.clock.now(),
+        )
+        uow.session.add(payee)
+        uow.flush()
+        audit.record(
+            uow,
+            actor=actor,
+            action="payee:create",
+            subject_type="payee",
+            subject_id=payee.id,
+            after={
+                "kind": payee.kind,
+                "name": clean,
+                "person_id": person_id,
+                "account": payee.account_masked,
+            },
+        )
+        uow.commit()
+    return payee
+
+
+def _kind(value: str) -> domain.PayeeKind:
+    try:
+        return domain.PayeeKind(value)
+    except ValueError:
+        choices = ", ".join(k.value for k in domain.PayeeKind)
+        raise InvalidInput("kind", f"must be one of {choices}") from None
+
+
+def get_payee(uow: UnitOfWork, *, actor: Actor, payee_id: uuid.UUID) -> Payee:
+    """One payee."""
+    with uow:
+        require(uow, actor, Permission.MONEY_ISSUE, subject_type="payee", subject_id=payee_id)
+        return support.kept(uow, repository.get(uow.session, Payee, payee_id, kind="payee"))
+
+
+def list_payees(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID | None = None) -> Sequence[Payee]:
+    """Payees, by name."""
+    with uow:
+        require(uow, actor, Permission.MONEY_ISSUE, subject_type="payee")
+        query = select(Payee).order_by(Payee.name)
+        if person_id is not None:
+            query = query.where(Payee.person_id == person_id)
+        return support.kept(uow, uow.session.scalars(query.limit(500)).all())
+
+
+def bank_details(uow: UnitOfWork, payee: Payee) -> domain.BankAccount | None:
+    """Decrypted banking details (for payment files only)."""
+    if payee.account_ciphertext is None or payee.institution is None or payee.transit is None:
+        return None
+    account = uow.cipher.decrypt(payee.account_ciphertext, context=ACCOUNT_CONTEXT)
+    return domain.BankAccount(payee.institution, payee.transit, account)

@@ -1,0 +1,97 @@
+"""Small helpers the money services share: closed periods, maker-checker, notices, inserts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from onestop.access.permissions import Actor
+from onestop.common.ids import new_id
+from onestop.db import UnitOfWork
+from onestop.db.types import json_ready
+from onestop.money import repository
+from onestop.money.domain import month_label
+from onestop.money.errors import PeriodClosed
+from onestop.money.models import Notice
+from onestop.registry.models import BenefitUnit
+
+T = TypeVar("T")
+
+
+def ensure_open(session: Session, days: Iterable[dt.date], *, field: str) -> None:
+    """Refuse any date that falls in a closed accounting month."""
+    by_month: dict[str, dt.date] = {}
+    for day in days:
+        by_month.setdefault(month_label(day), day)
+    closed = repository.closed_months(session, by_month)
+    if closed:
+        raise PeriodClosed(field, by_month[min(closed)])
+
+
+def is_same_person(actor: Actor, username: str | None, staff_id: uuid.UUID | None) -> bool:
+    """Whether ``actor`` is the person who made a request (by staff id, else by username)."""
+    if actor.staff_id is not None and staff_id is not None:
+        return actor.staff_id == staff_id
+    return actor.username == username
+
+
+def ensure_unit(session: Session, unit_id: uuid.UUID, *, field: str = "unit_id") -> None:
+    """Refuse an unknown benefit unit with a message naming the field."""
+    from onestop.common.errors import InvalidInput
+
+    if session.get(BenefitUnit, unit_id) is None:
+        raise InvalidInput(field, f"no benefit unit with id {unit_id}")
+
+
+def add_notice(
+    uow: UnitOfWork,
+    *,
+    kind: str,
+    unit_id: uuid.UUID | None,
+    subject_type: str,
+    subject_id: uuid.UUID,
+    payload: dict[str, Any],
+) -> None:
+    """Queue a notice in the outbox; it is only visible (and sent) once the transaction commits."""
+    uow.session.add(
+        Notice(
+            id=new_id(),
+            kind=kind,
+            unit_id=unit_id,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            payload=json_ready(payload),
+            created_at=uow.clock.now(),
+            sent_at=None,
+        )
+    )
+
+
+def insert_once(uow: UnitOfWork, record: T, find_existing: Callable[[], T | None]) -> tuple[T, bool]:
+    """Insert ``record`` unless its unique key is taken; on a race, return the row that won.
+
+    The insert runs in a savepoint: when a concurrent transaction committed the same key first,
+    the unique constraint fires, only the savepoint is rolled back, and the winner is read back.
+    """
+    session = uow.session
+    try:
+        with session.begin_nested():
+            session.add(record)
+            session.flush()
+    except IntegrityError:
+        existing = find_existing()
+        if existing is None:
+            raise
+        return existing, False
+    return record, True
+
+
+def kept(uow: UnitOfWork, value: T) -> T:
+    """End a read (or a no-op repeat) by committing, so the returned records stay loaded."""
+    uow.commit()
+    return value

@@ -1,0 +1,76 @@
+"""Factories for money tests: units, staff actors, payees, entitlements (direct rows where another
+area owns the table, so these tests stand alone)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+import pytest
+
+from onestop import money
+from onestop.access.models import Office, Staff
+from onestop.access.permissions import Actor, Role
+from onestop.bootstrap import Container
+from onestop.common.ids import new_id
+from onestop.money.models import Payee
+from onestop.registry.models import BenefitUnit, Person
+
+
+@dataclass
+class Money:
+    """Builders bound to one container."""
+
+    c: Container
+    system: Actor = Actor.system("test")
+
+    def office(self, code: str = "SJ1") -> uuid.UUID:
+        with self.c.uow() as uow:
+            office = Office(code=code, name=f"Office {code}", created_at=uow.clock.now())
+            uow.session.add(office)
+            uow.commit()
+        return office.id
+
+    def staff(self, username: str, *roles: Role, age_days: int = 400, office_id: uuid.UUID | None = None) -> Actor:
+        with self.c.uow() as uow:
+            staff = Staff(username=username, display_name=username.title(), password_hash="x",
+                          role_names=[r.value for r in roles], office_id=office_id, active=True,
+                          failed_logins=0, created_at=uow.clock.now() - dt.timedelta(days=age_days))
+            uow.session.add(staff)
+            uow.commit()
+        return Actor.for_roles(staff.id, username, frozenset(roles), office_id)
+
+    def unit(self, family: str = "Doe") -> tuple[uuid.UUID, uuid.UUID]:
+        with self.c.uow() as uow:
+            now = uow.clock.now()
+            person = Person(id=new_id(), given_names="Jan", family_name=family, created_by="t", created_at=now)
+            unit = BenefitUnit(id=new_id(), label=f"{family} household", created_by="t", created_at=now)
+            uow.session.add_all([person, unit])
+            uow.commit()
+        return unit.id, person.id
+
+    def payee(self, person_id: uuid.UUID | None = None, *, bank: bool = True, kind: str = "client",
+              name: str = "Jan Doe") -> Payee:
+        account = dict(institution="002", transit="12345", account="98765432") if bank else {}
+        return money.create_payee(self.c.uow(), actor=self.system, kind=kind, name=name, person_id=person_id,
+                                  **account)
+
+    def client(self, family: str = "Doe", *, bank: bool = True) -> tuple[uuid.UUID, Payee]:
+        unit_id, person_id = self.unit(family)
+        return unit_id, self.payee(person_id, bank=bank, name=f"Jan {family}")
+
+    def count(self, model: type) -> int:
+        from sqlalchemy import func, select
+
+        with self.c.uow() as uow:
+            return int(uow.session.scalar(select(func.count()).select_from(model)) or 0)
+
+    def verify(self) -> money.LedgerCheck:
+        return money.verify_ledger(self.c.uow(), actor=self.system)
+
+
+@pytest.fixture
+def m(container: Container) -> Money:
+    """Money builders on the rolled-back container."""
+    return Money(container)
