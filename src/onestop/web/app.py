@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from onestop import __version__
 from onestop.bootstrap import Container, build
-from onestop.web import error_pages, errors, pages, portal, staff
+from onestop.web import apidocs, error_pages, errors, pages, portal, staff
 from onestop.web.api import ROUTERS
 from onestop.web.i18n import LocaleMiddleware
 from onestop.web.security import CsrfMiddleware, LoginRateLimiter, SecurityHeadersMiddleware
@@ -24,7 +24,13 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 def create_app(container: Container) -> FastAPI:
     """Build the app around a container (tests pass theirs)."""
-    app = FastAPI(title="onestop", version=__version__, description="Integrated delivery of social programs.")
+    app = FastAPI(
+        title="onestop",
+        version=__version__,
+        description="Integrated delivery of social programs.",
+        docs_url=None,  # served by apidocs from vendored files, so it works offline under the CSP
+        redoc_url=None,
+    )
     app.state.container = container
     app.state.login_limiter = LoginRateLimiter()
     errors.install(app)
@@ -34,6 +40,7 @@ def create_app(container: Container) -> FastAPI:
         app.include_router(router, prefix="/api")
     app.include_router(staff.router)
     app.include_router(portal.router)
+    apidocs.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_middleware(app, container)
 
