@@ -1,0 +1,1 @@
+"""ab.child_care_subsidy."""

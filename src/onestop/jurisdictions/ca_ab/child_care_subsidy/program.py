@@ -1,0 +1,108 @@
+"""Alberta Child Care Subsidy: the monthly subsidy for each child in licensed care.
+
+Each child 12 or younger (not yet in grade 7) in licensed facility-based or family day home care gets
+the subsidy of its income bracket: a table for children before kindergarten, and one for
+kindergarten to grade 6 with a column by type of care. Children under 5 are taken as not yet in
+kindergarten. The maximum (full-time) rate is reported; extended-hours subsidy is not modelled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from onestop.jurisdictions.ca_ab.screening_inputs import INPUTS
+from onestop.rules import BOOL, ENUM, MONEY, PERSON, Expr, Person, Program, Unit, select, when
+
+program = Program(
+    "ab.child_care_subsidy",
+    label={"en": "Child Care Subsidy", "fr": "Subvention pour la garde d'enfants"},
+    reference="Early Learning and Child Care Act and Regulation",
+    root=Path(__file__).parent,
+    inputs=INPUTS,
+)
+p = program.p
+GRADES_1_TO_6 = ("1", "2", "3", "4", "5", "6")
+
+
+@program.variable(
+    PERSON,
+    ENUM,
+    label={"en": "Age group for the subsidy", "fr": "Groupe d'âge pour la subvention"},
+    domain=("preschool", "kindergarten", "school_age", "none"),
+)
+def care_group(person: Person) -> Expr:
+    return select(
+        (person.age < 5, "preschool"),
+        (person.school_grade == "kindergarten", "kindergarten"),
+        (person.school_grade.is_in(*GRADES_1_TO_6), "school_age"),
+        default="none",
+        labels=["under 5", "in kindergarten", "in grades 1 to 6"],
+    )
+
+
+@program.variable(PERSON, BOOL, label={"en": "Child in licensed care", "fr": "Enfant en garde agréée"})
+def eligible_child(person: Person) -> Expr:
+    in_care = person.child_care_type.is_in("facility_based", "family_day_home")
+    return (person.role == "dependant") & (person.age <= 12) & (person.care_group != "none") & in_care
+
+
+@program.variable(PERSON, MONEY, label={"en": "Income limit", "fr": "Limite de revenu"})
+def income_limit(person: Person) -> Expr:
+    return when(
+        person.care_group == "preschool",
+        p.income_limit["preschool"],
+        p.income_limit["kindergarten_to_grade6"],
+        label="before kindergarten",
+    )
+
+
+@program.variable(PERSON, BOOL, label={"en": "Income under the limit", "fr": "Revenu sous la limite"})
+def under_limit(person: Person) -> Expr:
+    return person.unit.annual_net_income < person.income_limit
+
+
+@program.variable(
+    PERSON,
+    MONEY,
+    label={"en": "Subsidy (per month)", "fr": "Subvention (par mois)"},
+    reference="alberta.ca/child-care-subsidy, Table 1",
+)
+def child_subsidy(person: Person) -> Expr:
+    income = person.unit.annual_net_income
+    rate = select(
+        (person.care_group == "preschool", p.preschool_subsidy.bracket(income)),
+        (person.care_group == "school_age", p.school_age_subsidy.bracket(income)),
+        (person.child_care_type == "facility_based", p.kindergarten_facility_subsidy.bracket(income)),
+        default=p.kindergarten_day_home_subsidy.bracket(income),
+        labels=["before kindergarten", "school age", "facility-based"],
+    )
+    return when(person.eligible_child & person.under_limit, rate, 0, label="eligible child under the limit")
+
+
+@program.amount(label={"en": "Subsidy (all children)", "fr": "Subvention (tous les enfants)"})
+def subsidy(unit: Unit) -> Expr:
+    return unit.members.child_subsidy.sum()
+
+
+@program.amount(label={"en": "Monthly subsidy", "fr": "Subvention mensuelle"}, pays=True)
+def monthly_amount(unit: Unit) -> Expr:
+    return unit.subsidy
+
+
+@program.test(
+    words={
+        "en": "a child 12 or younger in licensed care",
+        "fr": "un enfant de 12 ans ou moins en garde agréée",
+    },
+    reference="Early Learning and Child Care Regulation (subsidy eligibility)",
+)
+def has_eligible_child(unit: Unit) -> Expr:
+    return unit.members.eligible_child.any()
+
+
+@program.test(
+    words={"en": "family income under the limit", "fr": "revenu familial sous la limite"},
+    reference="alberta.ca/child-care-subsidy",
+)
+def income_under_limit(unit: Unit) -> Expr:
+    return (unit.members.eligible_child & unit.members.under_limit).any()

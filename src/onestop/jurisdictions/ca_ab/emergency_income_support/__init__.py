@@ -1,0 +1,1 @@
+"""ab.emergency_income_support."""

@@ -1,0 +1,1 @@
+"""ab.funeral_benefit."""
