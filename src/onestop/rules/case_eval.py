@@ -17,6 +17,7 @@ from typing import Any
 from onestop.rules.errors import FormulaError
 from onestop.rules.expr import Expr
 from onestop.rules.graph import Graph, Snapshot
+from onestop.rules.parameters import Parameter
 from onestop.rules.values import div_round, mul_rate
 
 Step = Callable[[list[Any]], Any]
@@ -145,6 +146,7 @@ class CasePlan:
         self.person_inputs: list[tuple[int, str]] = []
         self.member_slots: list[int] = []
         self.steps: list[tuple[int, Step]] = []
+        self._param_info: dict[tuple[str, str], dict[str, Any]] = {}
         for i, node in enumerate(graph.nodes):
             slot = i + 1
             if node.op == "input":
@@ -181,6 +183,21 @@ class CasePlan:
                 self.graph.program.id, node.owner or node.op, f"{type(err).__name__}: {err}"
             ) from err
         return vals
+
+    def parameter_info(self, param: Parameter, lang: str) -> dict[str, Any]:
+        """What an explanation says about a parameter in this snapshot (built once per language)."""
+        key = (param.name, lang)
+        info = self._param_info.get(key)
+        if info is None:
+            version = self.snapshot.versions[param.name]
+            source = version.source
+            info = self._param_info[key] = {
+                "name": param.name, "label": param.label(lang), "keys": [], "value": None,
+                "effective": version.effective.isoformat(),
+                "source": {"title": source.title, "url": source.url, "section": source.section},
+                "confidence": version.confidence, "note": version.note,
+            }  # fmt: skip
+        return info
 
     def _slot(self, node: Expr) -> int:
         return self.graph.of(node) + 1

@@ -31,6 +31,8 @@ class Graph:
                 self.constant.append(False)
             else:
                 self.constant.append(all(self.constant[self.index[id(a)]] for a in node.args))
+        self.texts: dict[tuple[int, str], str] = {}  # formula texts for explanations, made once
+        self.arg_index: list[tuple[int, ...]] = [tuple(self.index[id(a)] for a in n.args) for n in self.nodes]
         self.named: dict[str, int] = {
             name: self.index[id(n)] for name, n in named.items() if id(n) in self.index
         }

@@ -97,11 +97,17 @@ class Pack:
         return case
 
     def plan(self, program: Program, on: dt.date) -> CasePlan:
-        """The program compiled for the parameters in force on ``on`` (cached per snapshot)."""
-        snap = snapshot(program, on)
-        plan = program.cache.get(("case", snap.key))
+        """The program compiled for the parameters in force on ``on`` (cached per snapshot and per date)."""
+        plan = program.cache.get(("case-on", on))
         if plan is None:
-            plan = program.cache[("case", snap.key)] = CasePlan(graph_of(program), snap)
+            snap = snapshot(program, on)
+            plan = program.cache.get(("case", snap.key))
+            if plan is None:
+                plan = program.cache[("case", snap.key)] = CasePlan(graph_of(program), snap)
+            if (
+                len(program.cache) < 10_000
+            ):  # dates seen; bounded so a long-running server cannot grow forever
+                program.cache[("case-on", on)] = plan
         assert isinstance(plan, CasePlan)
         return plan
 

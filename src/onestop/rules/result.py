@@ -11,7 +11,7 @@ from typing import Any
 
 from onestop.rules.case import Case, Vocabulary
 from onestop.rules.case_eval import CasePlan
-from onestop.rules.describe import fmt, formula_text, wire
+from onestop.rules.describe import fmt, formula_text, wire, wire_function
 from onestop.rules.expr import COMPARISONS, Expr
 from onestop.rules.graph import Graph
 from onestop.rules.program import Program
@@ -89,7 +89,7 @@ class ProgramResult:
         return out
 
     def _val(self, node: Expr) -> Any:
-        return self.vals[self.graph.of(node) + 1]
+        return self.vals[self.graph.index[id(node)] + 1]
 
     def _detail(self, node: Expr, lang: str) -> str:
         if node.op == "var":
@@ -105,40 +105,36 @@ class ProgramResult:
                 if self._val(arg) is target:
                     return self._detail(arg, lang)
             return "; ".join(self._detail(arg, lang) for arg in node.args)
-        return f"{formula_text(node, lang)} = {fmt(self._val(node), node.kind, lang)}"
+        return f"{self._text(node, lang)} = {fmt(self._val(node), node.kind, lang)}"
 
     @cached_property
     def live(self) -> list[Expr]:
         """Nodes that the outcome depends on, following only the branches taken."""
-        roots = [*self.graph.tests, *self.graph.amounts.values()]
-        if self.graph.pays is not None:
-            roots.append(self.graph.pays)
-        seen: dict[int, Expr] = {}
-        stack = [self.graph.nodes[i] for i in roots]
+        graph, vals = self.graph, self.vals
+        stack = [*graph.tests, *graph.amounts.values()]
+        if graph.pays is not None:
+            stack.append(graph.pays)
+        seen: set[int] = set()
         while stack:
-            node = stack.pop()
-            if id(node) in seen:
+            i = stack.pop()
+            if i in seen:
                 continue
-            seen[id(node)] = node
-            stack.extend(self._live_args(node))
-        return sorted(seen.values(), key=self.graph.of)
-
-    def _live_args(self, node: Expr) -> tuple[Expr, ...]:
-        value = self._val(node)
-        if node.op == "when":
-            cond = self._val(node.args[0])
-            conds = cond if isinstance(cond, list) else [cond]
-            if all(c is True for c in conds):
-                return node.args[:2]
-            if all(c is False for c in conds):
-                return (node.args[0], node.args[2])
-        if node.op in ("and", "or") and not isinstance(value, list):
-            target = node.op == "or"
-            if value is target:
-                for n, arg in enumerate(node.args):
-                    if self._val(arg) is target:
-                        return node.args[: n + 1]
-        return node.args
+            seen.add(i)
+            args = graph.arg_index[i]
+            op = graph.nodes[i].op
+            if op == "when":
+                cond = vals[args[0] + 1]
+                conds = cond if isinstance(cond, list) else (cond,)
+                if all(c is True for c in conds):
+                    args = args[:2]
+                elif all(c is False for c in conds):
+                    args = (args[0], args[2])
+            elif op in ("and", "or") and not isinstance(vals[i + 1], list) and vals[i + 1] is (op == "or"):
+                target = op == "or"  # the first argument that decided the result
+                n = next(n for n, a in enumerate(args) if vals[a + 1] is target)
+                args = args[: n + 1]
+            stack.extend(args)
+        return [graph.nodes[i] for i in sorted(seen)]
 
     def explanation(self, lang: str = "en") -> dict[str, Any]:
         """Values and parameters used (with sources) and the branches taken."""
@@ -176,43 +172,42 @@ class ProgramResult:
             )
         return out
 
+    def _text(self, node: Expr, lang: str) -> str:
+        key = (id(node), lang)
+        text = self.graph.texts.get(key)
+        if text is None:
+            text = self.graph.texts[key] = formula_text(node, lang)
+        return text
+
     def _wire_value(self, node: Expr) -> Any:
         value = self._val(node)
+        convert = wire_function(node.kind)
         if isinstance(value, list):
-            return dict(zip(self.case.person_ids, wire(value, node.kind), strict=True))
-        return wire(value, node.kind)
+            return {pid: convert(v) for pid, v in zip(self.case.person_ids, value, strict=True)}
+        return convert(value)
 
     def _param_entries(self, node: Expr, lang: str) -> list[dict[str, Any]]:
         param = node.data
-        version = self.plan.snapshot.versions[param.name]
+        static = self.plan.parameter_info(param, lang)
         keys = node.args[:-1] if node.op == "bracket" else node.args
         key_values = [self._val(k) for k in keys]
-        rows = (
-            [list(r) for r in zip(*key_values, strict=True)]
-            if any(isinstance(k, list) for k in key_values)
-            else [key_values]
-        )
+        if any(isinstance(k, list) for k in key_values):
+            n = len(self.case.people)
+            columns = [k if isinstance(k, list) else [k] * n for k in key_values]
+            rows = [list(r) for r in zip(*columns, strict=True)]
+        else:
+            rows = [key_values]
         values = self._val(node)
         values = values if isinstance(values, list) else [values] * len(rows)
-        entries = []
-        for row, value in zip(rows, values, strict=False):
-            entries.append(
-                {
-                    "name": param.name,
-                    "label": param.label(lang),
-                    "keys": row,
-                    "value": wire(value, param.unit),
-                    "effective": version.effective.isoformat(),
-                    "source": {
-                        "title": version.source.title,
-                        "url": version.source.url,
-                        "section": version.source.section,
-                    },
-                    "confidence": version.confidence,
-                    "note": version.note if value is None else None,
-                }
-            )
-        return entries
+        return [
+            {
+                **static,
+                "keys": row,
+                "value": wire(value, param.unit),
+                "note": static["note"] if value is None else None,
+            }
+            for row, value in zip(rows, values, strict=False)
+        ]
 
     def to_dict(self, lang: str = "en", *, explain: bool = True) -> dict[str, Any]:
         """The JSON shape of reference/case-format.md (plus missing_parameters and the explanation)."""

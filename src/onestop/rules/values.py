@@ -38,7 +38,11 @@ def to_decimal(value: object) -> Decimal:
 
 def money_to_cents(value: object, *, allow_negative: bool = True) -> int:
     """Dollars (``"459"``, ``"12.50"``, ``Decimal``) to integer cents; refuses fractions of a cent."""
-    amount = to_decimal(value)
+    if type(value) is int and abs(value) < MAX_DOLLARS and (value >= 0 or allow_negative):
+        return value * 100  # the common case of whole dollars, without a Decimal round trip
+    amount = value if type(value) is Decimal else to_decimal(value)
+    if not amount.is_finite():
+        raise BadValueError(f"is not a number: {value!r}")
     if abs(amount) >= MAX_DOLLARS:
         raise BadValueError(f"is too large: {value!r}")
     if amount != amount.quantize(_CENT):
@@ -72,9 +76,12 @@ def div_round(cents: int, divisor: int) -> int:
 
 def format_cents(cents: int) -> str:
     """Two-place decimal string, the wire format of every amount ("1234.50", "-3.05")."""
-    sign = "-" if cents < 0 else ""
-    whole, frac = divmod(abs(cents), 100)
-    return f"{sign}{whole}.{frac:02d}"
+    digits = str(cents)
+    sign = ""
+    if digits[0] == "-":
+        sign, digits = "-", digits[1:]
+    digits = digits.rjust(3, "0")
+    return f"{sign}{digits[:-2]}.{digits[-2:]}"
 
 
 def format_rate(ppm: int) -> str:
