@@ -20,7 +20,17 @@ from onestop.access import require
 from onestop.access.permissions import Actor, Permission
 from onestop.common.errors import Conflict, InvalidTransition
 from onestop.db import UnitOfWork
-from onestop.money import batches, cheques, faults, ledger, overpayments, pain001, postings, repository
+from onestop.money import (
+    batches,
+    cheques,
+    faults,
+    ledger,
+    overpayments,
+    pain001,
+    postings,
+    repository,
+    support,
+)
 from onestop.money.domain import BankAccount, BatchState, IssuanceState, ItemState, PaymentMethod
 from onestop.money.models import BatchItem, Cheque, Issuance, PaymentBatch
 from onestop.money.payees import ACCOUNT_CONTEXT
@@ -56,12 +66,11 @@ def _start(uow: UnitOfWork, actor: Actor, batch_id: uuid.UUID) -> PaymentBatch:
             batch.message_id = batch.number
             batch.file_created_at = uow.clock.now()
             batch.exported_by = actor.username
-            uow.commit()
         elif batch.state not in (BatchState.EXPORTING.value, BatchState.EXPORTED.value):
             raise InvalidTransition(
                 f"batch {batch.number} is {batch.state}; only an approved batch is exported"
             )
-    return batch
+        return support.kept(uow, batch)
 
 
 @dataclass(frozen=True)
@@ -165,7 +174,7 @@ def _finish(uow: UnitOfWork, actor: Actor, batch_id: uuid.UUID, paths: _Paths) -
                 after=batches.snapshot(batch),
                 details={"file": batch.file_name, "sha256": paths.sha256},
             )
-            uow.commit()
+        support.kept(uow, batch)
     return ExportResult(batch, paths.payment_file, paths.cheque_csv, paths.cheque_pdf)
 
 

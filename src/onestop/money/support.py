@@ -92,6 +92,11 @@ def insert_once(uow: UnitOfWork, record: T, find_existing: Callable[[], T | None
 
 
 def kept(uow: UnitOfWork, value: T) -> T:
-    """End a read (or a no-op repeat) by committing, so the returned records stay loaded."""
+    """End a read (or a no-op repeat) by committing and detaching, so the returned records stay loaded.
+
+    Leaving ``with uow`` rolls back, which would expire whatever is still attached to the session.
+    """
     uow.commit()
+    if getattr(uow, "_depth", 1) <= 1:  # never detach records an enclosing use case still works on
+        uow.session.expunge_all()
     return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -23,7 +23,7 @@ class Money:
     """Builders bound to one container."""
 
     c: Container
-    system: Actor = Actor.system("test")
+    system: Actor = field(default_factory=lambda: Actor.system("test"))
 
     def office(self, code: str = "SJ1") -> uuid.UUID:
         with self.c.uow() as uow:
@@ -32,11 +32,25 @@ class Money:
             uow.commit()
         return office.id
 
-    def staff(self, username: str, *roles: Role, age_days: int = 400, office_id: uuid.UUID | None = None) -> Actor:
+    def staff(
+        self, username: str, *roles: Role, age_days: int = 400, office_id: uuid.UUID | None = None
+    ) -> Actor:
+        from sqlalchemy import select
+
         with self.c.uow() as uow:
-            staff = Staff(username=username, display_name=username.title(), password_hash="x",
-                          role_names=[r.value for r in roles], office_id=office_id, active=True,
-                          failed_logins=0, created_at=uow.clock.now() - dt.timedelta(days=age_days))
+            found = uow.session.scalar(select(Staff).where(Staff.username == username))
+            if found is not None:
+                return Actor.for_roles(found.id, username, found.roles, found.office_id)
+            staff = Staff(
+                username=username,
+                display_name=username.title(),
+                password_hash="x",
+                role_names=[r.value for r in roles],
+                office_id=office_id,
+                active=True,
+                failed_logins=0,
+                created_at=uow.clock.now() - dt.timedelta(days=age_days),
+            )
             uow.session.add(staff)
             uow.commit()
         return Actor.for_roles(staff.id, username, frozenset(roles), office_id)
@@ -44,17 +58,26 @@ class Money:
     def unit(self, family: str = "Doe") -> tuple[uuid.UUID, uuid.UUID]:
         with self.c.uow() as uow:
             now = uow.clock.now()
-            person = Person(id=new_id(), given_names="Jan", family_name=family, created_by="t", created_at=now)
+            person = Person(
+                id=new_id(), given_names="Jan", family_name=family, created_by="t", created_at=now
+            )
             unit = BenefitUnit(id=new_id(), label=f"{family} household", created_by="t", created_at=now)
             uow.session.add_all([person, unit])
             uow.commit()
         return unit.id, person.id
 
-    def payee(self, person_id: uuid.UUID | None = None, *, bank: bool = True, kind: str = "client",
-              name: str = "Jan Doe") -> Payee:
-        account = dict(institution="002", transit="12345", account="98765432") if bank else {}
-        return money.create_payee(self.c.uow(), actor=self.system, kind=kind, name=name, person_id=person_id,
-                                  **account)
+    def payee(
+        self,
+        person_id: uuid.UUID | None = None,
+        *,
+        bank: bool = True,
+        kind: str = "client",
+        name: str = "Jan Doe",
+    ) -> Payee:
+        account = {"institution": "002", "transit": "12345", "account": "98765432"} if bank else {}
+        return money.create_payee(
+            self.c.uow(), actor=self.system, kind=kind, name=name, person_id=person_id, **account
+        )
 
     def client(self, family: str = "Doe", *, bank: bool = True) -> tuple[uuid.UUID, Payee]:
         unit_id, person_id = self.unit(family)

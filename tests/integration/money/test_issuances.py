@@ -16,8 +16,16 @@ PAY = dt.date(2026, 3, 2)
 
 
 def _emergency(m, actor, unit_id, payee, cents, **kw):
-    args = dict(payment_type="emergency_funds", program="nl-income-support", unit_id=unit_id, payee_id=payee.id,
-                amount_cents=cents, method="direct_deposit", pay_date=PAY, explanation="no food, fridge broke")
+    args = {
+        "payment_type": "emergency_funds",
+        "program": "nl-income-support",
+        "unit_id": unit_id,
+        "payee_id": payee.id,
+        "amount_cents": cents,
+        "method": "direct_deposit",
+        "pay_date": PAY,
+        "explanation": "no food, fridge broke",
+    }
     args.update(kw)
     return money.issue_payment(m.c.uow(), actor=actor, **args)
 
@@ -48,10 +56,20 @@ def test_shelter_four_nights_pass_five_need_approval(m):
     officer = m.staff("olivia", Role.OFFICER)
     unit_id, _ = m.client()
     shelter = m.payee(None, kind="vendor", name="Harbour Shelter")
-    base = dict(payment_type="shelter", amount_cents=40_000, payee=shelter)
-    four = _emergency(m, officer, unit_id, base["payee"], base["amount_cents"], payment_type="shelter", nights=4,
-                      method="third_party")
-    five = _emergency(m, officer, unit_id, shelter, 50_000, payment_type="shelter", nights=5, method="third_party")
+    base = {"payment_type": "shelter", "amount_cents": 40_000, "payee": shelter}
+    four = _emergency(
+        m,
+        officer,
+        unit_id,
+        base["payee"],
+        base["amount_cents"],
+        payment_type="shelter",
+        nights=4,
+        method="third_party",
+    )
+    five = _emergency(
+        m, officer, unit_id, shelter, 50_000, payment_type="shelter", nights=5, method="third_party"
+    )
     assert (four.state, five.state) == ("approved", "pending_approval")
 
 
@@ -94,7 +112,9 @@ def test_rejected_request_is_never_paid(m):
     unit_id, payee = m.client()
     issued = _emergency(m, officer, unit_id, payee, 150_000)
     [request] = money.list_approvals(m.c.uow(), actor=supervisor)
-    money.decide_approval(m.c.uow(), actor=supervisor, approval_id=request.id, approve=False, note="use a voucher")
+    money.decide_approval(
+        m.c.uow(), actor=supervisor, approval_id=request.id, approve=False, note="use a voucher"
+    )
     assert money.get_issuance(m.c.uow(), actor=officer, issuance_id=issued.id).state == "rejected"
     assert m.verify().ok
 
@@ -195,7 +215,9 @@ def test_cancel_reverses_an_approved_issuance(m):
     officer = m.staff("olivia", Role.OFFICER)
     unit_id, payee = m.client()
     issued = _emergency(m, officer, unit_id, payee, 10_000)
-    cancelled = money.cancel_issuance(m.c.uow(), actor=officer, issuance_id=issued.id, reason="duplicate request")
+    cancelled = money.cancel_issuance(
+        m.c.uow(), actor=officer, issuance_id=issued.id, reason="duplicate request"
+    )
     assert cancelled.state == "cancelled"
     assert m.verify().ok
     with pytest.raises(InvalidTransition):

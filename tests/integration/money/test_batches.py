@@ -1,0 +1,258 @@
+"""Payment batches: build, approve (maker != checker), export pain.001 + cheque register, reconcile pain.002,
+re-issue of returned payments, and resuming after a failure between any two steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from onestop import money
+from onestop.access.permissions import Role
+from onestop.common.errors import InvalidInput, InvalidTransition
+from onestop.money import faults, pain001, pain002
+from onestop.money.errors import PaymentFileInvalid, PeriodClosed, SelfApproval
+from onestop.money.models import BatchItem, Cheque, Issuance, JournalEntry, PaymentBatch
+
+PAY = dt.date(2026, 3, 2)
+PROGRAM = "nl-income-support"
+
+
+@pytest.fixture
+def people(m):
+    """Three clients paid by deposit and one by cheque, and two finance clerks."""
+    for family, cents in (("Able", 60_000), ("Baker", 61_050), ("Cole", 70_001)):
+        unit_id, payee = m.client(family)
+        money.create_entitlement(
+            m.c.uow(),
+            actor=m.system,
+            program=PROGRAM,
+            unit_id=unit_id,
+            payee_id=payee.id,
+            amount_cents=cents,
+            frequency="monthly",
+            method="direct_deposit",
+            start_date=dt.date(2026, 1, 1),
+        )
+    unit_id, payee = m.client("Dunn", bank=False)
+    money.create_entitlement(
+        m.c.uow(),
+        actor=m.system,
+        program=PROGRAM,
+        unit_id=unit_id,
+        payee_id=payee.id,
+        amount_cents=45_000,
+        frequency="monthly",
+        method="cheque",
+        start_date=dt.date(2026, 1, 1),
+    )
+    return m.staff("fay", Role.FINANCE), m.staff("finn", Role.FINANCE)
+
+
+def _through_export(m, maker, checker, out: Path):
+    run = money.run_payments(m.c.uow(), actor=maker, pay_date=PAY)
+    money.approve_batch(m.c.uow(), actor=checker, batch_id=run.batch.id)
+    return money.export_batch(m.c.uow(), actor=maker, batch_id=run.batch.id, out_dir=out)
+
+
+def test_full_cycle_with_a_returned_payment(m, people, tmp_path):
+    maker, checker = people
+    exported = _through_export(m, maker, checker, tmp_path)
+    batch = exported.batch
+    assert (batch.state, batch.item_count, batch.total_cents) == (
+        "exported",
+        4,
+        60_000 + 61_050 + 70_001 + 45_000,
+    )
+    assert exported.payment_file is not None and exported.payment_file.exists()
+    pain001.validate(exported.payment_file)
+    text = exported.payment_file.read_text()
+    assert "<NbOfTxs>3</NbOfTxs>" in text and "<CtrlSum>1910.51</CtrlSum>" in text and "98765432" in text
+    assert (
+        exported.cheque_csv.read_text().count("\n") == 2 and exported.cheque_pdf.read_bytes()[:4] == b"%PDF"
+    )
+    assert m.count(Cheque) == 1 and m.verify().ok
+    with m.c.uow() as uow:
+        items = [
+            (i.end_to_end_id, i.issuance_id)
+            for i in uow.session.query(BatchItem).filter_by(method="direct_deposit").order_by(BatchItem.seq)
+        ]
+    report = tmp_path / "status.xml"
+    report.write_text(
+        pain002.status_report(
+            message_id="BANK-1",
+            original_message_id=batch.message_id,
+            created_at=m.c.clock.now(),
+            group_status="PART",
+            rejected=[(items[1][0], "AC04")],
+        )
+    )
+    done = money.reconcile_batch(m.c.uow(), actor=checker, batch_id=batch.id, path=report)
+    assert (done.paid, done.returned, done.batch.state) == (2, 1, "reconciled")
+    returned = money.get_issuance(m.c.uow(), actor=m.system, issuance_id=items[1][1])
+    assert returned.state == "approved"  # re-opened for the next batch
+    assert m.verify().ok
+    again = money.reconcile_batch(m.c.uow(), actor=checker, batch_id=batch.id, path=report)
+    assert again.already_imported and m.verify().ok
+    second = money.build_batch(m.c.uow(), actor=maker, pay_date=PAY, idempotency_key="re-issue")
+    assert second.item_count == 1
+    with m.c.uow() as uow:
+        assert uow.session.query(BatchItem).filter_by(batch_id=second.id).one().attempt == 2
+    account = money.client_account(m.c.uow(), actor=m.system, unit_id=returned.unit_id)[PROGRAM]
+    assert account.owed == returned.net_cents and account.paid == 0
+
+
+def test_maker_cannot_check_and_a_batch_is_approved_once(m, people):
+    maker, checker = people
+    batch = money.build_batch(m.c.uow(), actor=maker, pay_date=PAY) if _generate(m) else None
+    with pytest.raises(SelfApproval):
+        money.approve_batch(m.c.uow(), actor=maker, batch_id=batch.id)
+    money.approve_batch(m.c.uow(), actor=checker, batch_id=batch.id)
+    with pytest.raises(InvalidTransition):
+        money.approve_batch(m.c.uow(), actor=checker, batch_id=batch.id)
+
+
+def _generate(m) -> bool:
+    money.generate_recurring(m.c.uow(), actor=m.system, period="2026-03")
+    return True
+
+
+def test_export_needs_approval_and_reconcile_needs_export(m, people, tmp_path):
+    maker, _ = people
+    _generate(m)
+    batch = money.build_batch(m.c.uow(), actor=maker, pay_date=PAY)
+    with pytest.raises(InvalidTransition):
+        money.export_batch(m.c.uow(), actor=maker, batch_id=batch.id, out_dir=tmp_path)
+    report = tmp_path / "r.xml"
+    report.write_text(
+        pain002.status_report(
+            message_id="X", original_message_id=batch.number, created_at=m.c.clock.now(), group_status="ACSC"
+        )
+    )
+    with pytest.raises(InvalidTransition):
+        money.reconcile_batch(m.c.uow(), actor=maker, batch_id=batch.id, path=report)
+
+
+def test_building_the_same_run_twice_returns_the_batch(m, people):
+    maker, _ = people
+    first = money.run_payments(m.c.uow(), actor=maker, pay_date=PAY)
+    second = money.run_payments(m.c.uow(), actor=maker, pay_date=PAY)
+    assert first.batch.id == second.batch.id and second.generation.created == 0
+    assert m.count(PaymentBatch) == 1 and m.count(BatchItem) == 4
+
+
+def test_nothing_due_and_closed_period_are_refused(m, people):
+    maker, _ = people
+    with pytest.raises(InvalidInput) as err:
+        money.build_batch(m.c.uow(), actor=maker, pay_date=dt.date(2025, 12, 1))
+    assert err.value.field == "pay_date"
+    money.close_period(m.c.uow(), actor=m.system, month="2026-03")
+    with pytest.raises(PeriodClosed):
+        money.run_payments(m.c.uow(), actor=maker, pay_date=PAY)
+    assert m.count(Issuance) == 0 and m.count(PaymentBatch) == 0
+
+
+def test_bank_reports_for_another_file_or_malformed_are_refused(m, people, tmp_path):
+    maker, checker = people
+    exported = _through_export(m, maker, checker, tmp_path)
+    wrong = tmp_path / "wrong.xml"
+    wrong.write_text(
+        pain002.status_report(
+            message_id="B",
+            original_message_id="SOMETHING-ELSE",
+            created_at=m.c.clock.now(),
+            group_status="ACSC",
+        )
+    )
+    with pytest.raises(PaymentFileInvalid):
+        money.reconcile_batch(m.c.uow(), actor=checker, batch_id=exported.batch.id, path=wrong)
+    broken = tmp_path / "broken.xml"
+    broken.write_text(
+        pain002.status_report(
+            message_id="B",
+            original_message_id=exported.batch.message_id,
+            created_at=m.c.clock.now(),
+            group_status="NOPE",
+        )
+    )
+    with pytest.raises(PaymentFileInvalid):
+        money.reconcile_batch(m.c.uow(), actor=checker, batch_id=exported.batch.id, path=broken)
+    (tmp_path / "junk.xml").write_text("<not-closed")
+    with pytest.raises(PaymentFileInvalid):
+        money.reconcile_batch(
+            m.c.uow(), actor=checker, batch_id=exported.batch.id, path=tmp_path / "junk.xml"
+        )
+    assert money.get_batch(m.c.uow(), actor=checker, batch_id=exported.batch.id).state == "exported"
+
+
+class InjectedCrashError(RuntimeError):
+    """The injected failure."""
+
+
+@pytest.fixture
+def fail_at():
+    """Install a fault that raises once at a named point."""
+    armed: set[str] = set()
+
+    def hook(name: str) -> None:
+        if name in armed:
+            armed.discard(name)
+            raise InjectedCrashError(name)
+
+    faults.install(hook)
+    yield armed.add
+    faults.install(None)
+
+
+@pytest.mark.parametrize("point", ["export:started", "export:files_written"])
+def test_export_resumes_after_a_crash(m, people, tmp_path, fail_at, point):
+    maker, checker = people
+    run = money.run_payments(m.c.uow(), actor=maker, pay_date=PAY)
+    money.approve_batch(m.c.uow(), actor=checker, batch_id=run.batch.id)
+    fail_at(point)
+    with pytest.raises(InjectedCrashError):
+        money.export_batch(m.c.uow(), actor=maker, batch_id=run.batch.id, out_dir=tmp_path)
+    assert money.get_batch(m.c.uow(), actor=maker, batch_id=run.batch.id).state == "exporting"
+    first_bytes = (
+        (tmp_path / f"{run.batch.number}.pain.001.xml").read_bytes() if point.endswith("written") else None
+    )
+    done = money.export_batch(m.c.uow(), actor=maker, batch_id=run.batch.id, out_dir=tmp_path)
+    assert done.batch.state == "exported"
+    if first_bytes is not None:
+        assert done.payment_file.read_bytes() == first_bytes  # the same file, not a second one
+    repeat = money.export_batch(m.c.uow(), actor=maker, batch_id=run.batch.id, out_dir=tmp_path)
+    assert repeat.batch.state == "exported"
+    assert m.count(Cheque) == 1 and m.verify().ok
+    with m.c.uow() as uow:
+        assert uow.session.query(JournalEntry).filter_by(kind="release_batch").count() == 1
+    assert not list(tmp_path.glob(".*partial"))
+
+
+@pytest.mark.parametrize("point", ["run:generated", "reconcile:classified"])
+def test_run_and_reconcile_resume_after_a_crash(m, people, tmp_path, fail_at, point):
+    maker, checker = people
+    if point == "run:generated":
+        fail_at(point)
+        with pytest.raises(InjectedCrashError):
+            money.run_payments(m.c.uow(), actor=maker, pay_date=PAY)
+        assert m.count(Issuance) == 4 and m.count(PaymentBatch) == 0
+        run = money.run_payments(m.c.uow(), actor=maker, pay_date=PAY)
+        assert run.generation.created == 0 and run.batch.item_count == 4
+        return
+    exported = _through_export(m, maker, checker, tmp_path)
+    report = tmp_path / "ok.xml"
+    report.write_text(
+        pain002.status_report(
+            message_id="OK",
+            original_message_id=exported.batch.message_id,
+            created_at=m.c.clock.now(),
+            group_status="ACSC",
+        )
+    )
+    fail_at(point)
+    with pytest.raises(InjectedCrashError):
+        money.reconcile_batch(m.c.uow(), actor=checker, batch_id=exported.batch.id, path=report)
+    assert money.get_batch(m.c.uow(), actor=checker, batch_id=exported.batch.id).state == "exported"
+    done = money.reconcile_batch(m.c.uow(), actor=checker, batch_id=exported.batch.id, path=report)
+    assert (done.paid, done.returned) == (3, 0) and m.verify().ok
