@@ -7,10 +7,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from onestop.jurisdictions.ca_nl.income_support.program import program as income_support
+from onestop.jurisdictions.ca_nl.nlpdp_65plus.program import program as nlpdp_65plus
+from onestop.jurisdictions.ca_nl.nlpdp_access.program import program as nlpdp_access
+from onestop.jurisdictions.ca_nl.nlpdp_assurance.program import program as nlpdp_assurance
+from onestop.jurisdictions.ca_nl.nlpdp_foundation.program import program as nlpdp_foundation
+from onestop.jurisdictions.ca_nl.nlpdp_select_needs.program import program as nlpdp_select_needs
 from onestop.rules import Pack, Program
 from onestop.rules.vocabulary import NESTED, STANDARD_INPUTS
 
-PROGRAMS: list[Program] = []
+PROGRAMS: list[Program] = [
+    income_support,
+    nlpdp_foundation,
+    nlpdp_65plus,
+    nlpdp_access,
+    nlpdp_assurance,
+    nlpdp_select_needs,
+]
 
 PACK = Pack(
     "ca-nl",

@@ -1,0 +1,1 @@
+"""nl.income_support."""

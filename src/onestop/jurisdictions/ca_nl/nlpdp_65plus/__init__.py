@@ -1,0 +1,1 @@
+"""nl.nlpdp.65plus."""
