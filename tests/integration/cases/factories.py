@@ -10,11 +10,15 @@ import datetime as dt
 import itertools
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from onestop.access import Actor, Office, Role, Staff, actor_of, create_office
 from onestop.bootstrap import Container
 from onestop.registry import register_person
 from onestop.registry.schemas import DuplicateDecision, PersonCreate
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 SYSTEM = Actor.system("tests")
 _numbers = itertools.count(1)
@@ -85,3 +89,15 @@ def make_person(
     )
     decision = DuplicateDecision(decision="new_person", reason="test seed")
     return register_person(container.uow(), actor=SYSTEM, data=data, duplicate_decision=decision).id
+
+
+def api_client(container: Container, worker: Worker) -> TestClient:
+    """A client of the whole app with a bearer token of this worker (use it as a context manager)."""
+    from fastapi.testclient import TestClient
+
+    from onestop.access import issue_token
+    from onestop.web.app import create_app
+
+    client = TestClient(create_app(container))
+    client.headers["Authorization"] = f"Bearer {issue_token(container.uow(), staff=worker.staff)}"
+    return client

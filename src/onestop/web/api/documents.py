@@ -1,0 +1,86 @@
+"""/api routes: documents (multipart upload, metadata, audited download, verification)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Response, UploadFile, status
+
+from onestop.cases import documents as d
+from onestop.web.deps import ContainerDep, CurrentActor, UowDep
+
+router = APIRouter(tags=["documents"])
+
+
+@router.post(
+    "/people/{person_id}/documents", status_code=status.HTTP_201_CREATED, response_model=d.DocumentPublic
+)
+def upload(
+    uow: UowDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    person_id: uuid.UUID,
+    file: Annotated[UploadFile, File(description="A PDF, JPEG or PNG scan")],
+    doc_type: Annotated[str, Form()],
+    application_id: Annotated[uuid.UUID | None, Form()] = None,
+    description: Annotated[str | None, Form()] = None,
+) -> d.DocumentPublic:
+    """Upload evidence; the type is read from the content, and the size is limited."""
+    limit = container.settings.max_upload_bytes
+    data = file.file.read(limit + 1)  # one byte more than allowed is enough to refuse it
+    return d.upload_document(
+        uow,
+        actor=actor,
+        storage=container.storage,
+        max_bytes=limit,
+        person_id=person_id,
+        doc_type=doc_type,
+        filename=file.filename,
+        data=data,
+        application_id=application_id,
+        description=description,
+    )
+
+
+@router.get("/people/{person_id}/documents", response_model=list[d.DocumentPublic])
+def of_person(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[d.DocumentPublic]:
+    """A person's documents, newest first."""
+    return d.list_documents(uow, actor=actor, person_id=person_id)
+
+
+@router.get("/documents/{document_id}", response_model=d.DocumentPublic)
+def read(uow: UowDep, actor: CurrentActor, document_id: uuid.UUID) -> d.DocumentPublic:
+    """A document's metadata."""
+    return d.get_document(uow, actor=actor, document_id=document_id)
+
+
+@router.get("/documents/{document_id}/content", response_class=Response)
+def download(
+    uow: UowDep, actor: CurrentActor, container: ContainerDep, document_id: uuid.UUID, purpose: str = "view"
+) -> Response:
+    """The document's bytes (audited with the purpose)."""
+    got = d.download_document(
+        uow, actor=actor, storage=container.storage, document_id=document_id, purpose=purpose
+    )
+    headers = {
+        "Content-Disposition": f'attachment; filename="{got.document.filename}"',
+        "X-Content-Type-Options": "nosniff",
+    }
+    return Response(got.content, media_type=got.document.content_type, headers=headers)
+
+
+@router.post("/documents/{document_id}/verify", response_model=d.DocumentPublic)
+def verify(
+    uow: UowDep, actor: CurrentActor, document_id: uuid.UUID, body: d.DocumentVerify
+) -> d.DocumentPublic:
+    """Verify the evidence (how; the agency for electronic checks)."""
+    return d.verify_document(uow, actor=actor, document_id=document_id, data=body)
+
+
+@router.post("/documents/{document_id}/reject", response_model=d.DocumentPublic)
+def reject(
+    uow: UowDep, actor: CurrentActor, document_id: uuid.UUID, body: d.DocumentReject
+) -> d.DocumentPublic:
+    """Reject the evidence with a reason."""
+    return d.reject_document(uow, actor=actor, document_id=document_id, data=body)
