@@ -18,6 +18,7 @@ from onestop.rules.errors import PackDefinitionError
 
 PACK_MODULES: dict[str, str] = {
     "ca-ab": "onestop.jurisdictions.ca_ab",
+    "ca-nl": "onestop.jurisdictions.ca_nl",
 }
 
 _loaded: dict[str, Pack] = {}

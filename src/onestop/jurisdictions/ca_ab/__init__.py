@@ -1,17 +1,19 @@
 """Alberta (``ca-ab``): the rule pack. Each program is a folder beside this file.
 
-To add a program, follow docs/dev/adding-a-program.md and list it in ``PROGRAMS`` below.
+To add a program, follow docs/dev/adding-a-program.md and list it in ``PROGRAMS`` below (or in
+``decided.py``, which lists the programs beyond the worked example ab.income_support).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from onestop.jurisdictions.ca_ab.decided import PROGRAMS as DECIDED
 from onestop.jurisdictions.ca_ab.income_support.program import program as income_support
 from onestop.rules import Pack
 from onestop.rules.vocabulary import NESTED, STANDARD_INPUTS
 
-PROGRAMS = [income_support]
+PROGRAMS = [income_support, *DECIDED]
 
 PACK = Pack(
     "ca-ab",
