@@ -100,10 +100,10 @@ def check(session: Session, *, limit: int = 20) -> LedgerCheck:
     """Every entry balanced, totals right, and every issuance's postings matching its state."""
     result = LedgerCheck()
     result.entries, result.lines, result.debits_cents, result.credits_cents = q.totals(session)
-    if result.debits_cents != result.credits_cents:
-        result.problems.append(f"journal debits {result.debits_cents} != credits {result.credits_cents}")
     for entry_id, debits, credits, total in q.unbalanced_entries(session, limit=limit):
         result.problems.append(f"entry {entry_id}: debits {debits}, credits {credits}, stated total {total}")
+    if result.debits_cents != result.credits_cents:
+        result.problems.append(f"journal debits {result.debits_cents} != credits {result.credits_cents}")
     result.problems += q.issuance_mismatches(session, limit=limit)
     result.problems += q.overpayment_mismatches(session, limit=limit)
     return result
