@@ -212,6 +212,10 @@ def _contact(raw: object, where: _Where) -> Contact:
         raise where.fail(f"contact {value}: every contact needs a source (the URL where it was found)")
     if kind in (ContactKind.PHONE, ContactKind.TTY) and not _PHONE.match(value):
         raise where.fail(f"phone {value!r} is not written like 1-800-555-0100, 780-555-0100, 310-0000 or 211")
+    if kind is ContactKind.ROUTING and raw.get("label") is None:
+        raise where.fail(
+            f"routing {value!r} needs a label in English and French (the words said to the client)"
+        )
     if kind is ContactKind.WEB and not value.startswith("https://") and not value.startswith("http://"):
         raise where.fail(f"web address {value!r} must start with https://")
     return Contact(

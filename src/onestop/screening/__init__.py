@@ -1,0 +1,11 @@
+"""Needs screening across the program catalogue: what might this person be eligible for, and what to ask next.
+
+``screen(case)`` is pure (the anonymous portal calls it); ``screen_case`` is the staff use case,
+behind the ``rules:evaluate`` permission.
+"""
+
+from onestop.screening.domain import Item, Question, Status
+from onestop.screening.screener import Screening, screen
+from onestop.screening.services import screen_case
+
+__all__ = ["Item", "Question", "Screening", "Status", "screen", "screen_case"]
