@@ -5,6 +5,9 @@ from __future__ import annotations
 import typer
 
 from onestop.cli import audit, db, demo, people, rules, serve, staff
+from onestop.cli import ledger as ledger_cli  # money
+from onestop.cli import payments  # money
+from onestop.cli import screen as screen_cli  # needs screening
 from onestop.cli import cases as cases_cli  # case work
 
 app = typer.Typer(help="onestop: integrated delivery of social programs.", no_args_is_help=True,
@@ -15,7 +18,13 @@ app.add_typer(staff.app, name="staff")
 app.add_typer(audit.app, name="audit")
 app.add_typer(demo.app, name="demo")
 app.add_typer(rules.app, name="rules")
+app.add_typer(payments.app, name="payments")  # money
+app.add_typer(payments.approvals_app, name="approvals")  # money
+app.add_typer(payments.budgets_app, name="budgets")  # money
+app.add_typer(ledger_cli.app, name="ledger")  # money
 app.add_typer(cases_cli.app, name="cases")  # case work
+app.add_typer(screen_cli.catalogue_app, name="catalogue")  # needs screening
+app.command(name="screen")(screen_cli.screen)  # needs screening
 app.command()(serve.serve)
 for _command in getattr(rules, "TOP_LEVEL_COMMANDS", ()):
     app.command()(_command)
