@@ -510,8 +510,9 @@ class BatchResult:
     def monthly_amount(self) -> Value:
         """The benefit in cents (0 when ineligible) and the mask of undetermined units."""
         pays = self.plan.graph.pays
-        if pays is None:
-            raise ValueError(f"{self.plan.graph.program.id} pays no monthly amount")
+        if pays is None:  # a program that pays no monthly amount: unknown everywhere, like the per-case path
+            n = self.cols.n_units
+            return np.zeros(n, np.int64), np.ones(n, bool)
         status = self.status
         value, _ = self._full(pays)
         return np.where(status == ELIGIBLE_CODE, value, 0), status == UNDETERMINED_CODE
