@@ -66,6 +66,15 @@ def check_transition(current: str, target: ApplicationStatus) -> None:
         raise InvalidTransition(f"an application that is {state.value} cannot become {target.value}{hint}")
 
 
+def check_reopen(current: str, *, reopen: bool) -> None:
+    """Only a decided application is reopened (with a reason); an undecided one just starts assessment."""
+    decided = ApplicationStatus(current) is _S.DECIDED
+    if decided and not reopen:
+        raise InvalidTransition("this application is decided; reopen it with a reason for a new assessment")
+    if reopen and not decided:
+        raise InvalidTransition(f"only a decided application can be reopened (this one is {current})")
+
+
 def check_open_for_facts(current: str) -> None:
     """Facts change only while the application is being assessed."""
     if ApplicationStatus(current) not in OPEN_FOR_FACTS:

@@ -1,0 +1,116 @@
+"""Queries for applications and their facts (the only SQL of this sub-area)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from onestop.cases.applications.casedata import Member
+from onestop.cases.applications.checklist import KnownDocument
+from onestop.cases.applications.errors import ApplicationNotFound
+from onestop.cases.applications.models import Application, ApplicationFact
+from onestop.cases.documents.models import Document
+from onestop.registry.models import BenefitUnit, Person, UnitMembership
+
+
+class ApplicationRepository:
+    """Applications by id, unit and person; their current facts; the unit's members and documents."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, row: Application | ApplicationFact) -> None:
+        """Stage a new row."""
+        self.session.add(row)
+
+    def get(self, application_id: uuid.UUID, *, for_update: bool = False) -> Application:
+        """The application; raises ApplicationNotFound."""
+        row = self.session.get(Application, application_id, with_for_update=for_update or None)
+        if row is None:
+            raise ApplicationNotFound(f"no application with id {application_id}")
+        return row
+
+    def unit_exists(self, unit_id: uuid.UUID) -> bool:
+        """Whether the benefit unit exists."""
+        return self.session.get(BenefitUnit, unit_id) is not None
+
+    def for_people(self, person_ids: Sequence[uuid.UUID]) -> list[Application]:
+        """Applications of units these people belong (or belonged) to, newest first."""
+        units = select(UnitMembership.unit_id).where(UnitMembership.person_id.in_(person_ids))
+        stmt = select(Application).where(
+            or_(Application.applicant_id.in_(person_ids), Application.unit_id.in_(units))
+        )
+        return list(self.session.scalars(stmt.order_by(Application.created_at.desc(), Application.id)))
+
+    def for_unit(self, unit_id: uuid.UUID, program: str | None = None) -> list[Application]:
+        """A unit's applications (optionally for one program), newest first."""
+        stmt = select(Application).where(Application.unit_id == unit_id)
+        if program is not None:
+            stmt = stmt.where(Application.program == program)
+        return list(self.session.scalars(stmt.order_by(Application.created_at.desc(), Application.id)))
+
+    def current_facts(self, application_id: uuid.UUID) -> list[ApplicationFact]:
+        """The facts in force (not replaced), by path."""
+        stmt = select(ApplicationFact).where(
+            ApplicationFact.application_id == application_id, ApplicationFact.replaced_at.is_(None)
+        )
+        return list(self.session.scalars(stmt.order_by(ApplicationFact.path)))
+
+    def fact_history(self, application_id: uuid.UUID) -> list[ApplicationFact]:
+        """Every value ever recorded, oldest first."""
+        stmt = select(ApplicationFact).where(ApplicationFact.application_id == application_id)
+        return list(self.session.scalars(stmt.order_by(ApplicationFact.created_at, ApplicationFact.id)))
+
+    def current_fact(self, application_id: uuid.UUID, path: str) -> ApplicationFact | None:
+        """The fact in force at a path."""
+        stmt = select(ApplicationFact).where(
+            ApplicationFact.application_id == application_id,
+            ApplicationFact.path == path,
+            ApplicationFact.replaced_at.is_(None),
+        )
+        return self.session.scalars(stmt).first()
+
+    def members(self, unit_id: uuid.UUID, on: dt.date) -> list[Member]:
+        """The unit's members on a date, with birth dates and a verified identity document if any."""
+        stmt = (
+            select(UnitMembership.person_id, UnitMembership.role, Person.birth_date)
+            .join(Person, Person.id == UnitMembership.person_id)
+            .where(
+                UnitMembership.unit_id == unit_id,
+                UnitMembership.joined_on <= on,
+                or_(UnitMembership.left_on.is_(None), UnitMembership.left_on > on),
+            )
+            .order_by(UnitMembership.joined_on, UnitMembership.person_id)
+        )
+        rows = list(self.session.execute(stmt))
+        ids = self._verified_identity([r.person_id for r in rows])
+        return [Member(r.person_id, r.role, r.birth_date, ids.get(r.person_id)) for r in rows]
+
+    def _verified_identity(self, person_ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+        stmt = (
+            select(Document.person_id, Document.id)
+            .where(
+                Document.person_id.in_(person_ids),
+                Document.doc_type == "identity",
+                Document.status == "verified",
+            )
+            .order_by(Document.reviewed_at, Document.id)
+        )
+        return dict(self.session.execute(stmt))
+
+    def documents(self, application_id: uuid.UUID, person_ids: Sequence[uuid.UUID]) -> list[KnownDocument]:
+        """Documents of these people that belong to this application or to no application."""
+        stmt = select(Document).where(
+            Document.person_id.in_(person_ids),
+            or_(Document.application_id.is_(None), Document.application_id == application_id),
+        )
+        rows = self.session.scalars(stmt.order_by(Document.created_at, Document.id))
+        return [KnownDocument(d.id, d.person_id, d.doc_type, d.status) for d in rows]
+
+    def document(self, document_id: uuid.UUID) -> Document | None:
+        """One document row."""
+        return self.session.get(Document, document_id)

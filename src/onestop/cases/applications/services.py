@@ -1,0 +1,239 @@
+"""Application use cases: create (optionally from a screening interview), read, list, change status.
+
+Each function is one transaction with its audit event. Facts, the assessment and the checklist are in
+``facts``; deciding is in ``onestop.cases.decisions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from onestop import audit
+from onestop.access import Actor, Permission, require
+from onestop.cases.applications import domain, rules
+from onestop.cases.applications.casedata import Member
+from onestop.cases.applications.domain import ApplicationStatus, Channel, FactSource
+from onestop.cases.applications.models import Application, ApplicationFact
+from onestop.cases.applications.repository import ApplicationRepository
+from onestop.cases.applications.schemas import ApplicationCreate, ApplicationPublic, ApplicationStatusChange
+from onestop.cases.tasks import TaskCreate, create_task
+from onestop.cases.tasks.domain import expect_version, parse_enum
+from onestop.cases.tasks.services import family_ids, survivor_id
+from onestop.common.errors import InvalidInput
+from onestop.common.ids import new_id
+from onestop.db import UnitOfWork
+from onestop.registry.domain import clean_text, required_text
+
+SUBJECT = "application"
+#: Configuration: days given to bring missing documents before the follow-up task is due.
+DOCUMENTS_DUE_DAYS = 14
+
+
+def create_application(uow: UnitOfWork, *, actor: Actor, data: ApplicationCreate) -> ApplicationPublic:
+    """Receive an application for a program by a benefit unit; screening answers become unverified facts."""
+    with uow:
+        require(uow, actor, Permission.APPLICATION_WRITE, subject_type=SUBJECT)
+        pack, program = rules.program_of(data.program)
+        repo = ApplicationRepository(uow.session)
+        today = uow.clock.today()
+        received = data.received_on or today
+        if received > today:
+            raise InvalidInput("received_on", f"must not be in the future (today is {today.isoformat()})")
+        if not repo.unit_exists(data.unit_id):
+            raise InvalidInput("unit_id", f"no benefit unit with id {data.unit_id}")
+        members = repo.members(data.unit_id, today)
+        applicant = _applicant(uow, members, data.applicant_id)
+        app = Application(
+            id=new_id(), program=program.id, jurisdiction=pack.id, unit_id=data.unit_id,
+            applicant_id=applicant, office_id=actor.office_id, received_on=received,
+            channel=parse_enum(Channel, data.channel, field="channel").value,
+            status=ApplicationStatus.RECEIVED.value, status_changed_at=uow.clock.now(),
+            screening_session_id=data.screening_session_id, created_by=actor.username,
+            created_by_id=actor.staff_id, created_at=uow.clock.now(),
+        )  # fmt: skip
+        repo.add(app)
+        uow.flush()
+        imported = _import_screening(uow, actor, app, members, data) if data.screening_session_id else []
+        audit.record(
+            uow, actor=actor, action="application:create", subject_type=SUBJECT, subject_id=app.id,
+            after=snapshot(app), details={"facts_from_screening": imported},
+        )  # fmt: skip
+        uow.commit()
+        return ApplicationPublic.model_validate(app)
+
+
+def _applicant(uow: UnitOfWork, members: list[Member], given: uuid.UUID | None) -> uuid.UUID:
+    if given is not None:
+        pid = survivor_id(uow, given)
+        if pid not in {m.person_id for m in members}:
+            raise InvalidInput("applicant_id", "is not a current member of the unit")
+        return pid
+    for member in members:
+        if member.role == "applicant":
+            return member.person_id
+    raise InvalidInput("unit_id", "the unit has no current applicant; add one in the registry first")
+
+
+def _import_screening(
+    uow: UnitOfWork, actor: Actor, app: Application, members: list[Member], data: ApplicationCreate
+) -> list[str]:
+    """Carry a screening interview's answers over as unverified facts (role and age stay registry's)."""
+    from onestop.cases.screenings import answers_of  # screenings reads the applications' vocabulary helpers
+
+    assert data.screening_session_id is not None
+    answers, roles = answers_of(uow, data.screening_session_id, jurisdiction=app.jurisdiction)
+    people = {m.person_id for m in members}
+    mapping = dict(data.person_map)
+    for sid, role in roles.items():
+        if role == "applicant" and sid not in mapping:
+            mapping[sid] = app.applicant_id
+    pack, imported = rules.pack_of(app.jurisdiction), []
+    for raw_path, value in sorted(answers.items()):
+        path = domain.parse_path(raw_path)
+        if path.entity == "person":
+            target = mapping.get(path.person_id or "")
+            if target is None or target not in people or path.name in ("role", "age", "birth_date"):
+                continue
+            path = domain.FactPath("person", path.name, person_id=str(target))
+        fact = ApplicationFact(
+            id=new_id(), application_id=app.id, path=str(path),
+            value=rules.normalise(pack, path, value, app.received_on), source=FactSource.SCREENING.value,
+            recorded_by=actor.username, verified=False, created_at=uow.clock.now(),
+        )  # fmt: skip
+        ApplicationRepository(uow.session).add(fact)
+        imported.append(str(path))
+    uow.flush()
+    return imported
+
+
+def get_application(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID) -> ApplicationPublic:
+    """One application (audited read)."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=application_id)
+        app = ApplicationRepository(uow.session).get(application_id)
+        audit.record(uow, actor=actor, action="application:read", subject_type=SUBJECT, subject_id=app.id)
+        uow.commit()
+        return ApplicationPublic.model_validate(app)
+
+
+def list_applications(
+    uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID | None = None, unit_id: uuid.UUID | None = None
+) -> list[ApplicationPublic]:
+    """A person's (or a unit's) applications, newest first."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
+        repo = ApplicationRepository(uow.session)
+        if person_id is not None:
+            rows = repo.for_people(family_ids(uow, person_id))
+        elif unit_id is not None:
+            rows = repo.for_unit(unit_id)
+        else:
+            raise InvalidInput("person_id", "give a person or a unit")
+        audit.record(
+            uow, actor=actor, action="application:list",
+            subject_type="person" if person_id else "benefit_unit", subject_id=person_id or unit_id,
+            details={"results": len(rows)},
+        )  # fmt: skip
+        uow.commit()
+        return [ApplicationPublic.model_validate(r) for r in rows]
+
+
+def request_documents(
+    uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, data: ApplicationStatusChange
+) -> ApplicationPublic:
+    """Wait for documents: a 'documents due' follow-up task lists what is missing."""
+    from onestop.cases.applications.facts import missing_documents
+
+    with uow:
+        app, before = _change(uow, actor, application_id, data, ApplicationStatus.PENDING_DOCUMENTS)
+        missing = missing_documents(uow, app)
+        details = "\n".join(f"- {m}" for m in missing) or "- (nothing missing on the checklist)"
+        _task(uow, actor, app, "documents_due", f"Documents due: {app.program}", details, DOCUMENTS_DUE_DAYS)
+        return _finish(uow, actor, app, before, {"missing": missing})
+
+
+def start_assessment(
+    uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, data: ApplicationStatusChange
+) -> ApplicationPublic:
+    """Start assessing (the documents are in, or the officer proceeds without them)."""
+    with uow:
+        app, before = _change(uow, actor, application_id, data, ApplicationStatus.IN_ASSESSMENT, reopen=False)
+        return _finish(uow, actor, app, before, {})
+
+
+def withdraw_application(
+    uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, data: ApplicationStatusChange
+) -> ApplicationPublic:
+    """The client withdraws before a decision; the reason is required."""
+    with uow:
+        required_text(data.reason, "reason", max_len=4000)
+        app, before = _change(uow, actor, application_id, data, ApplicationStatus.WITHDRAWN)
+        return _finish(uow, actor, app, before, {})
+
+
+def reopen_application(
+    uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, data: ApplicationStatusChange
+) -> ApplicationPublic:
+    """Reopen a decided application for a new assessment (review, change, appeal); reason required."""
+    with uow:
+        required_text(data.reason, "reason", max_len=4000)
+        app, before = _change(uow, actor, application_id, data, ApplicationStatus.IN_ASSESSMENT, reopen=True)
+        return _finish(uow, actor, app, before, {})
+
+
+def _change(
+    uow: UnitOfWork,
+    actor: Actor,
+    application_id: uuid.UUID,
+    data: ApplicationStatusChange,
+    target: ApplicationStatus,
+    *,
+    reopen: bool | None = None,
+) -> tuple[Application, str]:
+    require(uow, actor, Permission.APPLICATION_WRITE, subject_type=SUBJECT, subject_id=application_id)
+    app = ApplicationRepository(uow.session).get(application_id, for_update=True)
+    expect_version(app.version, data.version, what="application")
+    domain.check_transition(app.status, target)
+    if reopen is not None:
+        domain.check_reopen(app.status, reopen=reopen)
+    before = app.status
+    app.status, app.status_changed_at = target.value, uow.clock.now()
+    app.status_reason = clean_text(data.reason) or None
+    uow.flush()
+    return app, before
+
+
+def _finish(
+    uow: UnitOfWork, actor: Actor, app: Application, before: str, details: dict[str, Any]
+) -> ApplicationPublic:
+    audit.record(
+        uow, actor=actor, action="application:status", subject_type=SUBJECT, subject_id=app.id,
+        before={"status": before}, after={"status": app.status, "reason": app.status_reason}, details=details,
+    )  # fmt: skip
+    uow.commit()
+    return ApplicationPublic.model_validate(app)
+
+
+def _task(
+    uow: UnitOfWork, actor: Actor, app: Application, kind: str, title: str, details: str, days: int
+) -> uuid.UUID | None:
+    """A follow-up task for the acting officer (from the system: the application's officer or office)."""
+    assignee, office = (None, None) if actor.staff_id else (app.created_by_id, app.office_id)
+    if actor.staff_id is None and assignee is None and office is None:
+        return None
+    due = uow.clock.today() + dt.timedelta(days=days)
+    task = create_task(uow, actor=actor, data=TaskCreate(
+        kind=kind, title=title[:200], details=details[:4000], person_id=app.applicant_id, due_on=due,
+        assignee_id=assignee, office_id=None if assignee else office, source_type=SUBJECT, source_id=app.id,
+    ))  # fmt: skip
+    return task.id
+
+
+def snapshot(app: Application) -> dict[str, Any]:
+    """The audit view of an application."""
+    return {
+        "program": app.program, "unit_id": app.unit_id, "applicant_id": app.applicant_id,
+        "received_on": app.received_on, "channel": app.channel, "status": app.status,
+    }  # fmt: skip

@@ -1,0 +1,59 @@
+"""Decisions: immutable records of eligibility with their explanation, overrides and supersession."""
+
+from onestop.cases.decisions.domain import Action, Basis, Outcome, RequestStatus
+from onestop.cases.decisions.errors import DecisionNotFound, DecisionUndetermined, OverrideRequestNotFound
+from onestop.cases.decisions.models import Decision, DecisionImmutableError, OverrideRequest
+from onestop.cases.decisions.policy import DecisionPolicy, default_policy
+from onestop.cases.decisions.record import Approval, Prepared, prepare_computed, prepare_copy, record_decision
+from onestop.cases.decisions.schemas import (
+    DecisionCreate,
+    DecisionOutcome,
+    DecisionPublic,
+    OverrideIn,
+    OverridePublic,
+    OverrideReview,
+)
+from onestop.cases.decisions.services import (
+    approve_override,
+    current_decision,
+    decide_application,
+    get_decision,
+    list_decisions,
+    list_override_requests,
+    prepare_on_rules,
+    refuse_override,
+)
+
+__all__ = [
+    "Action",
+    "Approval",
+    "Basis",
+    "Decision",
+    "DecisionCreate",
+    "DecisionImmutableError",
+    "DecisionNotFound",
+    "DecisionOutcome",
+    "DecisionPolicy",
+    "DecisionPublic",
+    "DecisionUndetermined",
+    "Outcome",
+    "OverrideIn",
+    "OverridePublic",
+    "OverrideRequest",
+    "OverrideRequestNotFound",
+    "OverrideReview",
+    "Prepared",
+    "RequestStatus",
+    "approve_override",
+    "current_decision",
+    "decide_application",
+    "default_policy",
+    "get_decision",
+    "list_decisions",
+    "list_override_requests",
+    "prepare_computed",
+    "prepare_copy",
+    "prepare_on_rules",
+    "record_decision",
+    "refuse_override",
+]

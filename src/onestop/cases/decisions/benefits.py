@@ -1,0 +1,89 @@
+"""The money side of a decision, through the money area's services (never its tables).
+
+An eligible decision with a monthly amount creates the unit's entitlement, or changes the amount of
+the one in force; a refusal, closure or suspension ends it the day before the decision takes effect.
+Back-dated changes get their arrears or overpayments from the money area itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING
+
+from onestop import money
+from onestop.access import Actor
+from onestop.cases.applications import Application
+from onestop.cases.decisions.domain import Action, Outcome
+from onestop.cases.decisions.models import Decision
+from onestop.cases.decisions.repository import DecisionRepository
+from onestop.db import UnitOfWork
+from onestop.money.models import Entitlement, Payee
+
+if TYPE_CHECKING:
+    from onestop.cases.decisions.record import Prepared
+
+
+def sync(
+    uow: UnitOfWork,
+    actor: Actor,
+    app: Application,
+    previous: Decision | None,
+    prepared: Prepared,
+    action: Action,
+    decision_id: uuid.UUID,
+) -> uuid.UUID | None:
+    """Create, change or end the entitlement this decision implies; the entitlement version it leaves."""
+    on = prepared.effective_from
+    active = _active(uow, actor, app, on)
+    reason = f"decision on {app.program}: {action.value} ({prepared.basis.value})"
+    cents = prepared.monthly_amount_cents or 0
+    if prepared.outcome is Outcome.ELIGIBLE and cents > 0:
+        if active is None:
+            return _create(uow, actor, app, prepared, cents, decision_id)
+        if active.amount_cents == cents:
+            return active.id
+        changed = money.change_entitlement(
+            uow, actor=actor, entitlement_id=active.id, effective_from=on, reason=reason,
+            amount_cents=cents, decision_id=decision_id,
+        )  # fmt: skip
+        return changed.entitlement.id
+    if active is None:
+        return None
+    ended = money.change_entitlement(
+        uow, actor=actor, entitlement_id=active.id, effective_from=on, reason=reason,
+        end_date=on - dt.timedelta(days=1), decision_id=decision_id,
+    )  # fmt: skip
+    return ended.entitlement.id
+
+
+def _active(uow: UnitOfWork, actor: Actor, app: Application, on: dt.date) -> Entitlement | None:
+    """The unit's entitlement for this program in force on ``on`` (newest if several)."""
+    versions = money.list_entitlements(uow, actor=actor, unit_id=app.unit_id)
+    current = [
+        e for e in versions
+        if e.program == app.program and e.active and (e.end_date is None or e.end_date >= on)
+    ]  # fmt: skip
+    return current[0] if current else None
+
+
+def _create(
+    uow: UnitOfWork, actor: Actor, app: Application, prepared: Prepared, cents: int, decision_id: uuid.UUID
+) -> uuid.UUID:
+    payee = _client_payee(uow, actor, app.applicant_id)
+    method = prepared.payment_method or ("direct_deposit" if payee.account_masked else "cheque")
+    ent = money.create_entitlement(
+        uow, actor=actor, program=app.program, unit_id=app.unit_id, payee_id=payee.id, amount_cents=cents,
+        frequency="monthly", method=method, start_date=prepared.effective_from, decision_id=decision_id,
+        office_id=app.office_id,
+    )  # fmt: skip
+    return ent.id
+
+
+def _client_payee(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> Payee:
+    """The applicant as a payee: the one on file, or a new one in their name."""
+    for payee in money.list_payees(uow, actor=actor, person_id=person_id):
+        if payee.kind == "client":
+            return payee
+    name = DecisionRepository(uow.session).person_name(person_id)
+    return money.create_payee(uow, actor=actor, kind="client", name=name, person_id=person_id)

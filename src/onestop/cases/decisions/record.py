@@ -1,0 +1,242 @@
+"""Preparing and writing a decision: the one place a ``Decision`` row is created.
+
+``prepare_*`` build what the decision will say (pure, from an evaluation or from an earlier
+decision); ``record_decision`` writes it inside the caller's transaction: supersedes the previous
+decision, sets the application decided, creates or changes the entitlement, schedules the next
+review, and audits ``decision:create``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from onestop import audit
+from onestop.access import Actor
+from onestop.cases.applications import Application, LoadedCase
+from onestop.cases.applications import rules as app_rules
+from onestop.cases.applications.domain import ApplicationStatus
+from onestop.cases.decisions import benefits, notice
+from onestop.cases.decisions.domain import Action, Basis, Outcome, Previous, action_for, is_adverse
+from onestop.cases.decisions.models import Decision
+from onestop.cases.decisions.policy import DecisionPolicy, default_policy
+from onestop.cases.decisions.repository import DecisionRepository
+from onestop.common.ids import new_id
+from onestop.common.money import format_cents
+from onestop.db import UnitOfWork
+from onestop.jurisdictions.catalogue import load_catalogue
+from onestop.rules.render import render_result
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything a decision records, before it is numbered and written."""
+
+    basis: Basis
+    effective_from: dt.date
+    outcome: Outcome
+    monthly_amount_cents: int | None
+    computed_status: str | None
+    computed_monthly_cents: int | None
+    amounts: dict[str, Any]
+    case_data: dict[str, Any]
+    provenance: dict[str, Any]
+    explanation: dict[str, Any]
+    parameters: list[Any]
+    rules_version: str
+    program_version: str
+    overridden: bool = False
+    override_reason: str | None = None
+    approval_required: bool = False
+    note: str | None = None
+    source_type: str | None = None
+    source_id: uuid.UUID | None = None
+    payment_method: str | None = None  # None: direct deposit when the payee has a bank account, else cheque
+
+    def to_payload(self) -> dict[str, Any]:
+        """JSON form (an override waiting for approval keeps it)."""
+        out = dataclasses.asdict(self)
+        out["effective_from"] = self.effective_from.isoformat()
+        out["source_id"] = str(self.source_id) if self.source_id else None
+        return out
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> Prepared:
+        """Back from the JSON form."""
+        values = dict(data)
+        values["basis"] = Basis(values["basis"])
+        values["outcome"] = Outcome(values["outcome"])
+        values["effective_from"] = dt.date.fromisoformat(values["effective_from"])
+        values["source_id"] = uuid.UUID(values["source_id"]) if values.get("source_id") else None
+        return cls(**values)
+
+
+def prepare_computed(
+    app: Application, loaded: LoadedCase, on: dt.date, basis: Basis, **extra: Any
+) -> Prepared:
+    """A decision that follows the rules' result on the verified case."""
+    result = loaded.result
+    pack, _program = app_rules.program_of(app.program)
+    wire = result.to_dict("en", explain=True)
+    explanation = {
+        "result": wire,
+        "reasons_fr": result.reasons("fr"),
+        "label": {"en": result.program.label("en"), "fr": result.program.label("fr")},
+        "engine_text": {lang: "\n".join(render_result(result, lang)) for lang in ("en", "fr")},
+        "unverified": loaded.data.unverified,
+        "ignored": loaded.data.ignored,
+    }
+    cents = result.monthly_amount
+    return Prepared(
+        basis=basis, effective_from=on, outcome=Outcome(result.status), monthly_amount_cents=cents,
+        computed_status=result.status, computed_monthly_cents=cents, amounts=wire["amounts"],
+        case_data=loaded.data.mapping, provenance=loaded.data.provenance, explanation=explanation,
+        parameters=wire["explanation"]["parameters"], rules_version=pack.version,
+        program_version=pack.program_version(app.program), **extra,
+    )  # fmt: skip
+
+
+def prepare_copy(
+    previous: Decision, basis: Basis, outcome: Outcome, monthly: int | None, on: dt.date, **extra: Any
+) -> Prepared:
+    """A decision that carries an earlier one's computation forward (suspension, reinstatement, appeal)."""
+    return Prepared(
+        basis=basis, effective_from=on, outcome=outcome, monthly_amount_cents=monthly,
+        computed_status=previous.computed_status, computed_monthly_cents=previous.computed_monthly_cents,
+        amounts=previous.amounts, case_data=previous.case_data, provenance=previous.provenance,
+        explanation=previous.explanation | {"carried_from": str(previous.id)}, parameters=previous.parameters,
+        rules_version=previous.rules_version, program_version=previous.program_version, **extra,
+    )  # fmt: skip
+
+
+def override(
+    prepared: Prepared, outcome: Outcome, monthly: int | None, reason: str, approval: bool
+) -> Prepared:
+    """The same decision with the officer's override applied (the computed result stays beside it)."""
+    return dataclasses.replace(
+        prepared, outcome=outcome, monthly_amount_cents=monthly if outcome is Outcome.ELIGIBLE else 0,
+        overridden=True, override_reason=reason, approval_required=approval,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Who approved an override (or which body decided, for an appeal)."""
+
+    by: str
+    by_id: uuid.UUID | None
+    at: dt.datetime
+
+
+def record_decision(
+    uow: UnitOfWork,
+    actor: Actor,
+    app: Application,
+    prepared: Prepared,
+    *,
+    approval: Approval | None = None,
+    maker: tuple[str, uuid.UUID | None] | None = None,
+    policy: DecisionPolicy | None = None,
+) -> Decision:
+    """Inside a caller's transaction: write the decision and everything that follows from it.
+
+    ``maker`` names the officer who decided when someone else (the approving supervisor) records it.
+    """
+    policy = policy or default_policy()
+    repo = DecisionRepository(uow.session)
+    previous = repo.current(app.id)
+    prev = Previous(Outcome(previous.outcome), previous.monthly_amount_cents) if previous else None
+    action = action_for(prev, prepared.outcome, prepared.monthly_amount_cents, prepared.basis)
+    now, today = uow.clock.now(), uow.clock.today()
+    appeal = policy.appeal_rule(app.program, app.jurisdiction).notice(today)
+    adverse = is_adverse(action, prev, prepared.monthly_amount_cents)
+    catalogue = load_catalogue(app.jurisdiction)
+    help_ = (
+        notice.alternatives(catalogue, app.program, policy.alternatives_tags, policy.alternatives_max)
+        if adverse
+        else []
+    )
+    decision_id = new_id()
+    entitlement_id = benefits.sync(uow, actor, app, previous, prepared, action, decision_id)
+    row = Decision(
+        id=decision_id, application_id=app.id, seq=repo.next_seq(app.id), program=app.program,
+        jurisdiction=app.jurisdiction, unit_id=app.unit_id, applicant_id=app.applicant_id,
+        basis=prepared.basis.value, source_type=prepared.source_type, source_id=prepared.source_id,
+        action=action.value, outcome=prepared.outcome.value, effective_from=prepared.effective_from,
+        monthly_amount_cents=prepared.monthly_amount_cents, computed_status=prepared.computed_status,
+        computed_monthly_cents=prepared.computed_monthly_cents, amounts=prepared.amounts,
+        case_data=prepared.case_data, provenance=prepared.provenance, explanation=prepared.explanation,
+        parameters=prepared.parameters, text_en="", text_fr="", rules_version=prepared.rules_version,
+        program_version=prepared.program_version, overridden=prepared.overridden,
+        override_reason=prepared.override_reason, approval_required=prepared.approval_required,
+        approved_by=approval.by if approval else None, approved_by_id=approval.by_id if approval else None,
+        approved_at=approval.at if approval else None,
+        appeal_deadline=dt.date.fromisoformat(appeal["deadline"]),
+        appeal=appeal, alternatives=help_, entitlement_id=entitlement_id, note=prepared.note,
+        decided_by=maker[0] if maker else actor.username, decided_by_id=maker[1] if maker else actor.staff_id,
+        decided_at=now, supersedes_id=previous.id if previous else None,
+    )  # fmt: skip
+    row.text_en, row.text_fr = (_text(row, lang) for lang in ("en", "fr"))
+    _supersede(uow, repo, previous, row, now)
+    app.status, app.status_changed_at = ApplicationStatus.DECIDED.value, now
+    uow.flush()
+    from onestop.cases.reviews.scheduling import after_decision  # reviews build on decisions
+
+    after_decision(uow, actor, app, row)
+    audit.record(
+        uow, actor=actor, action="decision:create", subject_type="decision", subject_id=row.id,
+        after=snapshot(row), details={"application_id": app.id, "supersedes": row.supersedes_id},
+    )  # fmt: skip
+    return row
+
+
+def _supersede(
+    uow: UnitOfWork, repo: DecisionRepository, previous: Decision | None, row: Decision, now: dt.datetime
+) -> None:
+    """Mark the old decision superseded (leaving the 'current' index), insert the new one, link them."""
+    if previous is not None:
+        previous.superseded_at = now
+        uow.flush()
+    repo.add(row)
+    uow.flush()
+    if previous is not None:
+        previous.superseded_by_id = row.id
+        uow.flush()
+
+
+def _text(row: Decision, lang: str) -> str:
+    head = {
+        "seq": row.seq, "label": row.explanation.get("label", {"en": row.program, "fr": row.program}),
+        "outcome": row.outcome, "action": row.action, "effective_from": row.effective_from.isoformat(),
+        "monthly_amount_cents": row.monthly_amount_cents, "overridden": row.overridden,
+        "computed_status": row.computed_status, "computed_monthly_cents": row.computed_monthly_cents,
+        "override_reason": row.override_reason, "approved_by": row.approved_by, "note": row.note,
+    }  # fmt: skip
+    engine = row.explanation.get("engine_text", {}).get(lang, "")
+    return notice.text(lang, head, engine, row.appeal, row.alternatives)
+
+
+def snapshot(row: Decision) -> dict[str, Any]:
+    """The audit view of a decision."""
+    cents = row.monthly_amount_cents
+    return {
+        "program": row.program, "seq": row.seq, "basis": row.basis, "action": row.action,
+        "outcome": row.outcome, "monthly_amount": format_cents(cents) if cents is not None else None,
+        "effective_from": row.effective_from, "computed_status": row.computed_status,
+        "overridden": row.overridden, "override_reason": row.override_reason, "approved_by": row.approved_by,
+        "rules_version": row.rules_version, "entitlement_id": row.entitlement_id,
+    }  # fmt: skip
+
+
+__all__ = [
+    "Action",
+    "Approval",
+    "Prepared",
+    "override",
+    "prepare_computed",
+    "prepare_copy",
+    "record_decision",
+]

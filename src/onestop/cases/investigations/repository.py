@@ -1,0 +1,56 @@
+"""Queries for investigations (the only SQL of this sub-area)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from onestop.cases.documents.models import Document
+from onestop.cases.investigations.errors import InvestigationNotFound
+from onestop.cases.investigations.models import Investigation, InvestigationEvidence, InvestigationInterview
+
+
+class InvestigationRepository:
+    """Investigations with their evidence and interviews."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, row: Investigation | InvestigationEvidence | InvestigationInterview) -> None:
+        """Stage a new row."""
+        self.session.add(row)
+
+    def get(self, investigation_id: uuid.UUID, *, for_update: bool = False) -> Investigation:
+        """The investigation; raises InvestigationNotFound."""
+        row = self.session.get(Investigation, investigation_id, with_for_update=for_update or None)
+        if row is None:
+            raise InvestigationNotFound(f"no investigation with id {investigation_id}")
+        return row
+
+    def evidence(self, investigation_id: uuid.UUID) -> list[InvestigationEvidence]:
+        """Evidence, oldest first."""
+        stmt = select(InvestigationEvidence).where(InvestigationEvidence.investigation_id == investigation_id)
+        return list(
+            self.session.scalars(stmt.order_by(InvestigationEvidence.added_at, InvestigationEvidence.id))
+        )
+
+    def interviews(self, investigation_id: uuid.UUID) -> list[InvestigationInterview]:
+        """Interviews, in the order they were held."""
+        stmt = select(InvestigationInterview).where(
+            InvestigationInterview.investigation_id == investigation_id
+        )
+        return list(
+            self.session.scalars(stmt.order_by(InvestigationInterview.held_at, InvestigationInterview.id))
+        )
+
+    def for_people(self, person_ids: Sequence[uuid.UUID]) -> list[Investigation]:
+        """Investigations about these people, newest first."""
+        stmt = select(Investigation).where(Investigation.person_id.in_(person_ids))
+        return list(self.session.scalars(stmt.order_by(Investigation.created_at.desc())))
+
+    def document(self, document_id: uuid.UUID) -> Document | None:
+        """A document row."""
+        return self.session.get(Document, document_id)

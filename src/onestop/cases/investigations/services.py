@@ -1,0 +1,210 @@
+"""Investigation use cases: open, add evidence, record an interview, close with a finding, read.
+
+A founded finding can reopen the case for reassessment (a review of kind ``investigation``) and set
+up an overpayment through the money area. Every function needs INVESTIGATION_WRITE, reads included:
+investigation files are for specialists and supervisors. One transaction each, with its audit event.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from onestop import audit, money
+from onestop.access import Actor, Permission, require
+from onestop.cases.applications.repository import ApplicationRepository
+from onestop.cases.investigations import domain
+from onestop.cases.investigations.domain import AllegationSource, Finding, InvestigationStatus
+from onestop.cases.investigations.models import Investigation, InvestigationEvidence, InvestigationInterview
+from onestop.cases.investigations.repository import InvestigationRepository
+from onestop.cases.investigations.schemas import (
+    EvidenceCreate,
+    EvidencePublic,
+    InterviewCreate,
+    InterviewPublic,
+    InvestigationClose,
+    InvestigationCreate,
+    InvestigationPublic,
+)
+from onestop.cases.reviews import ReviewKind, open_reassessment
+from onestop.cases.tasks.domain import expect_version, parse_enum
+from onestop.cases.tasks.repository import active_staff
+from onestop.cases.tasks.services import family_ids, survivor_id
+from onestop.common.errors import InvalidInput
+from onestop.common.ids import new_id
+from onestop.common.money import to_cents
+from onestop.db import UnitOfWork
+from onestop.registry.domain import clean_text, required_text
+
+SUBJECT = "investigation"
+
+
+def open_investigation(uow: UnitOfWork, *, actor: Actor, data: InvestigationCreate) -> InvestigationPublic:
+    """Open an investigation of an allegation of misuse."""
+    with uow:
+        require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type=SUBJECT)
+        person = survivor_id(uow, data.person_id)
+        if data.application_id is not None:
+            app = ApplicationRepository(uow.session).get(data.application_id)
+            if person not in family_ids(uow, app.applicant_id):
+                raise InvalidInput("application_id", "is not an application of this person")
+        if data.assigned_to_id is not None and active_staff(uow.session, data.assigned_to_id) is None:
+            raise InvalidInput("assigned_to_id", f"no active staff member with id {data.assigned_to_id}")
+        row = Investigation(
+            id=new_id(), person_id=person, application_id=data.application_id,
+            allegation=required_text(data.allegation, "allegation", max_len=8000),
+            source=parse_enum(AllegationSource, data.source, field="source").value,
+            source_detail=clean_text(data.source_detail) or None, referral_id=data.referral_id,
+            status=InvestigationStatus.OPEN.value, assigned_to_id=data.assigned_to_id or actor.staff_id,
+            opened_by=actor.username, created_at=uow.clock.now(),
+        )  # fmt: skip
+        InvestigationRepository(uow.session).add(row)
+        uow.flush()
+        audit.record(
+            uow, actor=actor, action="investigation:open", subject_type=SUBJECT, subject_id=row.id,
+            after={"person_id": person, "application_id": row.application_id, "source": row.source},
+        )  # fmt: skip
+        uow.commit()
+        return _public(uow, row)
+
+
+def add_evidence(
+    uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.UUID, data: EvidenceCreate
+) -> InvestigationPublic:
+    """Put an uploaded document in the investigation's file."""
+    with uow:
+        row = _open_row(uow, actor, investigation_id, "take more evidence")
+        repo = InvestigationRepository(uow.session)
+        if repo.document(data.document_id) is None:
+            raise InvalidInput("document_id", f"no document with id {data.document_id}")
+        evidence = InvestigationEvidence(
+            id=new_id(), investigation_id=row.id, document_id=data.document_id,
+            description=required_text(data.description, "description", max_len=4000),
+            added_by=actor.username, added_at=uow.clock.now(),
+        )  # fmt: skip
+        repo.add(evidence)
+        uow.flush()
+        audit.record(
+            uow, actor=actor, action="investigation:evidence_add", subject_type=SUBJECT, subject_id=row.id,
+            details={"document_id": data.document_id},
+        )  # fmt: skip
+        uow.commit()
+        return _public(uow, row)
+
+
+def record_interview(
+    uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.UUID, data: InterviewCreate
+) -> InvestigationPublic:
+    """Record an interview (a cautioned statement is flagged); the statement is kept as given."""
+    with uow:
+        row = _open_row(uow, actor, investigation_id, "record more interviews")
+        if data.interviewee_id is None and not clean_text(data.interviewee_name):
+            raise InvalidInput("interviewee_name", "name the person interviewed (or give interviewee_id)")
+        if data.held_at > uow.clock.now():
+            raise InvalidInput("held_at", "must not be in the future")
+        interview = InvestigationInterview(
+            id=new_id(), investigation_id=row.id,
+            interviewee_id=survivor_id(uow, data.interviewee_id) if data.interviewee_id else None,
+            interviewee_name=clean_text(data.interviewee_name) or None, held_at=data.held_at,
+            cautioned=data.cautioned, statement=required_text(data.statement, "statement", max_len=20000),
+            interviewer=actor.username, recorded_at=uow.clock.now(),
+        )  # fmt: skip
+        InvestigationRepository(uow.session).add(interview)
+        uow.flush()
+        audit.record(
+            uow, actor=actor, action="investigation:interview_add", subject_type=SUBJECT, subject_id=row.id,
+            details={"interview_id": interview.id, "cautioned": interview.cautioned},
+        )  # fmt: skip
+        uow.commit()
+        return _public(uow, row)
+
+
+def close_investigation(
+    uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.UUID, data: InvestigationClose
+) -> InvestigationPublic:
+    """Close with a finding; a founded one may reopen the case and set up an overpayment."""
+    with uow:
+        row = _open_row(uow, actor, investigation_id, "be closed again", version=data.version)
+        finding = parse_enum(Finding, data.finding, field="finding")
+        reason = required_text(data.reason, "reason", max_len=8000)
+        domain.check_consequences(finding, reassess=data.reassess, overpayment=data.overpayment is not None)
+        app = ApplicationRepository(uow.session).get(row.application_id) if row.application_id else None
+        if (data.reassess or data.overpayment) and app is None:
+            raise InvalidInput("reassess", "the investigation is not about an application")
+        row.status, row.finding, row.finding_reason = InvestigationStatus.CLOSED.value, finding.value, reason
+        row.closed_by, row.closed_at = actor.username, uow.clock.now()
+        uow.flush()
+        if data.reassess and app is not None:
+            review = open_reassessment(uow, actor, app, ReviewKind.INVESTIGATION, f"founded: {reason}"[:4000],
+                                       source=(SUBJECT, row.id))  # fmt: skip
+            row.review_id = review.id
+        if data.overpayment is not None and app is not None:
+            row.overpayment_id = _overpayment(
+                uow, actor, row, app.unit_id, data.overpayment.program or app.program, data
+            )
+        uow.flush()
+        audit.record(
+            uow, actor=actor, action="investigation:close", subject_type=SUBJECT, subject_id=row.id,
+            after={"finding": finding.value, "review_id": row.review_id,
+                   "overpayment_id": row.overpayment_id},
+        )  # fmt: skip
+        uow.commit()
+        return _public(uow, row)
+
+
+def _overpayment(
+    uow: UnitOfWork,
+    actor: Actor,
+    row: Investigation,
+    unit_id: uuid.UUID,
+    program: str,
+    data: InvestigationClose,
+) -> uuid.UUID:
+    assert data.overpayment is not None
+    cents = to_cents(data.overpayment.amount, field="overpayment.amount")
+    reason = required_text(data.overpayment.reason, "overpayment.reason", max_len=4000)
+    op = money.create_overpayment(
+        uow, actor=actor, unit_id=unit_id, program=program, amount_cents=cents, source="investigation",
+        reason=f"investigation {row.id}: {reason}", idempotency_key=f"investigation:{row.id}",
+    )  # fmt: skip
+    return op.id
+
+
+def _open_row(
+    uow: UnitOfWork, actor: Actor, investigation_id: uuid.UUID, doing: str, *, version: int | None = None
+) -> Investigation:
+    require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type=SUBJECT, subject_id=investigation_id)
+    row = InvestigationRepository(uow.session).get(investigation_id, for_update=True)
+    expect_version(row.version, version, what="investigation")
+    domain.check_open(row.status, doing=doing)
+    return row
+
+
+def get_investigation(uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.UUID) -> InvestigationPublic:
+    """An investigation with its evidence and interviews (audited read)."""
+    with uow:
+        require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type=SUBJECT, subject_id=investigation_id)
+        row = InvestigationRepository(uow.session).get(investigation_id)
+        audit.record(uow, actor=actor, action="investigation:read", subject_type=SUBJECT, subject_id=row.id)
+        uow.commit()
+        return _public(uow, row)
+
+
+def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[InvestigationPublic]:
+    """Investigations about a person, newest first."""
+    with uow:
+        require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type="person", subject_id=person_id)
+        rows = InvestigationRepository(uow.session).for_people(family_ids(uow, person_id))
+        audit.record(
+            uow, actor=actor, action="investigation:list", subject_type="person", subject_id=person_id,
+            details={"results": len(rows)},
+        )  # fmt: skip
+        uow.commit()
+        return [_public(uow, r) for r in rows]
+
+
+def _public(uow: UnitOfWork, row: Investigation) -> InvestigationPublic:
+    repo = InvestigationRepository(uow.session)
+    view = InvestigationPublic.model_validate(row)
+    view.evidence = [EvidencePublic.model_validate(e) for e in repo.evidence(row.id)]
+    view.interviews = [InterviewPublic.model_validate(i) for i in repo.interviews(row.id)]
+    return view

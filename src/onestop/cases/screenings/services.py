@@ -1,0 +1,215 @@
+"""Screening interview use cases: start, answer, resume, link to a person, complete.
+
+Each answer appends a step with the screener's result at that moment; nothing is edited. Each
+function is one transaction with its audit event.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from onestop import audit
+from onestop.access import Actor, Permission, require
+from onestop.cases.applications import domain as app_domain
+from onestop.cases.applications import rules
+from onestop.cases.screenings import domain, screener
+from onestop.cases.screenings.domain import SessionStatus
+from onestop.cases.screenings.models import ScreeningSession, ScreeningStep
+from onestop.cases.screenings.repository import ScreeningRepository
+from onestop.cases.screenings.schemas import (
+    Question,
+    ScreeningAnswers,
+    ScreeningComplete,
+    ScreeningLink,
+    ScreeningPublic,
+    ScreeningStart,
+    StepPublic,
+)
+from onestop.cases.tasks.domain import expect_version
+from onestop.cases.tasks.services import family_ids, survivor_id
+from onestop.common.errors import InvalidInput
+from onestop.common.ids import new_id
+from onestop.db import UnitOfWork
+from onestop.registry.domain import clean_text
+
+SUBJECT = "screening_session"
+
+
+def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> ScreeningPublic:
+    """Open an interview; the first step records the first answers (if any) and the first questions."""
+    with uow:
+        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT)
+        pack = rules.pack_of(data.jurisdiction)
+        for program_id in data.programs or []:
+            pack.program(program_id)  # unknown ids are refused before anything is stored
+        row = ScreeningSession(
+            id=new_id(), jurisdiction=pack.id, programs=data.programs or None,
+            person_id=survivor_id(uow, data.person_id) if data.person_id else None,
+            status=SessionStatus.OPEN.value, steps=0, created_by=actor.username,
+            created_by_id=actor.staff_id, created_at=uow.clock.now(),
+        )  # fmt: skip
+        repo = ScreeningRepository(uow.session)
+        repo.add(row)
+        uow.flush()
+        _append(uow, actor, row, [], data.answers, data.note)
+        audit.record(
+            uow, actor=actor, action="screening:start", subject_type=SUBJECT, subject_id=row.id,
+            details={"jurisdiction": row.jurisdiction, "person_id": row.person_id,
+                     "answers": len(data.answers)},
+        )  # fmt: skip
+        uow.commit()
+        return _public(uow, row)
+
+
+def answer_screening(
+    uow: UnitOfWork, *, actor: Actor, session_id: uuid.UUID, data: ScreeningAnswers
+) -> ScreeningPublic:
+    """Record answers as a new step and run the screener again."""
+    with uow:
+        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
+        repo = ScreeningRepository(uow.session)
+        row = repo.get(session_id)
+        expect_version(row.version, data.version, what="screening interview")
+        domain.check_open(row.status)
+        steps = repo.steps(row.id)
+        asked = list(steps[-1].result.get("next_questions", [])) if steps else []
+        step = _append(uow, actor, row, asked, data.answers, data.note)
+        audit.record(
+            uow, actor=actor, action="screening:answer", subject_type=SUBJECT, subject_id=row.id,
+            details={"seq": step.seq, "paths": sorted(step.answers)},
+        )  # fmt: skip
+        uow.commit()
+        return _public(uow, row)
+
+
+def _append(
+    uow: UnitOfWork,
+    actor: Actor,
+    row: ScreeningSession,
+    asked: list[str],
+    answers: dict[str, Any],
+    note: str | None,
+) -> ScreeningStep:
+    """Validate the answers against the pack, screen the folded case, append the step."""
+    clean = _validated(row.jurisdiction, answers, uow)
+    repo = ScreeningRepository(uow.session)
+    folded = domain.fold([s.answers for s in repo.steps(row.id)] + [clean])
+    today = uow.clock.today().isoformat()
+    step = ScreeningStep(
+        id=new_id(), session_id=row.id, seq=row.steps, asked=asked, answers=clean,
+        result=screener.screen(row.jurisdiction, today, folded, row.programs),
+        rules_version=rules.pack_of(row.jurisdiction).version, note=clean_text(note) or None,
+        recorded_by=actor.username, recorded_at=uow.clock.now(),
+    )  # fmt: skip
+    row.steps += 1  # bumps the version: a concurrent answer to the same interview gets a 409
+    repo.add(step)
+    uow.flush()
+    return step
+
+
+def _validated(jurisdiction: str, answers: dict[str, Any], uow: UnitOfWork) -> dict[str, Any]:
+    pack = rules.pack_of(jurisdiction)
+    clean: dict[str, Any] = {}
+    for raw, value in answers.items():
+        path = app_domain.parse_path(raw, field="answers")
+        try:
+            clean[str(path)] = rules.normalise(pack, path, value, uow.clock.today())
+        except InvalidInput as err:
+            raise InvalidInput(f"answers[{raw}]", err.problem) from None
+    return clean
+
+
+def resume_screening(uow: UnitOfWork, *, actor: Actor, session_id: uuid.UUID) -> ScreeningPublic:
+    """The interview as it stands: case so far, latest results, next questions and every step."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=session_id)
+        row = ScreeningRepository(uow.session).get(session_id)
+        audit.record(
+            uow, actor=actor, action="screening:read", subject_type=SUBJECT, subject_id=row.id,
+            details={"person_id": row.person_id},
+        )  # fmt: skip
+        uow.commit()
+        return _public(uow, row)
+
+
+def link_screening(
+    uow: UnitOfWork, *, actor: Actor, session_id: uuid.UUID, data: ScreeningLink
+) -> ScreeningPublic:
+    """Link an anonymous interview to the person once registered."""
+    with uow:
+        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
+        row = ScreeningRepository(uow.session).get(session_id)
+        expect_version(row.version, data.version, what="screening interview")
+        person_id = survivor_id(uow, data.person_id)
+        domain.check_link(row.person_id, person_id)
+        if row.person_id is None:
+            row.person_id, row.linked_by, row.linked_at = person_id, actor.username, uow.clock.now()
+            uow.flush()
+            audit.record(
+                uow, actor=actor, action="screening:link", subject_type=SUBJECT, subject_id=row.id,
+                before={"person_id": None}, after={"person_id": person_id},
+            )  # fmt: skip
+        uow.commit()
+        return _public(uow, row)
+
+
+def complete_screening(
+    uow: UnitOfWork, *, actor: Actor, session_id: uuid.UUID, data: ScreeningComplete
+) -> ScreeningPublic:
+    """Close the interview; its steps stay as they are."""
+    with uow:
+        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
+        row = ScreeningRepository(uow.session).get(session_id)
+        expect_version(row.version, data.version, what="screening interview")
+        domain.check_open(row.status)
+        row.status = SessionStatus.COMPLETED.value
+        row.completed_by, row.completed_at = actor.username, uow.clock.now()
+        uow.flush()
+        audit.record(
+            uow, actor=actor, action="screening:complete", subject_type=SUBJECT, subject_id=row.id,
+            details={"note": clean_text(data.note) or None, "steps": row.steps},
+        )  # fmt: skip
+        uow.commit()
+        return _public(uow, row)
+
+
+def list_screenings(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[ScreeningPublic]:
+    """A person's interviews, newest first."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
+        rows = ScreeningRepository(uow.session).for_people(family_ids(uow, person_id))
+        audit.record(
+            uow, actor=actor, action="screening:list", subject_type="person", subject_id=person_id,
+            details={"results": len(rows)},
+        )  # fmt: skip
+        uow.commit()
+        return [_public(uow, r) for r in rows]
+
+
+def answers_of(
+    uow: UnitOfWork, session_id: uuid.UUID, *, jurisdiction: str
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Inside a caller's transaction: an interview's folded answers and its people's roles."""
+    row = ScreeningRepository(uow.session).get(session_id)
+    if row.jurisdiction != jurisdiction:
+        raise InvalidInput(
+            "screening_session_id", f"the interview is for {row.jurisdiction}, not {jurisdiction}"
+        )
+    answers = domain.fold([s.answers for s in ScreeningRepository(uow.session).steps(row.id)])
+    return answers, domain.roles(answers)
+
+
+def _public(uow: UnitOfWork, row: ScreeningSession) -> ScreeningPublic:
+    steps = ScreeningRepository(uow.session).steps(row.id)
+    answers = domain.fold([s.answers for s in steps])
+    latest: dict[str, Any] = steps[-1].result if steps else {"programs": [], "next_questions": []}
+    on = str(latest.get("date") or uow.clock.today().isoformat())
+    questions = screener.questions(row.jurisdiction, list(latest.get("next_questions", [])))
+    return ScreeningPublic(
+        id=row.id, version=row.version, jurisdiction=row.jurisdiction, programs=row.programs,
+        person_id=row.person_id, status=row.status, created_at=row.created_at, created_by=row.created_by,
+        case=domain.case_mapping(row.jurisdiction, on, answers), answers=answers,
+        results=list(latest.get("programs", [])), next_questions=[Question(**q) for q in questions],
+        steps=[StepPublic.model_validate(s) for s in steps],
+    )  # fmt: skip
