@@ -55,6 +55,14 @@ class Permission(enum.StrEnum):
     PLAN_WRITE = "plan:write"
     DOCUMENT_VERIFY = "document:verify"
     STATS_READ = "stats:read"
+    # Case work, second half (issue #5): applications, decisions, reviews, investigations, appeals.
+    APPLICATION_WRITE = "application:write"
+    DECISION_MAKE = "decision:make"
+    DECISION_OVERRIDE = "decision:override"  # change a computed result, always with a reason
+    DECISION_APPROVE = "decision:approve"  # approve another officer's override (maker-checker)
+    REVIEW_WRITE = "review:write"
+    INVESTIGATION_WRITE = "investigation:write"
+    APPEAL_WRITE = "appeal:write"
 
 
 _P = Permission
@@ -124,6 +132,17 @@ _MONEY_GRANTS = {
 }
 for _role, _grant in _MONEY_GRANTS.items():
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _grant
+
+
+# Applications, decisions, reviews, appeals: front-line work; supervisors approve overrides;
+# investigations of alleged misuse belong to specialists and supervisors.
+_DECIDING = frozenset(
+    {_P.APPLICATION_WRITE, _P.DECISION_MAKE, _P.DECISION_OVERRIDE, _P.REVIEW_WRITE, _P.APPEAL_WRITE}
+)
+for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _DECIDING
+ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.DECISION_APPROVE, _P.INVESTIGATION_WRITE}
+ROLE_PERMISSIONS[Role.SPECIALIST] |= {_P.INVESTIGATION_WRITE}
 
 
 @dataclass(frozen=True)

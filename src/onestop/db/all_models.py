@@ -2,10 +2,16 @@
 
 from onestop.access import models as access_models
 from onestop.audit import models as audit_models
+from onestop.cases.appeals import models as case_appeals_models  # noqa: F401  (case work)
+from onestop.cases.applications import models as case_applications_models  # noqa: F401  (case work)
+from onestop.cases.decisions import models as case_decisions_models  # noqa: F401  (case work)
 from onestop.cases.documents import models as case_documents_models  # noqa: F401  (case work)
 from onestop.cases.interactions import models as case_interactions_models  # noqa: F401  (case work)
+from onestop.cases.investigations import models as case_investigations_models  # noqa: F401  (case work)
 from onestop.cases.plans import models as case_plans_models  # noqa: F401  (case work)
 from onestop.cases.referrals import models as case_referrals_models  # noqa: F401  (case work)
+from onestop.cases.reviews import models as case_reviews_models  # noqa: F401  (case work)
+from onestop.cases.screenings import models as case_screenings_models  # noqa: F401  (case work)
 from onestop.cases.tasks import models as case_tasks_models  # noqa: F401  (case work)
 from onestop.money import models as money_models
 from onestop.registry import models as registry_models
