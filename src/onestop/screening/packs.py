@@ -1,4 +1,4 @@
-"""The rule pack the screener evaluates decided programs with: the registered pack of the case's jurisdiction."""
+"""The rule pack the screener evaluates decided programs with: the registered one of the jurisdiction."""
 
 from __future__ import annotations
 

@@ -150,7 +150,8 @@ class _Run:
         asked = {q.input for q in engine_questions}
         item.questions = [*engine_questions, *(q for q in item.questions if q.input not in asked)]
         # Only a policy value is missing (every question answered): likely eligible, amount unknown.
-        only_gaps = not item.questions and bool(missing.parameters) and item.status is Status.LIKELY
+        pays = result.program.pays is not None  # the gap is in a benefit amount, not in a threshold only
+        only_gaps = pays and not item.questions and bool(missing.parameters) and item.status is Status.LIKELY
         item.status = Status.LIKELY if only_gaps else Status.POSSIBLY
         item.missing_parameters = list(missing.parameters)
         if missing.parameters:
@@ -184,7 +185,7 @@ class _Run:
             who, name = path[len("people[") :].split("].", 1)
             var = vocab.person.get(name)
             text = var.question(self.lang) if var and var.question else name
-            return text if who in ("*", "applicant") else f"{text} ({who})"
+            return text if who in ("*", "applicant") else f"[{who}] {text}"
         name = path.split(".", 1)[1]
         for group, prefix in vocab.nested.items():
             if name.startswith(group + "."):
