@@ -16,6 +16,7 @@ from onestop.registry import domain, intake, matching, namekeys
 from onestop.registry.repository import PeopleRepository
 
 MAX_NAME_CANDIDATES = 2000
+CLOSE_NAME = 90  # a narrow-key candidate this close means the broad keys are not needed
 MAX_DATE_CANDIDATES = 500
 
 
@@ -29,20 +30,39 @@ class Criteria:
     phone: str | None = None
 
 
+def _by_name(
+    repo: PeopleRepository, options: list[namekeys.NameParts], *, allow_broad: bool
+) -> tuple[dict[uuid.UUID, uuid.UUID], list[matching.Candidate]]:
+    """Name candidates: the narrow keys first; the broad keys only if no close name turned up."""
+    keys = set().union(*(namekeys.query_keys(p) for p in options))
+    mapping, found = repo.candidates_by_name_keys(keys, limit=MAX_NAME_CANDIDATES)
+    if not allow_broad or any(matching.name_similarity(options, c) >= CLOSE_NAME for c in found):
+        return mapping, found
+    broad = set().union(*(namekeys.query_keys(p, broad=True) for p in options))
+    more_mapping, more = repo.candidates_by_name_keys(broad, limit=MAX_NAME_CANDIDATES)
+    return mapping | more_mapping, list({c.person_id: c for c in found + more}.values())
+
+
+def _merge(
+    first: tuple[dict[uuid.UUID, uuid.UUID], list[matching.Candidate]],
+    second: tuple[dict[uuid.UUID, uuid.UUID], list[matching.Candidate]],
+) -> tuple[dict[uuid.UUID, uuid.UUID], list[matching.Candidate]]:
+    return first[0] | second[0], list({c.person_id: c for c in first[1] + second[1]}.values())
+
+
 def search(
     repo: PeopleRepository, cipher: intake.Cipher, criteria: Criteria, *, limit: int
 ) -> list[matching.Scored]:
     """Rank people against the criteria; best first, weak matches dropped."""
     ids: set[uuid.UUID] = set()
     parts = namekeys.parse_query(criteria.name) if criteria.name else None
-    if parts:
-        keys = set().union(*(namekeys.query_keys(p) for p in parts))
-        ids.update(repo.ids_by_name_keys(keys, limit=MAX_NAME_CANDIDATES))
     if criteria.birth_date is not None:
         ids.update(repo.ids_by_birth_date(criteria.birth_date, limit=MAX_DATE_CANDIDATES))
     sin_ids = repo.ids_by_identifier("sin", intake.sin_index(cipher, criteria.sin)) if criteria.sin else set()
     phone_ids = repo.ids_by_contact("phone", criteria.phone) if criteria.phone else set()
     resolved, found = repo.candidates(ids | sin_ids | phone_ids)
+    if parts:
+        resolved, found = _merge((resolved, found), _by_name(repo, parts, allow_broad=True))
     sin_hits = {resolved[i] for i in sin_ids}
     phone_hits = {resolved[i] for i in phone_ids}
     scored = []
@@ -64,10 +84,14 @@ def duplicates(
     *,
     exclude: uuid.UUID | None = None,
 ) -> list[matching.Scored]:
-    """Existing people who may be the one being registered, scored 0-100 with reasons."""
+    """Existing people who may be the one being registered, scored 0-100 with reasons.
+
+    With a birth date, everyone born that day is compared, so a typo'd name is still caught and the
+    broad name keys are not needed.
+    """
     name = valid.name
     parts = namekeys.NameParts.of(name.given_names, name.family_name, name.preferred_name)
-    ids = set(repo.ids_by_name_keys(namekeys.query_keys(parts), limit=MAX_NAME_CANDIDATES))
+    ids: set[uuid.UUID] = set()
     if valid.birth_date is not None:
         ids.update(repo.ids_by_birth_date(valid.birth_date, limit=MAX_DATE_CANDIDATES))
     sin_ids = repo.ids_by_identifier("sin", intake.sin_index(cipher, valid.sin)) if valid.sin else set()
@@ -77,7 +101,8 @@ def duplicates(
     phone_ids: set[uuid.UUID] = set()
     for number, _label in valid.phones:
         phone_ids |= repo.ids_by_contact("phone", number)
-    resolved, found = repo.candidates(ids | sin_ids | health_ids | phone_ids)
+    by_name = _by_name(repo, [parts], allow_broad=valid.birth_date is None)
+    resolved, found = _merge(repo.candidates(ids | sin_ids | health_ids | phone_ids), by_name)
     found = [c for c in found if c.person_id != exclude]
     sin_hits, health_hits = {resolved[i] for i in sin_ids}, {resolved[i] for i in health_ids}
     phone_hits = {resolved[i] for i in phone_ids}

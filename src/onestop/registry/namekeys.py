@@ -6,13 +6,16 @@ fetches candidates by index equality. A key pairs something about the family nam
 about a given name, so each posting list stays small even for common surnames:
 
 * ``p`` phonetic family : phonetic given       (Jon/John, Smyth/Smith, Catherine/Kathryn)
+* ``s`` sorted letters of the family's first 5 : phonetic given   (John Smtih)
 * ``e`` exact family    : given initial         (typos anywhere in the given name)
 * ``q`` phonetic family : given initial         (a typo in each: Jhon Smyth)
 * ``g`` exact given     : family initial        (typos in the family name)
 * ``t`` sorted letters of the family's first 5 : given initial   (Smtih/Smith)
 * ``f`` phonetic family alone                   (one-word queries and one-word names)
 
-Candidates are then scored precisely in Python (see ``matching``).
+``p`` and ``s`` are *narrow* (a few hundred people even for John Smith among a million) and are
+looked up first; the others are *broad* and are looked up only when the narrow ones find no close
+name. Candidates are then scored precisely in Python (see ``matching``).
 """
 
 from __future__ import annotations
@@ -89,6 +92,7 @@ def keys_for(parts: NameParts) -> set[str]:
         keys.add("f" + phonetic(fam))
         for giv in parts.given:
             keys.add(f"p{phonetic(fam)}:{phonetic(giv)}")
+            keys.add(f"s{transposition_key(fam)}:{phonetic(giv)}")
             keys.add(f"e{fam}:{giv[0]}")
             keys.add(f"q{phonetic(fam)}:{giv[0]}")
             keys.add(f"g{giv}:{fam[0]}")
@@ -96,14 +100,20 @@ def keys_for(parts: NameParts) -> set[str]:
     return {k[:80] for k in keys}
 
 
-def query_keys(parts: NameParts) -> set[str]:
-    """Keys to look up for a query: pair keys when a given name is known, else the family key alone.
+NARROW = frozenset("ps")  # selective: tried first
+BROAD = frozenset("eqgt")  # a given initial only: tried when the narrow keys find no close name
 
-    Pair keys are far more selective; the lone family key is used only for one-word queries.
+
+def query_keys(parts: NameParts, *, broad: bool = False) -> set[str]:
+    """Keys to look up for a query: the narrow pair keys, or the broad ones; a lone family key for one word.
+
+    At a million people the broad keys of "John Smith" reach thousands of people, the narrow ones a
+    few hundred; most searches never need the broad ones.
     """
     if not parts.given:
-        return {("f" + phonetic(fam))[:80] for fam in parts.family}
-    return {k for k in keys_for(parts) if not k.startswith("f")}
+        return set() if broad else {("f" + phonetic(fam))[:80] for fam in parts.family}
+    kinds = BROAD if broad else NARROW
+    return {k for k in keys_for(parts) if k[0] in kinds}
 
 
 def parse_query(text: str) -> list[NameParts]:
