@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from onestop import __version__
 from onestop.bootstrap import Container, build
-from onestop.web import apidocs, error_pages, errors, pages, portal, staff
+from onestop.web import apidocs, error_pages, errors, pages, portal, programs, staff  # noqa: F401 - programs adds to every page
 from onestop.web.api import ROUTERS
 from onestop.web.i18n import LocaleMiddleware
 from onestop.web.security import CsrfMiddleware, LoginRateLimiter, SecurityHeadersMiddleware

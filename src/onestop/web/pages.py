@@ -5,6 +5,7 @@ Routes stay thin: parse the form, call one service, then ``render`` a template o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,10 @@ from onestop.web import i18n
 from onestop.web.sessions import WebSession
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+#: Functions adding to every page's context (the staff area adds its quick-log widget); each should
+#: be cheap and put anything costly behind a callable that the template calls only when it needs it.
+CONTEXT_PROVIDERS: list[Callable[[Request], dict[str, Any]]] = []
 
 
 @pass_context
@@ -90,7 +95,10 @@ def base_context(request: Request) -> dict[str, Any]:
     """What every template may use: language, switch links, CSRF token, flashes, formatting, login."""
     language = language_of(request)
     session = getattr(request.state, "session", None) or WebSession()
-    return {
+    extra: dict[str, Any] = {}
+    for provider in CONTEXT_PROVIDERS:
+        extra |= provider(request)
+    return extra | {
         "request": request,
         "lang": language,
         "translations": i18n.translations(language),
@@ -98,6 +106,7 @@ def base_context(request: Request) -> dict[str, Any]:
         "csrf_token": session.csrf_token,
         "flashes": session.pop_flashes(),
         "login": session.login,
+        "actor": getattr(request.state, "actor", None),
         "fmt": formatter(request),
         "errors": {},
         "values": {},

@@ -2,12 +2,18 @@
 
 from fastapi import APIRouter
 
-from onestop.web.staff import auth, home, people, registration
+from onestop.web import pages
+from onestop.web.staff import auth, home, labels, people, quicklog, registration, tasks
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
 router.include_router(auth.router)
 router.include_router(home.router)
 router.include_router(registration.router)  # before people: "/people/new" is not a person id
 router.include_router(people.router)
+router.include_router(quicklog.router)
+router.include_router(tasks.router)
+
+pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
+pages.CONTEXT_PROVIDERS.append(labels.staff_context)
 
 __all__ = ["router"]

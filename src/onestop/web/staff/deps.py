@@ -30,11 +30,13 @@ def current_actor(request: Request) -> Actor:
             pages.flash(request, N_("You were signed out after a period without activity. Sign in again."))
         raise LoginRequiredError
     try:
-        return actor_for_token(request.app.state.container.uow(), str(login.get("token", "")))
+        actor = actor_for_token(request.app.state.container.uow(), str(login.get("token", "")))
     except NotAuthenticated:
         session.log_out()
         pages.flash(request, N_("Your sign-in has ended. Sign in again."))
         raise LoginRequiredError from None
+    request.state.actor = actor  # for the layout's own pieces (navigation, the quick-log widget)
+    return actor
 
 
 StaffActor = Annotated[Actor, Depends(current_actor)]

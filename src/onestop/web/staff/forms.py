@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+import uuid
+from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 
 from onestop.common.errors import InvalidInput
 from onestop.web import pages
 from onestop.web.error_pages import N_
+
+M = TypeVar("M", bound=BaseModel)
 
 #: Service field names (``phones[0]``, ``addresses[0].city``) to the form's single-entry boxes.
 _INDEXED = re.compile(r"^(phones|emails|addresses|health_numbers)\[0\]\.?")
@@ -53,3 +58,23 @@ def form_errors(request: Request, err: InvalidInput, known: set[str]) -> dict[st
     if field in known:
         return {field: message}
     return {"form": f"{err.field}: {message}"}
+
+
+def model(schema: type[M], /, **data: Any) -> M:
+    """A service's input model from form values; a validation problem becomes ``InvalidInput``."""
+    try:
+        return schema(**data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "form"
+        raise InvalidInput(field, str(first["msg"])) from None
+
+
+def optional_uuid(raw: str, field: str) -> uuid.UUID | None:
+    """An id from a form (empty means none); anything else is an ``InvalidInput`` on ``field``."""
+    if not raw:
+        return None
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise InvalidInput(field, "is not a valid reference") from None

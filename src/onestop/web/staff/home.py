@@ -1,10 +1,18 @@
-"""The staff home page: greeting, office, quick person search and links (tasks and caseload come later)."""
+"""The staff home page: what is due today, the caseload, reviews due and approvals waiting.
+
+Read-only: each block is one of the owning area's read services, called with the signed-in actor.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
+from onestop.access.permissions import Actor, Permission
+from onestop.cases.tasks import TaskKind, get_caseload, list_tasks
+from onestop.money import list_approvals
 from onestop.web import pages
 from onestop.web.staff.deps import StaffActor
 
@@ -14,4 +22,26 @@ router = APIRouter()
 @router.get("/")
 def home(request: Request, actor: StaffActor) -> HTMLResponse:
     """The page an officer lands on after signing in."""
-    return pages.render(request, "staff/home.html", {"today": request.app.state.container.clock.now()})
+    container = request.app.state.container
+    context: dict[str, Any] = {"today": container.clock.now()}
+    if actor.staff_id is not None and actor.can(Permission.CASE_READ):
+        context |= _work(request, actor)
+    if actor.can(Permission.MONEY_APPROVE):
+        context["approvals"] = list_approvals(container.uow(), actor=actor, limit=20)
+    return pages.render(request, "staff/home.html", context)
+
+
+def _work(request: Request, actor: Actor) -> dict[str, Any]:
+    """Open tasks split into today's work and reviews, and the caseload with names for the tasks."""
+    container = request.app.state.container
+    tasks = list_tasks(container.uow(), actor=actor, view="open").items
+    caseload = get_caseload(container.uow(), actor=actor).people
+    names = {p.person_id: f"{p.family_name}, {p.given_names}" for p in caseload}
+    due = [t for t in tasks if t.bucket in ("overdue", "due_today") and t.kind != TaskKind.REVIEW_DUE]
+    return {
+        "due_tasks": due,
+        "upcoming_count": sum(1 for t in tasks if t.bucket == "upcoming"),
+        "reviews": [t for t in tasks if t.kind == TaskKind.REVIEW_DUE],
+        "caseload": caseload,
+        "names": names,
+    }

@@ -8,12 +8,14 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse
 
+from onestop.access.permissions import Permission
+from onestop.cases.client360 import Client360, client_360
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.registry import get_person, reveal_identifier, search_people
 from onestop.registry.schemas import Revealed, SearchQuery
 from onestop.web import pages
-from onestop.web.staff import labels
+from onestop.web.staff import quicklog
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import form_errors
 
@@ -48,7 +50,7 @@ def search(
 
 @router.get("/{person_id}")
 def view(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
-    """A person's file: safety flags first, then details, contacts, addresses and masked identifiers."""
+    """The client 360 page: safety flags first, then everything about the person across programs."""
     return _file(request, actor, _person_id(person_id))
 
 
@@ -100,14 +102,23 @@ def _file(
     reason: str = "",
     status_code: int = 200,
 ) -> HTMLResponse:
-    person = get_person(request.app.state.container.uow(), actor=actor, person_id=person_id)
+    uow = request.app.state.container.uow()
+    view: Client360 | None = None
+    if actor.can(Permission.CASE_READ):
+        view = client_360(uow, actor=actor, person_id=person_id)
+        person = view.person
+    else:  # finance and administrators: the registry's file only, no case work
+        person = get_person(uow, actor=actor, person_id=person_id)
     context = {
+        "c360": view,
+        "reason_labels": dict(quicklog.reasons(request, actor)) if view else {},
         "person": person,
+        "log_person": person.id,
+        "log_person_name": f"{person.given_names} {person.family_name}".strip(),
         "revealed": revealed,
         "revealed_for": revealed_for,
         "errors": errors or {},
         "error_for": error_for,
         "reason": reason,
-        **labels.all_labels(request),
     }
     return pages.render(request, "staff/people/view.html", context, status_code=status_code)

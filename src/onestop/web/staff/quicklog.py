@@ -1,0 +1,189 @@
+"""Logging contacts: the quick-log widget on every staff page (a reason button logs the call) and the
+full form (notes, duration, outcome, follow-up task).
+
+The contact-centre officer logs calls all day: the widget sits under the header of every staff page,
+remembers the last channel used, and logs against the person whose file is open (or anonymously).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop.access.permissions import Actor, Permission
+from onestop.cases.interactions import (
+    Channel,
+    FollowUpIn,
+    InteractionCreate,
+    Outcome,
+    list_reason_codes,
+    log_interaction,
+)
+from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput
+from onestop.web import pages
+from onestop.web.error_pages import N_
+from onestop.web.staff import labels
+from onestop.web.staff.deps import StaffActor, safe_next
+from onestop.web.staff.forms import form_errors, model, optional_uuid
+
+router = APIRouter(prefix="/interactions")
+
+QUICK_CHANNELS = (Channel.PHONE, Channel.WALK_IN, Channel.EMAIL)
+FULL_FIELDS = {
+    "channel",
+    "direction",
+    "reason_codes",
+    "duration_minutes",
+    "outcome",
+    "notes",
+    "due_on",
+    "title",
+}
+
+
+def layout_context(request: Request) -> dict[str, Any]:
+    """What the staff layout needs for the widget; reason codes are read only if the page shows it."""
+    if not request.url.path.startswith("/staff"):
+        return {}
+
+    def quick_log() -> dict[str, Any] | None:
+        actor = getattr(request.state, "actor", None)
+        if actor is None or not actor.can(Permission.CASE_WRITE):
+            return None
+        session = pages.session_of(request)
+        return {
+            "reasons": reasons(request, actor),
+            "channels": [(c.value, labels.label(request, labels.CHANNELS, c.value)) for c in QUICK_CHANNELS],
+            "channel": session.data.get("quick_channel", Channel.PHONE.value),
+            "next": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+        }
+
+    return {"quick_log": quick_log}
+
+
+def reasons(request: Request, actor: Actor) -> list[tuple[str, str]]:
+    """The active reason codes, labelled in the page's language."""
+    french = pages.language_of(request) == "fr"
+    codes = list_reason_codes(request.app.state.container.uow(), actor=actor)
+    return [(c.code, c.label_fr if french else c.label_en) for c in codes]
+
+
+@router.post("/quick")
+def quick(
+    request: Request,
+    actor: StaffActor,
+    reason: Annotated[str, Form()] = "",
+    channel: Annotated[str, Form()] = Channel.PHONE.value,
+    person_id: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "",
+) -> Response:
+    """Log one contact with one reason, now; htmx gets a status line, a plain form a redirect back."""
+    try:
+        data = model(
+            InteractionCreate,
+            channel=channel,
+            reason_codes=[reason],
+            person_id=optional_uuid(person_id, "person_id"),
+        )
+        logged = log_interaction(request.app.state.container.uow(), actor=actor, data=data)
+    except InvalidInput as err:
+        problem = pages.gettext(request, err.problem)
+        message = pages.gettext(request, N_("The contact was not logged: %(problem)s"), problem=problem)
+        return _quick_result(request, message, next, ok=False)
+    session = pages.session_of(request)
+    session.data["quick_channel"] = logged.channel
+    session.modified = True
+    message = pages.gettext(
+        request,
+        N_("Logged: %(reason)s, %(channel)s, at %(time)s."),
+        reason=dict(reasons(request, actor)).get(reason, reason),
+        channel=labels.label(request, labels.CHANNELS, logged.channel),
+        time=pages.formatter(request).time(logged.occurred_at),
+    )
+    return _quick_result(request, message, next, ok=True)
+
+
+def _quick_result(request: Request, message: str, next_url: str, *, ok: bool) -> Response:
+    if request.headers.get("hx-request") == "true":
+        return pages.render(request, "staff/interactions/_quick_status.html", {"message": message, "ok": ok})
+    pages.session_of(request).flash(message, "success" if ok else "error")
+    return pages.redirect(request, safe_next(next_url))
+
+
+@router.get("/new")
+def new_form(request: Request, actor: StaffActor, person_id: str = "") -> HTMLResponse:
+    """The full contact form, for a contact that needs notes, a duration or a follow-up."""
+    values = {
+        "person_id": person_id,
+        "channel": Channel.PHONE.value,
+        "direction": "inbound",
+        "reason_codes": [],
+    }
+    return _full_form(request, actor, values)
+
+
+@router.post("/new")
+async def log_full(request: Request, actor: StaffActor) -> Response:
+    """Log a contact with all its details; a follow-up date makes a task."""
+    async with request.form() as form:
+        values: dict[str, Any] = {k: str(form.get(k) or "").strip() for k in FULL_FIELDS | {"person_id"}}
+        values["reason_codes"] = [str(v) for v in form.getlist("reason_codes")]
+    try:
+        data = _interaction_from(values)
+        logged = log_interaction(request.app.state.container.uow(), actor=actor, data=data)
+    except InvalidInput as err:
+        return _full_form(
+            request, actor, values, errors=form_errors(request, err, FULL_FIELDS), status_code=422
+        )
+    pages.flash(request, N_("The contact is logged."), "success")
+    target = f"/staff/people/{logged.person_id}" if logged.person_id else "/staff/"
+    return pages.redirect(request, target)
+
+
+def _interaction_from(v: dict[str, Any]) -> InteractionCreate:
+    minutes = v["duration_minutes"]
+    if minutes and not minutes.isdigit():
+        raise InvalidInput("duration_minutes", "must be a whole number of minutes")
+    follow = None
+    if v["due_on"]:
+        follow = model(FollowUpIn, due_on=parse_date(v["due_on"], field="due_on"), title=v["title"] or None)
+    if not v["reason_codes"]:
+        raise InvalidInput("reason_codes", "choose at least one reason")
+    return model(
+        InteractionCreate,
+        channel=v["channel"],
+        direction=v["direction"] or "inbound",
+        reason_codes=v["reason_codes"][:5],
+        person_id=optional_uuid(v["person_id"], "person_id"),
+        duration_seconds=int(minutes) * 60 if minutes else None,
+        outcome=v["outcome"] or None,
+        notes=v["notes"] or None,
+        follow_up=follow,
+    )
+
+
+def _full_form(
+    request: Request,
+    actor: StaffActor,
+    values: dict[str, Any],
+    *,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {
+        "values": values,
+        "errors": errors or {},
+        "reasons": reasons(request, actor),
+        "channels": [(c.value, labels.label(request, labels.CHANNELS, c.value)) for c in Channel],
+        "outcomes": [("", pages.gettext(request, N_("Choose")))]
+        + [
+            (o.value, labels.label(request, labels.OUTCOMES, o.value))
+            for o in Outcome
+            if o != Outcome.PENDING
+        ],
+        "log_person": values.get("person_id") or None,
+    }
+    return pages.render(request, "staff/interactions/new.html", context, status_code=status_code)

@@ -1,0 +1,104 @@
+"""My tasks: the working list, marking a task done, and adding a task (for me or, with the right, others)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop.cases.tasks import Priority, TaskClose, TaskCreate, complete_task, create_task, list_tasks
+from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput, NotFound
+from onestop.web import pages
+from onestop.web.error_pages import N_
+from onestop.web.staff import labels
+from onestop.web.staff.deps import StaffActor, safe_next
+from onestop.web.staff.forms import form_errors, model, optional_uuid
+
+router = APIRouter(prefix="/tasks")
+
+TASK_FIELDS = {"title", "details", "due_on", "priority", "kind", "person_id"}
+KINDS = {
+    "follow_up": N_("Follow up"),
+    "documents_due": N_("Documents due"),
+    "review_due": N_("Review due"),
+    "callback": N_("Call back"),
+}
+
+
+@router.get("")
+def my_tasks(request: Request, actor: StaffActor, view: str = "open") -> HTMLResponse:
+    """Every open task of mine (or the overdue / due-today list), most urgent first."""
+    found = list_tasks(request.app.state.container.uow(), actor=actor, view=view)
+    context = {"tasks": found.items, "view": found.view, "names": {}}
+    return pages.render(request, "staff/tasks/list.html", context)
+
+
+@router.post("/{task_id}/complete")
+def complete(
+    request: Request,
+    actor: StaffActor,
+    task_id: str,
+    version: Annotated[int | None, Form()] = None,
+    note: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/staff/tasks",
+) -> Response:
+    """Mark a task done and go back to the list it was on."""
+    done = complete_task(
+        request.app.state.container.uow(),
+        actor=actor,
+        task_id=_task_id(task_id),
+        data=TaskClose(version=version, note=note or None),
+    )
+    pages.flash(request, N_("Done: %(title)s"), "success", title=done.title)
+    return pages.redirect(request, safe_next(next))
+
+
+@router.get("/new")
+def new_task_form(request: Request, actor: StaffActor, person_id: str = "") -> HTMLResponse:
+    """An empty task form (about a person when opened from their file)."""
+    return _form(request, {"person_id": person_id, "priority": "normal", "kind": "follow_up"})
+
+
+@router.post("/new")
+async def add(request: Request, actor: StaffActor) -> Response:
+    """Create the task for myself; back to the person's file or my list."""
+    async with request.form() as form:
+        values = {k: str(form.get(k) or "").strip() for k in TASK_FIELDS}
+    try:
+        data = model(
+            TaskCreate,
+            kind=values["kind"] or "follow_up",
+            title=values["title"],
+            details=values["details"] or None,
+            person_id=optional_uuid(values["person_id"], "person_id"),
+            due_on=parse_date(values["due_on"], field="due_on") if values["due_on"] else None,
+            priority=values["priority"] or "normal",
+        )
+        task = create_task(request.app.state.container.uow(), actor=actor, data=data)
+    except InvalidInput as err:
+        return _form(request, values, errors=form_errors(request, err, TASK_FIELDS), status_code=422)
+    pages.flash(request, N_("Task added: %(title)s"), "success", title=task.title)
+    return pages.redirect(request, f"/staff/people/{task.person_id}" if task.person_id else "/staff/tasks")
+
+
+def _form(
+    request: Request, values: dict[str, Any], *, errors: dict[str, str] | None = None, status_code: int = 200
+) -> HTMLResponse:
+    context = {
+        "values": values,
+        "errors": errors or {},
+        "kinds": list(labels.translated(request, KINDS).items()),
+        "priorities": [(p.value, labels.label(request, labels.PRIORITIES, p.value)) for p in Priority],
+        "log_person": values.get("person_id") or None,
+    }
+    return pages.render(request, "staff/tasks/new.html", context, status_code=status_code)
+
+
+def _task_id(raw: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise NotFound("no such task") from None
