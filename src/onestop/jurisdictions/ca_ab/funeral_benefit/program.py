@@ -16,7 +16,10 @@ from onestop.rules import ENUM, MONEY, UNIT, Expr, Program, Unit, min_, when
 program = Program(
     "ab.funeral_benefit",
     label={"en": "Funeral benefits", "fr": "Prestations funéraires"},
-    reference="Income and Employment Supports Act; ISTHB Regulation Schedule 4 s.25; AISH Act; MO 2023-027, 2023-028",
+    reference=(
+        "Income and Employment Supports Act; ISTHB Regulation Schedule 4 s.25; AISH Act; "
+        "MO 2023-027, 2023-028"
+    ),
     root=Path(__file__).parent,
     inputs=INPUTS,
 )
