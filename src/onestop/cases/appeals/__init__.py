@@ -1,5 +1,6 @@
 """Appeals of decisions: filing within the deadline, hearing, outcome and the decision that follows."""
 
+from onestop.cases.appeals import sections
 from onestop.cases.appeals.domain import AppealOutcome, AppealStatus
 from onestop.cases.appeals.errors import AppealNotFound
 from onestop.cases.appeals.models import Appeal
@@ -20,6 +21,8 @@ from onestop.cases.appeals.services import (
     schedule_hearing,
     withdraw_appeal,
 )
+
+sections.install()
 
 __all__ = [
     "Appeal",

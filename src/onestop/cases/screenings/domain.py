@@ -15,7 +15,7 @@ from typing import Any
 from onestop.common.errors import InvalidTransition
 
 #: How many questions the screener proposes at a time.
-NEXT_QUESTIONS = 8
+NEXT_QUESTIONS = 10
 _PERSON = re.compile(r"^people\[([^\]]+)\]\.(.+)$")
 
 
@@ -71,8 +71,16 @@ def roles(answers: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
+def concrete(path: str, applicant: str | None) -> str:
+    """A screener question about "any person" or "the applicant" as a path an answer can use."""
+    for generic in ("people[*].", "people[applicant]."):
+        if path.startswith(generic):
+            return f"people[{applicant or 'p1'}].{path[len(generic) :]}"
+    return path
+
+
 def next_questions(missing_by_program: Iterable[list[str]], has_people: bool) -> list[str]:
-    """Inputs still needed, most programs first (then in the screener's own order), at most a page."""
+    """Inputs still needed, most often asked first (then in the screener's order), at most a page."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, int]] = {}
     for order, missing in enumerate(missing_by_program):
@@ -81,5 +89,5 @@ def next_questions(missing_by_program: Iterable[list[str]], has_people: bool) ->
             first.setdefault(path, (order, rank))
     ranked = sorted(counts, key=lambda p: (-counts[p], first[p]))
     if not has_people:
-        ranked = ["people[p1].role", "people[p1].age", *ranked]
+        ranked = ["people[p1].role", *(p for p in ranked if p != "people[p1].role")]
     return ranked[:NEXT_QUESTIONS]

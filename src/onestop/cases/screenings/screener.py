@@ -1,7 +1,8 @@
-"""The screener a step runs: every chosen program of the pack, evaluated on the answers so far.
+"""The screener a step runs: the needs screener (``onestop.screening``) on the answers so far.
 
-Design decision 3(b): with unknown inputs the engine answers eligible / ineligible / undetermined and
-names the inputs that would decide it; those become the next questions.
+It evaluates every catalogue program (decided ones by their rule pack, with unknown inputs giving
+``undetermined`` and the inputs that would decide it) and proposes the next questions. A step keeps
+a compact copy of its answer in English and French: statuses, reasons, and the questions asked.
 """
 
 from __future__ import annotations
@@ -10,24 +11,39 @@ from typing import Any
 
 from onestop.cases.applications import rules
 from onestop.cases.screenings import domain
+from onestop.screening import screen as needs_screen
 
 
 def screen(jurisdiction: str, on: str, answers: dict[str, Any], programs: list[str] | None) -> dict[str, Any]:
-    """Each program's status, amount, missing inputs and reasons (EN and FR), and the next questions."""
-    pack = rules.pack_of(jurisdiction)
+    """Each program's status, reasons (EN and FR) and questions, and the next questions to ask."""
     mapping = domain.case_mapping(jurisdiction, on, answers)
-    evaluation = pack.evaluate_data(mapping, programs or None)
-    results = []
-    for result in evaluation.results:
-        out = result.to_dict("en", explain=False)
-        out["label"] = {"en": result.program.label("en"), "fr": result.program.label("fr")}
-        out["reasons_fr"] = result.reasons("fr")
-        results.append(out)
-    undecided = [r["missing"] for r in results if r["status"] == "undetermined"]
+    english, french = (needs_screen(mapping, lang).to_dict() for lang in ("en", "fr"))
+    reasons_fr = {r["program"]: r["reasons"] for r in french["results"]}
+    names_fr = {r["program"]: r["name"] for r in french["results"]}
+    results = [
+        {
+            "program": r["program"],
+            "name": {"en": r["name"], "fr": names_fr.get(r["program"], r["name"])},
+            "kind": r["kind"],
+            "status": r["status"],
+            "urgent": r["urgent"],
+            "monthly_amount": r["monthly_amount"],
+            "reasons": {"en": r["reasons"], "fr": reasons_fr.get(r["program"], [])},
+            "notes": r["notes"],
+            "missing_parameters": r["missing_parameters"],
+            "questions": [q["input"] for q in r["questions"]],
+        }
+        for r in english["results"]
+        if not programs or r["program"] in programs
+    ]
+    applicant = next((pid for pid, role in domain.roles(answers).items() if role == "applicant"), None)
+    asked = [domain.concrete(q["input"], applicant) for q in english["next_questions"]]
     return {
         "date": on,
+        "rules_version": english["rules_version"],
+        "counts": english["counts"],
         "programs": results,
-        "next_questions": domain.next_questions(undecided, has_people=bool(mapping["people"])),
+        "next_questions": domain.next_questions([asked], has_people=bool(mapping["people"])),
     }
 
 

@@ -31,6 +31,7 @@ from onestop.cases.tasks.services import family_ids, survivor_id
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
+from onestop.jurisdictions.catalogue import load_catalogue
 from onestop.registry.domain import clean_text
 
 SUBJECT = "screening_session"
@@ -41,8 +42,10 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
     with uow:
         require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT)
         pack = rules.pack_of(data.jurisdiction)
-        for program_id in data.programs or []:
-            pack.program(program_id)  # unknown ids are refused before anything is stored
+        catalogue = load_catalogue(pack.id)
+        unknown = [p for p in data.programs or [] if p not in catalogue]
+        if unknown:
+            raise InvalidInput("programs", f"not in the {pack.id} catalogue: {', '.join(unknown)}")
         row = ScreeningSession(
             id=new_id(), jurisdiction=pack.id, programs=data.programs or None,
             person_id=survivor_id(uow, data.person_id) if data.person_id else None,
