@@ -2,6 +2,7 @@
 
 from onestop.web.api import appeals as case_appeals  # case work
 from onestop.web.api import applications as case_applications  # case work
+from onestop.web.api import approvals as money_approvals  # money
 from onestop.web.api import audit, auth, evaluate, people, staff, units
 from onestop.web.api import catalogue as catalogue_api  # needs screening
 from onestop.web.api import client360 as case_360  # case work
@@ -9,6 +10,9 @@ from onestop.web.api import decisions as case_decisions  # case work
 from onestop.web.api import documents as case_documents  # case work
 from onestop.web.api import interactions as case_interactions  # case work
 from onestop.web.api import investigations as case_investigations  # case work
+from onestop.web.api import ledger as money_ledger  # money
+from onestop.web.api import money as money_api  # money
+from onestop.web.api import payments as money_payments  # money
 from onestop.web.api import plans as case_plans  # case work
 from onestop.web.api import referrals as case_referrals  # case work
 from onestop.web.api import reviews as case_reviews  # case work
@@ -22,3 +26,4 @@ ROUTERS += [case_plans.router, case_documents.router, case_360.router]  # case w
 ROUTERS += [screen_api.router, catalogue_api.router]  # needs screening
 ROUTERS += [case_screenings.router, case_applications.router, case_decisions.router]  # case work
 ROUTERS += [case_reviews.router, case_investigations.router, case_appeals.router]  # case work
+ROUTERS += [money_api.router, money_payments.router, money_approvals.router, money_ledger.router]  # money

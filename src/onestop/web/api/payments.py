@@ -1,0 +1,115 @@
+"""/api/payment-runs, /api/batches (build, approve, export, files, reconcile) and /api/periods."""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Literal
+
+from fastapi import APIRouter, UploadFile, status
+from fastapi.responses import FileResponse
+
+from onestop import money
+from onestop.common.errors import InvalidInput, NotFound
+from onestop.money import schemas as s
+from onestop.money.pain002 import MAX_BYTES
+from onestop.web.deps import ContainerDep, CurrentActor, UowDep
+
+router = APIRouter(tags=["payments"])
+
+
+def _out_dir(container: ContainerDep) -> Path:
+    return container.settings.var_dir / "payments"
+
+
+@router.post("/payment-runs", status_code=status.HTTP_201_CREATED, response_model=s.RunPublic)
+def run(uow: UowDep, actor: CurrentActor, body: s.RunCreate) -> s.RunPublic:
+    """Generate the month's recurring issuances and build the pay date's batch (safe to repeat)."""
+    result = money.run_payments(uow, actor=actor, pay_date=body.pay_date)
+    made = result.generation
+    return s.RunPublic(
+        period=made.period,
+        created=made.created,
+        already_issued=made.already_issued,
+        batch=s.BatchPublic.of(result.batch),
+    )
+
+
+@router.post("/batches", status_code=status.HTTP_201_CREATED, response_model=s.BatchPublic)
+def build(uow: UowDep, actor: CurrentActor, body: s.BatchCreate) -> s.BatchPublic:
+    """Build a batch of the approved payments due by a date (the same key returns the same batch)."""
+    batch = money.build_batch(uow, actor=actor, pay_date=body.pay_date, idempotency_key=body.idempotency_key)
+    return s.BatchPublic.of(batch)
+
+
+@router.get("/batches", response_model=list[s.BatchPublic])
+def list_batches(uow: UowDep, actor: CurrentActor) -> list[s.BatchPublic]:
+    """Batches, newest first."""
+    return [s.BatchPublic.of(b) for b in money.list_batches(uow, actor=actor)]
+
+
+@router.get("/batches/{batch_id}", response_model=s.BatchPublic)
+def get_batch(uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID) -> s.BatchPublic:
+    """One batch."""
+    return s.BatchPublic.of(money.get_batch(uow, actor=actor, batch_id=batch_id))
+
+
+@router.post("/batches/{batch_id}/approve", response_model=s.BatchPublic)
+def approve(uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID) -> s.BatchPublic:
+    """The checker's approval (403 for the batch's maker, 409 if already approved)."""
+    return s.BatchPublic.of(money.approve_batch(uow, actor=actor, batch_id=batch_id))
+
+
+@router.post("/batches/{batch_id}/export", response_model=s.ExportPublic)
+def export(uow: UowDep, actor: CurrentActor, container: ContainerDep, batch_id: uuid.UUID) -> s.ExportPublic:
+    """Write the schema-validated pain.001 file and the cheque register (resumable, idempotent)."""
+    result = money.export_batch(uow, actor=actor, batch_id=batch_id, out_dir=_out_dir(container))
+    files = [p.name for p in (result.payment_file, result.cheque_csv, result.cheque_pdf) if p is not None]
+    return s.ExportPublic(batch=s.BatchPublic.of(result.batch), files=files)
+
+
+_SUFFIX = {"pain001": ".pain.001.xml", "cheques-csv": ".cheques.csv", "cheques-pdf": ".cheques.pdf"}
+_MEDIA = {"pain001": "application/xml", "cheques-csv": "text/csv", "cheques-pdf": "application/pdf"}
+
+
+@router.get("/batches/{batch_id}/files/{kind}")
+def download(
+    uow: UowDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    batch_id: uuid.UUID,
+    kind: Literal["pain001", "cheques-csv", "cheques-pdf"],
+) -> FileResponse:
+    """Download an exported file."""
+    batch = money.get_batch(uow, actor=actor, batch_id=batch_id)
+    path = _out_dir(container) / f"{batch.number}{_SUFFIX[kind]}"
+    if batch.state not in ("exported", "reconciled") or not path.exists():
+        raise NotFound(f"batch {batch.number} has no {kind} file")
+    return FileResponse(path, media_type=_MEDIA[kind], filename=path.name)
+
+
+@router.post("/batches/{batch_id}/reconcile", response_model=s.ReconcilePublic)
+def reconcile(uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID, file: UploadFile) -> s.ReconcilePublic:
+    """Upload the bank's pain.002 status report (validated against its schema; a repeat changes nothing)."""
+    data = file.file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InvalidInput("file", f"is larger than {MAX_BYTES} bytes")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "status-report.xml"
+        path.write_bytes(data)
+        result = money.reconcile_batch(uow, actor=actor, batch_id=batch_id, path=path)
+    return s.ReconcilePublic(
+        batch=s.BatchPublic.of(result.batch),
+        paid=result.paid,
+        returned=result.returned,
+        still_pending=result.still_pending,
+        already_imported=result.already_imported,
+    )
+
+
+@router.post("/periods/close", status_code=status.HTTP_201_CREATED)
+def close_period(uow: UowDep, actor: CurrentActor, body: s.PeriodClose) -> dict[str, str]:
+    """Close an accounting month: nothing more is paid with a date in it."""
+    closed = money.close_period(uow, actor=actor, month=body.month)
+    return {"month": closed.month, "closed_by": closed.closed_by}

@@ -1,0 +1,212 @@
+"""The money API over HTTP: authority check, issuing with an Idempotency-Key, approvals, the payment
+run from build to bank return, ledger verify, budgets, and the refusals (422/403/409)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import ExitStack
+
+import pytest
+from fastapi.testclient import TestClient
+
+from onestop.access import Role
+from onestop.bootstrap import Container
+from onestop.money import pain002
+from onestop.registry.models import BenefitUnit, Person
+from tests.functional.api.test_people_api import api_client
+
+PROGRAM = "nl-income-support"
+
+
+_ROLES = {"officer": Role.OFFICER, "supervisor": Role.SUPERVISOR, "maker": Role.FINANCE,
+          "checker": Role.FINANCE, "admin": Role.ADMINISTRATOR, "auditor": Role.AUDITOR}  # fmt: skip
+
+
+class _Clients(dict):
+    """API clients per role, each made (with its login) only when a test first asks for it."""
+
+    def __init__(self, container: Container, stack: ExitStack) -> None:
+        super().__init__()
+        self.container, self.stack = container, stack
+
+    def __missing__(self, name: str) -> TestClient:
+        client = self.stack.enter_context(api_client(self.container, _ROLES[name], f"m_{name}"))
+        self[name] = client
+        return client
+
+
+@pytest.fixture
+def clients(container: Container) -> Iterator[_Clients]:
+    """One API client per role (two finance clerks, for maker and checker)."""
+    with ExitStack() as stack:
+        yield _Clients(container, stack)
+
+
+def _entitlement(unit_id: str, payee_id: str, amount: str) -> dict[str, str]:
+    return {"program": PROGRAM, "unit_id": unit_id, "payee_id": payee_id, "amount": amount,
+            "frequency": "monthly", "method": "direct_deposit", "start_date": "2026-01-01"}  # fmt: skip
+
+
+def _unit(container: Container) -> tuple[str, str]:
+    with container.uow() as uow:
+        person = Person(given_names="Ana", family_name="Ruiz", created_by="t", created_at=uow.clock.now())
+        unit = BenefitUnit(label="Ruiz", created_by="t", created_at=uow.clock.now())
+        uow.session.add_all([person, unit])
+        uow.commit()
+    return str(unit.id), str(person.id)
+
+
+def _payee(client: TestClient, person_id: str) -> str:
+    response = client.post(
+        "/api/payees",
+        json={
+            "kind": "client",
+            "name": "Ana Ruiz",
+            "person_id": person_id,
+            "institution": "003",
+            "transit": "10001",
+            "account": "1234567890",
+        },
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["account_masked"] == "*******890"
+    return str(response.json()["id"])
+
+
+def _emergency(unit_id: str, payee_id: str, amount: str) -> dict[str, object]:
+    return {
+        "payment_type": "emergency_funds",
+        "program": PROGRAM,
+        "unit_id": unit_id,
+        "payee_id": payee_id,
+        "amount": amount,
+        "method": "direct_deposit",
+        "pay_date": "2026-03-02",
+        "explanation": "stranded after a house fire",
+    }
+
+
+def test_authority_check_before_submit(clients):
+    officer = clients["officer"]
+    ok = officer.get(
+        "/api/authority", params={"payment_type": "emergency_funds", "program": PROGRAM, "amount": "1000.00"}
+    )
+    over = officer.get(
+        "/api/authority", params={"payment_type": "emergency_funds", "program": PROGRAM, "amount": "1000.01"}
+    )
+    shelter = officer.get(
+        "/api/authority", params={"payment_type": "shelter", "program": PROGRAM, "nights": 5}
+    )
+    assert ok.json()["allowed"] is True and ok.json()["limit"] == 100_000
+    assert over.json() == {**over.json(), "allowed": False, "needs_approval_by_role": "supervisor"}
+    assert shelter.json()["allowed"] is False and shelter.json()["limit"] == 4
+
+
+def test_issue_with_idempotency_key_and_approval(container, clients):
+    officer, supervisor = clients["officer"], clients["supervisor"]
+    unit_id, person_id = _unit(container)
+    payee_id = _payee(officer, person_id)
+    body = _emergency(unit_id, payee_id, "1500.00")
+    first = officer.post("/api/issuances", json=body, headers={"Idempotency-Key": "form-77"})
+    again = officer.post("/api/issuances", json=body, headers={"Idempotency-Key": "form-77"})
+    assert first.status_code == 201 and first.json()["state"] == "pending_approval"
+    assert again.json()["id"] == first.json()["id"]
+    own = officer.get("/api/approvals")
+    assert own.status_code == 403
+    [request] = supervisor.get("/api/approvals").json()
+    assert request["amount"] == "1500.00" and request["explanation"] == "stranded after a house fire"
+    decided = supervisor.post(f"/api/approvals/{request['id']}", json={"approve": True, "note": "ok"})
+    assert decided.status_code == 200 and decided.json()["state"] == "approved"
+    assert supervisor.post(f"/api/approvals/{request['id']}", json={"approve": True}).status_code == 409
+    issued = officer.get(f"/api/issuances/{first.json()['id']}").json()
+    assert (issued["state"], issued["gross"], issued["net"]) == ("approved", "1500.00", "1500.00")
+
+
+@pytest.mark.parametrize(
+    ("amount", "field"), [("-5.00", "amount"), ("10.005", "amount"), ("ten", "amount"), ("0", "amount")]
+)
+def test_bad_amounts_are_422_naming_the_field(container, clients, amount, field):
+    officer = clients["officer"]
+    unit_id, person_id = _unit(container)
+    payee_id = _payee(officer, person_id)
+    response = officer.post("/api/issuances", json=_emergency(unit_id, payee_id, amount))
+    assert response.status_code == 422 and response.json()["field"] == field
+    assert officer.get("/api/issuances").json() == []
+
+
+def test_payment_run_from_build_to_bank_return(container, clients, tmp_path):
+    officer, maker, checker = clients["officer"], clients["maker"], clients["checker"]
+    unit_id, person_id = _unit(container)
+    payee_id = _payee(officer, person_id)
+    created = officer.post("/api/entitlements", json=_entitlement(unit_id, payee_id, "612.00"))
+    assert created.status_code == 201, created.text
+    run = maker.post("/api/payment-runs", json={"pay_date": "2026-03-02"})
+    assert run.status_code == 201 and run.json()["created"] == 1
+    batch = run.json()["batch"]
+    assert (batch["item_count"], batch["total"]) == (1, "612.00")
+    assert maker.post(f"/api/batches/{batch['id']}/approve").status_code == 403  # maker != checker
+    assert checker.post(f"/api/batches/{batch['id']}/approve").status_code == 200
+    assert checker.post(f"/api/batches/{batch['id']}/approve").status_code == 409
+    exported = maker.post(f"/api/batches/{batch['id']}/export")
+    assert exported.status_code == 200 and exported.json()["files"] == [f"{batch['number']}.pain.001.xml"]
+    file = maker.get(f"/api/batches/{batch['id']}/files/pain001")
+    assert file.status_code == 200 and b'<InstdAmt Ccy="CAD">612.00</InstdAmt>' in file.content
+    report = pain002.status_report(
+        message_id="BANK-9",
+        original_message_id=batch["number"],
+        created_at=dt.datetime(2026, 3, 3, tzinfo=dt.UTC),
+        group_status="ACSC",
+    )
+    done = checker.post(f"/api/batches/{batch['id']}/reconcile", files={"file": ("r.xml", report.encode())})
+    assert done.status_code == 200 and (done.json()["paid"], done.json()["batch"]["state"]) == (
+        1,
+        "reconciled",
+    )
+    bad = checker.post(f"/api/batches/{batch['id']}/reconcile", files={"file": ("r.xml", b"<junk")})
+    assert bad.status_code == 422 and bad.json()["field"] == "file"
+    verify = clients["auditor"].get("/api/ledger/verify")
+    assert verify.status_code == 200 and verify.json()["ok"] is True
+    account = officer.get(f"/api/units/{unit_id}/account").json()
+    assert account == [
+        {
+            "program": PROGRAM,
+            "paid": "612.00",
+            "in_transit": "0.00",
+            "owed": "0.00",
+            "overpayment_owed": "0.00",
+            "recovered": {},
+        }
+    ]
+
+
+def test_back_dated_change_over_http(container, clients):
+    officer = clients["officer"]
+    unit_id, person_id = _unit(container)
+    payee_id = _payee(officer, person_id)
+    ent = officer.post("/api/entitlements", json=_entitlement(unit_id, payee_id, "500.00")).json()
+    clients["maker"].post("/api/payment-runs", json={"pay_date": "2026-03-02"})
+    change = officer.post(
+        f"/api/entitlements/{ent['id']}/change",
+        json={"effective_from": "2026-03-01", "amount": "450.00", "reason": "earnings found"},
+    )
+    assert change.status_code == 200, change.text
+    assert [o["amount"] for o in change.json()["overpayments"]] == ["50.00"]
+    [op] = officer.get("/api/overpayments", params={"unit_id": unit_id}).json()
+    assert op["balance"] == "50.00"
+
+
+def test_budgets_and_roles(container, clients):
+    admin, auditor = clients["admin"], clients["auditor"]
+    from onestop.access.models import Office
+
+    with container.uow() as uow:
+        office = Office(code="CBS", name="Conception Bay South", created_at=uow.clock.now())
+        uow.session.add(office)
+        uow.commit()
+    body = {"program": PROGRAM, "office_id": str(office.id), "fiscal_year": 2025, "amount": "100000.00"}
+    assert auditor.put("/api/budgets", json=body).status_code == 403
+    assert admin.put("/api/budgets", json=body).status_code == 200
+    report = auditor.get("/api/budgets", params={"fiscal_year": 2025}).json()
+    assert report[0]["budget"] == "100000.00" and report[0]["fiscal_year"] == "2025-26"
+    assert clients["officer"].get("/api/ledger/verify").status_code == 403
