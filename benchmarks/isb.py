@@ -15,9 +15,9 @@ On data from ``synthdata.generate`` (seed 20250101) it measures, in one process:
                       .npz file, loads it into the engine and computes once; numpy_peak_rss_mb the
                       same for the numpy reference. (Generating the data in the child would hide
                       both: synthdata.generate's own peak is larger than either computation.)
-  *_tracemalloc_mb    peak of the allocations made while loading and computing (engine) or while
-                      computing (numpy), measured with tracemalloc (numpy reports its buffers to it),
-                      i.e. working memory on top of the input data.
+  *_tracemalloc_mb    peak of the allocations made while loading and computing (engine), computing
+                      only (engine_compute_) or computing (numpy), measured with tracemalloc (numpy
+                      reports its buffers to it), i.e. working memory on top of the input data.
 and checks the result with ``synthdata.check`` (tolerance 0.05: the reference computes in float64).
 The last line printed is one JSON object. ``--openfisca PYTHON`` adds openfisca-core's figures from
 shared/bench/isb/openfisca_bench.py run by that interpreter (a separate virtual environment).
@@ -167,7 +167,9 @@ def openfisca(python: str, n: int, synthdata_dir: Path) -> dict[str, Any]:
 def working_memory(pack: Pack, data: dict[str, np.ndarray], synthdata: ModuleType) -> dict[str, float]:
     """Peak allocations (MB) beyond the input data: engine load + compute, and the numpy reference."""
     out = {}
+    cols = load(pack, data)
     for name, fn in (("engine_tracemalloc_mb", lambda: compute(pack, load(pack, data))),
+                     ("engine_compute_tracemalloc_mb", lambda: compute(pack, cols)),
                      ("numpy_tracemalloc_mb", lambda: synthdata.reference_numpy(data))):  # fmt: skip
         tracemalloc.start()
         fn()

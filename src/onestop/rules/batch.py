@@ -57,6 +57,9 @@ __all__ = [
     "batch_plan",
 ]
 ELIGIBLE_CODE, INELIGIBLE_CODE, UNDETERMINED_CODE = 1, 0, -1
+FRESH_OPS = ("add", "sub", "mul", "mulrate", "mulrr", "when", "max", "min", "div")  # each makes a new array
+UFUNCS: dict[str, np.ufunc] = {"add": np.add, "sub": np.subtract, "mul": np.multiply}
+InPlace = Callable[[list[Any], list[Mask], int], Value | None]
 
 
 class BatchPlan:
@@ -75,6 +78,15 @@ class BatchPlan:
                 self.const_vals[i], self.const_masks[i] = fn(self.const_vals, self.const_masks, NO_COLUMNS)
             else:
                 self.steps.append((i, fn))
+        # A temporary array whose last reader is an add/sub/mul/when may receive that step's result,
+        # saving an allocation (and its page faults) per step. Arrays read through a var are shared.
+        shared = {graph.of(n.args[0]) for n in graph.nodes if n.op == "var"}
+        self.donors = {i for i, n in enumerate(graph.nodes) if n.op in FRESH_OPS and i not in shared}
+        self.inplace: dict[int, tuple[list[int], InPlace]] = {}
+        for i, node in enumerate(graph.nodes):
+            if not graph.constant[i]:
+                self._compile_inplace(i, node)
+        self._plans: dict[frozenset[int], tuple[dict[int, list[int]], dict[int, int]]] = {}
 
     def run(self, cols: Columns, keep: Sequence[str] = ()) -> BatchResult:
         """Evaluate every unit; keeps the tests, amounts, benefit and the variables named in ``keep``."""
@@ -82,19 +94,67 @@ class BatchPlan:
         wanted = {*g.tests, *g.amounts.values(), *(g.named[k] for k in keep)}
         if g.pays is not None:
             wanted.add(g.pays)
-        last_use = self._last_use(wanted)
+        last_use, donor_of = self._memory_plan(wanted)
         vals = list(self.const_vals)
         masks = list(self.const_masks)
         i = -1
         try:
             for step_no, (i, fn) in enumerate(self.steps):
-                vals[i], masks[i] = fn(vals, masks, cols)
+                donor = donor_of.get(step_no)
+                done = self.inplace[i][1](vals, masks, donor) if donor is not None else None
+                vals[i], masks[i] = done if done is not None else fn(vals, masks, cols)
                 for dead in last_use.get(step_no, ()):
                     vals[dead] = masks[dead] = None
         except Exception as err:  # a failing formula is named, never turned into zeros
             node = g.nodes[i]
             raise FormulaError(g.program.id, node.owner or node.op, f"{type(err).__name__}: {err}") from err
         return BatchResult(self, cols, {k: (vals[k], masks[k]) for k in wanted})
+
+    def _memory_plan(self, wanted: set[int]) -> tuple[dict[int, list[int]], dict[int, int]]:
+        """When each temporary dies, and which dying temporary each step may write its result into."""
+        key = frozenset(wanted)
+        if key not in self._plans:
+            last_use = self._last_use(wanted)
+            donor_of: dict[int, int] = {}
+            for step_no, (i, _) in enumerate(self.steps):
+                candidates = self.inplace.get(i, ([], None))[0]
+                dying = [a for a in candidates if a in last_use.get(step_no, ()) and a in self.donors]
+                if dying:
+                    donor_of[step_no] = dying[0]
+            self._plans[key] = (last_use, donor_of)
+        return self._plans[key]
+
+    def _compile_inplace(self, i: int, node: Expr) -> None:
+        """Variants of add/sub/mul/when that write into a dying argument's buffer."""
+        same = [self.graph.of(a) for a in node.args if a.entity is node.entity and node.entity is not None]
+        if node.op in ("add", "sub", "mul") and node.kind is not Kind.ENUM:
+            f = UFUNCS[node.op]
+            a, b = (self.graph.of(x) for x in node.args)
+
+            def arith(v: list[Any], m: list[Mask], donor: int) -> Value | None:
+                out = v[donor]
+                if not (isinstance(out, np.ndarray) and out.dtype == np.int64):
+                    return None
+                f(v[a], v[b], out=out)
+                return out, m_or(m[a], m[b])
+
+            self.inplace[i] = (same, arith)
+        elif node.op == "when" and node.kind is not Kind.ENUM:
+            ci, ti, ei = (self.graph.of(x) for x in node.args)
+
+            def when(v: list[Any], m: list[Mask], donor: int) -> Value | None:
+                out = v[donor]
+                if donor != ti or m[ci] is not None or m[ti] is not None or m[ei] is not None:
+                    return None
+                if not isinstance(out, np.ndarray) or out.dtype != np.int64:
+                    return None
+                if isinstance(v[ei], int) and v[ei] == 0:  # when(cond, x, 0): one multiplication
+                    np.multiply(out, v[ci], out=out)
+                else:
+                    np.copyto(out, v[ei], where=np.logical_not(v[ci]))
+                return out, None
+
+            self.inplace[i] = ([ti] if ti in same else [], when)
 
     def _last_use(self, wanted: set[int]) -> dict[int, list[int]]:
         step_of = {node_index: n for n, (node_index, _) in enumerate(self.steps)}

@@ -70,6 +70,8 @@ def load_columns(
             if var is None or var.entity is not entity:
                 raise CaseInvalid(f"{entity.value}.{name}", "unknown column")
             array = convert_column(values, var)
+            if var.kind is Kind.MONEY and not var.allow_negative and array.size and int(array.min()) < 0:
+                raise CaseInvalid(f"{entity.value}.{name}", "has negative amounts")
             if len(array) != size:
                 raise CaseInvalid(f"{entity.value}.{name}", f"has {len(array)} rows, expected {size}")
             target[name] = array
