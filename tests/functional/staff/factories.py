@@ -8,17 +8,22 @@ import uuid
 from onestop.access import Actor, Role, create_staff, get_staff_by_username
 from onestop.bootstrap import Container
 from onestop.registry import register_person
-from onestop.registry.schemas import PersonCreate, PersonPublic
+from onestop.registry.schemas import DuplicateDecision, PersonCreate, PersonPublic
 
 SYSTEM = Actor.system("tests")
 
 
 def person(
-    container: Container, given: str = "Marie", family: str = "Tremblay", **extra: object
+    container: Container,
+    given: str = "Marie",
+    family: str = "Tremblay",
+    born: dt.date = dt.date(1984, 7, 31),
+    **extra: object,
 ) -> PersonPublic:
-    """A registered person (born 1984 unless told otherwise)."""
-    data = PersonCreate(given_names=given, family_name=family, birth_date=dt.date(1984, 7, 31), **extra)  # type: ignore[arg-type]
-    return register_person(container.uow(), actor=SYSTEM, data=data)
+    """A registered person; a likely duplicate is registered anyway (as a deliberate new person)."""
+    data = PersonCreate(given_names=given, family_name=family, birth_date=born, **extra)  # type: ignore[arg-type]
+    decision = DuplicateDecision(decision="new_person", reason="test data")
+    return register_person(container.uow(), actor=SYSTEM, data=data, duplicate_decision=decision)
 
 
 def staff_id(container: Container, username: str) -> uuid.UUID:

@@ -3,13 +3,25 @@
 from fastapi import APIRouter
 
 from onestop.web import pages
-from onestop.web.staff import auth, home, labels, people, quicklog, registration, tasks
+from onestop.web.staff import (
+    auth,
+    home,
+    household,
+    labels,
+    people,
+    person_edit,
+    quicklog,
+    registration,
+    tasks,
+)
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
 router.include_router(auth.router)
 router.include_router(home.router)
 router.include_router(registration.router)  # before people: "/people/new" is not a person id
 router.include_router(people.router)
+router.include_router(person_edit.router)
+router.include_router(household.router)
 router.include_router(quicklog.router)
 router.include_router(tasks.router)
 

@@ -51,7 +51,7 @@ def search(
 @router.get("/{person_id}")
 def view(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
     """The client 360 page: safety flags first, then everything about the person across programs."""
-    return _file(request, actor, _person_id(person_id))
+    return _file(request, actor, person_id_of(person_id))
 
 
 @router.post("/{person_id}/reveal")
@@ -65,7 +65,7 @@ def reveal(
     identifier_id: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Show one identifier in clear on this response only (never stored), after an audited reason."""
-    pid = _person_id(person_id)
+    pid = person_id_of(person_id)
     try:
         revealed = reveal_identifier(
             request.app.state.container.uow(),
@@ -83,7 +83,8 @@ def reveal(
     return _file(request, actor, pid, revealed=revealed, revealed_for=identifier_id)
 
 
-def _person_id(raw: str) -> uuid.UUID:
+def person_id_of(raw: str) -> uuid.UUID:
+    """A person id from the path; anything else is "no such person" (404)."""
     try:
         return uuid.UUID(raw)
     except ValueError:

@@ -1,0 +1,193 @@
+"""The household (benefit units) of a person: create a unit, add members found by search, end a
+membership; and merging a duplicate record into this one (supervisors)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop.access.permissions import Actor
+from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput
+from onestop.registry import (
+    add_member,
+    create_unit,
+    end_membership,
+    find_duplicates,
+    get_person,
+    list_person_units,
+    merge_people,
+    search_people,
+)
+from onestop.registry.schemas import MemberIn, PersonCreate, SearchQuery, UnitCreate
+from onestop.web import pages
+from onestop.web.error_pages import N_
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import model, optional_uuid
+from onestop.web.staff.people import person_id_of
+
+router = APIRouter(prefix="/people/{person_id}")
+
+
+@router.get("/household")
+def household(request: Request, actor: StaffActor, person_id: str, find: str = "") -> HTMLResponse:
+    """The person's units and, after a search, people who could join one."""
+    return _page(request, actor, person_id_of(person_id), find=find)
+
+
+@router.post("/household/unit")
+def new_unit(
+    request: Request,
+    actor: StaffActor,
+    person_id: str,
+    label: Annotated[str, Form()] = "",
+    joined_on: Annotated[str, Form()] = "",
+) -> Response:
+    """A new unit with this person as its applicant."""
+    pid = person_id_of(person_id)
+    try:
+        member = model(MemberIn, person_id=pid, role="applicant", joined_on=_date(joined_on, "joined_on"))
+        data = model(UnitCreate, label=label or None, members=[member])
+        create_unit(request.app.state.container.uow(), actor=actor, data=data)
+    except InvalidInput as err:
+        return _page(request, actor, pid, errors={"unit-" + err.field.rsplit(".", 1)[-1]: err.problem})
+    pages.flash(request, N_("The benefit unit is created."), "success")
+    return pages.redirect(request, f"/staff/people/{pid}/household")
+
+
+@router.post("/household/member")
+def new_member(
+    request: Request,
+    actor: StaffActor,
+    person_id: str,
+    unit_id: Annotated[str, Form()] = "",
+    member_id: Annotated[str, Form()] = "",
+    role: Annotated[str, Form()] = "",
+    joined_on: Annotated[str, Form()] = "",
+) -> Response:
+    """Add the chosen person to one of this person's units."""
+    pid = person_id_of(person_id)
+    try:
+        member = model(
+            MemberIn,
+            person_id=optional_uuid(member_id, "person_id"),
+            role=role,
+            joined_on=_date(joined_on, "joined_on"),
+        )
+        unit = optional_uuid(unit_id, "unit_id") or uuid.UUID(int=0)
+        add_member(request.app.state.container.uow(), actor=actor, unit_id=unit, member=member)
+    except InvalidInput as err:
+        return _page(request, actor, pid, errors={"member-" + err.field.rsplit(".", 1)[-1]: err.problem})
+    pages.flash(request, N_("The member is added."), "success")
+    return pages.redirect(request, f"/staff/people/{pid}/household")
+
+
+@router.post("/household/end")
+def end(
+    request: Request,
+    actor: StaffActor,
+    person_id: str,
+    unit_id: Annotated[str, Form()] = "",
+    membership_id: Annotated[str, Form()] = "",
+    left_on: Annotated[str, Form()] = "",
+) -> Response:
+    """End a membership on a date (the history keeps it)."""
+    pid = person_id_of(person_id)
+    try:
+        end_membership(
+            request.app.state.container.uow(),
+            actor=actor,
+            unit_id=optional_uuid(unit_id, "unit_id") or uuid.UUID(int=0),
+            membership_id=optional_uuid(membership_id, "membership_id") or uuid.UUID(int=0),
+            left_on=_date(left_on, "left_on"),
+        )
+    except InvalidInput as err:
+        return _page(request, actor, pid, errors={"end-" + err.field: err.problem})
+    pages.flash(request, N_("The membership is ended."), "success")
+    return pages.redirect(request, f"/staff/people/{pid}/household")
+
+
+@router.get("/merge")
+def merge_page(request: Request, actor: StaffActor, person_id: str, find: str = "") -> HTMLResponse:
+    """Likely duplicates of this person (and search results) that could be merged into it."""
+    pid = person_id_of(person_id)
+    uow = request.app.state.container
+    person = get_person(uow.uow(), actor=actor, person_id=pid)
+    candidate = PersonCreate(
+        given_names=person.given_names, family_name=person.family_name, birth_date=person.birth_date
+    )
+    matches = [m for m in find_duplicates(uow.uow(), actor=actor, candidate=candidate) if m.person.id != pid]
+    hits = _search(request, actor, find, exclude=pid)
+    context = {"person": person, "matches": matches, "hits": hits, "find": find, "errors": {}}
+    return pages.render(request, "staff/people/merge.html", context)
+
+
+@router.post("/merge")
+def merge(
+    request: Request,
+    actor: StaffActor,
+    person_id: str,
+    merged_id: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Merge the chosen record into this one (PERSON_MERGE; audited with the reason)."""
+    pid = person_id_of(person_id)
+    container = request.app.state.container
+    try:
+        other = optional_uuid(merged_id, "merged_id")
+        if other is None:
+            raise InvalidInput("merged_id", "choose the record to merge")
+        merge_people(container.uow(), actor=actor, survivor_id=pid, merged_id=other, reason=reason)
+    except InvalidInput as err:
+        person = get_person(container.uow(), actor=actor, person_id=pid)
+        errors = {err.field: pages.gettext(request, err.problem)}
+        context = {
+            "person": person,
+            "matches": [],
+            "hits": None,
+            "find": "",
+            "errors": errors,
+            "reason": reason,
+        }
+        return pages.render(request, "staff/people/merge.html", context, status_code=422)
+    pages.flash(request, N_("The records are merged."), "success")
+    return pages.redirect(request, f"/staff/people/{pid}")
+
+
+def _search(request: Request, actor: Actor, find: str, *, exclude: uuid.UUID) -> list[Any] | None:
+    if not find.strip():
+        return None
+    query = SearchQuery(name=find.strip())
+    return [
+        h
+        for h in search_people(request.app.state.container.uow(), actor=actor, query=query)
+        if h.person.id != exclude
+    ]
+
+
+def _page(
+    request: Request, actor: Actor, pid: uuid.UUID, *, find: str = "", errors: dict[str, str] | None = None
+) -> HTMLResponse:
+    container = request.app.state.container
+    person = get_person(container.uow(), actor=actor, person_id=pid)
+    units = list_person_units(container.uow(), actor=actor, person_id=pid)
+    context = {
+        "person": person,
+        "units": units,
+        "hits": _search(request, actor, find, exclude=pid),
+        "find": find,
+        "errors": {k: pages.gettext(request, v) for k, v in (errors or {}).items()},
+        "today": container.clock.today().isoformat(),
+        "log_person": person.id,
+        "log_person_name": f"{person.given_names} {person.family_name}".strip(),
+    }
+    return pages.render(request, "staff/people/household.html", context, status_code=422 if errors else 200)
+
+
+def _date(raw: str, field: str) -> Any:
+    if not raw.strip():
+        raise InvalidInput(field, "is required")
+    return parse_date(raw.strip(), field=field)
