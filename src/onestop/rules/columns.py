@@ -8,6 +8,7 @@ integer codes into the input's domain. Arrow tables are converted to numpy first
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +19,7 @@ import numpy.typing as npt
 from onestop.rules.case import Case
 from onestop.rules.errors import CaseInvalid
 from onestop.rules.types import Entity, Kind, Variable
-from onestop.rules.values import BadValueError, money_to_cents
+from onestop.rules.values import BadValueError, money_to_cents, parse_iso_date
 
 Array = npt.NDArray[Any]
 
@@ -96,6 +97,11 @@ def convert_column(values: Any, var: Variable) -> Array:
         return array.astype(bool, copy=False)
     if kind is Kind.INT:
         return array.astype(np.int64, copy=False)
+    if kind is Kind.DATE:  # compared as day numbers, in the same order as the dates
+        if array.dtype.kind == "M":
+            days: Array = array.astype("datetime64[D]").astype(np.int64) + dt.date(1970, 1, 1).toordinal()
+            return days
+        return np.array([parse_iso_date(v).toordinal() for v in array.tolist()], dtype=np.int64)
     if kind is Kind.ENUM:
         if array.dtype.kind in "iu":
             return array.astype(np.int16, copy=False)
@@ -129,8 +135,6 @@ def columns_from_cases(inputs: Mapping[str, Variable], cases: Sequence[Case]) ->
     unit: dict[str, Array] = {}
     masks: dict[str, Array] = {}
     for var in inputs.values():
-        if var.kind is Kind.DATE:
-            continue
         rows = (
             [p.get(var.name) for p in people]
             if var.entity is Entity.PERSON
@@ -154,4 +158,6 @@ def _typed(rows: list[Any], var: Variable) -> Array:
         return np.array([domain.get(v, 0) if v is not None else 0 for v in rows], dtype=np.int16)
     if var.kind is Kind.BOOL:
         return np.array([bool(v) for v in rows], dtype=bool)
+    if var.kind is Kind.DATE:  # days since 0001-01-01: ordered like the dates
+        return np.array([0 if v is None else v.toordinal() for v in rows], dtype=np.int64)
     return np.array([0 if v is None else v for v in rows], dtype=np.int64)

@@ -268,6 +268,9 @@ class Program:
             raise FormulaError(
                 self.id, var.name, f"gives a {result.entity.value} value, declared {var.entity.value}"
             )
+        if var.domain and result.domain and not set(result.domain) <= set(var.domain):
+            extra = ", ".join(sorted(set(result.domain) - set(var.domain)))
+            raise FormulaError(self.id, var.name, f"can give {extra}, outside its declared values")
         domain = var.domain or result.domain
         return Expr("var", (result,), var.kind, var.entity, data=var, domain=domain)
 
