@@ -275,8 +275,8 @@ class Program:
         return Expr("var", (result,), var.kind, var.entity, data=var, domain=domain)
 
     def referenced_parameters(self) -> list[Parameter]:
-        """Parameters the built graph uses, in first-use order."""
-        seen: dict[str, Parameter] = {}
+        """Parameters the built graph uses, in the order of the parameter file."""
+        seen: set[str] = set()
         stack = list(self.build().values())
         visited: set[int] = set()
         while stack:
@@ -285,9 +285,6 @@ class Program:
                 continue
             visited.add(id(node))
             if node.op in ("param", "lookup", "bracket"):
-                seen.setdefault(node.data.name, node.data)
+                seen.add(node.data.key)
             stack.extend(node.args)
-        return [
-            self.parameter_set[p.key]
-            for p in sorted(seen.values(), key=lambda p: list(self.parameter_set).index(p.key))
-        ]
+        return [param for key, param in self.parameter_set.items() if key in seen]
