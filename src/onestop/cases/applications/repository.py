@@ -61,9 +61,10 @@ class ApplicationRepository:
         return list(self.session.scalars(stmt.order_by(ApplicationFact.path)))
 
     def fact_history(self, application_id: uuid.UUID) -> list[ApplicationFact]:
-        """Every value ever recorded, oldest first."""
+        """Every value ever recorded, oldest first (at the same instant, the replaced one first)."""
         stmt = select(ApplicationFact).where(ApplicationFact.application_id == application_id)
-        return list(self.session.scalars(stmt.order_by(ApplicationFact.created_at, ApplicationFact.id)))
+        order = (ApplicationFact.created_at, ApplicationFact.replaced_at.is_(None), ApplicationFact.id)
+        return list(self.session.scalars(stmt.order_by(*order)))
 
     def current_fact(self, application_id: uuid.UUID, path: str) -> ApplicationFact | None:
         """The fact in force at a path."""
@@ -100,7 +101,7 @@ class ApplicationRepository:
             )
             .order_by(Document.reviewed_at, Document.id)
         )
-        return dict(self.session.execute(stmt))
+        return {row[0]: row[1] for row in self.session.execute(stmt)}
 
     def documents(self, application_id: uuid.UUID, person_ids: Sequence[uuid.UUID]) -> list[KnownDocument]:
         """Documents of these people that belong to this application or to no application."""
