@@ -11,7 +11,7 @@ the construct to use instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -303,15 +303,22 @@ def _domain(exprs: Sequence[Expr]) -> tuple[str, ...] | None:
     return tuple(seen)
 
 
-def when(condition: object, then: object, otherwise: object, *, label: str | None = None) -> Expr:
-    """``then`` if the condition holds, else ``otherwise``; the explanation records the branch taken."""
+def when(
+    condition: object, then: object, otherwise: object, *, label: str | Mapping[str, str] | None = None
+) -> Expr:
+    """``then`` if the condition holds, else ``otherwise``; the explanation records the branch taken.
+
+    ``label`` names the condition in the explanation: ``"private housing"`` or ``{"en": ..., "fr": ...}``.
+    """
     cond = lift(condition, Kind.BOOL)
     _need(cond, Kind.BOOL, "when()")
     t, e = _unify([then, otherwise])
     return Expr("when", (cond, t, e), t.kind, join_entity(cond, t, e), data=label, domain=_domain([t, e]))
 
 
-def select(*cases: tuple[object, object], default: object, labels: Sequence[str] | None = None) -> Expr:
+def select(
+    *cases: tuple[object, object], default: object, labels: Sequence[str | Mapping[str, str]] | None = None
+) -> Expr:
     """The value of the first case whose condition holds (else ``default``): a chain of ``when``."""
     values = _unify([*(v for _, v in cases), default])
     result = values[-1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from onestop.rules.describe import fmt, word
@@ -48,6 +49,7 @@ HEAD = {
     },
 }
 
+_DECIMAL = re.compile(r"-?\d+\.\d+")
 CONFIDENCE = {
     "en": {"high": "high", "medium": "medium", "low": "low"},
     "fr": {"high": "élevée", "medium": "moyenne", "low": "faible"},
@@ -109,10 +111,11 @@ def _explanation_lines(result: ProgramResult, lang: str, h: dict[str, str]) -> l
             src = ", ".join(
                 x for x in (p["source"]["title"], p["source"]["section"], p["source"]["url"]) if x
             )
-            value = p["value"] if p["value"] is not None else word("unknown", lang)
+            value = _local(p["value"], lang) if p["value"] is not None else word("unknown", lang)
+            confidence = CONFIDENCE.get(lang, CONFIDENCE["en"])[p["confidence"]]
             lines.append(
                 f"    {p['label']}{keys} = {value} ({h['from']} {p['effective']}, {h['confidence']} "
-                f"{p['confidence']}) — {src}"
+                f"{confidence}) — {src}"
             )
     return lines
 
@@ -137,4 +140,12 @@ def _plain(value: Any, lang: str) -> str:
         return word("unknown", lang)
     if isinstance(value, bool):
         return word("yes" if value else "no", lang)
-    return str(value)
+    return _local(value, lang)
+
+
+def _local(value: Any, lang: str) -> str:
+    """A wire value as written in ``lang`` (decimal comma in French)."""
+    text = str(value)
+    if lang == "fr" and isinstance(value, str) and _DECIMAL.fullmatch(text):
+        return text.replace(".", ",")
+    return text

@@ -6,6 +6,7 @@ from the evaluated values when asked for, so evaluating stays cheap and renderin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
@@ -162,10 +163,13 @@ class ProgramResult:
         out = []
         for node in whens:
             cond = self._val(node.args[0])
+            label = node.data
+            if isinstance(label, Mapping):
+                label = label.get(lang) or label.get("en")
             out.append(
                 {
                     "variable": node.owner,
-                    "condition": node.data or formula_text(node.args[0], lang),
+                    "condition": label or self._text(node.args[0], lang),
                     "holds": cond,
                     "branch": {True: "then", False: "else", None: "unknown"}[cond],
                 }

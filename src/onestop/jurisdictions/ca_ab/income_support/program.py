@@ -55,7 +55,12 @@ def children(unit: Unit) -> Expr:
     UNIT, ENUM, label={"en": "Family type", "fr": "Type de famille"}, domain=("single_adult", "couple")
 )
 def family(unit: Unit) -> Expr:
-    return when((unit.members.role == "partner").any(), "couple", "single_adult", label="has a partner")
+    return when(
+        (unit.members.role == "partner").any(),
+        "couple",
+        "single_adult",
+        label={"en": "has a partner", "fr": "a un conjoint"},
+    )
 
 
 # Core benefit -------------------------------------------------------------------------------------
@@ -73,7 +78,9 @@ def core_essential(unit: Unit) -> Expr:
 def core_shelter(unit: Unit) -> Expr:
     private = p.core_shelter_private[unit.family][unit.children]
     other = p.core_shelter_variation_per_adult[unit.housing] * unit.adults
-    return when(unit.housing == "private", private, other, label="private housing")
+    return when(
+        unit.housing == "private", private, other, label={"en": "private housing", "fr": "logement privé"}
+    )
 
 
 @program.variable(UNIT, MONEY, label={"en": "Core benefit", "fr": "Prestation de base"})
@@ -93,7 +100,7 @@ def exemption_household(unit: Unit) -> Expr:
         (unit.family == "couple", "couple_per_adult"),
         (unit.children > 0, "single_parent"),
         default="single_adult",
-        labels=["couple", "single parent"],
+        labels=[{"en": "couple", "fr": "couple"}, {"en": "single parent", "fr": "parent seul"}],
     )
 
 
@@ -103,10 +110,12 @@ def flat_exemption(person: Person) -> Expr:
         person.attending_high_school,
         p.dependant_in_school_earnings_exemption_flat,
         p.dependant_earnings_exemption_flat,
-        label="attending school",
+        label={"en": "attending school", "fr": "aux études"},
     )
     adult = p.earnings_exemption_flat[person.unit.exemption_household]
-    return when(person.role == "dependant", dependant, adult, label="dependant")
+    return when(
+        person.role == "dependant", dependant, adult, label={"en": "dependant", "fr": "personne à charge"}
+    )
 
 
 @program.variable(
@@ -119,7 +128,7 @@ def exempt_earnings(person: Person) -> Expr:
     earnings = max_(0, person.monthly_net_employment_income)
     above_flat = max_(0, earnings - person.flat_exemption)
     exempt = min_(earnings, person.flat_exemption) + above_flat * p.earnings_exemption_rate
-    return when(earnings == 0, 0, exempt, label="no earnings")
+    return when(earnings == 0, 0, exempt, label={"en": "no earnings", "fr": "aucun gain"})
 
 
 @program.variable(
@@ -154,7 +163,12 @@ def core_asset_limit(unit: Unit) -> Expr:
 def liquid_asset_limit(unit: Unit) -> Expr:
     with_child_benefit = unit.core_benefit + p.federal_child_benefit_per_child * unit.children
     full = with_child_benefit * p.liquid_asset_months[unit.client_type]
-    return when(unit.children == 0, unit.core_asset_limit, full, label="no dependent children")
+    return when(
+        unit.children == 0,
+        unit.core_asset_limit,
+        full,
+        label={"en": "no dependent children", "fr": "aucun enfant à charge"},
+    )
 
 
 @program.test(
