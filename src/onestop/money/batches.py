@@ -24,7 +24,7 @@ from onestop.db import UnitOfWork
 from onestop.money import domain, overpayments, repository, support
 from onestop.money.domain import BatchState, IssuanceState, ItemState, PaymentMethod
 from onestop.money.errors import SelfApproval
-from onestop.money.models import BatchItem, ClosedPeriod, Issuance, PaymentBatch
+from onestop.money.models import BatchItem, ClosedPeriod, Issuance, PaymentBatch, table
 
 BANK_METHODS = (PaymentMethod.DIRECT_DEPOSIT.value, PaymentMethod.THIRD_PARTY.value)
 BATCH_METHODS = (*BANK_METHODS, PaymentMethod.CHEQUE.value)
@@ -105,7 +105,7 @@ def _add_items(uow: UnitOfWork, batch: PaymentBatch, rows: Sequence[Any]) -> Non
             }
         )
     for start in range(0, len(items), CHUNK):
-        uow.session.execute(insert(BatchItem), items[start : start + CHUNK])
+        uow.session.execute(insert(table(BatchItem)), items[start : start + CHUNK])
     in_batch = select(BatchItem.issuance_id).where(BatchItem.batch_id == batch.id)
     moved = uow.session.execute(
         update(Issuance)

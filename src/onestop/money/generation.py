@@ -25,7 +25,7 @@ from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 from onestop.money import domain, ledger, overpayments, postings, repository, support
 from onestop.money.domain import Frequency, IssuanceState, PaymentMethod, PaymentType
-from onestop.money.models import Issuance
+from onestop.money.models import Issuance, table
 
 CHUNK = 5000
 _TRIES = 3
@@ -131,7 +131,7 @@ def _create(uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], cap: Deci
             row["state"] = IssuanceState.PAID.value
             row["voucher_number"] = f"V{row['id'].hex[:12].upper()}"
     for start in range(0, len(rows), CHUNK):
-        uow.session.execute(insert(Issuance), rows[start : start + CHUNK])
+        uow.session.execute(insert(table(Issuance)), rows[start : start + CHUNK])
     if rows:
         run = new_id()
         items = [_amount(r) for r in rows]

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 from onestop.money import ledger_queries as q
-from onestop.money.models import JournalEntry, JournalLine
+from onestop.money.models import JournalEntry, JournalLine, table
 from onestop.money.postings import Line, check_balanced, reversal
 
 #: Lines are inserted in chunks so a 100,000-line entry never builds one giant statement.
@@ -34,7 +34,7 @@ def post(
     entry_id = new_id()
     session = uow.session
     session.execute(
-        insert(JournalEntry),
+        insert(table(JournalEntry)),
         [
             {
                 "id": entry_id,
@@ -50,7 +50,7 @@ def post(
     )
     rows = [_row(entry_id, ln) for ln in lines]
     for start in range(0, len(rows), CHUNK):
-        session.execute(insert(JournalLine), rows[start : start + CHUNK])
+        session.execute(insert(table(JournalLine)), rows[start : start + CHUNK])
     return entry_id
 
 

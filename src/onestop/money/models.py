@@ -15,6 +15,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -336,3 +337,10 @@ class Invoice(Entity):
     state: Mapped[str] = mapped_column(String(20))  # received | pending_approval | approved | rejected
     issuance_id: Mapped[uuid.UUID | None]
     entered_by: Mapped[str] = mapped_column(String(100))
+
+
+def table(model: type[Base]) -> Table:
+    """A model's Core table, for multi-row inserts that skip the ORM's per-row work."""
+    found = model.__table__
+    assert isinstance(found, Table)
+    return found

@@ -65,7 +65,19 @@ def existing_keys(session: Session, keys: Sequence[str]) -> set[str]:
 def entitlements_for_month(session: Session, first: dt.date, last: dt.date) -> Sequence[Any]:
     """Active entitlements that may pay in a month (plain rows, for bulk generation)."""
     e = Entitlement.__table__.c
-    query = select(Entitlement.__table__).where(
+    query = select(
+        e.id,
+        e.series_id,
+        e.program,
+        e.unit_id,
+        e.payee_id,
+        e.office_id,
+        e.amount_cents,
+        e.frequency,
+        e.method,
+        e.start_date,
+        e.end_date,
+    ).where(
         e.active.is_(True),
         e.start_date <= last,
         (e.end_date.is_(None)) | (e.end_date >= first),

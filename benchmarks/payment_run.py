@@ -1,0 +1,245 @@
+"""A monthly payment run of N recurring issuances, from generation to a schema-valid pain.001 file.
+
+    python benchmarks/payment_run.py --issuances 100000 --backend postgresql --json
+
+Seeds N benefit units, client payees (account numbers encrypted) and monthly direct-deposit
+entitlements with bulk inserts (not timed), then times the run as finance does it: generate the
+month's issuances (with their ledger entry), build the batch, approve it (another clerk), export
+it (stream the XML, validate the whole file with xmlschema, post the release), and verify the
+ledger. Reports seconds per step, the file size and the peak memory (RSS) of this process and of
+the validation workers. The PostgreSQL database is created for the run and dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, insert, text
+
+from onestop import money
+from onestop.access.models import Office, Staff
+from onestop.access.permissions import Actor, Role
+from onestop.bootstrap import build
+from onestop.common.clock import FixedClock
+from onestop.common.crypto import FieldCipher
+from onestop.config import Settings
+from onestop.db import Base, all_models, make_engine  # noqa: F401 - all_models fills the metadata
+from onestop.money.models import Entitlement, Payee
+from onestop.money.payees import ACCOUNT_CONTEXT
+from onestop.registry.models import BenefitUnit, Person
+
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+NOW = dt.datetime(2026, 4, 1, 8, 0, tzinfo=dt.UTC)
+PAY_DATE = dt.date(2026, 4, 1)
+CHUNK = 10_000
+
+
+def _peak_mb(who: int) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+def _database(backend: str, url: str, folder: Path) -> tuple[Engine, Callable[[], None]]:
+    if backend == "sqlite":
+        engine = make_engine(f"sqlite:///{folder / 'bench.db'}")
+        return engine, engine.dispose
+    name = f"onestop_bench_{os.getpid()}"
+    admin = make_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(admin.url.set(database=name).render_as_string(hide_password=False))
+
+    def drop() -> None:
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return engine, drop
+
+
+def _bulk(engine: Engine, table: Any, rows: list[dict[str, Any]]) -> None:
+    with engine.begin() as conn:
+        for start in range(0, len(rows), CHUNK):
+            conn.execute(insert(table), rows[start : start + CHUNK])
+
+
+def _seed(engine: Engine, cipher: FieldCipher, n: int) -> tuple[Actor, Actor]:
+    """N units with one client payee and one monthly entitlement each; two finance clerks."""
+    office = uuid.uuid4()
+    _bulk(engine, Office, [{"id": office, "code": "BENCH", "name": "Bench", "created_at": NOW, "version": 1}])
+    clerks = []
+    for name in ("fay", "finn"):
+        staff_id = uuid.uuid4()
+        _bulk(
+            engine,
+            Staff,
+            [
+                {
+                    "id": staff_id,
+                    "username": name,
+                    "display_name": name,
+                    "password_hash": "x",
+                    "roles": ["finance"],
+                    "office_id": office,
+                    "active": True,
+                    "failed_logins": 0,
+                    "created_at": NOW - dt.timedelta(days=400),
+                    "version": 1,
+                }
+            ],
+        )
+        clerks.append(Actor.for_roles(staff_id, name, frozenset({Role.FINANCE}), office))
+    base = {"created_at": NOW, "version": 1}
+    people = [
+        {
+            "id": uuid.uuid4(),
+            "given_names": "Client",
+            "family_name": f"Number {i}",
+            "created_by": "bench",
+            "language": "en",
+            "interpreter_needed": False,
+            **base,
+        }
+        for i in range(n)
+    ]
+    units = [{"id": uuid.uuid4(), "label": f"unit {i}", "created_by": "bench", **base} for i in range(n)]
+    payees = [
+        {
+            "id": uuid.uuid4(),
+            "kind": "client",
+            "person_id": p["id"],
+            "name": f"Client Number {i}",
+            "institution": "002",
+            "transit": f"{10000 + i % 90000:05d}",
+            "account_ciphertext": cipher.encrypt(f"{1000000 + i:07d}", context=ACCOUNT_CONTEXT),
+            "account_masked": "****",
+            "created_by": "bench",
+            **base,
+        }
+        for i, p in enumerate(people)
+    ]
+    ents = [
+        {
+            "id": uuid.uuid4(),
+            "series_id": uuid.uuid4(),
+            "program": "nl-income-support",
+            "unit_id": u["id"],
+            "payee_id": p["id"],
+            "office_id": office,
+            "amount_cents": 50_000 + (i % 7_919),
+            "frequency": "monthly",
+            "method": "direct_deposit",
+            "start_date": dt.date(2026, 1, 1),
+            "active": True,
+            "created_by": "bench",
+            **base,
+        }
+        for i, (u, p) in enumerate(zip(units, payees, strict=True))
+    ]
+    for table, rows in ((Person, people), (BenefitUnit, units), (Payee, payees), (Entitlement, ents)):
+        _bulk(engine, table, rows)
+    return clerks[0], clerks[1]
+
+
+def run(n: int, backend: str, url: str, workers: int | None) -> dict[str, Any]:
+    """Seed, run and measure; returns the figures."""
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        engine, drop = _database(backend, url, folder)
+        try:
+            Base.metadata.create_all(engine)
+            settings = Settings(
+                var_dir=folder / "var",
+                field_key=FieldCipher.generate_key_text(),
+                secret_key="bench-" + "x" * 40,
+            )
+            container = build(settings, clock=FixedClock(NOW), engine=engine)
+            started = time.perf_counter()
+            maker, checker = _seed(engine, container.cipher, n)
+            times: dict[str, float] = {"seed (not in total)": time.perf_counter() - started}
+            result: dict[str, Any] = {}
+
+            def step(name: str, call: Callable[[], Any]) -> Any:
+                t = time.perf_counter()
+                value = call()
+                times[name] = time.perf_counter() - t
+                return value
+
+            made = step(
+                "generate", lambda: money.generate_recurring(container.uow(), actor=maker, period="2026-04")
+            )
+            batch = step("build", lambda: money.build_batch(container.uow(), actor=maker, pay_date=PAY_DATE))
+            step("approve", lambda: money.approve_batch(container.uow(), actor=checker, batch_id=batch.id))
+            out = folder / "out"
+            exported = step(
+                "export (write + validate + post)",
+                lambda: money.export_batch(
+                    container.uow(), actor=maker, batch_id=batch.id, out_dir=out, workers=workers
+                ),
+            )
+            check = step("ledger verify", lambda: money.verify_ledger(container.uow(), actor=checker))
+            assert made.created == n and exported.batch.item_count == n and check.ok, check.problems[:3]
+            assert exported.payment_file is not None
+            result.update(
+                issuances=n,
+                backend=engine.dialect.name,
+                total_cents=exported.batch.total_cents,
+                file_bytes=exported.payment_file.stat().st_size,
+                validation_workers=workers or "auto",
+                seconds={k: round(v, 2) for k, v in times.items()},
+                run_seconds=round(
+                    sum(v for k, v in times.items() if not k.startswith(("seed", "ledger"))), 2
+                ),
+                peak_rss_mb=_peak_mb(resource.RUSAGE_SELF),
+                peak_rss_children_mb=_peak_mb(resource.RUSAGE_CHILDREN),
+            )
+            result["validate_seconds"] = _validate_alone(exported.payment_file, workers)
+            return result
+        finally:
+            drop()
+
+
+def _validate_alone(path: Path, workers: int | None) -> dict[str, float]:
+    """Time the schema validation of the finished file on its own, in one process and in parallel."""
+    from onestop.money import pain001
+
+    out = {}
+    for label, count in (("one process", 1), ("parallel", workers or 0)):
+        t = time.perf_counter()
+        pain001.validate(path, workers=count or None)
+        out[label] = round(time.perf_counter() - t, 2)
+    return out
+
+
+def main() -> None:
+    """Parse arguments, run, print the figures (the last line is JSON with --json)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--issuances", type=int, default=10_000)
+    parser.add_argument("--backend", choices=["postgresql", "sqlite"], default="sqlite")
+    parser.add_argument("--url", default=os.environ.get("ONESTOP_BENCH_POSTGRES_URL", DEFAULT_PG))
+    parser.add_argument("--workers", type=int, default=0, help="validation processes (0: automatic)")
+    parser.add_argument("--json", action="store_true", help="print one JSON line")
+    args = parser.parse_args()
+    figures = run(args.issuances, args.backend, args.url, args.workers or None)
+    if args.json:
+        print(json.dumps({"benchmark": "payment_run", **figures}))
+        return
+    for key, value in figures.items():
+        print(f"{key}: {value}")
+    print(json.dumps({"benchmark": "payment_run", **figures}), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
