@@ -203,12 +203,12 @@ def run(args: argparse.Namespace, synthdata: ModuleType) -> dict[str, Any]:
     figures: dict[str, Any] = {
         "households": n,
         "persons": len(data["age"]),
-        "engine_setup_s": round(setup, 4),
-        "engine_load_s": round(min(loads), 4),
-        "engine_compute_s": round(min(engine), 4),
-        "numpy_compute_s": round(min(reference), 4),
-        "engine_compute_median_s": round(statistics.median(engine), 4),
-        "numpy_compute_median_s": round(statistics.median(reference), 4),
+        "engine_setup_s": round(setup, 6),
+        "engine_load_s": round(min(loads), 6),
+        "engine_compute_s": round(min(engine), 6),
+        "numpy_compute_s": round(min(reference), 6),
+        "engine_compute_median_s": round(statistics.median(engine), 6),
+        "numpy_compute_median_s": round(statistics.median(reference), 6),
     }
     figures["compute_ratio"] = round(figures["engine_compute_s"] / figures["numpy_compute_s"], 2)
     figures.update(explain_timings(pack, one_household_cases(synthdata, data, min(n, 2000))))

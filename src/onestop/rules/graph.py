@@ -8,8 +8,11 @@ computed once per parameter snapshot).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from onestop.rules.describe import wire_function
 from onestop.rules.expr import Expr
 from onestop.rules.parameters import Parameter, Version
 from onestop.rules.program import Program
@@ -31,6 +34,11 @@ class Graph:
                 self.constant.append(False)
             else:
                 self.constant.append(all(self.constant[self.index[id(a)]] for a in node.args))
+        self.named_values: dict[int, tuple[str, Callable[[Any], Any]]] = {
+            i: (n.data.name, wire_function(n.kind))
+            for i, n in enumerate(self.nodes)
+            if n.op in ("var", "input")
+        }  # what an explanation shows of each named value, and how to write it
         self.texts: dict[tuple[int, str], str] = {}  # formula texts for explanations, made once
         self.arg_index: list[tuple[int, ...]] = [tuple(self.index[id(a)] for a in n.args) for n in self.nodes]
         self.named: dict[str, int] = {

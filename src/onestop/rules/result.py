@@ -108,9 +108,14 @@ class ProgramResult:
             return "; ".join(self._detail(arg, lang) for arg in node.args)
         return f"{self._text(node, lang)} = {fmt(self._val(node), node.kind, lang)}"
 
-    @cached_property
+    @property
     def live(self) -> list[Expr]:
         """Nodes that the outcome depends on, following only the branches taken."""
+        return [self.graph.nodes[i] for i in self.live_indices]
+
+    @cached_property
+    def live_indices(self) -> list[int]:
+        """Graph positions of the nodes the outcome depends on, in evaluation order."""
         graph, vals = self.graph, self.vals
         stack = [*graph.tests, *graph.amounts.values()]
         if graph.pays is not None:
@@ -135,17 +140,32 @@ class ProgramResult:
                 n = next(n for n, a in enumerate(args) if vals[a + 1] is target)
                 args = args[: n + 1]
             stack.extend(args)
-        return [graph.nodes[i] for i in sorted(seen)]
+        return sorted(seen)
 
     def explanation(self, lang: str = "en") -> dict[str, Any]:
         """Values and parameters used (with sources) and the branches taken."""
         values: dict[str, Any] = {}
         params: dict[str, dict[str, Any]] = {}
         whens: list[Expr] = []
-        for node in self.live:
-            if node.op in ("var", "input"):
-                values[node.data.name] = self._wire_value(node)
-            elif node.op in ("param", "lookup", "bracket"):
+        vals, ids, nodes, named_values = (
+            self.vals,
+            self.case.person_ids,
+            self.graph.nodes,
+            self.graph.named_values,
+        )
+        for i in self.live_indices:
+            shown = named_values.get(i)
+            if shown is not None:
+                name, convert = shown
+                value = vals[i + 1]
+                values[name] = (
+                    {pid: convert(v) for pid, v in zip(ids, value, strict=True)}
+                    if isinstance(value, list)
+                    else convert(value)
+                )
+                continue
+            node = nodes[i]
+            if node.op in ("param", "lookup", "bracket"):
                 for entry in self._param_entries(node, lang):
                     params.setdefault(entry["name"] + str(entry["keys"]), entry)
             elif node.op == "when" and not isinstance(self._val(node.args[0]), list):
