@@ -111,7 +111,8 @@ def _flatten(value: object, unit: Kind, prefix: str = "") -> list[tuple[str, str
             out.extend(_flatten(sub, unit, f"{prefix}[{key}]"))
         return out
     if isinstance(value, list):  # a bracket scale: (start in cents, value)
-        return [(f"{prefix} from {wire(start, Kind.MONEY)}", str(wire(v, unit))) for start, v in value]
+        where = f"{prefix} from".strip()
+        return [(f"{where} {wire(start, Kind.MONEY)}", str(wire(v, unit))) for start, v in value]
     shown = (
         "null (gap: not published in the material onestop holds)" if value is None else str(wire(value, unit))
     )
