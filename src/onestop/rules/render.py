@@ -98,11 +98,13 @@ def _explanation_lines(result: ProgramResult, lang: str, h: dict[str, str]) -> l
     if ex["branches"]:
         lines.append(f"  {h['branches']}:")
         lines.extend(
-            f"    {b['variable']}: {b['condition']}? {_plain(b['holds'], lang)}" for b in ex["branches"]
+            f"    {_label(result, b['variable'], lang)}: {b['condition']}? {_plain(b['holds'], lang)}"
+            for b in ex["branches"]
         )
     if ex["values"]:
         lines.append(
-            f"  {h['values']}: " + "; ".join(f"{k} = {_plain(v, lang)}" for k, v in ex["values"].items())
+            f"  {h['values']}: "
+            + "; ".join(f"{_label(result, k, lang)} = {_plain(v, lang)}" for k, v in ex["values"].items())
         )
     if ex["parameters"]:
         lines.append(f"  {h['params']}:")
