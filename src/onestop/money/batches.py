@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from onestop import audit
@@ -21,14 +21,13 @@ from onestop.access.permissions import Actor, Permission
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money import domain, overpayments, repository, support
+from onestop.money import bulk, domain, overpayments, repository, support
 from onestop.money.domain import BatchState, IssuanceState, ItemState, PaymentMethod
 from onestop.money.errors import SelfApproval
 from onestop.money.models import BatchItem, ClosedPeriod, Issuance, PaymentBatch, table
 
 BANK_METHODS = (PaymentMethod.DIRECT_DEPOSIT.value, PaymentMethod.THIRD_PARTY.value)
 BATCH_METHODS = (*BANK_METHODS, PaymentMethod.CHEQUE.value)
-CHUNK = 5000
 
 
 def build_batch(
@@ -104,8 +103,7 @@ def _add_items(uow: UnitOfWork, batch: PaymentBatch, rows: Sequence[Any]) -> Non
                 "return_reason": None,
             }
         )
-    for start in range(0, len(items), CHUNK):
-        uow.session.execute(insert(table(BatchItem)), items[start : start + CHUNK])
+    bulk.insert_rows(uow.session, table(BatchItem), items)
     in_batch = select(BatchItem.issuance_id).where(BatchItem.batch_id == batch.id)
     moved = uow.session.execute(
         update(Issuance)

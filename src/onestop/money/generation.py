@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
 from onestop import audit
@@ -23,11 +22,10 @@ from onestop.access.permissions import Actor, Permission
 from onestop.common.errors import Conflict
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money import domain, ledger, overpayments, postings, repository, support
+from onestop.money import bulk, domain, ledger, overpayments, postings, repository, support
 from onestop.money.domain import Frequency, IssuanceState, PaymentMethod, PaymentType
 from onestop.money.models import Issuance, table
 
-CHUNK = 5000
 _TRIES = 3
 
 
@@ -130,8 +128,7 @@ def _create(uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], cap: Deci
         if row["method"] == PaymentMethod.VOUCHER.value:
             row["state"] = IssuanceState.PAID.value
             row["voucher_number"] = f"V{row['id'].hex[:12].upper()}"
-    for start in range(0, len(rows), CHUNK):
-        uow.session.execute(insert(table(Issuance)), rows[start : start + CHUNK])
+    bulk.insert_rows(uow.session, table(Issuance), rows)
     if rows:
         run = new_id()
         items = [_amount(r) for r in rows]

@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
+from onestop.money import bulk
 from onestop.money import ledger_queries as q
 from onestop.money.models import JournalEntry, JournalLine, table
 from onestop.money.postings import Line, check_balanced, reversal
 
 #: Lines are inserted in chunks so a 100,000-line entry never builds one giant statement.
-CHUNK = 5000
 
 
 def post(
@@ -49,8 +49,7 @@ def post(
         ],
     )
     rows = [_row(entry_id, ln) for ln in lines]
-    for start in range(0, len(rows), CHUNK):
-        session.execute(insert(table(JournalLine)), rows[start : start + CHUNK])
+    bulk.insert_rows(session, table(JournalLine), rows)
     return entry_id
 
 

@@ -11,7 +11,7 @@ import pytest
 from onestop import money
 from onestop.access.permissions import Role
 from onestop.common.errors import InvalidInput, InvalidTransition
-from onestop.money import faults, pain001, pain002
+from onestop.money import bulk, faults, pain001, pain002
 from onestop.money.errors import PaymentFileInvalid, PeriodClosed, SelfApproval
 from onestop.money.models import BatchItem, Cheque, Issuance, JournalEntry, PaymentBatch
 
@@ -56,7 +56,14 @@ def _through_export(m, maker, checker, out: Path):
     return money.export_batch(m.c.uow(), actor=maker, batch_id=run.batch.id, out_dir=out)
 
 
-def test_full_cycle_with_a_returned_payment(m, people, tmp_path):
+@pytest.fixture(params=["insert", "copy"])
+def bulk_mode(request, monkeypatch):
+    """Run once with multi-row INSERTs and once with PostgreSQL COPY (used for large runs)."""
+    monkeypatch.setattr(bulk, "COPY_FROM", 1 if request.param == "copy" else 10**9)
+    return request.param
+
+
+def test_full_cycle_with_a_returned_payment(m, people, tmp_path, bulk_mode):
     maker, checker = people
     exported = _through_export(m, maker, checker, tmp_path)
     batch = exported.batch
