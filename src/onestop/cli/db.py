@@ -22,3 +22,14 @@ def upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> 
 def current() -> None:
     """Print the revision the database is at."""
     typer.echo(migrate.current(container().engine) or "(empty database)")
+
+
+@app.command()
+def revision(
+    message: str = typer.Option(..., "-m", "--message", help="What the migration does."),
+    url: str = typer.Option("sqlite://", help="A scratch database to diff against (default: in memory)."),
+) -> None:
+    """Generate a migration from model changes (developers; read and edit the result)."""
+    from onestop.db import make_engine
+
+    migrate.revision(make_engine(url), message)

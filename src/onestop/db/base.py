@@ -25,7 +25,7 @@ class Base(DeclarativeBase):
     """Root of every table."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dt.datetime: UTCDateTime(), uuid.UUID: Uuid()}
+    type_annotation_map = {dt.datetime: UTCDateTime(), uuid.UUID: Uuid()}  # noqa: RUF012 - SQLAlchemy API
 
 
 class Entity(Base):
@@ -42,5 +42,5 @@ class Entity(Base):
     version: Mapped[int] = mapped_column(default=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - a declared_attr gets the class
         return {"version_id_col": cls.__table__.c.version}

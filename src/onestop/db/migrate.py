@@ -32,3 +32,17 @@ def current(engine: Engine) -> str | None:
     """The revision the database is at (None for an empty database)."""
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def revision(engine: Engine, message: str) -> None:
+    """Autogenerate a migration from the difference between the models and this (migrated) database.
+
+    Read and edit the generated file before committing it: autogenerate misses renames and data moves.
+    """
+    from onestop.db import all_models  # noqa: F401  (register every table)
+
+    upgrade(engine)
+    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.revision(cfg, message=message, autogenerate=True)
