@@ -13,5 +13,11 @@ def serve(
     """Serve the app; OpenAPI documentation is at /docs."""
     import uvicorn
 
-    uvicorn.run("onestop.web.app:create_default_app", factory=True, host=host, port=port, workers=workers,
-                proxy_headers=True)
+    uvicorn.run(
+        "onestop.web.app:create_default_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+    )

@@ -43,7 +43,7 @@ class FieldCipher:
         return base64.urlsafe_b64encode(os.urandom(32)).decode()
 
     def encrypt(self, plaintext: str, *, context: str) -> bytes:
-        """Encrypt; ``context`` (e.g. "person.sin") is bound as associated data so ciphertexts can't be swapped."""
+        """Encrypt, binding ``context`` ("person.sin") as associated data so ciphertexts cannot be swapped."""
         nonce = os.urandom(12)
         return _VERSION + nonce + self._aead.encrypt(nonce, plaintext.encode(), context.encode())
 
