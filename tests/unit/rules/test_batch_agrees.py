@@ -17,7 +17,8 @@ from onestop.rules.batch import ELIGIBLE_CODE, INELIGIBLE_CODE, UNDETERMINED_COD
 from onestop.rules.columns import columns_from_cases
 from onestop.rules.result import ELIGIBLE, INELIGIBLE
 
-HOUSING = ["private", "private", "approved_home", "group_home", "social_housing", "shelter"]
+CLIENT_TYPES = ["expected_to_work", "barriers_to_full_employment"]
+HOUSING = ["private", "private", "private", "approved_home", "group_home", "social_housing", "shelter"]
 CODES = {ELIGIBLE: ELIGIBLE_CODE, INELIGIBLE: INELIGIBLE_CODE}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -50,31 +51,40 @@ isb_cases = st.tuples(
     st.lists(st.lists(isb_person, min_size=1, max_size=8), min_size=1, max_size=25),
 )
 
-ab_person = st.fixed_dictionaries({
-    "role": st.one_of(st.sampled_from(["partner", "dependant", "dependant"]), st.none()),
-    "monthly_net_employment_income": st.one_of(st.just(0), st.integers(-50_000, 300_000), st.none()),
-    "monthly_other_income": st.one_of(st.just(0), st.integers(0, 150_000), st.none()),
-    "attending_high_school": st.one_of(st.booleans(), st.none()),
-})  # fmt: skip
-ab_unit = st.fixed_dictionaries({
-    "client_type": st.one_of(st.sampled_from(["expected_to_work", "barriers_to_full_employment"]), st.none()),
-    "housing": st.one_of(st.sampled_from(HOUSING), st.none()),
-    "liquid_assets": st.one_of(st.integers(0, 400_000), st.just(82_400), st.just(82_401), st.none()),
-})  # fmt: skip
-ab_household = st.tuples(
-    st.fixed_dictionaries(
-        {
-            "role": st.just("applicant"),
-            "monthly_net_employment_income": money(0, 300_000),
-            "monthly_other_income": money(0, 100_000),
-        }
-    ),
-    st.lists(ab_person, max_size=7),
-    ab_unit,
-)
+
+def sometimes_unknown(known: st.SearchStrategy[Any], unknowns: bool) -> st.SearchStrategy[Any]:
+    """Known four times in five when ``unknowns``, else always known."""
+    return st.one_of(known, known, known, known, st.none()) if unknowns else known
+
+
+def ab_household(unknowns: bool) -> st.SearchStrategy[Any]:
+    """An applicant, up to four others (mostly dependants) and the unit's values."""
+    u = unknowns
+    person = st.fixed_dictionaries({
+        "role": sometimes_unknown(st.sampled_from(["dependant"] * 5 + ["partner"]), u),
+        "monthly_net_employment_income": sometimes_unknown(
+            st.one_of(st.just(0), st.just(0), st.integers(-50_000, 300_000)), u),
+        "monthly_other_income": sometimes_unknown(st.one_of(st.just(0), st.integers(0, 150_000)), u),
+        "attending_high_school": sometimes_unknown(st.booleans(), u),
+    })  # fmt: skip
+    applicant = st.fixed_dictionaries({
+        "role": st.just("applicant"),
+        "monthly_net_employment_income": sometimes_unknown(st.one_of(st.just(0), st.integers(0, 300_000)), u),
+        "monthly_other_income": sometimes_unknown(st.one_of(st.just(0), st.integers(0, 100_000)), u),
+    })  # fmt: skip
+    unit = st.fixed_dictionaries({
+        "client_type": sometimes_unknown(st.sampled_from(CLIENT_TYPES), u),
+        "housing": sometimes_unknown(st.sampled_from(HOUSING), u),
+        "liquid_assets": sometimes_unknown(
+            st.one_of(st.integers(0, 120_000), st.just(82_400), st.just(82_401), st.integers(0, 2_000_000)), u
+        ),
+    })  # fmt: skip
+    return st.tuples(applicant, st.lists(person, max_size=4), unit)
+
+
 ab_cases = st.tuples(
     st.sampled_from([dt.date(2024, 1, 1), dt.date(2024, 6, 1), dt.date(2026, 3, 1)]),
-    st.lists(ab_household, min_size=1, max_size=25),
+    st.lists(st.one_of(ab_household(unknowns=False), ab_household(unknowns=True)), min_size=1, max_size=25),
 )
 
 
