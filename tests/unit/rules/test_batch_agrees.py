@@ -23,10 +23,9 @@ CODES = {ELIGIBLE: ELIGIBLE_CODE, INELIGIBLE: INELIGIBLE_CODE}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def money(low: int, high: int, unknown: float = 0.1) -> st.SearchStrategy[Any]:
-    """Cents, sometimes unknown."""
-    value = st.integers(low, high)
-    return st.one_of(st.none(), value) if unknown else value
+def sometimes_unknown(known: st.SearchStrategy[Any], unknowns: bool) -> st.SearchStrategy[Any]:
+    """Known four times in five when ``unknowns``, else always known."""
+    return st.one_of(known, known, known, known, st.none()) if unknowns else known
 
 
 def _case(date: dt.date, people: list[dict[str, Any]], unit: dict[str, Any]) -> Case:
@@ -40,21 +39,21 @@ def _case(date: dt.date, people: list[dict[str, Any]], unit: dict[str, Any]) -> 
     )
 
 
-isb_person = st.fixed_dictionaries({
-    "age": st.one_of(st.integers(0, 95), st.none()),
-    "salary": st.one_of(st.integers(0, 900_000), st.just(0), st.none()),
-    "other_income": st.one_of(st.integers(0, 60_000), st.just(0), st.none()),
-    "savings": st.one_of(st.integers(0, 1_500_000), st.just(0), st.none()),
-})  # fmt: skip
+def isb_household(unknowns: bool) -> st.SearchStrategy[list[dict[str, Any]]]:
+    """One to eight people with ISB inputs."""
+    person = st.fixed_dictionaries({
+        "age": sometimes_unknown(st.integers(0, 95), unknowns),
+        "salary": sometimes_unknown(st.one_of(st.integers(0, 900_000), st.just(0)), unknowns),
+        "other_income": sometimes_unknown(st.one_of(st.integers(0, 60_000), st.just(0)), unknowns),
+        "savings": sometimes_unknown(st.one_of(st.integers(0, 1_500_000), st.just(0)), unknowns),
+    })  # fmt: skip
+    return st.lists(person, min_size=1, max_size=8)
+
+
 isb_cases = st.tuples(
     st.sampled_from([dt.date(2024, 1, 1), dt.date(2024, 7, 1), dt.date(2025, 1, 1)]),
-    st.lists(st.lists(isb_person, min_size=1, max_size=8), min_size=1, max_size=25),
+    st.lists(st.one_of(isb_household(unknowns=False), isb_household(unknowns=True)), min_size=1, max_size=25),
 )
-
-
-def sometimes_unknown(known: st.SearchStrategy[Any], unknowns: bool) -> st.SearchStrategy[Any]:
-    """Known four times in five when ``unknowns``, else always known."""
-    return st.one_of(known, known, known, known, st.none()) if unknowns else known
 
 
 def ab_household(unknowns: bool) -> st.SearchStrategy[Any]:
