@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -344,3 +345,12 @@ def table(model: type[Base]) -> Table:
     found = model.__table__
     assert isinstance(found, Table)
     return found
+
+
+def _refuse_change(mapper: Any, connection: Any, target: Any) -> None:
+    raise TypeError(f"{type(target).__name__} is append-only: post a reversing entry instead of editing")
+
+
+for _append_only in (JournalEntry, JournalLine, Cheque, Recovery, BankReturn):
+    event.listen(_append_only, "before_update", _refuse_change)
+    event.listen(_append_only, "before_delete", _refuse_change)

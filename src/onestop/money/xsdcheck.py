@@ -19,7 +19,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
-from xml.etree import ElementTree
+from xml.parsers import expat
 
 import xmlschema
 
@@ -119,8 +119,10 @@ def _check_cut(path: Path, lines: list[int], element: str) -> None:
 
 
 def _well_formed(path: Path) -> None:
+    """Parse the whole file with expat, building nothing (external entities are never fetched)."""
+    parser = expat.ParserCreate()
     try:
-        for _ in ElementTree.iterparse(path, events=("end",)):  # noqa: S314 - the file we just wrote
-            pass
-    except ElementTree.ParseError as err:
+        with path.open("rb") as f:
+            parser.ParseFile(f)
+    except expat.ExpatError as err:
         raise PaymentFileInvalid("file", f"{path.name} is not well-formed XML: {err}") from None

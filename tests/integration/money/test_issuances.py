@@ -222,3 +222,19 @@ def test_cancel_reverses_an_approved_issuance(m):
     assert m.verify().ok
     with pytest.raises(InvalidTransition):
         money.cancel_issuance(m.c.uow(), actor=officer, issuance_id=issued.id, reason="again")
+
+
+def test_journal_lines_are_append_only(m):
+    officer = m.staff("olivia", Role.OFFICER)
+    unit_id, payee = m.client()
+    _emergency(m, officer, unit_id, payee, 10_000)
+    with m.c.uow() as uow:
+        line = uow.session.query(JournalLine).first()
+        line.debit_cents += 1
+        with pytest.raises(TypeError, match="append-only"):
+            uow.flush()
+    with m.c.uow() as uow:
+        uow.session.delete(uow.session.query(JournalLine).first())
+        with pytest.raises(TypeError, match="append-only"):
+            uow.flush()
+    assert m.verify().ok
