@@ -106,11 +106,11 @@ class Formatter:
             return ""
         return babel_dates.format_time(value, format="short", tzinfo=self.tz, locale=self.locale)
 
-    def money(self, value: int | Decimal | None) -> str:
-        """Dollars from integer cents (or a Decimal): "$1,234.50" / "1 234,50 $"."""
-        if value is None:
+    def money(self, value: int | Decimal | str | None) -> str:
+        """Dollars from cents, a Decimal or a decimal string ("621.50"): "$1,234.50" / "1 234,50 $"."""
+        if value is None or value == "":
             return ""
-        amount = cents_to_decimal(value) if isinstance(value, int) else value
+        amount = cents_to_decimal(value) if isinstance(value, int) else Decimal(value)
         return babel_numbers.format_currency(amount, "CAD", locale=self.locale)
 
     def number(self, value: int | Decimal | None) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
@@ -74,18 +74,26 @@ def formatter(request: Request) -> i18n.Formatter:
     return i18n.Formatter(language_of(request), request.app.state.container.settings.timezone)
 
 
-def language_links(request: Request) -> list[dict[str, str]]:
-    """Links to this same page in each other language (the switch on every page)."""
+def language_links(request: Request, page_url: str | None = None) -> list[dict[str, str]]:
+    """Links to this same page in each other language (the switch on every page).
+
+    A page shown in answer to a POST (a form with a problem) links to ``page_url``, the address of
+    the page the form is on; without one, to the area's home page (never to the POST-only address).
+    """
+    if page_url is None and request.method not in ("GET", "HEAD"):
+        page_url = "/staff/" if request.url.path.startswith("/staff") else "/portal/"
+    path, _, query_text = (page_url or "").partition("?")
+    params = parse_qsl(query_text) if page_url is not None else request.query_params.multi_items()
     links = []
     for language in i18n.LANGUAGES:
         if language == language_of(request):
             continue
-        query = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", language)]
+        query = [(k, v) for k, v in params if k != "lang"] + [("lang", language)]
         links.append(
             {
                 "code": language,
                 "name": i18n.LANGUAGE_NAMES[language],
-                "href": f"{request.url.path}?{urlencode(query)}",
+                "href": f"{path or request.url.path}?{urlencode(query)}",
             }
         )
     return links
@@ -118,6 +126,8 @@ def render(
 ) -> HTMLResponse:
     """Render a page (or an htmx fragment) with the base context plus ``context``."""
     full = base_context(request) | (context or {})
+    if "page_url" in full and request.method not in ("GET", "HEAD"):  # a form shown again after a POST
+        full["language_links"] = language_links(request, full["page_url"])
     html = environment().get_template(template).render(full)
     return HTMLResponse(html, status_code=status_code)
 

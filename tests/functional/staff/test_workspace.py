@@ -184,6 +184,7 @@ def test_the_client_360_page_has_every_section_and_the_actions(
         "consents",
     ):
         assert f'id="{section}-title"' in html, section
+    assert f'action="/staff/people/{marie.id}/screening"' in html  # one click starts the interview
     for action in ("screening", "emergency", "referrals/new", "plans/new", "documents", "edit"):
         assert f'href="/staff/people/{marie.id}/{action}"' in html, action
     assert "No primary worker" in html

@@ -4,7 +4,10 @@ from fastapi import APIRouter
 
 from onestop.web import pages
 from onestop.web.staff import (
+    applications,
     auth,
+    decisions,
+    evidence,
     home,
     household,
     labels,
@@ -12,6 +15,7 @@ from onestop.web.staff import (
     person_edit,
     quicklog,
     registration,
+    screening,
     tasks,
 )
 
@@ -22,6 +26,10 @@ router.include_router(registration.router)  # before people: "/people/new" is no
 router.include_router(people.router)
 router.include_router(person_edit.router)
 router.include_router(household.router)
+router.include_router(screening.router)
+router.include_router(applications.router)
+router.include_router(evidence.router)
+router.include_router(decisions.router)
 router.include_router(quicklog.router)
 router.include_router(tasks.router)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
@@ -115,4 +116,5 @@ def _form(
     status_code: int = 200,
 ) -> HTMLResponse:
     context = {"next_url": next_url, "values": values or {}, "errors": errors or {}}
+    context["page_url"] = "/staff/login" + (f"?{urlencode({'next': next_url})}" if next_url else "")
     return pages.render(request, "staff/login.html", context, status_code=status_code)

@@ -151,6 +151,7 @@ def merge(
             "find": "",
             "errors": errors,
             "reason": reason,
+            "page_url": f"/staff/people/{pid}/merge",
         }
         return pages.render(request, "staff/people/merge.html", context, status_code=422)
     pages.flash(request, N_("The records are merged."), "success")
@@ -181,6 +182,7 @@ def _page(
         "find": find,
         "errors": {k: pages.gettext(request, v) for k, v in (errors or {}).items()},
         "today": container.clock.today().isoformat(),
+        "page_url": f"/staff/people/{pid}/household",
         "log_person": person.id,
         "log_person_name": f"{person.given_names} {person.family_name}".strip(),
     }

@@ -112,6 +112,7 @@ def _file(
         person = get_person(uow, actor=actor, person_id=person_id)
     context = {
         "c360": view,
+        "page_url": f"/staff/people/{person.id}",
         "reason_labels": dict(quicklog.reasons(request, actor)) if view else {},
         "person": person,
         "log_person": person.id,

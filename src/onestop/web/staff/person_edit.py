@@ -241,6 +241,7 @@ def _page(
         "can_merge": actor.can(Permission.PERSON_MERGE),
         "province_options": [("", pages.gettext(request, N_("Choose"))), *((p, p) for p in labels.PROVINCES)],
         "log_person": person.id,
+        "page_url": f"/staff/people/{person.id}/edit",
         "log_person_name": f"{person.given_names} {person.family_name}".strip(),
     }
     return pages.render(request, "staff/people/edit.html", context, status_code=status_code)

@@ -185,5 +185,7 @@ def _full_form(
             if o != Outcome.PENDING
         ],
         "log_person": values.get("person_id") or None,
+        "page_url": "/staff/interactions/new"
+        + (f"?person_id={pid}" if (pid := values.get("person_id")) else ""),
     }
     return pages.render(request, "staff/interactions/new.html", context, status_code=status_code)

@@ -141,6 +141,7 @@ def _form(
         "values": values,
         "errors": errors or {},
         "matches": matches or [],
+        "page_url": "/staff/people/new",
         "province_options": [("", pages.gettext(request, N_("Choose"))), *((p, p) for p in labels.PROVINCES)],
         **labels.all_labels(request),
     }

@@ -93,6 +93,7 @@ def _form(
         "kinds": list(labels.translated(request, KINDS).items()),
         "priorities": [(p.value, labels.label(request, labels.PRIORITIES, p.value)) for p in Priority],
         "log_person": values.get("person_id") or None,
+        "page_url": "/staff/tasks/new",
     }
     return pages.render(request, "staff/tasks/new.html", context, status_code=status_code)
 

@@ -22,4 +22,12 @@
   }
   document.addEventListener("DOMContentLoaded", focusMarked);
   document.addEventListener("htmx:afterSettle", focusMarked);
+
+  /* A "Print" button (the print stylesheet turns the page into a letter). */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) {
+      window.print();
+    }
+  });
 })();

@@ -1,0 +1,195 @@
+"""Applications: apply from the interview (or choose a program), the application page (what the rules
+say on the verified facts, what is missing and how to get it, the document checklist), and deciding.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop.access.permissions import Actor
+from onestop.cases.applications import (
+    ApplicationCreate,
+    ApplicationPublic,
+    ApplicationStatusChange,
+    assess_application,
+    create_application,
+    get_application,
+    get_checklist,
+    list_facts,
+    start_assessment,
+)
+from onestop.cases.decisions import DecisionCreate, DecisionUndetermined, OverrideIn, decide_application
+from onestop.cases.documents import list_documents
+from onestop.cases.screenings import resume_screening
+from onestop.common.errors import InvalidInput, NotFound
+from onestop.jurisdictions.catalogue import EntryKind, load_catalogue
+from onestop.registry import create_unit, get_person, list_person_units
+from onestop.registry.schemas import MemberIn, UnitCreate
+from onestop.web import pages, questions
+from onestop.web.error_pages import N_
+from onestop.web.staff import labels
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import model
+from onestop.web.staff.people import person_id_of
+from onestop.web.staff.screening import jurisdiction_of
+
+router = APIRouter()
+
+
+def unit_for(request: Request, actor: Actor, person_id: uuid.UUID) -> uuid.UUID:
+    """The person's current benefit unit; a person not in one gets a unit of their own, as applicant.
+
+    Applying is the officer saying "this person asks for help": the registry needs a unit for it.
+    """
+    container = request.app.state.container
+    for unit in list_person_units(container.uow(), actor=actor, person_id=person_id):
+        if any(m.person_id == person_id and m.left_on is None for m in unit.members):
+            return unit.id
+    member = MemberIn(person_id=person_id, role="applicant", joined_on=container.clock.today())
+    return create_unit(container.uow(), actor=actor, data=UnitCreate(members=[member])).id
+
+
+@router.post("/screenings/{session_id}/apply")
+def apply_from_interview(
+    request: Request, actor: StaffActor, session_id: str, program: Annotated[str, Form()] = ""
+) -> Response:
+    """Apply for a program the interview suggested; the interview's answers become unverified facts."""
+    container = request.app.state.container
+    sid = _id(session_id, "screening interview")
+    session = resume_screening(container.uow(), actor=actor, session_id=sid)
+    if session.person_id is None:
+        raise InvalidInput("person_id", "link the interview to a person first")
+    unit = unit_for(request, actor, session.person_id)
+    data = ApplicationCreate(program=program, unit_id=unit, screening_session_id=sid)
+    app = create_application(container.uow(), actor=actor, data=data)
+    pages.flash(request, N_("The application is received."), "success")
+    return pages.redirect(request, f"/staff/applications/{app.id}")
+
+
+@router.get("/people/{person_id}/applications/new")
+def choose_program(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+    """Apply without an interview: the programs onestop decides, for the person's jurisdiction."""
+    pid = person_id_of(person_id)
+    person = get_person(request.app.state.container.uow(), actor=actor, person_id=pid)
+    catalogue = load_catalogue(jurisdiction_of(person))
+    programs = [e for e in catalogue if e.kind is EntryKind.DECIDED]
+    context = {"person": person, "programs": programs, "log_person": pid, "errors": {}}
+    return pages.render(request, "staff/applications/new.html", context)
+
+
+@router.post("/people/{person_id}/applications/new")
+def apply(
+    request: Request,
+    actor: StaffActor,
+    person_id: str,
+    program: Annotated[str, Form()] = "",
+    channel: Annotated[str, Form()] = "in_person",
+) -> Response:
+    """Receive an application for the chosen program."""
+    pid = person_id_of(person_id)
+    data = model(ApplicationCreate, program=program, unit_id=unit_for(request, actor, pid), channel=channel)
+    app = create_application(request.app.state.container.uow(), actor=actor, data=data)
+    pages.flash(request, N_("The application is received."), "success")
+    return pages.redirect(request, f"/staff/applications/{app.id}")
+
+
+@router.get("/applications/{application_id}")
+def applicationpage(request: Request, actor: StaffActor, application_id: str) -> HTMLResponse:
+    """Everything needed to decide: the assessment, the facts, the checklist and the documents."""
+    return page(request, actor, _id(application_id, "application"))
+
+
+@router.post("/applications/{application_id}/decide")
+def decide(
+    request: Request,
+    actor: StaffActor,
+    application_id: str,
+    version: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+    override_outcome: Annotated[str, Form()] = "",
+    override_amount: Annotated[str, Form()] = "",
+    override_reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Decide on the verified facts (starting the assessment if it has not started), or override it."""
+    aid = _id(application_id, "application")
+    container = request.app.state.container
+    try:
+        app = get_application(container.uow(), actor=actor, application_id=aid)
+        if app.status in ("received", "pending_documents"):
+            change = ApplicationStatusChange(version=app.version)
+            app = start_assessment(container.uow(), actor=actor, application_id=aid, data=change)
+        override = None
+        if override_outcome:
+            amount = questions.money_text(override_amount) if override_amount else None
+            override = model(
+                OverrideIn, outcome=override_outcome, monthly_amount=amount, reason=override_reason
+            )
+        data = model(
+            DecisionCreate, application_id=aid, version=app.version, note=note or None, override=override
+        )
+        outcome = decide_application(container.uow(), actor=actor, data=data)
+    except DecisionUndetermined as err:
+        missing, gaps = err.missing, err.parameters
+        return page(request, actor, aid, undetermined=missing, missing_parameters=gaps, status_code=422)
+    except InvalidInput as err:
+        field = err.field.replace("override.", "override_")
+        errors = {field: pages.gettext(request, err.problem)}
+        return page(request, actor, aid, errors=errors, status_code=422)
+    if outcome.pending_override is not None:
+        pages.flash(request, N_("The override waits for a supervisor's approval."), "success")
+        return pages.redirect(request, f"/staff/applications/{aid}")
+    assert outcome.decision is not None
+    return pages.redirect(request, f"/staff/decisions/{outcome.decision.id}")
+
+
+def page(
+    request: Request,
+    actor: Actor,
+    aid: uuid.UUID,
+    *,
+    errors: dict[str, str] | None = None,
+    undetermined: list[dict[str, str]] | None = None,
+    missing_parameters: list[str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    uow = request.app.state.container.uow
+    app = get_application(uow(), actor=actor, application_id=aid)
+    facts = list_facts(uow(), actor=actor, application_id=aid)
+    context = {
+        "app": app,
+        "assessment": assess_application(uow(), actor=actor, application_id=aid),
+        "facts": facts,
+        "checklist": get_checklist(uow(), actor=actor, application_id=aid),
+        "documents": list_documents(uow(), actor=actor, person_id=app.applicant_id),
+        "errors": errors or {},
+        "undetermined": undetermined,
+        "missing_parameters": missing_parameters or [],
+        "log_person": app.applicant_id,
+        "page_url": f"/staff/applications/{aid}",
+        **_fields(request, app, facts),
+    }
+    return pages.render(request, "staff/applications/view.html", context, status_code=status_code)
+
+
+def _fields(request: Request, app: ApplicationPublic, facts: list[Any]) -> dict[str, Any]:
+    """The question (and widget) for each fact path, in the page's language."""
+    language = pages.language_of(request)
+
+    def field(path: str) -> questions.Field | None:
+        try:
+            return questions.field_for(app.jurisdiction, path, language, lambda s: pages.gettext(request, s))
+        except InvalidInput:
+            return None
+
+    return {"field_for": field, "doc_types": labels.translated(request, labels.DOCUMENT_TYPES)}
+
+
+def _id(raw: str, what: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise NotFound(f"no such {what}") from None

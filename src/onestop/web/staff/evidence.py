@@ -1,0 +1,279 @@
+"""Evidence: recording and verifying an application's facts, uploading documents (a plain file input;
+the drop zone is an enhancement in static/js/dropzone.js), verifying or rejecting them, downloading.
+
+An upload at the counter is usually of an original the officer is holding: the form can verify the
+document at once ("original seen") and use it to verify the facts it proves (the checklist item's
+``needed_for``, ticked by the officer). Each step is its own service call and transaction, so a
+refused step leaves the earlier ones done and says which one failed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.responses import HTMLResponse, Response
+
+from onestop.access.permissions import Actor
+from onestop.cases.applications import FactIn, FactVerify, get_application, record_fact, verify_fact
+from onestop.cases.documents import (
+    DocumentReject,
+    DocumentVerify,
+    download_document,
+    list_documents,
+    reject_document,
+    upload_document,
+    verify_document,
+)
+from onestop.common.errors import InvalidInput, NotFound
+from onestop.registry import get_person
+from onestop.web import pages, questions
+from onestop.web.error_pages import N_
+from onestop.web.staff import applications, labels
+from onestop.web.staff.deps import StaffActor, safe_next
+from onestop.web.staff.forms import model, optional_uuid
+from onestop.web.staff.people import person_id_of
+
+router = APIRouter()
+
+
+@router.post("/applications/{application_id}/facts")
+def record(
+    request: Request,
+    actor: StaffActor,
+    application_id: str,
+    path: Annotated[str, Form()] = "",
+    answer: Annotated[str, Form()] = "",
+    document_id: Annotated[str, Form()] = "",
+    version: Annotated[str, Form()] = "",
+) -> Response:
+    """Record a value of the case (verified at once when a proving document is chosen)."""
+    aid = _id(application_id)
+    container = request.app.state.container
+    app = get_application(container.uow(), actor=actor, application_id=aid)
+    try:
+        field = questions.field_for(app.jurisdiction, path, pages.language_of(request))
+        data = model(
+            FactIn,
+            path=path,
+            value=questions.read_answer(field, answer),
+            document_id=optional_uuid(document_id, "document_id"),
+            version=_version(version),
+        )
+        record_fact(container.uow(), actor=actor, application_id=aid, data=data)
+    except InvalidInput as err:
+        return _refused(request, actor, aid, f"fact-{path}", err)
+    pages.flash(request, N_("Recorded: %(question)s"), "success", question=field.text)
+    return pages.redirect(request, f"/staff/applications/{aid}#facts-title")
+
+
+@router.post("/applications/{application_id}/facts/verify")
+def verify(
+    request: Request,
+    actor: StaffActor,
+    application_id: str,
+    path: Annotated[str, Form()] = "",
+    document_id: Annotated[str, Form()] = "",
+    version: Annotated[str, Form()] = "",
+) -> Response:
+    """Verify a recorded value with a verified document that proves it."""
+    aid = _id(application_id)
+    try:
+        doc = optional_uuid(document_id, "document_id")
+        if doc is None:
+            raise InvalidInput("document_id", "choose the document that proves it")
+        data = FactVerify(path=path, document_id=doc, version=_version(version))
+        verify_fact(request.app.state.container.uow(), actor=actor, application_id=aid, data=data)
+    except InvalidInput as err:
+        return _refused(request, actor, aid, f"verify-{path}", err)
+    pages.flash(request, N_("The fact is verified."), "success")
+    return pages.redirect(request, f"/staff/applications/{aid}#facts-title")
+
+
+@router.post("/applications/{application_id}/documents")
+async def upload_for_application(request: Request, actor: StaffActor, application_id: str) -> Response:
+    """Upload the documents the client brought (one file per checklist item, one submit); optionally
+    verify each at once and the facts it proves."""
+    aid = _id(application_id)
+    items: list[tuple[dict[str, str], bytes, str | None, list[str]]] = []
+    async with request.form() as form:
+        method = str(form.get("method") or "")
+        for key in [str(k) for k in form if str(k).startswith("doc_type-")]:
+            n = key.removeprefix("doc_type-")
+            content, filename = await _file(form.get(f"file-{n}"))
+            if not content and not filename:
+                continue  # no file chosen for this item
+            values = {
+                "doc_type": str(form.get(key) or ""),
+                "person_id": str(form.get(f"person_id-{n}") or ""),
+            }
+            values |= {"method": method, "description": ""}
+            items.append((values, content, filename, [str(p) for p in form.getlist(f"use_for-{n}")]))
+    if not items:
+        error = InvalidInput("file", "choose at least one file")
+        return await run_in_threadpool(_refused, request, actor, aid, "upload", error)
+    for values, content, filename, use_for in items:
+        done, failed = await run_in_threadpool(
+            _upload, request, actor, aid, values, content, filename, use_for
+        )
+        for text in done:
+            pages.session_of(request).flash(text, "success")
+        if failed is not None:
+            return await run_in_threadpool(
+                _refused, request, actor, aid, f"upload-{values['doc_type']}", failed
+            )
+    return pages.redirect(request, f"/staff/applications/{aid}#checklist-title")
+
+
+def _upload(
+    request: Request,
+    actor: Actor,
+    aid: uuid.UUID,
+    values: dict[str, str],
+    content: bytes,
+    filename: str | None,
+    use_for: list[str],
+) -> tuple[list[str], InvalidInput | None]:
+    """Upload, then (if asked) verify the document, then the facts; stop at the first refusal."""
+    container = request.app.state.container
+    uow, done = container.uow, []
+    try:
+        person = optional_uuid(values["person_id"], "person_id")
+        if person is None:
+            raise InvalidInput("person_id", "choose whose document it is")
+        doc = upload_document(
+            uow(), actor=actor, storage=container.storage, max_bytes=container.settings.max_upload_bytes,
+            person_id=person, doc_type=values["doc_type"], filename=filename, data=content,
+            application_id=aid, description=values["description"] or None,
+        )  # fmt: skip
+        done.append(pages.gettext(request, N_("The document is uploaded.")))
+        if not values["method"]:
+            return done, None
+        verify_document(uow(), actor=actor, document_id=doc.id, data=DocumentVerify(method=values["method"]))
+        done.append(pages.gettext(request, N_("The document is verified.")))
+        for path in use_for:
+            verify_fact(
+                uow(), actor=actor, application_id=aid, data=FactVerify(path=path, document_id=doc.id)
+            )
+        if use_for:
+            done.append(pages.gettext(request, N_("Facts verified with it: %(count)s"), count=len(use_for)))
+    except InvalidInput as err:
+        return done, err
+    return done, None
+
+
+@router.get("/people/{person_id}/documents")
+def documents_page(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+    """A person's documents: upload, verify or reject, download."""
+    return _documents(request, actor, person_id_of(person_id))
+
+
+def _documents(
+    request: Request, actor: Actor, pid: uuid.UUID, errors: dict[str, str] | None = None
+) -> HTMLResponse:
+    container = request.app.state.container
+    person = get_person(container.uow(), actor=actor, person_id=pid)
+    context = {
+        "person": person,
+        "documents": list_documents(container.uow(), actor=actor, person_id=pid),
+        "log_person": pid,
+        "doc_types": labels.translated(request, labels.DOCUMENT_TYPES),
+        "errors": errors or {},
+        "page_url": f"/staff/people/{pid}/documents",
+    }
+    return pages.render(request, "staff/documents/list.html", context, status_code=422 if errors else 200)
+
+
+@router.post("/people/{person_id}/documents")
+async def upload_for_person(request: Request, actor: StaffActor, person_id: str) -> Response:
+    """Upload evidence for a person (not yet tied to an application)."""
+    pid = person_id_of(person_id)
+    async with request.form() as form:
+        doc_type, description = str(form.get("doc_type") or ""), str(form.get("description") or "")
+        upload = form.get("file")
+        content, filename = await _file(upload)
+    container = request.app.state.container
+    try:
+        await run_in_threadpool(
+            lambda: upload_document(
+                container.uow(), actor=actor, storage=container.storage,
+                max_bytes=container.settings.max_upload_bytes, person_id=pid, doc_type=doc_type,
+                filename=filename, data=content, description=description or None,
+            )
+        )  # fmt: skip
+    except InvalidInput as err:
+        message = pages.gettext(request, err.problem)
+        return await run_in_threadpool(_documents, request, actor, pid, {"file": message})
+    pages.flash(request, N_("The document is uploaded."), "success")
+    return pages.redirect(request, f"/staff/people/{pid}/documents")
+
+
+@router.post("/documents/{document_id}/verify")
+def verify_doc(
+    request: Request,
+    actor: StaffActor,
+    document_id: str,
+    method: Annotated[str, Form()] = "",
+    version: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/staff/",
+) -> Response:
+    """Verify a received document (how it was checked)."""
+    data = model(DocumentVerify, method=method, version=_version(version))
+    verify_document(request.app.state.container.uow(), actor=actor, document_id=_id(document_id), data=data)
+    pages.flash(request, N_("The document is verified."), "success")
+    return pages.redirect(request, safe_next(next))
+
+
+@router.post("/documents/{document_id}/reject")
+def reject_doc(
+    request: Request,
+    actor: StaffActor,
+    document_id: str,
+    reason: Annotated[str, Form()] = "",
+    version: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/staff/",
+) -> Response:
+    """Reject a received document, with the reason the client will be told."""
+    data = model(DocumentReject, reason=reason, version=_version(version))
+    reject_document(request.app.state.container.uow(), actor=actor, document_id=_id(document_id), data=data)
+    pages.flash(request, N_("The document is rejected."), "success")
+    return pages.redirect(request, safe_next(next))
+
+
+@router.get("/documents/{document_id}/file")
+def download(request: Request, actor: StaffActor, document_id: str) -> Response:
+    """The document's bytes (checked against its hash, audited), as a download, never shown inline."""
+    container = request.app.state.container
+    got = download_document(
+        container.uow(), actor=actor, storage=container.storage, document_id=_id(document_id)
+    )
+    name = got.document.filename.replace('"', "")
+    headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
+    return Response(got.content, media_type=got.document.content_type, headers=headers)
+
+
+async def _file(upload: object) -> tuple[bytes, str | None]:
+    if isinstance(upload, UploadFile):
+        return await upload.read(), upload.filename
+    return b"", None
+
+
+def _refused(request: Request, actor: Actor, aid: uuid.UUID, key: str, err: InvalidInput) -> HTMLResponse:
+    """The application page again, the problem next to the form that caused it."""
+    return applications.page(
+        request, actor, aid, errors={key: pages.gettext(request, err.problem)}, status_code=422
+    )
+
+
+def _version(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else None
+
+
+def _id(raw: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise NotFound("no such record") from None

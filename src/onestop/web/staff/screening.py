@@ -1,0 +1,205 @@
+"""The guided screening interview: the screener's next question one at a time (the urgent safety
+questions together, first), the programs narrowing as answers come in, each with its reasons, and
+"apply" on a program that onestop decides.
+
+htmx posts an answer and swaps the interview in place; without JavaScript the form posts and the
+page reloads (post, redirect, get). Skipped questions travel in the address (``?skip=``), never stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Query, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop.cases.screenings import (
+    ScreeningAnswers,
+    ScreeningComplete,
+    ScreeningPublic,
+    ScreeningStart,
+    answer_screening,
+    complete_screening,
+    list_screenings,
+    resume_screening,
+    start_screening,
+)
+from onestop.common.errors import Conflict, InvalidInput, NotFound
+from onestop.registry import get_person
+from onestop.registry.schemas import PersonPublic
+from onestop.web import pages, questions
+from onestop.web.error_pages import N_
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.people import person_id_of
+
+router = APIRouter()
+
+GROUPS = ("likely_eligible", "possibly_eligible", "not_assessed", "not_eligible")
+PROVINCE_JURISDICTION = {"AB": "ca-ab", "NL": "ca-nl"}
+
+
+def jurisdiction_of(person: PersonPublic) -> str:
+    """The rule pack for a person: their current address's province (Alberta when unknown)."""
+    for address in person.addresses:
+        if address.removed_at is None and address.province in PROVINCE_JURISDICTION:
+            return PROVINCE_JURISDICTION[address.province]
+    return "ca-ab"
+
+
+def known_answers(person: PersonPublic, today: dt.date) -> dict[str, Any]:
+    """What the registry already says, so the interview does not ask it again: role and age."""
+    answers: dict[str, Any] = {"people[p1].role": "applicant"}
+    if person.birth_date is not None:
+        born = person.birth_date
+        answers["people[p1].age"] = (
+            today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        )
+    return answers
+
+
+@router.get("/people/{person_id}/screening")
+def interviews(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+    """The person's earlier interviews (to resume one) and the button to start a new one."""
+    pid = person_id_of(person_id)
+    container = request.app.state.container
+    person = get_person(container.uow(), actor=actor, person_id=pid)
+    found = list_screenings(container.uow(), actor=actor, person_id=pid)
+    context = {"person": person, "interviews": found, "log_person": pid, "log_person_name": _name(person)}
+    return pages.render(request, "staff/screening/list.html", context)
+
+
+@router.post("/people/{person_id}/screening")
+def start(request: Request, actor: StaffActor, person_id: str) -> Response:
+    """Start an interview about the person, with what the registry already knows."""
+    pid = person_id_of(person_id)
+    container = request.app.state.container
+    person = get_person(container.uow(), actor=actor, person_id=pid)
+    data = ScreeningStart(
+        jurisdiction=jurisdiction_of(person),
+        person_id=pid,
+        answers=known_answers(person, container.clock.today()),
+    )
+    started = start_screening(container.uow(), actor=actor, data=data)
+    return pages.redirect(request, f"/staff/screenings/{started.id}")
+
+
+@router.get("/screenings/{session_id}")
+def interview(
+    request: Request, actor: StaffActor, session_id: str, skip: Annotated[list[str] | None, Query()] = None
+) -> HTMLResponse:
+    """The interview: the next question (or the safety questions together) and the results so far."""
+    session = resume_screening(request.app.state.container.uow(), actor=actor, session_id=_sid(session_id))
+    return _page(request, session, skip or [])
+
+
+@router.post("/screenings/{session_id}/answer")
+async def answer(request: Request, actor: StaffActor, session_id: str) -> Response:
+    """Record the answer(s) as a new step; htmx gets the new interview, a plain form a redirect."""
+    sid = _sid(session_id)
+    async with request.form() as form:
+        paths = [str(p) for p in form.getlist("path")]
+        given = {p: str(form.get(f"answer-{p}") or "") for p in paths}
+        group = form.get("group") == "urgent"
+        version = str(form.get("version") or "")
+        skip = [str(s) for s in form.getlist("skip")]
+        jurisdiction = str(form.get("jurisdiction") or "ca-ab")
+    container = request.app.state.container
+    try:
+        answers = _read(request, jurisdiction, paths, given, group)
+        data = ScreeningAnswers(answers=answers, version=int(version) if version.isdigit() else None)
+        session = answer_screening(container.uow(), actor=actor, session_id=sid, data=data)
+    except (InvalidInput, Conflict) as err:
+        session = resume_screening(container.uow(), actor=actor, session_id=sid)
+        if isinstance(err, Conflict):
+            error = pages.gettext(
+                request, N_("This interview moved on meanwhile (another window?). Here it is now.")
+            )
+        else:
+            error = pages.gettext(request, err.problem)
+        status = 409 if isinstance(err, Conflict) else 422
+        return _page(request, session, skip, error=error, typed=given, status_code=status)
+    if request.headers.get("hx-request") == "true":
+        return _page(request, session, skip, answered=True)
+    return pages.redirect(request, _url(sid, skip))
+
+
+@router.post("/screenings/{session_id}/complete")
+def complete(
+    request: Request, actor: StaffActor, session_id: str, version: Annotated[str, Form()] = ""
+) -> Response:
+    """Close the interview; it stays readable with every step."""
+    sid = _sid(session_id)
+    data = ScreeningComplete(version=int(version) if version.isdigit() else None)
+    done = complete_screening(request.app.state.container.uow(), actor=actor, session_id=sid, data=data)
+    pages.flash(request, N_("The interview is finished."), "success")
+    return pages.redirect(request, f"/staff/people/{done.person_id}" if done.person_id else _url(sid, []))
+
+
+def _read(
+    request: Request, jurisdiction: str, paths: list[str], given: dict[str, str], group: bool
+) -> dict[str, Any]:
+    """The typed answers: in the safety group an unticked box is a "no"."""
+    answers: dict[str, Any] = {}
+    for path in paths:
+        field = questions.field_for(jurisdiction, path, pages.language_of(request))
+        if group:
+            answers[path] = given.get(path) == "yes"
+        else:
+            answers[path] = questions.read_answer(field, given.get(path, ""))
+    if not answers:
+        raise InvalidInput("answer", "give an answer, or skip the question")
+    return answers
+
+
+def _page(
+    request: Request,
+    session: ScreeningPublic,
+    skip: list[str],
+    *,
+    answered: bool = False,
+    error: str | None = None,
+    typed: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    language = pages.language_of(request)
+    pending = [q for q in session.next_questions if q.path not in skip]
+    fields = [
+        questions.field_for(session.jurisdiction, q.path, language, lambda s: pages.gettext(request, s))
+        for q in pending
+    ]
+    urgent = [f for f in fields if f.urgent]
+    results = {g: [r for r in session.results if r["status"] == g] for g in GROUPS}
+    context = {
+        "session": session,
+        "urgent": urgent,
+        "question": None if urgent else (fields[0] if fields else None),
+        "skip": skip,
+        "skip_url": _url(session.id, [*skip, fields[0].path]) if fields and not urgent else None,
+        "results": results,
+        "answered": answered,
+        "error": error,
+        "typed": typed or {},
+        "log_person": session.person_id,
+        "log_person_name": None,
+        "page_url": _url(session.id, skip),
+    }
+    return pages.render(request, "staff/screening/interview.html", context, status_code=status_code)
+
+
+def _url(sid: uuid.UUID, skip: list[str]) -> str:
+    query = urlencode([("skip", s) for s in skip])
+    return f"/staff/screenings/{sid}" + (f"?{query}" if query else "")
+
+
+def _sid(raw: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise NotFound("no such screening interview") from None
+
+
+def _name(person: PersonPublic) -> str:
+    return f"{person.given_names} {person.family_name}".strip()
