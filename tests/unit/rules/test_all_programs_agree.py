@@ -21,8 +21,8 @@ from tests.unit.rules.test_batch_agrees import assert_agree
 PROGRAMS = [(get_pack(j), p) for j in sorted(PACK_MODULES) for p in get_pack(j).programs.values()]
 
 
-def value_of(var: Variable) -> st.SearchStrategy[Any]:
-    """A value of an input's kind, or unknown."""
+def value_of(var: Variable, unknowns: bool) -> st.SearchStrategy[Any]:
+    """A value of an input's kind, or (when ``unknowns``) sometimes unknown."""
     if var.kind is Kind.MONEY:
         known: st.SearchStrategy[Any] = st.one_of(
             st.just(0), st.integers(0, 6_000_000), st.integers(0, 300_000)
@@ -35,14 +35,20 @@ def value_of(var: Variable) -> st.SearchStrategy[Any]:
         known = st.sampled_from(var.domain or ("x",))
     else:
         return st.none()
-    return st.one_of(known, known, st.none())
+    return st.one_of(known, known, known, st.none()) if unknowns else known
 
 
 def cases_for(program: Program) -> st.SearchStrategy[list[Case]]:
     """Cases on one date when every parameter the program uses is in force."""
     used = [i for i in program.inputs.values() if i.kind is not Kind.DATE]
-    person = st.fixed_dictionaries({v.name: value_of(v) for v in used if v.entity is Entity.PERSON})
-    unit = st.fixed_dictionaries({v.name: value_of(v) for v in used if v.entity is Entity.UNIT})
+
+    def household(unknowns: bool) -> st.SearchStrategy[tuple[list[dict[str, Any]], dict[str, Any]]]:
+        person = {v.name: value_of(v, unknowns) for v in used if v.entity is Entity.PERSON}
+        unit = {v.name: value_of(v, unknowns) for v in used if v.entity is Entity.UNIT}
+        return st.tuples(
+            st.lists(st.fixed_dictionaries(person), min_size=1, max_size=5), st.fixed_dictionaries(unit)
+        )
+
     start = max((p.versions[0].effective for p in graph_of(program).parameters), default=dt.date(2020, 1, 1))
     dates = st.sampled_from([start, start + dt.timedelta(days=200), dt.date(2026, 3, 2)])
 
@@ -56,7 +62,7 @@ def cases_for(program: Program) -> st.SearchStrategy[list[Case]]:
             )
         return out
 
-    households = st.lists(st.tuples(st.lists(person, min_size=1, max_size=5), unit), min_size=1, max_size=8)
+    households = st.lists(st.one_of(household(False), household(True)), min_size=1, max_size=8)
     return st.builds(build, dates, households)
 
 
