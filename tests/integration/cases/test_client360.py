@@ -149,22 +149,25 @@ def test_finance_and_unknown_people(container: Container, team: Team, person: uu
 def test_a_new_area_plugs_in_a_section(
     container: Container, team: Team, person: uuid.UUID, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from onestop.cases.client360 import sections
+    import onestop.cases.client360.sections as registry_of_sections
 
-    monkeypatch.setattr(sections, "_SECTIONS", dict(sections._SECTIONS))
+    monkeypatch.setattr(registry_of_sections, "_SECTIONS", dict(registry_of_sections._SECTIONS))
+    registry_of_sections.placeholder("grants")  # reserved for an area still to come: an empty list
 
-    def applications(ctx: Context) -> list[dict[str, str]]:
-        return [{"id": "app-1", "person": str(ctx.person_id)}]
+    def grants(ctx: Context) -> list[dict[str, str]]:
+        return [{"id": "grant-1", "person": str(ctx.person_id)}]
 
-    def appeals(ctx: Context) -> list[str]:
-        return ["appeal-1"]
+    def visits(ctx: Context) -> list[str]:
+        return ["visit-1"]
 
-    client360.register_section("applications", applications)  # takes over the placeholder
-    client360.register_section("appeals", appeals)
+    view = client360.client_360(container.uow(), actor=team.officer.actor, person_id=person)
+    assert view.model_dump(mode="json")["grants"] == []
+    client360.register_section("grants", grants)  # takes over the placeholder
+    client360.register_section("visits", visits)
     with pytest.raises(ValueError, match="already"):
-        client360.register_section("appeals", appeals)
+        client360.register_section("visits", visits)
     dumped = client360.client_360(container.uow(), actor=team.officer.actor, person_id=person).model_dump(
         mode="json"
     )
-    assert dumped["applications"] == [{"id": "app-1", "person": str(person)}]
-    assert dumped["appeals"] == ["appeal-1"]
+    assert dumped["grants"] == [{"id": "grant-1", "person": str(person)}]
+    assert dumped["visits"] == ["visit-1"]

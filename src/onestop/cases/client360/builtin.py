@@ -16,7 +16,7 @@ from onestop.cases.plans.views import plan_public
 from onestop.cases.referrals.repository import ReferralRepository
 from onestop.cases.referrals.schemas import ConferencePublic, ParticipantPublic, ReferralPublic
 from onestop.cases.tasks.domain import TaskView, bucket
-from onestop.cases.tasks.repository import CaseloadRepository, TaskRepository, usernames
+from onestop.cases.tasks.repository import CaseloadRepository, TaskRepository
 from onestop.cases.tasks.schemas import AssignmentPublic, TaskPublic
 from onestop.registry.repository import UnitRepository
 from onestop.registry.schemas import MemberPublic, UnitPublic
@@ -107,12 +107,8 @@ def consents(ctx: Context) -> list[Any]:
 
 def assigned_worker(ctx: Context) -> dict[str, Any]:
     """The current primary worker and every earlier one."""
-    rows = CaseloadRepository(ctx.session).history_for_people(ctx.person_ids)
-    names = usernames(ctx.session, [r.staff_id for r in rows])
-    history = [
-        AssignmentPublic.model_validate(r).model_copy(update={"worker_username": names.get(r.staff_id)})
-        for r in rows
-    ]
+    rows = CaseloadRepository(ctx.session).history_with_usernames(ctx.person_ids)
+    history = [AssignmentPublic.model_validate(a).model_copy(update={"worker_username": n}) for a, n in rows]
     current = next((h for h in history if h.ended_on is None), None)
     return {"current": current, "history": history}
 

@@ -54,17 +54,20 @@ class InteractionRepository:
     def recent_for_people(
         self, person_ids: Sequence[uuid.UUID], *, limit: int, offset: int = 0
     ) -> tuple[int, list[Interaction]]:
-        """Total count and the most recent interactions of these people (newest first)."""
+        """Total count and the most recent interactions of these people, newest first (one query)."""
         where = Interaction.person_id.in_(person_ids)
-        total = self.session.scalar(select(func.count()).select_from(Interaction).where(where)) or 0
         stmt = (
-            select(Interaction)
+            select(Interaction, func.count().over().label("total"))
             .where(where)
             .order_by(Interaction.occurred_at.desc(), Interaction.id)
             .limit(limit)
             .offset(offset)
         )
-        return int(total), list(self.session.scalars(stmt))
+        rows = self.session.execute(stmt).all()
+        if rows:
+            return int(rows[0][1]), [row[0] for row in rows]
+        total = self.session.scalar(select(func.count()).select_from(Interaction).where(where)) or 0
+        return int(total), []
 
     def unattached_emails(self, *, limit: int) -> list[Interaction]:
         """Inbound e-mails waiting for an officer, oldest first."""

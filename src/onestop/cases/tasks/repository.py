@@ -116,6 +116,16 @@ class CaseloadRepository:
         )
         return list(self.session.scalars(stmt))
 
+    def history_with_usernames(self, person_ids: Sequence[uuid.UUID]) -> list[tuple[CaseloadAssignment, str]]:
+        """Every assignment of these people with the worker's username, newest first (one query)."""
+        stmt = (
+            select(CaseloadAssignment, Staff.username)
+            .join(Staff, Staff.id == CaseloadAssignment.staff_id)
+            .where(CaseloadAssignment.person_id.in_(person_ids))
+            .order_by(CaseloadAssignment.started_on.desc(), CaseloadAssignment.created_at.desc())
+        )
+        return [(a, name) for a, name in self.session.execute(stmt)]
+
     def caseload_rows(self, staff_id: uuid.UUID) -> list[tuple[CaseloadAssignment, Person, int]]:
         """Current caseload with each person and their count of open tasks (one query)."""
         open_tasks = (
