@@ -170,11 +170,12 @@ def measure_search(
     for _kind, query, _target in queries[:5]:  # warm caches and connections
         search_people(container.uow(), actor=actor, query=query)
     times: dict[str, list[float]] = {}
-    found = 0
+    hits_by_kind: dict[str, list[bool]] = {}
     for kind, query, target in queries:
         ms, hits = timed(lambda q=query: search_people(container.uow(), actor=actor, query=q))
         times.setdefault(kind, []).append(ms)
-        found += any(h.person.id == target for h in hits)
+        hits_by_kind.setdefault(kind, []).append(any(h.person.id == target for h in hits))
+    found = sum(sum(v) for v in hits_by_kind.values())
     every = [t for ts in times.values() for t in ts]
     out: dict[str, Any] = {
         "search_count": len(every), "search_p50_ms": round(percentile(every, 50), 1),
@@ -182,6 +183,7 @@ def measure_search(
     }  # fmt: skip
     for kind, ts in sorted(times.items()):
         out[f"search_{kind}_p95_ms"] = round(percentile(ts, 95), 1)
+        out[f"search_{kind}_found_rate"] = round(sum(hits_by_kind[kind]) / len(ts), 3)
     return out
 
 
