@@ -99,16 +99,17 @@ def _overridden(prepared: Prepared, data: OverrideIn) -> Prepared:
 
 
 def _queue(uow: UnitOfWork, actor: Actor, app: Application, prepared: Prepared) -> OverridePublic:
-    """Keep the override as proposed, with a task for the office's supervisors."""
+    """Keep the override as proposed, with a task for the supervisors of the officer's office."""
     reason = prepared.override_reason or ""
+    office = actor.office_id or app.office_id
     row = OverrideRequest(
-        id=new_id(), application_id=app.id, office_id=app.office_id or actor.office_id,
+        id=new_id(), application_id=app.id, office_id=office,
         status=RequestStatus.PENDING.value, proposed=prepared.to_payload(), reason=reason,
         requested_by=actor.username, requested_by_id=actor.staff_id, created_at=uow.clock.now(),
     )  # fmt: skip
     DecisionRepository(uow.session).add(row)
     uow.flush()
-    if row.office_id is not None:
+    if office is not None and (office == actor.office_id or actor.can(Permission.TASK_ASSIGN)):
         task = create_task(uow, actor=actor, data=TaskCreate(
             kind="approval", title=f"Approve override: {app.program}", details=reason[:4000],
             person_id=app.applicant_id, due_on=uow.clock.today(), priority="high", office_id=row.office_id,

@@ -223,12 +223,18 @@ def _task(
     due: dt.date,
     review_id: uuid.UUID,
 ) -> uuid.UUID | None:
-    """A review task for the officer who decided last (else the application's office, else the actor)."""
+    """A review task for the officer who decided last (else the application's office, else the actor).
+
+    An officer who may not give work to others (no TASK_ASSIGN) takes the task themselves.
+    """
     last = current_decision(uow, app.id)
     assignee = last.decided_by_id if last and last.decided_by_id else app.created_by_id
     if assignee is not None and active_staff(uow.session, assignee) is None:
         assignee = None
     office = None if assignee else app.office_id
+    mine = (assignee is None or assignee == actor.staff_id) and office in (None, actor.office_id)
+    if actor.staff_id is not None and not mine and not actor.can(Permission.TASK_ASSIGN):
+        assignee, office = actor.staff_id, None
     if assignee is None and office is None and actor.staff_id is None:
         return None
     task = create_task(uow, actor=actor, data=TaskCreate(

@@ -211,3 +211,12 @@ def test_a_review_can_suspend_and_be_cancelled_only_with_a_reason(
         reviews.cancel_review(
             container.uow(), actor=team.officer.actor, review_id=review.id, data=ReviewAction(reason="oops")
         )
+
+
+def test_a_colleague_takes_a_change_on_another_officers_case(
+    container: Container, team: Team, granted: decisions.DecisionPublic
+) -> None:
+    change = ChangeReport(application_id=granted.application_id, category="household", description="new baby")
+    review = reviews.report_change(container.uow(), actor=team.colleague.actor, data=change)
+    task = tasks.get_task(container.uow(), actor=team.colleague.actor, task_id=review.task_id)  # type: ignore[arg-type]
+    assert task.assignee_id == team.colleague.id  # officers do not hand work to each other (no task:assign)
