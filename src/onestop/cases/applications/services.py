@@ -15,6 +15,7 @@ from onestop.access import Actor, Permission, require
 from onestop.cases.applications import domain, rules
 from onestop.cases.applications.casedata import Member
 from onestop.cases.applications.domain import ApplicationStatus, Channel, FactSource
+from onestop.cases.applications.facts import missing_documents
 from onestop.cases.applications.models import Application, ApplicationFact
 from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.applications.schemas import ApplicationCreate, ApplicationPublic, ApplicationStatusChange
@@ -144,8 +145,6 @@ def request_documents(
     uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, data: ApplicationStatusChange
 ) -> ApplicationPublic:
     """Wait for documents: a 'documents due' follow-up task lists what is missing."""
-    from onestop.cases.applications.facts import missing_documents
-
     with uow:
         app, before = _change(uow, actor, application_id, data, ApplicationStatus.PENDING_DOCUMENTS)
         missing = missing_documents(uow, app)
