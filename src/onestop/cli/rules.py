@@ -88,7 +88,8 @@ def _describe(pack: Pack, prog: Program, day: dt.date) -> list[str]:
         lines.append(f"  reference: {prog.reference}")
     lines.append("tests:")
     lines.extend(f"  - {t.words()} [{t.reference or 'no reference'}]" for t in prog.tests)
-    lines.append("amounts: " + ", ".join([*prog.amounts, *([f"{prog.pays} (pays)"] if prog.pays else [])]))
+    amounts = [f"{a}.<person id>" if a in prog.per_person else a for a in prog.amounts]
+    lines.append("amounts: " + ", ".join([*amounts, *([f"{prog.pays} (pays)"] if prog.pays else [])]))
     lines.append(f"parameters (in force on {day.isoformat()}):")
     for param in prog.parameter_set.values():
         dates = ", ".join(v.effective.isoformat() for v in param.versions)

@@ -44,7 +44,7 @@ from onestop.rules.errors import FormulaError
 from onestop.rules.expr import Expr
 from onestop.rules.graph import Graph, Snapshot
 from onestop.rules.program import Program
-from onestop.rules.types import Kind
+from onestop.rules.types import Entity, Kind
 
 __all__ = [
     "ELIGIBLE_CODE",
@@ -92,6 +92,7 @@ class BatchPlan:
         """Evaluate every unit; keeps the tests, amounts, benefit and the variables named in ``keep``."""
         g = self.graph
         wanted = {*g.tests, *g.amounts.values(), *(g.named[k] for k in keep)}
+        wanted.update(i for i in g.per_person.values() if i is not None)
         if g.pays is not None:
             wanted.add(g.pays)
         last_use, donor_of = self._memory_plan(wanted)
@@ -265,13 +266,15 @@ class BatchResult:
 
     def _full(self, index: int) -> Value:
         value, mask = self.outputs[index]
-        n = self.cols.n_units
+        person = self.plan.graph.nodes[index].entity is Entity.PERSON
+        n = self.cols.n_persons if person else self.cols.n_units
         value = np.broadcast_to(value, (n,)) if np.ndim(value) == 0 else value
         mask = np.zeros(n, bool) if mask is None else np.broadcast_to(mask, (n,))
         return value, mask
 
     def value(self, name: str) -> Value:
-        """A kept variable's values and unknown mask (unit-level; enums as codes, see ``domain``)."""
+        """A kept variable's values and unknown mask: one per unit, or per person row for person values
+        (enums as codes, see ``domain``)."""
         return self._full(self.plan.graph.named[name])
 
     def domain(self, name: str) -> tuple[str, ...] | None:
@@ -305,8 +308,17 @@ class BatchResult:
         return np.where(status == ELIGIBLE_CODE, value, 0), status == UNDETERMINED_CODE
 
     def amount(self, name: str) -> Value:
-        """A named amount in cents and its unknown mask."""
+        """A named amount in cents and its unknown mask (per person row for a person amount)."""
         return self._full(self.plan.graph.amounts[name])
+
+    def listed(self, name: str) -> Array:
+        """Per person row: whether a person amount is reported for that member (its ``for_members``)."""
+        listing = self.plan.graph.per_person[name]
+        if listing is None:
+            return np.ones(self.cols.n_persons, bool)
+        value, mask = self._full(listing)
+        listed: Array = np.asarray(value, dtype=bool) | mask
+        return listed
 
 
 def batch_plan(program: Program, on: Any) -> BatchPlan:

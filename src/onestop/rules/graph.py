@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from onestop.rules.describe import wire_function
-from onestop.rules.expr import Expr
+from onestop.rules.errors import FormulaError
+from onestop.rules.expr import Expr, FormulaTypeError
 from onestop.rules.parameters import Parameter, Version
 from onestop.rules.program import Program
+from onestop.rules.types import Entity, Kind
 
 CASE_OPS = ("input", "members")  # nodes whose value comes from the case
 
@@ -25,8 +27,11 @@ class Graph:
 
     def __init__(self, program: Program) -> None:
         named = program.build()
+        for name, listed_by in program.per_person.items():
+            _check_listing(program, name, listed_by)
         self.program = program
-        self.nodes: list[Expr] = topological([named[name] for name in program.variables])
+        roots = [*program.variables, *(c for c in program.per_person.values() if c is not None)]
+        self.nodes: list[Expr] = topological([named[name] for name in dict.fromkeys(roots)])
         self.index: dict[int, int] = {id(n): i for i, n in enumerate(self.nodes)}
         self.constant: list[bool] = []
         for node in self.nodes:
@@ -46,12 +51,27 @@ class Graph:
         }
         self.tests = [self.named[t.variable] for t in program.tests]
         self.amounts = {name: self.named[name] for name in program.amounts}
+        self.per_person: dict[str, int | None] = {
+            name: None if c is None else self.named[c] for name, c in program.per_person.items()
+        }  # person amounts, and the condition that lists a member (None: every member)
         self.pays = self.named[program.pays] if program.pays else None
         self.parameters: list[Parameter] = program.referenced_parameters()
 
     def of(self, node: Expr) -> int:
         """Position of a node."""
         return self.index[id(node)]
+
+
+def _check_listing(program: Program, name: str, listed_by: str | None) -> None:
+    """A person amount's ``for_members`` must name a person yes/no value of the program."""
+    if listed_by is None:
+        return
+    try:
+        node: Expr | None = program.node(listed_by, Entity.PERSON)
+    except (FormulaError, FormulaTypeError):
+        node = None
+    if node is None or node.kind is not Kind.BOOL:
+        raise FormulaError(program.id, name, f"for_members={listed_by!r} must name a person yes/no value")
 
 
 def topological(roots: list[Expr]) -> list[Expr]:

@@ -146,6 +146,7 @@ class Program:
         self.variables: dict[str, Variable] = {}
         self.tests: list[Test] = []
         self.amounts: list[str] = []
+        self.per_person: dict[str, str | None] = {}  # person amounts: name -> condition that lists a member
         self.pays: str | None = None
         path = root / parameters_file
         self.parameter_set = load_parameters(path, prefix=program_id) if path.exists() else ParameterSet({})
@@ -193,16 +194,33 @@ class Program:
         return register
 
     def amount(
-        self, *, label: TextLike, reference: str | None = None, pays: bool = False
+        self,
+        entity: Entity = Entity.UNIT,
+        *,
+        label: TextLike,
+        reference: str | None = None,
+        pays: bool = False,
+        for_members: str | None = None,
     ) -> Callable[[Formula], Formula]:
-        """Declare a money amount reported with the result; ``pays=True`` marks the monthly benefit."""
+        """Declare a money amount reported with the result; ``pays=True`` marks the monthly benefit.
+
+        A ``PERSON`` amount is reported once per member as ``<name>.<person id>`` (the contract's
+        ``subsidy.<person id>``); ``for_members`` names a person yes/no variable that lists a member
+        (members for whom it is false get no entry; unknown ones are listed, their amount unknown).
+        """
+        if pays and entity is not Entity.UNIT:
+            raise FormulaError(self.id, "pays", "the monthly benefit is a unit amount")
+        if for_members is not None and entity is not Entity.PERSON:
+            raise FormulaError(self.id, for_members, "for_members is for person amounts")
 
         def register(func: Formula) -> Formula:
-            self.variable(Entity.UNIT, Kind.MONEY, label=label, reference=reference)(func)
+            self.variable(entity, Kind.MONEY, label=label, reference=reference)(func)
             if pays:
                 self.pays = func.__name__
             else:
                 self.amounts.append(func.__name__)
+            if entity is Entity.PERSON:
+                self.per_person[func.__name__] = for_members
             return func
 
         return register

@@ -74,7 +74,7 @@ def render_result(result: ProgramResult, lang: str = "en") -> list[str]:
         lines.append(f"  {h['amount']}: {fmt(result.monthly_amount, Kind.MONEY, lang)} $")
     amounts = result.amounts
     if amounts:
-        parts = [f"{_label(result, n, lang)} {fmt(v, Kind.MONEY, lang)}" for n, v in amounts.items()]
+        parts = [f"{_amount_label(result, n, lang)} {fmt(v, Kind.MONEY, lang)}" for n, v in amounts.items()]
         lines.append(f"  {h['amounts']}: " + "; ".join(parts))
     lines.append(f"  {h['tests']}:")
     for reason in result.reasons(lang):
@@ -125,6 +125,14 @@ def _explanation_lines(result: ProgramResult, lang: str, h: dict[str, str]) -> l
 def _label(result: ProgramResult, name: str, lang: str) -> str:
     var = result.program.find(name)
     return var.label(lang) if var else name
+
+
+def _amount_label(result: ProgramResult, key: str, lang: str) -> str:
+    """``subsidy.k`` (a person amount) reads "Subsidy per child [k]"."""
+    name, _, pid = key.partition(".")
+    if pid and name in result.graph.per_person:
+        return f"{_label(result, name, lang)} [{pid}]"
+    return _label(result, key, lang)
 
 
 def _question(result: ProgramResult, path: str, lang: str) -> str:

@@ -57,8 +57,27 @@ class ProgramResult:
 
     @property
     def amounts(self) -> dict[str, int | None]:
-        """Named components in cents (unknown ones are None)."""
-        return {name: self.vals[i + 1] for name, i in self.graph.amounts.items()}
+        """Named components in cents (unknown ones are None); person amounts as ``<name>.<person id>``."""
+        out: dict[str, int | None] = {}
+        vals, per_person = self.vals, self.graph.per_person
+        for name, i in self.graph.amounts.items():
+            if name not in per_person:
+                out[name] = vals[i + 1]
+                continue
+            for pid, value in self.per_member(name).items():
+                out[f"{name}.{pid}"] = value
+        return out
+
+    def per_member(self, name: str) -> dict[str, Any]:
+        """A person amount by person id, for the members it lists (see ``Program.amount``)."""
+        ids = self.case.person_ids
+        value = self.vals[self.graph.named[name] + 1]
+        values = value if isinstance(value, list) else [value] * len(ids)
+        listing = self.graph.per_person.get(name)
+        shown = [True] * len(ids) if listing is None else self.vals[listing + 1]
+        if not isinstance(shown, list):
+            shown = [shown] * len(ids)
+        return {pid: v for pid, v, s in zip(ids, values, shown, strict=True) if s is not False}
 
     @cached_property
     def missing(self) -> Missing:
@@ -118,6 +137,7 @@ class ProgramResult:
         """Graph positions of the nodes the outcome depends on, in evaluation order."""
         graph, vals = self.graph, self.vals
         stack = [*graph.tests, *graph.amounts.values()]
+        stack.extend(i for i in graph.per_person.values() if i is not None)
         if graph.pays is not None:
             stack.append(graph.pays)
         seen: set[int] = set()
@@ -232,6 +252,12 @@ class ProgramResult:
             }
             for row, value in zip(rows, values, strict=False)
         ]
+
+    def render(self, lang: str = "en") -> str:
+        """This result as text an officer reads to the client (see ``render.render_result``)."""
+        from onestop.rules.render import render_result
+
+        return "\n".join(render_result(self, lang))
 
     def to_dict(self, lang: str = "en", *, explain: bool = True) -> dict[str, Any]:
         """The JSON shape of reference/case-format.md (plus missing_parameters and the explanation)."""

@@ -1,7 +1,8 @@
 """The batch path agrees with the per-case (explain) path to the cent, on random cases.
 
-For both the ISB benchmark pack and ab.income_support: status, monthly amount, every amount, every
-test and every unit-level variable, including unknowns (absent inputs and parameter gaps).
+For both the ISB benchmark pack and ab.income_support: status, monthly amount, every amount (person
+amounts member by member, with the members they list), every test and every unit and person value,
+including unknowns (absent inputs and parameter gaps).
 """
 
 from __future__ import annotations
@@ -12,8 +13,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from onestop.rules import Case, Entity, Pack
-from onestop.rules.batch import ELIGIBLE_CODE, INELIGIBLE_CODE, UNDETERMINED_CODE, batch_plan
+from onestop.rules import Case, Entity, Pack, Program
+from onestop.rules.batch import (
+    ELIGIBLE_CODE,
+    INELIGIBLE_CODE,
+    UNDETERMINED_CODE,
+    BatchResult,
+    batch_plan,
+)
 from onestop.rules.columns import columns_from_cases
 from onestop.rules.result import ELIGIBLE, INELIGIBLE
 
@@ -88,13 +95,15 @@ ab_cases = st.tuples(
 
 
 def assert_agree(pack: Pack, program_id: str, cases: list[Case]) -> None:
-    """Evaluate every case both ways and compare everything at the unit level."""
+    """Evaluate every case both ways and compare everything: unit values, person values, amounts."""
     program = pack.programs[program_id]
     plan = batch_plan(program, cases[0].date)
     unit_vars = [n for n, v in program.variables.items() if v.entity is Entity.UNIT]
-    batch = plan.run(columns_from_cases(program.inputs, cases), keep=unit_vars)
+    person_vars = [n for n, v in program.variables.items() if v.entity is Entity.PERSON]
+    batch = plan.run(columns_from_cases(program.inputs, cases), keep=[*unit_vars, *person_vars])
     status = batch.status
     pay, pay_unknown = batch.monthly_amount()
+    first_row = 0
     for i, case in enumerate(cases):
         one = pack.evaluate(case, [program_id]).results[0]
         where = f"case {i}: {case}"
@@ -102,10 +111,37 @@ def assert_agree(pack: Pack, program_id: str, cases: list[Case]) -> None:
         expected_pay = one.monthly_amount
         assert (None if pay_unknown[i] else int(pay[i])) == expected_pay, where
         for name in unit_vars:
-            value, unknown = batch.value(name)
-            domain = batch.domain(name)
-            got = None if unknown[i] else (domain[value[i]] if domain else value[i].item())
-            assert got == one.value(name), f"{name} in {where}"
+            assert _batch_value(batch, name, i) == one.value(name), f"{name} in {where}"
+        rows = range(first_row, first_row + len(case.people))
+        for name in person_vars:
+            got = [_batch_value(batch, name, row) for row in rows]
+            want = one.value(name)
+            assert got == (want if isinstance(want, list) else [want] * len(rows)), f"{name} in {where}"
+        assert _batch_amounts(batch, program, case, i, rows) == one.amounts, where
+        first_row += len(case.people)
+
+
+def _batch_value(batch: BatchResult, name: str, row: int) -> Any:
+    value, unknown = batch.value(name)
+    domain = batch.domain(name)
+    return None if unknown[row] else (domain[value[row]] if domain else value[row].item())
+
+
+def _batch_amounts(
+    batch: BatchResult, program: Program, case: Case, unit: int, rows: range
+) -> dict[str, Any]:
+    """The amounts of one unit as the batch reports them, in the per-case shape (``name.<person id>``)."""
+    out: dict[str, Any] = {}
+    for name in program.amounts:
+        value, unknown = batch.amount(name)
+        if name not in program.per_person:
+            out[name] = None if unknown[unit] else int(value[unit])
+            continue
+        listed = batch.listed(name)
+        for pid, row in zip(case.person_ids, rows, strict=True):
+            if listed[row]:
+                out[f"{name}.{pid}"] = None if unknown[row] else int(value[row])
+    return out
 
 
 @SETTINGS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -169,7 +170,7 @@ def test_a_broken_formula_names_program_and_variable(tmp_path: Path, formula: ob
     assert err.value.program == "t.bad" and err.value.variable == "broken"
 
 
-def _named(name: str, func: object) -> object:
+def _named(name: str, func: object) -> Callable[[Unit], Expr]:
     def broken(unit: Unit) -> Expr:
         return func(unit)  # type: ignore[operator, no-any-return]
 

@@ -1,7 +1,8 @@
 """Alberta Child Care Subsidy: the monthly subsidy for each child in licensed care.
 
 Each child 12 or younger (not yet in grade 7) in licensed facility-based or family day home care gets
-the subsidy of its income bracket: a table for children before kindergarten, and one for
+the subsidy of its income bracket (reported per child as ``subsidy.<person id>``; the family's total is
+the monthly amount): a table for children before kindergarten, and one for
 kindergarten to grade 6 with a column by type of care. Children under 5 are taken as not yet in
 kindergarten. The maximum (full-time) rate is reported; extended-hours subsidy is not modelled.
 """
@@ -61,13 +62,13 @@ def under_limit(person: Person) -> Expr:
     return person.unit.annual_net_income < person.income_limit
 
 
-@program.variable(
+@program.amount(
     PERSON,
-    MONEY,
-    label={"en": "Subsidy (per month)", "fr": "Subvention (par mois)"},
+    label={"en": "Subsidy for the child (per month)", "fr": "Subvention pour l'enfant (par mois)"},
     reference="alberta.ca/child-care-subsidy, Table 1",
+    for_members="eligible_child",
 )
-def child_subsidy(person: Person) -> Expr:
+def subsidy(person: Person) -> Expr:
     income = person.unit.annual_net_income
     rate = select(
         (person.care_group == "preschool", p.preschool_subsidy.bracket(income)),
@@ -79,14 +80,11 @@ def child_subsidy(person: Person) -> Expr:
     return when(person.eligible_child & person.under_limit, rate, 0, label="eligible child under the limit")
 
 
-@program.amount(label={"en": "Subsidy (all children)", "fr": "Subvention (tous les enfants)"})
-def subsidy(unit: Unit) -> Expr:
-    return unit.members.child_subsidy.sum()
-
-
-@program.amount(label={"en": "Monthly subsidy", "fr": "Subvention mensuelle"}, pays=True)
+@program.amount(
+    label={"en": "Monthly subsidy (all children)", "fr": "Subvention mensuelle (tous les enfants)"}, pays=True
+)
 def monthly_amount(unit: Unit) -> Expr:
-    return unit.subsidy
+    return unit.members.subsidy.sum()
 
 
 @program.test(
