@@ -296,26 +296,41 @@ def _lookup_step(
 def _bracket_step(
     spaces: list[tuple[list[Any], int | None]], slots: list[int], cells: Any, x_slot: int
 ) -> BatchStep:
-    rows = cells.item() if not spaces else None
-    if not spaces and rows is None:  # the whole scale is a gap
+    """A bracket scale, or one per cell of a table (``p.scale[key].bracket(amount)``), as one search.
+
+    Every cell's brackets go into one sorted array keyed ``cell * SPAN + amount`` (amounts shifted to be
+    non-negative; they are within ±$10 billion, far inside the span), so one ``searchsorted`` finds
+    each row's bracket in its own cell. A row below its cell's first bracket, a missing cell, a gap
+    cell or a gap bracket is unknown, as in the per-case path.
+    """
+    rows_by_cell = list(np.ravel(cells)) if spaces else [cells.item()]
+    owner, starts, values, gaps = [], [], [], []
+    for cell, rows in enumerate(rows_by_cell):
+        for start, value in rows or ():
+            owner.append(cell)
+            starts.append(cell * _SPAN + min(max(start, -_SHIFT), _SHIFT - 1) + _SHIFT)
+            values.append(0 if value is None else value)
+            gaps.append(value is None)
+    if not owner:  # every scale is a gap
         return lambda v, m, c: (0, True)
-    if spaces:
-
-        def slow(v: list[Any], m: list[Mask], c: Columns) -> Value:
-            raise NotImplementedError("bracket scales under table keys are not vectorised yet")
-
-        return slow
-    assert rows is not None
-    starts = np.array([s for s, _ in rows], dtype=np.int64)
-    values = np.array([0 if val is None else val for _, val in rows], dtype=np.int64)
-    gaps = np.array([val is None for _, val in rows], dtype=np.bool_)
+    owners = np.array(owner, dtype=np.int64)
+    keyed = np.array(starts, dtype=np.int64)
+    amounts = np.array(values, dtype=np.int64)
+    gap = np.array(gaps, dtype=np.bool_)
+    any_gap = bool(gap.any())
 
     def step(v: list[Any], m: list[Mask], c: Columns) -> Value:
-        pos = np.searchsorted(starts, v[x_slot], side="right") - 1
-        below = pos < 0
-        pos = np.maximum(pos, 0)
-        return values[pos], m_or(
-            m[x_slot], below if np.any(below) else None, gaps[pos] if gaps.any() else None
-        )
+        flat, bad = _flat_index(spaces, [v[s] for s in slots], [m[s] for s in slots]) if spaces else (0, None)
+        cell = np.asarray(flat, dtype=np.int64)
+        x = np.clip(np.asarray(v[x_slot], dtype=np.int64), -_SHIFT, _SHIFT - 1)
+        pos = np.searchsorted(keyed, cell * _SPAN + x + _SHIFT, side="right") - 1
+        found = np.maximum(pos, 0)
+        outside = (pos < 0) | (owners[found] != cell)
+        mask = m_or(bad, m[x_slot], outside if np.any(outside) else None, gap[found] if any_gap else None)
+        return amounts[found], mask
 
     return step
+
+
+_SHIFT = 2**40  # amounts (cents) lie within ±$10 billion = ±10**12 < 2**40
+_SPAN = 2**41  # one cell's key range

@@ -51,7 +51,7 @@ class Expr:
         self.owner = _BUILDING[-1] if _BUILDING else None
         for arg in args:
             if arg.op == "table":
-                raise FormulaTypeError(f"{arg.data.name} is a table: give its keys, p.{arg.data.key}[...]")
+                raise FormulaTypeError(_unfinished_table(arg.data))
 
     __hash__ = object.__hash__
 
@@ -170,6 +170,13 @@ class Expr:
     def _person(self, what: str) -> None:
         if self.entity is not Entity.PERSON:
             raise FormulaTypeError(f"{what} is for person values (unit.members.<name>)")
+
+
+def _unfinished_table(param: Any) -> str:
+    keys = "[...]" * len(param.keys)
+    if param.brackets:
+        return f"{param.name} is a bracket scale: use p.{param.key}{keys}.bracket(amount)"
+    return f"{param.name} is a table: give its keys, p.{param.key}{keys}"
 
 
 def _need(e: Expr, kind: Kind, what: str) -> None:

@@ -47,11 +47,11 @@ class TableRef(Expr):
         self.keys = keys
 
     def __getitem__(self, key: object) -> Expr:
+        if len(self.keys) == len(self.param.keys):
+            raise FormulaTypeError(f"{self.param.name} has {len(self.param.keys)} key(s): {self.param.keys}")
         keys = (*self.keys, ex.lift(key))
-        if len(keys) < len(self.param.keys):
-            return TableRef(self.param, keys)
-        if self.param.brackets:
-            raise FormulaTypeError(f"{self.param.name} is a bracket scale: use .bracket(amount)")
+        if len(keys) < len(self.param.keys) or self.param.brackets:
+            return TableRef(self.param, keys)  # a scale under keys still needs .bracket(amount)
         return Expr("lookup", keys, self.param.unit, ex.join_entity(*keys), data=self.param)
 
     def bracket(self, amount: object) -> Expr:

@@ -62,6 +62,22 @@ def under_limit(person: Person) -> Expr:
     return person.unit.annual_net_income < person.income_limit
 
 
+@program.variable(
+    PERSON,
+    ENUM,
+    label={"en": "Column of the subsidy table", "fr": "Colonne de la table des subventions"},
+    domain=("preschool", "kindergarten_facility", "kindergarten_day_home", "school_age"),
+)
+def subsidy_column(person: Person) -> Expr:
+    return select(
+        (person.care_group == "preschool", "preschool"),
+        (person.care_group == "school_age", "school_age"),
+        (person.child_care_type == "facility_based", "kindergarten_facility"),
+        default="kindergarten_day_home",
+        labels=["before kindergarten", "school age", "facility-based"],
+    )
+
+
 @program.amount(
     PERSON,
     label={"en": "Subsidy for the child (per month)", "fr": "Subvention pour l'enfant (par mois)"},
@@ -69,14 +85,7 @@ def under_limit(person: Person) -> Expr:
     for_members="eligible_child",
 )
 def subsidy(person: Person) -> Expr:
-    income = person.unit.annual_net_income
-    rate = select(
-        (person.care_group == "preschool", p.preschool_subsidy.bracket(income)),
-        (person.care_group == "school_age", p.school_age_subsidy.bracket(income)),
-        (person.child_care_type == "facility_based", p.kindergarten_facility_subsidy.bracket(income)),
-        default=p.kindergarten_day_home_subsidy.bracket(income),
-        labels=["before kindergarten", "school age", "facility-based"],
-    )
+    rate = p.subsidy[person.subsidy_column].bracket(person.unit.annual_net_income)
     return when(person.eligible_child & person.under_limit, rate, 0, label="eligible child under the limit")
 
 
