@@ -54,7 +54,7 @@ def _validate_part(path: str, head: bytes, start: int, end: int, tail: bytes, na
 
 def validate(path: Path, name: str, *, element: str, workers: int | None = None) -> None:
     """Raise ``PaymentFileInvalid`` unless the whole file is valid against schema ``name``."""
-    workers = workers or min(4, os.cpu_count() or 1)
+    workers = workers or _idle_cores()
     lines = _line_offsets(path)
     if workers <= 1 or len(lines) < PARALLEL_FROM_LINES:
         problem = first_error(str(path), name)
@@ -62,6 +62,13 @@ def validate(path: Path, name: str, *, element: str, workers: int | None = None)
         problem = _validate_parallel(path, name, element, lines, workers)
     if problem:
         raise PaymentFileInvalid("file", f"{path.name} is not a valid {name} document: {problem}")
+
+
+def _idle_cores() -> int:
+    """Cores not already busy (by the 1-minute load average), at most 4: extra processes on a
+    saturated machine only add start-up cost."""
+    cores = os.cpu_count() or 1
+    return max(1, min(4, cores - int(os.getloadavg()[0])))
 
 
 def _validate_parallel(path: Path, name: str, element: str, lines: list[int], workers: int) -> str | None:
