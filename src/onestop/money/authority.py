@@ -104,7 +104,9 @@ def _within(rule: Rule, amount_cents: int | None, nights: int | None) -> tuple[b
         ok = nights <= rule.max_nights
         return ok, rule.max_nights, f"{nights} nights against a limit of {rule.max_nights}"
     if rule.max_cents is not None:
-        cents = amount_cents or 0
+        if amount_cents is None:
+            raise InvalidInput("amount_cents", "is required to check this payment type's limit")
+        cents = amount_cents
         ok = cents <= rule.max_cents
         return (
             ok,

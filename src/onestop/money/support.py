@@ -7,10 +7,11 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from onestop.access.permissions import Actor
+from onestop.common.errors import Conflict
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 from onestop.db.types import json_ready
@@ -88,6 +89,11 @@ def insert_once(uow: UnitOfWork, record: T, find_existing: Callable[[], T | None
         if existing is None:
             raise
         return existing, False
+    except OperationalError as err:
+        # SQLite refuses a second concurrent writer outright instead of queueing it.
+        if "database is locked" not in str(err):
+            raise
+        raise Conflict("another change is being saved at this moment; try again") from None
     return record, True
 
 

@@ -238,3 +238,22 @@ def test_journal_lines_are_append_only(m):
         with pytest.raises(TypeError, match="append-only"):
             uow.flush()
     assert m.verify().ok
+
+
+def test_a_reversal_mirrors_an_entry_and_keeps_the_original(m):
+    from onestop.money import ledger
+    from onestop.money.models import JournalEntry
+
+    officer = m.staff("olivia", Role.OFFICER)
+    unit_id, payee = m.client()
+    _emergency(m, officer, unit_id, payee, 12_345)
+    with m.c.uow() as uow:
+        original = uow.session.query(JournalEntry).filter_by(kind="issue").one()
+        reversed_id = ledger.reverse(uow, entry_id=original.id, memo="posted in error", posted_by="sam")
+        uow.commit()
+    with m.c.uow() as uow:
+        mirror = uow.session.get(JournalEntry, reversed_id)
+        assert (mirror.reverses_id, mirror.total_cents) == (original.id, 12_345)
+        balances = money.trial_balance(uow, actor=m.system)
+    assert balances["program_expense"] == 0 and balances["client_payable"] == 0
+    assert m.count(JournalEntry) == 2

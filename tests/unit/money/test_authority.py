@@ -77,3 +77,9 @@ def test_packaged_policy_reads_sample_settings():
     assert policy.new_officer_days == 90 and 0 < policy.new_officer_sample_share < 1
     with pytest.raises(InvalidInput):
         parse_policy({"new_officer_sample_share": "1.5"})
+
+
+def test_an_amount_limit_needs_the_amount():
+    with pytest.raises(InvalidInput) as err:
+        check_authority(_actor(Role.OFFICER), "emergency_funds", PROGRAM)
+    assert err.value.field == "amount_cents"
