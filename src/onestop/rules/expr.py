@@ -84,9 +84,12 @@ class Expr:
         return arith("mul", other, self)
 
     def __truediv__(self, other: object) -> Expr:
+        if isinstance(other, Decimal) and other == other.to_integral_value():
+            other = int(other)
         if self.kind is not Kind.MONEY or isinstance(other, bool) or not isinstance(other, int) or other == 0:
             raise FormulaTypeError(
-                "only money divided by a whole non-zero number is allowed (rounded half-up)"
+                "only money divided by a whole non-zero number is allowed (rounded half-up); "
+                "for a fraction, multiply by a rate: x * rate('0.25')"
             )
         return Expr("div", (self,), Kind.MONEY, self.entity, data=other)
 
@@ -232,8 +235,34 @@ def join_entity(*items: Expr) -> Entity | None:
     return found
 
 
+def plain_number(value: object) -> Expr | None:
+    """A Python number multiplying a rule value is a plain factor, never money: ``x * 12`` is twelve
+    times ``x`` (an int), ``x * Decimal("0.5")`` half of it (a rate, rounded half-up like any rate)."""
+    if isinstance(value, float):
+        text = repr(str(value))
+        raise FormulaTypeError(
+            f"{value!r} is a binary float: write a whole number, Decimal({text}) or rate({text})"
+        )
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        return None
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    return const(value, Kind.INT if isinstance(value, int) else Kind.RATE)
+
+
+def _factor(value: object) -> object:
+    number = plain_number(value)
+    return value if number is None else number
+
+
 def arith(op: str, left: object, right: object) -> Expr:
-    """``+``, ``-`` or ``*`` with kind rules: money*rate is rounded half-up to the cent."""
+    """``+``, ``-`` or ``*`` with kind rules: money*rate is rounded half-up to the cent.
+
+    A Python number added to or subtracted from money is dollars (``max_(0, x - 200)``); a Python
+    number in a product is a plain factor (``monthly * 12``, ``3 * per_child``).
+    """
+    if op == "mul":
+        left, right = _factor(left), _factor(right)
     a = lift(left, right)
     b = lift(right, a)
     entity = join_entity(a, b)

@@ -11,10 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from onestop.jurisdictions.ca_ab.screening_inputs import INPUTS
-from onestop.rules import BOOL, ENUM, INT, MONEY, UNIT, Expr, Kind, Program, Unit, any_of, max_, min_, when
-from onestop.rules.expr import const
-
-MONTHS = const(12, Kind.INT)
+from onestop.rules import BOOL, ENUM, INT, MONEY, UNIT, Expr, Program, Unit, any_of, max_, min_, when
 
 program = Program(
     "ab.adult_health_benefit",
@@ -57,7 +54,7 @@ def renewal_exception(unit: Unit) -> Expr:
     UNIT, MONEY, label={"en": "Projected income less health costs", "fr": "Revenu prévu moins frais de santé"}
 )
 def projected_less_health_costs(unit: Unit) -> Expr:
-    return unit.projected_annual_net_income - unit.monthly_health_costs * MONTHS
+    return unit.projected_annual_net_income - unit.monthly_health_costs * 12
 
 
 @program.amount(label={"en": "Assessed income", "fr": "Revenu évalué"}, reference="policy HB/4720, HB/4721")
