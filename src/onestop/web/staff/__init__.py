@@ -8,14 +8,19 @@ from onestop.web.staff import (
     auth,
     decisions,
     evidence,
+    finance,
     home,
     household,
     labels,
+    money,
     people,
     person_edit,
+    plans,
     quicklog,
+    referrals,
     registration,
     screening,
+    supervisor,
     tasks,
 )
 
@@ -30,6 +35,11 @@ router.include_router(screening.router)
 router.include_router(applications.router)
 router.include_router(evidence.router)
 router.include_router(decisions.router)
+router.include_router(plans.router)
+router.include_router(referrals.router)
+router.include_router(money.router)
+router.include_router(finance.router)
+router.include_router(supervisor.router)
 router.include_router(quicklog.router)
 router.include_router(tasks.router)
 

@@ -91,6 +91,21 @@ STATUSES = {
     "pending": N_("Waiting"),
     "rejected": N_("Rejected"),
 }
+ROLES = {
+    "officer": N_("officer"),
+    "supervisor": N_("supervisor"),
+    "specialist": N_("specialist"),
+    "finance": N_("finance officer"),
+    "administrator": N_("program administrator"),
+    "auditor": N_("auditor"),
+}
+BATCH_STATES = {
+    "built": N_("Built, waiting for approval"),
+    "approved": N_("Approved, waiting for export"),
+    "exporting": N_("Being exported"),
+    "exported": N_("Exported, waiting for the bank"),
+    "reconciled": N_("Reconciled"),
+}
 PROVINCES = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
 
 
@@ -121,6 +136,8 @@ def all_labels(request: Request) -> dict[str, dict[str, str]]:
         "category_labels": translated(request, DATA_CATEGORIES),
         "referral_labels": translated(request, REFERRAL_STATUSES),
         "plan_status_labels": translated(request, PLAN_STATUSES),
+        "role_names": translated(request, ROLES),
+        "batch_states": translated(request, BATCH_STATES),
     }
 
 

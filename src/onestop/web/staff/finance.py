@@ -1,0 +1,195 @@
+"""Finance: payment batches (build, approve by someone else, export, download the files, reconcile a
+pain.002 from the bank), payments by month drawn as a chart; and the budget status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import FileResponse
+from starlette.datastructures import UploadFile
+from starlette.responses import HTMLResponse, Response
+
+from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput, NotFound
+from onestop.money import (
+    approve_batch,
+    budget_report,
+    build_batch,
+    export_batch,
+    get_batch,
+    list_batches,
+    reconcile_batch,
+)
+from onestop.money.models import PaymentBatch
+from onestop.money.pain002 import MAX_BYTES
+from onestop.web import charts, pages, programs
+from onestop.web.error_pages import N_
+from onestop.web.staff.deps import StaffActor
+
+router = APIRouter()
+
+#: The exported files a batch may have, by the name in the address.
+FILES = {
+    "pain001": (".pain001.xml", "application/xml"),
+    "cheques-csv": (".cheques.csv", "text/csv"),
+    "cheques-pdf": (".cheques.pdf", "application/pdf"),
+}
+
+
+def out_dir(request: Request) -> Path:
+    """Where exported payment files are written (the API uses the same folder)."""
+    return Path(request.app.state.container.settings.var_dir) / "payments"
+
+
+@router.get("/payments")
+def batches(request: Request, actor: StaffActor) -> HTMLResponse:
+    """Every recent batch, and what was paid each month."""
+    return _list(request, actor)
+
+
+def _list(request: Request, actor: StaffActor, errors: dict[str, str] | None = None) -> HTMLResponse:
+    found = list_batches(request.app.state.container.uow(), actor=actor)
+    fmt = pages.formatter(request)
+    data = charts.bars(by_month(found, fmt.date), fmt.money)
+    chart = charts.vertical(
+        "payments-by-month",
+        pages.gettext(request, N_("Payments by month")),
+        pages.gettext(request, N_("Total of the batches, by the month of their pay date.")),
+        data,
+        fmt=lambda cents: fmt.number(cents // 100),  # whole dollars on the axis
+    )
+    context = {
+        "batches": found,
+        "chart": chart,
+        "bars": data,
+        "errors": errors or {},
+        "today": request.app.state.container.clock.today().isoformat(),
+        "page_url": "/staff/payments",
+    }
+    return pages.render(request, "staff/finance/batches.html", context, status_code=422 if errors else 200)
+
+
+def by_month(found: Sequence[PaymentBatch], month_name: Any) -> list[tuple[str, int]]:
+    """(month, total cents) in date order, for the chart."""
+    totals: dict[tuple[int, int], int] = defaultdict(int)
+    for batch in found:
+        totals[(batch.pay_date.year, batch.pay_date.month)] += batch.total_cents
+    return [
+        (month_name(dt.date(year, month, 1), "MMM y"), cents)
+        for (year, month), cents in sorted(totals.items())
+    ]
+
+
+@router.post("/payments")
+def build(request: Request, actor: StaffActor, pay_date: Annotated[str, Form()] = "") -> Response:
+    """Build the batch of every approved payment due by the pay date."""
+    try:
+        day = parse_date(pay_date, field="pay_date")
+        batch = build_batch(request.app.state.container.uow(), actor=actor, pay_date=day)
+    except InvalidInput as err:
+        return _list(request, actor, {"pay_date": pages.gettext(request, err.problem)})
+    pages.flash(request, N_("Batch %(number)s is built."), "success", number=batch.number)
+    return pages.redirect(request, f"/staff/payments/{batch.id}")
+
+
+@router.get("/payments/{batch_id}")
+def batch_page(request: Request, actor: StaffActor, batch_id: str) -> HTMLResponse:
+    """One batch: its state, who did what, the next step, the files."""
+    return _batch(request, actor, _id(batch_id))
+
+
+def _batch(
+    request: Request, actor: StaffActor, bid: uuid.UUID, errors: dict[str, str] | None = None
+) -> HTMLResponse:
+    batch = get_batch(request.app.state.container.uow(), actor=actor, batch_id=bid)
+    files = {k: (out_dir(request) / f"{batch.number}{suffix}").exists() for k, (suffix, _) in FILES.items()}
+    context = {"batch": batch, "files": files, "errors": errors or {}, "page_url": f"/staff/payments/{bid}"}
+    return pages.render(request, "staff/finance/batch.html", context, status_code=422 if errors else 200)
+
+
+@router.post("/payments/{batch_id}/{step}")
+async def step(request: Request, actor: StaffActor, batch_id: str, step: str) -> Response:
+    """Approve, export, or reconcile (with the bank's pain.002 file) the batch."""
+    bid = _id(batch_id)
+    container = request.app.state.container
+    try:
+        if step == "approve":
+            approve_batch(container.uow(), actor=actor, batch_id=bid)
+            pages.flash(request, N_("The batch is approved."), "success")
+        elif step == "export":
+            export_batch(container.uow(), actor=actor, batch_id=bid, out_dir=out_dir(request))
+            pages.flash(request, N_("The payment files are written and checked against their schema."))
+        elif step == "reconcile":
+            result = await _reconcile(request, actor, bid)
+            pages.flash(
+                request,
+                N_("Status report applied: %(paid)s paid, %(returned)s returned."),
+                "success",
+                paid=result.paid,
+                returned=result.returned,
+            )
+        else:
+            raise NotFound("no such step")
+    except InvalidInput as err:
+        field = "file" if step == "reconcile" else "form"
+        return _batch(request, actor, bid, {field: pages.gettext(request, err.problem)})
+    return pages.redirect(request, f"/staff/payments/{bid}")
+
+
+async def _reconcile(request: Request, actor: StaffActor, bid: uuid.UUID) -> Any:
+    async with request.form() as form:
+        upload = form.get("file")
+        data = await upload.read(MAX_BYTES + 1) if isinstance(upload, UploadFile) else b""
+    if not data:
+        raise InvalidInput("file", "choose the bank's status report (pain.002 XML)")
+    if len(data) > MAX_BYTES:
+        raise InvalidInput("file", f"is larger than {MAX_BYTES} bytes")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "status-report.xml"
+        path.write_bytes(data)
+        return reconcile_batch(request.app.state.container.uow(), actor=actor, batch_id=bid, path=path)
+
+
+@router.get("/payments/{batch_id}/files/{kind}")
+def download(request: Request, actor: StaffActor, batch_id: str, kind: str) -> Response:
+    """An exported file, as a download."""
+    if kind not in FILES:
+        raise NotFound("no such file")
+    batch = get_batch(request.app.state.container.uow(), actor=actor, batch_id=_id(batch_id))
+    suffix, media = FILES[kind]
+    path = out_dir(request) / f"{batch.number}{suffix}"
+    if batch.state not in ("exported", "reconciled") or not path.exists():
+        raise NotFound(f"batch {batch.number} has no such file")
+    return FileResponse(path, media_type=media, filename=path.name, headers={"Cache-Control": "no-store"})
+
+
+@router.get("/budget")
+def budget(request: Request, actor: StaffActor) -> HTMLResponse:
+    """Budget, committed and spent per program and office, with the share used drawn as bars."""
+    lines = budget_report(request.app.state.container.uow(), actor=actor)
+    fmt = pages.formatter(request)
+    language = pages.language_of(request)
+    used = [(programs.name(line.program, language), line.committed_cents) for line in lines]
+    data = charts.bars(used, fmt.money)
+    chart = charts.horizontal(
+        "budget-committed",
+        pages.gettext(request, N_("Committed this fiscal year, by program")),
+        pages.gettext(request, N_("Amounts committed (approved or paid) per program and office.")),
+        data,
+    )
+    return pages.render(request, "staff/finance/budget.html", {"lines": lines, "chart": chart, "bars": data})
+
+
+def _id(raw: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise NotFound("no such batch") from None

@@ -1,0 +1,228 @@
+"""Emergency funds with the authority check shown before submitting, and the supervisor's approval queue.
+
+The authority check is the money area's ``check_authority`` (pure, no side effect). With JavaScript,
+htmx asks for it each time the amount or the kind changes and the form then issues directly; without
+it, "Continue" shows a confirm step with the same check before anything is issued. A key generated
+with the form makes a double submission pay once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop.access.permissions import Actor
+from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.money import to_cents
+from onestop.money import (
+    AuthorityDecision,
+    check_authority,
+    create_payee,
+    decide_approval,
+    issue_payment,
+    list_approvals,
+    list_payees,
+)
+from onestop.registry import get_person
+from onestop.web import pages, questions
+from onestop.web.error_pages import N_
+from onestop.web.staff.applications import unit_for
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.people import person_id_of
+
+router = APIRouter()
+
+FIELDS = (
+    "payment_type",
+    "program",
+    "amount",
+    "nights",
+    "payee_id",
+    "method",
+    "pay_date",
+    "explanation",
+    "key",
+)
+PAYMENT_TYPES = {
+    "emergency_funds": N_("Emergency funds"),
+    "food_voucher": N_("Food voucher"),
+    "shelter": N_("Emergency shelter (nights)"),
+    "travel": N_("Travel"),
+}
+METHODS = {"cheque": N_("Cheque"), "direct_deposit": N_("Direct deposit"), "voucher": N_("Voucher")}
+NEW_CLIENT_PAYEE = "client"
+
+
+@router.get("/people/{person_id}/emergency")
+def emergency_form(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+    """The form, with a fresh idempotency key and today's date."""
+    pid = person_id_of(person_id)
+    today = request.app.state.container.clock.today().isoformat()
+    values = {"payment_type": "emergency_funds", "program": _program(request, actor, pid), "pay_date": today}
+    values |= {"method": "cheque", "key": uuid.uuid4().hex, "payee_id": ""}
+    return _form(request, actor, pid, values)
+
+
+@router.get("/people/{person_id}/emergency/check")
+def authority_check(
+    request: Request,
+    actor: StaffActor,
+    person_id: str,
+    payment_type: str = "emergency_funds",
+    program: str = "",
+    amount: str = "",
+    nights: str = "",
+) -> HTMLResponse:
+    """The htmx fragment: may I issue this on my own, or whose approval will it need?"""
+    values = {"payment_type": payment_type, "program": program, "amount": amount, "nights": nights}
+    context = {"check": _check(actor, values), "values": values}
+    return pages.render(request, "staff/money/_authority.html", context)
+
+
+@router.post("/people/{person_id}/emergency")
+async def emergency_submit(request: Request, actor: StaffActor, person_id: str) -> Response:
+    """Issue (htmx, or after the confirm step) or show the confirm step (a plain first submission)."""
+    pid = person_id_of(person_id)
+    async with request.form() as form:
+        values: dict[str, Any] = {k: str(form.get(k) or "").strip() for k in FIELDS}
+        confirmed = form.get("confirmed") == "yes" or request.headers.get("hx-request") == "true"
+    try:
+        check = _check(actor, values, strict=True)
+        if not confirmed:
+            return _form(request, actor, pid, values, check=check, confirm=True)
+        issuance = _issue(request, actor, pid, values)
+    except InvalidInput as err:
+        errors = {err.field: pages.gettext(request, err.problem)}
+        return _form(request, actor, pid, values, errors=errors, status_code=422)
+    amount = pages.formatter(request).money(issuance.gross_cents)
+    if issuance.state == "pending_approval":
+        pages.flash(
+            request, N_("%(amount)s is waiting for a supervisor's approval."), "success", amount=amount
+        )
+    else:
+        pages.flash(request, N_("%(amount)s is issued."), "success", amount=amount)
+    return pages.redirect(request, f"/staff/people/{pid}")
+
+
+def _issue(request: Request, actor: Actor, pid: uuid.UUID, values: dict[str, Any]) -> Any:
+    """The payee (the client by cheque, created on first use), the unit, then one issuance."""
+    container = request.app.state.container
+    payee_id = values["payee_id"]
+    if payee_id in ("", NEW_CLIENT_PAYEE):
+        person = get_person(container.uow(), actor=actor, person_id=pid)
+        name = f"{person.given_names} {person.family_name}".strip()
+        payee_id = str(create_payee(container.uow(), actor=actor, kind="client", name=name, person_id=pid).id)
+    return issue_payment(
+        container.uow(),
+        actor=actor,
+        payment_type=values["payment_type"],
+        program=values["program"],
+        unit_id=unit_for(request, actor, pid),
+        payee_id=uuid.UUID(payee_id),
+        amount_cents=_cents(values["amount"]),
+        method=values["method"] or "cheque",
+        pay_date=parse_date(values["pay_date"], field="pay_date"),
+        explanation=values["explanation"],
+        nights=int(values["nights"]) if values["nights"].isdigit() else None,
+        idempotency_key=f"web:{values['key']}" if values["key"] else None,
+    )
+
+
+def _check(actor: Actor, values: dict[str, Any], *, strict: bool = False) -> AuthorityDecision | None:
+    """The authority decision for what the form says so far (None while it cannot be known yet)."""
+    try:
+        cents = _cents(values.get("amount", ""))
+        nights = int(values["nights"]) if str(values.get("nights", "")).isdigit() else None
+        return check_authority(actor, values["payment_type"], values["program"] or "*", cents, nights=nights)
+    except (InvalidInput, ValueError):
+        if strict:
+            raise
+        return None
+
+
+def _cents(raw: str) -> int:
+    try:
+        amount = Decimal(questions.money_text(raw or ""))
+    except InvalidOperation:
+        raise InvalidInput("amount", "must be an amount in dollars, for example 250.00") from None
+    cents = to_cents(str(amount), field="amount")
+    if cents <= 0:
+        raise InvalidInput("amount", "must be more than zero")
+    return cents
+
+
+def _program(request: Request, actor: Actor, pid: uuid.UUID) -> str:
+    from onestop.web.staff.screening import jurisdiction_of
+
+    person = get_person(request.app.state.container.uow(), actor=actor, person_id=pid)
+    return "nl.income_support" if jurisdiction_of(person) == "ca-nl" else "ab.emergency_income_support"
+
+
+def _form(
+    request: Request,
+    actor: Actor,
+    pid: uuid.UUID,
+    values: dict[str, Any],
+    *,
+    check: AuthorityDecision | None = None,
+    confirm: bool = False,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    container = request.app.state.container
+    person = get_person(container.uow(), actor=actor, person_id=pid)
+    payees = list_payees(container.uow(), actor=actor, person_id=pid)
+    context = {
+        "person": person,
+        "values": values,
+        "amount_cents": _cents(values["amount"]) if confirm else None,
+        "payees": payees,
+        "check": check if check is not None else _check(actor, values),
+        "confirm": confirm,
+        "errors": errors or {},
+        "types": [(k, pages.gettext(request, v)) for k, v in PAYMENT_TYPES.items()],
+        "methods": [(k, pages.gettext(request, v)) for k, v in METHODS.items()],
+        "log_person": pid,
+        "page_url": f"/staff/people/{pid}/emergency",
+    }
+    return pages.render(request, "staff/money/emergency.html", context, status_code=status_code)
+
+
+@router.get("/approvals")
+def approvals(request: Request, actor: StaffActor) -> HTMLResponse:
+    """Payments waiting for my signature, oldest first, each with the requester's explanation."""
+    found = list_approvals(request.app.state.container.uow(), actor=actor)
+    return pages.render(request, "staff/money/approvals.html", {"approvals": found, "errors": {}})
+
+
+@router.post("/approvals/{approval_id}")
+def decide(
+    request: Request,
+    actor: StaffActor,
+    approval_id: str,
+    answer: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Approve or reject; nobody approves their own request, and the approver's own limit applies."""
+    try:
+        aid = uuid.UUID(approval_id)
+    except ValueError:
+        raise NotFound("no such approval request") from None
+    if answer not in ("approve", "reject"):
+        raise InvalidInput("answer", "approve or reject")
+    done = decide_approval(
+        request.app.state.container.uow(),
+        actor=actor,
+        approval_id=aid,
+        approve=answer == "approve",
+        note=note,
+    )
+    amount = pages.formatter(request).money(done.amount_cents)
+    message = N_("Approved: %(amount)s.") if done.state == "approved" else N_("Rejected: %(amount)s.")
+    pages.flash(request, message, "success", amount=amount)
+    return pages.redirect(request, "/staff/approvals")

@@ -1,0 +1,299 @@
+"""Outcome plans: a one-page editor (goals, then actions with an owner and a due date), the plan with its
+reviews and history, action statuses, closing, and printing (PDF or text from the plans area).
+
+The editor shows every current goal and action plus three empty rows of each (no JavaScript needed);
+empty rows are ignored. New goals are numbered by the plans area (G1, G2...), so an action can name
+a new goal by its row ("new-1") and the route turns it into the number that goal will get.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.datastructures import FormData
+from starlette.responses import HTMLResponse, Response
+
+from onestop.access.permissions import Actor
+from onestop.cases.plans import (
+    ActionIn,
+    ActionStatusIn,
+    GoalIn,
+    PlanClose,
+    PlanCreate,
+    PlanPublic,
+    PlanReviewIn,
+    PlanRevise,
+    add_plan_review,
+    close_plan,
+    create_plan,
+    get_plan,
+    print_plan,
+    revise_plan,
+    set_plan_action_status,
+)
+from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput, NotFound
+from onestop.registry import get_person
+from onestop.web import pages
+from onestop.web.error_pages import N_
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import model
+from onestop.web.staff.people import person_id_of
+
+router = APIRouter()
+
+BLANK_ROWS = 3
+OWNERS = {"client": N_("The client"), "officer": N_("The officer"), "agency": N_("An agency")}
+ACTION_STATUSES = {
+    "planned": N_("Planned"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "cancelled": N_("Cancelled"),
+}
+GOAL_STATUSES = {"open": N_("Open"), "achieved": N_("Achieved"), "dropped": N_("Dropped")}
+PROGRESS = {
+    "not_started": N_("Not started"),
+    "some_progress": N_("Some progress"),
+    "on_track": N_("On track"),
+    "achieved": N_("Achieved"),
+    "setback": N_("Setback"),
+}
+
+
+@router.get("/people/{person_id}/plans/new")
+def new_plan(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+    """An empty plan editor."""
+    pid = person_id_of(person_id)
+    return _editor(request, actor, pid, None, {"title": ""}, [], [])
+
+
+@router.post("/people/{person_id}/plans/new")
+async def create(request: Request, actor: StaffActor, person_id: str) -> Response:
+    """Create the plan from the editor's rows."""
+    pid = person_id_of(person_id)
+    async with request.form() as form:
+        pass  # the values stay readable once the (file-less) form is closed
+    title = str(form.get("title") or "")
+    goals: list[GoalIn] = []
+    actions: list[ActionIn] = []
+    try:
+        title, goals, actions = _rows(form, known_goals=[])
+        data = model(PlanCreate, person_id=pid, title=title, goals=goals, actions=actions)
+        plan = create_plan(request.app.state.container.uow(), actor=actor, data=data)
+    except InvalidInput as err:
+        return _editor(request, actor, pid, None, {"title": title}, goals, actions, err=err)
+    pages.flash(request, N_("The plan is saved."), "success")
+    return pages.redirect(request, f"/staff/plans/{plan.id}")
+
+
+@router.get("/plans/{plan_id}")
+def plan_page(request: Request, actor: StaffActor, plan_id: str) -> HTMLResponse:
+    """The plan as it is now, with its reviews and the history of its revisions."""
+    plan = get_plan(request.app.state.container.uow(), actor=actor, plan_id=_id(plan_id))
+    return _view(request, plan)
+
+
+@router.get("/plans/{plan_id}/edit")
+def edit(request: Request, actor: StaffActor, plan_id: str) -> HTMLResponse:
+    """The editor with the plan's current goals and actions."""
+    plan = get_plan(request.app.state.container.uow(), actor=actor, plan_id=_id(plan_id))
+    goals = [GoalIn(text=g.text, status=g.status, id=g.id) for g in plan.goals]
+    actions = [
+        ActionIn(text=a.text, owner=a.owner, owner_name=a.owner_name, due_on=a.due_on, status=a.status,
+                 goal_id=a.goal_id, id=a.id)
+        for a in plan.actions
+    ]  # fmt: skip
+    return _editor(request, actor, plan.person_id, plan, {"title": plan.title}, goals, actions)
+
+
+@router.post("/plans/{plan_id}/edit")
+async def revise(request: Request, actor: StaffActor, plan_id: str) -> Response:
+    """Save a new revision (the previous ones are kept)."""
+    pid_ = _id(plan_id)
+    container = request.app.state.container
+    plan = get_plan(container.uow(), actor=actor, plan_id=pid_)
+    async with request.form() as form:
+        version, note = str(form.get("version") or ""), str(form.get("note") or "")
+    title = str(form.get("title") or "")
+    goals: list[GoalIn] = []
+    actions: list[ActionIn] = []
+    try:
+        title, goals, actions = _rows(form, known_goals=[g.id for g in plan.goals])
+        data = model(
+            PlanRevise,
+            version=int(version) if version.isdigit() else None,
+            title=title,
+            goals=goals,
+            actions=actions,
+            note=note or None,
+        )
+        revise_plan(container.uow(), actor=actor, plan_id=pid_, data=data)
+    except InvalidInput as err:
+        return _editor(request, actor, plan.person_id, plan, {"title": title}, goals, actions, err=err)
+    pages.flash(request, N_("The plan is saved."), "success")
+    return pages.redirect(request, f"/staff/plans/{pid_}")
+
+
+@router.post("/plans/{plan_id}/actions/{action_id}")
+def action_status(
+    request: Request,
+    actor: StaffActor,
+    plan_id: str,
+    action_id: str,
+    status: Annotated[str, Form()] = "",
+    version: Annotated[str, Form()] = "",
+) -> Response:
+    """Change one action's status."""
+    data = ActionStatusIn(version=int(version) if version.isdigit() else None, status=status)
+    uow = request.app.state.container.uow()
+    set_plan_action_status(uow, actor=actor, plan_id=_id(plan_id), action_id=action_id, data=data)
+    return pages.redirect(request, f"/staff/plans/{plan_id}#actions-title")
+
+
+@router.post("/plans/{plan_id}/review")
+async def review(request: Request, actor: StaffActor, plan_id: str) -> Response:
+    """Record a review of the plan's progress over a period."""
+    pid_ = _id(plan_id)
+    async with request.form() as form:
+        fields = ("version", "review_on", "period_from", "period_to", "progress", "notes")
+        v = {k: str(form.get(k) or "").strip() for k in fields}
+    container = request.app.state.container
+    try:
+        data = model(
+            PlanReviewIn,
+            version=int(v["version"]) if v["version"].isdigit() else None,
+            review_on=parse_date(v["review_on"], field="review_on"),
+            period_from=parse_date(v["period_from"], field="period_from"),
+            period_to=parse_date(v["period_to"], field="period_to"),
+            progress=v["progress"],
+            notes=v["notes"],
+        )
+        add_plan_review(container.uow(), actor=actor, plan_id=pid_, data=data)
+    except InvalidInput as err:
+        plan = get_plan(container.uow(), actor=actor, plan_id=pid_)
+        return _view(request, plan, errors={err.field: pages.gettext(request, err.problem)}, values=v)
+    pages.flash(request, N_("The review is recorded."), "success")
+    return pages.redirect(request, f"/staff/plans/{pid_}#reviews-title")
+
+
+@router.post("/plans/{plan_id}/close")
+def close(
+    request: Request,
+    actor: StaffActor,
+    plan_id: str,
+    version: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Close the plan (final)."""
+    data = PlanClose(version=int(version) if version.isdigit() else None, note=note or None)
+    close_plan(request.app.state.container.uow(), actor=actor, plan_id=_id(plan_id), data=data)
+    pages.flash(request, N_("The plan is closed."), "success")
+    return pages.redirect(request, f"/staff/plans/{plan_id}")
+
+
+@router.get("/plans/{plan_id}/print")
+def printed(request: Request, actor: StaffActor, plan_id: str, format: str = "pdf") -> Response:
+    """The plan as a PDF (or plain text) to give the client."""
+    got = print_plan(request.app.state.container.uow(), actor=actor, plan_id=_id(plan_id), fmt=format)
+    headers = {"Content-Disposition": f'attachment; filename="{got.filename}"', "Cache-Control": "no-store"}
+    return Response(got.content, media_type=got.media_type, headers=headers)
+
+
+def _rows(form: FormData, *, known_goals: list[str]) -> tuple[str, list[GoalIn], list[ActionIn]]:
+    """The editor's non-empty rows; an action naming a new goal's row gets that goal's future id."""
+    title = str(form.get("title") or "").strip()
+    goals, new_ids = [], {}
+    number = max((int(g[1:]) for g in known_goals if g[1:].isdigit()), default=0) + 1
+    for n in range(int(str(form.get("goal_rows") or 0))):
+        text = str(form.get(f"goal-{n}-text") or "").strip()
+        gid = str(form.get(f"goal-{n}-id") or "") or None
+        if not text:
+            continue
+        if gid is None:
+            new_ids[f"new-{n}"], number = f"G{number}", number + 1
+        goals.append(model(GoalIn, text=text, status=str(form.get(f"goal-{n}-status") or "open"), id=gid))
+    actions: list[ActionIn] = []
+    for n in range(int(str(form.get("action_rows") or 0))):
+        text = str(form.get(f"action-{n}-text") or "").strip()
+        if not text:
+            continue
+        goal = str(form.get(f"action-{n}-goal") or "") or None
+        due = str(form.get(f"action-{n}-due_on") or "").strip()
+        actions.append(
+            model(
+                ActionIn,
+                text=text,
+                owner=str(form.get(f"action-{n}-owner") or "client"),
+                owner_name=str(form.get(f"action-{n}-owner_name") or "").strip() or None,
+                due_on=parse_date(due, field=f"actions.{len(actions)}.due_on") if due else None,
+                status=str(form.get(f"action-{n}-status") or "planned"),
+                goal_id=new_ids.get(goal, goal) if goal else None,
+                id=str(form.get(f"action-{n}-id") or "") or None,
+            )
+        )
+    return title, goals, actions
+
+
+def _editor(
+    request: Request,
+    actor: Actor,
+    person_id: uuid.UUID,
+    plan: PlanPublic | None,
+    values: dict[str, Any],
+    goals: list[GoalIn],
+    actions: list[ActionIn],
+    *,
+    err: InvalidInput | None = None,
+) -> HTMLResponse:
+    person = get_person(request.app.state.container.uow(), actor=actor, person_id=person_id)
+    goal_rows = [*goals, *([None] * BLANK_ROWS)]
+    action_rows = [*actions, *([None] * BLANK_ROWS)]
+    context = {
+        "person": person,
+        "plan": plan,
+        "values": values,
+        "goal_rows": goal_rows,
+        "action_rows": action_rows,
+        "errors": {"form": f"{err.field}: {pages.gettext(request, err.problem)}"} if err else {},
+        "owners": _words(request, OWNERS),
+        "action_statuses": _words(request, ACTION_STATUSES),
+        "goal_statuses": _words(request, GOAL_STATUSES),
+        "log_person": person_id,
+        "page_url": f"/staff/plans/{plan.id}/edit" if plan else f"/staff/people/{person_id}/plans/new",
+    }
+    return pages.render(request, "staff/plans/edit.html", context, status_code=422 if err else 200)
+
+
+def _view(
+    request: Request,
+    plan: PlanPublic,
+    *,
+    errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+) -> HTMLResponse:
+    context = {
+        "plan": plan,
+        "errors": errors or {},
+        "values": values or {},
+        "owners": dict(_words(request, OWNERS)),
+        "action_statuses": _words(request, ACTION_STATUSES),
+        "goal_statuses": dict(_words(request, GOAL_STATUSES)),
+        "progress": _words(request, PROGRESS),
+        "today": request.app.state.container.clock.today().isoformat(),
+        "log_person": plan.person_id,
+        "page_url": f"/staff/plans/{plan.id}",
+    }
+    return pages.render(request, "staff/plans/view.html", context, status_code=422 if errors else 200)
+
+
+def _words(request: Request, table: dict[str, str]) -> list[tuple[str, str]]:
+    return [(code, pages.gettext(request, text)) for code, text in table.items()]
+
+
+def _id(raw: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise NotFound("no such plan") from None
