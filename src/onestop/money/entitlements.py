@@ -50,11 +50,11 @@ def create_entitlement(
     """Record an entitlement decided elsewhere (a decision); recurring issuances follow from it."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement")
-        freq, how = _frequency(frequency), issuances._method(method)
+        freq, how = _frequency(frequency), issuances.parse_method(method)
         domain.positive_cents(amount_cents, field="amount_cents")
         _dates(start_date, end_date)
         support.ensure_unit(uow.session, unit_id)
-        issuances._payee_for(uow, payee_id, how)
+        issuances.payee_for(uow, payee_id, how)
         decision = check_authority(actor, PaymentType.RECURRING, program, amount_cents)
         if not decision.allowed:
             raise InvalidInput("program", f"you may not set up recurring benefits here: {decision.reason}")
@@ -62,7 +62,7 @@ def create_entitlement(
             series_id=new_id(),
             supersedes_id=None,
             decision_id=decision_id,
-            program=issuances._program(program),
+            program=issuances.parse_program(program),
             unit_id=unit_id,
             payee_id=payee_id,
             office_id=office_id or actor.office_id,
@@ -162,9 +162,9 @@ def _new_version(
         if amount_cents is None
         else domain.positive_cents(amount_cents, field="amount_cents")
     )
-    how = issuances._method(method) if method else PaymentMethod(old.method)
+    how = issuances.parse_method(method) if method else PaymentMethod(old.method)
     payee = payee_id or old.payee_id
-    issuances._payee_for(uow, payee, how)
+    issuances.payee_for(uow, payee, how)
     end = end_date if end_date is not None else old.end_date
     if end is not None and end < effective_from - dt.timedelta(days=1):
         raise InvalidInput("end_date", "must not be before the day before the change takes effect")

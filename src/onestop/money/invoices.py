@@ -53,7 +53,7 @@ def record_invoice(
             payee_id=payee_id,
             vendor_reference=ref,
             unit_id=unit_id,
-            program=issuances._program(program),
+            program=issuances.parse_program(program),
             office_id=office_id or actor.office_id,
             amount_cents=amount_cents,
             description=description.strip(),

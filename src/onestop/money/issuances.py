@@ -48,11 +48,11 @@ def issue_payment(
     """Issue a one-off payment now, or queue it for approval when it is beyond the actor's authority."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="issuance")
-        kind, how = _payment_type(payment_type), _method(method)
+        kind, how = _payment_type(payment_type), parse_method(method)
         domain.positive_cents(amount_cents, field="amount_cents")
         nights = _nights(kind, nights)
-        program = _program(program)
-        payee = _payee_for(uow, payee_id, how)
+        program = parse_program(program)
+        payee = payee_for(uow, payee_id, how)
         support.ensure_unit(uow.session, unit_id)
         support.ensure_open(uow.session, [pay_date], field="pay_date")
         cheque_number = _cheque_number(uow, how, cheque_number)
@@ -330,7 +330,8 @@ def _payment_type(value: str) -> PaymentType:
     return kind
 
 
-def _method(value: str) -> PaymentMethod:
+def parse_method(value: str) -> PaymentMethod:
+    """A payment method named by its value."""
     try:
         return PaymentMethod(value)
     except ValueError:
@@ -347,14 +348,16 @@ def _nights(kind: PaymentType, nights: int | None) -> int | None:
     return None
 
 
-def _program(value: str) -> str:
+def parse_program(value: str) -> str:
+    """A program identifier, trimmed."""
     text = (value or "").strip()
     if not text or len(text) > 64:
         raise InvalidInput("program", "is required (a program identifier, at most 64 characters)")
     return text
 
 
-def _payee_for(uow: UnitOfWork, payee_id: uuid.UUID, method: PaymentMethod) -> Payee:
+def payee_for(uow: UnitOfWork, payee_id: uuid.UUID, method: PaymentMethod) -> Payee:
+    """The payee, with banking details when the method pays through the bank."""
     payee = uow.session.get(Payee, payee_id)
     if payee is None:
         raise InvalidInput("payee_id", f"no payee with id {payee_id}")
