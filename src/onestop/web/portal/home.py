@@ -13,5 +13,4 @@ router = APIRouter()
 @router.get("/")
 def home(request: Request) -> HTMLResponse:
     """The first page a member of the public sees."""
-    # The screener link appears once the rule packs provide a screener page.
-    return pages.render(request, "portal/home.html", {"screener_url": None})
+    return pages.render(request, "portal/home.html", {"screener_url": "/portal/screener"})
