@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from onestop.rules.expr import COMPARISONS, Expr
-from onestop.rules.types import Kind
+from onestop.rules.types import Kind, Text
 from onestop.rules.values import format_cents, format_rate
 
 WORDS = {
@@ -51,12 +52,14 @@ def word(key: str, lang: str) -> str:
     return WORDS.get(lang, WORDS["en"])[key]
 
 
-def fmt(value: Any, kind: Kind, lang: str = "en") -> str:
-    """One value as text (money "824.00", rates "0.25", yes/no); lists are per member."""
+def fmt(value: Any, kind: Kind, lang: str = "en", labels: Mapping[str, Text] | None = None) -> str:
+    """One value as text (money "824.00", rates "0.25", yes/no, an enum's words); lists are per member."""
     if isinstance(value, list):
-        return "[" + ", ".join(fmt(v, kind, lang) for v in value) + "]"
+        return "[" + ", ".join(fmt(v, kind, lang, labels) for v in value) + "]"
     if value is None:
         return word("unknown", lang)
+    if kind is Kind.ENUM:
+        return enum_words(value, lang, labels)
     if kind is Kind.MONEY:
         text = format_cents(value)
         return text.replace(".", ",") if lang == "fr" else text
@@ -67,6 +70,12 @@ def fmt(value: Any, kind: Kind, lang: str = "en") -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def enum_words(code: Any, lang: str, labels: Mapping[str, Text] | None) -> str:
+    """An enum code in words when the vocabulary gives them (``single_adult`` -> "single adult")."""
+    text = labels.get(code) if labels else None
+    return text(lang) if text is not None else str(code)
 
 
 def wire(value: Any, kind: Kind) -> Any:
@@ -108,23 +117,27 @@ def wire_function(kind: Kind) -> Any:
     return WIRE.get(kind, _plain_wire)
 
 
-def formula_text(node: Expr, lang: str = "en", depth: int = 0) -> str:
-    """A formula as readable text, with variable and parameter names."""
+def formula_text(
+    node: Expr, lang: str = "en", depth: int = 0, labels: Mapping[str, Text] | None = None
+) -> str:
+    """A formula as readable text, with variable and parameter names (and enum values in words)."""
     op = node.op
     if op in ("var", "input"):
         return str(node.data.name)
     if op == "const":
-        return f'"{node.data}"' if node.kind is Kind.ENUM else fmt(node.data, node.kind, lang)
+        if node.kind is Kind.ENUM:
+            return f'"{enum_words(node.data, lang, labels)}"'
+        return fmt(node.data, node.kind, lang)
     if op == "param":
         return str(node.data.key)
     if op in ("lookup", "bracket"):
-        keys = "".join(f"[{formula_text(k, lang, depth + 1)}]" for k in node.args)
+        keys = "".join(f"[{formula_text(k, lang, depth + 1, labels)}]" for k in node.args)
         return f"{node.data.key}{keys}"
     if op == "members":
         return word("members", lang)
     if op == "bcast":
-        return formula_text(node.args[0], lang, depth)
-    inner = [formula_text(a, lang, depth + 1) for a in node.args]
+        return formula_text(node.args[0], lang, depth, labels)
+    inner = [formula_text(a, lang, depth + 1, labels) for a in node.args]
     if op in COMPARISONS or op in ARITH:
         text = f" {COMPARISONS.get(op) or ARITH[op]} ".join(inner)
     elif op in ("and", "or"):

@@ -17,7 +17,7 @@ from onestop.rules.errors import FormulaError
 from onestop.rules.expr import Expr, FormulaTypeError
 from onestop.rules.parameters import Parameter, Version
 from onestop.rules.program import Program
-from onestop.rules.types import Entity, Kind
+from onestop.rules.types import Entity, Kind, Text
 
 CASE_OPS = ("input", "members")  # nodes whose value comes from the case
 
@@ -56,10 +56,26 @@ class Graph:
         }  # person amounts, and the condition that lists a member (None: every member)
         self.pays = self.named[program.pays] if program.pays else None
         self.parameters: list[Parameter] = program.referenced_parameters()
+        self.labels: dict[str, Text] = value_labels(program)
+        self.enum_values = {i for i in self.named_values if self.nodes[i].kind is Kind.ENUM}
 
     def of(self, node: Expr) -> int:
         """Position of a node."""
         return self.index[id(node)]
+
+
+def value_labels(program: Program) -> dict[str, Text]:
+    """The words for every enum code the program's inputs and variables define (one meaning per code)."""
+    labels: dict[str, Text] = {}
+    owner: dict[str, str] = {}
+    for var in [*program.inputs.values(), *program.variables.values()]:
+        for code, text in (var.value_labels or {}).items():
+            if code in labels and labels[code] != text:
+                raise FormulaError(
+                    program.id, var.name, f"gives {code!r} other words than {owner[code]} does"
+                )
+            labels[code], owner[code] = text, var.name
+    return labels
 
 
 def _check_listing(program: Program, name: str, listed_by: str | None) -> None:

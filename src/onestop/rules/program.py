@@ -12,7 +12,7 @@ in ``case_eval`` and ``batch`` turn into a per-case evaluator and numpy operatio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,9 +21,7 @@ from onestop.rules import expr as ex
 from onestop.rules.errors import FormulaError
 from onestop.rules.expr import Expr, FormulaTypeError
 from onestop.rules.parameters import Parameter, ParameterSet, load_parameters
-from onestop.rules.types import Entity, Formula, Kind, Period, Text, Variable
-
-TextLike = Text | Mapping[str, str] | str
+from onestop.rules.types import Domain, Entity, Formula, Kind, Period, Text, TextLike, Variable, split_domain
 
 
 @dataclass(frozen=True)
@@ -165,16 +163,29 @@ class Program:
         label: TextLike,
         reference: str | None = None,
         period: Period = Period.MONTH,
-        domain: tuple[str, ...] | None = None,
+        domain: Domain | None = None,
     ) -> Callable[[Formula], Formula]:
-        """Declare a computed variable; the function's name is the variable's name."""
+        """Declare a computed variable; the function's name is the variable's name.
+
+        An enum's ``domain`` may map each code to its words in English and French (see
+        ``input_variable``), so explanations say "single adult" rather than ``single_adult``.
+        """
+        codes, labels = split_domain(domain)
 
         def register(func: Formula) -> Formula:
             name = func.__name__
             if name in self.variables or name in self.inputs:
                 raise FormulaError(self.id, name, "is declared twice")
             self.variables[name] = Variable(
-                name, entity, kind, Text.of(label, name), period, reference, domain, formula=func
+                name,
+                entity,
+                kind,
+                Text.of(label, name),
+                period,
+                reference,
+                codes,
+                formula=func,
+                value_labels=labels,
             )
             return func
 

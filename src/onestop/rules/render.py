@@ -87,7 +87,7 @@ def render_result(result: ProgramResult, lang: str = "en") -> list[str]:
             f"  {h['missing']}: " + ", ".join(_question(result, p, lang) for p in result.missing.inputs)
         )
     if result.missing.parameters:
-        lines.append(f"  {h['gaps']}: " + ", ".join(result.missing.parameters))
+        lines.append(f"  {h['gaps']}: " + "; ".join(result.gaps(lang)))
     lines.extend(_explanation_lines(result, lang, h))
     return lines
 
@@ -102,14 +102,18 @@ def _explanation_lines(result: ProgramResult, lang: str, h: dict[str, str]) -> l
             for b in ex["branches"]
         )
     if ex["values"]:
+        words = ex["labels"]
         lines.append(
             f"  {h['values']}: "
-            + "; ".join(f"{_label(result, k, lang)} = {_plain(v, lang)}" for k, v in ex["values"].items())
+            + "; ".join(
+                f"{_label(result, k, lang)} = {_plain(words.get(k, v), lang)}"
+                for k, v in ex["values"].items()
+            )
         )
     if ex["parameters"]:
         lines.append(f"  {h['params']}:")
         for p in ex["parameters"]:
-            keys = "".join(f"[{k}]" for k in p["keys"])
+            keys = "".join(f"[{k}]" for k in p["key_labels"])
             src = ", ".join(
                 x for x in (p["source"]["title"], p["source"]["section"], p["source"]["url"]) if x
             )

@@ -12,7 +12,7 @@ from typing import Any
 
 from onestop.rules.case import Case, Vocabulary
 from onestop.rules.case_eval import CasePlan
-from onestop.rules.describe import fmt, formula_text, wire, wire_function
+from onestop.rules.describe import enum_words, fmt, formula_text, wire, wire_function
 from onestop.rules.expr import COMPARISONS, Expr
 from onestop.rules.graph import Graph
 from onestop.rules.program import Program
@@ -89,6 +89,10 @@ class ProgramResult:
             roots.append(self.graph.pays)
         return find_missing(self.graph, self.vals, roots, self._path)
 
+    def gaps(self, lang: str = "en") -> list[str]:
+        """The missing policy values in words, each with its name (``missing.parameters``)."""
+        return [gap.words(lang, self.graph.labels) for gap in self.missing.gaps]
+
     def _path(self, node: Expr, member: int | None) -> str:
         pid = self.case.person_ids[member] if member is not None else None
         return self.vocab.path(node.data, pid)
@@ -116,16 +120,16 @@ class ProgramResult:
             return self._detail(node.args[0], lang)
         if node.op in COMPARISONS:
             a, b = node.args
-            return (
-                f"{fmt(self._val(a), a.kind, lang)} {COMPARISONS[node.op]} {fmt(self._val(b), b.kind, lang)}"
-            )
+            labels = self.graph.labels
+            left, right = fmt(self._val(a), a.kind, lang, labels), fmt(self._val(b), b.kind, lang, labels)
+            return f"{left} {COMPARISONS[node.op]} {right}"
         if node.op in ("and", "or"):
             target = node.op == "or"  # the value that decides: false for "and", true for "or"
             for arg in node.args:
                 if self._val(arg) is target:
                     return self._detail(arg, lang)
             return "; ".join(self._detail(arg, lang) for arg in node.args)
-        return f"{self._text(node, lang)} = {fmt(self._val(node), node.kind, lang)}"
+        return f"{self._text(node, lang)} = {fmt(self._val(node), node.kind, lang, self.graph.labels)}"
 
     @property
     def live(self) -> list[Expr]:
@@ -163,8 +167,14 @@ class ProgramResult:
         return sorted(seen)
 
     def explanation(self, lang: str = "en") -> dict[str, Any]:
-        """Values and parameters used (with sources) and the branches taken."""
+        """Values and parameters used (with sources) and the branches taken.
+
+        Values are machine-readable (enum codes); ``labels`` gives the words of each enum value used,
+        and each parameter's ``key_labels`` the words of its keys, in ``lang``.
+        """
         values: dict[str, Any] = {}
+        labels: dict[str, Any] = {}
+        enum_values, words = self.graph.enum_values, self.graph.labels
         params: dict[str, dict[str, Any]] = {}
         whens: list[Expr] = []
         vals, ids, nodes, named_values = (
@@ -183,6 +193,12 @@ class ProgramResult:
                     if isinstance(value, list)
                     else convert(value)
                 )
+                if i in enum_values and words:
+                    labels[name] = (
+                        {pid: enum_words(v, lang, words) for pid, v in zip(ids, value, strict=True)}
+                        if isinstance(value, list)
+                        else enum_words(value, lang, words)
+                    )
                 continue
             node = nodes[i]
             if node.op in ("param", "lookup", "bracket"):
@@ -192,6 +208,7 @@ class ProgramResult:
                 whens.append(node)
         return {
             "values": values,
+            "labels": labels,
             "parameters": list(params.values()),
             "branches": self._branches(whens, lang),
         }
@@ -220,7 +237,7 @@ class ProgramResult:
         key = (id(node), lang)
         text = self.graph.texts.get(key)
         if text is None:
-            text = self.graph.texts[key] = formula_text(node, lang)
+            text = self.graph.texts[key] = formula_text(node, lang, labels=self.graph.labels)
         return text
 
     def _wire_value(self, node: Expr) -> Any:
@@ -243,10 +260,15 @@ class ProgramResult:
             rows = [key_values]
         values = self._val(node)
         values = values if isinstance(values, list) else [values] * len(rows)
+        words = self.graph.labels
+        enums = [k.kind is Kind.ENUM for k in keys]
         return [
             {
                 **static,
                 "keys": row,
+                "key_labels": [
+                    enum_words(k, lang, words) if e else k for k, e in zip(row, enums, strict=True)
+                ],
                 "value": wire(value, param.unit),
                 "note": static["note"] if value is None else None,
             }

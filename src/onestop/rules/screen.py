@@ -9,12 +9,33 @@ order of the first test they appear in.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
+from onestop.rules.describe import enum_words
 from onestop.rules.expr import Expr
 from onestop.rules.graph import Graph
+from onestop.rules.parameters import Parameter
+from onestop.rules.types import Kind, Text
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A parameter value the published policy does not give, at the keys the case needs."""
+
+    name: str  # "ab.income_support.core_essential[couple][0][expected_to_work]"
+    parameter: Parameter
+    keys: tuple[Any, ...]
+    enum_keys: tuple[bool, ...]
+
+    def words(self, lang: str, labels: Mapping[str, Text] | None = None) -> str:
+        """The gap as an officer reads it, with its name: "Core essential [couple][0] (ab.…)"."""
+        keys = "".join(
+            f"[{enum_words(k, lang, labels) if e else k}]"
+            for k, e in zip(self.keys, self.enum_keys, strict=True)
+        )
+        return f"{self.parameter.label(lang)}{' ' if keys else ''}{keys} ({self.name})"
 
 
 @dataclass
@@ -23,6 +44,7 @@ class Missing:
 
     inputs: list[str]
     parameters: list[str]
+    gaps: list[Gap] = field(default_factory=list)  # the parameters, with what an explanation says of each
 
 
 def find_missing(
@@ -31,7 +53,7 @@ def find_missing(
     """Unknown inputs and parameter gaps under the undecided ``roots`` (graph positions), ranked."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, int]] = {}
-    gaps: dict[str, None] = {}
+    gaps: dict[str, Gap] = {}
     for order, root in enumerate(roots):
         found: dict[str, None] = {}
         _Walk(graph, vals, path, found, gaps).visit(graph.nodes[root], None)
@@ -39,7 +61,7 @@ def find_missing(
             counts[name] = counts.get(name, 0) + 1
             first.setdefault(name, (order, rank))
     ranked = sorted(counts, key=lambda name: (-counts[name], first[name]))
-    return Missing(ranked, list(gaps))
+    return Missing(ranked, list(gaps), list(gaps.values()))
 
 
 class _Walk:
@@ -49,7 +71,7 @@ class _Walk:
         vals: list[Any],
         path: Callable[[Expr, int | None], str],
         found: dict[str, None],
-        gaps: dict[str, None],
+        gaps: dict[str, Gap],
     ) -> None:
         self.graph = graph
         self.vals = vals
@@ -103,4 +125,5 @@ class _Walk:
         if node.op == "bracket" and self.value(node.args[-1], member) is None:
             self.visit(node.args[-1], member)
             return
-        self.gaps[node.data.name + "".join(f"[{v}]" for v in values)] = None
+        name = node.data.name + "".join(f"[{v}]" for v in values)
+        self.gaps[name] = Gap(name, node.data, tuple(values), tuple(k.kind is Kind.ENUM for k in keys))

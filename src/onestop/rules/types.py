@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -71,6 +71,17 @@ class Text:
 
 
 Formula = Callable[[Any], Any]
+TextLike = Text | Mapping[str, str] | str
+Domain = tuple[str, ...] | Mapping[str, TextLike]  # the values of an enum, with their words when a mapping
+
+
+def split_domain(domain: Domain | None) -> tuple[tuple[str, ...] | None, dict[str, Text] | None]:
+    """An enum's codes, and their words in English and French when the domain is a mapping."""
+    if domain is None:
+        return None, None
+    if isinstance(domain, Mapping):
+        return tuple(domain), {str(k): Text.of(v, str(k)) for k, v in domain.items()}
+    return tuple(domain), None
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,7 @@ class Variable:
     formula: Formula | None = None
     allow_negative: bool = False  # money inputs: e.g. a self-employment loss
     path: str | None = None  # inputs read from a nested field, e.g. "funeral.ceremony_cost"
+    value_labels: Mapping[str, Text] | None = field(default=None, compare=False)  # enum codes in words
 
     @property
     def is_input(self) -> bool:
@@ -104,19 +116,26 @@ def input_variable(
     label: Text | Mapping[str, str] | str,
     question: Text | Mapping[str, str] | str,
     help: Text | Mapping[str, str] | str | None = None,
-    domain: tuple[str, ...] | None = None,
+    domain: Domain | None = None,
     period: Period = Period.MONTH,
     allow_negative: bool = False,
 ) -> Variable:
-    """Declare an input: a value the case gives, with the question a screener asks for it."""
+    """Declare an input: a value the case gives, with the question a screener asks for it.
+
+    An enum's ``domain`` is its codes, or a mapping of each code to its words
+    (``{"expected_to_work": {"en": "expected to work", "fr": "apte au travail"}}``): cases and JSON
+    use the codes, explanations read to a client use the words.
+    """
+    codes, labels = split_domain(domain)
     return Variable(
         name=name,
         entity=entity,
         kind=kind,
         label=Text.of(label),
         period=period,
-        domain=domain,
+        domain=codes,
         question=Text.of(question),
         help=Text.of(help) if help is not None else None,
         allow_negative=allow_negative,
+        value_labels=labels,
     )

@@ -8,15 +8,41 @@ from __future__ import annotations
 
 from onestop.rules.types import BOOL, ENUM, INT, MONEY, PERSON, UNIT, YEAR, Variable, input_variable
 
-ROLES = ("applicant", "partner", "dependant")
-SCHOOL_GRADES = ("kindergarten", *(str(g) for g in range(1, 13)))
-CLIENT_TYPES = ("expected_to_work", "barriers_to_full_employment")
-HOUSING = ("private", "social_housing", "approved_home", "group_home", "shelter")
-CHILD_CARE = ("facility_based", "family_day_home")
-
 
 def _q(en: str, fr: str) -> dict[str, str]:
     return {"en": en, "fr": fr}
+
+
+# Each enum's codes (what cases and JSON carry) with their words (what an explanation says).
+ROLE_WORDS = {
+    "applicant": _q("applicant", "demandeur"),
+    "partner": _q("partner", "conjoint"),
+    "dependant": _q("dependant", "personne à charge"),
+}
+GRADE_WORDS = {
+    "kindergarten": _q("kindergarten", "maternelle"),
+    **{str(g): _q(f"grade {g}", f"{g}{'re' if g == 1 else 'e'} année") for g in range(1, 13)},
+}
+CLIENT_TYPE_WORDS = {
+    "expected_to_work": _q("expected to work", "apte au travail"),
+    "barriers_to_full_employment": _q("barriers to full employment", "obstacles au plein emploi"),
+}
+HOUSING_WORDS = {
+    "private": _q("private housing", "logement privé"),
+    "social_housing": _q("social housing", "logement social"),
+    "approved_home": _q("approved home", "foyer agréé"),
+    "group_home": _q("group home", "foyer de groupe"),
+    "shelter": _q("emergency shelter", "refuge d'urgence"),
+}
+CHILD_CARE_WORDS = {
+    "facility_based": _q("facility-based care", "garde en établissement"),
+    "family_day_home": _q("family day home", "garde en milieu familial"),
+}
+ROLES = tuple(ROLE_WORDS)
+SCHOOL_GRADES = tuple(GRADE_WORDS)
+CLIENT_TYPES = tuple(CLIENT_TYPE_WORDS)
+HOUSING = tuple(HOUSING_WORDS)
+CHILD_CARE = tuple(CHILD_CARE_WORDS)
 
 
 PERSON_INPUTS: tuple[Variable, ...] = (
@@ -24,7 +50,7 @@ PERSON_INPUTS: tuple[Variable, ...] = (
         "role",
         PERSON,
         ENUM,
-        domain=ROLES,
+        domain=ROLE_WORDS,
         label=_q("Role in the unit", "Rôle dans l'unité"),
         question=_q(
             "Is this person the applicant, the partner or a dependant?",
@@ -71,7 +97,7 @@ PERSON_INPUTS: tuple[Variable, ...] = (
         "school_grade",
         PERSON,
         ENUM,
-        domain=SCHOOL_GRADES,
+        domain=GRADE_WORDS,
         label=_q("School grade", "Année scolaire"),
         question=_q("What grade is this child in?", "En quelle année scolaire est cet enfant?"),
     ),
@@ -88,7 +114,7 @@ PERSON_INPUTS: tuple[Variable, ...] = (
         "child_care_type",
         PERSON,
         ENUM,
-        domain=CHILD_CARE,
+        domain=CHILD_CARE_WORDS,
         label=_q("Child care", "Garde d'enfants"),
         question=_q(
             "What kind of licensed child care does this child attend?",
@@ -144,7 +170,7 @@ UNIT_INPUTS: tuple[Variable, ...] = (
         "client_type",
         UNIT,
         ENUM,
-        domain=CLIENT_TYPES,
+        domain=CLIENT_TYPE_WORDS,
         label=_q("Client type", "Type de client"),
         question=_q(
             "Is the household expected to work, or does it have barriers to full employment?",
@@ -155,7 +181,7 @@ UNIT_INPUTS: tuple[Variable, ...] = (
         "housing",
         UNIT,
         ENUM,
-        domain=HOUSING,
+        domain=HOUSING_WORDS,
         label=_q("Housing", "Logement"),
         question=_q(
             "Where does the household live (private, social housing, approved home, group home, shelter)?",

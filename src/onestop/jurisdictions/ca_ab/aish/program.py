@@ -34,7 +34,7 @@ def counted(person: Person) -> Expr:
     UNIT,
     ENUM,
     label={"en": "AISH household type", "fr": "Type de ménage AISH"},
-    domain=("single", "family"),
+    domain={"single": {"en": "single", "fr": "personne seule"}, "family": {"en": "family", "fr": "famille"}},
     reference="AISH tip sheet: single, or two AISH-eligible adults without children; otherwise family",
 )
 def household(unit: Unit) -> Expr:

@@ -29,7 +29,12 @@ GRADES_1_TO_6 = ("1", "2", "3", "4", "5", "6")
     PERSON,
     ENUM,
     label={"en": "Age group for the subsidy", "fr": "Groupe d'âge pour la subvention"},
-    domain=("preschool", "kindergarten", "school_age", "none"),
+    domain={
+        "preschool": {"en": "before kindergarten", "fr": "avant la maternelle"},
+        "kindergarten": {"en": "kindergarten", "fr": "maternelle"},
+        "school_age": {"en": "grades 1 to 6", "fr": "1re à 6e année"},
+        "none": {"en": "not covered", "fr": "non visé"},
+    },
 )
 def care_group(person: Person) -> Expr:
     return select(
@@ -66,7 +71,15 @@ def under_limit(person: Person) -> Expr:
     PERSON,
     ENUM,
     label={"en": "Column of the subsidy table", "fr": "Colonne de la table des subventions"},
-    domain=("preschool", "kindergarten_facility", "kindergarten_day_home", "school_age"),
+    domain={
+        "preschool": {"en": "before kindergarten", "fr": "avant la maternelle"},
+        "kindergarten_facility": {"en": "kindergarten, facility-based", "fr": "maternelle, en établissement"},
+        "kindergarten_day_home": {
+            "en": "kindergarten, family day home",
+            "fr": "maternelle, en milieu familial",
+        },
+        "school_age": {"en": "grades 1 to 6", "fr": "1re à 6e année"},
+    },
 )
 def subsidy_column(person: Person) -> Expr:
     return select(

@@ -35,7 +35,15 @@ def children(unit: Unit) -> Expr:
     return unit.members.eligible_child.count()
 
 
-@program.variable(UNIT, ENUM, label={"en": "Family", "fr": "Famille"}, domain=("single_parent", "couple"))
+@program.variable(
+    UNIT,
+    ENUM,
+    label={"en": "Family", "fr": "Famille"},
+    domain={
+        "single_parent": {"en": "single parent", "fr": "parent seul"},
+        "couple": {"en": "couple", "fr": "couple"},
+    },
+)
 def family(unit: Unit) -> Expr:
     return when((unit.members.role == "partner").any(), "couple", "single_parent", label="has a partner")
 

@@ -30,7 +30,10 @@ p = program.p
     UNIT,
     ENUM,
     label={"en": "Resting place", "fr": "Lieu de repos"},
-    domain=("in_cemetery", "not_in_cemetery"),
+    domain={
+        "in_cemetery": {"en": "placed in a cemetery", "fr": "placée dans un cimetière"},
+        "not_in_cemetery": {"en": "not placed in a cemetery", "fr": "non placée dans un cimetière"},
+    },
 )
 def placement(unit: Unit) -> Expr:
     return when(

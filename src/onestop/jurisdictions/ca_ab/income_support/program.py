@@ -52,7 +52,13 @@ def children(unit: Unit) -> Expr:
 
 
 @program.variable(
-    UNIT, ENUM, label={"en": "Family type", "fr": "Type de famille"}, domain=("single_adult", "couple")
+    UNIT,
+    ENUM,
+    label={"en": "Family type", "fr": "Type de famille"},
+    domain={
+        "single_adult": {"en": "single adult", "fr": "adulte seul"},
+        "couple": {"en": "couple", "fr": "couple"},
+    },
 )
 def family(unit: Unit) -> Expr:
     return when(
@@ -93,7 +99,11 @@ def core_benefit(unit: Unit) -> Expr:
     UNIT,
     ENUM,
     label={"en": "Earnings exemption household", "fr": "Ménage pour l'exemption"},
-    domain=("single_adult", "single_parent", "couple_per_adult"),
+    domain={
+        "single_adult": {"en": "single adult", "fr": "adulte seul"},
+        "single_parent": {"en": "single parent", "fr": "parent seul"},
+        "couple_per_adult": {"en": "each adult of a couple", "fr": "chaque adulte d'un couple"},
+    },
 )
 def exemption_household(unit: Unit) -> Expr:
     return select(

@@ -23,7 +23,12 @@ program = Program(
 p = program.p
 
 
-@program.variable(UNIT, ENUM, label={"en": "Family", "fr": "Famille"}, domain=("single", "couple"))
+@program.variable(
+    UNIT,
+    ENUM,
+    label={"en": "Family", "fr": "Famille"},
+    domain={"single": {"en": "single senior", "fr": "aîné seul"}, "couple": {"en": "couple", "fr": "couple"}},
+)
 def family(unit: Unit) -> Expr:
     return when((unit.members.role == "partner").any(), "couple", "single", label="has a partner")
 

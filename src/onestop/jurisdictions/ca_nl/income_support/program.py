@@ -57,7 +57,12 @@ def children(unit: Unit) -> Expr:
     UNIT,
     ENUM,
     label={"en": "Household type", "fr": "Type de ménage"},
-    domain=("single", "single_parent", "couple", "couple_with_children"),
+    domain={
+        "single": {"en": "single person", "fr": "personne seule"},
+        "single_parent": {"en": "single parent", "fr": "parent seul"},
+        "couple": {"en": "couple", "fr": "couple"},
+        "couple_with_children": {"en": "couple with children", "fr": "couple avec enfants"},
+    },
 )
 def household(unit: Unit) -> Expr:
     return select(
@@ -142,13 +147,16 @@ def monthly_amount(unit: Unit) -> Expr:
     UNIT,
     ENUM,
     label={"en": "Household for the asset limit", "fr": "Ménage pour la limite d'actifs"},
-    domain=(
-        "single_employable",
-        "single_with_disability",
-        "lone_parent_one_child",
-        "couple_two_children",
-        "other",
-    ),
+    domain={
+        "single_employable": {"en": "single, employable", "fr": "personne seule apte au travail"},
+        "single_with_disability": {
+            "en": "single, with a disability",
+            "fr": "personne seule ayant un handicap",
+        },
+        "lone_parent_one_child": {"en": "lone parent, one child", "fr": "parent seul, un enfant"},
+        "couple_two_children": {"en": "couple, two children", "fr": "couple, deux enfants"},
+        "other": {"en": "other household", "fr": "autre ménage"},
+    },
 )
 def asset_household(unit: Unit) -> Expr:
     disabled = (unit.members.is_adult & unit.members.disability).any()

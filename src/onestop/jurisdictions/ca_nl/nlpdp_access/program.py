@@ -25,7 +25,11 @@ p = program.p
     UNIT,
     ENUM,
     label={"en": "Family type", "fr": "Type de famille"},
-    domain=("families_with_children", "couples", "singles"),
+    domain={
+        "families_with_children": {"en": "family with children", "fr": "famille avec enfants"},
+        "couples": {"en": "couple", "fr": "couple"},
+        "singles": {"en": "single person", "fr": "personne seule"},
+    },
 )
 def family(unit: Unit) -> Expr:
     return select(
