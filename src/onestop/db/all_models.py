@@ -13,6 +13,7 @@ from onestop.cases.referrals import models as case_referrals_models  # noqa: F40
 from onestop.cases.reviews import models as case_reviews_models  # noqa: F401  (case work)
 from onestop.cases.screenings import models as case_screenings_models  # noqa: F401  (case work)
 from onestop.cases.tasks import models as case_tasks_models  # noqa: F401  (case work)
+from onestop.clients import models as client_models  # noqa: F401  (portal client accounts)
 from onestop.money import models as money_models
 from onestop.registry import models as registry_models
 

@@ -15,6 +15,7 @@ from onestop.bootstrap import Container, build
 from onestop.web import apidocs, error_pages, errors, pages, portal, programs, staff  # noqa: F401 - programs adds to every page
 from onestop.web.api import ROUTERS
 from onestop.web.i18n import LocaleMiddleware
+from onestop.web.portal.accounts import ClientSignInRequired, sign_in_required
 from onestop.web.security import CsrfMiddleware, LoginRateLimiter, SecurityHeadersMiddleware
 from onestop.web.sessions import SessionMiddleware
 from onestop.web.staff.deps import LoginRequiredError, login_required
@@ -36,6 +37,7 @@ def create_app(container: Container) -> FastAPI:
     errors.install(app)
     error_pages.install(app)
     app.add_exception_handler(LoginRequiredError, login_required)
+    app.add_exception_handler(ClientSignInRequired, sign_in_required)
     for router in ROUTERS:
         app.include_router(router, prefix="/api")
     app.include_router(staff.router)

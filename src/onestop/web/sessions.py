@@ -57,6 +57,18 @@ class WebSession:
         self.data = {"csrf": new_csrf_token(), "login": login, "seen": now.isoformat()}
         self.modified = True
 
+    @property
+    def client(self) -> dict[str, Any] | None:
+        """The portal client signed in on this browser (``{"id", "email"}``), if any."""
+        client = self.data.get("client")
+        return client if isinstance(client, dict) else None
+
+    def client_in(self, client: dict[str, Any], now: dt.datetime) -> None:
+        """Start a client's session; like a staff sign-in, with a fresh CSRF token (pending data kept)."""
+        kept = {k: v for k, v in self.data.items() if k == "pending"}
+        self.data = {"csrf": new_csrf_token(), "client": client, "seen": now.isoformat(), **kept}
+        self.modified = True
+
     def log_out(self) -> None:
         """Forget the login and everything else, keeping nothing from before."""
         self.data = {"csrf": new_csrf_token()}
@@ -95,7 +107,9 @@ class SessionMiddleware:
         scope.setdefault("state", {})["session"] = session
 
         async def send_with_cookie(message: Message) -> None:
-            if message["type"] == "http.response.start" and (session.modified or session.login):
+            if message["type"] == "http.response.start" and (
+                session.modified or session.login or session.client
+            ):
                 MutableHeaders(scope=message).append("Set-Cookie", self.cookie(session))
             await send(message)
 
@@ -112,7 +126,7 @@ class SessionMiddleware:
         if not isinstance(data, dict):
             return WebSession()
         session = WebSession(data)
-        if session.login is not None:
+        if session.login is not None or session.client is not None:
             self._check_idle(session)
         return session
 

@@ -41,7 +41,7 @@ async def step(request: Request) -> Response:
     jurisdiction = str(form.get("jurisdiction") or "")
     if jurisdiction not in JURISDICTIONS:
         return pages.render(request, "portal/screener.html", {"step": "where", "answers": {}, "skip": []})
-    answers = {"people[p1].role": "applicant"} | _carried(form, jurisdiction)
+    answers = {"people[p1].role": "applicant"} | carried_answers(form, jurisdiction)
     skip = [str(s) for s in form.getlist("skip")]
     error = None
     skipped = str(form.get("skip_now") or "")
@@ -53,14 +53,14 @@ async def step(request: Request) -> Response:
         result = _screen(request, jurisdiction, answers)
     except InvalidInput as err:
         error = pages.gettext(request, err.problem)
-        answers = {"people[p1].role": "applicant"} | _carried(form, jurisdiction)
+        answers = {"people[p1].role": "applicant"} | carried_answers(form, jurisdiction)
         result = _screen(request, jurisdiction, answers)
     if form.get("done") == "yes":
         skip = [q.input for q in result.questions]  # "show my results now"
     return _page(request, jurisdiction, answers, skip, result, error=error)
 
 
-def _carried(form: FormData, jurisdiction: str) -> dict[str, Any]:
+def carried_answers(form: FormData, jurisdiction: str) -> dict[str, Any]:
     """The answers given on earlier steps, typed back from their hidden fields (a bad one is dropped)."""
     out: dict[str, Any] = {}
     for key, value in form.multi_items():

@@ -1,0 +1,51 @@
+"""Client account tables: accounts (not staff), one-time tokens, and the outbox of e-mails to send."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from onestop.db import Base, Entity
+
+
+class ClientAccount(Entity):
+    """A member of the public's sign-in; ``person_id`` is set once they apply (their registry record)."""
+
+    __tablename__ = "client_account"
+
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    verified_at: Mapped[dt.datetime | None]
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    last_sign_in_at: Mapped[dt.datetime | None]
+
+
+class ClientToken(Base):
+    """A one-time link token (its SHA-256 only), for verifying an e-mail address."""
+
+    __tablename__ = "client_token"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("client_account.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    purpose: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
+
+
+class OutboxMessage(Base):
+    """An e-mail waiting to be sent (in development it is also written under var/outbox, not sent)."""
+
+    __tablename__ = "client_outbox"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    to_address: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime]
+    sent_at: Mapped[dt.datetime | None]

@@ -1,0 +1,154 @@
+"""Client accounts on the portal: create one (the verification e-mail goes to the outbox), confirm the
+address from the link, sign in and out, and the client's own page of applications.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop.clients import ClientLoginFailed, get_account, my_applications, sign_in, sign_up, verify_email
+from onestop.common.errors import InvalidInput
+from onestop.web import pages
+from onestop.web.error_pages import N_
+
+router = APIRouter(prefix="/account")
+
+
+class ClientSignInRequired(Exception):
+    """The page needs a signed-in client; handled by sending the browser to the sign-in page."""
+
+
+def current_client(request: Request) -> uuid.UUID:
+    """The signed-in client's account id (checked to still exist and be verified)."""
+    session = pages.session_of(request)
+    client = session.client
+    if client is None:
+        raise ClientSignInRequired
+    try:
+        account = get_account(request.app.state.container.uow(), account_id=uuid.UUID(str(client["id"])))
+    except (ClientLoginFailed, ValueError):
+        session.log_out()
+        raise ClientSignInRequired from None
+    return account.id
+
+
+ClientId = Annotated[uuid.UUID, Depends(current_client)]
+
+
+async def sign_in_required(request: Request, err: Exception) -> Response:
+    """Send the browser to sign in, coming back to the page it asked for."""
+    target = "/portal/account/signin"
+    if request.method == "GET":
+        target += "?" + urlencode({"next": request.url.path})
+    return pages.redirect(request, target)
+
+
+def safe_next(url: str | None) -> str:
+    """Where to go after sign-in: a portal page of this site only."""
+    if url and url.startswith("/portal/") and not url.startswith("//") and "\\" not in url:
+        return url
+    return "/portal/account"
+
+
+@router.get("/new")
+def new_account(request: Request) -> HTMLResponse:
+    """The sign-up form."""
+    return _page(request, "portal/account/new.html", {"values": {}})
+
+
+@router.post("/new")
+def create(
+    request: Request,
+    email: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    confirm: Annotated[str, Form()] = "",
+) -> Response:
+    """Create the account and send the link; the same answer whether or not the address was known."""
+    container = request.app.state.container
+    values = {"email": email}
+    if password != confirm:
+        errors = {"confirm": pages.gettext(request, N_("The two passwords are not the same."))}
+        return _page(request, "portal/account/new.html", {"values": values, "errors": errors}, 422)
+    outbox = Path(container.settings.var_dir) / "outbox" if container.settings.mode == "development" else None
+    try:
+        sign_up(
+            container.uow(), email=email, password=password, language=pages.language_of(request),
+            link_base=str(request.base_url), outbox_dir=outbox,
+        )  # fmt: skip
+    except InvalidInput as err:
+        errors = {err.field: pages.gettext(request, err.problem)}
+        return _page(request, "portal/account/new.html", {"values": values, "errors": errors}, 422)
+    return _page(request, "portal/account/check_email.html", {"email": email.strip()})
+
+
+@router.get("/verify")
+def verify(request: Request, token: str = "") -> Response:
+    """The link in the e-mail: the address is confirmed, then the client signs in."""
+    try:
+        verify_email(request.app.state.container.uow(), token=token)
+    except InvalidInput as err:
+        return _page(
+            request, "portal/account/invalid_link.html", {"problem": pages.gettext(request, err.problem)}, 400
+        )
+    pages.flash(request, N_("Your e-mail address is confirmed. You can sign in now."), "success")
+    return pages.redirect(request, "/portal/account/signin")
+
+
+@router.get("/signin")
+def signin_form(request: Request, next: str = "") -> HTMLResponse:
+    """The sign-in form."""
+    return _page(request, "portal/account/signin.html", {"values": {}, "next_url": safe_next(next)})
+
+
+@router.post("/signin")
+def signin(
+    request: Request,
+    email: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "",
+) -> Response:
+    """Check the password; on success start the client's session (limited per address like staff)."""
+    container = request.app.state.container
+    context: dict[str, Any] = {"values": {"email": email}, "next_url": safe_next(next)}
+    client_address = request.client.host if request.client else "unknown"
+    if request.app.state.login_limiter.hit(f"portal:{client_address}", container.clock.now()) is not None:
+        context["errors"] = {
+            "form": pages.gettext(request, N_("Too many attempts. Wait a few minutes, then try again."))
+        }
+        return _page(request, "portal/account/signin.html", context, 429)
+    try:
+        account = sign_in(container.uow(), email=email, password=password)
+    except ClientLoginFailed:
+        message = N_("The e-mail address or password is not right, or the address is not confirmed yet.")
+        context["errors"] = {"form": pages.gettext(request, message)}
+        return _page(request, "portal/account/signin.html", context, 401)
+    pages.session_of(request).client_in(
+        {"id": str(account.id), "email": account.email}, container.clock.now()
+    )
+    return pages.redirect(request, safe_next(next))
+
+
+@router.post("/signout")
+def signout(request: Request) -> Response:
+    """Forget the client's session."""
+    pages.session_of(request).log_out()
+    pages.flash(request, N_("You have signed out."))
+    return pages.redirect(request, "/portal/")
+
+
+@router.get("")
+def my_page(request: Request, client: ClientId) -> HTMLResponse:
+    """The client's applications, with their status."""
+    found = my_applications(request.app.state.container.uow(), account_id=client)
+    return _page(request, "portal/account/home.html", {"applications": found})
+
+
+def _page(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    context = {"errors": {}, "page_url": str(request.url.path)} | context
+    return pages.render(request, template, context, status_code=status_code)

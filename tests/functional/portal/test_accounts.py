@@ -1,0 +1,114 @@
+"""Client accounts and applying online over HTTP: sign-up with the link from the outbox, a strong
+password, sign-in, applying from the screener, sending a document, and seeing only one's own records."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from onestop.bootstrap import Container
+from onestop.clients import OutboxMessage
+from onestop.web.app import create_app
+
+PASSWORD = "Tulips-and-7-bees"
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def client(container: Container) -> Iterator[TestClient]:
+    with TestClient(create_app(container), follow_redirects=False) as test_client:
+        yield test_client
+
+
+def token(client: TestClient, path: str = "/portal/") -> str:
+    return _CSRF.search(client.get(path).text).group(1)  # type: ignore[union-attr]
+
+
+def sign_up(client: TestClient, container: Container, email: str) -> str:
+    """Create an account and open the link of the e-mail in the outbox; returns the link."""
+    page = client.post("/portal/account/new", data={"csrf_token": token(client, "/portal/account/new"),
+                       "email": email, "password": PASSWORD, "confirm": PASSWORD})  # fmt: skip
+    assert page.status_code == 200 and "Check your e-mail" in page.text
+    with container.uow() as uow:
+        body = uow.session.scalars(select(OutboxMessage.body).where(OutboxMessage.to_address == email)).all()[
+            -1
+        ]
+    link = re.search(r"https?://\S+/portal/account/verify\?token=\S+", body).group(0)  # type: ignore[union-attr]
+    return link
+
+
+def sign_in(client: TestClient, email: str, next_url: str = "") -> object:
+    data = {"csrf_token": token(client, "/portal/account/signin"), "email": email, "password": PASSWORD}
+    return client.post("/portal/account/signin", data=data | ({"next": next_url} if next_url else {}))
+
+
+def test_sign_up_needs_a_strong_password_and_a_confirmed_address(
+    client: TestClient, container: Container
+) -> None:
+    weak = client.post("/portal/account/new", data={"csrf_token": token(client, "/portal/account/new"),
+                       "email": "ana@example.ca", "password": "short", "confirm": "short"})  # fmt: skip
+    assert weak.status_code == 422 and 'id="f-password-error"' in weak.text
+    link = sign_up(client, container, "ana@example.ca")
+    files = list((Path(container.settings.var_dir) / "outbox").glob("*.eml"))
+    assert files and link in files[-1].read_text(encoding="utf-8")  # development: the e-mail is a file
+    assert sign_in(client, "ana@example.ca").status_code == 401  # not confirmed yet  # type: ignore[attr-defined]
+    confirmed = client.get(link.split("testserver", 1)[1])
+    assert confirmed.status_code == 303
+    assert client.get(link.split("testserver", 1)[1]).status_code == 400  # a link works once
+    assert sign_in(client, "ana@example.ca").status_code == 303  # type: ignore[attr-defined]
+    assert "You have not applied online yet." in client.get("/portal/account").text
+    again = client.post("/portal/account/new", data={"csrf_token": token(client, "/portal/account/new"),
+                        "email": "ANA@example.ca", "password": PASSWORD, "confirm": PASSWORD})  # fmt: skip
+    assert "Check your e-mail" in again.text  # the same answer: nobody learns who has an account
+
+
+def test_applying_from_the_screener_then_sending_a_document(client: TestClient, container: Container) -> None:
+    link = sign_up(client, container, "marc@example.ca")
+    client.get(link.split("testserver", 1)[1])
+    data = {"csrf_token": token(client, "/portal/screener"), "jurisdiction": "ca-ab",
+            "program": "ab.income_support", "a:unit.resident_of_province": "true", "a:people[p1].age": "41",
+            "a:unit.housing": "private"}  # fmt: skip
+    started = client.post("/portal/apply", data=data)
+    assert started.headers["location"] == "/portal/account/signin?next=/portal/apply/confirm"
+    signed = sign_in(client, "marc@example.ca", "/portal/apply/confirm")
+    assert signed.headers["location"] == "/portal/apply/confirm"  # type: ignore[attr-defined]
+    form = client.get("/portal/apply/confirm").text
+    assert "You are applying for: Income Support" in form and "Given names" in form
+    csrf = token(client, "/portal/apply/confirm")
+    nameless = client.post("/portal/apply/confirm", data={"csrf_token": csrf, "birth_date": "1985-01-02"})
+    assert nameless.status_code == 422
+    sent = client.post("/portal/apply/confirm", data={"csrf_token": csrf, "given_names": "Marc",
+                       "family_name": "Gagnon", "birth_date": "1985-01-02"})  # fmt: skip
+    assert sent.status_code == 303, sent.text
+    page = client.get(sent.headers["location"]).text
+    assert "Your application is sent." in page and "To decide, we need these documents." in page
+    csrf = token(client, sent.headers["location"])
+    posted = client.post(f"{sent.headers['location']}/documents",
+                         data={"csrf_token": csrf, "doc_type": "income_proof"},
+                         files={"file": ("paystub.pdf", PDF, "application/pdf")})  # fmt: skip
+    assert posted.status_code == 303
+    assert "Received: an officer will check it." in client.get(sent.headers["location"]).text
+    assert "Income Support" in client.get("/portal/account").text
+
+
+def test_a_client_sees_only_their_own_application(client: TestClient, container: Container) -> None:
+    for email in ("one@example.ca", "two@example.ca"):
+        client.get(sign_up(client, container, email).split("testserver", 1)[1])
+    assert sign_in(client, "one@example.ca").status_code == 303  # type: ignore[attr-defined]
+    client.post(
+        "/portal/apply", data={"csrf_token": token(client), "jurisdiction": "ca-ab", "program": "ab.aish"}
+    )
+    sent = client.post("/portal/apply/confirm", data={"csrf_token": token(client, "/portal/apply/confirm"),
+                       "given_names": "Una", "family_name": "One", "birth_date": "1970-05-05"})  # fmt: skip
+    mine = sent.headers["location"]
+    client.post("/portal/account/signout", data={"csrf_token": token(client)})
+    assert client.get(mine).headers["location"].startswith("/portal/account/signin")
+    assert sign_in(client, "two@example.ca").status_code == 303  # type: ignore[attr-defined]
+    assert client.get(mine).status_code == 404
+    assert "You have not applied online yet." in client.get("/portal/account").text
