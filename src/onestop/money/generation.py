@@ -27,6 +27,8 @@ from onestop.money.domain import Frequency, IssuanceState, PaymentMethod, Paymen
 from onestop.money.models import Issuance, table
 
 _TRIES = 3
+#: Issuances per journal entry and per insert batch in a run.
+RUN_PART = 10_000
 
 
 @dataclass(frozen=True)
@@ -121,37 +123,42 @@ def _due(uow: UnitOfWork, first: dt.date, last: dt.date, year: int, month: int) 
 
 
 def _create(uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], cap: Decimal) -> int:
-    """Insert the issuances, their deductions and one journal entry for the run."""
+    """Insert the issuances, their deductions and the run's journal entries, a part at a time."""
     deducted = _deductions(uow, actor, rows, cap)
+    run = new_id()
+    for part, start in enumerate(range(0, len(rows), RUN_PART)):
+        _create_part(uow, actor, rows[start : start + RUN_PART], f"{run}/{part}")
+    uow.session.flush()
+    return deducted
+
+
+def _create_part(uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], ref: str) -> None:
+    """One part of the run: its rows and one balanced entry (keeps memory flat for large runs)."""
     for row in rows:
         row["approved_by"] = actor.username
         if row["method"] == PaymentMethod.VOUCHER.value:
             row["state"] = IssuanceState.PAID.value
             row["voucher_number"] = f"V{row['id'].hex[:12].upper()}"
     bulk.insert_rows(uow.session, table(Issuance), rows)
-    if rows:
-        run = new_id()
-        items = [_amount(r) for r in rows]
+    items = [_amount(r) for r in rows]
+    ledger.post(
+        uow,
+        kind="issue_run",
+        ref=ref,
+        memo="recurring issuances",
+        posted_by=actor.username,
+        lines=[ln for item in items for ln in postings.issue_lines(item)],
+    )
+    vouchers = [i for i, r in zip(items, rows, strict=True) if r["method"] == PaymentMethod.VOUCHER.value]
+    if vouchers:
         ledger.post(
             uow,
-            kind="issue_run",
-            ref=run,
-            memo="recurring issuances",
+            kind="voucher_run",
+            ref=ref,
+            memo="recurring vouchers",
             posted_by=actor.username,
-            lines=[ln for item in items for ln in postings.issue_lines(item)],
+            lines=postings.release_lines(vouchers, to=postings.Account.VOUCHER_CLEARING),
         )
-        vouchers = [i for i, r in zip(items, rows, strict=True) if r["method"] == PaymentMethod.VOUCHER.value]
-        if vouchers:
-            ledger.post(
-                uow,
-                kind="voucher_run",
-                ref=run,
-                memo="recurring vouchers",
-                posted_by=actor.username,
-                lines=postings.release_lines(vouchers, to=postings.Account.VOUCHER_CLEARING),
-            )
-    uow.session.flush()
-    return deducted
 
 
 def _deductions(uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], cap: Decimal) -> int:

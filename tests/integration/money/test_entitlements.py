@@ -170,3 +170,17 @@ def test_entitlement_bad_input(m):
         _entitle(m, unit_id, good, end_date=dt.date(2025, 1, 1))
     assert err.value.field == "end_date"
     assert m.count(Overpayment) == 0
+
+
+def test_a_large_run_posts_one_balanced_entry_per_part(m, monkeypatch):
+    from onestop.money import generation
+    from onestop.money.models import JournalEntry
+
+    monkeypatch.setattr(generation, "RUN_PART", 2)
+    for family in ("Able", "Baker", "Cole"):
+        unit_id, payee = m.client(family)
+        _entitle(m, unit_id, payee, 30_000, "semi_monthly")
+    assert _run(m, "2026-03").created == 6
+    with m.c.uow() as uow:
+        assert uow.session.query(JournalEntry).filter_by(kind="issue_run").count() == 3
+    assert m.verify().ok
