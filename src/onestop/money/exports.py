@@ -35,6 +35,9 @@ from onestop.money.domain import BankAccount, BatchState, IssuanceState, ItemSta
 from onestop.money.models import BatchItem, Cheque, Issuance, PaymentBatch
 from onestop.money.payees import ACCOUNT_CONTEXT
 
+#: Payments per release entry (keeps memory flat for 100,000-payment files).
+PART = 10_000
+
 
 @dataclass(frozen=True)
 class ExportResult:
@@ -182,13 +185,13 @@ def _release(uow: UnitOfWork, actor: Actor, batch: PaymentBatch) -> None:
     """Post the release and move items and issuances on: bank payments await the bank; cheques are paid."""
     session = uow.session
     bank = _amounts(uow, batch.id, batches.BANK_METHODS)
-    if bank:
+    for part, start in enumerate(range(0, len(bank), PART)):
         ledger.post(
             uow,
             kind="release_batch",
-            ref=batch.id,
+            ref=f"{batch.id}/{part}",
             memo=f"payment file {batch.number}",
-            lines=postings.release_lines(bank),
+            lines=postings.release_lines(bank[start : start + PART]),
             posted_by=actor.username,
         )
     paper = _amounts(uow, batch.id, (PaymentMethod.CHEQUE.value,))
