@@ -1,113 +1,192 @@
-"""Catalogue criteria evaluated in three values against a parsed case.
+"""Catalogue criteria compiled to the rules engine: one three-valued logic, one ranking of questions.
 
-The same Kleene logic as the rules engine: an unknown input makes a comparison unknown, ``all`` is
-false as soon as one part is false, ``any`` true as soon as one part is true. Values come from the
-engine's parsed case (money in integer cents), so a criterion's amount is converted to cents too.
-The unknown inputs that leave a result undecided are returned as case paths, the next questions.
+Each criterion of a jurisdiction's catalogue (screening tests, urgency, interactions) becomes a
+yes/no unit variable of one engine program, built once per process from the pack's vocabulary.
+The engine then evaluates them all in one pass over a case, with its Kleene logic, and names the
+unknown inputs that would decide an undetermined one, ranked as for any program (``rules.screen``).
+Money is compared in cents, enums against their domain (a typo is refused when the program is
+built), and the same program runs vectorised over a caseload like any other.
+
+With nobody described yet, member criteria are evaluated for one person about whom nothing is
+known, the applicant to be (``people[*]``): "is someone 65 or older?" is then unknown and asks for
+an age, never false because the list of people is empty.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from onestop.jurisdictions.catalogue import (
-    All,
-    AnyOf,
-    AnyPerson,
-    Compare,
-    Criterion,
-    Not,
-    compare_values,
-    compares,
-)
-from onestop.jurisdictions.catalogue.vocabulary import InputKind
-from onestop.rules import Case
-from onestop.rules.values import money_to_cents
+from onestop.jurisdictions.catalogue import All, AnyOf, AnyPerson, Compare, Criterion, Not, describe
+from onestop.jurisdictions.catalogue import load_catalogue as _load_catalogue
+from onestop.rules import BOOL, UNIT, Case, Entity, Expr, Kind, Program, Unit, all_of, any_of
+from onestop.rules.case import Vocabulary
+from onestop.rules.case_eval import CasePlan
+from onestop.rules.graph import graph_of, snapshot
+from onestop.rules.program import PersonView
+from onestop.rules.screen import find_missing
 
-Truth = bool | None
+PLACEHOLDER = "*"  # the person id of the applicant to be, when nobody is described yet
+
+
+class CriteriaProgram:
+    """Criteria as the variables of one engine program (no parameters) over a pack's vocabulary."""
+
+    def __init__(self, program_id: str, vocabulary: Vocabulary, criteria: Iterable[Criterion]) -> None:
+        self.vocabulary = vocabulary
+        self.program = Program(
+            program_id,
+            label={"en": "Catalogue screening criteria", "fr": "Critères de présélection du catalogue"},
+            root=Path(__file__).parent,
+            inputs=[*vocabulary.person.values(), *vocabulary.unit.values()],
+        )
+        self.names: dict[Criterion, str] = {}
+        for criterion in criteria:
+            self._add(criterion)
+        graph_of(self.program)  # build now: a criterion the engine cannot read fails at startup
+
+    def _add(self, criterion: Criterion) -> None:
+        if criterion in self.names:
+            return
+        name = f"criterion_{len(self.names) + 1}"
+        self.names[criterion] = name
+
+        def formula(unit: Unit) -> Expr:
+            return compile_criterion(criterion, unit)
+
+        formula.__name__ = name
+        self.program.variable(UNIT, BOOL, label=describe(criterion))(formula)
+
+    def evaluate(self, case: Case) -> CriteriaValues:
+        """Every criterion for one case (with the applicant to be when nobody is described)."""
+        if not case.people:
+            case = Case(case.jurisdiction, case.date, [PLACEHOLDER], [{"role": "applicant"}], case.unit)
+        snap = snapshot(self.program, case.date)
+        plan = self.program.cache.get(("case", snap.key))
+        if plan is None:
+            plan = self.program.cache[("case", snap.key)] = CasePlan(graph_of(self.program), snap)
+        return CriteriaValues(self, plan.run(case.unit, case.people), case)
 
 
 @dataclass
-class Outcome:
-    """A criterion's value and the unknown inputs that would decide it (empty once decided)."""
+class CriteriaValues:
+    """The criteria's values for one case, and the questions that would decide the unknown ones."""
 
-    value: Truth
-    unknown: list[str] = field(default_factory=list)
+    criteria: CriteriaProgram
+    vals: list[Any]
+    case: Case
 
+    def value(self, criterion: Criterion) -> bool | None:
+        """True, false, or None (unknown)."""
+        graph = graph_of(self.criteria.program)
+        value: bool | None = self.vals[graph.named[self.criteria.names[criterion]] + 1]
+        return value
 
-class Evaluator:
-    """Evaluates criteria over one case; ``kinds`` says which inputs are money (compared in cents)."""
+    def inputs(self, criterion: Criterion) -> list[str]:
+        """Every input a criterion reads, as a case path (``unit.x``, ``people[*].x``)."""
+        graph = graph_of(self.criteria.program)
+        stack = [graph.nodes[graph.named[self.criteria.names[criterion]]]]
+        seen: set[int] = set()
+        found: dict[str, None] = {}
+        while stack:
+            node = stack.pop()
+            if id(node) not in seen:
+                seen.add(id(node))
+                if node.op == "input":
+                    person = node.entity is Entity.PERSON
+                    found[self.criteria.vocabulary.path(node.data, PLACEHOLDER if person else None)] = None
+                stack.extend(node.args)
+        return list(found)
 
-    def __init__(self, case: Case, kinds: Mapping[tuple[str, str], InputKind]) -> None:
-        self.case = case
-        self.kinds = kinds
-
-    def evaluate(self, criterion: Criterion) -> Outcome:
-        """The three-valued outcome of a criterion for the whole unit."""
-        return self._eval(criterion, None)
-
-    def _eval(self, c: Criterion, member: int | None) -> Outcome:
-        if isinstance(c, Compare):
-            return self._compare(c, member)
-        if isinstance(c, All):
-            return _combine([self._eval(p, member) for p in c.parts], decisive=False)
-        if isinstance(c, AnyOf):
-            return _combine([self._eval(p, member) for p in c.parts], decisive=True)
-        if isinstance(c, Not):
-            inner = self._eval(c.part, member)
-            return Outcome(None if inner.value is None else not inner.value, inner.unknown)
-        assert isinstance(c, AnyPerson)
-        if not self.case.people:
-            return Outcome(None, _paths(c.part, "*"))
-        return _combine([self._eval(c.part, i) for i in range(len(self.case.people))], decisive=True)
-
-    def _compare(self, c: Compare, member: int | None) -> Outcome:
-        if c.scope == "unit":
-            return self._leaf(c, self.case.unit.get(c.name), f"unit.{c.name}")
-        if c.scope == "person":
-            assert member is not None
-            return self._person_leaf(c, member)
-        members = [
-            i for i, person in enumerate(self.case.people) if c.scope == "*" or person.get("role") == c.scope
-        ]
-        unknown_role = [
-            i for i, person in enumerate(self.case.people) if c.scope != "*" and "role" not in person
-        ]
-        outcomes = [self._person_leaf(c, i) for i in members]
-        outcomes += [Outcome(None, [f"people[{self.case.person_ids[i]}].role"]) for i in unknown_role]
-        if not outcomes:
-            return Outcome(None, [c.path])
-        return _combine(outcomes, decisive=True)
-
-    def _person_leaf(self, c: Compare, member: int) -> Outcome:
-        pid = self.case.person_ids[member]
-        return self._leaf(c, self.case.people[member].get(c.name), f"people[{pid}].{c.name}")
-
-    def _leaf(self, c: Compare, actual: Any, path: str) -> Outcome:
-        if actual is None:
-            return Outcome(None, [path])
-        entity = "unit" if c.scope == "unit" else "person"
-        kind = self.kinds.get((entity, c.name))
-        expected = c.value
-        if kind is not None and kind.kind == "money":
-            expected = money_to_cents(str(expected))
-        return Outcome(compare_values(actual, c.op, expected))
+    def missing(self, criteria: Sequence[Criterion]) -> list[str]:
+        """Unknown inputs under the undecided criteria, ranked (how many they decide, then order)."""
+        graph = graph_of(self.criteria.program)
+        roots = [graph.named[self.criteria.names[c]] for c in criteria if self.value(c) is None]
+        ids, vocab = self.case.person_ids, self.criteria.vocabulary
+        return find_missing(graph, self.vals, roots, _paths(vocab, ids)).inputs
 
 
-def _combine(parts: list[Outcome], *, decisive: bool) -> Outcome:
-    """Kleene and (``decisive=False``: false decides) or or (``decisive=True``: true decides)."""
-    if any(p.value is decisive for p in parts):
-        return Outcome(decisive)
-    if all(p.value is (not decisive) for p in parts):
-        return Outcome(not decisive)
-    unknown: dict[str, None] = {}
-    for part in parts:
-        if part.value is None:
-            unknown.update(dict.fromkeys(part.unknown))
-    return Outcome(None, list(unknown))
+def _paths(vocab: Vocabulary, ids: list[str]) -> Callable[[Expr, int | None], str]:
+    def path(node: Expr, member: int | None) -> str:
+        return vocab.path(node.data, ids[member] if member is not None else None)
+
+    return path
 
 
-def _paths(c: Criterion, selector: str) -> list[str]:
-    return list(dict.fromkeys(f"people[{selector}].{leaf.name}" for leaf in compares(c)))
+@functools.cache
+def criteria_program(jurisdiction: str) -> CriteriaProgram:
+    """The compiled criteria of a jurisdiction's catalogue (built once per process)."""
+    from onestop.jurisdictions import get_pack
+
+    vocabulary = get_pack(jurisdiction).vocabulary
+    return CriteriaProgram(f"{jurisdiction}.catalogue", vocabulary, catalogue_criteria(jurisdiction))
+
+
+def catalogue_criteria(jurisdiction: str) -> list[Criterion]:
+    """Every criterion of a catalogue: entries' tests and urgency, then interactions."""
+    catalogue = _load_catalogue(jurisdiction)
+    found: list[Criterion] = []
+    for entry in catalogue:
+        if entry.screening is not None:
+            found.extend(test.when for test in entry.screening.tests)
+            if entry.screening.urgent_when is not None:
+                found.append(entry.screening.urgent_when)
+    found.extend(rule.when for rule in catalogue.interactions)
+    return found
+
+
+def compile_criterion(criterion: Criterion, unit: Unit, person: PersonView | None = None) -> Expr:
+    """A criterion as an engine expression; ``person`` is the member view inside ``any_person``."""
+    if isinstance(criterion, Compare):
+        return _compare(criterion, unit, person)
+    if isinstance(criterion, All):
+        return all_of(*(compile_criterion(p, unit, person) for p in criterion.parts))
+    if isinstance(criterion, AnyOf):
+        return any_of(*(compile_criterion(p, unit, person) for p in criterion.parts))
+    if isinstance(criterion, Not):
+        return ~compile_criterion(criterion.part, unit, person)
+    assert isinstance(criterion, AnyPerson)
+    return compile_criterion(criterion.part, unit, unit.members).any()
+
+
+def _compare(c: Compare, unit: Unit, person: PersonView | None) -> Expr:
+    if c.scope == "unit":
+        return _test(getattr(unit, c.name), c.op, c.value)
+    if c.scope == "person":
+        assert person is not None
+        return _test(getattr(person, c.name), c.op, c.value)
+    members = unit.members
+    test = _test(getattr(members, c.name), c.op, c.value)
+    if c.scope != "*":
+        test = (members.role == c.scope) & test
+    return test.any()
+
+
+def _test(x: Expr, op: str, value: Any) -> Expr:
+    if op in ("in", "not_in"):
+        found = any_of(*(_test(x, "==", v) for v in value))
+        return found if op == "in" else ~found
+    v = _constant(x, value)
+    tests: dict[str, Callable[[], Expr]] = {
+        "==": lambda: x == v, "!=": lambda: x != v, "<": lambda: x < v,
+        "<=": lambda: x <= v, ">": lambda: x > v, ">=": lambda: x >= v,
+    }  # fmt: skip
+    return tests[op]()
+
+
+def _constant(x: Expr, value: Any) -> Any:
+    """The criterion's value as the engine reads the input's kind (amounts exactly, enums as codes)."""
+    if x.kind is Kind.ENUM:
+        return str(value)
+    if x.kind is Kind.MONEY:
+        return str(value)  # "90000", "12.50": dollars, read exactly into cents
+    if x.kind is Kind.INT:
+        number = Decimal(str(value))
+        if number != number.to_integral_value():
+            raise ValueError(f"{value!r} is not a whole number")
+        return int(number)
+    return value

@@ -15,10 +15,9 @@ from typing import Any
 
 from onestop.common.errors import InvalidInput
 from onestop.common.money import format_cents
-from onestop.jurisdictions.catalogue import Catalogue, Effect, Entry, EntryKind, compares, load_catalogue
-from onestop.jurisdictions.catalogue.vocabulary import PERSON, UNIT, InputKind
+from onestop.jurisdictions.catalogue import Catalogue, Effect, Entry, EntryKind, load_catalogue
 from onestop.rules import ELIGIBLE, INELIGIBLE, Case, CaseInvalid, Pack, ProgramResult
-from onestop.screening.criteria import Evaluator
+from onestop.screening.criteria import criteria_program
 from onestop.screening.domain import Item, Question, Status, generic, next_questions, rank
 from onestop.screening.packs import check_jurisdiction, screening_pack
 
@@ -70,10 +69,10 @@ def screen(data: object, lang: str = "en") -> Screening:
     run = _Run(pack, catalogue, case, lang)
     items = rank([run.item(entry) for entry in catalogue])
     urgent_inputs = {
-        generic(leaf.path)
+        generic(path)
         for entry in catalogue
         if entry.screening and entry.screening.urgent_when
-        for leaf in compares(entry.screening.urgent_when)
+        for path in run.criteria.inputs(entry.screening.urgent_when)
     }
     questions = next_questions(items, urgent_inputs)
     return Screening(jurisdiction, case.date, pack.version, items, questions, lang)
@@ -84,11 +83,9 @@ class _Run:
 
     def __init__(self, pack: Pack, catalogue: Catalogue, case: Case, lang: str) -> None:
         self.pack, self.catalogue, self.case, self.lang = pack, catalogue, case, lang
-        self.evaluator = Evaluator(case, _kinds(catalogue))
+        self.criteria = criteria_program(catalogue.jurisdiction).evaluate(case)
         self.results = {r.program.id: r for r in self._decided()}
-        self.applied = [
-            rule for rule in catalogue.interactions if self.evaluator.evaluate(rule.when).value is True
-        ]
+        self.applied = [rule for rule in catalogue.interactions if self.criteria.value(rule.when) is True]
 
     def _decided(self) -> list[ProgramResult]:
         ids = [e.id for e in self.catalogue if e.kind is EntryKind.DECIDED and e.id in self.pack.programs]
@@ -112,7 +109,7 @@ class _Run:
             )
         self._interactions(item)
         if entry.screening and entry.screening.urgent_when is not None:
-            item.urgent = self.evaluator.evaluate(entry.screening.urgent_when).value is True
+            item.urgent = self.criteria.value(entry.screening.urgent_when) is True
         item.urgent = item.urgent and item.status is not Status.NOT_ELIGIBLE
         return item
 
@@ -121,13 +118,13 @@ class _Run:
             return Item(
                 entry, Status.NOT_ASSESSED if entry.kind is not EntryKind.DECIDED else Status.POSSIBLY
             )
-        outcomes = [(t, self.evaluator.evaluate(t.when)) for t in entry.screening.tests]
-        failed = [t.because(self.lang) for t, o in outcomes if o.value is False]
-        decided = sum(1 for _, o in outcomes if o.value is not None) / len(outcomes)
+        outcomes = [(t, self.criteria.value(t.when)) for t in entry.screening.tests]
+        failed = [t.because(self.lang) for t, value in outcomes if value is False]
+        decided = sum(1 for _, value in outcomes if value is not None) / len(outcomes)
         if failed:
             return Item(entry, Status.NOT_ELIGIBLE, reasons=failed, answered=decided)
-        unknown = [path for _, o in outcomes for path in o.unknown]
-        status = Status.POSSIBLY if unknown else Status.LIKELY
+        unknown = self.criteria.missing([t.when for t, value in outcomes if value is None])
+        status = Status.POSSIBLY if decided < 1 else Status.LIKELY
         return Item(entry, status, questions=self._questions(unknown), answered=decided)
 
     def _merge_engine(self, item: Item, result: ProgramResult) -> None:
@@ -195,12 +192,3 @@ class _Run:
 
     def _text(self, en: str, fr: str) -> str:
         return fr if self.lang == "fr" else en
-
-
-def _kinds(catalogue: Catalogue) -> dict[tuple[str, str], InputKind]:
-    kinds = {("person", k): v for k, v in PERSON.items()}
-    kinds.update({("unit", k): v for k, v in UNIT.items()})
-    for spec in catalogue.inputs:
-        entity, name = spec.name.split(".", 1)
-        kinds[(entity, name)] = InputKind(spec.kind, spec.domain)
-    return kinds

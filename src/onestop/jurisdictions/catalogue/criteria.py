@@ -9,9 +9,10 @@ A criterion is written in YAML, never as code or a string to evaluate::
     {any_person: {all: [{input: person.age, op: "<", value: 18}, {input: person.disability, ...}]}}
 
 ``people[*]`` and ``any_person`` mean "at least one member"; ``people[<role>]`` the members with that
-role. Evaluation is Kleene logic: an unknown input makes a comparison unknown, ``all`` is false as
-soon as one part is false, ``any`` true as soon as one is true. The unknown inputs that leave a
-result undecided are the screener's next questions.
+role. The screener compiles criteria to rules-engine expressions (``onestop.screening.criteria``) and
+evaluates them with the engine's Kleene logic: an unknown input makes a comparison unknown, ``all``
+is false as soon as one part is false, ``any`` true as soon as one is true. The unknown inputs that
+leave a result undecided are the screener's next questions.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 OPS = ("==", "!=", "<", "<=", ">", ">=", "in", "not_in")
@@ -148,37 +148,3 @@ def describe(criterion: Criterion) -> str:
     if isinstance(criterion, Not):
         return f"not {describe(criterion.part)}"
     return f"some member: {describe(criterion.part)}"
-
-
-def compare_values(actual: object, op: str, expected: object) -> bool:
-    """Apply ``op``; numbers compare as Decimals (money given as text stays exact)."""
-    if op in ("in", "not_in"):
-        assert isinstance(expected, tuple)
-        found = any(_equal(actual, item) for item in expected)
-        return found if op == "in" else not found
-    if op == "==":
-        return _equal(actual, expected)
-    if op == "!=":
-        return not _equal(actual, expected)
-    a, b = _number(actual), _number(expected)
-    return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[op]
-
-
-def _equal(a: object, b: object) -> bool:
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if isinstance(a, str) and isinstance(b, str):
-        return a == b
-    try:
-        return _number(a) == _number(b)
-    except (TypeError, ArithmeticError):
-        return False  # "kindergarten" is not grade 1
-
-
-def _number(value: object) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
-        raise TypeError(f"not a number: {value!r}")
-    number = Decimal(str(value))  # raises InvalidOperation (an ArithmeticError) for words
-    if not number.is_finite():
-        raise TypeError(f"not a number: {value!r}")
-    return number

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -323,18 +324,26 @@ def _check_leaf(leaf: Compare, kinds: Mapping[tuple[str, str], vocabulary.InputK
         ):
             raise where.fail(f"{leaf.path} takes one of {', '.join(spec.domain or ())}")
     elif spec.kind in ("money", "int"):
-        if leaf.op in ("in", "not_in") or any(isinstance(v, bool) or not _numeric(v) for v in values):
-            raise where.fail(f'{leaf.path} is a number: compare it with a number (amounts as "12.50")')
+        if leaf.op in ("in", "not_in") or any(
+            isinstance(v, bool) or not _numeric(v, spec.kind) for v in values
+        ):
+            what = "a whole number" if spec.kind == "int" else 'an amount (as "12.50", to the cent)'
+            raise where.fail(f"{leaf.path} is a number: compare it with {what}")
     else:
         raise where.fail(f"{leaf.path} is a date: criteria cannot compare dates (use age)")
 
 
-def _numeric(value: object) -> bool:
-    try:
-        float(str(value))
-    except ValueError:
+def _numeric(value: object, kind: str) -> bool:
+    """A whole number for int inputs, an amount to the cent for money (read exactly, never as a float)."""
+    if isinstance(value, float):
         return False
-    return True
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return False
+    if not number.is_finite():
+        return False
+    return number == number.quantize(Decimal(1) if kind == "int" else Decimal("0.01"))
 
 
 def _interaction(
