@@ -186,3 +186,32 @@ def budgets_set(program: str, office: str, year: int, amount: str, as_user: str 
         amount_cents=to_cents(amount, field="amount"),
     )
     print(f"budget {budget.program} {office} {year}: ${format_cents(budget.amount_cents)}")
+
+
+@app.command("cheques")
+@handles_errors
+def cheques(
+    batch: str | None = typer.Option(
+        None, "--batch", help="one batch's cheques (default: the whole register)"
+    ),
+    out: Path | None = typer.Option(None, "--out", help="write CSV (.csv) or PDF (.pdf) instead of printing"),
+    as_user: str | None = AsUser,
+) -> None:
+    """The cheque register: manual cheques and those printed from batches."""
+    from onestop.money import cheques as register
+
+    actor = acting(as_user)
+    batch_id = _batch_id(batch, actor) if batch else None
+    rows = money.cheque_register(container().uow(), actor=actor, batch_id=batch_id)
+    if out is None:
+        print(register.register_csv(rows).decode(), end="")
+        return
+    if out.suffix.lower() not in (".csv", ".pdf"):
+        raise InvalidInput("--out", "must end in .csv or .pdf")
+    data = (
+        register.register_csv(rows)
+        if out.suffix.lower() == ".csv"
+        else register.register_pdf(rows, title="Cheque register" + (f" {batch}" if batch else ""))
+    )
+    register.write_atomically(out, data)
+    print(f"{len(rows)} cheques written to {out}")

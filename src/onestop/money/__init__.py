@@ -9,6 +9,7 @@ from onestop.money.authority import AuthorityDecision, AuthorityPolicy, check_au
 from onestop.money.batches import (
     approve_batch,
     build_batch,
+    cheque_register,
     close_period,
     find_batch,
     get_batch,
@@ -65,6 +66,7 @@ __all__ = [
     "cancel_issuance",
     "change_entitlement",
     "check_authority",
+    "cheque_register",
     "client_account",
     "close_period",
     "create_entitlement",

@@ -24,7 +24,7 @@ from onestop.db import UnitOfWork
 from onestop.money import bulk, domain, overpayments, repository, support
 from onestop.money.domain import BatchState, IssuanceState, ItemState, PaymentMethod
 from onestop.money.errors import SelfApproval
-from onestop.money.models import BatchItem, ClosedPeriod, Issuance, PaymentBatch, table
+from onestop.money.models import BatchItem, Cheque, ClosedPeriod, Issuance, PaymentBatch, table
 
 BANK_METHODS = (PaymentMethod.DIRECT_DEPOSIT.value, PaymentMethod.THIRD_PARTY.value)
 BATCH_METHODS = (*BANK_METHODS, PaymentMethod.CHEQUE.value)
@@ -203,3 +203,10 @@ def snapshot(batch: PaymentBatch) -> dict[str, object]:
         "item_count": batch.item_count,
         "total_cents": batch.total_cents,
     }
+
+
+def cheque_register(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID | None = None) -> Sequence[Cheque]:
+    """The cheque register (manual cheques and those printed from batches), by number."""
+    with uow:
+        require(uow, actor, Permission.MONEY_LEDGER_READ, subject_type="cheque")
+        return support.kept(uow, repository.cheque_register(uow.session, batch_id=batch_id))

@@ -165,6 +165,9 @@ def test_payment_run_from_build_to_bank_return(container, clients, tmp_path):
     )
     bad = checker.post(f"/api/batches/{batch['id']}/reconcile", files={"file": ("r.xml", b"<junk")})
     assert bad.status_code == 422 and bad.json()["field"] == "file"
+    register = checker.get("/api/cheques", params={"format": "pdf"})
+    assert register.status_code == 200 and register.content[:4] == b"%PDF"
+    assert checker.get("/api/cheques").text.startswith("number,issued_on")
     verify = clients["auditor"].get("/api/ledger/verify")
     assert verify.status_code == 200 and verify.json()["ok"] is True
     account = officer.get(f"/api/units/{unit_id}/account").json()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from fastapi import APIRouter, UploadFile, status
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 
 from onestop import money
 from onestop.common.errors import InvalidInput, NotFound
@@ -113,3 +113,16 @@ def close_period(uow: UowDep, actor: CurrentActor, body: s.PeriodClose) -> dict[
     """Close an accounting month: nothing more is paid with a date in it."""
     closed = money.close_period(uow, actor=actor, month=body.month)
     return {"month": closed.month, "closed_by": closed.closed_by}
+
+
+@router.get("/cheques")
+def cheque_register(
+    uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID | None = None, format: Literal["csv", "pdf"] = "csv"
+) -> Response:
+    """The cheque register (manual and batch cheques) as CSV or PDF."""
+    from onestop.money import cheques
+
+    rows = money.cheque_register(uow, actor=actor, batch_id=batch_id)
+    if format == "pdf":
+        return Response(cheques.register_pdf(rows, title="Cheque register"), media_type="application/pdf")
+    return Response(cheques.register_csv(rows), media_type="text/csv")
