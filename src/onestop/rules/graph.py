@@ -68,13 +68,14 @@ def value_labels(program: Program) -> dict[str, Text]:
     """The words for every enum code the program's inputs and variables define (one meaning per code)."""
     labels: dict[str, Text] = {}
     owner: dict[str, str] = {}
-    for var in [*program.inputs.values(), *program.variables.values()]:
-        for code, text in (var.value_labels or {}).items():
+    variables = [*program.inputs.values(), *program.variables.values()]
+    sources = [(v.name, v.value_labels or {}) for v in variables]
+    sources += [(p.name, p.key_labels) for p in program.referenced_parameters()]
+    for name, words in sources:
+        for code, text in words.items():
             if code in labels and labels[code] != text:
-                raise FormulaError(
-                    program.id, var.name, f"gives {code!r} other words than {owner[code]} does"
-                )
-            labels[code], owner[code] = text, var.name
+                raise FormulaError(program.id, name, f"gives {code!r} other words than {owner[code]} does")
+            labels[code], owner[code] = text, name
     return labels
 
 

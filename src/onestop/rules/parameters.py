@@ -60,6 +60,7 @@ class Parameter:
     keys: tuple[str, ...] = ()  # table dimensions, outermost first
     brackets: bool = False
     note: str | None = None
+    key_labels: dict[str, Text] = field(default_factory=dict)  # table keys in words ("food": nourriture)
     _starts: list[dt.date] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -134,7 +135,19 @@ def _parameter(name: str, key: str, spec: Any) -> Parameter:
         keys=keys,
         brackets=brackets,
         note=spec.get("note"),
+        key_labels=_key_labels(spec.get("key_labels")),
     )
+
+
+def _key_labels(raw: Any) -> dict[str, Text]:
+    if raw is None:
+        return {}
+    bilingual = isinstance(raw, dict) and all(
+        isinstance(v, dict) and v.get("en") and v.get("fr") for v in raw.values()
+    )
+    if not bilingual:
+        raise ValueError("key_labels: expected {key: {en: words, fr: mots}}")
+    return {str(k): Text.of(v) for k, v in raw.items()}
 
 
 def _source(raw: Any) -> Source:

@@ -146,13 +146,12 @@ class _Run:
         engine_questions = self._questions(missing.inputs)
         asked = {q.input for q in engine_questions}
         item.questions = [*engine_questions, *(q for q in item.questions if q.input not in asked)]
-        # Only a policy value is missing (every question answered): likely eligible, amount unknown.
-        pays = result.program.pays is not None  # the gap is in a benefit amount, not in a threshold only
-        only_gaps = pays and not item.questions and bool(missing.parameters) and item.status is Status.LIKELY
-        item.status = Status.LIKELY if only_gaps else Status.POSSIBLY
+        # Undetermined is never "likely": not even when every question is answered and only a policy
+        # value is missing (a gap must never look like a positive answer). The reason names it.
+        item.status = Status.POSSIBLY
         item.missing_parameters = list(missing.parameters)
         if missing.parameters:
-            names = ", ".join(missing.parameters)
+            names = "; ".join(result.gaps(self.lang))
             item.reasons.append(
                 self._text(
                     f"undetermined: the published policy we hold does not give {names}",
@@ -168,7 +167,8 @@ class _Run:
             if rule.effect is Effect.NOT_ELIGIBLE:
                 item.status, item.reasons, item.questions = Status.NOT_ELIGIBLE, [reason], []
             elif rule.effect is Effect.LIKELY and item.status is not Status.NOT_ELIGIBLE:
-                item.status = Status.LIKELY
+                if not item.missing_parameters:  # an interaction does not fill a policy gap either
+                    item.status = Status.LIKELY
                 item.notes.append(reason)
             elif rule.effect is Effect.NOTE:
                 item.notes.append(reason)

@@ -37,9 +37,13 @@ def test_screens_a_case_urgent_first(officer: TestClient) -> None:
     body = response.json()
     assert body["jurisdiction"] == "ca-ab" and body["lang"] == "en"
     first = body["results"][0]
-    assert first["program"] == "ab.emergency_income_support"
+    assert first["program"] == "ab.family_violence_supports"
     assert first["urgent"] is True and first["status"] == "likely_eligible"
-    assert first["refer_to"]["contacts"][0]["value"] == "1-866-644-5135"
+    emergency = body["results"][1]
+    assert emergency["program"] == "ab.emergency_income_support" and emergency["urgent"] is True
+    assert emergency["status"] == "possibly_eligible"  # the allowance rate is an unpublished policy value
+    assert emergency["missing_parameters"] == ["ab.emergency_income_support.emergency_needs_allowance[food]"]
+    assert emergency["refer_to"]["contacts"][0]["value"] == "1-866-644-5135"
     assert len(body["results"]) == 35
     assert all(q["question"].endswith("?") for q in body["next_questions"])
 

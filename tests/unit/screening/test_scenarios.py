@@ -53,10 +53,18 @@ def test_fleeing_violence_with_no_money_today_puts_the_emergency_first() -> None
         fleeing_violence=True, no_money_for_food_today=True, no_safe_place_tonight=True,
         resident_of_province=True, emergency_cannot_wait=True,
     )  # fmt: skip
-    first = s.items[0]
-    assert first.entry.id == "ab.emergency_income_support" and first.urgent
-    assert first.status is Status.LIKELY  # eligible; only the allowance rate is unpublished
-    assert "emergency_needs_allowance[food]" in " ".join(first.reasons)
+    emergency = item(s, "ab.emergency_income_support")
+    assert emergency.urgent and "ab.emergency_income_support" in order(s)[:4]
+    # every test passes, but the allowance rate is unpublished: a gap is never "likely"
+    assert emergency.status is Status.POSSIBLY and emergency.monthly_amount is None
+    assert emergency.missing_parameters == [
+        "ab.emergency_income_support.emergency_needs_allowance[food]",
+        "ab.emergency_income_support.emergency_needs_allowance[temporary_accommodation]",
+    ]
+    assert (
+        "Emergency Needs Allowance rate [food] (ab.emergency_income_support.emergency_needs_allowance[food])"
+        in (" ".join(emergency.reasons))
+    )
     top = order(s)[:6]
     assert {"ab.family_violence_supports", "ext.ab_womens_shelters", "ab.homelessness_supports"} <= set(top)
     assert all(i.urgent for i in s.items[:5])
@@ -69,13 +77,55 @@ def test_a_senior_with_a_low_income() -> None:
         [{"id": "s", "role": "applicant", "age": 72, "receives_oas": True, "receives_gis": True}],
         annual_net_income=18000, resident_of_province=True,
     )  # fmt: skip
-    assert status(s, "ab.seniors_benefit") is Status.LIKELY
-    assert "reduction_rate" in " ".join(item(s, "ab.seniors_benefit").reasons)
+    seniors = item(s, "ab.seniors_benefit")  # eligible, but the reduction schedule is unpublished
+    assert seniors.status is Status.POSSIBLY and seniors.questions == []
+    assert (
+        "Benefit reduction per dollar of income [single senior] (ab.seniors_benefit.reduction_rate[single])"
+        in (" ".join(seniors.reasons))
+    )
     assert status(s, "ab.seniors_special_needs") is Status.LIKELY
     assert status(s, "ab.aish") is Status.NOT_ELIGIBLE
     assert status(s, "ext.oas_gis") is Status.NOT_ELIGIBLE
     assert item(s, "ext.oas_gis").reasons == ["The household already receives both OAS and GIS."]
     assert order(s).index("ab.seniors_benefit") < order(s).index("ab.aish")
+
+
+def test_a_senior_in_2021_when_the_income_guideline_is_unpublished_is_only_possibly_eligible() -> None:
+    s = run(
+        "ca-ab", "2021-01-01",
+        [{"id": "s", "role": "applicant", "age": 70, "receives_oas": True}],
+        annual_net_income=20000, resident_of_province=True,
+    )  # fmt: skip
+    seniors = item(s, "ab.seniors_benefit")
+    assert seniors.status is Status.POSSIBLY and seniors.monthly_amount is None and seniors.questions == []
+    assert seniors.missing_parameters[0] == "ab.seniors_benefit.income_guideline[single]"
+    assert (
+        "does not give Income guideline (annual income including a full OAS pension) [single senior]"
+        in (seniors.reasons[0])
+    )
+    senior = [{"id": "s", "role": "applicant", "age": 70, "receives_oas": True}]
+    french = item(
+        run("ca-ab", "2021-01-01", senior, lang="fr", annual_net_income=20000, resident_of_province=True),
+        "ab.seniors_benefit",
+    )
+    assert french.reasons[0].startswith(
+        "indéterminé : la politique publiée dont nous disposons ne précise pas"
+    )
+    assert "[aîné seul] (ab.seniors_benefit.income_guideline[single])" in french.reasons[0]
+
+
+def test_no_decided_program_with_a_gap_is_ever_likely() -> None:
+    cases: list[tuple[str, str, list[dict[str, Any]], dict[str, Any]]] = [
+        ("ca-ab", "2021-01-01", [{"id": "s", "role": "applicant", "age": 70, "receives_oas": True}],
+         {"annual_net_income": 20000}),
+        ("ca-ab", "2024-06-01",
+         [{"id": "a", "role": "applicant", "age": 30}, {"id": "b", "role": "partner", "age": 30}],
+         {"client_type": "expected_to_work", "housing": "private", "liquid_assets": 0}),
+        ("ca-nl", "2024-06-01", [{"id": "a", "role": "applicant", "age": 40}], {"annual_net_income": 10000}),
+    ]  # fmt: skip
+    for jurisdiction, date, people, unit in cases:
+        for i in run(jurisdiction, date, people, **unit).items:
+            assert not (i.missing_parameters and i.status is Status.LIKELY), i.entry.id
 
 
 def test_a_single_parent_starting_work() -> None:
