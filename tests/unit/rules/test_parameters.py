@@ -72,8 +72,23 @@ def test_before_the_first_value_names_parameter_and_date(tmp_path: Path) -> None
         (GOOD.replace("confidence: low", "confidence: sure"), "confidence"),
         (GOOD.replace('value: "9000.00"', 'value: "9000.001"'), "fraction of a cent"),
         (GOOD.replace("source: {title: Manual}\n  confidence: low", "confidence: low"), "source"),
+        (
+            GOOD.replace(
+                "  keys: [family, size]\n", "  keys: [family, size]\n  key_labels: {single: {en: one}}\n"
+            ),
+            "key_labels",
+        ),
     ],
 )
 def test_malformed_files_are_refused(tmp_path: Path, text: str, problem: str) -> None:
     with pytest.raises(PackDefinitionError, match=problem):
         _load(tmp_path, text)
+
+
+def test_table_keys_may_have_words(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "  keys: [family, size]\n",
+        "  keys: [family, size]\n  key_labels: {single: {en: one adult, fr: un adulte}}\n",
+    )
+    table = _load(tmp_path, text)["table"]  # type: ignore[index]
+    assert table.key_labels["single"]("fr") == "un adulte"
