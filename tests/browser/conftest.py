@@ -46,6 +46,8 @@ class Site:
     container: Container
     officer: str = "amartin"
     lockable: str = "blocked"
+    supervisor: str = "ssuper"
+    finance: str = "fpay"
     password: str = PASSWORD
 
 
@@ -66,9 +68,14 @@ def _migrate_or_create(container: Container) -> None:
 def _accounts(container: Container) -> None:
     system = Actor.system("browser-tests")
     office = create_office(container.uow(), actor=system, code="EDM-01", name="Edmonton Central")
-    for username, name in (("amartin", "Alice Martin"), ("blocked", "Bob Locke")):
+    for username, name, role in (
+        ("amartin", "Alice Martin", Role.OFFICER),
+        ("blocked", "Bob Locke", Role.OFFICER),
+        ("ssuper", "Sam Super", Role.SUPERVISOR),
+        ("fpay", "Fay Payne", Role.FINANCE),
+    ):
         create_staff(container.uow(), actor=system, username=username, display_name=name, password=PASSWORD,
-                     roles={Role.OFFICER}, office_id=office.id)  # fmt: skip
+                     roles={role}, office_id=office.id)  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -157,6 +164,63 @@ def check_accessibility(page: Page, name: str) -> None:
         ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))"
     )
     assert not result, f"axe-core violations on {name} ({page.url}):\n" + json.dumps(result, indent=2)
+
+
+@dataclass
+class Effort:
+    """What a flow costs the person at the screen: clicks (and Enter presses that submit), files chosen,
+    boxes typed into, and full page loads (htmx swaps are not page loads)."""
+
+    page: Page
+    clicks: int = 0
+    files: int = 0
+    typed: int = 0
+    loads: int = 0
+    steps: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.page.on("load", self._loaded)
+
+    def _loaded(self, _: object) -> None:
+        self.loads += 1
+
+    def click(self, locator: Any, what: str) -> None:
+        """One click."""
+        locator.click()
+        self.clicks += 1
+        self.steps.append(f"click: {what}")
+
+    def enter(self, locator: Any, text: str, what: str) -> None:
+        """Type into a box and press Enter to submit (counted as typing plus one click)."""
+        locator.fill(text)
+        self.typed += 1
+        locator.press("Enter")
+        self.clicks += 1
+        self.steps.append(f"type + Enter: {what}")
+
+    def type(self, locator: Any, text: str, what: str) -> None:
+        """Type into a box (no click counted: the box is reached with the keyboard or a click)."""
+        locator.fill(text)
+        self.typed += 1
+        self.steps.append(f"type: {what}")
+
+    def choose_file(self, locator: Any, path: Path, what: str) -> None:
+        """Choose a file for an upload (one click on the file box, or one drop)."""
+        locator.set_input_files(str(path))
+        self.files += 1
+        self.clicks += 1
+        self.steps.append(f"choose file: {what}")
+
+    def report(self) -> dict[str, Any]:
+        """The figure, as saved next to the screenshots."""
+        return {"clicks": self.clicks, "page_loads": self.loads, "fields_typed": self.typed,
+                "files_chosen": self.files, "steps": self.steps}  # fmt: skip
+
+
+def save_figure(name: str, figure: dict[str, Any]) -> None:
+    """Keep a measured figure under var/screenshots/ (the browser tests' output folder)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / f"{name}.json").write_text(json.dumps(figure, indent=2) + "\n", encoding="utf-8")
 
 
 def sign_in(page: Page, username: str, password: str) -> None:

@@ -103,7 +103,8 @@ def verify(request: Request, token: str = "") -> Response:
 @router.get("/signin")
 def signin_form(request: Request, next: str = "") -> HTMLResponse:
     """The sign-in form."""
-    return _page(request, "portal/account/signin.html", {"values": {}, "next_url": safe_next(next)})
+    next_url = safe_next(next) if next else ""
+    return _page(request, "portal/account/signin.html", {"values": {}, "next_url": next_url})
 
 
 @router.post("/signin")
@@ -115,7 +116,7 @@ def signin(
 ) -> Response:
     """Check the password; on success start the client's session (limited per address like staff)."""
     container = request.app.state.container
-    context: dict[str, Any] = {"values": {"email": email}, "next_url": safe_next(next)}
+    context: dict[str, Any] = {"values": {"email": email}, "next_url": safe_next(next) if next else ""}
     client_address = request.client.host if request.client else "unknown"
     if request.app.state.login_limiter.hit(f"portal:{client_address}", container.clock.now()) is not None:
         context["errors"] = {
@@ -128,9 +129,10 @@ def signin(
         message = N_("The e-mail address or password is not right, or the address is not confirmed yet.")
         context["errors"] = {"form": pages.gettext(request, message)}
         return _page(request, "portal/account/signin.html", context, 401)
-    pages.session_of(request).client_in(
-        {"id": str(account.id), "email": account.email}, container.clock.now()
-    )
+    session = pages.session_of(request)
+    session.client_in({"id": str(account.id), "email": account.email}, container.clock.now())
+    if not next and session.data.get("pending"):  # came to apply, then made an account: go on applying
+        next = "/portal/apply/confirm"
     return pages.redirect(request, safe_next(next))
 
 

@@ -118,6 +118,9 @@ def _page(
         )
         for q in ask
     ]
+    for f in fields:
+        if f.path in OWN_WORDS:
+            f.text, f.help = pages.gettext(request, OWN_WORDS[f.path]), None
     likely = [i for i in result.items if i.status in (Status.LIKELY, Status.POSSIBLY)]
     context = {
         "step": "ask" if fields else "results",
