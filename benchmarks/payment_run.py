@@ -194,10 +194,13 @@ def run(n: int, backend: str, url: str, workers: int | None) -> dict[str, Any]:
             maker, checker = _clerks(engine)
             result: dict[str, Any] = {}
 
+            peaks: dict[str, float] = {"before the run": _peak_mb(resource.RUSAGE_SELF)}
+
             def step(name: str, call: Callable[[], Any]) -> Any:
                 t = time.perf_counter()
                 value = call()
                 times[name] = time.perf_counter() - t
+                peaks[name] = _peak_mb(resource.RUSAGE_SELF)
                 return value
 
             made = step(
@@ -226,6 +229,7 @@ def run(n: int, backend: str, url: str, workers: int | None) -> dict[str, Any]:
                     sum(v for k, v in times.items() if not k.startswith(("seed", "ledger"))), 2
                 ),
                 peak_rss_mb=_peak_mb(resource.RUSAGE_SELF),
+                peak_rss_mb_after_step=peaks,
                 load_average=round(os.getloadavg()[0], 1),
                 cpus=os.cpu_count(),
             )
