@@ -3,6 +3,7 @@
 Each payment's idempotency key is ``recurring:<series>:<pay date>``, so running a month twice (or two
 runs at once) never pays twice: keys already taken are skipped, and a key taken by a concurrent run
 between our read and our insert makes the unique constraint fire, after which we re-read and retry.
+Rows are built and written a part at a time, so a 100,000-payment run keeps its memory flat.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -24,11 +26,13 @@ from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 from onestop.money import bulk, domain, ledger, overpayments, postings, repository, support
 from onestop.money.domain import Frequency, IssuanceState, PaymentMethod, PaymentType
-from onestop.money.models import Issuance, table
+from onestop.money.models import Issuance, Overpayment, table
 
 _TRIES = 3
 #: Issuances per journal entry and per insert batch in a run.
 RUN_PART = 10_000
+
+OpenOverpayments = dict[tuple[uuid.UUID, str], list[Overpayment]]
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,15 @@ class GenerationResult:
     already_issued: int
     total_cents: int
     deducted_cents: int
+
+
+@dataclass(frozen=True)
+class _Due:
+    """One payment an entitlement owes in the month (compact until its row is written)."""
+
+    key: str
+    ent: Any  # the entitlement's row
+    pay_date: dt.date
 
 
 def generate_recurring(
@@ -56,8 +69,8 @@ def generate_recurring(
         if due:
             support.ensure_open(uow.session, [first], field="period")
         for _ in range(_TRIES):
-            taken = repository.existing_keys(uow.session, [d["idempotency_key"] for d in due])
-            todo = [dict(d) for d in due if d["idempotency_key"] not in taken]
+            taken = repository.existing_keys(uow.session, [d.key for d in due])
+            todo = [d for d in due if d.key not in taken]
             try:
                 with uow.session.begin_nested():
                     deducted = _create(uow, actor, todo, cap)
@@ -66,9 +79,8 @@ def generate_recurring(
                 continue  # a concurrent run took some keys: re-read them and insert the rest
         else:
             raise Conflict(f"another payment run for {label} kept colliding with this one; run it again")
-        result = GenerationResult(
-            label, len(todo), len(due) - len(todo), sum(d["gross_cents"] for d in todo), deducted
-        )
+        total = sum(d.ent.amount_cents for d in todo)
+        result = GenerationResult(label, len(todo), len(due) - len(todo), total, deducted)
         audit.record(
             uow,
             actor=actor,
@@ -81,64 +93,67 @@ def generate_recurring(
     return result
 
 
-def _due(uow: UnitOfWork, first: dt.date, last: dt.date, year: int, month: int) -> list[dict[str, Any]]:
-    now, rows = uow.clock.now(), []
+def _due(uow: UnitOfWork, first: dt.date, last: dt.date, year: int, month: int) -> list[_Due]:
+    found = []
     for ent in repository.entitlements_for_month(uow.session, first, last):
         freq = Frequency(ent.frequency)
         for pay_date in domain.due_dates(freq, ent.start_date, ent.end_date, year, month):
             key_date = "once" if freq is Frequency.ONE_TIME else pay_date.isoformat()
-            rows.append(
-                {
-                    "id": new_id(),
-                    "idempotency_key": f"recurring:{ent.series_id}:{key_date}",
-                    "payment_type": PaymentType.RECURRING.value,
-                    "program": ent.program,
-                    "unit_id": ent.unit_id,
-                    "payee_id": ent.payee_id,
-                    "entitlement_id": ent.id,
-                    "invoice_id": None,
-                    "office_id": ent.office_id,
-                    "method": ent.method,
-                    "pay_date": pay_date,
-                    "period_start": pay_date,
-                    "fiscal_year": domain.fiscal_year(pay_date),
-                    "gross_cents": ent.amount_cents,
-                    "deduction_cents": 0,
-                    "net_cents": ent.amount_cents,
-                    "nights": None,
-                    "description": None,
-                    "state": IssuanceState.APPROVED.value,
-                    "requested_by": "payment-run",
-                    "requested_by_id": None,
-                    "approved_at": now,
-                    "second_check": False,
-                    "cheque_number": None,
-                    "voucher_number": None,
-                    "attempts": 0,
-                    "created_at": now,
-                    "version": 1,
-                }
-            )
-    return rows
+            found.append(_Due(f"recurring:{ent.series_id}:{key_date}", ent, pay_date))
+    return found
 
 
-def _create(uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], cap: Decimal) -> int:
+def _create(uow: UnitOfWork, actor: Actor, todo: Sequence[_Due], cap: Decimal) -> int:
     """Insert the issuances, their deductions and the run's journal entries, a part at a time."""
-    deducted = _deductions(uow, actor, rows, cap)
-    run = new_id()
-    for part, start in enumerate(range(0, len(rows), RUN_PART)):
-        _create_part(uow, actor, rows[start : start + RUN_PART], f"{run}/{part}")
+    open_ops = _open_overpayments(uow, todo)
+    run, now, deducted = new_id(), uow.clock.now(), 0
+    for part, start in enumerate(range(0, len(todo), RUN_PART)):
+        rows = [_row(d, now, actor) for d in todo[start : start + RUN_PART]]
+        deducted += _deduct(uow, actor, rows, open_ops, cap)
+        _create_part(uow, actor, rows, f"{run}/{part}")
     uow.session.flush()
     return deducted
 
 
+def _row(due: _Due, now: dt.datetime, actor: Actor) -> dict[str, Any]:
+    ent = due.ent
+    paid_now = ent.method == PaymentMethod.VOUCHER.value
+    issuance_id = new_id()
+    return {
+        "id": issuance_id,
+        "idempotency_key": due.key,
+        "payment_type": PaymentType.RECURRING.value,
+        "program": ent.program,
+        "unit_id": ent.unit_id,
+        "payee_id": ent.payee_id,
+        "entitlement_id": ent.id,
+        "invoice_id": None,
+        "office_id": ent.office_id,
+        "method": ent.method,
+        "pay_date": due.pay_date,
+        "period_start": due.pay_date,
+        "fiscal_year": domain.fiscal_year(due.pay_date),
+        "gross_cents": ent.amount_cents,
+        "deduction_cents": 0,
+        "net_cents": ent.amount_cents,
+        "nights": None,
+        "description": None,
+        "state": (IssuanceState.PAID if paid_now else IssuanceState.APPROVED).value,
+        "requested_by": "payment-run",
+        "requested_by_id": None,
+        "approved_by": actor.username,
+        "approved_at": now,
+        "second_check": False,
+        "cheque_number": None,
+        "voucher_number": f"V{issuance_id.hex[:12].upper()}" if paid_now else None,
+        "attempts": 0,
+        "created_at": now,
+        "version": 1,
+    }
+
+
 def _create_part(uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], ref: str) -> None:
-    """One part of the run: its rows and one balanced entry (keeps memory flat for large runs)."""
-    for row in rows:
-        row["approved_by"] = actor.username
-        if row["method"] == PaymentMethod.VOUCHER.value:
-            row["state"] = IssuanceState.PAID.value
-            row["voucher_number"] = f"V{row['id'].hex[:12].upper()}"
+    """One part of the run: its rows and one balanced entry."""
     bulk.insert_rows(uow.session, table(Issuance), rows)
     items = [_amount(r) for r in rows]
     ledger.post(
@@ -161,16 +176,25 @@ def _create_part(uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], ref:
         )
 
 
-def _deductions(uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], cap: Decimal) -> int:
-    """Withhold up to the cap from each payment for the unit's open overpayments in that program."""
-    keys = {(r["unit_id"], r["program"]) for r in rows}
-    by_key: dict[tuple[uuid.UUID, str], list[Any]] = defaultdict(list)
+def _open_overpayments(uow: UnitOfWork, todo: Sequence[_Due]) -> OpenOverpayments:
+    """Open overpayments of the units and programs being paid, oldest first."""
+    keys = {(d.ent.unit_id, d.ent.program) for d in todo}
+    by_key: OpenOverpayments = defaultdict(list)
     for op in repository.open_overpayments(uow.session, keys if len(keys) < 1000 else None):
         if (op.unit_id, op.program) in keys:
             by_key[(op.unit_id, op.program)].append(op)
+    return by_key
+
+
+def _deduct(
+    uow: UnitOfWork, actor: Actor, rows: list[dict[str, Any]], open_ops: OpenOverpayments, cap: Decimal
+) -> int:
+    """Withhold up to the cap from each payment for the unit's open overpayments in that program."""
+    if not open_ops:
+        return 0
     total = 0
     for row in rows:
-        ops = [o for o in by_key.get((row["unit_id"], row["program"]), []) if o.balance_cents > 0]
+        ops = [o for o in open_ops.get((row["unit_id"], row["program"]), []) if o.balance_cents > 0]
         for op, cents in overpayments.plan_deductions(ops, row["gross_cents"], cap):
             overpayments.apply_deduction(uow, op, cents, row["id"], actor.username)
             row["deduction_cents"] += cents
