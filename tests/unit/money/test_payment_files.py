@@ -61,21 +61,22 @@ def test_a_schema_violation_is_caught_before_release(tmp_path):
     assert not list(tmp_path.iterdir())  # nothing left where an upload would look
 
 
-def test_parallel_validation_covers_every_part(tmp_path, monkeypatch):
-    monkeypatch.setattr(xsdcheck, "PARALLEL_FROM_LINES", 10)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_validation_in_parts_covers_every_part(tmp_path, monkeypatch, workers):
+    monkeypatch.setattr(xsdcheck, "PART_LINES", 10)
     good = _transfers(40)
     path = tmp_path / "big.xml"
-    pain001.write_atomically(path, _header(40, sum(t.amount_cents for t in good)), good, workers=2)
+    pain001.write_atomically(path, _header(40, sum(t.amount_cents for t in good)), good, workers=workers)
     # Break one transaction deep in the file: the part holding it must fail.
     text = path.read_text().splitlines(keepends=True)
     text[33] = text[33].replace("<Cd>CACPA</Cd>", "<Cd>TOOLONGCODE</Cd>")
     path.write_text("".join(text))
     with pytest.raises(PaymentFileInvalid):
-        pain001.validate(path, workers=2)
+        pain001.validate(path, workers=workers)
     text[33] = "<CdtTrfTxInf></CdtTrfTxInf><CdtTrfTxInf></CdtTrfTxInf>\n"
     path.write_text("".join(text))
     with pytest.raises(PaymentFileInvalid):
-        pain001.validate(path, workers=2)
+        pain001.validate(path, workers=workers)
 
 
 def test_status_report_round_trip(tmp_path):
