@@ -136,3 +136,39 @@ def test_the_api_documentation_works_offline(page: Page) -> None:
     page.screenshot(path=str(Path(__file__).resolve().parents[2] / "var" / "screenshots" / "api-docs.png"))
     foreign = [u for u in requests if not u.startswith(("http://127.0.0.1", "data:"))]
     assert not foreign, foreign
+
+
+def test_the_other_staff_pages_pass_axe(page: Page, site: Site, tmp_path: Path) -> None:
+    """Pages the scenarios above do not reach: each loaded, photographed and checked."""
+    sign_in(page, site.officer, site.password)
+    person = _register(page, "Nadia", "Haddad")
+    for path, name in (
+        (f"{person}/edit", "staff-edit-person"),
+        (f"{person}/household", "staff-household"),
+        (f"{person}/documents", "staff-documents"),
+        (f"{person}/screening", "staff-interviews"),
+        (f"{person}/applications/new", "staff-apply-without-interview"),
+        (f"/staff/interactions/new?person_id={person.rsplit('/', 1)[1]}", "staff-contact-form"),
+        ("/staff/tasks/new", "staff-task-form"),
+        ("/staff/tasks", "staff-tasks"),
+    ):
+        page.goto(path)
+        check_accessibility(page, name)
+    page.goto(f"{person}/edit")
+    page.locator("#f-phone-number").fill("12")
+    page.get_by_role("button", name="Add the phone number").click()
+    expect(page.locator(".error-summary")).to_be_focused()
+    check_accessibility(page, "staff-edit-person-error")
+    page.goto(f"{person}/documents")
+    upload = tmp_path / "id.pdf"
+    upload.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    page.get_by_label("File (PDF, JPEG or PNG)").set_input_files(str(upload))
+    page.get_by_role("button", name="Upload", exact=True).click()
+    expect(page.locator(".document-review")).to_be_visible()
+    check_accessibility(page, "staff-document-review")
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, site.supervisor, site.password)
+    page.goto("/staff/overrides")
+    check_accessibility(page, "staff-overrides")
+    page.goto(f"{person}/merge")
+    check_accessibility(page, "staff-merge")
