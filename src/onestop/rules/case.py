@@ -78,13 +78,15 @@ def _person(raw: object, n: int, vocab: Vocabulary, on: dt.date) -> tuple[str, d
     pid = str(pid)
     values: dict[str, Any] = {}
     for key, value in raw.items():
-        name = f"people[{pid}].{key}"
         if key in ("id", "birth_date") or value is None:
             continue
         var = vocab.person.get(str(key))
         if var is None:
-            raise CaseInvalid(name, "unknown field")
-        values[var.name] = _convert(value, var.kind, name, var)
+            raise CaseInvalid(f"people[{pid}].{key}", "unknown field")
+        try:
+            values[var.name] = _value(value, var.kind, var)
+        except BadValueError as err:  # the path is written only when there is something to say
+            raise CaseInvalid(f"people[{pid}].{key}", str(err)) from None
     if raw.get("birth_date") is not None:
         if "age" not in vocab.person:
             raise CaseInvalid(f"people[{pid}].birth_date", "unknown field")
@@ -123,29 +125,36 @@ def _unit_value(values: dict[str, Any], vocab: Vocabulary, key: str, value: obje
 
 def _convert(value: object, kind: Kind, name: str, var: Variable | None = None) -> Any:
     try:
-        if kind is Kind.MONEY:
-            return money_to_cents(value, allow_negative=bool(var and var.allow_negative))
-        if kind is Kind.DATE:
-            return parse_iso_date(value)
-        if kind is Kind.BOOL:
-            if not isinstance(value, bool):
-                raise BadValueError(f"must be true or false, not {value!r}")
-            return value
-        if kind is Kind.INT:
-            if isinstance(value, Decimal) and value == value.to_integral_value():
-                value = int(value)
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise BadValueError(f"must be a whole number, not {value!r}")
-            if value < 0:
-                raise BadValueError(f"must not be negative: {value!r}")
-            return value
-        if kind is Kind.ENUM:
-            text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-            domain = var.domain if var else None
-            if text is None or (domain is not None and text not in domain):
-                allowed = f": one of {', '.join(domain)}" if domain else ""
-                raise BadValueError(f"is not a valid value{allowed} (got {value!r})")
-            return text
+        return _value(value, kind, var)
     except BadValueError as err:
         raise CaseInvalid(name, str(err)) from None
-    raise CaseInvalid(name, f"has an unsupported kind {kind.value}")
+
+
+def _value(value: object, kind: Kind, var: Variable | None = None) -> Any:
+    """One value in the engine's form (money in cents); raises ``BadValueError`` saying what is wrong."""
+    if kind is Kind.MONEY:
+        return money_to_cents(value, allow_negative=bool(var and var.allow_negative))
+    if kind is Kind.INT:
+        if type(value) is int and value >= 0:
+            return value
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise BadValueError(f"must be a whole number, not {value!r}")
+        if value < 0:
+            raise BadValueError(f"must not be negative: {value!r}")
+        return value
+    if kind is Kind.DATE:
+        return parse_iso_date(value)
+    if kind is Kind.BOOL:
+        if not isinstance(value, bool):
+            raise BadValueError(f"must be true or false, not {value!r}")
+        return value
+    if kind is Kind.ENUM:
+        text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+        domain = var.domain if var else None
+        if text is None or (domain is not None and text not in domain):
+            allowed = f": one of {', '.join(domain)}" if domain else ""
+            raise BadValueError(f"is not a valid value{allowed} (got {value!r})")
+        return text
+    raise BadValueError(f"has an unsupported kind {kind.value}")

@@ -147,6 +147,7 @@ class CasePlan:
         self.member_slots: list[int] = []
         self.steps: list[tuple[int, Step]] = []
         self._param_info: dict[tuple[str, str], dict[str, Any]] = {}
+        self.entries: dict[Any, Any] = {}  # explanation entries of parameter cells (see ProgramResult)
         for i, node in enumerate(graph.nodes):
             slot = i + 1
             if node.op == "input":

@@ -56,12 +56,41 @@ class Graph:
         }  # person amounts, and the condition that lists a member (None: every member)
         self.pays = self.named[program.pays] if program.pays else None
         self.parameters: list[Parameter] = program.referenced_parameters()
+        self.decisions = [
+            (i, n.op, self.arg_index[i]) for i, n in enumerate(self.nodes) if n.op in ("when", "and", "or")
+        ]  # the nodes whose outcome prunes an explanation (branches taken, and/or decided early)
+        self.live_cache: dict[tuple[int, ...], Live] = {}  # live nodes by decision pattern
         self.labels: dict[str, Text] = value_labels(program)
         self.enum_values = {i for i in self.named_values if self.nodes[i].kind is Kind.ENUM}
 
     def of(self, node: Expr) -> int:
         """Position of a node."""
         return self.index[id(node)]
+
+    def live(self, indices: tuple[int, ...]) -> Live:
+        """Live nodes sorted by what an explanation does with them."""
+        named, params, whens = [], [], []
+        for i in indices:
+            node = self.nodes[i]
+            if i in self.named_values:
+                name, convert = self.named_values[i]
+                named.append((i, name, convert, i in self.enum_values))
+            elif node.op in ("param", "lookup", "bracket"):
+                params.append(node)
+            elif node.op == "when":
+                whens.append(node)
+        return Live(indices, tuple(named), tuple(params), tuple(whens))
+
+
+@dataclass(frozen=True)
+class Live:
+    """The nodes an outcome depends on (``indices``), and among them the named values (position,
+    name, JSON conversion, whether an enum), the parameter lookups and the branches."""
+
+    indices: tuple[int, ...]
+    named: tuple[tuple[int, str, Callable[[Any], Any], bool], ...]
+    params: tuple[Expr, ...]
+    whens: tuple[Expr, ...]
 
 
 def value_labels(program: Program) -> dict[str, Text]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from onestop.rules.describe import fmt, word
 from onestop.rules.types import Kind
+from onestop.rules.values import format_cents
 
 if TYPE_CHECKING:
     from onestop.rules.pack import Evaluation
@@ -93,26 +96,21 @@ def render_result(result: ProgramResult, lang: str = "en") -> list[str]:
 
 
 def _explanation_lines(result: ProgramResult, lang: str, h: dict[str, str]) -> list[str]:
-    ex = result.explanation(lang)
     lines = []
-    if ex["branches"]:
+    branches = result.branches(lang)
+    if branches:
         lines.append(f"  {h['branches']}:")
         lines.extend(
             f"    {_label(result, b['variable'], lang)}: {b['condition']}? {_plain(b['holds'], lang)}"
-            for b in ex["branches"]
+            for b in branches
         )
-    if ex["values"]:
-        words = ex["labels"]
-        lines.append(
-            f"  {h['values']}: "
-            + "; ".join(
-                f"{_label(result, k, lang)} = {_plain(words.get(k, v), lang)}"
-                for k, v in ex["values"].items()
-            )
-        )
-    if ex["parameters"]:
+    values = _values(result, lang)
+    if values:
+        lines.append(f"  {h['values']}: {values}")
+    parameters = result.parameters_used(lang, copy=False)
+    if parameters:
         lines.append(f"  {h['params']}:")
-        for p in ex["parameters"]:
+        for p in parameters:
             keys = "".join(f"[{k}]" for k in p["key_labels"])
             src = ", ".join(
                 x for x in (p["source"]["title"], p["source"]["section"], p["source"]["url"]) if x
@@ -126,9 +124,58 @@ def _explanation_lines(result: ProgramResult, lang: str, h: dict[str, str]) -> l
     return lines
 
 
+def _values(result: ProgramResult, lang: str) -> str:
+    """ "Label = value; ..." for every value used (enum values in words, person values by id)."""
+    names = _labels(result, lang)
+    as_text = _formatters(result, lang)
+    unknown = word("unknown", lang)
+    vals, ids, nodes = result.vals, result.case.person_ids, result.graph.nodes
+    parts = []
+    for i, name, _, _ in result.live_set.named:
+        show = as_text[nodes[i].kind]
+        value = vals[i + 1]
+        if type(value) is list:
+            shown = ", ".join(
+                f"{pid}: {unknown if v is None else show(v)}" for pid, v in zip(ids, value, strict=True)
+            )
+            text = "{" + shown + "}"
+        else:
+            text = unknown if value is None else show(value)
+        parts.append(f"{names.get(name) or name} = {text}")
+    return "; ".join(parts)
+
+
+def _formatters(result: ProgramResult, lang: str) -> dict[Kind, Callable[[Any], str]]:
+    """How a known value of each kind reads in ``lang`` (as ``describe.fmt``), made once per program."""
+    key = ("formatters", lang)
+    table = result.program.cache.get(key)
+    if table is None:
+        words = result.graph.labels
+        yes, no = word("yes", lang), word("no", lang)
+        table = {kind: functools.partial(fmt, kind=kind, lang=lang, labels=words) for kind in Kind}
+        table[Kind.BOOL] = lambda v: yes if v else no
+        table[Kind.INT] = str
+        if lang != "fr":
+            table[Kind.MONEY] = format_cents
+        result.program.cache[key] = table
+    assert isinstance(table, dict)
+    return table
+
+
+def _labels(result: ProgramResult, lang: str) -> dict[str, str]:
+    """Every variable's label in ``lang``, made once per program."""
+    key = ("labels", lang)
+    table = result.program.cache.get(key)
+    if table is None:
+        program = result.program
+        table = {name: var.label(lang) for name, var in [*program.inputs.items(), *program.variables.items()]}
+        program.cache[key] = table
+    assert isinstance(table, dict)
+    return table
+
+
 def _label(result: ProgramResult, name: str, lang: str) -> str:
-    var = result.program.find(name)
-    return var.label(lang) if var else name
+    return _labels(result, lang).get(name) or name
 
 
 def _amount_label(result: ProgramResult, key: str, lang: str) -> str:
@@ -148,6 +195,8 @@ def _question(result: ProgramResult, path: str, lang: str) -> str:
 
 
 def _plain(value: Any, lang: str) -> str:
+    if type(value) is str:
+        return value if lang != "fr" else _local(value, lang)
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_plain(v, lang)}" for k, v in value.items()) + "}"
     if value is None:

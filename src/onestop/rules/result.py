@@ -12,14 +12,31 @@ from typing import Any
 
 from onestop.rules.case import Case, Vocabulary
 from onestop.rules.case_eval import CasePlan
-from onestop.rules.describe import enum_words, fmt, formula_text, wire, wire_function
+from onestop.rules.describe import enum_words, fmt, formula_text, wire
 from onestop.rules.expr import COMPARISONS, Expr
-from onestop.rules.graph import Graph
+from onestop.rules.graph import Graph, Live
 from onestop.rules.program import Program
 from onestop.rules.screen import Missing, find_missing
 from onestop.rules.types import Kind
 
 ELIGIBLE, INELIGIBLE, UNDETERMINED = "eligible", "ineligible", "undetermined"
+
+
+def decided_by(vals: list[Any], i: int, op: str, args: tuple[int, ...]) -> int:
+    """Which arguments of a branch or an and/or the outcome depends on: for ``when``, 1 (then) or 2
+    (otherwise) when the condition is known (for every member), for and/or the count of arguments
+    up to the first that decided it; 0 when every argument counts."""
+    if op == "when":
+        cond = vals[args[0] + 1]
+        if isinstance(cond, list):
+            if all(c is True for c in cond):
+                return 1
+            return 2 if all(c is False for c in cond) else 0
+        return 1 if cond is True else 2 if cond is False else 0
+    target = op == "or"  # the value that decides: true for "or", false for "and"
+    if vals[i + 1] is not target:  # not decided, or a list (person values): every argument counts
+        return 0
+    return next(n for n, a in enumerate(args, 1) if vals[a + 1] is target)
 
 
 class ProgramResult:
@@ -136,9 +153,28 @@ class ProgramResult:
         """Nodes that the outcome depends on, following only the branches taken."""
         return [self.graph.nodes[i] for i in self.live_indices]
 
-    @cached_property
-    def live_indices(self) -> list[int]:
+    @property
+    def live_indices(self) -> tuple[int, ...]:
         """Graph positions of the nodes the outcome depends on, in evaluation order."""
+        return self.live_set.indices
+
+    @cached_property
+    def live_set(self) -> Live:
+        """The nodes the outcome depends on, sorted for the explanation.
+
+        Which nodes are live depends only on the branches taken and on which argument decided each
+        and/or, so the walk is done once per such pattern and shared (most cases repeat a few).
+        """
+        graph, vals = self.graph, self.vals
+        pattern = tuple(decided_by(vals, i, op, args) for i, op, args in graph.decisions)
+        live = graph.live_cache.get(pattern)
+        if live is None:
+            live = graph.live(self._walk_live())
+            if len(graph.live_cache) < 10_000:  # bounded: a long-running server sees many patterns
+                graph.live_cache[pattern] = live
+        return live
+
+    def _walk_live(self) -> tuple[int, ...]:
         graph, vals = self.graph, self.vals
         stack = [*graph.tests, *graph.amounts.values()]
         stack.extend(i for i in graph.per_person.values() if i is not None)
@@ -152,19 +188,12 @@ class ProgramResult:
             seen.add(i)
             args = graph.arg_index[i]
             op = graph.nodes[i].op
-            if op == "when":
-                cond = vals[args[0] + 1]
-                conds = cond if isinstance(cond, list) else (cond,)
-                if all(c is True for c in conds):
-                    args = args[:2]
-                elif all(c is False for c in conds):
-                    args = (args[0], args[2])
-            elif op in ("and", "or") and not isinstance(vals[i + 1], list) and vals[i + 1] is (op == "or"):
-                target = op == "or"  # the first argument that decided the result
-                n = next(n for n, a in enumerate(args) if vals[a + 1] is target)
-                args = args[: n + 1]
+            if op in ("when", "and", "or"):
+                decided = decided_by(vals, i, op, args)
+                if decided:
+                    args = (args[0], args[decided]) if op == "when" else args[:decided]
             stack.extend(args)
-        return sorted(seen)
+        return tuple(sorted(seen))
 
     def explanation(self, lang: str = "en") -> dict[str, Any]:
         """Values and parameters used (with sources) and the branches taken.
@@ -172,46 +201,51 @@ class ProgramResult:
         Values are machine-readable (enum codes); ``labels`` gives the words of each enum value used,
         and each parameter's ``key_labels`` the words of its keys, in ``lang``.
         """
-        values: dict[str, Any] = {}
-        labels: dict[str, Any] = {}
-        enum_values, words = self.graph.enum_values, self.graph.labels
-        params: dict[str, dict[str, Any]] = {}
-        whens: list[Expr] = []
-        vals, ids, nodes, named_values = (
-            self.vals,
-            self.case.person_ids,
-            self.graph.nodes,
-            self.graph.named_values,
-        )
-        for i in self.live_indices:
-            shown = named_values.get(i)
-            if shown is not None:
-                name, convert = shown
-                value = vals[i + 1]
-                values[name] = (
-                    {pid: convert(v) for pid, v in zip(ids, value, strict=True)}
-                    if isinstance(value, list)
-                    else convert(value)
-                )
-                if i in enum_values and words:
-                    labels[name] = (
-                        {pid: enum_words(v, lang, words) for pid, v in zip(ids, value, strict=True)}
-                        if isinstance(value, list)
-                        else enum_words(value, lang, words)
-                    )
-                continue
-            node = nodes[i]
-            if node.op in ("param", "lookup", "bracket"):
-                for entry in self._param_entries(node, lang):
-                    params.setdefault(entry["name"] + str(entry["keys"]), entry)
-            elif node.op == "when" and not isinstance(self._val(node.args[0]), list):
-                whens.append(node)
+        values, labels = self.values_used(lang)
         return {
             "values": values,
             "labels": labels,
-            "parameters": list(params.values()),
-            "branches": self._branches(whens, lang),
+            "parameters": self.parameters_used(lang, copy=True),
+            "branches": self.branches(lang),
         }
+
+    def values_used(self, lang: str = "en") -> tuple[dict[str, Any], dict[str, Any]]:
+        """Every named value the outcome depends on (JSON form; person values by id), and the words
+        of the enum values among them."""
+        values: dict[str, Any] = {}
+        labels: dict[str, Any] = {}
+        words = self.graph.labels
+        vals, ids = self.vals, self.case.person_ids
+        for i, name, convert, enum in self.live_set.named:
+            value = vals[i + 1]
+            if type(value) is list:  # a person value: by person id
+                values[name] = dict(zip(ids, map(convert, value), strict=True))
+                if enum and words:
+                    labels[name] = {
+                        pid: None if v is None else enum_words(v, lang, words)
+                        for pid, v in zip(ids, value, strict=True)
+                    }
+            else:
+                values[name] = convert(value)
+                if enum and words:
+                    labels[name] = None if value is None else enum_words(value, lang, words)
+        return values, labels
+
+    def parameters_used(self, lang: str = "en", *, copy: bool = True) -> list[dict[str, Any]]:
+        """Each parameter cell used, with its value, source and confidence. Entries are made once per
+        cell and snapshot; without ``copy`` they are that shared record, to be read only (as text)."""
+        params: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for node in self.live_set.params:
+            for key, entry in self._param_entries(node, lang, copy):
+                if key not in params:
+                    params[key] = entry
+        return list(params.values())
+
+    def branches(self, lang: str = "en") -> list[dict[str, Any]]:
+        """The branches taken (``when``/``select`` on unit values), outer conditions first."""
+        return self._branches(
+            [n for n in self.live_set.whens if type(self._val(n.args[0])) is not list], lang
+        )
 
     def _branches(self, whens: list[Expr], lang: str) -> list[dict[str, Any]]:
         named = self.graph.named
@@ -240,40 +274,47 @@ class ProgramResult:
             text = self.graph.texts[key] = formula_text(node, lang, labels=self.graph.labels)
         return text
 
-    def _wire_value(self, node: Expr) -> Any:
-        value = self._val(node)
-        convert = wire_function(node.kind)
-        if isinstance(value, list):
-            return {pid: convert(v) for pid, v in zip(self.case.person_ids, value, strict=True)}
-        return convert(value)
-
-    def _param_entries(self, node: Expr, lang: str) -> list[dict[str, Any]]:
-        param = node.data
-        static = self.plan.parameter_info(param, lang)
+    def _param_entries(
+        self, node: Expr, lang: str, copy: bool
+    ) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+        """What the explanation says of a parameter looked up here: one entry per distinct cell used."""
         keys = node.args[:-1] if node.op == "bracket" else node.args
-        key_values = [self._val(k) for k in keys]
-        if any(isinstance(k, list) for k in key_values):
+        vals, index = self.vals, self.graph.index
+        key_values = tuple([vals[index[id(k)] + 1] for k in keys])
+        value = vals[index[id(node)] + 1]
+        if type(value) is list or list in map(type, key_values):
             n = len(self.case.people)
             columns = [k if isinstance(k, list) else [k] * n for k in key_values]
-            rows = [list(r) for r in zip(*columns, strict=True)]
-        else:
-            rows = [key_values]
-        values = self._val(node)
-        values = values if isinstance(values, list) else [values] * len(rows)
+            values = value if isinstance(value, list) else [value] * n
+            return [
+                self._param_entry(node, keys, row, v, lang) for *row, v in zip(*columns, values, strict=True)
+            ]
+        # the same cell of the same snapshot says the same thing: made once, copied for each result
+        cache = self.plan.entries
+        cached = cache.get((id(node), lang, key_values, value))
+        if cached is None:
+            cached = self._param_entry(node, keys, key_values, value, lang)
+            if len(cache) < 10_000:
+                cache[(id(node), lang, key_values, value)] = cached
+        return [(cached[0], {**cached[1]} if copy else cached[1])]
+
+    def _param_entry(
+        self, node: Expr, keys: tuple[Expr, ...], row: Any, value: Any, lang: str
+    ) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        param = node.data
+        static = self.plan.parameter_info(param, lang)
         words = self.graph.labels
-        enums = [k.kind is Kind.ENUM for k in keys]
-        return [
-            {
-                **static,
-                "keys": row,
-                "key_labels": [
-                    enum_words(k, lang, words) if e else k for k, e in zip(row, enums, strict=True)
-                ],
-                "value": wire(value, param.unit),
-                "note": static["note"] if value is None else None,
-            }
-            for row, value in zip(rows, values, strict=False)
-        ]
+        entry = {
+            **static,
+            "keys": list(row),
+            "key_labels": [
+                enum_words(k, lang, words) if e.kind is Kind.ENUM and k is not None else k
+                for k, e in zip(row, keys, strict=True)
+            ],
+            "value": wire(value, param.unit),
+            "note": static["note"] if value is None else None,
+        }
+        return (param.name, *row), entry
 
     def render(self, lang: str = "en") -> str:
         """This result as text an officer reads to the client (see ``render.render_result``)."""

@@ -40,6 +40,10 @@ def money_to_cents(value: object, *, allow_negative: bool = True) -> int:
     """Dollars (``"459"``, ``"12.50"``, ``Decimal``) to integer cents; refuses fractions of a cent."""
     if type(value) is int and abs(value) < MAX_DOLLARS and (value >= 0 or allow_negative):
         return value * 100  # the common case of whole dollars, without a Decimal round trip
+    if type(value) is Decimal and value.is_finite() and -MAX_DOLLARS < value < MAX_DOLLARS:
+        whole_cents = value.quantize(_CENT)  # as parsed from JSON: the common case, checked exactly
+        if whole_cents == value and (value >= 0 or allow_negative):
+            return int(whole_cents * 100)
     amount = value if type(value) is Decimal else to_decimal(value)
     if not amount.is_finite():
         raise BadValueError(f"is not a number: {value!r}")

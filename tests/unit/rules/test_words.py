@@ -117,3 +117,9 @@ def test_every_computed_enum_of_the_packs_has_words() -> None:
             for var in program.variables.values():
                 if var.kind is ENUM:
                     assert var.value_labels and set(var.value_labels) == set(var.domain or ()), var.name
+
+
+def test_an_unknown_enum_value_has_no_words() -> None:
+    case = {**CASE, "unit": {**CASE["unit"], "client_type": None}}
+    labels = _result(case).explanation()["labels"]
+    assert labels["client_type"] is None and labels["family"] == "single adult"
