@@ -44,3 +44,10 @@ def test_text_values_read_as_the_json_explanation(jurisdiction: str, test: Any, 
     text = result.render(lang)
     if expected:
         assert f": {expected}\n" in text + "\n"
+
+
+def test_live_nodes_shared_between_cases_are_those_of_a_fresh_walk() -> None:
+    for jurisdiction, test in CASES:
+        pack = get_pack(jurisdiction)
+        result = pack.evaluate_data({**test.case, "date": test.date}, [test.program.id]).results[0]
+        assert result.live_set.indices == result._walk_live(), test.id
