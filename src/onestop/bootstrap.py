@@ -53,7 +53,7 @@ def build(
         settings=settings,
         engine=engine,
         session_factory=session_factory or make_session_factory(engine),
-        clock=clock or SystemClock(),
+        clock=clock or SystemClock(settings.timezone),
         cipher=FieldCipher.from_text(keys.field_key(settings)),
         secret_key=keys.secret_key(settings),
     )

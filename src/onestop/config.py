@@ -21,7 +21,7 @@ class Settings(BaseSettings):
     field_key: str = Field(default="", repr=False)
     storage_dir: Path | None = None
     session_minutes: int = 30
-    timezone: str = "America/Edmonton"  # how staff pages show times (IANA name)
+    timezone: str = "America/Edmonton"  # business dates and displayed times (IANA name)
     max_upload_bytes: int = 10 * 1024 * 1024
     login_max_failures: int = 5
     login_lockout_minutes: int = 15
