@@ -12,6 +12,7 @@ from onestop.web.app import create_app
 from onestop.web.security import CSP
 from tests.functional.staff.conftest import Officer, csrf_token, sign_in
 
+CSRF_REFUSAL = "This form has expired or did not come from onestop"
 INLINE = [
     (re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.I), "inline <script>"),
     (re.compile(r"<style", re.I), "<style> element"),
@@ -51,10 +52,11 @@ def test_a_post_without_the_token_is_refused_with_a_page(client: TestClient, off
     client.get("/staff/login")
     response = client.post("/staff/login", data={"username": officer.username, "password": officer.password})
     assert response.status_code == 403
-    assert "This form has expired or did not come from onestop" in response.text
+    assert CSRF_REFUSAL in response.text
     assert response.headers["content-type"].startswith("text/html")
     wrong = client.post("/staff/login", data={"username": "a", "password": "b", "csrf_token": "forged"})
     assert wrong.status_code == 403
+    assert CSRF_REFUSAL in wrong.text  # not some other 403 (a locked account is refused with one too)
 
 
 def test_a_token_from_another_session_is_refused(app: object, client: TestClient, officer: Officer) -> None:
@@ -66,6 +68,8 @@ def test_a_token_from_another_session_is_refused(app: object, client: TestClient
         data={"username": officer.username, "password": officer.password, "csrf_token": stolen},
     )
     assert response.status_code == 403
+    assert CSRF_REFUSAL in response.text
+    assert client.get("/staff/").headers["location"] == "/staff/login"  # and nobody was signed in
 
 
 def test_htmx_requests_may_carry_the_token_in_a_header(signed_in: TestClient) -> None:
