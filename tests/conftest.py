@@ -55,7 +55,7 @@ def _postgres_engine() -> Engine:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as err:  # noqa: BLE001 - any failure to reach the server means "not available"
+    except Exception as err:  # any failure to reach the server means "not available"
         _postgres_problem = f"PostgreSQL not reachable at {POSTGRES_URL}: {type(err).__name__}"
         raise
     finally:
@@ -75,11 +75,9 @@ def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
             _skip_or_fail(_postgres_problem)
         try:
             eng = _postgres_engine()
-        except Exception:  # noqa: BLE001
+        except Exception:
             _skip_or_fail(_postgres_problem or "PostgreSQL not available")
-    # TEMPORARY while areas are being built in parallel: create_all; the integrator switches this
-    # to migrate.upgrade(eng) once the initial migration is generated.
-    Base.metadata.create_all(eng)
+    migrate.upgrade(eng)  # the schema comes from the migrations, as in production
     yield eng
     eng.dispose()
     if eng.dialect.name == "postgresql":
