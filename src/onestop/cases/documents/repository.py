@@ -39,6 +39,6 @@ class DocumentRepository:
         )
         return list(self.session.scalars(stmt))
 
-    def key_in_use(self, storage_key: str) -> bool:
-        """Whether any document already points at this stored object (identical content)."""
-        return bool(self.session.scalar(select(exists().where(Document.storage_key == storage_key))))
+    def content_in_use(self, sha256: str) -> bool:
+        """Whether a document with identical content exists (its stored object is then shared; indexed)."""
+        return bool(self.session.scalar(select(exists().where(Document.sha256 == sha256))))

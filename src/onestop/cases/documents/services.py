@@ -52,7 +52,7 @@ def upload_document(
             pid = survivor_id(uow, person_id)
             sha = hashlib.sha256(data).hexdigest()
             repo = DocumentRepository(uow.session)
-            shared = repo.key_in_use(sha)
+            shared = repo.content_in_use(sha)
             key = storage.put(data)
             written = None if shared else key
             row = Document(

@@ -6,11 +6,13 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from onestop.db import Base, Entity
 from onestop.db.types import JSONDoc
+
+_TO_SPECIALIST = text("specialist_id IS NOT NULL")
 
 
 class Referral(Entity):
@@ -19,7 +21,8 @@ class Referral(Entity):
     __tablename__ = "referral"
     __table_args__ = (
         Index(None, "person_id", "created_at"),
-        Index(None, "specialist_id", "status"),
+        # Partial: most referrals go to agencies, not named specialists (see documents.models).
+        Index(None, "specialist_id", "status", sqlite_where=_TO_SPECIALIST, postgresql_where=_TO_SPECIALIST),
         Index(None, "target_id", "status"),
     )
 
