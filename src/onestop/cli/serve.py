@@ -13,6 +13,8 @@ def serve(
     """Serve the app; OpenAPI documentation is at /docs."""
     import uvicorn
 
+    from onestop.web.accesslog import log_config
+
     uvicorn.run(
         "onestop.web.app:create_default_app",
         factory=True,
@@ -20,4 +22,5 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
+        log_config=log_config(),  # the access log without query strings
     )

@@ -120,7 +120,8 @@ def test_search_and_patch_with_version(officer: TestClient) -> None:
     hits = officer.get("/api/people", params={"name": "Jon Smyth"}).json()
     assert hits[0]["person"]["id"] == person["id"]
     assert hits[0]["person"]["sin"] == "*** *** 544"
-    assert officer.get("/api/people", params={"sin": SIN}).json()[0]["reasons"] == ["same SIN"]
+    assert officer.post("/api/people/search", json={"sin": SIN}).json()[0]["reasons"] == ["same SIN"]
+    assert officer.get("/api/people", params={"sin": SIN}).status_code == 422  # never in the address
     assert officer.get("/api/people").status_code == 422
     patched = officer.patch(
         f"/api/people/{person['id']}", json={"version": person["version"], "preferred_name": "Jack"}

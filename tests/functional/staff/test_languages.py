@@ -24,9 +24,9 @@ def test_the_browser_preference_is_used_when_nothing_was_chosen(client: TestClie
     assert "Accept-Language" in response.headers["vary"]
 
 
-def test_the_switch_keeps_the_rest_of_the_query(signed_in: TestClient) -> None:
-    html = signed_in.get("/staff/people?name=Tremblay").text
-    assert 'href="/staff/people?name=Tremblay&amp;lang=fr"' in html
+def test_the_switch_keeps_the_rest_of_the_query(client: TestClient) -> None:
+    html = client.get("/staff/login?next=%2Fstaff%2Ftasks").text
+    assert 'href="/staff/login?next=%2Fstaff%2Ftasks&amp;lang=fr"' in html
 
 
 def test_messages_dates_and_errors_in_french(client: TestClient, officer: Officer) -> None:

@@ -60,7 +60,8 @@ def test_a_wrong_box_is_named_next_to_it_and_nothing_is_stored(signed_in: TestCl
     assert 'id="f-postal_code-error"' in response.text
     assert 'aria-describedby="f-postal_code-hint f-postal_code-error" aria-invalid="true"' in response.text
     assert 'value="Tremblay"' in response.text  # what was typed is kept
-    assert "0 people found" in signed_in.get("/staff/people?name=Tremblay").text
+    found = signed_in.post("/staff/people", data={"name": "Tremblay", "csrf_token": data["csrf_token"]})
+    assert "0 people found" in found.text
 
 
 def test_a_likely_duplicate_stops_registration_until_the_officer_decides(signed_in: TestClient) -> None:
@@ -85,15 +86,19 @@ def test_a_likely_duplicate_stops_registration_until_the_officer_decides(signed_
 
 def test_search_lists_masked_results_and_htmx_gets_only_the_results(signed_in: TestClient) -> None:
     register(signed_in)
-    page = signed_in.get("/staff/people?name=Tremblay")
+    token = csrf_token(signed_in, "/staff/")
+    page = signed_in.post("/staff/people", data={"name": "Tremblay", "csrf_token": token})
     assert "1 person found" in page.text and "*** *** 544" in page.text and "<h1>" in page.text
-    fragment = signed_in.get(
-        "/staff/people?name=Tremblay", headers={"HX-Request": "true", "HX-Target": "search-results"}
+    fragment = signed_in.post(
+        "/staff/people",
+        data={"name": "Tremblay"},
+        headers={"HX-Request": "true", "HX-Target": "search-results", "X-CSRF-Token": token},
     )
     assert fragment.text.lstrip().startswith('<section id="search-results"')
     assert "<h1>" not in fragment.text
-    bad = signed_in.get("/staff/people?birth_date=31-07-1984")
+    bad = signed_in.post("/staff/people", data={"birth_date": "31-07-1984", "csrf_token": token})
     assert bad.status_code == 422 and 'id="f-birth_date-error"' in bad.text
+    assert 'value="31-07-1984"' in bad.text  # what was typed is kept
 
 
 def test_revealing_asks_for_a_reason_and_is_audited(signed_in: TestClient, container: Container) -> None:

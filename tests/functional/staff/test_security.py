@@ -39,13 +39,18 @@ def test_staff_pages_are_not_cached_but_the_portal_may_be(client: TestClient) ->
 
 
 def test_no_page_has_inline_scripts_styles_or_handlers(signed_in: TestClient) -> None:
-    for path in ("/portal/", "/portal/?lang=fr", "/staff/", "/staff/people", "/staff/people?name=x",
+    for path in ("/portal/", "/portal/?lang=fr", "/staff/", "/staff/people",
                  "/staff/people/new", "/staff/nope", "/staff/tasks", "/staff/tasks/new",
                  "/staff/interactions/new", "/portal/screener", "/portal/account/new",
                  "/portal/account/signin"):  # fmt: skip
         html = signed_in.get(path).text
         for pattern, what in INLINE:
             assert not pattern.search(html), f"{what} on {path}"
+    results = signed_in.post(
+        "/staff/people", data={"name": "x", "csrf_token": csrf_token(signed_in, "/staff/")}
+    )
+    for pattern, what in INLINE:
+        assert not pattern.search(results.text), f"{what} on the search results"
 
 
 def test_a_post_without_the_token_is_refused_with_a_page(client: TestClient, officer: Officer) -> None:

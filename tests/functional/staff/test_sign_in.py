@@ -14,9 +14,9 @@ from tests.functional.staff.conftest import Officer, csrf_token, sign_in
 
 def test_pages_send_a_stranger_to_sign_in_and_remember_where_they_were_going(client: TestClient) -> None:
     assert client.get("/staff/").headers["location"] == "/staff/login"
-    response = client.get("/staff/people?name=Smith")
+    response = client.get("/staff/tasks")
     assert response.status_code == 303
-    assert response.headers["location"] == "/staff/login?next=%2Fstaff%2Fpeople%3Fname%3DSmith"
+    assert response.headers["location"] == "/staff/login?next=%2Fstaff%2Ftasks"
 
 
 def test_right_password_opens_the_home_page_with_greeting_and_office(

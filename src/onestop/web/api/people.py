@@ -1,5 +1,7 @@
 """/api/people: register, read, update, search, check duplicates, reveal, merge, and sub-resources.
 
+A search by SIN or phone is posted (`POST /api/people/search`): never in a query string.
+
 Routes parse, call one registry service, and return its (masked) result.
 """
 
@@ -9,11 +11,12 @@ import datetime as dt
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Request, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from onestop import registry
+from onestop.common.errors import InvalidInput
 from onestop.registry import schemas as s
 from onestop.web.deps import CurrentActor, UowDep
 
@@ -37,19 +40,33 @@ def register(uow: UowDep, actor: CurrentActor, body: s.PersonRegistration) -> s.
         return JSONResponse(content, status_code=status.HTTP_409_CONFLICT)
 
 
+#: Criteria refused in a query string: an address is written to access logs, proxies and histories.
+_BODY_ONLY = ("sin", "phone")
+
+
 @router.get("", response_model=list[s.SearchHit])
 def search(
     uow: UowDep,
     actor: CurrentActor,
+    request: Request,
     name: str | None = None,
     birth_date: dt.date | None = None,
-    sin: str | None = None,
-    phone: str | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> list[s.SearchHit]:
-    """Fuzzy search by name, birth date, SIN (exact) or phone; results masked and scored."""
-    query = s.SearchQuery(name=name, birth_date=birth_date, sin=sin, phone=phone, limit=limit)
+    """Fuzzy search by name or birth date; a SIN or phone goes in the body of `POST /api/people/search`."""
+    for field in _BODY_ONLY:
+        if field in request.query_params:
+            raise InvalidInput(
+                field, "must not be sent in the address (it would be logged): use POST /api/people/search"
+            )
+    query = s.SearchQuery(name=name, birth_date=birth_date, limit=limit)
     return registry.search_people(uow, actor=actor, query=query)
+
+
+@router.post("/search", response_model=list[s.SearchHit])
+def search_posted(uow: UowDep, actor: CurrentActor, body: s.SearchQuery) -> list[s.SearchHit]:
+    """Search by name, birth date, SIN (exact) or phone, sent in the body; results masked and scored."""
+    return registry.search_people(uow, actor=actor, query=body)
 
 
 @router.post("/duplicates", response_model=list[s.DuplicateMatch])

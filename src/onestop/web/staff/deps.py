@@ -50,9 +50,12 @@ def safe_next(url: str | None) -> str:
 
 
 async def login_required(request: Request, err: Exception) -> Response:
-    """Send the browser to the sign-in page, remembering where it was going (for a GET)."""
+    """Send the browser to the sign-in page, remembering where it was going (for a GET).
+
+    Only the path: a query string may hold personal data, and ``next=`` lands in the access log and
+    the browser's history.
+    """
     target = LOGIN_URL
     if request.method == "GET" and request.url.path != "/staff/":
-        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        target += "?" + urlencode({"next": path})
+        target += "?" + urlencode({"next": request.url.path})
     return pages.redirect(request, target)

@@ -25,10 +25,26 @@ SEARCH_FIELDS = {"name", "birth_date", "phone", "sin"}
 
 
 @router.get("")
+def search_form(request: Request, actor: StaffActor) -> HTMLResponse:
+    """The empty search form; criteria in the address are ignored (they would be logged and kept)."""
+    context = {"values": dict.fromkeys(SEARCH_FIELDS, ""), "errors": {}, "hits": None}
+    return pages.render(request, "staff/people/search.html", context)
+
+
+@router.post("")
 def search(
-    request: Request, actor: StaffActor, name: str = "", birth_date: str = "", phone: str = "", sin: str = ""
+    request: Request,
+    actor: StaffActor,
+    name: Annotated[str, Form()] = "",
+    birth_date: Annotated[str, Form()] = "",
+    phone: Annotated[str, Form()] = "",
+    sin: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
-    """The search form and, once criteria are given, the masked results (an htmx request gets only those)."""
+    """The masked results of a posted search (an htmx request gets only those).
+
+    Posted, never in the address: a name, birth date, phone or SIN there would reach the access log,
+    the browser's history and the sign-in redirect.
+    """
     values = {"name": name, "birth_date": birth_date, "phone": phone, "sin": sin}
     hits, errors = None, {}
     if any(v.strip() for v in values.values()):
@@ -42,7 +58,7 @@ def search(
             hits = search_people(request.app.state.container.uow(), actor=actor, query=query)
         except InvalidInput as err:
             errors = form_errors(request, err, SEARCH_FIELDS)
-    context = {"values": values, "errors": errors, "hits": hits}
+    context = {"values": values, "errors": errors, "hits": hits, "page_url": "/staff/people"}
     partial = request.headers.get("hx-target") == "search-results"
     template = "staff/people/_results.html" if partial else "staff/people/search.html"
     return pages.render(request, template, context, status_code=422 if errors else 200)
