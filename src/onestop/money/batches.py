@@ -209,4 +209,13 @@ def cheque_register(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID | None
     """The cheque register (manual cheques and those printed from batches), by number."""
     with uow:
         require(uow, actor, Permission.MONEY_LEDGER_READ, subject_type="cheque")
-        return support.kept(uow, repository.cheque_register(uow.session, batch_id=batch_id))
+        found = repository.cheque_register(uow.session, batch_id=batch_id)
+        return support.audited_read(
+            uow,
+            found,
+            actor=actor,
+            action="cheque:register_read",
+            subject_type="batch" if batch_id is not None else "cheque",
+            subject_id=batch_id,
+            details={"count": len(found)},
+        )

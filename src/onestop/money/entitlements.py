@@ -285,7 +285,15 @@ def get_entitlement(uow: UnitOfWork, *, actor: Actor, entitlement_id: uuid.UUID)
     """One entitlement version."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement", subject_id=entitlement_id)
-        return support.kept(uow, repository.get(uow.session, Entitlement, entitlement_id, kind="entitlement"))
+        found = repository.get(uow.session, Entitlement, entitlement_id, kind="entitlement")
+        return support.audited_read(
+            uow,
+            found,
+            actor=actor,
+            action="entitlement:read",
+            subject_type="entitlement",
+            subject_id=entitlement_id,
+        )
 
 
 def list_entitlements(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> Sequence[Entitlement]:
@@ -293,8 +301,15 @@ def list_entitlements(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> S
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement")
         query = select(Entitlement).where(Entitlement.unit_id == unit_id)
-        return support.kept(
-            uow, uow.session.scalars(query.order_by(Entitlement.created_at.desc(), Entitlement.id)).all()
+        found = uow.session.scalars(query.order_by(Entitlement.created_at.desc(), Entitlement.id)).all()
+        return support.audited_read(
+            uow,
+            found,
+            actor=actor,
+            action="entitlement:list",
+            subject_type="unit",
+            subject_id=unit_id,
+            details={"count": len(found)},
         )
 
 

@@ -280,7 +280,10 @@ def get_issuance(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID) -> Is
     """One issuance."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="issuance", subject_id=issuance_id)
-        return support.kept(uow, repository.get(uow.session, Issuance, issuance_id, kind="issuance"))
+        found = repository.get(uow.session, Issuance, issuance_id, kind="issuance")
+        return support.audited_read(
+            uow, found, actor=actor, action="issuance:read", subject_type="issuance", subject_id=issuance_id
+        )
 
 
 def list_issuances(
@@ -294,8 +297,15 @@ def list_issuances(
     """Issuances, newest pay date first."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="issuance")
-        return support.kept(
-            uow, repository.list_issuances(uow.session, unit_id=unit_id, state=state, limit=min(limit, 1000))
+        found = repository.list_issuances(uow.session, unit_id=unit_id, state=state, limit=min(limit, 1000))
+        return support.audited_read(
+            uow,
+            found,
+            actor=actor,
+            action="issuance:list",
+            subject_type="unit" if unit_id is not None else "issuance",
+            subject_id=unit_id,
+            details={"state": state, "count": len(found)},
         )
 
 

@@ -300,7 +300,16 @@ def list_overpayments(
     """Overpayments, newest first."""
     with uow:
         require(uow, actor, Permission.MONEY_OVERPAYMENT_WRITE, subject_type="overpayment")
-        return support.kept(uow, repository.list_overpayments(uow.session, unit_id=unit_id))
+        found = repository.list_overpayments(uow.session, unit_id=unit_id)
+        return support.audited_read(
+            uow,
+            found,
+            actor=actor,
+            action="overpayment:list",
+            subject_type="unit" if unit_id is not None else "overpayment",
+            subject_id=unit_id,
+            details={"count": len(found)},
+        )
 
 
 def snapshot(op: Overpayment) -> dict[str, object]:

@@ -84,7 +84,10 @@ def get_payee(uow: UnitOfWork, *, actor: Actor, payee_id: uuid.UUID) -> Payee:
     """One payee."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="payee", subject_id=payee_id)
-        return support.kept(uow, repository.get(uow.session, Payee, payee_id, kind="payee"))
+        found = repository.get(uow.session, Payee, payee_id, kind="payee")
+        return support.audited_read(
+            uow, found, actor=actor, action="payee:read", subject_type="payee", subject_id=payee_id
+        )
 
 
 def list_payees(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID | None = None) -> Sequence[Payee]:
@@ -94,7 +97,16 @@ def list_payees(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID | None = 
         query = select(Payee).order_by(Payee.name)
         if person_id is not None:
             query = query.where(Payee.person_id == person_id)
-        return support.kept(uow, uow.session.scalars(query.limit(500)).all())
+        found = uow.session.scalars(query.limit(500)).all()
+        return support.audited_read(
+            uow,
+            found,
+            actor=actor,
+            action="payee:list",
+            subject_type="person" if person_id is not None else "payee",
+            subject_id=person_id,
+            details={"count": len(found)},
+        )
 
 
 def bank_details(uow: UnitOfWork, payee: Payee) -> domain.BankAccount | None:

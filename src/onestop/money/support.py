@@ -97,6 +97,25 @@ def insert_once(uow: UnitOfWork, record: T, find_existing: Callable[[], T | None
     return record, True
 
 
+def audited_read(
+    uow: UnitOfWork,
+    value: T,
+    *,
+    actor: Actor,
+    action: str,
+    subject_type: str,
+    subject_id: object | None = None,
+    details: dict[str, Any] | None = None,
+) -> T:
+    """Record a read of personal data (design: every access is audited), then end it like ``kept``."""
+    from onestop import audit
+
+    audit.record(
+        uow, actor=actor, action=action, subject_type=subject_type, subject_id=subject_id, details=details
+    )
+    return kept(uow, value)
+
+
 def kept(uow: UnitOfWork, value: T) -> T:
     """End a read (or a no-op repeat) by committing and detaching, so the returned records stay loaded.
 
