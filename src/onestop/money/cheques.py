@@ -12,6 +12,7 @@ from fpdf import FPDF
 
 from onestop.common.money import format_cents
 from onestop.money.models import Cheque
+from onestop.money.private_files import open_private
 
 COLUMNS = ("number", "issued_on", "payee", "amount", "kind", "issuance_id")
 
@@ -68,10 +69,10 @@ def _latin(text: str) -> str:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary name, flush to disk, then rename into place."""
+    """Write to a temporary owner-only (0o600) name, flush to disk, then rename into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.partial")
-    with temp.open("wb") as f:
+    with open_private(temp, "wb") as f:
         f.write(data)
         f.flush()
         os.fsync(f.fileno())

@@ -19,6 +19,7 @@ from onestop.common.money import format_cents
 from onestop.money import xsdcheck
 from onestop.money.domain import BankAccount
 from onestop.money.errors import PaymentFileInvalid
+from onestop.money.private_files import open_private
 
 NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"
 CLEARING_SYSTEM = "CACPA"  # Canadian Payments Association routing numbers
@@ -118,7 +119,7 @@ def write_atomically(
     """Write, validate, fsync, then rename into place; returns the file's SHA-256."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.partial")
-    with temp.open("w", encoding="utf-8", newline="\n") as out:
+    with open_private(temp, "w") as out:
         count, total = write(out, header, transfers)
         out.flush()
         os.fsync(out.fileno())

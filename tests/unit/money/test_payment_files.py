@@ -135,3 +135,22 @@ def test_cheque_register_csv_and_pdf(tmp_path: Path):
     assert pdf[:4] == b"%PDF"
     cheques.write_atomically(tmp_path / "r.pdf", pdf)
     assert (tmp_path / "r.pdf").read_bytes() == pdf
+
+
+def test_payment_and_cheque_files_are_owner_only_even_under_a_permissive_umask(tmp_path: Path):
+    import os
+    import stat
+
+    old = os.umask(0o000)
+    try:
+        transfers = _transfers(2)
+        path = tmp_path / "p.xml"
+        stale = tmp_path / ".r.csv.partial"  # left world-readable by a crashed run
+        stale.write_bytes(b"old")
+        stale.chmod(0o666)
+        pain001.write_atomically(path, _header(2, sum(t.amount_cents for t in transfers)), transfers)
+        cheques.write_atomically(tmp_path / "r.csv", b"number,payee\n")
+    finally:
+        os.umask(old)
+    for name in ("p.xml", "r.csv"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
