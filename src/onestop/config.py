@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -25,10 +26,26 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 10 * 1024 * 1024
     login_max_failures: int = 5
     login_lockout_minutes: int = 15
+    #: Where the public reaches the site (links in e-mails); never taken from a request's Host header.
+    public_base_url: str = ""
+    #: Host names the app answers to (any other Host header is refused with a 400).
+    allowed_hosts: list[str] = Field(default_factory=lambda: ["127.0.0.1", "localhost", "testserver"])
 
     def resolved_database_url(self) -> str:
         """The database URL; by default an SQLite file under ``var_dir``."""
         return self.database_url or f"sqlite:///{(self.var_dir / 'onestop.db').as_posix()}"
+
+    def resolved_public_base_url(self) -> str:
+        """The site's public address without a trailing slash; production mode must be told it."""
+        if self.public_base_url:
+            parts = urlsplit(self.public_base_url)
+            if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+                raise ValueError(f"ONESTOP_PUBLIC_BASE_URL is not an address like https://aide.example.ca: "
+                                 f"{self.public_base_url!r}")  # fmt: skip
+            return self.public_base_url.rstrip("/")
+        if self.mode == "production":
+            raise ValueError("ONESTOP_PUBLIC_BASE_URL must be set in production mode (https://...)")
+        return "http://127.0.0.1:8000"
 
     def resolved_storage_dir(self) -> Path:
         """Where uploaded documents are kept (outside the database)."""

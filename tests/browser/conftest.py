@@ -82,13 +82,14 @@ def _accounts(container: Container) -> None:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """A fresh SQLite database with two officers, and the app served on a free port in a thread."""
     var = tmp_path_factory.mktemp("browser-var")
+    port = _free_port()
     settings = Settings(
-        var_dir=var, secret_key="browser-" + "s" * 40, field_key=FieldCipher.generate_key_text()
-    )
+        var_dir=var, secret_key="browser-" + "s" * 40, field_key=FieldCipher.generate_key_text(),
+        public_base_url=f"http://127.0.0.1:{port}",
+    )  # fmt: skip
     container = build(settings)
     _migrate_or_create(container)
     _accounts(container)
-    port = _free_port()
     config = uvicorn.Config(
         create_app(container), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
     )

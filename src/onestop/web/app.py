@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -33,6 +35,8 @@ def create_app(container: Container) -> FastAPI:
         redoc_url=None,
     )
     app.state.container = container
+    #: Links sent outside the site (e-mails) start with this, never with the request's Host header.
+    app.state.public_base_url = container.settings.resolved_public_base_url()
     app.state.login_limiter = LoginRateLimiter()
     errors.install(app)
     error_pages.install(app)
@@ -58,7 +62,8 @@ def create_app(container: Container) -> FastAPI:
 
 
 def _add_middleware(app: FastAPI, container: Container) -> None:
-    """Added innermost first: headers, then language, then session, then CSRF (which needs the session)."""
+    """Added innermost first; a request meets them in the other order: headers, trusted host, language,
+    session, then CSRF (which needs the session)."""
     settings = container.settings
     production = settings.mode == "production"
     app.add_middleware(CsrfMiddleware, refuse=_refuse_csrf, max_body=settings.max_upload_bytes + 1024 * 1024)
@@ -70,7 +75,14 @@ def _add_middleware(app: FastAPI, container: Container) -> None:
         secure=production,
     )
     app.add_middleware(LocaleMiddleware, secure=production)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(container))
     app.add_middleware(SecurityHeadersMiddleware, production=production)
+
+
+def allowed_hosts(container: Container) -> list[str]:
+    """The configured host names and the public address's own (a forged Host header gets a 400)."""
+    public = urlsplit(container.settings.resolved_public_base_url()).hostname
+    return list(dict.fromkeys([*container.settings.allowed_hosts, *([public] if public else [])]))
 
 
 def _refuse_csrf(request: Request) -> Response:

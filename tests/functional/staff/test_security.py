@@ -99,7 +99,8 @@ def test_session_cookie_is_http_only_and_same_site(client: TestClient, officer: 
 
 @pytest.fixture
 def production_client(container: Container) -> TestClient:
-    container.settings = container.settings.model_copy(update={"mode": "production"})
+    update = {"mode": "production", "public_base_url": "https://testserver"}
+    container.settings = container.settings.model_copy(update=update)
     return TestClient(create_app(container), base_url="https://testserver", follow_redirects=False)
 
 

@@ -79,7 +79,7 @@ def create(
     try:
         sign_up(
             container.uow(), email=email, password=password, language=pages.language_of(request),
-            link_base=str(request.base_url), outbox_dir=outbox,
+            link_base=request.app.state.public_base_url, outbox_dir=outbox,
         )  # fmt: skip
     except InvalidInput as err:
         errors = {err.field: pages.gettext(request, err.problem)}
