@@ -1,19 +1,20 @@
 """``onestop payments``, ``onestop approvals`` and ``onestop budgets``: payment runs, batches, bank files.
 
 Commands act as the system unless ``--as-user USERNAME`` (or ``ONESTOP_CLI_USER``) names a staff
-account; maker-checker needs two different people, so approving a batch needs ``--as-user``.
+account, whose password is then asked for (hidden) or read from ``ONESTOP_PASSWORD`` (for scripts)
+and checked like a sign-in. Maker-checker needs two named people: the system never approves.
 """
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 
 import typer
 
 from onestop import money
-from onestop.access import actor_of
-from onestop.access import repository as staff_repository
+from onestop.access import actor_of, authenticate
 from onestop.access.permissions import Actor
 from onestop.cli.common import cli_actor, container, handles_errors
 from onestop.common.dates import parse_date
@@ -24,18 +25,22 @@ app = typer.Typer(help="payment runs, batches, payment files and bank returns", 
 approvals_app = typer.Typer(help="the approval queue (maker-checker)", no_args_is_help=True)
 budgets_app = typer.Typer(help="budgets per program, office and fiscal year", no_args_is_help=True)
 
-AsUser = typer.Option(None, "--as-user", envvar="ONESTOP_CLI_USER", help="act as this staff account")
+AsUser = typer.Option(
+    None,
+    "--as-user",
+    envvar="ONESTOP_CLI_USER",
+    help="act as this staff account (password prompted, or ONESTOP_PASSWORD)",
+)
+PASSWORD_ENV = "ONESTOP_PASSWORD"
 
 
 def acting(username: str | None) -> Actor:
-    """The system, or the named (active) staff account."""
+    """The system, or the named staff account once its password is verified like a sign-in."""
     if not username:
         return cli_actor()
-    with container().uow() as uow:
-        staff = staff_repository.find_staff_by_username(uow.session, username.strip().lower())
-        if staff is None or not staff.active:
-            raise InvalidInput("--as-user", f"no active staff account {username!r}")
-        return actor_of(staff)
+    password = os.environ.get(PASSWORD_ENV) or typer.prompt(f"password for {username}", hide_input=True)
+    staff = authenticate(container().uow(), username=username, password=password)
+    return actor_of(staff)
 
 
 def _batch_id(ref: str, actor: Actor) -> uuid.UUID:

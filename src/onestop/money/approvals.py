@@ -45,6 +45,7 @@ def decide_approval(
         request = repository.get(
             uow.session, ApprovalRequest, approval_id, kind="approval request", for_update=True
         )
+        support.require_named_person(actor)
         if request.state != "pending":
             raise InvalidTransition(f"this request was already {request.state}")
         if is_same_person(actor, request.requested_by, request.requested_by_id):

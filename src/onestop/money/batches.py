@@ -127,6 +127,7 @@ def approve_batch(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID) -> Paym
     """The checker's approval; the person who built the batch cannot give it."""
     with uow:
         require(uow, actor, Permission.MONEY_BATCH_APPROVE, subject_type="batch", subject_id=batch_id)
+        support.require_named_person(actor)
         batch = repository.get(uow.session, PaymentBatch, batch_id, kind="batch", for_update=True)
         if batch.state != BatchState.BUILT.value:
             raise InvalidTransition(

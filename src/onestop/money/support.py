@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from onestop.access.permissions import Actor
-from onestop.common.errors import Conflict
+from onestop.common.errors import Conflict, PermissionDenied
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 from onestop.db.types import json_ready
@@ -39,6 +39,12 @@ def is_same_person(actor: Actor, username: str | None, staff_id: uuid.UUID | Non
     if actor.staff_id is not None and staff_id is not None:
         return actor.staff_id == staff_id
     return actor.username == username
+
+
+def require_named_person(actor: Actor) -> None:
+    """Maker-checker needs a person who can be held to the decision, never the system account."""
+    if actor.staff_id is None:
+        raise PermissionDenied("a named person must approve")
 
 
 def ensure_unit(session: Session, unit_id: uuid.UUID, *, field: str = "unit_id") -> None:

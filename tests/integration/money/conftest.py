@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 
 import pytest
+from argon2 import PasswordHasher, profiles
 
 from onestop import money
 from onestop.access.models import Office, Staff
@@ -16,6 +17,10 @@ from onestop.bootstrap import Container
 from onestop.common.ids import new_id
 from onestop.money.models import Payee
 from onestop.registry.models import BenefitUnit, Person
+
+#: Every test staff account's password (what ``--as-user`` asks for); hashed cheaply once.
+PASSWORD = "correct horse battery"
+_PASSWORD_HASH = PasswordHasher.from_parameters(profiles.CHEAPEST).hash(PASSWORD)
 
 
 @dataclass
@@ -44,7 +49,7 @@ class Money:
             staff = Staff(
                 username=username,
                 display_name=username.title(),
-                password_hash="x",
+                password_hash=_PASSWORD_HASH,
                 role_names=[r.value for r in roles],
                 office_id=office_id,
                 active=True,

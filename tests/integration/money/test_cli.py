@@ -14,13 +14,16 @@ from onestop.access.permissions import Role
 from onestop.cli import common
 from onestop.cli.main import app
 from onestop.money import pain002
-from onestop.money.models import JournalEntry, JournalLine
+from onestop.money.models import JournalEntry, JournalLine, PaymentBatch
+
+from .conftest import PASSWORD
 
 PROGRAM = "nl-income-support"
 
 
 @pytest.fixture
-def cli(m):
+def cli(m, monkeypatch):
+    monkeypatch.setenv("ONESTOP_PASSWORD", PASSWORD)
     common.set_container(m.c)
     yield CliRunner()
     common.set_container(None)
@@ -88,7 +91,7 @@ def test_bad_input_exits_2_with_one_line(m, cli):
     bad_date = _invoke(cli, "payments", "run", "--date", "2026-02-30")
     assert bad_date.exit_code == 2 and bad_date.stderr.startswith("error: --date")
     nobody = _invoke(cli, "payments", "approve", "B1", "--as-user", "ghost")
-    assert nobody.exit_code == 2 and "ghost" in nobody.stderr
+    assert nobody.exit_code == 2 and nobody.stderr.startswith("error:")
     assert _invoke(cli, "payments", "approve", "NOPE").exit_code == 2
 
 
@@ -144,3 +147,26 @@ def test_approvals_and_budgets_from_the_command_line(m, cli):
     report = _invoke(cli, "budgets", "report", "--year", "2025")
     assert report.exit_code == 0
     assert f"{PROGRAM}\t{office}\t2025-26\t50000.00\t1200.00\t0.00\t48800.00" in report.output
+
+
+def test_the_cli_needs_the_users_password_and_the_system_never_approves(m, cli, monkeypatch):
+    _seed(m)
+    assert _invoke(cli, "payments", "run", "--date", "2026-03-02", "--as-user", "fay").exit_code == 0
+
+    monkeypatch.setenv("ONESTOP_PASSWORD", "not finn's password")
+    impostor = _invoke(cli, "payments", "approve", "B20260302-01", "--as-user", "finn")
+    assert impostor.exit_code == 2 and impostor.stderr.startswith("error:")
+    monkeypatch.delenv("ONESTOP_PASSWORD")
+    typed = "hunter2-guess"
+    prompted = cli.invoke(
+        app, ["payments", "approve", "B20260302-01", "--as-user", "finn"], input=typed + "\n"
+    )
+    assert prompted.exit_code == 2 and "password for finn" in prompted.output
+    assert typed not in prompted.output  # asked for, not echoed, refused
+    system = _invoke(cli, "payments", "approve", "B20260302-01")
+    assert system.exit_code == 2 and "a named person must approve" in system.stderr
+    with m.c.uow() as uow:
+        assert uow.session.query(PaymentBatch).one().state == "built"
+
+    monkeypatch.setenv("ONESTOP_PASSWORD", PASSWORD)
+    assert _invoke(cli, "payments", "approve", "B20260302-01", "--as-user", "finn").exit_code == 0

@@ -20,7 +20,7 @@ from onestop.money.faults import ENV
 from onestop.money.models import Issuance, JournalEntry, PaymentBatch
 from tests.conftest import TEST_FIELD_KEY
 
-from .conftest import Money
+from .conftest import PASSWORD, Money
 
 PROGRAM = "nl-income-support"
 CLIENTS = 5
@@ -38,6 +38,7 @@ def _onestop(
         ONESTOP_FIELD_KEY=TEST_FIELD_KEY,
         ONESTOP_SECRET_KEY="s" * 40,
         ONESTOP_VAR_DIR=str(tmp / "var"),
+        ONESTOP_PASSWORD=PASSWORD,
     )
     if kill_at:
         env[ENV] = kill_at

@@ -257,3 +257,21 @@ def test_a_reversal_mirrors_an_entry_and_keeps_the_original(m):
         balances = money.trial_balance(uow, actor=m.system)
     assert balances["program_expense"] == 0 and balances["client_payable"] == 0
     assert m.count(JournalEntry) == 2
+
+
+def test_the_system_account_never_approves_a_request_or_a_batch(m):
+    officer = m.staff("olivia", Role.OFFICER)
+    unit_id, payee = m.client()
+    _emergency(m, officer, unit_id, payee, 100_001)
+    [request] = money.list_approvals(m.c.uow(), actor=m.system)
+    with pytest.raises(PermissionDenied, match="a named person must approve"):
+        money.decide_approval(m.c.uow(), actor=m.system, approval_id=request.id, approve=True)
+    with pytest.raises(PermissionDenied, match="a named person must approve"):
+        money.decide_approval(m.c.uow(), actor=m.system, approval_id=request.id, approve=False)
+    assert money.get_issuance(m.c.uow(), actor=m.system, issuance_id=request.subject_id).state == (
+        "pending_approval"
+    )
+    _emergency(m, officer, unit_id, payee, 5_000)
+    batch = money.build_batch(m.c.uow(), actor=m.staff("fay", Role.FINANCE), pay_date=PAY)
+    with pytest.raises(PermissionDenied, match="a named person must approve"):
+        money.approve_batch(m.c.uow(), actor=m.system, batch_id=batch.id)
