@@ -31,7 +31,7 @@ AsUser = typer.Option(
     envvar="ONESTOP_CLI_USER",
     help="act as this staff account (password prompted, or ONESTOP_PASSWORD)",
 )
-PASSWORD_ENV = "ONESTOP_PASSWORD"
+PASSWORD_ENV = "ONESTOP_PASSWORD"  # noqa: S105 - the name of the variable, not a password
 
 
 def acting(username: str | None) -> Actor:
