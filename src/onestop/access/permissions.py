@@ -126,6 +126,8 @@ _MONEY_AUDITOR = frozenset({_P.MONEY_LEDGER_READ, _P.MONEY_BUDGET_READ})
 _MONEY_GRANTS = {
     Role.OFFICER: _MONEY_OFFICER,
     Role.SUPERVISOR: _MONEY_SUPERVISOR,
+    # Specialists close investigations; a founded finding sets up the overpayment.
+    Role.SPECIALIST: frozenset({_P.MONEY_OVERPAYMENT_WRITE}),
     Role.FINANCE: _MONEY_FINANCE,
     Role.ADMINISTRATOR: _MONEY_ADMINISTRATOR,
     Role.AUDITOR: _MONEY_AUDITOR,
