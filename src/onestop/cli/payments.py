@@ -78,14 +78,11 @@ def approve(batch: str, as_user: str | None = AsUser) -> None:
 def export(
     batch: str,
     out: Path = typer.Option(Path("var/payments"), "--out", help="folder for the files"),
-    workers: int = typer.Option(0, "--workers", help="processes validating the file (0: automatic)"),
     as_user: str | None = AsUser,
 ) -> None:
     """Write the pain.001 file (validated against its schema) and the cheque register."""
     actor = acting(as_user)
-    result = money.export_batch(
-        container().uow(), actor=actor, batch_id=_batch_id(batch, actor), out_dir=out, workers=workers or None
-    )
+    result = money.export_batch(container().uow(), actor=actor, batch_id=_batch_id(batch, actor), out_dir=out)
     for path in (result.payment_file, result.cheque_csv, result.cheque_pdf):
         if path is not None:
             print(path)

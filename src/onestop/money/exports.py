@@ -49,13 +49,11 @@ class ExportResult:
     cheque_pdf: Path | None
 
 
-def export_batch(
-    uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID, out_dir: Path, workers: int | None = None
-) -> ExportResult:
+def export_batch(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID, out_dir: Path) -> ExportResult:
     """Write the batch's payment file and cheque register, validated, then mark it exported."""
     batch = _start(uow, actor, batch_id)
     faults.point("export:started")
-    paths = _write_files(uow, batch, out_dir, workers)
+    paths = _write_files(uow, batch, out_dir)
     faults.point("export:files_written")
     return _finish(uow, actor, batch_id, paths)
 
@@ -84,14 +82,14 @@ class _Paths:
     cheque_pdf: Path | None
 
 
-def _write_files(uow: UnitOfWork, batch: PaymentBatch, out_dir: Path, workers: int | None) -> _Paths:
+def _write_files(uow: UnitOfWork, batch: PaymentBatch, out_dir: Path) -> _Paths:
     payment_file = sha = csv_path = pdf_path = None
     with uow:
         count, total = _bank_totals(uow, batch.id)
         if count:
             payment_file = out_dir / f"{batch.number}.pain.001.xml"
             header = _header(batch, count, total)
-            sha = pain001.write_atomically(payment_file, header, _transfers(uow, batch), workers=workers)
+            sha = pain001.write_atomically(payment_file, header, _transfers(uow, batch))
             if batch.file_sha256 and sha != batch.file_sha256:
                 raise Conflict(f"the rewritten file of {batch.number} differs from the one exported")
         register = _batch_cheques(uow, batch)

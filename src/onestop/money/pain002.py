@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import xmlschema
+from lxml import etree
 
 from onestop.money import xsdcheck
 from onestop.money.errors import PaymentFileInvalid
@@ -58,14 +58,15 @@ def read(path: Path) -> StatusReport:
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         raise PaymentFileInvalid("file", f"{path.name} is larger than {MAX_BYTES} bytes")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
-        resource = xmlschema.XMLResource(data, defuse="always")
-    except Exception as err:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as err:
         raise PaymentFileInvalid("file", f"{path.name} is not well-formed XML: {err}") from None
-    problem = next((str(e.reason) for e in xsdcheck.schema(SCHEMA).iter_errors(resource)), None)
-    if problem:
+    checker = xsdcheck.schema(SCHEMA)
+    if not checker.validate(root):
+        problem = str(checker.error_log.last_error)
         raise PaymentFileInvalid("file", f"{path.name} is not a valid {SCHEMA} status report: {problem}")
-    root = resource.root
     rejected: dict[str, str] = {}
     accepted: set[str] = set()
     for tx in root.iterfind(".//p:TxInfAndSts", {"p": NAMESPACE}):

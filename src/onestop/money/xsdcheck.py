@@ -1,133 +1,64 @@
-"""Whole-file XML Schema validation with ``xmlschema``, in parts for large files.
+"""Whole-file XML Schema validation with libxml2 (through lxml), in one streaming pass.
 
-xmlschema is pure Python (about 0.4 ms per credit transfer, so a 100,000-payment file takes most
-of a minute on one core) and its memory grows with the document (over 500 MB for 100,000). Our
-writer puts each transaction on its own line between a fixed head and tail; a large file is cut at
-those line boundaries into parts, each part is made a complete document (head + its transactions
-+ tail), and the parts are validated one after the other, or in parallel when cores are idle,
-so memory stays that of one part. Every byte of
-the file is validated by xmlschema against the full schema; the cut itself is checked (each middle
-line must be exactly one transaction element) and the whole file is first parsed for
-well-formedness, so nothing can hide between parts.
+The vendored ISO 20022 XSDs are compiled once per process. A file is validated while it is parsed
+(``iterparse`` with the schema plugged into the parser) and each transaction is dropped once read, so
+a 100,000-payment file is validated whole, in one pass, in constant memory. libxml2 does this about
+100 times faster than the pure-Python ``xmlschema`` used before (which needed the file cut into parts
+and worker processes). The parser never loads a DTD, resolves entities or touches the network.
 """
 
 from __future__ import annotations
 
 import functools
-import io
-import itertools
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
-from xml.parsers import expat
+from typing import IO
 
-import xmlschema
+from lxml import etree
 
 from onestop.money.errors import PaymentFileInvalid
 
-#: Transactions per part: xmlschema's memory grows with the document it validates (about 5 kB per
-#: transaction), so large files are validated a part at a time (in parallel when cores are idle).
-PART_LINES = 10_000
-
 
 @functools.cache
-def schema(name: str) -> xmlschema.XMLSchema:
-    """A vendored ISO 20022 schema, parsed once per process."""
+def schema(name: str) -> etree.XMLSchema:
+    """A vendored ISO 20022 schema, compiled once per process."""
     path = resources.files("onestop.money").joinpath(f"schemas/{name}.xsd")
     with resources.as_file(path) as real:
-        return xmlschema.XMLSchema(str(real))
+        return etree.XMLSchema(etree.parse(str(real), _safe_parser()))
 
 
-def first_error(source: str | io.BytesIO, name: str) -> str | None:
-    """The first schema violation in a document, or None."""
-    resource = xmlschema.XMLResource(source, lazy=True)
-    for error in schema(name).iter_errors(resource):
-        return str(error.reason)
+def _safe_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False)
+
+
+def first_error(source: Path | IO[bytes], name: str, *, element: str | None = None) -> str | None:
+    """The first well-formedness or schema problem in a document, or None.
+
+    With ``element`` (the repeated record, e.g. ``CdtTrfTxInf``), each one is freed once parsed, so
+    memory stays flat however long the file; the validator sees every byte as it streams past.
+    """
+    events = etree.iterparse(
+        str(source) if isinstance(source, Path) else source,
+        events=("end",),
+        tag=f"{{*}}{element}" if element else None,
+        schema=schema(name),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+    try:
+        for _, done in events:
+            done.clear(keep_tail=True)
+            while done.getprevious() is not None:
+                del done.getparent()[0]
+    except etree.XMLSyntaxError as err:
+        return str(err)
     return None
 
 
-def _validate_part(path: str, head: bytes, start: int, end: int, tail: bytes, name: str) -> str | None:
-    with open(path, "rb") as f:  # noqa: PTH123 - runs in a worker process with plain arguments
-        f.seek(start)
-        body = f.read(end - start)
-    return first_error(io.BytesIO(head + body + tail), name)
-
-
-def validate(path: Path, name: str, *, element: str, workers: int | None = None) -> None:
+def validate(path: Path, name: str, *, element: str | None = None) -> None:
     """Raise ``PaymentFileInvalid`` unless the whole file is valid against schema ``name``."""
-    workers = workers or _idle_cores()
-    lines = _line_offsets(path)
-    if len(lines) < PART_LINES * 2:
-        problem = first_error(str(path), name)
-    else:
-        problem = _validate_in_parts(path, name, element, lines, workers)
+    problem = first_error(path, name, element=element)
     if problem:
         raise PaymentFileInvalid("file", f"{path.name} is not a valid {name} document: {problem}")
-
-
-def _idle_cores() -> int:
-    """Cores not already busy (by the 1-minute load average), at most 4: extra processes on a
-    saturated machine only add start-up cost."""
-    cores = os.cpu_count() or 1
-    return max(1, min(4, cores - int(os.getloadavg()[0])))
-
-
-def _validate_in_parts(path: Path, name: str, element: str, lines: list[int], workers: int) -> str | None:
-    """Validate part after part (memory stays that of one part), in ``workers`` processes."""
-    _well_formed(path)
-    _check_cut(path, lines, element)
-    with path.open("rb") as f:
-        head = f.read(lines[1])
-        f.seek(lines[-1])
-        tail = f.read()
-    cuts = [*lines[1:-1:PART_LINES], lines[-1]]
-    parts = [(str(path), head, a, b, tail, name) for a, b in itertools.pairwise(cuts) if b > a]
-    if workers <= 1:
-        return next((p for p in map(_validate_part_args, parts) if p), None)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return next((p for p in pool.map(_validate_part_args, parts) if p), None)
-
-
-def _validate_part_args(args: tuple[str, bytes, int, int, bytes, str]) -> str | None:
-    return _validate_part(*args)
-
-
-def _line_offsets(path: Path) -> list[int]:
-    """Byte offset of the start of every line (and of the end of the file's last line)."""
-    offsets = [0]
-    position = 0
-    with path.open("rb") as f:
-        for line in f:
-            position += len(line)
-            offsets.append(position)
-    offsets.pop()  # the end of the file starts no line
-    return offsets
-
-
-def _check_cut(path: Path, lines: list[int], element: str) -> None:
-    """Every line between the head (first line) and the tail (last line) must be one ``element``."""
-    opening, closing = f"<{element}>".encode(), f"</{element}>\n".encode()
-    last = len(lines) - 1
-    with path.open("rb") as f:
-        for index, line in enumerate(f):
-            if index == 0:
-                continue
-            if index == last:
-                break
-            if not (line.startswith(opening) and line.endswith(closing)) or line.count(opening) != 1:
-                raise PaymentFileInvalid(
-                    "file", f"{path.name} line {index + 1} is not one <{element}> element"
-                )
-
-
-def _well_formed(path: Path) -> None:
-    """Parse the whole file with expat, building nothing (external entities are never fetched)."""
-    parser = expat.ParserCreate()
-    try:
-        with path.open("rb") as f:
-            parser.ParseFile(f)
-    except expat.ExpatError as err:
-        raise PaymentFileInvalid("file", f"{path.name} is not well-formed XML: {err}") from None
