@@ -234,10 +234,11 @@ def _covers(ent: Entitlement, freq: Frequency, period: dt.date) -> bool:
 def _arrears(uow: UnitOfWork, actor: Actor, ent: Entitlement, adj: domain.Adjustment) -> Issuance:
     today = uow.clock.today()
     support.ensure_open(uow.session, [today], field="effective_from")
-    iss = Issuance(
-        id=new_id(),
-        idempotency_key=f"arrears:{ent.id}:{adj.pay_date}",
-        payment_type=PaymentType.ARREARS.value,
+    iss = issuances.new_issuance(
+        uow,
+        actor,
+        key=f"arrears:{ent.id}:{adj.pay_date}",
+        payment_type=PaymentType.ARREARS,
         program=ent.program,
         unit_id=ent.unit_id,
         payee_id=ent.payee_id,
@@ -246,33 +247,13 @@ def _arrears(uow: UnitOfWork, actor: Actor, ent: Entitlement, adj: domain.Adjust
         method=ent.method,
         pay_date=today,
         period_start=adj.pay_date,
-        fiscal_year=domain.fiscal_year(today),
-        gross_cents=adj.difference,
-        deduction_cents=0,
-        net_cents=adj.difference,
+        amount_cents=adj.difference,
         description=f"arrears for {adj.pay_date}: {ent.reason}",
-        state=IssuanceState.PENDING_APPROVAL.value,
-        requested_by=actor.username,
-        requested_by_id=actor.staff_id,
-        attempts=0,
-        created_at=uow.clock.now(),
     )
     uow.session.add(iss)
     uow.flush()
     decision = check_authority(actor, PaymentType.ARREARS, ent.program, adj.difference)
-    if decision.allowed:
-        issuances.on_approved(uow, iss, by=actor.username)
-    else:
-        assert decision.needs_approval_by_role is not None
-        issuances.request_approval(
-            uow,
-            actor,
-            iss,
-            "authority",
-            decision.needs_approval_by_role.value,
-            decision.reason,
-            ent.reason or "back-dated change",
-        )
+    issuances.route_issuance(uow, actor, iss, decision, ent.reason or "back-dated change")
     return iss
 
 

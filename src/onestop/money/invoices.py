@@ -10,7 +10,6 @@ from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
-from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 from onestop.money import domain, issuances, repository, support
 from onestop.money.authority import check_authority
@@ -90,21 +89,10 @@ def approve_invoice(uow: UnitOfWork, *, actor: Actor, invoice_id: uuid.UUID, pay
         support.ensure_open(uow.session, [pay_date], field="pay_date")
         decision = check_authority(actor, PaymentType.INVOICE, invoice.program, invoice.amount_cents)
         issuance = _issuance(uow, actor, invoice, pay_date)
-        if decision.allowed:
-            issuances.on_approved(uow, issuance, by=actor.username)
-            invoice.state = "approved"
-        else:
-            assert decision.needs_approval_by_role is not None
-            issuances.request_approval(
-                uow,
-                actor,
-                issuance,
-                "authority",
-                decision.needs_approval_by_role.value,
-                decision.reason,
-                f"invoice {invoice.vendor_reference}: {invoice.description}",
-            )
-            invoice.state = "pending_approval"
+        explanation = f"invoice {invoice.vendor_reference}: {invoice.description}"
+        issuances.route_issuance(uow, actor, issuance, decision, explanation)
+        approved = issuance.state == IssuanceState.APPROVED.value
+        invoice.state = "approved" if approved else "pending_approval"
         audit.record(
             uow,
             actor=actor,
@@ -121,10 +109,11 @@ def approve_invoice(uow: UnitOfWork, *, actor: Actor, invoice_id: uuid.UUID, pay
 def _issuance(uow: UnitOfWork, actor: Actor, invoice: Invoice, pay_date: dt.date) -> Issuance:
     payee = repository.get(uow.session, Payee, invoice.payee_id, kind="payee")
     method = PaymentMethod.THIRD_PARTY if payee.account_ciphertext is not None else PaymentMethod.CHEQUE
-    issuance = Issuance(
-        id=new_id(),
-        idempotency_key=f"invoice:{invoice.id}",
-        payment_type=PaymentType.INVOICE.value,
+    issuance = issuances.new_issuance(
+        uow,
+        actor,
+        key=f"invoice:{invoice.id}",
+        payment_type=PaymentType.INVOICE,
         program=invoice.program,
         unit_id=invoice.unit_id,
         payee_id=invoice.payee_id,
@@ -132,16 +121,8 @@ def _issuance(uow: UnitOfWork, actor: Actor, invoice: Invoice, pay_date: dt.date
         office_id=invoice.office_id,
         method=method.value,
         pay_date=pay_date,
-        fiscal_year=domain.fiscal_year(pay_date),
-        gross_cents=invoice.amount_cents,
-        deduction_cents=0,
-        net_cents=invoice.amount_cents,
+        amount_cents=invoice.amount_cents,
         description=f"invoice {invoice.vendor_reference}",
-        state=IssuanceState.PENDING_APPROVAL.value,
-        requested_by=actor.username,
-        requested_by_id=actor.staff_id,
-        attempts=0,
-        created_at=uow.clock.now(),
     )
     uow.session.add(issuance)
     uow.flush()

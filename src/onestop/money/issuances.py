@@ -63,35 +63,28 @@ def issue_payment(
         if existing is not None:
             return support.kept(uow, _same_or_conflict(existing, amount_cents, unit_id))
         decision = check_authority(actor, kind, program, amount_cents, nights=nights, policy=policy)
-        issuance = Issuance(
-            id=new_id(),
-            idempotency_key=key,
-            payment_type=kind.value,
+        issuance = new_issuance(
+            uow,
+            actor,
+            key=key,
+            payment_type=kind,
             program=program,
             unit_id=unit_id,
             payee_id=payee.id,
             office_id=office_id or actor.office_id,
             method=how.value,
             pay_date=pay_date,
-            fiscal_year=domain.fiscal_year(pay_date),
-            gross_cents=amount_cents,
-            deduction_cents=0,
-            net_cents=amount_cents,
-            nights=nights,
+            amount_cents=amount_cents,
             description=explanation.strip() or None,
-            state=IssuanceState.PENDING_APPROVAL.value,
-            requested_by=actor.username,
-            requested_by_id=actor.staff_id,
+            nights=nights,
             cheque_number=cheque_number,
-            attempts=0,
-            created_at=uow.clock.now(),
         )
         stored, created = support.insert_once(
             uow, issuance, lambda: repository.find_issuance_by_key(uow.session, key)
         )
         if not created:
             return support.kept(uow, _same_or_conflict(stored, amount_cents, unit_id))
-        _route(uow, actor, issuance, decision, explanation, policy or default_policy())
+        route_issuance(uow, actor, issuance, decision, explanation, policy)
         audit.record(
             uow,
             actor=actor,
@@ -105,15 +98,66 @@ def issue_payment(
     return issuance
 
 
-def _route(
+def new_issuance(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    key: str,
+    payment_type: PaymentType,
+    program: str,
+    unit_id: uuid.UUID,
+    payee_id: uuid.UUID,
+    office_id: uuid.UUID | None,
+    method: str,
+    pay_date: dt.date,
+    amount_cents: int,
+    description: str | None,
+    nights: int | None = None,
+    cheque_number: str | None = None,
+    entitlement_id: uuid.UUID | None = None,
+    invoice_id: uuid.UUID | None = None,
+    period_start: dt.date | None = None,
+) -> Issuance:
+    """A one-off issuance requested by ``actor``, not yet stored or routed (see ``route_issuance``)."""
+    return Issuance(
+        id=new_id(),
+        idempotency_key=key,
+        payment_type=payment_type.value,
+        program=program,
+        unit_id=unit_id,
+        payee_id=payee_id,
+        entitlement_id=entitlement_id,
+        invoice_id=invoice_id,
+        office_id=office_id,
+        method=method,
+        pay_date=pay_date,
+        period_start=period_start,
+        fiscal_year=domain.fiscal_year(pay_date),
+        gross_cents=amount_cents,
+        deduction_cents=0,
+        net_cents=amount_cents,
+        nights=nights,
+        description=description,
+        state=IssuanceState.PENDING_APPROVAL.value,
+        requested_by=actor.username,
+        requested_by_id=actor.staff_id,
+        cheque_number=cheque_number,
+        attempts=0,
+        created_at=uow.clock.now(),
+    )
+
+
+def route_issuance(
     uow: UnitOfWork,
     actor: Actor,
     issuance: Issuance,
     decision: AuthorityDecision,
     explanation: str,
-    policy: AuthorityPolicy,
+    policy: AuthorityPolicy | None = None,
 ) -> None:
-    """Approve at once, or open an approval request (beyond authority, or sampled for a second check)."""
+    """Approve a stored issuance at once, or open an approval request (beyond authority, or sampled
+    for a new officer's second check); every way of issuing goes through here."""
+    policy = policy or default_policy()
     if not decision.allowed:
         assert decision.needs_approval_by_role is not None
         request_approval(
