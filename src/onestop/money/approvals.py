@@ -14,7 +14,13 @@ from onestop.common.errors import InvalidTransition
 from onestop.db import UnitOfWork
 from onestop.money import invoices, issuances, overpayments, repository, support
 from onestop.money.authority import AuthorityPolicy, check_authority
-from onestop.money.domain import IssuanceState
+from onestop.money.domain import (
+    APPROVAL_TRANSITIONS,
+    ISSUANCE_TRANSITIONS,
+    ApprovalState,
+    IssuanceState,
+    transition,
+)
 from onestop.money.errors import BeyondAuthority, SelfApproval
 from onestop.money.models import ApprovalRequest, Invoice, Issuance, Overpayment
 from onestop.money.support import is_same_person
@@ -46,13 +52,13 @@ def decide_approval(
             uow.session, ApprovalRequest, approval_id, kind="approval request", for_update=True
         )
         support.require_named_person(actor)
-        if request.state != "pending":
-            raise InvalidTransition(f"this request was already {request.state}")
+        decided = ApprovalState.APPROVED if approve else ApprovalState.REJECTED
+        transition(APPROVAL_TRANSITIONS, request.state, decided, what="an approval request")
         if is_same_person(actor, request.requested_by, request.requested_by_id):
             raise SelfApproval("a request")
         if approve:
             _check_approver(uow, actor, request, policy)
-        request.state = "approved" if approve else "rejected"
+        request.state = decided.value
         request.decided_by, request.decided_at = actor.username, uow.clock.now()
         request.decision_note = note.strip() or None
         _apply(uow, actor, request, approve)
@@ -106,7 +112,8 @@ def _apply(uow: UnitOfWork, actor: Actor, request: ApprovalRequest, approve: boo
         issuance.second_check = request.kind == "second_check"
         issuances.on_approved(uow, issuance, by=actor.username)
     else:
-        issuance.state = IssuanceState.REJECTED.value
+        rejected = IssuanceState.REJECTED
+        issuance.state = transition(ISSUANCE_TRANSITIONS, issuance.state, rejected, what="an issuance").value
     if issuance.invoice_id is not None:
         invoice = repository.get(uow.session, Invoice, issuance.invoice_id, kind="invoice", for_update=True)
         invoices.settle_approval(invoice, approve)

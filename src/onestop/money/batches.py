@@ -18,11 +18,18 @@ from sqlalchemy.exc import IntegrityError
 from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
-from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
+from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 from onestop.money import bulk, domain, overpayments, repository, support
-from onestop.money.domain import BatchState, IssuanceState, ItemState, PaymentMethod
+from onestop.money.domain import (
+    BATCH_TRANSITIONS,
+    BatchState,
+    IssuanceState,
+    ItemState,
+    PaymentMethod,
+    transition,
+)
 from onestop.money.errors import SelfApproval
 from onestop.money.models import BatchItem, Cheque, ClosedPeriod, Issuance, PaymentBatch, table
 
@@ -129,10 +136,7 @@ def approve_batch(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID) -> Paym
         require(uow, actor, Permission.MONEY_BATCH_APPROVE, subject_type="batch", subject_id=batch_id)
         support.require_named_person(actor)
         batch = repository.get(uow.session, PaymentBatch, batch_id, kind="batch", for_update=True)
-        if batch.state != BatchState.BUILT.value:
-            raise InvalidTransition(
-                f"batch {batch.number} is already {batch.state}; it cannot be approved again"
-            )
+        transition(BATCH_TRANSITIONS, batch.state, BatchState.APPROVED, what=f"batch {batch.number}")
         if support.is_same_person(actor, batch.built_by, batch.built_by_id):
             raise SelfApproval("a batch")
         support.ensure_open(uow.session, [batch.pay_date], field="pay_date")

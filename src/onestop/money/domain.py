@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
+from typing import TypeVar
 
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.money import to_cents
@@ -88,6 +89,58 @@ class ItemState(enum.StrEnum):
     EXPORTED = "exported"
     PAID = "paid"
     RETURNED = "returned"  # rejected or returned by the bank; the issuance is re-opened
+
+
+class ApprovalState(enum.StrEnum):
+    """An approval request (maker-checker)."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class InvoiceState(enum.StrEnum):
+    """A vendor invoice."""
+
+    RECEIVED = "received"
+    PENDING_APPROVAL = "pending_approval"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+S = TypeVar("S", bound=enum.StrEnum)
+
+#: Every state change allowed, one table per state machine; anything else is ``InvalidTransition``.
+ISSUANCE_TRANSITIONS: Mapping[IssuanceState, frozenset[IssuanceState]] = {
+    IssuanceState.PENDING_APPROVAL: frozenset(
+        {IssuanceState.APPROVED, IssuanceState.REJECTED, IssuanceState.CANCELLED}
+    ),
+    # approved: into a batch, cancelled, or paid at once (manual cheque, voucher)
+    IssuanceState.APPROVED: frozenset({IssuanceState.BATCHED, IssuanceState.CANCELLED, IssuanceState.PAID}),
+    IssuanceState.BATCHED: frozenset({IssuanceState.EXPORTED}),
+    IssuanceState.EXPORTED: frozenset({IssuanceState.PAID, IssuanceState.APPROVED}),  # approved: returned
+}
+BATCH_TRANSITIONS: Mapping[BatchState, frozenset[BatchState]] = {
+    BatchState.BUILT: frozenset({BatchState.APPROVED}),
+    BatchState.APPROVED: frozenset({BatchState.EXPORTING}),
+    BatchState.EXPORTING: frozenset({BatchState.EXPORTED}),
+    BatchState.EXPORTED: frozenset({BatchState.RECONCILED}),
+}
+APPROVAL_TRANSITIONS: Mapping[ApprovalState, frozenset[ApprovalState]] = {
+    ApprovalState.PENDING: frozenset({ApprovalState.APPROVED, ApprovalState.REJECTED}),
+}
+INVOICE_TRANSITIONS: Mapping[InvoiceState, frozenset[InvoiceState]] = {
+    InvoiceState.RECEIVED: frozenset({InvoiceState.APPROVED, InvoiceState.PENDING_APPROVAL}),
+    InvoiceState.PENDING_APPROVAL: frozenset({InvoiceState.APPROVED, InvoiceState.REJECTED}),
+}
+
+
+def transition(table: Mapping[S, frozenset[S]], current: str, wanted: S, *, what: str) -> S:
+    """The new state when ``table`` allows ``current -> wanted``; else ``InvalidTransition``."""
+    allowed = next((targets for state, targets in table.items() if state.value == current), frozenset())
+    if wanted not in allowed:
+        raise InvalidTransition(f"{what} is already {current}; it cannot become {wanted.value}")
+    return wanted
 
 
 BATCH_NEXT: Mapping[BatchState, BatchState] = {

@@ -13,7 +13,15 @@ from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.db import UnitOfWork
 from onestop.money import domain, issuances, repository, support
 from onestop.money.authority import check_authority
-from onestop.money.domain import IssuanceState, PayeeKind, PaymentMethod, PaymentType
+from onestop.money.domain import (
+    INVOICE_TRANSITIONS,
+    InvoiceState,
+    IssuanceState,
+    PayeeKind,
+    PaymentMethod,
+    PaymentType,
+    transition,
+)
 from onestop.money.models import Invoice, Issuance, Payee
 
 
@@ -92,7 +100,8 @@ def approve_invoice(uow: UnitOfWork, *, actor: Actor, invoice_id: uuid.UUID, pay
         explanation = f"invoice {invoice.vendor_reference}: {invoice.description}"
         issuances.route_issuance(uow, actor, issuance, decision, explanation)
         approved = issuance.state == IssuanceState.APPROVED.value
-        invoice.state = "approved" if approved else "pending_approval"
+        wanted = InvoiceState.APPROVED if approved else InvoiceState.PENDING_APPROVAL
+        invoice.state = transition(INVOICE_TRANSITIONS, invoice.state, wanted, what="an invoice").value
         audit.record(
             uow,
             actor=actor,
@@ -132,7 +141,8 @@ def _issuance(uow: UnitOfWork, actor: Actor, invoice: Invoice, pay_date: dt.date
 
 def settle_approval(invoice: Invoice, approved: bool) -> None:
     """Called by the approvals service once a supervisor decided on an invoice's issuance."""
-    invoice.state = "approved" if approved else "rejected"
+    wanted = InvoiceState.APPROVED if approved else InvoiceState.REJECTED
+    invoice.state = transition(INVOICE_TRANSITIONS, invoice.state, wanted, what="an invoice").value
 
 
 def list_invoices(uow: UnitOfWork, *, actor: Actor, state: str | None = None) -> Sequence[Invoice]:

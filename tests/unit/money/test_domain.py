@@ -142,3 +142,33 @@ def test_any_set_of_issuances_posts_balanced(amounts):
     released = [i for i in items if i.net_cents]
     if released:
         assert postings.check_balanced(postings.release_lines(released)) == sum(i.net_cents for i in items)
+
+
+def test_each_money_state_machine_has_a_transition_table_and_refuses_the_rest():
+    import pytest as _pytest
+
+    from onestop.common.errors import InvalidTransition
+    from onestop.money import domain as d
+    from onestop.money.invoices import settle_approval
+    from onestop.money.models import Invoice
+
+    assert (
+        d.transition(d.BATCH_TRANSITIONS, "built", d.BatchState.APPROVED, what="batch")
+        is d.BatchState.APPROVED
+    )
+    refused = [
+        (d.BATCH_TRANSITIONS, "approved", d.BatchState.APPROVED),
+        (d.BATCH_TRANSITIONS, "built", d.BatchState.EXPORTED),
+        (d.APPROVAL_TRANSITIONS, "approved", d.ApprovalState.REJECTED),
+        (d.INVOICE_TRANSITIONS, "rejected", d.InvoiceState.APPROVED),
+        (d.ISSUANCE_TRANSITIONS, "paid", d.IssuanceState.CANCELLED),
+        (d.ISSUANCE_TRANSITIONS, "rejected", d.IssuanceState.APPROVED),
+    ]
+    for table, current, wanted in refused:
+        with _pytest.raises(InvalidTransition):
+            d.transition(table, current, wanted, what="it")
+    # A decision arriving for an invoice already settled no longer overwrites it.
+    invoice = Invoice(state="approved")
+    with _pytest.raises(InvalidTransition):
+        settle_approval(invoice, False)
+    assert invoice.state == "approved"
