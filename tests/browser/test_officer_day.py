@@ -118,7 +118,7 @@ def test_officers_day_from_search_to_decision(page: Page, site: Site, tmp_path: 
     ):
         effort.choose_file(page.get_by_label(re.compile(f"File for “{item}")), _pdf(tmp_path, name), item)
     effort.click(page.get_by_role("button", name="Upload the chosen files"), "upload and verify")
-    expect(page.locator(".flashes")).to_contain_text("The document is uploaded.")
+    expect(page.locator(".flashes")).to_contain_text("Proof of income: uploaded.")
     # The client type is the officer's own assessment: recording it (prefilled) is verifying it.
     record = page.locator(".fact-list__item", has_text="expected to work").get_by_role(
         "button", name=re.compile("^Record")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -13,7 +14,11 @@ from httpx2 import Response
 
 from onestop.access import Actor, Role, create_office, create_staff
 from onestop.bootstrap import Container
+from onestop.cases.applications import ApplicationCreate, create_application
+from onestop.registry import create_unit
+from onestop.registry.schemas import MemberIn, UnitCreate
 from onestop.web.app import create_app
+from tests.functional.staff.factories import SYSTEM, person
 
 PASSWORD = "Correct-horse-42"
 _CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
@@ -80,3 +85,13 @@ def signed_in(client: TestClient, officer: Officer) -> TestClient:
     response = sign_in(client, officer.username, officer.password)
     assert response.status_code == 303, response.text
     return client
+
+
+@pytest.fixture
+def application(container: Container) -> uuid.UUID:
+    """A received application for Income Support, nothing recorded yet."""
+    marie = person(container)
+    member = MemberIn(person_id=marie.id, role="applicant", joined_on=container.clock.today())
+    unit = create_unit(container.uow(), actor=SYSTEM, data=UnitCreate(members=[member]))
+    data = ApplicationCreate(program="ab.income_support", unit_id=unit.id)
+    return create_application(container.uow(), actor=SYSTEM, data=data).id

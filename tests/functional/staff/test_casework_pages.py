@@ -142,7 +142,7 @@ def test_from_interview_to_decision(signed_in: TestClient, container: Container)
     uploaded = signed_in.post(f"{app_path}/documents", data=data, files=files)
     assert uploaded.status_code == 303, uploaded.text
     page = signed_in.get(app_path).text
-    assert "Facts verified with it: 2" in page  # the pay stub proves both incomes
+    assert ": facts verified with it: 2" in page  # the pay stub proves both incomes
     # the client type is the officer's own assessment: recording it is verifying it
     recorded = signed_in.post(
         f"{app_path}/facts",

@@ -25,9 +25,11 @@ from onestop.cases.applications import (
 from onestop.cases.decisions import DecisionCreate, DecisionUndetermined, OverrideIn, decide_application
 from onestop.cases.documents import list_documents
 from onestop.cases.screenings import resume_screening
-from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.errors import Conflict, InvalidInput, NotFound
+from onestop.common.money import to_cents
 from onestop.jurisdictions.catalogue import EntryKind, load_catalogue
 from onestop.registry import create_unit, get_person, list_person_units
+from onestop.registry.domain import required_text
 from onestop.registry.schemas import MemberIn, UnitCreate
 from onestop.web import pages, questions
 from onestop.web.error_pages import N_
@@ -114,36 +116,82 @@ def decide(
     override_amount: Annotated[str, Form()] = "",
     override_reason: Annotated[str, Form()] = "",
 ) -> Response:
-    """Decide on the verified facts (starting the assessment if it has not started), or override it."""
+    """Decide, on the version the officer read, on the verified facts (or override the result).
+
+    "Decide" on an application not yet in assessment starts the assessment first: two services, two
+    transactions (no single one does both yet). So everything that can be checked is checked before
+    anything changes (the version, the override, whether the rules can decide), and a refusal after
+    the first step says that the assessment was started.
+    """
     aid = _id(application_id, "application")
-    container = request.app.state.container
+    started = False
     try:
-        app = get_application(container.uow(), actor=actor, application_id=aid)
+        read = int(version) if version.isdigit() else None
+        override = _override(override_outcome, override_amount, override_reason)
+        app = get_application(request.app.state.container.uow(), actor=actor, application_id=aid)
+        if read != app.version:
+            raise Conflict(f"the application was changed by someone else (version {app.version}, not {read})")
         if app.status in ("received", "pending_documents"):
-            change = ApplicationStatusChange(version=app.version)
-            app = start_assessment(container.uow(), actor=actor, application_id=aid, data=change)
-        override = None
-        if override_outcome:
-            amount = questions.money_text(override_amount) if override_amount else None
-            override = model(
-                OverrideIn, outcome=override_outcome, monthly_amount=amount, reason=override_reason
-            )
+            _decidable(request, actor, app)
+            app = _start(request, actor, aid, read)
+            started = True
         data = model(
             DecisionCreate, application_id=aid, version=app.version, note=note or None, override=override
         )
-        outcome = decide_application(container.uow(), actor=actor, data=data)
-    except DecisionUndetermined as err:
-        missing, gaps = err.missing, err.parameters
-        return page(request, actor, aid, undetermined=missing, missing_parameters=gaps, status_code=422)
-    except InvalidInput as err:
-        field = err.field.replace("override.", "override_")
-        errors = {field: pages.gettext(request, err.problem)}
-        return page(request, actor, aid, errors=errors, status_code=422)
+        outcome = decide_application(request.app.state.container.uow(), actor=actor, data=data)
+    except (DecisionUndetermined, InvalidInput, Conflict) as err:
+        return _not_decided(request, actor, aid, err, started=started)
     if outcome.pending_override is not None:
         pages.flash(request, N_("The override waits for a supervisor's approval."), "success")
         return pages.redirect(request, f"/staff/applications/{aid}")
     assert outcome.decision is not None
     return pages.redirect(request, f"/staff/decisions/{outcome.decision.id}")
+
+
+def _override(outcome: str, amount: str, reason: str) -> OverrideIn | None:
+    """The override as typed, checked before anything changes (a blank reason, a malformed amount)."""
+    if not outcome:
+        return None
+    required_text(reason, "override.reason", max_len=4000)
+    money = questions.money_text(amount) if amount else None
+    if money is not None:
+        to_cents(money, field="override.monthly_amount")
+    return model(OverrideIn, outcome=outcome, monthly_amount=money, reason=reason)
+
+
+def _decidable(request: Request, actor: Actor, app: ApplicationPublic) -> None:
+    """Refuse before starting the assessment when the rules cannot decide on the verified facts.
+
+    A first decision applies from the day the application was received, so that is the day asked.
+    """
+    uow = request.app.state.container.uow()
+    assessment = assess_application(uow, actor=actor, application_id=app.id, on=app.received_on)
+    if assessment.status == "undetermined":
+        missing = [{"path": m.path, "problem": m.problem} for m in assessment.missing]
+        raise DecisionUndetermined(missing, assessment.missing_parameters)
+
+
+def _start(request: Request, actor: Actor, aid: uuid.UUID, read: int | None) -> ApplicationPublic:
+    change = ApplicationStatusChange(version=read)
+    return start_assessment(request.app.state.container.uow(), actor=actor, application_id=aid, data=change)
+
+
+def _not_decided(
+    request: Request, actor: Actor, aid: uuid.UUID, err: Exception, *, started: bool
+) -> HTMLResponse:
+    """The application page again, saying why nothing was decided (and what was done before that)."""
+    if started:
+        pages.flash(request, N_("The assessment is started, but nothing is decided yet."))
+    if isinstance(err, DecisionUndetermined):
+        missing, gaps = err.missing, err.parameters
+        return page(request, actor, aid, undetermined=missing, missing_parameters=gaps, status_code=422)
+    if isinstance(err, Conflict):
+        message = N_("This application was changed by someone else since you opened it. Check it again, "
+                     "then decide.")  # fmt: skip
+        return page(request, actor, aid, errors={"version": pages.gettext(request, message)}, status_code=409)
+    assert isinstance(err, InvalidInput)
+    field = err.field.replace("override.", "override_")
+    return page(request, actor, aid, errors={field: pages.gettext(request, err.problem)}, status_code=422)
 
 
 def page(

@@ -32,7 +32,7 @@ from onestop.common.errors import InvalidInput, NotFound
 from onestop.registry import get_person
 from onestop.web import pages, questions
 from onestop.web.error_pages import N_
-from onestop.web.staff import applications, labels
+from onestop.web.staff import applications, labels, uploads
 from onestop.web.staff.deps import StaffActor, safe_next
 from onestop.web.staff.forms import model, optional_uuid
 from onestop.web.staff.people import person_id_of
@@ -96,9 +96,9 @@ def verify(
 @router.post("/applications/{application_id}/documents")
 async def upload_for_application(request: Request, actor: StaffActor, application_id: str) -> Response:
     """Upload the documents the client brought (one file per checklist item, one submit); optionally
-    verify each at once and the facts it proves."""
+    verify each at once and the facts it proves (see ``uploads``: checked first, then done in order)."""
     aid = _id(application_id)
-    items: list[tuple[dict[str, str], bytes, str | None, list[str]]] = []
+    items: list[uploads.Item] = []
     async with request.form() as form:
         method = str(form.get("method") or "")
         for key in [str(k) for k in form if str(k).startswith("doc_type-")]:
@@ -106,63 +106,23 @@ async def upload_for_application(request: Request, actor: StaffActor, applicatio
             content, filename = await _file(form.get(f"file-{n}"))
             if not content and not filename:
                 continue  # no file chosen for this item
-            values = {
-                "doc_type": str(form.get(key) or ""),
-                "person_id": str(form.get(f"person_id-{n}") or ""),
-            }
-            values |= {"method": method, "description": ""}
-            items.append((values, content, filename, [str(p) for p in form.getlist(f"use_for-{n}")]))
-    if not items:
-        error = InvalidInput("file", "choose at least one file")
-        return await run_in_threadpool(_refused, request, actor, aid, "upload", error)
-    for values, content, filename, use_for in items:
-        done, failed = await run_in_threadpool(
-            _upload, request, actor, aid, values, content, filename, use_for
-        )
-        for text in done:
-            pages.session_of(request).flash(text, "success")
-        if failed is not None:
-            return await run_in_threadpool(
-                _refused, request, actor, aid, f"upload-{values['doc_type']}", failed
-            )
-    return pages.redirect(request, f"/staff/applications/{aid}#checklist-title")
-
-
-def _upload(
-    request: Request,
-    actor: Actor,
-    aid: uuid.UUID,
-    values: dict[str, str],
-    content: bytes,
-    filename: str | None,
-    use_for: list[str],
-) -> tuple[list[str], InvalidInput | None]:
-    """Upload, then (if asked) verify the document, then the facts; stop at the first refusal."""
-    container = request.app.state.container
-    uow, done = container.uow, []
+            use_for = [str(p) for p in form.getlist(f"use_for-{n}")]
+            person = str(form.get(f"person_id-{n}") or "")
+            items.append(uploads.Item(str(form.get(key) or ""), person, content, filename, use_for))
     try:
-        person = optional_uuid(values["person_id"], "person_id")
-        if person is None:
-            raise InvalidInput("person_id", "choose whose document it is")
-        doc = upload_document(
-            uow(), actor=actor, storage=container.storage, max_bytes=container.settings.max_upload_bytes,
-            person_id=person, doc_type=values["doc_type"], filename=filename, data=content,
-            application_id=aid, description=values["description"] or None,
-        )  # fmt: skip
-        done.append(pages.gettext(request, N_("The document is uploaded.")))
-        if not values["method"]:
-            return done, None
-        verify_document(uow(), actor=actor, document_id=doc.id, data=DocumentVerify(method=values["method"]))
-        done.append(pages.gettext(request, N_("The document is verified.")))
-        for path in use_for:
-            verify_fact(
-                uow(), actor=actor, application_id=aid, data=FactVerify(path=path, document_id=doc.id)
-            )
-        if use_for:
-            done.append(pages.gettext(request, N_("Facts verified with it: %(count)s"), count=len(use_for)))
+        if not items:
+            raise InvalidInput("upload", "choose at least one file")
+        await run_in_threadpool(uploads.check, request, actor, aid, items, method)
     except InvalidInput as err:
-        return done, err
-    return done, None
+        return await run_in_threadpool(_refused, request, actor, aid, err.field, err)
+    try:
+        await run_in_threadpool(uploads.run, request, actor, aid, items, method)
+    except uploads.StepRefused as refused:
+        errors = {refused.key: refused.message}
+        return await run_in_threadpool(
+            lambda: applications.page(request, actor, aid, errors=errors, status_code=422)
+        )
+    return pages.redirect(request, f"/staff/applications/{aid}#checklist-title")
 
 
 @router.get("/people/{person_id}/documents")
