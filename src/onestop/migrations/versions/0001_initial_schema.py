@@ -270,7 +270,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_document")),
     )
     with op.batch_alter_table("document", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_document_application_id"), ["application_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_document_application_id"),
+            ["application_id"],
+            unique=False,
+            sqlite_where=sa.text("application_id IS NOT NULL"),
+            postgresql_where=sa.text("application_id IS NOT NULL"),
+        )
         batch_op.create_index(
             batch_op.f("ix_document_person_id_created_at"), ["person_id", "created_at"], unique=False
         )
@@ -1165,7 +1171,11 @@ def upgrade() -> None:
             batch_op.f("ix_referral_person_id_created_at"), ["person_id", "created_at"], unique=False
         )
         batch_op.create_index(
-            batch_op.f("ix_referral_specialist_id_status"), ["specialist_id", "status"], unique=False
+            batch_op.f("ix_referral_specialist_id_status"),
+            ["specialist_id", "status"],
+            unique=False,
+            sqlite_where=sa.text("specialist_id IS NOT NULL"),
+            postgresql_where=sa.text("specialist_id IS NOT NULL"),
         )
         batch_op.create_index(
             batch_op.f("ix_referral_target_id_status"), ["target_id", "status"], unique=False
@@ -1626,7 +1636,11 @@ def downgrade() -> None:
     op.drop_table("appeal")
     with op.batch_alter_table("referral", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_referral_target_id_status"))
-        batch_op.drop_index(batch_op.f("ix_referral_specialist_id_status"))
+        batch_op.drop_index(
+            batch_op.f("ix_referral_specialist_id_status"),
+            sqlite_where=sa.text("specialist_id IS NOT NULL"),
+            postgresql_where=sa.text("specialist_id IS NOT NULL"),
+        )
         batch_op.drop_index(batch_op.f("ix_referral_person_id_created_at"))
 
     op.drop_table("referral")
@@ -1775,7 +1789,11 @@ def downgrade() -> None:
     with op.batch_alter_table("document", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_document_sha256"))
         batch_op.drop_index(batch_op.f("ix_document_person_id_created_at"))
-        batch_op.drop_index(batch_op.f("ix_document_application_id"))
+        batch_op.drop_index(
+            batch_op.f("ix_document_application_id"),
+            sqlite_where=sa.text("application_id IS NOT NULL"),
+            postgresql_where=sa.text("application_id IS NOT NULL"),
+        )
 
     op.drop_table("document")
     with op.batch_alter_table("client_account", schema=None) as batch_op:
