@@ -16,6 +16,8 @@ class Role(enum.StrEnum):
     FINANCE = "finance"
     ADMINISTRATOR = "administrator"
     AUDITOR = "auditor"
+    # A member of the public acting through the portal (clients area); never given to a staff account.
+    CLIENT = "client"
 
 
 class Permission(enum.StrEnum):
@@ -145,6 +147,15 @@ for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _DECIDING
 ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.DECISION_APPROVE, _P.INVESTIGATION_WRITE}
 ROLE_PERMISSIONS[Role.SPECIALIST] |= {_P.INVESTIGATION_WRITE}
+
+
+# A portal client: exactly what the clients area's own use cases call other areas' services for
+# (register themselves, a unit of their own, the screening answers, the application, sending a document,
+# reading their applications and decisions). The clients area looks each record up through the account
+# first, so a client reaches only their own; no identifiers, money, deciding or verifying.
+ROLE_PERMISSIONS[Role.CLIENT] = frozenset(
+    {_P.PERSON_WRITE, _P.UNIT_READ, _P.UNIT_WRITE, _P.CASE_READ, _P.CASE_WRITE, _P.APPLICATION_WRITE}
+)
 
 
 @dataclass(frozen=True)

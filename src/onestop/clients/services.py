@@ -1,41 +1,23 @@
-"""Client account use cases. The portal acts for the client as ``portal:<account id>``: the other areas'
-services are called with that actor, and every read here starts from the account's own person, so a
-client reaches no one else's records.
+"""Client account use cases: sign up (with the e-mail link), confirm the address, sign in.
+
+What a client does with their case (apply, read, send documents) is in ``casework``; both act as the
+client (``client_actor``), never as the system.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import select
 
 from onestop import audit
 from onestop.access.passwords import hash_password, verify_password
-from onestop.access.permissions import Actor
-from onestop.cases.applications import (
-    ApplicationCreate,
-    ApplicationPublic,
-    Checklist,
-    create_application,
-    get_checklist,
-    list_applications,
-)
-from onestop.cases.decisions import DecisionPublic, get_decision, list_decisions
-from onestop.cases.documents import DocumentPublic, upload_document
-from onestop.cases.screenings import ScreeningStart, start_screening
-from onestop.clients import domain
-from onestop.clients.errors import ClientLoginFailed, NotYourRecord
+from onestop.clients import domain, repository
+from onestop.clients.casework import client_actor, signed_in_account
+from onestop.clients.errors import ClientLoginFailed
 from onestop.clients.models import ClientAccount, ClientToken, OutboxMessage
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.registry import create_unit, list_person_units, register_person
-from onestop.registry.schemas import DuplicateDecision, EmailIn, MemberIn, PersonCreate, UnitCreate
-from onestop.storage import DocumentStorage
 
 SUBJECT = "client_account"
 VERIFY_SUBJECT = {"en": "Confirm your e-mail address", "fr": "Confirmez votre adresse courriel"}
@@ -51,11 +33,6 @@ EXISTS_BODY = {
     "fr": "Bonjour,\n\nQuelqu'un a demandé de créer un compte avec cette adresse, qui en a déjà un. "
     "Connectez-vous plutôt; rien n'a été modifié.\n",
 }
-
-
-def portal_actor(account: ClientAccount) -> Actor:
-    """Who the portal is when it acts for this client (audit events name the account)."""
-    return Actor.system(f"portal:{account.id}")
 
 
 def sign_up(
@@ -75,7 +52,7 @@ def sign_up(
     domain.check_client_password(password, address)
     lang = "fr" if language == "fr" else "en"
     with uow:
-        existing = uow.session.scalar(select(ClientAccount).where(ClientAccount.email == address))
+        existing = repository.find_account_by_email(uow.session, address)
         if existing is not None:
             _send(uow, address, VERIFY_SUBJECT[lang], EXISTS_BODY[lang], outbox_dir)
             uow.commit()
@@ -96,7 +73,7 @@ def sign_up(
         )  # fmt: skip
         link = f"{link_base.rstrip('/')}/portal/account/verify?token={token}"
         _send(uow, address, VERIFY_SUBJECT[lang], VERIFY_BODY[lang].format(link=link), outbox_dir)
-        audit.record(uow, actor=portal_actor(account), action="client:sign_up", subject_type=SUBJECT,
+        audit.record(uow, actor=client_actor(account), action="client:sign_up", subject_type=SUBJECT,
                      subject_id=account.id)  # fmt: skip
         uow.commit()
 
@@ -104,18 +81,16 @@ def sign_up(
 def verify_email(uow: UnitOfWork, *, token: str) -> ClientAccount:
     """Open the link: the account's address is verified (a used or expired link is refused)."""
     with uow:
-        row = uow.session.scalar(
-            select(ClientToken).where(ClientToken.token_hash == domain.token_hash(token))
-        )
+        row = repository.find_token(uow.session, domain.token_hash(token))
         now = uow.clock.now()
         if row is None or row.purpose != "verify" or row.used_at is not None or row.expires_at < now:
             raise InvalidInput("token", "this link is not valid any more; sign up again to get a new one")
-        account = uow.session.get(ClientAccount, row.account_id)
+        account = repository.find_account(uow.session, row.account_id)
         assert account is not None
         row.used_at = now
         account.verified_at = account.verified_at or now
         uow.flush()
-        audit.record(uow, actor=portal_actor(account), action="client:verify", subject_type=SUBJECT,
+        audit.record(uow, actor=client_actor(account), action="client:verify", subject_type=SUBJECT,
                      subject_id=account.id)  # fmt: skip
         uow.commit()
         return account
@@ -125,7 +100,7 @@ def sign_in(uow: UnitOfWork, *, email: str, password: str) -> ClientAccount:
     """The account for this address and password, once verified (one message for every failure)."""
     address = (email or "").strip().lower()
     with uow:
-        account = uow.session.scalar(select(ClientAccount).where(ClientAccount.email == address))
+        account = repository.find_account_by_email(uow.session, address)
         if not verify_password(account.password_hash if account else None, password):
             raise ClientLoginFailed("the e-mail address or password is not right")
         assert account is not None
@@ -133,7 +108,7 @@ def sign_in(uow: UnitOfWork, *, email: str, password: str) -> ClientAccount:
             raise ClientLoginFailed("the e-mail address or password is not right")
         account.last_sign_in_at = uow.clock.now()
         uow.flush()
-        audit.record(uow, actor=portal_actor(account), action="client:sign_in", subject_type=SUBJECT,
+        audit.record(uow, actor=client_actor(account), action="client:sign_in", subject_type=SUBJECT,
                      subject_id=account.id)  # fmt: skip
         uow.commit()
         return account
@@ -142,137 +117,9 @@ def sign_in(uow: UnitOfWork, *, email: str, password: str) -> ClientAccount:
 def get_account(uow: UnitOfWork, *, account_id: uuid.UUID) -> ClientAccount:
     """The signed-in account (a deleted or unknown one is "not signed in")."""
     with uow:
-        account = uow.session.get(ClientAccount, account_id)
-        if account is None or account.verified_at is None:
-            raise ClientLoginFailed("sign in again")
+        account = signed_in_account(uow, account_id)
         uow.commit()  # a read: committing keeps the loaded account usable after the block
         return account
-
-
-@dataclass(frozen=True)
-class Applied:
-    """What applying online created."""
-
-    application: ApplicationPublic
-    person_id: uuid.UUID
-
-
-def apply_online(
-    uow: UnitOfWork,
-    *,
-    account_id: uuid.UUID,
-    program: str,
-    jurisdiction: str,
-    answers: dict[str, Any],
-    given_names: str,
-    family_name: str,
-    birth_date: dt.date | None,
-) -> Applied:
-    """One transaction: the client's registry record (the first time), a unit of their own, the screening
-    answers as an interview, and the application (channel "online"); officers check for duplicates."""
-    with uow:
-        account = _account(uow, account_id)
-        actor = portal_actor(account)
-        person_id = account.person_id or _register(uow, actor, account, given_names, family_name, birth_date)
-        account.person_id = person_id
-        unit_id = _current_unit(uow, actor, person_id)
-        if unit_id is None:
-            member = MemberIn(person_id=person_id, role="applicant", joined_on=uow.clock.today())
-            unit_id = create_unit(
-                uow, actor=actor, data=UnitCreate(label=family_name or None, members=[member])
-            ).id
-        start = ScreeningStart(jurisdiction=jurisdiction, person_id=person_id, answers=answers)
-        session = start_screening(uow, actor=actor, data=start)
-        data = ApplicationCreate(
-            program=program, unit_id=unit_id, channel="online", screening_session_id=session.id
-        )
-        application = create_application(uow, actor=actor, data=data)
-        audit.record(uow, actor=actor, action="client:apply", subject_type=SUBJECT, subject_id=account.id,
-                     details={"application_id": application.id, "program": program})  # fmt: skip
-        uow.commit()
-        return Applied(application, person_id)
-
-
-def _current_unit(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UUID | None:
-    for unit in list_person_units(uow, actor=actor, person_id=person_id):
-        if any(m.person_id == person_id and m.left_on is None for m in unit.members):
-            return unit.id
-    return None
-
-
-def _register(
-    uow: UnitOfWork, actor: Actor, account: ClientAccount, given: str, family: str, born: dt.date | None
-) -> uuid.UUID:
-    data = PersonCreate(
-        given_names=given, family_name=family, birth_date=born, language=account.language,
-        emails=[EmailIn(address=account.email)],
-    )  # fmt: skip
-    decision = DuplicateDecision(
-        decision="new_person", reason="applied online; an officer checks for duplicates"
-    )
-    return register_person(uow, actor=actor, data=data, duplicate_decision=decision).id
-
-
-def my_applications(uow: UnitOfWork, *, account_id: uuid.UUID) -> list[ApplicationPublic]:
-    """The client's own applications, newest first (none before the first one)."""
-    account = get_account(uow, account_id=account_id)
-    if account.person_id is None:
-        return []
-    return list_applications(uow, actor=portal_actor(account), person_id=account.person_id)
-
-
-def my_application(
-    uow: UnitOfWork, *, account_id: uuid.UUID, application_id: uuid.UUID
-) -> tuple[ApplicationPublic, Checklist, list[DecisionPublic]]:
-    """One of the client's applications with its document checklist and decisions (anyone else's: 404)."""
-    account = get_account(uow, account_id=account_id)
-    found = [a for a in my_applications(uow, account_id=account_id) if a.id == application_id]
-    if not found:
-        raise NotYourRecord("no such application")
-    actor = portal_actor(account)
-    checklist = get_checklist(uow, actor=actor, application_id=application_id)
-    decisions = list_decisions(uow, actor=actor, application_id=application_id)
-    return found[0], checklist, decisions
-
-
-def my_decision(uow: UnitOfWork, *, account_id: uuid.UUID, decision_id: uuid.UUID) -> DecisionPublic:
-    """One decision about the client, with its reasons."""
-    account = get_account(uow, account_id=account_id)
-    decision = get_decision(uow, actor=portal_actor(account), decision_id=decision_id)
-    if account.person_id is None or decision.applicant_id != account.person_id:
-        raise NotYourRecord("no such decision")
-    return decision
-
-
-def upload_my_document(
-    uow: UnitOfWork,
-    *,
-    account_id: uuid.UUID,
-    application_id: uuid.UUID,
-    doc_type: str,
-    filename: str | None,
-    data: bytes,
-    storage: DocumentStorage,
-    max_bytes: int,
-) -> DocumentPublic:
-    """A document the client sends for one of their applications (an officer verifies it)."""
-    account = get_account(uow, account_id=account_id)
-    if account.person_id is None or application_id not in {
-        a.id for a in my_applications(uow, account_id=account_id)
-    }:
-        raise NotYourRecord("no such application")
-    return upload_document(
-        uow, actor=portal_actor(account), storage=storage, max_bytes=max_bytes, person_id=account.person_id,
-        doc_type=doc_type, filename=filename, data=data, application_id=application_id,
-        description="sent through the portal",
-    )  # fmt: skip
-
-
-def _account(uow: UnitOfWork, account_id: uuid.UUID) -> ClientAccount:
-    account = uow.session.get(ClientAccount, account_id)
-    if account is None or account.verified_at is None:
-        raise ClientLoginFailed("sign in again")
-    return account
 
 
 def _send(uow: UnitOfWork, to: str, subject: str, body: str, outbox_dir: Path | None) -> None:

@@ -3,50 +3,12 @@ password, sign-in, applying from the screener, sending a document, and seeing on
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
 
 from onestop.bootstrap import Container
-from onestop.clients import OutboxMessage
-from onestop.web.app import create_app
-
-PASSWORD = "Tulips-and-7-bees"
-PUBLIC = "http://127.0.0.1:8000"  # the development default of the public address the links start with
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
-_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-@pytest.fixture
-def client(container: Container) -> Iterator[TestClient]:
-    with TestClient(create_app(container), follow_redirects=False) as test_client:
-        yield test_client
-
-
-def token(client: TestClient, path: str = "/portal/") -> str:
-    return _CSRF.search(client.get(path).text).group(1)  # type: ignore[union-attr]
-
-
-def sign_up(client: TestClient, container: Container, email: str) -> str:
-    """Create an account and open the link of the e-mail in the outbox; returns the link."""
-    page = client.post("/portal/account/new", data={"csrf_token": token(client, "/portal/account/new"),
-                       "email": email, "password": PASSWORD, "confirm": PASSWORD})  # fmt: skip
-    assert page.status_code == 200 and "Check your e-mail" in page.text
-    with container.uow() as uow:
-        body = uow.session.scalars(select(OutboxMessage.body).where(OutboxMessage.to_address == email)).all()[
-            -1
-        ]
-    link = re.search(r"https?://\S+/portal/account/verify\?token=\S+", body).group(0)  # type: ignore[union-attr]
-    return link
-
-
-def sign_in(client: TestClient, email: str, next_url: str = "") -> object:
-    data = {"csrf_token": token(client, "/portal/account/signin"), "email": email, "password": PASSWORD}
-    return client.post("/portal/account/signin", data=data | ({"next": next_url} if next_url else {}))
+from tests.functional.portal.conftest import PASSWORD, PDF, PUBLIC, sign_in, sign_up, token
 
 
 def test_sign_up_needs_a_strong_password_and_a_confirmed_address(

@@ -90,6 +90,7 @@ def test_each_role_reaches_only_its_staff_and_audit_services(container: Containe
         Role.SUPERVISOR: {"list_staff", "list_offices"},
         Role.ADMINISTRATOR: {"list_staff", "list_offices", "create_office"},
         Role.AUDITOR: {"list_staff", "list_offices", "list_events", "verify_chain"},
+        Role.CLIENT: set(),
     }[role]
     assert {name for name, ok in outcomes.items() if ok} == expected
     denied = [e for e in _all_events(container) if e.outcome == "denied"]

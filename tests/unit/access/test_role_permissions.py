@@ -19,6 +19,7 @@ ALLOWED: dict[Role, set[Permission]] = {
     Role.FINANCE: set(),
     Role.ADMINISTRATOR: {P.STAFF_READ, P.STAFF_WRITE},
     Role.AUDITOR: {P.AUDIT_READ, P.AUDIT_VERIFY, P.STAFF_READ},
+    Role.CLIENT: set(),  # a portal client (clients area)
 }
 
 

@@ -18,6 +18,7 @@ ALLOWED: dict[Role, set[Permission]] = {
     Role.ADMINISTRATOR: {P.STATS_READ, P.CASE_CONFIGURE},
     Role.FINANCE: set(),  # finance pays people; it does not browse case files
     Role.AUDITOR: set(),
+    Role.CLIENT: {P.CASE_READ, P.CASE_WRITE},  # a portal client: only through the clients area's own lookups
 }
 
 
