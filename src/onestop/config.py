@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     public_base_url: str = ""
     #: Host names the app answers to (any other Host header is refused with a 400).
     allowed_hosts: list[str] = Field(default_factory=lambda: ["127.0.0.1", "localhost", "testserver"])
+    client_session_hours: int = 12  # a portal sign-in ends this long after it began, active or not
 
     def resolved_database_url(self) -> str:
         """The database URL; by default an SQLite file under ``var_dir``."""

@@ -14,23 +14,28 @@ from onestop.clients.casework import (
     upload_my_document,
 )
 from onestop.clients.errors import ClientLoginFailed, NotYourRecord
-from onestop.clients.models import ClientAccount, ClientToken, OutboxMessage
-from onestop.clients.services import get_account, sign_in, sign_up, verify_email
+from onestop.clients.models import ClientAccount, ClientSession, ClientToken, OutboxMessage
+from onestop.clients.services import SignedIn, get_account, sign_in, sign_up, verify_email
+from onestop.clients.sessions import client_for_session, sign_out
 
 __all__ = [
     "Applied",
     "ClientAccount",
     "ClientLoginFailed",
+    "ClientSession",
     "ClientToken",
     "NotYourRecord",
     "OutboxMessage",
+    "SignedIn",
     "apply_online",
     "client_actor",
+    "client_for_session",
     "get_account",
     "my_application",
     "my_applications",
     "my_decision",
     "sign_in",
+    "sign_out",
     "sign_up",
     "upload_my_document",
     "verify_email",

@@ -1,4 +1,5 @@
-"""Client account tables: accounts (not staff), one-time tokens, and the outbox of e-mails to send."""
+"""Client account tables: accounts (not staff), one-time tokens, portal sessions, and the outbox of
+e-mails to send."""
 
 from __future__ import annotations
 
@@ -36,6 +37,24 @@ class ClientToken(Base):
     created_at: Mapped[dt.datetime]
     expires_at: Mapped[dt.datetime]
     used_at: Mapped[dt.datetime | None]
+
+
+class ClientSession(Base):
+    """A portal sign-in, checked on every request (its SHA-256 only: the token lives in the cookie).
+
+    Not an ``Entity``: every request moves ``last_seen_at`` and two requests at once must not make a
+    version conflict of it.
+    """
+
+    __tablename__ = "client_session"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("client_account.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime]
+    last_seen_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]  # the absolute end, however active the client is
+    revoked_at: Mapped[dt.datetime | None]  # signed out
 
 
 class OutboxMessage(Base):

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from onestop.cases.applications.models import Application
 from onestop.cases.decisions.models import Decision
-from onestop.clients.models import ClientAccount, ClientToken
+from onestop.clients.models import ClientAccount, ClientSession, ClientToken
 from onestop.registry.repository import PeopleRepository
 
 
@@ -35,6 +35,11 @@ def find_account_by_email(session: Session, email: str, *, for_update: bool = Fa
 def find_token(session: Session, token_hash: str) -> ClientToken | None:
     """A link token by its hash."""
     return session.scalar(select(ClientToken).where(ClientToken.token_hash == token_hash))
+
+
+def find_session(session: Session, token_hash: str) -> ClientSession | None:
+    """A portal session by its token's hash."""
+    return session.scalar(select(ClientSession).where(ClientSession.token_hash == token_hash))
 
 
 def own_people(session: Session, person_id: uuid.UUID | None) -> list[uuid.UUID]:

@@ -6,12 +6,14 @@ client (``client_actor``), never as the system.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from onestop import audit
 from onestop.access.passwords import hash_password, verify_password
-from onestop.clients import domain, repository
+from onestop.clients import domain, repository, sessions
 from onestop.clients.casework import client_actor, signed_in_account
 from onestop.clients.errors import ClientLoginFailed
 from onestop.clients.models import ClientAccount, ClientToken, OutboxMessage
@@ -96,8 +98,16 @@ def verify_email(uow: UnitOfWork, *, token: str) -> ClientAccount:
         return account
 
 
-def sign_in(uow: UnitOfWork, *, email: str, password: str) -> ClientAccount:
-    """The account for this address and password, once verified (one message for every failure)."""
+@dataclass(frozen=True)
+class SignedIn:
+    """A successful sign-in: the account and its new session's token (for the cookie, shown once)."""
+
+    account: ClientAccount
+    token: str
+
+
+def sign_in(uow: UnitOfWork, *, email: str, password: str, lifetime: dt.timedelta) -> SignedIn:
+    """Check the password and open a session lasting at most ``lifetime`` (one message for every failure)."""
     address = (email or "").strip().lower()
     with uow:
         account = repository.find_account_by_email(uow.session, address)
@@ -107,11 +117,12 @@ def sign_in(uow: UnitOfWork, *, email: str, password: str) -> ClientAccount:
         if account.verified_at is None:
             raise ClientLoginFailed("the e-mail address or password is not right")
         account.last_sign_in_at = uow.clock.now()
+        token = sessions.open_session(uow, account, lifetime)
         uow.flush()
         audit.record(uow, actor=client_actor(account), action="client:sign_in", subject_type=SUBJECT,
                      subject_id=account.id)  # fmt: skip
         uow.commit()
-        return account
+        return SignedIn(account, token)
 
 
 def get_account(uow: UnitOfWork, *, account_id: uuid.UUID) -> ClientAccount:

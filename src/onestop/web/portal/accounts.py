@@ -4,6 +4,7 @@ address from the link, sign in and out, and the client's own page of application
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,7 +13,15 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.clients import ClientLoginFailed, get_account, my_applications, sign_in, sign_up, verify_email
+from onestop.clients import (
+    ClientLoginFailed,
+    client_for_session,
+    my_applications,
+    sign_in,
+    sign_out,
+    sign_up,
+    verify_email,
+)
 from onestop.common.errors import InvalidInput
 from onestop.web import pages
 from onestop.web.error_pages import N_
@@ -25,17 +34,26 @@ class ClientSignInRequired(Exception):
 
 
 def current_client(request: Request) -> uuid.UUID:
-    """The signed-in client's account id (checked to still exist and be verified)."""
+    """The signed-in client's account id: the session's token is checked on the server each time, so
+    signing out, the session's lifetime or a long idle end it even for a copied cookie."""
     session = pages.session_of(request)
     client = session.client
     if client is None:
+        if session.timed_out:
+            pages.flash(request, N_("You were signed out after a period without activity. Sign in again."))
         raise ClientSignInRequired
+    container = request.app.state.container
+    idle = dt.timedelta(minutes=container.settings.session_minutes)
     try:
-        account = get_account(request.app.state.container.uow(), account_id=uuid.UUID(str(client["id"])))
-    except (ClientLoginFailed, ValueError):
+        account_id = client_for_session(container.uow(), token=str(client.get("token", "")), idle=idle)
+    except ClientLoginFailed:
         session.log_out()
+        pages.flash(request, N_("Your sign-in has ended. Sign in again."))
         raise ClientSignInRequired from None
-    return account.id
+    if str(account_id) != str(client.get("id")):
+        session.log_out()
+        raise ClientSignInRequired
+    return account_id
 
 
 ClientId = Annotated[uuid.UUID, Depends(current_client)]
@@ -123,14 +141,18 @@ def signin(
             "form": pages.gettext(request, N_("Too many attempts. Wait a few minutes, then try again."))
         }
         return _page(request, "portal/account/signin.html", context, 429)
+    lifetime = dt.timedelta(hours=container.settings.client_session_hours)
     try:
-        account = sign_in(container.uow(), email=email, password=password)
+        signed = sign_in(container.uow(), email=email, password=password, lifetime=lifetime)
     except ClientLoginFailed:
         message = N_("The e-mail address or password is not right, or the address is not confirmed yet.")
         context["errors"] = {"form": pages.gettext(request, message)}
         return _page(request, "portal/account/signin.html", context, 401)
     session = pages.session_of(request)
-    session.client_in({"id": str(account.id), "email": account.email}, container.clock.now())
+    account = signed.account
+    session.client_in(
+        {"id": str(account.id), "email": account.email, "token": signed.token}, container.clock.now()
+    )
     if not next and session.data.get("pending"):  # came to apply, then made an account: go on applying
         next = "/portal/apply/confirm"
     return pages.redirect(request, safe_next(next))
@@ -138,8 +160,11 @@ def signin(
 
 @router.post("/signout")
 def signout(request: Request) -> Response:
-    """Forget the client's session."""
-    pages.session_of(request).log_out()
+    """End the client's session on the server (every copy of the cookie), then forget it here."""
+    session = pages.session_of(request)
+    if session.client is not None:
+        sign_out(request.app.state.container.uow(), token=str(session.client.get("token", "")))
+    session.log_out()
     pages.flash(request, N_("You have signed out."))
     return pages.redirect(request, "/portal/")
 
