@@ -23,6 +23,9 @@ class ClientAccount(Entity):
     verified_at: Mapped[dt.datetime | None]
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
     last_sign_in_at: Mapped[dt.datetime | None]
+    # Wrong passwords in a row and the lock they led to (the access area's lockout rules).
+    failed_sign_ins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[dt.datetime | None]
 
 
 class ClientToken(Base):

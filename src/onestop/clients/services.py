@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onestop import audit
+from onestop.access.domain import LoginPolicy, LoginState, after_failure, after_success, is_locked
 from onestop.access.passwords import hash_password, verify_password
 from onestop.clients import domain, repository, sessions
 from onestop.clients.casework import client_actor, signed_in_account
@@ -56,6 +57,7 @@ def sign_up(
     with uow:
         existing = repository.find_account_by_email(uow.session, address)
         if existing is not None:
+            hash_password(password)  # thrown away: this answer must take as long as creating an account
             _send(uow, address, VERIFY_SUBJECT[lang], EXISTS_BODY[lang], outbox_dir)
             uow.commit()
             return
@@ -106,23 +108,68 @@ class SignedIn:
     token: str
 
 
-def sign_in(uow: UnitOfWork, *, email: str, password: str, lifetime: dt.timedelta) -> SignedIn:
-    """Check the password and open a session lasting at most ``lifetime`` (one message for every failure)."""
+def sign_in(
+    uow: UnitOfWork, *, email: str, password: str, lifetime: dt.timedelta, policy: LoginPolicy = LoginPolicy()
+) -> SignedIn:
+    """Check the password and open a session lasting at most ``lifetime``.
+
+    Wrong passwords are counted per account and lock it past ``policy``, exactly as for staff (the
+    access area's rules). Every refusal is the same ``ClientLoginFailed`` and costs one password check,
+    so neither the answer nor the time says whether the address has an account or is locked. A refusal
+    of a known account is audited and kept (the transaction commits, then the error is raised).
+    """
     address = (email or "").strip().lower()
     with uow:
-        account = repository.find_account_by_email(uow.session, address)
-        if not verify_password(account.password_hash if account else None, password):
-            raise ClientLoginFailed("the e-mail address or password is not right")
-        assert account is not None
-        if account.verified_at is None:
-            raise ClientLoginFailed("the e-mail address or password is not right")
-        account.last_sign_in_at = uow.clock.now()
-        token = sessions.open_session(uow, account, lifetime)
-        uow.flush()
-        audit.record(uow, actor=client_actor(account), action="client:sign_in", subject_type=SUBJECT,
-                     subject_id=account.id)  # fmt: skip
-        uow.commit()
-        return SignedIn(account, token)
+        now = uow.clock.now()
+        account = repository.find_account_by_email(uow.session, address, for_update=True)
+        reason = _refusal(account, password, policy, now)
+        if reason is None:
+            assert account is not None
+            signed = _accept(uow, account, lifetime, now)
+            uow.commit()
+            return signed
+        if account is not None:
+            _audit_refusal(uow, account, reason)
+        uow.commit()  # keep the count and its audit event, then refuse
+    raise ClientLoginFailed("the e-mail address or password is not right")
+
+
+def _refusal(
+    account: ClientAccount | None, password: str, policy: LoginPolicy, now: dt.datetime
+) -> str | None:
+    """Why this sign-in is refused (counting a wrong password), or None to let it in."""
+    right = verify_password(account.password_hash if account else None, password)  # always, for the time
+    if account is None:
+        return "unknown address"
+    state = LoginState(account.failed_sign_ins, account.locked_until)
+    if is_locked(state, now):
+        return "account locked"
+    if not right:
+        state = after_failure(state, policy, now)
+        account.failed_sign_ins, account.locked_until = state.failed_logins, state.locked_until
+        return "wrong password; account now locked" if is_locked(state, now) else "wrong password"
+    return "address not confirmed" if account.verified_at is None else None
+
+
+def _audit_refusal(uow: UnitOfWork, account: ClientAccount, reason: str) -> None:
+    details = {
+        "reason": reason,
+        "failed_sign_ins": account.failed_sign_ins,
+        "locked_until": account.locked_until,
+    }
+    audit.record(uow, actor=client_actor(account), action="client:sign_in_failed", subject_type=SUBJECT,
+                 subject_id=account.id, outcome="failed", details=details)  # fmt: skip
+
+
+def _accept(uow: UnitOfWork, account: ClientAccount, lifetime: dt.timedelta, now: dt.datetime) -> SignedIn:
+    state = after_success()
+    account.failed_sign_ins, account.locked_until = state.failed_logins, state.locked_until
+    account.last_sign_in_at = now
+    token = sessions.open_session(uow, account, lifetime)
+    uow.flush()
+    audit.record(uow, actor=client_actor(account), action="client:sign_in", subject_type=SUBJECT,
+                 subject_id=account.id)  # fmt: skip
+    return SignedIn(account, token)
 
 
 def get_account(uow: UnitOfWork, *, account_id: uuid.UUID) -> ClientAccount:

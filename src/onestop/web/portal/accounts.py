@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Request
 from starlette.responses import HTMLResponse, Response
 
+from onestop.access import LoginPolicy
 from onestop.clients import (
     ClientLoginFailed,
     client_for_session,
@@ -141,12 +142,25 @@ def signin(
             "form": pages.gettext(request, N_("Too many attempts. Wait a few minutes, then try again."))
         }
         return _page(request, "portal/account/signin.html", context, 429)
-    lifetime = dt.timedelta(hours=container.settings.client_session_hours)
+    settings = container.settings
+    lifetime = dt.timedelta(hours=settings.client_session_hours)
+    policy = LoginPolicy.of(settings.login_max_failures, settings.login_lockout_minutes)
     try:
-        signed = sign_in(container.uow(), email=email, password=password, lifetime=lifetime)
+        signed = sign_in(container.uow(), email=email, password=password, lifetime=lifetime, policy=policy)
     except ClientLoginFailed:
+        # One answer for a wrong password, an unknown or unconfirmed address and a locked account.
         message = N_("The e-mail address or password is not right, or the address is not confirmed yet.")
-        context["errors"] = {"form": pages.gettext(request, message)}
+        locking = N_(
+            "After %(count)s wrong passwords in a row, an account is locked for %(minutes)s minutes."
+        )
+        words = (
+            pages.gettext(request, message)
+            + " "
+            + pages.gettext(
+                request, locking, count=settings.login_max_failures, minutes=settings.login_lockout_minutes
+            )
+        )
+        context["errors"] = {"form": words}
         return _page(request, "portal/account/signin.html", context, 401)
     session = pages.session_of(request)
     account = signed.account
