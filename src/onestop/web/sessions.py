@@ -1,18 +1,27 @@
-"""Browser sessions for the staff pages and the portal: a signed cookie that expires server-side.
+"""Browser sessions for the staff pages and the portal: an encrypted cookie that expires server-side.
 
-The cookie holds only what the pages need between requests: the CSRF token, who is logged in, when
-they were last active, and flash messages. It is signed (itsdangerous, with the container's secret
-key), so it cannot be forged or edited. The inactivity timeout is checked here, against the
-container's clock, not left to the browser: an old cookie replayed later is refused.
+The cookie holds only what the pages need between requests: the CSRF token, who is signed in, when
+they were last active, flash messages, and the screener's answers of someone about to apply online
+(income, disability...). It is encrypted and authenticated (AES-256-GCM, with a key derived from the
+container's secret key), so it can be neither read nor forged nor edited, not even by the browser
+that carries it. The inactivity timeout is checked here, against the container's clock, not left
+to the browser: an old cookie replayed later is refused.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import json
+import os
 import secrets
 from typing import Any
 
-from itsdangerous import BadSignature, URLSafeSerializer
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -87,12 +96,41 @@ class WebSession:
         return list(flashes)
 
 
+class CookieCipher:
+    """The session data as an opaque cookie value: AES-256-GCM under a key derived from the secret key.
+
+    A fresh random nonce per cookie; the cookie's purpose is bound as associated data.
+    """
+
+    _AAD = b"onestop.web.session.v1"
+
+    def __init__(self, secret_key: str) -> None:
+        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"onestop:web-session-cookie")
+        self._aead = AESGCM(hkdf.derive(secret_key.encode("utf-8")))
+
+    def dumps(self, data: dict[str, Any]) -> str:
+        """The cookie value for ``data``."""
+        nonce = os.urandom(12)
+        plain = json.dumps(data, separators=(",", ":")).encode("utf-8")
+        sealed = nonce + self._aead.encrypt(nonce, plain, self._AAD)
+        return base64.urlsafe_b64encode(sealed).decode("ascii").rstrip("=")
+
+    def loads(self, value: str) -> Any:
+        """The data in a cookie value; ValueError for anything not made by this key, or changed since."""
+        try:
+            sealed = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+            plain = self._aead.decrypt(sealed[:12], sealed[12:], self._AAD)
+            return json.loads(plain)
+        except (binascii.Error, InvalidTag, UnicodeDecodeError) as err:
+            raise ValueError("not a session cookie of this site") from err
+
+
 class SessionMiddleware:
     """Loads the session into ``request.state.session`` and writes the cookie back when needed."""
 
     def __init__(self, app: ASGIApp, *, secret_key: str, clock: Clock, minutes: int, secure: bool) -> None:
         self.app = app
-        self.serializer = URLSafeSerializer(secret_key, salt="onestop.web.session")
+        self.cipher = CookieCipher(secret_key)
         self.clock = clock
         self.timeout = dt.timedelta(minutes=minutes)
         self.secure = secure
@@ -120,8 +158,8 @@ class SessionMiddleware:
         if not cookie:
             return WebSession()
         try:
-            data = self.serializer.loads(cookie)
-        except BadSignature:
+            data = self.cipher.loads(cookie)
+        except ValueError:  # forged, edited, from another key, or from before the cookie was encrypted
             return WebSession()
         if not isinstance(data, dict):
             return WebSession()
@@ -145,6 +183,6 @@ class SessionMiddleware:
 
     def cookie(self, session: WebSession) -> str:
         """The Set-Cookie value: no Max-Age (gone when the browser closes), HttpOnly, SameSite=Lax."""
-        value = self.serializer.dumps(session.data)
+        value = self.cipher.dumps(session.data)
         flags = "; Path=/; HttpOnly; SameSite=Lax" + ("; Secure" if self.secure else "")
         return f"{self.cookie_name}={value}{flags}"

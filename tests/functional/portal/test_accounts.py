@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from onestop.bootstrap import Container
 from tests.functional.portal.conftest import PASSWORD, PDF, PUBLIC, sign_in, sign_up, token
+from tests.unit.web.test_sessions import readable
 
 
 def test_sign_up_needs_a_strong_password_and_a_confirmed_address(
@@ -39,6 +40,8 @@ def test_applying_from_the_screener_then_sending_a_document(client: TestClient, 
             "a:unit.housing": "private"}  # fmt: skip
     started = client.post("/portal/apply", data=data)
     assert started.headers["location"] == "/portal/account/signin?next=/portal/apply/confirm"
+    cookie = started.headers["set-cookie"].split(";", 1)[0].split("=", 1)[1]
+    assert not readable(cookie, "ab.income_support", "resident_of_province")  # the answers are encrypted
     signed = sign_in(client, "marc@example.ca", "/portal/apply/confirm")
     assert signed.headers["location"] == "/portal/apply/confirm"  # type: ignore[attr-defined]
     form = client.get("/portal/apply/confirm").text

@@ -1,8 +1,11 @@
-"""The signed session cookie: round trip, forgery, idle timeout against the injected clock."""
+"""The session cookie: round trip, forgery, encryption, idle timeout against the injected clock."""
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import datetime as dt
+import zlib
 
 from onestop.common.clock import FixedClock
 from onestop.web.sessions import SessionMiddleware, WebSession
@@ -69,3 +72,29 @@ def test_flashes_are_shown_once() -> None:
     session.flash("Saved.", "success")
     assert session.pop_flashes() == [{"text": "Saved.", "kind": "success"}]
     assert session.pop_flashes() == []
+
+
+def readable(value: str, *words: str) -> bool:
+    """Whether any of ``words`` shows in the cookie once its parts are base64-decoded (and unzipped)."""
+    for part in value.replace(".", " ").split():
+        try:
+            raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        except ValueError:
+            continue
+        with contextlib.suppress(zlib.error):
+            raw += zlib.decompress(raw)
+        if any(w.encode() in raw for w in words):
+            return True
+    return False
+
+
+def test_the_cookie_is_encrypted_so_screener_answers_cannot_be_read_from_it() -> None:
+    mw = middleware(FixedClock(NOW))
+    session = WebSession({"csrf": "x"})
+    answers = {"people[p1].has_disability": True, "people[p1].monthly_income": "1234.56"}
+    session.data["pending"] = {"program": "ab.aish", "answers": answers}
+    value = cookie_value(mw.cookie(session))
+    assert not readable(value, "has_disability", "1234.56", "ab.aish")
+    assert mw.load(value).data["pending"]["answers"] == answers  # the server reads it back
+    tampered = value[:-2] + ("A" if value[-2] != "A" else "B") + value[-1]
+    assert mw.load(tampered).data == {}  # authenticated: any change gives an empty session
