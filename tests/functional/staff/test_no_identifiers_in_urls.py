@@ -50,6 +50,22 @@ def test_the_staff_search_is_posted_and_its_page_has_no_search_in_any_address(
     )
 
 
+def test_household_and_merge_searches_are_posted(signed_in: TestClient, container: Container) -> None:
+    marie = person(container)
+    twin = person(container, "Maria", "Tremblay")
+    token = csrf_token(signed_in, "/staff/")
+    found = signed_in.post(
+        f"/staff/people/{marie.id}/merge/find", data={"csrf_token": token, "find": "Maria"}
+    )
+    assert found.status_code == 200 and f'value="{twin.id}"' in found.text
+    assert f'href="/staff/people/{marie.id}/merge?lang=fr"' in found.text
+    page = signed_in.get(f"/staff/people/{marie.id}/household").text
+    assert (
+        'method="get"' not in page
+        and 'method="get"' not in signed_in.get(f"/staff/people/{marie.id}/merge").text
+    )
+
+
 def test_a_search_in_the_address_is_not_run(signed_in: TestClient, marie: None) -> None:
     page = signed_in.get("/staff/people", params={"sin": SIN, "name": "Tremblay"})
     assert page.status_code == 200 and "person found" not in page.text and "130 692" not in page.text

@@ -116,7 +116,7 @@ def test_a_household_is_built_from_search_results(signed_in: TestClient, contain
         f"{path}/unit", data={"csrf_token": token, "label": "Tremblay", "joined_on": "2026-03-01"}
     )
     assert created.status_code == 303
-    found = signed_in.get(f"{path}?find=Tremblay-Roy").text
+    found = signed_in.post(f"{path}/find", data={"csrf_token": token, "find": "Tremblay-Roy"}).text
     assert "1 person found" in found and f'name="member_id" value="{child.id}"' in found
     unit_id = found.split('name="unit_id" value="')[1].split('"')[0]
     added = signed_in.post(

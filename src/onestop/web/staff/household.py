@@ -33,8 +33,16 @@ router = APIRouter(prefix="/people/{person_id}")
 
 
 @router.get("/household")
-def household(request: Request, actor: StaffActor, person_id: str, find: str = "") -> HTMLResponse:
-    """The person's units and, after a search, people who could join one."""
+def household(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+    """The person's units, and the search for people who could join one."""
+    return _page(request, actor, person_id_of(person_id))
+
+
+@router.post("/household/find")
+def household_find(
+    request: Request, actor: StaffActor, person_id: str, find: Annotated[str, Form()] = ""
+) -> HTMLResponse:
+    """People who could join a unit, found by name (posted: a name never goes in the address)."""
     return _page(request, actor, person_id_of(person_id), find=find)
 
 
@@ -111,9 +119,20 @@ def end(
 
 
 @router.get("/merge")
-def merge_page(request: Request, actor: StaffActor, person_id: str, find: str = "") -> HTMLResponse:
-    """Likely duplicates of this person (and search results) that could be merged into it."""
-    pid = person_id_of(person_id)
+def merge_page(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+    """Likely duplicates of this person that could be merged into it."""
+    return _merge_page(request, actor, person_id_of(person_id), "")
+
+
+@router.post("/merge/find")
+def merge_find(
+    request: Request, actor: StaffActor, person_id: str, find: Annotated[str, Form()] = ""
+) -> HTMLResponse:
+    """The likely duplicates and other records found by name (posted: never in the address)."""
+    return _merge_page(request, actor, person_id_of(person_id), find)
+
+
+def _merge_page(request: Request, actor: Actor, pid: uuid.UUID, find: str) -> HTMLResponse:
     uow = request.app.state.container
     person = get_person(uow.uow(), actor=actor, person_id=pid)
     candidate = PersonCreate(
@@ -121,7 +140,8 @@ def merge_page(request: Request, actor: StaffActor, person_id: str, find: str = 
     )
     matches = [m for m in find_duplicates(uow.uow(), actor=actor, candidate=candidate) if m.person.id != pid]
     hits = _search(request, actor, find, exclude=pid)
-    context = {"person": person, "matches": matches, "hits": hits, "find": find, "errors": {}}
+    context = {"person": person, "matches": matches, "hits": hits, "find": find, "errors": {},
+               "page_url": f"/staff/people/{pid}/merge"}  # fmt: skip
     return pages.render(request, "staff/people/merge.html", context)
 
 
