@@ -37,8 +37,8 @@ test-fast: $(STAMP)  ## the suite without browser tests
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser"
 
 lint: $(STAMP)  ## ruff and mypy
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
 bench: $(STAMP)  ## run the benchmarks in benchmarks/ and print their figures
