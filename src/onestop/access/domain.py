@@ -76,8 +76,11 @@ def parse_roles(raw: object) -> frozenset[Role]:
         try:
             roles.add(value if isinstance(value, Role) else Role(str(value).strip().lower()))
         except ValueError:
-            known = ", ".join(r.value for r in Role)
+            known = ", ".join(r.value for r in Role if r is not Role.CLIENT)
             raise InvalidInput("roles", f"unknown role {value!r} (known: {known})") from None
+    if Role.CLIENT in roles:
+        # Portal clients have their own accounts; a staff account acting "as a client" would blur the audit.
+        raise InvalidInput("roles", "'client' is the portal's role, not a staff role")
     if not roles:
         raise InvalidInput("roles", "give at least one role")
     return frozenset(roles)

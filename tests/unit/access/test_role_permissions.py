@@ -48,3 +48,11 @@ def test_several_roles_give_the_union() -> None:
 
 def test_the_system_actor_may_do_everything() -> None:
     assert all(Actor.system("demo").can(p) for p in Permission)
+
+
+def test_a_staff_account_cannot_hold_the_portal_client_role() -> None:
+    from onestop.access.domain import parse_roles
+    from onestop.common.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="portal"):
+        parse_roles(["officer", "client"])
