@@ -23,7 +23,9 @@ from onestop.common.crypto import FieldCipher
 from onestop.config import Settings
 from onestop.db import Base, all_models, make_engine, migrate  # noqa: F401
 
-POSTGRES_URL = os.environ.get("ONESTOP_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(
+    "ONESTOP_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 REQUIRE_POSTGRES = os.environ.get("ONESTOP_REQUIRE_POSTGRES") == "1"
 TEST_FIELD_KEY = FieldCipher.generate_key_text()
 NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)  # a Monday morning; nothing reads the real clock
@@ -132,7 +134,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if any("PostgreSQL" in str(getattr(r, "longrepr", "")) for r in skipped):
         terminalreporter.write_line(
             "NOTE: the PostgreSQL half of the suite was SKIPPED (no server). "
-            "Set ONESTOP_REQUIRE_POSTGRES=1 to make that a failure.", yellow=True, bold=True)
+            "Set ONESTOP_REQUIRE_POSTGRES=1 to make that a failure.",
+            yellow=True,
+            bold=True,
+        )
 
 
 @pytest.fixture(scope="session")

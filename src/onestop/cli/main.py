@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import typer
 
-from onestop.cli import audit, db, demo, people, rules, serve, staff
-from onestop.cli import ledger as ledger_cli  # money
-from onestop.cli import payments  # money
-from onestop.cli import screen as screen_cli  # needs screening
+from onestop.cli import (
+    audit,
+    db,
+    demo,
+    payments,  # money
+    people,
+    rules,
+    serve,
+    staff,
+)
 from onestop.cli import cases as cases_cli  # case work
 from onestop.cli import casework as casework_cli  # case work: applications, decisions, reviews, appeals
+from onestop.cli import ledger as ledger_cli  # money
+from onestop.cli import screen as screen_cli  # needs screening
 
-app = typer.Typer(help="onestop: integrated delivery of social programs.", no_args_is_help=True,
-                  pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="onestop: integrated delivery of social programs.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 app.add_typer(db.app, name="db")
 app.add_typer(people.app, name="people")
 app.add_typer(staff.app, name="staff")
