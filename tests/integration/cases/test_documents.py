@@ -46,15 +46,14 @@ def _files(container: Container) -> list[str]:
 def test_upload_stores_bytes_outside_the_database_with_their_hash(
     container: Container, team: Team, person: uuid.UUID
 ) -> None:
-    application = uuid.uuid4()
-    doc = _upload(container, team, person, filename="../scans/paystub.PDF", application_id=application)
+    doc = _upload(container, team, person, filename="../scans/paystub.PDF")
     assert (doc.status, doc.content_type, doc.size_bytes, doc.filename) == (
         "received",
         "application/pdf",
         len(PDF),
         "paystub.PDF",
     )
-    assert doc.application_id == application
+    assert doc.application_id is None
     assert _files(container) == [doc.sha256]
     assert ("document:upload", "ok") in audit_actions(container, doc.id)
 
@@ -207,3 +206,11 @@ def test_listing_and_medical_documents(container: Container, team: Team, person:
         container.uow(), actor=team.officer.actor, storage=container.storage, document_id=medical.id
     )
     assert got.content == PNG
+
+
+def test_a_document_cannot_be_filed_under_someone_elses_application(
+    container: Container, team: Team, person: uuid.UUID
+) -> None:
+    with pytest.raises(InvalidInput, match="application_id"):
+        _upload(container, team, person, application_id=uuid.uuid4())
+    assert _rows(container) == 0

@@ -21,6 +21,7 @@ from onestop.cases.documents.repository import DocumentRepository
 from onestop.cases.documents.schemas import DocumentPublic, DocumentReject, DocumentVerify, Download
 from onestop.cases.tasks.domain import expect_version
 from onestop.cases.tasks.services import family_ids, survivor_id
+from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 from onestop.registry.domain import clean_text, required_text
@@ -52,6 +53,8 @@ def upload_document(
             pid = survivor_id(uow, person_id)
             sha = hashlib.sha256(data).hexdigest()
             repo = DocumentRepository(uow.session)
+            if application_id is not None and not repo.application_is_for(application_id, pid):
+                raise InvalidInput("application_id", "no such application for this person's household")
             shared = repo.content_in_use(sha)
             key = storage.put(data)
             written = None if shared else key
