@@ -17,6 +17,7 @@ from onestop.access.errors import AccountLocked, LoginFailed, OfficeNotFound, St
 from onestop.access.guard import require
 from onestop.access.models import ApiToken, Office, Staff
 from onestop.access.permissions import ROLE_PERMISSIONS, Actor, Permission, Role
+from onestop.access.repository import find_active_staff
 from onestop.access.services import (
     change_password,
     create_office,
@@ -51,6 +52,7 @@ __all__ = [
     "create_office",
     "create_staff",
     "deactivate_staff",
+    "find_active_staff",
     "get_office_by_code",
     "get_staff",
     "get_staff_by_username",

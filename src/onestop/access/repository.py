@@ -32,6 +32,12 @@ def find_staff(session: Session, staff_id: uuid.UUID) -> Staff | None:
     return session.get(Staff, staff_id)
 
 
+def find_active_staff(session: Session, staff_id: uuid.UUID) -> Staff | None:
+    """The staff member if the account exists and is active (who work can be given to)."""
+    staff = session.get(Staff, staff_id)
+    return staff if staff is not None and staff.active else None
+
+
 def find_staff_by_username(session: Session, username: str, *, for_update: bool = False) -> Staff | None:
     """The account with this (lower-case) username; ``for_update`` serialises concurrent logins."""
     query = select(Staff).where(Staff.username == username)

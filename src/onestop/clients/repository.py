@@ -47,7 +47,7 @@ def own_people(session: Session, person_id: uuid.UUID | None) -> list[uuid.UUID]
     if person_id is None:
         return []
     people = PeopleRepository(session)
-    return people.family_ids(people.survivor(people.get(person_id)).id)
+    return people.merged_record_ids(people.survivor(people.get(person_id)).id)
 
 
 def owns_application(session: Session, people: list[uuid.UUID], application_id: uuid.UUID) -> bool:

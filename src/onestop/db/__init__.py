@@ -1,6 +1,7 @@
-"""Storage: declarative base, column types, engine and unit of work."""
+"""Storage: declarative base, column types, engine, unit of work and optimistic locking."""
 
+from onestop.db import expect_version
 from onestop.db.base import Base, Entity
 from onestop.db.session import UnitOfWork, make_engine, make_session_factory
 
-__all__ = ["Base", "Entity", "UnitOfWork", "make_engine", "make_session_factory"]
+__all__ = ["Base", "Entity", "UnitOfWork", "expect_version", "make_engine", "make_session_factory"]

@@ -22,7 +22,7 @@ from onestop.registry.errors import (
     RecordNotFound,
     UnitNotFound,
 )
-from onestop.registry.merging import merge_people, unmerge_people
+from onestop.registry.merging import current_record_id, merge_people, merged_record_ids, unmerge_people
 from onestop.registry.services import (
     find_duplicates,
     get_person,
@@ -45,12 +45,14 @@ __all__ = [
     "add_member",
     "add_phone",
     "create_unit",
+    "current_record_id",
     "end_membership",
     "find_duplicates",
     "get_person",
     "get_unit",
     "list_person_units",
     "merge_people",
+    "merged_record_ids",
     "record_consent",
     "register_person",
     "remove_address",

@@ -12,6 +12,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.common import text
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
@@ -190,7 +191,7 @@ def set_safety_flag(
             id=new_id(),
             person_id=person_id,
             kind=kind.value,
-            note=domain.clean_text(data.note) or None,
+            note=text.clean_text(data.note) or None,
             set_by=actor.username,
             set_at=now,
             created_at=now,
@@ -208,7 +209,7 @@ def remove_safety_flag(
     """Remove a flag with a reason; the flag stays in the file's history."""
     with uow:
         repo, _ = _open(uow, actor, person_id)
-        why = domain.required_text(reason, "reason")
+        why = text.required_text(reason, "reason")
         row = repo.get_attached(m.SafetyFlag, flag_id, [person_id])
         if row.removed_at is not None:
             raise Conflict("this flag was already removed")
@@ -240,8 +241,8 @@ def record_consent(
         row = m.Consent(
             id=new_id(),
             person_id=person_id,
-            recipient=domain.required_text(data.recipient, "recipient", max_len=100),
-            purpose=domain.required_text(data.purpose, "purpose"),
+            recipient=text.required_text(data.recipient, "recipient", max_len=100),
+            purpose=text.required_text(data.purpose, "purpose"),
             given_at=given.astimezone(dt.UTC),
             recorded_by=actor.username,
             created_at=now,

@@ -18,6 +18,7 @@ from stdnum.ca import sin as stdnum_sin
 from stdnum.exceptions import ValidationError as StdnumError
 
 from onestop.common.errors import InvalidInput
+from onestop.common.text import clean_text
 
 EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
 NAME_MAX = 200
@@ -93,11 +94,6 @@ class HealthNumber:
 
     province: str
     number: str
-
-
-def clean_text(value: str | None) -> str:
-    """NFC-normalise and collapse whitespace, so 'Hélène' typed two ways is stored one way."""
-    return " ".join(unicodedata.normalize("NFC", value or "").split())
 
 
 def _name_part(value: str | None, field: str) -> str:
@@ -227,13 +223,3 @@ def flag_kind(value: str) -> FlagKind:
     except ValueError:
         allowed = ", ".join(k.value for k in FlagKind)
         raise InvalidInput("kind", f"must be one of {allowed}") from None
-
-
-def required_text(value: str | None, field: str, *, max_len: int = 2000) -> str:
-    """A non-empty free-text entry (reasons, purposes, notes)."""
-    text = clean_text(value)
-    if not text:
-        raise InvalidInput(field, "is required")
-    if len(text) > max_len:
-        raise InvalidInput(field, f"is longer than {max_len} characters")
-    return text

@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from onestop.common import text
 from onestop.common.errors import InvalidInput
 from onestop.registry import domain, intake, matching, namekeys
 from onestop.registry.repository import PeopleRepository
@@ -131,9 +132,9 @@ def normalise_criteria(
     name: str | None, birth: dt.date | None, sin: str | None, phone: str | None
 ) -> Criteria:
     """Validate search input (a malformed SIN or phone is an error, not an empty result)."""
-    text = domain.clean_text(name) or None
+    cleaned = text.clean_text(name) or None
     criteria = Criteria(
-        name=text,
+        name=cleaned,
         birth_date=birth,
         sin=domain.sin(sin) if sin else None,
         phone=domain.phone(phone) if phone else None,

@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from onestop.common import text
 from onestop.common.crypto import mask
 from onestop.registry import domain, namekeys
 from onestop.registry.schemas import PersonCreate
@@ -68,7 +69,7 @@ def validate_person(data: PersonCreate, *, today: dt.date) -> ValidPerson:
         language=lang,
         language_other=other,
         interpreter_needed=data.interpreter_needed,
-        gender=domain.clean_text(data.gender) or None,
+        gender=text.clean_text(data.gender) or None,
         phones=phones,
         emails=emails,
         addresses=addresses,

@@ -11,9 +11,10 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.common import text
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
-from onestop.registry import domain, views
+from onestop.registry import views
 from onestop.registry.errors import AlreadyMerged
 from onestop.registry.repository import PeopleRepository
 from onestop.registry.schemas import PersonPublic
@@ -27,7 +28,7 @@ def merge_people(
     """Mark ``merged_id`` as the same person as ``survivor_id``; audited with before and after."""
     with uow:
         require(uow, actor, Permission.PERSON_MERGE, subject_type=SUBJECT, subject_id=survivor_id)
-        why = domain.required_text(reason, "reason")
+        why = text.required_text(reason, "reason")
         if survivor_id == merged_id:
             raise InvalidInput("merged_id", "cannot merge a person into themselves")
         repo = PeopleRepository(uow.session)
@@ -59,7 +60,7 @@ def unmerge_people(uow: UnitOfWork, *, actor: Actor, merged_id: uuid.UUID, reaso
     """Undo a merge: the record stands on its own again, with everything it had."""
     with uow:
         require(uow, actor, Permission.PERSON_MERGE, subject_type=SUBJECT, subject_id=merged_id)
-        why = domain.required_text(reason, "reason")
+        why = text.required_text(reason, "reason")
         repo = PeopleRepository(uow.session)
         merged = repo.get(merged_id, for_update=True)
         if merged.merged_into_id is None:
@@ -81,3 +82,18 @@ def unmerge_people(uow: UnitOfWork, *, actor: Actor, merged_id: uuid.UUID, reaso
         )
         uow.commit()
         return views.person_public(repo, merged)
+
+
+def current_record_id(uow: UnitOfWork, person_id: uuid.UUID) -> uuid.UUID:
+    """The id that now stands for this person: a merged record resolves to the record it was merged into."""
+    repo = PeopleRepository(uow.session)
+    return repo.survivor(repo.get(person_id)).id
+
+
+def merged_record_ids(uow: UnitOfWork, person_id: uuid.UUID) -> list[uuid.UUID]:
+    """The ids of one person's records: the current one and every duplicate merged into it.
+
+    Not a household: these are all the same person. Case records may sit on any of them.
+    """
+    repo = PeopleRepository(uow.session)
+    return repo.merged_record_ids(repo.survivor(repo.get(person_id)).id)

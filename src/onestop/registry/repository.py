@@ -42,7 +42,7 @@ class PeopleRepository:
             seen += 1
         return person
 
-    def family_ids(self, survivor_id: uuid.UUID) -> list[uuid.UUID]:
+    def merged_record_ids(self, survivor_id: uuid.UUID) -> list[uuid.UUID]:
         """The survivor and every record merged into it, directly or through another merged record."""
         ids = [survivor_id]
         frontier = [survivor_id]

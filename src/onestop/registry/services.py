@@ -11,6 +11,7 @@ from sqlalchemy import insert
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.common import text
 from onestop.common.crypto import mask
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
@@ -93,7 +94,7 @@ def register_person(
 def _apply_decision(
     uow: UnitOfWork, repo: PeopleRepository, person: m.Person, decision: DuplicateDecision, actor: Actor
 ) -> None:
-    reason = domain.required_text(decision.reason, "duplicate_decision.reason")
+    reason = text.required_text(decision.reason, "duplicate_decision.reason")
     if decision.decision == "link":
         if decision.existing_id is None:
             raise InvalidInput("duplicate_decision.existing_id", "is required to link to an existing person")
@@ -132,7 +133,7 @@ def get_person(
             action="person:read",
             subject_type=SUBJECT,
             subject_id=person_id,
-            purpose=domain.required_text(purpose, "purpose"),
+            purpose=text.required_text(purpose, "purpose"),
         )
         uow.commit()
     return view
@@ -183,7 +184,7 @@ def _apply_update(uow: UnitOfWork, repo: PeopleRepository, person: m.Person, cha
     if changes.interpreter_needed is not None:
         person.interpreter_needed = changes.interpreter_needed
     if "gender" in sent:
-        person.gender = domain.clean_text(changes.gender) or None
+        person.gender = text.clean_text(changes.gender) or None
     if (name.given_names, name.family_name, name.preferred_name) != (
         person.given_names, person.family_name, person.preferred_name,
     ):  # fmt: skip
@@ -243,7 +244,7 @@ def reveal_identifier(
             require(uow, actor, Permission.PERSON_READ_HEALTH, subject_type=SUBJECT, subject_id=person_id)
         elif kind != domain.IdentifierKind.SIN:
             raise InvalidInput("kind", "must be sin or health_number")
-        why = domain.required_text(reason, "reason")
+        why = text.required_text(reason, "reason")
         repo = PeopleRepository(uow.session)
         person = repo.get(person_id)
         record = _current_identifier(repo, person, kind, province)
@@ -266,7 +267,7 @@ def reveal_identifier(
 def _current_identifier(
     repo: PeopleRepository, person: m.Person, kind: str, province: str | None
 ) -> m.PersonIdentifier:
-    ids = repo.family_ids(person.id) if person.merged_into_id is None else [person.id]
+    ids = repo.merged_record_ids(person.id) if person.merged_into_id is None else [person.id]
     for record in reversed(repo.attached(m.PersonIdentifier, ids)):
         if (
             record.kind == kind

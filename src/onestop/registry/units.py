@@ -11,10 +11,11 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.common import text
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.registry import domain, households, views
+from onestop.registry import households, views
 from onestop.registry import models as m
 from onestop.registry.repository import PeopleRepository, UnitRepository
 from onestop.registry.schemas import MemberIn, UnitCreate, UnitPublic
@@ -61,7 +62,7 @@ def create_unit(uow: UnitOfWork, *, actor: Actor, data: UnitCreate) -> UnitPubli
         require(uow, actor, Permission.UNIT_WRITE, subject_type=SUBJECT)
         unit = m.BenefitUnit(
             id=new_id(),
-            label=domain.clean_text(data.label) or None,
+            label=text.clean_text(data.label) or None,
             created_by=actor.username,
             created_at=uow.clock.now(),
         )
@@ -149,7 +150,7 @@ def list_person_units(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) ->
         require(uow, actor, Permission.UNIT_READ, subject_type="person", subject_id=person_id)
         people, units = PeopleRepository(uow.session), UnitRepository(uow.session)
         people.get(person_id)
-        unit_ids = dict.fromkeys(r.unit_id for r in units.memberships_of(people.family_ids(person_id)))
+        unit_ids = dict.fromkeys(r.unit_id for r in units.memberships_of(people.merged_record_ids(person_id)))
         found = [views.unit_public(units.get(uid), units.memberships(uid)) for uid in unit_ids]
         audit.record(
             uow,

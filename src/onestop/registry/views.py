@@ -20,7 +20,7 @@ from onestop.registry.repository import PeopleRepository
 
 def person_public(repo: PeopleRepository, person: m.Person) -> schemas.PersonPublic:
     """A person's file; for a survivor, includes the records of everyone merged into it."""
-    ids = repo.family_ids(person.id) if person.merged_into_id is None else [person.id]
+    ids = repo.merged_record_ids(person.id) if person.merged_into_id is None else [person.id]
     base = schemas.PersonPublic.model_validate(person)
     return base.model_copy(
         update={

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from onestop import __version__
 from onestop.bootstrap import Container, build
+from onestop.common.i18n import N_
 from onestop.web import apidocs, error_pages, errors, pages, portal, programs, staff  # noqa: F401 - programs adds to every page
 from onestop.web.api import ROUTERS
 from onestop.web.i18n import LocaleMiddleware
@@ -86,7 +87,7 @@ def allowed_hosts(container: Container) -> list[str]:
 
 
 def _refuse_csrf(request: Request) -> Response:
-    detail = error_pages.N_("This form has expired or did not come from onestop. Reload it and try again.")
+    detail = N_("This form has expired or did not come from onestop. Reload it and try again.")
     return error_pages.error_page(request, 403, pages.gettext(request, detail))
 
 

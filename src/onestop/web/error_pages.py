@@ -19,17 +19,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from onestop.common.errors import DomainError, NotAuthenticated
+from onestop.common.i18n import N_
 from onestop.web import errors, pages
 from onestop.web.security import security_headers
 
 log = logging.getLogger(__name__)
 
 API_PREFIXES = ("/api/", "/docs", "/redoc", "/openapi.json", "/static/", "/healthz")
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark now, translate later"
-    """Mark a string for extraction (pybabel sees ``N_``) without translating it here."""
-    return message
 
 
 #: Title and explanation of each error page, translated at render time.

@@ -11,7 +11,7 @@ from typing import Any
 from onestop.cases.applications import domain as app_domain
 from onestop.cases.applications import rules
 from onestop.common.errors import InvalidInput
-from onestop.web.error_pages import N_
+from onestop.common.i18n import N_
 
 #: Words for the packs' enum codes (the packs name them in their questions but give no labels).
 CHOICES = {

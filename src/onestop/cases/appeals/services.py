@@ -28,13 +28,13 @@ from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.decisions import Approval, Basis, Decision, Outcome, prepare_copy, record_decision
 from onestop.cases.decisions.repository import DecisionRepository
 from onestop.cases.decisions.schemas import DecisionPublic
-from onestop.cases.tasks.domain import expect_version, parse_enum
-from onestop.cases.tasks.services import family_ids
+from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.common.money import to_cents
-from onestop.db import UnitOfWork
-from onestop.registry.domain import clean_text, required_text
+from onestop.common.text import clean_text, required_text
+from onestop.db import UnitOfWork, expect_version
+from onestop.registry import merged_record_ids
 
 SUBJECT = "appeal"
 
@@ -196,7 +196,9 @@ def list_appeals(
     """A person's appeals, newest first."""
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
-        rows = AppealRepository(uow.session).for_people(family_ids(uow, person_id), open_only=open_only)
+        rows = AppealRepository(uow.session).for_people(
+            merged_record_ids(uow, person_id), open_only=open_only
+        )
         audit.record(
             uow, actor=actor, action="appeal:list", subject_type="person", subject_id=person_id,
             details={"results": len(rows)},

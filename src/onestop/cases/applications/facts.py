@@ -27,12 +27,11 @@ from onestop.cases.applications.schemas import (
     FactVerify,
     MissingFact,
 )
-from onestop.cases.tasks.domain import expect_version
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
-from onestop.db import UnitOfWork
+from onestop.common.text import clean_text
+from onestop.db import UnitOfWork, expect_version
 from onestop.jurisdictions.catalogue import Entry, load_catalogue
-from onestop.registry.domain import clean_text
 from onestop.rules import ProgramResult
 
 SUBJECT = "application"

@@ -20,12 +20,12 @@ from onestop.cases.applications.models import Application, ApplicationFact
 from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.applications.schemas import ApplicationCreate, ApplicationPublic, ApplicationStatusChange
 from onestop.cases.tasks import TaskCreate, create_task
-from onestop.cases.tasks.domain import expect_version, parse_enum
-from onestop.cases.tasks.services import family_ids, survivor_id
+from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
-from onestop.db import UnitOfWork
-from onestop.registry.domain import clean_text, required_text
+from onestop.common.text import clean_text, required_text
+from onestop.db import UnitOfWork, expect_version
+from onestop.registry import current_record_id, merged_record_ids
 
 SUBJECT = "application"
 #: Configuration: days given to bring missing documents before the follow-up task is due.
@@ -67,7 +67,7 @@ def create_application(uow: UnitOfWork, *, actor: Actor, data: ApplicationCreate
 
 def _applicant(uow: UnitOfWork, members: list[Member], given: uuid.UUID | None) -> uuid.UUID:
     if given is not None:
-        pid = survivor_id(uow, given)
+        pid = current_record_id(uow, given)
         if pid not in {m.person_id for m in members}:
             raise InvalidInput("applicant_id", "is not a current member of the unit")
         return pid
@@ -127,7 +127,7 @@ def list_applications(
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
         repo = ApplicationRepository(uow.session)
         if person_id is not None:
-            rows = repo.for_people(family_ids(uow, person_id))
+            rows = repo.for_people(merged_record_ids(uow, person_id))
         elif unit_id is not None:
             rows = repo.for_unit(unit_id)
         else:

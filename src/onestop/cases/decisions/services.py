@@ -32,13 +32,12 @@ from onestop.cases.decisions.schemas import (
     OverrideReview,
 )
 from onestop.cases.tasks import TaskClose, TaskCreate, complete_task, create_task
-from onestop.cases.tasks.domain import expect_version
-from onestop.cases.tasks.services import family_ids
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.common.money import to_cents
-from onestop.db import UnitOfWork
-from onestop.registry.domain import clean_text, required_text
+from onestop.common.text import clean_text, required_text
+from onestop.db import UnitOfWork, expect_version
+from onestop.registry import merged_record_ids
 
 SUBJECT = "decision"
 
@@ -238,7 +237,7 @@ def list_decisions(
                 ApplicationRepository(uow.session).get(application_id).id
             )
         elif person_id is not None:
-            rows = repo.current_for_people(family_ids(uow, person_id))
+            rows = repo.current_for_people(merged_record_ids(uow, person_id))
         else:
             raise InvalidInput("application_id", "give an application or a person")
         audit.record(

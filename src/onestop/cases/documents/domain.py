@@ -10,7 +10,7 @@ import enum
 import unicodedata
 from pathlib import PurePosixPath, PureWindowsPath
 
-from onestop.cases.tasks.domain import parse_enum
+from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition
 
 MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (

@@ -19,12 +19,11 @@ from onestop.cases.documents.errors import DocumentCorrupted
 from onestop.cases.documents.models import Document
 from onestop.cases.documents.repository import DocumentRepository
 from onestop.cases.documents.schemas import DocumentPublic, DocumentReject, DocumentVerify, Download
-from onestop.cases.tasks.domain import expect_version
-from onestop.cases.tasks.services import family_ids, survivor_id
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
-from onestop.db import UnitOfWork
-from onestop.registry.domain import clean_text, required_text
+from onestop.common.text import clean_text, required_text
+from onestop.db import UnitOfWork, expect_version
+from onestop.registry import current_record_id, merged_record_ids
 from onestop.storage import DocumentStorage
 
 SUBJECT = "document"
@@ -50,7 +49,7 @@ def upload_document(
             require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT)
             content_type = domain.check_upload(data, max_bytes=max_bytes)
             kind = domain.document_type(doc_type)
-            pid = survivor_id(uow, person_id)
+            pid = current_record_id(uow, person_id)
             sha = hashlib.sha256(data).hexdigest()
             repo = DocumentRepository(uow.session)
             if application_id is not None and not repo.application_is_for(application_id, pid):
@@ -143,7 +142,7 @@ def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     """A person's documents, newest first."""
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
-        rows = DocumentRepository(uow.session).for_people(family_ids(uow, person_id))
+        rows = DocumentRepository(uow.session).for_people(merged_record_ids(uow, person_id))
         audit.record(
             uow,
             actor=actor,

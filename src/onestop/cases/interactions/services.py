@@ -24,11 +24,11 @@ from onestop.cases.interactions.schemas import (
     InteractionPublic,
 )
 from onestop.cases.tasks import TaskCreate, create_task
-from onestop.cases.tasks.domain import expect_version
-from onestop.cases.tasks.services import family_ids, survivor_id
 from onestop.common.ids import new_id
-from onestop.db import UnitOfWork
-from onestop.registry.domain import clean_text, email
+from onestop.common.text import clean_text
+from onestop.db import UnitOfWork, expect_version
+from onestop.registry import current_record_id, merged_record_ids
+from onestop.registry.domain import email
 
 SUBJECT = "interaction"
 RECENT = 50
@@ -42,7 +42,7 @@ def log_interaction(uow: UnitOfWork, *, actor: Actor, data: InteractionCreate) -
         chosen = data.outcome or (Outcome.FOLLOW_UP if data.follow_up else Outcome.RESOLVED)
         row = Interaction(
             id=new_id(),
-            person_id=survivor_id(uow, data.person_id) if data.person_id else None,
+            person_id=current_record_id(uow, data.person_id) if data.person_id else None,
             channel=domain.channel(data.channel).value,
             direction=domain.direction(data.direction).value,
             occurred_at=domain.occurred_at(data.occurred_at, now=uow.clock.now()),
@@ -129,7 +129,7 @@ def attach_interaction(
         domain.check_attachable(row.person_id)
         codes = domain.check_reasons(data.reason_codes or ["general_information"], _reasons(uow))
         existing = repo.reasons_of([row.id]).get(row.id, [])
-        row.person_id = survivor_id(uow, data.person_id)
+        row.person_id = current_record_id(uow, data.person_id)
         row.attached_at, row.attached_by = uow.clock.now(), actor.username
         row.staff_id, row.office_id = actor.staff_id, actor.office_id
         row.outcome = domain.outcome(data.outcome or Outcome.INFORMATION_GIVEN).value
@@ -174,7 +174,7 @@ def list_interactions(
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         repo = InteractionRepository(uow.session)
         total, rows = repo.recent_for_people(
-            family_ids(uow, person_id), limit=min(max(limit, 1), 500), offset=max(offset, 0)
+            merged_record_ids(uow, person_id), limit=min(max(limit, 1), 500), offset=max(offset, 0)
         )
         reasons = repo.reasons_of([r.id for r in rows])
         audit.record(

@@ -19,8 +19,8 @@ from onestop.cases.interactions.schemas import (
     ReasonCount,
 )
 from onestop.common.ids import new_id
+from onestop.common.text import required_text
 from onestop.db import UnitOfWork
-from onestop.registry.domain import required_text
 
 
 def call_statistics(

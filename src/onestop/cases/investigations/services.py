@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 from onestop import audit, money
-from onestop.access import Actor, Permission, require
+from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.investigations import domain
 from onestop.cases.investigations.domain import AllegationSource, Finding, InvestigationStatus
@@ -26,14 +26,13 @@ from onestop.cases.investigations.schemas import (
     InvestigationPublic,
 )
 from onestop.cases.reviews import ReviewKind, open_reassessment
-from onestop.cases.tasks.domain import expect_version, parse_enum
-from onestop.cases.tasks.repository import active_staff
-from onestop.cases.tasks.services import family_ids, survivor_id
+from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.money import to_cents
-from onestop.db import UnitOfWork
-from onestop.registry.domain import clean_text, required_text
+from onestop.common.text import clean_text, required_text
+from onestop.db import UnitOfWork, expect_version
+from onestop.registry import current_record_id, merged_record_ids
 
 SUBJECT = "investigation"
 
@@ -42,12 +41,12 @@ def open_investigation(uow: UnitOfWork, *, actor: Actor, data: InvestigationCrea
     """Open an investigation of an allegation of misuse."""
     with uow:
         require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type=SUBJECT)
-        person = survivor_id(uow, data.person_id)
+        person = current_record_id(uow, data.person_id)
         if data.application_id is not None:
             app = ApplicationRepository(uow.session).get(data.application_id)
-            if person not in family_ids(uow, app.applicant_id):
+            if person not in merged_record_ids(uow, app.applicant_id):
                 raise InvalidInput("application_id", "is not an application of this person")
-        if data.assigned_to_id is not None and active_staff(uow.session, data.assigned_to_id) is None:
+        if data.assigned_to_id is not None and find_active_staff(uow.session, data.assigned_to_id) is None:
             raise InvalidInput("assigned_to_id", f"no active staff member with id {data.assigned_to_id}")
         row = Investigation(
             id=new_id(), person_id=person, application_id=data.application_id,
@@ -103,7 +102,7 @@ def record_interview(
             raise InvalidInput("held_at", "must not be in the future")
         interview = InvestigationInterview(
             id=new_id(), investigation_id=row.id,
-            interviewee_id=survivor_id(uow, data.interviewee_id) if data.interviewee_id else None,
+            interviewee_id=current_record_id(uow, data.interviewee_id) if data.interviewee_id else None,
             interviewee_name=clean_text(data.interviewee_name) or None, held_at=data.held_at,
             cautioned=data.cautioned, statement=required_text(data.statement, "statement", max_len=20000),
             interviewer=actor.username, recorded_at=uow.clock.now(),
@@ -193,7 +192,7 @@ def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) 
     """Investigations about a person, newest first."""
     with uow:
         require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type="person", subject_id=person_id)
-        rows = InvestigationRepository(uow.session).for_people(family_ids(uow, person_id))
+        rows = InvestigationRepository(uow.session).for_people(merged_record_ids(uow, person_id))
         audit.record(
             uow, actor=actor, action="investigation:list", subject_type="person", subject_id=person_id,
             details={"results": len(rows)},

@@ -10,9 +10,9 @@ from onestop.cases.plans import domain
 from onestop.cases.plans.models import ServiceAssessment
 from onestop.cases.plans.repository import PlanRepository
 from onestop.cases.plans.schemas import AssessmentCreate, AssessmentPublic
-from onestop.cases.tasks.services import family_ids, survivor_id
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
+from onestop.registry import current_record_id, merged_record_ids
 from onestop.registry.repository import UnitRepository
 
 
@@ -20,7 +20,7 @@ def record_assessment(uow: UnitOfWork, *, actor: Actor, data: AssessmentCreate) 
     """Record the level of service a person needs in a program, with the criteria and the rationale."""
     with uow:
         require(uow, actor, Permission.PLAN_WRITE, subject_type="person", subject_id=data.person_id)
-        pid = survivor_id(uow, data.person_id)
+        pid = current_record_id(uow, data.person_id)
         if data.unit_id is not None:
             UnitRepository(uow.session).get(data.unit_id)
         now = uow.clock.now()
@@ -54,7 +54,7 @@ def list_assessments(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> 
     """A person's assessments, newest first."""
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
-        rows = PlanRepository(uow.session).assessments_for_people(family_ids(uow, person_id))
+        rows = PlanRepository(uow.session).assessments_for_people(merged_record_ids(uow, person_id))
         audit.record(
             uow,
             actor=actor,

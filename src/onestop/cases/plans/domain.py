@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from onestop.cases.tasks.domain import parse_enum
+from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition
 
 _PROGRAM_ID = re.compile(r"^[a-z][a-z0-9]{1,9}(\.[a-z0-9][a-z0-9_-]{0,40}){1,3}$")

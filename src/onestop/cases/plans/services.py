@@ -24,11 +24,10 @@ from onestop.cases.plans.schemas import (
     PrintedPlan,
 )
 from onestop.cases.plans.views import drafts, plan_public
-from onestop.cases.tasks.domain import expect_version
-from onestop.cases.tasks.services import family_ids, survivor_id
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
-from onestop.db import UnitOfWork
+from onestop.db import UnitOfWork, expect_version
+from onestop.registry import current_record_id, merged_record_ids
 from onestop.registry.repository import PeopleRepository, UnitRepository
 
 SUBJECT = "outcome_plan"
@@ -38,7 +37,7 @@ def create_plan(uow: UnitOfWork, *, actor: Actor, data: PlanCreate) -> PlanPubli
     """Start an outcome plan for a person (optionally their unit): revision 1."""
     with uow:
         require(uow, actor, Permission.PLAN_WRITE, subject_type="person", subject_id=data.person_id)
-        pid = survivor_id(uow, data.person_id)
+        pid = current_record_id(uow, data.person_id)
         if data.unit_id is not None:
             UnitRepository(uow.session).get(data.unit_id)
         content = domain.build(drafts(data.title, data.goals, data.actions), None)
@@ -190,7 +189,7 @@ def list_plans(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[P
     """A person's plans as they are now, newest first (without histories)."""
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
-        rows = PlanRepository(uow.session).for_people(family_ids(uow, person_id))
+        rows = PlanRepository(uow.session).for_people(merged_record_ids(uow, person_id))
         audit.record(
             uow,
             actor=actor,

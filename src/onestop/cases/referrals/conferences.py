@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from onestop import audit
-from onestop.access import Actor, Permission, require
+from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.cases.referrals import domain
 from onestop.cases.referrals.models import CaseConference, ConferenceParticipant
 from onestop.cases.referrals.repository import ReferralRepository
@@ -15,12 +15,11 @@ from onestop.cases.referrals.schemas import (
     ParticipantIn,
     ParticipantPublic,
 )
-from onestop.cases.tasks.repository import active_staff
-from onestop.cases.tasks.services import family_ids, survivor_id
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
+from onestop.common.text import clean_text, required_text
 from onestop.db import UnitOfWork
-from onestop.registry.domain import clean_text, required_text
+from onestop.registry import current_record_id, merged_record_ids
 
 SUBJECT = "case_conference"
 
@@ -29,9 +28,11 @@ def record_conference(uow: UnitOfWork, *, actor: Actor, data: ConferenceCreate) 
     """Record a held case conference: participants (staff and external), notes, decisions, date."""
     with uow:
         require(uow, actor, Permission.CASE_WRITE, subject_type="person", subject_id=data.person_id)
-        pid = survivor_id(uow, data.person_id)
+        pid = current_record_id(uow, data.person_id)
         repo = ReferralRepository(uow.session)
-        if data.referral_id is not None and repo.get(data.referral_id).person_id not in family_ids(uow, pid):
+        if data.referral_id is not None and repo.get(data.referral_id).person_id not in merged_record_ids(
+            uow, pid
+        ):
             raise InvalidInput("referral_id", "is a referral of another person")
         decisions = [d for d in (clean_text(x) for x in data.decisions) if d]
         row = CaseConference(
@@ -69,7 +70,7 @@ def _participant(
     field = f"participants.{i}"
     name = clean_text(p.name)
     if p.staff_id is not None:
-        staff = active_staff(uow.session, p.staff_id)
+        staff = find_active_staff(uow.session, p.staff_id)
         if staff is None:
             raise InvalidInput(f"{field}.staff_id", f"no active staff member with id {p.staff_id}")
         name = name or staff.display_name
@@ -90,7 +91,7 @@ def list_conferences(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> 
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         repo = ReferralRepository(uow.session)
-        rows = repo.conferences_for_people(family_ids(uow, person_id))
+        rows = repo.conferences_for_people(merged_record_ids(uow, person_id))
         people = repo.participants([r.id for r in rows])
         audit.record(
             uow,

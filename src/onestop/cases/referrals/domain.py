@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from onestop.cases.tasks.domain import parse_enum
+from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition
 
 #: "ext.ei", "ab.pdd", "nl.income_support": a jurisdiction or "ext", a dot, then the program or agency.

@@ -9,20 +9,18 @@ import uuid
 from typing import Any
 
 from onestop import audit
-from onestop.access import Actor, Permission, require
+from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.cases.referrals import domain
 from onestop.cases.referrals.domain import ReferralStatus, TargetKind
 from onestop.cases.referrals.models import Referral
 from onestop.cases.referrals.repository import ReferralRepository
 from onestop.cases.referrals.schemas import ReferralCreate, ReferralPublic, ReferralStatusChange
 from onestop.cases.tasks import TaskCreate, create_task
-from onestop.cases.tasks.domain import expect_version
-from onestop.cases.tasks.repository import active_staff
-from onestop.cases.tasks.services import family_ids, survivor_id
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
-from onestop.db import UnitOfWork
-from onestop.registry.domain import clean_text, required_text
+from onestop.common.text import clean_text, required_text
+from onestop.db import UnitOfWork, expect_version
+from onestop.registry import current_record_id, merged_record_ids
 
 SUBJECT = "referral"
 _ACTIONS = {
@@ -39,9 +37,9 @@ def refer(uow: UnitOfWork, *, actor: Actor, data: ReferralCreate) -> ReferralPub
         kind = domain.target_kind(data.kind)
         target = domain.target_id(data.target_id)
         shared = domain.categories(data.shared)
-        pid = survivor_id(uow, data.person_id)
+        pid = current_record_id(uow, data.person_id)
         repo = ReferralRepository(uow.session)
-        consent = domain.current_consent(repo.consents(family_ids(uow, pid)), target, uow.clock.now())
+        consent = domain.current_consent(repo.consents(merged_record_ids(uow, pid)), target, uow.clock.now())
         domain.check_consent(shared, consent, target)
         row = Referral(
             id=new_id(),
@@ -78,7 +76,7 @@ def _specialist(uow: UnitOfWork, kind: TargetKind, staff_id: uuid.UUID | None) -
         return None
     if kind is not TargetKind.INTERNAL:
         raise InvalidInput("specialist_id", "only an internal referral goes to a named specialist")
-    if active_staff(uow.session, staff_id) is None:
+    if find_active_staff(uow.session, staff_id) is None:
         raise InvalidInput("specialist_id", f"no active staff member with id {staff_id}")
     return staff_id
 
@@ -141,7 +139,7 @@ def list_referrals(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     """A person's referrals, newest first."""
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
-        rows = ReferralRepository(uow.session).for_people(family_ids(uow, person_id))
+        rows = ReferralRepository(uow.session).for_people(merged_record_ids(uow, person_id))
         audit.record(
             uow,
             actor=actor,

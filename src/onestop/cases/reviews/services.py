@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 
 from onestop import audit
-from onestop.access import Actor, Permission, require
+from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.cases.applications import (
     Application,
     ApplicationStatus,
@@ -36,13 +36,13 @@ from onestop.cases.reviews.schemas import (
 )
 from onestop.cases.reviews.suspensions import suspension
 from onestop.cases.tasks import TaskClose, TaskCreate, complete_task, create_task
-from onestop.cases.tasks.domain import expect_version, parse_enum
-from onestop.cases.tasks.repository import TaskRepository, active_staff
-from onestop.cases.tasks.services import family_ids
+from onestop.cases.tasks.repository import TaskRepository
+from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
-from onestop.db import UnitOfWork
-from onestop.registry.domain import clean_text, required_text
+from onestop.common.text import clean_text, required_text
+from onestop.db import UnitOfWork, expect_version
+from onestop.registry import merged_record_ids
 
 SUBJECT = "review"
 BASIS = {
@@ -229,7 +229,7 @@ def _task(
     """
     last = current_decision(uow, app.id)
     assignee = last.decided_by_id if last and last.decided_by_id else app.created_by_id
-    if assignee is not None and active_staff(uow.session, assignee) is None:
+    if assignee is not None and find_active_staff(uow.session, assignee) is None:
         assignee = None
     office = None if assignee else app.office_id
     mine = (assignee is None or assignee == actor.staff_id) and office in (None, actor.office_id)
@@ -275,7 +275,7 @@ def list_reviews(
         statuses = [parse_enum(ReviewStatus, status, field="status").value] if status else None
         if application_id is None and person_id is None and due_before is None:
             raise InvalidInput("application_id", "give an application, a person or a due date")
-        people = family_ids(uow, person_id) if person_id else None
+        people = merged_record_ids(uow, person_id) if person_id else None
         rows = ReviewRepository(uow.session).listing(
             application_id=application_id, person_ids=people, statuses=statuses, due_before=due_before
         )

@@ -26,10 +26,9 @@ from onestop.cases.decisions import (
 from onestop.cases.decisions.repository import DecisionRepository
 from onestop.cases.decisions.schemas import DecisionPublic
 from onestop.cases.reviews.schemas import BenefitHold
-from onestop.cases.tasks.domain import expect_version
 from onestop.common.errors import InvalidInput, InvalidTransition
-from onestop.db import UnitOfWork
-from onestop.registry.domain import required_text
+from onestop.common.text import required_text
+from onestop.db import UnitOfWork, expect_version
 
 
 def suspension(

@@ -26,13 +26,12 @@ from onestop.cases.screenings.schemas import (
     ScreeningStart,
     StepPublic,
 )
-from onestop.cases.tasks.domain import expect_version
-from onestop.cases.tasks.services import family_ids, survivor_id
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
-from onestop.db import UnitOfWork
+from onestop.common.text import clean_text
+from onestop.db import UnitOfWork, expect_version
 from onestop.jurisdictions.catalogue import load_catalogue
-from onestop.registry.domain import clean_text
+from onestop.registry import current_record_id, merged_record_ids
 
 SUBJECT = "screening_session"
 
@@ -48,7 +47,7 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
             raise InvalidInput("programs", f"not in the {pack.id} catalogue: {', '.join(unknown)}")
         row = ScreeningSession(
             id=new_id(), jurisdiction=pack.id, programs=data.programs or None,
-            person_id=survivor_id(uow, data.person_id) if data.person_id else None,
+            person_id=current_record_id(uow, data.person_id) if data.person_id else None,
             status=SessionStatus.OPEN.value, steps=0, created_by=actor.username,
             created_by_id=actor.staff_id, created_at=uow.clock.now(),
         )  # fmt: skip
@@ -144,7 +143,7 @@ def link_screening(
         require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
         row = ScreeningRepository(uow.session).get(session_id)
         expect_version(row.version, data.version, what="screening interview")
-        person_id = survivor_id(uow, data.person_id)
+        person_id = current_record_id(uow, data.person_id)
         domain.check_link(row.person_id, person_id)
         if row.person_id is None:
             row.person_id, row.linked_by, row.linked_at = person_id, actor.username, uow.clock.now()
@@ -181,7 +180,7 @@ def list_screenings(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> l
     """A person's interviews, newest first."""
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
-        rows = ScreeningRepository(uow.session).for_people(family_ids(uow, person_id))
+        rows = ScreeningRepository(uow.session).for_people(merged_record_ids(uow, person_id))
         audit.record(
             uow, actor=actor, action="screening:list", subject_type="person", subject_id=person_id,
             details={"results": len(rows)},

@@ -11,9 +11,9 @@ import uuid
 from sqlalchemy.exc import IntegrityError
 
 from onestop import audit
-from onestop.access import Actor, Permission, require
+from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.cases.tasks.models import CaseloadAssignment
-from onestop.cases.tasks.repository import CaseloadRepository, TaskRepository, active_staff, usernames
+from onestop.cases.tasks.repository import CaseloadRepository, TaskRepository, usernames
 from onestop.cases.tasks.schemas import (
     AssignmentPublic,
     Caseload,
@@ -22,11 +22,11 @@ from onestop.cases.tasks.schemas import (
     CaseloadReassign,
     ReassignResult,
 )
-from onestop.cases.tasks.services import family_ids, survivor_id
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
+from onestop.common.text import clean_text, required_text
 from onestop.db import UnitOfWork
-from onestop.registry.domain import clean_text, required_text
+from onestop.registry import current_record_id, merged_record_ids
 from onestop.registry.models import Person
 
 SUBJECT = "caseload"
@@ -38,7 +38,7 @@ def assign_primary_worker(
     """Make an officer the person's primary worker, ending the current assignment (history is kept)."""
     with uow:
         require(uow, actor, Permission.CASE_WRITE, subject_type="person", subject_id=person_id)
-        pid = survivor_id(uow, person_id)
+        pid = current_record_id(uow, person_id)
         repo = CaseloadRepository(uow.session)
         current = repo.current_for_person(pid)
         if current is not None and current.staff_id == data.staff_id:
@@ -88,7 +88,7 @@ def worker_history(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     """Every primary worker the person has had, newest first."""
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
-        rows = CaseloadRepository(uow.session).history_for_people(family_ids(uow, person_id))
+        rows = CaseloadRepository(uow.session).history_for_people(merged_record_ids(uow, person_id))
         audit.record(uow, actor=actor, action="caseload:history", subject_type="person", subject_id=person_id)
         uow.commit()
         return public_many(uow, rows)
@@ -148,7 +148,7 @@ def _entry(a: CaseloadAssignment, p: Person, open_tasks: int) -> CaseloadEntry:
 
 
 def _check_worker(uow: UnitOfWork, staff_id: uuid.UUID, field: str) -> None:
-    if active_staff(uow.session, staff_id) is None:
+    if find_active_staff(uow.session, staff_id) is None:
         raise InvalidInput(field, f"no active staff member with id {staff_id}")
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TypeVar
 
-from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
+from onestop.common.errors import InvalidInput, InvalidTransition
 
 
 class TaskKind(enum.StrEnum):
@@ -51,18 +50,7 @@ TRANSITIONS: dict[TaskStatus, frozenset[TaskStatus]] = {
     TaskStatus.CANCELLED: frozenset(),
 }
 
-E = TypeVar("E", bound=enum.StrEnum)
-
 PRIORITY_RANK = {Priority.URGENT: 0, Priority.HIGH: 1, Priority.NORMAL: 2, Priority.LOW: 3}
-
-
-def parse_enum(kind: type[E], value: str, *, field: str) -> E:
-    """A known value of ``kind``, or InvalidInput listing the allowed ones."""
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(m.value for m in kind)
-        raise InvalidInput(field, f"must be one of: {allowed}") from None
 
 
 def check_transition(current: str, target: TaskStatus) -> None:
@@ -86,9 +74,3 @@ def bucket(due_on: dt.date, status: str, *, today: dt.date) -> str:
     if due_on < today:
         return "overdue"
     return "due_today" if due_on == today else "upcoming"
-
-
-def expect_version(current: int, given: int | None, *, what: str) -> None:
-    """Optimistic lock at the edge: the client must have read the version it is changing."""
-    if given is not None and given != current:
-        raise Conflict(f"the {what} was changed by someone else (version {current}, not {given}); reload it")

@@ -143,12 +143,6 @@ class CaseloadRepository:
         return [(a, p, int(n or 0)) for a, p, n in self.session.execute(stmt)]
 
 
-def active_staff(session: Session, staff_id: uuid.UUID) -> Staff | None:
-    """The staff member if the account exists and is active."""
-    staff = session.get(Staff, staff_id)
-    return staff if staff is not None and staff.active else None
-
-
 def office_exists(session: Session, office_id: uuid.UUID) -> bool:
     """Whether the office exists."""
     return session.get(Office, office_id) is not None

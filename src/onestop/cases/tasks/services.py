@@ -11,17 +11,18 @@ import uuid
 from typing import Any
 
 from onestop import audit
-from onestop.access import Actor, Permission, require
+from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.cases.tasks import domain
 from onestop.cases.tasks.domain import Priority, TaskKind, TaskStatus, TaskView
 from onestop.cases.tasks.models import Task
-from onestop.cases.tasks.repository import TaskRepository, active_staff, office_exists
+from onestop.cases.tasks.repository import TaskRepository, office_exists
 from onestop.cases.tasks.schemas import TaskClose, TaskCreate, TaskList, TaskPublic, TaskReassign
+from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
-from onestop.db import UnitOfWork
-from onestop.registry.domain import clean_text, required_text
-from onestop.registry.repository import PeopleRepository
+from onestop.common.text import clean_text, required_text
+from onestop.db import UnitOfWork, expect_version
+from onestop.registry import current_record_id, merged_record_ids
 
 SUBJECT = "task"
 
@@ -34,12 +35,12 @@ def create_task(uow: UnitOfWork, *, actor: Actor, data: TaskCreate) -> TaskPubli
         assignee_id, office_id = _target(uow, actor, data.assignee_id, data.office_id, default_self=True)
         task = Task(
             id=new_id(),
-            kind=domain.parse_enum(TaskKind, data.kind, field="kind").value,
+            kind=parse_enum(TaskKind, data.kind, field="kind").value,
             title=required_text(data.title, "title", max_len=200),
             details=clean_text(data.details) or None,
-            person_id=survivor_id(uow, data.person_id) if data.person_id else None,
+            person_id=current_record_id(uow, data.person_id) if data.person_id else None,
             due_on=domain.check_due(data.due_on, today=today),
-            priority=domain.parse_enum(Priority, data.priority, field="priority").value,
+            priority=parse_enum(Priority, data.priority, field="priority").value,
             status=TaskStatus.OPEN.value,
             assignee_id=assignee_id,
             office_id=office_id,
@@ -81,7 +82,7 @@ def _close(
         if target is TaskStatus.CANCELLED:
             note = required_text(data.note, "note", max_len=4000)
         task = TaskRepository(uow.session).get(task_id)
-        domain.expect_version(task.version, data.version, what="task")
+        expect_version(task.version, data.version, what="task")
         domain.check_transition(task.status, target)
         before = snapshot(task)
         task.status, task.closed_at, task.closed_by = target.value, uow.clock.now(), actor.username
@@ -98,7 +99,7 @@ def reassign_task(uow: UnitOfWork, *, actor: Actor, task_id: uuid.UUID, data: Ta
     with uow:
         require(uow, actor, Permission.TASK_ASSIGN, subject_type=SUBJECT, subject_id=task_id)
         task = TaskRepository(uow.session).get(task_id)
-        domain.expect_version(task.version, data.version, what="task")
+        expect_version(task.version, data.version, what="task")
         if task.status != TaskStatus.OPEN:
             raise InvalidTransition(f"a task that is {task.status} cannot be reassigned")
         before = snapshot(task)
@@ -133,12 +134,12 @@ def list_tasks(
     """A working list (open, due today, overdue, all) for an officer, a team or a person; default: mine."""
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
-        chosen = domain.parse_enum(TaskView, view, field="view")
+        chosen = parse_enum(TaskView, view, field="view")
         if assignee_id is None and office_id is None and person_id is None:
             if actor.staff_id is None:
                 raise InvalidInput("assignee_id", "give an assignee, an office or a person")
             assignee_id = actor.staff_id
-        people = family_ids(uow, person_id) if person_id is not None else None
+        people = merged_record_ids(uow, person_id) if person_id is not None else None
         today = uow.clock.today()
         rows = TaskRepository(uow.session).listing(
             view=chosen, today=today, assignee_id=assignee_id, office_id=office_id, person_ids=people
@@ -176,23 +177,11 @@ def _target(
     )
     if elsewhere:
         require(uow, actor, Permission.TASK_ASSIGN, subject_type=SUBJECT)
-    if assignee_id is not None and active_staff(uow.session, assignee_id) is None:
+    if assignee_id is not None and find_active_staff(uow.session, assignee_id) is None:
         raise InvalidInput("assignee_id", f"no active staff member with id {assignee_id}")
     if office_id is not None and not office_exists(uow.session, office_id):
         raise InvalidInput("office_id", f"no office with id {office_id}")
     return assignee_id, office_id
-
-
-def survivor_id(uow: UnitOfWork, person_id: uuid.UUID) -> uuid.UUID:
-    """The id that now stands for this person (merged records resolve to their survivor)."""
-    repo = PeopleRepository(uow.session)
-    return repo.survivor(repo.get(person_id)).id
-
-
-def family_ids(uow: UnitOfWork, person_id: uuid.UUID) -> list[uuid.UUID]:
-    """The person's survivor and every record merged into it: case records may sit on any of them."""
-    repo = PeopleRepository(uow.session)
-    return repo.family_ids(repo.survivor(repo.get(person_id)).id)
 
 
 def snapshot(task: Task) -> dict[str, Any]:

@@ -24,8 +24,8 @@ from onestop.clients import (
     verify_email,
 )
 from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
 from onestop.web import pages
-from onestop.web.error_pages import N_
 
 router = APIRouter(prefix="/account")
 

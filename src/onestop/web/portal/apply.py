@@ -17,8 +17,8 @@ from starlette.responses import HTMLResponse, Response
 from onestop.clients import apply_online, get_account, my_application, my_decision, upload_my_document
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.i18n import N_
 from onestop.web import pages, programs
-from onestop.web.error_pages import N_
 from onestop.web.portal.accounts import ClientId
 from onestop.web.portal.screener import JURISDICTIONS, carried_answers
 

@@ -7,8 +7,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
+from onestop.common.i18n import N_
 from onestop.web import pages
-from onestop.web.error_pages import N_
 
 #: Application statuses and outcomes in the words a client reads.
 STATUS_WORDS = {

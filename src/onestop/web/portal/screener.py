@@ -14,9 +14,9 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop.cases.screenings.domain import case_mapping, concrete
 from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
 from onestop.screening import Screening, Status, screen
 from onestop.web import pages, questions
-from onestop.web.error_pages import N_
 
 router = APIRouter(prefix="/screener")
 

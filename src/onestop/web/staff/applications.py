@@ -26,13 +26,13 @@ from onestop.cases.decisions import DecisionCreate, DecisionUndetermined, Overri
 from onestop.cases.documents import list_documents
 from onestop.cases.screenings import resume_screening
 from onestop.common.errors import Conflict, InvalidInput, NotFound
+from onestop.common.i18n import N_
 from onestop.common.money import to_cents
+from onestop.common.text import required_text
 from onestop.jurisdictions.catalogue import EntryKind, load_catalogue
 from onestop.registry import create_unit, get_person, list_person_units
-from onestop.registry.domain import required_text
 from onestop.registry.schemas import MemberIn, UnitCreate
 from onestop.web import pages, questions
-from onestop.web.error_pages import N_
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model

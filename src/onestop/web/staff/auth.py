@@ -11,8 +11,8 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop.access import AccountLocked, LoginFailed, LoginPolicy, actor_for_token, login, revoke_token
 from onestop.common.errors import NotAuthenticated
+from onestop.common.i18n import N_
 from onestop.web import pages
-from onestop.web.error_pages import N_
 from onestop.web.staff.deps import safe_next
 
 router = APIRouter()

@@ -18,8 +18,8 @@ from onestop.cases.decisions import (
     refuse_override,
 )
 from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.i18n import N_
 from onestop.web import pages
-from onestop.web.error_pages import N_
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
 

@@ -11,8 +11,8 @@ from starlette.responses import Response
 from onestop.access import actor_for_token
 from onestop.access.permissions import Actor
 from onestop.common.errors import NotAuthenticated
+from onestop.common.i18n import N_
 from onestop.web import pages
-from onestop.web.error_pages import N_
 
 LOGIN_URL = "/staff/login"
 

@@ -29,9 +29,9 @@ from onestop.cases.documents import (
     verify_document,
 )
 from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.i18n import N_
 from onestop.registry import get_person
 from onestop.web import pages, questions
-from onestop.web.error_pages import N_
 from onestop.web.staff import applications, labels, uploads
 from onestop.web.staff.deps import StaffActor, safe_next
 from onestop.web.staff.forms import model, optional_uuid

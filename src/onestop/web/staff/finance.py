@@ -19,6 +19,7 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.i18n import N_
 from onestop.money import (
     approve_batch,
     budget_report,
@@ -31,7 +32,6 @@ from onestop.money import (
 from onestop.money.models import PaymentBatch
 from onestop.money.pain002 import MAX_BYTES
 from onestop.web import charts, pages, programs
-from onestop.web.error_pages import N_
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()

@@ -10,8 +10,8 @@ from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 
 from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
 from onestop.web import pages
-from onestop.web.error_pages import N_
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse, Response
 from onestop.access.permissions import Actor
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
 from onestop.registry import (
     add_member,
     create_unit,
@@ -24,7 +25,6 @@ from onestop.registry import (
 )
 from onestop.registry.schemas import MemberIn, PersonCreate, SearchQuery, UnitCreate
 from onestop.web import pages
-from onestop.web.error_pages import N_
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model, optional_uuid
 from onestop.web.staff.people import person_id_of

@@ -6,8 +6,8 @@ from typing import Any
 
 from starlette.requests import Request
 
+from onestop.common.i18n import N_
 from onestop.web import pages
-from onestop.web.error_pages import N_
 
 FLAG_KINDS = {
     "do_not_meet_alone": N_("Do not meet alone"),

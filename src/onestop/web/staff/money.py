@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse, Response
 from onestop.access.permissions import Actor
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.i18n import N_
 from onestop.common.money import to_cents
 from onestop.money import (
     AuthorityDecision,
@@ -30,7 +31,6 @@ from onestop.money import (
 )
 from onestop.registry import get_person
 from onestop.web import pages, questions
-from onestop.web.error_pages import N_
 from onestop.web.staff.applications import unit_for
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.people import person_id_of

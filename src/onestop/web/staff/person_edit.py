@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, Response
 from onestop.access.permissions import Actor, Permission
 from onestop.common.dates import parse_date
 from onestop.common.errors import Conflict, InvalidInput
+from onestop.common.i18n import N_
 from onestop.registry import (
     add_address,
     add_email,
@@ -40,7 +41,6 @@ from onestop.registry.schemas import (
     PhoneIn,
 )
 from onestop.web import pages
-from onestop.web.error_pages import N_
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model, optional_uuid

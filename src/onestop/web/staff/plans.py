@@ -35,9 +35,9 @@ from onestop.cases.plans import (
 )
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.i18n import N_
 from onestop.registry import get_person
 from onestop.web import pages
-from onestop.web.error_pages import N_
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
 from onestop.web.staff.people import person_id_of

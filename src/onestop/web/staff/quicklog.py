@@ -23,8 +23,8 @@ from onestop.cases.interactions import (
 )
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
 from onestop.web import pages
-from onestop.web.error_pages import N_
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
 from onestop.web.staff.forms import form_errors, model, optional_uuid

@@ -22,11 +22,11 @@ from onestop.cases.referrals import (
 )
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.i18n import N_
 from onestop.jurisdictions.catalogue import EntryKind, load_catalogue
 from onestop.registry import get_person, record_consent
 from onestop.registry.schemas import ConsentCreate
 from onestop.web import pages, programs
-from onestop.web.error_pages import N_
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
 from onestop.web.staff.people import person_id_of

@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse, Response
 from onestop.access.permissions import Actor
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
 from onestop.registry import LikelyDuplicates, find_duplicates, register_person
 from onestop.registry.schemas import (
     AddressIn,
@@ -23,7 +24,6 @@ from onestop.registry.schemas import (
     PhoneIn,
 )
 from onestop.web import pages
-from onestop.web.error_pages import N_
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import form_errors

@@ -28,10 +28,10 @@ from onestop.cases.screenings import (
     start_screening,
 )
 from onestop.common.errors import Conflict, InvalidInput, NotFound
+from onestop.common.i18n import N_
 from onestop.registry import get_person
 from onestop.registry.schemas import PersonPublic
 from onestop.web import pages, questions
-from onestop.web.error_pages import N_
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.people import person_id_of
 

@@ -13,8 +13,8 @@ from onestop.cases.interactions import call_statistics
 from onestop.cases.tasks import list_tasks
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
 from onestop.web import charts, pages
-from onestop.web.error_pages import N_
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 

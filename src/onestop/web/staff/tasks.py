@@ -11,8 +11,8 @@ from starlette.responses import HTMLResponse, Response
 from onestop.cases.tasks import Priority, TaskClose, TaskCreate, complete_task, create_task, list_tasks
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.i18n import N_
 from onestop.web import pages
-from onestop.web.error_pages import N_
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
 from onestop.web.staff.forms import form_errors, model, optional_uuid

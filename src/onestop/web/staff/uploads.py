@@ -19,8 +19,8 @@ from onestop.cases.applications import FactVerify, get_application, get_checklis
 from onestop.cases.documents import DocumentVerify, upload_document, verify_document
 from onestop.cases.documents.domain import check_agency, check_upload, document_type, verification_method
 from onestop.common.errors import DomainError, InvalidInput
+from onestop.common.i18n import N_
 from onestop.web import pages, questions
-from onestop.web.error_pages import N_
 from onestop.web.staff import labels
 
 NOT_PROVED = N_("This document does not prove: %(fact)s")
