@@ -1,7 +1,7 @@
 """Storage: declarative base, column types, engine, unit of work and optimistic locking."""
 
-from onestop.db import expect_version
 from onestop.db.base import Base, Entity
 from onestop.db.session import UnitOfWork, make_engine, make_session_factory
+from onestop.db.versions import expect_version
 
 __all__ = ["Base", "Entity", "UnitOfWork", "expect_version", "make_engine", "make_session_factory"]
