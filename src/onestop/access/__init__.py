@@ -29,8 +29,10 @@ from onestop.access.services import (
     list_offices,
     list_staff,
 )
+from onestop.access.trail import AUDIT_LIST_MAX, list_audit_events, verify_audit_chain
 
 __all__ = [
+    "AUDIT_LIST_MAX",
     "ROLE_PERMISSIONS",
     "AccountLocked",
     "Actor",
@@ -57,9 +59,11 @@ __all__ = [
     "get_staff",
     "get_staff_by_username",
     "issue_token",
+    "list_audit_events",
     "list_offices",
     "list_staff",
     "login",
     "require",
     "revoke_token",
+    "verify_audit_chain",
 ]

@@ -14,6 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
 
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import record
 from onestop.common.errors import PermissionDenied
 from onestop.db import UnitOfWork
 
@@ -68,8 +69,6 @@ def _on_transaction_end(fresh: UnitOfWork, session: Session, transaction: Sessio
 
 
 def _write_denials(uow: UnitOfWork, denials: list[_Denial]) -> None:
-    from onestop.audit.recorder import record  # here, not at import: audit imports access
-
     with uow:
         for d in denials:
             record(

@@ -14,7 +14,7 @@ from onestop.access.errors import OfficeCodeTaken, OfficeNotFound, StaffNotFound
 from onestop.access.guard import require
 from onestop.access.models import Office, Staff
 from onestop.access.permissions import Actor, Permission, Role
-from onestop.audit.recorder import record
+from onestop.audit import record
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.db import UnitOfWork
 

@@ -1,26 +1,26 @@
 """The audit trail: an append-only, hash-chained log of every access to personal data.
 
 ``record`` appends in the caller's transaction; ``verify`` proves the chain unbroken; ``redact``
-keeps identifiers out of it.
+keeps identifiers out of it. The lowest area above ``db``: it imports nothing of ``access`` (the
+staff use cases that read the trail, behind their permissions, are ``access.list_audit_events`` and
+``access.verify_audit_chain``).
 """
 
 from onestop.audit.domain import GENESIS_HASH, REDACTED, SENSITIVE_KEYS, VerifyResult, redact
 from onestop.audit.models import AuditChainHead, AuditEvent
 from onestop.audit.recorder import record
-from onestop.audit.services import MAX_LIMIT, list_events, verify_chain
+from onestop.audit.repository import list_recent_events
 from onestop.audit.verification import verify
 
 __all__ = [
     "GENESIS_HASH",
-    "MAX_LIMIT",
     "REDACTED",
     "SENSITIVE_KEYS",
     "AuditChainHead",
     "AuditEvent",
     "VerifyResult",
-    "list_events",
+    "list_recent_events",
     "record",
     "redact",
     "verify",
-    "verify_chain",
 ]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 #: ``prev_hash`` of the first event: there is nothing before it.
 GENESIS_HASH = "0" * 64
@@ -32,6 +33,19 @@ SENSITIVE_KEYS: frozenset[str] = frozenset(
         "access_token",
     }
 )
+
+
+class Actor(Protocol):
+    """Who an event is recorded for: the staff id and username of ``access.Actor`` (or any such pair).
+
+    A protocol, so the trail depends on nothing above it: ``access`` records in it, not the reverse.
+    """
+
+    @property
+    def staff_id(self) -> uuid.UUID | None: ...
+
+    @property
+    def username(self) -> str: ...
 
 
 @dataclass(frozen=True)

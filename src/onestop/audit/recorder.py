@@ -13,7 +13,7 @@ from onestop.audit import domain, repository
 from onestop.db.types import json_ready
 
 if TYPE_CHECKING:
-    from onestop.access.permissions import Actor
+    from onestop.audit.domain import Actor
     from onestop.db import UnitOfWork
 
 OUTCOMES = frozenset({"ok", "denied", "failed"})

@@ -104,7 +104,7 @@ def _fields(row: Any) -> EventFields:
     )
 
 
-def list_events(
+def list_recent_events(
     session: Session, *, subject_type: str | None, subject_id: str | None, limit: int
 ) -> Sequence[AuditEvent]:
     """Newest first, optionally for one subject."""

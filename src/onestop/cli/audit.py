@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from onestop import audit
+from onestop import access
 from onestop.cli.common import cli_actor, container, handles_errors
 
 app = typer.Typer(help="The audit trail: verify it, read it.", no_args_is_help=True)
@@ -14,7 +14,7 @@ app = typer.Typer(help="The audit trail: verify it, read it.", no_args_is_help=T
 @handles_errors
 def verify() -> None:
     """Re-compute the whole chain: exit 0 if unbroken, 1 naming the first broken event."""
-    result = audit.verify_chain(container().uow(), actor=cli_actor())
+    result = access.verify_audit_chain(container().uow(), actor=cli_actor())
     if result.ok:
         typer.echo(f"audit chain OK: {result.checked} events")
         return
@@ -32,7 +32,7 @@ def list_(
     limit: int = typer.Option(50, "--limit", help="How many of the newest events."),
 ) -> None:
     """Show the newest events, newest first (this read is itself audited)."""
-    events = audit.list_events(
+    events = access.list_audit_events(
         container().uow(), actor=cli_actor(), subject_type=subject_type, subject_id=subject_id, limit=limit
     )
     if not events:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, text
 from typer.testing import CliRunner
 
-from onestop import audit
+from onestop import access, audit
 from onestop.access.permissions import Actor, Role
 from onestop.audit import AuditEvent
 from onestop.bootstrap import Container
@@ -211,10 +211,12 @@ def test_cli_list_shows_newest_first_and_filters(container: Container, cli: CliR
 def test_list_events_needs_audit_read_and_is_audited(container: Container) -> None:
     _append(container, 2)
     with pytest.raises(PermissionDenied):
-        audit.list_events(container.uow(), actor=OFFICER)  # seq 3: the refusal
-    events = audit.list_events(container.uow(), actor=AUDITOR, subject_type="person", subject_id=PERSON)
+        access.list_audit_events(container.uow(), actor=OFFICER)  # seq 3: the refusal
+    events = access.list_audit_events(
+        container.uow(), actor=AUDITOR, subject_type="person", subject_id=PERSON
+    )
     assert [e.seq for e in events] == [2, 1]  # seq 4: this read
-    newest = audit.list_events(container.uow(), actor=AUDITOR, limit=2)
+    newest = access.list_audit_events(container.uow(), actor=AUDITOR, limit=2)
     assert [(e.seq, e.action, e.outcome, e.actor_username) for e in newest] == [
         (4, "audit:read", "ok", "audrey"),
         (3, "audit:read", "denied", "olive"),
@@ -222,11 +224,11 @@ def test_list_events_needs_audit_read_and_is_audited(container: Container) -> No
     assert (newest[0].subject_type, newest[0].subject_id) == ("person", str(PERSON))
     assert newest[0].details == {"limit": 100, "returned": 2}
     with pytest.raises(InvalidInput) as err:
-        audit.list_events(container.uow(), actor=AUDITOR, limit=5000)
+        access.list_audit_events(container.uow(), actor=AUDITOR, limit=5000)
     assert err.value.field == "limit"
 
 
 def test_verify_chain_needs_audit_verify(container: Container) -> None:
     with pytest.raises(PermissionDenied):
-        audit.verify_chain(container.uow(), actor=OFFICER)
-    assert audit.verify_chain(container.uow(), actor=AUDITOR).ok
+        access.verify_audit_chain(container.uow(), actor=OFFICER)
+    assert access.verify_audit_chain(container.uow(), actor=AUDITOR).ok

@@ -1,4 +1,8 @@
-"""Use cases on the audit log itself: reading it and verifying it (both audited in turn)."""
+"""Staff use cases on the audit trail: reading it and verifying it, behind their permissions (both audited).
+
+They live in access, not audit: audit is the lower layer (access records logins and refusals in it),
+so the checks that guard the trail sit on top of it here.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,14 @@ from collections.abc import Sequence
 
 from onestop.access.guard import require
 from onestop.access.permissions import Actor, Permission
-from onestop.audit import repository
-from onestop.audit.domain import VerifyResult
-from onestop.audit.models import AuditEvent
-from onestop.audit.recorder import record
-from onestop.audit.verification import verify
+from onestop.audit import AuditEvent, VerifyResult, list_recent_events, record, verify
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
 
-MAX_LIMIT = 1000
+AUDIT_LIST_MAX = 1000
 
 
-def list_events(
+def list_audit_events(
     uow: UnitOfWork,
     *,
     actor: Actor,
@@ -26,14 +26,12 @@ def list_events(
     limit: int = 100,
 ) -> Sequence[AuditEvent]:
     """The newest events, optionally for one subject; reading the trail is itself audited ("audit:read")."""
-    if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput("limit", f"must be between 1 and {MAX_LIMIT}")
+    if not 1 <= limit <= AUDIT_LIST_MAX:
+        raise InvalidInput("limit", f"must be between 1 and {AUDIT_LIST_MAX}")
     with uow:
         require(uow, actor, Permission.AUDIT_READ, subject_type="audit_event")
         subject = None if subject_id is None else str(subject_id)
-        events = repository.list_events(
-            uow.session, subject_type=subject_type, subject_id=subject, limit=limit
-        )
+        events = list_recent_events(uow.session, subject_type=subject_type, subject_id=subject, limit=limit)
         record(
             uow,
             actor=actor,
@@ -46,7 +44,7 @@ def list_events(
         return events
 
 
-def verify_chain(uow: UnitOfWork, *, actor: Actor) -> VerifyResult:
+def verify_audit_chain(uow: UnitOfWork, *, actor: Actor) -> VerifyResult:
     """Verify the whole chain, and record that (and what) it was verified."""
     with uow:
         require(uow, actor, Permission.AUDIT_VERIFY, subject_type="audit_event")
