@@ -20,7 +20,7 @@ from onestop.rules.case_eval import CasePlan
 from onestop.rules.errors import CaseInvalid, UnknownProgram
 from onestop.rules.graph import graph_of, snapshot
 from onestop.rules.program import Program
-from onestop.rules.result import ProgramResult
+from onestop.rules.result import HEAD, ProgramResult, render_result
 from onestop.rules.types import Text, Variable
 
 HASHED_SUFFIXES = (".py", ".yaml", ".yml")
@@ -160,6 +160,14 @@ class Evaluation:
 
     def render(self, lang: str = "en") -> str:
         """Readable text an officer can read to the client."""
-        from onestop.rules.render import render_evaluation
-
         return render_evaluation(self, lang)
+
+
+def render_evaluation(evaluation: Evaluation, lang: str = "en") -> str:
+    """The whole evaluation as text."""
+    h = HEAD.get(lang, HEAD["en"])
+    lines = [f"{h['date']}: {evaluation.date.isoformat()}  ({h['rules']}: {evaluation.rules_version[:19]}…)"]
+    for result in evaluation.results:
+        lines.append("")
+        lines.extend(render_result(result, lang))
+    return "\n".join(lines) + "\n"

@@ -18,7 +18,7 @@ from onestop.common.money import format_cents
 from onestop.jurisdictions.catalogue import Catalogue, Effect, Entry, EntryKind, load_catalogue
 from onestop.rules import ELIGIBLE, INELIGIBLE, Case, CaseInvalid, Pack, ProgramResult
 from onestop.screening.criteria import criteria_program
-from onestop.screening.domain import Item, Question, Status, generic, next_questions, rank
+from onestop.screening.domain import LABELS, Item, Question, Status, generic, next_questions, rank
 from onestop.screening.packs import check_jurisdiction, screening_pack
 
 
@@ -51,8 +51,6 @@ class Screening:
 
     def render(self) -> str:
         """Readable text for an officer (or a client) in the screening's language."""
-        from onestop.screening.render import render_screening
-
         return render_screening(self, self.lang)
 
 
@@ -192,3 +190,48 @@ class _Run:
 
     def _text(self, en: str, fr: str) -> str:
         return fr if self.lang == "fr" else en
+
+
+# The screening as text an officer can read to a client, in English or French.
+
+_HEAD = {
+    "en": ("Screening for {j} on {d}", "Ask next", "URGENT", "Contact", "Not eligible because", "Notes"),
+    "fr": (
+        "Présélection pour {j} au {d}",
+        "Questions à poser",
+        "URGENT",
+        "Joindre",
+        "Non admissible parce que",
+        "Notes",
+    ),
+}
+
+
+def render_screening(screening: Screening, lang: str = "en") -> str:
+    """Numbered programs, most urgent and likely first, then the questions to ask next."""
+    title, ask, urgent, contact, because, notes = _HEAD["fr" if lang == "fr" else "en"]
+    lines = [title.format(j=screening.jurisdiction, d=screening.date.isoformat()), ""]
+    if screening.questions:
+        lines.append(f"{ask}:")
+        lines += [f"  - {'[!] ' if q.urgent else ''}{q.text}  [{q.input}]" for q in screening.questions[:10]]
+        lines.append("")
+    for n, item in enumerate(screening.items, 1):
+        flag = f"{urgent} " if item.urgent else ""
+        amount = f" - {item.monthly_amount} $" if item.monthly_amount else ""
+        lines.append(
+            f"{n:2}. {flag}{item.entry.name(lang)} ({item.entry.id}): {LABELS[item.status][lang]}{amount}"
+        )
+        if item.status is Status.NOT_ELIGIBLE:
+            lines += [f"      {because}: {r}" for r in item.reasons]
+        else:
+            lines += [f"      {r}" for r in item.reasons]
+            lines += [f"      ? {q.text}" for q in item.questions[:3]]
+        lines += [f"      {notes}: {note}" for note in item.notes]
+        if item.status is not Status.NOT_ELIGIBLE:
+            reach = [
+                c.label(lang) if c.kind.value == "routing" and c.label else c.value
+                for c in item.entry.agency.contacts
+                if c.kind.value in ("phone", "web", "routing")
+            ][:2]
+            lines.append(f"      {contact}: {item.entry.agency.name(lang)} - {'; '.join(reach)}")
+    return "\n".join(lines)

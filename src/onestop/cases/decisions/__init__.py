@@ -1,10 +1,10 @@
 """Decisions: immutable records of eligibility with their explanation, overrides and supersession."""
 
-from onestop.cases.decisions.domain import Action, Basis, Outcome, RequestStatus
+from onestop.cases.decisions.domain import Action, Basis, Outcome, Prepared, RequestStatus
 from onestop.cases.decisions.errors import DecisionNotFound, DecisionUndetermined, OverrideRequestNotFound
 from onestop.cases.decisions.models import Decision, DecisionImmutableError, OverrideRequest
 from onestop.cases.decisions.policy import DecisionPolicy, default_policy
-from onestop.cases.decisions.record import Approval, Prepared, prepare_computed, prepare_copy, record_decision
+from onestop.cases.decisions.record import Approval, prepare_computed, prepare_copy, record_decision
 from onestop.cases.decisions.schemas import (
     DecisionCreate,
     DecisionOutcome,

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import TYPE_CHECKING
 
 from onestop import money
 from onestop.access import Actor
 from onestop.cases.applications import Application
-from onestop.cases.decisions.domain import Action, Outcome
+from onestop.cases.decisions.domain import Action, Outcome, Prepared
 from onestop.cases.decisions.models import Decision
 from onestop.cases.decisions.repository import DecisionRepository
 from onestop.db import UnitOfWork
 from onestop.money.models import Entitlement, Payee
-
-if TYPE_CHECKING:
-    from onestop.cases.decisions.record import Prepared
 
 
 def sync(

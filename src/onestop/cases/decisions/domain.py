@@ -8,8 +8,12 @@ to eligible or raising the amount needs a supervisor other than the officer (pol
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import enum
+import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from onestop.common.errors import InvalidInput, InvalidTransition, PermissionDenied
 
@@ -147,3 +151,46 @@ def check_pending(status: str) -> None:
     """Only a pending request can be approved or refused."""
     if RequestStatus(status) is not RequestStatus.PENDING:
         raise InvalidTransition(f"this override request is already {status}")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything a decision records, before it is numbered and written."""
+
+    basis: Basis
+    effective_from: dt.date
+    outcome: Outcome
+    monthly_amount_cents: int | None
+    computed_status: str | None
+    computed_monthly_cents: int | None
+    amounts: dict[str, Any]
+    case_data: dict[str, Any]
+    provenance: dict[str, Any]
+    explanation: dict[str, Any]
+    parameters: list[Any]
+    rules_version: str
+    program_version: str
+    overridden: bool = False
+    override_reason: str | None = None
+    approval_required: bool = False
+    note: str | None = None
+    source_type: str | None = None
+    source_id: uuid.UUID | None = None
+    payment_method: str | None = None  # None: direct deposit when the payee has a bank account, else cheque
+
+    def to_payload(self) -> dict[str, Any]:
+        """JSON form (an override waiting for approval keeps it)."""
+        out = dataclasses.asdict(self)
+        out["effective_from"] = self.effective_from.isoformat()
+        out["source_id"] = str(self.source_id) if self.source_id else None
+        return out
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> Prepared:
+        """Back from the JSON form."""
+        values = dict(data)
+        values["basis"] = Basis(values["basis"])
+        values["outcome"] = Outcome(values["outcome"])
+        values["effective_from"] = dt.date.fromisoformat(values["effective_from"])
+        values["source_id"] = uuid.UUID(values["source_id"]) if values.get("source_id") else None
+        return cls(**values)

@@ -20,7 +20,7 @@ from onestop.cases.applications import Application, LoadedCase
 from onestop.cases.applications import rules as app_rules
 from onestop.cases.applications.domain import ApplicationStatus
 from onestop.cases.decisions import benefits, notice
-from onestop.cases.decisions.domain import Action, Basis, Outcome, Previous, action_for, is_adverse
+from onestop.cases.decisions.domain import Action, Basis, Outcome, Prepared, Previous, action_for, is_adverse
 from onestop.cases.decisions.models import Decision
 from onestop.cases.decisions.policy import DecisionPolicy, default_policy
 from onestop.cases.decisions.repository import DecisionRepository
@@ -28,50 +28,7 @@ from onestop.common.ids import new_id
 from onestop.common.money import format_cents
 from onestop.db import UnitOfWork
 from onestop.jurisdictions.catalogue import load_catalogue
-from onestop.rules.render import render_result
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """Everything a decision records, before it is numbered and written."""
-
-    basis: Basis
-    effective_from: dt.date
-    outcome: Outcome
-    monthly_amount_cents: int | None
-    computed_status: str | None
-    computed_monthly_cents: int | None
-    amounts: dict[str, Any]
-    case_data: dict[str, Any]
-    provenance: dict[str, Any]
-    explanation: dict[str, Any]
-    parameters: list[Any]
-    rules_version: str
-    program_version: str
-    overridden: bool = False
-    override_reason: str | None = None
-    approval_required: bool = False
-    note: str | None = None
-    source_type: str | None = None
-    source_id: uuid.UUID | None = None
-    payment_method: str | None = None  # None: direct deposit when the payee has a bank account, else cheque
-
-    def to_payload(self) -> dict[str, Any]:
-        """JSON form (an override waiting for approval keeps it)."""
-        out = dataclasses.asdict(self)
-        out["effective_from"] = self.effective_from.isoformat()
-        out["source_id"] = str(self.source_id) if self.source_id else None
-        return out
-
-    @classmethod
-    def from_payload(cls, data: dict[str, Any]) -> Prepared:
-        """Back from the JSON form."""
-        values = dict(data)
-        values["basis"] = Basis(values["basis"])
-        values["outcome"] = Outcome(values["outcome"])
-        values["effective_from"] = dt.date.fromisoformat(values["effective_from"])
-        values["source_id"] = uuid.UUID(values["source_id"]) if values.get("source_id") else None
-        return cls(**values)
+from onestop.rules.result import render_result
 
 
 def prepare_computed(

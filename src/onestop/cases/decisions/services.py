@@ -17,11 +17,11 @@ from onestop.cases.applications.casedata import explain_missing
 from onestop.cases.applications.domain import check_transition
 from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.decisions import domain
-from onestop.cases.decisions.domain import Basis, Outcome, RequestStatus
+from onestop.cases.decisions.domain import Basis, Outcome, Prepared, RequestStatus
 from onestop.cases.decisions.errors import DecisionUndetermined
 from onestop.cases.decisions.models import Decision, OverrideRequest
 from onestop.cases.decisions.policy import default_policy
-from onestop.cases.decisions.record import Approval, Prepared, override, prepare_computed, record_decision
+from onestop.cases.decisions.record import Approval, override, prepare_computed, record_decision
 from onestop.cases.decisions.repository import DecisionRepository
 from onestop.cases.decisions.schemas import (
     DecisionCreate,
