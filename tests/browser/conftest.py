@@ -29,9 +29,13 @@ from onestop.web.app import create_app
 
 CHROMIUM = Path(os.environ.get("ONESTOP_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run",
-]  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "var" / "screenshots"
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
@@ -74,8 +78,15 @@ def _accounts(container: Container) -> None:
         ("ssuper", "Sam Super", Role.SUPERVISOR),
         ("fpay", "Fay Payne", Role.FINANCE),
     ):
-        create_staff(container.uow(), actor=system, username=username, display_name=name, password=PASSWORD,
-                     roles={role}, office_id=office.id)  # fmt: skip
+        create_staff(
+            container.uow(),
+            actor=system,
+            username=username,
+            display_name=name,
+            password=PASSWORD,
+            roles={role},
+            office_id=office.id,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -84,9 +95,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     var = tmp_path_factory.mktemp("browser-var")
     port = _free_port()
     settings = Settings(
-        var_dir=var, secret_key="browser-" + "s" * 40, field_key=FieldCipher.generate_key_text(),
+        var_dir=var,
+        secret_key="browser-" + "s" * 40,
+        field_key=FieldCipher.generate_key_text(),
         public_base_url=f"http://127.0.0.1:{port}",
-    )  # fmt: skip
+    )
     container = build(settings)
     _migrate_or_create(container)
     _accounts(container)
@@ -214,8 +227,13 @@ class Effort:
 
     def report(self) -> dict[str, Any]:
         """The figure, as saved next to the screenshots."""
-        return {"clicks": self.clicks, "page_loads": self.loads, "fields_typed": self.typed,
-                "files_chosen": self.files, "steps": self.steps}  # fmt: skip
+        return {
+            "clicks": self.clicks,
+            "page_loads": self.loads,
+            "fields_typed": self.typed,
+            "files_chosen": self.files,
+            "steps": self.steps,
+        }
 
 
 def save_figure(name: str, figure: dict[str, Any]) -> None:

@@ -1,5 +1,8 @@
 """``onestop cases``: case work from the server's shell (acting as the system "cli", audited as such).
 
+One group for all case work: the commands here (interactions, tasks, referrals, plans, documents,
+the 360 view) and those of ``cli/applications.py`` (screening interviews to appeals).
+
 Commands name staff by username and offices by code; ids are printed so they can be reused.
 """
 
@@ -14,16 +17,19 @@ from fastapi.encoders import jsonable_encoder
 
 from onestop import access
 from onestop.cases import client360, documents, interactions, plans, referrals, tasks
+from onestop.cli import applications
 from onestop.cli.common import cli_actor, container, handles_errors
 from onestop.common.dates import parse_date
 from onestop.common.ids import parse_id
 
 app = typer.Typer(
-    help="Case work: interactions, statistics, tasks, caseloads, referrals, plans, documents.",
+    help="Case work: interactions, tasks, caseloads, referrals, plans, documents, screening interviews,"
+    " applications, decisions, reviews, investigations, appeals.",
     no_args_is_help=True,
 )
 reasons_app = typer.Typer(help="The interaction reason codes.", no_args_is_help=True)
 app.add_typer(reasons_app, name="reasons")
+app.add_typer(applications.app)  # no name: its commands join this group
 
 
 def _staff_id(username: str) -> uuid.UUID:

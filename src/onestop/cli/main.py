@@ -8,16 +8,15 @@ from onestop.cli import (
     audit,
     db,
     demo,
-    payments,  # money
+    payments,
     people,
     rules,
     serve,
     staff,
 )
-from onestop.cli import cases as cases_cli  # case work
-from onestop.cli import casework as casework_cli  # case work: applications, decisions, reviews, appeals
-from onestop.cli import ledger as ledger_cli  # money
-from onestop.cli import screen as screen_cli  # needs screening
+from onestop.cli import cases as cases_cli
+from onestop.cli import ledger as ledger_cli
+from onestop.cli import screen as screen_cli
 
 app = typer.Typer(
     help="onestop: integrated delivery of social programs.",
@@ -30,14 +29,13 @@ app.add_typer(staff.app, name="staff")
 app.add_typer(audit.app, name="audit")
 app.add_typer(demo.app, name="demo")
 app.add_typer(rules.app, name="rules")
-app.add_typer(payments.app, name="payments")  # money
-app.add_typer(payments.approvals_app, name="approvals")  # money
-app.add_typer(payments.budgets_app, name="budgets")  # money
-app.add_typer(ledger_cli.app, name="ledger")  # money
-app.add_typer(cases_cli.app, name="cases")  # case work
-app.add_typer(casework_cli.app, name="casework")  # case work
-app.add_typer(screen_cli.catalogue_app, name="catalogue")  # needs screening
-app.command(name="screen")(screen_cli.screen)  # needs screening
+app.add_typer(payments.app, name="payments")
+app.add_typer(payments.approvals_app, name="approvals")
+app.add_typer(payments.budgets_app, name="budgets")
+app.add_typer(ledger_cli.app, name="ledger")
+app.add_typer(cases_cli.app, name="cases")
+app.add_typer(screen_cli.catalogue_app, name="catalogue")
+app.command(name="screen")(screen_cli.screen)
 app.command()(serve.serve)
 for _command in getattr(rules, "TOP_LEVEL_COMMANDS", ()):
     app.command()(_command)

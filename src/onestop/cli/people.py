@@ -45,8 +45,15 @@ def search(
     table = Table("score", "id", "name", "born", "SIN", "city", "why")
     for h in hits:
         p = h.person
-        table.add_row(str(h.score), str(p.id), f"{p.given_names} {p.family_name}".strip(),
-                      str(p.birth_date or ""), p.sin or "", p.city or "", "; ".join(h.reasons))  # fmt: skip
+        table.add_row(
+            str(h.score),
+            str(p.id),
+            f"{p.given_names} {p.family_name}".strip(),
+            str(p.birth_date or ""),
+            p.sin or "",
+            p.city or "",
+            "; ".join(h.reasons),
+        )
     Console().print(table)
 
 
@@ -69,11 +76,17 @@ def add(
 ) -> None:
     """Register one person; exit 2 with the problem (or the possible duplicates) on bad input."""
     data = PersonCreate(
-        given_names=given_names, family_name=family_name, preferred_name=preferred_name,
-        birth_date=_date(birth_date, "birth_date"), language=language, language_other=language_other, sin=sin,
-        phones=[PhoneIn(number=p) for p in phone], emails=[EmailIn(address=e) for e in email],
+        given_names=given_names,
+        family_name=family_name,
+        preferred_name=preferred_name,
+        birth_date=_date(birth_date, "birth_date"),
+        language=language,
+        language_other=language_other,
+        sin=sin,
+        phones=[PhoneIn(number=p) for p in phone],
+        emails=[EmailIn(address=e) for e in email],
         addresses=[_address(address)] if address else [],
-    )  # fmt: skip
+    )
     decision = (
         DuplicateDecision(decision="new_person", reason=new_person_reason) if new_person_reason else None
     )

@@ -4,7 +4,9 @@ acts as the client (a client's few permissions), and every record is looked up t
 first, so a client reaches only their own records.
 """
 
-from onestop.clients.casework import (
+from onestop.clients.errors import ClientLoginFailed, NotYourRecord
+from onestop.clients.models import ClientAccount, ClientSession, ClientToken, OutboxMessage
+from onestop.clients.self_service import (
     Applied,
     apply_online,
     client_actor,
@@ -13,8 +15,6 @@ from onestop.clients.casework import (
     my_decision,
     upload_my_document,
 )
-from onestop.clients.errors import ClientLoginFailed, NotYourRecord
-from onestop.clients.models import ClientAccount, ClientSession, ClientToken, OutboxMessage
 from onestop.clients.services import SignedIn, get_account, sign_in, sign_up, verify_email
 from onestop.clients.sessions import client_for_session, sign_out
 

@@ -15,9 +15,9 @@ from onestop import audit
 from onestop.access.domain import LoginPolicy, LoginState, after_failure, after_success, is_locked
 from onestop.access.passwords import hash_password, verify_password
 from onestop.clients import domain, repository, sessions
-from onestop.clients.casework import client_actor, signed_in_account
 from onestop.clients.errors import ClientLoginFailed
 from onestop.clients.models import ClientAccount, ClientToken, OutboxMessage
+from onestop.clients.self_service import client_actor, signed_in_account
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork

@@ -14,9 +14,9 @@ from sqlalchemy import update
 
 from onestop import audit
 from onestop.clients import domain, repository
-from onestop.clients.casework import client_actor
 from onestop.clients.errors import ClientLoginFailed
 from onestop.clients.models import ClientAccount, ClientSession
+from onestop.clients.self_service import client_actor
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 

@@ -44,9 +44,15 @@ def _record(
     after: dict[str, Any] | None = None,
 ) -> None:
     audit.record(
-        uow, actor=actor, action=action, subject_type=SUBJECT, subject_id=person_id,
-        purpose=purpose, before=before, after=after,
-    )  # fmt: skip
+        uow,
+        actor=actor,
+        action=action,
+        subject_type=SUBJECT,
+        subject_id=person_id,
+        purpose=purpose,
+        before=before,
+        after=after,
+    )
 
 
 def add_phone(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, data: s.PhoneIn) -> s.ContactPublic:

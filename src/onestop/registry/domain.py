@@ -25,9 +25,20 @@ NAME_MAX = 200
 
 #: Province and territory codes, with the first letters their postal codes may start with.
 POSTAL_FIRST_LETTERS: dict[str, str] = {
-    "NL": "A", "NS": "B", "PE": "C", "NB": "E", "QC": "GHJ", "ON": "KLMNP", "MB": "R",
-    "SK": "S", "AB": "T", "BC": "V", "NU": "X", "NT": "X", "YT": "Y",
-}  # fmt: skip
+    "NL": "A",
+    "NS": "B",
+    "PE": "C",
+    "NB": "E",
+    "QC": "GHJ",
+    "ON": "KLMNP",
+    "MB": "R",
+    "SK": "S",
+    "AB": "T",
+    "BC": "V",
+    "NU": "X",
+    "NT": "X",
+    "YT": "Y",
+}
 PROVINCES = frozenset(POSTAL_FIRST_LETTERS)
 
 # Canada Post never uses D, F, I, O, Q, U; W and Z never start a code.

@@ -135,12 +135,19 @@ def person_rows(
 ) -> PersonRows:
     """Every row a registration stores; ``new_id`` makes ids for the attached records."""
     person = {
-        "id": person_id, "created_at": now, "version": 1, "created_by": by,
-        "given_names": valid.name.given_names, "family_name": valid.name.family_name,
-        "preferred_name": valid.name.preferred_name, "birth_date": valid.birth_date,
-        "language": valid.language.value, "language_other": valid.language_other,
-        "interpreter_needed": valid.interpreter_needed, "gender": valid.gender,
-    }  # fmt: skip
+        "id": person_id,
+        "created_at": now,
+        "version": 1,
+        "created_by": by,
+        "given_names": valid.name.given_names,
+        "family_name": valid.name.family_name,
+        "preferred_name": valid.name.preferred_name,
+        "birth_date": valid.birth_date,
+        "language": valid.language.value,
+        "language_other": valid.language_other,
+        "interpreter_needed": valid.interpreter_needed,
+        "gender": valid.gender,
+    }
     common = {"person_id": person_id, "created_at": now, "version": 1, "added_by": by}
     rows = PersonRows(person, [{"key": k, "person_id": person_id} for k in sorted(name_keys(valid.name))])
     for kind, items in (("phone", valid.phones), ("email", valid.emails)):
@@ -148,9 +155,16 @@ def person_rows(
             rows.contacts.append({**common, "id": new_id(), "kind": kind, "label": label, "value": value})
     for a in valid.addresses:
         rows.addresses.append(
-            {**common, "id": new_id(), "line1": a.line1, "line2": a.line2, "city": a.city,
-             "province": a.province, "postal_code": a.postal_code}
-        )  # fmt: skip
+            {
+                **common,
+                "id": new_id(),
+                "line1": a.line1,
+                "line2": a.line2,
+                "city": a.city,
+                "province": a.province,
+                "postal_code": a.postal_code,
+            }
+        )
     if valid.sin:
         rows.identifiers.append({**common, "id": new_id(), **sin_row(cipher, valid.sin)})
     for h in valid.health_numbers:

@@ -14,7 +14,7 @@ from onestop.access import Actor, Permission, require
 from onestop.common import text
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
-from onestop.registry import views
+from onestop.registry import to_public
 from onestop.registry.errors import AlreadyMerged
 from onestop.registry.repository import PeopleRepository
 from onestop.registry.schemas import PersonPublic
@@ -53,7 +53,7 @@ def merge_people(
             after={"merged_id": merged.id, "merged_into_id": survivor.id},
         )
         uow.commit()
-        return views.person_public(repo, survivor)
+        return to_public.person_public(repo, survivor)
 
 
 def unmerge_people(uow: UnitOfWork, *, actor: Actor, merged_id: uuid.UUID, reason: str) -> PersonPublic:
@@ -81,7 +81,7 @@ def unmerge_people(uow: UnitOfWork, *, actor: Actor, merged_id: uuid.UUID, reaso
             after={"merged_into_id": None},
         )
         uow.commit()
-        return views.person_public(repo, merged)
+        return to_public.person_public(repo, merged)
 
 
 def current_record_id(uow: UnitOfWork, person_id: uuid.UUID) -> uuid.UUID:

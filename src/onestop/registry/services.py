@@ -16,7 +16,7 @@ from onestop.common.crypto import mask
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.registry import domain, finder, intake, matching, views
+from onestop.registry import domain, finder, intake, matching, to_public
 from onestop.registry import models as m
 from onestop.registry.errors import LikelyDuplicates, RecordNotFound
 from onestop.registry.repository import PeopleRepository
@@ -40,7 +40,7 @@ def find_duplicates(uow: UnitOfWork, *, actor: Actor, candidate: PersonCreate) -
         require(uow, actor, Permission.PERSON_READ, subject_type=SUBJECT)
         valid = intake.validate_person(candidate, today=uow.clock.today())
         repo = PeopleRepository(uow.session)
-        found = views.matches(repo, finder.duplicates(repo, uow.cipher, valid))
+        found = to_public.matches(repo, finder.duplicates(repo, uow.cipher, valid))
         audit.record(
             uow,
             actor=actor,
@@ -65,7 +65,7 @@ def register_person(
         scored = finder.duplicates(repo, uow.cipher, valid)
         likely = [s for s in scored if s.score >= matching.LIKELY_DUPLICATE]
         if likely and duplicate_decision is None:
-            raise LikelyDuplicates(views.matches(repo, likely))
+            raise LikelyDuplicates(to_public.matches(repo, likely))
         rows = intake.person_rows(
             valid,
             person_id=new_id(),
@@ -84,11 +84,11 @@ def register_person(
             action="person:create",
             subject_type=SUBJECT,
             subject_id=person.id,
-            after=views.audit_snapshot(person) | {"duplicate_decision": person.duplicate_decision},
+            after=to_public.audit_snapshot(person) | {"duplicate_decision": person.duplicate_decision},
             details={"possible_duplicates": [{"id": s.person_id, "score": s.score} for s in scored]},
         )
         uow.commit()
-        return views.person_public(repo, person)
+        return to_public.person_public(repo, person)
 
 
 def _apply_decision(
@@ -126,7 +126,7 @@ def get_person(
         require(uow, actor, Permission.PERSON_READ, subject_type=SUBJECT, subject_id=person_id)
         repo = PeopleRepository(uow.session)
         person = repo.get(person_id)
-        view = views.person_public(repo, person)
+        view = to_public.person_public(repo, person)
         audit.record(
             uow,
             actor=actor,
@@ -151,9 +151,9 @@ def update_person(
             raise Conflict("the person was changed by someone else; reload and try again")
         if person.merged_into_id is not None:
             raise Conflict("this record is merged; change the surviving record instead")
-        before = views.audit_snapshot(person)
+        before = to_public.audit_snapshot(person)
         _apply_update(uow, repo, person, changes)
-        after = views.audit_snapshot(person)
+        after = to_public.audit_snapshot(person)
         changed = {k for k in after if after[k] != before[k]}
         audit.record(
             uow,
@@ -165,7 +165,7 @@ def update_person(
             after={k: after[k] for k in changed},
         )
         uow.commit()
-        return views.person_public(repo, person)
+        return to_public.person_public(repo, person)
 
 
 def _apply_update(uow: UnitOfWork, repo: PeopleRepository, person: m.Person, changes: PersonUpdate) -> None:
@@ -203,7 +203,7 @@ def search_people(uow: UnitOfWork, *, actor: Actor, query: SearchQuery) -> list[
         require(uow, actor, Permission.PERSON_READ, subject_type=SUBJECT)
         criteria = finder.normalise_criteria(query.name, query.birth_date, query.sin, query.phone)
         repo = PeopleRepository(uow.session)
-        found = views.hits(repo, finder.search(repo, uow.cipher, criteria, limit=query.limit))
+        found = to_public.hits(repo, finder.search(repo, uow.cipher, criteria, limit=query.limit))
         terms = {
             "name": criteria.name, "birth_date": criteria.birth_date, "phone": criteria.phone,
             "sin_searched": domain_mask(criteria.sin), "results": len(found),

@@ -15,7 +15,7 @@ from onestop.common import text
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.registry import households, views
+from onestop.registry import households, to_public
 from onestop.registry import models as m
 from onestop.registry.repository import PeopleRepository, UnitRepository
 from onestop.registry.schemas import MemberIn, UnitCreate, UnitPublic
@@ -82,7 +82,7 @@ def create_unit(uow: UnitOfWork, *, actor: Actor, data: UnitCreate) -> UnitPubli
             after={"members": [{"person_id": r.person_id, "role": r.role} for r in members]},
         )
         uow.commit()
-        return views.unit_public(unit, members)
+        return to_public.unit_public(unit, members)
 
 
 def get_unit(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> UnitPublic:
@@ -90,7 +90,7 @@ def get_unit(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> UnitPublic
     with uow:
         require(uow, actor, Permission.UNIT_READ, subject_type=SUBJECT, subject_id=unit_id)
         units = UnitRepository(uow.session)
-        view = views.unit_public(units.get(unit_id), units.memberships(unit_id))
+        view = to_public.unit_public(units.get(unit_id), units.memberships(unit_id))
         audit.record(uow, actor=actor, action="unit:read", subject_type=SUBJECT, subject_id=unit_id)
         uow.commit()
     return view
@@ -114,7 +114,7 @@ def add_member(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID, member: Mem
             after={"person_id": row.person_id, "role": row.role, "joined_on": row.joined_on},
         )
         uow.commit()
-        return views.unit_public(unit, units.memberships(unit_id))
+        return to_public.unit_public(unit, units.memberships(unit_id))
 
 
 def end_membership(
@@ -141,7 +141,7 @@ def end_membership(
             after={"person_id": row.person_id, "left_on": left_on},
         )
         uow.commit()
-        return views.unit_public(unit, units.memberships(unit_id))
+        return to_public.unit_public(unit, units.memberships(unit_id))
 
 
 def list_person_units(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[UnitPublic]:
@@ -151,7 +151,7 @@ def list_person_units(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) ->
         people, units = PeopleRepository(uow.session), UnitRepository(uow.session)
         people.get(person_id)
         unit_ids = dict.fromkeys(r.unit_id for r in units.memberships_of(people.merged_record_ids(person_id)))
-        found = [views.unit_public(units.get(uid), units.memberships(uid)) for uid in unit_ids]
+        found = [to_public.unit_public(units.get(uid), units.memberships(uid)) for uid in unit_ids]
         audit.record(
             uow,
             actor=actor,

@@ -193,11 +193,15 @@ class CasePlan:
             version = self.snapshot.versions[param.name]
             source = version.source
             info = self._param_info[key] = {
-                "name": param.name, "label": param.label(lang), "keys": [], "value": None,
+                "name": param.name,
+                "label": param.label(lang),
+                "keys": [],
+                "value": None,
                 "effective": version.effective.isoformat(),
                 "source": {"title": source.title, "url": source.url, "section": source.section},
-                "confidence": version.confidence, "note": version.note,
-            }  # fmt: skip
+                "confidence": version.confidence,
+                "note": version.note,
+            }
         return info
 
     def _slot(self, node: Expr) -> int:

@@ -5,7 +5,7 @@ behind the ``rules:evaluate`` permission.
 """
 
 from onestop.screening.domain import Item, Question, Status
-from onestop.screening.screener import Screening, screen
+from onestop.screening.engine import Screening, screen
 from onestop.screening.services import screen_case
 
 __all__ = ["Item", "Question", "Screening", "Status", "screen", "screen_case"]

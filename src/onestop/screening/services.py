@@ -9,7 +9,7 @@ from __future__ import annotations
 from onestop.access import Permission, require
 from onestop.access.permissions import Actor
 from onestop.db import UnitOfWork
-from onestop.screening.screener import Screening, screen
+from onestop.screening.engine import Screening, screen
 
 
 def screen_case(uow: UnitOfWork, *, actor: Actor, data: object, lang: str = "en") -> Screening:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onestop.cases.applications import domain as app_domain
-from onestop.cases.applications import rules
+from onestop.cases.applications import program_packs
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 
@@ -63,9 +63,9 @@ class Field:
 
 def field_for(jurisdiction: str, path: str, language: str, translate: Any = None) -> Field:
     """The question for ``path`` in the jurisdiction's pack; ``translate`` words the enum choices."""
-    pack = rules.pack_of(jurisdiction)
-    var = rules.variable_for(pack, app_domain.parse_path(path))
-    text = rules.question(pack, path, language) or var.label(language) or var.name
+    pack = program_packs.pack_of(jurisdiction)
+    var = program_packs.variable_for(pack, app_domain.parse_path(path))
+    text = program_packs.question(pack, path, language) or var.label(language) or var.name
     words = translate or (lambda s: s)
     options = [(code, words(CHOICES[code]) if code in CHOICES else code) for code in var.domain or ()]
     help_text = var.help(language) if var.help else None

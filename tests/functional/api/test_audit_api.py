@@ -52,8 +52,10 @@ def test_reading_the_trail_is_itself_audited(client: TestClient) -> None:
     client.get("/api/audit/events", params={"limit": 1})
     newest = client.get("/api/audit/events", params={"limit": 1}).json()[0]
     assert (newest["action"], newest["actor_username"], newest["details"]) == (
-        "audit:read", "audrey", {"limit": 1, "returned": 1},
-    )  # fmt: skip
+        "audit:read",
+        "audrey",
+        {"limit": 1, "returned": 1},
+    )
 
 
 def test_limit_is_checked(client: TestClient) -> None:

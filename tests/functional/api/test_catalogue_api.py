@@ -15,9 +15,12 @@ def test_lists_a_jurisdictions_programs(container: Container) -> None:
     assert "nl.nlpdp.65plus" in ids and "ext.211" in ids
     mcp = next(e for e in body["entries"] if e["program"] == "nl.mcp")
     assert mcp["refer_to"]["contacts"][0] == {
-        "kind": "phone", "value": "1-866-449-4459", "label": "St. John's office", "hours": None,
+        "kind": "phone",
+        "value": "1-866-449-4459",
+        "label": "St. John's office",
+        "hours": None,
         "source": "https://www.gov.nl.ca/releases/2020/health/0322n07/",
-    }  # fmt: skip
+    }
     assert "status" not in mcp
 
 

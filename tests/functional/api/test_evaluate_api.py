@@ -50,9 +50,11 @@ def test_evaluates_the_case_format_example(officer: TestClient) -> None:
         "non_exempt_income": "202.50",
     }
     assert result["reasons"][0] == {
-        "test": "liquid assets within limit", "passed": True, "detail": "0.00 ≤ 824.00",
+        "test": "liquid assets within limit",
+        "passed": True,
+        "detail": "0.00 ≤ 824.00",
         "reference": "Income Supports, Health and Training Benefits Regulation s.21",
-    }  # fmt: skip
+    }
     used = {p["name"] for p in result["explanation"]["parameters"]}
     assert "ab.income_support.core_essential" in used
 

@@ -19,8 +19,14 @@ from tests.functional.api.test_people_api import api_client
 PROGRAM = "nl-income-support"
 
 
-_ROLES = {"officer": Role.OFFICER, "supervisor": Role.SUPERVISOR, "maker": Role.FINANCE,
-          "checker": Role.FINANCE, "admin": Role.ADMINISTRATOR, "auditor": Role.AUDITOR}  # fmt: skip
+_ROLES = {
+    "officer": Role.OFFICER,
+    "supervisor": Role.SUPERVISOR,
+    "maker": Role.FINANCE,
+    "checker": Role.FINANCE,
+    "admin": Role.ADMINISTRATOR,
+    "auditor": Role.AUDITOR,
+}
 
 
 class _Clients(dict):
@@ -44,8 +50,15 @@ def clients(container: Container) -> Iterator[_Clients]:
 
 
 def _entitlement(unit_id: str, payee_id: str, amount: str) -> dict[str, str]:
-    return {"program": PROGRAM, "unit_id": unit_id, "payee_id": payee_id, "amount": amount,
-            "frequency": "monthly", "method": "direct_deposit", "start_date": "2026-01-01"}  # fmt: skip
+    return {
+        "program": PROGRAM,
+        "unit_id": unit_id,
+        "payee_id": payee_id,
+        "amount": amount,
+        "frequency": "monthly",
+        "method": "direct_deposit",
+        "start_date": "2026-01-01",
+    }
 
 
 def _unit(container: Container) -> tuple[str, str]:

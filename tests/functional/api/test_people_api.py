@@ -27,9 +27,14 @@ def api_client(container: Container, role: Role, username: str) -> TestClient:
     """A client holding a bearer token for a new staff member in ``role``."""
     system = Actor.system("tests")
     create_staff(
-        container.uow(), actor=system, username=username, display_name=username, password=PASSWORD,
-        roles={role}, office_id=None,
-    )  # fmt: skip
+        container.uow(),
+        actor=system,
+        username=username,
+        display_name=username,
+        password=PASSWORD,
+        roles={role},
+        office_id=None,
+    )
     client = TestClient(create_app(container))
     token = client.post("/api/auth/token", data={"username": username, "password": PASSWORD})
     assert token.status_code == 200, token.text

@@ -65,8 +65,11 @@ def test_an_administrator_opens_an_office_and_an_account(client: TestClient, con
     assert created.status_code == 201, created.text
     body = created.json()
     assert (body["username"], body["roles"], body["office_code"], body["active"]) == (
-        "newhire", ["officer"], "EDM-01", True,
-    )  # fmt: skip
+        "newhire",
+        ["officer"],
+        "EDM-01",
+        True,
+    )
     assert "password" not in body and "password_hash" not in body
     assert [o["code"] for o in client.get("/api/offices", headers=admin).json()] == ["EDM-01"]
     usernames = [s["username"] for s in client.get("/api/staff", headers=admin).json()]

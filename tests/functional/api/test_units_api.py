@@ -32,9 +32,16 @@ def _person(client: TestClient, given: str) -> str:
 
 def test_unit_lifecycle(officer: TestClient) -> None:
     ann, bo, cy = _person(officer, "Ann"), _person(officer, "Bo"), _person(officer, "Cy")
-    created = officer.post("/api/units", json={"label": "Lee", "members": [
-        {"person_id": ann, "role": "applicant", "joined_on": "2026-01-01"},
-        {"person_id": bo, "role": "partner", "joined_on": "2026-01-01"}]})  # fmt: skip
+    created = officer.post(
+        "/api/units",
+        json={
+            "label": "Lee",
+            "members": [
+                {"person_id": ann, "role": "applicant", "joined_on": "2026-01-01"},
+                {"person_id": bo, "role": "partner", "joined_on": "2026-01-01"},
+            ],
+        },
+    )
     assert created.status_code == 201, created.text
     unit_id = created.json()["id"]
     added = officer.post(
@@ -53,9 +60,15 @@ def test_unit_lifecycle(officer: TestClient) -> None:
 
 def test_two_applicants_is_422(officer: TestClient) -> None:
     ann, bo = _person(officer, "Ann"), _person(officer, "Bo")
-    response = officer.post("/api/units", json={"members": [
-        {"person_id": ann, "role": "applicant", "joined_on": "2026-01-01"},
-        {"person_id": bo, "role": "applicant", "joined_on": "2026-01-01"}]})  # fmt: skip
+    response = officer.post(
+        "/api/units",
+        json={
+            "members": [
+                {"person_id": ann, "role": "applicant", "joined_on": "2026-01-01"},
+                {"person_id": bo, "role": "applicant", "joined_on": "2026-01-01"},
+            ]
+        },
+    )
     assert response.status_code == 422
     assert response.json()["field"] == "members"
     assert officer.get("/api/units/00000000-0000-0000-0000-000000000000").status_code == 404

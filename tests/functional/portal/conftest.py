@@ -34,8 +34,15 @@ def token(client: TestClient, path: str = "/portal/") -> str:
 
 def sign_up(client: TestClient, container: Container, email: str) -> str:
     """Create an account; returns the link of the e-mail in the outbox (not opened yet)."""
-    page = client.post("/portal/account/new", data={"csrf_token": token(client, "/portal/account/new"),
-                       "email": email, "password": PASSWORD, "confirm": PASSWORD})  # fmt: skip
+    page = client.post(
+        "/portal/account/new",
+        data={
+            "csrf_token": token(client, "/portal/account/new"),
+            "email": email,
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+        },
+    )
     assert page.status_code == 200 and "Check your e-mail" in page.text
     with container.uow() as uow:
         body = uow.session.scalars(select(OutboxMessage.body).where(OutboxMessage.to_address == email)).all()[
@@ -66,8 +73,15 @@ def apply(client: TestClient, given: str, family: str, program: str = "ab.aish")
     client.post(
         "/portal/apply", data={"csrf_token": token(client), "jurisdiction": "ca-ab", "program": program}
     )
-    sent = client.post("/portal/apply/confirm", data={"csrf_token": token(client, "/portal/apply/confirm"),
-                       "given_names": given, "family_name": family, "birth_date": "1970-05-05"})  # fmt: skip
+    sent = client.post(
+        "/portal/apply/confirm",
+        data={
+            "csrf_token": token(client, "/portal/apply/confirm"),
+            "given_names": given,
+            "family_name": family,
+            "birth_date": "1970-05-05",
+        },
+    )
     assert sent.status_code == 303, sent.text
     return str(sent.headers["location"])
 

@@ -52,13 +52,17 @@ def test_another_clients_decision_and_application_are_not_found_and_not_read(
     assert client.get(f"/portal/decisions/{decision}").status_code == 404
     assert client.get(mine).status_code == 404
     csrf = token(client)
-    sent = client.post(f"{mine}/documents", data={"csrf_token": csrf, "doc_type": "income_proof"},
-                       files={"file": ("pay.pdf", PDF, "application/pdf")})  # fmt: skip
+    sent = client.post(
+        f"{mine}/documents",
+        data={"csrf_token": csrf, "doc_type": "income_proof"},
+        files={"file": ("pay.pdf", PDF, "application/pdf")},
+    )
     assert sent.status_code == 404
     person = account(container, "one@example.ca").person_id
     assert person is not None
-    assert not [d for d in list_documents(container.uow(), actor=SYSTEM, person_id=person)
-                if d.uploaded_by == other]  # fmt: skip
+    assert not [
+        d for d in list_documents(container.uow(), actor=SYSTEM, person_id=person) if d.uploaded_by == other
+    ]
     own = str(account(container, "two@example.ca").id)
     expected = [(action, own) for action in ("client:sign_up", "client:verify", "client:sign_in")]
     assert _events(container, other) == expected  # nothing read about the other client's records
@@ -75,8 +79,15 @@ def test_the_portal_acts_as_the_client_with_a_clients_permissions_only(
     assert (actor.staff_id, actor.username) == (None, f"client:{found.id}")
     assert actor.roles == frozenset({Role.CLIENT})
     p = Permission
-    for power in (p.MONEY_ISSUE, p.DECISION_MAKE, p.PERSON_READ, p.PERSON_REVEAL_IDENTIFIERS,
-                  p.DOCUMENT_VERIFY, p.AUDIT_READ, p.STAFF_READ):  # fmt: skip
+    for power in (
+        p.MONEY_ISSUE,
+        p.DECISION_MAKE,
+        p.PERSON_READ,
+        p.PERSON_REVEAL_IDENTIFIERS,
+        p.DOCUMENT_VERIFY,
+        p.AUDIT_READ,
+        p.STAFF_READ,
+    ):
         assert not actor.can(power), power
     actions = {a for a, _ in _events(container, actor.username)}
     assert {"person:create", "application:create", "client:apply"} <= actions

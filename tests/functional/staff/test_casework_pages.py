@@ -73,10 +73,14 @@ def test_htmx_gets_the_interview_swapped_in_and_skipping_travels_in_the_address(
     token = csrf_token(signed_in, path)
     swapped = signed_in.post(
         f"{path}/answer",
-        data={"version": version, "path": "unit.resident_of_province", "jurisdiction": "ca-ab",
-              "answer-unit.resident_of_province": "yes"},
+        data={
+            "version": version,
+            "path": "unit.resident_of_province",
+            "jurisdiction": "ca-ab",
+            "answer-unit.resident_of_province": "yes",
+        },
         headers={"HX-Request": "true", "X-CSRF-Token": token},
-    )  # fmt: skip
+    )
     assert swapped.status_code == 200 and '<div id="interview"' in swapped.text
     assert "data-focus-on-load" in swapped.text  # the next question takes the focus
     skip = re.search(r'hx-get="(/staff/screenings/[^"]+\?skip=[^"]+)"', swapped.text)
@@ -85,16 +89,26 @@ def test_htmx_gets_the_interview_swapped_in_and_skipping_travels_in_the_address(
     assert 'name="skip"' in skipped
     stale = signed_in.post(
         f"{path}/answer",
-        data={"csrf_token": token, "version": version, "path": "unit.housing", "jurisdiction": "ca-ab",
-              "answer-unit.housing": "private"},
-    )  # fmt: skip
+        data={
+            "csrf_token": token,
+            "version": version,
+            "path": "unit.housing",
+            "jurisdiction": "ca-ab",
+            "answer-unit.housing": "private",
+        },
+    )
     assert stale.status_code == 409 and "This interview moved on meanwhile" in stale.text
     version = str(int(version) + 1)
     wrong = signed_in.post(
         f"{path}/answer",
-        data={"csrf_token": token, "version": version, "path": "people[p1].monthly_net_employment_income",
-              "answer-people[p1].monthly_net_employment_income": "lots", "jurisdiction": "ca-ab"},
-    )  # fmt: skip
+        data={
+            "csrf_token": token,
+            "version": version,
+            "path": "people[p1].monthly_net_employment_income",
+            "answer-people[p1].monthly_net_employment_income": "lots",
+            "jurisdiction": "ca-ab",
+        },
+    )
     assert wrong.status_code == 422 and 'role="alert"' in wrong.text
 
 
@@ -103,10 +117,15 @@ def test_from_interview_to_decision(signed_in: TestClient, container: Container)
     path = start_interview(signed_in, marie.id)
     answer(signed_in, path)
     answers = {
-        "resident_of_province": "yes", "housing": "private", "monthly_net_employment_income": "0",
-        "monthly_other_income": "0", "liquid_assets": "0", "non_exempt_assets": "0",
-        "client_type": "expected_to_work", "monthly_shelter_cost": "900",
-    }  # fmt: skip
+        "resident_of_province": "yes",
+        "housing": "private",
+        "monthly_net_employment_income": "0",
+        "monthly_other_income": "0",
+        "liquid_assets": "0",
+        "non_exempt_assets": "0",
+        "client_type": "expected_to_work",
+        "monthly_shelter_cost": "900",
+    }
     where = path
     for _ in range(25):
         where = answer(signed_in, where, **answers)

@@ -38,9 +38,17 @@ def emergency(client: TestClient, person_id: object, amount: str, **extra: str) 
     path = f"/staff/people/{person_id}/emergency"
     page = client.get(path).text
     key = re.search(r'name="key" value="([0-9a-f]+)"', page).group(1)  # type: ignore[union-attr]
-    data = {"csrf_token": csrf_token(client, path), "payment_type": "emergency_funds", "amount": amount,
-            "program": "ab.emergency_income_support", "payee_id": "client", "method": "cheque",
-            "pay_date": TODAY, "explanation": "No food and rent due", "key": key} | extra  # fmt: skip
+    data = {
+        "csrf_token": csrf_token(client, path),
+        "payment_type": "emergency_funds",
+        "amount": amount,
+        "program": "ab.emergency_income_support",
+        "payee_id": "client",
+        "method": "cheque",
+        "pay_date": TODAY,
+        "explanation": "No food and rent due",
+        "key": key,
+    } | extra
     return client.post(path, data=data)
 
 
@@ -96,11 +104,18 @@ def test_htmx_issues_within_authority_at_once_and_mistakes_are_named(
     key = re.search(r'name="key" value="([0-9a-f]+)"', signed_in.get(path).text).group(1)  # type: ignore[union-attr]
     issued = signed_in.post(
         path,
-        data={"payment_type": "food_voucher", "program": "ab.emergency_income_support", "amount": "120",
-              "payee_id": "client", "method": "voucher", "pay_date": TODAY, "explanation": "food",
-              "key": key},
+        data={
+            "payment_type": "food_voucher",
+            "program": "ab.emergency_income_support",
+            "amount": "120",
+            "payee_id": "client",
+            "method": "voucher",
+            "pay_date": TODAY,
+            "explanation": "food",
+            "key": key,
+        },
         headers={"HX-Request": "true", "X-CSRF-Token": csrf_token(signed_in, path)},
-    )  # fmt: skip
+    )
     assert issued.status_code == 204 and issued.headers["hx-redirect"] == f"/staff/people/{marie.id}"
     assert "$120.00 is issued." in signed_in.get(f"/staff/people/{marie.id}").text
 

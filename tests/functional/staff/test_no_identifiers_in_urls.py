@@ -78,8 +78,15 @@ def test_signing_in_returns_to_the_page_without_its_query(client: TestClient) ->
 
 @pytest.fixture
 def api(container: Container) -> Iterator[TestClient]:
-    create_staff(container.uow(), actor=Actor.system("tests"), username="apiofficer", display_name="A",
-                 password=PASSWORD, roles={Role.OFFICER}, office_id=None)  # fmt: skip
+    create_staff(
+        container.uow(),
+        actor=Actor.system("tests"),
+        username="apiofficer",
+        display_name="A",
+        password=PASSWORD,
+        roles={Role.OFFICER},
+        office_id=None,
+    )
     with TestClient(create_app(container)) as client:
         token = client.post("/api/auth/token", data={"username": "apiofficer", "password": PASSWORD})
         client.headers["Authorization"] = f"Bearer {token.json()['access_token']}"

@@ -28,8 +28,14 @@ def test_details_are_saved_and_a_stale_form_says_what_changed(
     path = f"/staff/people/{marie.id}/edit"
     page = signed_in.get(path).text
     assert f'name="version" value="{marie.version}"' in page and 'value="Tremblay"' in page
-    base = {"csrf_token": csrf_token(signed_in, path), "given_names": "Marie", "family_name": "Tremblay",
-            "birth_date": "1984-07-31", "language": "fr", "version": str(marie.version)}  # fmt: skip
+    base = {
+        "csrf_token": csrf_token(signed_in, path),
+        "given_names": "Marie",
+        "family_name": "Tremblay",
+        "birth_date": "1984-07-31",
+        "language": "fr",
+        "version": str(marie.version),
+    }
     # someone else renames her meanwhile
     update_person(
         container.uow(),

@@ -20,11 +20,22 @@ def test_a_plan_is_written_revised_reviewed_printed_and_closed(
     editor = signed_in.get(path).text
     assert 'name="goal_rows" value="3"' in editor and 'name="action_rows" value="3"' in editor
     token = csrf_token(signed_in, path)
-    form = {"csrf_token": token, "goal_rows": "3", "action_rows": "3", "title": "Housing first",
-            "goal-0-text": "Find a place to live", "goal-1-text": "Get a job",
-            "action-0-text": "Apply for social housing", "action-0-owner": "client", "action-0-goal": "new-0",
-            "action-0-due_on": "2026-04-30", "action-1-text": "Meet the employment coach",
-            "action-1-owner": "agency", "action-1-owner_name": "", "action-1-goal": "new-1"}  # fmt: skip
+    form = {
+        "csrf_token": token,
+        "goal_rows": "3",
+        "action_rows": "3",
+        "title": "Housing first",
+        "goal-0-text": "Find a place to live",
+        "goal-1-text": "Get a job",
+        "action-0-text": "Apply for social housing",
+        "action-0-owner": "client",
+        "action-0-goal": "new-0",
+        "action-0-due_on": "2026-04-30",
+        "action-1-text": "Meet the employment coach",
+        "action-1-owner": "agency",
+        "action-1-owner_name": "",
+        "action-1-goal": "new-1",
+    }
     missing_agency = signed_in.post(path, data=form)
     assert missing_agency.status_code == 422 and "name the agency" in missing_agency.text
     assert 'value="Apply for social housing"' in missing_agency.text  # the rows are kept
@@ -38,19 +49,41 @@ def test_a_plan_is_written_revised_reviewed_printed_and_closed(
     version = re.search(r'name="version" value="(\d+)"', edit).group(1)  # type: ignore[union-attr]
     revised = signed_in.post(
         f"{plan}/edit",
-        data={"csrf_token": token, "version": version, "goal_rows": "5", "action_rows": "5", "title": "Home",
-              "goal-0-id": "G1", "goal-0-text": "Find a place to live", "goal-0-status": "achieved",
-              "goal-1-id": "G2", "goal-1-text": "Get a job", "goal-2-text": "Open a bank account",
-              "action-0-id": "A1", "action-0-text": "Apply for social housing", "action-0-owner": "client",
-              "action-0-status": "done", "action-1-text": "Visit the bank", "action-1-owner": "client",
-              "action-1-goal": "new-2", "note": "moved in"},
-    )  # fmt: skip
+        data={
+            "csrf_token": token,
+            "version": version,
+            "goal_rows": "5",
+            "action_rows": "5",
+            "title": "Home",
+            "goal-0-id": "G1",
+            "goal-0-text": "Find a place to live",
+            "goal-0-status": "achieved",
+            "goal-1-id": "G2",
+            "goal-1-text": "Get a job",
+            "goal-2-text": "Open a bank account",
+            "action-0-id": "A1",
+            "action-0-text": "Apply for social housing",
+            "action-0-owner": "client",
+            "action-0-status": "done",
+            "action-1-text": "Visit the bank",
+            "action-1-owner": "client",
+            "action-1-goal": "new-2",
+            "note": "moved in",
+        },
+    )
     assert revised.status_code == 303, revised.text
     page = signed_in.get(plan).text
     assert "Open a bank account" in page and "(G3)" in page and "Revision 2" in page
     version = re.search(r'name="version" value="(\d+)"', page).group(1)  # type: ignore[union-attr]
-    review = {"csrf_token": token, "version": version, "review_on": "2026-03-02", "period_from": "2026-02-01",
-              "period_to": "2026-03-02", "progress": "on_track", "notes": "Keys received"}  # fmt: skip
+    review = {
+        "csrf_token": token,
+        "version": version,
+        "review_on": "2026-03-02",
+        "period_from": "2026-02-01",
+        "period_to": "2026-03-02",
+        "progress": "on_track",
+        "notes": "Keys received",
+    }
     assert signed_in.post(f"{plan}/review", data=review | {"period_from": "2026-03-05"}).status_code == 422
     assert signed_in.post(f"{plan}/review", data=review).status_code == 303
     assert "Keys received" in signed_in.get(plan).text

@@ -39,10 +39,20 @@ def test_staff_pages_are_not_cached_but_the_portal_may_be(client: TestClient) ->
 
 
 def test_no_page_has_inline_scripts_styles_or_handlers(signed_in: TestClient) -> None:
-    for path in ("/portal/", "/portal/?lang=fr", "/staff/", "/staff/people",
-                 "/staff/people/new", "/staff/nope", "/staff/tasks", "/staff/tasks/new",
-                 "/staff/interactions/new", "/portal/screener", "/portal/account/new",
-                 "/portal/account/signin"):  # fmt: skip
+    for path in (
+        "/portal/",
+        "/portal/?lang=fr",
+        "/staff/",
+        "/staff/people",
+        "/staff/people/new",
+        "/staff/nope",
+        "/staff/tasks",
+        "/staff/tasks/new",
+        "/staff/interactions/new",
+        "/portal/screener",
+        "/portal/account/new",
+        "/portal/account/signin",
+    ):
         html = signed_in.get(path).text
         for pattern, what in INLINE:
             assert not pattern.search(html), f"{what} on {path}"

@@ -43,8 +43,10 @@ def test_wrong_password_and_unknown_user_give_the_same_answer_and_are_audited(co
         access.authenticate(container.uow(), username="mallory", password="nope")
     assert wrong.value.message == unknown.value.message == "wrong username or password"
     (_, o1, d1), (_, o2, d2) = _actions(container)
-    assert (o1, d1) == ("failed", {"username": "alice", "reason": "wrong password", "failed_logins": 1,
-                                   "locked_until": None})  # fmt: skip
+    assert (o1, d1) == (
+        "failed",
+        {"username": "alice", "reason": "wrong password", "failed_logins": 1, "locked_until": None},
+    )
     assert (o2, d2) == ("failed", {"username": "mallory", "reason": "unknown username"})
 
 
@@ -94,8 +96,12 @@ def test_a_deactivated_account_cannot_log_in(container: Container) -> None:
     access.deactivate_staff(container.uow(), actor=admin, staff_id=staff.id)
     with pytest.raises(LoginFailed):
         access.authenticate(container.uow(), username="alice", password=PASSWORD)
-    assert _actions(container)[-1][2] == {"username": "alice", "reason": "account deactivated",
-                                          "failed_logins": 0, "locked_until": None}  # fmt: skip
+    assert _actions(container)[-1][2] == {
+        "username": "alice",
+        "reason": "account deactivated",
+        "failed_logins": 0,
+        "locked_until": None,
+    }
 
 
 def test_login_issues_a_token_stored_only_as_its_hash(container: Container, clock: FixedClock) -> None:

@@ -32,10 +32,27 @@ def test_create_an_office_then_staff_in_it(cli: CliRunner, container: Container)
     run = cli.invoke(app, ["staff", "office-create", "edm-01", "Edmonton North"])
     assert run.exit_code == 0, run.output
     assert run.output.startswith("created office EDM-01 (Edmonton North)")
-    run = cli.invoke(app, [
-        "staff", "create", "--username", "JDoe", "--name", "Jane Doe", "--role", "officer",
-        "--role", "supervisor", "--office", "edm-01", "--email", "jane@example.org", "--password", GOOD,
-    ])  # fmt: skip
+    run = cli.invoke(
+        app,
+        [
+            "staff",
+            "create",
+            "--username",
+            "JDoe",
+            "--name",
+            "Jane Doe",
+            "--role",
+            "officer",
+            "--role",
+            "supervisor",
+            "--office",
+            "edm-01",
+            "--email",
+            "jane@example.org",
+            "--password",
+            GOOD,
+        ],
+    )
     assert run.exit_code == 0, run.output
     assert run.output.startswith("created staff jdoe (officer, supervisor)")
     staff = access.get_staff_by_username(container.uow(), actor=SYSTEM, username="jdoe")
@@ -47,8 +64,11 @@ def test_create_an_office_then_staff_in_it(cli: CliRunner, container: Container)
 
 
 def test_the_password_is_asked_twice_when_not_given(cli: CliRunner, container: Container) -> None:
-    run = cli.invoke(app, ["staff", "create", "--username", "ann", "--name", "Ann", "--role", "auditor"],
-                     input=f"{GOOD}\n{GOOD}\n")  # fmt: skip
+    run = cli.invoke(
+        app,
+        ["staff", "create", "--username", "ann", "--name", "Ann", "--role", "auditor"],
+        input=f"{GOOD}\n{GOOD}\n",
+    )
     assert run.exit_code == 0, run.output
     assert GOOD not in run.output  # hidden input
     assert access.authenticate(container.uow(), username="ann", password=GOOD).username == "ann"

@@ -28,9 +28,14 @@ def _append(container: Container, n: int, clock: FixedClock | None = None) -> No
     for i in range(n):
         with container.uow() as uow:
             audit.record(
-                uow, actor=OFFICER, action="person:read", subject_type="person", subject_id=PERSON,
-                purpose="intake", after={"visit": i, "when": dt.date(2026, 3, 2)},
-            )  # fmt: skip
+                uow,
+                actor=OFFICER,
+                action="person:read",
+                subject_type="person",
+                subject_id=PERSON,
+                purpose="intake",
+                after={"visit": i, "when": dt.date(2026, 3, 2)},
+            )
             uow.commit()
         if clock is not None:
             clock.advance(dt.timedelta(seconds=1))
@@ -67,8 +72,12 @@ def test_events_are_chained_in_order_with_what_was_given(container: Container, c
     assert first.occurred_at == clock.now() - dt.timedelta(seconds=3)
     assert (first.actor_staff_id, first.actor_username) == (OFFICER.staff_id, "olive")
     assert (first.action, first.subject_type, first.subject_id, first.purpose, first.outcome) == (
-        "person:read", "person", str(PERSON), "intake", "ok",
-    )  # fmt: skip
+        "person:read",
+        "person",
+        str(PERSON),
+        "intake",
+        "ok",
+    )
     assert first.after == {"visit": 0, "when": "2026-03-02"}
     assert _verify(container) == audit.VerifyResult(ok=True, checked=3, first_broken_seq=None, reason="ok")
 
@@ -80,10 +89,15 @@ def test_an_empty_log_verifies(container: Container) -> None:
 def test_identifiers_never_reach_the_log_in_clear(container: Container) -> None:
     with container.uow() as uow:
         audit.record(
-            uow, actor=OFFICER, action="person:update", subject_type="person", subject_id=PERSON,
-            before={"sin": "046 454 286", "name": "Jo"}, after={"sin": "130 692 544", "name": "Jo"},
+            uow,
+            actor=OFFICER,
+            action="person:update",
+            subject_type="person",
+            subject_id=PERSON,
+            before={"sin": "046 454 286", "name": "Jo"},
+            after={"sin": "130 692 544", "name": "Jo"},
             details={"identifiers": [{"health_number": "9876543210"}]},
-        )  # fmt: skip
+        )
         uow.commit()
     with container.uow() as uow:
         raw = uow.session.execute(text("SELECT before, after, details FROM audit_event")).one()
@@ -111,9 +125,14 @@ def test_an_unknown_outcome_is_a_programming_error(container: Container) -> None
 
 @pytest.mark.parametrize(
     ("column", "value"),
-    [("action", "person:create"), ("actor_username", "mallory"), ("purpose", "none of your business"),
-     ("subject_id", "someone-else"), ("outcome", "denied")],
-)  # fmt: skip
+    [
+        ("action", "person:create"),
+        ("actor_username", "mallory"),
+        ("purpose", "none of your business"),
+        ("subject_id", "someone-else"),
+        ("outcome", "denied"),
+    ],
+)
 def test_a_field_changed_by_raw_sql_is_named(
     container: Container, cli: CliRunner, column: str, value: str
 ) -> None:

@@ -46,11 +46,16 @@ PUBLISHED_2024 = {"core_essential": "459.00", "core_shelter": "365.00", "monthly
 def _document(container: Container, officer: Actor, person: object, app: object, doc_type: str) -> object:
     """The client hands over a paper; the officer scans it, sees the original, and verifies it."""
     doc = documents.upload_document(
-        container.uow(), actor=officer, storage=container.storage,
+        container.uow(),
+        actor=officer,
+        storage=container.storage,
         max_bytes=container.settings.max_upload_bytes,
-        person_id=person, doc_type=doc_type, filename=f"{doc_type}.pdf", data=PDF + doc_type.encode(),
+        person_id=person,
+        doc_type=doc_type,
+        filename=f"{doc_type}.pdf",
+        data=PDF + doc_type.encode(),
         application_id=app,
-    )  # fmt: skip
+    )
     return documents.verify_document(
         container.uow(), actor=officer, document_id=doc.id, data=DocumentVerify(method="seen_original")
     ).id
@@ -67,24 +72,55 @@ def test_a_realistic_day(container: Container) -> None:
         search_people(uow(), actor=me, query=SearchQuery(name="Maria Lopez", birth_date=dt.date(1992, 7, 14)))
         == []
     )
-    person = register_person(uow(), actor=me, data=PersonCreate(
-        given_names="Maria", family_name="Lopez", birth_date=dt.date(1992, 7, 14), language="en",
-    )).id  # fmt: skip
-    unit = create_unit(uow(), actor=me, data=UnitCreate(
-        label="Lopez", members=[MemberIn(person_id=person, role="applicant", joined_on=dt.date(2026, 3, 2))],
-    )).id  # fmt: skip
+    person = register_person(
+        uow(),
+        actor=me,
+        data=PersonCreate(
+            given_names="Maria",
+            family_name="Lopez",
+            birth_date=dt.date(1992, 7, 14),
+            language="en",
+        ),
+    ).id
+    unit = create_unit(
+        uow(),
+        actor=me,
+        data=UnitCreate(
+            label="Lopez",
+            members=[MemberIn(person_id=person, role="applicant", joined_on=dt.date(2026, 3, 2))],
+        ),
+    ).id
 
     # 9:40 A screening interview: who she is, where she lives, what she has.
-    interview = screenings.start_screening(uow(), actor=me, data=ScreeningStart(
-        jurisdiction="ca-ab", person_id=person,
-        answers={"people[p1].role": "applicant", "people[p1].age": 33, "unit.resident_of_province": True,
-                 "unit.no_money_for_food_today": False, "unit.no_safe_place_tonight": False},
-    ))  # fmt: skip
-    interview = screenings.answer_screening(uow(), actor=me, session_id=interview.id, data=ScreeningAnswers(
-        answers={"people[p1].monthly_net_employment_income": "0", "people[p1].monthly_other_income": "0",
-                 "unit.liquid_assets": "0", "unit.housing": "private",
-                 "unit.client_type": "expected_to_work"},
-    ))  # fmt: skip
+    interview = screenings.start_screening(
+        uow(),
+        actor=me,
+        data=ScreeningStart(
+            jurisdiction="ca-ab",
+            person_id=person,
+            answers={
+                "people[p1].role": "applicant",
+                "people[p1].age": 33,
+                "unit.resident_of_province": True,
+                "unit.no_money_for_food_today": False,
+                "unit.no_safe_place_tonight": False,
+            },
+        ),
+    )
+    interview = screenings.answer_screening(
+        uow(),
+        actor=me,
+        session_id=interview.id,
+        data=ScreeningAnswers(
+            answers={
+                "people[p1].monthly_net_employment_income": "0",
+                "people[p1].monthly_other_income": "0",
+                "unit.liquid_assets": "0",
+                "unit.housing": "private",
+                "unit.client_type": "expected_to_work",
+            },
+        ),
+    )
     suggested = {r["program"]: r for r in interview.results}
     assert suggested["ab.income_support"]["status"] == "likely_eligible"
     assert suggested["ab.income_support"]["monthly_amount"] == "824.00"
@@ -93,9 +129,16 @@ def test_a_realistic_day(container: Container) -> None:
     )
 
     # 9:55 She applies for Income Support; what she said in the interview is carried over, unverified.
-    app = applications.create_application(uow(), actor=me, data=ApplicationCreate(
-        program="ab.income_support", unit_id=unit, channel="in_person", screening_session_id=interview.id,
-    ))  # fmt: skip
+    app = applications.create_application(
+        uow(),
+        actor=me,
+        data=ApplicationCreate(
+            program="ab.income_support",
+            unit_id=unit,
+            channel="in_person",
+            screening_session_id=interview.id,
+        ),
+    )
     carried = applications.list_facts(uow(), actor=me, application_id=app.id)
     assert {f.path for f in carried} >= {"unit.liquid_assets", f"people[{person}].monthly_other_income"}
     assert not any(f.verified for f in carried)
@@ -121,8 +164,9 @@ def test_a_realistic_day(container: Container) -> None:
         applications.verify_fact(
             uow(), actor=me, application_id=app.id, data=FactVerify(path=path, document_id=doc)
         )
-    applications.record_fact(uow(), actor=me, application_id=app.id,
-                             data=FactIn(path="unit.client_type", value="expected_to_work"))  # fmt: skip
+    applications.record_fact(
+        uow(), actor=me, application_id=app.id, data=FactIn(path="unit.client_type", value="expected_to_work")
+    )
     assert applications.get_checklist(uow(), actor=me, application_id=app.id).missing == []
     applications.start_assessment(uow(), actor=me, application_id=app.id, data=ApplicationStatusChange())
 
@@ -144,27 +188,59 @@ def test_a_realistic_day(container: Container) -> None:
     assert (entitlement.amount_cents, entitlement.decision_id) == (82400, decision.id)
 
     # 10:35 An outcome plan, and a referral to employment services with her consent to share.
-    plan = plans.create_plan(uow(), actor=me, data=PlanCreate(
-        person_id=person, unit_id=unit, title="Back to work",
-        goals=[GoalIn(text="Find full-time work within six months")],
-        actions=[ActionIn(text="Attend a career and employment assessment", owner="client",
-                          due_on=dt.date(2026, 3, 20), goal_id="G1")],
-    ))  # fmt: skip
-    record_consent(uow(), actor=me, person_id=person, data=ConsentCreate(
-        recipient="ab.employment_training", purpose="referral to employment and training services",
-    ))  # fmt: skip
-    referral = referrals.refer(uow(), actor=me, data=ReferralCreate(
-        person_id=person, kind="external", target_id="ab.employment_training",
-        target_name="Employment and Training Services", reason="looking for work; wants a career assessment",
-        shared=["identity", "contact"],
-    ))  # fmt: skip
+    plan = plans.create_plan(
+        uow(),
+        actor=me,
+        data=PlanCreate(
+            person_id=person,
+            unit_id=unit,
+            title="Back to work",
+            goals=[GoalIn(text="Find full-time work within six months")],
+            actions=[
+                ActionIn(
+                    text="Attend a career and employment assessment",
+                    owner="client",
+                    due_on=dt.date(2026, 3, 20),
+                    goal_id="G1",
+                )
+            ],
+        ),
+    )
+    record_consent(
+        uow(),
+        actor=me,
+        person_id=person,
+        data=ConsentCreate(
+            recipient="ab.employment_training",
+            purpose="referral to employment and training services",
+        ),
+    )
+    referral = referrals.refer(
+        uow(),
+        actor=me,
+        data=ReferralCreate(
+            person_id=person,
+            kind="external",
+            target_id="ab.employment_training",
+            target_name="Employment and Training Services",
+            reason="looking for work; wants a career assessment",
+            shared=["identity", "contact"],
+        ),
+    )
     assert referral.consent_id is not None
 
     # 10:45 The visit is logged.
-    interactions.log_interaction(uow(), actor=me, data=InteractionCreate(
-        channel="walk_in", reason_codes=["apply_for_benefits", "documents"], person_id=person,
-        duration_seconds=75 * 60, notes="screened, applied, documents verified, decided, plan, referral",
-    ))  # fmt: skip
+    interactions.log_interaction(
+        uow(),
+        actor=me,
+        data=InteractionCreate(
+            channel="walk_in",
+            reason_codes=["apply_for_benefits", "documents"],
+            person_id=person,
+            duration_seconds=75 * 60,
+            notes="screened, applied, documents verified, decided, plan, referral",
+        ),
+    )
 
     # Her file shows it all in one read.
     file = client360.client_360(uow(), actor=me, person_id=person)
@@ -183,8 +259,10 @@ def test_a_realistic_day(container: Container) -> None:
     # The review re-evaluates on the data as they now stand: nothing changed, the benefit continues.
     outcome = reviews.conduct_review(uow(), actor=me, review_id=review.id, data=ReviewConduct())
     assert (outcome.review.result, outcome.decision.action, outcome.decision.monthly_amount) == (
-        "continue", "continue", "824.00"
-    )  # fmt: skip
+        "continue",
+        "continue",
+        "824.00",
+    )
     assert outcome.decision.supersedes_id == decision.id
     assert tasks.list_tasks(uow(), actor=me, view="due_today").items == []
     history = decisions.list_decisions(uow(), actor=me, application_id=app.id)

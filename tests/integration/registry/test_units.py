@@ -74,8 +74,12 @@ def test_two_applicants_refused_and_nothing_stored(
     container: Container, officer: Actor, make_person: PersonFactory
 ) -> None:
     a, b = make_person("Ann", "Lee"), make_person("Bo", "Lee")
-    data = UnitCreate(members=[MemberIn(person_id=a.id, role="applicant", joined_on=JAN),
-                               MemberIn(person_id=b.id, role="applicant", joined_on=JAN)])  # fmt: skip
+    data = UnitCreate(
+        members=[
+            MemberIn(person_id=a.id, role="applicant", joined_on=JAN),
+            MemberIn(person_id=b.id, role="applicant", joined_on=JAN),
+        ]
+    )
     with pytest.raises(InvalidInput) as excinfo:
         create_unit(container.uow(), actor=officer, data=data)
     assert excinfo.value.field == "members"

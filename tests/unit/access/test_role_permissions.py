@@ -9,8 +9,14 @@ from onestop.access.permissions import ROLE_PERMISSIONS, Actor, Permission, Role
 P = Permission
 #: The permissions this area is responsible for: staff administration, the audit trail, and who may see
 #: identifiers and health information in clear.
-OWNED = (P.STAFF_READ, P.STAFF_WRITE, P.AUDIT_READ, P.AUDIT_VERIFY, P.PERSON_REVEAL_IDENTIFIERS,
-         P.PERSON_READ_HEALTH)  # fmt: skip
+OWNED = (
+    P.STAFF_READ,
+    P.STAFF_WRITE,
+    P.AUDIT_READ,
+    P.AUDIT_VERIFY,
+    P.PERSON_REVEAL_IDENTIFIERS,
+    P.PERSON_READ_HEALTH,
+)
 
 ALLOWED: dict[Role, set[Permission]] = {
     Role.OFFICER: {P.PERSON_REVEAL_IDENTIFIERS, P.PERSON_READ_HEALTH},

@@ -7,8 +7,17 @@ import pytest
 from onestop.access.permissions import Actor, Permission, Role
 
 P = Permission
-OWNED = (P.CASE_READ, P.CASE_WRITE, P.CASE_CONFIGURE, P.TASK_ASSIGN, P.CASELOAD_REASSIGN, P.REFERRAL_WRITE,
-         P.PLAN_WRITE, P.DOCUMENT_VERIFY, P.STATS_READ)  # fmt: skip
+OWNED = (
+    P.CASE_READ,
+    P.CASE_WRITE,
+    P.CASE_CONFIGURE,
+    P.TASK_ASSIGN,
+    P.CASELOAD_REASSIGN,
+    P.REFERRAL_WRITE,
+    P.PLAN_WRITE,
+    P.DOCUMENT_VERIFY,
+    P.STATS_READ,
+)
 CASE_WORK = {P.CASE_READ, P.CASE_WRITE, P.REFERRAL_WRITE, P.PLAN_WRITE, P.DOCUMENT_VERIFY}
 
 ALLOWED: dict[Role, set[Permission]] = {

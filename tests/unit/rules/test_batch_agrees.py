@@ -48,12 +48,14 @@ def _case(date: dt.date, people: list[dict[str, Any]], unit: dict[str, Any]) -> 
 
 def isb_household(unknowns: bool) -> st.SearchStrategy[list[dict[str, Any]]]:
     """One to eight people with ISB inputs."""
-    person = st.fixed_dictionaries({
-        "age": sometimes_unknown(st.integers(0, 95), unknowns),
-        "salary": sometimes_unknown(st.one_of(st.integers(0, 900_000), st.just(0)), unknowns),
-        "other_income": sometimes_unknown(st.one_of(st.integers(0, 60_000), st.just(0)), unknowns),
-        "savings": sometimes_unknown(st.one_of(st.integers(0, 1_500_000), st.just(0)), unknowns),
-    })  # fmt: skip
+    person = st.fixed_dictionaries(
+        {
+            "age": sometimes_unknown(st.integers(0, 95), unknowns),
+            "salary": sometimes_unknown(st.one_of(st.integers(0, 900_000), st.just(0)), unknowns),
+            "other_income": sometimes_unknown(st.one_of(st.integers(0, 60_000), st.just(0)), unknowns),
+            "savings": sometimes_unknown(st.one_of(st.integers(0, 1_500_000), st.just(0)), unknowns),
+        }
+    )
     return st.lists(person, min_size=1, max_size=8)
 
 
@@ -66,25 +68,37 @@ isb_cases = st.tuples(
 def ab_household(unknowns: bool) -> st.SearchStrategy[Any]:
     """An applicant, up to four others (mostly dependants) and the unit's values."""
     u = unknowns
-    person = st.fixed_dictionaries({
-        "role": sometimes_unknown(st.sampled_from(["dependant"] * 5 + ["partner"]), u),
-        "monthly_net_employment_income": sometimes_unknown(
-            st.one_of(st.just(0), st.just(0), st.integers(-50_000, 300_000)), u),
-        "monthly_other_income": sometimes_unknown(st.one_of(st.just(0), st.integers(0, 150_000)), u),
-        "attending_high_school": sometimes_unknown(st.booleans(), u),
-    })  # fmt: skip
-    applicant = st.fixed_dictionaries({
-        "role": st.just("applicant"),
-        "monthly_net_employment_income": sometimes_unknown(st.one_of(st.just(0), st.integers(0, 300_000)), u),
-        "monthly_other_income": sometimes_unknown(st.one_of(st.just(0), st.integers(0, 100_000)), u),
-    })  # fmt: skip
-    unit = st.fixed_dictionaries({
-        "client_type": sometimes_unknown(st.sampled_from(CLIENT_TYPES), u),
-        "housing": sometimes_unknown(st.sampled_from(HOUSING), u),
-        "liquid_assets": sometimes_unknown(
-            st.one_of(st.integers(0, 120_000), st.just(82_400), st.just(82_401), st.integers(0, 2_000_000)), u
-        ),
-    })  # fmt: skip
+    person = st.fixed_dictionaries(
+        {
+            "role": sometimes_unknown(st.sampled_from(["dependant"] * 5 + ["partner"]), u),
+            "monthly_net_employment_income": sometimes_unknown(
+                st.one_of(st.just(0), st.just(0), st.integers(-50_000, 300_000)), u
+            ),
+            "monthly_other_income": sometimes_unknown(st.one_of(st.just(0), st.integers(0, 150_000)), u),
+            "attending_high_school": sometimes_unknown(st.booleans(), u),
+        }
+    )
+    applicant = st.fixed_dictionaries(
+        {
+            "role": st.just("applicant"),
+            "monthly_net_employment_income": sometimes_unknown(
+                st.one_of(st.just(0), st.integers(0, 300_000)), u
+            ),
+            "monthly_other_income": sometimes_unknown(st.one_of(st.just(0), st.integers(0, 100_000)), u),
+        }
+    )
+    unit = st.fixed_dictionaries(
+        {
+            "client_type": sometimes_unknown(st.sampled_from(CLIENT_TYPES), u),
+            "housing": sometimes_unknown(st.sampled_from(HOUSING), u),
+            "liquid_assets": sometimes_unknown(
+                st.one_of(
+                    st.integers(0, 120_000), st.just(82_400), st.just(82_401), st.integers(0, 2_000_000)
+                ),
+                u,
+            ),
+        }
+    )
     return st.tuples(applicant, st.lists(person, max_size=4), unit)
 
 
@@ -166,9 +180,11 @@ def test_ab_income_support_explain_and_batch_agree(drawn: tuple[dt.date, list[An
 
 
 def test_isb_reference_household_through_the_batch(isb: Pack) -> None:
-    people = [{"age": 40, "salary": 90000, "other_income": 0, "savings": 300000},
-              {"age": 42, "salary": 0, "other_income": 15000, "savings": 0},
-              {"age": 8, "salary": 5000, "other_income": 0, "savings": 0}]  # fmt: skip
+    people = [
+        {"age": 40, "salary": 90000, "other_income": 0, "savings": 300000},
+        {"age": 42, "salary": 0, "other_income": 15000, "savings": 0},
+        {"age": 8, "salary": 5000, "other_income": 0, "savings": 0},
+    ]
     case = _case(dt.date(2025, 1, 1), people, {})
     batch = batch_plan(isb.programs["isb.benefit"], case.date).run(
         columns_from_cases(isb.vocabulary.person, [case])

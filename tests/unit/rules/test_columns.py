@@ -51,8 +51,14 @@ def _run(ab: Pack, order: list[int]) -> tuple[list[int], list[int]]:
     roles = np.array(["applicant", "applicant", "dependant", "applicant"])[order]
     earnings = np.array([50000, 0, 0, 100000], dtype=np.int64)[order]
     unit_of = np.array([0, 1, 1, 2])[order]
-    persons = pa.table({"unit": unit_of, "role": roles, "monthly_net_employment_income": earnings,
-                        "monthly_other_income": np.zeros(4, dtype=np.int64)})  # fmt: skip
+    persons = pa.table(
+        {
+            "unit": unit_of,
+            "role": roles,
+            "monthly_net_employment_income": earnings,
+            "monthly_other_income": np.zeros(4, dtype=np.int64),
+        }
+    )
     units = pa.table(
         {"client_type": ["expected_to_work"] * 3, "housing": ["private"] * 3, "liquid_assets": [0, 0, 0]}
     )

@@ -46,12 +46,24 @@ scale:
         day_home: null
 """
 INPUTS = (
-    input_variable("care", PERSON, ENUM, domain=("centre", "day_home", "none"), label="Care",
-                   question={"en": "Care?", "fr": "Garde?"}),
-    input_variable("income", UNIT, MONEY, label="Income", question={"en": "Income?", "fr": "Revenu?"},
-                   allow_negative=True),
+    input_variable(
+        "care",
+        PERSON,
+        ENUM,
+        domain=("centre", "day_home", "none"),
+        label="Care",
+        question={"en": "Care?", "fr": "Garde?"},
+    ),
+    input_variable(
+        "income",
+        UNIT,
+        MONEY,
+        label="Income",
+        question={"en": "Income?", "fr": "Revenu?"},
+        allow_negative=True,
+    ),
     input_variable("size", UNIT, INT, label="Size", question={"en": "Size?", "fr": "Taille?"}),
-)  # fmt: skip
+)
 
 
 def make_pack(root: Path) -> Pack:

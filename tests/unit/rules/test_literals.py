@@ -124,8 +124,13 @@ def test_a_whole_decimal_divides_like_an_int() -> None:
 )
 def test_batch_agrees_with_explain(pack: Pack, drawn: list[tuple[int, int | None]]) -> None:
     cases = [
-        Case("t", dt.date(2024, 1, 1), [f"p{i}" for i in range(n)], [{} for _ in range(n)],
-             {} if assets is None else {"assets": assets})
+        Case(
+            "t",
+            dt.date(2024, 1, 1),
+            [f"p{i}" for i in range(n)],
+            [{} for _ in range(n)],
+            {} if assets is None else {"assets": assets},
+        )
         for n, assets in drawn
-    ]  # fmt: skip
+    ]
     assert_agree(pack, "t.lit", cases)

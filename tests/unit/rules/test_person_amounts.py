@@ -18,13 +18,18 @@ FAMILY = {
     "date": "2025-07-01",
     "people": [
         {"id": "p1", "role": "applicant", "age": 35},
-        {"id": "p2", "role": "dependant", "age": 5, "school_grade": "kindergarten",
-         "child_care_type": "facility_based"},
+        {
+            "id": "p2",
+            "role": "dependant",
+            "age": 5,
+            "school_grade": "kindergarten",
+            "child_care_type": "facility_based",
+        },
         {"id": "p3", "role": "dependant", "age": 7, "school_grade": "1", "child_care_type": "facility_based"},
         {"id": "p4", "role": "dependant", "age": 15, "school_grade": "10"},
     ],
     "unit": {"annual_net_income": 57000},
-}  # fmt: skip
+}
 
 
 def _subsidy() -> object:
@@ -46,12 +51,18 @@ def test_json_reports_one_subsidy_per_child_in_care_and_the_total_as_the_monthly
 @pytest.mark.parametrize(
     ("lang", "line"),
     [
-        ("en", "Amounts: Subsidy for the child (per month) [p2] 547.00; "
-               "Subsidy for the child (per month) [p3] 311.00"),
-        ("fr", "Montants: Subvention pour l'enfant (par mois) [p2] 547,00; "
-               "Subvention pour l'enfant (par mois) [p3] 311,00"),
+        (
+            "en",
+            "Amounts: Subsidy for the child (per month) [p2] 547.00; "
+            "Subsidy for the child (per month) [p3] 311.00",
+        ),
+        (
+            "fr",
+            "Montants: Subvention pour l'enfant (par mois) [p2] 547,00; "
+            "Subvention pour l'enfant (par mois) [p3] 311,00",
+        ),
     ],
-)  # fmt: skip
+)
 def test_text_names_each_child(lang: str, line: str) -> None:
     assert f"  {line}\n" in _subsidy().render(lang)  # type: ignore[attr-defined]
 
@@ -87,9 +98,14 @@ def _program(tmp_path: Path) -> Program:
 
 def test_an_unknown_listing_condition_lists_the_member_with_an_unknown_amount(tmp_path: Path) -> None:
     pack = Pack("t", label="T", root=tmp_path, programs=[_program(tmp_path)], inputs=INPUTS)
-    data = {"date": "2024-01-01", "people": [{"id": "a", "income": 10, "student": False},
-                                             {"id": "b", "income": 5, "student": True},
-                                             {"id": "c", "income": 7}]}  # fmt: skip
+    data = {
+        "date": "2024-01-01",
+        "people": [
+            {"id": "a", "income": 10, "student": False},
+            {"id": "b", "income": 5, "student": True},
+            {"id": "c", "income": 7},
+        ],
+    }
     result = pack.evaluate_data(data).results[0]
     assert result.amounts == {"share.a": 1000, "share.c": None}
     assert result.status == "undetermined" and result.missing.inputs == ["people[c].student"]

@@ -36,8 +36,10 @@ def test_text_values_read_as_the_json_explanation(jurisdiction: str, test: Any, 
     pack = get_pack(jurisdiction)
     result = pack.evaluate_data({**test.case, "date": test.date}, [test.program.id]).results[0]
     ex = result.explanation(lang)
-    labels = {**{n: v.label(lang) for n, v in result.program.inputs.items()},
-              **{n: v.label(lang) for n, v in result.program.variables.items()}}  # fmt: skip
+    labels = {
+        **{n: v.label(lang) for n, v in result.program.inputs.items()},
+        **{n: v.label(lang) for n, v in result.program.variables.items()},
+    }
     expected = "; ".join(
         f"{labels.get(k) or k} = {_plain(ex['labels'].get(k, v), lang)}" for k, v in ex["values"].items()
     )

@@ -14,10 +14,17 @@ from onestop.rules.vocabulary import STANDARD_INPUTS
 CASE: dict[str, Any] = {
     "jurisdiction": "ca-ab",
     "date": "2024-06-01",
-    "people": [{"id": "p1", "role": "applicant", "age": 39, "monthly_net_employment_income": "500.00",
-                "monthly_other_income": 0}],
+    "people": [
+        {
+            "id": "p1",
+            "role": "applicant",
+            "age": 39,
+            "monthly_net_employment_income": "500.00",
+            "monthly_other_income": 0,
+        }
+    ],
     "unit": {"client_type": "expected_to_work", "housing": "private", "liquid_assets": 0},
-}  # fmt: skip
+}
 PARTNER = {
     "id": "p2",
     "role": "partner",

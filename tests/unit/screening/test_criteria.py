@@ -150,19 +150,23 @@ def _maybe(values: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 people = st.lists(
-    st.fixed_dictionaries({
-        "role": _maybe(st.sampled_from(["applicant", "partner", "dependant"])),
-        "age": _maybe(st.integers(0, 90)),
-        "pregnant": _maybe(st.booleans()),
-        "school_grade": _maybe(st.sampled_from(["kindergarten", "1", "7", "12"])),
-    }),
+    st.fixed_dictionaries(
+        {
+            "role": _maybe(st.sampled_from(["applicant", "partner", "dependant"])),
+            "age": _maybe(st.integers(0, 90)),
+            "pregnant": _maybe(st.booleans()),
+            "school_grade": _maybe(st.sampled_from(["kindergarten", "1", "7", "12"])),
+        }
+    ),
     max_size=3,
-)  # fmt: skip
-units = st.fixed_dictionaries({
-    "liquid_assets": _maybe(st.sampled_from([0, 82400, 82401, 150050, 10**9])),
-    "receives_income_support": _maybe(st.booleans()),
-    "housing": _maybe(st.sampled_from(["private", "shelter", "approved_home"])),
-})  # fmt: skip
+)
+units = st.fixed_dictionaries(
+    {
+        "liquid_assets": _maybe(st.sampled_from([0, 82400, 82401, 150050, 10**9])),
+        "receives_income_support": _maybe(st.booleans()),
+        "housing": _maybe(st.sampled_from(["private", "shelter", "approved_home"])),
+    }
+)
 
 
 def _case(members: list[dict[str, Any]], unit: dict[str, Any]) -> Case:
@@ -257,17 +261,29 @@ def test_batch_agrees_with_one_case_at_a_time(
         ({"input": "unit.liquid_assets", "op": "<", "value": "90000"}, {}, {"liquid_assets": 8999999}, True),
         ({"input": "unit.liquid_assets", "op": "<", "value": "90000"}, {}, {"liquid_assets": 9000000}, False),
         ({"input": "people[*].age", "op": ">=", "value": 65}, {"age": 65}, {}, True),
-        ({"input": "people[*].school_grade", "op": "in", "value": ["kindergarten", 1]},
-         {"school_grade": "1"}, {}, True),
-        ({"input": "people[*].school_grade", "op": "==", "value": 1},
-         {"school_grade": "kindergarten"}, {}, False),
+        (
+            {"input": "people[*].school_grade", "op": "in", "value": ["kindergarten", 1]},
+            {"school_grade": "1"},
+            {},
+            True,
+        ),
+        (
+            {"input": "people[*].school_grade", "op": "==", "value": 1},
+            {"school_grade": "kindergarten"},
+            {},
+            False,
+        ),
         ({"input": "unit.housing", "op": "not_in", "value": ["private"]}, {}, {"housing": "shelter"}, True),
-        ({"input": "people[applicant].age", "op": ">=", "value": 18},
-         {"role": "partner", "age": 40}, {}, False),
+        (
+            {"input": "people[applicant].age", "op": ">=", "value": 18},
+            {"role": "partner", "age": 40},
+            {},
+            False,
+        ),
         ({"input": "people[applicant].age", "op": ">=", "value": 18}, {"age": 12}, {}, False),
         ({"input": "people[applicant].age", "op": ">=", "value": 18}, {"age": 40}, {}, None),
     ],
-)  # fmt: skip
+)
 def test_comparisons_are_exact_and_three_valued(
     criterion: dict[str, Any], person: dict[str, Any], unit: dict[str, Any], value: Truth
 ) -> None:

@@ -48,11 +48,15 @@ def test_almost_nothing_known_lists_every_program_and_asks_the_urgent_questions_
 
 def test_fleeing_violence_with_no_money_today_puts_the_emergency_first() -> None:
     s = run(
-        "ca-ab", "2024-06-01",
+        "ca-ab",
+        "2024-06-01",
         [{"id": "me", "role": "applicant", "age": 29}, {"id": "kid", "role": "dependant", "age": 3}],
-        fleeing_violence=True, no_money_for_food_today=True, no_safe_place_tonight=True,
-        resident_of_province=True, emergency_cannot_wait=True,
-    )  # fmt: skip
+        fleeing_violence=True,
+        no_money_for_food_today=True,
+        no_safe_place_tonight=True,
+        resident_of_province=True,
+        emergency_cannot_wait=True,
+    )
     emergency = item(s, "ab.emergency_income_support")
     assert emergency.urgent and "ab.emergency_income_support" in order(s)[:4]
     # every test passes, but the allowance rate is unpublished: a gap is never "likely"
@@ -73,10 +77,12 @@ def test_fleeing_violence_with_no_money_today_puts_the_emergency_first() -> None
 
 def test_a_senior_with_a_low_income() -> None:
     s = run(
-        "ca-ab", "2024-09-01",
+        "ca-ab",
+        "2024-09-01",
         [{"id": "s", "role": "applicant", "age": 72, "receives_oas": True, "receives_gis": True}],
-        annual_net_income=18000, resident_of_province=True,
-    )  # fmt: skip
+        annual_net_income=18000,
+        resident_of_province=True,
+    )
     seniors = item(s, "ab.seniors_benefit")  # eligible, but the reduction schedule is unpublished
     assert seniors.status is Status.POSSIBLY and seniors.questions == []
     assert (
@@ -92,10 +98,12 @@ def test_a_senior_with_a_low_income() -> None:
 
 def test_a_senior_in_2021_when_the_income_guideline_is_unpublished_is_only_possibly_eligible() -> None:
     s = run(
-        "ca-ab", "2021-01-01",
+        "ca-ab",
+        "2021-01-01",
         [{"id": "s", "role": "applicant", "age": 70, "receives_oas": True}],
-        annual_net_income=20000, resident_of_province=True,
-    )  # fmt: skip
+        annual_net_income=20000,
+        resident_of_province=True,
+    )
     seniors = item(s, "ab.seniors_benefit")
     assert seniors.status is Status.POSSIBLY and seniors.monthly_amount is None and seniors.questions == []
     assert seniors.missing_parameters[0] == "ab.seniors_benefit.income_guideline[single]"
@@ -116,13 +124,20 @@ def test_a_senior_in_2021_when_the_income_guideline_is_unpublished_is_only_possi
 
 def test_no_decided_program_with_a_gap_is_ever_likely() -> None:
     cases: list[tuple[str, str, list[dict[str, Any]], dict[str, Any]]] = [
-        ("ca-ab", "2021-01-01", [{"id": "s", "role": "applicant", "age": 70, "receives_oas": True}],
-         {"annual_net_income": 20000}),
-        ("ca-ab", "2024-06-01",
-         [{"id": "a", "role": "applicant", "age": 30}, {"id": "b", "role": "partner", "age": 30}],
-         {"client_type": "expected_to_work", "housing": "private", "liquid_assets": 0}),
+        (
+            "ca-ab",
+            "2021-01-01",
+            [{"id": "s", "role": "applicant", "age": 70, "receives_oas": True}],
+            {"annual_net_income": 20000},
+        ),
+        (
+            "ca-ab",
+            "2024-06-01",
+            [{"id": "a", "role": "applicant", "age": 30}, {"id": "b", "role": "partner", "age": 30}],
+            {"client_type": "expected_to_work", "housing": "private", "liquid_assets": 0},
+        ),
         ("ca-nl", "2024-06-01", [{"id": "a", "role": "applicant", "age": 40}], {"annual_net_income": 10000}),
-    ]  # fmt: skip
+    ]
     for jurisdiction, date, people, unit in cases:
         for i in run(jurisdiction, date, people, **unit).items:
             assert not (i.missing_parameters and i.status is Status.LIKELY), i.entry.id
@@ -130,13 +145,16 @@ def test_no_decided_program_with_a_gap_is_ever_likely() -> None:
 
 def test_a_single_parent_starting_work() -> None:
     s = run(
-        "ca-ab", "2024-06-01",
+        "ca-ab",
+        "2024-06-01",
         [
             {"id": "mom", "role": "applicant", "age": 28, "monthly_net_employment_income": 1800},
             {"id": "kid", "role": "dependant", "age": 3, "child_care_type": "facility_based"},
         ],
-        annual_net_income=26000, receives_income_support=True, leaving_income_support_for_work=True,
-    )  # fmt: skip
+        annual_net_income=26000,
+        receives_income_support=True,
+        leaving_income_support_for_work=True,
+    )
     subsidy = item(s, "ab.child_care_subsidy")
     assert subsidy.status is Status.LIKELY and subsidy.monthly_amount == "266.00"
     assert any("Income Support clients can get the Child Care Subsidy" in n for n in subsidy.notes)
@@ -146,12 +164,21 @@ def test_a_single_parent_starting_work() -> None:
 
 def test_a_person_with_a_severe_disability() -> None:
     s = run(
-        "ca-ab", "2024-06-01",
-        [{"id": "a", "role": "applicant", "age": 35, "severe_handicap": True,
-          "monthly_net_employment_income": 0,
-          "monthly_other_income": 0, "cannot_work_due_to_disability": True}],
+        "ca-ab",
+        "2024-06-01",
+        [
+            {
+                "id": "a",
+                "role": "applicant",
+                "age": 35,
+                "severe_handicap": True,
+                "monthly_net_employment_income": 0,
+                "monthly_other_income": 0,
+                "cannot_work_due_to_disability": True,
+            }
+        ],
         non_exempt_assets=0,
-    )  # fmt: skip
+    )
     aish = item(s, "ab.aish")
     assert aish.status is Status.LIKELY and aish.monthly_amount == "1863.00"
     assert status(s, "ext.cpp_d") is Status.POSSIBLY
@@ -168,22 +195,36 @@ def test_an_aish_client_turning_65_moves_to_seniors_programs() -> None:
 
 def test_a_family_with_a_child_in_kindergarten_care() -> None:
     s = run(
-        "ca-ab", "2025-07-01",
-        [{"id": "m", "role": "applicant", "age": 34}, {"id": "f", "role": "partner", "age": 35},
-         {"id": "k", "role": "dependant", "age": 5, "school_grade": "kindergarten",
-          "child_care_type": "facility_based"}],
-        annual_net_income=52000, receives_income_support=False,
-    )  # fmt: skip
+        "ca-ab",
+        "2025-07-01",
+        [
+            {"id": "m", "role": "applicant", "age": 34},
+            {"id": "f", "role": "partner", "age": 35},
+            {
+                "id": "k",
+                "role": "dependant",
+                "age": 5,
+                "school_grade": "kindergarten",
+                "child_care_type": "facility_based",
+            },
+        ],
+        annual_net_income=52000,
+        receives_income_support=False,
+    )
     subsidy = item(s, "ab.child_care_subsidy")
     assert subsidy.status is Status.LIKELY and subsidy.monthly_amount == "612.00"
 
 
 def test_a_bereaved_family_on_income_support() -> None:
     s = run(
-        "ca-ab", "2024-03-01", [{"id": "w", "role": "applicant", "age": 58}],
-        receives_income_support=True, death_in_family=True, estate_cannot_pay_funeral=True,
+        "ca-ab",
+        "2024-03-01",
+        [{"id": "w", "role": "applicant", "age": 58}],
+        receives_income_support=True,
+        death_in_family=True,
+        estate_cannot_pay_funeral=True,
         funeral={"burial_or_cremation_cost": 3900, "ceremony_cost": 800, "remains_placed_in_cemetery": False},
-    )  # fmt: skip
+    )
     funeral = item(s, "ab.funeral_benefit")
     assert funeral.status is Status.LIKELY and funeral.monthly_amount == "4700.00"
     assert any("estate and survivors cannot pay" in n for n in funeral.notes)
@@ -192,10 +233,11 @@ def test_a_bereaved_family_on_income_support() -> None:
 
 def test_an_nl_senior_on_gis_needing_drugs() -> None:
     s = run(
-        "ca-nl", "2025-10-01",
+        "ca-nl",
+        "2025-10-01",
         [{"id": "s", "role": "applicant", "age": 78, "receives_oas": True, "receives_gis": True}],
         annual_eligible_drug_costs="2400",
-    )  # fmt: skip
+    )
     assert status(s, "nl.nlpdp.65plus") is Status.LIKELY
     assert order(s).index("nl.nlpdp.65plus") < order(s).index("nl.nlpdp.assurance")
     assert status(s, "ext.oas_gis") is Status.NOT_ELIGIBLE
@@ -203,12 +245,18 @@ def test_an_nl_senior_on_gis_needing_drugs() -> None:
 
 def test_an_nl_family_with_high_drug_costs() -> None:
     s = run(
-        "ca-nl", "2024-06-01",
-        [{"id": "a", "role": "applicant", "age": 40}, {"id": "b", "role": "partner", "age": 41},
-         {"id": "c", "role": "dependant", "age": 9}],
-        annual_net_income=60000, annual_eligible_drug_costs="8000", receives_income_support=False,
+        "ca-nl",
+        "2024-06-01",
+        [
+            {"id": "a", "role": "applicant", "age": 40},
+            {"id": "b", "role": "partner", "age": 41},
+            {"id": "c", "role": "dependant", "age": 9},
+        ],
+        annual_net_income=60000,
+        annual_eligible_drug_costs="8000",
+        receives_income_support=False,
         resident_of_province=True,
-    )  # fmt: skip
+    )
     assert status(s, "nl.nlpdp.assurance") is Status.LIKELY
     assert status(s, "nl.nlpdp.foundation") is Status.NOT_ELIGIBLE
     assert status(s, "nl.nlpdp.access") is Status.POSSIBLY  # the current ceilings are a published gap

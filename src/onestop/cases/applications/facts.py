@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
-from onestop.cases.applications import checklist, domain, rules
+from onestop.cases.applications import checklist, domain, program_packs
 from onestop.cases.applications.casedata import CaseData, Fact, Member, assemble, explain_missing
 from onestop.cases.applications.domain import FactPath, FactSource
 from onestop.cases.applications.errors import DocumentNotUsable, FactNotFound
@@ -48,7 +48,9 @@ def record_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
         domain.refuse_registry_path(path)
         members = repo.members(app.unit_id, uow.clock.today())
         _check_person(path, members)
-        value = rules.normalise(rules.pack_of(app.jurisdiction), path, data.value, app.received_on)
+        value = program_packs.normalise(
+            program_packs.pack_of(app.jurisdiction), path, data.value, app.received_on
+        )
         current = repo.current_fact(app.id, str(path))
         expect_version(current.version if current else 0, data.version, what="fact")
         fact = _new_fact(uow, actor, app, path, value, data, members)
@@ -58,17 +60,27 @@ def record_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
         repo.add(fact)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="application:fact_record", subject_type=SUBJECT, subject_id=app.id,
-            before=_fact_view(current) if current else None, after=_fact_view(fact),
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action="application:fact_record",
+            subject_type=SUBJECT,
+            subject_id=app.id,
+            before=_fact_view(current) if current else None,
+            after=_fact_view(fact),
+        )
         uow.commit()
         return FactPublic.model_validate(fact)
 
 
 def _new_fact(
-    uow: UnitOfWork, actor: Actor, app: Application, path: FactPath, value: object, data: FactIn,
+    uow: UnitOfWork,
+    actor: Actor,
+    app: Application,
+    path: FactPath,
+    value: object,
+    data: FactIn,
     members: list[Member],
-) -> ApplicationFact:  # fmt: skip
+) -> ApplicationFact:
     types = checklist.accepted_types(path.name)
     source, verified, document_id = FactSource.OFFICER, False, None
     if data.document_id is not None:
@@ -78,11 +90,19 @@ def _new_fact(
         source, verified = FactSource.ASSESSMENT, True  # the officer's assessment is the evidence
     now = uow.clock.now()
     return ApplicationFact(
-        id=new_id(), application_id=app.id, path=str(path), value=value, source=source.value,
-        note=clean_text(data.note) or None, recorded_by=actor.username, verified=verified,
-        document_id=document_id, verified_by=actor.username if verified else None,
-        verified_at=now if verified else None, created_at=now,
-    )  # fmt: skip
+        id=new_id(),
+        application_id=app.id,
+        path=str(path),
+        value=value,
+        source=source.value,
+        note=clean_text(data.note) or None,
+        recorded_by=actor.username,
+        verified=verified,
+        document_id=document_id,
+        verified_by=actor.username if verified else None,
+        verified_at=now if verified else None,
+        created_at=now,
+    )
 
 
 def verify_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, data: FactVerify) -> FactPublic:
@@ -106,9 +126,14 @@ def verify_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
         fact.verified_by, fact.verified_at = actor.username, uow.clock.now()
         uow.flush()
         audit.record(
-            uow, actor=actor, action="application:fact_verify", subject_type=SUBJECT, subject_id=app.id,
-            before=before, after=_fact_view(fact),
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action="application:fact_verify",
+            subject_type=SUBJECT,
+            subject_id=app.id,
+            before=before,
+            after=_fact_view(fact),
+        )
         uow.commit()
         return FactPublic.model_validate(fact)
 
@@ -123,9 +148,13 @@ def _check_person(path: FactPath, members: list[Member]) -> None:
 
 
 def _usable(
-    uow: UnitOfWork, app: Application, path: FactPath, document_id: uuid.UUID,
-    types: tuple[str, ...] | None, members: list[Member],
-) -> None:  # fmt: skip
+    uow: UnitOfWork,
+    app: Application,
+    path: FactPath,
+    document_id: uuid.UUID,
+    types: tuple[str, ...] | None,
+    members: list[Member],
+) -> None:
     """A document proves a fact when verified, of a fitting type, and a member's (that person's)."""
     doc = ApplicationRepository(uow.session).document(document_id)
     if doc is None:
@@ -151,9 +180,13 @@ def list_facts(
         app = repo.get(application_id)
         rows = repo.fact_history(app.id) if history else repo.current_facts(app.id)
         audit.record(
-            uow, actor=actor, action="application:facts_read", subject_type=SUBJECT, subject_id=app.id,
+            uow,
+            actor=actor,
+            action="application:facts_read",
+            subject_type=SUBJECT,
+            subject_id=app.id,
             details={"history": history, "results": len(rows)},
-        )  # fmt: skip
+        )
         uow.commit()
         return [FactPublic.model_validate(r) for r in rows]
 
@@ -173,8 +206,8 @@ def load_case(uow: UnitOfWork, app: Application, on: dt.date, *, verified_only: 
     members = repo.members(app.unit_id, on)
     facts = [Fact(f.path, f.value, f.source, f.verified, f.document_id) for f in repo.current_facts(app.id)]
     data = assemble(app.jurisdiction, on, members, facts, verified_only=verified_only)
-    pack, program = rules.program_of(app.program)
-    return LoadedCase(members, data, rules.evaluate(pack, program, data.mapping))
+    pack, program = program_packs.program_of(app.program)
+    return LoadedCase(members, data, program_packs.evaluate(pack, program, data.mapping))
 
 
 def assess_application(
@@ -188,32 +221,48 @@ def assess_application(
         case = load_case(uow, app, day)
         everything = load_case(uow, app, day, verified_only=False)
         result = case.result.to_dict("en", explain=False)
-        pack = rules.pack_of(app.jurisdiction)
+        pack = program_packs.pack_of(app.jurisdiction)
         missing = [
-            MissingFact(path=m["path"], problem=m["problem"],
-                        question={lang: rules.question(pack, m["path"], lang) for lang in ("en", "fr")})
+            MissingFact(
+                path=m["path"],
+                problem=m["problem"],
+                question={lang: program_packs.question(pack, m["path"], lang) for lang in ("en", "fr")},
+            )
             for m in explain_missing(case.result.missing.inputs, case.data.unverified)
-        ]  # fmt: skip
+        ]
         audit.record(
-            uow, actor=actor, action="application:assess", subject_type=SUBJECT, subject_id=app.id,
+            uow,
+            actor=actor,
+            action="application:assess",
+            subject_type=SUBJECT,
+            subject_id=app.id,
             details={"status": case.result.status, "date": day},
-        )  # fmt: skip
+        )
         uow.commit()
         return Assessment(
-            application_id=app.id, program=app.program, date=day, rules_version=pack.version,
-            case=case.data.mapping, provenance=case.data.provenance, status=case.result.status,
-            monthly_amount=result["monthly_amount"], amounts=result["amounts"], missing=missing,
-            missing_parameters=result["missing_parameters"], reasons=result["reasons"],
-            status_with_unverified=everything.result.status, ignored=case.data.ignored,
-        )  # fmt: skip
+            application_id=app.id,
+            program=app.program,
+            date=day,
+            rules_version=pack.version,
+            case=case.data.mapping,
+            provenance=case.data.provenance,
+            status=case.result.status,
+            monthly_amount=result["monthly_amount"],
+            amounts=result["amounts"],
+            missing=missing,
+            missing_parameters=result["missing_parameters"],
+            reasons=result["reasons"],
+            status_with_unverified=everything.result.status,
+            ignored=case.data.ignored,
+        )
 
 
 def _checklist(uow: UnitOfWork, app: Application) -> list[checklist.ChecklistItem]:
     repo = ApplicationRepository(uow.session)
     members = repo.members(app.unit_id, uow.clock.today())
     docs = repo.documents(app.id, [m.person_id for m in members])
-    _pack, program = rules.program_of(app.program)
-    person_inputs, unit_inputs = rules.inputs_used(program)
+    _pack, program = program_packs.program_of(app.program)
+    person_inputs, unit_inputs = program_packs.inputs_used(program)
     entry = _catalogue_entry(app)
     lines = [{"en": d.en, "fr": d.fr} for d in entry.documents] if entry else []
     return checklist.build(members, person_inputs, unit_inputs, docs, lines)
@@ -242,27 +291,41 @@ def get_checklist(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID) -
         entry = _catalogue_entry(app)
         how = entry.how_to_apply if entry else None
         audit.record(
-            uow, actor=actor, action="application:checklist", subject_type=SUBJECT, subject_id=app.id,
+            uow,
+            actor=actor,
+            action="application:checklist",
+            subject_type=SUBJECT,
+            subject_id=app.id,
             details={"missing": sum(1 for i in items if i.status != "verified")},
-        )  # fmt: skip
+        )
         uow.commit()
         return Checklist(
-            application_id=app.id, program=app.program, items=items,
+            application_id=app.id,
+            program=app.program,
+            items=items,
             missing=[i for i in items if i.status != "verified"],
             how_to_apply={"en": how.en, "fr": how.fr} if how else None,
-        )  # fmt: skip
+        )
 
 
 def _item_public(item: checklist.ChecklistItem) -> ChecklistItemPublic:
     return ChecklistItemPublic(
-        doc_type=item.doc_type, person_id=item.person_id, label=item.label, status=item.status,
-        needed_for=item.needed_for, document_ids=item.document_ids, how_to_obtain=item.how_to_obtain,
+        doc_type=item.doc_type,
+        person_id=item.person_id,
+        label=item.label,
+        status=item.status,
+        needed_for=item.needed_for,
+        document_ids=item.document_ids,
+        how_to_obtain=item.how_to_obtain,
         catalogue=item.catalogue,
-    )  # fmt: skip
+    )
 
 
 def _fact_view(fact: ApplicationFact) -> dict[str, object]:
     return {
-        "path": fact.path, "value": fact.value, "source": fact.source, "verified": fact.verified,
+        "path": fact.path,
+        "value": fact.value,
+        "source": fact.source,
+        "verified": fact.verified,
         "document_id": fact.document_id,
-    }  # fmt: skip
+    }

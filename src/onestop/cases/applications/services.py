@@ -12,7 +12,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
-from onestop.cases.applications import domain, rules
+from onestop.cases.applications import domain, program_packs
 from onestop.cases.applications.casedata import Member
 from onestop.cases.applications.domain import ApplicationStatus, Channel, FactSource
 from onestop.cases.applications.facts import missing_documents
@@ -36,7 +36,7 @@ def create_application(uow: UnitOfWork, *, actor: Actor, data: ApplicationCreate
     """Receive an application for a program by a benefit unit; screening answers become unverified facts."""
     with uow:
         require(uow, actor, Permission.APPLICATION_WRITE, subject_type=SUBJECT)
-        pack, program = rules.program_of(data.program)
+        pack, program = program_packs.program_of(data.program)
         repo = ApplicationRepository(uow.session)
         today = uow.clock.today()
         received = data.received_on or today
@@ -90,7 +90,7 @@ def _import_screening(
     for sid, role in roles.items():
         if role == "applicant" and sid not in mapping:
             mapping[sid] = app.applicant_id
-    pack, imported = rules.pack_of(app.jurisdiction), []
+    pack, imported = program_packs.pack_of(app.jurisdiction), []
     for raw_path, value in sorted(answers.items()):
         path = domain.parse_path(raw_path)
         if path.entity == "person":
@@ -100,8 +100,9 @@ def _import_screening(
             path = domain.FactPath("person", path.name, person_id=str(target))
         fact = ApplicationFact(
             id=new_id(), application_id=app.id, path=str(path),
-            value=rules.normalise(pack, path, value, app.received_on), source=FactSource.SCREENING.value,
-            recorded_by=actor.username, verified=False, created_at=uow.clock.now(),
+            value=program_packs.normalise(pack, path, value, app.received_on),
+            source=FactSource.SCREENING.value, recorded_by=actor.username, verified=False,
+            created_at=uow.clock.now(),
         )  # fmt: skip
         ApplicationRepository(uow.session).add(fact)
         imported.append(str(path))

@@ -10,9 +10,9 @@ from onestop.cases.documents.repository import DocumentRepository
 from onestop.cases.documents.schemas import DocumentPublic
 from onestop.cases.interactions.repository import InteractionRepository
 from onestop.cases.interactions.schemas import InteractionPublic
+from onestop.cases.plans.plan_rows import plan_public
 from onestop.cases.plans.repository import PlanRepository
 from onestop.cases.plans.schemas import AssessmentPublic
-from onestop.cases.plans.views import plan_public
 from onestop.cases.referrals.repository import ReferralRepository
 from onestop.cases.referrals.schemas import ConferencePublic, ParticipantPublic, ReferralPublic
 from onestop.cases.tasks.domain import TaskView, bucket

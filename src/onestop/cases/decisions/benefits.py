@@ -40,16 +40,26 @@ def sync(
         if active.amount_cents == cents:
             return active.id
         changed = money.change_entitlement(
-            uow, actor=actor, entitlement_id=active.id, effective_from=on, reason=reason,
-            amount_cents=cents, decision_id=decision_id,
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            entitlement_id=active.id,
+            effective_from=on,
+            reason=reason,
+            amount_cents=cents,
+            decision_id=decision_id,
+        )
         return changed.entitlement.id
     if active is None:
         return None
     ended = money.change_entitlement(
-        uow, actor=actor, entitlement_id=active.id, effective_from=on, reason=reason,
-        end_date=on - dt.timedelta(days=1), decision_id=decision_id,
-    )  # fmt: skip
+        uow,
+        actor=actor,
+        entitlement_id=active.id,
+        effective_from=on,
+        reason=reason,
+        end_date=on - dt.timedelta(days=1),
+        decision_id=decision_id,
+    )
     return ended.entitlement.id
 
 
@@ -57,9 +67,10 @@ def _active(uow: UnitOfWork, actor: Actor, app: Application, on: dt.date) -> Ent
     """The unit's entitlement for this program in force on ``on`` (newest if several)."""
     versions = money.list_entitlements(uow, actor=actor, unit_id=app.unit_id)
     current = [
-        e for e in versions
+        e
+        for e in versions
         if e.program == app.program and e.active and (e.end_date is None or e.end_date >= on)
-    ]  # fmt: skip
+    ]
     return current[0] if current else None
 
 
@@ -69,10 +80,18 @@ def _create(
     payee = _client_payee(uow, actor, app.applicant_id)
     method = prepared.payment_method or ("direct_deposit" if payee.account_masked else "cheque")
     ent = money.create_entitlement(
-        uow, actor=actor, program=app.program, unit_id=app.unit_id, payee_id=payee.id, amount_cents=cents,
-        frequency="monthly", method=method, start_date=prepared.effective_from, decision_id=decision_id,
+        uow,
+        actor=actor,
+        program=app.program,
+        unit_id=app.unit_id,
+        payee_id=payee.id,
+        amount_cents=cents,
+        frequency="monthly",
+        method=method,
+        start_date=prepared.effective_from,
+        decision_id=decision_id,
         office_id=app.office_id,
-    )  # fmt: skip
+    )
     return ent.id
 
 

@@ -16,8 +16,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor
-from onestop.cases.applications import Application, LoadedCase
-from onestop.cases.applications import rules as app_rules
+from onestop.cases.applications import Application, LoadedCase, program_packs
 from onestop.cases.applications.domain import ApplicationStatus
 from onestop.cases.decisions import benefits, notice
 from onestop.cases.decisions.domain import Action, Basis, Outcome, Prepared, Previous, action_for, is_adverse
@@ -36,7 +35,7 @@ def prepare_computed(
 ) -> Prepared:
     """A decision that follows the rules' result on the verified case."""
     result = loaded.result
-    pack, _program = app_rules.program_of(app.program)
+    pack, _program = program_packs.program_of(app.program)
     wire = result.to_dict("en", explain=True)
     explanation = {
         "result": wire,
@@ -48,12 +47,21 @@ def prepare_computed(
     }
     cents = result.monthly_amount
     return Prepared(
-        basis=basis, effective_from=on, outcome=Outcome(result.status), monthly_amount_cents=cents,
-        computed_status=result.status, computed_monthly_cents=cents, amounts=wire["amounts"],
-        case_data=loaded.data.mapping, provenance=loaded.data.provenance, explanation=explanation,
-        parameters=wire["explanation"]["parameters"], rules_version=pack.version,
-        program_version=pack.program_version(app.program), **extra,
-    )  # fmt: skip
+        basis=basis,
+        effective_from=on,
+        outcome=Outcome(result.status),
+        monthly_amount_cents=cents,
+        computed_status=result.status,
+        computed_monthly_cents=cents,
+        amounts=wire["amounts"],
+        case_data=loaded.data.mapping,
+        provenance=loaded.data.provenance,
+        explanation=explanation,
+        parameters=wire["explanation"]["parameters"],
+        rules_version=pack.version,
+        program_version=pack.program_version(app.program),
+        **extra,
+    )
 
 
 def prepare_copy(
@@ -61,12 +69,21 @@ def prepare_copy(
 ) -> Prepared:
     """A decision that carries an earlier one's computation forward (suspension, reinstatement, appeal)."""
     return Prepared(
-        basis=basis, effective_from=on, outcome=outcome, monthly_amount_cents=monthly,
-        computed_status=previous.computed_status, computed_monthly_cents=previous.computed_monthly_cents,
-        amounts=previous.amounts, case_data=previous.case_data, provenance=previous.provenance,
-        explanation=previous.explanation | {"carried_from": str(previous.id)}, parameters=previous.parameters,
-        rules_version=previous.rules_version, program_version=previous.program_version, **extra,
-    )  # fmt: skip
+        basis=basis,
+        effective_from=on,
+        outcome=outcome,
+        monthly_amount_cents=monthly,
+        computed_status=previous.computed_status,
+        computed_monthly_cents=previous.computed_monthly_cents,
+        amounts=previous.amounts,
+        case_data=previous.case_data,
+        provenance=previous.provenance,
+        explanation=previous.explanation | {"carried_from": str(previous.id)},
+        parameters=previous.parameters,
+        rules_version=previous.rules_version,
+        program_version=previous.program_version,
+        **extra,
+    )
 
 
 def override(
@@ -74,9 +91,13 @@ def override(
 ) -> Prepared:
     """The same decision with the officer's override applied (the computed result stays beside it)."""
     return dataclasses.replace(
-        prepared, outcome=outcome, monthly_amount_cents=monthly if outcome is Outcome.ELIGIBLE else 0,
-        overridden=True, override_reason=reason, approval_required=approval,
-    )  # fmt: skip
+        prepared,
+        outcome=outcome,
+        monthly_amount_cents=monthly if outcome is Outcome.ELIGIBLE else 0,
+        overridden=True,
+        override_reason=reason,
+        approval_required=approval,
+    )
 
 
 @dataclass(frozen=True)
@@ -119,23 +140,47 @@ def record_decision(
     decision_id = new_id()
     entitlement_id = benefits.sync(uow, actor, app, previous, prepared, action, decision_id)
     row = Decision(
-        id=decision_id, application_id=app.id, seq=repo.next_seq(app.id), program=app.program,
-        jurisdiction=app.jurisdiction, unit_id=app.unit_id, applicant_id=app.applicant_id,
-        basis=prepared.basis.value, source_type=prepared.source_type, source_id=prepared.source_id,
-        action=action.value, outcome=prepared.outcome.value, effective_from=prepared.effective_from,
-        monthly_amount_cents=prepared.monthly_amount_cents, computed_status=prepared.computed_status,
-        computed_monthly_cents=prepared.computed_monthly_cents, amounts=prepared.amounts,
-        case_data=prepared.case_data, provenance=prepared.provenance, explanation=prepared.explanation,
-        parameters=prepared.parameters, text_en="", text_fr="", rules_version=prepared.rules_version,
-        program_version=prepared.program_version, overridden=prepared.overridden,
-        override_reason=prepared.override_reason, approval_required=prepared.approval_required,
-        approved_by=approval.by if approval else None, approved_by_id=approval.by_id if approval else None,
+        id=decision_id,
+        application_id=app.id,
+        seq=repo.next_seq(app.id),
+        program=app.program,
+        jurisdiction=app.jurisdiction,
+        unit_id=app.unit_id,
+        applicant_id=app.applicant_id,
+        basis=prepared.basis.value,
+        source_type=prepared.source_type,
+        source_id=prepared.source_id,
+        action=action.value,
+        outcome=prepared.outcome.value,
+        effective_from=prepared.effective_from,
+        monthly_amount_cents=prepared.monthly_amount_cents,
+        computed_status=prepared.computed_status,
+        computed_monthly_cents=prepared.computed_monthly_cents,
+        amounts=prepared.amounts,
+        case_data=prepared.case_data,
+        provenance=prepared.provenance,
+        explanation=prepared.explanation,
+        parameters=prepared.parameters,
+        text_en="",
+        text_fr="",
+        rules_version=prepared.rules_version,
+        program_version=prepared.program_version,
+        overridden=prepared.overridden,
+        override_reason=prepared.override_reason,
+        approval_required=prepared.approval_required,
+        approved_by=approval.by if approval else None,
+        approved_by_id=approval.by_id if approval else None,
         approved_at=approval.at if approval else None,
         appeal_deadline=dt.date.fromisoformat(appeal["deadline"]),
-        appeal=appeal, alternatives=help_, entitlement_id=entitlement_id, note=prepared.note,
-        decided_by=maker[0] if maker else actor.username, decided_by_id=maker[1] if maker else actor.staff_id,
-        decided_at=now, supersedes_id=previous.id if previous else None,
-    )  # fmt: skip
+        appeal=appeal,
+        alternatives=help_,
+        entitlement_id=entitlement_id,
+        note=prepared.note,
+        decided_by=maker[0] if maker else actor.username,
+        decided_by_id=maker[1] if maker else actor.staff_id,
+        decided_at=now,
+        supersedes_id=previous.id if previous else None,
+    )
     row.text_en, row.text_fr = (_text(row, lang) for lang in ("en", "fr"))
     _supersede(uow, repo, previous, row, now)
     app.status, app.status_changed_at = ApplicationStatus.DECIDED.value, now
@@ -144,9 +189,14 @@ def record_decision(
 
     after_decision(uow, actor, app, row)
     audit.record(
-        uow, actor=actor, action="decision:create", subject_type="decision", subject_id=row.id,
-        after=snapshot(row), details={"application_id": app.id, "supersedes": row.supersedes_id},
-    )  # fmt: skip
+        uow,
+        actor=actor,
+        action="decision:create",
+        subject_type="decision",
+        subject_id=row.id,
+        after=snapshot(row),
+        details={"application_id": app.id, "supersedes": row.supersedes_id},
+    )
     return row
 
 
@@ -166,12 +216,19 @@ def _supersede(
 
 def _text(row: Decision, lang: str) -> str:
     head = {
-        "seq": row.seq, "label": row.explanation.get("label", {"en": row.program, "fr": row.program}),
-        "outcome": row.outcome, "action": row.action, "effective_from": row.effective_from.isoformat(),
-        "monthly_amount_cents": row.monthly_amount_cents, "overridden": row.overridden,
-        "computed_status": row.computed_status, "computed_monthly_cents": row.computed_monthly_cents,
-        "override_reason": row.override_reason, "approved_by": row.approved_by, "note": row.note,
-    }  # fmt: skip
+        "seq": row.seq,
+        "label": row.explanation.get("label", {"en": row.program, "fr": row.program}),
+        "outcome": row.outcome,
+        "action": row.action,
+        "effective_from": row.effective_from.isoformat(),
+        "monthly_amount_cents": row.monthly_amount_cents,
+        "overridden": row.overridden,
+        "computed_status": row.computed_status,
+        "computed_monthly_cents": row.computed_monthly_cents,
+        "override_reason": row.override_reason,
+        "approved_by": row.approved_by,
+        "note": row.note,
+    }
     engine = row.explanation.get("engine_text", {}).get(lang, "")
     return notice.text(lang, head, engine, row.appeal, row.alternatives)
 
@@ -180,12 +237,20 @@ def snapshot(row: Decision) -> dict[str, Any]:
     """The audit view of a decision."""
     cents = row.monthly_amount_cents
     return {
-        "program": row.program, "seq": row.seq, "basis": row.basis, "action": row.action,
-        "outcome": row.outcome, "monthly_amount": format_cents(cents) if cents is not None else None,
-        "effective_from": row.effective_from, "computed_status": row.computed_status,
-        "overridden": row.overridden, "override_reason": row.override_reason, "approved_by": row.approved_by,
-        "rules_version": row.rules_version, "entitlement_id": row.entitlement_id,
-    }  # fmt: skip
+        "program": row.program,
+        "seq": row.seq,
+        "basis": row.basis,
+        "action": row.action,
+        "outcome": row.outcome,
+        "monthly_amount": format_cents(cents) if cents is not None else None,
+        "effective_from": row.effective_from,
+        "computed_status": row.computed_status,
+        "overridden": row.overridden,
+        "override_reason": row.override_reason,
+        "approved_by": row.approved_by,
+        "rules_version": row.rules_version,
+        "entitlement_id": row.entitlement_id,
+    }
 
 
 __all__ = [

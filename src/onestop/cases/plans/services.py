@@ -13,6 +13,7 @@ from onestop.access import Actor, Permission, require
 from onestop.cases.plans import domain, printing
 from onestop.cases.plans.domain import PlanContent
 from onestop.cases.plans.models import OutcomePlan, OutcomePlanRevision
+from onestop.cases.plans.plan_rows import drafts, plan_public
 from onestop.cases.plans.repository import PlanRepository
 from onestop.cases.plans.schemas import (
     ActionStatusIn,
@@ -23,7 +24,6 @@ from onestop.cases.plans.schemas import (
     PlanRevise,
     PrintedPlan,
 )
-from onestop.cases.plans.views import drafts, plan_public
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork, expect_version

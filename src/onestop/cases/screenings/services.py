@@ -12,8 +12,8 @@ from typing import Any
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.cases.applications import domain as app_domain
-from onestop.cases.applications import rules
-from onestop.cases.screenings import domain, screener
+from onestop.cases.applications import program_packs
+from onestop.cases.screenings import domain, step_screening
 from onestop.cases.screenings.domain import SessionStatus
 from onestop.cases.screenings.models import ScreeningSession, ScreeningStep
 from onestop.cases.screenings.repository import ScreeningRepository
@@ -40,7 +40,7 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
     """Open an interview; the first step records the first answers (if any) and the first questions."""
     with uow:
         require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT)
-        pack = rules.pack_of(data.jurisdiction)
+        pack = program_packs.pack_of(data.jurisdiction)
         catalogue = load_catalogue(pack.id)
         unknown = [p for p in data.programs or [] if p not in catalogue]
         if unknown:
@@ -100,8 +100,8 @@ def _append(
     today = uow.clock.today().isoformat()
     step = ScreeningStep(
         id=new_id(), session_id=row.id, seq=row.steps, asked=asked, answers=clean,
-        result=screener.screen(row.jurisdiction, today, folded, row.programs),
-        rules_version=rules.pack_of(row.jurisdiction).version, note=clean_text(note) or None,
+        result=step_screening.screen(row.jurisdiction, today, folded, row.programs),
+        rules_version=program_packs.pack_of(row.jurisdiction).version, note=clean_text(note) or None,
         recorded_by=actor.username, recorded_at=uow.clock.now(),
     )  # fmt: skip
     row.steps += 1  # bumps the version: a concurrent answer to the same interview gets a 409
@@ -111,12 +111,12 @@ def _append(
 
 
 def _validated(jurisdiction: str, answers: dict[str, Any], uow: UnitOfWork) -> dict[str, Any]:
-    pack = rules.pack_of(jurisdiction)
+    pack = program_packs.pack_of(jurisdiction)
     clean: dict[str, Any] = {}
     for raw, value in answers.items():
         path = app_domain.parse_path(raw, field="answers")
         try:
-            clean[str(path)] = rules.normalise(pack, path, value, uow.clock.today())
+            clean[str(path)] = program_packs.normalise(pack, path, value, uow.clock.today())
         except InvalidInput as err:
             raise InvalidInput(f"answers[{raw}]", err.problem) from None
     return clean
@@ -207,7 +207,7 @@ def _public(uow: UnitOfWork, row: ScreeningSession) -> ScreeningPublic:
     answers = domain.fold([s.answers for s in steps])
     latest: dict[str, Any] = steps[-1].result if steps else {"programs": [], "next_questions": []}
     on = str(latest.get("date") or uow.clock.today().isoformat())
-    questions = screener.questions(row.jurisdiction, list(latest.get("next_questions", [])))
+    questions = step_screening.questions(row.jurisdiction, list(latest.get("next_questions", [])))
     return ScreeningPublic(
         id=row.id, version=row.version, jurisdiction=row.jurisdiction, programs=row.programs,
         person_id=row.person_id, status=row.status, created_at=row.created_at, created_by=row.created_by,

@@ -63,20 +63,30 @@ def test_an_upheld_appeal_leaves_the_decision(
     appeal = _file(container, team, refusal.id)
     assert appeal.late is False
     with pytest.raises(InvalidTransition):  # no outcome before a hearing
-        appeals.record_outcome(container.uow(), actor=team.officer.actor, appeal_id=appeal.id,
-                               data=AppealDecide(outcome="upheld", reason="x"))  # fmt: skip
+        appeals.record_outcome(
+            container.uow(),
+            actor=team.officer.actor,
+            appeal_id=appeal.id,
+            data=AppealDecide(outcome="upheld", reason="x"),
+        )
     heard = _hear(container, team, appeal.id)
     assert heard.panel == ["A. Chair", "B. Member", "C. Member"]
     out = appeals.record_outcome(
-        container.uow(), actor=team.officer.actor, appeal_id=appeal.id,
+        container.uow(),
+        actor=team.officer.actor,
+        appeal_id=appeal.id,
         data=AppealDecide(outcome="upheld", reason="the income was received in the month applied"),
-    )  # fmt: skip
+    )
     assert (out.appeal.status, out.appeal.outcome, out.decision) == ("decided", "upheld", None)
     current = decisions.get_decision(container.uow(), actor=team.officer.actor, decision_id=refusal.id)
     assert current.superseded_by_id is None
     with pytest.raises(InvalidTransition):
-        appeals.record_outcome(container.uow(), actor=team.officer.actor, appeal_id=appeal.id,
-                               data=AppealDecide(outcome="overturned", reason="twice"))  # fmt: skip
+        appeals.record_outcome(
+            container.uow(),
+            actor=team.officer.actor,
+            appeal_id=appeal.id,
+            data=AppealDecide(outcome="overturned", reason="twice"),
+        )
 
 
 def test_an_overturned_refusal_makes_a_new_eligible_decision(
@@ -89,10 +99,13 @@ def test_an_overturned_refusal_makes_a_new_eligible_decision(
         appeals.record_outcome(container.uow(), actor=team.officer.actor, appeal_id=appeal.id, data=data)
     assert err.value.field == "result.monthly_amount"
     out = appeals.record_outcome(
-        container.uow(), actor=team.officer.actor, appeal_id=appeal.id,
-        data=AppealDecide(outcome="overturned", reason="income had ended",
-                          result=AppealResult(monthly_amount="824.00")),
-    )  # fmt: skip
+        container.uow(),
+        actor=team.officer.actor,
+        appeal_id=appeal.id,
+        data=AppealDecide(
+            outcome="overturned", reason="income had ended", result=AppealResult(monthly_amount="824.00")
+        ),
+    )
     d = out.decision
     assert d is not None
     assert (d.basis, d.outcome, d.action, d.monthly_amount) == ("appeal", "eligible", "grant", "824.00")
@@ -111,10 +124,15 @@ def test_a_superseded_decision_cannot_be_appealed_and_an_appeal_can_be_withdrawn
     appeal = _file(container, team, refusal.id)
     _hear(container, team, appeal.id)
     varied = appeals.record_outcome(
-        container.uow(), actor=team.officer.actor, appeal_id=appeal.id,
-        data=AppealDecide(outcome="varied", reason="partial month",
-                          result=AppealResult(outcome="eligible", monthly_amount="400.00")),
-    )  # fmt: skip
+        container.uow(),
+        actor=team.officer.actor,
+        appeal_id=appeal.id,
+        data=AppealDecide(
+            outcome="varied",
+            reason="partial month",
+            result=AppealResult(outcome="eligible", monthly_amount="400.00"),
+        ),
+    )
     assert varied.decision is not None and varied.decision.monthly_amount == "400.00"
     with pytest.raises(InvalidTransition, match="superseded"):
         _file(container, team, refusal.id)

@@ -46,11 +46,16 @@ def verified_document(
 ) -> uuid.UUID:
     """Upload a document for a person and verify it (seen the original)."""
     doc = documents.upload_document(
-        container.uow(), actor=actor, storage=container.storage,
+        container.uow(),
+        actor=actor,
+        storage=container.storage,
         max_bytes=container.settings.max_upload_bytes,
-        person_id=person, doc_type=doc_type, filename=f"{doc_type}.pdf", data=PDF + doc_type.encode(),
+        person_id=person,
+        doc_type=doc_type,
+        filename=f"{doc_type}.pdf",
+        data=PDF + doc_type.encode(),
         application_id=application_id,
-    )  # fmt: skip
+    )
     documents.verify_document(
         container.uow(), actor=actor, document_id=doc.id, data=DocumentVerify(method="seen_original")
     )

@@ -146,14 +146,18 @@ def test_a_changed_fact_keeps_its_history_and_stale_versions_are_refused(
         container.uow(), actor=officer, application_id=app, data=FactIn(path="unit.liquid_assets", value="50")
     )
     second = applications.record_fact(
-        container.uow(), actor=officer, application_id=app,
+        container.uow(),
+        actor=officer,
+        application_id=app,
         data=FactIn(path="unit.liquid_assets", value="40", version=first.version),
-    )  # fmt: skip
+    )
     with pytest.raises(Conflict):  # a colleague still holding the first value's version
         applications.record_fact(
-            container.uow(), actor=team.colleague.actor, application_id=app,
+            container.uow(),
+            actor=team.colleague.actor,
+            application_id=app,
             data=FactIn(path="unit.liquid_assets", value="30", version=first.version + 5),
-        )  # fmt: skip
+        )
     current = applications.list_facts(container.uow(), actor=officer, application_id=app)
     history = applications.list_facts(container.uow(), actor=officer, application_id=app, history=True)
     assert [f.value for f in current] == ["40.00"]
@@ -175,9 +179,11 @@ def test_verify_a_recorded_fact_once(container: Container, team: Team, person: u
     assert (done.verified, done.document_id, done.verified_by) == (True, bank, officer.username)
     with pytest.raises(InvalidTransition):
         applications.verify_fact(
-            container.uow(), actor=officer, application_id=app,
+            container.uow(),
+            actor=officer,
+            application_id=app,
             data=FactVerify(path="unit.liquid_assets", document_id=bank),
-        )  # fmt: skip
+        )
     with pytest.raises(NotFound):
         applications.verify_fact(
             container.uow(),
@@ -195,9 +201,15 @@ def test_an_unverified_document_proves_nothing(container: Container, team: Team,
     officer = team.officer.actor
     app = apply(container, officer, make_unit(container, person)).id
     doc = documents.upload_document(
-        container.uow(), actor=officer, storage=container.storage, max_bytes=10_000, person_id=person,
-        doc_type="bank_statement", filename="b.pdf", data=PDF,
-    )  # fmt: skip
+        container.uow(),
+        actor=officer,
+        storage=container.storage,
+        max_bytes=10_000,
+        person_id=person,
+        doc_type="bank_statement",
+        filename="b.pdf",
+        data=PDF,
+    )
     with pytest.raises(InvalidInput, match="received; verify it first"):
         fact(container, officer, app, "unit.liquid_assets", "0", doc.id)
 

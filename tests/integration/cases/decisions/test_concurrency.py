@@ -79,13 +79,17 @@ def test_two_answers_to_one_interview_at_the_same_version(c: Container) -> None:
         c.uow(), actor=officer.actor, data=ScreeningStart(jurisdiction="ca-ab")
     )
     answers = [{"unit.liquid_assets": "0"}, {"unit.housing": "private"}]
-    results = _together(*(
-        lambda a=a: screenings.answer_screening(
-            c.uow(), actor=officer.actor, session_id=started.id,
-            data=ScreeningAnswers(answers=a, version=started.version),
+    results = _together(
+        *(
+            lambda a=a: screenings.answer_screening(
+                c.uow(),
+                actor=officer.actor,
+                session_id=started.id,
+                data=ScreeningAnswers(answers=a, version=started.version),
+            )
+            for a in answers
         )
-        for a in answers
-    ))  # fmt: skip
+    )
     assert sum(isinstance(r, Conflict) for r in results) == 1, results
     resumed = screenings.resume_screening(c.uow(), actor=officer.actor, session_id=started.id)
     assert len(resumed.steps) == 2  # the first step and the one answer that won

@@ -137,8 +137,14 @@ def test_a_new_decision_supersedes_the_old_and_changes_the_entitlement(
     applications.reopen_application(
         container.uow(), actor=officer, application_id=ready, data=ApplicationStatusChange(reason="new job")
     )
-    fact(container, officer, ready, f"people[{person}].monthly_net_employment_income", "500.00",
-         _income_doc(container, team, person))  # fmt: skip
+    fact(
+        container,
+        officer,
+        ready,
+        f"people[{person}].monthly_net_employment_income",
+        "500.00",
+        _income_doc(container, team, person),
+    )
     second = _decide(container, team, ready)
     assert (second.seq, second.action, second.monthly_amount, second.supersedes_id) == (
         2,

@@ -34,13 +34,22 @@ def _override(container: Container, actor: object, app: uuid.UUID, **kw: object)
 def test_overriding_to_eligible_waits_for_another_supervisor(
     container: Container, team: Team, refused_case: uuid.UUID
 ) -> None:
-    out = _override(container, team.officer.actor, refused_case, outcome="eligible", monthly_amount="300.00",
-                    reason="income ends this month (layoff notice seen)")  # fmt: skip
+    out = _override(
+        container,
+        team.officer.actor,
+        refused_case,
+        outcome="eligible",
+        monthly_amount="300.00",
+        reason="income ends this month (layoff notice seen)",
+    )
     assert out.decision is None and out.pending_override is not None
     pending = out.pending_override
     assert (pending.status, pending.outcome, pending.monthly_amount, pending.computed_status) == (
-        "pending", "eligible", "300.00", "ineligible"
-    )  # fmt: skip
+        "pending",
+        "eligible",
+        "300.00",
+        "ineligible",
+    )
     assert (
         decisions.list_decisions(container.uow(), actor=team.officer.actor, application_id=refused_case) == []
     )
@@ -108,8 +117,14 @@ def test_the_maker_cannot_be_the_checker(container: Container, team: Team, refus
 def test_a_refused_override_leaves_the_application_to_be_decided(
     container: Container, team: Team, refused_case: uuid.UUID
 ) -> None:
-    out = _override(container, team.officer.actor, refused_case, outcome="eligible", monthly_amount="100.00",
-                    reason="please")  # fmt: skip
+    out = _override(
+        container,
+        team.officer.actor,
+        refused_case,
+        outcome="eligible",
+        monthly_amount="100.00",
+        reason="please",
+    )
     assert out.pending_override is not None
     with pytest.raises(InvalidInput) as err:
         decisions.refuse_override(
@@ -120,9 +135,11 @@ def test_a_refused_override_leaves_the_application_to_be_decided(
         )
     assert err.value.field == "reason"
     refused = decisions.refuse_override(
-        container.uow(), actor=team.supervisor.actor, request_id=out.pending_override.id,
+        container.uow(),
+        actor=team.supervisor.actor,
+        request_id=out.pending_override.id,
         data=OverrideReview(reason="no evidence the income ends"),
-    )  # fmt: skip
+    )
     assert (refused.status, refused.refusal_reason) == ("refused", "no evidence the income ends")
     plain = decisions.decide_application(
         container.uow(), actor=team.officer.actor, data=DecisionCreate(application_id=refused_case)
@@ -143,8 +160,14 @@ def test_lowering_the_amount_needs_a_reason_but_no_approval(
         _override(
             container, team.officer.actor, app, outcome="eligible", monthly_amount="824.00", reason="same"
         )
-    out = _override(container, team.officer.actor, app, outcome="eligible", monthly_amount="700.00",
-                    reason="room and board provided by a relative")  # fmt: skip
+    out = _override(
+        container,
+        team.officer.actor,
+        app,
+        outcome="eligible",
+        monthly_amount="700.00",
+        reason="room and board provided by a relative",
+    )
     assert out.decision is not None
     d = out.decision
     assert (d.monthly_amount, d.computed_monthly_amount, d.overridden) == ("700.00", "824.00", True)

@@ -98,9 +98,11 @@ def test_a_reported_change_in_income_is_reassessed(
     container.clock.advance(dt.timedelta(days=40))
     pay = verified_document(container, officer, person, "income_proof")
     change = ChangeReport(
-        application_id=granted.application_id, category="income", description="started part-time work",
+        application_id=granted.application_id,
+        category="income",
+        description="started part-time work",
         facts=[FactIn(path=f"people[{person}].monthly_net_employment_income", value="500", document_id=pay)],
-    )  # fmt: skip
+    )
     review = reviews.report_change(container.uow(), actor=officer, data=change)
     assert (review.kind, review.status, review.category) == ("change", "in_progress", "income")
     app = applications.get_application(container.uow(), actor=officer, application_id=granted.application_id)
@@ -130,9 +132,10 @@ def test_an_address_change_is_reassessed_without_new_facts(
     assert outcome.decision.action == "continue"
     with pytest.raises(InvalidInput) as err:
         reviews.report_change(
-            container.uow(), actor=team.officer.actor,
+            container.uow(),
+            actor=team.officer.actor,
             data=ChangeReport(application_id=granted.application_id, category="weather", description="rain"),
-        )  # fmt: skip
+        )
     assert err.value.field == "category"
 
 
@@ -203,9 +206,11 @@ def test_a_review_can_suspend_and_be_cancelled_only_with_a_reason(
             container.uow(), actor=team.officer.actor, review_id=review.id, data=ReviewAction()
         )
     outcome = reviews.conduct_review(
-        container.uow(), actor=team.officer.actor, review_id=review.id,
+        container.uow(),
+        actor=team.officer.actor,
+        review_id=review.id,
         data=ReviewConduct(suspend=True, reason="client cannot be reached"),
-    )  # fmt: skip
+    )
     assert (outcome.review.result, outcome.decision.outcome) == ("suspend", "suspended")
     with pytest.raises(InvalidTransition):
         reviews.cancel_review(

@@ -107,9 +107,11 @@ def test_link_once_then_complete(container: Container, team: Team, person: uuid.
     assert again.version == linked.version
     with pytest.raises(InvalidTransition):
         screenings.link_screening(
-            container.uow(), actor=team.officer.actor, session_id=started.id,
+            container.uow(),
+            actor=team.officer.actor,
+            session_id=started.id,
             data=ScreeningLink(person_id=make_person(container)),
-        )  # fmt: skip
+        )
     done = screenings.complete_screening(
         container.uow(), actor=team.officer.actor, session_id=started.id, data=ScreeningComplete()
     )
@@ -138,6 +140,11 @@ def test_an_application_carries_the_answers_over_as_unverified_facts(
         f"people[{person}].monthly_other_income": ("0.00", "screening", False),
     }  # role and age stay the registry's
     with pytest.raises(InvalidInput) as err:
-        apply(container, team.officer.actor, make_unit(container, make_person(container)),
-              program="nl.income_support", screening_session_id=started.id)  # fmt: skip
+        apply(
+            container,
+            team.officer.actor,
+            make_unit(container, make_person(container)),
+            program="nl.income_support",
+            screening_session_id=started.id,
+        )
     assert err.value.field in ("program", "screening_session_id")

@@ -13,9 +13,12 @@ from onestop.cases.appeals.domain import AppealStatus as S
 from onestop.common.errors import InvalidInput, InvalidTransition
 
 ALLOWED = {
-    (S.FILED, S.HEARING_SCHEDULED), (S.FILED, S.WITHDRAWN), (S.HEARING_SCHEDULED, S.HEARING_SCHEDULED),
-    (S.HEARING_SCHEDULED, S.DECIDED), (S.HEARING_SCHEDULED, S.WITHDRAWN),
-}  # fmt: skip
+    (S.FILED, S.HEARING_SCHEDULED),
+    (S.FILED, S.WITHDRAWN),
+    (S.HEARING_SCHEDULED, S.HEARING_SCHEDULED),
+    (S.HEARING_SCHEDULED, S.DECIDED),
+    (S.HEARING_SCHEDULED, S.WITHDRAWN),
+}
 
 
 @pytest.mark.parametrize(("current", "target"), list(itertools.product(S, S)))

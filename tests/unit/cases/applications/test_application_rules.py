@@ -8,17 +8,22 @@ import uuid
 
 import pytest
 
-from onestop.cases.applications import domain, rules
+from onestop.cases.applications import domain, program_packs
 from onestop.cases.applications.casedata import Fact, Member, assemble, explain_missing
 from onestop.cases.applications.domain import ApplicationStatus as S
 from onestop.common.errors import InvalidInput, InvalidTransition
 
 ALLOWED = {
-    (S.RECEIVED, S.PENDING_DOCUMENTS), (S.RECEIVED, S.IN_ASSESSMENT), (S.RECEIVED, S.WITHDRAWN),
-    (S.PENDING_DOCUMENTS, S.IN_ASSESSMENT), (S.PENDING_DOCUMENTS, S.WITHDRAWN),
-    (S.IN_ASSESSMENT, S.PENDING_DOCUMENTS), (S.IN_ASSESSMENT, S.DECIDED), (S.IN_ASSESSMENT, S.WITHDRAWN),
+    (S.RECEIVED, S.PENDING_DOCUMENTS),
+    (S.RECEIVED, S.IN_ASSESSMENT),
+    (S.RECEIVED, S.WITHDRAWN),
+    (S.PENDING_DOCUMENTS, S.IN_ASSESSMENT),
+    (S.PENDING_DOCUMENTS, S.WITHDRAWN),
+    (S.IN_ASSESSMENT, S.PENDING_DOCUMENTS),
+    (S.IN_ASSESSMENT, S.DECIDED),
+    (S.IN_ASSESSMENT, S.WITHDRAWN),
     (S.DECIDED, S.IN_ASSESSMENT),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize(("current", "target"), list(itertools.product(S, S)))
@@ -61,7 +66,7 @@ UUID_TEXT = "7d0c3f0e-1111-4444-8888-000000000001"
         ("people[p1].age", "person", "age", "p1", None),
         (f"people[{UUID_TEXT}].monthly_other_income", "person", "monthly_other_income", UUID_TEXT, None),
     ],
-)  # fmt: skip
+)
 def test_paths_round_trip(text: str, entity: str, name: str, person: str | None, group: str | None) -> None:
     path = domain.parse_path(text)
     assert (path.entity, path.name, path.person_id, path.group) == (entity, name, person, group)
@@ -108,8 +113,11 @@ def test_assembly_uses_only_verified_facts_and_names_the_others() -> None:
     assert case.unverified == [f"people[{KID}].birth_date", f"people[{PID}].monthly_other_income"]
     assert case.ignored == ["people[gone].monthly_other_income"]
     assert case.provenance[f"people[{PID}].birth_date"] == {
-        "value": "1990-05-01", "source": "registry", "verified": True, "document_id": str(DOC)
-    }  # fmt: skip
+        "value": "1990-05-01",
+        "source": "registry",
+        "verified": True,
+        "document_id": str(DOC),
+    }
     everything = assemble("ca-ab", ON, members, facts, verified_only=False)
     assert {p["id"]: p for p in everything.mapping["people"]}[str(PID)]["monthly_other_income"] == "100.00"
 
@@ -136,30 +144,30 @@ def test_missing_inputs_say_whether_they_wait_for_verification() -> None:
 
 
 def test_values_are_checked_by_the_pack_and_stored_in_their_canonical_form() -> None:
-    pack = rules.pack_of("ca-ab")
-    assert rules.normalise(pack, domain.parse_path("unit.liquid_assets"), 12.5, ON) == "12.50"
+    pack = program_packs.pack_of("ca-ab")
+    assert program_packs.normalise(pack, domain.parse_path("unit.liquid_assets"), 12.5, ON) == "12.50"
     assert (
-        rules.normalise(pack, domain.parse_path("unit.client_type"), "expected_to_work", ON)
+        program_packs.normalise(pack, domain.parse_path("unit.client_type"), "expected_to_work", ON)
         == "expected_to_work"
     )
-    assert rules.normalise(pack, domain.parse_path("people[p1].receives_oas"), False, ON) is False
+    assert program_packs.normalise(pack, domain.parse_path("people[p1].receives_oas"), False, ON) is False
     with pytest.raises(InvalidInput) as err:
-        rules.normalise(pack, domain.parse_path("unit.client_type"), "lazy", ON)
+        program_packs.normalise(pack, domain.parse_path("unit.client_type"), "lazy", ON)
     assert err.value.field == "value"
     with pytest.raises(InvalidInput) as err:
-        rules.normalise(pack, domain.parse_path("unit.liquid_assets"), "1.005", ON)
+        program_packs.normalise(pack, domain.parse_path("unit.liquid_assets"), "1.005", ON)
     assert err.value.field == "value"
     with pytest.raises(InvalidInput) as err:
-        rules.normalise(pack, domain.parse_path("unit.favourite_colour"), "blue", ON)
+        program_packs.normalise(pack, domain.parse_path("unit.favourite_colour"), "blue", ON)
     assert err.value.field == "path"
     with pytest.raises(InvalidInput, match="required"):
-        rules.normalise(pack, domain.parse_path("unit.liquid_assets"), None, ON)
+        program_packs.normalise(pack, domain.parse_path("unit.liquid_assets"), None, ON)
 
 
 def test_the_program_reads_only_some_of_the_pack_inputs() -> None:
-    _pack, program = rules.program_of("ab.income_support")
-    person, unit = rules.inputs_used(program)
+    _pack, program = program_packs.program_of("ab.income_support")
+    person, unit = program_packs.inputs_used(program)
     assert {"monthly_net_employment_income", "monthly_other_income", "role"} <= set(person)
     assert {"client_type", "housing", "liquid_assets"} <= set(unit)
     assert "annual_eligible_drug_costs" not in unit
-    assert rules.question(rules.pack_of("ca-ab"), "unit.liquid_assets", "fr")
+    assert program_packs.question(program_packs.pack_of("ca-ab"), "unit.liquid_assets", "fr")

@@ -37,8 +37,9 @@ def test_items_follow_the_inputs_the_program_reads() -> None:
         ("bank_statement", None),
     }
     assert items[("income_proof", MOM)].needed_for == [
-        f"people[{MOM}].monthly_net_employment_income", f"people[{MOM}].monthly_other_income"
-    ]  # fmt: skip
+        f"people[{MOM}].monthly_net_employment_income",
+        f"people[{MOM}].monthly_other_income",
+    ]
     assert all(i.status == "missing" for i in items.values())
     assert items[("bank_statement", None)].how_to_obtain["fr"].startswith("Apportez")
 

@@ -121,14 +121,24 @@ def test_alternatives_share_a_tag_with_the_refused_program() -> None:
 
 def test_the_text_reads_in_both_languages() -> None:
     head = {
-        "seq": 2, "label": {"en": "Alberta Income Support", "fr": "Soutien du revenu de l'Alberta"},
-        "outcome": "eligible", "action": "grant", "effective_from": "2026-03-02",
+        "seq": 2,
+        "label": {"en": "Alberta Income Support", "fr": "Soutien du revenu de l'Alberta"},
+        "outcome": "eligible",
+        "action": "grant",
+        "effective_from": "2026-03-02",
         "monthly_amount_cents": 50000,
-        "overridden": True, "computed_status": "ineligible", "computed_monthly_cents": 0,
-        "override_reason": "exceptional circumstances", "approved_by": "sue",
-    }  # fmt: skip
-    appeal = {"body": {"en": "the panel", "fr": "le comité"}, "deadline": "2026-04-01", "days": 30,
-              "how": {"en": "Write.", "fr": "Écrivez."}}  # fmt: skip
+        "overridden": True,
+        "computed_status": "ineligible",
+        "computed_monthly_cents": 0,
+        "override_reason": "exceptional circumstances",
+        "approved_by": "sue",
+    }
+    appeal = {
+        "body": {"en": "the panel", "fr": "le comité"},
+        "deadline": "2026-04-01",
+        "days": 30,
+        "how": {"en": "Write.", "fr": "Écrivez."},
+    }
     en = notice.text("en", head, "ENGINE", appeal, [])
     fr = notice.text("fr", head, "MOTEUR", appeal, [])
     assert "Decision 2 — Alberta Income Support: ELIGIBLE (granted) from 2026-03-02" in en

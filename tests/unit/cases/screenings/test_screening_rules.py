@@ -19,9 +19,12 @@ def test_later_answers_replace_earlier_ones() -> None:
 
 def test_the_case_mapping_groups_people_and_nested_unit_fields() -> None:
     answers = {
-        "people[p1].role": "applicant", "people[p1].age": 34, "people[p2].role": "dependant",
-        "unit.housing": "private", "unit.funeral.ceremony_cost": "100.00",
-    }  # fmt: skip
+        "people[p1].role": "applicant",
+        "people[p1].age": 34,
+        "people[p2].role": "dependant",
+        "unit.housing": "private",
+        "unit.funeral.ceremony_cost": "100.00",
+    }
     case = domain.case_mapping("ca-ab", "2026-03-02", answers)
     assert case["people"] == [{"id": "p1", "role": "applicant", "age": 34}, {"id": "p2", "role": "dependant"}]
     assert case["unit"] == {"housing": "private", "funeral": {"ceremony_cost": "100.00"}}
@@ -30,8 +33,10 @@ def test_the_case_mapping_groups_people_and_nested_unit_fields() -> None:
 
 def test_next_questions_ask_who_is_there_first_then_the_screeners_order() -> None:
     assert domain.next_questions([["unit.housing", "people[p1].age"]], has_people=False)[:3] == [
-        "people[p1].role", "unit.housing", "people[p1].age"
-    ]  # fmt: skip
+        "people[p1].role",
+        "unit.housing",
+        "people[p1].age",
+    ]
     ranked = domain.next_questions([["a", "b"], ["b", "c"]], has_people=True)
     assert ranked == ["b", "a", "c"]
     assert (

@@ -1,5 +1,6 @@
-"""``onestop casework`` through Typer's runner, against the test container: the whole path from a
-screening interview to a decision and its review, and bad input as one line with exit status 2."""
+"""``onestop cases`` (its applications commands) through Typer's runner, against the test container:
+the whole path from a screening interview to a decision and its review, and bad input as one line
+with exit status 2."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def cli(container: Container) -> Iterator[CliRunner]:
 
 
 def _ok(cli: CliRunner, *args: str) -> str:
-    run = cli.invoke(app, ["casework", *args])
+    run = cli.invoke(app, ["cases", *args])
     assert run.exit_code == 0, run.output
     return run.output
 
@@ -35,15 +36,36 @@ def _ok(cli: CliRunner, *args: str) -> str:
 def test_from_interview_to_decision_and_review(
     cli: CliRunner, container: Container, person: uuid.UUID
 ) -> None:
-    interview = json.loads(_ok(cli, "screen-start", "ca-ab", "--answer", "people[p1].role=applicant",
-                               "--answer", "unit.liquid_assets=0", "--person", str(person)))  # fmt: skip
+    interview = json.loads(
+        _ok(
+            cli,
+            "screen-start",
+            "ca-ab",
+            "--answer",
+            "people[p1].role=applicant",
+            "--answer",
+            "unit.liquid_assets=0",
+            "--person",
+            str(person),
+        )
+    )
     assert interview["person_id"] == str(person)
     more = json.loads(_ok(cli, "screen-answer", interview["id"], "--answer", "unit.housing=private"))
     assert [s["seq"] for s in more["steps"]] == [0, 1]
     assert json.loads(_ok(cli, "screen-show", interview["id"]))["answers"]["unit.housing"] == "private"
     unit = make_unit(container, person)
-    application = json.loads(_ok(cli, "apply", "--program", "ab.income_support", "--unit", str(unit),
-                                 "--screening", interview["id"]))  # fmt: skip
+    application = json.loads(
+        _ok(
+            cli,
+            "apply",
+            "--program",
+            "ab.income_support",
+            "--unit",
+            str(unit),
+            "--screening",
+            interview["id"],
+        )
+    )
     app_id = application["id"]
     listing = _ok(cli, "checklist", app_id, "--lang", "fr")
     assert "[ missing] Relevés bancaires" in listing and "Apportez" in listing
@@ -85,6 +107,6 @@ def test_bad_input_is_one_line_and_exit_2(cli: CliRunner, container: Container, 
         ["decision", str(uuid.uuid4())],
         ["appeal", str(uuid.uuid4()), "--grounds", "unfair"],
     ):
-        run = cli.invoke(app, ["casework", *args])
+        run = cli.invoke(app, ["cases", *args])
         assert run.exit_code == 2, (args, run.output)
         assert run.output.count("\n") == 1 and "error:" in run.output, run.output

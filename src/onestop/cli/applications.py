@@ -1,4 +1,6 @@
-"""``onestop casework``: screening interviews, applications, decisions, reviews, investigations, appeals.
+"""``onestop cases`` commands from screening interviews to appeals (applications, decisions, reviews...).
+
+``cli/cases.py`` adds these to the one ``cases`` group (they were ``onestop casework`` before).
 
 Run on the server's shell, acting as the system "cli" (audited as such). Answers and facts are given
 as ``path=value`` in the case-format vocabulary (``unit.liquid_assets=0.00``); values are read as
@@ -22,8 +24,10 @@ from onestop.common.ids import parse_id
 
 M = TypeVar("M", bound=BaseModel)
 
-app = typer.Typer(help="Screening interviews, applications, decisions, reviews, investigations, appeals.",
-                  no_args_is_help=True)  # fmt: skip
+app = typer.Typer(
+    help="Screening interviews, applications, decisions, reviews, investigations, appeals.",
+    no_args_is_help=True,
+)
 
 
 def _dump(value: object) -> None:
@@ -102,10 +106,12 @@ def apply(
     """Receive an application."""
     data = _model(
         applications.ApplicationCreate,
-        program=program, unit_id=parse_id(unit, field="unit"), channel=channel,
+        program=program,
+        unit_id=parse_id(unit, field="unit"),
+        channel=channel,
         received_on=parse_date(received_on, field="received-on") if received_on else None,
         screening_session_id=parse_id(screening, field="screening") if screening else None,
-    )  # fmt: skip
+    )
     _dump(applications.create_application(container().uow(), actor=cli_actor(), data=data))
 
 
@@ -147,8 +153,9 @@ def assess(application: str = typer.Argument(..., help="Application id.")) -> No
     """Start the assessment, then show what the rules say on the verified data."""
     app_id = parse_id(application, field="application")
     uow = container().uow
-    applications.start_assessment(uow(), actor=cli_actor(), application_id=app_id,
-                                  data=applications.ApplicationStatusChange())  # fmt: skip
+    applications.start_assessment(
+        uow(), actor=cli_actor(), application_id=app_id, data=applications.ApplicationStatusChange()
+    )
     _dump(applications.assess_application(uow(), actor=cli_actor(), application_id=app_id))
 
 
@@ -168,8 +175,9 @@ def decide(
         application_id=parse_id(application, field="application"),
         effective_from=parse_date(effective_from, field="effective-from") if effective_from else None,
         override=_model(decisions.OverrideIn, outcome=override, monthly_amount=amount, reason=reason or "")
-        if override else None,
-    )  # fmt: skip
+        if override
+        else None,
+    )
     outcome = decisions.decide_application(container().uow(), actor=cli_actor(), data=data)
     if outcome.decision is None:
         return _dump(outcome.pending_override)
@@ -224,9 +232,11 @@ def appeal(
     """File an appeal of a decision."""
     data = _model(
         appeals.AppealCreate,
-        decision_id=parse_id(decision_id, field="decision"), grounds=grounds, late_reason=late_reason,
+        decision_id=parse_id(decision_id, field="decision"),
+        grounds=grounds,
+        late_reason=late_reason,
         filed_on=parse_date(filed_on, field="filed-on") if filed_on else None,
-    )  # fmt: skip
+    )
     _dump(appeals.file_appeal(container().uow(), actor=cli_actor(), data=data))
 
 

@@ -48,10 +48,14 @@ def summaries(repo: PeopleRepository, ids: Sequence[uuid.UUID]) -> dict[uuid.UUI
     out = {}
     for row in repo.session.execute(_summary_select(ids)).all():
         out[row.id] = schemas.PersonSummary(
-            id=row.id, given_names=row.given_names, family_name=row.family_name,
-            preferred_name=row.preferred_name, birth_date=row.birth_date,
-            sin=sins.get(row.id), city=cities.get(row.id),
-        )  # fmt: skip
+            id=row.id,
+            given_names=row.given_names,
+            family_name=row.family_name,
+            preferred_name=row.preferred_name,
+            birth_date=row.birth_date,
+            sin=sins.get(row.id),
+            city=cities.get(row.id),
+        )
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from onestop.cases.applications import rules
+from onestop.cases.applications import program_packs
 from onestop.cases.screenings import domain
 from onestop.screening import screen as needs_screen
 
@@ -49,7 +49,8 @@ def screen(jurisdiction: str, on: str, answers: dict[str, Any], programs: list[s
 
 def questions(jurisdiction: str, paths: list[str]) -> list[dict[str, Any]]:
     """The question text of each path, in English and French."""
-    pack = rules.pack_of(jurisdiction)
+    pack = program_packs.pack_of(jurisdiction)
     return [
-        {"path": p, "question": {lang: rules.question(pack, p, lang) for lang in ("en", "fr")}} for p in paths
+        {"path": p, "question": {lang: program_packs.question(pack, p, lang) for lang in ("en", "fr")}}
+        for p in paths
     ]
