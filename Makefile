@@ -36,10 +36,11 @@ test: $(STAMP)  ## run the whole suite (SQLite, and PostgreSQL when reachable)
 test-fast: $(STAMP)  ## the suite without browser tests
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser"
 
-lint: $(STAMP)  ## ruff and mypy
+lint: $(STAMP)  ## ruff, mypy and the import contracts (lint-imports)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP)  ## run the benchmarks in benchmarks/ and print their figures
 	$(BIN)/python benchmarks/run_all.py
