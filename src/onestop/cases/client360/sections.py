@@ -1,7 +1,7 @@
 """The sections of the client 360 view, and how an area plugs a new one in.
 
 A section is a function of the ``Context`` (the session, the person's record ids, today) returning
-something JSON-serialisable. Areas that arrive later (applications, decisions, benefits...) replace
+something JSON-serialisable. Other areas (applications, decisions, benefits...) replace
 the empty placeholder of their name with ``register_section("applications", provider)`` when their
 package is imported; nothing here needs to change.
 """

@@ -26,8 +26,7 @@ class Document(Entity):
     )
 
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
-    # The applications table arrives later; a plain column until then (no foreign key yet).
-    application_id: Mapped[uuid.UUID | None]
+    application_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("application.id"))
     doc_type: Mapped[str] = mapped_column(String(30))
     description: Mapped[str | None] = mapped_column(Text)
     filename: Mapped[str] = mapped_column(String(200))

@@ -172,7 +172,7 @@ class Drafts:
 
 
 def program_id(value: str) -> str:
-    """A catalogue program id such as 'ab.income_support' (format only: the catalogue arrives later)."""
+    """A catalogue program id such as 'ab.income_support' (its format only)."""
     cleaned = value.strip().lower()
     if not _PROGRAM_ID.match(cleaned):
         raise InvalidInput("program_id", "must look like 'ab.income_support' (lower case, dot-separated)")

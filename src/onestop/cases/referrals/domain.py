@@ -71,7 +71,7 @@ class ConsentFacts:
 
 
 def target_id(value: str) -> str:
-    """A catalogue id of a program or agency (its format only: the catalogue arrives later)."""
+    """A catalogue id of a program or agency (its format only)."""
     cleaned = value.strip().lower()
     if not _TARGET_ID.match(cleaned):
         raise InvalidInput("target_id", "must look like 'ext.ei' or 'ab.pdd' (lower case, dot-separated)")

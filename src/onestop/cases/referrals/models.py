@@ -29,7 +29,7 @@ class Referral(Entity):
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
     kind: Mapped[str] = mapped_column(String(10))
     target_id: Mapped[str] = mapped_column(String(60))  # catalogue id, e.g. "ext.ei"
-    target_name: Mapped[str] = mapped_column(String(200))  # as given (the catalogue arrives later)
+    target_name: Mapped[str] = mapped_column(String(200))  # as given
     specialist_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
     reason: Mapped[str] = mapped_column(Text)
     shared_categories: Mapped[list[str]] = mapped_column(JSONDoc)
