@@ -1,29 +1,29 @@
 """JSON API routers; each module holds one resource's routes."""
 
-from onestop.web.api import appeals as case_appeals  # case work
-from onestop.web.api import applications as case_applications  # case work
-from onestop.web.api import approvals as money_approvals  # money
+from onestop.web.api import appeals as case_appeals
+from onestop.web.api import applications as case_applications
+from onestop.web.api import approvals as money_approvals
 from onestop.web.api import audit, auth, evaluate, people, staff, units
 from onestop.web.api import catalogue as catalogue_api  # needs screening
-from onestop.web.api import client360 as case_360  # case work
-from onestop.web.api import decisions as case_decisions  # case work
-from onestop.web.api import documents as case_documents  # case work
-from onestop.web.api import interactions as case_interactions  # case work
-from onestop.web.api import investigations as case_investigations  # case work
-from onestop.web.api import ledger as money_ledger  # money
-from onestop.web.api import money as money_api  # money
-from onestop.web.api import payments as money_payments  # money
-from onestop.web.api import plans as case_plans  # case work
-from onestop.web.api import referrals as case_referrals  # case work
-from onestop.web.api import reviews as case_reviews  # case work
+from onestop.web.api import client360 as case_360
+from onestop.web.api import decisions as case_decisions
+from onestop.web.api import documents as case_documents
+from onestop.web.api import interactions as case_interactions
+from onestop.web.api import investigations as case_investigations
+from onestop.web.api import ledger as money_ledger
+from onestop.web.api import money as money_api
+from onestop.web.api import payments as money_payments
+from onestop.web.api import plans as case_plans
+from onestop.web.api import referrals as case_referrals
+from onestop.web.api import reviews as case_reviews
 from onestop.web.api import screen as screen_api  # needs screening
-from onestop.web.api import screenings as case_screenings  # case work
-from onestop.web.api import tasks as case_tasks  # case work
+from onestop.web.api import screenings as case_screenings
+from onestop.web.api import tasks as case_tasks
 
 ROUTERS = [auth.router, staff.router, people.router, units.router, audit.router, evaluate.router]
-ROUTERS += [case_interactions.router, case_tasks.router, case_referrals.router]  # case work
-ROUTERS += [case_plans.router, case_documents.router, case_360.router]  # case work
+ROUTERS += [case_interactions.router, case_tasks.router, case_referrals.router]
+ROUTERS += [case_plans.router, case_documents.router, case_360.router]
 ROUTERS += [screen_api.router, catalogue_api.router]  # needs screening
-ROUTERS += [case_screenings.router, case_applications.router, case_decisions.router]  # case work
-ROUTERS += [case_reviews.router, case_investigations.router, case_appeals.router]  # case work
-ROUTERS += [money_api.router, money_payments.router, money_approvals.router, money_ledger.router]  # money
+ROUTERS += [case_screenings.router, case_applications.router, case_decisions.router]
+ROUTERS += [case_reviews.router, case_investigations.router, case_appeals.router]
+ROUTERS += [money_api.router, money_payments.router, money_approvals.router, money_ledger.router]
