@@ -16,14 +16,14 @@ from onestop.web.api import payments as money_payments  # money
 from onestop.web.api import plans as case_plans  # case work
 from onestop.web.api import referrals as case_referrals  # case work
 from onestop.web.api import reviews as case_reviews  # case work
-from onestop.web.api import screen as screen_api  # needs screening
-from onestop.web.api import screenings as case_screenings  # case work
+from onestop.web.api import needs_screening
+from onestop.web.api import screening_interviews
 from onestop.web.api import tasks as case_tasks  # case work
 
 ROUTERS = [auth.router, staff.router, people.router, units.router, audit.router, evaluate.router]
 ROUTERS += [case_interactions.router, case_tasks.router, case_referrals.router]  # case work
 ROUTERS += [case_plans.router, case_documents.router, case_360.router]  # case work
-ROUTERS += [screen_api.router, catalogue_api.router]  # needs screening
-ROUTERS += [case_screenings.router, case_applications.router, case_decisions.router]  # case work
+ROUTERS += [needs_screening.router, catalogue_api.router]  # needs screening
+ROUTERS += [screening_interviews.router, case_applications.router, case_decisions.router]  # case work
 ROUTERS += [case_reviews.router, case_investigations.router, case_appeals.router]  # case work
 ROUTERS += [money_api.router, money_payments.router, money_approvals.router, money_ledger.router]  # money

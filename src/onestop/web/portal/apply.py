@@ -20,7 +20,7 @@ from onestop.common.errors import InvalidInput, NotFound
 from onestop.web import pages, programs
 from onestop.web.error_pages import N_
 from onestop.web.portal.accounts import ClientId
-from onestop.web.portal.screener import JURISDICTIONS, carried_answers
+from onestop.web.portal.anonymous_screener import JURISDICTIONS, carried_answers
 
 router = APIRouter()
 

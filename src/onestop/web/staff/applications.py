@@ -37,7 +37,7 @@ from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
 from onestop.web.staff.people import person_id_of
-from onestop.web.staff.screening import jurisdiction_of
+from onestop.web.staff.interview import jurisdiction_of
 
 router = APIRouter()
 

@@ -157,7 +157,7 @@ def _cents(raw: str) -> int:
 
 
 def _program(request: Request, actor: Actor, pid: uuid.UUID) -> str:
-    from onestop.web.staff.screening import jurisdiction_of
+    from onestop.web.staff.interview import jurisdiction_of
 
     person = get_person(request.app.state.container.uow(), actor=actor, person_id=pid)
     return "nl.income_support" if jurisdiction_of(person) == "ca-nl" else "ab.emergency_income_support"

@@ -30,7 +30,7 @@ from onestop.web.error_pages import N_
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
 from onestop.web.staff.people import person_id_of
-from onestop.web.staff.screening import jurisdiction_of
+from onestop.web.staff.interview import jurisdiction_of
 
 router = APIRouter()
 
