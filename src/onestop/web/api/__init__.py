@@ -3,7 +3,7 @@
 from onestop.web.api import appeals as case_appeals  # case work
 from onestop.web.api import applications as case_applications  # case work
 from onestop.web.api import approvals as money_approvals  # money
-from onestop.web.api import audit, auth, evaluate, people, staff, units
+from onestop.web.api import audit, auth, evaluate, needs_screening, people, screening_interviews, staff, units
 from onestop.web.api import catalogue as catalogue_api  # needs screening
 from onestop.web.api import client360 as case_360  # case work
 from onestop.web.api import decisions as case_decisions  # case work
@@ -16,8 +16,6 @@ from onestop.web.api import payments as money_payments  # money
 from onestop.web.api import plans as case_plans  # case work
 from onestop.web.api import referrals as case_referrals  # case work
 from onestop.web.api import reviews as case_reviews  # case work
-from onestop.web.api import needs_screening
-from onestop.web.api import screening_interviews
 from onestop.web.api import tasks as case_tasks  # case work
 
 ROUTERS = [auth.router, staff.router, people.router, units.router, audit.router, evaluate.router]
