@@ -99,9 +99,13 @@ def create(
     outbox = Path(container.settings.var_dir) / "outbox" if container.settings.mode == "development" else None
     try:
         sign_up(
-            uow, email=email, password=password, language=pages.language_of(request),
-            link_base=request.app.state.public_base_url, outbox_dir=outbox,
-        )  # fmt: skip
+            uow,
+            email=email,
+            password=password,
+            language=pages.language_of(request),
+            link_base=request.app.state.public_base_url,
+            outbox_dir=outbox,
+        )
     except InvalidInput as err:
         errors = {err.field: pages.gettext(request, err.problem)}
         return _page(request, "portal/account/new.html", {"values": values, "errors": errors}, 422)

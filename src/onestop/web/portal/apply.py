@@ -93,10 +93,15 @@ def _apply(
 ) -> Any:
     born = parse_date(values["birth_date"], field="birth_date") if values["birth_date"] else None
     return apply_online(
-        uow, account_id=client, program=pending["program"],
-        jurisdiction=pending["jurisdiction"], answers=pending["answers"], given_names=values["given_names"],
-        family_name=values["family_name"], birth_date=born,
-    )  # fmt: skip
+        uow,
+        account_id=client,
+        program=pending["program"],
+        jurisdiction=pending["jurisdiction"],
+        answers=pending["answers"],
+        given_names=values["given_names"],
+        family_name=values["family_name"],
+        birth_date=born,
+    )
 
 
 def _confirm(
@@ -153,10 +158,16 @@ async def upload(request: Request, uow: UowDep, client: ClientId, application_id
     try:
         await run_in_threadpool(
             lambda: upload_my_document(
-                uow, account_id=client, application_id=application_id, doc_type=doc_type, filename=filename,
-                data=content, storage=container.storage, max_bytes=container.settings.max_upload_bytes,
+                uow,
+                account_id=client,
+                application_id=application_id,
+                doc_type=doc_type,
+                filename=filename,
+                data=content,
+                storage=container.storage,
+                max_bytes=container.settings.max_upload_bytes,
             )
-        )  # fmt: skip
+        )
     except InvalidInput as err:
         return await run_in_threadpool(
             _application, request, uow, client, application_id, {"file": pages.gettext(request, err.problem)}

@@ -195,8 +195,9 @@ def _not_decided(
         missing, gaps = err.missing, err.parameters
         return page(request, uow, actor, aid, undetermined=missing, missing_parameters=gaps, status_code=422)
     if isinstance(err, Conflict):
-        message = N_("This application was changed by someone else since you opened it. Check it again, "
-                     "then decide.")  # fmt: skip
+        message = N_(
+            "This application was changed by someone else since you opened it. Check it again, then decide."
+        )
         return page(
             request, uow, actor, aid, errors={"version": pages.gettext(request, message)}, status_code=409
         )

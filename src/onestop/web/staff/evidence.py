@@ -160,11 +160,17 @@ async def upload_for_person(
     try:
         await run_in_threadpool(
             lambda: upload_document(
-                uow, actor=actor, storage=container.storage,
-                max_bytes=container.settings.max_upload_bytes, person_id=person_id, doc_type=doc_type,
-                filename=filename, data=content, description=description or None,
+                uow,
+                actor=actor,
+                storage=container.storage,
+                max_bytes=container.settings.max_upload_bytes,
+                person_id=person_id,
+                doc_type=doc_type,
+                filename=filename,
+                data=content,
+                description=description or None,
             )
-        )  # fmt: skip
+        )
     except InvalidInput as err:
         message = pages.gettext(request, err.problem)
         return await run_in_threadpool(_documents, request, uow, actor, person_id, {"file": message})

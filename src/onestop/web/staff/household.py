@@ -146,8 +146,14 @@ def _merge_page(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID,
     )
     matches = [m for m in find_duplicates(uow, actor=actor, candidate=candidate) if m.person.id != pid]
     hits = _search(request, uow, actor, find, exclude=pid)
-    context = {"person": person, "matches": matches, "hits": hits, "find": find, "errors": {},
-               "page_url": f"/staff/people/{pid}/merge"}  # fmt: skip
+    context = {
+        "person": person,
+        "matches": matches,
+        "hits": hits,
+        "find": find,
+        "errors": {},
+        "page_url": f"/staff/people/{pid}/merge",
+    }
     return pages.render(request, "staff/people/merge.html", context)
 
 

@@ -50,8 +50,14 @@ from onestop.web.staff.forms import model, optional_uuid
 router = APIRouter(prefix="/people/{person_id:uuid}")
 
 DETAIL_FIELDS = (
-    "given_names", "family_name", "preferred_name", "birth_date", "language", "language_other", "gender",
-)  # fmt: skip
+    "given_names",
+    "family_name",
+    "preferred_name",
+    "birth_date",
+    "language",
+    "language_other",
+    "gender",
+)
 
 #: Each small form: its fields, and the service call it makes (values are the form's, by field name).
 Change = Callable[[Any, Actor, uuid.UUID, dict[str, str]], object]
@@ -129,7 +135,7 @@ FORMS: dict[str, tuple[tuple[str, ...], Change, str, str]] = {
     "consent-withdraw": (("item",), _withdraw, N_("The consent is withdrawn."), "consents"),
     "contact-remove": (("item",), _contact_off, N_("The contact is removed."), "contact"),
     "address-remove": (("item",), _address_off, N_("The address is removed."), "address"),
-}  # fmt: skip
+}
 
 
 @router.get("/edit")

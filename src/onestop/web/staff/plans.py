@@ -100,10 +100,17 @@ def edit(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID) -
     plan = get_plan(uow, actor=actor, plan_id=plan_id)
     goals = [GoalIn(text=g.text, status=g.status, id=g.id) for g in plan.goals]
     actions = [
-        ActionIn(text=a.text, owner=a.owner, owner_name=a.owner_name, due_on=a.due_on, status=a.status,
-                 goal_id=a.goal_id, id=a.id)
+        ActionIn(
+            text=a.text,
+            owner=a.owner,
+            owner_name=a.owner_name,
+            due_on=a.due_on,
+            status=a.status,
+            goal_id=a.goal_id,
+            id=a.id,
+        )
         for a in plan.actions
-    ]  # fmt: skip
+    ]
     return _editor(request, uow, actor, plan.person_id, plan, {"title": plan.title}, goals, actions)
 
 

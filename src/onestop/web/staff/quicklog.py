@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
+from pydantic import Field
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor, Permission
@@ -29,7 +30,7 @@ from onestop.web.deps import UowDep
 from onestop.web.error_pages import N_
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
-from onestop.web.staff.forms import form_errors, model, optional_uuid
+from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
 
 router = APIRouter(prefix="/interactions")
 
@@ -44,6 +45,18 @@ FULL_FIELDS = {
     "due_on",
     "title",
 }
+
+
+class ContactForm(PageForm):
+    person_id: str = ""
+    channel: str = ""
+    direction: str = ""
+    reason_codes: list[str] = Field(default_factory=list)
+    duration_minutes: str = ""
+    outcome: str = ""
+    notes: str = ""
+    due_on: str = ""
+    title: str = ""
 
 
 def layout_context(request: Request) -> dict[str, Any]:
@@ -133,11 +146,11 @@ def new_form(request: Request, uow: UowDep, actor: StaffActor, person_id: str = 
 
 
 @router.post("/new")
-async def log_full(request: Request, uow: UowDep, actor: StaffActor) -> Response:
+def log_full(
+    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ContactForm, Form()]
+) -> Response:
     """Log a contact with all its details; a follow-up date makes a task."""
-    async with request.form() as form:
-        values: dict[str, Any] = {k: str(form.get(k) or "").strip() for k in FULL_FIELDS | {"person_id"}}
-        values["reason_codes"] = [str(v) for v in form.getlist("reason_codes")]
+    values = form.model_dump()
     try:
         data = _interaction_from(values)
         logged = log_interaction(uow, actor=actor, data=data)

@@ -10,6 +10,7 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
+from pydantic import Field
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
@@ -31,12 +32,18 @@ from onestop.web import pages, programs
 from onestop.web.deps import UowDep
 from onestop.web.error_pages import N_
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import model
+from onestop.web.staff.forms import PageForm, model
 from onestop.web.staff.interview import jurisdiction_of
 
 router = APIRouter()
 
-FIELDS = ("target", "reason", "follow_up_on", "consent")
+
+class ReferralForm(PageForm):
+    target: str = ""
+    reason: str = ""
+    follow_up_on: str = ""
+    consent: str = ""
+    shared: list[str] = Field(default_factory=list)
 
 
 @router.get("/people/{person_id:uuid}/referrals/new")
@@ -48,11 +55,15 @@ def new_referral(
 
 
 @router.post("/people/{person_id:uuid}/referrals/new")
-async def send(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> Response:
+def send(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    form: Annotated[ReferralForm, Form()],
+) -> Response:
     """Record the consent (if given now), then the referral."""
-    async with request.form() as form:
-        values: dict[str, Any] = {k: str(form.get(k) or "").strip() for k in FIELDS}
-        values["shared"] = [str(c) for c in form.getlist("shared")]
+    values = form.model_dump()
     try:
         entry = programs.entry(values["target"])
         if entry is None:

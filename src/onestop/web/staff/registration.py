@@ -33,10 +33,26 @@ from onestop.web.staff.forms import form_errors
 router = APIRouter(prefix="/people")
 
 TEXT_FIELDS = (
-    "given_names", "family_name", "preferred_name", "birth_date", "language", "language_other", "gender",
-    "phone", "email", "line1", "line2", "city", "province", "postal_code", "sin", "health_province",
-    "health_number", "duplicate_decision", "duplicate_reason",
-)  # fmt: skip
+    "given_names",
+    "family_name",
+    "preferred_name",
+    "birth_date",
+    "language",
+    "language_other",
+    "gender",
+    "phone",
+    "email",
+    "line1",
+    "line2",
+    "city",
+    "province",
+    "postal_code",
+    "sin",
+    "health_province",
+    "health_number",
+    "duplicate_decision",
+    "duplicate_reason",
+)
 FORM_FIELDS = {*TEXT_FIELDS, "interpreter_needed"}
 
 

@@ -16,7 +16,7 @@ from onestop.web.deps import UowDep
 from onestop.web.error_pages import N_
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
-from onestop.web.staff.forms import form_errors, model, optional_uuid
+from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
 
 router = APIRouter(prefix="/tasks")
 
@@ -58,6 +58,15 @@ def complete(
     return pages.redirect(request, safe_next(next))
 
 
+class TaskForm(PageForm):
+    title: str = ""
+    details: str = ""
+    due_on: str = ""
+    priority: str = ""
+    kind: str = ""
+    person_id: str = ""
+
+
 @router.get("/new")
 def new_task_form(request: Request, actor: StaffActor, person_id: str = "") -> HTMLResponse:
     """An empty task form (about a person when opened from their file)."""
@@ -65,10 +74,9 @@ def new_task_form(request: Request, actor: StaffActor, person_id: str = "") -> H
 
 
 @router.post("/new")
-async def add(request: Request, uow: UowDep, actor: StaffActor) -> Response:
+def add(request: Request, uow: UowDep, actor: StaffActor, form: Annotated[TaskForm, Form()]) -> Response:
     """Create the task for myself; back to the person's file or my list."""
-    async with request.form() as form:
-        values = {k: str(form.get(k) or "").strip() for k in TASK_FIELDS}
+    values = form.model_dump()
     try:
         data = model(
             TaskCreate,

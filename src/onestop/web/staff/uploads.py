@@ -83,8 +83,11 @@ def _check_fact(
     request: Request, path: str, what: str, needed: set[str], recorded: set[str], claimed: set[str]
 ) -> None:
     """A ticked fact must be one this kind of document proves, recorded, and ticked for one file only."""
-    for problem, refused in ((NOT_PROVED, path not in needed), (NOT_RECORDED, path not in recorded),
-                             (TWICE, path in claimed)):  # fmt: skip
+    for problem, refused in (
+        (NOT_PROVED, path not in needed),
+        (NOT_RECORDED, path not in recorded),
+        (TWICE, path in claimed),
+    ):
         if refused:
             raise InvalidInput("use_for", pages.gettext(request, problem, fact=what))
     claimed.add(path)
@@ -118,8 +121,9 @@ def run(
             )
         except DomainError as err:
             problem = pages.gettext(request, err.problem if isinstance(err, InvalidInput) else err.message)
-            message = pages.gettext(request, N_("%(document)s: stopped here: %(problem)s"), document=name,
-                                    problem=problem)  # fmt: skip
+            message = pages.gettext(
+                request, N_("%(document)s: stopped here: %(problem)s"), document=name, problem=problem
+            )
             raise StepRefused(item.key, message) from None
 
 
@@ -136,10 +140,16 @@ def _one(
     container = request.app.state.container
     session = pages.session_of(request)
     doc = upload_document(
-        uow, actor=actor, storage=container.storage, max_bytes=container.settings.max_upload_bytes,
-        person_id=uuid.UUID(item.person_id), doc_type=item.doc_type, filename=item.filename,
-        data=item.content, application_id=aid,
-    )  # fmt: skip
+        uow,
+        actor=actor,
+        storage=container.storage,
+        max_bytes=container.settings.max_upload_bytes,
+        person_id=uuid.UUID(item.person_id),
+        doc_type=item.doc_type,
+        filename=item.filename,
+        data=item.content,
+        application_id=aid,
+    )
     session.flash(pages.gettext(request, N_("%(document)s: uploaded."), document=name), "success")
     if not method:
         return
@@ -148,6 +158,7 @@ def _one(
     for path in prove:
         verify_fact(uow, actor=actor, application_id=aid, data=FactVerify(path=path, document_id=doc.id))
     if prove:
-        text = pages.gettext(request, N_("%(document)s: facts verified with it: %(count)s"), document=name,
-                             count=len(prove))  # fmt: skip
+        text = pages.gettext(
+            request, N_("%(document)s: facts verified with it: %(count)s"), document=name, count=len(prove)
+        )
         session.flash(text, "success")
