@@ -64,7 +64,7 @@ def answer_override(
         refuse_override(uow, actor=actor, request_id=request_id, data=data)
     except InvalidInput as err:
         found = list_override_requests(uow, actor=actor)
-        errors = {f"reason-{request_id:uuid}": pages.gettext(request, err.problem)}
+        errors = {f"reason-{request_id}": pages.gettext(request, err.problem)}
         context = {"requests": found, "errors": errors, "page_url": "/staff/overrides"}
         return pages.render(request, "staff/decisions/overrides.html", context, status_code=422)
     pages.flash(request, N_("The override is refused."), "success")

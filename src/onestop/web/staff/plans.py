@@ -193,7 +193,7 @@ def close(
     data = PlanClose(version=int(version) if version.isdigit() else None, note=note or None)
     close_plan(uow, actor=actor, plan_id=plan_id, data=data)
     pages.flash(request, N_("The plan is closed."), "success")
-    return pages.redirect(request, f"/staff/plans/{plan_id:uuid}")
+    return pages.redirect(request, f"/staff/plans/{plan_id}")
 
 
 @router.get("/plans/{plan_id:uuid}/print")

@@ -97,7 +97,7 @@ def send(
     return pages.redirect(request, f"/staff/people/{person_id}#referrals-title")
 
 
-@router.get("/referrals/{referral_id:uuid}")
+@router.get("/referrals/{referral_id}")
 def referral_page(request: Request, uow: UowDep, actor: StaffActor, referral_id: uuid.UUID) -> HTMLResponse:
     """One referral and the recipient's answer."""
     found = get_referral(uow, actor=actor, referral_id=referral_id)
@@ -106,7 +106,7 @@ def referral_page(request: Request, uow: UowDep, actor: StaffActor, referral_id:
     )
 
 
-@router.post("/referrals/{referral_id:uuid}")
+@router.post("/referrals/{referral_id}")
 def answer(
     request: Request,
     uow: UowDep,
@@ -125,7 +125,7 @@ def answer(
     )
     change_referral_status(uow, actor=actor, referral_id=referral_id, data=data)
     pages.flash(request, N_("The referral is updated."), "success")
-    return pages.redirect(request, f"/staff/referrals/{referral_id:uuid}")
+    return pages.redirect(request, f"/staff/referrals/{referral_id}")
 
 
 def _form(
