@@ -33,8 +33,10 @@ MESSAGES: dict[int, tuple[str, str]] = {
     400: (N_("Something is wrong with the request"), N_("Go back, check what you entered and try again.")),
     403: (
         N_("You cannot do this"),
-        N_("Your account does not allow this action, or the form had expired. "
-           "Reload the page and try again; if it happens again, ask your supervisor."),
+        N_(
+            "Your account does not allow this action, or the form had expired. "
+            "Reload the page and try again; if it happens again, ask your supervisor."
+        ),
     ),
     404: (N_("Page not found"), N_("Check the address, or start again from the home page.")),
     405: (N_("This action is not possible here"), N_("Go back and use the buttons and links on the page.")),
@@ -49,7 +51,7 @@ MESSAGES: dict[int, tuple[str, str]] = {
         N_("Sorry, something went wrong"),
         N_("The problem has been recorded. Try again in a few minutes."),
     ),
-}  # fmt: skip
+}
 
 
 def is_page(request: Request) -> bool:

@@ -3,8 +3,8 @@
 from onestop.web.api import appeals as case_appeals
 from onestop.web.api import applications as case_applications
 from onestop.web.api import approvals as money_approvals
-from onestop.web.api import audit, auth, evaluate, people, staff, units
-from onestop.web.api import catalogue as catalogue_api  # needs screening
+from onestop.web.api import audit, auth, evaluate, needs_screening, people, screening_interviews, staff, units
+from onestop.web.api import catalogue as catalogue_api
 from onestop.web.api import client360 as case_360
 from onestop.web.api import decisions as case_decisions
 from onestop.web.api import documents as case_documents
@@ -16,14 +16,12 @@ from onestop.web.api import payments as money_payments
 from onestop.web.api import plans as case_plans
 from onestop.web.api import referrals as case_referrals
 from onestop.web.api import reviews as case_reviews
-from onestop.web.api import screen as screen_api  # needs screening
-from onestop.web.api import screenings as case_screenings
 from onestop.web.api import tasks as case_tasks
 
 ROUTERS = [auth.router, staff.router, people.router, units.router, audit.router, evaluate.router]
 ROUTERS += [case_interactions.router, case_tasks.router, case_referrals.router]
 ROUTERS += [case_plans.router, case_documents.router, case_360.router]
-ROUTERS += [screen_api.router, catalogue_api.router]  # needs screening
-ROUTERS += [case_screenings.router, case_applications.router, case_decisions.router]
+ROUTERS += [needs_screening.router, catalogue_api.router]
+ROUTERS += [screening_interviews.router, case_applications.router, case_decisions.router]
 ROUTERS += [case_reviews.router, case_investigations.router, case_appeals.router]
 ROUTERS += [money_api.router, money_payments.router, money_approvals.router, money_ledger.router]

@@ -26,6 +26,7 @@ from onestop.clients import (
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.web import pages
+from onestop.web.deps import UowDep
 
 router = APIRouter(prefix="/account")
 
@@ -34,7 +35,7 @@ class ClientSignInRequired(Exception):
     """The page needs a signed-in client; handled by sending the browser to the sign-in page."""
 
 
-def current_client(request: Request) -> uuid.UUID:
+def current_client(request: Request, uow: UowDep) -> uuid.UUID:
     """The signed-in client's account id: the session's token is checked on the server each time, so
     signing out, the session's lifetime or a long idle end it even for a copied cookie."""
     session = pages.session_of(request)
@@ -46,7 +47,7 @@ def current_client(request: Request) -> uuid.UUID:
     container = request.app.state.container
     idle = dt.timedelta(minutes=container.settings.session_minutes)
     try:
-        account_id = client_for_session(container.uow(), token=str(client.get("token", "")), idle=idle)
+        account_id = client_for_session(uow, token=str(client.get("token", "")), idle=idle)
     except ClientLoginFailed:
         session.log_out()
         pages.flash(request, N_("Your sign-in has ended. Sign in again."))
@@ -84,6 +85,7 @@ def new_account(request: Request) -> HTMLResponse:
 @router.post("/new")
 def create(
     request: Request,
+    uow: UowDep,
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
     confirm: Annotated[str, Form()] = "",
@@ -97,9 +99,13 @@ def create(
     outbox = Path(container.settings.var_dir) / "outbox" if container.settings.mode == "development" else None
     try:
         sign_up(
-            container.uow(), email=email, password=password, language=pages.language_of(request),
-            link_base=request.app.state.public_base_url, outbox_dir=outbox,
-        )  # fmt: skip
+            uow,
+            email=email,
+            password=password,
+            language=pages.language_of(request),
+            link_base=request.app.state.public_base_url,
+            outbox_dir=outbox,
+        )
     except InvalidInput as err:
         errors = {err.field: pages.gettext(request, err.problem)}
         return _page(request, "portal/account/new.html", {"values": values, "errors": errors}, 422)
@@ -107,10 +113,10 @@ def create(
 
 
 @router.get("/verify")
-def verify(request: Request, token: str = "") -> Response:
+def verify(request: Request, uow: UowDep, token: str = "") -> Response:
     """The link in the e-mail: the address is confirmed, then the client signs in."""
     try:
-        verify_email(request.app.state.container.uow(), token=token)
+        verify_email(uow, token=token)
     except InvalidInput as err:
         return _page(
             request, "portal/account/invalid_link.html", {"problem": pages.gettext(request, err.problem)}, 400
@@ -129,6 +135,7 @@ def signin_form(request: Request, next: str = "") -> HTMLResponse:
 @router.post("/signin")
 def signin(
     request: Request,
+    uow: UowDep,
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "",
@@ -146,7 +153,7 @@ def signin(
     lifetime = dt.timedelta(hours=settings.client_session_hours)
     policy = LoginPolicy.of(settings.login_max_failures, settings.login_lockout_minutes)
     try:
-        signed = sign_in(container.uow(), email=email, password=password, lifetime=lifetime, policy=policy)
+        signed = sign_in(uow, email=email, password=password, lifetime=lifetime, policy=policy)
     except ClientLoginFailed:
         # One answer for a wrong password, an unknown or unconfirmed address and a locked account.
         message = N_("The e-mail address or password is not right, or the address is not confirmed yet.")
@@ -173,20 +180,20 @@ def signin(
 
 
 @router.post("/signout")
-def signout(request: Request) -> Response:
+def signout(request: Request, uow: UowDep) -> Response:
     """End the client's session on the server (every copy of the cookie), then forget it here."""
     session = pages.session_of(request)
     if session.client is not None:
-        sign_out(request.app.state.container.uow(), token=str(session.client.get("token", "")))
+        sign_out(uow, token=str(session.client.get("token", "")))
     session.log_out()
     pages.flash(request, N_("You have signed out."))
     return pages.redirect(request, "/portal/")
 
 
 @router.get("")
-def my_page(request: Request, client: ClientId) -> HTMLResponse:
+def my_page(request: Request, uow: UowDep, client: ClientId) -> HTMLResponse:
     """The client's applications, with their status."""
-    found = my_applications(request.app.state.container.uow(), account_id=client)
+    found = my_applications(uow, account_id=client)
     return _page(request, "portal/account/home.html", {"applications": found})
 
 

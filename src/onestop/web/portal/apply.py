@@ -18,9 +18,11 @@ from onestop.clients import apply_online, get_account, my_application, my_decisi
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.web import pages, programs
+from onestop.web.deps import UowDep
 from onestop.web.portal.accounts import ClientId
-from onestop.web.portal.screener import JURISDICTIONS, carried_answers
+from onestop.web.portal.anonymous_screener import JURISDICTIONS, carried_answers
 
 router = APIRouter()
 
@@ -57,16 +59,16 @@ async def start(request: Request) -> Response:
 
 
 @router.get("/apply/confirm")
-def confirm_form(request: Request, client: ClientId) -> Response:
+def confirm_form(request: Request, uow: UowDep, client: ClientId) -> Response:
     """Who is applying (asked only the first time) and what for; nothing is stored before "Send"."""
     pending = pages.session_of(request).data.get("pending")
     if not pending:
         return pages.redirect(request, "/portal/screener")
-    return _confirm(request, client, pending, {}, {})
+    return _confirm(request, uow, client, pending, {}, {})
 
 
 @router.post("/apply/confirm")
-async def send(request: Request, client: ClientId) -> Response:
+async def send(request: Request, uow: UowDep, client: ClientId) -> Response:
     """Send the application: the client's record, a unit, the answers and the application, at once."""
     session = pages.session_of(request)
     pending = session.data.get("pending")
@@ -75,10 +77,10 @@ async def send(request: Request, client: ClientId) -> Response:
     async with request.form() as form:
         values = {k: str(form.get(k) or "").strip() for k in ("given_names", "family_name", "birth_date")}
     try:
-        applied = await run_in_threadpool(_apply, request, client, pending, values)
+        applied = await run_in_threadpool(_apply, request, uow, client, pending, values)
     except InvalidInput as err:
         return _confirm(
-            request, client, pending, values, {err.field: pages.gettext(request, err.problem)}, 422
+            request, uow, client, pending, values, {err.field: pages.gettext(request, err.problem)}, 422
         )
     session.data.pop("pending", None)
     session.modified = True
@@ -86,24 +88,32 @@ async def send(request: Request, client: ClientId) -> Response:
     return pages.redirect(request, f"/portal/applications/{applied.application.id}")
 
 
-def _apply(request: Request, client: uuid.UUID, pending: dict[str, Any], values: dict[str, str]) -> Any:
+def _apply(
+    request: Request, uow: UnitOfWork, client: uuid.UUID, pending: dict[str, Any], values: dict[str, str]
+) -> Any:
     born = parse_date(values["birth_date"], field="birth_date") if values["birth_date"] else None
     return apply_online(
-        request.app.state.container.uow(), account_id=client, program=pending["program"],
-        jurisdiction=pending["jurisdiction"], answers=pending["answers"], given_names=values["given_names"],
-        family_name=values["family_name"], birth_date=born,
-    )  # fmt: skip
+        uow,
+        account_id=client,
+        program=pending["program"],
+        jurisdiction=pending["jurisdiction"],
+        answers=pending["answers"],
+        given_names=values["given_names"],
+        family_name=values["family_name"],
+        birth_date=born,
+    )
 
 
 def _confirm(
     request: Request,
+    uow: UnitOfWork,
     client: uuid.UUID,
     pending: dict[str, Any],
     values: dict[str, str],
     errors: dict[str, str],
     status_code: int = 200,
 ) -> HTMLResponse:
-    account = get_account(request.app.state.container.uow(), account_id=client)
+    account = get_account(uow, account_id=client)
     context = {
         "program": programs.entry(pending["program"]),
         "needs_name": account.person_id is None,
@@ -114,18 +124,16 @@ def _confirm(
     return pages.render(request, "portal/apply/confirm.html", context, status_code=status_code)
 
 
-@router.get("/applications/{application_id}")
-def application(request: Request, client: ClientId, application_id: str) -> HTMLResponse:
+@router.get("/applications/{application_id:uuid}")
+def application(request: Request, uow: UowDep, client: ClientId, application_id: uuid.UUID) -> HTMLResponse:
     """Where the application stands, the documents still needed and how to get them, the decisions."""
-    return _application(request, client, _id(application_id))
+    return _application(request, uow, client, application_id)
 
 
 def _application(
-    request: Request, client: uuid.UUID, aid: uuid.UUID, errors: dict[str, str] | None = None
+    request: Request, uow: UnitOfWork, client: uuid.UUID, aid: uuid.UUID, errors: dict[str, str] | None = None
 ) -> HTMLResponse:
-    app, checklist, decisions = my_application(
-        request.app.state.container.uow(), account_id=client, application_id=aid
-    )
+    app, checklist, decisions = my_application(uow, account_id=client, application_id=aid)
     context = {
         "app": app,
         "checklist": checklist,
@@ -137,10 +145,9 @@ def _application(
     return pages.render(request, "portal/apply/application.html", context, status_code=422 if errors else 200)
 
 
-@router.post("/applications/{application_id}/documents")
-async def upload(request: Request, client: ClientId, application_id: str) -> Response:
+@router.post("/applications/{application_id:uuid}/documents")
+async def upload(request: Request, uow: UowDep, client: ClientId, application_id: uuid.UUID) -> Response:
     """Send a document for the application (PDF, JPEG or PNG); an officer checks it."""
-    aid = _id(application_id)
     async with request.form() as form:
         doc_type = str(form.get("doc_type") or "")
         file = form.get("file")
@@ -151,27 +158,26 @@ async def upload(request: Request, client: ClientId, application_id: str) -> Res
     try:
         await run_in_threadpool(
             lambda: upload_my_document(
-                container.uow(), account_id=client, application_id=aid, doc_type=doc_type, filename=filename,
-                data=content, storage=container.storage, max_bytes=container.settings.max_upload_bytes,
+                uow,
+                account_id=client,
+                application_id=application_id,
+                doc_type=doc_type,
+                filename=filename,
+                data=content,
+                storage=container.storage,
+                max_bytes=container.settings.max_upload_bytes,
             )
-        )  # fmt: skip
+        )
     except InvalidInput as err:
         return await run_in_threadpool(
-            _application, request, client, aid, {"file": pages.gettext(request, err.problem)}
+            _application, request, uow, client, application_id, {"file": pages.gettext(request, err.problem)}
         )
     pages.flash(request, N_("Thank you: the document is sent. An officer will check it."), "success")
-    return pages.redirect(request, f"/portal/applications/{aid}")
+    return pages.redirect(request, f"/portal/applications/{application_id}")
 
 
-@router.get("/decisions/{decision_id}")
-def decision(request: Request, client: ClientId, decision_id: str) -> HTMLResponse:
+@router.get("/decisions/{decision_id:uuid}")
+def decision(request: Request, uow: UowDep, client: ClientId, decision_id: uuid.UUID) -> HTMLResponse:
     """A decision about the client, in plain language, with the right to appeal."""
-    found = my_decision(request.app.state.container.uow(), account_id=client, decision_id=_id(decision_id))
+    found = my_decision(uow, account_id=client, decision_id=decision_id)
     return pages.render(request, "portal/apply/decision.html", {"decision": found})
-
-
-def _id(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise NotFound("no such record") from None

@@ -11,6 +11,7 @@ from onestop.web.staff import (
     finance,
     home,
     household,
+    interview,
     labels,
     money,
     people,
@@ -19,7 +20,6 @@ from onestop.web.staff import (
     quicklog,
     referrals,
     registration,
-    screening,
     supervisor,
     tasks,
 )
@@ -31,7 +31,7 @@ router.include_router(registration.router)  # before people: "/people/new" is no
 router.include_router(people.router)
 router.include_router(person_edit.router)
 router.include_router(household.router)
-router.include_router(screening.router)
+router.include_router(interview.router)
 router.include_router(applications.router)
 router.include_router(evidence.router)
 router.include_router(decisions.router)

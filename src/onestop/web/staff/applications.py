@@ -25,91 +25,98 @@ from onestop.cases.applications import (
 from onestop.cases.decisions import DecisionCreate, DecisionUndetermined, OverrideIn, decide_application
 from onestop.cases.documents import list_documents
 from onestop.cases.screenings import resume_screening
-from onestop.common.errors import Conflict, InvalidInput, NotFound
+from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_
 from onestop.common.money import to_cents
 from onestop.common.text import required_text
+from onestop.db import UnitOfWork
 from onestop.jurisdictions.catalogue import EntryKind, load_catalogue
 from onestop.registry import create_unit, get_person, list_person_units
 from onestop.registry.schemas import MemberIn, UnitCreate
 from onestop.web import pages, questions
+from onestop.web.deps import UowDep
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
-from onestop.web.staff.people import person_id_of
-from onestop.web.staff.screening import jurisdiction_of
+from onestop.web.staff.interview import jurisdiction_of
 
 router = APIRouter()
 
 
-def unit_for(request: Request, actor: Actor, person_id: uuid.UUID) -> uuid.UUID:
+def unit_for(request: Request, uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UUID:
     """The person's current benefit unit; a person not in one gets a unit of their own, as applicant.
 
     Applying is the officer saying "this person asks for help": the registry needs a unit for it.
     """
     container = request.app.state.container
-    for unit in list_person_units(container.uow(), actor=actor, person_id=person_id):
+    for unit in list_person_units(uow, actor=actor, person_id=person_id):
         if any(m.person_id == person_id and m.left_on is None for m in unit.members):
             return unit.id
     member = MemberIn(person_id=person_id, role="applicant", joined_on=container.clock.today())
-    return create_unit(container.uow(), actor=actor, data=UnitCreate(members=[member])).id
+    return create_unit(uow, actor=actor, data=UnitCreate(members=[member])).id
 
 
-@router.post("/screenings/{session_id}/apply")
+@router.post("/screenings/{session_id:uuid}/apply")
 def apply_from_interview(
-    request: Request, actor: StaffActor, session_id: str, program: Annotated[str, Form()] = ""
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    session_id: uuid.UUID,
+    program: Annotated[str, Form()] = "",
 ) -> Response:
     """Apply for a program the interview suggested; the interview's answers become unverified facts."""
-    container = request.app.state.container
-    sid = _id(session_id, "screening interview")
-    session = resume_screening(container.uow(), actor=actor, session_id=sid)
+    session = resume_screening(uow, actor=actor, session_id=session_id)
     if session.person_id is None:
         raise InvalidInput("person_id", "link the interview to a person first")
-    unit = unit_for(request, actor, session.person_id)
-    data = ApplicationCreate(program=program, unit_id=unit, screening_session_id=sid)
-    app = create_application(container.uow(), actor=actor, data=data)
+    unit = unit_for(request, uow, actor, session.person_id)
+    data = ApplicationCreate(program=program, unit_id=unit, screening_session_id=session_id)
+    app = create_application(uow, actor=actor, data=data)
     pages.flash(request, N_("The application is received."), "success")
     return pages.redirect(request, f"/staff/applications/{app.id}")
 
 
-@router.get("/people/{person_id}/applications/new")
-def choose_program(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+@router.get("/people/{person_id:uuid}/applications/new")
+def choose_program(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """Apply without an interview: the programs onestop decides, for the person's jurisdiction."""
-    pid = person_id_of(person_id)
-    person = get_person(request.app.state.container.uow(), actor=actor, person_id=pid)
+    person = get_person(uow, actor=actor, person_id=person_id)
     catalogue = load_catalogue(jurisdiction_of(person))
     programs = [e for e in catalogue if e.kind is EntryKind.DECIDED]
-    context = {"person": person, "programs": programs, "log_person": pid, "errors": {}}
+    context = {"person": person, "programs": programs, "log_person": person_id, "errors": {}}
     return pages.render(request, "staff/applications/new.html", context)
 
 
-@router.post("/people/{person_id}/applications/new")
+@router.post("/people/{person_id:uuid}/applications/new")
 def apply(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    person_id: str,
+    person_id: uuid.UUID,
     program: Annotated[str, Form()] = "",
     channel: Annotated[str, Form()] = "in_person",
 ) -> Response:
     """Receive an application for the chosen program."""
-    pid = person_id_of(person_id)
-    data = model(ApplicationCreate, program=program, unit_id=unit_for(request, actor, pid), channel=channel)
-    app = create_application(request.app.state.container.uow(), actor=actor, data=data)
+    data = model(
+        ApplicationCreate, program=program, unit_id=unit_for(request, uow, actor, person_id), channel=channel
+    )
+    app = create_application(uow, actor=actor, data=data)
     pages.flash(request, N_("The application is received."), "success")
     return pages.redirect(request, f"/staff/applications/{app.id}")
 
 
-@router.get("/applications/{application_id}")
-def applicationpage(request: Request, actor: StaffActor, application_id: str) -> HTMLResponse:
+@router.get("/applications/{application_id:uuid}")
+def applicationpage(
+    request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID
+) -> HTMLResponse:
     """Everything needed to decide: the assessment, the facts, the checklist and the documents."""
-    return page(request, actor, _id(application_id, "application"))
+    return page(request, uow, actor, application_id)
 
 
-@router.post("/applications/{application_id}/decide")
+@router.post("/applications/{application_id:uuid}/decide")
 def decide(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    application_id: str,
+    application_id: uuid.UUID,
     version: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
     override_outcome: Annotated[str, Form()] = "",
@@ -118,32 +125,37 @@ def decide(
 ) -> Response:
     """Decide, on the version the officer read, on the verified facts (or override the result).
 
-    "Decide" on an application not yet in assessment starts the assessment first: two services, two
-    transactions (no single one does both yet). So everything that can be checked is checked before
-    anything changes (the version, the override, whether the rules can decide), and a refusal after
-    the first step says that the assessment was started.
+    "Decide" on an application not yet in assessment starts the assessment first: two services in one
+    transaction (the unit of work is re-entrant, so each service's own commit waits for this one), so
+    a refusal by the second leaves the application as it was. What can be checked is still checked
+    first (the version, the override, whether the rules can decide), to name the problem.
     """
-    aid = _id(application_id, "application")
-    started = False
     try:
         read = int(version) if version.isdigit() else None
         override = _override(override_outcome, override_amount, override_reason)
-        app = get_application(request.app.state.container.uow(), actor=actor, application_id=aid)
-        if read != app.version:
-            raise Conflict(f"the application was changed by someone else (version {app.version}, not {read})")
-        if app.status in ("received", "pending_documents"):
-            _decidable(request, actor, app)
-            app = _start(request, actor, aid, read)
-            started = True
-        data = model(
-            DecisionCreate, application_id=aid, version=app.version, note=note or None, override=override
-        )
-        outcome = decide_application(request.app.state.container.uow(), actor=actor, data=data)
+        with uow:
+            app = get_application(uow, actor=actor, application_id=application_id)
+            if read != app.version:
+                raise Conflict(
+                    f"the application was changed by someone else (version {app.version}, not {read})"
+                )
+            if app.status in ("received", "pending_documents"):
+                _decidable(uow, actor, app)
+                app = _start(uow, actor, application_id, read)
+            data = model(
+                DecisionCreate,
+                application_id=application_id,
+                version=app.version,
+                note=note or None,
+                override=override,
+            )
+            outcome = decide_application(uow, actor=actor, data=data)
+            uow.commit()
     except (DecisionUndetermined, InvalidInput, Conflict) as err:
-        return _not_decided(request, actor, aid, err, started=started)
+        return _not_decided(request, uow, actor, application_id, err)
     if outcome.pending_override is not None:
         pages.flash(request, N_("The override waits for a supervisor's approval."), "success")
-        return pages.redirect(request, f"/staff/applications/{aid}")
+        return pages.redirect(request, f"/staff/applications/{application_id}")
     assert outcome.decision is not None
     return pages.redirect(request, f"/staff/decisions/{outcome.decision.id}")
 
@@ -159,43 +171,46 @@ def _override(outcome: str, amount: str, reason: str) -> OverrideIn | None:
     return model(OverrideIn, outcome=outcome, monthly_amount=money, reason=reason)
 
 
-def _decidable(request: Request, actor: Actor, app: ApplicationPublic) -> None:
+def _decidable(uow: UnitOfWork, actor: Actor, app: ApplicationPublic) -> None:
     """Refuse before starting the assessment when the rules cannot decide on the verified facts.
 
     A first decision applies from the day the application was received, so that is the day asked.
     """
-    uow = request.app.state.container.uow()
     assessment = assess_application(uow, actor=actor, application_id=app.id, on=app.received_on)
     if assessment.status == "undetermined":
         missing = [{"path": m.path, "problem": m.problem} for m in assessment.missing]
         raise DecisionUndetermined(missing, assessment.missing_parameters)
 
 
-def _start(request: Request, actor: Actor, aid: uuid.UUID, read: int | None) -> ApplicationPublic:
+def _start(uow: UnitOfWork, actor: Actor, aid: uuid.UUID, read: int | None) -> ApplicationPublic:
     change = ApplicationStatusChange(version=read)
-    return start_assessment(request.app.state.container.uow(), actor=actor, application_id=aid, data=change)
+    return start_assessment(uow, actor=actor, application_id=aid, data=change)
 
 
 def _not_decided(
-    request: Request, actor: Actor, aid: uuid.UUID, err: Exception, *, started: bool
+    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, err: Exception
 ) -> HTMLResponse:
-    """The application page again, saying why nothing was decided (and what was done before that)."""
-    if started:
-        pages.flash(request, N_("The assessment is started, but nothing is decided yet."))
+    """The application page again, saying why nothing was decided (nothing was changed)."""
     if isinstance(err, DecisionUndetermined):
         missing, gaps = err.missing, err.parameters
-        return page(request, actor, aid, undetermined=missing, missing_parameters=gaps, status_code=422)
+        return page(request, uow, actor, aid, undetermined=missing, missing_parameters=gaps, status_code=422)
     if isinstance(err, Conflict):
-        message = N_("This application was changed by someone else since you opened it. Check it again, "
-                     "then decide.")  # fmt: skip
-        return page(request, actor, aid, errors={"version": pages.gettext(request, message)}, status_code=409)
+        message = N_(
+            "This application was changed by someone else since you opened it. Check it again, then decide."
+        )
+        return page(
+            request, uow, actor, aid, errors={"version": pages.gettext(request, message)}, status_code=409
+        )
     assert isinstance(err, InvalidInput)
     field = err.field.replace("override.", "override_")
-    return page(request, actor, aid, errors={field: pages.gettext(request, err.problem)}, status_code=422)
+    return page(
+        request, uow, actor, aid, errors={field: pages.gettext(request, err.problem)}, status_code=422
+    )
 
 
 def page(
     request: Request,
+    uow: UnitOfWork,
     actor: Actor,
     aid: uuid.UUID,
     *,
@@ -204,15 +219,14 @@ def page(
     missing_parameters: list[str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    uow = request.app.state.container.uow
-    app = get_application(uow(), actor=actor, application_id=aid)
-    facts = list_facts(uow(), actor=actor, application_id=aid)
+    app = get_application(uow, actor=actor, application_id=aid)
+    facts = list_facts(uow, actor=actor, application_id=aid)
     context = {
         "app": app,
-        "assessment": assess_application(uow(), actor=actor, application_id=aid),
+        "assessment": assess_application(uow, actor=actor, application_id=aid),
         "facts": facts,
-        "checklist": get_checklist(uow(), actor=actor, application_id=aid),
-        "documents": list_documents(uow(), actor=actor, person_id=app.applicant_id),
+        "checklist": get_checklist(uow, actor=actor, application_id=aid),
+        "documents": list_documents(uow, actor=actor, person_id=app.applicant_id),
         "errors": errors or {},
         "undetermined": undetermined,
         "missing_parameters": missing_parameters or [],
@@ -234,10 +248,3 @@ def _fields(request: Request, app: ApplicationPublic, facts: list[Any]) -> dict[
             return None
 
     return {"field_for": field, "doc_types": labels.translated(request, labels.DOCUMENT_TYPES)}
-
-
-def _id(raw: str, what: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise NotFound(f"no such {what}") from None

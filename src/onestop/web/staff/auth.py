@@ -12,7 +12,9 @@ from starlette.responses import HTMLResponse, Response
 from onestop.access import AccountLocked, LoginFailed, LoginPolicy, actor_for_token, login, revoke_token
 from onestop.common.errors import NotAuthenticated
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff.deps import safe_next
 
 router = APIRouter()
@@ -29,6 +31,7 @@ def login_form(request: Request, next: str = "") -> Response:
 @router.post("/login")
 def login_submit(
     request: Request,
+    uow: UowDep,
     username: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "",
@@ -51,7 +54,7 @@ def login_submit(
     settings = container.settings
     policy = LoginPolicy.of(settings.login_max_failures, settings.login_lockout_minutes)
     try:
-        issued = login(container.uow(), username=username, password=password, policy=policy)
+        issued = login(uow, username=username, password=password, policy=policy)
     except AccountLocked as err:
         message = pages.gettext(
             request,
@@ -77,21 +80,20 @@ def login_submit(
 
 
 @router.post("/logout")
-def logout(request: Request) -> Response:
+def logout(request: Request, uow: UowDep) -> Response:
     """Revoke the session's token (so a copied cookie is useless too), forget the session, say so."""
     session = pages.session_of(request)
     if session.login is not None:
-        _revoke(request, str(session.login.get("token", "")))
+        _revoke(request, uow, str(session.login.get("token", "")))
     session.log_out()
     pages.flash(request, N_("You have signed out."))
     return pages.redirect(request, "/staff/login")
 
 
-def _revoke(request: Request, token: str) -> None:
-    container = request.app.state.container
+def _revoke(request: Request, uow: UnitOfWork, token: str) -> None:
     with suppress(NotAuthenticated):  # already expired or revoked: nothing left to revoke
-        actor = actor_for_token(container.uow(), token)
-        revoke_token(container.uow(), actor=actor, token=token)
+        actor = actor_for_token(uow, token)
+        revoke_token(uow, actor=actor, token=token)
 
 
 def _missing(request: Request, username: str, password: str) -> dict[str, str]:

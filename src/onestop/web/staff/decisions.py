@@ -20,58 +20,52 @@ from onestop.cases.decisions import (
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
 
 router = APIRouter()
 
 
-@router.get("/decisions/{decision_id}")
-def decision_page(request: Request, actor: StaffActor, decision_id: str) -> HTMLResponse:
+@router.get("/decisions/{decision_id:uuid}")
+def decision_page(request: Request, uow: UowDep, actor: StaffActor, decision_id: uuid.UUID) -> HTMLResponse:
     """The decision as the client is told it; the print stylesheet makes it a letter."""
-    decision = get_decision(request.app.state.container.uow(), actor=actor, decision_id=_id(decision_id))
+    decision = get_decision(uow, actor=actor, decision_id=decision_id)
     context = {"decision": decision, "log_person": decision.applicant_id}
     return pages.render(request, "staff/decisions/view.html", context)
 
 
 @router.get("/overrides")
-def overrides(request: Request, actor: StaffActor) -> HTMLResponse:
+def overrides(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """Overrides of computed results waiting for a supervisor (not the officer who asked)."""
-    found = list_override_requests(request.app.state.container.uow(), actor=actor)
+    found = list_override_requests(uow, actor=actor)
     return pages.render(request, "staff/decisions/overrides.html", {"requests": found, "errors": {}})
 
 
-@router.post("/overrides/{request_id}/{answer}")
+@router.post("/overrides/{request_id:uuid}/{answer}")
 def answer_override(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    request_id: str,
+    request_id: uuid.UUID,
     answer: str,
     version: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
 ) -> Response:
     """Approve (the decision is recorded as proposed) or refuse (with a reason) an override."""
-    container = request.app.state.container
     data = model(OverrideReview, version=int(version) if version.isdigit() else None, reason=reason or None)
     if answer == "approve":
-        decision = approve_override(container.uow(), actor=actor, request_id=_id(request_id), data=data)
+        decision = approve_override(uow, actor=actor, request_id=request_id, data=data)
         pages.flash(request, N_("The override is approved and the decision recorded."), "success")
         return pages.redirect(request, f"/staff/decisions/{decision.id}")
     if answer != "refuse":
         raise NotFound("no such answer")
     try:
-        refuse_override(container.uow(), actor=actor, request_id=_id(request_id), data=data)
+        refuse_override(uow, actor=actor, request_id=request_id, data=data)
     except InvalidInput as err:
-        found = list_override_requests(container.uow(), actor=actor)
+        found = list_override_requests(uow, actor=actor)
         errors = {f"reason-{request_id}": pages.gettext(request, err.problem)}
         context = {"requests": found, "errors": errors, "page_url": "/staff/overrides"}
         return pages.render(request, "staff/decisions/overrides.html", context, status_code=422)
     pages.flash(request, N_("The override is refused."), "success")
     return pages.redirect(request, "/staff/overrides")
-
-
-def _id(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise NotFound("no such record") from None

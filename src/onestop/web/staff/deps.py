@@ -13,6 +13,7 @@ from onestop.access.permissions import Actor
 from onestop.common.errors import NotAuthenticated
 from onestop.common.i18n import N_
 from onestop.web import pages
+from onestop.web.deps import UowDep
 
 LOGIN_URL = "/staff/login"
 
@@ -21,7 +22,7 @@ class LoginRequiredError(Exception):
     """The page needs a signed-in staff member; handled by sending the browser to the sign-in page."""
 
 
-def current_actor(request: Request) -> Actor:
+def current_actor(request: Request, uow: UowDep) -> Actor:
     """The signed-in staff member; the token is re-checked each time, so revocation works at once."""
     session = pages.session_of(request)
     login = session.login
@@ -30,7 +31,7 @@ def current_actor(request: Request) -> Actor:
             pages.flash(request, N_("You were signed out after a period without activity. Sign in again."))
         raise LoginRequiredError
     try:
-        actor = actor_for_token(request.app.state.container.uow(), str(login.get("token", "")))
+        actor = actor_for_token(uow, str(login.get("token", "")))
     except NotAuthenticated:
         session.log_out()
         pages.flash(request, N_("Your sign-in has ended. Sign in again."))

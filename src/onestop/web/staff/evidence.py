@@ -28,32 +28,32 @@ from onestop.cases.documents import (
     upload_document,
     verify_document,
 )
-from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.registry import get_person
 from onestop.web import pages, questions
+from onestop.web.deps import UowDep
 from onestop.web.staff import applications, labels, uploads
 from onestop.web.staff.deps import StaffActor, safe_next
 from onestop.web.staff.forms import model, optional_uuid
-from onestop.web.staff.people import person_id_of
 
 router = APIRouter()
 
 
-@router.post("/applications/{application_id}/facts")
+@router.post("/applications/{application_id:uuid}/facts")
 def record(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    application_id: str,
+    application_id: uuid.UUID,
     path: Annotated[str, Form()] = "",
     answer: Annotated[str, Form()] = "",
     document_id: Annotated[str, Form()] = "",
     version: Annotated[str, Form()] = "",
 ) -> Response:
     """Record a value of the case (verified at once when a proving document is chosen)."""
-    aid = _id(application_id)
-    container = request.app.state.container
-    app = get_application(container.uow(), actor=actor, application_id=aid)
+    app = get_application(uow, actor=actor, application_id=application_id)
     try:
         field = questions.field_for(app.jurisdiction, path, pages.language_of(request))
         data = model(
@@ -63,41 +63,42 @@ def record(
             document_id=optional_uuid(document_id, "document_id"),
             version=_version(version),
         )
-        record_fact(container.uow(), actor=actor, application_id=aid, data=data)
+        record_fact(uow, actor=actor, application_id=application_id, data=data)
     except InvalidInput as err:
-        return _refused(request, actor, aid, f"fact-{path}", err)
+        return _refused(request, uow, actor, application_id, f"fact-{path}", err)
     pages.flash(request, N_("Recorded: %(question)s"), "success", question=field.text)
-    return pages.redirect(request, f"/staff/applications/{aid}#facts-title")
+    return pages.redirect(request, f"/staff/applications/{application_id}#facts-title")
 
 
-@router.post("/applications/{application_id}/facts/verify")
+@router.post("/applications/{application_id:uuid}/facts/verify")
 def verify(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    application_id: str,
+    application_id: uuid.UUID,
     path: Annotated[str, Form()] = "",
     document_id: Annotated[str, Form()] = "",
     version: Annotated[str, Form()] = "",
 ) -> Response:
     """Verify a recorded value with a verified document that proves it."""
-    aid = _id(application_id)
     try:
         doc = optional_uuid(document_id, "document_id")
         if doc is None:
             raise InvalidInput("document_id", "choose the document that proves it")
         data = FactVerify(path=path, document_id=doc, version=_version(version))
-        verify_fact(request.app.state.container.uow(), actor=actor, application_id=aid, data=data)
+        verify_fact(uow, actor=actor, application_id=application_id, data=data)
     except InvalidInput as err:
-        return _refused(request, actor, aid, f"verify-{path}", err)
+        return _refused(request, uow, actor, application_id, f"verify-{path}", err)
     pages.flash(request, N_("The fact is verified."), "success")
-    return pages.redirect(request, f"/staff/applications/{aid}#facts-title")
+    return pages.redirect(request, f"/staff/applications/{application_id}#facts-title")
 
 
-@router.post("/applications/{application_id}/documents")
-async def upload_for_application(request: Request, actor: StaffActor, application_id: str) -> Response:
+@router.post("/applications/{application_id:uuid}/documents")
+async def upload_for_application(
+    request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID
+) -> Response:
     """Upload the documents the client brought (one file per checklist item, one submit); optionally
     verify each at once and the facts it proves (see ``uploads``: checked first, then done in order)."""
-    aid = _id(application_id)
     items: list[uploads.Item] = []
     async with request.form() as form:
         method = str(form.get("method") or "")
@@ -112,33 +113,32 @@ async def upload_for_application(request: Request, actor: StaffActor, applicatio
     try:
         if not items:
             raise InvalidInput("upload", "choose at least one file")
-        await run_in_threadpool(uploads.check, request, actor, aid, items, method)
+        await run_in_threadpool(uploads.check, request, uow, actor, application_id, items, method)
     except InvalidInput as err:
-        return await run_in_threadpool(_refused, request, actor, aid, err.field, err)
+        return await run_in_threadpool(_refused, request, uow, actor, application_id, err.field, err)
     try:
-        await run_in_threadpool(uploads.run, request, actor, aid, items, method)
+        await run_in_threadpool(uploads.run, request, uow, actor, application_id, items, method)
     except uploads.StepRefused as refused:
         errors = {refused.key: refused.message}
         return await run_in_threadpool(
-            lambda: applications.page(request, actor, aid, errors=errors, status_code=422)
+            lambda: applications.page(request, uow, actor, application_id, errors=errors, status_code=422)
         )
-    return pages.redirect(request, f"/staff/applications/{aid}#checklist-title")
+    return pages.redirect(request, f"/staff/applications/{application_id}#checklist-title")
 
 
-@router.get("/people/{person_id}/documents")
-def documents_page(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+@router.get("/people/{person_id:uuid}/documents")
+def documents_page(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """A person's documents: upload, verify or reject, download."""
-    return _documents(request, actor, person_id_of(person_id))
+    return _documents(request, uow, actor, person_id)
 
 
 def _documents(
-    request: Request, actor: Actor, pid: uuid.UUID, errors: dict[str, str] | None = None
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, errors: dict[str, str] | None = None
 ) -> HTMLResponse:
-    container = request.app.state.container
-    person = get_person(container.uow(), actor=actor, person_id=pid)
+    person = get_person(uow, actor=actor, person_id=pid)
     context = {
         "person": person,
-        "documents": list_documents(container.uow(), actor=actor, person_id=pid),
+        "documents": list_documents(uow, actor=actor, person_id=pid),
         "log_person": pid,
         "doc_types": labels.translated(request, labels.DOCUMENT_TYPES),
         "errors": errors or {},
@@ -147,10 +147,11 @@ def _documents(
     return pages.render(request, "staff/documents/list.html", context, status_code=422 if errors else 200)
 
 
-@router.post("/people/{person_id}/documents")
-async def upload_for_person(request: Request, actor: StaffActor, person_id: str) -> Response:
+@router.post("/people/{person_id:uuid}/documents")
+async def upload_for_person(
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID
+) -> Response:
     """Upload evidence for a person (not yet tied to an application)."""
-    pid = person_id_of(person_id)
     async with request.form() as form:
         doc_type, description = str(form.get("doc_type") or ""), str(form.get("description") or "")
         upload = form.get("file")
@@ -159,57 +160,63 @@ async def upload_for_person(request: Request, actor: StaffActor, person_id: str)
     try:
         await run_in_threadpool(
             lambda: upload_document(
-                container.uow(), actor=actor, storage=container.storage,
-                max_bytes=container.settings.max_upload_bytes, person_id=pid, doc_type=doc_type,
-                filename=filename, data=content, description=description or None,
+                uow,
+                actor=actor,
+                storage=container.storage,
+                max_bytes=container.settings.max_upload_bytes,
+                person_id=person_id,
+                doc_type=doc_type,
+                filename=filename,
+                data=content,
+                description=description or None,
             )
-        )  # fmt: skip
+        )
     except InvalidInput as err:
         message = pages.gettext(request, err.problem)
-        return await run_in_threadpool(_documents, request, actor, pid, {"file": message})
+        return await run_in_threadpool(_documents, request, uow, actor, person_id, {"file": message})
     pages.flash(request, N_("The document is uploaded."), "success")
-    return pages.redirect(request, f"/staff/people/{pid}/documents")
+    return pages.redirect(request, f"/staff/people/{person_id}/documents")
 
 
-@router.post("/documents/{document_id}/verify")
+@router.post("/documents/{document_id:uuid}/verify")
 def verify_doc(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    document_id: str,
+    document_id: uuid.UUID,
     method: Annotated[str, Form()] = "",
     version: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/staff/",
 ) -> Response:
     """Verify a received document (how it was checked)."""
     data = model(DocumentVerify, method=method, version=_version(version))
-    verify_document(request.app.state.container.uow(), actor=actor, document_id=_id(document_id), data=data)
+    verify_document(uow, actor=actor, document_id=document_id, data=data)
     pages.flash(request, N_("The document is verified."), "success")
     return pages.redirect(request, safe_next(next))
 
 
-@router.post("/documents/{document_id}/reject")
+@router.post("/documents/{document_id:uuid}/reject")
 def reject_doc(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    document_id: str,
+    document_id: uuid.UUID,
     reason: Annotated[str, Form()] = "",
     version: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/staff/",
 ) -> Response:
     """Reject a received document, with the reason the client will be told."""
     data = model(DocumentReject, reason=reason, version=_version(version))
-    reject_document(request.app.state.container.uow(), actor=actor, document_id=_id(document_id), data=data)
+    reject_document(uow, actor=actor, document_id=document_id, data=data)
     pages.flash(request, N_("The document is rejected."), "success")
     return pages.redirect(request, safe_next(next))
 
 
-@router.get("/documents/{document_id}/file")
-def download(request: Request, actor: StaffActor, document_id: str) -> Response:
+@router.get("/documents/{document_id:uuid}/file")
+def download(request: Request, uow: UowDep, actor: StaffActor, document_id: uuid.UUID) -> Response:
     """The document's bytes (checked against its hash, audited), as a download, never shown inline."""
     container = request.app.state.container
-    got = download_document(
-        container.uow(), actor=actor, storage=container.storage, document_id=_id(document_id)
-    )
+    got = download_document(uow, actor=actor, storage=container.storage, document_id=document_id)
     name = got.document.filename.replace('"', "")
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
     return Response(got.content, media_type=got.document.content_type, headers=headers)
@@ -221,19 +228,14 @@ async def _file(upload: object) -> tuple[bytes, str | None]:
     return b"", None
 
 
-def _refused(request: Request, actor: Actor, aid: uuid.UUID, key: str, err: InvalidInput) -> HTMLResponse:
+def _refused(
+    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, key: str, err: InvalidInput
+) -> HTMLResponse:
     """The application page again, the problem next to the form that caused it."""
     return applications.page(
-        request, actor, aid, errors={key: pages.gettext(request, err.problem)}, status_code=422
+        request, uow, actor, aid, errors={key: pages.gettext(request, err.problem)}, status_code=422
     )
 
 
 def _version(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else None
-
-
-def _id(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise NotFound("no such record") from None

@@ -20,6 +20,7 @@ from starlette.responses import HTMLResponse, Response
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.money import (
     approve_batch,
     budget_report,
@@ -32,6 +33,7 @@ from onestop.money import (
 from onestop.money.models import PaymentBatch
 from onestop.money.pain002 import MAX_BYTES
 from onestop.web import charts, pages, programs
+from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()
@@ -50,13 +52,15 @@ def out_dir(request: Request) -> Path:
 
 
 @router.get("/payments")
-def batches(request: Request, actor: StaffActor) -> HTMLResponse:
+def batches(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """Every recent batch, and what was paid each month."""
-    return _list(request, actor)
+    return _list(request, uow, actor)
 
 
-def _list(request: Request, actor: StaffActor, errors: dict[str, str] | None = None) -> HTMLResponse:
-    found = list_batches(request.app.state.container.uow(), actor=actor)
+def _list(
+    request: Request, uow: UnitOfWork, actor: StaffActor, errors: dict[str, str] | None = None
+) -> HTMLResponse:
+    found = list_batches(uow, actor=actor)
     fmt = pages.formatter(request)
     data = charts.bars(by_month(found, fmt.date), fmt.money)
     chart = charts.vertical(
@@ -89,46 +93,46 @@ def by_month(found: Sequence[PaymentBatch], month_name: Any) -> list[tuple[str, 
 
 
 @router.post("/payments")
-def build(request: Request, actor: StaffActor, pay_date: Annotated[str, Form()] = "") -> Response:
+def build(
+    request: Request, uow: UowDep, actor: StaffActor, pay_date: Annotated[str, Form()] = ""
+) -> Response:
     """Build the batch of every approved payment due by the pay date."""
     try:
         day = parse_date(pay_date, field="pay_date")
-        batch = build_batch(request.app.state.container.uow(), actor=actor, pay_date=day)
+        batch = build_batch(uow, actor=actor, pay_date=day)
     except InvalidInput as err:
-        return _list(request, actor, {"pay_date": pages.gettext(request, err.problem)})
+        return _list(request, uow, actor, {"pay_date": pages.gettext(request, err.problem)})
     pages.flash(request, N_("Batch %(number)s is built."), "success", number=batch.number)
     return pages.redirect(request, f"/staff/payments/{batch.id}")
 
 
-@router.get("/payments/{batch_id}")
-def batch_page(request: Request, actor: StaffActor, batch_id: str) -> HTMLResponse:
+@router.get("/payments/{batch_id:uuid}")
+def batch_page(request: Request, uow: UowDep, actor: StaffActor, batch_id: uuid.UUID) -> HTMLResponse:
     """One batch: its state, who did what, the next step, the files."""
-    return _batch(request, actor, _id(batch_id))
+    return _batch(request, uow, actor, batch_id)
 
 
 def _batch(
-    request: Request, actor: StaffActor, bid: uuid.UUID, errors: dict[str, str] | None = None
+    request: Request, uow: UnitOfWork, actor: StaffActor, bid: uuid.UUID, errors: dict[str, str] | None = None
 ) -> HTMLResponse:
-    batch = get_batch(request.app.state.container.uow(), actor=actor, batch_id=bid)
+    batch = get_batch(uow, actor=actor, batch_id=bid)
     files = {k: (out_dir(request) / f"{batch.number}{suffix}").exists() for k, (suffix, _) in FILES.items()}
     context = {"batch": batch, "files": files, "errors": errors or {}, "page_url": f"/staff/payments/{bid}"}
     return pages.render(request, "staff/finance/batch.html", context, status_code=422 if errors else 200)
 
 
-@router.post("/payments/{batch_id}/{step}")
-async def step(request: Request, actor: StaffActor, batch_id: str, step: str) -> Response:
+@router.post("/payments/{batch_id:uuid}/{step}")
+async def step(request: Request, uow: UowDep, actor: StaffActor, batch_id: uuid.UUID, step: str) -> Response:
     """Approve, export, or reconcile (with the bank's pain.002 file) the batch."""
-    bid = _id(batch_id)
-    container = request.app.state.container
     try:
         if step == "approve":
-            approve_batch(container.uow(), actor=actor, batch_id=bid)
+            approve_batch(uow, actor=actor, batch_id=batch_id)
             pages.flash(request, N_("The batch is approved."), "success")
         elif step == "export":
-            export_batch(container.uow(), actor=actor, batch_id=bid, out_dir=out_dir(request))
+            export_batch(uow, actor=actor, batch_id=batch_id, out_dir=out_dir(request))
             pages.flash(request, N_("The payment files are written and checked against their schema."))
         elif step == "reconcile":
-            result = await _reconcile(request, actor, bid)
+            result = await _reconcile(request, uow, actor, batch_id)
             pages.flash(
                 request,
                 N_("Status report applied: %(paid)s paid, %(returned)s returned."),
@@ -140,11 +144,11 @@ async def step(request: Request, actor: StaffActor, batch_id: str, step: str) ->
             raise NotFound("no such step")
     except InvalidInput as err:
         field = "file" if step == "reconcile" else "form"
-        return _batch(request, actor, bid, {field: pages.gettext(request, err.problem)})
-    return pages.redirect(request, f"/staff/payments/{bid}")
+        return _batch(request, uow, actor, batch_id, {field: pages.gettext(request, err.problem)})
+    return pages.redirect(request, f"/staff/payments/{batch_id}")
 
 
-async def _reconcile(request: Request, actor: StaffActor, bid: uuid.UUID) -> Any:
+async def _reconcile(request: Request, uow: UnitOfWork, actor: StaffActor, bid: uuid.UUID) -> Any:
     async with request.form() as form:
         upload = form.get("file")
         data = await upload.read(MAX_BYTES + 1) if isinstance(upload, UploadFile) else b""
@@ -155,15 +159,15 @@ async def _reconcile(request: Request, actor: StaffActor, bid: uuid.UUID) -> Any
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "status-report.xml"
         path.write_bytes(data)
-        return reconcile_batch(request.app.state.container.uow(), actor=actor, batch_id=bid, path=path)
+        return reconcile_batch(uow, actor=actor, batch_id=bid, path=path)
 
 
-@router.get("/payments/{batch_id}/files/{kind}")
-def download(request: Request, actor: StaffActor, batch_id: str, kind: str) -> Response:
+@router.get("/payments/{batch_id:uuid}/files/{kind}")
+def download(request: Request, uow: UowDep, actor: StaffActor, batch_id: uuid.UUID, kind: str) -> Response:
     """An exported file, as a download."""
     if kind not in FILES:
         raise NotFound("no such file")
-    batch = get_batch(request.app.state.container.uow(), actor=actor, batch_id=_id(batch_id))
+    batch = get_batch(uow, actor=actor, batch_id=batch_id)
     suffix, media = FILES[kind]
     path = out_dir(request) / f"{batch.number}{suffix}"
     if batch.state not in ("exported", "reconciled") or not path.exists():
@@ -172,9 +176,9 @@ def download(request: Request, actor: StaffActor, batch_id: str, kind: str) -> R
 
 
 @router.get("/budget")
-def budget(request: Request, actor: StaffActor) -> HTMLResponse:
+def budget(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """Budget, committed and spent per program and office, with the share used drawn as bars."""
-    lines = budget_report(request.app.state.container.uow(), actor=actor)
+    lines = budget_report(uow, actor=actor)
     fmt = pages.formatter(request)
     language = pages.language_of(request)
     used = [(programs.name(line.program, language), line.committed_cents) for line in lines]
@@ -186,10 +190,3 @@ def budget(request: Request, actor: StaffActor) -> HTMLResponse:
         data,
     )
     return pages.render(request, "staff/finance/budget.html", {"lines": lines, "chart": chart, "bars": data})
-
-
-def _id(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise NotFound("no such batch") from None

@@ -6,7 +6,7 @@ import re
 import uuid
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.requests import Request
 
 from onestop.common.errors import InvalidInput
@@ -14,6 +14,18 @@ from onestop.common.i18n import N_
 from onestop.web import pages
 
 M = TypeVar("M", bound=BaseModel)
+
+
+class PageForm(BaseModel):
+    """A page's posted form, read by FastAPI (``form: Annotated[XForm, Form()]``).
+
+    Every box is text that cannot fail here (a missing box is ""), stripped: the values are checked by
+    the service, whose ``InvalidInput`` the page shows next to the box it names, with what was typed.
+    The CSRF token and the buttons are not fields, so extra names are ignored rather than refused.
+    """
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
 
 #: Service field names (``phones[0]``, ``addresses[0].city``) to the form's single-entry boxes.
 _INDEXED = re.compile(r"^(phones|emails|addresses|health_numbers)\[0\]\.?")

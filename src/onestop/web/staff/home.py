@@ -12,30 +12,31 @@ from starlette.responses import HTMLResponse
 
 from onestop.access.permissions import Actor, Permission
 from onestop.cases.tasks import TaskKind, get_caseload, list_tasks
+from onestop.db import UnitOfWork
 from onestop.money import list_approvals
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()
 
 
 @router.get("/")
-def home(request: Request, actor: StaffActor) -> HTMLResponse:
+def home(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """The page an officer lands on after signing in."""
     container = request.app.state.container
     context: dict[str, Any] = {"today": container.clock.now()}
     if actor.staff_id is not None and actor.can(Permission.CASE_READ):
-        context |= _work(request, actor)
+        context |= _work(request, uow, actor)
     if actor.can(Permission.MONEY_APPROVE):
-        context["approvals"] = list_approvals(container.uow(), actor=actor, limit=20)
+        context["approvals"] = list_approvals(uow, actor=actor, limit=20)
     return pages.render(request, "staff/home.html", context)
 
 
-def _work(request: Request, actor: Actor) -> dict[str, Any]:
+def _work(request: Request, uow: UnitOfWork, actor: Actor) -> dict[str, Any]:
     """Open tasks split into today's work and reviews, and the caseload with names for the tasks."""
-    container = request.app.state.container
-    tasks = list_tasks(container.uow(), actor=actor, view="open").items
-    caseload = get_caseload(container.uow(), actor=actor).people
+    tasks = list_tasks(uow, actor=actor, view="open").items
+    caseload = get_caseload(uow, actor=actor).people
     names = {p.person_id: f"{p.family_name}, {p.given_names}" for p in caseload}
     due = [t for t in tasks if t.bucket in ("overdue", "due_today") and t.kind != TaskKind.REVIEW_DUE]
     return {

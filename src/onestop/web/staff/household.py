@@ -13,6 +13,7 @@ from onestop.access.permissions import Actor
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.registry import (
     add_member,
     create_unit,
@@ -25,59 +26,63 @@ from onestop.registry import (
 )
 from onestop.registry.schemas import MemberIn, PersonCreate, SearchQuery, UnitCreate
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model, optional_uuid
-from onestop.web.staff.people import person_id_of
 
-router = APIRouter(prefix="/people/{person_id}")
+router = APIRouter(prefix="/people/{person_id:uuid}")
 
 
 @router.get("/household")
-def household(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+def household(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The person's units, and the search for people who could join one."""
-    return _page(request, actor, person_id_of(person_id))
+    return _page(request, uow, actor, person_id)
 
 
 @router.post("/household/find")
 def household_find(
-    request: Request, actor: StaffActor, person_id: str, find: Annotated[str, Form()] = ""
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, find: Annotated[str, Form()] = ""
 ) -> HTMLResponse:
     """People who could join a unit, found by name (posted: a name never goes in the address)."""
-    return _page(request, actor, person_id_of(person_id), find=find)
+    return _page(request, uow, actor, person_id, find=find)
 
 
 @router.post("/household/unit")
 def new_unit(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    person_id: str,
+    person_id: uuid.UUID,
     label: Annotated[str, Form()] = "",
     joined_on: Annotated[str, Form()] = "",
 ) -> Response:
     """A new unit with this person as its applicant."""
-    pid = person_id_of(person_id)
     try:
-        member = model(MemberIn, person_id=pid, role="applicant", joined_on=_date(joined_on, "joined_on"))
+        member = model(
+            MemberIn, person_id=person_id, role="applicant", joined_on=_date(joined_on, "joined_on")
+        )
         data = model(UnitCreate, label=label or None, members=[member])
-        create_unit(request.app.state.container.uow(), actor=actor, data=data)
+        create_unit(uow, actor=actor, data=data)
     except InvalidInput as err:
-        return _page(request, actor, pid, errors={"unit-" + err.field.rsplit(".", 1)[-1]: err.problem})
+        return _page(
+            request, uow, actor, person_id, errors={"unit-" + err.field.rsplit(".", 1)[-1]: err.problem}
+        )
     pages.flash(request, N_("The benefit unit is created."), "success")
-    return pages.redirect(request, f"/staff/people/{pid}/household")
+    return pages.redirect(request, f"/staff/people/{person_id}/household")
 
 
 @router.post("/household/member")
 def new_member(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    person_id: str,
+    person_id: uuid.UUID,
     unit_id: Annotated[str, Form()] = "",
     member_id: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "",
     joined_on: Annotated[str, Form()] = "",
 ) -> Response:
     """Add the chosen person to one of this person's units."""
-    pid = person_id_of(person_id)
     try:
         member = model(
             MemberIn,
@@ -86,83 +91,89 @@ def new_member(
             joined_on=_date(joined_on, "joined_on"),
         )
         unit = optional_uuid(unit_id, "unit_id") or uuid.UUID(int=0)
-        add_member(request.app.state.container.uow(), actor=actor, unit_id=unit, member=member)
+        add_member(uow, actor=actor, unit_id=unit, member=member)
     except InvalidInput as err:
-        return _page(request, actor, pid, errors={"member-" + err.field.rsplit(".", 1)[-1]: err.problem})
+        return _page(
+            request, uow, actor, person_id, errors={"member-" + err.field.rsplit(".", 1)[-1]: err.problem}
+        )
     pages.flash(request, N_("The member is added."), "success")
-    return pages.redirect(request, f"/staff/people/{pid}/household")
+    return pages.redirect(request, f"/staff/people/{person_id}/household")
 
 
 @router.post("/household/end")
 def end(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    person_id: str,
+    person_id: uuid.UUID,
     unit_id: Annotated[str, Form()] = "",
     membership_id: Annotated[str, Form()] = "",
     left_on: Annotated[str, Form()] = "",
 ) -> Response:
     """End a membership on a date (the history keeps it)."""
-    pid = person_id_of(person_id)
     try:
         end_membership(
-            request.app.state.container.uow(),
+            uow,
             actor=actor,
             unit_id=optional_uuid(unit_id, "unit_id") or uuid.UUID(int=0),
             membership_id=optional_uuid(membership_id, "membership_id") or uuid.UUID(int=0),
             left_on=_date(left_on, "left_on"),
         )
     except InvalidInput as err:
-        return _page(request, actor, pid, errors={"end-" + err.field: err.problem})
+        return _page(request, uow, actor, person_id, errors={"end-" + err.field: err.problem})
     pages.flash(request, N_("The membership is ended."), "success")
-    return pages.redirect(request, f"/staff/people/{pid}/household")
+    return pages.redirect(request, f"/staff/people/{person_id}/household")
 
 
 @router.get("/merge")
-def merge_page(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+def merge_page(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """Likely duplicates of this person that could be merged into it."""
-    return _merge_page(request, actor, person_id_of(person_id), "")
+    return _merge_page(request, uow, actor, person_id, "")
 
 
 @router.post("/merge/find")
 def merge_find(
-    request: Request, actor: StaffActor, person_id: str, find: Annotated[str, Form()] = ""
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, find: Annotated[str, Form()] = ""
 ) -> HTMLResponse:
     """The likely duplicates and other records found by name (posted: never in the address)."""
-    return _merge_page(request, actor, person_id_of(person_id), find)
+    return _merge_page(request, uow, actor, person_id, find)
 
 
-def _merge_page(request: Request, actor: Actor, pid: uuid.UUID, find: str) -> HTMLResponse:
-    uow = request.app.state.container
-    person = get_person(uow.uow(), actor=actor, person_id=pid)
+def _merge_page(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, find: str) -> HTMLResponse:
+    person = get_person(uow, actor=actor, person_id=pid)
     candidate = PersonCreate(
         given_names=person.given_names, family_name=person.family_name, birth_date=person.birth_date
     )
-    matches = [m for m in find_duplicates(uow.uow(), actor=actor, candidate=candidate) if m.person.id != pid]
-    hits = _search(request, actor, find, exclude=pid)
-    context = {"person": person, "matches": matches, "hits": hits, "find": find, "errors": {},
-               "page_url": f"/staff/people/{pid}/merge"}  # fmt: skip
+    matches = [m for m in find_duplicates(uow, actor=actor, candidate=candidate) if m.person.id != pid]
+    hits = _search(request, uow, actor, find, exclude=pid)
+    context = {
+        "person": person,
+        "matches": matches,
+        "hits": hits,
+        "find": find,
+        "errors": {},
+        "page_url": f"/staff/people/{pid}/merge",
+    }
     return pages.render(request, "staff/people/merge.html", context)
 
 
 @router.post("/merge")
 def merge(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    person_id: str,
+    person_id: uuid.UUID,
     merged_id: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
 ) -> Response:
     """Merge the chosen record into this one (PERSON_MERGE; audited with the reason)."""
-    pid = person_id_of(person_id)
-    container = request.app.state.container
     try:
         other = optional_uuid(merged_id, "merged_id")
         if other is None:
             raise InvalidInput("merged_id", "choose the record to merge")
-        merge_people(container.uow(), actor=actor, survivor_id=pid, merged_id=other, reason=reason)
+        merge_people(uow, actor=actor, survivor_id=person_id, merged_id=other, reason=reason)
     except InvalidInput as err:
-        person = get_person(container.uow(), actor=actor, person_id=pid)
+        person = get_person(uow, actor=actor, person_id=person_id)
         errors = {err.field: pages.gettext(request, err.problem)}
         context = {
             "person": person,
@@ -171,34 +182,38 @@ def merge(
             "find": "",
             "errors": errors,
             "reason": reason,
-            "page_url": f"/staff/people/{pid}/merge",
+            "page_url": f"/staff/people/{person_id}/merge",
         }
         return pages.render(request, "staff/people/merge.html", context, status_code=422)
     pages.flash(request, N_("The records are merged."), "success")
-    return pages.redirect(request, f"/staff/people/{pid}")
+    return pages.redirect(request, f"/staff/people/{person_id}")
 
 
-def _search(request: Request, actor: Actor, find: str, *, exclude: uuid.UUID) -> list[Any] | None:
+def _search(
+    request: Request, uow: UnitOfWork, actor: Actor, find: str, *, exclude: uuid.UUID
+) -> list[Any] | None:
     if not find.strip():
         return None
     query = SearchQuery(name=find.strip())
-    return [
-        h
-        for h in search_people(request.app.state.container.uow(), actor=actor, query=query)
-        if h.person.id != exclude
-    ]
+    return [h for h in search_people(uow, actor=actor, query=query) if h.person.id != exclude]
 
 
 def _page(
-    request: Request, actor: Actor, pid: uuid.UUID, *, find: str = "", errors: dict[str, str] | None = None
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    pid: uuid.UUID,
+    *,
+    find: str = "",
+    errors: dict[str, str] | None = None,
 ) -> HTMLResponse:
     container = request.app.state.container
-    person = get_person(container.uow(), actor=actor, person_id=pid)
-    units = list_person_units(container.uow(), actor=actor, person_id=pid)
+    person = get_person(uow, actor=actor, person_id=pid)
+    units = list_person_units(uow, actor=actor, person_id=pid)
     context = {
         "person": person,
         "units": units,
-        "hits": _search(request, actor, find, exclude=pid),
+        "hits": _search(request, uow, actor, find, exclude=pid),
         "find": find,
         "errors": {k: pages.gettext(request, v) for k, v in (errors or {}).items()},
         "today": container.clock.today().isoformat(),

@@ -17,9 +17,10 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
 from onestop.common.dates import parse_date
-from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.common.money import to_cents
+from onestop.db import UnitOfWork
 from onestop.money import (
     AuthorityDecision,
     check_authority,
@@ -31,9 +32,9 @@ from onestop.money import (
 )
 from onestop.registry import get_person
 from onestop.web import pages, questions
+from onestop.web.deps import UowDep
 from onestop.web.staff.applications import unit_for
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.people import person_id_of
 
 router = APIRouter()
 
@@ -58,21 +59,24 @@ METHODS = {"cheque": N_("Cheque"), "direct_deposit": N_("Direct deposit"), "vouc
 NEW_CLIENT_PAYEE = "client"
 
 
-@router.get("/people/{person_id}/emergency")
-def emergency_form(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+@router.get("/people/{person_id:uuid}/emergency")
+def emergency_form(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The form, with a fresh idempotency key and today's date."""
-    pid = person_id_of(person_id)
     today = request.app.state.container.clock.today().isoformat()
-    values = {"payment_type": "emergency_funds", "program": _program(request, actor, pid), "pay_date": today}
+    values = {
+        "payment_type": "emergency_funds",
+        "program": _program(request, uow, actor, person_id),
+        "pay_date": today,
+    }
     values |= {"method": "cheque", "key": uuid.uuid4().hex, "payee_id": ""}
-    return _form(request, actor, pid, values)
+    return _form(request, uow, actor, person_id, values)
 
 
-@router.get("/people/{person_id}/emergency/check")
+@router.get("/people/{person_id:uuid}/emergency/check")
 def authority_check(
     request: Request,
     actor: StaffActor,
-    person_id: str,
+    person_id: uuid.UUID,
     payment_type: str = "emergency_funds",
     program: str = "",
     amount: str = "",
@@ -84,21 +88,22 @@ def authority_check(
     return pages.render(request, "staff/money/_authority.html", context)
 
 
-@router.post("/people/{person_id}/emergency")
-async def emergency_submit(request: Request, actor: StaffActor, person_id: str) -> Response:
+@router.post("/people/{person_id:uuid}/emergency")
+async def emergency_submit(
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID
+) -> Response:
     """Issue (htmx, or after the confirm step) or show the confirm step (a plain first submission)."""
-    pid = person_id_of(person_id)
     async with request.form() as form:
         values: dict[str, Any] = {k: str(form.get(k) or "").strip() for k in FIELDS}
         confirmed = form.get("confirmed") == "yes" or request.headers.get("hx-request") == "true"
     try:
         check = _check(actor, values, strict=True)
         if not confirmed:
-            return _form(request, actor, pid, values, check=check, confirm=True)
-        issuance = _issue(request, actor, pid, values)
+            return _form(request, uow, actor, person_id, values, check=check, confirm=True)
+        issuance = _issue(request, uow, actor, person_id, values)
     except InvalidInput as err:
         errors = {err.field: pages.gettext(request, err.problem)}
-        return _form(request, actor, pid, values, errors=errors, status_code=422)
+        return _form(request, uow, actor, person_id, values, errors=errors, status_code=422)
     amount = pages.formatter(request).money(issuance.gross_cents)
     if issuance.state == "pending_approval":
         pages.flash(
@@ -106,23 +111,22 @@ async def emergency_submit(request: Request, actor: StaffActor, person_id: str) 
         )
     else:
         pages.flash(request, N_("%(amount)s is issued."), "success", amount=amount)
-    return pages.redirect(request, f"/staff/people/{pid}")
+    return pages.redirect(request, f"/staff/people/{person_id}")
 
 
-def _issue(request: Request, actor: Actor, pid: uuid.UUID, values: dict[str, Any]) -> Any:
+def _issue(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, values: dict[str, Any]) -> Any:
     """The payee (the client by cheque, created on first use), the unit, then one issuance."""
-    container = request.app.state.container
     payee_id = values["payee_id"]
     if payee_id in ("", NEW_CLIENT_PAYEE):
-        person = get_person(container.uow(), actor=actor, person_id=pid)
+        person = get_person(uow, actor=actor, person_id=pid)
         name = f"{person.given_names} {person.family_name}".strip()
-        payee_id = str(create_payee(container.uow(), actor=actor, kind="client", name=name, person_id=pid).id)
+        payee_id = str(create_payee(uow, actor=actor, kind="client", name=name, person_id=pid).id)
     return issue_payment(
-        container.uow(),
+        uow,
         actor=actor,
         payment_type=values["payment_type"],
         program=values["program"],
-        unit_id=unit_for(request, actor, pid),
+        unit_id=unit_for(request, uow, actor, pid),
         payee_id=uuid.UUID(payee_id),
         amount_cents=_cents(values["amount"]),
         method=values["method"] or "cheque",
@@ -156,15 +160,16 @@ def _cents(raw: str) -> int:
     return cents
 
 
-def _program(request: Request, actor: Actor, pid: uuid.UUID) -> str:
-    from onestop.web.staff.screening import jurisdiction_of
+def _program(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID) -> str:
+    from onestop.web.staff.interview import jurisdiction_of
 
-    person = get_person(request.app.state.container.uow(), actor=actor, person_id=pid)
+    person = get_person(uow, actor=actor, person_id=pid)
     return "nl.income_support" if jurisdiction_of(person) == "ca-nl" else "ab.emergency_income_support"
 
 
 def _form(
     request: Request,
+    uow: UnitOfWork,
     actor: Actor,
     pid: uuid.UUID,
     values: dict[str, Any],
@@ -174,9 +179,8 @@ def _form(
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    container = request.app.state.container
-    person = get_person(container.uow(), actor=actor, person_id=pid)
-    payees = list_payees(container.uow(), actor=actor, person_id=pid)
+    person = get_person(uow, actor=actor, person_id=pid)
+    payees = list_payees(uow, actor=actor, person_id=pid)
     context = {
         "person": person,
         "values": values,
@@ -194,31 +198,28 @@ def _form(
 
 
 @router.get("/approvals")
-def approvals(request: Request, actor: StaffActor) -> HTMLResponse:
+def approvals(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """Payments waiting for my signature, oldest first, each with the requester's explanation."""
-    found = list_approvals(request.app.state.container.uow(), actor=actor)
+    found = list_approvals(uow, actor=actor)
     return pages.render(request, "staff/money/approvals.html", {"approvals": found, "errors": {}})
 
 
-@router.post("/approvals/{approval_id}")
+@router.post("/approvals/{approval_id:uuid}")
 def decide(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    approval_id: str,
+    approval_id: uuid.UUID,
     answer: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
 ) -> Response:
     """Approve or reject; nobody approves their own request, and the approver's own limit applies."""
-    try:
-        aid = uuid.UUID(approval_id)
-    except ValueError:
-        raise NotFound("no such approval request") from None
     if answer not in ("approve", "reject"):
         raise InvalidInput("answer", "approve or reject")
     done = decide_approval(
-        request.app.state.container.uow(),
+        uow,
         actor=actor,
-        approval_id=aid,
+        approval_id=approval_id,
         approve=answer == "approve",
         note=note,
     )

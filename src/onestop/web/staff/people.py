@@ -11,10 +11,12 @@ from starlette.responses import HTMLResponse
 from onestop.access.permissions import Permission
 from onestop.cases.client360 import Client360, client_360
 from onestop.common.dates import parse_date
-from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.errors import InvalidInput
+from onestop.db import UnitOfWork
 from onestop.registry import get_person, reveal_identifier, search_people
 from onestop.registry.schemas import Revealed, SearchQuery
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff import quicklog
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import form_errors
@@ -34,6 +36,7 @@ def search_form(request: Request, actor: StaffActor) -> HTMLResponse:
 @router.post("")
 def search(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
     name: Annotated[str, Form()] = "",
     birth_date: Annotated[str, Form()] = "",
@@ -55,7 +58,7 @@ def search(
                 phone=phone.strip() or None,
                 sin=sin.strip() or None,
             )
-            hits = search_people(request.app.state.container.uow(), actor=actor, query=query)
+            hits = search_people(uow, actor=actor, query=query)
         except InvalidInput as err:
             errors = form_errors(request, err, SEARCH_FIELDS)
     context = {"values": values, "errors": errors, "hits": hits, "page_url": "/staff/people"}
@@ -64,29 +67,29 @@ def search(
     return pages.render(request, template, context, status_code=422 if errors else 200)
 
 
-@router.get("/{person_id}")
-def view(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+@router.get("/{person_id:uuid}")
+def view(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The client 360 page: safety flags first, then everything about the person across programs."""
-    return _file(request, actor, person_id_of(person_id))
+    return _file(request, uow, actor, person_id)
 
 
-@router.post("/{person_id}/reveal")
+@router.post("/{person_id:uuid}/reveal")
 def reveal(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    person_id: str,
+    person_id: uuid.UUID,
     kind: Annotated[str, Form()] = "",
     province: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
     identifier_id: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Show one identifier in clear on this response only (never stored), after an audited reason."""
-    pid = person_id_of(person_id)
     try:
         revealed = reveal_identifier(
-            request.app.state.container.uow(),
+            uow,
             actor=actor,
-            person_id=pid,
+            person_id=person_id,
             kind=kind,
             reason=reason,
             province=province or None,
@@ -94,21 +97,21 @@ def reveal(
     except InvalidInput as err:
         errors = form_errors(request, err, {"reason"})
         return _file(
-            request, actor, pid, errors=errors, error_for=identifier_id, reason=reason, status_code=422
+            request,
+            uow,
+            actor,
+            person_id,
+            errors=errors,
+            error_for=identifier_id,
+            reason=reason,
+            status_code=422,
         )
-    return _file(request, actor, pid, revealed=revealed, revealed_for=identifier_id)
-
-
-def person_id_of(raw: str) -> uuid.UUID:
-    """A person id from the path; anything else is "no such person" (404)."""
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise NotFound("no such person") from None
+    return _file(request, uow, actor, person_id, revealed=revealed, revealed_for=identifier_id)
 
 
 def _file(
     request: Request,
+    uow: UnitOfWork,
     actor: StaffActor,
     person_id: uuid.UUID,
     *,
@@ -119,7 +122,6 @@ def _file(
     reason: str = "",
     status_code: int = 200,
 ) -> HTMLResponse:
-    uow = request.app.state.container.uow()
     view: Client360 | None = None
     if actor.can(Permission.CASE_READ):
         view = client_360(uow, actor=actor, person_id=person_id)
@@ -129,7 +131,7 @@ def _file(
     context = {
         "c360": view,
         "page_url": f"/staff/people/{person.id}",
-        "reason_labels": dict(quicklog.reasons(request, actor)) if view else {},
+        "reason_labels": dict(quicklog.reasons(request, uow, actor)) if view else {},
         "person": person,
         "log_person": person.id,
         "log_person_name": f"{person.given_names} {person.family_name}".strip(),

@@ -17,6 +17,7 @@ from onestop.access.permissions import Actor, Permission
 from onestop.common.dates import parse_date
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.registry import (
     add_address,
     add_email,
@@ -41,16 +42,22 @@ from onestop.registry.schemas import (
     PhoneIn,
 )
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model, optional_uuid
-from onestop.web.staff.people import person_id_of
 
-router = APIRouter(prefix="/people/{person_id}")
+router = APIRouter(prefix="/people/{person_id:uuid}")
 
 DETAIL_FIELDS = (
-    "given_names", "family_name", "preferred_name", "birth_date", "language", "language_other", "gender",
-)  # fmt: skip
+    "given_names",
+    "family_name",
+    "preferred_name",
+    "birth_date",
+    "language",
+    "language_other",
+    "gender",
+)
 
 #: Each small form: its fields, and the service call it makes (values are the form's, by field name).
 Change = Callable[[Any, Actor, uuid.UUID, dict[str, str]], object]
@@ -128,42 +135,38 @@ FORMS: dict[str, tuple[tuple[str, ...], Change, str, str]] = {
     "consent-withdraw": (("item",), _withdraw, N_("The consent is withdrawn."), "consents"),
     "contact-remove": (("item",), _contact_off, N_("The contact is removed."), "contact"),
     "address-remove": (("item",), _address_off, N_("The address is removed."), "address"),
-}  # fmt: skip
+}
 
 
 @router.get("/edit")
-def edit_page(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+def edit_page(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The edit page with the person as now on file."""
-    pid = person_id_of(person_id)
-    person = get_person(request.app.state.container.uow(), actor=actor, person_id=pid)
+    person = get_person(uow, actor=actor, person_id=person_id)
     return _page(request, actor, person, _details(person))
 
 
 @router.post("/edit")
-async def save_details(request: Request, actor: StaffActor, person_id: str) -> Response:
+async def save_details(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> Response:
     """Save core details read at ``version``; a stale version shows what changed meanwhile."""
-    pid = person_id_of(person_id)
     async with request.form() as form:
         values: dict[str, Any] = {k: str(form.get(k) or "").strip() for k in (*DETAIL_FIELDS, "version")}
         values["interpreter_needed"] = form.get("interpreter_needed") == "yes"
     try:
-        await run_in_threadpool(_update, request, actor, pid, values)
+        await run_in_threadpool(_update, request, uow, actor, person_id, values)
     except Conflict:
-        current = await run_in_threadpool(
-            get_person, request.app.state.container.uow(), actor=actor, person_id=pid
-        )
+        current = await run_in_threadpool(get_person, uow, actor=actor, person_id=person_id)
         return _page(request, actor, current, values, stale=_details(current), status_code=409)
     except InvalidInput as err:
-        current = await run_in_threadpool(
-            get_person, request.app.state.container.uow(), actor=actor, person_id=pid
-        )
+        current = await run_in_threadpool(get_person, uow, actor=actor, person_id=person_id)
         errors = {err.field if err.field in DETAIL_FIELDS else "form": pages.gettext(request, err.problem)}
         return _page(request, actor, current, values, errors=errors, status_code=422)
     pages.flash(request, N_("The details are saved."), "success")
-    return pages.redirect(request, f"/staff/people/{pid}")
+    return pages.redirect(request, f"/staff/people/{person_id}")
 
 
-def _update(request: Request, actor: Actor, pid: uuid.UUID, values: dict[str, Any]) -> PersonPublic:
+def _update(
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, values: dict[str, Any]
+) -> PersonPublic:
     if not values["version"].isdigit():
         raise Conflict("no version given")
     changes = model(
@@ -178,36 +181,33 @@ def _update(request: Request, actor: Actor, pid: uuid.UUID, values: dict[str, An
         interpreter_needed=values["interpreter_needed"],
         gender=values["gender"] or None,
     )
-    return update_person(request.app.state.container.uow(), actor=actor, person_id=pid, changes=changes)
+    return update_person(uow, actor=actor, person_id=pid, changes=changes)
 
 
 @router.post("/edit/{form_name}")
-async def change(request: Request, actor: StaffActor, person_id: str, form_name: str) -> Response:
+async def change(
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form_name: str
+) -> Response:
     """One of the small forms: add or remove a contact, address, identifier, flag or consent."""
-    pid = person_id_of(person_id)
     if form_name not in FORMS:
         raise InvalidInput("form", "no such change")
     fields, call, done, anchor = FORMS[form_name]
     async with request.form() as form:
         values = {f: str(form.get(f"{form_name}-{f}") or "").strip() for f in fields}
-    uow = request.app.state.container.uow()
     try:
-        await run_in_threadpool(call, uow, actor, pid, values)
+        await run_in_threadpool(call, uow, actor, person_id, values)
     except InvalidInput as err:
-        person = await run_in_threadpool(
-            get_person, request.app.state.container.uow(), actor=actor, person_id=pid
-        )
+        person = await run_in_threadpool(get_person, uow, actor=actor, person_id=person_id)
         field = err.field.rsplit(".", 1)[-1]
         name = f"{form_name}-{field}" if field in fields else f"{form_name}-form"
         errors = {name: pages.gettext(request, err.problem)}
         prefilled = {f"{form_name}-{f}": v for f, v in values.items()}
         return _page(request, actor, person, _details(person) | prefilled, errors=errors, status_code=422)
     pages.flash(request, done, "success")
-    return pages.redirect(request, f"/staff/people/{pid}/edit#{anchor}-title")
+    return pages.redirect(request, f"/staff/people/{person_id}/edit#{anchor}-title")
 
 
-async def _current(request: Request, actor: Actor, pid: uuid.UUID) -> PersonPublic:
-    uow = request.app.state.container.uow()
+async def _current(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID) -> PersonPublic:
     person: PersonPublic = await run_in_threadpool(get_person, uow, actor=actor, person_id=pid)
     return person
 

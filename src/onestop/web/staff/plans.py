@@ -34,13 +34,14 @@ from onestop.cases.plans import (
     set_plan_action_status,
 )
 from onestop.common.dates import parse_date
-from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.registry import get_person
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
-from onestop.web.staff.people import person_id_of
 
 router = APIRouter()
 
@@ -62,17 +63,15 @@ PROGRESS = {
 }
 
 
-@router.get("/people/{person_id}/plans/new")
-def new_plan(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+@router.get("/people/{person_id:uuid}/plans/new")
+def new_plan(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """An empty plan editor."""
-    pid = person_id_of(person_id)
-    return _editor(request, actor, pid, None, {"title": ""}, [], [])
+    return _editor(request, uow, actor, person_id, None, {"title": ""}, [], [])
 
 
-@router.post("/people/{person_id}/plans/new")
-async def create(request: Request, actor: StaffActor, person_id: str) -> Response:
+@router.post("/people/{person_id:uuid}/plans/new")
+async def create(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> Response:
     """Create the plan from the editor's rows."""
-    pid = person_id_of(person_id)
     async with request.form() as form:
         pass  # the values stay readable once the (file-less) form is closed
     title = str(form.get("title") or "")
@@ -80,40 +79,45 @@ async def create(request: Request, actor: StaffActor, person_id: str) -> Respons
     actions: list[ActionIn] = []
     try:
         title, goals, actions = _rows(form, known_goals=[])
-        data = model(PlanCreate, person_id=pid, title=title, goals=goals, actions=actions)
-        plan = create_plan(request.app.state.container.uow(), actor=actor, data=data)
+        data = model(PlanCreate, person_id=person_id, title=title, goals=goals, actions=actions)
+        plan = create_plan(uow, actor=actor, data=data)
     except InvalidInput as err:
-        return _editor(request, actor, pid, None, {"title": title}, goals, actions, err=err)
+        return _editor(request, uow, actor, person_id, None, {"title": title}, goals, actions, err=err)
     pages.flash(request, N_("The plan is saved."), "success")
     return pages.redirect(request, f"/staff/plans/{plan.id}")
 
 
-@router.get("/plans/{plan_id}")
-def plan_page(request: Request, actor: StaffActor, plan_id: str) -> HTMLResponse:
+@router.get("/plans/{plan_id:uuid}")
+def plan_page(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID) -> HTMLResponse:
     """The plan as it is now, with its reviews and the history of its revisions."""
-    plan = get_plan(request.app.state.container.uow(), actor=actor, plan_id=_id(plan_id))
+    plan = get_plan(uow, actor=actor, plan_id=plan_id)
     return _view(request, plan)
 
 
-@router.get("/plans/{plan_id}/edit")
-def edit(request: Request, actor: StaffActor, plan_id: str) -> HTMLResponse:
+@router.get("/plans/{plan_id:uuid}/edit")
+def edit(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID) -> HTMLResponse:
     """The editor with the plan's current goals and actions."""
-    plan = get_plan(request.app.state.container.uow(), actor=actor, plan_id=_id(plan_id))
+    plan = get_plan(uow, actor=actor, plan_id=plan_id)
     goals = [GoalIn(text=g.text, status=g.status, id=g.id) for g in plan.goals]
     actions = [
-        ActionIn(text=a.text, owner=a.owner, owner_name=a.owner_name, due_on=a.due_on, status=a.status,
-                 goal_id=a.goal_id, id=a.id)
+        ActionIn(
+            text=a.text,
+            owner=a.owner,
+            owner_name=a.owner_name,
+            due_on=a.due_on,
+            status=a.status,
+            goal_id=a.goal_id,
+            id=a.id,
+        )
         for a in plan.actions
-    ]  # fmt: skip
-    return _editor(request, actor, plan.person_id, plan, {"title": plan.title}, goals, actions)
+    ]
+    return _editor(request, uow, actor, plan.person_id, plan, {"title": plan.title}, goals, actions)
 
 
-@router.post("/plans/{plan_id}/edit")
-async def revise(request: Request, actor: StaffActor, plan_id: str) -> Response:
+@router.post("/plans/{plan_id:uuid}/edit")
+async def revise(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID) -> Response:
     """Save a new revision (the previous ones are kept)."""
-    pid_ = _id(plan_id)
-    container = request.app.state.container
-    plan = get_plan(container.uow(), actor=actor, plan_id=pid_)
+    plan = get_plan(uow, actor=actor, plan_id=plan_id)
     async with request.form() as form:
         version, note = str(form.get("version") or ""), str(form.get("note") or "")
     title = str(form.get("title") or "")
@@ -129,37 +133,35 @@ async def revise(request: Request, actor: StaffActor, plan_id: str) -> Response:
             actions=actions,
             note=note or None,
         )
-        revise_plan(container.uow(), actor=actor, plan_id=pid_, data=data)
+        revise_plan(uow, actor=actor, plan_id=plan_id, data=data)
     except InvalidInput as err:
-        return _editor(request, actor, plan.person_id, plan, {"title": title}, goals, actions, err=err)
+        return _editor(request, uow, actor, plan.person_id, plan, {"title": title}, goals, actions, err=err)
     pages.flash(request, N_("The plan is saved."), "success")
-    return pages.redirect(request, f"/staff/plans/{pid_}")
+    return pages.redirect(request, f"/staff/plans/{plan_id}")
 
 
-@router.post("/plans/{plan_id}/actions/{action_id}")
+@router.post("/plans/{plan_id:uuid}/actions/{action_id}")
 def action_status(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    plan_id: str,
+    plan_id: uuid.UUID,
     action_id: str,
     status: Annotated[str, Form()] = "",
     version: Annotated[str, Form()] = "",
 ) -> Response:
     """Change one action's status."""
     data = ActionStatusIn(version=int(version) if version.isdigit() else None, status=status)
-    uow = request.app.state.container.uow()
-    set_plan_action_status(uow, actor=actor, plan_id=_id(plan_id), action_id=action_id, data=data)
+    set_plan_action_status(uow, actor=actor, plan_id=plan_id, action_id=action_id, data=data)
     return pages.redirect(request, f"/staff/plans/{plan_id}#actions-title")
 
 
-@router.post("/plans/{plan_id}/review")
-async def review(request: Request, actor: StaffActor, plan_id: str) -> Response:
+@router.post("/plans/{plan_id:uuid}/review")
+async def review(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID) -> Response:
     """Record a review of the plan's progress over a period."""
-    pid_ = _id(plan_id)
     async with request.form() as form:
         fields = ("version", "review_on", "period_from", "period_to", "progress", "notes")
         v = {k: str(form.get(k) or "").strip() for k in fields}
-    container = request.app.state.container
     try:
         data = model(
             PlanReviewIn,
@@ -170,33 +172,36 @@ async def review(request: Request, actor: StaffActor, plan_id: str) -> Response:
             progress=v["progress"],
             notes=v["notes"],
         )
-        add_plan_review(container.uow(), actor=actor, plan_id=pid_, data=data)
+        add_plan_review(uow, actor=actor, plan_id=plan_id, data=data)
     except InvalidInput as err:
-        plan = get_plan(container.uow(), actor=actor, plan_id=pid_)
+        plan = get_plan(uow, actor=actor, plan_id=plan_id)
         return _view(request, plan, errors={err.field: pages.gettext(request, err.problem)}, values=v)
     pages.flash(request, N_("The review is recorded."), "success")
-    return pages.redirect(request, f"/staff/plans/{pid_}#reviews-title")
+    return pages.redirect(request, f"/staff/plans/{plan_id}#reviews-title")
 
 
-@router.post("/plans/{plan_id}/close")
+@router.post("/plans/{plan_id:uuid}/close")
 def close(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    plan_id: str,
+    plan_id: uuid.UUID,
     version: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
 ) -> Response:
     """Close the plan (final)."""
     data = PlanClose(version=int(version) if version.isdigit() else None, note=note or None)
-    close_plan(request.app.state.container.uow(), actor=actor, plan_id=_id(plan_id), data=data)
+    close_plan(uow, actor=actor, plan_id=plan_id, data=data)
     pages.flash(request, N_("The plan is closed."), "success")
     return pages.redirect(request, f"/staff/plans/{plan_id}")
 
 
-@router.get("/plans/{plan_id}/print")
-def printed(request: Request, actor: StaffActor, plan_id: str, format: str = "pdf") -> Response:
+@router.get("/plans/{plan_id:uuid}/print")
+def printed(
+    request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID, format: str = "pdf"
+) -> Response:
     """The plan as a PDF (or plain text) to give the client."""
-    got = print_plan(request.app.state.container.uow(), actor=actor, plan_id=_id(plan_id), fmt=format)
+    got = print_plan(uow, actor=actor, plan_id=plan_id, fmt=format)
     headers = {"Content-Disposition": f'attachment; filename="{got.filename}"', "Cache-Control": "no-store"}
     return Response(got.content, media_type=got.media_type, headers=headers)
 
@@ -238,6 +243,7 @@ def _rows(form: FormData, *, known_goals: list[str]) -> tuple[str, list[GoalIn],
 
 def _editor(
     request: Request,
+    uow: UnitOfWork,
     actor: Actor,
     person_id: uuid.UUID,
     plan: PlanPublic | None,
@@ -247,7 +253,7 @@ def _editor(
     *,
     err: InvalidInput | None = None,
 ) -> HTMLResponse:
-    person = get_person(request.app.state.container.uow(), actor=actor, person_id=person_id)
+    person = get_person(uow, actor=actor, person_id=person_id)
     goal_rows = [*goals, *([None] * BLANK_ROWS)]
     action_rows = [*actions, *([None] * BLANK_ROWS)]
     context = {
@@ -290,10 +296,3 @@ def _view(
 
 def _words(request: Request, table: dict[str, str]) -> list[tuple[str, str]]:
     return [(code, pages.gettext(request, text)) for code, text in table.items()]
-
-
-def _id(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise NotFound("no such plan") from None

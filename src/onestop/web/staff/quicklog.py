@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
+from pydantic import Field
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor, Permission
@@ -24,10 +25,12 @@ from onestop.cases.interactions import (
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
-from onestop.web.staff.forms import form_errors, model, optional_uuid
+from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
 
 router = APIRouter(prefix="/interactions")
 
@@ -44,8 +47,24 @@ FULL_FIELDS = {
 }
 
 
+class ContactForm(PageForm):
+    person_id: str = ""
+    channel: str = ""
+    direction: str = ""
+    reason_codes: list[str] = Field(default_factory=list)
+    duration_minutes: str = ""
+    outcome: str = ""
+    notes: str = ""
+    due_on: str = ""
+    title: str = ""
+
+
 def layout_context(request: Request) -> dict[str, Any]:
-    """What the staff layout needs for the widget; reason codes are read only if the page shows it."""
+    """What the staff layout needs for the widget; reason codes are read only if the page shows it.
+
+    A context provider runs while any page renders (error pages too, where no route ran), so it takes
+    its own unit of work from the container rather than a route's dependency.
+    """
     if not request.url.path.startswith("/staff"):
         return {}
 
@@ -55,7 +74,7 @@ def layout_context(request: Request) -> dict[str, Any]:
             return None
         session = pages.session_of(request)
         return {
-            "reasons": reasons(request, actor),
+            "reasons": reasons(request, request.app.state.container.uow(), actor),
             "channels": [(c.value, labels.label(request, labels.CHANNELS, c.value)) for c in QUICK_CHANNELS],
             "channel": session.data.get("quick_channel", Channel.PHONE.value),
             "next": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
@@ -64,16 +83,17 @@ def layout_context(request: Request) -> dict[str, Any]:
     return {"quick_log": quick_log}
 
 
-def reasons(request: Request, actor: Actor) -> list[tuple[str, str]]:
+def reasons(request: Request, uow: UnitOfWork, actor: Actor) -> list[tuple[str, str]]:
     """The active reason codes, labelled in the page's language."""
     french = pages.language_of(request) == "fr"
-    codes = list_reason_codes(request.app.state.container.uow(), actor=actor)
+    codes = list_reason_codes(uow, actor=actor)
     return [(c.code, c.label_fr if french else c.label_en) for c in codes]
 
 
 @router.post("/quick")
 def quick(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
     reason: Annotated[str, Form()] = "",
     channel: Annotated[str, Form()] = Channel.PHONE.value,
@@ -88,7 +108,7 @@ def quick(
             reason_codes=[reason],
             person_id=optional_uuid(person_id, "person_id"),
         )
-        logged = log_interaction(request.app.state.container.uow(), actor=actor, data=data)
+        logged = log_interaction(uow, actor=actor, data=data)
     except InvalidInput as err:
         problem = pages.gettext(request, err.problem)
         message = pages.gettext(request, N_("The contact was not logged: %(problem)s"), problem=problem)
@@ -99,7 +119,7 @@ def quick(
     message = pages.gettext(
         request,
         N_("Logged: %(reason)s, %(channel)s, at %(time)s."),
-        reason=dict(reasons(request, actor)).get(reason, reason),
+        reason=dict(reasons(request, uow, actor)).get(reason, reason),
         channel=labels.label(request, labels.CHANNELS, logged.channel),
         time=pages.formatter(request).time(logged.occurred_at),
     )
@@ -114,7 +134,7 @@ def _quick_result(request: Request, message: str, next_url: str, *, ok: bool) ->
 
 
 @router.get("/new")
-def new_form(request: Request, actor: StaffActor, person_id: str = "") -> HTMLResponse:
+def new_form(request: Request, uow: UowDep, actor: StaffActor, person_id: str = "") -> HTMLResponse:
     """The full contact form, for a contact that needs notes, a duration or a follow-up."""
     values = {
         "person_id": person_id,
@@ -122,21 +142,21 @@ def new_form(request: Request, actor: StaffActor, person_id: str = "") -> HTMLRe
         "direction": "inbound",
         "reason_codes": [],
     }
-    return _full_form(request, actor, values)
+    return _full_form(request, uow, actor, values)
 
 
 @router.post("/new")
-async def log_full(request: Request, actor: StaffActor) -> Response:
+def log_full(
+    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ContactForm, Form()]
+) -> Response:
     """Log a contact with all its details; a follow-up date makes a task."""
-    async with request.form() as form:
-        values: dict[str, Any] = {k: str(form.get(k) or "").strip() for k in FULL_FIELDS | {"person_id"}}
-        values["reason_codes"] = [str(v) for v in form.getlist("reason_codes")]
+    values = form.model_dump()
     try:
         data = _interaction_from(values)
-        logged = log_interaction(request.app.state.container.uow(), actor=actor, data=data)
+        logged = log_interaction(uow, actor=actor, data=data)
     except InvalidInput as err:
         return _full_form(
-            request, actor, values, errors=form_errors(request, err, FULL_FIELDS), status_code=422
+            request, uow, actor, values, errors=form_errors(request, err, FULL_FIELDS), status_code=422
         )
     pages.flash(request, N_("The contact is logged."), "success")
     target = f"/staff/people/{logged.person_id}" if logged.person_id else "/staff/"
@@ -167,6 +187,7 @@ def _interaction_from(v: dict[str, Any]) -> InteractionCreate:
 
 def _full_form(
     request: Request,
+    uow: UnitOfWork,
     actor: StaffActor,
     values: dict[str, Any],
     *,
@@ -176,7 +197,7 @@ def _full_form(
     context = {
         "values": values,
         "errors": errors or {},
-        "reasons": reasons(request, actor),
+        "reasons": reasons(request, uow, actor),
         "channels": [(c.value, labels.label(request, labels.CHANNELS, c.value)) for c in Channel],
         "outcomes": [("", pages.gettext(request, N_("Choose")))]
         + [

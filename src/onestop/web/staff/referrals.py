@@ -1,6 +1,7 @@
 """Referrals with consent: choose the program or agency (from the catalogue), say why, tick what may
 be shared; when the person agrees to share there and then, the consent is recorded first (the
-registry's consent service), then the referral (which checks that consent). And the recipient's answer.
+registry's consent service), then the referral (which checks that consent), in one transaction. And the
+recipient's answer.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
+from pydantic import Field
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
@@ -21,49 +23,59 @@ from onestop.cases.referrals import (
     refer,
 )
 from onestop.common.dates import parse_date
-from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.jurisdictions.catalogue import EntryKind, load_catalogue
 from onestop.registry import get_person, record_consent
 from onestop.registry.schemas import ConsentCreate
 from onestop.web import pages, programs
+from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import model
-from onestop.web.staff.people import person_id_of
-from onestop.web.staff.screening import jurisdiction_of
+from onestop.web.staff.forms import PageForm, model
+from onestop.web.staff.interview import jurisdiction_of
 
 router = APIRouter()
 
-FIELDS = ("target", "reason", "follow_up_on", "consent")
+
+class ReferralForm(PageForm):
+    target: str = ""
+    reason: str = ""
+    follow_up_on: str = ""
+    consent: str = ""
+    shared: list[str] = Field(default_factory=list)
 
 
-@router.get("/people/{person_id}/referrals/new")
-def new_referral(request: Request, actor: StaffActor, person_id: str, target: str = "") -> HTMLResponse:
+@router.get("/people/{person_id:uuid}/referrals/new")
+def new_referral(
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, target: str = ""
+) -> HTMLResponse:
     """The referral form (the target chosen when coming from the interview's results)."""
-    pid = person_id_of(person_id)
-    return _form(request, actor, pid, {"target": target, "shared": []})
+    return _form(request, uow, actor, person_id, {"target": target, "shared": []})
 
 
-@router.post("/people/{person_id}/referrals/new")
-async def send(request: Request, actor: StaffActor, person_id: str) -> Response:
+@router.post("/people/{person_id:uuid}/referrals/new")
+def send(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    form: Annotated[ReferralForm, Form()],
+) -> Response:
     """Record the consent (if given now), then the referral."""
-    pid = person_id_of(person_id)
-    async with request.form() as form:
-        values: dict[str, Any] = {k: str(form.get(k) or "").strip() for k in FIELDS}
-        values["shared"] = [str(c) for c in form.getlist("shared")]
-    container = request.app.state.container
+    values = form.model_dump()
     try:
         entry = programs.entry(values["target"])
         if entry is None:
             raise InvalidInput("target", "choose where to refer")
         name = programs.words(entry.name, pages.language_of(request))
+        consent = None
         if values["consent"] == "yes" and values["shared"]:
             purpose = pages.gettext(request, N_("referral: %(reason)s"), reason=values["reason"][:200])
-            data = model(ConsentCreate, recipient=entry.id, purpose=purpose)
-            record_consent(container.uow(), actor=actor, person_id=pid, data=data)
+            consent = model(ConsentCreate, recipient=entry.id, purpose=purpose)
         referral = model(
             ReferralCreate,
-            person_id=pid,
+            person_id=person_id,
             kind="internal" if entry.kind is EntryKind.SCREENED else "external",
             target_id=entry.id,
             target_name=name,
@@ -73,18 +85,22 @@ async def send(request: Request, actor: StaffActor, person_id: str) -> Response:
             if values["follow_up_on"]
             else None,
         )
-        refer(container.uow(), actor=actor, data=referral)
+        with uow:  # one transaction: a refused referral leaves no consent behind
+            if consent is not None:
+                record_consent(uow, actor=actor, person_id=person_id, data=consent)
+            refer(uow, actor=actor, data=referral)
+            uow.commit()
     except InvalidInput as err:
         errors = {err.field: pages.gettext(request, err.problem)}
-        return _form(request, actor, pid, values, errors=errors, status_code=422)
+        return _form(request, uow, actor, person_id, values, errors=errors, status_code=422)
     pages.flash(request, N_("The referral to %(name)s is sent."), "success", name=name)
-    return pages.redirect(request, f"/staff/people/{pid}#referrals-title")
+    return pages.redirect(request, f"/staff/people/{person_id}#referrals-title")
 
 
 @router.get("/referrals/{referral_id}")
-def referral_page(request: Request, actor: StaffActor, referral_id: str) -> HTMLResponse:
+def referral_page(request: Request, uow: UowDep, actor: StaffActor, referral_id: uuid.UUID) -> HTMLResponse:
     """One referral and the recipient's answer."""
-    found = get_referral(request.app.state.container.uow(), actor=actor, referral_id=_id(referral_id))
+    found = get_referral(uow, actor=actor, referral_id=referral_id)
     return pages.render(
         request, "staff/referrals/view.html", {"referral": found, "log_person": found.person_id, "errors": {}}
     )
@@ -93,8 +109,9 @@ def referral_page(request: Request, actor: StaffActor, referral_id: str) -> HTML
 @router.post("/referrals/{referral_id}")
 def answer(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    referral_id: str,
+    referral_id: uuid.UUID,
     status: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
     version: Annotated[str, Form()] = "",
@@ -106,15 +123,14 @@ def answer(
         note=note or None,
         version=int(version) if version.isdigit() else None,
     )
-    change_referral_status(
-        request.app.state.container.uow(), actor=actor, referral_id=_id(referral_id), data=data
-    )
+    change_referral_status(uow, actor=actor, referral_id=referral_id, data=data)
     pages.flash(request, N_("The referral is updated."), "success")
     return pages.redirect(request, f"/staff/referrals/{referral_id}")
 
 
 def _form(
     request: Request,
+    uow: UnitOfWork,
     actor: Actor,
     pid: uuid.UUID,
     values: dict[str, Any],
@@ -122,7 +138,7 @@ def _form(
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    person = get_person(request.app.state.container.uow(), actor=actor, person_id=pid)
+    person = get_person(uow, actor=actor, person_id=pid)
     language = pages.language_of(request)
     catalogue = load_catalogue(jurisdiction_of(person))
     targets = [(e.id, programs.words(e.name, language)) for e in catalogue if e.kind is not EntryKind.DECIDED]
@@ -138,10 +154,3 @@ def _form(
         "page_url": f"/staff/people/{pid}/referrals/new",
     }
     return pages.render(request, "staff/referrals/new.html", context, status_code=status_code)
-
-
-def _id(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise NotFound("no such referral") from None

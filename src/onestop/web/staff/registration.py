@@ -14,6 +14,7 @@ from onestop.access.permissions import Actor
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.registry import LikelyDuplicates, find_duplicates, register_person
 from onestop.registry.schemas import (
     AddressIn,
@@ -24,6 +25,7 @@ from onestop.registry.schemas import (
     PhoneIn,
 )
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import form_errors
@@ -31,10 +33,26 @@ from onestop.web.staff.forms import form_errors
 router = APIRouter(prefix="/people")
 
 TEXT_FIELDS = (
-    "given_names", "family_name", "preferred_name", "birth_date", "language", "language_other", "gender",
-    "phone", "email", "line1", "line2", "city", "province", "postal_code", "sin", "health_province",
-    "health_number", "duplicate_decision", "duplicate_reason",
-)  # fmt: skip
+    "given_names",
+    "family_name",
+    "preferred_name",
+    "birth_date",
+    "language",
+    "language_other",
+    "gender",
+    "phone",
+    "email",
+    "line1",
+    "line2",
+    "city",
+    "province",
+    "postal_code",
+    "sin",
+    "health_province",
+    "health_number",
+    "duplicate_decision",
+    "duplicate_reason",
+)
 FORM_FIELDS = {*TEXT_FIELDS, "interpreter_needed"}
 
 
@@ -45,19 +63,21 @@ def new_person_form(request: Request, actor: StaffActor) -> HTMLResponse:
 
 
 @router.post("/new")
-async def register(request: Request, actor: StaffActor) -> Response:
+async def register(request: Request, uow: UowDep, actor: StaffActor) -> Response:
     """Register, or show the form again with the problem next to its box or the possible duplicates."""
     async with request.form() as form:
         values: dict[str, Any] = {name: str(form.get(name) or "").strip() for name in TEXT_FIELDS}
         values["interpreter_needed"] = form.get("interpreter_needed") == "yes"
     try:
-        person = await run_in_threadpool(_register, request, actor, values)
+        person = await run_in_threadpool(_register, request, uow, actor, values)
     except LikelyDuplicates as err:
         return _form(request, values, matches=err.matches, status_code=409)
     except InvalidInput as err:
         # A problem with the decision itself: keep showing the people the decision is about.
         matches = (
-            await run_in_threadpool(_matches, request, actor, values) if values["duplicate_decision"] else []
+            await run_in_threadpool(_matches, request, uow, actor, values)
+            if values["duplicate_decision"]
+            else []
         )
         errors = form_errors(request, err, FORM_FIELDS)
         return _form(request, values, errors=errors, matches=matches, status_code=422)
@@ -66,18 +86,15 @@ async def register(request: Request, actor: StaffActor) -> Response:
     return pages.redirect(request, f"/staff/people/{person.id}")
 
 
-def _register(request: Request, actor: Actor, values: dict[str, Any]) -> Any:
-    uow = request.app.state.container.uow()
+def _register(request: Request, uow: UnitOfWork, actor: Actor, values: dict[str, Any]) -> Any:
     return register_person(
         uow, actor=actor, data=person_from(values), duplicate_decision=decision_from(values)
     )
 
 
-def _matches(request: Request, actor: Actor, values: dict[str, Any]) -> list[Any]:
+def _matches(request: Request, uow: UnitOfWork, actor: Actor, values: dict[str, Any]) -> list[Any]:
     try:
-        return list(
-            find_duplicates(request.app.state.container.uow(), actor=actor, candidate=person_from(values))
-        )
+        return list(find_duplicates(uow, actor=actor, candidate=person_from(values)))
     except InvalidInput:
         return []
 

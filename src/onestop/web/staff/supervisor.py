@@ -15,6 +15,7 @@ from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.web import charts, pages
+from onestop.web.deps import UowDep
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 
@@ -22,21 +23,19 @@ router = APIRouter()
 
 
 @router.get("/team")
-def team(request: Request, actor: StaffActor, day: str = "") -> HTMLResponse:
+def team(request: Request, uow: UowDep, actor: StaffActor, day: str = "") -> HTMLResponse:
     """One day's statistics for the supervisor's office (today in the office's time zone by default)."""
     container = request.app.state.container
     tz = container.settings.timezone
     chosen = _day(day) or container.clock.now().astimezone(ZoneInfo(tz)).date()
-    stats = call_statistics(container.uow(), actor=actor, day=chosen, office_id=actor.office_id, tz=tz)
+    stats = call_statistics(uow, actor=actor, day=chosen, office_id=actor.office_id, tz=tz)
     french = pages.language_of(request) == "fr"
     number = pages.formatter(request).number
     hours = charts.bars([(f"{h:02d}", n) for h, n in enumerate(stats.by_hour)], number)
     busiest = max(range(24), key=lambda h: stats.by_hour[h]) if stats.total else None
     reasons = charts.bars([(r.label_fr if french else r.label_en, r.count) for r in stats.by_reason], number)
     tasks = (
-        list_tasks(container.uow(), actor=actor, view="open", office_id=actor.office_id).items
-        if actor.office_id
-        else []
+        list_tasks(uow, actor=actor, view="open", office_id=actor.office_id).items if actor.office_id else []
     )
     buckets = [
         (labels.label(request, labels.TASK_BUCKETS, b), sum(1 for t in tasks if t.bucket == b))

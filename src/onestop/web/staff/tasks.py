@@ -10,12 +10,13 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop.cases.tasks import Priority, TaskClose, TaskCreate, complete_task, create_task, list_tasks
 from onestop.common.dates import parse_date
-from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
-from onestop.web.staff.forms import form_errors, model, optional_uuid
+from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
 
 router = APIRouter(prefix="/tasks")
 
@@ -29,31 +30,41 @@ KINDS = {
 
 
 @router.get("")
-def my_tasks(request: Request, actor: StaffActor, view: str = "open") -> HTMLResponse:
+def my_tasks(request: Request, uow: UowDep, actor: StaffActor, view: str = "open") -> HTMLResponse:
     """Every open task of mine (or the overdue / due-today list), most urgent first."""
-    found = list_tasks(request.app.state.container.uow(), actor=actor, view=view)
+    found = list_tasks(uow, actor=actor, view=view)
     context = {"tasks": found.items, "view": found.view, "names": {}}
     return pages.render(request, "staff/tasks/list.html", context)
 
 
-@router.post("/{task_id}/complete")
+@router.post("/{task_id:uuid}/complete")
 def complete(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
-    task_id: str,
+    task_id: uuid.UUID,
     version: Annotated[int | None, Form()] = None,
     note: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/staff/tasks",
 ) -> Response:
     """Mark a task done and go back to the list it was on."""
     done = complete_task(
-        request.app.state.container.uow(),
+        uow,
         actor=actor,
-        task_id=_task_id(task_id),
+        task_id=task_id,
         data=TaskClose(version=version, note=note or None),
     )
     pages.flash(request, N_("Done: %(title)s"), "success", title=done.title)
     return pages.redirect(request, safe_next(next))
+
+
+class TaskForm(PageForm):
+    title: str = ""
+    details: str = ""
+    due_on: str = ""
+    priority: str = ""
+    kind: str = ""
+    person_id: str = ""
 
 
 @router.get("/new")
@@ -63,10 +74,9 @@ def new_task_form(request: Request, actor: StaffActor, person_id: str = "") -> H
 
 
 @router.post("/new")
-async def add(request: Request, actor: StaffActor) -> Response:
+def add(request: Request, uow: UowDep, actor: StaffActor, form: Annotated[TaskForm, Form()]) -> Response:
     """Create the task for myself; back to the person's file or my list."""
-    async with request.form() as form:
-        values = {k: str(form.get(k) or "").strip() for k in TASK_FIELDS}
+    values = form.model_dump()
     try:
         data = model(
             TaskCreate,
@@ -77,7 +87,7 @@ async def add(request: Request, actor: StaffActor) -> Response:
             due_on=parse_date(values["due_on"], field="due_on") if values["due_on"] else None,
             priority=values["priority"] or "normal",
         )
-        task = create_task(request.app.state.container.uow(), actor=actor, data=data)
+        task = create_task(uow, actor=actor, data=data)
     except InvalidInput as err:
         return _form(request, values, errors=form_errors(request, err, TASK_FIELDS), status_code=422)
     pages.flash(request, N_("Task added: %(title)s"), "success", title=task.title)
@@ -96,10 +106,3 @@ def _form(
         "page_url": "/staff/tasks/new",
     }
     return pages.render(request, "staff/tasks/new.html", context, status_code=status_code)
-
-
-def _task_id(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise NotFound("no such task") from None

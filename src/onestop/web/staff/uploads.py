@@ -20,6 +20,7 @@ from onestop.cases.documents import DocumentVerify, upload_document, verify_docu
 from onestop.cases.documents.domain import check_agency, check_upload, document_type, verification_method
 from onestop.common.errors import DomainError, InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.web import pages, questions
 from onestop.web.staff import labels
 
@@ -52,17 +53,18 @@ class StepRefused(Exception):
         self.key, self.message = key, message
 
 
-def check(request: Request, actor: Actor, aid: uuid.UUID, items: list[Item], method: str) -> None:
+def check(
+    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, items: list[Item], method: str
+) -> None:
     """Everything that can be known before storing anything; raises InvalidInput (with the item's key)."""
     max_bytes = request.app.state.container.settings.max_upload_bytes
     if method:
         check_agency(verification_method(method), None)
-    uow = request.app.state.container.uow
-    jurisdiction = get_application(uow(), actor=actor, application_id=aid).jurisdiction
+    jurisdiction = get_application(uow, actor=actor, application_id=aid).jurisdiction
     needed: dict[str, set[str]] = {}
-    for entry in get_checklist(uow(), actor=actor, application_id=aid).items:
+    for entry in get_checklist(uow, actor=actor, application_id=aid).items:
         needed.setdefault(entry.doc_type, set()).update(entry.needed_for)
-    recorded = {f.path for f in list_facts(uow(), actor=actor, application_id=aid)}
+    recorded = {f.path for f in list_facts(uow, actor=actor, application_id=aid)}
     claimed: set[str] = set()
     for item in items:
         try:
@@ -81,8 +83,11 @@ def _check_fact(
     request: Request, path: str, what: str, needed: set[str], recorded: set[str], claimed: set[str]
 ) -> None:
     """A ticked fact must be one this kind of document proves, recorded, and ticked for one file only."""
-    for problem, refused in ((NOT_PROVED, path not in needed), (NOT_RECORDED, path not in recorded),
-                             (TWICE, path in claimed)):  # fmt: skip
+    for problem, refused in (
+        (NOT_PROVED, path not in needed),
+        (NOT_RECORDED, path not in recorded),
+        (TWICE, path in claimed),
+    ):
         if refused:
             raise InvalidInput("use_for", pages.gettext(request, problem, fact=what))
     claimed.add(path)
@@ -96,39 +101,64 @@ def _question(request: Request, jurisdiction: str, path: str) -> str:
         return path
 
 
-def run(request: Request, actor: Actor, aid: uuid.UUID, items: list[Item], method: str) -> None:
+def run(
+    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, items: list[Item], method: str
+) -> None:
     """Upload, verify and prove, file by file; every step done is flashed, a refusal stops the rest."""
-    uow = request.app.state.container.uow
-    facts = {f.path: f for f in list_facts(uow(), actor=actor, application_id=aid)}
+    facts = {f.path: f for f in list_facts(uow, actor=actor, application_id=aid)}
     for item in items:
         name = labels.translated(request, labels.DOCUMENT_TYPES).get(item.doc_type, item.doc_type)
         try:
-            _one(request, actor, aid, item, method, name, [p for p in item.use_for if not facts[p].verified])
+            _one(
+                request,
+                uow,
+                actor,
+                aid,
+                item,
+                method,
+                name,
+                [p for p in item.use_for if not facts[p].verified],
+            )
         except DomainError as err:
             problem = pages.gettext(request, err.problem if isinstance(err, InvalidInput) else err.message)
-            message = pages.gettext(request, N_("%(document)s: stopped here: %(problem)s"), document=name,
-                                    problem=problem)  # fmt: skip
+            message = pages.gettext(
+                request, N_("%(document)s: stopped here: %(problem)s"), document=name, problem=problem
+            )
             raise StepRefused(item.key, message) from None
 
 
 def _one(
-    request: Request, actor: Actor, aid: uuid.UUID, item: Item, method: str, name: str, prove: list[str]
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    aid: uuid.UUID,
+    item: Item,
+    method: str,
+    name: str,
+    prove: list[str],
 ) -> None:
     container = request.app.state.container
-    uow, session = container.uow, pages.session_of(request)
+    session = pages.session_of(request)
     doc = upload_document(
-        uow(), actor=actor, storage=container.storage, max_bytes=container.settings.max_upload_bytes,
-        person_id=uuid.UUID(item.person_id), doc_type=item.doc_type, filename=item.filename,
-        data=item.content, application_id=aid,
-    )  # fmt: skip
+        uow,
+        actor=actor,
+        storage=container.storage,
+        max_bytes=container.settings.max_upload_bytes,
+        person_id=uuid.UUID(item.person_id),
+        doc_type=item.doc_type,
+        filename=item.filename,
+        data=item.content,
+        application_id=aid,
+    )
     session.flash(pages.gettext(request, N_("%(document)s: uploaded."), document=name), "success")
     if not method:
         return
-    verify_document(uow(), actor=actor, document_id=doc.id, data=DocumentVerify(method=method))
+    verify_document(uow, actor=actor, document_id=doc.id, data=DocumentVerify(method=method))
     session.flash(pages.gettext(request, N_("%(document)s: verified."), document=name), "success")
     for path in prove:
-        verify_fact(uow(), actor=actor, application_id=aid, data=FactVerify(path=path, document_id=doc.id))
+        verify_fact(uow, actor=actor, application_id=aid, data=FactVerify(path=path, document_id=doc.id))
     if prove:
-        text = pages.gettext(request, N_("%(document)s: facts verified with it: %(count)s"), document=name,
-                             count=len(prove))  # fmt: skip
+        text = pages.gettext(
+            request, N_("%(document)s: facts verified with it: %(count)s"), document=name, count=len(prove)
+        )
         session.flash(text, "success")

@@ -27,13 +27,13 @@ from onestop.cases.screenings import (
     resume_screening,
     start_screening,
 )
-from onestop.common.errors import Conflict, InvalidInput, NotFound
+from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_
 from onestop.registry import get_person
 from onestop.registry.schemas import PersonPublic
 from onestop.web import pages, questions
+from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.people import person_id_of
 
 router = APIRouter()
 
@@ -60,45 +60,50 @@ def known_answers(person: PersonPublic, today: dt.date) -> dict[str, Any]:
     return answers
 
 
-@router.get("/people/{person_id}/screening")
-def interviews(request: Request, actor: StaffActor, person_id: str) -> HTMLResponse:
+@router.get("/people/{person_id:uuid}/screening")
+def interviews(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The person's earlier interviews (to resume one) and the button to start a new one."""
-    pid = person_id_of(person_id)
-    container = request.app.state.container
-    person = get_person(container.uow(), actor=actor, person_id=pid)
-    found = list_screenings(container.uow(), actor=actor, person_id=pid)
-    context = {"person": person, "interviews": found, "log_person": pid, "log_person_name": _name(person)}
+    person = get_person(uow, actor=actor, person_id=person_id)
+    found = list_screenings(uow, actor=actor, person_id=person_id)
+    context = {
+        "person": person,
+        "interviews": found,
+        "log_person": person_id,
+        "log_person_name": _name(person),
+    }
     return pages.render(request, "staff/screening/list.html", context)
 
 
-@router.post("/people/{person_id}/screening")
-def start(request: Request, actor: StaffActor, person_id: str) -> Response:
+@router.post("/people/{person_id:uuid}/screening")
+def start(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> Response:
     """Start an interview about the person, with what the registry already knows."""
-    pid = person_id_of(person_id)
     container = request.app.state.container
-    person = get_person(container.uow(), actor=actor, person_id=pid)
+    person = get_person(uow, actor=actor, person_id=person_id)
     data = ScreeningStart(
         jurisdiction=jurisdiction_of(person),
-        person_id=pid,
+        person_id=person_id,
         answers=known_answers(person, container.clock.today()),
     )
-    started = start_screening(container.uow(), actor=actor, data=data)
+    started = start_screening(uow, actor=actor, data=data)
     return pages.redirect(request, f"/staff/screenings/{started.id}")
 
 
-@router.get("/screenings/{session_id}")
+@router.get("/screenings/{session_id:uuid}")
 def interview(
-    request: Request, actor: StaffActor, session_id: str, skip: Annotated[list[str] | None, Query()] = None
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    session_id: uuid.UUID,
+    skip: Annotated[list[str] | None, Query()] = None,
 ) -> HTMLResponse:
     """The interview: the next question (or the safety questions together) and the results so far."""
-    session = resume_screening(request.app.state.container.uow(), actor=actor, session_id=_sid(session_id))
+    session = resume_screening(uow, actor=actor, session_id=session_id)
     return _page(request, session, skip or [])
 
 
-@router.post("/screenings/{session_id}/answer")
-async def answer(request: Request, actor: StaffActor, session_id: str) -> Response:
+@router.post("/screenings/{session_id:uuid}/answer")
+async def answer(request: Request, uow: UowDep, actor: StaffActor, session_id: uuid.UUID) -> Response:
     """Record the answer(s) as a new step; htmx gets the new interview, a plain form a redirect."""
-    sid = _sid(session_id)
     async with request.form() as form:
         paths = [str(p) for p in form.getlist("path")]
         given = {p: str(form.get(f"answer-{p}") or "") for p in paths}
@@ -106,13 +111,12 @@ async def answer(request: Request, actor: StaffActor, session_id: str) -> Respon
         version = str(form.get("version") or "")
         skip = [str(s) for s in form.getlist("skip")]
         jurisdiction = str(form.get("jurisdiction") or "ca-ab")
-    container = request.app.state.container
     try:
         answers = _read(request, jurisdiction, paths, given, group)
         data = ScreeningAnswers(answers=answers, version=int(version) if version.isdigit() else None)
-        session = answer_screening(container.uow(), actor=actor, session_id=sid, data=data)
+        session = answer_screening(uow, actor=actor, session_id=session_id, data=data)
     except (InvalidInput, Conflict) as err:
-        session = resume_screening(container.uow(), actor=actor, session_id=sid)
+        session = resume_screening(uow, actor=actor, session_id=session_id)
         if isinstance(err, Conflict):
             error = pages.gettext(
                 request, N_("This interview moved on meanwhile (another window?). Here it is now.")
@@ -123,19 +127,24 @@ async def answer(request: Request, actor: StaffActor, session_id: str) -> Respon
         return _page(request, session, skip, error=error, typed=given, status_code=status)
     if request.headers.get("hx-request") == "true":
         return _page(request, session, skip, answered=True)
-    return pages.redirect(request, _url(sid, skip))
+    return pages.redirect(request, _url(session_id, skip))
 
 
-@router.post("/screenings/{session_id}/complete")
+@router.post("/screenings/{session_id:uuid}/complete")
 def complete(
-    request: Request, actor: StaffActor, session_id: str, version: Annotated[str, Form()] = ""
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    session_id: uuid.UUID,
+    version: Annotated[str, Form()] = "",
 ) -> Response:
     """Close the interview; it stays readable with every step."""
-    sid = _sid(session_id)
     data = ScreeningComplete(version=int(version) if version.isdigit() else None)
-    done = complete_screening(request.app.state.container.uow(), actor=actor, session_id=sid, data=data)
+    done = complete_screening(uow, actor=actor, session_id=session_id, data=data)
     pages.flash(request, N_("The interview is finished."), "success")
-    return pages.redirect(request, f"/staff/people/{done.person_id}" if done.person_id else _url(sid, []))
+    return pages.redirect(
+        request, f"/staff/people/{done.person_id}" if done.person_id else _url(session_id, [])
+    )
 
 
 def _read(
@@ -192,13 +201,6 @@ def _page(
 def _url(sid: uuid.UUID, skip: list[str]) -> str:
     query = urlencode([("skip", s) for s in skip])
     return f"/staff/screenings/{sid}" + (f"?{query}" if query else "")
-
-
-def _sid(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise NotFound("no such screening interview") from None
 
 
 def _name(person: PersonPublic) -> str:
