@@ -68,14 +68,15 @@ def _on_transaction_end(fresh: UnitOfWork, session: Session, transaction: Sessio
 
 
 def _write_denials(uow: UnitOfWork, denials: list[_Denial]) -> None:
-    from onestop.audit.recorder import record  # here, not at import: audit imports access
+    from onestop.audit.actions import AuditAction  # here, not at import: audit imports access
+    from onestop.audit.recorder import record
 
     with uow:
         for d in denials:
             record(
                 uow,
                 actor=d.actor,
-                action=d.permission.value,
+                action=AuditAction.denied(d.permission),
                 subject_type=d.subject_type,
                 subject_id=d.subject_id,
                 outcome="denied",

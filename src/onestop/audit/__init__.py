@@ -1,11 +1,13 @@
 """The audit trail: an append-only, hash-chained log of every access to personal data.
 
-``record`` appends in the caller's transaction; ``verify`` proves the chain unbroken; ``redact``
-keeps identifiers out of it.
+``record`` appends in the caller's transaction and ``audited_read`` ends a read with it; each event
+names an ``AuditAction``. ``verify`` proves the chain unbroken; ``redact`` keeps identifiers out of it.
 """
 
+from onestop.audit.actions import AuditAction
 from onestop.audit.domain import GENESIS_HASH, REDACTED, SENSITIVE_KEYS, VerifyResult, redact
 from onestop.audit.models import AuditChainHead, AuditEvent
+from onestop.audit.reads import audited_read
 from onestop.audit.recorder import record
 from onestop.audit.services import MAX_LIMIT, list_events, verify_chain
 from onestop.audit.verification import verify
@@ -15,9 +17,11 @@ __all__ = [
     "MAX_LIMIT",
     "REDACTED",
     "SENSITIVE_KEYS",
+    "AuditAction",
     "AuditChainHead",
     "AuditEvent",
     "VerifyResult",
+    "audited_read",
     "list_events",
     "record",
     "redact",

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from onestop.access.guard import require
 from onestop.access.permissions import Actor, Permission
 from onestop.audit import repository
+from onestop.audit.actions import AuditAction
 from onestop.audit.domain import VerifyResult
 from onestop.audit.models import AuditEvent
 from onestop.audit.recorder import record
@@ -37,7 +38,7 @@ def list_events(
         record(
             uow,
             actor=actor,
-            action="audit:read",
+            action=AuditAction.AUDIT_READ,
             subject_type=subject_type,
             subject_id=subject,
             details={"limit": limit, "returned": len(events)},
@@ -54,7 +55,7 @@ def verify_chain(uow: UnitOfWork, *, actor: Actor) -> VerifyResult:
         record(
             uow,
             actor=actor,
-            action="audit:verify",
+            action=AuditAction.AUDIT_VERIFY,
             subject_type="audit_event",
             subject_id=None,
             outcome="ok",

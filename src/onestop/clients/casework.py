@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from onestop import audit
 from onestop.access.permissions import Actor, Role
+from onestop.audit import AuditAction
 from onestop.cases.applications import (
     ApplicationCreate,
     ApplicationPublic,
@@ -85,7 +86,7 @@ def apply_online(
             program=program, unit_id=unit_id, channel="online", screening_session_id=session.id
         )
         application = create_application(uow, actor=actor, data=data)
-        audit.record(uow, actor=actor, action="client:apply", subject_type=SUBJECT, subject_id=account.id,
+        audit.record(uow, actor=actor, action=AuditAction.CLIENT_APPLY, subject_type=SUBJECT, subject_id=account.id,
                      details={"application_id": application.id, "program": program})  # fmt: skip
         uow.commit()
         return Applied(application, person_id)

@@ -14,6 +14,7 @@ from pathlib import Path
 from onestop import audit
 from onestop.access.domain import LoginPolicy, LoginState, after_failure, after_success, is_locked
 from onestop.access.passwords import hash_password, verify_password
+from onestop.audit import AuditAction
 from onestop.clients import domain, repository, sessions
 from onestop.clients.casework import client_actor, signed_in_account
 from onestop.clients.errors import ClientLoginFailed
@@ -77,7 +78,7 @@ def sign_up(
         )  # fmt: skip
         link = f"{link_base.rstrip('/')}/portal/account/verify?token={token}"
         _send(uow, address, VERIFY_SUBJECT[lang], VERIFY_BODY[lang].format(link=link), outbox_dir)
-        audit.record(uow, actor=client_actor(account), action="client:sign_up", subject_type=SUBJECT,
+        audit.record(uow, actor=client_actor(account), action=AuditAction.CLIENT_SIGN_UP, subject_type=SUBJECT,
                      subject_id=account.id)  # fmt: skip
         uow.commit()
 
@@ -94,7 +95,7 @@ def verify_email(uow: UnitOfWork, *, token: str) -> ClientAccount:
         row.used_at = now
         account.verified_at = account.verified_at or now
         uow.flush()
-        audit.record(uow, actor=client_actor(account), action="client:verify", subject_type=SUBJECT,
+        audit.record(uow, actor=client_actor(account), action=AuditAction.CLIENT_VERIFY, subject_type=SUBJECT,
                      subject_id=account.id)  # fmt: skip
         uow.commit()
         return account
@@ -157,7 +158,7 @@ def _audit_refusal(uow: UnitOfWork, account: ClientAccount, reason: str) -> None
         "failed_sign_ins": account.failed_sign_ins,
         "locked_until": account.locked_until,
     }
-    audit.record(uow, actor=client_actor(account), action="client:sign_in_failed", subject_type=SUBJECT,
+    audit.record(uow, actor=client_actor(account), action=AuditAction.CLIENT_SIGN_IN_FAILED, subject_type=SUBJECT,
                  subject_id=account.id, outcome="failed", details=details)  # fmt: skip
 
 
@@ -167,7 +168,7 @@ def _accept(uow: UnitOfWork, account: ClientAccount, lifetime: dt.timedelta, now
     account.last_sign_in_at = now
     token = sessions.open_session(uow, account, lifetime)
     uow.flush()
-    audit.record(uow, actor=client_actor(account), action="client:sign_in", subject_type=SUBJECT,
+    audit.record(uow, actor=client_actor(account), action=AuditAction.CLIENT_SIGN_IN, subject_type=SUBJECT,
                  subject_id=account.id)  # fmt: skip
     return SignedIn(account, token)
 

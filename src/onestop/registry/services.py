@@ -11,6 +11,7 @@ from sqlalchemy import insert
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.common.crypto import mask
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
@@ -43,7 +44,7 @@ def find_duplicates(uow: UnitOfWork, *, actor: Actor, candidate: PersonCreate) -
         audit.record(
             uow,
             actor=actor,
-            action="person:search",
+            action=AuditAction.PERSON_SEARCH,
             subject_type=SUBJECT,
             subject_id=None,
             purpose="duplicate check",
@@ -80,7 +81,7 @@ def register_person(
         audit.record(
             uow,
             actor=actor,
-            action="person:create",
+            action=AuditAction.PERSON_CREATE,
             subject_type=SUBJECT,
             subject_id=person.id,
             after=views.audit_snapshot(person) | {"duplicate_decision": person.duplicate_decision},
@@ -129,7 +130,7 @@ def get_person(
         audit.record(
             uow,
             actor=actor,
-            action="person:read",
+            action=AuditAction.PERSON_READ,
             subject_type=SUBJECT,
             subject_id=person_id,
             purpose=domain.required_text(purpose, "purpose"),
@@ -157,7 +158,7 @@ def update_person(
         audit.record(
             uow,
             actor=actor,
-            action="person:update",
+            action=AuditAction.PERSON_UPDATE,
             subject_type=SUBJECT,
             subject_id=person_id,
             before={k: before[k] for k in changed},
@@ -208,7 +209,12 @@ def search_people(uow: UnitOfWork, *, actor: Actor, query: SearchQuery) -> list[
             "sin_searched": domain_mask(criteria.sin), "results": len(found),
         }  # fmt: skip
         audit.record(
-            uow, actor=actor, action="person:search", subject_type=SUBJECT, subject_id=None, details=terms
+            uow,
+            actor=actor,
+            action=AuditAction.PERSON_SEARCH,
+            subject_type=SUBJECT,
+            subject_id=None,
+            details=terms,
         )
         uow.commit()
     return found
@@ -248,7 +254,11 @@ def reveal_identifier(
         person = repo.get(person_id)
         record = _current_identifier(repo, person, kind, province)
         value = uow.cipher.decrypt(record.ciphertext, context=f"person.{kind}")
-        action = "person:reveal_sin" if kind == domain.IdentifierKind.SIN else "person:reveal_health_number"
+        action = (
+            AuditAction.PERSON_REVEAL_SIN
+            if kind == domain.IdentifierKind.SIN
+            else AuditAction.PERSON_REVEAL_HEALTH_NUMBER
+        )
         audit.record(
             uow,
             actor=actor,

@@ -11,6 +11,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.appeals import domain
 from onestop.cases.appeals.domain import AppealOutcome, AppealStatus
 from onestop.cases.appeals.models import Appeal
@@ -64,7 +65,7 @@ def file_appeal(uow: UnitOfWork, *, actor: Actor, data: AppealCreate) -> AppealP
         repo.add(row)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="appeal:file", subject_type=SUBJECT, subject_id=row.id,
+            uow, actor=actor, action=AuditAction.APPEAL_FILE, subject_type=SUBJECT, subject_id=row.id,
             after={"decision_id": decision.id, "filed_on": filed, "late": late, "late_reason": late_reason},
         )  # fmt: skip
         uow.commit()
@@ -85,7 +86,7 @@ def schedule_hearing(
         row.hearing_location = clean_text(data.location) or None
         uow.flush()
         audit.record(
-            uow, actor=actor, action="appeal:hearing", subject_type=SUBJECT, subject_id=row.id, before=before,
+            uow, actor=actor, action=AuditAction.APPEAL_HEARING, subject_type=SUBJECT, subject_id=row.id, before=before,
             after={"hearing_on": row.hearing_on, "panel": panel, "location": row.hearing_location},
         )  # fmt: skip
         uow.commit()
@@ -112,7 +113,7 @@ def record_outcome(
         row.resulting_decision_id = decision.id if decision else None
         uow.flush()
         audit.record(
-            uow, actor=actor, action="appeal:decide", subject_type=SUBJECT, subject_id=row.id,
+            uow, actor=actor, action=AuditAction.APPEAL_DECIDE, subject_type=SUBJECT, subject_id=row.id,
             after={"outcome": outcome.value, "resulting_decision_id": row.resulting_decision_id},
         )  # fmt: skip
         uow.commit()
@@ -164,7 +165,7 @@ def withdraw_appeal(
         row = _get(uow, actor, appeal_id, data.version, AppealStatus.WITHDRAWN)
         row.status, row.withdrawn_reason = AppealStatus.WITHDRAWN.value, reason
         uow.flush()
-        audit.record(uow, actor=actor, action="appeal:withdraw", subject_type=SUBJECT, subject_id=row.id,
+        audit.record(uow, actor=actor, action=AuditAction.APPEAL_WITHDRAW, subject_type=SUBJECT, subject_id=row.id,
                      details={"reason": reason})  # fmt: skip
         uow.commit()
         return AppealPublic.model_validate(row)
@@ -185,7 +186,9 @@ def get_appeal(uow: UnitOfWork, *, actor: Actor, appeal_id: uuid.UUID) -> Appeal
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=appeal_id)
         row = AppealRepository(uow.session).get(appeal_id)
-        audit.record(uow, actor=actor, action="appeal:read", subject_type=SUBJECT, subject_id=row.id)
+        audit.record(
+            uow, actor=actor, action=AuditAction.APPEAL_READ, subject_type=SUBJECT, subject_id=row.id
+        )
         uow.commit()
         return AppealPublic.model_validate(row)
 
@@ -198,7 +201,7 @@ def list_appeals(
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = AppealRepository(uow.session).for_people(family_ids(uow, person_id), open_only=open_only)
         audit.record(
-            uow, actor=actor, action="appeal:list", subject_type="person", subject_id=person_id,
+            uow, actor=actor, action=AuditAction.APPEAL_LIST, subject_type="person", subject_id=person_id,
             details={"results": len(rows)},
         )  # fmt: skip
         uow.commit()

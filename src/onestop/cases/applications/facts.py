@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.applications import checklist, domain, rules
 from onestop.cases.applications.casedata import CaseData, Fact, Member, assemble, explain_missing
 from onestop.cases.applications.domain import FactPath, FactSource
@@ -59,7 +60,7 @@ def record_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
         repo.add(fact)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="application:fact_record", subject_type=SUBJECT, subject_id=app.id,
+            uow, actor=actor, action=AuditAction.APPLICATION_FACT_RECORD, subject_type=SUBJECT, subject_id=app.id,
             before=_fact_view(current) if current else None, after=_fact_view(fact),
         )  # fmt: skip
         uow.commit()
@@ -107,7 +108,7 @@ def verify_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
         fact.verified_by, fact.verified_at = actor.username, uow.clock.now()
         uow.flush()
         audit.record(
-            uow, actor=actor, action="application:fact_verify", subject_type=SUBJECT, subject_id=app.id,
+            uow, actor=actor, action=AuditAction.APPLICATION_FACT_VERIFY, subject_type=SUBJECT, subject_id=app.id,
             before=before, after=_fact_view(fact),
         )  # fmt: skip
         uow.commit()
@@ -152,7 +153,7 @@ def list_facts(
         app = repo.get(application_id)
         rows = repo.fact_history(app.id) if history else repo.current_facts(app.id)
         audit.record(
-            uow, actor=actor, action="application:facts_read", subject_type=SUBJECT, subject_id=app.id,
+            uow, actor=actor, action=AuditAction.APPLICATION_FACTS_READ, subject_type=SUBJECT, subject_id=app.id,
             details={"history": history, "results": len(rows)},
         )  # fmt: skip
         uow.commit()
@@ -196,7 +197,7 @@ def assess_application(
             for m in explain_missing(case.result.missing.inputs, case.data.unverified)
         ]  # fmt: skip
         audit.record(
-            uow, actor=actor, action="application:assess", subject_type=SUBJECT, subject_id=app.id,
+            uow, actor=actor, action=AuditAction.APPLICATION_ASSESS, subject_type=SUBJECT, subject_id=app.id,
             details={"status": case.result.status, "date": day},
         )  # fmt: skip
         uow.commit()
@@ -243,7 +244,7 @@ def get_checklist(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID) -
         entry = _catalogue_entry(app)
         how = entry.how_to_apply if entry else None
         audit.record(
-            uow, actor=actor, action="application:checklist", subject_type=SUBJECT, subject_id=app.id,
+            uow, actor=actor, action=AuditAction.APPLICATION_CHECKLIST, subject_type=SUBJECT, subject_id=app.id,
             details={"missing": sum(1 for i in items if i.status != "verified")},
         )  # fmt: skip
         uow.commit()

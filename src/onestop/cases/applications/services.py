@@ -12,6 +12,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.applications import domain, rules
 from onestop.cases.applications.casedata import Member
 from onestop.cases.applications.domain import ApplicationStatus, Channel, FactSource
@@ -58,7 +59,7 @@ def create_application(uow: UnitOfWork, *, actor: Actor, data: ApplicationCreate
         uow.flush()
         imported = _import_screening(uow, actor, app, members, data) if data.screening_session_id else []
         audit.record(
-            uow, actor=actor, action="application:create", subject_type=SUBJECT, subject_id=app.id,
+            uow, actor=actor, action=AuditAction.APPLICATION_CREATE, subject_type=SUBJECT, subject_id=app.id,
             after=snapshot(app), details={"facts_from_screening": imported},
         )  # fmt: skip
         uow.commit()
@@ -114,7 +115,9 @@ def get_application(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID)
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=application_id)
         app = ApplicationRepository(uow.session).get(application_id)
-        audit.record(uow, actor=actor, action="application:read", subject_type=SUBJECT, subject_id=app.id)
+        audit.record(
+            uow, actor=actor, action=AuditAction.APPLICATION_READ, subject_type=SUBJECT, subject_id=app.id
+        )
         uow.commit()
         return ApplicationPublic.model_validate(app)
 
@@ -133,7 +136,7 @@ def list_applications(
         else:
             raise InvalidInput("person_id", "give a person or a unit")
         audit.record(
-            uow, actor=actor, action="application:list",
+            uow, actor=actor, action=AuditAction.APPLICATION_LIST,
             subject_type="person" if person_id else "benefit_unit", subject_id=person_id or unit_id,
             details={"results": len(rows)},
         )  # fmt: skip
@@ -208,7 +211,7 @@ def _finish(
     uow: UnitOfWork, actor: Actor, app: Application, before: str, details: dict[str, Any]
 ) -> ApplicationPublic:
     audit.record(
-        uow, actor=actor, action="application:status", subject_type=SUBJECT, subject_id=app.id,
+        uow, actor=actor, action=AuditAction.APPLICATION_STATUS, subject_type=SUBJECT, subject_id=app.id,
         before={"status": before}, after={"status": app.status, "reason": app.status_reason}, details=details,
     )  # fmt: skip
     uow.commit()

@@ -6,6 +6,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.client360.schemas import Client360
 from onestop.cases.client360.sections import Context, all_sections
 from onestop.db import UnitOfWork
@@ -37,7 +38,7 @@ def client_360(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, recent: i
         audit.record(
             uow,
             actor=actor,
-            action="person:read",
+            action=AuditAction.PERSON_READ,
             subject_type="person",
             subject_id=person.id,
             purpose=PURPOSE,

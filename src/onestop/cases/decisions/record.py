@@ -16,6 +16,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor
+from onestop.audit import AuditAction
 from onestop.cases.applications import Application, LoadedCase
 from onestop.cases.applications import rules as app_rules
 from onestop.cases.applications.domain import ApplicationStatus
@@ -187,7 +188,7 @@ def record_decision(
 
     after_decision(uow, actor, app, row)
     audit.record(
-        uow, actor=actor, action="decision:create", subject_type="decision", subject_id=row.id,
+        uow, actor=actor, action=AuditAction.DECISION_CREATE, subject_type="decision", subject_id=row.id,
         after=snapshot(row), details={"application_id": app.id, "supersedes": row.supersedes_id},
     )  # fmt: skip
     return row

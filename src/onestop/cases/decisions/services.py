@@ -12,6 +12,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.applications import Application, ApplicationStatus, load_case
 from onestop.cases.applications.casedata import explain_missing
 from onestop.cases.applications.domain import check_transition
@@ -118,7 +119,7 @@ def _queue(uow: UnitOfWork, actor: Actor, app: Application, prepared: Prepared) 
         row.task_id = task.id
         uow.flush()
     audit.record(
-        uow, actor=actor, action="decision:override_request", subject_type="application", subject_id=app.id,
+        uow, actor=actor, action=AuditAction.DECISION_OVERRIDE_REQUEST, subject_type="application", subject_id=app.id,
         after={"request_id": row.id, "outcome": prepared.outcome,
                "monthly_amount_cents": prepared.monthly_amount_cents,
                "computed_status": prepared.computed_status, "reason": reason},
@@ -150,7 +151,7 @@ def approve_override(
         row.decision_id = decision.id
         _close_task(uow, actor, row, clean_text(data.reason) or "override approved")
         audit.record(
-            uow, actor=actor, action="decision:override_approve", subject_type="override_request",
+            uow, actor=actor, action=AuditAction.DECISION_OVERRIDE_APPROVE, subject_type="override_request",
             subject_id=row.id, details={"decision_id": decision.id, "maker": row.requested_by},
         )  # fmt: skip
         uow.commit()
@@ -172,7 +173,7 @@ def refuse_override(
         uow.flush()
         _close_task(uow, actor, row, f"override refused: {reason}")
         audit.record(
-            uow, actor=actor, action="decision:override_refuse", subject_type="override_request",
+            uow, actor=actor, action=AuditAction.DECISION_OVERRIDE_REFUSE, subject_type="override_request",
             subject_id=row.id, details={"reason": reason, "maker": row.requested_by},
         )  # fmt: skip
         uow.commit()
@@ -204,7 +205,7 @@ def list_override_requests(
         require(uow, actor, Permission.DECISION_APPROVE, subject_type="override_request")
         rows = DecisionRepository(uow.session).pending_requests(office_id)
         audit.record(
-            uow, actor=actor, action="decision:override_list", subject_type="override_request",
+            uow, actor=actor, action=AuditAction.DECISION_OVERRIDE_LIST, subject_type="override_request",
             subject_id=None,
             details={"office_id": office_id, "results": len(rows)},
         )  # fmt: skip
@@ -217,7 +218,9 @@ def get_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) -> De
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=decision_id)
         row = DecisionRepository(uow.session).get(decision_id)
-        audit.record(uow, actor=actor, action="decision:read", subject_type=SUBJECT, subject_id=row.id)
+        audit.record(
+            uow, actor=actor, action=AuditAction.DECISION_READ, subject_type=SUBJECT, subject_id=row.id
+        )
         uow.commit()
         return DecisionPublic.of(row)
 
@@ -242,7 +245,7 @@ def list_decisions(
         else:
             raise InvalidInput("application_id", "give an application or a person")
         audit.record(
-            uow, actor=actor, action="decision:list",
+            uow, actor=actor, action=AuditAction.DECISION_LIST,
             subject_type="application" if application_id else "person",
             subject_id=application_id or person_id, details={"results": len(rows)},
         )  # fmt: skip

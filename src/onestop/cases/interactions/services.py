@@ -11,6 +11,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.interactions import domain
 from onestop.cases.interactions.domain import Channel, Outcome
 from onestop.cases.interactions.models import Interaction
@@ -60,7 +61,7 @@ def log_interaction(uow: UnitOfWork, *, actor: Actor, data: InteractionCreate) -
         audit.record(
             uow,
             actor=actor,
-            action="interaction:create",
+            action=AuditAction.INTERACTION_CREATE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after=_snapshot(row) | {"reason_codes": codes},
@@ -108,7 +109,7 @@ def receive_email(uow: UnitOfWork, *, actor: Actor, data: EmailReceived) -> Inte
         audit.record(
             uow,
             actor=actor,
-            action="interaction:email_received",
+            action=AuditAction.INTERACTION_EMAIL_RECEIVED,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"sender": row.email_from, "subject": row.email_subject},
@@ -139,7 +140,7 @@ def attach_interaction(
         audit.record(
             uow,
             actor=actor,
-            action="interaction:attach",
+            action=AuditAction.INTERACTION_ATTACH,
             subject_type=SUBJECT,
             subject_id=row.id,
             before={"person_id": None},
@@ -157,7 +158,7 @@ def list_unattached_emails(uow: UnitOfWork, *, actor: Actor, limit: int = 100) -
         audit.record(
             uow,
             actor=actor,
-            action="interaction:list_unattached",
+            action=AuditAction.INTERACTION_LIST_UNATTACHED,
             subject_type=SUBJECT,
             subject_id=None,
             details={"results": len(rows)},
@@ -180,7 +181,7 @@ def list_interactions(
         audit.record(
             uow,
             actor=actor,
-            action="interaction:list",
+            action=AuditAction.INTERACTION_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows), "offset": offset},
@@ -197,7 +198,9 @@ def get_interaction(uow: UnitOfWork, *, actor: Actor, interaction_id: uuid.UUID)
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=interaction_id)
         repo = InteractionRepository(uow.session)
         row = repo.get(interaction_id)
-        audit.record(uow, actor=actor, action="interaction:read", subject_type=SUBJECT, subject_id=row.id)
+        audit.record(
+            uow, actor=actor, action=AuditAction.INTERACTION_READ, subject_type=SUBJECT, subject_id=row.id
+        )
         uow.commit()
         return _public(row, repo.reasons_of([row.id]).get(row.id, []))
 

@@ -11,6 +11,7 @@ import uuid
 
 from onestop import audit, money
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.investigations import domain
 from onestop.cases.investigations.domain import AllegationSource, Finding, InvestigationStatus
@@ -60,7 +61,7 @@ def open_investigation(uow: UnitOfWork, *, actor: Actor, data: InvestigationCrea
         InvestigationRepository(uow.session).add(row)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="investigation:open", subject_type=SUBJECT, subject_id=row.id,
+            uow, actor=actor, action=AuditAction.INVESTIGATION_OPEN, subject_type=SUBJECT, subject_id=row.id,
             after={"person_id": person, "application_id": row.application_id, "source": row.source},
         )  # fmt: skip
         uow.commit()
@@ -84,7 +85,7 @@ def add_evidence(
         repo.add(evidence)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="investigation:evidence_add", subject_type=SUBJECT, subject_id=row.id,
+            uow, actor=actor, action=AuditAction.INVESTIGATION_EVIDENCE_ADD, subject_type=SUBJECT, subject_id=row.id,
             details={"document_id": data.document_id},
         )  # fmt: skip
         uow.commit()
@@ -111,7 +112,7 @@ def record_interview(
         InvestigationRepository(uow.session).add(interview)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="investigation:interview_add", subject_type=SUBJECT, subject_id=row.id,
+            uow, actor=actor, action=AuditAction.INVESTIGATION_INTERVIEW_ADD, subject_type=SUBJECT, subject_id=row.id,
             details={"interview_id": interview.id, "cautioned": interview.cautioned},
         )  # fmt: skip
         uow.commit()
@@ -143,7 +144,7 @@ def close_investigation(
             )
         uow.flush()
         audit.record(
-            uow, actor=actor, action="investigation:close", subject_type=SUBJECT, subject_id=row.id,
+            uow, actor=actor, action=AuditAction.INVESTIGATION_CLOSE, subject_type=SUBJECT, subject_id=row.id,
             after={"finding": finding.value, "review_id": row.review_id,
                    "overpayment_id": row.overpayment_id},
         )  # fmt: skip
@@ -184,7 +185,9 @@ def get_investigation(uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.U
     with uow:
         require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type=SUBJECT, subject_id=investigation_id)
         row = InvestigationRepository(uow.session).get(investigation_id)
-        audit.record(uow, actor=actor, action="investigation:read", subject_type=SUBJECT, subject_id=row.id)
+        audit.record(
+            uow, actor=actor, action=AuditAction.INVESTIGATION_READ, subject_type=SUBJECT, subject_id=row.id
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -195,7 +198,7 @@ def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) 
         require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type="person", subject_id=person_id)
         rows = InvestigationRepository(uow.session).for_people(family_ids(uow, person_id))
         audit.record(
-            uow, actor=actor, action="investigation:list", subject_type="person", subject_id=person_id,
+            uow, actor=actor, action=AuditAction.INVESTIGATION_LIST, subject_type="person", subject_id=person_id,
             details={"results": len(rows)},
         )  # fmt: skip
         uow.commit()

@@ -6,6 +6,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.plans import domain
 from onestop.cases.plans.models import ServiceAssessment
 from onestop.cases.plans.repository import PlanRepository
@@ -41,7 +42,7 @@ def record_assessment(uow: UnitOfWork, *, actor: Actor, data: AssessmentCreate) 
         audit.record(
             uow,
             actor=actor,
-            action="assessment:create",
+            action=AuditAction.ASSESSMENT_CREATE,
             subject_type="service_assessment",
             subject_id=row.id,
             after={"person_id": pid, "program_id": row.program_id, "level": row.level},
@@ -58,7 +59,7 @@ def list_assessments(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> 
         audit.record(
             uow,
             actor=actor,
-            action="assessment:list",
+            action=AuditAction.ASSESSMENT_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},

@@ -10,6 +10,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.plans import domain, printing
 from onestop.cases.plans.domain import PlanContent
 from onestop.cases.plans.models import OutcomePlan, OutcomePlanRevision
@@ -60,7 +61,7 @@ def create_plan(uow: UnitOfWork, *, actor: Actor, data: PlanCreate) -> PlanPubli
         audit.record(
             uow,
             actor=actor,
-            action="plan:create",
+            action=AuditAction.PLAN_CREATE,
             subject_type=SUBJECT,
             subject_id=plan.id,
             after={"person_id": pid, "title": content.title, "goals": len(content.goals)},
@@ -74,7 +75,7 @@ def revise_plan(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, data: Plan
     with uow:
         plan, current = _open(uow, actor, plan_id, data.version)
         content = domain.build(drafts(data.title or current.title, data.goals, data.actions), current)
-        return _change(uow, actor, plan, current, content, "revise", data.note)
+        return _change(uow, actor, plan, current, content, AuditAction.PLAN_REVISE, data.note)
 
 
 def add_plan_review(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, data: PlanReviewIn) -> PlanPublic:
@@ -91,7 +92,7 @@ def add_plan_review(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, data: 
             by=actor.username,
             today=uow.clock.today(),
         )
-        return _change(uow, actor, plan, current, content, "review", None)
+        return _change(uow, actor, plan, current, content, AuditAction.PLAN_REVIEW, None)
 
 
 def set_plan_action_status(
@@ -101,7 +102,9 @@ def set_plan_action_status(
     with uow:
         plan, current = _open(uow, actor, plan_id, data.version)
         content = domain.set_action_status(current, action_id, data.status)
-        return _change(uow, actor, plan, current, content, "action_status", f"{action_id}: {data.status}")
+        return _change(
+            uow, actor, plan, current, content, AuditAction.PLAN_ACTION_STATUS, f"{action_id}: {data.status}"
+        )
 
 
 def close_plan(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, data: PlanClose) -> PlanPublic:
@@ -110,7 +113,7 @@ def close_plan(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, data: PlanC
         plan, current = _open(uow, actor, plan_id, data.version)
         content = domain.close(current, data.note)
         plan.closed_at, plan.closed_by = uow.clock.now(), actor.username
-        return _change(uow, actor, plan, current, content, "close", data.note)
+        return _change(uow, actor, plan, current, content, AuditAction.PLAN_CLOSE, data.note)
 
 
 def _open(
@@ -131,9 +134,10 @@ def _change(
     plan: OutcomePlan,
     before: PlanContent,
     content: PlanContent,
-    change: str,
+    action: AuditAction,
     note: str | None,
 ) -> PlanPublic:
+    change = action.removeprefix("plan:")  # the revision names the change without the area
     plan.revision += 1
     plan.title, plan.status, plan.updated_at = content.title, content.status, uow.clock.now()
     _store_revision(uow, actor, plan, content, change, note)
@@ -141,7 +145,7 @@ def _change(
     audit.record(
         uow,
         actor=actor,
-        action=f"plan:{change}",
+        action=action,
         subject_type=SUBJECT,
         subject_id=plan.id,
         before={"revision": plan.revision - 1, "status": before.status},
@@ -177,7 +181,7 @@ def get_plan(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, revision: int
         audit.record(
             uow,
             actor=actor,
-            action="plan:read",
+            action=AuditAction.PLAN_READ,
             subject_type=SUBJECT,
             subject_id=plan.id,
             details={"revision": view.revision},
@@ -194,7 +198,7 @@ def list_plans(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[P
         audit.record(
             uow,
             actor=actor,
-            action="plan:list",
+            action=AuditAction.PLAN_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
@@ -220,7 +224,7 @@ def print_plan(
         audit.record(
             uow,
             actor=actor,
-            action="plan:print",
+            action=AuditAction.PLAN_PRINT,
             subject_type=SUBJECT,
             subject_id=plan.id,
             details={"revision": view.revision, "format": fmt},

@@ -6,6 +6,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.referrals import domain
 from onestop.cases.referrals.models import CaseConference, ConferenceParticipant
 from onestop.cases.referrals.repository import ReferralRepository
@@ -53,7 +54,7 @@ def record_conference(uow: UnitOfWork, *, actor: Actor, data: ConferenceCreate) 
         audit.record(
             uow,
             actor=actor,
-            action="conference:create",
+            action=AuditAction.CONFERENCE_CREATE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"person_id": pid, "held_on": row.held_on, "decisions": decisions},
@@ -95,7 +96,7 @@ def list_conferences(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> 
         audit.record(
             uow,
             actor=actor,
-            action="conference:list",
+            action=AuditAction.CONFERENCE_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},

@@ -10,6 +10,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.referrals import domain
 from onestop.cases.referrals.domain import ReferralStatus, TargetKind
 from onestop.cases.referrals.models import Referral
@@ -26,9 +27,9 @@ from onestop.registry.domain import clean_text, required_text
 
 SUBJECT = "referral"
 _ACTIONS = {
-    ReferralStatus.ACCEPTED: "referral:accept",
-    ReferralStatus.COMPLETED: "referral:complete",
-    ReferralStatus.DECLINED: "referral:decline",
+    ReferralStatus.ACCEPTED: AuditAction.REFERRAL_ACCEPT,
+    ReferralStatus.COMPLETED: AuditAction.REFERRAL_COMPLETE,
+    ReferralStatus.DECLINED: AuditAction.REFERRAL_DECLINE,
 }
 
 
@@ -63,7 +64,7 @@ def refer(uow: UnitOfWork, *, actor: Actor, data: ReferralCreate) -> ReferralPub
         audit.record(
             uow,
             actor=actor,
-            action="referral:create",
+            action=AuditAction.REFERRAL_CREATE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after=_snapshot(row),
@@ -145,7 +146,7 @@ def list_referrals(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
         audit.record(
             uow,
             actor=actor,
-            action="referral:list",
+            action=AuditAction.REFERRAL_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
@@ -167,7 +168,7 @@ def list_incoming_referrals(
         audit.record(
             uow,
             actor=actor,
-            action="referral:list_incoming",
+            action=AuditAction.REFERRAL_LIST_INCOMING,
             subject_type="staff",
             subject_id=staff_id,
             details={"results": len(rows)},
@@ -181,7 +182,9 @@ def get_referral(uow: UnitOfWork, *, actor: Actor, referral_id: uuid.UUID) -> Re
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=referral_id)
         row = ReferralRepository(uow.session).get(referral_id)
-        audit.record(uow, actor=actor, action="referral:read", subject_type=SUBJECT, subject_id=row.id)
+        audit.record(
+            uow, actor=actor, action=AuditAction.REFERRAL_READ, subject_type=SUBJECT, subject_id=row.id
+        )
         uow.commit()
         return ReferralPublic.model_validate(row)
 

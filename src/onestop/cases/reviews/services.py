@@ -11,6 +11,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.applications import (
     Application,
     ApplicationStatus,
@@ -68,7 +69,7 @@ def open_due_reviews(uow: UnitOfWork, *, actor: Actor, today: dt.date | None = N
             review.status = ReviewStatus.DUE.value
         uow.flush()
         audit.record(
-            uow, actor=actor, action="review:open_due", subject_type=SUBJECT, subject_id=None,
+            uow, actor=actor, action=AuditAction.REVIEW_OPEN_DUE, subject_type=SUBJECT, subject_id=None,
             details={"date": day, "opened": [r.id for r in due]},
         )  # fmt: skip
         uow.commit()
@@ -92,7 +93,7 @@ def report_change(uow: UnitOfWork, *, actor: Actor, data: ChangeReport) -> Revie
         for fact in data.facts:
             record_fact(uow, actor=actor, application_id=app.id, data=fact)
         audit.record(
-            uow, actor=actor, action="review:change_report", subject_type=SUBJECT, subject_id=review.id,
+            uow, actor=actor, action=AuditAction.REVIEW_CHANGE_REPORT, subject_type=SUBJECT, subject_id=review.id,
             after={"application_id": app.id, "category": category.value, "description": description,
                    "facts": [f.path for f in data.facts]},
         )  # fmt: skip
@@ -140,7 +141,9 @@ def start_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: R
     with uow:
         review, app = _open(uow, actor, review_id, data.version)
         _start(uow, actor, review, app)
-        audit.record(uow, actor=actor, action="review:start", subject_type=SUBJECT, subject_id=review.id)
+        audit.record(
+            uow, actor=actor, action=AuditAction.REVIEW_START, subject_type=SUBJECT, subject_id=review.id
+        )
         uow.commit()
         return ReviewPublic.model_validate(review)
 
@@ -183,7 +186,7 @@ def conduct_review(
         uow.flush()
         _close_task(uow, actor, review, f"review {review.result}: decision {decision.seq}")
         audit.record(
-            uow, actor=actor, action="review:complete", subject_type=SUBJECT, subject_id=review.id,
+            uow, actor=actor, action=AuditAction.REVIEW_COMPLETE, subject_type=SUBJECT, subject_id=review.id,
             after={"result": review.result, "decision_id": decision.id},
         )  # fmt: skip
         uow.commit()
@@ -199,7 +202,7 @@ def cancel_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: 
         review.status, review.cancel_reason = ReviewStatus.CANCELLED.value, reason
         uow.flush()
         _close_task(uow, actor, review, f"review cancelled: {reason}")
-        audit.record(uow, actor=actor, action="review:cancel", subject_type=SUBJECT, subject_id=review.id,
+        audit.record(uow, actor=actor, action=AuditAction.REVIEW_CANCEL, subject_type=SUBJECT, subject_id=review.id,
                      details={"reason": reason})  # fmt: skip
         uow.commit()
         return ReviewPublic.model_validate(review)
@@ -255,7 +258,9 @@ def get_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID) -> Review
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=review_id)
         review = ReviewRepository(uow.session).get(review_id)
-        audit.record(uow, actor=actor, action="review:read", subject_type=SUBJECT, subject_id=review.id)
+        audit.record(
+            uow, actor=actor, action=AuditAction.REVIEW_READ, subject_type=SUBJECT, subject_id=review.id
+        )
         uow.commit()
         return ReviewPublic.model_validate(review)
 
@@ -280,7 +285,7 @@ def list_reviews(
             application_id=application_id, person_ids=people, statuses=statuses, due_before=due_before
         )
         audit.record(
-            uow, actor=actor, action="review:list", subject_type="person" if person_id else SUBJECT,
+            uow, actor=actor, action=AuditAction.REVIEW_LIST, subject_type="person" if person_id else SUBJECT,
             subject_id=person_id or application_id, details={"results": len(rows)},
         )  # fmt: skip
         uow.commit()

@@ -11,6 +11,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.applications import domain as app_domain
 from onestop.cases.applications import rules
 from onestop.cases.screenings import domain, screener
@@ -57,7 +58,7 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
         uow.flush()
         _append(uow, actor, row, [], data.answers, data.note)
         audit.record(
-            uow, actor=actor, action="screening:start", subject_type=SUBJECT, subject_id=row.id,
+            uow, actor=actor, action=AuditAction.SCREENING_START, subject_type=SUBJECT, subject_id=row.id,
             details={"jurisdiction": row.jurisdiction, "person_id": row.person_id,
                      "answers": len(data.answers)},
         )  # fmt: skip
@@ -79,7 +80,7 @@ def answer_screening(
         asked = list(steps[-1].result.get("next_questions", [])) if steps else []
         step = _append(uow, actor, row, asked, data.answers, data.note)
         audit.record(
-            uow, actor=actor, action="screening:answer", subject_type=SUBJECT, subject_id=row.id,
+            uow, actor=actor, action=AuditAction.SCREENING_ANSWER, subject_type=SUBJECT, subject_id=row.id,
             details={"seq": step.seq, "paths": sorted(step.answers)},
         )  # fmt: skip
         uow.commit()
@@ -129,7 +130,7 @@ def resume_screening(uow: UnitOfWork, *, actor: Actor, session_id: uuid.UUID) ->
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=session_id)
         row = ScreeningRepository(uow.session).get(session_id)
         audit.record(
-            uow, actor=actor, action="screening:read", subject_type=SUBJECT, subject_id=row.id,
+            uow, actor=actor, action=AuditAction.SCREENING_READ, subject_type=SUBJECT, subject_id=row.id,
             details={"person_id": row.person_id},
         )  # fmt: skip
         uow.commit()
@@ -150,7 +151,7 @@ def link_screening(
             row.person_id, row.linked_by, row.linked_at = person_id, actor.username, uow.clock.now()
             uow.flush()
             audit.record(
-                uow, actor=actor, action="screening:link", subject_type=SUBJECT, subject_id=row.id,
+                uow, actor=actor, action=AuditAction.SCREENING_LINK, subject_type=SUBJECT, subject_id=row.id,
                 before={"person_id": None}, after={"person_id": person_id},
             )  # fmt: skip
         uow.commit()
@@ -170,7 +171,7 @@ def complete_screening(
         row.completed_by, row.completed_at = actor.username, uow.clock.now()
         uow.flush()
         audit.record(
-            uow, actor=actor, action="screening:complete", subject_type=SUBJECT, subject_id=row.id,
+            uow, actor=actor, action=AuditAction.SCREENING_COMPLETE, subject_type=SUBJECT, subject_id=row.id,
             details={"note": clean_text(data.note) or None, "steps": row.steps},
         )  # fmt: skip
         uow.commit()
@@ -183,7 +184,7 @@ def list_screenings(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> l
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = ScreeningRepository(uow.session).for_people(family_ids(uow, person_id))
         audit.record(
-            uow, actor=actor, action="screening:list", subject_type="person", subject_id=person_id,
+            uow, actor=actor, action=AuditAction.SCREENING_LIST, subject_type="person", subject_id=person_id,
             details={"results": len(rows)},
         )  # fmt: skip
         uow.commit()

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.tasks.models import CaseloadAssignment
 from onestop.cases.tasks.repository import CaseloadRepository, TaskRepository, active_staff, usernames
 from onestop.cases.tasks.schemas import (
@@ -53,7 +54,7 @@ def assign_primary_worker(
         audit.record(
             uow,
             actor=actor,
-            action="caseload:assign",
+            action=AuditAction.CASELOAD_ASSIGN,
             subject_type="person",
             subject_id=pid,
             before={"staff_id": current.staff_id} if current is not None else None,
@@ -75,7 +76,7 @@ def get_caseload(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID | None = 
         audit.record(
             uow,
             actor=actor,
-            action="caseload:read",
+            action=AuditAction.CASELOAD_READ,
             subject_type=SUBJECT,
             subject_id=staff_id,
             details={"people": len(rows)},
@@ -89,7 +90,9 @@ def worker_history(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = CaseloadRepository(uow.session).history_for_people(family_ids(uow, person_id))
-        audit.record(uow, actor=actor, action="caseload:history", subject_type="person", subject_id=person_id)
+        audit.record(
+            uow, actor=actor, action=AuditAction.CASELOAD_HISTORY, subject_type="person", subject_id=person_id
+        )
         uow.commit()
         return public_many(uow, rows)
 
@@ -124,7 +127,7 @@ def reassign_caseload(uow: UnitOfWork, *, actor: Actor, data: CaseloadReassign) 
         audit.record(
             uow,
             actor=actor,
-            action="caseload:reassign",
+            action=AuditAction.CASELOAD_REASSIGN,
             subject_type=SUBJECT,
             subject_id=data.from_staff_id,
             before={"staff_id": data.from_staff_id},
