@@ -186,8 +186,10 @@ def _apply_update(uow: UnitOfWork, repo: PeopleRepository, person: m.Person, cha
     if "gender" in sent:
         person.gender = domain.clean_text(changes.gender) or None
     if (name.given_names, name.family_name, name.preferred_name) != (
-        person.given_names, person.family_name, person.preferred_name,
-    ):  # fmt: skip
+        person.given_names,
+        person.family_name,
+        person.preferred_name,
+    ):
         person.given_names, person.family_name = name.given_names, name.family_name
         person.preferred_name = name.preferred_name
         rekey = True
@@ -205,9 +207,12 @@ def search_people(uow: UnitOfWork, *, actor: Actor, query: SearchQuery) -> list[
         repo = PeopleRepository(uow.session)
         found = views.hits(repo, finder.search(repo, uow.cipher, criteria, limit=query.limit))
         terms = {
-            "name": criteria.name, "birth_date": criteria.birth_date, "phone": criteria.phone,
-            "sin_searched": domain_mask(criteria.sin), "results": len(found),
-        }  # fmt: skip
+            "name": criteria.name,
+            "birth_date": criteria.birth_date,
+            "phone": criteria.phone,
+            "sin_searched": domain_mask(criteria.sin),
+            "results": len(found),
+        }
         audit.record(
             uow,
             actor=actor,

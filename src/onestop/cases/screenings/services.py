@@ -48,20 +48,32 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
         if unknown:
             raise InvalidInput("programs", f"not in the {pack.id} catalogue: {', '.join(unknown)}")
         row = ScreeningSession(
-            id=new_id(), jurisdiction=pack.id, programs=data.programs or None,
+            id=new_id(),
+            jurisdiction=pack.id,
+            programs=data.programs or None,
             person_id=survivor_id(uow, data.person_id) if data.person_id else None,
-            status=SessionStatus.OPEN.value, steps=0, created_by=actor.username,
-            created_by_id=actor.staff_id, created_at=uow.clock.now(),
-        )  # fmt: skip
+            status=SessionStatus.OPEN.value,
+            steps=0,
+            created_by=actor.username,
+            created_by_id=actor.staff_id,
+            created_at=uow.clock.now(),
+        )
         repo = ScreeningRepository(uow.session)
         repo.add(row)
         uow.flush()
         _append(uow, actor, row, [], data.answers, data.note)
         audit.record(
-            uow, actor=actor, action=AuditAction.SCREENING_START, subject_type=SUBJECT, subject_id=row.id,
-            details={"jurisdiction": row.jurisdiction, "person_id": row.person_id,
-                     "answers": len(data.answers)},
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action=AuditAction.SCREENING_START,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            details={
+                "jurisdiction": row.jurisdiction,
+                "person_id": row.person_id,
+                "answers": len(data.answers),
+            },
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -80,9 +92,13 @@ def answer_screening(
         asked = list(steps[-1].result.get("next_questions", [])) if steps else []
         step = _append(uow, actor, row, asked, data.answers, data.note)
         audit.record(
-            uow, actor=actor, action=AuditAction.SCREENING_ANSWER, subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action=AuditAction.SCREENING_ANSWER,
+            subject_type=SUBJECT,
+            subject_id=row.id,
             details={"seq": step.seq, "paths": sorted(step.answers)},
-        )  # fmt: skip
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -101,11 +117,17 @@ def _append(
     folded = domain.fold([s.answers for s in repo.steps(row.id)] + [clean])
     today = uow.clock.today().isoformat()
     step = ScreeningStep(
-        id=new_id(), session_id=row.id, seq=row.steps, asked=asked, answers=clean,
+        id=new_id(),
+        session_id=row.id,
+        seq=row.steps,
+        asked=asked,
+        answers=clean,
         result=screener.screen(row.jurisdiction, today, folded, row.programs),
-        rules_version=rules.pack_of(row.jurisdiction).version, note=clean_text(note) or None,
-        recorded_by=actor.username, recorded_at=uow.clock.now(),
-    )  # fmt: skip
+        rules_version=rules.pack_of(row.jurisdiction).version,
+        note=clean_text(note) or None,
+        recorded_by=actor.username,
+        recorded_at=uow.clock.now(),
+    )
     row.steps += 1  # bumps the version: a concurrent answer to the same interview gets a 409
     repo.add(step)
     uow.flush()
@@ -130,9 +152,13 @@ def resume_screening(uow: UnitOfWork, *, actor: Actor, session_id: uuid.UUID) ->
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=session_id)
         row = ScreeningRepository(uow.session).get(session_id)
         audit.record(
-            uow, actor=actor, action=AuditAction.SCREENING_READ, subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action=AuditAction.SCREENING_READ,
+            subject_type=SUBJECT,
+            subject_id=row.id,
             details={"person_id": row.person_id},
-        )  # fmt: skip
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -151,9 +177,14 @@ def link_screening(
             row.person_id, row.linked_by, row.linked_at = person_id, actor.username, uow.clock.now()
             uow.flush()
             audit.record(
-                uow, actor=actor, action=AuditAction.SCREENING_LINK, subject_type=SUBJECT, subject_id=row.id,
-                before={"person_id": None}, after={"person_id": person_id},
-            )  # fmt: skip
+                uow,
+                actor=actor,
+                action=AuditAction.SCREENING_LINK,
+                subject_type=SUBJECT,
+                subject_id=row.id,
+                before={"person_id": None},
+                after={"person_id": person_id},
+            )
         uow.commit()
         return _public(uow, row)
 
@@ -171,9 +202,13 @@ def complete_screening(
         row.completed_by, row.completed_at = actor.username, uow.clock.now()
         uow.flush()
         audit.record(
-            uow, actor=actor, action=AuditAction.SCREENING_COMPLETE, subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action=AuditAction.SCREENING_COMPLETE,
+            subject_type=SUBJECT,
+            subject_id=row.id,
             details={"note": clean_text(data.note) or None, "steps": row.steps},
-        )  # fmt: skip
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -184,9 +219,13 @@ def list_screenings(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> l
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = ScreeningRepository(uow.session).for_people(family_ids(uow, person_id))
         audit.record(
-            uow, actor=actor, action=AuditAction.SCREENING_LIST, subject_type="person", subject_id=person_id,
+            uow,
+            actor=actor,
+            action=AuditAction.SCREENING_LIST,
+            subject_type="person",
+            subject_id=person_id,
             details={"results": len(rows)},
-        )  # fmt: skip
+        )
         uow.commit()
         return [_public(uow, r) for r in rows]
 
@@ -211,9 +250,17 @@ def _public(uow: UnitOfWork, row: ScreeningSession) -> ScreeningPublic:
     on = str(latest.get("date") or uow.clock.today().isoformat())
     questions = screener.questions(row.jurisdiction, list(latest.get("next_questions", [])))
     return ScreeningPublic(
-        id=row.id, version=row.version, jurisdiction=row.jurisdiction, programs=row.programs,
-        person_id=row.person_id, status=row.status, created_at=row.created_at, created_by=row.created_by,
-        case=domain.case_mapping(row.jurisdiction, on, answers), answers=answers,
-        results=list(latest.get("programs", [])), next_questions=[Question(**q) for q in questions],
+        id=row.id,
+        version=row.version,
+        jurisdiction=row.jurisdiction,
+        programs=row.programs,
+        person_id=row.person_id,
+        status=row.status,
+        created_at=row.created_at,
+        created_by=row.created_by,
+        case=domain.case_mapping(row.jurisdiction, on, answers),
+        answers=answers,
+        results=list(latest.get("programs", [])),
+        next_questions=[Question(**q) for q in questions],
         steps=[StepPublic.model_validate(s) for s in steps],
-    )  # fmt: skip
+    )
