@@ -25,12 +25,21 @@ def audited_read(
     *,
     actor: Actor,
     action: AuditAction,
-    subject_type: str,
+    subject_type: str | None,
     subject_id: object | None = None,
+    purpose: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> T:
     """Record the read of ``value``, commit, and return ``value`` (convert rows to public models first)."""
-    record(uow, actor=actor, action=action, subject_type=subject_type, subject_id=subject_id, details=details)
+    record(
+        uow,
+        actor=actor,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        purpose=purpose,
+        details=details,
+    )
     uow.commit()
     if getattr(uow, "_depth", 1) <= 1:  # never detach records an enclosing use case still works on
         uow.session.expunge_all()

@@ -10,7 +10,7 @@ from onestop.audit import repository
 from onestop.audit.actions import AuditAction
 from onestop.audit.domain import VerifyResult
 from onestop.audit.models import AuditEvent
-from onestop.audit.recorder import record
+from onestop.audit.reads import audited_read
 from onestop.audit.verification import verify
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
@@ -35,16 +35,15 @@ def list_events(
         events = repository.list_events(
             uow.session, subject_type=subject_type, subject_id=subject, limit=limit
         )
-        record(
+        return audited_read(
             uow,
+            events,
             actor=actor,
             action=AuditAction.AUDIT_READ,
             subject_type=subject_type,
             subject_id=subject,
             details={"limit": limit, "returned": len(events)},
         )
-        uow.commit()
-        return events
 
 
 def verify_chain(uow: UnitOfWork, *, actor: Actor) -> VerifyResult:
@@ -52,13 +51,12 @@ def verify_chain(uow: UnitOfWork, *, actor: Actor) -> VerifyResult:
     with uow:
         require(uow, actor, Permission.AUDIT_VERIFY, subject_type="audit_event")
         result = verify(uow.session)
-        record(
+        return audited_read(
             uow,
+            result,
             actor=actor,
             action=AuditAction.AUDIT_VERIFY,
             subject_type="audit_event",
-            subject_id=None,
-            outcome="ok",
             details={
                 "ok": result.ok,
                 "checked": result.checked,
@@ -66,5 +64,3 @@ def verify_chain(uow: UnitOfWork, *, actor: Actor) -> VerifyResult:
                 "reason": result.reason,
             },
         )
-        uow.commit()
-        return result

@@ -75,6 +75,11 @@ def sign_out(uow: UnitOfWork, *, token: str) -> None:
         row.revoked_at = uow.clock.now()
         account = repository.find_account(uow.session, row.account_id)
         if account is not None:
-            audit.record(uow, actor=client_actor(account), action=AuditAction.CLIENT_SIGN_OUT, subject_type=SUBJECT,
-                         subject_id=account.id)  # fmt: skip
+            audit.record(
+                uow,
+                actor=client_actor(account),
+                action=AuditAction.CLIENT_SIGN_OUT,
+                subject_type=SUBJECT,
+                subject_id=account.id,
+            )
         uow.commit()

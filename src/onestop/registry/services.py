@@ -41,8 +41,9 @@ def find_duplicates(uow: UnitOfWork, *, actor: Actor, candidate: PersonCreate) -
         valid = intake.validate_person(candidate, today=uow.clock.today())
         repo = PeopleRepository(uow.session)
         found = views.matches(repo, finder.duplicates(repo, uow.cipher, valid))
-        audit.record(
+        return audit.audited_read(
             uow,
+            found,
             actor=actor,
             action=AuditAction.PERSON_SEARCH,
             subject_type=SUBJECT,
@@ -50,8 +51,6 @@ def find_duplicates(uow: UnitOfWork, *, actor: Actor, candidate: PersonCreate) -
             purpose="duplicate check",
             details=_terms(valid) | {"results": len(found)},
         )
-        uow.commit()
-    return found
 
 
 def register_person(
@@ -127,16 +126,15 @@ def get_person(
         repo = PeopleRepository(uow.session)
         person = repo.get(person_id)
         view = views.person_public(repo, person)
-        audit.record(
+        return audit.audited_read(
             uow,
+            view,
             actor=actor,
             action=AuditAction.PERSON_READ,
             subject_type=SUBJECT,
             subject_id=person_id,
             purpose=domain.required_text(purpose, "purpose"),
         )
-        uow.commit()
-    return view
 
 
 def update_person(
@@ -213,16 +211,15 @@ def search_people(uow: UnitOfWork, *, actor: Actor, query: SearchQuery) -> list[
             "sin_searched": domain_mask(criteria.sin),
             "results": len(found),
         }
-        audit.record(
+        return audit.audited_read(
             uow,
+            found,
             actor=actor,
             action=AuditAction.PERSON_SEARCH,
             subject_type=SUBJECT,
             subject_id=None,
             details=terms,
         )
-        uow.commit()
-    return found
 
 
 def domain_mask(sin: str | None) -> str | None:

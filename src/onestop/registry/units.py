@@ -91,9 +91,9 @@ def get_unit(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> UnitPublic
         require(uow, actor, Permission.UNIT_READ, subject_type=SUBJECT, subject_id=unit_id)
         units = UnitRepository(uow.session)
         view = views.unit_public(units.get(unit_id), units.memberships(unit_id))
-        audit.record(uow, actor=actor, action=AuditAction.UNIT_READ, subject_type=SUBJECT, subject_id=unit_id)
-        uow.commit()
-    return view
+        return audit.audited_read(
+            uow, view, actor=actor, action=AuditAction.UNIT_READ, subject_type=SUBJECT, subject_id=unit_id
+        )
 
 
 def add_member(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID, member: MemberIn) -> UnitPublic:
@@ -152,8 +152,9 @@ def list_person_units(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) ->
         people.get(person_id)
         unit_ids = dict.fromkeys(r.unit_id for r in units.memberships_of(people.family_ids(person_id)))
         found = [views.unit_public(units.get(uid), units.memberships(uid)) for uid in unit_ids]
-        audit.record(
+        return audit.audited_read(
             uow,
+            found,
             actor=actor,
             action=AuditAction.PERSON_READ,
             subject_type="person",
@@ -161,5 +162,3 @@ def list_person_units(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) ->
             purpose="benefit units",
             details={"units": list(unit_ids)},
         )
-        uow.commit()
-    return found

@@ -220,11 +220,14 @@ def get_appeal(uow: UnitOfWork, *, actor: Actor, appeal_id: uuid.UUID) -> Appeal
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=appeal_id)
         row = AppealRepository(uow.session).get(appeal_id)
-        audit.record(
-            uow, actor=actor, action=AuditAction.APPEAL_READ, subject_type=SUBJECT, subject_id=row.id
+        return audit.audited_read(
+            uow,
+            AppealPublic.model_validate(row),
+            actor=actor,
+            action=AuditAction.APPEAL_READ,
+            subject_type=SUBJECT,
+            subject_id=row.id,
         )
-        uow.commit()
-        return AppealPublic.model_validate(row)
 
 
 def list_appeals(
@@ -234,13 +237,12 @@ def list_appeals(
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = AppealRepository(uow.session).for_people(family_ids(uow, person_id), open_only=open_only)
-        audit.record(
+        return audit.audited_read(
             uow,
+            [AppealPublic.model_validate(r) for r in rows],
             actor=actor,
             action=AuditAction.APPEAL_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [AppealPublic.model_validate(r) for r in rows]

@@ -60,9 +60,14 @@ def record_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
         repo.add(fact)
         uow.flush()
         audit.record(
-            uow, actor=actor, action=AuditAction.APPLICATION_FACT_RECORD, subject_type=SUBJECT, subject_id=app.id,
-            before=_fact_view(current) if current else None, after=_fact_view(fact),
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action=AuditAction.APPLICATION_FACT_RECORD,
+            subject_type=SUBJECT,
+            subject_id=app.id,
+            before=_fact_view(current) if current else None,
+            after=_fact_view(fact),
+        )
         uow.commit()
         return FactPublic.model_validate(fact)
 
@@ -108,9 +113,14 @@ def verify_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
         fact.verified_by, fact.verified_at = actor.username, uow.clock.now()
         uow.flush()
         audit.record(
-            uow, actor=actor, action=AuditAction.APPLICATION_FACT_VERIFY, subject_type=SUBJECT, subject_id=app.id,
-            before=before, after=_fact_view(fact),
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action=AuditAction.APPLICATION_FACT_VERIFY,
+            subject_type=SUBJECT,
+            subject_id=app.id,
+            before=before,
+            after=_fact_view(fact),
+        )
         uow.commit()
         return FactPublic.model_validate(fact)
 
@@ -152,12 +162,15 @@ def list_facts(
         repo = ApplicationRepository(uow.session)
         app = repo.get(application_id)
         rows = repo.fact_history(app.id) if history else repo.current_facts(app.id)
-        audit.record(
-            uow, actor=actor, action=AuditAction.APPLICATION_FACTS_READ, subject_type=SUBJECT, subject_id=app.id,
+        return audit.audited_read(
+            uow,
+            [FactPublic.model_validate(r) for r in rows],
+            actor=actor,
+            action=AuditAction.APPLICATION_FACTS_READ,
+            subject_type=SUBJECT,
+            subject_id=app.id,
             details={"history": history, "results": len(rows)},
-        )  # fmt: skip
-        uow.commit()
-        return [FactPublic.model_validate(r) for r in rows]
+        )
 
 
 @dataclass
@@ -243,16 +256,23 @@ def get_checklist(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID) -
         items = [_item_public(i) for i in _checklist(uow, app)]
         entry = _catalogue_entry(app)
         how = entry.how_to_apply if entry else None
-        audit.record(
-            uow, actor=actor, action=AuditAction.APPLICATION_CHECKLIST, subject_type=SUBJECT, subject_id=app.id,
-            details={"missing": sum(1 for i in items if i.status != "verified")},
-        )  # fmt: skip
-        uow.commit()
-        return Checklist(
-            application_id=app.id, program=app.program, items=items,
-            missing=[i for i in items if i.status != "verified"],
+        missing = [i for i in items if i.status != "verified"]
+        found = Checklist(
+            application_id=app.id,
+            program=app.program,
+            items=items,
+            missing=missing,
             how_to_apply={"en": how.en, "fr": how.fr} if how else None,
-        )  # fmt: skip
+        )
+        return audit.audited_read(
+            uow,
+            found,
+            actor=actor,
+            action=AuditAction.APPLICATION_CHECKLIST,
+            subject_type=SUBJECT,
+            subject_id=app.id,
+            details={"missing": len(missing)},
+        )
 
 
 def _item_public(item: checklist.ChecklistItem) -> ChecklistItemPublic:

@@ -133,11 +133,14 @@ def get_application(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID)
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=application_id)
         app = ApplicationRepository(uow.session).get(application_id)
-        audit.record(
-            uow, actor=actor, action=AuditAction.APPLICATION_READ, subject_type=SUBJECT, subject_id=app.id
+        return audit.audited_read(
+            uow,
+            ApplicationPublic.model_validate(app),
+            actor=actor,
+            action=AuditAction.APPLICATION_READ,
+            subject_type=SUBJECT,
+            subject_id=app.id,
         )
-        uow.commit()
-        return ApplicationPublic.model_validate(app)
 
 
 def list_applications(
@@ -153,16 +156,15 @@ def list_applications(
             rows = repo.for_unit(unit_id)
         else:
             raise InvalidInput("person_id", "give a person or a unit")
-        audit.record(
+        return audit.audited_read(
             uow,
+            [ApplicationPublic.model_validate(r) for r in rows],
             actor=actor,
             action=AuditAction.APPLICATION_LIST,
             subject_type="person" if person_id else "benefit_unit",
             subject_id=person_id or unit_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [ApplicationPublic.model_validate(r) for r in rows]
 
 
 def request_documents(

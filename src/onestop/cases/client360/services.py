@@ -35,19 +35,14 @@ def client_360(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, recent: i
             recent=min(max(recent, 1), 500),
         )
         found = {name: provider(ctx) for name, provider in all_sections().items()}
-        audit.record(
+        resolved_from = person_id if person.id != person_id else None
+        return audit.audited_read(
             uow,
+            Client360(person=masked, resolved_from=resolved_from, generated_at=uow.clock.now(), **found),
             actor=actor,
             action=AuditAction.PERSON_READ,
             subject_type="person",
             subject_id=person.id,
             purpose=PURPOSE,
-            details={"asked_for": person_id} if person.id != person_id else None,
+            details={"asked_for": person_id} if resolved_from else None,
         )
-        uow.commit()
-    return Client360(
-        person=masked,
-        resolved_from=person_id if person.id != person_id else None,
-        generated_at=uow.clock.now(),
-        **found,
-    )

@@ -237,16 +237,15 @@ def list_override_requests(
     with uow:
         require(uow, actor, Permission.DECISION_APPROVE, subject_type="override_request")
         rows = DecisionRepository(uow.session).pending_requests(office_id)
-        audit.record(
+        return audit.audited_read(
             uow,
+            [OverridePublic.of(r) for r in rows],
             actor=actor,
             action=AuditAction.DECISION_OVERRIDE_LIST,
             subject_type="override_request",
             subject_id=None,
             details={"office_id": office_id, "results": len(rows)},
         )
-        uow.commit()
-        return [OverridePublic.of(r) for r in rows]
 
 
 def get_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) -> DecisionPublic:
@@ -254,11 +253,14 @@ def get_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) -> De
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=decision_id)
         row = DecisionRepository(uow.session).get(decision_id)
-        audit.record(
-            uow, actor=actor, action=AuditAction.DECISION_READ, subject_type=SUBJECT, subject_id=row.id
+        return audit.audited_read(
+            uow,
+            DecisionPublic.of(row),
+            actor=actor,
+            action=AuditAction.DECISION_READ,
+            subject_type=SUBJECT,
+            subject_id=row.id,
         )
-        uow.commit()
-        return DecisionPublic.of(row)
 
 
 def list_decisions(
@@ -280,16 +282,15 @@ def list_decisions(
             rows = repo.current_for_people(family_ids(uow, person_id))
         else:
             raise InvalidInput("application_id", "give an application or a person")
-        audit.record(
+        return audit.audited_read(
             uow,
+            [DecisionPublic.of(r) for r in rows],
             actor=actor,
             action=AuditAction.DECISION_LIST,
             subject_type="application" if application_id else "person",
             subject_id=application_id or person_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [DecisionPublic.of(r) for r in rows]
 
 
 def current_decision(uow: UnitOfWork, application_id: uuid.UUID) -> Decision | None:

@@ -145,16 +145,15 @@ def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = DocumentRepository(uow.session).for_people(family_ids(uow, person_id))
-        audit.record(
+        return audit.audited_read(
             uow,
+            [DocumentPublic.model_validate(r) for r in rows],
             actor=actor,
             action=AuditAction.DOCUMENT_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [DocumentPublic.model_validate(r) for r in rows]
 
 
 def get_document(uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID) -> DocumentPublic:
@@ -162,11 +161,14 @@ def get_document(uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID) -> Do
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=document_id)
         row = DocumentRepository(uow.session).get(document_id)
-        audit.record(
-            uow, actor=actor, action=AuditAction.DOCUMENT_READ, subject_type=SUBJECT, subject_id=row.id
+        return audit.audited_read(
+            uow,
+            DocumentPublic.model_validate(row),
+            actor=actor,
+            action=AuditAction.DOCUMENT_READ,
+            subject_type=SUBJECT,
+            subject_id=row.id,
         )
-        uow.commit()
-        return DocumentPublic.model_validate(row)
 
 
 def download_document(
@@ -181,8 +183,9 @@ def download_document(
         content = storage.get(row.storage_key)
         if hashlib.sha256(content).hexdigest() != row.sha256:
             raise DocumentCorrupted(f"document {row.id} does not match its recorded SHA-256")
-        audit.record(
+        return audit.audited_read(
             uow,
+            Download(document=DocumentPublic.model_validate(row), content=content),
             actor=actor,
             action=AuditAction.DOCUMENT_DOWNLOAD,
             subject_type=SUBJECT,
@@ -190,8 +193,6 @@ def download_document(
             purpose=required_text(purpose, "purpose", max_len=500),
             details={"person_id": row.person_id, "size_bytes": row.size_bytes},
         )
-        uow.commit()
-        return Download(document=DocumentPublic.model_validate(row), content=content)
 
 
 def _snapshot(row: Document) -> dict[str, Any]:

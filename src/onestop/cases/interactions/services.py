@@ -155,16 +155,15 @@ def list_unattached_emails(uow: UnitOfWork, *, actor: Actor, limit: int = 100) -
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
         rows = InteractionRepository(uow.session).unattached_emails(limit=min(max(limit, 1), 500))
-        audit.record(
+        return audit.audited_read(
             uow,
+            [_public(r, []) for r in rows],
             actor=actor,
             action=AuditAction.INTERACTION_LIST_UNATTACHED,
             subject_type=SUBJECT,
             subject_id=None,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [_public(r, []) for r in rows]
 
 
 def list_interactions(
@@ -178,17 +177,16 @@ def list_interactions(
             family_ids(uow, person_id), limit=min(max(limit, 1), 500), offset=max(offset, 0)
         )
         reasons = repo.reasons_of([r.id for r in rows])
-        audit.record(
+        return audit.audited_read(
             uow,
+            InteractionPage(
+                person_id=person_id, total=total, items=[_public(r, reasons.get(r.id, [])) for r in rows]
+            ),
             actor=actor,
             action=AuditAction.INTERACTION_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows), "offset": offset},
-        )
-        uow.commit()
-        return InteractionPage(
-            person_id=person_id, total=total, items=[_public(r, reasons.get(r.id, [])) for r in rows]
         )
 
 
@@ -198,11 +196,14 @@ def get_interaction(uow: UnitOfWork, *, actor: Actor, interaction_id: uuid.UUID)
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=interaction_id)
         repo = InteractionRepository(uow.session)
         row = repo.get(interaction_id)
-        audit.record(
-            uow, actor=actor, action=AuditAction.INTERACTION_READ, subject_type=SUBJECT, subject_id=row.id
+        return audit.audited_read(
+            uow,
+            _public(row, repo.reasons_of([row.id]).get(row.id, [])),
+            actor=actor,
+            action=AuditAction.INTERACTION_READ,
+            subject_type=SUBJECT,
+            subject_id=row.id,
         )
-        uow.commit()
-        return _public(row, repo.reasons_of([row.id]).get(row.id, []))
 
 
 def _reasons(uow: UnitOfWork) -> dict[str, domain.ReasonCode]:

@@ -35,16 +35,15 @@ def call_statistics(
         records = InteractionRepository(uow.session).stat_records(start, end, office_id=office_id)
         stats = domain.daily_stats(records, zone)
         labels = domain.effective_reasons(ReasonRepository(uow.session).overrides())
-        audit.record(
+        return audit.audited_read(
             uow,
+            _public(day, tz, office_id, stats, labels),
             actor=actor,
             action=AuditAction.STATS_READ,
             subject_type="interaction_stats",
             subject_id=office_id,
             details={"date": day, "tz": tz, "total": stats.total.count},
         )
-        uow.commit()
-    return _public(day, tz, office_id, stats, labels)
 
 
 def _public(

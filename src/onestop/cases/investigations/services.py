@@ -228,11 +228,14 @@ def get_investigation(uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.U
     with uow:
         require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type=SUBJECT, subject_id=investigation_id)
         row = InvestigationRepository(uow.session).get(investigation_id)
-        audit.record(
-            uow, actor=actor, action=AuditAction.INVESTIGATION_READ, subject_type=SUBJECT, subject_id=row.id
+        return audit.audited_read(
+            uow,
+            _public(uow, row),
+            actor=actor,
+            action=AuditAction.INVESTIGATION_READ,
+            subject_type=SUBJECT,
+            subject_id=row.id,
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[InvestigationPublic]:
@@ -240,16 +243,15 @@ def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) 
     with uow:
         require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type="person", subject_id=person_id)
         rows = InvestigationRepository(uow.session).for_people(family_ids(uow, person_id))
-        audit.record(
+        return audit.audited_read(
             uow,
+            [_public(uow, r) for r in rows],
             actor=actor,
             action=AuditAction.INVESTIGATION_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [_public(uow, r) for r in rows]
 
 
 def _public(uow: UnitOfWork, row: Investigation) -> InvestigationPublic:

@@ -56,13 +56,12 @@ def list_assessments(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> 
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = PlanRepository(uow.session).assessments_for_people(family_ids(uow, person_id))
-        audit.record(
+        return audit.audited_read(
             uow,
+            [AssessmentPublic.model_validate(r) for r in rows],
             actor=actor,
             action=AuditAction.ASSESSMENT_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [AssessmentPublic.model_validate(r) for r in rows]

@@ -178,16 +178,15 @@ def get_plan(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, revision: int
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=plan_id)
         plan = PlanRepository(uow.session).get(plan_id)
         view = _view(uow, plan, revision)
-        audit.record(
+        return audit.audited_read(
             uow,
+            view,
             actor=actor,
             action=AuditAction.PLAN_READ,
             subject_type=SUBJECT,
             subject_id=plan.id,
             details={"revision": view.revision},
         )
-        uow.commit()
-        return view
 
 
 def list_plans(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[PlanPublic]:
@@ -195,16 +194,15 @@ def list_plans(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[P
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = PlanRepository(uow.session).for_people(family_ids(uow, person_id))
-        audit.record(
+        return audit.audited_read(
             uow,
+            [plan_public(p, r, []) for p, r in rows],
             actor=actor,
             action=AuditAction.PLAN_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [plan_public(p, r, []) for p, r in rows]
 
 
 def print_plan(
@@ -220,16 +218,15 @@ def print_plan(
         person = PeopleRepository(uow.session).get(plan.person_id)
         name = " ".join(n for n in (person.given_names, person.family_name) if n)
         now = uow.clock.now()
-        blocks = printing.layout(view, person_name=name, printed_at=now, printed_by=actor.username)
-        audit.record(
+        blocks = audit.audited_read(
             uow,
+            printing.layout(view, person_name=name, printed_at=now, printed_by=actor.username),
             actor=actor,
             action=AuditAction.PLAN_PRINT,
             subject_type=SUBJECT,
             subject_id=plan.id,
             details={"revision": view.revision, "format": fmt},
         )
-        uow.commit()
     stem = f"outcome-plan-{plan.id.hex[:8]}-v{view.revision}"
     if fmt == "text":
         return PrintedPlan(

@@ -93,16 +93,15 @@ def list_conferences(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> 
         repo = ReferralRepository(uow.session)
         rows = repo.conferences_for_people(family_ids(uow, person_id))
         people = repo.participants([r.id for r in rows])
-        audit.record(
+        return audit.audited_read(
             uow,
+            [_public(r, people.get(r.id, [])) for r in rows],
             actor=actor,
             action=AuditAction.CONFERENCE_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [_public(r, people.get(r.id, [])) for r in rows]
 
 
 def _public(row: CaseConference, people: list[ConferenceParticipant]) -> ConferencePublic:

@@ -301,11 +301,14 @@ def get_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID) -> Review
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=review_id)
         review = ReviewRepository(uow.session).get(review_id)
-        audit.record(
-            uow, actor=actor, action=AuditAction.REVIEW_READ, subject_type=SUBJECT, subject_id=review.id
+        return audit.audited_read(
+            uow,
+            ReviewPublic.model_validate(review),
+            actor=actor,
+            action=AuditAction.REVIEW_READ,
+            subject_type=SUBJECT,
+            subject_id=review.id,
         )
-        uow.commit()
-        return ReviewPublic.model_validate(review)
 
 
 def list_reviews(
@@ -327,13 +330,12 @@ def list_reviews(
         rows = ReviewRepository(uow.session).listing(
             application_id=application_id, person_ids=people, statuses=statuses, due_before=due_before
         )
-        audit.record(
+        return audit.audited_read(
             uow,
+            [ReviewPublic.model_validate(r) for r in rows],
             actor=actor,
             action=AuditAction.REVIEW_LIST,
             subject_type="person" if person_id else SUBJECT,
             subject_id=person_id or application_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [ReviewPublic.model_validate(r) for r in rows]

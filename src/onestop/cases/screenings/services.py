@@ -151,16 +151,15 @@ def resume_screening(uow: UnitOfWork, *, actor: Actor, session_id: uuid.UUID) ->
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=session_id)
         row = ScreeningRepository(uow.session).get(session_id)
-        audit.record(
+        return audit.audited_read(
             uow,
+            _public(uow, row),
             actor=actor,
             action=AuditAction.SCREENING_READ,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"person_id": row.person_id},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def link_screening(
@@ -218,16 +217,15 @@ def list_screenings(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> l
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = ScreeningRepository(uow.session).for_people(family_ids(uow, person_id))
-        audit.record(
+        return audit.audited_read(
             uow,
+            [_public(uow, r) for r in rows],
             actor=actor,
             action=AuditAction.SCREENING_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [_public(uow, r) for r in rows]
 
 
 def answers_of(

@@ -73,16 +73,15 @@ def get_caseload(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID | None = 
         if staff_id is None:
             raise InvalidInput("staff_id", "give the officer whose caseload to show")
         rows = CaseloadRepository(uow.session).caseload_rows(staff_id)
-        audit.record(
+        return audit.audited_read(
             uow,
+            Caseload(staff_id=staff_id, people=[_entry(a, p, n) for a, p, n in rows]),
             actor=actor,
             action=AuditAction.CASELOAD_READ,
             subject_type=SUBJECT,
             subject_id=staff_id,
             details={"people": len(rows)},
         )
-        uow.commit()
-        return Caseload(staff_id=staff_id, people=[_entry(a, p, n) for a, p, n in rows])
 
 
 def worker_history(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[AssignmentPublic]:
@@ -90,11 +89,14 @@ def worker_history(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = CaseloadRepository(uow.session).history_for_people(family_ids(uow, person_id))
-        audit.record(
-            uow, actor=actor, action=AuditAction.CASELOAD_HISTORY, subject_type="person", subject_id=person_id
+        return audit.audited_read(
+            uow,
+            public_many(uow, rows),
+            actor=actor,
+            action=AuditAction.CASELOAD_HISTORY,
+            subject_type="person",
+            subject_id=person_id,
         )
-        uow.commit()
-        return public_many(uow, rows)
 
 
 def reassign_caseload(uow: UnitOfWork, *, actor: Actor, data: CaseloadReassign) -> ReassignResult:

@@ -117,9 +117,14 @@ def get_task(uow: UnitOfWork, *, actor: Actor, task_id: uuid.UUID) -> TaskPublic
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=task_id)
         task = TaskRepository(uow.session).get(task_id)
-        audit.record(uow, actor=actor, action=AuditAction.TASK_READ, subject_type=SUBJECT, subject_id=task.id)
-        uow.commit()
-        return public(task, uow.clock.today())
+        return audit.audited_read(
+            uow,
+            public(task, uow.clock.today()),
+            actor=actor,
+            action=AuditAction.TASK_READ,
+            subject_type=SUBJECT,
+            subject_id=task.id,
+        )
 
 
 def list_tasks(
@@ -145,16 +150,15 @@ def list_tasks(
             view=chosen, today=today, assignee_id=assignee_id, office_id=office_id, person_ids=people
         )
         filters = {"view": chosen.value, "assignee_id": assignee_id, "office_id": office_id}
-        audit.record(
+        return audit.audited_read(
             uow,
+            TaskList(view=chosen.value, today=today, items=[public(t, today) for t in rows]),
             actor=actor,
             action=AuditAction.TASK_LIST,
             subject_type="person" if person_id else SUBJECT,
             subject_id=person_id,
             details=filters | {"results": len(rows)},
         )
-        uow.commit()
-        return TaskList(view=chosen.value, today=today, items=[public(t, today) for t in rows])
 
 
 def _target(
