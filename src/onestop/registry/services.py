@@ -183,11 +183,8 @@ def _apply_update(uow: UnitOfWork, repo: PeopleRepository, person: m.Person, cha
         person.interpreter_needed = changes.interpreter_needed
     if "gender" in sent:
         person.gender = domain.clean_text(changes.gender) or None
-    if (name.given_names, name.family_name, name.preferred_name) != (
-        person.given_names,
-        person.family_name,
-        person.preferred_name,
-    ):
+    old_name = (person.given_names, person.family_name, person.preferred_name)
+    if (name.given_names, name.family_name, name.preferred_name) != old_name:
         person.given_names, person.family_name = name.given_names, name.family_name
         person.preferred_name = name.preferred_name
         rekey = True
@@ -256,23 +253,22 @@ def reveal_identifier(
         person = repo.get(person_id)
         record = _current_identifier(repo, person, kind, province)
         value = uow.cipher.decrypt(record.ciphertext, context=f"person.{kind}")
-        action = (
-            AuditAction.PERSON_REVEAL_SIN
-            if kind == domain.IdentifierKind.SIN
-            else AuditAction.PERSON_REVEAL_HEALTH_NUMBER
-        )
-        audit.record(
+        sin = kind == domain.IdentifierKind.SIN
+        return audit.audited_read(
             uow,
+            Revealed(kind=kind, province=record.province, value=_spaced(value) if sin else value),
             actor=actor,
-            action=action,
+            action=AuditAction.PERSON_REVEAL_SIN if sin else AuditAction.PERSON_REVEAL_HEALTH_NUMBER,
             subject_type=SUBJECT,
             subject_id=person_id,
             purpose=why,
             details={"identifier_id": record.id, "kind": kind, "province": record.province},
         )
-        uow.commit()
-    shown = f"{value[:3]} {value[3:6]} {value[6:]}" if kind == domain.IdentifierKind.SIN else value
-    return Revealed(kind=kind, province=record.province, value=shown)
+
+
+def _spaced(sin: str) -> str:
+    """A SIN as people read it: three groups of three digits."""
+    return f"{sin[:3]} {sin[3:6]} {sin[6:]}"
 
 
 def _current_identifier(

@@ -255,21 +255,18 @@ def _task(
     if actor.staff_id is None and assignee is None and office is None:
         return None
     due = uow.clock.today() + dt.timedelta(days=days)
-    task = create_task(
-        uow,
-        actor=actor,
-        data=TaskCreate(
-            kind=kind,
-            title=title[:200],
-            details=details[:4000],
-            person_id=app.applicant_id,
-            due_on=due,
-            assignee_id=assignee,
-            office_id=None if assignee else office,
-            source_type=SUBJECT,
-            source_id=app.id,
-        ),
+    data = TaskCreate(
+        kind=kind,
+        title=title[:200],
+        details=details[:4000],
+        person_id=app.applicant_id,
+        due_on=due,
+        assignee_id=assignee,
+        office_id=None if assignee else office,
+        source_type=SUBJECT,
+        source_id=app.id,
     )
+    task = create_task(uow, actor=actor, data=data)
     return task.id
 
 

@@ -118,21 +118,18 @@ def _queue(uow: UnitOfWork, actor: Actor, app: Application, prepared: Prepared) 
     DecisionRepository(uow.session).add(row)
     uow.flush()
     if office is not None and (office == actor.office_id or actor.can(Permission.TASK_ASSIGN)):
-        task = create_task(
-            uow,
-            actor=actor,
-            data=TaskCreate(
-                kind="approval",
-                title=f"Approve override: {app.program}",
-                details=reason[:4000],
-                person_id=app.applicant_id,
-                due_on=uow.clock.today(),
-                priority="high",
-                office_id=row.office_id,
-                source_type="override_request",
-                source_id=row.id,
-            ),
+        data = TaskCreate(
+            kind="approval",
+            title=f"Approve override: {app.program}",
+            details=reason[:4000],
+            person_id=app.applicant_id,
+            due_on=uow.clock.today(),
+            priority="high",
+            office_id=row.office_id,
+            source_type="override_request",
+            source_id=row.id,
         )
+        task = create_task(uow, actor=actor, data=data)
         row.task_id = task.id
         uow.flush()
     audit.record(

@@ -273,22 +273,18 @@ def _task(
         assignee, office = actor.staff_id, None
     if assignee is None and office is None and actor.staff_id is None:
         return None
-    task = create_task(
-        uow,
-        actor=actor,
-        data=TaskCreate(
-            kind="review_due",
-            title=title[:200],
-            details=details[:4000],
-            person_id=app.applicant_id,
-            due_on=max(due, uow.clock.today()),
-            assignee_id=assignee,
-            office_id=office,
-            source_type=SUBJECT,
-            source_id=review_id,
-        ),
+    data = TaskCreate(
+        kind="review_due",
+        title=title[:200],
+        details=details[:4000],
+        person_id=app.applicant_id,
+        due_on=max(due, uow.clock.today()),
+        assignee_id=assignee,
+        office_id=office,
+        source_type=SUBJECT,
+        source_id=review_id,
     )
-    return task.id
+    return create_task(uow, actor=actor, data=data).id
 
 
 def _close_task(uow: UnitOfWork, actor: Actor, review: Review, note: str) -> None:
