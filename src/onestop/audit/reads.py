@@ -7,6 +7,7 @@ this is its last three steps. Commit, then detach, so the returned records stay 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from onestop.audit.actions import AuditAction
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from onestop.db import UnitOfWork
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def audited_read(
@@ -44,3 +46,27 @@ def audited_read(
     if getattr(uow, "_depth", 1) <= 1:  # never detach records an enclosing use case still works on
         uow.session.expunge_all()
     return value
+
+
+def audited_list(
+    uow: UnitOfWork,
+    rows: Sequence[R],
+    convert: Callable[[R], T],
+    *,
+    actor: Actor,
+    action: AuditAction,
+    subject_type: str | None,
+    subject_id: object | None = None,
+) -> list[T]:
+    """``audited_read`` of several records, each converted; the event says how many (``results``)."""
+    found = [convert(row) for row in rows]
+    details = {"results": len(rows)}
+    return audited_read(
+        uow,
+        found,
+        actor=actor,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        details=details,
+    )

@@ -220,13 +220,9 @@ def get_appeal(uow: UnitOfWork, *, actor: Actor, appeal_id: uuid.UUID) -> Appeal
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=appeal_id)
         row = AppealRepository(uow.session).get(appeal_id)
+        found = AppealPublic.model_validate(row)
         return audit.audited_read(
-            uow,
-            AppealPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.APPEAL_READ,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            uow, found, actor=actor, action=AuditAction.APPEAL_READ, subject_type=SUBJECT, subject_id=row.id
         )
 
 
@@ -237,12 +233,12 @@ def list_appeals(
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = AppealRepository(uow.session).for_people(family_ids(uow, person_id), open_only=open_only)
-        return audit.audited_read(
+        return audit.audited_list(
             uow,
-            [AppealPublic.model_validate(r) for r in rows],
+            rows,
+            AppealPublic.model_validate,
             actor=actor,
             action=AuditAction.APPEAL_LIST,
             subject_type="person",
             subject_id=person_id,
-            details={"results": len(rows)},
         )

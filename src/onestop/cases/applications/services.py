@@ -156,14 +156,14 @@ def list_applications(
             rows = repo.for_unit(unit_id)
         else:
             raise InvalidInput("person_id", "give a person or a unit")
-        return audit.audited_read(
+        return audit.audited_list(
             uow,
-            [ApplicationPublic.model_validate(r) for r in rows],
+            rows,
+            ApplicationPublic.model_validate,
             actor=actor,
             action=AuditAction.APPLICATION_LIST,
             subject_type="person" if person_id else "benefit_unit",
             subject_id=person_id or unit_id,
-            details={"results": len(rows)},
         )
 
 

@@ -250,13 +250,9 @@ def get_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) -> De
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=decision_id)
         row = DecisionRepository(uow.session).get(decision_id)
+        found = DecisionPublic.of(row)
         return audit.audited_read(
-            uow,
-            DecisionPublic.of(row),
-            actor=actor,
-            action=AuditAction.DECISION_READ,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            uow, found, actor=actor, action=AuditAction.DECISION_READ, subject_type=SUBJECT, subject_id=row.id
         )
 
 
@@ -279,14 +275,14 @@ def list_decisions(
             rows = repo.current_for_people(family_ids(uow, person_id))
         else:
             raise InvalidInput("application_id", "give an application or a person")
-        return audit.audited_read(
+        return audit.audited_list(
             uow,
-            [DecisionPublic.of(r) for r in rows],
+            rows,
+            DecisionPublic.of,
             actor=actor,
             action=AuditAction.DECISION_LIST,
             subject_type="application" if application_id else "person",
             subject_id=application_id or person_id,
-            details={"results": len(rows)},
         )
 
 

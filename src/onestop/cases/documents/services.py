@@ -127,14 +127,9 @@ def _decide(
     before = _snapshot(row) | {"status": DocumentStatus.RECEIVED.value}
     row.status, row.reviewed_by, row.reviewed_at = status.value, actor.username, uow.clock.now()
     uow.flush()
+    after = _snapshot(row) | {"method": row.verification_method, "agency": row.verification_agency}
     audit.record(
-        uow,
-        actor=actor,
-        action=action,
-        subject_type=SUBJECT,
-        subject_id=row.id,
-        before=before,
-        after=_snapshot(row) | {"method": row.verification_method, "agency": row.verification_agency},
+        uow, actor=actor, action=action, subject_type=SUBJECT, subject_id=row.id, before=before, after=after
     )
     uow.commit()
     return DocumentPublic.model_validate(row)
@@ -145,14 +140,14 @@ def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = DocumentRepository(uow.session).for_people(family_ids(uow, person_id))
-        return audit.audited_read(
+        return audit.audited_list(
             uow,
-            [DocumentPublic.model_validate(r) for r in rows],
+            rows,
+            DocumentPublic.model_validate,
             actor=actor,
             action=AuditAction.DOCUMENT_LIST,
             subject_type="person",
             subject_id=person_id,
-            details={"results": len(rows)},
         )
 
 
@@ -161,13 +156,9 @@ def get_document(uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID) -> Do
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=document_id)
         row = DocumentRepository(uow.session).get(document_id)
+        found = DocumentPublic.model_validate(row)
         return audit.audited_read(
-            uow,
-            DocumentPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.DOCUMENT_READ,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            uow, found, actor=actor, action=AuditAction.DOCUMENT_READ, subject_type=SUBJECT, subject_id=row.id
         )
 
 

@@ -56,12 +56,12 @@ def list_assessments(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> 
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = PlanRepository(uow.session).assessments_for_people(family_ids(uow, person_id))
-        return audit.audited_read(
+        return audit.audited_list(
             uow,
-            [AssessmentPublic.model_validate(r) for r in rows],
+            rows,
+            AssessmentPublic.model_validate,
             actor=actor,
             action=AuditAction.ASSESSMENT_LIST,
             subject_type="person",
             subject_id=person_id,
-            details={"results": len(rows)},
         )

@@ -143,14 +143,14 @@ def list_referrals(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = ReferralRepository(uow.session).for_people(family_ids(uow, person_id))
-        return audit.audited_read(
+        return audit.audited_list(
             uow,
-            [ReferralPublic.model_validate(r) for r in rows],
+            rows,
+            ReferralPublic.model_validate,
             actor=actor,
             action=AuditAction.REFERRAL_LIST,
             subject_type="person",
             subject_id=person_id,
-            details={"results": len(rows)},
         )
 
 
@@ -164,14 +164,14 @@ def list_incoming_referrals(
         if staff_id is None:
             raise InvalidInput("specialist_id", "give the specialist whose referrals to show")
         rows = ReferralRepository(uow.session).incoming(staff_id)
-        return audit.audited_read(
+        return audit.audited_list(
             uow,
-            [ReferralPublic.model_validate(r) for r in rows],
+            rows,
+            ReferralPublic.model_validate,
             actor=actor,
             action=AuditAction.REFERRAL_LIST_INCOMING,
             subject_type="staff",
             subject_id=staff_id,
-            details={"results": len(rows)},
         )
 
 
@@ -180,13 +180,9 @@ def get_referral(uow: UnitOfWork, *, actor: Actor, referral_id: uuid.UUID) -> Re
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=referral_id)
         row = ReferralRepository(uow.session).get(referral_id)
+        found = ReferralPublic.model_validate(row)
         return audit.audited_read(
-            uow,
-            ReferralPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.REFERRAL_READ,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            uow, found, actor=actor, action=AuditAction.REFERRAL_READ, subject_type=SUBJECT, subject_id=row.id
         )
 
 

@@ -326,12 +326,12 @@ def list_reviews(
         rows = ReviewRepository(uow.session).listing(
             application_id=application_id, person_ids=people, statuses=statuses, due_before=due_before
         )
-        return audit.audited_read(
+        return audit.audited_list(
             uow,
-            [ReviewPublic.model_validate(r) for r in rows],
+            rows,
+            ReviewPublic.model_validate,
             actor=actor,
             action=AuditAction.REVIEW_LIST,
             subject_type="person" if person_id else SUBJECT,
             subject_id=person_id or application_id,
-            details={"results": len(rows)},
         )

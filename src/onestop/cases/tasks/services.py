@@ -117,13 +117,9 @@ def get_task(uow: UnitOfWork, *, actor: Actor, task_id: uuid.UUID) -> TaskPublic
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=task_id)
         task = TaskRepository(uow.session).get(task_id)
+        found = public(task, uow.clock.today())
         return audit.audited_read(
-            uow,
-            public(task, uow.clock.today()),
-            actor=actor,
-            action=AuditAction.TASK_READ,
-            subject_type=SUBJECT,
-            subject_id=task.id,
+            uow, found, actor=actor, action=AuditAction.TASK_READ, subject_type=SUBJECT, subject_id=task.id
         )
 
 
