@@ -1,7 +1,8 @@
 """The audit trail: an append-only, hash-chained log of every access to personal data.
 
 ``record`` appends in the caller's transaction and ``audited_read`` (``audited_list``) ends a read
-with it; each event names an ``AuditAction``. ``verify`` proves the chain unbroken; ``redact`` keeps identifiers out of it.
+with it; each event names an ``AuditAction``. ``verify`` proves the chain unbroken; ``redact`` keeps
+identifiers out of it.
 """
 
 from onestop.audit.actions import AuditAction
