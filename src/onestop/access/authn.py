@@ -10,6 +10,7 @@ from onestop.access.errors import AccountLocked, LoginFailed
 from onestop.access.models import ApiToken, Staff
 from onestop.access.permissions import Actor
 from onestop.audit import record
+from onestop.audit.actions import AuditAction
 from onestop.common.errors import NotAuthenticated
 from onestop.db import UnitOfWork
 
@@ -83,7 +84,7 @@ def _audit_refusal(uow: UnitOfWork, username: str, staff: Staff | None, reason: 
     record(
         uow,
         actor=actor,
-        action="auth:login_failed",
+        action=AuditAction.AUTH_LOGIN_FAILED,
         subject_type="staff",
         subject_id=staff.id if staff is not None else None,
         outcome="failed",
@@ -100,7 +101,9 @@ def _accept(uow: UnitOfWork, staff: Staff, password: str, now: dt.datetime) -> N
     )
     if passwords.needs_rehash(staff.password_hash):
         staff.password_hash = passwords.hash_password(password)
-    record(uow, actor=actor_of(staff), action="auth:login", subject_type="staff", subject_id=staff.id)
+    record(
+        uow, actor=actor_of(staff), action=AuditAction.AUTH_LOGIN, subject_type="staff", subject_id=staff.id
+    )
 
 
 def login(
@@ -138,7 +141,7 @@ def _issue(uow: UnitOfWork, staff: Staff, hours: int) -> IssuedToken:
         record(
             uow,
             actor=actor_of(staff),
-            action="auth:token_issue",
+            action=AuditAction.AUTH_TOKEN_ISSUE,
             subject_type="api_token",
             subject_id=row.id,
             details={"expires_at": row.expires_at},
@@ -168,5 +171,7 @@ def revoke_token(uow: UnitOfWork, *, actor: Actor, token: str) -> None:
             raise NotAuthenticated("invalid token")
         if row.revoked_at is None:
             row.revoked_at = uow.clock.now()
-            record(uow, actor=actor, action="auth:logout", subject_type="api_token", subject_id=row.id)
+            record(
+                uow, actor=actor, action=AuditAction.AUTH_LOGOUT, subject_type="api_token", subject_id=row.id
+            )
         uow.commit()

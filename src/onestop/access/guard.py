@@ -14,7 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
 
 from onestop.access.permissions import Actor, Permission
-from onestop.audit import record
+from onestop.audit import AuditAction, record
 from onestop.common.errors import PermissionDenied
 from onestop.db import UnitOfWork
 
@@ -74,7 +74,7 @@ def _write_denials(uow: UnitOfWork, denials: list[_Denial]) -> None:
             record(
                 uow,
                 actor=d.actor,
-                action=d.permission.value,
+                action=AuditAction.denied(d.permission),
                 subject_type=d.subject_type,
                 subject_id=d.subject_id,
                 outcome="denied",

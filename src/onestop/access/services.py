@@ -15,6 +15,7 @@ from onestop.access.guard import require
 from onestop.access.models import Office, Staff
 from onestop.access.permissions import Actor, Permission, Role
 from onestop.audit import record
+from onestop.audit.actions import AuditAction
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.db import UnitOfWork
 
@@ -33,7 +34,7 @@ def create_office(uow: UnitOfWork, *, actor: Actor, code: str, name: str) -> Off
         record(
             uow,
             actor=actor,
-            action="office:create",
+            action=AuditAction.OFFICE_CREATE,
             subject_type="office",
             subject_id=office.id,
             after={"code": code, "name": name},
@@ -90,7 +91,7 @@ def create_staff(
         record(
             uow,
             actor=actor,
-            action="staff:create",
+            action=AuditAction.STAFF_CREATE,
             subject_type="staff",
             subject_id=staff.id,
             after=staff_snapshot(staff),
@@ -190,7 +191,7 @@ def deactivate_staff(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID) -> S
         record(
             uow,
             actor=actor,
-            action="staff:deactivate",
+            action=AuditAction.STAFF_DEACTIVATE,
             subject_type="staff",
             subject_id=staff.id,
             before={"active": True},
@@ -226,7 +227,7 @@ def change_password(
         record(
             uow,
             actor=actor,
-            action="staff:change_password",
+            action=AuditAction.STAFF_CHANGE_PASSWORD,
             subject_type="staff",
             subject_id=staff.id,
             details={"by_self": own, "tokens_revoked": revoked},

@@ -10,7 +10,14 @@ from collections.abc import Sequence
 
 from onestop.access.guard import require
 from onestop.access.permissions import Actor, Permission
-from onestop.audit import AuditEvent, VerifyResult, list_recent_events, record, verify
+from onestop.audit import (
+    AuditAction,
+    AuditEvent,
+    VerifyResult,
+    audited_read,
+    list_recent_events,
+    verify,
+)
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
 
@@ -32,16 +39,15 @@ def list_audit_events(
         require(uow, actor, Permission.AUDIT_READ, subject_type="audit_event")
         subject = None if subject_id is None else str(subject_id)
         events = list_recent_events(uow.session, subject_type=subject_type, subject_id=subject, limit=limit)
-        record(
+        return audited_read(
             uow,
+            events,
             actor=actor,
-            action="audit:read",
+            action=AuditAction.AUDIT_READ,
             subject_type=subject_type,
             subject_id=subject,
             details={"limit": limit, "returned": len(events)},
         )
-        uow.commit()
-        return events
 
 
 def verify_audit_chain(uow: UnitOfWork, *, actor: Actor) -> VerifyResult:
@@ -49,13 +55,12 @@ def verify_audit_chain(uow: UnitOfWork, *, actor: Actor) -> VerifyResult:
     with uow:
         require(uow, actor, Permission.AUDIT_VERIFY, subject_type="audit_event")
         result = verify(uow.session)
-        record(
+        return audited_read(
             uow,
+            result,
             actor=actor,
-            action="audit:verify",
+            action=AuditAction.AUDIT_VERIFY,
             subject_type="audit_event",
-            subject_id=None,
-            outcome="ok",
             details={
                 "ok": result.ok,
                 "checked": result.checked,
@@ -63,5 +68,3 @@ def verify_audit_chain(uow: UnitOfWork, *, actor: Actor) -> VerifyResult:
                 "reason": result.reason,
             },
         )
-        uow.commit()
-        return result

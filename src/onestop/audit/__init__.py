@@ -4,10 +4,13 @@
 keeps identifiers out of it. The lowest area above ``db``: it imports nothing of ``access`` (the
 staff use cases that read the trail, behind their permissions, are ``access.list_audit_events`` and
 ``access.verify_audit_chain``).
+Reads end with ``audited_read`` (``audited_list``); each event names an ``AuditAction``.
 """
 
+from onestop.audit.actions import AuditAction
 from onestop.audit.domain import GENESIS_HASH, REDACTED, SENSITIVE_KEYS, VerifyResult, redact
 from onestop.audit.models import AuditChainHead, AuditEvent
+from onestop.audit.reads import audited_list, audited_read
 from onestop.audit.recorder import record
 from onestop.audit.repository import list_recent_events
 from onestop.audit.verification import verify
@@ -16,9 +19,12 @@ __all__ = [
     "GENESIS_HASH",
     "REDACTED",
     "SENSITIVE_KEYS",
+    "AuditAction",
     "AuditChainHead",
     "AuditEvent",
     "VerifyResult",
+    "audited_list",
+    "audited_read",
     "list_recent_events",
     "record",
     "redact",

@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from onestop.audit import domain, repository
+from onestop.audit.actions import AuditAction
 from onestop.db.types import json_ready
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def record(
     uow: UnitOfWork,
     *,
     actor: Actor,
-    action: str,
+    action: AuditAction,
     subject_type: str | None,
     subject_id: object | None,
     purpose: str | None = None,
@@ -46,7 +47,7 @@ def record(
         occurred_at=uow.clock.now(),
         actor_staff_id=str(actor.staff_id) if actor.staff_id is not None else None,
         actor_username=actor.username,
-        action=action,
+        action=str(action),
         subject_type=subject_type,
         subject_id=None if subject_id is None else str(subject_id),
         purpose=purpose,

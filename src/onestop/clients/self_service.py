@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from onestop import audit
 from onestop.access.permissions import Actor, Role
+from onestop.audit import AuditAction
 from onestop.cases.applications import (
     ApplicationCreate,
     ApplicationPublic,
@@ -85,8 +86,14 @@ def apply_online(
             program=program, unit_id=unit_id, channel="online", screening_session_id=session.id
         )
         application = create_application(uow, actor=actor, data=data)
-        audit.record(uow, actor=actor, action="client:apply", subject_type=SUBJECT, subject_id=account.id,
-                     details={"application_id": application.id, "program": program})  # fmt: skip
+        audit.record(
+            uow,
+            actor=actor,
+            action=AuditAction.CLIENT_APPLY,
+            subject_type=SUBJECT,
+            subject_id=account.id,
+            details={"application_id": application.id, "program": program},
+        )
         uow.commit()
         return Applied(application, person_id)
 
@@ -102,9 +109,12 @@ def _register(
     uow: UnitOfWork, actor: Actor, account: ClientAccount, given: str, family: str, born: dt.date | None
 ) -> uuid.UUID:
     data = PersonCreate(
-        given_names=given, family_name=family, birth_date=born, language=account.language,
+        given_names=given,
+        family_name=family,
+        birth_date=born,
+        language=account.language,
         emails=[EmailIn(address=account.email)],
-    )  # fmt: skip
+    )
     decision = DuplicateDecision(
         decision="new_person", reason="applied online; an officer checks for duplicates"
     )
@@ -166,10 +176,17 @@ def upload_my_document(
         uow.commit()
     assert account.person_id is not None
     return upload_document(
-        uow, actor=client_actor(account), storage=storage, max_bytes=max_bytes, person_id=account.person_id,
-        doc_type=doc_type, filename=filename, data=data, application_id=application_id,
+        uow,
+        actor=client_actor(account),
+        storage=storage,
+        max_bytes=max_bytes,
+        person_id=account.person_id,
+        doc_type=doc_type,
+        filename=filename,
+        data=data,
+        application_id=application_id,
         description="sent through the portal",
-    )  # fmt: skip
+    )
 
 
 Owns = Callable[[Session, list[uuid.UUID], uuid.UUID], bool]

@@ -14,6 +14,7 @@ from pathlib import Path
 from onestop import audit
 from onestop.access.domain import LoginPolicy, LoginState, after_failure, after_success, is_locked
 from onestop.access.passwords import hash_password, verify_password
+from onestop.audit import AuditAction
 from onestop.clients import domain, repository, sessions
 from onestop.clients.errors import ClientLoginFailed
 from onestop.clients.models import ClientAccount, ClientToken, OutboxMessage
@@ -62,23 +63,36 @@ def sign_up(
             uow.commit()
             return
         account = ClientAccount(
-            id=new_id(), email=address, password_hash=hash_password(password), language=lang,
+            id=new_id(),
+            email=address,
+            password_hash=hash_password(password),
+            language=lang,
             created_at=uow.clock.now(),
-        )  # fmt: skip
+        )
         uow.session.add(account)
         uow.flush()
         token, hashed = domain.new_token()
         now = uow.clock.now()
         uow.session.add(
             ClientToken(
-                id=new_id(), account_id=account.id, token_hash=hashed, purpose="verify", created_at=now,
-                expires_at=now + domain.TOKEN_LIFETIME, used_at=None,
+                id=new_id(),
+                account_id=account.id,
+                token_hash=hashed,
+                purpose="verify",
+                created_at=now,
+                expires_at=now + domain.TOKEN_LIFETIME,
+                used_at=None,
             )
-        )  # fmt: skip
+        )
         link = f"{link_base.rstrip('/')}/portal/account/verify?token={token}"
         _send(uow, address, VERIFY_SUBJECT[lang], VERIFY_BODY[lang].format(link=link), outbox_dir)
-        audit.record(uow, actor=client_actor(account), action="client:sign_up", subject_type=SUBJECT,
-                     subject_id=account.id)  # fmt: skip
+        audit.record(
+            uow,
+            actor=client_actor(account),
+            action=AuditAction.CLIENT_SIGN_UP,
+            subject_type=SUBJECT,
+            subject_id=account.id,
+        )
         uow.commit()
 
 
@@ -94,8 +108,13 @@ def verify_email(uow: UnitOfWork, *, token: str) -> ClientAccount:
         row.used_at = now
         account.verified_at = account.verified_at or now
         uow.flush()
-        audit.record(uow, actor=client_actor(account), action="client:verify", subject_type=SUBJECT,
-                     subject_id=account.id)  # fmt: skip
+        audit.record(
+            uow,
+            actor=client_actor(account),
+            action=AuditAction.CLIENT_VERIFY,
+            subject_type=SUBJECT,
+            subject_id=account.id,
+        )
         uow.commit()
         return account
 
@@ -157,8 +176,15 @@ def _audit_refusal(uow: UnitOfWork, account: ClientAccount, reason: str) -> None
         "failed_sign_ins": account.failed_sign_ins,
         "locked_until": account.locked_until,
     }
-    audit.record(uow, actor=client_actor(account), action="client:sign_in_failed", subject_type=SUBJECT,
-                 subject_id=account.id, outcome="failed", details=details)  # fmt: skip
+    audit.record(
+        uow,
+        actor=client_actor(account),
+        action=AuditAction.CLIENT_SIGN_IN_FAILED,
+        subject_type=SUBJECT,
+        subject_id=account.id,
+        outcome="failed",
+        details=details,
+    )
 
 
 def _accept(uow: UnitOfWork, account: ClientAccount, lifetime: dt.timedelta, now: dt.datetime) -> SignedIn:
@@ -167,8 +193,13 @@ def _accept(uow: UnitOfWork, account: ClientAccount, lifetime: dt.timedelta, now
     account.last_sign_in_at = now
     token = sessions.open_session(uow, account, lifetime)
     uow.flush()
-    audit.record(uow, actor=client_actor(account), action="client:sign_in", subject_type=SUBJECT,
-                 subject_id=account.id)  # fmt: skip
+    audit.record(
+        uow,
+        actor=client_actor(account),
+        action=AuditAction.CLIENT_SIGN_IN,
+        subject_type=SUBJECT,
+        subject_id=account.id,
+    )
     return SignedIn(account, token)
 
 

@@ -13,6 +13,7 @@ import uuid
 from sqlalchemy import update
 
 from onestop import audit
+from onestop.audit import AuditAction
 from onestop.clients import domain, repository
 from onestop.clients.errors import ClientLoginFailed
 from onestop.clients.models import ClientAccount, ClientSession
@@ -74,6 +75,11 @@ def sign_out(uow: UnitOfWork, *, token: str) -> None:
         row.revoked_at = uow.clock.now()
         account = repository.find_account(uow.session, row.account_id)
         if account is not None:
-            audit.record(uow, actor=client_actor(account), action="client:sign_out", subject_type=SUBJECT,
-                         subject_id=account.id)  # fmt: skip
+            audit.record(
+                uow,
+                actor=client_actor(account),
+                action=AuditAction.CLIENT_SIGN_OUT,
+                subject_type=SUBJECT,
+                subject_id=account.id,
+            )
         uow.commit()

@@ -17,6 +17,7 @@ from sqlalchemy import insert, select
 
 from onestop import audit
 from onestop.access import Actor, Office, Permission, Role, create_office, create_staff, require
+from onestop.audit import AuditAction
 from onestop.bootstrap import Container
 from onestop.common.errors import Conflict
 from onestop.db import UnitOfWork
@@ -166,9 +167,19 @@ def load_people(
                 done = True
             _flush(uow, batch)
             if done:
-                audit.record(uow, actor=actor, action="demo:load", subject_type="person", subject_id=None,
-                             details={"people": report.people, "units": report.units, "seed": seed,
-                                      "near_duplicates": report.near_duplicates})  # fmt: skip
+                audit.record(
+                    uow,
+                    actor=actor,
+                    action=AuditAction.DEMO_LOAD,
+                    subject_type="person",
+                    subject_id=None,
+                    details={
+                        "people": report.people,
+                        "units": report.units,
+                        "seed": seed,
+                        "near_duplicates": report.near_duplicates,
+                    },
+                )
             uow.commit()
         if progress is not None:
             progress(report.people)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import AuditAction
 from onestop.common.errors import InvalidTransition
 from onestop.db import UnitOfWork
 from onestop.money import invoices, issuances, overpayments, repository, support
@@ -65,7 +66,7 @@ def decide_approval(
         audit.record(
             uow,
             actor=actor,
-            action=f"approval:{request.state}",
+            action=AuditAction.APPROVAL_APPROVED if approve else AuditAction.APPROVAL_REJECTED,
             subject_type=request.subject_type,
             subject_id=request.subject_id,
             details={"approval_id": request.id, "kind": request.kind, "note": request.decision_note},

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
@@ -79,7 +80,7 @@ def build_batch(
         audit.record(
             uow,
             actor=actor,
-            action="batch:build",
+            action=AuditAction.BATCH_BUILD,
             subject_type="batch",
             subject_id=batch.id,
             after=snapshot(batch),
@@ -146,7 +147,7 @@ def approve_batch(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID) -> Paym
         audit.record(
             uow,
             actor=actor,
-            action="batch:approve",
+            action=AuditAction.BATCH_APPROVE,
             subject_type="batch",
             subject_id=batch.id,
             before=before,
@@ -167,7 +168,9 @@ def close_period(uow: UnitOfWork, *, actor: Actor, month: str) -> ClosedPeriod:
             return support.kept(uow, existing)
         closed = ClosedPeriod(month=label, closed_at=uow.clock.now(), closed_by=actor.username)
         uow.session.add(closed)
-        audit.record(uow, actor=actor, action="period:close", subject_type="period", subject_id=label)
+        audit.record(
+            uow, actor=actor, action=AuditAction.PERIOD_CLOSE, subject_type="period", subject_id=label
+        )
         uow.commit()
     return closed
 
@@ -219,7 +222,7 @@ def cheque_register(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID | None
             uow,
             found,
             actor=actor,
-            action="cheque:register_read",
+            action=AuditAction.CHEQUE_REGISTER_READ,
             subject_type="batch" if batch_id is not None else "cheque",
             subject_id=batch_id,
             details={"count": len(found)},

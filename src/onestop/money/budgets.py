@@ -14,6 +14,7 @@ from onestop import audit
 from onestop.access import require
 from onestop.access.models import Office
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
 from onestop.money import domain, repository
@@ -55,7 +56,7 @@ def set_budget(
         audit.record(
             uow,
             actor=actor,
-            action="budget:set",
+            action=AuditAction.BUDGET_SET,
             subject_type="budget",
             subject_id=budget.id,
             before=before,

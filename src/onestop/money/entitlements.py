@@ -15,6 +15,7 @@ from sqlalchemy import select
 from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
@@ -81,7 +82,7 @@ def create_entitlement(
         audit.record(
             uow,
             actor=actor,
-            action="entitlement:create",
+            action=AuditAction.ENTITLEMENT_CREATE,
             subject_type="entitlement",
             subject_id=ent.id,
             after=snapshot(ent),
@@ -130,7 +131,7 @@ def change_entitlement(
         audit.record(
             uow,
             actor=actor,
-            action="entitlement:change",
+            action=AuditAction.ENTITLEMENT_CHANGE,
             subject_type="entitlement",
             subject_id=new.id,
             before=snapshot(old),
@@ -271,7 +272,7 @@ def get_entitlement(uow: UnitOfWork, *, actor: Actor, entitlement_id: uuid.UUID)
             uow,
             found,
             actor=actor,
-            action="entitlement:read",
+            action=AuditAction.ENTITLEMENT_READ,
             subject_type="entitlement",
             subject_id=entitlement_id,
         )
@@ -287,7 +288,7 @@ def list_entitlements(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> S
             uow,
             found,
             actor=actor,
-            action="entitlement:list",
+            action=AuditAction.ENTITLEMENT_LIST,
             subject_type="unit",
             subject_id=unit_id,
             details={"count": len(found)},

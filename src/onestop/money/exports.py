@@ -18,6 +18,7 @@ from sqlalchemy import func, select, update
 from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidTransition
 from onestop.db import UnitOfWork
 from onestop.money import (
@@ -169,7 +170,7 @@ def _finish(uow: UnitOfWork, actor: Actor, batch_id: uuid.UUID, paths: _Paths) -
             audit.record(
                 uow,
                 actor=actor,
-                action="batch:export",
+                action=AuditAction.BATCH_EXPORT,
                 subject_type="batch",
                 subject_id=batch.id,
                 after=batches.snapshot(batch),

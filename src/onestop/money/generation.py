@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import AuditAction
 from onestop.common.errors import Conflict
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
@@ -84,7 +85,7 @@ def generate_recurring(
         audit.record(
             uow,
             actor=actor,
-            action="issuance:generate",
+            action=AuditAction.ISSUANCE_GENERATE,
             subject_type="period",
             subject_id=label,
             details=result.__dict__,

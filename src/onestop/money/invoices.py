@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.db import UnitOfWork
 from onestop.money import domain, issuances, repository, support
@@ -78,7 +79,7 @@ def record_invoice(
         audit.record(
             uow,
             actor=actor,
-            action="invoice:create",
+            action=AuditAction.INVOICE_CREATE,
             subject_type="invoice",
             subject_id=invoice.id,
             after={"vendor_reference": ref, "amount_cents": amount_cents, "program": invoice.program},
@@ -105,7 +106,7 @@ def approve_invoice(uow: UnitOfWork, *, actor: Actor, invoice_id: uuid.UUID, pay
         audit.record(
             uow,
             actor=actor,
-            action="invoice:approve",
+            action=AuditAction.INVOICE_APPROVE,
             subject_type="invoice",
             subject_id=invoice.id,
             after={"state": invoice.state, "issuance_id": issuance.id},

@@ -14,6 +14,7 @@ from onestop import audit
 from onestop.access import require
 from onestop.access.models import Staff
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
@@ -88,7 +89,7 @@ def issue_payment(
         audit.record(
             uow,
             actor=actor,
-            action="issuance:create",
+            action=AuditAction.ISSUANCE_CREATE,
             subject_type="issuance",
             subject_id=issuance.id,
             after=snapshot(issuance),
@@ -309,7 +310,7 @@ def cancel_issuance(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID, re
         audit.record(
             uow,
             actor=actor,
-            action="issuance:cancel",
+            action=AuditAction.ISSUANCE_CANCEL,
             subject_type="issuance",
             subject_id=issuance.id,
             before=before,
@@ -326,7 +327,12 @@ def get_issuance(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID) -> Is
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="issuance", subject_id=issuance_id)
         found = repository.get(uow.session, Issuance, issuance_id, kind="issuance")
         return support.audited_read(
-            uow, found, actor=actor, action="issuance:read", subject_type="issuance", subject_id=issuance_id
+            uow,
+            found,
+            actor=actor,
+            action=AuditAction.ISSUANCE_READ,
+            subject_type="issuance",
+            subject_id=issuance_id,
         )
 
 
@@ -346,7 +352,7 @@ def list_issuances(
             uow,
             found,
             actor=actor,
-            action="issuance:list",
+            action=AuditAction.ISSUANCE_LIST,
             subject_type="unit" if unit_id is not None else "issuance",
             subject_id=unit_id,
             details={"state": state, "count": len(found)},

@@ -16,6 +16,7 @@ import yaml
 from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission, Role
+from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
@@ -129,7 +130,7 @@ def create_overpayment(
         audit.record(
             uow,
             actor=actor,
-            action="overpayment:create",
+            action=AuditAction.OVERPAYMENT_CREATE,
             subject_type="overpayment",
             subject_id=op.id,
             after=snapshot(op),
@@ -169,7 +170,7 @@ def record_repayment(
         audit.record(
             uow,
             actor=actor,
-            action="overpayment:repayment",
+            action=AuditAction.OVERPAYMENT_REPAYMENT,
             subject_type="overpayment",
             subject_id=op.id,
             before=before,
@@ -218,7 +219,7 @@ def request_write_off(
         audit.record(
             uow,
             actor=actor,
-            action="overpayment:write_off_request",
+            action=AuditAction.OVERPAYMENT_WRITE_OFF_REQUEST,
             subject_type="overpayment",
             subject_id=op.id,
             details={"reason": reason.strip(), "balance_cents": op.balance_cents},
@@ -305,7 +306,7 @@ def list_overpayments(
             uow,
             found,
             actor=actor,
-            action="overpayment:list",
+            action=AuditAction.OVERPAYMENT_LIST,
             subject_type="unit" if unit_id is not None else "overpayment",
             subject_id=unit_id,
             details={"count": len(found)},

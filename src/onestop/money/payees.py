@@ -10,6 +10,7 @@ from sqlalchemy import select
 from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
 from onestop.money import domain, repository, support
@@ -58,7 +59,7 @@ def create_payee(
         audit.record(
             uow,
             actor=actor,
-            action="payee:create",
+            action=AuditAction.PAYEE_CREATE,
             subject_type="payee",
             subject_id=payee.id,
             after={
@@ -86,7 +87,7 @@ def get_payee(uow: UnitOfWork, *, actor: Actor, payee_id: uuid.UUID) -> Payee:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="payee", subject_id=payee_id)
         found = repository.get(uow.session, Payee, payee_id, kind="payee")
         return support.audited_read(
-            uow, found, actor=actor, action="payee:read", subject_type="payee", subject_id=payee_id
+            uow, found, actor=actor, action=AuditAction.PAYEE_READ, subject_type="payee", subject_id=payee_id
         )
 
 
@@ -102,7 +103,7 @@ def list_payees(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID | None = 
             uow,
             found,
             actor=actor,
-            action="payee:list",
+            action=AuditAction.PAYEE_LIST,
             subject_type="person" if person_id is not None else "payee",
             subject_id=person_id,
             details={"count": len(found)},

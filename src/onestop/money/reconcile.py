@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import AuditAction
 from onestop.common.errors import InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
@@ -84,7 +85,7 @@ def reconcile_batch(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID, path:
         audit.record(
             uow,
             actor=actor,
-            action="batch:reconcile",
+            action=AuditAction.BATCH_RECONCILE,
             subject_type="batch",
             subject_id=batch.id,
             details={

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
+from onestop.audit import AuditAction
 from onestop.db import UnitOfWork
 from onestop.money import ledger, ledger_queries
 from onestop.money.domain import IssuanceState
@@ -26,7 +27,7 @@ def verify_ledger(uow: UnitOfWork, *, actor: Actor) -> ledger.LedgerCheck:
         audit.record(
             uow,
             actor=actor,
-            action="ledger:verify",
+            action=AuditAction.LEDGER_VERIFY,
             subject_type="ledger",
             subject_id=None,
             outcome="ok" if result.ok else "failed",
@@ -76,7 +77,9 @@ def client_account(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> dict
             .group_by(Overpayment.program, Recovery.method)
         ):
             accounts[program].recovered[method] = int(cents)
-        audit.record(uow, actor=actor, action="unit:account_read", subject_type="unit", subject_id=unit_id)
+        audit.record(
+            uow, actor=actor, action=AuditAction.UNIT_ACCOUNT_READ, subject_type="unit", subject_id=unit_id
+        )
         uow.commit()
         return dict(accounts)
 

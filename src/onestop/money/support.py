@@ -115,9 +115,15 @@ def audited_read(
 ) -> T:
     """Record a read of personal data (design: every access is audited), then end it like ``kept``."""
     from onestop import audit
+    from onestop.audit import AuditAction
 
     audit.record(
-        uow, actor=actor, action=action, subject_type=subject_type, subject_id=subject_id, details=details
+        uow,
+        actor=actor,
+        action=AuditAction(action),
+        subject_type=subject_type,
+        subject_id=subject_id,
+        details=details,
     )
     return kept(uow, value)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.common import text
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
@@ -36,7 +37,7 @@ def _open(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> tuple[PeopleRe
 def _record(
     uow: UnitOfWork,
     actor: Actor,
-    action: str,
+    action: AuditAction,
     person_id: uuid.UUID,
     *,
     purpose: str | None = None,
@@ -84,7 +85,11 @@ def _add_contact(
         uow.session.add(row)
         uow.flush()
         _record(
-            uow, actor, "person:update", person_id, after={"contact_added": {"kind": kind, "value": value}}
+            uow,
+            actor,
+            AuditAction.PERSON_UPDATE,
+            person_id,
+            after={"contact_added": {"kind": kind, "value": value}},
         )
         uow.commit()
         return s.ContactPublic.model_validate(row)
@@ -101,7 +106,12 @@ def remove_contact(
             row.removed_at, row.removed_by = uow.clock.now(), actor.username
             uow.flush()
             _record(
-                uow, actor, "person:update", person_id, before={"contact": row.value}, after={"contact": None}
+                uow,
+                actor,
+                AuditAction.PERSON_UPDATE,
+                person_id,
+                before={"contact": row.value},
+                after={"contact": None},
             )
         uow.commit()
         return s.ContactPublic.model_validate(row)
@@ -125,7 +135,7 @@ def add_address(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, data: s.
         )
         uow.session.add(row)
         uow.flush()
-        _record(uow, actor, "person:update", person_id, after={"address_added": {"city": a.city}})
+        _record(uow, actor, AuditAction.PERSON_UPDATE, person_id, after={"address_added": {"city": a.city}})
         uow.commit()
         return s.AddressPublic.model_validate(row)
 
@@ -140,7 +150,7 @@ def remove_address(
         if row.removed_at is None:
             row.removed_at, row.removed_by = uow.clock.now(), actor.username
             uow.flush()
-            _record(uow, actor, "person:update", person_id, after={"address_removed": row.id})
+            _record(uow, actor, AuditAction.PERSON_UPDATE, person_id, after={"address_removed": row.id})
         uow.commit()
         return s.AddressPublic.model_validate(row)
 
@@ -177,7 +187,7 @@ def add_identifier(
         _record(
             uow,
             actor,
-            "person:update",
+            AuditAction.PERSON_UPDATE,
             person_id,
             after={"identifier_added": {"kind": kind, "masked": row.masked}},
         )
@@ -204,7 +214,7 @@ def set_safety_flag(
         )
         uow.session.add(row)
         uow.flush()
-        _record(uow, actor, "person:flag_set", person_id, after={"flag": kind.value})
+        _record(uow, actor, AuditAction.PERSON_FLAG_SET, person_id, after={"flag": kind.value})
         uow.commit()
         return s.FlagPublic.model_validate(row)
 
@@ -224,7 +234,7 @@ def remove_safety_flag(
         _record(
             uow,
             actor,
-            "person:flag_remove",
+            AuditAction.PERSON_FLAG_REMOVE,
             person_id,
             purpose=why,
             before={"flag": row.kind},
@@ -258,7 +268,7 @@ def record_consent(
         _record(
             uow,
             actor,
-            "person:consent_given",
+            AuditAction.PERSON_CONSENT_GIVEN,
             person_id,
             after={"recipient": row.recipient, "purpose": row.purpose},
         )
@@ -277,6 +287,8 @@ def withdraw_consent(
             raise Conflict("this consent was already withdrawn")
         row.withdrawn_at, row.withdrawn_by = uow.clock.now(), actor.username
         uow.flush()
-        _record(uow, actor, "person:consent_withdrawn", person_id, before={"recipient": row.recipient})
+        _record(
+            uow, actor, AuditAction.PERSON_CONSENT_WITHDRAWN, person_id, before={"recipient": row.recipient}
+        )
         uow.commit()
         return s.ConsentPublic.model_validate(row)

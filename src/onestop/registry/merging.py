@@ -11,6 +11,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.common import text
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
@@ -45,7 +46,7 @@ def merge_people(
         audit.record(
             uow,
             actor=actor,
-            action="person:merge",
+            action=AuditAction.PERSON_MERGE,
             subject_type=SUBJECT,
             subject_id=survivor.id,
             purpose=why,
@@ -73,7 +74,7 @@ def unmerge_people(uow: UnitOfWork, *, actor: Actor, merged_id: uuid.UUID, reaso
         audit.record(
             uow,
             actor=actor,
-            action="person:unmerge",
+            action=AuditAction.PERSON_UNMERGE,
             subject_type=SUBJECT,
             subject_id=merged.id,
             purpose=why,

@@ -11,10 +11,12 @@ from sqlalchemy import insert
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.common import text
 from onestop.common.crypto import mask
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
+from onestop.common.text import clean_text
 from onestop.db import UnitOfWork
 from onestop.registry import domain, finder, intake, matching, to_public
 from onestop.registry import models as m
@@ -41,17 +43,16 @@ def find_duplicates(uow: UnitOfWork, *, actor: Actor, candidate: PersonCreate) -
         valid = intake.validate_person(candidate, today=uow.clock.today())
         repo = PeopleRepository(uow.session)
         found = to_public.matches(repo, finder.duplicates(repo, uow.cipher, valid))
-        audit.record(
+        return audit.audited_read(
             uow,
+            found,
             actor=actor,
-            action="person:search",
+            action=AuditAction.PERSON_SEARCH,
             subject_type=SUBJECT,
             subject_id=None,
             purpose="duplicate check",
             details=_terms(valid) | {"results": len(found)},
         )
-        uow.commit()
-    return found
 
 
 def register_person(
@@ -81,7 +82,7 @@ def register_person(
         audit.record(
             uow,
             actor=actor,
-            action="person:create",
+            action=AuditAction.PERSON_CREATE,
             subject_type=SUBJECT,
             subject_id=person.id,
             after=to_public.audit_snapshot(person) | {"duplicate_decision": person.duplicate_decision},
@@ -127,16 +128,15 @@ def get_person(
         repo = PeopleRepository(uow.session)
         person = repo.get(person_id)
         view = to_public.person_public(repo, person)
-        audit.record(
+        return audit.audited_read(
             uow,
+            view,
             actor=actor,
-            action="person:read",
+            action=AuditAction.PERSON_READ,
             subject_type=SUBJECT,
             subject_id=person_id,
             purpose=text.required_text(purpose, "purpose"),
         )
-        uow.commit()
-    return view
 
 
 def update_person(
@@ -158,7 +158,7 @@ def update_person(
         audit.record(
             uow,
             actor=actor,
-            action="person:update",
+            action=AuditAction.PERSON_UPDATE,
             subject_type=SUBJECT,
             subject_id=person_id,
             before={k: before[k] for k in changed},
@@ -184,10 +184,9 @@ def _apply_update(uow: UnitOfWork, repo: PeopleRepository, person: m.Person, cha
     if changes.interpreter_needed is not None:
         person.interpreter_needed = changes.interpreter_needed
     if "gender" in sent:
-        person.gender = text.clean_text(changes.gender) or None
-    if (name.given_names, name.family_name, name.preferred_name) != (
-        person.given_names, person.family_name, person.preferred_name,
-    ):  # fmt: skip
+        person.gender = clean_text(changes.gender) or None
+    old_name = (person.given_names, person.family_name, person.preferred_name)
+    if (name.given_names, name.family_name, name.preferred_name) != old_name:
         person.given_names, person.family_name = name.given_names, name.family_name
         person.preferred_name = name.preferred_name
         rekey = True
@@ -205,14 +204,21 @@ def search_people(uow: UnitOfWork, *, actor: Actor, query: SearchQuery) -> list[
         repo = PeopleRepository(uow.session)
         found = to_public.hits(repo, finder.search(repo, uow.cipher, criteria, limit=query.limit))
         terms = {
-            "name": criteria.name, "birth_date": criteria.birth_date, "phone": criteria.phone,
-            "sin_searched": domain_mask(criteria.sin), "results": len(found),
-        }  # fmt: skip
-        audit.record(
-            uow, actor=actor, action="person:search", subject_type=SUBJECT, subject_id=None, details=terms
+            "name": criteria.name,
+            "birth_date": criteria.birth_date,
+            "phone": criteria.phone,
+            "sin_searched": domain_mask(criteria.sin),
+            "results": len(found),
+        }
+        return audit.audited_read(
+            uow,
+            found,
+            actor=actor,
+            action=AuditAction.PERSON_SEARCH,
+            subject_type=SUBJECT,
+            subject_id=None,
+            details=terms,
         )
-        uow.commit()
-    return found
 
 
 def domain_mask(sin: str | None) -> str | None:
@@ -249,19 +255,22 @@ def reveal_identifier(
         person = repo.get(person_id)
         record = _current_identifier(repo, person, kind, province)
         value = uow.cipher.decrypt(record.ciphertext, context=f"person.{kind}")
-        action = "person:reveal_sin" if kind == domain.IdentifierKind.SIN else "person:reveal_health_number"
-        audit.record(
+        sin = kind == domain.IdentifierKind.SIN
+        return audit.audited_read(
             uow,
+            Revealed(kind=kind, province=record.province, value=_spaced(value) if sin else value),
             actor=actor,
-            action=action,
+            action=AuditAction.PERSON_REVEAL_SIN if sin else AuditAction.PERSON_REVEAL_HEALTH_NUMBER,
             subject_type=SUBJECT,
             subject_id=person_id,
             purpose=why,
             details={"identifier_id": record.id, "kind": kind, "province": record.province},
         )
-        uow.commit()
-    shown = f"{value[:3]} {value[3:6]} {value[6:]}" if kind == domain.IdentifierKind.SIN else value
-    return Revealed(kind=kind, province=record.province, value=shown)
+
+
+def _spaced(sin: str) -> str:
+    """A SIN as people read it: three groups of three digits."""
+    return f"{sin[:3]} {sin[3:6]} {sin[6:]}"
 
 
 def _current_identifier(

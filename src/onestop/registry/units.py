@@ -11,6 +11,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.common import text
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
@@ -76,7 +77,7 @@ def create_unit(uow: UnitOfWork, *, actor: Actor, data: UnitCreate) -> UnitPubli
         audit.record(
             uow,
             actor=actor,
-            action="unit:create",
+            action=AuditAction.UNIT_CREATE,
             subject_type=SUBJECT,
             subject_id=unit.id,
             after={"members": [{"person_id": r.person_id, "role": r.role} for r in members]},
@@ -91,9 +92,9 @@ def get_unit(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> UnitPublic
         require(uow, actor, Permission.UNIT_READ, subject_type=SUBJECT, subject_id=unit_id)
         units = UnitRepository(uow.session)
         view = to_public.unit_public(units.get(unit_id), units.memberships(unit_id))
-        audit.record(uow, actor=actor, action="unit:read", subject_type=SUBJECT, subject_id=unit_id)
-        uow.commit()
-    return view
+        return audit.audited_read(
+            uow, view, actor=actor, action=AuditAction.UNIT_READ, subject_type=SUBJECT, subject_id=unit_id
+        )
 
 
 def add_member(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID, member: MemberIn) -> UnitPublic:
@@ -108,7 +109,7 @@ def add_member(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID, member: Mem
         audit.record(
             uow,
             actor=actor,
-            action="unit:member_add",
+            action=AuditAction.UNIT_MEMBER_ADD,
             subject_type=SUBJECT,
             subject_id=unit_id,
             after={"person_id": row.person_id, "role": row.role, "joined_on": row.joined_on},
@@ -134,7 +135,7 @@ def end_membership(
         audit.record(
             uow,
             actor=actor,
-            action="unit:member_end",
+            action=AuditAction.UNIT_MEMBER_END,
             subject_type=SUBJECT,
             subject_id=unit_id,
             before={"left_on": None},
@@ -152,14 +153,13 @@ def list_person_units(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) ->
         people.get(person_id)
         unit_ids = dict.fromkeys(r.unit_id for r in units.memberships_of(people.merged_record_ids(person_id)))
         found = [to_public.unit_public(units.get(uid), units.memberships(uid)) for uid in unit_ids]
-        audit.record(
+        return audit.audited_read(
             uow,
+            found,
             actor=actor,
-            action="person:read",
+            action=AuditAction.PERSON_READ,
             subject_type="person",
             subject_id=person_id,
             purpose="benefit units",
             details={"units": list(unit_ids)},
         )
-        uow.commit()
-    return found

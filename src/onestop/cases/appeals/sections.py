@@ -34,13 +34,24 @@ def decisions(ctx: Context) -> list[dict[str, Any]]:
     out = []
     for d in DecisionRepository(ctx.session).current_for_people(ctx.person_ids):
         cents = d.monthly_amount_cents
-        out.append({
-            "id": d.id, "application_id": d.application_id, "seq": d.seq, "program": d.program,
-            "outcome": d.outcome, "action": d.action, "basis": d.basis, "effective_from": d.effective_from,
-            "monthly_amount": format_cents(cents) if cents is not None else None, "overridden": d.overridden,
-            "approved_by": d.approved_by, "appeal_deadline": d.appeal_deadline, "decided_by": d.decided_by,
-            "decided_at": d.decided_at,
-        })  # fmt: skip
+        out.append(
+            {
+                "id": d.id,
+                "application_id": d.application_id,
+                "seq": d.seq,
+                "program": d.program,
+                "outcome": d.outcome,
+                "action": d.action,
+                "basis": d.basis,
+                "effective_from": d.effective_from,
+                "monthly_amount": format_cents(cents) if cents is not None else None,
+                "overridden": d.overridden,
+                "approved_by": d.approved_by,
+                "appeal_deadline": d.appeal_deadline,
+                "decided_by": d.decided_by,
+                "decided_at": d.decided_at,
+            }
+        )
     return out
 
 

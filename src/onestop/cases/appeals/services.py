@@ -11,6 +11,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.appeals import domain
 from onestop.cases.appeals.domain import AppealOutcome, AppealStatus
 from onestop.cases.appeals.models import Appeal
@@ -56,17 +57,29 @@ def file_appeal(uow: UnitOfWork, *, actor: Actor, data: AppealCreate) -> AppealP
         if repo.open_for_decision(decision.id) is not None:
             raise InvalidTransition("an appeal of this decision is already in progress")
         row = Appeal(
-            id=new_id(), decision_id=decision.id, application_id=decision.application_id,
-            person_id=decision.applicant_id, filed_on=filed, deadline=decision.appeal_deadline, late=late,
-            late_reason=late_reason, grounds=required_text(data.grounds, "grounds", max_len=8000),
-            status=AppealStatus.FILED.value, filed_by=actor.username, created_at=uow.clock.now(),
-        )  # fmt: skip
+            id=new_id(),
+            decision_id=decision.id,
+            application_id=decision.application_id,
+            person_id=decision.applicant_id,
+            filed_on=filed,
+            deadline=decision.appeal_deadline,
+            late=late,
+            late_reason=late_reason,
+            grounds=required_text(data.grounds, "grounds", max_len=8000),
+            status=AppealStatus.FILED.value,
+            filed_by=actor.username,
+            created_at=uow.clock.now(),
+        )
         repo.add(row)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="appeal:file", subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action=AuditAction.APPEAL_FILE,
+            subject_type=SUBJECT,
+            subject_id=row.id,
             after={"decision_id": decision.id, "filed_on": filed, "late": late, "late_reason": late_reason},
-        )  # fmt: skip
+        )
         uow.commit()
         return AppealPublic.model_validate(row)
 
@@ -85,9 +98,14 @@ def schedule_hearing(
         row.hearing_location = clean_text(data.location) or None
         uow.flush()
         audit.record(
-            uow, actor=actor, action="appeal:hearing", subject_type=SUBJECT, subject_id=row.id, before=before,
+            uow,
+            actor=actor,
+            action=AuditAction.APPEAL_HEARING,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            before=before,
             after={"hearing_on": row.hearing_on, "panel": panel, "location": row.hearing_location},
-        )  # fmt: skip
+        )
         uow.commit()
         return AppealPublic.model_validate(row)
 
@@ -112,9 +130,13 @@ def record_outcome(
         row.resulting_decision_id = decision.id if decision else None
         uow.flush()
         audit.record(
-            uow, actor=actor, action="appeal:decide", subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action=AuditAction.APPEAL_DECIDE,
+            subject_type=SUBJECT,
+            subject_id=row.id,
             after={"outcome": outcome.value, "resulting_decision_id": row.resulting_decision_id},
-        )  # fmt: skip
+        )
         uow.commit()
         return AppealOutcomePublic(
             appeal=AppealPublic.model_validate(row),
@@ -147,9 +169,16 @@ def _follow(
             )
     on = (data.result.effective_from if data.result else None) or appealed.effective_from
     prepared = prepare_copy(
-        appealed, Basis.APPEAL, final, cents if final is Outcome.ELIGIBLE else 0, on, overridden=True,
-        override_reason=f"appeal {outcome.value}: {reason}", source_type=SUBJECT, source_id=row.id,
-    )  # fmt: skip
+        appealed,
+        Basis.APPEAL,
+        final,
+        cents if final is Outcome.ELIGIBLE else 0,
+        on,
+        overridden=True,
+        override_reason=f"appeal {outcome.value}: {reason}",
+        source_type=SUBJECT,
+        source_id=row.id,
+    )
     panel = ", ".join(str(p) for p in row.panel or []) or "panel"
     approval = Approval(f"appeal panel ({panel})", None, uow.clock.now())
     return record_decision(uow, actor, app, prepared, approval=approval)
@@ -164,8 +193,14 @@ def withdraw_appeal(
         row = _get(uow, actor, appeal_id, data.version, AppealStatus.WITHDRAWN)
         row.status, row.withdrawn_reason = AppealStatus.WITHDRAWN.value, reason
         uow.flush()
-        audit.record(uow, actor=actor, action="appeal:withdraw", subject_type=SUBJECT, subject_id=row.id,
-                     details={"reason": reason})  # fmt: skip
+        audit.record(
+            uow,
+            actor=actor,
+            action=AuditAction.APPEAL_WITHDRAW,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            details={"reason": reason},
+        )
         uow.commit()
         return AppealPublic.model_validate(row)
 
@@ -185,9 +220,10 @@ def get_appeal(uow: UnitOfWork, *, actor: Actor, appeal_id: uuid.UUID) -> Appeal
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=appeal_id)
         row = AppealRepository(uow.session).get(appeal_id)
-        audit.record(uow, actor=actor, action="appeal:read", subject_type=SUBJECT, subject_id=row.id)
-        uow.commit()
-        return AppealPublic.model_validate(row)
+        found = AppealPublic.model_validate(row)
+        return audit.audited_read(
+            uow, found, actor=actor, action=AuditAction.APPEAL_READ, subject_type=SUBJECT, subject_id=row.id
+        )
 
 
 def list_appeals(
@@ -199,9 +235,12 @@ def list_appeals(
         rows = AppealRepository(uow.session).for_people(
             merged_record_ids(uow, person_id), open_only=open_only
         )
-        audit.record(
-            uow, actor=actor, action="appeal:list", subject_type="person", subject_id=person_id,
-            details={"results": len(rows)},
-        )  # fmt: skip
-        uow.commit()
-        return [AppealPublic.model_validate(r) for r in rows]
+        return audit.audited_list(
+            uow,
+            rows,
+            AppealPublic.model_validate,
+            actor=actor,
+            action=AuditAction.APPEAL_LIST,
+            subject_type="person",
+            subject_id=person_id,
+        )

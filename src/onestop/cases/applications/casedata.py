@@ -68,8 +68,9 @@ def assemble(
             path = f"people[{pid}].birth_date"
             if verified or not verified_only:
                 people[pid]["birth_date"] = member.birth_date.isoformat()
-                _provenance(data, path, member.birth_date, FactSource.REGISTRY, verified,
-                            member.identity_document_id)  # fmt: skip
+                _provenance(
+                    data, path, member.birth_date, FactSource.REGISTRY, verified, member.identity_document_id
+                )
             else:
                 data.unverified.append(path)
     for fact in sorted(facts, key=lambda f: f.path):

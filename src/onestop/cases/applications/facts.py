@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.applications import checklist, domain, program_packs
 from onestop.cases.applications.casedata import CaseData, Fact, Member, assemble, explain_missing
 from onestop.cases.applications.domain import FactPath, FactSource
@@ -62,7 +63,7 @@ def record_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
         audit.record(
             uow,
             actor=actor,
-            action="application:fact_record",
+            action=AuditAction.APPLICATION_FACT_RECORD,
             subject_type=SUBJECT,
             subject_id=app.id,
             before=_fact_view(current) if current else None,
@@ -128,7 +129,7 @@ def verify_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
         audit.record(
             uow,
             actor=actor,
-            action="application:fact_verify",
+            action=AuditAction.APPLICATION_FACT_VERIFY,
             subject_type=SUBJECT,
             subject_id=app.id,
             before=before,
@@ -179,16 +180,15 @@ def list_facts(
         repo = ApplicationRepository(uow.session)
         app = repo.get(application_id)
         rows = repo.fact_history(app.id) if history else repo.current_facts(app.id)
-        audit.record(
+        return audit.audited_read(
             uow,
+            [FactPublic.model_validate(r) for r in rows],
             actor=actor,
-            action="application:facts_read",
+            action=AuditAction.APPLICATION_FACTS_READ,
             subject_type=SUBJECT,
             subject_id=app.id,
             details={"history": history, "results": len(rows)},
         )
-        uow.commit()
-        return [FactPublic.model_validate(r) for r in rows]
 
 
 @dataclass
@@ -233,7 +233,7 @@ def assess_application(
         audit.record(
             uow,
             actor=actor,
-            action="application:assess",
+            action=AuditAction.APPLICATION_ASSESS,
             subject_type=SUBJECT,
             subject_id=app.id,
             details={"status": case.result.status, "date": day},
@@ -290,21 +290,22 @@ def get_checklist(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID) -
         items = [_item_public(i) for i in _checklist(uow, app)]
         entry = _catalogue_entry(app)
         how = entry.how_to_apply if entry else None
-        audit.record(
-            uow,
-            actor=actor,
-            action="application:checklist",
-            subject_type=SUBJECT,
-            subject_id=app.id,
-            details={"missing": sum(1 for i in items if i.status != "verified")},
-        )
-        uow.commit()
-        return Checklist(
+        missing = [i for i in items if i.status != "verified"]
+        found = Checklist(
             application_id=app.id,
             program=app.program,
             items=items,
-            missing=[i for i in items if i.status != "verified"],
+            missing=missing,
             how_to_apply={"en": how.en, "fr": how.fr} if how else None,
+        )
+        return audit.audited_read(
+            uow,
+            found,
+            actor=actor,
+            action=AuditAction.APPLICATION_CHECKLIST,
+            subject_type=SUBJECT,
+            subject_id=app.id,
+            details={"missing": len(missing)},
         )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.applications import domain, program_packs
 from onestop.cases.applications.casedata import Member
 from onestop.cases.applications.domain import ApplicationStatus, Channel, FactSource
@@ -47,20 +48,33 @@ def create_application(uow: UnitOfWork, *, actor: Actor, data: ApplicationCreate
         members = repo.members(data.unit_id, today)
         applicant = _applicant(uow, members, data.applicant_id)
         app = Application(
-            id=new_id(), program=program.id, jurisdiction=pack.id, unit_id=data.unit_id,
-            applicant_id=applicant, office_id=actor.office_id, received_on=received,
+            id=new_id(),
+            program=program.id,
+            jurisdiction=pack.id,
+            unit_id=data.unit_id,
+            applicant_id=applicant,
+            office_id=actor.office_id,
+            received_on=received,
             channel=parse_enum(Channel, data.channel, field="channel").value,
-            status=ApplicationStatus.RECEIVED.value, status_changed_at=uow.clock.now(),
-            screening_session_id=data.screening_session_id, created_by=actor.username,
-            created_by_id=actor.staff_id, created_at=uow.clock.now(),
-        )  # fmt: skip
+            status=ApplicationStatus.RECEIVED.value,
+            status_changed_at=uow.clock.now(),
+            screening_session_id=data.screening_session_id,
+            created_by=actor.username,
+            created_by_id=actor.staff_id,
+            created_at=uow.clock.now(),
+        )
         repo.add(app)
         uow.flush()
         imported = _import_screening(uow, actor, app, members, data) if data.screening_session_id else []
         audit.record(
-            uow, actor=actor, action="application:create", subject_type=SUBJECT, subject_id=app.id,
-            after=snapshot(app), details={"facts_from_screening": imported},
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action=AuditAction.APPLICATION_CREATE,
+            subject_type=SUBJECT,
+            subject_id=app.id,
+            after=snapshot(app),
+            details={"facts_from_screening": imported},
+        )
         uow.commit()
         return ApplicationPublic.model_validate(app)
 
@@ -99,11 +113,15 @@ def _import_screening(
                 continue
             path = domain.FactPath("person", path.name, person_id=str(target))
         fact = ApplicationFact(
-            id=new_id(), application_id=app.id, path=str(path),
+            id=new_id(),
+            application_id=app.id,
+            path=str(path),
             value=program_packs.normalise(pack, path, value, app.received_on),
-            source=FactSource.SCREENING.value, recorded_by=actor.username, verified=False,
+            source=FactSource.SCREENING.value,
+            recorded_by=actor.username,
+            verified=False,
             created_at=uow.clock.now(),
-        )  # fmt: skip
+        )
         ApplicationRepository(uow.session).add(fact)
         imported.append(str(path))
     uow.flush()
@@ -115,9 +133,14 @@ def get_application(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID)
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=application_id)
         app = ApplicationRepository(uow.session).get(application_id)
-        audit.record(uow, actor=actor, action="application:read", subject_type=SUBJECT, subject_id=app.id)
-        uow.commit()
-        return ApplicationPublic.model_validate(app)
+        return audit.audited_read(
+            uow,
+            ApplicationPublic.model_validate(app),
+            actor=actor,
+            action=AuditAction.APPLICATION_READ,
+            subject_type=SUBJECT,
+            subject_id=app.id,
+        )
 
 
 def list_applications(
@@ -133,13 +156,15 @@ def list_applications(
             rows = repo.for_unit(unit_id)
         else:
             raise InvalidInput("person_id", "give a person or a unit")
-        audit.record(
-            uow, actor=actor, action="application:list",
-            subject_type="person" if person_id else "benefit_unit", subject_id=person_id or unit_id,
-            details={"results": len(rows)},
-        )  # fmt: skip
-        uow.commit()
-        return [ApplicationPublic.model_validate(r) for r in rows]
+        return audit.audited_list(
+            uow,
+            rows,
+            ApplicationPublic.model_validate,
+            actor=actor,
+            action=AuditAction.APPLICATION_LIST,
+            subject_type="person" if person_id else "benefit_unit",
+            subject_id=person_id or unit_id,
+        )
 
 
 def request_documents(
@@ -209,9 +234,15 @@ def _finish(
     uow: UnitOfWork, actor: Actor, app: Application, before: str, details: dict[str, Any]
 ) -> ApplicationPublic:
     audit.record(
-        uow, actor=actor, action="application:status", subject_type=SUBJECT, subject_id=app.id,
-        before={"status": before}, after={"status": app.status, "reason": app.status_reason}, details=details,
-    )  # fmt: skip
+        uow,
+        actor=actor,
+        action=AuditAction.APPLICATION_STATUS,
+        subject_type=SUBJECT,
+        subject_id=app.id,
+        before={"status": before},
+        after={"status": app.status, "reason": app.status_reason},
+        details=details,
+    )
     uow.commit()
     return ApplicationPublic.model_validate(app)
 
@@ -224,16 +255,28 @@ def _task(
     if actor.staff_id is None and assignee is None and office is None:
         return None
     due = uow.clock.today() + dt.timedelta(days=days)
-    task = create_task(uow, actor=actor, data=TaskCreate(
-        kind=kind, title=title[:200], details=details[:4000], person_id=app.applicant_id, due_on=due,
-        assignee_id=assignee, office_id=None if assignee else office, source_type=SUBJECT, source_id=app.id,
-    ))  # fmt: skip
+    data = TaskCreate(
+        kind=kind,
+        title=title[:200],
+        details=details[:4000],
+        person_id=app.applicant_id,
+        due_on=due,
+        assignee_id=assignee,
+        office_id=None if assignee else office,
+        source_type=SUBJECT,
+        source_id=app.id,
+    )
+    task = create_task(uow, actor=actor, data=data)
     return task.id
 
 
 def snapshot(app: Application) -> dict[str, Any]:
     """The audit view of an application."""
     return {
-        "program": app.program, "unit_id": app.unit_id, "applicant_id": app.applicant_id,
-        "received_on": app.received_on, "channel": app.channel, "status": app.status,
-    }  # fmt: skip
+        "program": app.program,
+        "unit_id": app.unit_id,
+        "applicant_id": app.applicant_id,
+        "received_on": app.received_on,
+        "channel": app.channel,
+        "status": app.status,
+    }

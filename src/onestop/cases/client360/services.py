@@ -6,6 +6,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.client360.schemas import Client360
 from onestop.cases.client360.sections import Context, all_sections
 from onestop.db import UnitOfWork
@@ -34,19 +35,14 @@ def client_360(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, recent: i
             recent=min(max(recent, 1), 500),
         )
         found = {name: provider(ctx) for name, provider in all_sections().items()}
-        audit.record(
+        resolved_from = person_id if person.id != person_id else None
+        return audit.audited_read(
             uow,
+            Client360(person=masked, resolved_from=resolved_from, generated_at=uow.clock.now(), **found),
             actor=actor,
-            action="person:read",
+            action=AuditAction.PERSON_READ,
             subject_type="person",
             subject_id=person.id,
             purpose=PURPOSE,
-            details={"asked_for": person_id} if person.id != person_id else None,
+            details={"asked_for": person_id} if resolved_from else None,
         )
-        uow.commit()
-    return Client360(
-        person=masked,
-        resolved_from=person_id if person.id != person_id else None,
-        generated_at=uow.clock.now(),
-        **found,
-    )

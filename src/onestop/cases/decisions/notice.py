@@ -114,8 +114,13 @@ def text(
         lines.append(f"{w['note']}: {head['note']}")
     lines.extend(["", engine_text.rstrip()])
     if appeal:
-        lines.extend(["", f"{w['appeal']} {appeal['body'][lang]} {w['by']} {appeal['deadline']} "
-                          f"({appeal['days']} {w['days']}). {appeal['how'][lang]}"])  # fmt: skip
+        lines.extend(
+            [
+                "",
+                f"{w['appeal']} {appeal['body'][lang]} {w['by']} {appeal['deadline']} "
+                f"({appeal['days']} {w['days']}). {appeal['how'][lang]}",
+            ]
+        )
     if help_:
         lines.extend(["", f"{w['help']}:"])
         lines.extend(f"  - {r['name'][lang]} ({', '.join(r['phones']) or r['agency'][lang]})" for r in help_)

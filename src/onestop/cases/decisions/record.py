@@ -16,6 +16,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor
+from onestop.audit import AuditAction
 from onestop.cases.applications import Application, LoadedCase, program_packs
 from onestop.cases.applications.domain import ApplicationStatus
 from onestop.cases.decisions import benefits, notice
@@ -191,7 +192,7 @@ def record_decision(
     audit.record(
         uow,
         actor=actor,
-        action="decision:create",
+        action=AuditAction.DECISION_CREATE,
         subject_type="decision",
         subject_id=row.id,
         after=snapshot(row),

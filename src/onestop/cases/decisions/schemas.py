@@ -125,13 +125,24 @@ class OverridePublic(BaseModel):
         """The public view of a request."""
         p = row.proposed
         return cls(
-            id=row.id, version=row.version, application_id=row.application_id, status=row.status,
-            reason=row.reason, outcome=p["outcome"], monthly_amount=_money(p["monthly_amount_cents"]),
-            computed_status=p["computed_status"], computed_monthly_amount=_money(p["computed_monthly_cents"]),
-            effective_from=dt.date.fromisoformat(p["effective_from"]), requested_by=row.requested_by,
-            requested_at=row.created_at, task_id=row.task_id, decided_by=row.decided_by,
-            decided_at=row.decided_at, refusal_reason=row.refusal_reason, decision_id=row.decision_id,
-        )  # fmt: skip
+            id=row.id,
+            version=row.version,
+            application_id=row.application_id,
+            status=row.status,
+            reason=row.reason,
+            outcome=p["outcome"],
+            monthly_amount=_money(p["monthly_amount_cents"]),
+            computed_status=p["computed_status"],
+            computed_monthly_amount=_money(p["computed_monthly_cents"]),
+            effective_from=dt.date.fromisoformat(p["effective_from"]),
+            requested_by=row.requested_by,
+            requested_at=row.created_at,
+            task_id=row.task_id,
+            decided_by=row.decided_by,
+            decided_at=row.decided_at,
+            refusal_reason=row.refusal_reason,
+            decision_id=row.decision_id,
+        )
 
 
 class DecisionOutcome(BaseModel):

@@ -12,6 +12,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.applications import Application, ApplicationStatus, load_case
 from onestop.cases.applications.casedata import explain_missing
 from onestop.cases.applications.domain import check_transition
@@ -80,8 +81,9 @@ def prepare_on_rules(
     loaded = load_case(uow, app, on)
     result = loaded.result
     if result.status == "undetermined":
-        raise DecisionUndetermined(explain_missing(result.missing.inputs, loaded.data.unverified),
-                                   result.missing.parameters)  # fmt: skip
+        raise DecisionUndetermined(
+            explain_missing(result.missing.inputs, loaded.data.unverified), result.missing.parameters
+        )
     return prepare_computed(app, loaded, on, basis, **extra)
 
 
@@ -102,26 +104,47 @@ def _queue(uow: UnitOfWork, actor: Actor, app: Application, prepared: Prepared) 
     reason = prepared.override_reason or ""
     office = actor.office_id or app.office_id
     row = OverrideRequest(
-        id=new_id(), application_id=app.id, office_id=office,
-        status=RequestStatus.PENDING.value, proposed=prepared.to_payload(), reason=reason,
-        requested_by=actor.username, requested_by_id=actor.staff_id, created_at=uow.clock.now(),
-    )  # fmt: skip
+        id=new_id(),
+        application_id=app.id,
+        office_id=office,
+        status=RequestStatus.PENDING.value,
+        proposed=prepared.to_payload(),
+        reason=reason,
+        requested_by=actor.username,
+        requested_by_id=actor.staff_id,
+        created_at=uow.clock.now(),
+    )
     DecisionRepository(uow.session).add(row)
     uow.flush()
     if office is not None and (office == actor.office_id or actor.can(Permission.TASK_ASSIGN)):
-        task = create_task(uow, actor=actor, data=TaskCreate(
-            kind="approval", title=f"Approve override: {app.program}", details=reason[:4000],
-            person_id=app.applicant_id, due_on=uow.clock.today(), priority="high", office_id=row.office_id,
-            source_type="override_request", source_id=row.id,
-        ))  # fmt: skip
+        data = TaskCreate(
+            kind="approval",
+            title=f"Approve override: {app.program}",
+            details=reason[:4000],
+            person_id=app.applicant_id,
+            due_on=uow.clock.today(),
+            priority="high",
+            office_id=row.office_id,
+            source_type="override_request",
+            source_id=row.id,
+        )
+        task = create_task(uow, actor=actor, data=data)
         row.task_id = task.id
         uow.flush()
     audit.record(
-        uow, actor=actor, action="decision:override_request", subject_type="application", subject_id=app.id,
-        after={"request_id": row.id, "outcome": prepared.outcome,
-               "monthly_amount_cents": prepared.monthly_amount_cents,
-               "computed_status": prepared.computed_status, "reason": reason},
-    )  # fmt: skip
+        uow,
+        actor=actor,
+        action=AuditAction.DECISION_OVERRIDE_REQUEST,
+        subject_type="application",
+        subject_id=app.id,
+        after={
+            "request_id": row.id,
+            "outcome": prepared.outcome,
+            "monthly_amount_cents": prepared.monthly_amount_cents,
+            "computed_status": prepared.computed_status,
+            "reason": reason,
+        },
+    )
     uow.commit()
     return OverridePublic.of(row)
 
@@ -149,9 +172,13 @@ def approve_override(
         row.decision_id = decision.id
         _close_task(uow, actor, row, clean_text(data.reason) or "override approved")
         audit.record(
-            uow, actor=actor, action="decision:override_approve", subject_type="override_request",
-            subject_id=row.id, details={"decision_id": decision.id, "maker": row.requested_by},
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action=AuditAction.DECISION_OVERRIDE_APPROVE,
+            subject_type="override_request",
+            subject_id=row.id,
+            details={"decision_id": decision.id, "maker": row.requested_by},
+        )
         uow.commit()
         return DecisionPublic.of(decision)
 
@@ -171,9 +198,13 @@ def refuse_override(
         uow.flush()
         _close_task(uow, actor, row, f"override refused: {reason}")
         audit.record(
-            uow, actor=actor, action="decision:override_refuse", subject_type="override_request",
-            subject_id=row.id, details={"reason": reason, "maker": row.requested_by},
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action=AuditAction.DECISION_OVERRIDE_REFUSE,
+            subject_type="override_request",
+            subject_id=row.id,
+            details={"reason": reason, "maker": row.requested_by},
+        )
         uow.commit()
         return OverridePublic.of(row)
 
@@ -202,13 +233,15 @@ def list_override_requests(
     with uow:
         require(uow, actor, Permission.DECISION_APPROVE, subject_type="override_request")
         rows = DecisionRepository(uow.session).pending_requests(office_id)
-        audit.record(
-            uow, actor=actor, action="decision:override_list", subject_type="override_request",
+        return audit.audited_read(
+            uow,
+            [OverridePublic.of(r) for r in rows],
+            actor=actor,
+            action=AuditAction.DECISION_OVERRIDE_LIST,
+            subject_type="override_request",
             subject_id=None,
             details={"office_id": office_id, "results": len(rows)},
-        )  # fmt: skip
-        uow.commit()
-        return [OverridePublic.of(r) for r in rows]
+        )
 
 
 def get_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) -> DecisionPublic:
@@ -216,9 +249,10 @@ def get_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) -> De
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=decision_id)
         row = DecisionRepository(uow.session).get(decision_id)
-        audit.record(uow, actor=actor, action="decision:read", subject_type=SUBJECT, subject_id=row.id)
-        uow.commit()
-        return DecisionPublic.of(row)
+        found = DecisionPublic.of(row)
+        return audit.audited_read(
+            uow, found, actor=actor, action=AuditAction.DECISION_READ, subject_type=SUBJECT, subject_id=row.id
+        )
 
 
 def list_decisions(
@@ -240,13 +274,15 @@ def list_decisions(
             rows = repo.current_for_people(merged_record_ids(uow, person_id))
         else:
             raise InvalidInput("application_id", "give an application or a person")
-        audit.record(
-            uow, actor=actor, action="decision:list",
+        return audit.audited_list(
+            uow,
+            rows,
+            DecisionPublic.of,
+            actor=actor,
+            action=AuditAction.DECISION_LIST,
             subject_type="application" if application_id else "person",
-            subject_id=application_id or person_id, details={"results": len(rows)},
-        )  # fmt: skip
-        uow.commit()
-        return [DecisionPublic.of(r) for r in rows]
+            subject_id=application_id or person_id,
+        )
 
 
 def current_decision(uow: UnitOfWork, application_id: uuid.UUID) -> Decision | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.documents import domain
 from onestop.cases.documents.domain import DocumentStatus, DocumentType
 from onestop.cases.documents.errors import DocumentCorrupted
@@ -77,7 +78,7 @@ def upload_document(
             audit.record(
                 uow,
                 actor=actor,
-                action="document:upload",
+                action=AuditAction.DOCUMENT_UPLOAD,
                 subject_type=SUBJECT,
                 subject_id=row.id,
                 after=_snapshot(row) | {"filename": row.filename, "sha256": sha},
@@ -103,7 +104,7 @@ def verify_document(
         row.verification_agency = domain.check_agency(method, clean_text(data.agency))
         row.verification_method = method.value
         row.review_note = clean_text(data.note) or None
-        return _decide(uow, actor, row, DocumentStatus.VERIFIED, "document:verify")
+        return _decide(uow, actor, row, DocumentStatus.VERIFIED, AuditAction.DOCUMENT_VERIFY)
 
 
 def reject_document(
@@ -116,23 +117,18 @@ def reject_document(
         expect_version(row.version, data.version, what="document")
         domain.check_transition(row.status, DocumentStatus.REJECTED)
         row.review_note = required_text(data.reason, "reason", max_len=4000)
-        return _decide(uow, actor, row, DocumentStatus.REJECTED, "document:reject")
+        return _decide(uow, actor, row, DocumentStatus.REJECTED, AuditAction.DOCUMENT_REJECT)
 
 
 def _decide(
-    uow: UnitOfWork, actor: Actor, row: Document, status: DocumentStatus, action: str
+    uow: UnitOfWork, actor: Actor, row: Document, status: DocumentStatus, action: AuditAction
 ) -> DocumentPublic:
     before = _snapshot(row) | {"status": DocumentStatus.RECEIVED.value}
     row.status, row.reviewed_by, row.reviewed_at = status.value, actor.username, uow.clock.now()
     uow.flush()
+    after = _snapshot(row) | {"method": row.verification_method, "agency": row.verification_agency}
     audit.record(
-        uow,
-        actor=actor,
-        action=action,
-        subject_type=SUBJECT,
-        subject_id=row.id,
-        before=before,
-        after=_snapshot(row) | {"method": row.verification_method, "agency": row.verification_agency},
+        uow, actor=actor, action=action, subject_type=SUBJECT, subject_id=row.id, before=before, after=after
     )
     uow.commit()
     return DocumentPublic.model_validate(row)
@@ -143,16 +139,15 @@ def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = DocumentRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        audit.record(
+        return audit.audited_list(
             uow,
+            rows,
+            DocumentPublic.model_validate,
             actor=actor,
-            action="document:list",
+            action=AuditAction.DOCUMENT_LIST,
             subject_type="person",
             subject_id=person_id,
-            details={"results": len(rows)},
         )
-        uow.commit()
-        return [DocumentPublic.model_validate(r) for r in rows]
 
 
 def get_document(uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID) -> DocumentPublic:
@@ -160,9 +155,10 @@ def get_document(uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID) -> Do
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=document_id)
         row = DocumentRepository(uow.session).get(document_id)
-        audit.record(uow, actor=actor, action="document:read", subject_type=SUBJECT, subject_id=row.id)
-        uow.commit()
-        return DocumentPublic.model_validate(row)
+        found = DocumentPublic.model_validate(row)
+        return audit.audited_read(
+            uow, found, actor=actor, action=AuditAction.DOCUMENT_READ, subject_type=SUBJECT, subject_id=row.id
+        )
 
 
 def download_document(
@@ -177,17 +173,16 @@ def download_document(
         content = storage.get(row.storage_key)
         if hashlib.sha256(content).hexdigest() != row.sha256:
             raise DocumentCorrupted(f"document {row.id} does not match its recorded SHA-256")
-        audit.record(
+        return audit.audited_read(
             uow,
+            Download(document=DocumentPublic.model_validate(row), content=content),
             actor=actor,
-            action="document:download",
+            action=AuditAction.DOCUMENT_DOWNLOAD,
             subject_type=SUBJECT,
             subject_id=row.id,
             purpose=required_text(purpose, "purpose", max_len=500),
             details={"person_id": row.person_id, "size_bytes": row.size_bytes},
         )
-        uow.commit()
-        return Download(document=DocumentPublic.model_validate(row), content=content)
 
 
 def _snapshot(row: Document) -> dict[str, Any]:

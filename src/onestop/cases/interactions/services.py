@@ -11,6 +11,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.interactions import domain
 from onestop.cases.interactions.domain import Channel, Outcome
 from onestop.cases.interactions.models import Interaction
@@ -60,7 +61,7 @@ def log_interaction(uow: UnitOfWork, *, actor: Actor, data: InteractionCreate) -
         audit.record(
             uow,
             actor=actor,
-            action="interaction:create",
+            action=AuditAction.INTERACTION_CREATE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after=_snapshot(row) | {"reason_codes": codes},
@@ -108,7 +109,7 @@ def receive_email(uow: UnitOfWork, *, actor: Actor, data: EmailReceived) -> Inte
         audit.record(
             uow,
             actor=actor,
-            action="interaction:email_received",
+            action=AuditAction.INTERACTION_EMAIL_RECEIVED,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"sender": row.email_from, "subject": row.email_subject},
@@ -139,7 +140,7 @@ def attach_interaction(
         audit.record(
             uow,
             actor=actor,
-            action="interaction:attach",
+            action=AuditAction.INTERACTION_ATTACH,
             subject_type=SUBJECT,
             subject_id=row.id,
             before={"person_id": None},
@@ -154,16 +155,15 @@ def list_unattached_emails(uow: UnitOfWork, *, actor: Actor, limit: int = 100) -
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
         rows = InteractionRepository(uow.session).unattached_emails(limit=min(max(limit, 1), 500))
-        audit.record(
+        return audit.audited_read(
             uow,
+            [_public(r, []) for r in rows],
             actor=actor,
-            action="interaction:list_unattached",
+            action=AuditAction.INTERACTION_LIST_UNATTACHED,
             subject_type=SUBJECT,
             subject_id=None,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [_public(r, []) for r in rows]
 
 
 def list_interactions(
@@ -177,17 +177,16 @@ def list_interactions(
             merged_record_ids(uow, person_id), limit=min(max(limit, 1), 500), offset=max(offset, 0)
         )
         reasons = repo.reasons_of([r.id for r in rows])
-        audit.record(
+        return audit.audited_read(
             uow,
+            InteractionPage(
+                person_id=person_id, total=total, items=[_public(r, reasons.get(r.id, [])) for r in rows]
+            ),
             actor=actor,
-            action="interaction:list",
+            action=AuditAction.INTERACTION_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows), "offset": offset},
-        )
-        uow.commit()
-        return InteractionPage(
-            person_id=person_id, total=total, items=[_public(r, reasons.get(r.id, [])) for r in rows]
         )
 
 
@@ -197,9 +196,14 @@ def get_interaction(uow: UnitOfWork, *, actor: Actor, interaction_id: uuid.UUID)
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=interaction_id)
         repo = InteractionRepository(uow.session)
         row = repo.get(interaction_id)
-        audit.record(uow, actor=actor, action="interaction:read", subject_type=SUBJECT, subject_id=row.id)
-        uow.commit()
-        return _public(row, repo.reasons_of([row.id]).get(row.id, []))
+        return audit.audited_read(
+            uow,
+            _public(row, repo.reasons_of([row.id]).get(row.id, [])),
+            actor=actor,
+            action=AuditAction.INTERACTION_READ,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+        )
 
 
 def _reasons(uow: UnitOfWork) -> dict[str, domain.ReasonCode]:

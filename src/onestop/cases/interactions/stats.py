@@ -7,6 +7,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.interactions import domain
 from onestop.cases.interactions.models import ReasonCodeSetting
 from onestop.cases.interactions.repository import InteractionRepository, ReasonRepository
@@ -34,16 +35,15 @@ def call_statistics(
         records = InteractionRepository(uow.session).stat_records(start, end, office_id=office_id)
         stats = domain.daily_stats(records, zone)
         labels = domain.effective_reasons(ReasonRepository(uow.session).overrides())
-        audit.record(
+        return audit.audited_read(
             uow,
+            _public(day, tz, office_id, stats, labels),
             actor=actor,
-            action="stats:read",
+            action=AuditAction.STATS_READ,
             subject_type="interaction_stats",
             subject_id=office_id,
             details={"date": day, "tz": tz, "total": stats.total.count},
         )
-        uow.commit()
-    return _public(day, tz, office_id, stats, labels)
 
 
 def _public(
@@ -124,7 +124,7 @@ def define_reason_code(uow: UnitOfWork, *, actor: Actor, data: ReasonCodeIn) -> 
         audit.record(
             uow,
             actor=actor,
-            action="interaction_reason:define",
+            action=AuditAction.INTERACTION_REASON_DEFINE,
             subject_type="interaction_reason",
             subject_id=code,
             before=before.__dict__ if before else None,

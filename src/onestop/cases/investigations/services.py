@@ -11,6 +11,7 @@ import uuid
 
 from onestop import audit, money
 from onestop.access import Actor, Permission, find_active_staff, require
+from onestop.audit import AuditAction
 from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.investigations import domain
 from onestop.cases.investigations.domain import AllegationSource, Finding, InvestigationStatus
@@ -49,19 +50,28 @@ def open_investigation(uow: UnitOfWork, *, actor: Actor, data: InvestigationCrea
         if data.assigned_to_id is not None and find_active_staff(uow.session, data.assigned_to_id) is None:
             raise InvalidInput("assigned_to_id", f"no active staff member with id {data.assigned_to_id}")
         row = Investigation(
-            id=new_id(), person_id=person, application_id=data.application_id,
+            id=new_id(),
+            person_id=person,
+            application_id=data.application_id,
             allegation=required_text(data.allegation, "allegation", max_len=8000),
             source=parse_enum(AllegationSource, data.source, field="source").value,
-            source_detail=clean_text(data.source_detail) or None, referral_id=data.referral_id,
-            status=InvestigationStatus.OPEN.value, assigned_to_id=data.assigned_to_id or actor.staff_id,
-            opened_by=actor.username, created_at=uow.clock.now(),
-        )  # fmt: skip
+            source_detail=clean_text(data.source_detail) or None,
+            referral_id=data.referral_id,
+            status=InvestigationStatus.OPEN.value,
+            assigned_to_id=data.assigned_to_id or actor.staff_id,
+            opened_by=actor.username,
+            created_at=uow.clock.now(),
+        )
         InvestigationRepository(uow.session).add(row)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="investigation:open", subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action=AuditAction.INVESTIGATION_OPEN,
+            subject_type=SUBJECT,
+            subject_id=row.id,
             after={"person_id": person, "application_id": row.application_id, "source": row.source},
-        )  # fmt: skip
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -76,16 +86,23 @@ def add_evidence(
         if repo.document(data.document_id) is None:
             raise InvalidInput("document_id", f"no document with id {data.document_id}")
         evidence = InvestigationEvidence(
-            id=new_id(), investigation_id=row.id, document_id=data.document_id,
+            id=new_id(),
+            investigation_id=row.id,
+            document_id=data.document_id,
             description=required_text(data.description, "description", max_len=4000),
-            added_by=actor.username, added_at=uow.clock.now(),
-        )  # fmt: skip
+            added_by=actor.username,
+            added_at=uow.clock.now(),
+        )
         repo.add(evidence)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="investigation:evidence_add", subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action=AuditAction.INVESTIGATION_EVIDENCE_ADD,
+            subject_type=SUBJECT,
+            subject_id=row.id,
             details={"document_id": data.document_id},
-        )  # fmt: skip
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -101,18 +118,26 @@ def record_interview(
         if data.held_at > uow.clock.now():
             raise InvalidInput("held_at", "must not be in the future")
         interview = InvestigationInterview(
-            id=new_id(), investigation_id=row.id,
+            id=new_id(),
+            investigation_id=row.id,
             interviewee_id=current_record_id(uow, data.interviewee_id) if data.interviewee_id else None,
-            interviewee_name=clean_text(data.interviewee_name) or None, held_at=data.held_at,
-            cautioned=data.cautioned, statement=required_text(data.statement, "statement", max_len=20000),
-            interviewer=actor.username, recorded_at=uow.clock.now(),
-        )  # fmt: skip
+            interviewee_name=clean_text(data.interviewee_name) or None,
+            held_at=data.held_at,
+            cautioned=data.cautioned,
+            statement=required_text(data.statement, "statement", max_len=20000),
+            interviewer=actor.username,
+            recorded_at=uow.clock.now(),
+        )
         InvestigationRepository(uow.session).add(interview)
         uow.flush()
         audit.record(
-            uow, actor=actor, action="investigation:interview_add", subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action=AuditAction.INVESTIGATION_INTERVIEW_ADD,
+            subject_type=SUBJECT,
+            subject_id=row.id,
             details={"interview_id": interview.id, "cautioned": interview.cautioned},
-        )  # fmt: skip
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -133,8 +158,14 @@ def close_investigation(
         row.closed_by, row.closed_at = actor.username, uow.clock.now()
         uow.flush()
         if data.reassess and app is not None:
-            review = open_reassessment(uow, actor, app, ReviewKind.INVESTIGATION, f"founded: {reason}"[:4000],
-                                       source=(SUBJECT, row.id))  # fmt: skip
+            review = open_reassessment(
+                uow,
+                actor,
+                app,
+                ReviewKind.INVESTIGATION,
+                f"founded: {reason}"[:4000],
+                source=(SUBJECT, row.id),
+            )
             row.review_id = review.id
         if data.overpayment is not None and app is not None:
             row.overpayment_id = _overpayment(
@@ -142,10 +173,17 @@ def close_investigation(
             )
         uow.flush()
         audit.record(
-            uow, actor=actor, action="investigation:close", subject_type=SUBJECT, subject_id=row.id,
-            after={"finding": finding.value, "review_id": row.review_id,
-                   "overpayment_id": row.overpayment_id},
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action=AuditAction.INVESTIGATION_CLOSE,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            after={
+                "finding": finding.value,
+                "review_id": row.review_id,
+                "overpayment_id": row.overpayment_id,
+            },
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -162,9 +200,15 @@ def _overpayment(
     cents = to_cents(data.overpayment.amount, field="overpayment.amount")
     reason = required_text(data.overpayment.reason, "overpayment.reason", max_len=4000)
     op = money.create_overpayment(
-        uow, actor=actor, unit_id=unit_id, program=program, amount_cents=cents, source="investigation",
-        reason=f"investigation {row.id}: {reason}", idempotency_key=f"investigation:{row.id}",
-    )  # fmt: skip
+        uow,
+        actor=actor,
+        unit_id=unit_id,
+        program=program,
+        amount_cents=cents,
+        source="investigation",
+        reason=f"investigation {row.id}: {reason}",
+        idempotency_key=f"investigation:{row.id}",
+    )
     return op.id
 
 
@@ -183,9 +227,14 @@ def get_investigation(uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.U
     with uow:
         require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type=SUBJECT, subject_id=investigation_id)
         row = InvestigationRepository(uow.session).get(investigation_id)
-        audit.record(uow, actor=actor, action="investigation:read", subject_type=SUBJECT, subject_id=row.id)
-        uow.commit()
-        return _public(uow, row)
+        return audit.audited_read(
+            uow,
+            _public(uow, row),
+            actor=actor,
+            action=AuditAction.INVESTIGATION_READ,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+        )
 
 
 def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[InvestigationPublic]:
@@ -193,12 +242,15 @@ def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) 
     with uow:
         require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type="person", subject_id=person_id)
         rows = InvestigationRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        audit.record(
-            uow, actor=actor, action="investigation:list", subject_type="person", subject_id=person_id,
+        return audit.audited_read(
+            uow,
+            [_public(uow, r) for r in rows],
+            actor=actor,
+            action=AuditAction.INVESTIGATION_LIST,
+            subject_type="person",
+            subject_id=person_id,
             details={"results": len(rows)},
-        )  # fmt: skip
-        uow.commit()
-        return [_public(uow, r) for r in rows]
+        )
 
 
 def _public(uow: UnitOfWork, row: Investigation) -> InvestigationPublic:

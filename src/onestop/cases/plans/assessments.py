@@ -6,6 +6,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.plans import domain
 from onestop.cases.plans.models import ServiceAssessment
 from onestop.cases.plans.repository import PlanRepository
@@ -41,7 +42,7 @@ def record_assessment(uow: UnitOfWork, *, actor: Actor, data: AssessmentCreate) 
         audit.record(
             uow,
             actor=actor,
-            action="assessment:create",
+            action=AuditAction.ASSESSMENT_CREATE,
             subject_type="service_assessment",
             subject_id=row.id,
             after={"person_id": pid, "program_id": row.program_id, "level": row.level},
@@ -55,13 +56,12 @@ def list_assessments(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> 
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = PlanRepository(uow.session).assessments_for_people(merged_record_ids(uow, person_id))
-        audit.record(
+        return audit.audited_list(
             uow,
+            rows,
+            AssessmentPublic.model_validate,
             actor=actor,
-            action="assessment:list",
+            action=AuditAction.ASSESSMENT_LIST,
             subject_type="person",
             subject_id=person_id,
-            details={"results": len(rows)},
         )
-        uow.commit()
-        return [AssessmentPublic.model_validate(r) for r in rows]

@@ -10,6 +10,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.plans import domain, printing
 from onestop.cases.plans.domain import PlanContent
 from onestop.cases.plans.models import OutcomePlan, OutcomePlanRevision
@@ -59,7 +60,7 @@ def create_plan(uow: UnitOfWork, *, actor: Actor, data: PlanCreate) -> PlanPubli
         audit.record(
             uow,
             actor=actor,
-            action="plan:create",
+            action=AuditAction.PLAN_CREATE,
             subject_type=SUBJECT,
             subject_id=plan.id,
             after={"person_id": pid, "title": content.title, "goals": len(content.goals)},
@@ -73,7 +74,7 @@ def revise_plan(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, data: Plan
     with uow:
         plan, current = _open(uow, actor, plan_id, data.version)
         content = domain.build(drafts(data.title or current.title, data.goals, data.actions), current)
-        return _change(uow, actor, plan, current, content, "revise", data.note)
+        return _change(uow, actor, plan, current, content, AuditAction.PLAN_REVISE, data.note)
 
 
 def add_plan_review(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, data: PlanReviewIn) -> PlanPublic:
@@ -90,7 +91,7 @@ def add_plan_review(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, data: 
             by=actor.username,
             today=uow.clock.today(),
         )
-        return _change(uow, actor, plan, current, content, "review", None)
+        return _change(uow, actor, plan, current, content, AuditAction.PLAN_REVIEW, None)
 
 
 def set_plan_action_status(
@@ -100,7 +101,9 @@ def set_plan_action_status(
     with uow:
         plan, current = _open(uow, actor, plan_id, data.version)
         content = domain.set_action_status(current, action_id, data.status)
-        return _change(uow, actor, plan, current, content, "action_status", f"{action_id}: {data.status}")
+        return _change(
+            uow, actor, plan, current, content, AuditAction.PLAN_ACTION_STATUS, f"{action_id}: {data.status}"
+        )
 
 
 def close_plan(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, data: PlanClose) -> PlanPublic:
@@ -109,7 +112,7 @@ def close_plan(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, data: PlanC
         plan, current = _open(uow, actor, plan_id, data.version)
         content = domain.close(current, data.note)
         plan.closed_at, plan.closed_by = uow.clock.now(), actor.username
-        return _change(uow, actor, plan, current, content, "close", data.note)
+        return _change(uow, actor, plan, current, content, AuditAction.PLAN_CLOSE, data.note)
 
 
 def _open(
@@ -130,9 +133,10 @@ def _change(
     plan: OutcomePlan,
     before: PlanContent,
     content: PlanContent,
-    change: str,
+    action: AuditAction,
     note: str | None,
 ) -> PlanPublic:
+    change = action.removeprefix("plan:")  # the revision names the change without the area
     plan.revision += 1
     plan.title, plan.status, plan.updated_at = content.title, content.status, uow.clock.now()
     _store_revision(uow, actor, plan, content, change, note)
@@ -140,7 +144,7 @@ def _change(
     audit.record(
         uow,
         actor=actor,
-        action=f"plan:{change}",
+        action=action,
         subject_type=SUBJECT,
         subject_id=plan.id,
         before={"revision": plan.revision - 1, "status": before.status},
@@ -173,16 +177,15 @@ def get_plan(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, revision: int
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=plan_id)
         plan = PlanRepository(uow.session).get(plan_id)
         view = _view(uow, plan, revision)
-        audit.record(
+        return audit.audited_read(
             uow,
+            view,
             actor=actor,
-            action="plan:read",
+            action=AuditAction.PLAN_READ,
             subject_type=SUBJECT,
             subject_id=plan.id,
             details={"revision": view.revision},
         )
-        uow.commit()
-        return view
 
 
 def list_plans(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[PlanPublic]:
@@ -190,16 +193,15 @@ def list_plans(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[P
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = PlanRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        audit.record(
+        return audit.audited_read(
             uow,
+            [plan_public(p, r, []) for p, r in rows],
             actor=actor,
-            action="plan:list",
+            action=AuditAction.PLAN_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [plan_public(p, r, []) for p, r in rows]
 
 
 def print_plan(
@@ -215,16 +217,15 @@ def print_plan(
         person = PeopleRepository(uow.session).get(plan.person_id)
         name = " ".join(n for n in (person.given_names, person.family_name) if n)
         now = uow.clock.now()
-        blocks = printing.layout(view, person_name=name, printed_at=now, printed_by=actor.username)
-        audit.record(
+        blocks = audit.audited_read(
             uow,
+            printing.layout(view, person_name=name, printed_at=now, printed_by=actor.username),
             actor=actor,
-            action="plan:print",
+            action=AuditAction.PLAN_PRINT,
             subject_type=SUBJECT,
             subject_id=plan.id,
             details={"revision": view.revision, "format": fmt},
         )
-        uow.commit()
     stem = f"outcome-plan-{plan.id.hex[:8]}-v{view.revision}"
     if fmt == "text":
         return PrintedPlan(

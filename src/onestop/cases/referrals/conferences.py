@@ -6,6 +6,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, find_active_staff, require
+from onestop.audit import AuditAction
 from onestop.cases.referrals import domain
 from onestop.cases.referrals.models import CaseConference, ConferenceParticipant
 from onestop.cases.referrals.repository import ReferralRepository
@@ -54,7 +55,7 @@ def record_conference(uow: UnitOfWork, *, actor: Actor, data: ConferenceCreate) 
         audit.record(
             uow,
             actor=actor,
-            action="conference:create",
+            action=AuditAction.CONFERENCE_CREATE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"person_id": pid, "held_on": row.held_on, "decisions": decisions},
@@ -93,16 +94,15 @@ def list_conferences(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> 
         repo = ReferralRepository(uow.session)
         rows = repo.conferences_for_people(merged_record_ids(uow, person_id))
         people = repo.participants([r.id for r in rows])
-        audit.record(
+        return audit.audited_read(
             uow,
+            [_public(r, people.get(r.id, [])) for r in rows],
             actor=actor,
-            action="conference:list",
+            action=AuditAction.CONFERENCE_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return [_public(r, people.get(r.id, [])) for r in rows]
 
 
 def _public(row: CaseConference, people: list[ConferenceParticipant]) -> ConferencePublic:

@@ -10,6 +10,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, find_active_staff, require
+from onestop.audit import AuditAction
 from onestop.cases.referrals import domain
 from onestop.cases.referrals.domain import ReferralStatus, TargetKind
 from onestop.cases.referrals.models import Referral
@@ -24,9 +25,9 @@ from onestop.registry import current_record_id, merged_record_ids
 
 SUBJECT = "referral"
 _ACTIONS = {
-    ReferralStatus.ACCEPTED: "referral:accept",
-    ReferralStatus.COMPLETED: "referral:complete",
-    ReferralStatus.DECLINED: "referral:decline",
+    ReferralStatus.ACCEPTED: AuditAction.REFERRAL_ACCEPT,
+    ReferralStatus.COMPLETED: AuditAction.REFERRAL_COMPLETE,
+    ReferralStatus.DECLINED: AuditAction.REFERRAL_DECLINE,
 }
 
 
@@ -61,7 +62,7 @@ def refer(uow: UnitOfWork, *, actor: Actor, data: ReferralCreate) -> ReferralPub
         audit.record(
             uow,
             actor=actor,
-            action="referral:create",
+            action=AuditAction.REFERRAL_CREATE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after=_snapshot(row),
@@ -140,16 +141,15 @@ def list_referrals(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = ReferralRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        audit.record(
+        return audit.audited_list(
             uow,
+            rows,
+            ReferralPublic.model_validate,
             actor=actor,
-            action="referral:list",
+            action=AuditAction.REFERRAL_LIST,
             subject_type="person",
             subject_id=person_id,
-            details={"results": len(rows)},
         )
-        uow.commit()
-        return [ReferralPublic.model_validate(r) for r in rows]
 
 
 def list_incoming_referrals(
@@ -162,16 +162,15 @@ def list_incoming_referrals(
         if staff_id is None:
             raise InvalidInput("specialist_id", "give the specialist whose referrals to show")
         rows = ReferralRepository(uow.session).incoming(staff_id)
-        audit.record(
+        return audit.audited_list(
             uow,
+            rows,
+            ReferralPublic.model_validate,
             actor=actor,
-            action="referral:list_incoming",
+            action=AuditAction.REFERRAL_LIST_INCOMING,
             subject_type="staff",
             subject_id=staff_id,
-            details={"results": len(rows)},
         )
-        uow.commit()
-        return [ReferralPublic.model_validate(r) for r in rows]
 
 
 def get_referral(uow: UnitOfWork, *, actor: Actor, referral_id: uuid.UUID) -> ReferralPublic:
@@ -179,9 +178,10 @@ def get_referral(uow: UnitOfWork, *, actor: Actor, referral_id: uuid.UUID) -> Re
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=referral_id)
         row = ReferralRepository(uow.session).get(referral_id)
-        audit.record(uow, actor=actor, action="referral:read", subject_type=SUBJECT, subject_id=row.id)
-        uow.commit()
-        return ReferralPublic.model_validate(row)
+        found = ReferralPublic.model_validate(row)
+        return audit.audited_read(
+            uow, found, actor=actor, action=AuditAction.REFERRAL_READ, subject_type=SUBJECT, subject_id=row.id
+        )
 
 
 def _snapshot(row: Referral) -> dict[str, Any]:

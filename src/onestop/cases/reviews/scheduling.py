@@ -49,11 +49,18 @@ def after_decision(uow: UnitOfWork, actor: Actor, app: Application, decision: De
     if decision.outcome != "eligible":
         return None
     review = Review(
-        id=new_id(), application_id=app.id, program=app.program, person_id=app.applicant_id,
-        kind=ReviewKind.PERIODIC.value, status=ReviewStatus.SCHEDULED.value,
-        due_on=default_schedule().next_review(app.program, uow.clock.today()), source_type="decision",
-        source_id=decision.id, created_by=actor.username, created_at=uow.clock.now(),
-    )  # fmt: skip
+        id=new_id(),
+        application_id=app.id,
+        program=app.program,
+        person_id=app.applicant_id,
+        kind=ReviewKind.PERIODIC.value,
+        status=ReviewStatus.SCHEDULED.value,
+        due_on=default_schedule().next_review(app.program, uow.clock.today()),
+        source_type="decision",
+        source_id=decision.id,
+        created_by=actor.username,
+        created_at=uow.clock.now(),
+    )
     repo.add(review)
     uow.flush()
     return review

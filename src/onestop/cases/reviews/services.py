@@ -11,6 +11,7 @@ import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, find_active_staff, require
+from onestop.audit import AuditAction
 from onestop.cases.applications import (
     Application,
     ApplicationStatus,
@@ -68,9 +69,13 @@ def open_due_reviews(uow: UnitOfWork, *, actor: Actor, today: dt.date | None = N
             review.status = ReviewStatus.DUE.value
         uow.flush()
         audit.record(
-            uow, actor=actor, action="review:open_due", subject_type=SUBJECT, subject_id=None,
+            uow,
+            actor=actor,
+            action=AuditAction.REVIEW_OPEN_DUE,
+            subject_type=SUBJECT,
+            subject_id=None,
             details={"date": day, "opened": [r.id for r in due]},
-        )  # fmt: skip
+        )
         uow.commit()
         return [ReviewPublic.model_validate(r) for r in due]
 
@@ -87,15 +92,24 @@ def report_change(uow: UnitOfWork, *, actor: Actor, data: ChangeReport) -> Revie
         if reported > uow.clock.today():
             raise InvalidInput("reported_on", "must not be in the future")
         app = ApplicationRepository(uow.session).get(data.application_id)
-        review = open_reassessment(uow, actor, app, ReviewKind.CHANGE, description, category=category.value,
-                                   reported_on=reported)  # fmt: skip
+        review = open_reassessment(
+            uow, actor, app, ReviewKind.CHANGE, description, category=category.value, reported_on=reported
+        )
         for fact in data.facts:
             record_fact(uow, actor=actor, application_id=app.id, data=fact)
         audit.record(
-            uow, actor=actor, action="review:change_report", subject_type=SUBJECT, subject_id=review.id,
-            after={"application_id": app.id, "category": category.value, "description": description,
-                   "facts": [f.path for f in data.facts]},
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action=AuditAction.REVIEW_CHANGE_REPORT,
+            subject_type=SUBJECT,
+            subject_id=review.id,
+            after={
+                "application_id": app.id,
+                "category": category.value,
+                "description": description,
+                "facts": [f.path for f in data.facts],
+            },
+        )
         uow.commit()
         return ReviewPublic.model_validate(review)
 
@@ -116,16 +130,26 @@ def open_reassessment(
         check_application(app.status, ApplicationStatus.IN_ASSESSMENT)
     if app.status == ApplicationStatus.DECIDED:
         reason = f"{kind.value}: {description}"[:4000]
-        reopen_application(uow, actor=actor, application_id=app.id,
-                           data=ApplicationStatusChange(reason=reason))  # fmt: skip
+        reopen_application(
+            uow, actor=actor, application_id=app.id, data=ApplicationStatusChange(reason=reason)
+        )
     due = uow.clock.today() + dt.timedelta(days=default_schedule().change_due_days)
     review = Review(
-        id=new_id(), application_id=app.id, program=app.program, person_id=app.applicant_id, kind=kind.value,
-        status=ReviewStatus.IN_PROGRESS.value, due_on=due, category=category, description=description,
-        reported_on=reported_on, source_type=source[0] if source else None,
+        id=new_id(),
+        application_id=app.id,
+        program=app.program,
+        person_id=app.applicant_id,
+        kind=kind.value,
+        status=ReviewStatus.IN_PROGRESS.value,
+        due_on=due,
+        category=category,
+        description=description,
+        reported_on=reported_on,
+        source_type=source[0] if source else None,
         source_id=source[1] if source else None,
-        created_by=actor.username, created_at=uow.clock.now(),
-    )  # fmt: skip
+        created_by=actor.username,
+        created_at=uow.clock.now(),
+    )
     ReviewRepository(uow.session).add(review)
     uow.flush()
     review.task_id = _task(
@@ -140,7 +164,9 @@ def start_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: R
     with uow:
         review, app = _open(uow, actor, review_id, data.version)
         _start(uow, actor, review, app)
-        audit.record(uow, actor=actor, action="review:start", subject_type=SUBJECT, subject_id=review.id)
+        audit.record(
+            uow, actor=actor, action=AuditAction.REVIEW_START, subject_type=SUBJECT, subject_id=review.id
+        )
         uow.commit()
         return ReviewPublic.model_validate(review)
 
@@ -183,9 +209,13 @@ def conduct_review(
         uow.flush()
         _close_task(uow, actor, review, f"review {review.result}: decision {decision.seq}")
         audit.record(
-            uow, actor=actor, action="review:complete", subject_type=SUBJECT, subject_id=review.id,
+            uow,
+            actor=actor,
+            action=AuditAction.REVIEW_COMPLETE,
+            subject_type=SUBJECT,
+            subject_id=review.id,
             after={"result": review.result, "decision_id": decision.id},
-        )  # fmt: skip
+        )
         uow.commit()
         return ReviewOutcome(review=ReviewPublic.model_validate(review), decision=DecisionPublic.of(decision))
 
@@ -199,8 +229,14 @@ def cancel_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: 
         review.status, review.cancel_reason = ReviewStatus.CANCELLED.value, reason
         uow.flush()
         _close_task(uow, actor, review, f"review cancelled: {reason}")
-        audit.record(uow, actor=actor, action="review:cancel", subject_type=SUBJECT, subject_id=review.id,
-                     details={"reason": reason})  # fmt: skip
+        audit.record(
+            uow,
+            actor=actor,
+            action=AuditAction.REVIEW_CANCEL,
+            subject_type=SUBJECT,
+            subject_id=review.id,
+            details={"reason": reason},
+        )
         uow.commit()
         return ReviewPublic.model_validate(review)
 
@@ -237,12 +273,18 @@ def _task(
         assignee, office = actor.staff_id, None
     if assignee is None and office is None and actor.staff_id is None:
         return None
-    task = create_task(uow, actor=actor, data=TaskCreate(
-        kind="review_due", title=title[:200], details=details[:4000], person_id=app.applicant_id,
-        due_on=max(due, uow.clock.today()), assignee_id=assignee, office_id=office, source_type=SUBJECT,
+    data = TaskCreate(
+        kind="review_due",
+        title=title[:200],
+        details=details[:4000],
+        person_id=app.applicant_id,
+        due_on=max(due, uow.clock.today()),
+        assignee_id=assignee,
+        office_id=office,
+        source_type=SUBJECT,
         source_id=review_id,
-    ))  # fmt: skip
-    return task.id
+    )
+    return create_task(uow, actor=actor, data=data).id
 
 
 def _close_task(uow: UnitOfWork, actor: Actor, review: Review, note: str) -> None:
@@ -255,9 +297,14 @@ def get_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID) -> Review
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=review_id)
         review = ReviewRepository(uow.session).get(review_id)
-        audit.record(uow, actor=actor, action="review:read", subject_type=SUBJECT, subject_id=review.id)
-        uow.commit()
-        return ReviewPublic.model_validate(review)
+        return audit.audited_read(
+            uow,
+            ReviewPublic.model_validate(review),
+            actor=actor,
+            action=AuditAction.REVIEW_READ,
+            subject_type=SUBJECT,
+            subject_id=review.id,
+        )
 
 
 def list_reviews(
@@ -279,9 +326,12 @@ def list_reviews(
         rows = ReviewRepository(uow.session).listing(
             application_id=application_id, person_ids=people, statuses=statuses, due_before=due_before
         )
-        audit.record(
-            uow, actor=actor, action="review:list", subject_type="person" if person_id else SUBJECT,
-            subject_id=person_id or application_id, details={"results": len(rows)},
-        )  # fmt: skip
-        uow.commit()
-        return [ReviewPublic.model_validate(r) for r in rows]
+        return audit.audited_list(
+            uow,
+            rows,
+            ReviewPublic.model_validate,
+            actor=actor,
+            action=AuditAction.REVIEW_LIST,
+            subject_type="person" if person_id else SUBJECT,
+            subject_id=person_id or application_id,
+        )

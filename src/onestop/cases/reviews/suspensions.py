@@ -12,6 +12,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.applications import ApplicationStatus
 from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.decisions import (
@@ -48,7 +49,7 @@ def suspend_benefit(uow: UnitOfWork, *, actor: Actor, data: BenefitHold) -> Deci
         app, reason = _hold(uow, actor, data)
         prepared = suspension(current_decision(uow, app.id), uow.clock.today(), data.effective_from, reason)
         decision = record_decision(uow, actor, app, prepared)
-        _audit(uow, actor, "decision:suspend", decision, reason)
+        _audit(uow, actor, AuditAction.DECISION_SUSPEND, decision, reason)
         uow.commit()
         return DecisionPublic.of(decision)
 
@@ -64,10 +65,9 @@ def reinstate_benefit(uow: UnitOfWork, *, actor: Actor, data: BenefitHold) -> De
         eligible = _last_eligible(uow, previous)
         day = _date(previous, uow.clock.today(), data.effective_from)
         cents = eligible.monthly_amount_cents
-        prepared = prepare_copy(eligible, Basis.REINSTATEMENT, Outcome.ELIGIBLE, cents, day,
-                                note=reason)  # fmt: skip
+        prepared = prepare_copy(eligible, Basis.REINSTATEMENT, Outcome.ELIGIBLE, cents, day, note=reason)
         decision = record_decision(uow, actor, app, prepared)
-        _audit(uow, actor, "decision:reinstate", decision, reason)
+        _audit(uow, actor, AuditAction.DECISION_REINSTATE, decision, reason)
         uow.commit()
         return DecisionPublic.of(decision)
 
@@ -102,8 +102,12 @@ def _date(previous: Decision, today: dt.date, on: dt.date | None) -> dt.date:
     return day
 
 
-def _audit(uow: UnitOfWork, actor: Actor, action: str, decision: Decision, reason: str) -> None:
+def _audit(uow: UnitOfWork, actor: Actor, action: AuditAction, decision: Decision, reason: str) -> None:
     audit.record(
-        uow, actor=actor, action=action, subject_type="decision", subject_id=decision.id,
+        uow,
+        actor=actor,
+        action=action,
+        subject_type="decision",
+        subject_id=decision.id,
         details={"application_id": decision.application_id, "reason": reason},
-    )  # fmt: skip
+    )

@@ -11,6 +11,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
 from onestop.cases.applications import domain as app_domain
 from onestop.cases.applications import program_packs
 from onestop.cases.screenings import domain, step_screening
@@ -46,20 +47,32 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
         if unknown:
             raise InvalidInput("programs", f"not in the {pack.id} catalogue: {', '.join(unknown)}")
         row = ScreeningSession(
-            id=new_id(), jurisdiction=pack.id, programs=data.programs or None,
+            id=new_id(),
+            jurisdiction=pack.id,
+            programs=data.programs or None,
             person_id=current_record_id(uow, data.person_id) if data.person_id else None,
-            status=SessionStatus.OPEN.value, steps=0, created_by=actor.username,
-            created_by_id=actor.staff_id, created_at=uow.clock.now(),
-        )  # fmt: skip
+            status=SessionStatus.OPEN.value,
+            steps=0,
+            created_by=actor.username,
+            created_by_id=actor.staff_id,
+            created_at=uow.clock.now(),
+        )
         repo = ScreeningRepository(uow.session)
         repo.add(row)
         uow.flush()
         _append(uow, actor, row, [], data.answers, data.note)
         audit.record(
-            uow, actor=actor, action="screening:start", subject_type=SUBJECT, subject_id=row.id,
-            details={"jurisdiction": row.jurisdiction, "person_id": row.person_id,
-                     "answers": len(data.answers)},
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            action=AuditAction.SCREENING_START,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            details={
+                "jurisdiction": row.jurisdiction,
+                "person_id": row.person_id,
+                "answers": len(data.answers),
+            },
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -78,9 +91,13 @@ def answer_screening(
         asked = list(steps[-1].result.get("next_questions", [])) if steps else []
         step = _append(uow, actor, row, asked, data.answers, data.note)
         audit.record(
-            uow, actor=actor, action="screening:answer", subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action=AuditAction.SCREENING_ANSWER,
+            subject_type=SUBJECT,
+            subject_id=row.id,
             details={"seq": step.seq, "paths": sorted(step.answers)},
-        )  # fmt: skip
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -99,11 +116,17 @@ def _append(
     folded = domain.fold([s.answers for s in repo.steps(row.id)] + [clean])
     today = uow.clock.today().isoformat()
     step = ScreeningStep(
-        id=new_id(), session_id=row.id, seq=row.steps, asked=asked, answers=clean,
+        id=new_id(),
+        session_id=row.id,
+        seq=row.steps,
+        asked=asked,
+        answers=clean,
         result=step_screening.screen(row.jurisdiction, today, folded, row.programs),
-        rules_version=program_packs.pack_of(row.jurisdiction).version, note=clean_text(note) or None,
-        recorded_by=actor.username, recorded_at=uow.clock.now(),
-    )  # fmt: skip
+        rules_version=program_packs.pack_of(row.jurisdiction).version,
+        note=clean_text(note) or None,
+        recorded_by=actor.username,
+        recorded_at=uow.clock.now(),
+    )
     row.steps += 1  # bumps the version: a concurrent answer to the same interview gets a 409
     repo.add(step)
     uow.flush()
@@ -127,12 +150,15 @@ def resume_screening(uow: UnitOfWork, *, actor: Actor, session_id: uuid.UUID) ->
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=session_id)
         row = ScreeningRepository(uow.session).get(session_id)
-        audit.record(
-            uow, actor=actor, action="screening:read", subject_type=SUBJECT, subject_id=row.id,
+        return audit.audited_read(
+            uow,
+            _public(uow, row),
+            actor=actor,
+            action=AuditAction.SCREENING_READ,
+            subject_type=SUBJECT,
+            subject_id=row.id,
             details={"person_id": row.person_id},
-        )  # fmt: skip
-        uow.commit()
-        return _public(uow, row)
+        )
 
 
 def link_screening(
@@ -149,9 +175,14 @@ def link_screening(
             row.person_id, row.linked_by, row.linked_at = person_id, actor.username, uow.clock.now()
             uow.flush()
             audit.record(
-                uow, actor=actor, action="screening:link", subject_type=SUBJECT, subject_id=row.id,
-                before={"person_id": None}, after={"person_id": person_id},
-            )  # fmt: skip
+                uow,
+                actor=actor,
+                action=AuditAction.SCREENING_LINK,
+                subject_type=SUBJECT,
+                subject_id=row.id,
+                before={"person_id": None},
+                after={"person_id": person_id},
+            )
         uow.commit()
         return _public(uow, row)
 
@@ -169,9 +200,13 @@ def complete_screening(
         row.completed_by, row.completed_at = actor.username, uow.clock.now()
         uow.flush()
         audit.record(
-            uow, actor=actor, action="screening:complete", subject_type=SUBJECT, subject_id=row.id,
+            uow,
+            actor=actor,
+            action=AuditAction.SCREENING_COMPLETE,
+            subject_type=SUBJECT,
+            subject_id=row.id,
             details={"note": clean_text(data.note) or None, "steps": row.steps},
-        )  # fmt: skip
+        )
         uow.commit()
         return _public(uow, row)
 
@@ -181,12 +216,15 @@ def list_screenings(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> l
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = ScreeningRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        audit.record(
-            uow, actor=actor, action="screening:list", subject_type="person", subject_id=person_id,
+        return audit.audited_read(
+            uow,
+            [_public(uow, r) for r in rows],
+            actor=actor,
+            action=AuditAction.SCREENING_LIST,
+            subject_type="person",
+            subject_id=person_id,
             details={"results": len(rows)},
-        )  # fmt: skip
-        uow.commit()
-        return [_public(uow, r) for r in rows]
+        )
 
 
 def answers_of(
@@ -209,9 +247,17 @@ def _public(uow: UnitOfWork, row: ScreeningSession) -> ScreeningPublic:
     on = str(latest.get("date") or uow.clock.today().isoformat())
     questions = step_screening.questions(row.jurisdiction, list(latest.get("next_questions", [])))
     return ScreeningPublic(
-        id=row.id, version=row.version, jurisdiction=row.jurisdiction, programs=row.programs,
-        person_id=row.person_id, status=row.status, created_at=row.created_at, created_by=row.created_by,
-        case=domain.case_mapping(row.jurisdiction, on, answers), answers=answers,
-        results=list(latest.get("programs", [])), next_questions=[Question(**q) for q in questions],
+        id=row.id,
+        version=row.version,
+        jurisdiction=row.jurisdiction,
+        programs=row.programs,
+        person_id=row.person_id,
+        status=row.status,
+        created_at=row.created_at,
+        created_by=row.created_by,
+        case=domain.case_mapping(row.jurisdiction, on, answers),
+        answers=answers,
+        results=list(latest.get("programs", [])),
+        next_questions=[Question(**q) for q in questions],
         steps=[StepPublic.model_validate(s) for s in steps],
-    )  # fmt: skip
+    )

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from onestop import audit
 from onestop.access import Actor, Permission, find_active_staff, require
+from onestop.audit import AuditAction
 from onestop.cases.tasks.models import CaseloadAssignment
 from onestop.cases.tasks.repository import CaseloadRepository, TaskRepository, usernames
 from onestop.cases.tasks.schemas import (
@@ -53,7 +54,7 @@ def assign_primary_worker(
         audit.record(
             uow,
             actor=actor,
-            action="caseload:assign",
+            action=AuditAction.CASELOAD_ASSIGN,
             subject_type="person",
             subject_id=pid,
             before={"staff_id": current.staff_id} if current is not None else None,
@@ -72,16 +73,15 @@ def get_caseload(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID | None = 
         if staff_id is None:
             raise InvalidInput("staff_id", "give the officer whose caseload to show")
         rows = CaseloadRepository(uow.session).caseload_rows(staff_id)
-        audit.record(
+        return audit.audited_read(
             uow,
+            Caseload(staff_id=staff_id, people=[_entry(a, p, n) for a, p, n in rows]),
             actor=actor,
-            action="caseload:read",
+            action=AuditAction.CASELOAD_READ,
             subject_type=SUBJECT,
             subject_id=staff_id,
             details={"people": len(rows)},
         )
-        uow.commit()
-        return Caseload(staff_id=staff_id, people=[_entry(a, p, n) for a, p, n in rows])
 
 
 def worker_history(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[AssignmentPublic]:
@@ -89,9 +89,14 @@ def worker_history(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = CaseloadRepository(uow.session).history_for_people(merged_record_ids(uow, person_id))
-        audit.record(uow, actor=actor, action="caseload:history", subject_type="person", subject_id=person_id)
-        uow.commit()
-        return public_many(uow, rows)
+        return audit.audited_read(
+            uow,
+            public_many(uow, rows),
+            actor=actor,
+            action=AuditAction.CASELOAD_HISTORY,
+            subject_type="person",
+            subject_id=person_id,
+        )
 
 
 def reassign_caseload(uow: UnitOfWork, *, actor: Actor, data: CaseloadReassign) -> ReassignResult:
@@ -124,7 +129,7 @@ def reassign_caseload(uow: UnitOfWork, *, actor: Actor, data: CaseloadReassign) 
         audit.record(
             uow,
             actor=actor,
-            action="caseload:reassign",
+            action=AuditAction.CASELOAD_REASSIGN,
             subject_type=SUBJECT,
             subject_id=data.from_staff_id,
             before={"staff_id": data.from_staff_id},

@@ -12,6 +12,7 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor, Permission, find_active_staff, require
+from onestop.audit import AuditAction
 from onestop.cases.tasks import domain
 from onestop.cases.tasks.domain import Priority, TaskKind, TaskStatus, TaskView
 from onestop.cases.tasks.models import Task
@@ -54,7 +55,7 @@ def create_task(uow: UnitOfWork, *, actor: Actor, data: TaskCreate) -> TaskPubli
         audit.record(
             uow,
             actor=actor,
-            action="task:create",
+            action=AuditAction.TASK_CREATE,
             subject_type=SUBJECT,
             subject_id=task.id,
             after=snapshot(task),
@@ -88,7 +89,7 @@ def _close(
         task.status, task.closed_at, task.closed_by = target.value, uow.clock.now(), actor.username
         task.close_note = note
         uow.flush()
-        action = "task:complete" if target is TaskStatus.DONE else "task:cancel"
+        action = AuditAction.TASK_COMPLETE if target is TaskStatus.DONE else AuditAction.TASK_CANCEL
         _audit_change(uow, actor, action, task, before)
         uow.commit()
         return public(task, uow.clock.today())
@@ -107,7 +108,7 @@ def reassign_task(uow: UnitOfWork, *, actor: Actor, task_id: uuid.UUID, data: Ta
             uow, actor, data.assignee_id, data.office_id, default_self=False
         )
         uow.flush()
-        _audit_change(uow, actor, "task:reassign", task, before)
+        _audit_change(uow, actor, AuditAction.TASK_REASSIGN, task, before)
         uow.commit()
         return public(task, uow.clock.today())
 
@@ -117,9 +118,10 @@ def get_task(uow: UnitOfWork, *, actor: Actor, task_id: uuid.UUID) -> TaskPublic
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=task_id)
         task = TaskRepository(uow.session).get(task_id)
-        audit.record(uow, actor=actor, action="task:read", subject_type=SUBJECT, subject_id=task.id)
-        uow.commit()
-        return public(task, uow.clock.today())
+        found = public(task, uow.clock.today())
+        return audit.audited_read(
+            uow, found, actor=actor, action=AuditAction.TASK_READ, subject_type=SUBJECT, subject_id=task.id
+        )
 
 
 def list_tasks(
@@ -145,16 +147,15 @@ def list_tasks(
             view=chosen, today=today, assignee_id=assignee_id, office_id=office_id, person_ids=people
         )
         filters = {"view": chosen.value, "assignee_id": assignee_id, "office_id": office_id}
-        audit.record(
+        return audit.audited_read(
             uow,
+            TaskList(view=chosen.value, today=today, items=[public(t, today) for t in rows]),
             actor=actor,
-            action="task:list",
+            action=AuditAction.TASK_LIST,
             subject_type="person" if person_id else SUBJECT,
             subject_id=person_id,
             details=filters | {"results": len(rows)},
         )
-        uow.commit()
-        return TaskList(view=chosen.value, today=today, items=[public(t, today) for t in rows])
 
 
 def _target(
@@ -198,7 +199,9 @@ def snapshot(task: Task) -> dict[str, Any]:
     }
 
 
-def _audit_change(uow: UnitOfWork, actor: Actor, action: str, task: Task, before: dict[str, Any]) -> None:
+def _audit_change(
+    uow: UnitOfWork, actor: Actor, action: AuditAction, task: Task, before: dict[str, Any]
+) -> None:
     after = snapshot(task)
     changed = [k for k in after if after[k] != before[k]]
     audit.record(

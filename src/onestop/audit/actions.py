@@ -1,0 +1,238 @@
+"""``AuditAction``: every action the audit trail records, so a misspelt action is a type error.
+
+Each value is the exact text stored in ``audit_event.action`` (and covered by its hash), so the
+values never change; add a member for a new action. A member's name is its value upper-cased with
+":" replaced by "_" (``"person:read"`` is ``PERSON_READ``). A refused permission is audited under the
+permission's own value, so every ``Permission`` value is also a member (``AuditAction.denied``).
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class AuditAction(enum.StrEnum):
+    """What an audit event records; ``area:verb`` as stored."""
+
+    APPEAL_DECIDE = "appeal:decide"
+    APPEAL_FILE = "appeal:file"
+    APPEAL_HEARING = "appeal:hearing"
+    APPEAL_LIST = "appeal:list"
+    APPEAL_READ = "appeal:read"
+    APPEAL_WITHDRAW = "appeal:withdraw"
+    APPEAL_WRITE = "appeal:write"
+
+    APPLICATION_ASSESS = "application:assess"
+    APPLICATION_CHECKLIST = "application:checklist"
+    APPLICATION_CREATE = "application:create"
+    APPLICATION_FACT_RECORD = "application:fact_record"
+    APPLICATION_FACT_VERIFY = "application:fact_verify"
+    APPLICATION_FACTS_READ = "application:facts_read"
+    APPLICATION_LIST = "application:list"
+    APPLICATION_READ = "application:read"
+    APPLICATION_STATUS = "application:status"
+    APPLICATION_WRITE = "application:write"
+
+    APPROVAL_APPROVED = "approval:approved"
+    APPROVAL_REJECTED = "approval:rejected"
+
+    ASSESSMENT_CREATE = "assessment:create"
+    ASSESSMENT_LIST = "assessment:list"
+
+    AUDIT_READ = "audit:read"
+    AUDIT_VERIFY = "audit:verify"
+
+    AUTH_LOGIN = "auth:login"
+    AUTH_LOGIN_FAILED = "auth:login_failed"
+    AUTH_LOGOUT = "auth:logout"
+    AUTH_TOKEN_ISSUE = "auth:token_issue"  # noqa: S105 - an action name, not a secret
+
+    BATCH_APPROVE = "batch:approve"
+    BATCH_BUILD = "batch:build"
+    BATCH_EXPORT = "batch:export"
+    BATCH_RECONCILE = "batch:reconcile"
+
+    BUDGET_SET = "budget:set"
+
+    CASE_CONFIGURE = "case:configure"
+    CASE_READ = "case:read"
+    CASE_WRITE = "case:write"
+
+    CASELOAD_ASSIGN = "caseload:assign"
+    CASELOAD_HISTORY = "caseload:history"
+    CASELOAD_READ = "caseload:read"
+    CASELOAD_REASSIGN = "caseload:reassign"
+
+    CHEQUE_REGISTER_READ = "cheque:register_read"
+
+    CLIENT_APPLY = "client:apply"
+    CLIENT_SIGN_IN = "client:sign_in"
+    CLIENT_SIGN_IN_FAILED = "client:sign_in_failed"
+    CLIENT_SIGN_OUT = "client:sign_out"
+    CLIENT_SIGN_UP = "client:sign_up"
+    CLIENT_VERIFY = "client:verify"
+
+    CONFERENCE_CREATE = "conference:create"
+    CONFERENCE_LIST = "conference:list"
+
+    DECISION_APPROVE = "decision:approve"
+    DECISION_CREATE = "decision:create"
+    DECISION_LIST = "decision:list"
+    DECISION_MAKE = "decision:make"
+    DECISION_OVERRIDE = "decision:override"
+    DECISION_OVERRIDE_APPROVE = "decision:override_approve"
+    DECISION_OVERRIDE_LIST = "decision:override_list"
+    DECISION_OVERRIDE_REFUSE = "decision:override_refuse"
+    DECISION_OVERRIDE_REQUEST = "decision:override_request"
+    DECISION_READ = "decision:read"
+    DECISION_REINSTATE = "decision:reinstate"
+    DECISION_SUSPEND = "decision:suspend"
+
+    DEMO_LOAD = "demo:load"
+
+    DOCUMENT_DOWNLOAD = "document:download"
+    DOCUMENT_LIST = "document:list"
+    DOCUMENT_READ = "document:read"
+    DOCUMENT_REJECT = "document:reject"
+    DOCUMENT_UPLOAD = "document:upload"
+    DOCUMENT_VERIFY = "document:verify"
+
+    ENTITLEMENT_CHANGE = "entitlement:change"
+    ENTITLEMENT_CREATE = "entitlement:create"
+    ENTITLEMENT_LIST = "entitlement:list"
+    ENTITLEMENT_READ = "entitlement:read"
+
+    INTERACTION_ATTACH = "interaction:attach"
+    INTERACTION_CREATE = "interaction:create"
+    INTERACTION_EMAIL_RECEIVED = "interaction:email_received"
+    INTERACTION_LIST = "interaction:list"
+    INTERACTION_LIST_UNATTACHED = "interaction:list_unattached"
+    INTERACTION_READ = "interaction:read"
+
+    INTERACTION_REASON_DEFINE = "interaction_reason:define"
+
+    INVESTIGATION_CLOSE = "investigation:close"
+    INVESTIGATION_EVIDENCE_ADD = "investigation:evidence_add"
+    INVESTIGATION_INTERVIEW_ADD = "investigation:interview_add"
+    INVESTIGATION_LIST = "investigation:list"
+    INVESTIGATION_OPEN = "investigation:open"
+    INVESTIGATION_READ = "investigation:read"
+    INVESTIGATION_WRITE = "investigation:write"
+
+    INVOICE_APPROVE = "invoice:approve"
+    INVOICE_CREATE = "invoice:create"
+
+    ISSUANCE_CANCEL = "issuance:cancel"
+    ISSUANCE_CREATE = "issuance:create"
+    ISSUANCE_GENERATE = "issuance:generate"
+    ISSUANCE_LIST = "issuance:list"
+    ISSUANCE_READ = "issuance:read"
+
+    LEDGER_VERIFY = "ledger:verify"
+
+    MONEY_APPROVE = "money:approve"
+    MONEY_BATCH_APPROVE = "money:batch_approve"
+    MONEY_BATCH_BUILD = "money:batch_build"
+    MONEY_BATCH_EXPORT = "money:batch_export"
+    MONEY_BUDGET_READ = "money:budget_read"
+    MONEY_BUDGET_WRITE = "money:budget_write"
+    MONEY_INVOICE_WRITE = "money:invoice_write"
+    MONEY_ISSUE = "money:issue"
+    MONEY_LEDGER_READ = "money:ledger_read"
+    MONEY_OVERPAYMENT_WRITE = "money:overpayment_write"
+    MONEY_RECONCILE = "money:reconcile"
+    MONEY_WRITE_OFF = "money:write_off"
+
+    OFFICE_CREATE = "office:create"
+
+    OVERPAYMENT_CREATE = "overpayment:create"
+    OVERPAYMENT_LIST = "overpayment:list"
+    OVERPAYMENT_REPAYMENT = "overpayment:repayment"
+    OVERPAYMENT_WRITE_OFF_REQUEST = "overpayment:write_off_request"
+
+    PAYEE_CREATE = "payee:create"
+    PAYEE_LIST = "payee:list"
+    PAYEE_READ = "payee:read"
+
+    PERIOD_CLOSE = "period:close"
+
+    PERSON_CONSENT_GIVEN = "person:consent_given"
+    PERSON_CONSENT_WITHDRAWN = "person:consent_withdrawn"
+    PERSON_CREATE = "person:create"
+    PERSON_FLAG_REMOVE = "person:flag_remove"
+    PERSON_FLAG_SET = "person:flag_set"
+    PERSON_MERGE = "person:merge"
+    PERSON_READ = "person:read"
+    PERSON_READ_HEALTH = "person:read_health"
+    PERSON_REVEAL_HEALTH_NUMBER = "person:reveal_health_number"
+    PERSON_REVEAL_IDENTIFIERS = "person:reveal_identifiers"
+    PERSON_REVEAL_SIN = "person:reveal_sin"
+    PERSON_SEARCH = "person:search"
+    PERSON_UNMERGE = "person:unmerge"
+    PERSON_UPDATE = "person:update"
+    PERSON_WRITE = "person:write"
+
+    PLAN_ACTION_STATUS = "plan:action_status"
+    PLAN_CLOSE = "plan:close"
+    PLAN_CREATE = "plan:create"
+    PLAN_LIST = "plan:list"
+    PLAN_PRINT = "plan:print"
+    PLAN_READ = "plan:read"
+    PLAN_REVIEW = "plan:review"
+    PLAN_REVISE = "plan:revise"
+    PLAN_WRITE = "plan:write"
+
+    REFERRAL_ACCEPT = "referral:accept"
+    REFERRAL_COMPLETE = "referral:complete"
+    REFERRAL_CREATE = "referral:create"
+    REFERRAL_DECLINE = "referral:decline"
+    REFERRAL_LIST = "referral:list"
+    REFERRAL_LIST_INCOMING = "referral:list_incoming"
+    REFERRAL_READ = "referral:read"
+    REFERRAL_WRITE = "referral:write"
+
+    REVIEW_CANCEL = "review:cancel"
+    REVIEW_CHANGE_REPORT = "review:change_report"
+    REVIEW_COMPLETE = "review:complete"
+    REVIEW_LIST = "review:list"
+    REVIEW_OPEN_DUE = "review:open_due"
+    REVIEW_READ = "review:read"
+    REVIEW_START = "review:start"
+    REVIEW_WRITE = "review:write"
+
+    RULES_EVALUATE = "rules:evaluate"
+
+    SCREENING_ANSWER = "screening:answer"
+    SCREENING_COMPLETE = "screening:complete"
+    SCREENING_LINK = "screening:link"
+    SCREENING_LIST = "screening:list"
+    SCREENING_READ = "screening:read"
+    SCREENING_START = "screening:start"
+
+    STAFF_CHANGE_PASSWORD = "staff:change_password"  # noqa: S105 - an action name, not a secret
+    STAFF_CREATE = "staff:create"
+    STAFF_DEACTIVATE = "staff:deactivate"
+    STAFF_READ = "staff:read"
+    STAFF_WRITE = "staff:write"
+
+    STATS_READ = "stats:read"
+
+    TASK_ASSIGN = "task:assign"
+    TASK_CANCEL = "task:cancel"
+    TASK_COMPLETE = "task:complete"
+    TASK_CREATE = "task:create"
+    TASK_LIST = "task:list"
+    TASK_READ = "task:read"
+    TASK_REASSIGN = "task:reassign"
+
+    UNIT_ACCOUNT_READ = "unit:account_read"
+    UNIT_CREATE = "unit:create"
+    UNIT_MEMBER_ADD = "unit:member_add"
+    UNIT_MEMBER_END = "unit:member_end"
+    UNIT_READ = "unit:read"
+    UNIT_WRITE = "unit:write"
+
+    @classmethod
+    def denied(cls, permission: enum.StrEnum) -> AuditAction:
+        """The action a refusal of ``permission`` (an ``access.Permission``) is recorded under: its value."""
+        return cls(permission.value)
