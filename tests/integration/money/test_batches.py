@@ -11,9 +11,10 @@ import pytest
 from onestop import money
 from onestop.access.permissions import Role
 from onestop.common.errors import InvalidInput, InvalidTransition
-from onestop.money import bulk, exports, faults, pain001, pain002
+from onestop.money import bulk, faults
 from onestop.money.errors import PaymentFileInvalid, PeriodClosed, SelfApproval
 from onestop.money.models import BatchItem, Cheque, Issuance, JournalEntry, PaymentBatch
+from onestop.money.payments import exports, pain001, pain002
 
 PAY = dt.date(2026, 3, 2)
 PROGRAM = "nl-income-support"

@@ -13,8 +13,8 @@ from onestop import money
 from onestop.access.permissions import Role
 from onestop.cli import common
 from onestop.cli.main import app
-from onestop.money import pain002
 from onestop.money.models import JournalEntry, JournalLine, PaymentBatch
+from onestop.money.payments import pain002
 
 from .conftest import PASSWORD
 

@@ -173,8 +173,8 @@ def test_entitlement_bad_input(m):
 
 
 def test_a_large_run_posts_one_balanced_entry_per_part(m, monkeypatch):
-    from onestop.money import generation
     from onestop.money.models import JournalEntry
+    from onestop.money.payments import generation
 
     monkeypatch.setattr(generation, "RUN_PART", 2)
     for family in ("Able", "Baker", "Cole"):

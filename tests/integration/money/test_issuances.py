@@ -241,7 +241,7 @@ def test_journal_lines_are_append_only(m):
 
 
 def test_a_reversal_mirrors_an_entry_and_keeps_the_original(m):
-    from onestop.money import ledger
+    from onestop.money.ledger import services as ledger
     from onestop.money.models import JournalEntry
 
     officer = m.staff("olivia", Role.OFFICER)

@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, Response
 from onestop import money
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.money import schemas as s
-from onestop.money.pain002 import MAX_BYTES
+from onestop.money.payments.pain002 import MAX_BYTES
 from onestop.web.deps import ContainerDep, CurrentActor, UowDep
 
 router = APIRouter(tags=["payments"])
@@ -120,7 +120,7 @@ def cheque_register(
     uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID | None = None, format: Literal["csv", "pdf"] = "csv"
 ) -> Response:
     """The cheque register (manual and batch cheques) as CSV or PDF."""
-    from onestop.money import cheques
+    from onestop.money.payments import cheques
 
     rows = money.cheque_register(uow, actor=actor, batch_id=batch_id)
     if format == "pdf":

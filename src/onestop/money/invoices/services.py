@@ -11,8 +11,7 @@ from onestop.access import require
 from onestop.access.permissions import Actor, Permission
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.db import UnitOfWork
-from onestop.money import domain, issuances, repository, support
-from onestop.money.authority import check_authority
+from onestop.money import domain, repository, support
 from onestop.money.domain import (
     INVOICE_TRANSITIONS,
     InvoiceState,
@@ -23,6 +22,8 @@ from onestop.money.domain import (
     transition,
 )
 from onestop.money.models import Invoice, Issuance, Payee
+from onestop.money.payments import issuances
+from onestop.money.payments.authority import check_authority
 
 
 def record_invoice(

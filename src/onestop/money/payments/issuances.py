@@ -17,11 +17,18 @@ from onestop.access.permissions import Actor, Permission
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money import domain, ledger, postings, repository, support
-from onestop.money.authority import AuthorityDecision, AuthorityPolicy, check_authority, default_policy
+from onestop.money import domain, repository, support
 from onestop.money.domain import IssuanceState, PaymentMethod, PaymentType
 from onestop.money.errors import ChequeNumberUsed
+from onestop.money.ledger import domain as postings
+from onestop.money.ledger import services as ledger
 from onestop.money.models import ApprovalRequest, Cheque, Issuance, Payee
+from onestop.money.payments.authority import (
+    AuthorityDecision,
+    AuthorityPolicy,
+    check_authority,
+    default_policy,
+)
 
 #: Types issued through ``issue_payment``; recurring and arrears come from entitlements.
 ONE_OFF_TYPES = frozenset(PaymentType) - {PaymentType.RECURRING, PaymentType.ARREARS}

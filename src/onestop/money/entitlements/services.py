@@ -18,10 +18,12 @@ from onestop.access.permissions import Actor, Permission
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money import domain, issuances, overpayments, repository, support
-from onestop.money.authority import check_authority
+from onestop.money import domain, repository, support
 from onestop.money.domain import Frequency, IssuanceState, PaymentMethod, PaymentType
 from onestop.money.models import Entitlement, Issuance, Overpayment, Payee
+from onestop.money.overpayments import services as overpayments
+from onestop.money.payments import issuances
+from onestop.money.payments.authority import check_authority
 
 _COUNTED = {
     IssuanceState.PENDING_APPROVAL,

@@ -19,7 +19,9 @@ from onestop.access.permissions import Actor, Permission, Role
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money import domain, ledger, postings, repository, support
+from onestop.money import domain, repository, support
+from onestop.money.ledger import domain as postings
+from onestop.money.ledger import services as ledger
 from onestop.money.models import ApprovalRequest, Overpayment, Recovery
 
 SOURCES = ("reassessment", "investigation", "manual")
