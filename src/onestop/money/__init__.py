@@ -59,6 +59,14 @@ from onestop.money.payments import (
     reconcile_batch,
     run_payments,
 )
+from onestop.money.schemas import (
+    EntitlementChange,
+    EntitlementCreate,
+    InvoiceCreate,
+    IssuanceCreate,
+    OverpaymentCreate,
+    PayeeCreate,
+)
 
 __all__ = [
     "AuthorityDecision",
@@ -66,12 +74,18 @@ __all__ = [
     "BatchState",
     "BudgetLine",
     "ChangeResult",
+    "EntitlementChange",
+    "EntitlementCreate",
     "ExportResult",
     "Frequency",
     "GenerationResult",
+    "InvoiceCreate",
+    "IssuanceCreate",
     "IssuanceState",
     "ItemState",
     "LedgerCheck",
+    "OverpaymentCreate",
+    "PayeeCreate",
     "PayeeKind",
     "PaymentMethod",
     "PaymentType",

@@ -28,25 +28,29 @@ def people(m):
         money.create_entitlement(
             m.c.uow(),
             actor=m.system,
-            program=PROGRAM,
-            unit_id=unit_id,
-            payee_id=payee.id,
-            amount_cents=cents,
-            frequency="monthly",
-            method="direct_deposit",
-            start_date=dt.date(2026, 1, 1),
+            data=money.EntitlementCreate(
+                program=PROGRAM,
+                unit_id=unit_id,
+                payee_id=payee.id,
+                amount=cents,
+                frequency="monthly",
+                method="direct_deposit",
+                start_date=dt.date(2026, 1, 1),
+            ),
         )
     unit_id, payee = m.client("Dunn", bank=False)
     money.create_entitlement(
         m.c.uow(),
         actor=m.system,
-        program=PROGRAM,
-        unit_id=unit_id,
-        payee_id=payee.id,
-        amount_cents=45_000,
-        frequency="monthly",
-        method="cheque",
-        start_date=dt.date(2026, 1, 1),
+        data=money.EntitlementCreate(
+            program=PROGRAM,
+            unit_id=unit_id,
+            payee_id=payee.id,
+            amount=45_000,
+            frequency="monthly",
+            method="cheque",
+            start_date=dt.date(2026, 1, 1),
+        ),
     )
     return m.staff("fay", Role.FINANCE), m.staff("finn", Role.FINANCE)
 

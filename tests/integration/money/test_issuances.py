@@ -21,13 +21,19 @@ def _emergency(m, actor, unit_id, payee, cents, **kw):
         "program": "nl-income-support",
         "unit_id": unit_id,
         "payee_id": payee.id,
-        "amount_cents": cents,
+        "amount": cents,
         "method": "direct_deposit",
         "pay_date": PAY,
         "explanation": "no food, fridge broke",
     }
     args.update(kw)
-    return money.issue_payment(m.c.uow(), actor=actor, **args)
+    return money.issue_payment(
+        m.c.uow(),
+        actor=actor,
+        data=money.IssuanceCreate(
+            **args,
+        ),
+    )
 
 
 def test_officer_issues_up_to_1000_dollars_alone(m):

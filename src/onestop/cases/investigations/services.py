@@ -162,10 +162,11 @@ def _overpayment(
     assert data.overpayment is not None
     cents = to_cents(data.overpayment.amount, field="overpayment.amount")
     reason = required_text(data.overpayment.reason, "overpayment.reason", max_len=4000)
-    op = money.create_overpayment(
-        uow, actor=actor, unit_id=unit_id, program=program, amount_cents=cents, source="investigation",
+    setup = money.OverpaymentCreate(
+        unit_id=unit_id, program=program, amount=cents, source="investigation",
         reason=f"investigation {row.id}: {reason}", idempotency_key=f"investigation:{row.id}",
     )  # fmt: skip
+    op = money.create_overpayment(uow, actor=actor, data=setup)
     return op.id
 
 
