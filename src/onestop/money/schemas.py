@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import typing
 import uuid
 from typing import Any
 
@@ -23,6 +24,20 @@ class _In(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _listed(cls, value: object, info: ValidationInfo) -> object:
+        """An enum field given a value it does not list is refused naming the field, like every rule."""
+        name = info.field_name or "value"
+        choices = _enum_in(cls.model_fields[name].annotation)
+        if choices is None or value is None or isinstance(value, choices):
+            return value
+        try:
+            return choices(value)
+        except ValueError:
+            listed = ", ".join(str(c.value) for c in choices)
+            raise InvalidInput(name, f"must be one of {listed}") from None
+
 
 class _Out(BaseModel):
     """A public output, read from the record's attributes (``XPublic.model_validate(row)``)."""
@@ -38,19 +53,12 @@ def _written_amount(value: object, info: ValidationInfo) -> object:
     return domain.amount_cents(value, field=info.field_name or "amount")
 
 
-def _one_of(choices: type[enum.Enum]) -> Any:
-    """A before-validator naming the field when a value is none of ``choices`` (422 as every rule)."""
-
-    def check(value: object, info: ValidationInfo) -> object:
-        if value is None or isinstance(value, choices):
-            return value
-        try:
-            return choices(value)
-        except ValueError:
-            names = ", ".join(str(c.value) for c in choices)
-            raise InvalidInput(info.field_name or "value", f"must be one of {names}") from None
-
-    return check
+def _enum_in(annotation: object) -> type[enum.Enum] | None:
+    """The enum a field holds (``E`` or ``E | None``), if any."""
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, enum.Enum):
+            return candidate
+    return None
 
 
 def _stored(name: str) -> Any:
@@ -65,8 +73,6 @@ class PayeeCreate(_In):
     institution: str | None = Field(None, description="3 digits")
     transit: str | None = Field(None, description="5 digits")
     account: str | None = Field(None, description="7 to 12 digits; stored encrypted")
-
-    _kind = field_validator("kind", mode="before")(_one_of(PayeeKind))
 
 
 class PayeePublic(_Out):
@@ -90,8 +96,6 @@ class EntitlementCreate(_In):
     office_id: uuid.UUID | None = None
 
     _amount = field_validator("amount", mode="before")(_written_amount)
-    _frequency = field_validator("frequency", mode="before")(_one_of(Frequency))
-    _method = field_validator("method", mode="before")(_one_of(PaymentMethod))
 
 
 class EntitlementChange(_In):
@@ -104,7 +108,6 @@ class EntitlementChange(_In):
     decision_id: uuid.UUID | None = None
 
     _amount = field_validator("amount", mode="before")(_written_amount)
-    _method = field_validator("method", mode="before")(_one_of(PaymentMethod))
 
 
 class EntitlementPublic(_Out):
@@ -140,8 +143,6 @@ class IssuanceCreate(_In):
     idempotency_key: str | None = Field(None, max_length=100)
 
     _amount = field_validator("amount", mode="before")(_written_amount)
-    _type = field_validator("payment_type", mode="before")(_one_of(PaymentType))
-    _method = field_validator("method", mode="before")(_one_of(PaymentMethod))
 
 
 class IssuancePublic(_Out):
