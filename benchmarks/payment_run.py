@@ -38,8 +38,8 @@ from onestop.common.clock import FixedClock
 from onestop.common.crypto import FieldCipher
 from onestop.config import Settings
 from onestop.db import Base, all_models, make_engine  # noqa: F401 - all_models fills the metadata
+from onestop.money.entitlements.payees import ACCOUNT_CONTEXT
 from onestop.money.models import Entitlement, Payee
-from onestop.money.payees import ACCOUNT_CONTEXT
 from onestop.registry.models import BenefitUnit, Person
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -252,7 +252,7 @@ def run(n: int, backend: str, url: str) -> dict[str, Any]:
 
 def _validate_alone(path: Path) -> dict[str, float]:
     """Time the schema validation of the finished file on its own (one streaming pass)."""
-    from onestop.money import pain001
+    from onestop.money.payments import pain001
 
     t, c = time.perf_counter(), _cpu_seconds()
     pain001.validate(path)

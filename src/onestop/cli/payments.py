@@ -200,7 +200,7 @@ def cheques(
     as_user: str | None = AsUser,
 ) -> None:
     """The cheque register: manual cheques and those printed from batches."""
-    from onestop.money import cheques as register
+    from onestop.money.payments import cheques as register
 
     actor = acting(as_user)
     batch_id = _batch_id(batch, actor) if batch else None

@@ -7,6 +7,9 @@ integer cents so sums are exact and databases store BIGINT.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Annotated
+
+from pydantic import BeforeValidator, PlainSerializer, ValidationInfo, WithJsonSchema
 
 from onestop.common.errors import InvalidInput
 
@@ -53,3 +56,21 @@ def cents_to_decimal(cents: int) -> Decimal:
 def format_cents(cents: int) -> str:
     """Plain two-place decimal string, the wire format of every amount ("1234.50")."""
     return str(cents_to_decimal(cents))
+
+
+def _cents_from(value: object, info: ValidationInfo) -> int:
+    # An int is already cents (what services and the ORM hold); anything else is an amount in
+    # dollars written out ("12.34", Decimal("12.34")), converted exactly or refused naming the field.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return to_cents(value, field=info.field_name or "amount")
+
+
+#: An amount of money in every money schema: integer cents inside, parsed exactly from "12.34",
+#: a Decimal or int cents, and written out as a two-place decimal string ("12.34") in JSON.
+Cents = Annotated[
+    int,
+    BeforeValidator(_cents_from),
+    PlainSerializer(format_cents, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d{1,2})?$", "examples": ["612.00"]}),
+]

@@ -1,20 +1,12 @@
 """Money: entitlements, issuances within authority, approvals, the double-entry ledger, payment batches
 and files (ISO 20022 pain.001 out, pain.002 back), cheques, overpayments and recovery, budgets, invoices.
 
-Other areas and the web/CLI use the names below; see ``docs/money.md``.
+Other areas and the web/CLI use the names below; see ``docs/money.md``. Sub-packages by concern:
+``ledger``, ``payments``, ``entitlements`` (with payees), ``approvals``, ``overpayments``, ``budgets``,
+``invoices``; ``domain``, ``models``, ``repository``, ``errors`` and ``schemas`` are shared by them.
 """
 
 from onestop.money.approvals import decide_approval, list_approvals
-from onestop.money.authority import AuthorityDecision, AuthorityPolicy, check_authority, default_policy
-from onestop.money.batches import (
-    approve_batch,
-    build_batch,
-    cheque_register,
-    close_period,
-    find_batch,
-    get_batch,
-    list_batches,
-)
 from onestop.money.budgets import BudgetLine, budget_report, set_budget
 from onestop.money.domain import (
     BatchState,
@@ -25,22 +17,56 @@ from onestop.money.domain import (
     PaymentMethod,
     PaymentType,
 )
-from onestop.money.entitlements import ChangeResult, change_entitlement, create_entitlement, list_entitlements
-from onestop.money.exports import ExportResult, export_batch
-from onestop.money.generation import GenerationResult, generate_recurring
+from onestop.money.entitlements import (
+    ChangeResult,
+    change_entitlement,
+    create_entitlement,
+    create_payee,
+    get_payee,
+    list_entitlements,
+    list_payees,
+)
 from onestop.money.invoices import approve_invoice, list_invoices, record_invoice
-from onestop.money.issuances import cancel_issuance, get_issuance, issue_payment, list_issuances
-from onestop.money.ledger import LedgerCheck
+from onestop.money.ledger import LedgerCheck, client_account, trial_balance, verify_ledger
 from onestop.money.overpayments import (
     create_overpayment,
     list_overpayments,
     record_repayment,
     request_write_off,
 )
-from onestop.money.payees import create_payee, get_payee, list_payees
-from onestop.money.reconcile import ReconcileResult, reconcile_batch
-from onestop.money.runs import RunResult, run_payments
-from onestop.money.statements import client_account, trial_balance, verify_ledger
+from onestop.money.payments import (
+    AuthorityDecision,
+    AuthorityPolicy,
+    ExportResult,
+    GenerationResult,
+    ReconcileResult,
+    RunResult,
+    approve_batch,
+    build_batch,
+    cancel_issuance,
+    check_authority,
+    cheque_register,
+    close_period,
+    default_policy,
+    export_batch,
+    find_batch,
+    generate_recurring,
+    get_batch,
+    get_issuance,
+    issue_payment,
+    list_batches,
+    list_issuances,
+    reconcile_batch,
+    run_payments,
+)
+from onestop.money.schemas import (
+    EntitlementChange,
+    EntitlementCreate,
+    InvoiceCreate,
+    IssuanceCreate,
+    OverpaymentCreate,
+    PayeeCreate,
+)
 
 __all__ = [
     "AuthorityDecision",
@@ -48,12 +74,18 @@ __all__ = [
     "BatchState",
     "BudgetLine",
     "ChangeResult",
+    "EntitlementChange",
+    "EntitlementCreate",
     "ExportResult",
     "Frequency",
     "GenerationResult",
+    "InvoiceCreate",
+    "IssuanceCreate",
     "IssuanceState",
     "ItemState",
     "LedgerCheck",
+    "OverpaymentCreate",
+    "PayeeCreate",
     "PayeeKind",
     "PaymentMethod",
     "PaymentType",

@@ -326,3 +326,8 @@ def bank_account(institution: str | None, transit: str | None, account: str | No
 def needs_bank_account(method: PaymentMethod) -> bool:
     """Direct deposit and third-party payments go through the bank file, so need an account."""
     return method in (PaymentMethod.DIRECT_DEPOSIT, PaymentMethod.THIRD_PARTY)
+
+
+#: Encryption context of a payee's bank account number (``money_payee.account``): set on write, needed
+#: to read it back for the payee page and for the payment file.
+ACCOUNT_CONTEXT = "money_payee.account"

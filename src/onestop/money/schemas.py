@@ -1,28 +1,73 @@
-"""API models of the money area: amounts travel as decimal strings ("1000.00"), never floats."""
+"""The money area's service boundary: inputs (``XCreate``, ``XChange``..., unknown fields refused) and
+public outputs (``XPublic``, read from the records). Amounts are ``Cents``: integer cents inside,
+decimal strings ("1000.00") on the wire, never floats; kinds and methods are enums."""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import typing
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+from pydantic_core.core_schema import ValidationInfo
 
-from onestop.common.money import format_cents
+from onestop.common.errors import InvalidInput
+from onestop.common.money import Cents
 from onestop.money import domain
+from onestop.money.domain import Frequency, PayeeKind, PaymentMethod, PaymentType
 
 
-def cents(value: str, *, field: str) -> int:
-    """A strictly positive decimal amount as cents (422 naming ``field`` otherwise)."""
-    return domain.amount_cents(value, field=field)
+class _In(BaseModel):
+    """A service input: a field the service does not know is an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _listed(cls, value: object, info: ValidationInfo) -> object:
+        """An enum field given a value it does not list is refused naming the field, like every rule."""
+        name = info.field_name or "value"
+        choices = _enum_in(cls.model_fields[name].annotation)
+        if choices is None or value is None or isinstance(value, choices):
+            return value
+        try:
+            return choices(value)
+        except ValueError:
+            listed = ", ".join(str(c.value) for c in choices)
+            raise InvalidInput(name, f"must be one of {listed}") from None
 
 
 class _Out(BaseModel):
+    """A public output, read from the record's attributes (``XPublic.model_validate(row)``)."""
+
     model_config = ConfigDict(from_attributes=True)
 
 
-class PayeeCreate(BaseModel):
-    kind: str = Field(description="client, landlord, utility or vendor")
+def _written_amount(value: object, info: ValidationInfo) -> object:
+    # A written amount ("612.00") is more than zero, refused here naming the field; int cents
+    # (from code) are checked by the service that takes them.
+    if value is None or isinstance(value, int):
+        return value
+    return domain.amount_cents(value, field=info.field_name or "amount")
+
+
+def _enum_in(annotation: object) -> type[enum.Enum] | None:
+    """The enum a field holds (``E`` or ``E | None``), if any."""
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, enum.Enum):
+            return candidate
+    return None
+
+
+def _stored(name: str) -> Any:
+    """An output amount read from the record's ``<name>_cents`` column (or given as ``<name>``)."""
+    return Field(validation_alias=AliasChoices(f"{name}_cents", name))
+
+
+class PayeeCreate(_In):
+    kind: PayeeKind
     name: str
     person_id: uuid.UUID | None = None
     institution: str | None = Field(None, description="3 digits")
@@ -32,33 +77,37 @@ class PayeeCreate(BaseModel):
 
 class PayeePublic(_Out):
     id: uuid.UUID
-    kind: str
+    kind: PayeeKind
     name: str
     person_id: uuid.UUID | None
     account_masked: str | None
 
 
-class EntitlementCreate(BaseModel):
+class EntitlementCreate(_In):
     program: str
     unit_id: uuid.UUID
     payee_id: uuid.UUID
-    amount: str = Field(description="per payment, e.g. '612.00'")
-    frequency: str = Field(description="monthly, semi_monthly or one_time")
-    method: str = Field(description="direct_deposit, cheque, third_party or voucher")
+    amount: Cents = Field(description="per payment, e.g. '612.00'")
+    frequency: Frequency
+    method: PaymentMethod
     start_date: dt.date
     end_date: dt.date | None = None
     decision_id: uuid.UUID | None = None
     office_id: uuid.UUID | None = None
 
+    _amount = field_validator("amount", mode="before")(_written_amount)
 
-class EntitlementChange(BaseModel):
+
+class EntitlementChange(_In):
     effective_from: dt.date
     reason: str
-    amount: str | None = None
+    amount: Cents | None = None
     end_date: dt.date | None = None
     payee_id: uuid.UUID | None = None
-    method: str | None = None
+    method: PaymentMethod | None = None
     decision_id: uuid.UUID | None = None
+
+    _amount = field_validator("amount", mode="before")(_written_amount)
 
 
 class EntitlementPublic(_Out):
@@ -69,34 +118,31 @@ class EntitlementPublic(_Out):
     program: str
     unit_id: uuid.UUID
     payee_id: uuid.UUID
-    amount: str
+    amount: Cents = _stored("amount")
     frequency: str
     method: str
     start_date: dt.date
     end_date: dt.date | None
     active: bool
 
-    @classmethod
-    def of(cls, ent: Any) -> EntitlementPublic:
-        """From the record."""
-        return cls.model_validate({**_columns(ent), "amount": format_cents(ent.amount_cents)})
 
-
-class IssuanceCreate(BaseModel):
-    payment_type: str = Field(
-        description="emergency_funds, food_voucher, drug_card, shelter, travel, funeral"
+class IssuanceCreate(_In):
+    payment_type: PaymentType = Field(
+        description="emergency_funds, food_voucher, drug_card, shelter, travel or funeral"
     )
     program: str
     unit_id: uuid.UUID
     payee_id: uuid.UUID
-    amount: str
-    method: str
+    amount: Cents
+    method: PaymentMethod
     pay_date: dt.date
     explanation: str = Field("", description="why it is needed; required when it goes to an approver")
     nights: int | None = None
     cheque_number: str | None = Field(None, description="a manual cheque's number")
     office_id: uuid.UUID | None = None
     idempotency_key: str | None = Field(None, max_length=100)
+
+    _amount = field_validator("amount", mode="before")(_written_amount)
 
 
 class IssuancePublic(_Out):
@@ -109,27 +155,15 @@ class IssuancePublic(_Out):
     method: str
     pay_date: dt.date
     period_start: dt.date | None
-    gross: str
-    deduction: str
-    net: str
+    gross: Cents = _stored("gross")
+    deduction: Cents = _stored("deduction")
+    net: Cents = _stored("net")
     nights: int | None
     state: str
     requested_by: str
     approved_by: str | None
     cheque_number: str | None
     voucher_number: str | None
-
-    @classmethod
-    def of(cls, iss: Any) -> IssuancePublic:
-        """From the record."""
-        return cls.model_validate(
-            {
-                **_columns(iss),
-                "gross": format_cents(iss.gross_cents),
-                "deduction": format_cents(iss.deduction_cents),
-                "net": format_cents(iss.net_cents),
-            }
-        )
 
 
 class AuthorityPublic(BaseModel):
@@ -139,35 +173,26 @@ class AuthorityPublic(BaseModel):
     reason: str
 
 
-class OverpaymentCreate(BaseModel):
+class OverpaymentCreate(_In):
     unit_id: uuid.UUID
     program: str
-    amount: str
+    amount: Cents
     source: str = Field(description="reassessment, investigation or manual")
     reason: str
     idempotency_key: str | None = None
+
+    _amount = field_validator("amount", mode="before")(_written_amount)
 
 
 class OverpaymentPublic(_Out):
     id: uuid.UUID
     unit_id: uuid.UUID
     program: str
-    amount: str
-    balance: str
+    amount: Cents = _stored("amount")
+    balance: Cents = _stored("balance")
     source: str
     reason: str
     state: str
-
-    @classmethod
-    def of(cls, op: Any) -> OverpaymentPublic:
-        """From the record."""
-        return cls.model_validate(
-            {
-                **_columns(op),
-                "amount": format_cents(op.amount_cents),
-                "balance": format_cents(op.balance_cents),
-            }
-        )
 
 
 class ChangePublic(BaseModel):
@@ -176,12 +201,14 @@ class ChangePublic(BaseModel):
     overpayments: list[OverpaymentPublic]
 
 
-class Repayment(BaseModel):
-    amount: str
+class Repayment(_In):
+    amount: Cents
     note: str = ""
 
+    _amount = field_validator("amount", mode="before")(_written_amount)
 
-class WriteOffRequest(BaseModel):
+
+class WriteOffRequest(_In):
     reason: str
 
 
@@ -193,7 +220,7 @@ class ApprovalPublic(_Out):
     needed_role: str
     program: str
     payment_type: str
-    amount: str
+    amount: Cents = _stored("amount")
     nights: int | None
     reason: str
     explanation: str
@@ -202,22 +229,17 @@ class ApprovalPublic(_Out):
     decided_by: str | None
     decision_note: str | None
 
-    @classmethod
-    def of(cls, req: Any) -> ApprovalPublic:
-        """From the record."""
-        return cls.model_validate({**_columns(req), "amount": format_cents(req.amount_cents)})
 
-
-class ApprovalDecision(BaseModel):
+class ApprovalDecision(_In):
     approve: bool
     note: str = ""
 
 
-class RunCreate(BaseModel):
+class RunCreate(_In):
     pay_date: dt.date
 
 
-class BatchCreate(BaseModel):
+class BatchCreate(_In):
     pay_date: dt.date
     idempotency_key: str | None = Field(None, max_length=100)
 
@@ -228,17 +250,12 @@ class BatchPublic(_Out):
     pay_date: dt.date
     state: str
     item_count: int
-    total: str
+    total: Cents = _stored("total")
     built_by: str
     approved_by: str | None
     message_id: str | None
     file_name: str | None
     file_sha256: str | None
-
-    @classmethod
-    def of(cls, batch: Any) -> BatchPublic:
-        """From the record."""
-        return cls.model_validate({**_columns(batch), "total": format_cents(batch.total_cents)})
 
 
 class RunPublic(BaseModel):
@@ -261,15 +278,15 @@ class ReconcilePublic(BaseModel):
     already_imported: bool
 
 
-class PeriodClose(BaseModel):
+class PeriodClose(_In):
     month: str = Field(description="YYYY-MM")
 
 
-class BudgetSet(BaseModel):
+class BudgetSet(_In):
     program: str
     office_id: uuid.UUID
     fiscal_year: int = Field(description="the year it starts: 2026 is April 2026 to March 2027")
-    amount: str
+    amount: Cents
 
 
 class BudgetLinePublic(BaseModel):
@@ -282,18 +299,20 @@ class BudgetLinePublic(BaseModel):
     remaining: str | None
 
 
-class InvoiceCreate(BaseModel):
+class InvoiceCreate(_In):
     payee_id: uuid.UUID
     vendor_reference: str
     unit_id: uuid.UUID
     program: str
-    amount: str
+    amount: Cents
     description: str
     received_on: dt.date
     office_id: uuid.UUID | None = None
 
+    _amount = field_validator("amount", mode="before")(_written_amount)
 
-class InvoiceApprove(BaseModel):
+
+class InvoiceApprove(_In):
     pay_date: dt.date
 
 
@@ -303,16 +322,11 @@ class InvoicePublic(_Out):
     vendor_reference: str
     unit_id: uuid.UUID
     program: str
-    amount: str
+    amount: Cents = _stored("amount")
     description: str
     received_on: dt.date
     state: str
     issuance_id: uuid.UUID | None
-
-    @classmethod
-    def of(cls, inv: Any) -> InvoicePublic:
-        """From the record."""
-        return cls.model_validate({**_columns(inv), "amount": format_cents(inv.amount_cents)})
 
 
 class LedgerCheckPublic(BaseModel):
@@ -331,7 +345,3 @@ class ProgramAccountPublic(BaseModel):
     owed: str
     overpayment_owed: str
     recovered: dict[str, str]
-
-
-def _columns(record: Any) -> dict[str, Any]:
-    return {c.key: getattr(record, c.key) for c in record.__table__.columns}

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from onestop.access import Role
 from onestop.bootstrap import Container
-from onestop.money import pain002
+from onestop.money.payments import pain002
 from onestop.registry.models import BenefitUnit, Person
 from tests.functional.api.test_people_api import api_client
 

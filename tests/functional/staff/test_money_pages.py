@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from onestop.access import Role
 from onestop.bootstrap import Container
 from onestop.common.clock import FixedClock
-from onestop.money.pain002 import status_report
+from onestop.money.payments.pain002 import status_report
 from tests.functional.staff.conftest import PASSWORD, Officer, csrf_token, sign_in
 from tests.functional.staff.factories import person, staff
 

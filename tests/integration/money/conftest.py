@@ -81,7 +81,14 @@ class Money:
     ) -> Payee:
         account = {"institution": "002", "transit": "12345", "account": "98765432"} if bank else {}
         return money.create_payee(
-            self.c.uow(), actor=self.system, kind=kind, name=name, person_id=person_id, **account
+            self.c.uow(),
+            actor=self.system,
+            data=money.PayeeCreate(
+                kind=kind,
+                name=name,
+                person_id=person_id,
+                **account,
+            ),
         )
 
     def client(self, family: str = "Doe", *, bank: bool = True) -> tuple[uuid.UUID, Payee]:

@@ -29,25 +29,29 @@ def test_reads_of_payees_entitlements_issuances_overpayments_and_cheques_are_aud
     ent = money.create_entitlement(
         m.c.uow(),
         actor=officer,
-        program=PROGRAM,
-        unit_id=unit_id,
-        payee_id=payee.id,
-        amount_cents=60_000,
-        frequency="monthly",
-        method="direct_deposit",
-        start_date=dt.date(2026, 3, 1),
+        data=money.EntitlementCreate(
+            program=PROGRAM,
+            unit_id=unit_id,
+            payee_id=payee.id,
+            amount=60_000,
+            frequency="monthly",
+            method="direct_deposit",
+            start_date=dt.date(2026, 3, 1),
+        ),
     )
     issued = money.issue_payment(
         m.c.uow(),
         actor=officer,
-        payment_type="emergency_funds",
-        program=PROGRAM,
-        unit_id=unit_id,
-        payee_id=payee.id,
-        amount_cents=10_000,
-        method="direct_deposit",
-        pay_date=dt.date(2026, 3, 2),
-        explanation="no food",
+        data=money.IssuanceCreate(
+            payment_type="emergency_funds",
+            program=PROGRAM,
+            unit_id=unit_id,
+            payee_id=payee.id,
+            amount=10_000,
+            method="direct_deposit",
+            pay_date=dt.date(2026, 3, 2),
+            explanation="no food",
+        ),
     )
     before = _actions(m, "reader")
 

@@ -11,9 +11,10 @@ import pytest
 from onestop import money
 from onestop.access.permissions import Role
 from onestop.common.errors import InvalidInput, InvalidTransition
-from onestop.money import bulk, exports, faults, pain001, pain002
+from onestop.money import bulk, faults
 from onestop.money.errors import PaymentFileInvalid, PeriodClosed, SelfApproval
 from onestop.money.models import BatchItem, Cheque, Issuance, JournalEntry, PaymentBatch
+from onestop.money.payments import exports, pain001, pain002
 
 PAY = dt.date(2026, 3, 2)
 PROGRAM = "nl-income-support"
@@ -27,25 +28,29 @@ def people(m):
         money.create_entitlement(
             m.c.uow(),
             actor=m.system,
-            program=PROGRAM,
-            unit_id=unit_id,
-            payee_id=payee.id,
-            amount_cents=cents,
-            frequency="monthly",
-            method="direct_deposit",
-            start_date=dt.date(2026, 1, 1),
+            data=money.EntitlementCreate(
+                program=PROGRAM,
+                unit_id=unit_id,
+                payee_id=payee.id,
+                amount=cents,
+                frequency="monthly",
+                method="direct_deposit",
+                start_date=dt.date(2026, 1, 1),
+            ),
         )
     unit_id, payee = m.client("Dunn", bank=False)
     money.create_entitlement(
         m.c.uow(),
         actor=m.system,
-        program=PROGRAM,
-        unit_id=unit_id,
-        payee_id=payee.id,
-        amount_cents=45_000,
-        frequency="monthly",
-        method="cheque",
-        start_date=dt.date(2026, 1, 1),
+        data=money.EntitlementCreate(
+            program=PROGRAM,
+            unit_id=unit_id,
+            payee_id=payee.id,
+            amount=45_000,
+            frequency="monthly",
+            method="cheque",
+            start_date=dt.date(2026, 1, 1),
+        ),
     )
     return m.staff("fay", Role.FINANCE), m.staff("finn", Role.FINANCE)
 

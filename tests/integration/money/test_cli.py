@@ -13,8 +13,8 @@ from onestop import money
 from onestop.access.permissions import Role
 from onestop.cli import common
 from onestop.cli.main import app
-from onestop.money import pain002
 from onestop.money.models import JournalEntry, JournalLine, PaymentBatch
+from onestop.money.payments import pain002
 
 from .conftest import PASSWORD
 
@@ -39,13 +39,15 @@ def _seed(m):
         money.create_entitlement(
             m.c.uow(),
             actor=m.system,
-            program=PROGRAM,
-            unit_id=unit_id,
-            payee_id=payee.id,
-            amount_cents=61_000,
-            frequency="monthly",
-            method="direct_deposit",
-            start_date=dt.date(2026, 1, 1),
+            data=money.EntitlementCreate(
+                program=PROGRAM,
+                unit_id=unit_id,
+                payee_id=payee.id,
+                amount=61_000,
+                frequency="monthly",
+                method="direct_deposit",
+                start_date=dt.date(2026, 1, 1),
+            ),
         )
     m.staff("fay", Role.FINANCE)
     m.staff("finn", Role.FINANCE)
@@ -129,14 +131,16 @@ def test_approvals_and_budgets_from_the_command_line(m, cli):
     money.issue_payment(
         m.c.uow(),
         actor=officer,
-        payment_type="emergency_funds",
-        program=PROGRAM,
-        unit_id=unit_id,
-        payee_id=payee.id,
-        amount_cents=120_000,
-        method="direct_deposit",
-        pay_date=dt.date(2026, 3, 2),
-        explanation="rent arrears, eviction notice",
+        data=money.IssuanceCreate(
+            payment_type="emergency_funds",
+            program=PROGRAM,
+            unit_id=unit_id,
+            payee_id=payee.id,
+            amount=120_000,
+            method="direct_deposit",
+            pay_date=dt.date(2026, 3, 2),
+            explanation="rent arrears, eviction notice",
+        ),
     )
     queue = _invoke(cli, "approvals", "list", "--as-user", "sam")
     assert queue.exit_code == 0 and "emergency_funds\t$1200.00" in queue.output

@@ -63,14 +63,16 @@ def test_two_officers_same_emergency_payment_make_one(cm):
         return lambda: money.issue_payment(
             cm.c.uow(),
             actor=actor,
-            payment_type="emergency_funds",
-            program=PROGRAM,
-            unit_id=unit_id,
-            payee_id=payee.id,
-            amount_cents=80_000,
-            method="direct_deposit",
-            pay_date=dt.date(2026, 3, 2),
-            explanation="locked out, no heat",
+            data=money.IssuanceCreate(
+                payment_type="emergency_funds",
+                program=PROGRAM,
+                unit_id=unit_id,
+                payee_id=payee.id,
+                amount=80_000,
+                method="direct_deposit",
+                pay_date=dt.date(2026, 3, 2),
+                explanation="locked out, no heat",
+            ),
         )
 
     for _ in range(3):  # a few rounds, so the race is really exercised
@@ -90,13 +92,15 @@ def test_two_payment_runs_at_once_pay_each_entitlement_once(cm):
         money.create_entitlement(
             cm.c.uow(),
             actor=cm.system,
-            program=PROGRAM,
-            unit_id=unit_id,
-            payee_id=payee.id,
-            amount_cents=50_000,
-            frequency="semi_monthly",
-            method="direct_deposit",
-            start_date=dt.date(2026, 1, 1),
+            data=money.EntitlementCreate(
+                program=PROGRAM,
+                unit_id=unit_id,
+                payee_id=payee.id,
+                amount=50_000,
+                frequency="semi_monthly",
+                method="direct_deposit",
+                start_date=dt.date(2026, 1, 1),
+            ),
         )
     fay, finn = cm.staff("fay", Role.FINANCE), cm.staff("finn", Role.FINANCE)
     results = _together(

@@ -61,13 +61,15 @@ def test_killed_run_and_export_resume_without_duplicates(committed_container, tm
         money.create_entitlement(
             m.c.uow(),
             actor=m.system,
-            program=PROGRAM,
-            unit_id=unit_id,
-            payee_id=payee.id,
-            amount_cents=AMOUNT,
-            frequency="monthly",
-            method="direct_deposit",
-            start_date=dt.date(2026, 1, 1),
+            data=money.EntitlementCreate(
+                program=PROGRAM,
+                unit_id=unit_id,
+                payee_id=payee.id,
+                amount=AMOUNT,
+                frequency="monthly",
+                method="direct_deposit",
+                start_date=dt.date(2026, 1, 1),
+            ),
         )
     m.staff("fay", Role.FINANCE)
     finn = m.staff("finn", Role.FINANCE)

@@ -18,14 +18,16 @@ def _entitle(m, unit_id, payee, cents=60_000, frequency="monthly", start=dt.date
     return money.create_entitlement(
         m.c.uow(),
         actor=m.staff(f"o{cents}{frequency}", Role.OFFICER),
-        program=PROGRAM,
-        unit_id=unit_id,
-        payee_id=payee.id,
-        amount_cents=cents,
-        frequency=frequency,
-        method=kw.pop("method", "direct_deposit"),
-        start_date=start,
-        **kw,
+        data=money.EntitlementCreate(
+            program=PROGRAM,
+            unit_id=unit_id,
+            payee_id=payee.id,
+            amount=cents,
+            frequency=frequency,
+            method=kw.pop("method", "direct_deposit"),
+            start_date=start,
+            **kw,
+        ),
     )
 
 
@@ -114,11 +116,13 @@ def test_recovery_by_deduction_is_capped(m):
     op = money.create_overpayment(
         m.c.uow(),
         actor=m.staff("olivia", Role.OFFICER),
-        unit_id=unit_id,
-        program=PROGRAM,
-        amount_cents=15_000,
-        source="investigation",
-        reason="unreported earnings in 2025",
+        data=money.OverpaymentCreate(
+            unit_id=unit_id,
+            program=PROGRAM,
+            amount=15_000,
+            source="investigation",
+            reason="unreported earnings in 2025",
+        ),
     )
     made = _run(m, "2026-03")
     assert made.deducted_cents == 6_000  # 10% of the monthly 600.00
@@ -138,11 +142,13 @@ def test_repayment_and_write_off_with_approval(m):
     op = money.create_overpayment(
         m.c.uow(),
         actor=officer,
-        unit_id=unit_id,
-        program=PROGRAM,
-        amount_cents=9_000,
-        source="manual",
-        reason="paid twice by mistake",
+        data=money.OverpaymentCreate(
+            unit_id=unit_id,
+            program=PROGRAM,
+            amount=9_000,
+            source="manual",
+            reason="paid twice by mistake",
+        ),
     )
     money.record_repayment(m.c.uow(), actor=officer, overpayment_id=op.id, amount_cents=4_000)
     with pytest.raises(InvalidInput):
@@ -173,8 +179,8 @@ def test_entitlement_bad_input(m):
 
 
 def test_a_large_run_posts_one_balanced_entry_per_part(m, monkeypatch):
-    from onestop.money import generation
     from onestop.money.models import JournalEntry
+    from onestop.money.payments import generation
 
     monkeypatch.setattr(generation, "RUN_PART", 2)
     for family in ("Able", "Baker", "Cole"):

@@ -18,13 +18,15 @@ def _invoice(m, actor, vendor, unit_id, cents, ref="INV-1001"):
     return money.record_invoice(
         m.c.uow(),
         actor=actor,
-        payee_id=vendor.id,
-        vendor_reference=ref,
-        unit_id=unit_id,
-        program=PROGRAM,
-        amount_cents=cents,
-        description="3 nights, Harbour Shelter",
-        received_on=dt.date(2026, 2, 28),
+        data=money.InvoiceCreate(
+            payee_id=vendor.id,
+            vendor_reference=ref,
+            unit_id=unit_id,
+            program=PROGRAM,
+            amount=cents,
+            description="3 nights, Harbour Shelter",
+            received_on=dt.date(2026, 2, 28),
+        ),
     )
 
 
@@ -92,15 +94,17 @@ def test_budget_report_shows_committed_and_spent(m):
         money.issue_payment(
             m.c.uow(),
             actor=officer,
-            payment_type="emergency_funds",
-            program=PROGRAM,
-            unit_id=unit_id,
-            payee_id=payee.id,
-            amount_cents=cents,
-            method=method,
-            pay_date=PAY,
-            explanation="heat off",
-            **extra,
+            data=money.IssuanceCreate(
+                payment_type="emergency_funds",
+                program=PROGRAM,
+                unit_id=unit_id,
+                payee_id=payee.id,
+                amount=cents,
+                method=method,
+                pay_date=PAY,
+                explanation="heat off",
+                **extra,
+            ),
         )
     [line] = money.budget_report(m.c.uow(), actor=officer, fiscal_year=2025)
     assert (line.budget_cents, line.committed_cents, line.spent_cents, line.remaining_cents) == (

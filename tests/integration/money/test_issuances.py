@@ -21,13 +21,19 @@ def _emergency(m, actor, unit_id, payee, cents, **kw):
         "program": "nl-income-support",
         "unit_id": unit_id,
         "payee_id": payee.id,
-        "amount_cents": cents,
+        "amount": cents,
         "method": "direct_deposit",
         "pay_date": PAY,
         "explanation": "no food, fridge broke",
     }
     args.update(kw)
-    return money.issue_payment(m.c.uow(), actor=actor, **args)
+    return money.issue_payment(
+        m.c.uow(),
+        actor=actor,
+        data=money.IssuanceCreate(
+            **args,
+        ),
+    )
 
 
 def test_officer_issues_up_to_1000_dollars_alone(m):
@@ -241,7 +247,7 @@ def test_journal_lines_are_append_only(m):
 
 
 def test_a_reversal_mirrors_an_entry_and_keeps_the_original(m):
-    from onestop.money import ledger
+    from onestop.money.ledger import services as ledger
     from onestop.money.models import JournalEntry
 
     officer = m.staff("olivia", Role.OFFICER)

@@ -27,13 +27,15 @@ def test_arrears_by_a_new_officer_are_sampled_for_a_second_check(m, always_sampl
     ent = money.create_entitlement(
         m.c.uow(),
         actor=m.system,
-        program=PROGRAM,
-        unit_id=unit_id,
-        payee_id=payee.id,
-        amount_cents=60_000,
-        frequency="monthly",
-        method="direct_deposit",
-        start_date=dt.date(2026, 1, 1),
+        data=money.EntitlementCreate(
+            program=PROGRAM,
+            unit_id=unit_id,
+            payee_id=payee.id,
+            amount=60_000,
+            frequency="monthly",
+            method="direct_deposit",
+            start_date=dt.date(2026, 1, 1),
+        ),
     )
     money.generate_recurring(m.c.uow(), actor=m.system, period="2026-02")
     rookie = m.staff("rookie", Role.OFFICER, age_days=10)
@@ -56,13 +58,15 @@ def test_an_invoice_approved_by_a_new_officer_is_sampled_for_a_second_check(m, a
     invoice = money.record_invoice(
         m.c.uow(),
         actor=rookie,
-        payee_id=vendor.id,
-        vendor_reference="INV-9",
-        unit_id=unit_id,
-        program=PROGRAM,
-        amount_cents=45_000,
-        description="3 nights",
-        received_on=dt.date(2026, 2, 28),
+        data=money.InvoiceCreate(
+            payee_id=vendor.id,
+            vendor_reference="INV-9",
+            unit_id=unit_id,
+            program=PROGRAM,
+            amount=45_000,
+            description="3 nights",
+            received_on=dt.date(2026, 2, 28),
+        ),
     )
     approved = money.approve_invoice(
         m.c.uow(), actor=rookie, invoice_id=invoice.id, pay_date=dt.date(2026, 3, 2)

@@ -8,7 +8,7 @@ import pytest
 
 from onestop.access.permissions import Actor, Role
 from onestop.common.errors import InvalidInput
-from onestop.money.authority import check_authority, default_policy, parse_policy
+from onestop.money.payments.authority import check_authority, default_policy, parse_policy
 
 PROGRAM = "nl-income-support"
 

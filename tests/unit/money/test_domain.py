@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from onestop.common.errors import InvalidInput, InvalidTransition
-from onestop.money import domain, postings
+from onestop.money import domain
 from onestop.money.domain import BatchState, Frequency
+from onestop.money.ledger import domain as postings
 
 
 def test_pay_dates_per_frequency():
@@ -149,7 +150,7 @@ def test_each_money_state_machine_has_a_transition_table_and_refuses_the_rest():
 
     from onestop.common.errors import InvalidTransition
     from onestop.money import domain as d
-    from onestop.money.invoices import settle_approval
+    from onestop.money.invoices.services import settle_approval
     from onestop.money.models import Invoice
 
     assert (

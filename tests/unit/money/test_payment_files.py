@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from onestop.money import cheques, pain001, pain002
 from onestop.money.domain import BankAccount
 from onestop.money.errors import PaymentFileInvalid
 from onestop.money.models import Cheque
+from onestop.money.payments import cheques, pain001, pain002
 
 DEBTOR = BankAccount("001", "00011", "1234567")
 

@@ -79,19 +79,18 @@ def _create(
 ) -> uuid.UUID:
     payee = _client_payee(uow, actor, app.applicant_id)
     method = prepared.payment_method or ("direct_deposit" if payee.account_masked else "cheque")
-    ent = money.create_entitlement(
-        uow,
-        actor=actor,
+    data = money.EntitlementCreate(
         program=app.program,
         unit_id=app.unit_id,
         payee_id=payee.id,
-        amount_cents=cents,
+        amount=cents,
         frequency="monthly",
         method=method,
         start_date=prepared.effective_from,
         decision_id=decision_id,
         office_id=app.office_id,
     )
+    ent = money.create_entitlement(uow, actor=actor, data=data)
     return ent.id
 
 
@@ -101,4 +100,6 @@ def _client_payee(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> Payee:
         if payee.kind == "client":
             return payee
     name = DecisionRepository(uow.session).person_name(person_id)
-    return money.create_payee(uow, actor=actor, kind="client", name=name, person_id=person_id)
+    return money.create_payee(
+        uow, actor=actor, data=money.PayeeCreate(kind="client", name=name, person_id=person_id)
+    )

@@ -199,16 +199,15 @@ def _overpayment(
     assert data.overpayment is not None
     cents = to_cents(data.overpayment.amount, field="overpayment.amount")
     reason = required_text(data.overpayment.reason, "overpayment.reason", max_len=4000)
-    op = money.create_overpayment(
-        uow,
-        actor=actor,
+    setup = money.OverpaymentCreate(
         unit_id=unit_id,
         program=program,
-        amount_cents=cents,
+        amount=cents,
         source="investigation",
         reason=f"investigation {row.id}: {reason}",
         idempotency_key=f"investigation:{row.id}",
     )
+    op = money.create_overpayment(uow, actor=actor, data=setup)
     return op.id
 
 

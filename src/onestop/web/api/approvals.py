@@ -16,7 +16,7 @@ router = APIRouter(prefix="/approvals", tags=["approvals"])
 @router.get("", response_model=list[s.ApprovalPublic])
 def queue(uow: UowDep, actor: CurrentActor) -> list[s.ApprovalPublic]:
     """Requests waiting for one of my roles, oldest first (with the reason and the officer's explanation)."""
-    return [s.ApprovalPublic.of(r) for r in money.list_approvals(uow, actor=actor)]
+    return [s.ApprovalPublic.model_validate(r) for r in money.list_approvals(uow, actor=actor)]
 
 
 @router.post("/{approval_id}", response_model=s.ApprovalPublic)
@@ -27,4 +27,4 @@ def decide(
     decided = money.decide_approval(
         uow, actor=actor, approval_id=approval_id, approve=body.approve, note=body.note
     )
-    return s.ApprovalPublic.of(decided)
+    return s.ApprovalPublic.model_validate(decided)

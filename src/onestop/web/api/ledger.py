@@ -54,15 +54,13 @@ def client_account(uow: UowDep, actor: CurrentActor, unit_id: uuid.UUID) -> list
 @router.put("/budgets", response_model=s.BudgetLinePublic)
 def set_budget(uow: UowDep, actor: CurrentActor, body: s.BudgetSet) -> s.BudgetLinePublic:
     """Set a program's budget in an office for a fiscal year."""
-    from onestop.common.money import to_cents
-
     b = money.set_budget(
         uow,
         actor=actor,
         program=body.program,
         office_id=body.office_id,
         fiscal_year=body.fiscal_year,
-        amount_cents=to_cents(body.amount, field="amount"),
+        amount_cents=body.amount,
     )
     return s.BudgetLinePublic(
         program=b.program,

@@ -17,17 +17,13 @@ router = APIRouter(tags=["money"])
 @router.post("/payees", status_code=status.HTTP_201_CREATED, response_model=s.PayeePublic)
 def create_payee(uow: UowDep, actor: CurrentActor, body: s.PayeeCreate) -> s.PayeePublic:
     """Record a payee; the account number is stored encrypted and only its last digits are shown."""
-    return s.PayeePublic.model_validate(money.create_payee(uow, actor=actor, **body.model_dump()))
+    return s.PayeePublic.model_validate(money.create_payee(uow, actor=actor, data=body))
 
 
 @router.post("/entitlements", status_code=status.HTTP_201_CREATED, response_model=s.EntitlementPublic)
 def create_entitlement(uow: UowDep, actor: CurrentActor, body: s.EntitlementCreate) -> s.EntitlementPublic:
     """Record an entitlement (from a decision); recurring issuances follow from it."""
-    data = body.model_dump(exclude={"amount"})
-    ent = money.create_entitlement(
-        uow, actor=actor, amount_cents=s.cents(body.amount, field="amount"), **data
-    )
-    return s.EntitlementPublic.of(ent)
+    return s.EntitlementPublic.model_validate(money.create_entitlement(uow, actor=actor, data=body))
 
 
 @router.post("/entitlements/{entitlement_id}/change", response_model=s.ChangePublic)
@@ -35,25 +31,27 @@ def change_entitlement(
     uow: UowDep, actor: CurrentActor, entitlement_id: uuid.UUID, body: s.EntitlementChange
 ) -> s.ChangePublic:
     """A new decision from a date; back-dated parts produce arrears or overpayments automatically."""
-    amount = None if body.amount is None else s.cents(body.amount, field="amount")
     result = money.change_entitlement(
         uow,
         actor=actor,
         entitlement_id=entitlement_id,
-        amount_cents=amount,
+        amount_cents=body.amount,
         **body.model_dump(exclude={"amount"}),
     )
     return s.ChangePublic(
-        entitlement=s.EntitlementPublic.of(result.entitlement),
-        arrears=[s.IssuancePublic.of(i) for i in result.arrears],
-        overpayments=[s.OverpaymentPublic.of(o) for o in result.overpayments],
+        entitlement=s.EntitlementPublic.model_validate(result.entitlement),
+        arrears=[s.IssuancePublic.model_validate(i) for i in result.arrears],
+        overpayments=[s.OverpaymentPublic.model_validate(o) for o in result.overpayments],
     )
 
 
 @router.get("/units/{unit_id}/entitlements", response_model=list[s.EntitlementPublic])
 def unit_entitlements(uow: UowDep, actor: CurrentActor, unit_id: uuid.UUID) -> list[s.EntitlementPublic]:
     """Every version of every entitlement of a unit."""
-    return [s.EntitlementPublic.of(e) for e in money.list_entitlements(uow, actor=actor, unit_id=unit_id)]
+    return [
+        s.EntitlementPublic.model_validate(e)
+        for e in money.list_entitlements(uow, actor=actor, unit_id=unit_id)
+    ]
 
 
 @router.get("/authority", response_model=s.AuthorityPublic)
@@ -65,7 +63,7 @@ def check_authority(
     nights: int | None = None,
 ) -> s.AuthorityPublic:
     """Before submitting: may I issue this alone, and if not, who must approve it?"""
-    cents = None if amount is None else s.cents(amount, field="amount")
+    cents = None if amount is None else money.domain.amount_cents(amount, field="amount")
     decision = money.check_authority(actor, _payment_type(payment_type), program, cents, nights=nights)
     role = decision.needs_approval_by_role
     return s.AuthorityPublic(
@@ -93,12 +91,9 @@ def issue(
     idempotency_key: Annotated[str | None, Header(max_length=100)] = None,
 ) -> s.IssuancePublic:
     """Issue a one-off payment within authority, or queue it for approval; a repeat returns the first."""
-    data = body.model_dump(exclude={"amount", "idempotency_key"})
-    key = idempotency_key or body.idempotency_key
-    issued = money.issue_payment(
-        uow, actor=actor, amount_cents=s.cents(body.amount, field="amount"), idempotency_key=key, **data
-    )
-    return s.IssuancePublic.of(issued)
+    data = body.model_copy(update={"idempotency_key": idempotency_key or body.idempotency_key})
+    issued = money.issue_payment(uow, actor=actor, data=data)
+    return s.IssuancePublic.model_validate(issued)
 
 
 @router.get("/issuances", response_model=list[s.IssuancePublic])
@@ -111,13 +106,13 @@ def list_issuances(
 ) -> list[s.IssuancePublic]:
     """Issuances, newest pay date first."""
     found = money.list_issuances(uow, actor=actor, unit_id=unit_id, state=state, limit=limit)
-    return [s.IssuancePublic.of(i) for i in found]
+    return [s.IssuancePublic.model_validate(i) for i in found]
 
 
 @router.get("/issuances/{issuance_id}", response_model=s.IssuancePublic)
 def get_issuance(uow: UowDep, actor: CurrentActor, issuance_id: uuid.UUID) -> s.IssuancePublic:
     """One issuance."""
-    return s.IssuancePublic.of(money.get_issuance(uow, actor=actor, issuance_id=issuance_id))
+    return s.IssuancePublic.model_validate(money.get_issuance(uow, actor=actor, issuance_id=issuance_id))
 
 
 @router.post("/issuances/{issuance_id}/cancel", response_model=s.IssuancePublic)
@@ -125,7 +120,7 @@ def cancel_issuance(
     uow: UowDep, actor: CurrentActor, issuance_id: uuid.UUID, body: s.WriteOffRequest
 ) -> s.IssuancePublic:
     """Cancel before it is batched (an approved one is reversed in the ledger)."""
-    return s.IssuancePublic.of(
+    return s.IssuancePublic.model_validate(
         money.cancel_issuance(uow, actor=actor, issuance_id=issuance_id, reason=body.reason)
     )
 
@@ -133,9 +128,8 @@ def cancel_issuance(
 @router.post("/overpayments", status_code=status.HTTP_201_CREATED, response_model=s.OverpaymentPublic)
 def create_overpayment(uow: UowDep, actor: CurrentActor, body: s.OverpaymentCreate) -> s.OverpaymentPublic:
     """Set up an overpayment with its reason; a notice to the unit is queued."""
-    data = body.model_dump(exclude={"amount"})
-    op = money.create_overpayment(uow, actor=actor, amount_cents=s.cents(body.amount, field="amount"), **data)
-    return s.OverpaymentPublic.of(op)
+    op = money.create_overpayment(uow, actor=actor, data=body)
+    return s.OverpaymentPublic.model_validate(op)
 
 
 @router.get("/overpayments", response_model=list[s.OverpaymentPublic])
@@ -143,7 +137,10 @@ def list_overpayments(
     uow: UowDep, actor: CurrentActor, unit_id: uuid.UUID | None = None
 ) -> list[s.OverpaymentPublic]:
     """Overpayments, newest first."""
-    return [s.OverpaymentPublic.of(o) for o in money.list_overpayments(uow, actor=actor, unit_id=unit_id)]
+    return [
+        s.OverpaymentPublic.model_validate(o)
+        for o in money.list_overpayments(uow, actor=actor, unit_id=unit_id)
+    ]
 
 
 @router.post("/overpayments/{overpayment_id}/repayments", response_model=s.OverpaymentPublic)
@@ -155,10 +152,10 @@ def repay(
         uow,
         actor=actor,
         overpayment_id=overpayment_id,
-        amount_cents=s.cents(body.amount, field="amount"),
+        amount_cents=body.amount,
         note=body.note,
     )
-    return s.OverpaymentPublic.of(op)
+    return s.OverpaymentPublic.model_validate(op)
 
 
 @router.post(
@@ -171,16 +168,13 @@ def request_write_off(
 ) -> s.ApprovalPublic:
     """Ask a supervisor to write off the balance (202: it waits in the approval queue)."""
     request = money.request_write_off(uow, actor=actor, overpayment_id=overpayment_id, reason=body.reason)
-    return s.ApprovalPublic.of(request)
+    return s.ApprovalPublic.model_validate(request)
 
 
 @router.post("/invoices", status_code=status.HTTP_201_CREATED, response_model=s.InvoicePublic)
 def record_invoice(uow: UowDep, actor: CurrentActor, body: s.InvoiceCreate) -> s.InvoicePublic:
     """Enter a vendor's invoice (the same vendor number twice returns the first)."""
-    data = body.model_dump(exclude={"amount"})
-    return s.InvoicePublic.of(
-        money.record_invoice(uow, actor=actor, amount_cents=s.cents(body.amount, field="amount"), **data)
-    )
+    return s.InvoicePublic.model_validate(money.record_invoice(uow, actor=actor, data=body))
 
 
 @router.post("/invoices/{invoice_id}/approve", response_model=s.InvoicePublic)
@@ -188,7 +182,7 @@ def approve_invoice(
     uow: UowDep, actor: CurrentActor, invoice_id: uuid.UUID, body: s.InvoiceApprove
 ) -> s.InvoicePublic:
     """Approve for payment within authority (or send it to the approval queue)."""
-    return s.InvoicePublic.of(
+    return s.InvoicePublic.model_validate(
         money.approve_invoice(uow, actor=actor, invoice_id=invoice_id, pay_date=body.pay_date)
     )
 
@@ -196,4 +190,4 @@ def approve_invoice(
 @router.get("/invoices", response_model=list[s.InvoicePublic])
 def list_invoices(uow: UowDep, actor: CurrentActor, state: str | None = None) -> list[s.InvoicePublic]:
     """Invoices, newest first."""
-    return [s.InvoicePublic.of(i) for i in money.list_invoices(uow, actor=actor, state=state)]
+    return [s.InvoicePublic.model_validate(i) for i in money.list_invoices(uow, actor=actor, state=state)]

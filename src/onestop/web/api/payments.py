@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, Response
 from onestop import money
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.money import schemas as s
-from onestop.money.pain002 import MAX_BYTES
+from onestop.money.payments.pain002 import MAX_BYTES
 from onestop.web.deps import ContainerDep, CurrentActor, UowDep
 
 router = APIRouter(tags=["payments"])
@@ -32,7 +32,7 @@ def run(uow: UowDep, actor: CurrentActor, body: s.RunCreate) -> s.RunPublic:
         period=made.period,
         created=made.created,
         already_issued=made.already_issued,
-        batch=s.BatchPublic.of(result.batch),
+        batch=s.BatchPublic.model_validate(result.batch),
     )
 
 
@@ -40,25 +40,25 @@ def run(uow: UowDep, actor: CurrentActor, body: s.RunCreate) -> s.RunPublic:
 def build(uow: UowDep, actor: CurrentActor, body: s.BatchCreate) -> s.BatchPublic:
     """Build a batch of the approved payments due by a date (the same key returns the same batch)."""
     batch = money.build_batch(uow, actor=actor, pay_date=body.pay_date, idempotency_key=body.idempotency_key)
-    return s.BatchPublic.of(batch)
+    return s.BatchPublic.model_validate(batch)
 
 
 @router.get("/batches", response_model=list[s.BatchPublic])
 def list_batches(uow: UowDep, actor: CurrentActor) -> list[s.BatchPublic]:
     """Batches, newest first."""
-    return [s.BatchPublic.of(b) for b in money.list_batches(uow, actor=actor)]
+    return [s.BatchPublic.model_validate(b) for b in money.list_batches(uow, actor=actor)]
 
 
 @router.get("/batches/{batch_id}", response_model=s.BatchPublic)
 def get_batch(uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID) -> s.BatchPublic:
     """One batch."""
-    return s.BatchPublic.of(money.get_batch(uow, actor=actor, batch_id=batch_id))
+    return s.BatchPublic.model_validate(money.get_batch(uow, actor=actor, batch_id=batch_id))
 
 
 @router.post("/batches/{batch_id}/approve", response_model=s.BatchPublic)
 def approve(uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID) -> s.BatchPublic:
     """The checker's approval (403 for the batch's maker, 409 if already approved)."""
-    return s.BatchPublic.of(money.approve_batch(uow, actor=actor, batch_id=batch_id))
+    return s.BatchPublic.model_validate(money.approve_batch(uow, actor=actor, batch_id=batch_id))
 
 
 @router.post("/batches/{batch_id}/export", response_model=s.ExportPublic)
@@ -66,7 +66,7 @@ def export(uow: UowDep, actor: CurrentActor, container: ContainerDep, batch_id: 
     """Write the schema-validated pain.001 file and the cheque register (resumable, idempotent)."""
     result = money.export_batch(uow, actor=actor, batch_id=batch_id, out_dir=_out_dir(container))
     files = [p.name for p in (result.payment_file, result.cheque_csv, result.cheque_pdf) if p is not None]
-    return s.ExportPublic(batch=s.BatchPublic.of(result.batch), files=files)
+    return s.ExportPublic(batch=s.BatchPublic.model_validate(result.batch), files=files)
 
 
 _SUFFIX = {"pain001": ".pain.001.xml", "cheques-csv": ".cheques.csv", "cheques-pdf": ".cheques.pdf"}
@@ -100,7 +100,7 @@ def reconcile(uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID, file: Uploa
         path.write_bytes(data)
         result = money.reconcile_batch(uow, actor=actor, batch_id=batch_id, path=path)
     return s.ReconcilePublic(
-        batch=s.BatchPublic.of(result.batch),
+        batch=s.BatchPublic.model_validate(result.batch),
         paid=result.paid,
         returned=result.returned,
         still_pending=result.still_pending,
@@ -120,7 +120,7 @@ def cheque_register(
     uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID | None = None, format: Literal["csv", "pdf"] = "csv"
 ) -> Response:
     """The cheque register (manual and batch cheques) as CSV or PDF."""
-    from onestop.money import cheques
+    from onestop.money.payments import cheques
 
     rows = money.cheque_register(uow, actor=actor, batch_id=batch_id)
     if format == "pdf":

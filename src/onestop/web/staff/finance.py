@@ -31,7 +31,7 @@ from onestop.money import (
     reconcile_batch,
 )
 from onestop.money.models import PaymentBatch
-from onestop.money.pain002 import MAX_BYTES
+from onestop.money.payments.pain002 import MAX_BYTES
 from onestop.web import charts, pages, programs
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor

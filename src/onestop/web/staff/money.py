@@ -23,6 +23,8 @@ from onestop.common.money import to_cents
 from onestop.db import UnitOfWork
 from onestop.money import (
     AuthorityDecision,
+    IssuanceCreate,
+    PayeeCreate,
     check_authority,
     create_payee,
     decide_approval,
@@ -120,21 +122,21 @@ def _issue(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, valu
     if payee_id in ("", NEW_CLIENT_PAYEE):
         person = get_person(uow, actor=actor, person_id=pid)
         name = f"{person.given_names} {person.family_name}".strip()
-        payee_id = str(create_payee(uow, actor=actor, kind="client", name=name, person_id=pid).id)
-    return issue_payment(
-        uow,
-        actor=actor,
+        client = PayeeCreate(kind="client", name=name, person_id=pid)
+        payee_id = str(create_payee(uow, actor=actor, data=client).id)
+    data = IssuanceCreate(
         payment_type=values["payment_type"],
         program=values["program"],
         unit_id=unit_for(request, uow, actor, pid),
         payee_id=uuid.UUID(payee_id),
-        amount_cents=_cents(values["amount"]),
+        amount=_cents(values["amount"]),
         method=values["method"] or "cheque",
         pay_date=parse_date(values["pay_date"], field="pay_date"),
         explanation=values["explanation"],
         nights=int(values["nights"]) if values["nights"].isdigit() else None,
         idempotency_key=f"web:{values['key']}" if values["key"] else None,
     )
+    return issue_payment(uow, actor=actor, data=data)
 
 
 def _check(actor: Actor, values: dict[str, Any], *, strict: bool = False) -> AuthorityDecision | None:

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from onestop.access.permissions import Actor
 from onestop.db import UnitOfWork
-from onestop.money import batches, faults, generation
+from onestop.money import faults
 from onestop.money.domain import month_label
 from onestop.money.models import PaymentBatch
+from onestop.money.payments import batches, generation
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,11 @@ from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money import domain, ledger, postings, repository, support
+from onestop.money import domain, repository, support
+from onestop.money.ledger import domain as postings
+from onestop.money.ledger import services as ledger
 from onestop.money.models import ApprovalRequest, Overpayment, Recovery
+from onestop.money.schemas import OverpaymentCreate
 
 SOURCES = ("reassessment", "investigation", "manual")
 
@@ -98,14 +101,17 @@ def create_overpayment(
     uow: UnitOfWork,
     *,
     actor: Actor,
-    unit_id: uuid.UUID,
-    program: str,
-    amount_cents: int,
-    source: str,
-    reason: str,
-    idempotency_key: str | None = None,
+    data: OverpaymentCreate,
 ) -> Overpayment:
     """Set up an overpayment by hand (after an investigation, say) with its reason; the unit is notified."""
+    unit_id, program, amount_cents, source, reason, idempotency_key = (
+        data.unit_id,
+        data.program,
+        data.amount,
+        data.source,
+        data.reason,
+        data.idempotency_key,
+    )
     with uow:
         require(uow, actor, Permission.MONEY_OVERPAYMENT_WRITE, subject_type="overpayment")
         domain.positive_cents(amount_cents, field="amount_cents")

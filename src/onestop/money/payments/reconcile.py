@@ -20,10 +20,13 @@ from onestop.audit import AuditAction
 from onestop.common.errors import InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money import faults, ledger, pain002, postings, repository, support
+from onestop.money import faults, repository, support
 from onestop.money.domain import BatchState, IssuanceState, ItemState
 from onestop.money.errors import PaymentFileInvalid
+from onestop.money.ledger import domain as postings
+from onestop.money.ledger import services as ledger
 from onestop.money.models import BankReturn, BatchItem, Issuance, PaymentBatch
+from onestop.money.payments import pain002
 
 CHUNK = 5000
 

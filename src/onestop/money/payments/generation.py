@@ -25,9 +25,12 @@ from onestop.audit import AuditAction
 from onestop.common.errors import Conflict
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money import bulk, domain, ledger, overpayments, postings, repository, support
+from onestop.money import bulk, domain, repository, support
 from onestop.money.domain import Frequency, IssuanceState, PaymentMethod, PaymentType
+from onestop.money.ledger import domain as postings
+from onestop.money.ledger import services as ledger
 from onestop.money.models import Issuance, Overpayment, table
+from onestop.money.overpayments import services as overpayments
 
 _TRIES = 3
 #: Issuances per journal entry and per insert batch in a run.

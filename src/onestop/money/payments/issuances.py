@@ -18,11 +18,19 @@ from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money import domain, ledger, postings, repository, support
-from onestop.money.authority import AuthorityDecision, AuthorityPolicy, check_authority, default_policy
+from onestop.money import domain, repository, support
 from onestop.money.domain import IssuanceState, PaymentMethod, PaymentType
 from onestop.money.errors import ChequeNumberUsed
+from onestop.money.ledger import domain as postings
+from onestop.money.ledger import services as ledger
 from onestop.money.models import ApprovalRequest, Cheque, Issuance, Payee
+from onestop.money.payments.authority import (
+    AuthorityDecision,
+    AuthorityPolicy,
+    check_authority,
+    default_policy,
+)
+from onestop.money.schemas import IssuanceCreate
 
 #: Types issued through ``issue_payment``; recurring and arrears come from entitlements.
 ONE_OFF_TYPES = frozenset(PaymentType) - {PaymentType.RECURRING, PaymentType.ARREARS}
@@ -32,37 +40,26 @@ def issue_payment(
     uow: UnitOfWork,
     *,
     actor: Actor,
-    payment_type: str,
-    program: str,
-    unit_id: uuid.UUID,
-    payee_id: uuid.UUID,
-    amount_cents: int,
-    method: str,
-    pay_date: dt.date,
-    explanation: str,
-    nights: int | None = None,
-    idempotency_key: str | None = None,
-    cheque_number: str | None = None,
-    office_id: uuid.UUID | None = None,
+    data: IssuanceCreate,
     policy: AuthorityPolicy | None = None,
 ) -> Issuance:
     """Issue a one-off payment now, or queue it for approval when it is beyond the actor's authority."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="issuance")
-        kind, how = _payment_type(payment_type), parse_method(method)
+        kind, how, amount_cents = _payment_type(data.payment_type), data.method, data.amount
         domain.positive_cents(amount_cents, field="amount_cents")
-        nights = _nights(kind, nights)
-        program = parse_program(program)
-        payee = payee_for(uow, payee_id, how)
-        support.ensure_unit(uow.session, unit_id)
-        support.ensure_open(uow.session, [pay_date], field="pay_date")
-        cheque_number = _cheque_number(uow, how, cheque_number)
-        key = idempotency_key or domain.derived_key(
-            kind, unit_id, program, payee_id, amount_cents, nights, pay_date
+        nights = _nights(kind, data.nights)
+        program = parse_program(data.program)
+        payee = payee_for(uow, data.payee_id, how)
+        support.ensure_unit(uow.session, data.unit_id)
+        support.ensure_open(uow.session, [data.pay_date], field="pay_date")
+        cheque_number = _cheque_number(uow, how, data.cheque_number)
+        key = data.idempotency_key or domain.derived_key(
+            kind, data.unit_id, program, data.payee_id, amount_cents, nights, data.pay_date
         )
         existing = repository.find_issuance_by_key(uow.session, key)
         if existing is not None:
-            return support.kept(uow, _same_or_conflict(existing, amount_cents, unit_id))
+            return support.kept(uow, _same_or_conflict(existing, amount_cents, data.unit_id))
         decision = check_authority(actor, kind, program, amount_cents, nights=nights, policy=policy)
         issuance = new_issuance(
             uow,
@@ -70,13 +67,13 @@ def issue_payment(
             key=key,
             payment_type=kind,
             program=program,
-            unit_id=unit_id,
+            unit_id=data.unit_id,
             payee_id=payee.id,
-            office_id=office_id or actor.office_id,
+            office_id=data.office_id or actor.office_id,
             method=how.value,
-            pay_date=pay_date,
+            pay_date=data.pay_date,
             amount_cents=amount_cents,
-            description=explanation.strip() or None,
+            description=data.explanation.strip() or None,
             nights=nights,
             cheque_number=cheque_number,
         )
@@ -84,8 +81,8 @@ def issue_payment(
             uow, issuance, lambda: repository.find_issuance_by_key(uow.session, key)
         )
         if not created:
-            return support.kept(uow, _same_or_conflict(stored, amount_cents, unit_id))
-        route_issuance(uow, actor, issuance, decision, explanation, policy)
+            return support.kept(uow, _same_or_conflict(stored, amount_cents, data.unit_id))
+        route_issuance(uow, actor, issuance, decision, data.explanation, policy)
         audit.record(
             uow,
             actor=actor,
@@ -379,12 +376,8 @@ def _same_or_conflict(existing: Issuance, amount_cents: int, unit_id: uuid.UUID)
     return existing
 
 
-def _payment_type(value: str) -> PaymentType:
-    try:
-        kind = PaymentType(value)
-    except ValueError:
-        kind = None
-    if kind is None or kind not in ONE_OFF_TYPES:
+def _payment_type(kind: PaymentType) -> PaymentType:
+    if kind not in ONE_OFF_TYPES:
         choices = ", ".join(sorted(k.value for k in ONE_OFF_TYPES))
         raise InvalidInput("payment_type", f"must be one of {choices}")
     return kind

@@ -16,10 +16,10 @@ from typing import IO
 from xml.sax.saxutils import escape
 
 from onestop.common.money import format_cents
-from onestop.money import xsdcheck
 from onestop.money.domain import BankAccount
 from onestop.money.errors import PaymentFileInvalid
-from onestop.money.private_files import open_private
+from onestop.money.payments import xsdcheck
+from onestop.money.payments.private_files import open_private
 
 NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"
 CLEARING_SYSTEM = "CACPA"  # Canadian Payments Association routing numbers

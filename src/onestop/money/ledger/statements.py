@@ -13,10 +13,11 @@ from onestop.access import require
 from onestop.access.permissions import Actor, Permission
 from onestop.audit import AuditAction
 from onestop.db import UnitOfWork
-from onestop.money import ledger, ledger_queries
 from onestop.money.domain import IssuanceState
+from onestop.money.ledger import repository as ledger_queries
+from onestop.money.ledger import services as ledger
+from onestop.money.ledger.domain import Account
 from onestop.money.models import Issuance, Overpayment, Recovery
-from onestop.money.postings import Account
 
 
 def verify_ledger(uow: UnitOfWork, *, actor: Actor) -> ledger.LedgerCheck:

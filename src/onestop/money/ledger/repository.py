@@ -10,8 +10,8 @@ from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from onestop.money.domain import IssuanceState
+from onestop.money.ledger.domain import Account, Line
 from onestop.money.models import Issuance, JournalEntry, JournalLine, Overpayment
-from onestop.money.postings import Account, Line
 
 L = JournalLine.__table__.c
 _COMMITTED = [

@@ -15,41 +15,37 @@ from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
 from onestop.money import domain, repository, support
 from onestop.money.models import Payee
+from onestop.money.schemas import PayeeCreate
 from onestop.registry.models import Person
-
-ACCOUNT_CONTEXT = "money_payee.account"
 
 
 def create_payee(
     uow: UnitOfWork,
     *,
     actor: Actor,
-    kind: str,
-    name: str,
-    person_id: uuid.UUID | None = None,
-    institution: str | None = None,
-    transit: str | None = None,
-    account: str | None = None,
+    data: PayeeCreate,
 ) -> Payee:
     """Record a payee; the account number is stored encrypted and shown masked."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="payee")
-        payee_kind = _kind(kind)
-        clean = " ".join((name or "").split())
+        payee_kind, person_id = data.kind, data.person_id
+        clean = " ".join(data.name.split())
         if not clean or len(clean) > 140:
             raise InvalidInput("name", "is required (at most 140 characters)")
         if payee_kind is domain.PayeeKind.CLIENT and person_id is None:
             raise InvalidInput("person_id", "a client payee must be a registered person")
         if person_id is not None and uow.session.get(Person, person_id) is None:
             raise InvalidInput("person_id", f"no person with id {person_id}")
-        bank = domain.bank_account(institution, transit, account)
+        bank = domain.bank_account(data.institution, data.transit, data.account)
         payee = Payee(
             kind=payee_kind.value,
             person_id=person_id,
             name=clean,
             institution=bank.institution if bank else None,
             transit=bank.transit if bank else None,
-            account_ciphertext=uow.cipher.encrypt(bank.account, context=ACCOUNT_CONTEXT) if bank else None,
+            account_ciphertext=uow.cipher.encrypt(bank.account, context=domain.ACCOUNT_CONTEXT)
+            if bank
+            else None,
             account_masked=bank.masked if bank else None,
             created_by=actor.username,
             created_at=uow.clock.now(),
@@ -71,14 +67,6 @@ def create_payee(
         )
         uow.commit()
     return payee
-
-
-def _kind(value: str) -> domain.PayeeKind:
-    try:
-        return domain.PayeeKind(value)
-    except ValueError:
-        choices = ", ".join(k.value for k in domain.PayeeKind)
-        raise InvalidInput("kind", f"must be one of {choices}") from None
 
 
 def get_payee(uow: UnitOfWork, *, actor: Actor, payee_id: uuid.UUID) -> Payee:
@@ -114,5 +102,5 @@ def bank_details(uow: UnitOfWork, payee: Payee) -> domain.BankAccount | None:
     """Decrypted banking details (for payment files only)."""
     if payee.account_ciphertext is None or payee.institution is None or payee.transit is None:
         return None
-    account = uow.cipher.decrypt(payee.account_ciphertext, context=ACCOUNT_CONTEXT)
+    account = uow.cipher.decrypt(payee.account_ciphertext, context=domain.ACCOUNT_CONTEXT)
     return domain.BankAccount(payee.institution, payee.transit, account)

@@ -22,7 +22,7 @@ from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money import bulk, domain, overpayments, repository, support
+from onestop.money import bulk, domain, repository, support
 from onestop.money.domain import (
     BATCH_TRANSITIONS,
     BatchState,
@@ -33,6 +33,7 @@ from onestop.money.domain import (
 )
 from onestop.money.errors import SelfApproval
 from onestop.money.models import BatchItem, Cheque, ClosedPeriod, Issuance, PaymentBatch, table
+from onestop.money.overpayments import services as overpayments
 
 BANK_METHODS = (PaymentMethod.DIRECT_DEPOSIT.value, PaymentMethod.THIRD_PARTY.value)
 BATCH_METHODS = (*BANK_METHODS, PaymentMethod.CHEQUE.value)

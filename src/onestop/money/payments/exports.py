@@ -21,20 +21,20 @@ from onestop.access.permissions import Actor, Permission
 from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidTransition
 from onestop.db import UnitOfWork
-from onestop.money import (
-    batches,
-    cheques,
-    faults,
-    ledger,
-    overpayments,
-    pain001,
-    postings,
-    repository,
-    support,
+from onestop.money import faults, repository, support
+from onestop.money.domain import (
+    ACCOUNT_CONTEXT,
+    BankAccount,
+    BatchState,
+    IssuanceState,
+    ItemState,
+    PaymentMethod,
 )
-from onestop.money.domain import BankAccount, BatchState, IssuanceState, ItemState, PaymentMethod
+from onestop.money.ledger import domain as postings
+from onestop.money.ledger import services as ledger
 from onestop.money.models import BatchItem, Cheque, Issuance, PaymentBatch
-from onestop.money.payees import ACCOUNT_CONTEXT
+from onestop.money.overpayments import services as overpayments
+from onestop.money.payments import batches, cheques, pain001
 
 #: Payments per release entry (keeps memory flat for 100,000-payment files).
 PART = 10_000

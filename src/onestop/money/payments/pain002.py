@@ -17,8 +17,8 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from onestop.money import xsdcheck
 from onestop.money.errors import PaymentFileInvalid
+from onestop.money.payments import xsdcheck
 
 NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.03"
 SCHEMA = "pain.002.001.03"

@@ -13,8 +13,7 @@ from onestop.access.permissions import Actor, Permission
 from onestop.audit import AuditAction
 from onestop.common.errors import InvalidTransition
 from onestop.db import UnitOfWork
-from onestop.money import invoices, issuances, overpayments, repository, support
-from onestop.money.authority import AuthorityPolicy, check_authority
+from onestop.money import repository, support
 from onestop.money.domain import (
     APPROVAL_TRANSITIONS,
     ISSUANCE_TRANSITIONS,
@@ -23,7 +22,11 @@ from onestop.money.domain import (
     transition,
 )
 from onestop.money.errors import BeyondAuthority, SelfApproval
+from onestop.money.invoices import services as invoices
 from onestop.money.models import ApprovalRequest, Invoice, Issuance, Overpayment
+from onestop.money.overpayments import services as overpayments
+from onestop.money.payments import issuances
+from onestop.money.payments.authority import AuthorityPolicy, check_authority
 from onestop.money.support import is_same_person
 
 

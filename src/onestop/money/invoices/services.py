@@ -12,8 +12,7 @@ from onestop.access.permissions import Actor, Permission
 from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.db import UnitOfWork
-from onestop.money import domain, issuances, repository, support
-from onestop.money.authority import check_authority
+from onestop.money import domain, repository, support
 from onestop.money.domain import (
     INVOICE_TRANSITIONS,
     InvoiceState,
@@ -24,22 +23,28 @@ from onestop.money.domain import (
     transition,
 )
 from onestop.money.models import Invoice, Issuance, Payee
+from onestop.money.payments import issuances
+from onestop.money.payments.authority import check_authority
+from onestop.money.schemas import InvoiceCreate
 
 
 def record_invoice(
     uow: UnitOfWork,
     *,
     actor: Actor,
-    payee_id: uuid.UUID,
-    vendor_reference: str,
-    unit_id: uuid.UUID,
-    program: str,
-    amount_cents: int,
-    description: str,
-    received_on: dt.date,
-    office_id: uuid.UUID | None = None,
+    data: InvoiceCreate,
 ) -> Invoice:
     """Enter a vendor's invoice; the same vendor number entered twice returns the first entry."""
+    payee_id, vendor_reference, unit_id, program, amount_cents, description, received_on, office_id = (
+        data.payee_id,
+        data.vendor_reference,
+        data.unit_id,
+        data.program,
+        data.amount,
+        data.description,
+        data.received_on,
+        data.office_id,
+    )
     with uow:
         require(uow, actor, Permission.MONEY_INVOICE_WRITE, subject_type="invoice")
         domain.positive_cents(amount_cents, field="amount_cents")

@@ -12,7 +12,7 @@ from fpdf import FPDF
 
 from onestop.common.money import format_cents
 from onestop.money.models import Cheque
-from onestop.money.private_files import open_private
+from onestop.money.payments.private_files import open_private
 
 COLUMNS = ("number", "issued_on", "payee", "amount", "kind", "issuance_id")
 

@@ -19,10 +19,13 @@ from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money import domain, issuances, overpayments, repository, support
-from onestop.money.authority import check_authority
+from onestop.money import domain, repository, support
 from onestop.money.domain import Frequency, IssuanceState, PaymentMethod, PaymentType
 from onestop.money.models import Entitlement, Issuance, Overpayment, Payee
+from onestop.money.overpayments import services as overpayments
+from onestop.money.payments import issuances
+from onestop.money.payments.authority import check_authority
+from onestop.money.schemas import EntitlementCreate
 
 _COUNTED = {
     IssuanceState.PENDING_APPROVAL,
@@ -37,41 +40,31 @@ def create_entitlement(
     uow: UnitOfWork,
     *,
     actor: Actor,
-    program: str,
-    unit_id: uuid.UUID,
-    payee_id: uuid.UUID,
-    amount_cents: int,
-    frequency: str,
-    method: str,
-    start_date: dt.date,
-    end_date: dt.date | None = None,
-    decision_id: uuid.UUID | None = None,
-    office_id: uuid.UUID | None = None,
+    data: EntitlementCreate,
 ) -> Entitlement:
     """Record an entitlement decided elsewhere (a decision); recurring issuances follow from it."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement")
-        freq, how = _frequency(frequency), issuances.parse_method(method)
-        domain.positive_cents(amount_cents, field="amount_cents")
-        _dates(start_date, end_date)
-        support.ensure_unit(uow.session, unit_id)
-        issuances.payee_for(uow, payee_id, how)
-        decision = check_authority(actor, PaymentType.RECURRING, program, amount_cents)
+        domain.positive_cents(data.amount, field="amount_cents")
+        _dates(data.start_date, data.end_date)
+        support.ensure_unit(uow.session, data.unit_id)
+        issuances.payee_for(uow, data.payee_id, data.method)
+        decision = check_authority(actor, PaymentType.RECURRING, data.program, data.amount)
         if not decision.allowed:
             raise InvalidInput("program", f"you may not set up recurring benefits here: {decision.reason}")
         ent = Entitlement(
             series_id=new_id(),
             supersedes_id=None,
-            decision_id=decision_id,
-            program=issuances.parse_program(program),
-            unit_id=unit_id,
-            payee_id=payee_id,
-            office_id=office_id or actor.office_id,
-            amount_cents=amount_cents,
-            frequency=freq.value,
-            method=how.value,
-            start_date=start_date,
-            end_date=end_date,
+            decision_id=data.decision_id,
+            program=issuances.parse_program(data.program),
+            unit_id=data.unit_id,
+            payee_id=data.payee_id,
+            office_id=data.office_id or actor.office_id,
+            amount_cents=data.amount,
+            frequency=data.frequency.value,
+            method=data.method.value,
+            start_date=data.start_date,
+            end_date=data.end_date,
             active=True,
             reason=None,
             created_by=actor.username,
@@ -308,13 +301,6 @@ def snapshot(ent: Entitlement) -> dict[str, object]:
         "payee_id": ent.payee_id,
         "decision_id": ent.decision_id,
     }
-
-
-def _frequency(value: str) -> Frequency:
-    try:
-        return Frequency(value)
-    except ValueError:
-        raise InvalidInput("frequency", f"must be one of {', '.join(f.value for f in Frequency)}") from None
 
 
 def _dates(start: dt.date, end: dt.date | None) -> None:

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 from onestop.money import bulk
-from onestop.money import ledger_queries as q
+from onestop.money.ledger import repository as q
+from onestop.money.ledger.domain import Line, check_balanced, reversal
 from onestop.money.models import JournalEntry, JournalLine, table
-from onestop.money.postings import Line, check_balanced, reversal
 
 #: Lines are inserted in chunks so a 100,000-line entry never builds one giant statement.
 

@@ -22,7 +22,7 @@ from onestop.money.errors import PaymentFileInvalid
 @functools.cache
 def schema(name: str) -> etree.XMLSchema:
     """A vendored ISO 20022 schema, compiled once per process."""
-    path = resources.files("onestop.money").joinpath(f"schemas/{name}.xsd")
+    path = resources.files("onestop.money.payments").joinpath(f"xsd/{name}.xsd")
     with resources.as_file(path) as real:
         return etree.XMLSchema(etree.parse(str(real), _safe_parser()))
 
