@@ -37,15 +37,14 @@ def create_payee(
         if person_id is not None and uow.session.get(Person, person_id) is None:
             raise InvalidInput("person_id", f"no person with id {person_id}")
         bank = domain.bank_account(data.institution, data.transit, data.account)
+        sealed = uow.cipher.encrypt(bank.account, context=domain.ACCOUNT_CONTEXT) if bank else None
         payee = Payee(
             kind=payee_kind.value,
             person_id=person_id,
             name=clean,
             institution=bank.institution if bank else None,
             transit=bank.transit if bank else None,
-            account_ciphertext=uow.cipher.encrypt(bank.account, context=domain.ACCOUNT_CONTEXT)
-            if bank
-            else None,
+            account_ciphertext=sealed,
             account_masked=bank.masked if bank else None,
             created_by=actor.username,
             created_at=uow.clock.now(),
