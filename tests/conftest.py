@@ -129,12 +129,21 @@ def backend(engine: Engine) -> str:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Say plainly when the PostgreSQL half did not run."""
-    skipped = terminalreporter.stats.get("skipped", [])
-    if any("PostgreSQL" in str(getattr(r, "longrepr", "")) for r in skipped):
+    """Say plainly when the PostgreSQL half or the browser tests did not run, and how to run them."""
+    skipped = [str(getattr(r, "longrepr", "")) for r in terminalreporter.stats.get("skipped", [])]
+    if any("PostgreSQL" in reason for reason in skipped):
         terminalreporter.write_line(
             "NOTE: the PostgreSQL half of the suite was SKIPPED (no server). "
             "Set ONESTOP_REQUIRE_POSTGRES=1 to make that a failure.",
+            yellow=True,
+            bold=True,
+        )
+    browser_skips = sum("Chromium not found" in reason for reason in skipped)
+    if browser_skips:
+        terminalreporter.write_line(
+            f"NOTE: {browser_skips} browser tests were SKIPPED (no Chromium at /usr/bin/chromium or "
+            "ONESTOP_BROWSER_PATH). Run `apt-get install chromium` to run them; "
+            "set ONESTOP_REQUIRE_BROWSER=1 to make a missing browser a failure.",
             yellow=True,
             bold=True,
         )
