@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     database_url: str = ""
     secret_key: str = Field(default="", repr=False)
     field_key: str = Field(default="", repr=False)
+    #: Seals the audit chain head (HMAC-SHA256); kept out of the database on purpose.
+    audit_key: str = Field(default="", repr=False)
     storage_dir: Path | None = None
     session_minutes: int = 30
     timezone: str = "America/Edmonton"  # business dates and displayed times (IANA name)

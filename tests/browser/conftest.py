@@ -28,7 +28,9 @@ from onestop.db import Base, all_models, migrate  # noqa: F401 - all_models fill
 from onestop.web.app import create_app
 
 #: The browser: ``ONESTOP_BROWSER_PATH`` (or the older ``ONESTOP_CHROMIUM``), else Debian's Chromium.
-CHROMIUM = Path(os.environ.get("ONESTOP_BROWSER_PATH") or os.environ.get("ONESTOP_CHROMIUM") or "/usr/bin/chromium")
+CHROMIUM = Path(
+    os.environ.get("ONESTOP_BROWSER_PATH") or os.environ.get("ONESTOP_CHROMIUM") or "/usr/bin/chromium"
+)
 #: Set by ``.ci/run``: a missing browser fails the run instead of skipping the browser tests.
 REQUIRE_BROWSER = os.environ.get("ONESTOP_REQUIRE_BROWSER") == "1"
 #: Part of every skip reason; the root conftest's summary looks for it.

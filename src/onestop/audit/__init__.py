@@ -4,10 +4,11 @@
 keeps identifiers out of it.
 """
 
+from onestop.audit.anchor import Anchor
 from onestop.audit.domain import GENESIS_HASH, REDACTED, SENSITIVE_KEYS, VerifyResult, redact
 from onestop.audit.models import AuditChainHead, AuditEvent
 from onestop.audit.recorder import record
-from onestop.audit.services import MAX_LIMIT, list_events, verify_chain
+from onestop.audit.services import MAX_LIMIT, anchor_head, list_events, verify_chain
 from onestop.audit.verification import verify
 
 __all__ = [
@@ -15,9 +16,11 @@ __all__ = [
     "MAX_LIMIT",
     "REDACTED",
     "SENSITIVE_KEYS",
+    "Anchor",
     "AuditChainHead",
     "AuditEvent",
     "VerifyResult",
+    "anchor_head",
     "list_events",
     "record",
     "redact",

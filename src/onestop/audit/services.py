@@ -1,4 +1,4 @@
-"""Use cases on the audit log itself: reading it and verifying it (both audited in turn)."""
+"""Use cases on the audit log itself: reading, verifying and anchoring it (each audited in turn)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from onestop.access.guard import require
 from onestop.access.permissions import Actor, Permission
 from onestop.audit import repository
-from onestop.audit.domain import VerifyResult
+from onestop.audit.anchor import Anchor
+from onestop.audit.domain import VerifyResult, head_seal
 from onestop.audit.models import AuditEvent
 from onestop.audit.recorder import record
 from onestop.audit.verification import verify
@@ -46,11 +47,21 @@ def list_events(
         return events
 
 
-def verify_chain(uow: UnitOfWork, *, actor: Actor) -> VerifyResult:
-    """Verify the whole chain, and record that (and what) it was verified."""
+def verify_chain(uow: UnitOfWork, *, actor: Actor, anchor: Anchor | None = None) -> VerifyResult:
+    """Verify the whole chain (its seal, and an anchor if given); record that, and what, it was verified."""
     with uow:
         require(uow, actor, Permission.AUDIT_VERIFY, subject_type="audit_event")
-        result = verify(uow.session)
+        if anchor is not None and not uow.audit_key:
+            raise InvalidInput("anchor", "checking an anchor needs the audit key (ONESTOP_AUDIT_KEY)")
+        result = verify(uow.session, key=uow.audit_key or None, anchor=anchor)
+        details: dict[str, object] = {
+            "ok": result.ok,
+            "checked": result.checked,
+            "first_broken_seq": result.first_broken_seq,
+            "reason": result.reason,
+        }
+        if anchor is not None:
+            details["anchor"] = {"seq": anchor.seq, "hash": anchor.hash, "time": anchor.time.isoformat()}
         record(
             uow,
             actor=actor,
@@ -58,12 +69,24 @@ def verify_chain(uow: UnitOfWork, *, actor: Actor) -> VerifyResult:
             subject_type="audit_event",
             subject_id=None,
             outcome="ok",
-            details={
-                "ok": result.ok,
-                "checked": result.checked,
-                "first_broken_seq": result.first_broken_seq,
-                "reason": result.reason,
-            },
+            details=details,
         )
         uow.commit()
         return result
+
+
+def anchor_head(uow: UnitOfWork, *, actor: Actor) -> Anchor:
+    """Record the anchoring, then return the sealed head (this event included) to keep elsewhere."""
+    with uow:
+        require(uow, actor, Permission.AUDIT_VERIFY, subject_type="audit_event")
+        if not uow.audit_key:
+            raise InvalidInput("anchor", "anchoring needs the audit key (ONESTOP_AUDIT_KEY)")
+        record(uow, actor=actor, action="audit:anchor", subject_type="audit_event", subject_id=None)
+        head = repository.read_head(uow.session)
+        assert head is not None  # the event just recorded moved it
+        seq, head_hash = head
+        anchor = Anchor(
+            seq=seq, hash=head_hash, hmac=head_seal(uow.audit_key, seq, head_hash), time=uow.clock.now()
+        )
+        uow.commit()
+        return anchor
