@@ -93,6 +93,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     settings = Settings(
         var_dir=var, secret_key="browser-" + "s" * 40, field_key=FieldCipher.generate_key_text(),
         public_base_url=f"http://127.0.0.1:{port}",
+        # Every scenario signs in from 127.0.0.1, mostly as amartin: room for all of them in one session.
+        login_rate_per_address="500/10 minutes", login_rate_per_username="200/10 minutes",
     )  # fmt: skip
     container = build(settings)
     _migrate_or_create(container)
