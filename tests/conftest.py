@@ -22,6 +22,7 @@ from onestop.common.clock import FixedClock
 from onestop.common.crypto import FieldCipher
 from onestop.config import Settings
 from onestop.db import Base, all_models, make_engine, migrate  # noqa: F401
+from tests.dbadmin import audit_triggers_off
 
 POSTGRES_URL = os.environ.get(
     "ONESTOP_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -117,7 +118,7 @@ def container(engine: Engine, clock: FixedClock, tmp_path: Path) -> Iterator[Con
 def committed_container(engine: Engine, clock: FixedClock, tmp_path: Path) -> Iterator[Container]:
     """A container with real, separately committed transactions (for concurrency tests); emptied after."""
     yield build(_settings(tmp_path), clock=clock, engine=engine)
-    with engine.begin() as conn:
+    with engine.begin() as conn, audit_triggers_off(conn):  # the audit log refuses DELETE otherwise
         for table in reversed(Base.metadata.sorted_tables):
             conn.execute(table.delete())
 
@@ -129,12 +130,21 @@ def backend(engine: Engine) -> str:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Say plainly when the PostgreSQL half did not run."""
-    skipped = terminalreporter.stats.get("skipped", [])
-    if any("PostgreSQL" in str(getattr(r, "longrepr", "")) for r in skipped):
+    """Say plainly when the PostgreSQL half or the browser tests did not run, and how to run them."""
+    skipped = [str(getattr(r, "longrepr", "")) for r in terminalreporter.stats.get("skipped", [])]
+    if any("PostgreSQL" in reason for reason in skipped):
         terminalreporter.write_line(
             "NOTE: the PostgreSQL half of the suite was SKIPPED (no server). "
             "Set ONESTOP_REQUIRE_POSTGRES=1 to make that a failure.",
+            yellow=True,
+            bold=True,
+        )
+    browser_skips = sum("Chromium not found" in reason for reason in skipped)
+    if browser_skips:
+        terminalreporter.write_line(
+            f"NOTE: {browser_skips} browser tests were SKIPPED (no Chromium at /usr/bin/chromium or "
+            "ONESTOP_BROWSER_PATH). Run `apt-get install chromium` to run them; "
+            "set ONESTOP_REQUIRE_BROWSER=1 to make a missing browser a failure.",
             yellow=True,
             bold=True,
         )

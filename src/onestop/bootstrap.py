@@ -26,6 +26,8 @@ class Container:
     clock: Clock
     cipher: FieldCipher
     secret_key: str
+    #: Seals the audit chain head (``keys.audit_key``); never stored in the database.
+    audit_key: bytes = field(default=b"", repr=False)
     extras: dict[str, Any] = field(default_factory=dict)
     #: Uploaded documents, outside the database; tests may assign another store.
     storage: DocumentStorage = field(init=False)
@@ -35,7 +37,7 @@ class Container:
 
     def uow(self) -> UnitOfWork:
         """A new unit of work (one transaction) for one use case."""
-        return UnitOfWork(self.session_factory, self.clock, self.cipher)
+        return UnitOfWork(self.session_factory, self.clock, self.cipher, audit_key=self.audit_key)
 
 
 def build(
@@ -56,4 +58,5 @@ def build(
         clock=clock or SystemClock(settings.timezone),
         cipher=FieldCipher.from_text(keys.field_key(settings)),
         secret_key=keys.secret_key(settings),
+        audit_key=keys.audit_key(settings),
     )

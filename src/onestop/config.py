@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     database_url: str = ""
     secret_key: str = Field(default="", repr=False)
     field_key: str = Field(default="", repr=False)
+    #: Seals the audit chain head (HMAC-SHA256); kept out of the database on purpose.
+    audit_key: str = Field(default="", repr=False)
     storage_dir: Path | None = None
     session_minutes: int = 30
     timezone: str = "America/Edmonton"  # business dates and displayed times (IANA name)
@@ -31,6 +33,11 @@ class Settings(BaseSettings):
     #: Host names the app answers to (any other Host header is refused with a 400).
     allowed_hosts: list[str] = Field(default_factory=lambda: ["127.0.0.1", "localhost", "testserver"])
     client_session_hours: int = 12  # a portal sign-in ends this long after it began, active or not
+    #: Where sign-in attempts are counted (a ``limits`` storage URI): by default ``memory://`` in
+    #: development and ``redis://127.0.0.1:6379`` in production, so every worker shares the counts.
+    rate_limit_storage: str = ""
+    login_rate_per_address: str = "20/10 minutes"
+    login_rate_per_username: str = "10/10 minutes"
 
     def resolved_database_url(self) -> str:
         """The database URL; by default an SQLite file under ``var_dir``."""
@@ -47,6 +54,12 @@ class Settings(BaseSettings):
         if self.mode == "production":
             raise ValueError("ONESTOP_PUBLIC_BASE_URL must be set in production mode (https://...)")
         return "http://127.0.0.1:8000"
+
+    def resolved_rate_limit_storage(self) -> str:
+        """The ``limits`` storage for sign-in attempts."""
+        if self.rate_limit_storage:
+            return self.rate_limit_storage
+        return "redis://127.0.0.1:6379" if self.mode == "production" else "memory://"
 
     def resolved_storage_dir(self) -> Path:
         """Where uploaded documents are kept (outside the database)."""

@@ -1,4 +1,4 @@
-"""Secrets the app needs at start: the session-signing key and the field-encryption key.
+"""Secrets the app needs at start: the session-signing key, the field-encryption key and the audit key.
 
 In development they are generated once into ``var/`` (so the demo needs no set-up); in production
 they must be given by the operator, because a generated key lost with a server would make every
@@ -43,3 +43,12 @@ def secret_key(settings: Settings) -> str:
     if settings.mode == "production":
         raise MissingSecret("ONESTOP_SECRET_KEY must be set in production mode")
     return _load_or_create(settings.var_dir / "secret.key", secrets.token_urlsafe(48))
+
+
+def audit_key(settings: Settings) -> bytes:
+    """The key that seals the audit chain head (HMAC-SHA256); it must never be stored in the database."""
+    if settings.audit_key:
+        return settings.audit_key.encode()
+    if settings.mode == "production":
+        raise MissingSecret("ONESTOP_AUDIT_KEY must be set in production mode")
+    return _load_or_create(settings.var_dir / "audit.key", secrets.token_urlsafe(32)).encode()

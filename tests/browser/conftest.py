@@ -27,7 +27,14 @@ from onestop.config import Settings
 from onestop.db import Base, all_models, migrate  # noqa: F401 - all_models fills Base.metadata
 from onestop.web.app import create_app
 
-CHROMIUM = Path(os.environ.get("ONESTOP_CHROMIUM", "/usr/bin/chromium"))
+#: The browser: ``ONESTOP_BROWSER_PATH`` (or the older ``ONESTOP_CHROMIUM``), else Debian's Chromium.
+CHROMIUM = Path(
+    os.environ.get("ONESTOP_BROWSER_PATH") or os.environ.get("ONESTOP_CHROMIUM") or "/usr/bin/chromium"
+)
+#: Set by ``.ci/run``: a missing browser fails the run instead of skipping the browser tests.
+REQUIRE_BROWSER = os.environ.get("ONESTOP_REQUIRE_BROWSER") == "1"
+#: Part of every skip reason; the root conftest's summary looks for it.
+BROWSER_MISSING = "Chromium not found"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -99,6 +106,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         secret_key="browser-" + "s" * 40,
         field_key=FieldCipher.generate_key_text(),
         public_base_url=f"http://127.0.0.1:{port}",
+        # Every scenario signs in from 127.0.0.1, mostly as amartin: room for all of them in one session.
+        login_rate_per_address="500/10 minutes",
+        login_rate_per_username="200/10 minutes",
     )
     container = build(settings)
     _migrate_or_create(container)
@@ -120,11 +130,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     container.engine.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _browser_present() -> None:
+    """Skip every browser test when there is no browser (a failure with ONESTOP_REQUIRE_BROWSER=1).
+
+    Autouse and session-scoped, so it runs before the app is served and the verdict is reached once.
+    """
+    if CHROMIUM.is_file():
+        return
+    reason = f"{BROWSER_MISSING} at {CHROMIUM}: apt-get install chromium (never 'playwright install')"
+    if REQUIRE_BROWSER:
+        pytest.fail(f"{reason} (ONESTOP_REQUIRE_BROWSER=1)")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
     """Playwright's driver (no browser download: only the system Chromium is used)."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (never 'playwright install')")
     with sync_playwright() as driver:
         yield driver
 

@@ -29,7 +29,7 @@ from onestop.access.services import (
     list_offices,
     list_staff,
 )
-from onestop.access.trail import AUDIT_LIST_MAX, list_audit_events, verify_audit_chain
+from onestop.access.trail import AUDIT_LIST_MAX, anchor_audit_head, list_audit_events, verify_audit_chain
 
 __all__ = [
     "AUDIT_LIST_MAX",
@@ -49,6 +49,7 @@ __all__ = [
     "UsernameTaken",
     "actor_for_token",
     "actor_of",
+    "anchor_audit_head",
     "authenticate",
     "change_password",
     "create_office",

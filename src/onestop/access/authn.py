@@ -64,6 +64,7 @@ def _refusal(
     state = domain.LoginState(staff.failed_logins, staff.locked_until)
     if domain.is_locked(state, now):
         assert state.locked_until is not None
+        passwords.verify_password(staff.password_hash, password)  # the same time as a wrong password
         return AccountLocked(state.locked_until), "account locked"
     if not passwords.verify_password(staff.password_hash, password):
         state = domain.after_failure(state, policy, now)

@@ -8,6 +8,7 @@ Reads end with ``audited_read`` (``audited_list``); each event names an ``AuditA
 """
 
 from onestop.audit.actions import AuditAction
+from onestop.audit.anchor import Anchor, anchor_of_head
 from onestop.audit.domain import GENESIS_HASH, REDACTED, SENSITIVE_KEYS, VerifyResult, redact
 from onestop.audit.models import AuditChainHead, AuditEvent
 from onestop.audit.reads import audited_list, audited_read
@@ -19,10 +20,12 @@ __all__ = [
     "GENESIS_HASH",
     "REDACTED",
     "SENSITIVE_KEYS",
+    "Anchor",
     "AuditAction",
     "AuditChainHead",
     "AuditEvent",
     "VerifyResult",
+    "anchor_of_head",
     "audited_list",
     "audited_read",
     "list_recent_events",

@@ -39,6 +39,7 @@ class AuditAction(enum.StrEnum):
     ASSESSMENT_CREATE = "assessment:create"
     ASSESSMENT_LIST = "assessment:list"
 
+    AUDIT_ANCHOR = "audit:anchor"
     AUDIT_READ = "audit:read"
     AUDIT_VERIFY = "audit:verify"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 import uuid
 from collections.abc import Iterable, Mapping
@@ -75,6 +76,8 @@ class VerifyResult:
     checked: int
     first_broken_seq: int | None
     reason: str
+    #: True when the log disagrees with a kept anchor (truncated or rewritten since it was taken).
+    against_anchor: bool = False
 
 
 def timestamp_text(at: dt.datetime) -> str:
@@ -107,6 +110,39 @@ def event_hash(fields: EventFields) -> str:
         "prev_hash": fields.prev_hash,
     }
     return hashlib.sha256(canonical_json(doc).encode()).hexdigest()
+
+
+def head_seal(key: bytes, seq: int, head_hash: str) -> str:
+    """HMAC-SHA256 (hex) of the chain head under the audit key, which is not in the database.
+
+    Anyone with write access to the database can re-compute SHA-256 hashes, so a rewritten or cut log
+    can be made to look whole; without the key they cannot make the head's seal match.
+    """
+    message = f"onestop-audit-head:{seq}:{head_hash}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def seal_matches(key: bytes, seq: int, head_hash: str, seal: str | None) -> bool:
+    """Whether ``seal`` is the head's seal under ``key`` (compared in constant time)."""
+    return seal is not None and hmac.compare_digest(head_seal(key, seq, head_hash), seal)
+
+
+def broken_seal(key: bytes, seq: int, head_hash: str) -> str:
+    """The seal an append writes when the head it extends was not properly sealed.
+
+    Re-sealing a head that had been cut and repointed would hide the cut at the next append; this
+    value never matches ``head_seal``, so the break stays visible however many events follow.
+    """
+    message = f"onestop-audit-broken:{seq}:{head_hash}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def next_seal(key: bytes, head: tuple[int, str, str | None], seq: int, new_hash: str) -> str:
+    """The seal of the head after appending event ``seq``: good only if the head it extends was good."""
+    head_seq, old_hash, old_seal = head
+    if head_seq == 0 or seal_matches(key, head_seq, old_hash, old_seal):
+        return head_seal(key, seq, new_hash)
+    return broken_seal(key, seq, new_hash)
 
 
 def redact(data: Any, sensitive: Iterable[str] = SENSITIVE_KEYS) -> Any:

@@ -14,7 +14,8 @@ from onestop.db.types import JSONDoc
 
 
 class AuditEvent(Base):
-    """One audited action. Rows are only ever inserted; ``hash`` chains each to the one before."""
+    """One audited action. Rows are only ever inserted (database triggers refuse UPDATE and DELETE,
+    migration 0005); ``hash`` chains each to the one before."""
 
     __tablename__ = "audit_event"
     __table_args__ = (
@@ -52,3 +53,6 @@ class AuditChainHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+    #: HMAC-SHA256 of (seq, hash) under ``ONESTOP_AUDIT_KEY``, which is not in the database: whoever
+    #: rewrites the log and repoints the head cannot make a matching seal (``domain.head_seal``).
+    seal: Mapped[str | None] = mapped_column(String(64))

@@ -57,7 +57,12 @@ def record(
         details=_storable(details),
         prev_hash=head_hash,
     )
-    repository.append(session, fields, domain.event_hash(fields))
+    event_hash = domain.event_hash(fields)
+    seal = None
+    if uow.audit_key:
+        head = (head_seq, head_hash, repository.read_seal(session))
+        seal = domain.next_seal(uow.audit_key, head, fields.seq, event_hash)
+    repository.append(session, fields, event_hash, seal)
     session.flush()
 
 

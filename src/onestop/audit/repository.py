@@ -39,11 +39,13 @@ def lock_chain(session: Session) -> tuple[int, str]:
     return int(row.seq), str(row.hash)
 
 
-def append(session: Session, fields: EventFields, event_hash: str) -> None:
-    """Insert the event and move the head to it (the caller holds the lock)."""
+def append(session: Session, fields: EventFields, event_hash: str, seal: str | None = None) -> None:
+    """Insert the event and move the head (and its seal) to it (the caller holds the lock)."""
     session.add(AuditEvent(**_columns(fields), hash=event_hash))
     session.execute(
-        update(AuditChainHead).where(AuditChainHead.id == _HEAD_ID).values(seq=fields.seq, hash=event_hash)
+        update(AuditChainHead)
+        .where(AuditChainHead.id == _HEAD_ID)
+        .values(seq=fields.seq, hash=event_hash, seal=seal)
     )
 
 
@@ -60,6 +62,22 @@ def read_head(session: Session) -> tuple[int, str] | None:
         select(AuditChainHead.seq, AuditChainHead.hash).where(AuditChainHead.id == _HEAD_ID)
     ).one_or_none()
     return None if row is None else (int(row.seq), str(row.hash))
+
+
+def read_seal(session: Session) -> str | None:
+    """The head's HMAC seal as stored (None if unsealed or no head)."""
+    return session.scalar(select(AuditChainHead.seal).where(AuditChainHead.id == _HEAD_ID))
+
+
+def event_hash_at(session: Session, seq: int) -> str | None:
+    """The stored hash of the event at ``seq``, if that event is stored."""
+    return session.scalar(select(AuditEvent.hash).where(AuditEvent.seq == seq))
+
+
+def last_seq(session: Session) -> int | None:
+    """The highest stored seq, if any event is stored."""
+    value = session.scalar(select(func.max(AuditEvent.seq)))
+    return None if value is None else int(value)
 
 
 def first_seq(session: Session) -> int | None:

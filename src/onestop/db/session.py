@@ -57,10 +57,19 @@ class UnitOfWork:
     (letters, e-mails, files) run only once the data is safely stored.
     """
 
-    def __init__(self, session_factory: sessionmaker[Session], clock: Clock, cipher: FieldCipher) -> None:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        clock: Clock,
+        cipher: FieldCipher,
+        *,
+        audit_key: bytes = b"",
+    ) -> None:
         self._factory = session_factory
         self.clock = clock
         self.cipher = cipher
+        #: Seals the audit chain head as events are recorded; empty means "leave the head unsealed".
+        self.audit_key = audit_key
         self._session: Session | None = None
         self._after_commit: list[Callable[[], None]] = []
         self._depth = 0
@@ -117,8 +126,8 @@ class UnitOfWork:
             callback()
 
     def independent(self) -> UnitOfWork:
-        """A separate unit of work (its own transaction) on the same database, clock and cipher."""
-        return UnitOfWork(self._factory, self.clock, self.cipher)
+        """A separate unit of work (its own transaction) on the same database, clock, cipher and keys."""
+        return UnitOfWork(self._factory, self.clock, self.cipher, audit_key=self.audit_key)
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the transaction commits (never if it rolls back)."""

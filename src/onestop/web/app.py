@@ -19,7 +19,8 @@ from onestop.web import apidocs, error_pages, errors, pages, portal, programs, s
 from onestop.web.api import ROUTERS
 from onestop.web.i18n import LocaleMiddleware
 from onestop.web.portal.accounts import ClientSignInRequired, sign_in_required
-from onestop.web.security import CsrfMiddleware, LoginRateLimiter, SecurityHeadersMiddleware
+from onestop.web.ratelimit import LoginRateLimiter
+from onestop.web.security import CsrfMiddleware, SecurityHeadersMiddleware
 from onestop.web.sessions import SessionMiddleware
 from onestop.web.staff.deps import LoginRequiredError, login_required
 
@@ -38,7 +39,12 @@ def create_app(container: Container) -> FastAPI:
     app.state.container = container
     #: Links sent outside the site (e-mails) start with this, never with the request's Host header.
     app.state.public_base_url = container.settings.resolved_public_base_url()
-    app.state.login_limiter = LoginRateLimiter()
+    settings = container.settings
+    app.state.login_limiter = LoginRateLimiter(
+        settings.resolved_rate_limit_storage(),
+        per_address=settings.login_rate_per_address,
+        per_username=settings.login_rate_per_username,
+    )
     errors.install(app)
     error_pages.install(app)
     app.add_exception_handler(LoginRequiredError, login_required)

@@ -1,4 +1,4 @@
-"""Security middleware for every response (headers) and every page form (CSRF), and a login limiter.
+"""Security middleware for every response (headers) and every page form (CSRF).
 
 The JSON API is exempt from CSRF: it authenticates with bearer tokens, which a browser never sends
 on its own, so a forged cross-site request carries no credentials there.
@@ -6,10 +6,7 @@ on its own, so a forged cross-site request carries no credentials there.
 
 from __future__ import annotations
 
-import datetime as dt
 import hmac
-import threading
-from collections import defaultdict, deque
 from collections.abc import Callable
 
 from starlette.datastructures import Headers, MutableHeaders
@@ -150,37 +147,3 @@ async def _form_token(scope: Scope, body: bytes) -> str | None:
             return token if isinstance(token, str) else None
     except Exception:
         return None
-
-
-class LoginRateLimiter:
-    """At most ``attempts`` login attempts per client address in any ``window`` (in memory, per process).
-
-    The account lockout in the access service stops guessing one password; this stops one address
-    from trying many accounts.
-    """
-
-    MAX_ADDRESSES = 10_000
-
-    def __init__(self, attempts: int = 20, window: dt.timedelta = dt.timedelta(minutes=10)) -> None:
-        self.attempts = attempts
-        self.window = window
-        self._hits: defaultdict[str, deque[dt.datetime]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def hit(self, key: str, now: dt.datetime) -> dt.datetime | None:
-        """Count an attempt; returns None if allowed, else the time from which the next is allowed."""
-        with self._lock:
-            if len(self._hits) > self.MAX_ADDRESSES:
-                self._forget_idle(now)
-            hits = self._hits[key]
-            while hits and now - hits[0] >= self.window:
-                hits.popleft()
-            if len(hits) >= self.attempts:
-                return hits[0] + self.window
-            hits.append(now)
-            return None
-
-    def _forget_idle(self, now: dt.datetime) -> None:
-        """Drop addresses with no attempt in the window, so memory stays bounded."""
-        for key in [k for k, hits in self._hits.items() if not hits or now - hits[-1] >= self.window]:
-            del self._hits[key]

@@ -1,4 +1,4 @@
-"""/api/auth over HTTP: token login (OAuth2 password form), lockout, logout, and 401 without a valid token."""
+"""/api/auth over HTTP: token login (OAuth2 password form), lockout, rate limits, logout, no token: 401."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from onestop.access import passwords
 from onestop.access.permissions import Role
+from onestop.audit import AuditEvent
 from onestop.bootstrap import Container
 from onestop.common.clock import FixedClock
 from onestop.web.app import create_app
+from onestop.web.ratelimit import LoginRateLimiter
 from tests.integration.access.factories import CHEAP_HASHER, PASSWORD, make_staff
 
 PROTECTED = [
@@ -82,9 +85,18 @@ def test_lockout_after_the_configured_failures(
     for _ in range(limit):
         response = client.post("/api/auth/token", data={"username": "olive", "password": "wrong-password-1"})
     assert response.status_code == 401
-    assert "locked" in response.json()["detail"]
     locked = client.post("/api/auth/token", data={"username": "olive", "password": PASSWORD})
-    assert locked.status_code == 401 and "account locked" in locked.json()["detail"]
+    # The same answer as a wrong password or an unknown name: the lock is told to the audit trail only.
+    assert (locked.status_code, locked.json()) == (401, {"detail": "wrong username or password"})
+    with container.uow() as uow:
+        reasons = list(
+            uow.session.scalars(
+                select(AuditEvent.details["reason"].as_string())
+                .where(AuditEvent.action == "auth:login_failed")
+                .order_by(AuditEvent.seq)
+            )
+        )
+    assert reasons[-2:] == ["wrong password; account now locked", "account locked"]
     clock.advance(dt.timedelta(minutes=container.settings.login_lockout_minutes))
     assert client.post("/api/auth/token", data={"username": "olive", "password": PASSWORD}).status_code == 200
 
@@ -114,3 +126,47 @@ def test_every_route_needs_a_valid_token(
     response = client.request(method, path, headers=headers)
     assert response.status_code == 401
     assert response.headers["WWW-Authenticate"] == "Bearer"
+
+
+def test_a_locked_account_spends_the_same_password_check_as_a_wrong_password(
+    client: TestClient, container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for _ in range(container.settings.login_max_failures):
+        client.post("/api/auth/token", data={"username": "olive", "password": "wrong-password-1"})
+    checked: list[object] = []
+    real = passwords.verify_password
+    monkeypatch.setattr(passwords, "verify_password", lambda h, p: checked.append(h) or real(h, p))
+    for username in (
+        "olive",
+        "nobody",
+    ):  # locked, unknown: one Argon2 verification each, like a wrong password
+        response = client.post("/api/auth/token", data={"username": username, "password": PASSWORD})
+        assert (response.status_code, response.json()["detail"]) == (401, "wrong username or password")
+    assert len(checked) == 2 and checked[0] is not None and checked[1] is None
+
+
+def test_token_requests_are_limited_per_address(client: TestClient, app_limits: None) -> None:
+    for n in range(3):
+        client.post("/api/auth/token", data={"username": f"guess{n}", "password": "Wrong-password-1"})
+    response = client.post("/api/auth/token", data={"username": "olive", "password": PASSWORD})
+    assert response.status_code == 429
+    assert response.json()["detail"] == "too many sign-in attempts; try again later"
+    assert 1 <= int(response.headers["Retry-After"]) <= 600
+
+
+def test_token_requests_are_limited_per_username_from_any_address(
+    client: TestClient, app_limits: None
+) -> None:
+    for _ in range(2):
+        client.post("/api/auth/token", data={"username": "olive", "password": "Wrong-password-1"})
+    limiter = client.app.state.login_limiter  # type: ignore[attr-defined]
+    assert limiter.hit(address="192.0.2.7", username="Olive") is not None  # another address, same name
+    assert limiter.hit(address="192.0.2.7", username="oscar") is None
+
+
+@pytest.fixture
+def app_limits(client: TestClient) -> None:
+    """Small limits: three attempts per address, two per username, in ten minutes."""
+    client.app.state.login_limiter = LoginRateLimiter(  # type: ignore[attr-defined]
+        per_address="3/10 minutes", per_username="2/10 minutes"
+    )

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from onestop.common.clock import FixedClock
-from onestop.web.security import LoginRateLimiter
+from onestop.web.ratelimit import LoginRateLimiter
 from tests.functional.staff.conftest import Officer, csrf_token, sign_in
 
 
@@ -103,7 +103,7 @@ def test_idle_session_times_out_and_activity_keeps_it_alive(signed_in: TestClien
 def test_many_attempts_from_one_address_are_slowed_down(
     app: FastAPI, client: TestClient, officer: Officer
 ) -> None:
-    app.state.login_limiter = LoginRateLimiter(attempts=2)
+    app.state.login_limiter = LoginRateLimiter(per_address="2/10 minutes")
     assert sign_in(client, "nobody", "Wrong-password-1").status_code == 401
     assert sign_in(client, "someone", "Wrong-password-1").status_code == 401
     response = sign_in(client, officer.username, officer.password)

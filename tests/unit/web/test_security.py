@@ -1,14 +1,10 @@
-"""Security headers, the login limiter, safe redirects and form-field mapping."""
+"""Security headers, safe redirects and form-field mapping (the sign-in limits: test_ratelimit.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from onestop.web.security import CSP, LoginRateLimiter, security_headers
+from onestop.web.security import CSP, security_headers
 from onestop.web.staff.deps import safe_next
 from onestop.web.staff.forms import form_field
-
-NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 
 
 def test_the_policy_allows_no_inline_code_and_no_framing() -> None:
@@ -23,15 +19,6 @@ def test_staff_pages_are_never_cached_and_production_adds_hsts() -> None:
     headers = security_headers("/staff/people", production=True)
     assert headers["Cache-Control"] == "no-store"
     assert headers["Strict-Transport-Security"].startswith("max-age=")
-
-
-def test_the_limiter_counts_attempts_per_address_in_a_sliding_window() -> None:
-    limiter = LoginRateLimiter(attempts=2, window=dt.timedelta(minutes=10))
-    assert limiter.hit("10.0.0.1", NOW) is None
-    assert limiter.hit("10.0.0.1", NOW + dt.timedelta(minutes=1)) is None
-    assert limiter.hit("10.0.0.1", NOW + dt.timedelta(minutes=2)) == NOW + dt.timedelta(minutes=10)
-    assert limiter.hit("10.0.0.2", NOW) is None  # another address is not affected
-    assert limiter.hit("10.0.0.1", NOW + dt.timedelta(minutes=10)) is None  # the first attempt has aged out
 
 
 def test_after_sign_in_only_staff_pages_of_this_site_are_followed() -> None:
@@ -57,12 +44,3 @@ def test_service_field_names_map_to_the_form_boxes() -> None:
     assert form_field("legal_name") == "family_name"
     assert form_field("duplicate_decision.reason") == "duplicate_reason"
     assert form_field("birth_date") == "birth_date"
-
-
-def test_the_limiter_forgets_idle_addresses_so_memory_stays_bounded() -> None:
-    limiter = LoginRateLimiter(attempts=5, window=dt.timedelta(minutes=10))
-    limiter.MAX_ADDRESSES = 3
-    for n in range(4):
-        limiter.hit(f"10.0.0.{n}", NOW)
-    limiter.hit("10.0.1.1", NOW + dt.timedelta(minutes=11))
-    assert set(limiter._hits) == {"10.0.1.1"}

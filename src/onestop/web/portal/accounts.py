@@ -144,7 +144,8 @@ def signin(
     container = request.app.state.container
     context: dict[str, Any] = {"values": {"email": email}, "next_url": safe_next(next) if next else ""}
     client_address = request.client.host if request.client else "unknown"
-    if request.app.state.login_limiter.hit(f"portal:{client_address}", container.clock.now()) is not None:
+    limiter = request.app.state.login_limiter
+    if limiter.hit(address=client_address, username=email, scope="portal") is not None:
         context["errors"] = {
             "form": pages.gettext(request, N_("Too many attempts. Wait a few minutes, then try again."))
         }

@@ -40,7 +40,7 @@ def login_submit(
     container = request.app.state.container
     fmt = pages.formatter(request)
     values = {"username": username}
-    blocked_until = request.app.state.login_limiter.hit(_client(request), container.clock.now())
+    blocked_until = request.app.state.login_limiter.hit(address=_client(request), username=username)
     if blocked_until is not None:
         message = pages.gettext(
             request,
