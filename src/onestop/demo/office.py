@@ -21,7 +21,8 @@ from onestop.bootstrap import Container
 from onestop.demo.clock import ReplayClock
 from onestop.demo.context import Client, Ctx
 
-START = -56  # the replay starts eight weeks before the business date
+HISTORY = -372  # the replay starts a year back: the clients whose periodic reviews fall due now
+START = -56  # the office's recent weeks: caseloads, applications, decisions, contacts
 Work = tuple[Actor, Client]  # a single adult and the officer who works the case
 
 
@@ -102,8 +103,8 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     line = Timeline()
     for officer in officers:
         line.at(START, 8, 30, lambda o=officer: casework.take_caseload(ctx, o, loads[o.username]))
-    for offset in range(START, 1):
-        line.at(offset, 6, 0, lambda: casework.open_due_reviews(ctx))  # the nightly job
+    for offset in range(-10, 1):
+        line.at(offset, 6, 0, lambda: casework.open_due_reviews(ctx))  # the nightly job, lately
     it = iter(work)
     _reviews(ctx, line, [next(it) for _ in range(4)])
     eligible = _decided(ctx, line, it, scale)
@@ -129,13 +130,13 @@ def _reviews(ctx: Ctx, line: Timeline, clients: list[Work]) -> None:
     for (officer, client), due in zip(clients, (-4, 0, 2, 4), strict=True):
 
         def step(officer: Actor = officer, c: Client = client, due: int = due) -> None:
-            app = _flow(ctx, officer, c, due - 365)
+            app = _flow(ctx, officer, c, due - 365 - 2)
             demo_money.bank_payee(ctx, officer, c)
             casework.decide(ctx, officer, app)
             if due < 0:
                 ctx.made.guide["overdue_review_person"] = str(c.person_id)
 
-        line.at(START, 10, 0, step)
+        line.at(due - 365, 10, 0, step)
     ctx.made.add("reviews_scheduled", len(clients))
 
 

@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse
 
 from onestop.access.permissions import Actor, Permission
 from onestop.cases.tasks import TaskKind, get_caseload, list_tasks
+from onestop.demo.guide import demo_guide
 from onestop.money import list_approvals
 from onestop.web import pages
 from onestop.web.staff.deps import StaffActor
@@ -23,7 +24,7 @@ router = APIRouter()
 def home(request: Request, actor: StaffActor) -> HTMLResponse:
     """The page an officer lands on after signing in."""
     container = request.app.state.container
-    context: dict[str, Any] = {"today": container.clock.now()}
+    context: dict[str, Any] = {"today": container.clock.now(), "demo_guide": demo_guide(container.uow())}
     if actor.staff_id is not None and actor.can(Permission.CASE_READ):
         context |= _work(request, actor)
     if actor.can(Permission.MONEY_APPROVE):
