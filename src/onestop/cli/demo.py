@@ -32,9 +32,7 @@ def load(
     caseloads, tasks, applications at every stage, decisions, plans, referrals, six weeks of contacts,
     reviews, payments (a run, an emergency payment waiting, an overpayment), an appeal, a portal client."""
     try:
-        report = load_demo(
-            container(), people=people, seed=seed, progress=_progress(people), office=office
-        )
+        report = load_demo(container(), people=people, seed=seed, progress=_progress(people), office=office)
     except AlreadyLoaded as err:
         print(f"{err.message}", file=sys.stderr)
         _print_logins()

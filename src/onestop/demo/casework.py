@@ -8,7 +8,17 @@ import datetime as dt
 import uuid
 
 from onestop.access import Actor
-from onestop.cases import appeals, applications, decisions, documents, plans, referrals, reviews, screenings, tasks
+from onestop.cases import (
+    appeals,
+    applications,
+    decisions,
+    documents,
+    plans,
+    referrals,
+    reviews,
+    screenings,
+    tasks,
+)
 from onestop.cases.appeals import AppealCreate, HearingSchedule
 from onestop.cases.applications import ApplicationCreate, ApplicationStatusChange, FactIn, FactVerify
 from onestop.cases.decisions import DecisionCreate

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from onestop.access import Actor
 from onestop.cases import interactions
 from onestop.cases.interactions import InteractionCreate

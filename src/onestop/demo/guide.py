@@ -25,8 +25,9 @@ SUBJECT = ("demo", "office")
 def mark(ctx: Ctx) -> None:
     """Write the marker: this database holds demo data; the guide's targets and what was built."""
     with ctx.container.uow() as uow:
+        details = {"guide": ctx.made.guide, "counts": ctx.made.counts}
         audit.record(uow, actor=Actor.system("demo"), action=ACTION, subject_type=SUBJECT[0],
-                     subject_id=SUBJECT[1], details={"guide": ctx.made.guide, "counts": ctx.made.counts})  # fmt: skip
+                     subject_id=SUBJECT[1], details=details)  # fmt: skip
         uow.commit()
 
 

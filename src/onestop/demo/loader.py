@@ -203,7 +203,7 @@ def _offices_and_staff(container: Container, actor: Actor, report: LoadReport) -
 def _display(username: str) -> str:
     """A display name: "Demo officer 2" for officer2."""
     base = username.rstrip("0123456789")
-    return f"Demo {base} {username[len(base):]}".rstrip()
+    return f"Demo {base} {username[len(base) :]}".rstrip()
 
 
 def already_loaded(container: Container) -> bool:
@@ -230,7 +230,9 @@ def load_demo(
         raise AlreadyLoaded("the demo data is already loaded in this database; nothing was changed")
     started = time.perf_counter()
     real_now, today = container.clock.now(), container.clock.today()
-    clock = ReplayClock.starting(today + dt.timedelta(days=HISTORY), container.settings.timezone, until=real_now)
+    clock = ReplayClock.starting(
+        today + dt.timedelta(days=HISTORY), container.settings.timezone, until=real_now
+    )
     replay = dataclasses.replace(container, clock=clock)
     replay.storage = container.storage
     actor = Actor.system("demo")

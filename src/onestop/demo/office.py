@@ -1,4 +1,4 @@
-"""A working office: the demo's last eight weeks played forward, through the real services, to today.
+"""A working office: the demo's last year played forward, through the real services, to today.
 
 The steps are scheduled on a timeline of (day offset, time of day) relative to the business date and
 then run in time order on the replay clock, so every record and audit event carries a plausible date
@@ -13,11 +13,12 @@ import random
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from onestop.access import Actor
+from onestop.bootstrap import Container
 from onestop.demo import casework, contacts, guide, portal
 from onestop.demo import money as demo_money
-from onestop.bootstrap import Container
 from onestop.demo.clock import ReplayClock
 from onestop.demo.context import Client, Ctx
 
@@ -102,9 +103,9 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
 
     line = Timeline()
     for officer in officers:
-        line.at(START, 8, 30, lambda o=officer: casework.take_caseload(ctx, o, loads[o.username]))
+        line.at(START, 8, 30, partial(casework.take_caseload, ctx, officer, loads[officer.username]))
     for offset in range(-10, 1):
-        line.at(offset, 6, 0, lambda: casework.open_due_reviews(ctx))  # the nightly job, lately
+        line.at(offset, 6, 0, partial(casework.open_due_reviews, ctx))  # the nightly job, lately
     it = iter(work)
     _reviews(ctx, line, [next(it) for _ in range(4)])
     eligible = _decided(ctx, line, it, scale)
@@ -163,7 +164,9 @@ def _decided(ctx: Ctx, line: Timeline, it: Iterator[Work], scale: Scale) -> list
         officer, client = next(it)
         offset = weekday(ctx, span[(i * 11 + 3) % len(span)])
 
-        def refuse(o: Actor = officer, c: Client = client, offset: int = offset, first: bool = i == 0) -> None:
+        def refuse(
+            o: Actor = officer, c: Client = client, offset: int = offset, first: bool = i == 0
+        ) -> None:
             app = _flow(ctx, o, c, offset - 2, assets=casework.RICH)
             decision = casework.decide(ctx, o, app)
             if first:
@@ -195,11 +198,11 @@ def _stages(ctx: Ctx, line: Timeline, it: Iterator[Work], scale: Scale) -> None:
     """Applications still open: screened, documents missing, ready to decide, an override waiting."""
     for i in range(scale.per_stage):
         o, c = next(it)
-        line.at(weekday(ctx, -1 - i % 3), 13, 10 + i % 40, lambda o=o, c=c: _screened(ctx, o, c))
+        line.at(weekday(ctx, -1 - i % 3), 13, 10 + i % 40, partial(_screened, ctx, o, c))
         o, c = next(it)
-        line.at(weekday(ctx, -4 - i % 4), 13, 20, lambda o=o, c=c: _missing(ctx, o, c))
+        line.at(weekday(ctx, -4 - i % 4), 13, 20, partial(_missing, ctx, o, c))
         o, c = next(it)
-        line.at(weekday(ctx, -2 - i % 3), 14, 0 + i % 50, lambda o=o, c=c, i=i: _ready(ctx, o, c, first=i == 0))
+        line.at(weekday(ctx, -2 - i % 3), 14, i % 50, partial(_ready, ctx, o, c, first=i == 0))
     o, c = next(it)
     line.at(weekday(ctx, -2), 16, 0, lambda: casework.ask_override(ctx, o, _flow(ctx, o, c, -4), "990.00"))
 
@@ -222,7 +225,9 @@ def _ready(ctx: Ctx, officer: Actor, client: Client, *, first: bool) -> None:
         ctx.made.guide["ready_application"] = str(app)
 
 
-def _tasks(ctx: Ctx, line: Timeline, officers: list[Actor], loads: dict[str, list[Client]], scale: Scale) -> None:
+def _tasks(
+    ctx: Ctx, line: Timeline, officers: list[Actor], loads: dict[str, list[Client]], scale: Scale
+) -> None:
     """Each officer's own tasks: some overdue, some due today, some later this week or next."""
     for officer in officers:
         mine = loads[officer.username]
@@ -230,9 +235,13 @@ def _tasks(ctx: Ctx, line: Timeline, officers: list[Actor], loads: dict[str, lis
             client = mine[i % len(mine)]
             made_on, due = [(-6, -2), (-3, 0), (-2, 5)][i % 3]
             due = max(due, made_on)
-            line.at(weekday(ctx, made_on), 9, 15 + i % 40,
-                    lambda o=officer, c=client, d=due, i=i: casework.add_task(
-                        ctx, o, c, ctx.today + dt.timedelta(days=d), i))  # fmt: skip
+            when = ctx.today + dt.timedelta(days=due)
+            line.at(
+                weekday(ctx, made_on),
+                9,
+                15 + i % 40,
+                partial(casework.add_task, ctx, officer, client, when, i),
+            )
 
 
 def _contacts(ctx: Ctx, line: Timeline, officers: list[Actor], clients: list[Client], scale: Scale) -> None:
@@ -240,14 +249,19 @@ def _contacts(ctx: Ctx, line: Timeline, officers: list[Actor], clients: list[Cli
         day = ctx.today + dt.timedelta(days=offset)
         if day.weekday() >= 5:
             continue
-        n = max(1, round(scale.contacts_per_day * contacts.WEEKDAY_LOAD[day.weekday()] * ctx.rng.uniform(0.8, 1.2)))
+        n = max(
+            1,
+            round(scale.contacts_per_day * contacts.WEEKDAY_LOAD[day.weekday()] * ctx.rng.uniform(0.8, 1.2)),
+        )
         for _ in range(n):
             hour, minute = ctx.rng.choice(contacts.HOURS), ctx.rng.randint(0, 59)
             officer = ctx.rng.choice(officers)
             client = ctx.rng.choice(clients) if ctx.rng.random() < 0.85 else None
-            line.at(offset, hour, minute, lambda o=officer, c=client: contacts.log_one(ctx, o, c))
+            line.at(offset, hour, minute, partial(contacts.log_one, ctx, officer, client))
 
 
-def new_ctx(container: Container, clock: ReplayClock, seed: int, today: dt.date, staff: dict[str, Actor]) -> Ctx:
+def new_ctx(
+    container: Container, clock: ReplayClock, seed: int, today: dt.date, staff: dict[str, Actor]
+) -> Ctx:
     """The office context; its own random source, so the population does not shift with the office."""
     return Ctx(container, clock, random.Random(seed ^ 0x0FF1CE), today, staff)

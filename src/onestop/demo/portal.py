@@ -14,7 +14,7 @@ from onestop.demo.context import Ctx
 
 #: DEMO ONLY: printed with the staff logins.
 CLIENT_EMAIL = "demo.client@example.com"
-CLIENT_PASSWORD = "Portal-demo-2026"
+CLIENT_PASSWORD = "Portal-demo-2026"  # noqa: S105 (a published demo login)
 
 
 def portal_client(ctx: Ctx) -> None:
@@ -32,7 +32,8 @@ def portal_client(ctx: Ctx) -> None:
         ctx.container.uow(), account_id=account.id, program="ab.income_support", jurisdiction="ca-ab",
         answers={"people[p1].role": "applicant", "people[p1].age": 29, "unit.resident_of_province": True,
                  "unit.no_money_for_food_today": False, "unit.no_safe_place_tonight": False},
-        given_names="Alex", family_name="Demo-Client", birth_date=ctx.today - dt.timedelta(days=29 * 365 + 40),
+        given_names="Alex", family_name="Demo-Client",
+        birth_date=ctx.today - dt.timedelta(days=29 * 365 + 40),
     )  # fmt: skip
     ctx.made.add("portal_accounts")
     ctx.made.add("applications")

@@ -112,7 +112,9 @@ def test_money_respects_maker_checker_and_both_checks_pass(demo: tuple[Container
     c, _ = demo
     with c.uow() as uow:
         [batch] = uow.session.scalars(select(PaymentBatch)).all()
-        [waiting] = uow.session.scalars(select(ApprovalRequest).where(ApprovalRequest.state == "pending")).all()
+        [waiting] = uow.session.scalars(
+            select(ApprovalRequest).where(ApprovalRequest.state == "pending")
+        ).all()
         [op] = uow.session.scalars(select(Overpayment)).all()
         assert batch.state == "exported" and batch.built_by != batch.approved_by
         assert (waiting.payment_type, waiting.requested_by) == ("emergency_funds", "officer")
@@ -148,7 +150,9 @@ def _fingerprint(c: Container) -> dict[str, Any]:
             "applications": sorted(s.execute(select(Application.status, Application.received_on)).all()),
             "decisions": sorted(s.execute(select(Decision.outcome, Decision.monthly_amount_cents)).all()),
             "contacts": sorted(s.execute(select(Interaction.occurred_at, Interaction.channel)).all()),
-            "issuances": sorted(s.execute(select(Issuance.payment_type, Issuance.amount_cents)).all()),
+            "issuances": sorted(
+                s.execute(select(Issuance.payment_type, Issuance.net_cents, Issuance.pay_date)).all()
+            ),
             "audit": s.scalar(select(func.count()).select_from(AuditEvent)),
         }
 
@@ -164,7 +168,11 @@ def _actor(c: Container, username: str) -> Actor:
 def test_the_home_page_shows_the_guide_on_the_demo(demo: tuple[Container, LoadReport]) -> None:
     c, _ = demo
     guide = demo_guide(c.uow())
-    assert guide is not None and set(guide) == {"overdue_review_person", "ready_application", "emergency_approval"}
+    assert guide is not None and set(guide) == {
+        "overdue_review_person",
+        "ready_application",
+        "emergency_approval",
+    }
     with TestClient(create_app(c), follow_redirects=False) as client:
         assert sign_in(client, "officer", "demo-officer-1").status_code == 303
         page = client.get("/staff/").text
