@@ -94,7 +94,9 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     ctx.rng.shuffle(singles)
     ctx.rng.shuffle(families)
     officers, supervisor = ctx.officers, ctx.staff["supervisor"]
-    work = [(officers[i % len(officers)], c) for i, c in enumerate(singles)]
+    needed = fixed_need(scale) - 3 + scale.eligible
+    families += singles[needed:]  # single adults beyond the casework fill caseloads like families
+    work = [(officers[i % len(officers)], c) for i, c in enumerate(singles[:needed])]
     loads: dict[str, list[Client]] = {o.username: [c for w, c in work if w is o] for o in officers}
     per_officer = max(0, scale.caseload - max(len(v) for v in loads.values()))
     for n, officer in enumerate(officers):
