@@ -21,6 +21,7 @@ class Client:
     person_id: uuid.UUID
     birth_date: dt.date
     name: str
+    joined_on: dt.date  # in the household since (an application needs an applicant on its date)
 
 
 @dataclass

@@ -86,11 +86,13 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     caseloads and the contact log.
     """
     scale = Scale.of(people)
+    settled = ctx.today + dt.timedelta(days=HISTORY - 7)  # applicants a year back were in their units
+    families = [c for c in singles if c.joined_on > settled] + list(families)
+    singles = [c for c in singles if c.joined_on <= settled]
     spare = len(singles) - fixed_need(scale)
     if spare < 0:
         return False
     scale = replace(scale, eligible=min(scale.eligible, spare + 3))
-    singles, families = list(singles), list(families)
     ctx.rng.shuffle(singles)
     ctx.rng.shuffle(families)
     officers, supervisor = ctx.officers, ctx.staff["supervisor"]
