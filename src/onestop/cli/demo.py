@@ -39,7 +39,8 @@ def load(
         return
     print(
         f"loaded {report.people} people ({report.near_duplicates} near-duplicates) in {report.units} "
-        f"households, {report.memberships} memberships, in {report.seconds:.1f} s (whole load {report.total_seconds:.1f} s)"
+        f"households, {report.memberships} memberships, in {report.seconds:.1f} s "
+        f"(whole load {report.total_seconds:.1f} s)"
     )
     if report.office:
         print("office: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in report.office.items()))
