@@ -111,8 +111,11 @@ def explain_timings(pack: Pack, cases: list[dict[str, Any]]) -> dict[str, float]
         pack.evaluate_data(case).render()
 
     out = {}
-    for name, fn in (("explain_one_median_us", records), ("explain_one_json_us", as_json),
-                     ("explain_one_text_us", as_text)):  # fmt: skip
+    for name, fn in (
+        ("explain_one_median_us", records),
+        ("explain_one_json_us", as_json),
+        ("explain_one_text_us", as_text),
+    ):
         times = []
         for case in cases:
             start = time.perf_counter()
@@ -146,8 +149,16 @@ def high_water_mb() -> float:
 
 def peak_rss(kind: str, data_file: Path, synthdata_dir: Path) -> float:
     """Peak RSS of a separate process doing one kind of run."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind, "--data", str(data_file),
-           "--synthdata", str(synthdata_dir)]  # fmt: skip
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        kind,
+        "--data",
+        str(data_file),
+        "--synthdata",
+        str(synthdata_dir),
+    ]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     return float(json.loads(out.strip().splitlines()[-1])["peak_rss_mb"])
 
@@ -168,9 +179,11 @@ def working_memory(pack: Pack, data: dict[str, np.ndarray], synthdata: ModuleTyp
     """Peak allocations (MB) beyond the input data: engine load + compute, and the numpy reference."""
     out = {}
     cols = load(pack, data)
-    for name, fn in (("engine_tracemalloc_mb", lambda: compute(pack, load(pack, data))),
-                     ("engine_compute_tracemalloc_mb", lambda: compute(pack, cols)),
-                     ("numpy_tracemalloc_mb", lambda: synthdata.reference_numpy(data))):  # fmt: skip
+    for name, fn in (
+        ("engine_tracemalloc_mb", lambda: compute(pack, load(pack, data))),
+        ("engine_compute_tracemalloc_mb", lambda: compute(pack, cols)),
+        ("numpy_tracemalloc_mb", lambda: synthdata.reference_numpy(data)),
+    ):
         tracemalloc.start()
         fn()
         out[name] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)

@@ -144,9 +144,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         sampler = Sampler(args.people, args.searches)
         print(f"loading {args.people:,} people into {args.backend} ...", file=sys.stderr)
         report = load_people(
-            container, actor=actor, people=args.people, seed=args.seed, observe=sampler,
+            container,
+            actor=actor,
+            people=args.people,
+            seed=args.seed,
+            observe=sampler,
             progress=lambda n: print(f"  {n:,}", file=sys.stderr) if n % 100_000 == 0 else None,
-        )  # fmt: skip
+        )
         # What autovacuum would do after a bulk load: planner statistics, and on PostgreSQL the
         # visibility map that lets the name-key look-up be an index-only scan.
         with container.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
@@ -156,9 +160,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 conn.execute(text("ANALYZE"))
                 conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))  # fold the load's WAL into the file
         result: dict[str, Any] = {
-            "backend": args.backend, "people": report.people, "load_seconds": round(report.seconds, 1),
+            "backend": args.backend,
+            "people": report.people,
+            "load_seconds": round(report.seconds, 1),
             "load_people_per_second": round(report.people / max(report.seconds, 1e-9)),
-        }  # fmt: skip
+        }
         result |= measure_search(container, actor, search_queries(sampler.kept, rng, args.searches))
         result |= measure_duplicates(
             container, actor, duplicate_candidates(sampler.kept, rng, args.duplicates)
@@ -182,9 +188,11 @@ def measure_search(
     found = sum(sum(v) for v in hits_by_kind.values())
     every = [t for ts in times.values() for t in ts]
     out: dict[str, Any] = {
-        "search_count": len(every), "search_p50_ms": round(percentile(every, 50), 1),
-        "search_p95_ms": round(percentile(every, 95), 1), "search_found_rate": round(found / len(every), 3),
-    }  # fmt: skip
+        "search_count": len(every),
+        "search_p50_ms": round(percentile(every, 50), 1),
+        "search_p95_ms": round(percentile(every, 95), 1),
+        "search_found_rate": round(found / len(every), 3),
+    }
     for kind, ts in sorted(times.items()):
         out[f"search_{kind}_p95_ms"] = round(percentile(ts, 95), 1)
         out[f"search_{kind}_found_rate"] = round(sum(hits_by_kind[kind]) / len(ts), 3)
@@ -201,11 +209,12 @@ def measure_duplicates(
         times.append(ms)
         found += any(match.person.id == target for match in matches)
     return {
-        "duplicate_count": len(times), "duplicate_p50_ms": round(percentile(times, 50), 1),
+        "duplicate_count": len(times),
+        "duplicate_p50_ms": round(percentile(times, 50), 1),
         "duplicate_p95_ms": round(percentile(times, 95), 1),
         "duplicate_found_rate": round(found / len(times), 3),
         "duplicate_mean_ms": round(statistics.fmean(times), 1),
-    }  # fmt: skip
+    }
 
 
 def main() -> None:
@@ -226,10 +235,14 @@ def main() -> None:
     result = run(args)
     if not args.json:
         print(f"{result['backend']}: {result['people']:,} people loaded in {result['load_seconds']} s")
-        print(f"search     p50 {result['search_p50_ms']} ms  p95 {result['search_p95_ms']} ms"
-              f"  (found {result['search_found_rate']:.0%})")  # fmt: skip
-        print(f"duplicates p50 {result['duplicate_p50_ms']} ms  p95 {result['duplicate_p95_ms']} ms"
-              f"  (found {result['duplicate_found_rate']:.0%})")  # fmt: skip
+        print(
+            f"search     p50 {result['search_p50_ms']} ms  p95 {result['search_p95_ms']} ms"
+            f"  (found {result['search_found_rate']:.0%})"
+        )
+        print(
+            f"duplicates p50 {result['duplicate_p50_ms']} ms  p95 {result['duplicate_p95_ms']} ms"
+            f"  (found {result['duplicate_found_rate']:.0%})"
+        )
     print(json.dumps(result))
 
 

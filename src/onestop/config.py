@@ -48,8 +48,10 @@ class Settings(BaseSettings):
         if self.public_base_url:
             parts = urlsplit(self.public_base_url)
             if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
-                raise ValueError(f"ONESTOP_PUBLIC_BASE_URL is not an address like https://aide.example.ca: "
-                                 f"{self.public_base_url!r}")  # fmt: skip
+                raise ValueError(
+                    f"ONESTOP_PUBLIC_BASE_URL is not an address like https://aide.example.ca: "
+                    f"{self.public_base_url!r}"
+                )
             return self.public_base_url.rstrip("/")
         if self.mode == "production":
             raise ValueError("ONESTOP_PUBLIC_BASE_URL must be set in production mode (https://...)")

@@ -90,6 +90,7 @@ class AuditAction(enum.StrEnum):
     DECISION_SUSPEND = "decision:suspend"
 
     DEMO_LOAD = "demo:load"
+    DEMO_OFFICE = "demo:office"
 
     DOCUMENT_DOWNLOAD = "document:download"
     DOCUMENT_LIST = "document:list"

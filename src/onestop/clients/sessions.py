@@ -33,10 +33,15 @@ def open_session(uow: UnitOfWork, account: ClientAccount, lifetime: dt.timedelta
     now = uow.clock.now()
     uow.session.add(
         ClientSession(
-            id=new_id(), account_id=account.id, token_hash=hashed, created_at=now, last_seen_at=now,
-            expires_at=now + lifetime, revoked_at=None,
+            id=new_id(),
+            account_id=account.id,
+            token_hash=hashed,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + lifetime,
+            revoked_at=None,
         )
-    )  # fmt: skip
+    )
     return token
 
 

@@ -7,6 +7,8 @@ audit event for the whole load, so a million people take minutes rather than hou
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -21,7 +23,10 @@ from onestop.audit import AuditAction
 from onestop.bootstrap import Container
 from onestop.common.errors import Conflict
 from onestop.db import UnitOfWork
-from onestop.demo.generator import DemoHousehold, DemoPerson, generate
+from onestop.demo.clock import ReplayClock
+from onestop.demo.context import Client
+from onestop.demo.generator import REFERENCE_DAY, DemoHousehold, DemoPerson, generate
+from onestop.demo.office import HISTORY, build_office, new_ctx
 from onestop.registry import intake
 from onestop.registry import models as m
 
@@ -30,9 +35,11 @@ OFFICES = (("EDM", "Edmonton"), ("SJN", "St. John's"))
 #: username, role, office code, password. DEMO ONLY: these are printed and published.
 DEMO_STAFF = (
     ("officer", Role.OFFICER, "EDM", "demo-officer-1"),
+    ("officer2", Role.OFFICER, "EDM", "demo-officer-2"),
     ("supervisor", Role.SUPERVISOR, "EDM", "demo-supervisor-1"),
     ("specialist", Role.SPECIALIST, "SJN", "demo-specialist-1"),
     ("finance", Role.FINANCE, "EDM", "demo-finance-1"),
+    ("finance2", Role.FINANCE, "EDM", "demo-finance-2"),
     ("administrator", Role.ADMINISTRATOR, "EDM", "demo-administrator-1"),
     ("auditor", Role.AUDITOR, "SJN", "demo-auditor-1"),
 )
@@ -53,6 +60,12 @@ class LoadReport:
     near_duplicates: int = 0
     seconds: float = 0.0
     staff: list[tuple[str, str, str]] = field(default_factory=list)
+    #: What the office steps built (empty when the population is too small for an office).
+    office: dict[str, int] = field(default_factory=dict)
+    office_seconds: float = 0.0
+    #: The whole load: offices and staff (password hashing), people, the office.
+    total_seconds: float = 0.0
+    portal_login: tuple[str, str] | None = None
 
 
 @dataclass
@@ -187,14 +200,30 @@ def load_people(
     return report
 
 
-def _offices_and_staff(container: Container, actor: Actor, report: LoadReport) -> None:
+def _offices_and_staff(container: Container, actor: Actor, report: LoadReport) -> dict[str, Actor]:
     offices: dict[str, Office] = {}
     for code, name in OFFICES:
         offices[code] = create_office(container.uow(), actor=actor, code=code, name=name)
+    actors: dict[str, Actor] = {}
     for username, role, office, password in DEMO_STAFF:
-        create_staff(container.uow(), actor=actor, username=username, display_name=f"Demo {role.value}",
-                     password=password, roles={role}, office_id=offices[office].id)  # fmt: skip
+        staff = create_staff(
+            container.uow(),
+            actor=actor,
+            username=username,
+            display_name=_display(username),
+            password=password,
+            roles={role},
+            office_id=offices[office].id,
+        )
+        actors[username] = Actor.for_roles(staff.id, username, frozenset({role}), staff.office_id)
         report.staff.append((username, role.value, password))
+    return actors
+
+
+def _display(username: str) -> str:
+    """A display name: "Demo officer 2" for officer2."""
+    base = username.rstrip("0123456789")
+    return f"Demo {base} {username[len(base) :]}".rstrip()
 
 
 def already_loaded(container: Container) -> bool:
@@ -204,14 +233,59 @@ def already_loaded(container: Container) -> bool:
 
 
 def load_demo(
-    container: Container, *, people: int, seed: int, progress: Callable[[int], None] | None = None
+    container: Container,
+    *,
+    people: int,
+    seed: int,
+    progress: Callable[[int], None] | None = None,
+    office: bool = True,
 ) -> LoadReport:
-    """Offices, demo staff and ``people`` people; refuses with AlreadyLoaded the second time."""
+    """Offices, demo staff, ``people`` people and (with ``office``) a working office; refuses with
+    AlreadyLoaded the second time.
+
+    Everything runs on a replay clock that starts a year before the business date and ends at the real
+    ``now`` (see ``demo.clock``), so the audit chain stays in time order.
+    """
     if already_loaded(container):
         raise AlreadyLoaded("the demo data is already loaded in this database; nothing was changed")
+    started = time.perf_counter()
+    real_now, today = container.clock.now(), container.clock.today()
+    clock = ReplayClock.starting(
+        today + dt.timedelta(days=HISTORY), container.settings.timezone, until=real_now
+    )
+    replay = dataclasses.replace(container, clock=clock)
+    replay.storage = container.storage
     actor = Actor.system("demo")
     report = LoadReport()
-    _offices_and_staff(container, actor, report)
-    loaded = load_people(container, actor=actor, people=people, seed=seed, progress=progress)
+    staff = _offices_and_staff(replay, actor, report)
+    singles: list[Client] = []
+    families: list[Client] = []
+    loaded = load_people(
+        replay,
+        actor=actor,
+        people=people,
+        seed=seed,
+        progress=progress,
+        observe=lambda h: _client(h, singles, families),
+    )
     loaded.staff = report.staff
+    if office:
+        office_started = time.perf_counter()
+        ctx = new_ctx(replay, clock, seed, today, staff)
+        if build_office(ctx, singles, families, people):
+            loaded.office = dict(sorted(ctx.made.counts.items()))
+            loaded.portal_login = ctx.made.portal_login
+        loaded.office_seconds = time.perf_counter() - office_started
+    loaded.total_seconds = time.perf_counter() - started
     return loaded
+
+
+def _client(household: DemoHousehold, singles: list[Client], families: list[Client]) -> None:
+    """Keep a household with a unit as a possible client: single adults apart (they apply)."""
+    if household.unit_id is None:
+        return
+    head = household.members[0]
+    name = f"{head.person.name.given_names} {head.person.name.family_name}"
+    born = head.person.birth_date or REFERENCE_DAY
+    client = Client(household.unit_id, head.id, born, name, household.joined_on)
+    (singles if len(household.members) == 1 else families).append(client)

@@ -268,10 +268,22 @@ FEMALE_GIVEN = [
 ]
 
 NICKNAMES = {
-    "John": "Jon", "Jon": "John", "Robert": "Bob", "William": "Bill", "Michael": "Mike", "Richard": "Rick",
-    "Joseph": "Joe", "Thomas": "Tom", "Catherine": "Kathryn", "Katherine": "Catherine", "Elizabeth": "Beth",
-    "Margaret": "Maggie", "Jennifer": "Jenny", "Daniel": "Dan", "Matthew": "Matt",
-}  # fmt: skip
+    "John": "Jon",
+    "Jon": "John",
+    "Robert": "Bob",
+    "William": "Bill",
+    "Michael": "Mike",
+    "Richard": "Rick",
+    "Joseph": "Joe",
+    "Thomas": "Tom",
+    "Catherine": "Kathryn",
+    "Katherine": "Catherine",
+    "Elizabeth": "Beth",
+    "Margaret": "Maggie",
+    "Jennifer": "Jenny",
+    "Daniel": "Dan",
+    "Matthew": "Matt",
+}
 
 #: (city, province, postal forward sortation areas, phone area codes)
 PLACES = (
@@ -288,8 +300,19 @@ PLACES = (
 )
 
 STREETS = (
-    "Main St", "Jasper Ave", "Whyte Ave", "Water St", "Duckworth St", "Elizabeth Ave", "Rue Principale",
-    "Macleod Trail", "Kenmount Rd", "Topsail Rd", "104 St NW", "Gaetz Ave", "Rue Saint-Jean",
-)  # fmt: skip
+    "Main St",
+    "Jasper Ave",
+    "Whyte Ave",
+    "Water St",
+    "Duckworth St",
+    "Elizabeth Ave",
+    "Rue Principale",
+    "Macleod Trail",
+    "Kenmount Rd",
+    "Topsail Rd",
+    "104 St NW",
+    "Gaetz Ave",
+    "Rue Saint-Jean",
+)
 
 POSTAL_LETTERS = "ABCEGHJKLMNPRSTVWXYZ"

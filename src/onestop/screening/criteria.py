@@ -172,9 +172,13 @@ def _test(x: Expr, op: str, value: Any) -> Expr:
         return found if op == "in" else ~found
     v = _constant(x, value)
     tests: dict[str, Callable[[], Expr]] = {
-        "==": lambda: x == v, "!=": lambda: x != v, "<": lambda: x < v,
-        "<=": lambda: x <= v, ">": lambda: x > v, ">=": lambda: x >= v,
-    }  # fmt: skip
+        "==": lambda: x == v,
+        "!=": lambda: x != v,
+        "<": lambda: x < v,
+        "<=": lambda: x <= v,
+        ">": lambda: x > v,
+        ">=": lambda: x >= v,
+    }
     return tests[op]()
 
 

@@ -33,9 +33,15 @@ def _events(container: Container, action: str) -> list[AuditEvent]:
 def test_create_office_and_staff_are_audited(container: Container) -> None:
     office = access.create_office(container.uow(), actor=SYSTEM, code="edm-01", name="Edmonton North")
     staff = access.create_staff(
-        container.uow(), actor=SYSTEM, username="J.Doe", display_name="Jane Doe", password=PASSWORD,
-        roles=["officer", "supervisor"], office_id=office.id, email="Jane.Doe@Example.org",
-    )  # fmt: skip
+        container.uow(),
+        actor=SYSTEM,
+        username="J.Doe",
+        display_name="Jane Doe",
+        password=PASSWORD,
+        roles=["officer", "supervisor"],
+        office_id=office.id,
+        email="Jane.Doe@Example.org",
+    )
     assert office.code == "EDM-01"
     assert (staff.username, staff.roles, staff.office_id) == (
         "j.doe",
@@ -99,9 +105,14 @@ def test_only_staff_writers_create_accounts_and_refusals_are_audited(container: 
     officer = access.actor_of(make_staff(container, "olive", Role.OFFICER))
     with pytest.raises(PermissionDenied):
         access.create_staff(
-            container.uow(), actor=officer, username="x1", display_name="X", password=PASSWORD,
-            roles=["administrator"], office_id=None,
-        )  # fmt: skip
+            container.uow(),
+            actor=officer,
+            username="x1",
+            display_name="X",
+            password=PASSWORD,
+            roles=["administrator"],
+            office_id=None,
+        )
     [denied] = _events(container, "staff:write")
     assert (denied.outcome, denied.actor_username, denied.subject_type) == ("denied", "olive", "staff")
     assert denied.actor_staff_id == officer.staff_id

@@ -148,9 +148,11 @@ def test_an_old_head_put_back_passes_the_seal_but_not_the_anchor(
     _as_db_admin(
         container,
         ("DELETE FROM audit_event WHERE seq > :seq", {"seq": old_seq}),
-        ("UPDATE audit_chain_head SET seq = :seq, hash = :hash, seal = :seal",
-         {"seq": old_seq, "hash": old_hash, "seal": old_seal}),
-    )  # fmt: skip
+        (
+            "UPDATE audit_chain_head SET seq = :seq, hash = :hash, seal = :seal",
+            {"seq": old_seq, "hash": old_hash, "seal": old_seal},
+        ),
+    )
     assert cli.invoke(app, ["audit", "verify"]).exit_code == 0  # the limit of the seal alone
     run = cli.invoke(app, ["audit", "verify", "--anchor", str(anchor_file)])
     assert run.exit_code == 2 and "TRUNCATED" in run.output
@@ -173,9 +175,11 @@ def test_a_chain_rewritten_from_the_middle_is_caught_by_the_seal_and_named_by_th
         )
         prev = domain.event_hash(changed)
         statements.append(
-            ("UPDATE audit_event SET subject_id = :sid, prev_hash = :prev, hash = :hash WHERE seq = :seq",
-             {"sid": changed.subject_id, "prev": changed.prev_hash, "hash": prev, "seq": fields.seq})
-        )  # fmt: skip
+            (
+                "UPDATE audit_event SET subject_id = :sid, prev_hash = :prev, hash = :hash WHERE seq = :seq",
+                {"sid": changed.subject_id, "prev": changed.prev_hash, "hash": prev, "seq": fields.seq},
+            )
+        )
     statements.append(("UPDATE audit_chain_head SET hash = :hash", {"hash": prev}))
     _as_db_admin(container, *statements)
     with container.uow() as uow:

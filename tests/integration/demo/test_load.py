@@ -21,20 +21,22 @@ SYSTEM = Actor.system("tests")
 
 
 def test_load_demo(container: Container) -> None:
-    report = load_demo(container, people=200, seed=42)
+    report = load_demo(container, people=200, seed=42, office=False)
     assert report.people == 200
     assert report.seconds < 5  # the bulk path: 200 people well inside a couple of seconds
     assert {u for u, _r, _p in report.staff} == {
         "officer",
+        "officer2",
         "supervisor",
         "specialist",
         "finance",
+        "finance2",
         "administrator",
         "auditor",
     }
     with container.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(m.Person)) == 200
-        assert uow.session.scalar(select(func.count()).select_from(Staff)) == 6
+        assert uow.session.scalar(select(func.count()).select_from(Staff)) == 8
         loads = uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "demo:load")).all()
         assert len(loads) == 1
         assert loads[0].details["people"] == 200
@@ -49,7 +51,7 @@ def test_load_demo(container: Container) -> None:
 
 
 def test_loaded_people_are_found_and_near_duplicates_detected(container: Container) -> None:
-    load_demo(container, people=300, seed=9)
+    load_demo(container, people=300, seed=9, office=False)
     people = [p for h in generate(300, 9) for p in h.members]
     target = people[10].person
     hits = search_people(

@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse
 from onestop.access.permissions import Actor, Permission
 from onestop.cases.tasks import TaskKind, get_caseload, list_tasks
 from onestop.db import UnitOfWork
+from onestop.demo.guide import demo_guide
 from onestop.money import list_approvals
 from onestop.web import pages
 from onestop.web.deps import UowDep
@@ -25,7 +26,7 @@ router = APIRouter()
 def home(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """The page an officer lands on after signing in."""
     container = request.app.state.container
-    context: dict[str, Any] = {"today": container.clock.now()}
+    context: dict[str, Any] = {"today": container.clock.now(), "demo_guide": demo_guide(uow)}
     if actor.staff_id is not None and actor.can(Permission.CASE_READ):
         context |= _work(request, uow, actor)
     if actor.can(Permission.MONEY_APPROVE):

@@ -1,0 +1,271 @@
+"""A working office: the demo's last year played forward, through the real services, to today.
+
+The steps are scheduled on a timeline of (day offset, time of day) relative to the business date and
+then run in time order on the replay clock, so every record and audit event carries a plausible date
+and the office looks alive on whatever day the demo is loaded. The numbers of clients, applications
+and contacts grow with the population.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
+
+from onestop.access import Actor
+from onestop.bootstrap import Container
+from onestop.demo import casework, contacts, guide, portal
+from onestop.demo import money as demo_money
+from onestop.demo.clock import ReplayClock
+from onestop.demo.context import Client, Ctx
+
+HISTORY = -372  # the replay starts a year back: the clients whose periodic reviews fall due now
+START = -56  # the office's recent weeks: caseloads, applications, decisions, contacts
+Work = tuple[Actor, Client]  # a single adult and the officer who works the case
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How much happens in an office serving ``people`` people."""
+
+    caseload: int
+    eligible: int
+    refused: int
+    per_stage: int
+    contacts_per_day: int
+    tasks: int
+
+    @classmethod
+    def of(cls, people: int) -> Scale:
+        """Activity grows with the population (sub-linearly past a few thousand people)."""
+        return cls(
+            caseload=min(300, 10 + people // 50),
+            eligible=min(150, 6 + people // 100),
+            refused=min(50, 3 + people // 400),
+            per_stage=min(20, 2 + people // 1000),
+            contacts_per_day=min(150, 8 + people // 100),
+            tasks=min(30, 3 + people // 1000),
+        )
+
+
+@dataclass
+class Timeline:
+    """Steps keyed by when they happen; ``run`` plays them in time order."""
+
+    steps: list[tuple[int, int, int, int, Callable[[], object]]] = field(default_factory=list)
+
+    def at(self, offset: int, hour: int, minute: int, step: Callable[[], object]) -> None:
+        self.steps.append((offset, hour, minute, len(self.steps), step))
+
+    def run(self, ctx: Ctx) -> None:
+        for offset, hour, minute, _n, step in sorted(self.steps, key=lambda s: s[:4]):
+            ctx.day(offset, hour, minute)
+            step()
+
+
+def weekday(ctx: Ctx, offset: int) -> int:
+    """The nearest working day at or before ``today + offset`` (as an offset)."""
+    while (ctx.today + dt.timedelta(days=offset)).weekday() >= 5:
+        offset -= 1
+    return offset
+
+
+def fixed_need(scale: Scale) -> int:
+    """Single-adult households the casework needs besides the eligible decisions (reviews, refusals,
+    open stages, the override) plus three eligible ones for the money steps."""
+    return 4 + scale.refused + 3 * scale.per_stage + 1 + 3
+
+
+def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people: int) -> bool:
+    """Schedule and play the office's weeks, then write the demo marker; False when too few people.
+
+    Applications are made for single adults (one person to screen and verify); families fill the
+    caseloads and the contact log.
+    """
+    scale = Scale.of(people)
+    settled = ctx.today + dt.timedelta(days=HISTORY - 7)  # applicants a year back were in their units
+    families = [c for c in singles if c.joined_on > settled] + list(families)
+    singles = [c for c in singles if c.joined_on <= settled]
+    spare = len(singles) - fixed_need(scale)
+    if spare < 0:
+        return False
+    scale = replace(scale, eligible=min(scale.eligible, spare + 3))
+    ctx.rng.shuffle(singles)
+    ctx.rng.shuffle(families)
+    officers, supervisor = ctx.officers, ctx.staff["supervisor"]
+    needed = fixed_need(scale) - 3 + scale.eligible
+    families += singles[needed:]  # single adults beyond the casework fill caseloads like families
+    work = [(officers[i % len(officers)], c) for i, c in enumerate(singles[:needed])]
+    loads: dict[str, list[Client]] = {o.username: [c for w, c in work if w is o] for o in officers}
+    per_officer = max(0, scale.caseload - max(len(v) for v in loads.values()))
+    for n, officer in enumerate(officers):
+        loads[officer.username] += families[n * per_officer : (n + 1) * per_officer]
+    rest = families[len(officers) * per_officer :]
+
+    line = Timeline()
+    for officer in officers:
+        line.at(START, 8, 30, partial(casework.take_caseload, ctx, officer, loads[officer.username]))
+    for offset in range(-10, 1):
+        line.at(offset, 6, 0, partial(casework.open_due_reviews, ctx))  # the nightly job, lately
+    it = iter(work)
+    _reviews(ctx, line, [next(it) for _ in range(4)])
+    eligible = _decided(ctx, line, it, scale)
+    _money(ctx, line, supervisor, eligible)
+    _stages(ctx, line, it, scale)
+    _tasks(ctx, line, officers, loads, scale)
+    everyone = [c for o in officers for c in loads[o.username]] + rest[: scale.caseload]
+    _contacts(ctx, line, officers, everyone, scale)
+    line.at(0, 0, 30, lambda: portal.portal_client(ctx))
+    line.run(ctx)
+    guide.mark(ctx)
+    return True
+
+
+def _flow(ctx: Ctx, officer: Actor, client: Client, received: int, assets: str = "0") -> uuid.UUID:
+    app = casework.apply(ctx, officer, client, ctx.today + dt.timedelta(days=received), assets)
+    casework.make_ready(ctx, officer, client, app)
+    return app
+
+
+def _reviews(ctx: Ctx, line: Timeline, clients: list[Work]) -> None:
+    """Clients decided a year ago: their periodic reviews fall due this week, one is already overdue."""
+    for (officer, client), due in zip(clients, (-4, 0, 2, 4), strict=True):
+
+        def step(officer: Actor = officer, c: Client = client, due: int = due) -> None:
+            app = _flow(ctx, officer, c, due - 365 - 2)
+            demo_money.bank_payee(ctx, officer, c)
+            casework.decide(ctx, officer, app)
+            if due < 0:
+                ctx.made.guide["overdue_review_person"] = str(c.person_id)
+
+        line.at(due - 365, 10, 0, step)
+    ctx.made.add("reviews_scheduled", len(clients))
+
+
+def _decided(ctx: Ctx, line: Timeline, it: Iterator[Work], scale: Scale) -> list[Work]:
+    """Applications decided over the weeks: most eligible (some with a plan and a referral), some refused;
+    one refusal is appealed and its hearing set."""
+    eligible: list[Work] = []
+    span = range(START + 4, -8)
+    for i in range(scale.eligible):
+        officer, client = next(it)
+        offset = weekday(ctx, span[(i * 7) % len(span)])
+        eligible.append((officer, client))
+
+        def step(o: Actor = officer, c: Client = client, offset: int = offset, i: int = i) -> None:
+            app = _flow(ctx, o, c, offset - ctx.rng.randint(0, 3))
+            if i % 4 != 3:
+                demo_money.bank_payee(ctx, o, c)
+            casework.decide(ctx, o, app)
+            if i % 2 == 0:
+                casework.plan_and_refer(ctx, o, c)
+
+        line.at(offset, 10 + i % 6, (i * 13) % 60, step)
+    for i in range(scale.refused):
+        officer, client = next(it)
+        offset = weekday(ctx, span[(i * 11 + 3) % len(span)])
+
+        def refuse(
+            o: Actor = officer, c: Client = client, offset: int = offset, first: bool = i == 0
+        ) -> None:
+            app = _flow(ctx, o, c, offset - 2, assets=casework.RICH)
+            decision = casework.decide(ctx, o, app)
+            if first:
+                casework.appeal(ctx, o, decision.id, ctx.today + dt.timedelta(days=12))
+
+        line.at(offset, 11, 30, refuse)
+    return eligible
+
+
+def _money(ctx: Ctx, line: Timeline, supervisor: Actor, eligible: list[Work]) -> None:
+    """A food voucher, an overpayment being recovered, the month's run, an emergency payment waiting."""
+    finance, checker = ctx.staff["finance"], ctx.staff["finance2"]
+    out = ctx.container.settings.var_dir / "payments"
+    voucher, over, urgent = eligible[0], eligible[1], eligible[2]
+    line.at(weekday(ctx, -12), 14, 0, lambda: demo_money.small_emergency(ctx, *voucher))
+    line.at(weekday(ctx, -9), 11, 0, lambda: demo_money.overpayment(ctx, *over, 60000, 10000))
+    run_day = weekday(ctx, -3)
+    line.at(run_day, 8, 0, lambda: demo_money.payment_run(ctx, finance, checker, ctx.today, out))
+
+    def emergency() -> None:
+        issued = demo_money.emergency_payment(ctx, *urgent, 150000)
+        approval = demo_money.pending_approval_id(ctx, supervisor, issued)
+        ctx.made.guide["emergency_approval"] = str(approval or "")
+
+    line.at(weekday(ctx, -1), 15, 30, emergency)
+
+
+def _stages(ctx: Ctx, line: Timeline, it: Iterator[Work], scale: Scale) -> None:
+    """Applications still open: screened, documents missing, ready to decide, an override waiting."""
+    for i in range(scale.per_stage):
+        o, c = next(it)
+        line.at(weekday(ctx, -1 - i % 3), 13, 10 + i % 40, partial(_screened, ctx, o, c))
+        o, c = next(it)
+        line.at(weekday(ctx, -4 - i % 4), 13, 20, partial(_missing, ctx, o, c))
+        o, c = next(it)
+        line.at(weekday(ctx, -2 - i % 3), 14, i % 50, partial(_ready, ctx, o, c, first=i == 0))
+    o, c = next(it)
+    line.at(weekday(ctx, -2), 16, 0, lambda: casework.ask_override(ctx, o, _flow(ctx, o, c, -4), "990.00"))
+
+
+def _screened(ctx: Ctx, officer: Actor, client: Client) -> None:
+    casework.apply(ctx, officer, client, ctx.clock.today())
+    ctx.made.add("stage_screened")
+
+
+def _missing(ctx: Ctx, officer: Actor, client: Client) -> None:
+    app = casework.apply(ctx, officer, client, ctx.clock.today())
+    casework.ask_for_documents(ctx, officer, app)
+    ctx.made.add("stage_documents_missing")
+
+
+def _ready(ctx: Ctx, officer: Actor, client: Client, *, first: bool) -> None:
+    app = _flow(ctx, officer, client, (ctx.clock.today() - ctx.today).days)
+    ctx.made.add("stage_ready")
+    if first:
+        ctx.made.guide["ready_application"] = str(app)
+
+
+def _tasks(
+    ctx: Ctx, line: Timeline, officers: list[Actor], loads: dict[str, list[Client]], scale: Scale
+) -> None:
+    """Each officer's own tasks: some overdue, some due today, some later this week or next."""
+    for officer in officers:
+        mine = loads[officer.username]
+        for i in range(scale.tasks * 3):
+            client = mine[i % len(mine)]
+            made_on, due = [(-6, -2), (-3, 0), (-2, 5)][i % 3]
+            due = max(due, made_on)
+            when = ctx.today + dt.timedelta(days=due)
+            line.at(
+                weekday(ctx, made_on),
+                9,
+                15 + i % 40,
+                partial(casework.add_task, ctx, officer, client, when, i),
+            )
+
+
+def _contacts(ctx: Ctx, line: Timeline, officers: list[Actor], clients: list[Client], scale: Scale) -> None:
+    for offset in range(-7 * contacts.WEEKS, 0):
+        day = ctx.today + dt.timedelta(days=offset)
+        if day.weekday() >= 5:
+            continue
+        n = max(
+            1,
+            round(scale.contacts_per_day * contacts.WEEKDAY_LOAD[day.weekday()] * ctx.rng.uniform(0.8, 1.2)),
+        )
+        for _ in range(n):
+            hour, minute = ctx.rng.choice(contacts.HOURS), ctx.rng.randint(0, 59)
+            officer = ctx.rng.choice(officers)
+            client = ctx.rng.choice(clients) if ctx.rng.random() < 0.85 else None
+            line.at(offset, hour, minute, partial(contacts.log_one, ctx, officer, client))
+
+
+def new_ctx(
+    container: Container, clock: ReplayClock, seed: int, today: dt.date, staff: dict[str, Actor]
+) -> Ctx:
+    """The office context; its own random source, so the population does not shift with the office."""
+    return Ctx(container, clock, random.Random(seed ^ 0x0FF1CE), today, staff)

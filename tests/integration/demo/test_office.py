@@ -1,0 +1,202 @@
+"""``onestop demo load`` builds a working office through the real services (SQLite, one load per module).
+
+The load takes tens of seconds, so one demo database is built for the module and read by every test;
+a second one, with the same seed, checks the load is reproducible.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from onestop import bootstrap, money
+from onestop.access import Actor, Role, create_office, create_staff
+from onestop.audit.models import AuditEvent
+from onestop.bootstrap import Container
+from onestop.cases.appeals.models import Appeal
+from onestop.cases.applications.models import Application
+from onestop.cases.decisions.models import Decision, OverrideRequest
+from onestop.cases.interactions.models import Interaction
+from onestop.cases.reviews.models import Review
+from onestop.cases.tasks import list_tasks
+from onestop.cases.tasks.models import CaseloadAssignment, Task
+from onestop.cli import common
+from onestop.cli.main import app as cli
+from onestop.clients.models import ClientAccount
+from onestop.common.clock import FixedClock
+from onestop.config import Settings
+from onestop.db import migrate
+from onestop.demo import LoadReport, load_demo
+from onestop.demo.guide import demo_guide
+from onestop.money.models import ApprovalRequest, Issuance, Overpayment, PaymentBatch
+from onestop.web.app import create_app
+from tests.conftest import NOW, TEST_FIELD_KEY
+from tests.functional.staff.conftest import sign_in
+
+PEOPLE, SEED = 200, 4242
+TODAY = NOW.date()
+
+
+def _demo_container(folder: Path) -> Container:
+    settings = Settings(var_dir=folder, field_key=TEST_FIELD_KEY, secret_key="test-secret-" + "x" * 32)
+    built = bootstrap.build(settings, clock=FixedClock(NOW))
+    migrate.upgrade(built.engine)
+    return built
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Container, LoadReport]]:
+    """A demo database loaded once for the module."""
+    built = _demo_container(tmp_path_factory.mktemp("demo"))
+    report = load_demo(built, people=PEOPLE, seed=SEED)
+    yield built, report
+    built.engine.dispose()
+
+
+def _count(c: Container, model: type, *where: Any) -> int:
+    with c.uow() as uow:
+        return int(uow.session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+def test_every_stage_of_the_office_is_there(demo: tuple[Container, LoadReport]) -> None:
+    c, report = demo
+    assert report.office["contacts"] > 150 and report.portal_login is not None
+    statuses = collections.Counter(_column(c, Application.status))
+    assert statuses["received"] >= 3  # screened (two by officers, one online)
+    assert statuses["pending_documents"] >= 2
+    assert statuses["in_assessment"] >= 3  # ready to decide, and the one whose override waits
+    assert statuses["decided"] >= 10
+    outcomes = collections.Counter(_column(c, Decision.outcome))
+    assert outcomes["eligible"] >= 8 and outcomes["ineligible"] >= 3
+    assert _count(c, OverrideRequest, OverrideRequest.status == "pending") == 1
+    assert _count(c, CaseloadAssignment) >= 20
+    assert _count(c, Appeal, Appeal.hearing_on > TODAY) == 1
+    assert _count(c, ClientAccount, ClientAccount.verified_at.is_not(None)) == 1
+
+
+def _column(c: Container, column: Any) -> list[Any]:
+    with c.uow() as uow:
+        return list(uow.session.scalars(select(column)).all())
+
+
+def test_contacts_cover_six_weeks_of_channels_and_reasons(demo: tuple[Container, LoadReport]) -> None:
+    c, _ = demo
+    with c.uow() as uow:
+        rows = uow.session.execute(select(Interaction.occurred_at, Interaction.channel)).all()
+    days = {at.date() for at, _ in rows}
+    assert min(days) <= TODAY - dt.timedelta(days=38) and max(days) < TODAY
+    assert len({ch for _, ch in rows}) >= 4
+
+
+def test_officer_has_tasks_overdue_and_today_and_reviews_due(demo: tuple[Container, LoadReport]) -> None:
+    c, _ = demo
+    officer = _actor(c, "officer")
+    buckets = collections.Counter(t.bucket for t in list_tasks(c.uow(), actor=officer, view="open").items)
+    assert buckets["overdue"] >= 1 and buckets["due_today"] >= 1 and buckets["upcoming"] >= 1
+    with c.uow() as uow:
+        reviews = uow.session.execute(select(Review.status, Review.due_on)).all()
+    assert any(s == "due" and d < TODAY for s, d in reviews)  # one is overdue
+    assert sum(1 for _s, d in reviews if TODAY <= d <= TODAY + dt.timedelta(days=6)) >= 2
+    assert _count(c, Task, Task.kind == "review_due", Task.status == "open") >= 1
+
+
+def test_money_respects_maker_checker_and_both_checks_pass(demo: tuple[Container, LoadReport]) -> None:
+    c, _ = demo
+    with c.uow() as uow:
+        [batch] = uow.session.scalars(select(PaymentBatch)).all()
+        [waiting] = uow.session.scalars(
+            select(ApprovalRequest).where(ApprovalRequest.state == "pending")
+        ).all()
+        [op] = uow.session.scalars(select(Overpayment)).all()
+        assert batch.state == "exported" and batch.built_by != batch.approved_by
+        assert (waiting.payment_type, waiting.requested_by) == ("emergency_funds", "officer")
+        assert 0 < op.balance_cents < op.amount_cents  # being recovered
+    assert _count(c, Issuance) > 10
+    assert money.verify_ledger(c.uow(), actor=Actor.system("tests")).problems == []
+    common.set_container(c)
+    try:
+        runner = CliRunner()
+        audit = runner.invoke(cli, ["audit", "verify"])
+        assert audit.exit_code == 0 and "OK" in audit.output, audit.output
+        ledger = runner.invoke(cli, ["ledger", "verify"])
+        assert ledger.exit_code == 0 and "balanced" in ledger.output, ledger.output
+    finally:
+        common.set_container(None)
+
+
+def test_same_seed_same_office(demo: tuple[Container, LoadReport], tmp_path: Path) -> None:
+    first, report = demo
+    again = _demo_container(tmp_path / "again")
+    try:
+        second = load_demo(again, people=PEOPLE, seed=SEED)
+        assert second.office == report.office
+        assert _fingerprint(again) == _fingerprint(first)
+    finally:
+        again.engine.dispose()
+
+
+def _fingerprint(c: Container) -> dict[str, Any]:
+    with c.uow() as uow:
+        s = uow.session
+        return {
+            "applications": sorted(s.execute(select(Application.status, Application.received_on)).all()),
+            "decisions": sorted(s.execute(select(Decision.outcome, Decision.monthly_amount_cents)).all()),
+            "contacts": sorted(s.execute(select(Interaction.occurred_at, Interaction.channel)).all()),
+            "issuances": sorted(
+                s.execute(select(Issuance.payment_type, Issuance.net_cents, Issuance.pay_date)).all()
+            ),
+            "audit": s.scalar(  # the load's events (other tests read the first database, audited)
+                select(func.max(AuditEvent.seq)).where(AuditEvent.action == "demo:office")
+            ),
+        }
+
+
+def _actor(c: Container, username: str) -> Actor:
+    from onestop.access.models import Staff
+
+    with c.uow() as uow:
+        staff = uow.session.scalars(select(Staff).where(Staff.username == username)).one()
+        return Actor.for_roles(staff.id, username, frozenset(staff.roles), staff.office_id)
+
+
+def test_the_home_page_shows_the_guide_on_the_demo(demo: tuple[Container, LoadReport]) -> None:
+    c, _ = demo
+    guide = demo_guide(c.uow())
+    assert guide is not None and set(guide) == {
+        "overdue_review_person",
+        "ready_application",
+        "emergency_approval",
+    }
+    with TestClient(create_app(c), follow_redirects=False) as client:
+        assert sign_in(client, "officer", "demo-officer-1").status_code == 303
+        page = client.get("/staff/").text
+    assert "Try this" in page
+    assert f"/staff/applications/{guide['ready_application']}" in page
+    assert f"/staff/people/{guide['overdue_review_person']}" in page
+
+
+def test_no_guide_on_a_real_database(container: Container) -> None:
+    system = Actor.system("tests")
+    office = create_office(container.uow(), actor=system, code="EDM-01", name="Edmonton Central")
+    create_staff(
+        container.uow(),
+        actor=system,
+        username="amartin",
+        display_name="Alice Martin",
+        password="Correct-horse-42",
+        roles={Role.OFFICER},
+        office_id=office.id,
+    )
+    assert demo_guide(container.uow()) is None
+    with TestClient(create_app(container), follow_redirects=False) as client:
+        assert sign_in(client, "amartin", "Correct-horse-42").status_code == 303
+        page = client.get("/staff/").text
+    assert "Hello, Alice Martin" in page and "Try this" not in page
