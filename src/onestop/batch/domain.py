@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from onestop.common.errors import InvalidInput, InvalidTransition
+from onestop.common.money import format_cents
 
 DEFAULT_PARTITION_SIZE = 20_000
 MAX_PARTITION_SIZE = 1_000_000
@@ -248,3 +249,35 @@ class Summary:
 def month_start(on: dt.date) -> dt.date:
     """The first day of the month of ``on``."""
     return on.replace(day=1)
+
+
+SUMMARY_COLUMNS = (
+    "dimension", "group", "households", "monthly_before", "monthly_after", "monthly_change",
+    "yearly_before", "yearly_after", "yearly_change", "gainers", "losers", "gained", "lost",
+    "incomplete", "broken",
+)  # fmt: skip
+
+
+def summary_rows(summary: dict[str, Any]) -> list[dict[str, str | int]]:
+    """A summary as flat rows (CSV): the total, then each office, program and family type.
+
+    Amounts are dollars with two places, written from the integer cents (never through a float).
+    """
+    groups: list[tuple[str, str, dict[str, int]]] = [("total", "all", summary["total"])]
+    for dimension in ("by_office", "by_program", "by_family_type"):
+        groups += [(dimension.removeprefix("by_"), name, t) for name, t in summary[dimension].items()]
+    out: list[dict[str, str | int]] = []
+    for dimension, name, t in groups:
+        out.append({
+            "dimension": dimension, "group": name, "households": t["households"],
+            "monthly_before": format_cents(t["monthly_before_cents"]),
+            "monthly_after": format_cents(t["monthly_after_cents"]),
+            "monthly_change": format_cents(t["monthly_change_cents"]),
+            "yearly_before": format_cents(t["yearly_before_cents"]),
+            "yearly_after": format_cents(t["yearly_after_cents"]),
+            "yearly_change": format_cents(t["yearly_change_cents"]),
+            "gainers": t["gainers"], "losers": t["losers"],
+            "gained": format_cents(t["gained_cents"]), "lost": format_cents(t["lost_cents"]),
+            "incomplete": t["incomplete"], "broken": t["broken"],
+        })  # fmt: skip
+    return out

@@ -180,7 +180,8 @@ class BatchRepository:
             before, after, status = data["before_cents"][i], data["after_cents"][i], data["status"][i]
             missing = data["missing"][i]
             rows.append({
-                "run_id": run_id, "partition_seq": seq, "application_id": uuid.UUID(data["application_id"][i]),
+                "run_id": run_id, "partition_seq": seq,
+                "application_id": uuid.UUID(data["application_id"][i]),
                 "unit_id": uuid.UUID(data["unit_id"][i]), "office": data["office"][i],
                 "family_type": data["family_type"][i], "before_cents": before, "after_cents": after,
                 "change_cents": None if after is None else after - (before or 0), "status": status,

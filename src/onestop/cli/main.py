@@ -14,6 +14,7 @@ from onestop.cli import (
     serve,
     staff,
 )
+from onestop.cli import batch as batch_cli  # batch (issue 16)
 from onestop.cli import cases as cases_cli  # case work
 from onestop.cli import casework as casework_cli  # case work: applications, decisions, reviews, appeals
 from onestop.cli import ledger as ledger_cli  # money
@@ -37,6 +38,7 @@ app.add_typer(ledger_cli.app, name="ledger")  # money
 app.add_typer(cases_cli.app, name="cases")  # case work
 app.add_typer(casework_cli.app, name="casework")  # case work
 app.add_typer(screen_cli.catalogue_app, name="catalogue")  # needs screening
+app.add_typer(batch_cli.app, name="batch")  # batch (issue 16)
 app.command(name="screen")(screen_cli.screen)  # needs screening
 app.command()(serve.serve)
 for _command in getattr(rules, "TOP_LEVEL_COMMANDS", ()):
