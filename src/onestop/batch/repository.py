@@ -111,13 +111,15 @@ class BatchRepository:
             .where(scope)
             .order_by(Decision.application_id)
         )
-        identity = (
-            select(func.max(Document.id))
+        identity = (  # the latest verified identity document proves the birth date (as in the one-case path)
+            select(Document.id)
             .where(
                 Document.person_id == UnitMembership.person_id,
                 Document.doc_type == "identity",
                 Document.status == "verified",
             )
+            .order_by(Document.reviewed_at.desc(), Document.id.desc())
+            .limit(1)
             .correlate(UnitMembership)
             .scalar_subquery()
         )

@@ -18,6 +18,7 @@ from onestop.cli import batch as batch_cli  # batch (issue 16)
 from onestop.cli import cases as cases_cli  # case work
 from onestop.cli import casework as casework_cli  # case work: applications, decisions, reviews, appeals
 from onestop.cli import ledger as ledger_cli  # money
+from onestop.cli import reports as reports_cli  # reports (issue 16)
 from onestop.cli import screen as screen_cli  # needs screening
 
 app = typer.Typer(
@@ -39,6 +40,7 @@ app.add_typer(cases_cli.app, name="cases")  # case work
 app.add_typer(casework_cli.app, name="casework")  # case work
 app.add_typer(screen_cli.catalogue_app, name="catalogue")  # needs screening
 app.add_typer(batch_cli.app, name="batch")  # batch (issue 16)
+app.add_typer(reports_cli.app, name="reports")  # reports (issue 16)
 app.command(name="screen")(screen_cli.screen)  # needs screening
 app.command()(serve.serve)
 for _command in getattr(rules, "TOP_LEVEL_COMMANDS", ()):
