@@ -45,8 +45,8 @@ def _counts(container: Container) -> tuple[int, int]:
 
 def test_shelter_plus_five_percent_costs_and_gainers(container: Container, caseload: Caseload) -> None:
     before = _counts(container)
-    run = batch.start_run(container.uow(), actor=SYSTEM, kind=RunKind.SIMULATE,
-                          data=RunCreate(program=PROGRAM, on=ON, overlays=["core_shelter_private=+5%"]))  # fmt: skip
+    data = RunCreate(program=PROGRAM, on=ON, overlays=["core_shelter_private=+5%"])
+    run = batch.start_run(container.uow(), actor=SYSTEM, kind=RunKind.SIMULATE, data=data)
     assert run.overlays == ["core_shelter_private=+5%"]
     assert [p["name"] for p in run.parameters if p["overlaid"]] == ["ab.income_support.core_shelter_private"]
     with batch.executor(batch.SYNCHRONOUS) as ex:

@@ -23,7 +23,7 @@ from onestop.common.clock import FixedClock
 from onestop.common.errors import InvalidInput, PermissionDenied
 from tests.integration.cases.applications.builders import apply, assess, eligible_single, make_unit
 from tests.integration.cases.conftest import audit_actions
-from tests.integration.cases.factories import SYSTEM, Worker, make_office, make_person, make_worker
+from tests.integration.cases.factories import Worker, make_office, make_person, make_worker
 
 UTC = dt.UTC
 
@@ -96,7 +96,6 @@ def month(container: Container, clock: FixedClock) -> Month:
 
 def test_the_monthly_report_counts_the_records(container: Container, month: Month) -> None:
     r = reports.monthly_report(container.uow(), actor=month.supervisor.actor, month="2026-03")
-    print(json.dumps(r.model_dump(mode="json"), indent=1))
     assert r.contacts["total"] == 4
     assert r.contacts["by_channel"] == {"email": 1, "phone": 2, "walk_in": 1}
     assert r.contacts["by_reason"] == {"documents": 3, "general_information": 1, "payment_inquiry": 1}
