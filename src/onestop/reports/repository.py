@@ -198,14 +198,10 @@ class ReportRepository:
             Overpayment.created_at >= m.start, Overpayment.created_at < m.end
         )
         recovered = (
-            select(
-                Recovery.method == "write_off",
-                func.count(),
-                func.coalesce(func.sum(Recovery.amount_cents), 0),
-            )
+            select(Recovery.method, func.count(), func.coalesce(func.sum(Recovery.amount_cents), 0))
             .join(Overpayment, Overpayment.id == Recovery.overpayment_id)
             .where(Recovery.recorded_at >= m.start, Recovery.recorded_at < m.end)
-            .group_by(Recovery.method == "write_off")
+            .group_by(Recovery.method)
         )
         if office:
             scope = Overpayment.entitlement_id.in_(
@@ -215,8 +211,9 @@ class ReportRepository:
         count, cents = self.session.execute(raised).one()
         out = {"raised": int(count), "raised_cents": int(cents), "recoveries": 0, "recovered_cents": 0,
                "write_offs": 0, "written_off_cents": 0}  # fmt: skip
-        for is_write_off, n, total in self.session.execute(recovered):
-            key = ("write_offs", "written_off_cents") if is_write_off else ("recoveries", "recovered_cents")
+        for method, n, total in self.session.execute(recovered):
+            write_off = method == "write_off"
+            key = ("write_offs", "written_off_cents") if write_off else ("recoveries", "recovered_cents")
             out[key[0]] += int(n)
             out[key[1]] += int(total)
         return out
