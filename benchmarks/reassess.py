@@ -73,9 +73,25 @@ def _database(backend: str, url: str, folder: Path) -> tuple[Engine, Callable[[]
 
 
 def _bulk(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
-    """Core inserts (executemany; no ORM bookkeeping), in chunks."""
-    for start in range(0, len(rows), CHUNK):
-        conn.execute(insert(model.__table__), rows[start : start + CHUNK])
+    """COPY on PostgreSQL (an order of magnitude faster than INSERT), Core inserts in chunks elsewhere."""
+    if not rows:
+        return
+    table = model.__table__
+    if conn.dialect.name != "postgresql":
+        for start in range(0, len(rows), CHUNK):
+            conn.execute(insert(table), rows[start : start + CHUNK])
+        return
+    from psycopg.types.json import Jsonb
+
+    names = list(rows[0])
+    json_columns = {
+        c.name for c in table.columns if c.type.__class__.__name__ in ("JSON", "JSONB", "Variant")
+    }
+    json_columns |= {n for n in names if isinstance(rows[0][n], dict | list)}
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([Jsonb(row[n]) if n in json_columns else row[n] for n in names])
 
 
 def _seed(engine: Engine, n: int) -> None:
@@ -98,7 +114,11 @@ def _seed(engine: Engine, n: int) -> None:
                 roles.append((uuid.uuid4(), "dependant"))
             units.append({"id": unit, "label": f"unit {i}", "created_by": "bench", **base})
             for k, (pid, role) in enumerate(roles):
-                born = dt.date(1960 + i % 40, 1 + i % 12, 1 + i % 28) if role != "dependant" else dt.date(2015, 6, 1)
+                born = (
+                    dt.date(1960 + i % 40, 1 + i % 12, 1 + i % 28)
+                    if role != "dependant"
+                    else dt.date(2015, 6, 1)
+                )
                 people.append({"id": pid, "given_names": "Client", "family_name": f"Number {i}-{k}",
                                "birth_date": born, "created_by": "bench", "language": "en",
                                "interpreter_needed": False, **base})  # fmt: skip
@@ -177,7 +197,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     """Parse arguments, run, print the figures (last line: JSON)."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--households", type=int, default=10_000)
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--workers", type=int, default=2)
