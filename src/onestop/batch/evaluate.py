@@ -12,13 +12,13 @@ only to name what is missing. No database, no settings: a worker needs the packa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 
 from onestop.batch.domain import Overlay, RowStatus, classify, family_type
@@ -192,8 +192,12 @@ def evaluate_partition(job: Job, part: Partition) -> pa.Table:
 
 
 def _grouped(table: pa.Table) -> dict[str, list[dict[str, Any]]]:
+    """Rows by application id (column-wise: one Python list per column, not one dict per cell)."""
+    columns = table.to_pydict()
+    names = list(columns)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in table.to_pylist():
+    for values in zip(*columns.values(), strict=True):
+        row = dict(zip(names, values, strict=True))
         groups[row["application_id"]].append(row)
     return groups
 
@@ -207,8 +211,20 @@ def _member(row: dict[str, Any]) -> Member:
 
 def _fact(row: dict[str, Any]) -> Fact:
     doc = row["document_id"]
-    return Fact(row["path"], json.loads(row["value"]), row["source"], bool(row["verified"]),
+    return Fact(row["path"], _json(row["value"]), row["source"], bool(row["verified"]),
                 uuid.UUID(doc) if doc else None)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _json_scalar(text: str) -> Any:
+    return json.loads(text)
+
+
+def _json(text: str) -> Any:
+    """A stored value; scalars repeat across households ("0.00", "private"), so they are parsed once."""
+    if text[:1] in ("{", "["):
+        return json.loads(text)  # a fresh object each time: mutable values are never shared
+    return _json_scalar(text)
 
 
 def empty_rows() -> pa.Table:
@@ -216,4 +232,4 @@ def empty_rows() -> pa.Table:
     return ROWS.empty_table()
 
 
-__all__ = ["FACTS", "HOUSEHOLDS", "MEMBERS", "ROWS", "Job", "Partition", "evaluate_partition", "np"]
+__all__ = ["FACTS", "HOUSEHOLDS", "MEMBERS", "ROWS", "Job", "Partition", "evaluate_partition"]
