@@ -145,9 +145,10 @@ def _seed(engine: Engine, n: int) -> None:
                        "recorded_by": "bench", "verified": True, **base} for p, v in values]  # fmt: skip
             decisions.append({
                 "id": uuid.uuid4(), "application_id": app, "seq": 1, "program": PROGRAM,
-                "jurisdiction": "ca-ab", "unit_id": unit, "applicant_id": adult, "basis": "application", "action": "grant",
-                "outcome": "eligible", "effective_from": RECEIVED, "monthly_amount_cents": 82400,
-                "computed_status": "eligible", "computed_monthly_cents": 82400, "amounts": {}, "case_data": {},
+                "jurisdiction": "ca-ab", "unit_id": unit, "applicant_id": adult, "basis": "application",
+                "action": "grant", "outcome": "eligible", "effective_from": RECEIVED,
+                "monthly_amount_cents": 82400, "computed_status": "eligible", "computed_monthly_cents": 82400,
+                "amounts": {}, "case_data": {},
                 "provenance": {}, "explanation": {}, "parameters": [], "text_en": "", "text_fr": "",
                 "rules_version": pack.version, "program_version": pack.program_version(program.id),
                 "alternatives": [], "decided_by": "bench", "decided_at": NOW,
