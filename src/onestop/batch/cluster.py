@@ -57,7 +57,10 @@ class Distributed:
         self.description = description
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
-        future: Future = self.client.submit(fn, *args, pure=False)
+        """Scatter the arguments (a partition's Arrow tables) to a worker first, then run the task there:
+        large data travels as data, not inside the task graph."""
+        scattered = [self.client.scatter(a, hash=False) for a in args]
+        future: Future = self.client.submit(fn, *scattered, pure=False)
         return future
 
     def worker_peak_rss_mb(self) -> dict[str, float]:
