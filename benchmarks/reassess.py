@@ -101,6 +101,7 @@ def _bulk(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
 def _seed(engine: Engine, n: int) -> None:
     """N households in force; see the module docstring for the mix."""
     pack, program = find_program(PROGRAM)
+    rules_version, program_version = pack.version, pack.program_version(program.id)  # hashes: computed once
     offices = [uuid.uuid4() for _ in range(3)]
     base = {"created_at": NOW, "version": 1}
     with engine.begin() as conn:
@@ -150,7 +151,7 @@ def _seed(engine: Engine, n: int) -> None:
                 "monthly_amount_cents": 82400, "computed_status": "eligible", "computed_monthly_cents": 82400,
                 "amounts": {}, "case_data": {},
                 "provenance": {}, "explanation": {}, "parameters": [], "text_en": "", "text_fr": "",
-                "rules_version": pack.version, "program_version": pack.program_version(program.id),
+                "rules_version": rules_version, "program_version": program_version,
                 "alternatives": [], "decided_by": "bench", "decided_at": NOW,
             })  # fmt: skip
         with engine.begin() as conn:
