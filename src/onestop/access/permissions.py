@@ -65,6 +65,7 @@ class Permission(enum.StrEnum):
     REVIEW_WRITE = "review:write"
     INVESTIGATION_WRITE = "investigation:write"
     APPEAL_WRITE = "appeal:write"
+    BATCH_RUN = "batch:run"  # caseload re-assessment and policy simulation (issue 16)
 
 
 _P = Permission
@@ -101,6 +102,8 @@ for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _CASE_WORK
 ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.TASK_ASSIGN, _P.CASELOAD_REASSIGN, _P.STATS_READ}
 ROLE_PERMISSIONS[Role.ADMINISTRATOR] |= {_P.STATS_READ, _P.CASE_CONFIGURE}
+ROLE_PERMISSIONS[Role.ADMINISTRATOR] |= {_P.BATCH_RUN}  # batch (issue 16): runs and simulations
+ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.BATCH_RUN}  # batch (issue 16): runs and simulations
 
 
 # Money (maker-checker): officers issue within authority, supervisors approve beyond it, finance runs

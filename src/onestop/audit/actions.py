@@ -50,8 +50,15 @@ class AuditAction(enum.StrEnum):
 
     BATCH_APPROVE = "batch:approve"
     BATCH_BUILD = "batch:build"
+    BATCH_CANCEL = "batch:cancel"
     BATCH_EXPORT = "batch:export"
+    BATCH_FINISH = "batch:finish"
+    BATCH_REASSESS = "batch:reassess"
     BATCH_RECONCILE = "batch:reconcile"
+    BATCH_RESUME = "batch:resume"
+    BATCH_REVIEW = "batch:review"
+    BATCH_ROWS_READ = "batch:rows_read"
+    BATCH_SIMULATE = "batch:simulate"
 
     BUDGET_SET = "budget:set"
 
@@ -192,6 +199,8 @@ class AuditAction(enum.StrEnum):
     REFERRAL_LIST_INCOMING = "referral:list_incoming"
     REFERRAL_READ = "referral:read"
     REFERRAL_WRITE = "referral:write"
+
+    REPORTS_MONTHLY = "reports:monthly"
 
     REVIEW_CANCEL = "review:cancel"
     REVIEW_CHANGE_REPORT = "review:change_report"

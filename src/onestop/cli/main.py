@@ -14,8 +14,10 @@ from onestop.cli import (
     serve,
     staff,
 )
+from onestop.cli import batch as batch_cli
 from onestop.cli import cases as cases_cli
 from onestop.cli import ledger as ledger_cli
+from onestop.cli import reports as reports_cli
 from onestop.cli import screen as screen_cli
 
 app = typer.Typer(
@@ -36,6 +38,8 @@ app.add_typer(ledger_cli.app, name="ledger")
 app.add_typer(cases_cli.app, name="cases")
 app.add_typer(screen_cli.catalogue_app, name="catalogue")
 app.command(name="screen")(screen_cli.screen)
+app.add_typer(batch_cli.app, name="batch")
+app.add_typer(reports_cli.app, name="reports")
 app.command()(serve.serve)
 for _command in getattr(rules, "TOP_LEVEL_COMMANDS", ()):
     app.command()(_command)

@@ -2,6 +2,7 @@
 
 from onestop.access import models as access_models
 from onestop.audit import models as audit_models
+from onestop.batch import models as batch_models  # noqa: F401  (batch runs, issue 16)
 from onestop.cases.appeals import models as case_appeals_models  # noqa: F401  (case work)
 from onestop.cases.applications import models as case_applications_models  # noqa: F401  (case work)
 from onestop.cases.decisions import models as case_decisions_models  # noqa: F401  (case work)

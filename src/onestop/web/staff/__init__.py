@@ -23,6 +23,8 @@ from onestop.web.staff import (
     supervisor,
     tasks,
 )
+from onestop.web.staff import batch as batch_pages  # batch (issue 16)
+from onestop.web.staff import reports as report_pages  # reports (issue 16)
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
 router.include_router(auth.router)
@@ -42,6 +44,8 @@ router.include_router(finance.router)
 router.include_router(supervisor.router)
 router.include_router(quicklog.router)
 router.include_router(tasks.router)
+router.include_router(batch_pages.router)  # batch (issue 16)
+router.include_router(report_pages.router)  # reports (issue 16)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)
