@@ -1,0 +1,85 @@
+"""Every call from the health area into money, in one place (the money area is being re-shaped; only
+this module needs adapting).
+
+* an emergency drug card with a value is a ``drug_card`` issuance (voucher, redeemed by the pharmacy),
+  within the officer's ``drug_card`` authority in ``money/config/authority.yaml``;
+* cancelling such a card cancels its issuance;
+* an approved out-of-province claim is paid as an ``invoice`` issuance (a bill paid to the person who
+  paid it, or to the provider) under program ``nl.out_of_province_claims``.
+
+Each runs inside the caller's unit of work (money's services join the outer transaction).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from onestop import money
+from onestop.access import Actor
+from onestop.db import UnitOfWork
+
+DRUG_CARD_PROGRAM = "nl.nlpdp"
+CLAIMS_PROGRAM = "nl.out_of_province_claims"
+
+
+def issue_drug_card_value(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    card_id: uuid.UUID,
+    card_number: str,
+    unit_id: uuid.UUID,
+    payee_id: uuid.UUID,
+    value_cents: int,
+    pay_date: dt.date,
+) -> uuid.UUID:
+    """The ledger issuance of a card's value (queued for approval when beyond the officer's limit)."""
+    issuance = money.issue_payment(
+        uow,
+        actor=actor,
+        payment_type="drug_card",
+        program=DRUG_CARD_PROGRAM,
+        unit_id=unit_id,
+        payee_id=payee_id,
+        amount_cents=value_cents,
+        method="voucher",
+        pay_date=pay_date,
+        explanation=f"Emergency drug card {card_number}",
+        idempotency_key=f"health:drug_card:{card_id}",
+    )
+    return issuance.id
+
+
+def cancel_drug_card_value(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID, reason: str) -> None:
+    """Cancel the issuance of a cancelled card's value."""
+    money.cancel_issuance(uow, actor=actor, issuance_id=issuance_id, reason=reason)
+
+
+def pay_claim(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    claim_id: uuid.UUID,
+    unit_id: uuid.UUID,
+    payee_id: uuid.UUID,
+    amount_cents: int,
+    method: str,
+    pay_date: dt.date,
+    explanation: str,
+) -> tuple[uuid.UUID, str]:
+    """Pay an approved claim; returns the issuance id and its state (approved, or pending approval)."""
+    issuance = money.issue_payment(
+        uow,
+        actor=actor,
+        payment_type="invoice",
+        program=CLAIMS_PROGRAM,
+        unit_id=unit_id,
+        payee_id=payee_id,
+        amount_cents=amount_cents,
+        method=method,
+        pay_date=pay_date,
+        explanation=explanation,
+        idempotency_key=f"health:claim:{claim_id}",
+    )
+    return issuance.id, issuance.state

@@ -1,0 +1,21 @@
+"""The client 360's health section: current and past coverage, MCP status, cards, authorizations and
+claims. Registered when the health package is imported."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from onestop.cases.client360.sections import Context, register_section
+from onestop.health.coverage import build_file
+from onestop.health.repository import HealthRepository
+
+
+def health(ctx: Context) -> dict[str, Any]:
+    """The person's health file (co-pay costings left out: the API has them)."""
+    out = build_file(HealthRepository(ctx.session), list(ctx.person_ids), ctx.today)
+    return out.model_dump(mode="json", exclude={"copays"})
+
+
+def install() -> None:
+    """Add the section (replacing it on re-import)."""
+    register_section("health", health, replace=True)
