@@ -158,7 +158,9 @@ def _close(uow: UnitOfWork, actor: Actor, row: DrugCard, status: CardStatus, rea
     row.status, row.cancel_reason = status.value, reason
     row.cancelled_by, row.cancelled_on = actor.username, uow.clock.today()
     if row.issuance_id is not None and status is CardStatus.CANCELLED:
-        payments.cancel_drug_card_value(uow, actor=actor, issuance_id=row.issuance_id, reason=reason)
+        state = payments.cancel_drug_card_value(uow, actor=actor, issuance_id=row.issuance_id, reason=reason)
+        if state != "cancelled":
+            row.cancel_reason = f"{reason} (the card's value was already {state} in the ledger: not reversed)"
 
 
 def list_cards(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[CardPublic]:

@@ -3,7 +3,8 @@ this module needs adapting).
 
 * an emergency drug card with a value is a ``drug_card`` issuance (voucher, redeemed by the pharmacy),
   within the officer's ``drug_card`` authority in ``money/config/authority.yaml``;
-* cancelling such a card cancels its issuance;
+* cancelling such a card cancels its issuance while it is pending or approved (a voucher released
+  to the pharmacy stays: money cannot reverse it);
 * an approved out-of-province claim is paid as an ``invoice`` issuance (a bill paid to the person who
   paid it, or to the provider) under program ``nl.out_of_province_claims``.
 
@@ -51,9 +52,13 @@ def issue_drug_card_value(
     return issuance.id
 
 
-def cancel_drug_card_value(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID, reason: str) -> None:
-    """Cancel the issuance of a cancelled card's value."""
-    money.cancel_issuance(uow, actor=actor, issuance_id=issuance_id, reason=reason)
+def cancel_drug_card_value(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID, reason: str) -> str:
+    """Cancel the issuance of a cancelled card's value while money still can (pending or approved);
+    a voucher already released to the pharmacy stays as it is. Returns the issuance's state."""
+    state = money.get_issuance(uow, actor=actor, issuance_id=issuance_id).state
+    if state in ("pending_approval", "approved"):
+        return money.cancel_issuance(uow, actor=actor, issuance_id=issuance_id, reason=reason).state
+    return state
 
 
 def pay_claim(

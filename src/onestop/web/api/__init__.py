@@ -8,6 +8,7 @@ from onestop.web.api import catalogue as catalogue_api  # needs screening
 from onestop.web.api import client360 as case_360  # case work
 from onestop.web.api import decisions as case_decisions  # case work
 from onestop.web.api import documents as case_documents  # case work
+from onestop.web.api import health as health_api  # health
 from onestop.web.api import interactions as case_interactions  # case work
 from onestop.web.api import investigations as case_investigations  # case work
 from onestop.web.api import ledger as money_ledger  # money
@@ -27,3 +28,4 @@ ROUTERS += [screen_api.router, catalogue_api.router]  # needs screening
 ROUTERS += [case_screenings.router, case_applications.router, case_decisions.router]  # case work
 ROUTERS += [case_reviews.router, case_investigations.router, case_appeals.router]  # case work
 ROUTERS += [money_api.router, money_payments.router, money_approvals.router, money_ledger.router]  # money
+ROUTERS += [health_api.router]  # health
