@@ -16,6 +16,7 @@ from onestop.cli import (
 )
 from onestop.cli import cases as cases_cli  # case work
 from onestop.cli import casework as casework_cli  # case work: applications, decisions, reviews, appeals
+from onestop.cli import health as health_cli  # health
 from onestop.cli import ledger as ledger_cli  # money
 from onestop.cli import screen as screen_cli  # needs screening
 
@@ -36,6 +37,7 @@ app.add_typer(payments.budgets_app, name="budgets")  # money
 app.add_typer(ledger_cli.app, name="ledger")  # money
 app.add_typer(cases_cli.app, name="cases")  # case work
 app.add_typer(casework_cli.app, name="casework")  # case work
+app.add_typer(health_cli.app, name="health")  # health
 app.add_typer(screen_cli.catalogue_app, name="catalogue")  # needs screening
 app.command(name="screen")(screen_cli.screen)  # needs screening
 app.command()(serve.serve)
