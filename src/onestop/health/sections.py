@@ -3,17 +3,15 @@ claims. Registered when the health package is imported."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from onestop.cases.client360.sections import Context, register_section
 from onestop.health.coverage import build_file
 from onestop.health.repository import HealthRepository
+from onestop.health.schemas import HealthFile
 
 
-def health(ctx: Context) -> dict[str, Any]:
-    """The person's health file (co-pay costings left out: the API has them)."""
-    out = build_file(HealthRepository(ctx.session), list(ctx.person_ids), ctx.today)
-    return out.model_dump(mode="json", exclude={"copays"})
+def health(ctx: Context) -> HealthFile:
+    """The person's health file."""
+    return build_file(HealthRepository(ctx.session), list(ctx.person_ids), ctx.today)
 
 
 def install() -> None:

@@ -9,6 +9,7 @@ from onestop.web.staff import (
     decisions,
     evidence,
     finance,
+    health,
     home,
     household,
     labels,
@@ -42,6 +43,7 @@ router.include_router(finance.router)
 router.include_router(supervisor.router)
 router.include_router(quicklog.router)
 router.include_router(tasks.router)
+router.include_router(health.router)  # health
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)
