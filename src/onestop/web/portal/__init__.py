@@ -3,11 +3,13 @@
 from fastapi import APIRouter
 
 from onestop.web.portal import accounts, apply, home, screener
+from onestop.web.portal import health as health_portal  # health
 
 router = APIRouter(prefix="/portal", include_in_schema=False)
 router.include_router(home.router)
 router.include_router(screener.router)
 router.include_router(accounts.router)
 router.include_router(apply.router)
+router.include_router(health_portal.router, prefix="/account")  # health
 
 __all__ = ["router"]
