@@ -22,8 +22,9 @@ from onestop.health import schemas as s
 
 M = TypeVar("M", bound=BaseModel)
 
-app = typer.Typer(help="Drug coverage, MCP, emergency drug cards, authorizations, co-pays, claims.",
-                  no_args_is_help=True)  # fmt: skip
+app = typer.Typer(
+    help="Drug coverage, MCP, emergency drug cards, authorizations, co-pays, claims.", no_args_is_help=True
+)
 
 
 def _dump(value: object) -> None:
@@ -48,7 +49,9 @@ def _date(value: str | None, field: str) -> Any:
 @handles_errors
 def show(person: str = typer.Argument(..., help="Person id.")) -> None:
     """A person's health file: coverage (current and past), MCP, cards, authorizations, co-pays, claims."""
-    _dump(health.health_file(container().uow(), actor=cli_actor(), person_id=parse_id(person, field="person")))
+    _dump(
+        health.health_file(container().uow(), actor=cli_actor(), person_id=parse_id(person, field="person"))
+    )
 
 
 @app.command("from-decision")
@@ -72,8 +75,14 @@ def mcp(
     valid_to: str | None = typer.Option(None),
 ) -> None:
     """Record MCP registration."""
-    data = _model(s.McpRecord, person_id=person, status=status, number=number,
-                  valid_from=_date(valid_from, "valid_from"), valid_to=_date(valid_to, "valid_to"))  # fmt: skip
+    data = _model(
+        s.McpRecord,
+        person_id=person,
+        status=status,
+        number=number,
+        valid_from=_date(valid_from, "valid_from"),
+        valid_to=_date(valid_to, "valid_to"),
+    )
     _dump(health.record_mcp(container().uow(), actor=cli_actor(), data=data))
 
 
@@ -88,8 +97,15 @@ def card_issue(
     payee: str | None = typer.Option(None),
 ) -> None:
     """Issue an emergency drug card."""
-    data = _model(s.CardIssue, person_id=person, valid_to=_date(valid_to, "valid_to"), reason=reason, note=note,
-                  value=value, payee_id=payee)  # fmt: skip
+    data = _model(
+        s.CardIssue,
+        person_id=person,
+        valid_to=_date(valid_to, "valid_to"),
+        reason=reason,
+        note=note,
+        value=value,
+        payee_id=payee,
+    )
     _dump(health.issue_card(container().uow(), actor=cli_actor(), data=data))
 
 
@@ -98,17 +114,27 @@ def card_issue(
 def card_cancel(card: str = typer.Argument(...), reason: str = typer.Option(...)) -> None:
     """Cancel a card."""
     data = _model(s.CardCancel, reason=reason)
-    _dump(health.cancel_card(container().uow(), actor=cli_actor(), card_id=parse_id(card, field="card"), data=data))
+    _dump(
+        health.cancel_card(
+            container().uow(), actor=cli_actor(), card_id=parse_id(card, field="card"), data=data
+        )
+    )
 
 
 @app.command("card-reissue")
 @handles_errors
 def card_reissue(
-    card: str = typer.Argument(...), reason: str = typer.Option(...), valid_to: str | None = typer.Option(None)
+    card: str = typer.Argument(...),
+    reason: str = typer.Option(...),
+    valid_to: str | None = typer.Option(None),
 ) -> None:
     """Replace a card with a new number."""
     data = _model(s.CardReissue, reason=reason, valid_to=_date(valid_to, "valid_to"))
-    _dump(health.reissue_card(container().uow(), actor=cli_actor(), card_id=parse_id(card, field="card"), data=data))
+    _dump(
+        health.reissue_card(
+            container().uow(), actor=cli_actor(), card_id=parse_id(card, field="card"), data=data
+        )
+    )
 
 
 @app.command("authorization-submit")
@@ -121,8 +147,9 @@ def authorization_submit(
     reason: str = typer.Option(...),
 ) -> None:
     """Record a special authorization request."""
-    data = _model(s.AuthorizationCreate, person_id=person, din=din, drug_name=drug, prescriber=prescriber,
-                  reason=reason)  # fmt: skip
+    data = _model(
+        s.AuthorizationCreate, person_id=person, din=din, drug_name=drug, prescriber=prescriber, reason=reason
+    )
     _dump(health.submit_authorization(container().uow(), actor=cli_actor(), data=data))
 
 
@@ -135,9 +162,13 @@ def authorization_decide(
     expires_on: str | None = typer.Option(None),
 ) -> None:
     """Record the decision on a request (an expiry creates the follow-up task)."""
-    data = _model(s.AuthorizationDecide, outcome=outcome, reason=reason, expires_on=_date(expires_on, "expires_on"))
+    data = _model(
+        s.AuthorizationDecide, outcome=outcome, reason=reason, expires_on=_date(expires_on, "expires_on")
+    )
     auth_id = parse_id(authorization, field="authorization")
-    _dump(health.decide_authorization(container().uow(), actor=cli_actor(), authorization_id=auth_id, data=data))
+    _dump(
+        health.decide_authorization(container().uow(), actor=cli_actor(), authorization_id=auth_id, data=data)
+    )
 
 
 @app.command("copay")
@@ -153,8 +184,17 @@ def copay(
     paid_to_date: str | None = typer.Option(None),
 ) -> None:
     """Cost a prescription under the person's coverage, with the explanation."""
-    data = _model(s.CopayRequest, person_id=person, din=din, drug_name=drug, quantity=quantity, unit_price=unit_price,
-                  dispensing_fee=dispensing_fee, net_income=net_income, paid_to_date=paid_to_date)  # fmt: skip
+    data = _model(
+        s.CopayRequest,
+        person_id=person,
+        din=din,
+        drug_name=drug,
+        quantity=quantity,
+        unit_price=unit_price,
+        dispensing_fee=dispensing_fee,
+        net_income=net_income,
+        paid_to_date=paid_to_date,
+    )
     _dump(health.cost_prescription(container().uow(), actor=cli_actor(), data=data))
 
 
@@ -170,9 +210,16 @@ def claim_receive(
     service_to: str | None = typer.Option(None),
 ) -> None:
     """Receive an out-of-province claim."""
-    data = _model(s.ClaimCreate, person_id=person, province=province, provider=provider, service=service,
-                  service_from=_date(service_from, "service_from"), service_to=_date(service_to, "service_to"),
-                  amount=amount)  # fmt: skip
+    data = _model(
+        s.ClaimCreate,
+        person_id=person,
+        province=province,
+        provider=provider,
+        service=service,
+        service_from=_date(service_from, "service_from"),
+        service_to=_date(service_to, "service_to"),
+        amount=amount,
+    )
     _dump(health.receive_claim(container().uow(), actor=cli_actor(), data=data))
 
 
@@ -186,7 +233,11 @@ def claim_decide(
 ) -> None:
     """Approve or deny a claim (the decision carries the appeal rights)."""
     data = _model(s.ClaimDecide, outcome=outcome, reason=reason, approved_amount=approved_amount)
-    _dump(health.decide_claim(container().uow(), actor=cli_actor(), claim_id=parse_id(claim, field="claim"), data=data))
+    _dump(
+        health.decide_claim(
+            container().uow(), actor=cli_actor(), claim_id=parse_id(claim, field="claim"), data=data
+        )
+    )
 
 
 @app.command("claim-pay")
@@ -199,4 +250,8 @@ def claim_pay(
 ) -> None:
     """Pay an approved claim through money."""
     data = _model(s.ClaimPay, pay_to=pay_to, payee_id=payee, method=method)
-    _dump(health.pay_claim(container().uow(), actor=cli_actor(), claim_id=parse_id(claim, field="claim"), data=data))
+    _dump(
+        health.pay_claim(
+            container().uow(), actor=cli_actor(), claim_id=parse_id(claim, field="claim"), data=data
+        )
+    )

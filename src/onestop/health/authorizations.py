@@ -49,10 +49,18 @@ def submit_authorization(uow: UnitOfWork, *, actor: Actor, data: AuthorizationCr
         reason = required_text(data.reason, "reason", max_len=4000)
         ids, coverage = covering(uow, data.person_id, submitted, what="a special authorization")
         row = SpecialAuthorization(
-            id=new_id(), person_id=ids[0], coverage_id=coverage.id, din=din, drug_name=drug, prescriber=prescriber,
-            reason=reason, submitted_on=submitted, status=AuthorizationStatus.SUBMITTED.value,
-            recorded_by=actor.username, created_at=uow.clock.now(),
-        )  # fmt: skip
+            id=new_id(),
+            person_id=ids[0],
+            coverage_id=coverage.id,
+            din=din,
+            drug_name=drug,
+            prescriber=prescriber,
+            reason=reason,
+            submitted_on=submitted,
+            status=AuthorizationStatus.SUBMITTED.value,
+            recorded_by=actor.username,
+            created_at=uow.clock.now(),
+        )
         HealthRepository(uow.session).add(row)
         uow.flush()
         audit.record(
@@ -100,7 +108,7 @@ def decide_authorization(
 
 
 def _follow_up(uow: UnitOfWork, actor: Actor, row: SpecialAuthorization, expires_on: dt.date) -> uuid.UUID:
-    """A task in the deciding officer's list, due ``authorization_follow_up_days`` before expiry (not before today)."""
+    """A task for the deciding officer, due some days (configured) before the expiry, never before today."""
     due = max(uow.clock.today(), expires_on - dt.timedelta(days=terms.config().follow_up_days))
     task = create_task(
         uow,

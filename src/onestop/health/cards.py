@@ -70,11 +70,19 @@ def _new_card(
     card_id = new_id()
     message = domain.pharmacy_message(terms.label(Plan(coverage.plan)), valid_to, coverage.restrictions, note)
     row = DrugCard(
-        id=card_id, person_id=person_id, coverage_id=coverage.id, number=domain.card_number(card_id),
-        valid_from=start, valid_to=valid_to, pharmacy_message=message, reason=reason,
-        status=CardStatus.ISSUED.value, replaces_id=replaces.id if replaces else None,
-        issued_by=actor.username, created_at=uow.clock.now(),
-    )  # fmt: skip
+        id=card_id,
+        person_id=person_id,
+        coverage_id=coverage.id,
+        number=domain.card_number(card_id),
+        valid_from=start,
+        valid_to=valid_to,
+        pharmacy_message=message,
+        reason=reason,
+        status=CardStatus.ISSUED.value,
+        replaces_id=replaces.id if replaces else None,
+        issued_by=actor.username,
+        created_at=uow.clock.now(),
+    )
     HealthRepository(uow.session).add(row)
     uow.flush()
     return row
@@ -93,9 +101,15 @@ def _value(
         raise InvalidInput("person_id", "belongs to no benefit unit; a card with a value is paid for a unit")
     row.value_cents = cents
     row.issuance_id = payments.issue_drug_card_value(
-        uow, actor=actor, card_id=row.id, card_number=row.number, unit_id=unit_id, payee_id=payee_id,
-        value_cents=cents, pay_date=row.valid_from,
-    )  # fmt: skip
+        uow,
+        actor=actor,
+        card_id=row.id,
+        card_number=row.number,
+        unit_id=unit_id,
+        payee_id=payee_id,
+        value_cents=cents,
+        pay_date=row.valid_from,
+    )
 
 
 def cancel_card(uow: UnitOfWork, *, actor: Actor, card_id: uuid.UUID, data: CardCancel) -> CardPublic:

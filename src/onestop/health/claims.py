@@ -54,16 +54,26 @@ def receive_claim(uow: UnitOfWork, *, actor: Actor, data: ClaimCreate) -> ClaimP
         mcp = repo.mcp_on(ids, data.service_from)
         if mcp is None:
             raise NoCoverage(
-                f"has no MCP registration in force on {data.service_from.isoformat()}; an out-of-province claim needs it"
+                f"has no MCP registration in force on {data.service_from.isoformat()}; "
+                "an out-of-province claim needs it"
             )
         docs = _documents(uow, ids, data.document_ids)
         row = HealthClaim(
-            id=new_id(), person_id=ids[0], mcp_registration_id=mcp.id, province=where,
+            id=new_id(),
+            person_id=ids[0],
+            mcp_registration_id=mcp.id,
+            province=where,
             provider=required_text(data.provider, "provider", max_len=200),
-            service=required_text(data.service, "service", max_len=4000), service_from=data.service_from,
-            service_to=end, amount_cents=cents, document_ids=docs, contacts=[], status=ClaimStatus.RECEIVED.value,
-            received_by=actor.username, created_at=uow.clock.now(),
-        )  # fmt: skip
+            service=required_text(data.service, "service", max_len=4000),
+            service_from=data.service_from,
+            service_to=end,
+            amount_cents=cents,
+            document_ids=docs,
+            contacts=[],
+            status=ClaimStatus.RECEIVED.value,
+            received_by=actor.username,
+            created_at=uow.clock.now(),
+        )
         repo.add(row)
         uow.flush()
         audit.record(
@@ -133,7 +143,8 @@ def decide_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Cl
             if approved <= 0 or approved > row.amount_cents:
                 raise InvalidInput(
                     "approved_amount",
-                    f"must be more than zero and at most the amount claimed ({format_cents(row.amount_cents)})",
+                    "must be more than zero and at most the amount claimed "
+                    f"({format_cents(row.amount_cents)})",
                 )
         elif data.approved_amount:
             raise InvalidInput("approved_amount", "a denied claim approves nothing")
@@ -165,10 +176,16 @@ def pay_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Claim
         if unit_id is None:
             raise InvalidInput("person_id", "belongs to no benefit unit; a payment is made for a unit")
         row.issuance_id, state = payments.pay_claim(
-            uow, actor=actor, claim_id=row.id, unit_id=unit_id, payee_id=data.payee_id,
-            amount_cents=row.approved_cents, method=data.method, pay_date=pay_date,
-            explanation=f"Out-of-province claim: {row.provider} ({row.province}), {row.service_from.isoformat()}",
-        )  # fmt: skip
+            uow,
+            actor=actor,
+            claim_id=row.id,
+            unit_id=unit_id,
+            payee_id=data.payee_id,
+            amount_cents=row.approved_cents,
+            method=data.method,
+            pay_date=pay_date,
+            explanation=f"Out-of-province claim: {row.provider} ({row.province}), {row.service_from}",
+        )
         row.status, row.paid_to = ClaimStatus.PAID.value, data.pay_to
         uow.flush()
         audit.record(

@@ -39,12 +39,24 @@ def cost_prescription(uow: UnitOfWork, *, actor: Actor, data: CopayRequest) -> C
             rx = _with_decided_income(uow, coverage, rx)
         result = domain.compute_copay(rx, terms.terms_for(plan, on))
         row = CopayCosting(
-            id=new_id(), person_id=ids[0], coverage_id=coverage.id, din=rx.din, drug_name=rx.drug_name,
-            quantity=str(rx.quantity), unit_price=str(rx.unit_price), dispensing_fee_cents=rx.dispensing_fee_cents,
-            total_cents=result.total_cents, status=result.status.value, computed_cents=result.copay_cents,
-            explanation=result.explanation, missing=result.missing, used=result.used, costed_on=on,
-            costed_by=actor.username, created_at=uow.clock.now(),
-        )  # fmt: skip
+            id=new_id(),
+            person_id=ids[0],
+            coverage_id=coverage.id,
+            din=rx.din,
+            drug_name=rx.drug_name,
+            quantity=str(rx.quantity),
+            unit_price=str(rx.unit_price),
+            dispensing_fee_cents=rx.dispensing_fee_cents,
+            total_cents=result.total_cents,
+            status=result.status.value,
+            computed_cents=result.copay_cents,
+            explanation=result.explanation,
+            missing=result.missing,
+            used=result.used,
+            costed_on=on,
+            costed_by=actor.username,
+            created_at=uow.clock.now(),
+        )
         HealthRepository(uow.session).add(row)
         uow.flush()
         audit.record(
@@ -88,9 +100,14 @@ def _with_decided_income(uow: UnitOfWork, coverage: Coverage, rx: Prescription) 
     if raw is None:
         return rx
     return Prescription(
-        rx.din, rx.drug_name, rx.quantity, rx.unit_price, rx.dispensing_fee_cents,
-        to_cents(raw, field="annual_net_income"), rx.paid_to_date_cents,
-    )  # fmt: skip
+        rx.din,
+        rx.drug_name,
+        rx.quantity,
+        rx.unit_price,
+        rx.dispensing_fee_cents,
+        to_cents(raw, field="annual_net_income"),
+        rx.paid_to_date_cents,
+    )
 
 
 def override_copay(uow: UnitOfWork, *, actor: Actor, copay_id: uuid.UUID, data: CopayOverride) -> CopayPublic:

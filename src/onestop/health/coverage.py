@@ -107,12 +107,20 @@ def _new_period(
     renews: Coverage | None,
 ) -> Coverage:
     row = Coverage(
-        id=new_id(), person_id=person_id, plan=plan.value, program=program, decision_id=decision_id,
-        start_on=start, end_on=domain.period_end(start, terms.reassessment_months(plan)),
-        status=CoverageStatus.ACTIVE.value, copay_terms=terms.terms_summary(plan, start),
-        restrictions=list(renews.restrictions) if renews else [], renews_id=renews.id if renews else None,
-        created_by=actor.username, created_at=uow.clock.now(),
-    )  # fmt: skip
+        id=new_id(),
+        person_id=person_id,
+        plan=plan.value,
+        program=program,
+        decision_id=decision_id,
+        start_on=start,
+        end_on=domain.period_end(start, terms.reassessment_months(plan)),
+        status=CoverageStatus.ACTIVE.value,
+        copay_terms=terms.terms_summary(plan, start),
+        restrictions=list(renews.restrictions) if renews else [],
+        renews_id=renews.id if renews else None,
+        created_by=actor.username,
+        created_at=uow.clock.now(),
+    )
     HealthRepository(uow.session).add(row)
     return row
 
@@ -190,9 +198,13 @@ def add_restriction(
         told = required_text(data.explained_to_client, "explained_to_client")
         row = _active(uow, actor, coverage_id, data.version)
         item = {
-            "id": str(new_id()), "kind": kind.value, "value": value, "explained_to_client": told,
-            "added_on": uow.clock.today().isoformat(), "added_by": actor.username,
-        }  # fmt: skip
+            "id": str(new_id()),
+            "kind": kind.value,
+            "value": value,
+            "explained_to_client": told,
+            "added_on": uow.clock.today().isoformat(),
+            "added_by": actor.username,
+        }
         row.restrictions = [*row.restrictions, item]
         uow.flush()
         audit.record(
@@ -218,8 +230,12 @@ def remove_restriction(
         found = False
         for item in row.restrictions:
             if item["id"] == data.restriction_id and not item.get("removed_on"):
-                item = {**item, "removed_on": uow.clock.today().isoformat(), "removed_by": actor.username,
-                        "removed_reason": reason}  # fmt: skip
+                item = {
+                    **item,
+                    "removed_on": uow.clock.today().isoformat(),
+                    "removed_by": actor.username,
+                    "removed_reason": reason,
+                }
                 found = True
             items.append(item)
         if not found:
@@ -263,9 +279,16 @@ def record_mcp(uow: UnitOfWork, *, actor: Actor, data: McpRecord) -> McpPublic:
         if data.valid_from and data.valid_to and data.valid_to < data.valid_from:
             raise InvalidInput("valid_to", "must not be before valid_from")
         row = McpRegistration(
-            id=new_id(), person_id=ids[0], status=status.value, valid_from=data.valid_from, valid_to=data.valid_to,
-            note=clean_text(data.note) or None, recorded_by=actor.username, created_at=uow.clock.now(), **cols,
-        )  # fmt: skip
+            id=new_id(),
+            person_id=ids[0],
+            status=status.value,
+            valid_from=data.valid_from,
+            valid_to=data.valid_to,
+            note=clean_text(data.note) or None,
+            recorded_by=actor.username,
+            created_at=uow.clock.now(),
+            **cols,
+        )
         HealthRepository(uow.session).add(row)
         uow.flush()
         audit.record(

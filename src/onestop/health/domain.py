@@ -132,7 +132,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def period_end(start_on: dt.date, reassessment_months: int | None) -> dt.date | None:
-    """The last day of a coverage period: open for plans that follow another benefit, else start + N months - 1 day."""
+    """A period's last day: open for plans that follow another benefit, else start + N months - 1 day."""
     if reassessment_months is None:
         return None
     return add_months(start_on, reassessment_months) - dt.timedelta(days=1)
@@ -330,7 +330,8 @@ def _assurance(
     if terms.income_ceiling_cents is not None and income >= terms.income_ceiling_cents:
         raise InvalidInput(
             "net_income",
-            f"{_money(income)} is at or above the Assurance Plan ceiling of {_money(terms.income_ceiling_cents)}",
+            f"{_money(income)} is at or above the Assurance Plan ceiling of "
+            f"{_money(terms.income_ceiling_cents)}",
         )
     rate = next((b.rate_ppm for b in reversed(terms.cap_brackets) if income >= b.from_cents), None)
     if rate is None:
@@ -340,8 +341,14 @@ def _assurance(
     cap = round_cents(Decimal(income) / 100 * Decimal(rate) / Decimal(1_000_000))
     room = max(0, cap - rx.paid_to_date_cents)
     copay = min(total, room)
-    used.update({"cap_rate": str(Decimal(rate) / Decimal(1_000_000)), "net_income": format_cents(income),
-                 "cap": format_cents(cap), "paid_to_date": format_cents(rx.paid_to_date_cents)})  # fmt: skip
+    used.update(
+        {
+            "cap_rate": str(Decimal(rate) / Decimal(1_000_000)),
+            "net_income": format_cents(income),
+            "cap": format_cents(cap),
+            "paid_to_date": format_cents(rx.paid_to_date_cents),
+        }
+    )
     head.append(
         f"{terms.label}: the family pays at most {Decimal(rate) / Decimal(10_000):g}% of net income "
         f"{_money(income)} = {_money(cap)} ({terms.source}); already paid {_money(rx.paid_to_date_cents)}, "

@@ -88,25 +88,43 @@ def my_health(uow: UnitOfWork, *, account_id: uuid.UUID) -> MyHealth:
         uow.commit()
     return MyHealth(
         coverage=[
-            MyCoverage(plan=c.plan, start_on=c.start_on, end_on=c.end_on, current=c in f.current,
-                       limits=[r["value"] for r in c.restrictions if not r.get("removed_on")])
+            MyCoverage(
+                plan=c.plan,
+                start_on=c.start_on,
+                end_on=c.end_on,
+                current=c in f.current,
+                limits=[r["value"] for r in c.restrictions if not r.get("removed_on")],
+            )
             for c in f.current + f.past
-        ],  # fmt: skip
+        ],
         mcp_registered=any(m.status == "registered" for m in f.mcp),
-        cards=[MyCard(number=c.number, valid_from=c.valid_from, valid_to=c.valid_to, status=c.status) for c in f.cards],
+        cards=[
+            MyCard(number=c.number, valid_from=c.valid_from, valid_to=c.valid_to, status=c.status)
+            for c in f.cards
+        ],
         authorizations=[
-            MyAuthorization(drug=a.drug_name, status=a.status, submitted_on=a.submitted_on, expires_on=a.expires_on,
-                            told=a.client_told)
+            MyAuthorization(
+                drug=a.drug_name,
+                status=a.status,
+                submitted_on=a.submitted_on,
+                expires_on=a.expires_on,
+                told=a.client_told,
+            )
             for a in f.authorizations
-        ],  # fmt: skip
+        ],
         claims=[
-            MyClaim(provider=c.provider, service_from=c.service_from, amount=c.amount, status=c.status,
-                    approved_amount=c.approved_amount, reason=c.decision_reason,
-                    appeal_deadline=_deadline(c.appeal) if c.status == "denied" else None)
+            MyClaim(
+                provider=c.provider,
+                service_from=c.service_from,
+                amount=c.amount,
+                status=c.status,
+                approved_amount=c.approved_amount,
+                reason=c.decision_reason,
+                appeal_deadline=_deadline(c.appeal) if c.status == "denied" else None,
+            )
             for c in f.claims
-        ],  # fmt: skip
+        ],
     )
-
 
 
 def _deadline(appeal: dict[str, object] | None) -> dt.date | None:

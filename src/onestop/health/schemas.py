@@ -270,7 +270,7 @@ class CopayOverride(_In):
 
 
 class CopayPublic(_Out):
-    """A costed prescription: the computed co-pay (or undetermined naming what is missing) and any override."""
+    """A costed prescription: the computed co-pay (or undetermined, naming what is missing), any override."""
 
     id: uuid.UUID
     version: int
@@ -298,11 +298,16 @@ class CopayPublic(_Out):
     def of(cls, row: Any) -> CopayPublic:
         """From the row."""
         final = row.override_cents if row.override_cents is not None else row.computed_cents
-        return cls.model_validate({
-            **_columns(row), "dispensing_fee": _amount(row.dispensing_fee_cents), "total": _amount(row.total_cents),
-            "computed_copay": _amount(row.computed_cents), "override_copay": _amount(row.override_cents),
-            "copay": _amount(final),
-        })  # fmt: skip
+        return cls.model_validate(
+            {
+                **_columns(row),
+                "dispensing_fee": _amount(row.dispensing_fee_cents),
+                "total": _amount(row.total_cents),
+                "computed_copay": _amount(row.computed_cents),
+                "override_copay": _amount(row.override_cents),
+                "copay": _amount(final),
+            }
+        )
 
 
 # --- claims -----------------------------------------------------------------------------------
@@ -379,9 +384,13 @@ class ClaimPublic(_Out):
     @classmethod
     def of(cls, row: Any) -> ClaimPublic:
         """From the row."""
-        return cls.model_validate({
-            **_columns(row), "amount": _amount(row.amount_cents), "approved_amount": _amount(row.approved_cents),
-        })  # fmt: skip
+        return cls.model_validate(
+            {
+                **_columns(row),
+                "amount": _amount(row.amount_cents),
+                "approved_amount": _amount(row.approved_cents),
+            }
+        )
 
 
 # --- the person's health file -----------------------------------------------------------------

@@ -17,14 +17,20 @@ def test_health_over_http(container: Container) -> None:
     decision = nl_income_support_decision(container, officer.actor, person)
     valid_to = (container.clock.today() + dt.timedelta(days=10)).isoformat()
     with api_client(container, officer) as client:
-        refused = client.post("/api/health/cards", json={"person_id": str(person), "valid_to": valid_to, "reason": "r"})
+        refused = client.post(
+            "/api/health/cards", json={"person_id": str(person), "valid_to": valid_to, "reason": "r"}
+        )
         assert (refused.status_code, refused.json()["field"]) == (422, "person_id")
         started = client.post("/api/health/coverage/from-decision", json={"decision_id": str(decision.id)})
         assert started.status_code == 200, started.text
         assert started.json()["started"][0]["plan"] == "foundation"
-        card = client.post("/api/health/cards", json={"person_id": str(person), "valid_to": valid_to, "reason": "r"})
+        card = client.post(
+            "/api/health/cards", json={"person_id": str(person), "valid_to": valid_to, "reason": "r"}
+        )
         assert card.status_code == 201 and card.json()["number"].startswith("EDC-")
-        extra = client.post("/api/health/cards", json={"person_id": str(person), "valid_to": valid_to, "colour": "red"})
+        extra = client.post(
+            "/api/health/cards", json={"person_id": str(person), "valid_to": valid_to, "colour": "red"}
+        )
         assert extra.status_code == 422
         rx = {"person_id": str(person), "din": "02242903", "drug_name": "Metformin", "quantity": "30"}
         missing = client.post("/api/health/copays", json=rx)

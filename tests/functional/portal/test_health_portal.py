@@ -16,7 +16,9 @@ from tests.integration.health.builders import nl_income_support_decision
 SYSTEM = Actor.system("tests")
 
 
-def test_a_client_sees_their_coverage_and_card_and_nobody_elses(client: TestClient, container: Container) -> None:
+def test_a_client_sees_their_coverage_and_card_and_nobody_elses(
+    client: TestClient, container: Container
+) -> None:
     for email in ("one@example.ca", "two@example.ca"):
         confirmed(client, container, email)
     sign_in(client, "one@example.ca")
@@ -27,9 +29,12 @@ def test_a_client_sees_their_coverage_and_card_and_nobody_elses(client: TestClie
     decision = nl_income_support_decision(container, SYSTEM, person)
     health.apply_decision(container.uow(), actor=SYSTEM, data=CoverageFromDecision(decision_id=decision.id))
     card = health.issue_card(
-        container.uow(), actor=SYSTEM,
-        data=CardIssue(person_id=person, valid_to=container.clock.today() + dt.timedelta(days=30), reason="r"),
-    )  # fmt: skip
+        container.uow(),
+        actor=SYSTEM,
+        data=CardIssue(
+            person_id=person, valid_to=container.clock.today() + dt.timedelta(days=30), reason="r"
+        ),
+    )
     page = client.get("/portal/account/health").text
     assert "Foundation Plan: your drugs are fully paid for" in page and card.number in page
     assert str(card.id) not in page and str(person) not in page and str(decision.id) not in page

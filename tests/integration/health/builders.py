@@ -10,11 +10,13 @@ from onestop.bootstrap import Container
 from onestop.cases import decisions
 from onestop.cases.decisions import DecisionCreate
 from onestop.registry import list_person_units
-from tests.integration.cases.factories import SYSTEM
 from tests.integration.cases.applications.builders import apply, assess, fact, make_unit, verified_document
+from tests.integration.cases.factories import SYSTEM
 
 
-def nl_income_support_decision(container: Container, actor: Actor, person: uuid.UUID) -> decisions.DecisionPublic:
+def nl_income_support_decision(
+    container: Container, actor: Actor, person: uuid.UUID
+) -> decisions.DecisionPublic:
     """A single adult renting at 600 with no income or assets: eligible for NL Income Support."""
     existing = list_person_units(container.uow(), actor=SYSTEM, person_id=person)
     unit = existing[0].id if existing else make_unit(container, person)

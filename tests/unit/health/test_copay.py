@@ -16,16 +16,24 @@ ON = dt.date(2026, 3, 2)
 
 def rx(**kw: object) -> Prescription:
     base: dict[str, object] = {
-        "din": "02242903", "drug_name": "Drug", "quantity": Decimal("30"), "unit_price": Decimal("0.4567"),
+        "din": "02242903",
+        "drug_name": "Drug",
+        "quantity": Decimal("30"),
+        "unit_price": Decimal("0.4567"),
         "dispensing_fee_cents": 1199,
-    }  # fmt: skip
+    }
     base.update(kw)
     return Prescription(**base)  # type: ignore[arg-type]
 
 
 def test_foundation_pays_everything() -> None:
     out = domain.compute_copay(rx(), terms.terms_for(Plan.FOUNDATION, ON))
-    assert (out.status, out.total_cents, out.copay_cents, out.plan_pays_cents) == (CopayStatus.DETERMINED, 2569, 0, 2569)
+    assert (out.status, out.total_cents, out.copay_cents, out.plan_pays_cents) == (
+        CopayStatus.DETERMINED,
+        2569,
+        0,
+        2569,
+    )
 
 
 def test_the_drug_cost_is_rounded_once_half_up() -> None:

@@ -33,7 +33,9 @@ def end(uow: UowDep, actor: CurrentActor, coverage_id: uuid.UUID, body: s.Covera
 
 
 @router.post("/coverage/{coverage_id:uuid}/renew", response_model=s.CoveragePublic)
-def renew(uow: UowDep, actor: CurrentActor, coverage_id: uuid.UUID, body: s.CoverageRenew) -> s.CoveragePublic:
+def renew(
+    uow: UowDep, actor: CurrentActor, coverage_id: uuid.UUID, body: s.CoverageRenew
+) -> s.CoveragePublic:
     """Renew a period at review (returns the new period)."""
     return health.renew_coverage(uow, actor=actor, coverage_id=coverage_id, data=body)
 
@@ -78,7 +80,9 @@ def cancel(uow: UowDep, actor: CurrentActor, card_id: uuid.UUID, body: s.CardCan
     return health.cancel_card(uow, actor=actor, card_id=card_id, data=body)
 
 
-@router.post("/cards/{card_id:uuid}/reissue", status_code=status.HTTP_201_CREATED, response_model=s.CardPublic)
+@router.post(
+    "/cards/{card_id:uuid}/reissue", status_code=status.HTTP_201_CREATED, response_model=s.CardPublic
+)
 def reissue(uow: UowDep, actor: CurrentActor, card_id: uuid.UUID, body: s.CardReissue) -> s.CardPublic:
     """Replace a card with a new number."""
     return health.reissue_card(uow, actor=actor, card_id=card_id, data=body)

@@ -39,5 +39,11 @@ def my_health_page(request: Request, client: ClientId) -> HTMLResponse:
     found = my_health(request.app.state.container.uow(), account_id=client)
     words = {k: pages.gettext(request, v) for k, v in HEALTH_STATUS_WORDS.items()}
     plans = {k: pages.gettext(request, v) for k, v in PLAN_WORDS.items()}
-    context = {"health": found, "health_words": words, "plan_words": plans, "errors": {}, "page_url": "/portal/health"}
+    context = {
+        "health": found,
+        "health_words": words,
+        "plan_words": plans,
+        "errors": {},
+        "page_url": "/portal/health",
+    }
     return pages.render(request, "portal/account/health.html", context)

@@ -99,8 +99,13 @@ def issue_card(
 ) -> Response:
     """Issue an emergency drug card."""
     try:
-        data = model(s.CardIssue, person_id=person_id, valid_to=form.valid_to or None, reason=form.reason,
-                     note=form.note or None)  # fmt: skip
+        data = model(
+            s.CardIssue,
+            person_id=person_id,
+            valid_to=form.valid_to or None,
+            reason=form.reason,
+            note=form.note or None,
+        )
         card = health.issue_card(request.app.state.container.uow(), actor=actor, data=data)
     except InvalidInput as err:
         return _page(request, actor, person_id, "card", form.model_dump(), err)
@@ -115,10 +120,14 @@ def cost(
     """Cost a prescription under the person's coverage."""
     try:
         data = model(
-            s.CopayRequest, person_id=person_id, din=form.din, drug_name=form.drug_name,
-            quantity=form.quantity or None, unit_price=form.unit_price or None,
+            s.CopayRequest,
+            person_id=person_id,
+            din=form.din,
+            drug_name=form.drug_name,
+            quantity=form.quantity or None,
+            unit_price=form.unit_price or None,
             dispensing_fee=form.dispensing_fee or None,
-        )  # fmt: skip
+        )
         health.cost_prescription(request.app.state.container.uow(), actor=actor, data=data)
     except InvalidInput as err:
         return _page(request, actor, person_id, "copay", form.model_dump(), err)
@@ -172,7 +181,13 @@ def _page(
     file = health.health_file(container.uow(), actor=actor, person_id=person_id)
     errors = {err.field: pages.gettext(request, err.problem)} if err else {}
     context = {
-        "person": person, "file": file, "form": form, "values": values or {}, "errors": errors,
-        "plan_labels": PLANS, "status_labels": STATUSES, "log_person": person_id,
-    }  # fmt: skip
+        "person": person,
+        "file": file,
+        "form": form,
+        "values": values or {},
+        "errors": errors,
+        "plan_labels": PLANS,
+        "status_labels": STATUSES,
+        "log_person": person_id,
+    }
     return pages.render(request, "staff/health/person.html", context, status_code=422 if err else 200)
