@@ -255,3 +255,37 @@ def claim_pay(
             container().uow(), actor=cli_actor(), claim_id=parse_id(claim, field="claim"), data=data
         )
     )
+
+
+@app.command("senior-claim")
+@handles_errors
+def senior_claim(
+    person: str = typer.Argument(...),
+    landed_immigrant: bool = typer.Option(..., "--landed-immigrant/--not-landed-immigrant"),
+    receives_oas: bool = typer.Option(False, "--receives-oas"),
+    receives_gis: bool = typer.Option(False, "--receives-gis"),
+    note: str | None = typer.Option(None),
+) -> None:
+    """Receive a landed-immigrant senior's claim for 65Plus coverage."""
+    data = _model(
+        s.SeniorClaimCreate,
+        person_id=person,
+        landed_immigrant=landed_immigrant,
+        receives_oas=receives_oas,
+        receives_gis=receives_gis,
+        note=note,
+    )
+    _dump(health.receive_senior_claim(container().uow(), actor=cli_actor(), data=data))
+
+
+@app.command("senior-claim-decide")
+@handles_errors
+def senior_claim_decide(
+    claim: str = typer.Argument(...),
+    outcome: str = typer.Option(..., help="approved or denied."),
+    reason: str = typer.Option(...),
+) -> None:
+    """Approve (65Plus coverage starts today) or deny a landed-immigrant senior's claim."""
+    data = _model(s.SeniorClaimDecide, outcome=outcome, reason=reason)
+    claim_id = parse_id(claim, field="claim")
+    _dump(health.decide_senior_claim(container().uow(), actor=cli_actor(), claim_id=claim_id, data=data))

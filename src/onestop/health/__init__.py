@@ -33,8 +33,10 @@ from onestop.health.domain import (
     McpStatus,
     Plan,
     RestrictionKind,
+    SeniorClaimStatus,
 )
 from onestop.health.errors import HealthRecordNotFound, NoCoverage
+from onestop.health.seniors import decide_senior_claim, receive_senior_claim
 
 sections.install()
 
@@ -49,6 +51,7 @@ __all__ = [
     "NoCoverage",
     "Plan",
     "RestrictionKind",
+    "SeniorClaimStatus",
     "add_contact",
     "add_restriction",
     "apply_decision",
@@ -56,6 +59,7 @@ __all__ = [
     "cost_prescription",
     "decide_authorization",
     "decide_claim",
+    "decide_senior_claim",
     "end_coverage",
     "health_file",
     "issue_card",
@@ -65,6 +69,7 @@ __all__ = [
     "override_copay",
     "pay_claim",
     "receive_claim",
+    "receive_senior_claim",
     "record_client_told",
     "record_mcp",
     "reissue_card",

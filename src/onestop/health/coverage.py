@@ -25,6 +25,7 @@ from onestop.health.models import (
     DrugCard,
     HealthClaim,
     McpRegistration,
+    SeniorClaim,
     SpecialAuthorization,
 )
 from onestop.health.repository import HealthRepository
@@ -43,6 +44,7 @@ from onestop.health.schemas import (
     McpRecord,
     RestrictionAdd,
     RestrictionRemove,
+    SeniorClaimPublic,
 )
 from onestop.registry import domain as registry_domain
 from onestop.registry import intake
@@ -78,7 +80,7 @@ def apply_decision(uow: UnitOfWork, *, actor: Actor, data: CoverageFromDecision)
                 ended.append(row)
             if decision.outcome == "eligible":
                 started.append(
-                    _new_period(uow, actor, person_id, plan, decision.program, decision.id, start, None)
+                    new_period(uow, actor, person_id, plan, decision.program, decision.id, start, None)
                 )
         uow.flush()
         audit.record(
@@ -96,7 +98,7 @@ def apply_decision(uow: UnitOfWork, *, actor: Actor, data: CoverageFromDecision)
         )
 
 
-def _new_period(
+def new_period(
     uow: UnitOfWork,
     actor: Actor,
     person_id: uuid.UUID,
@@ -174,7 +176,7 @@ def renew_coverage(
             actor.username,
         )
         uow.flush()
-        new = _new_period(uow, actor, row.person_id, Plan(row.plan), row.program, row.decision_id, start, row)
+        new = new_period(uow, actor, row.person_id, Plan(row.plan), row.program, row.decision_id, start, row)
         uow.flush()
         audit.record(
             uow,
@@ -338,6 +340,7 @@ def build_file(repo: HealthRepository, ids: list[uuid.UUID], today: dt.date) -> 
         ],
         copays=[CopayPublic.of(r) for r in repo.for_people(CopayCosting, ids)],
         claims=[ClaimPublic.of(r) for r in repo.for_people(HealthClaim, ids)],
+        senior_claims=[SeniorClaimPublic.model_validate(r) for r in repo.for_people(SeniorClaim, ids)],
     )
 
 

@@ -355,3 +355,47 @@ def _assurance(
         f"room left {_money(room)}; client pays min({_money(total)}, {_money(room)}) = {_money(copay)}."
     )
     return Copay(CopayStatus.DETERMINED, total, copay, total - copay, head, [], used)
+
+
+# --- 65Plus for landed-immigrant seniors ------------------------------------------------------------
+
+
+class SeniorClaimStatus(enum.StrEnum):
+    """A landed-immigrant senior's claim for 65Plus coverage, which the officer decides alone."""
+
+    RECEIVED = "received"
+    APPROVED = "approved"
+    DENIED = "denied"
+
+
+#: What the reference does not hold for this path (shown with every claim, never guessed).
+SENIOR_GAPS = (
+    "nl.nlpdp.65plus.landed_immigrant_conditions: the reference (nl_prescription_drug_program.yaml, "
+    "plans.65plus) names only 'age 65+ receiving OAS and GIS'; the conditions for a landed-immigrant "
+    "senior without OAS/GIS (an income test, a residence period) were NOT retrieved",
+)
+
+
+def age_on(born: dt.date, on: dt.date) -> int:
+    """Age in whole years on a date."""
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def senior_conditions(
+    born: dt.date | None, on: dt.date, landed_immigrant: bool, receives_oas: bool, receives_gis: bool
+) -> list[dict[str, Any]]:
+    """The known conditions of the landed-immigrant 65Plus path, each met, not met or unknown (None)."""
+    age = age_on(born, on) if born else None
+    return [
+        {"condition": "age_65_or_over", "met": None if age is None else age >= 65, "value": age,
+         "source": "reference plans.65plus.who: age 65+"},
+        {"condition": "landed_immigrant", "met": landed_immigrant,
+         "source": "NL job profile: 'claims of seniors who are landed immigrants'"},
+        {"condition": "no_oas_and_gis", "met": not (receives_oas and receives_gis),
+         "source": "with OAS and GIS the senior is on 65Plus through Service Canada, not this path"},
+    ]  # fmt: skip
+
+
+def failed_conditions(conditions: list[dict[str, Any]]) -> list[str]:
+    """Conditions known not to be met (unknown ones are not failures; they need the officer's judgement)."""
+    return [c["condition"] for c in conditions if c["met"] is False]

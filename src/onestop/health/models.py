@@ -168,3 +168,25 @@ class HealthClaim(Entity):
     issuance_id: Mapped[uuid.UUID | None]
     paid_to: Mapped[str | None] = mapped_column(String(10))  # person | provider
     received_by: Mapped[str] = mapped_column(String(100))
+
+
+class SeniorClaim(Entity):
+    """A landed-immigrant senior's claim for 65Plus drug coverage and the officer's decision."""
+
+    __tablename__ = "health_senior_claim"
+    __table_args__ = (Index(None, "person_id", "received_on"),)
+
+    person_id: Mapped[uuid.UUID] = mapped_column(_person())
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    landed_immigrant: Mapped[bool]
+    receives_oas: Mapped[bool]
+    receives_gis: Mapped[bool]
+    conditions: Mapped[list[Any]] = mapped_column(JSONDoc)
+    gaps: Mapped[list[Any]] = mapped_column(JSONDoc)
+    note: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12))
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    decided_on: Mapped[dt.date | None] = mapped_column(Date)
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    coverage_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("health_coverage.id"))
+    recorded_by: Mapped[str] = mapped_column(String(100))

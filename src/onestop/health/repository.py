@@ -18,11 +18,14 @@ from onestop.health.models import (
     DrugCard,
     HealthClaim,
     McpRegistration,
+    SeniorClaim,
     SpecialAuthorization,
 )
 from onestop.registry.models import UnitMembership
 
-T = TypeVar("T", Coverage, CopayCosting, DrugCard, HealthClaim, McpRegistration, SpecialAuthorization)
+T = TypeVar(
+    "T", Coverage, CopayCosting, DrugCard, HealthClaim, McpRegistration, SeniorClaim, SpecialAuthorization
+)
 
 _WHAT = {
     Coverage: "coverage period",
@@ -30,6 +33,7 @@ _WHAT = {
     DrugCard: "drug card",
     HealthClaim: "claim",
     McpRegistration: "MCP registration",
+    SeniorClaim: "65Plus claim",
     SpecialAuthorization: "special authorization",
 }
 

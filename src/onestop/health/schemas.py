@@ -406,7 +406,53 @@ class HealthFile(BaseModel):
     authorizations: list[AuthorizationPublic]
     copays: list[CopayPublic]
     claims: list[ClaimPublic]
+    senior_claims: list[SeniorClaimPublic] = []
 
 
 def _columns(row: Any) -> dict[str, Any]:
     return {c.key: getattr(row, c.key) for c in row.__table__.columns}
+
+
+# --- 65Plus for landed-immigrant seniors --------------------------------------------------------
+
+
+class SeniorClaimCreate(_In):
+    """A landed-immigrant senior's claim for 65Plus coverage."""
+
+    person_id: uuid.UUID
+    landed_immigrant: bool
+    receives_oas: bool = False
+    receives_gis: bool = False
+    received_on: dt.date | None = None
+    note: str | None = Field(default=None, max_length=4000)
+
+
+class SeniorClaimDecide(_In):
+    """The officer's decision with reasons; an approval starts 65Plus coverage (from ``start_on``)."""
+
+    version: int | None = None
+    outcome: Literal["approved", "denied"]
+    reason: str = Field(max_length=4000)
+    start_on: dt.date | None = None
+
+
+class SeniorClaimPublic(_Out):
+    """A 65Plus landed-immigrant claim."""
+
+    id: uuid.UUID
+    version: int
+    person_id: uuid.UUID
+    received_on: dt.date
+    landed_immigrant: bool
+    receives_oas: bool
+    receives_gis: bool
+    conditions: list[Any]
+    gaps: list[Any]
+    note: str | None
+    status: str
+    decision_reason: str | None
+    decided_on: dt.date | None
+    decided_by: str | None
+    coverage_id: uuid.UUID | None
+    recorded_by: str
+    created_at: dt.datetime

@@ -1,5 +1,5 @@
 """health: drug coverage periods, MCP registration, emergency drug cards, special authorizations,
-co-pay costings and out-of-province claims (issue 17)
+co-pay costings, out-of-province claims, 65Plus landed-immigrant claims (issue 17)
 
 Revision ID: 0007
 Revises: 0003 (the lead re-chains onto the current head)
@@ -240,8 +240,48 @@ def upgrade() -> None:
             unique=False,
         )
 
+    op.create_table(
+        "health_senior_claim",
+        sa.Column("person_id", sa.Uuid(), nullable=False),
+        sa.Column("received_on", sa.Date(), nullable=False),
+        sa.Column("landed_immigrant", sa.Boolean(), nullable=False),
+        sa.Column("receives_oas", sa.Boolean(), nullable=False),
+        sa.Column("receives_gis", sa.Boolean(), nullable=False),
+        sa.Column("conditions", sa.JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False),
+        sa.Column("gaps", sa.JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False),
+        sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("decision_reason", sa.Text(), nullable=True),
+        sa.Column("decided_on", sa.Date(), nullable=True),
+        sa.Column("decided_by", sa.String(length=100), nullable=True),
+        sa.Column("coverage_id", sa.Uuid(), nullable=True),
+        sa.Column("recorded_by", sa.String(length=100), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["coverage_id"],
+            ["health_coverage.id"],
+            name=op.f("fk_health_senior_claim_coverage_id_health_coverage"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name=op.f("fk_health_senior_claim_person_id_person")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_health_senior_claim")),
+    )
+    with op.batch_alter_table("health_senior_claim", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_health_senior_claim_person_id_received_on"),
+            ["person_id", "received_on"],
+            unique=False,
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("health_senior_claim", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_health_senior_claim_person_id_received_on"))
+
+    op.drop_table("health_senior_claim")
     with op.batch_alter_table("health_special_authorization", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_health_special_authorization_status_expires_on"))
         batch_op.drop_index(batch_op.f("ix_health_special_authorization_person_id_submitted_on"))

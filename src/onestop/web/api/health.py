@@ -164,3 +164,17 @@ def decide_claim(uow: UowDep, actor: CurrentActor, claim_id: uuid.UUID, body: s.
 def pay(uow: UowDep, actor: CurrentActor, claim_id: uuid.UUID, body: s.ClaimPay) -> s.ClaimPublic:
     """Pay an approved claim through money."""
     return health.pay_claim(uow, actor=actor, claim_id=claim_id, data=body)
+
+
+@router.post("/senior-claims", status_code=status.HTTP_201_CREATED, response_model=s.SeniorClaimPublic)
+def senior_claim(uow: UowDep, actor: CurrentActor, body: s.SeniorClaimCreate) -> s.SeniorClaimPublic:
+    """Receive a landed-immigrant senior's claim for 65Plus coverage."""
+    return health.receive_senior_claim(uow, actor=actor, data=body)
+
+
+@router.post("/senior-claims/{claim_id:uuid}/decision", response_model=s.SeniorClaimPublic)
+def decide_senior_claim(
+    uow: UowDep, actor: CurrentActor, claim_id: uuid.UUID, body: s.SeniorClaimDecide
+) -> s.SeniorClaimPublic:
+    """The officer approves (65Plus coverage starts) or denies, with reasons."""
+    return health.decide_senior_claim(uow, actor=actor, claim_id=claim_id, data=body)
