@@ -1,5 +1,6 @@
 """Health and drug coverage operations (NL): NLPDP coverage periods, MCP registration, emergency drug
-cards, restrictions and special authorizations, co-pay costing, out-of-province claims.
+cards, restrictions and special authorizations, co-pay costing, out-of-province claims, 65Plus claims
+of landed-immigrant seniors, out-of-province travel.
 
 Other areas, the web and the CLI use the names below; see ``docs/health.md``.
 """
@@ -34,9 +35,12 @@ from onestop.health.domain import (
     Plan,
     RestrictionKind,
     SeniorClaimStatus,
+    TravelKind,
+    TravelStatus,
 )
 from onestop.health.errors import HealthRecordNotFound, NoCoverage
 from onestop.health.seniors import decide_senior_claim, receive_senior_claim
+from onestop.health.travel import add_travel_invoice, decide_travel, record_return, request_travel
 
 sections.install()
 
@@ -52,14 +56,18 @@ __all__ = [
     "Plan",
     "RestrictionKind",
     "SeniorClaimStatus",
+    "TravelKind",
+    "TravelStatus",
     "add_contact",
     "add_restriction",
+    "add_travel_invoice",
     "apply_decision",
     "cancel_card",
     "cost_prescription",
     "decide_authorization",
     "decide_claim",
     "decide_senior_claim",
+    "decide_travel",
     "end_coverage",
     "health_file",
     "issue_card",
@@ -72,9 +80,11 @@ __all__ = [
     "receive_senior_claim",
     "record_client_told",
     "record_mcp",
+    "record_return",
     "reissue_card",
     "remove_restriction",
     "renew_coverage",
+    "request_travel",
     "submit_authorization",
     "withdraw_authorization",
 ]

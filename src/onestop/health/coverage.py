@@ -27,6 +27,7 @@ from onestop.health.models import (
     McpRegistration,
     SeniorClaim,
     SpecialAuthorization,
+    Travel,
 )
 from onestop.health.repository import HealthRepository
 from onestop.health.schemas import (
@@ -45,6 +46,7 @@ from onestop.health.schemas import (
     RestrictionAdd,
     RestrictionRemove,
     SeniorClaimPublic,
+    TravelPublic,
 )
 from onestop.registry import domain as registry_domain
 from onestop.registry import intake
@@ -341,6 +343,7 @@ def build_file(repo: HealthRepository, ids: list[uuid.UUID], today: dt.date) -> 
         copays=[CopayPublic.of(r) for r in repo.for_people(CopayCosting, ids)],
         claims=[ClaimPublic.of(r) for r in repo.for_people(HealthClaim, ids)],
         senior_claims=[SeniorClaimPublic.model_validate(r) for r in repo.for_people(SeniorClaim, ids)],
+        travel=[TravelPublic.of(r) for r in repo.for_people(Travel, ids)],
     )
 
 

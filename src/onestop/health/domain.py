@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -399,3 +400,53 @@ def senior_conditions(
 def failed_conditions(conditions: list[dict[str, Any]]) -> list[str]:
     """Conditions known not to be met (unknown ones are not failures; they need the officer's judgement)."""
     return [c["condition"] for c in conditions if c["met"] is False]
+
+
+# --- out-of-province travel -------------------------------------------------------------------------
+
+
+class TravelKind(enum.StrEnum):
+    """Why the person travels (the catalogue's programs ``nl.travel_stranded`` and ``nl.medical_travel``)."""
+
+    STRANDED = "stranded"
+    MEDICAL = "medical"
+
+
+class TravelStatus(enum.StrEnum):
+    """A travel request from the ask to the follow-up on return."""
+
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    DENIED = "denied"
+    RETURNED = "returned"
+    CANCELLED = "cancelled"
+
+
+TRAVEL_PROGRAMS = {TravelKind.STRANDED: "nl.travel_stranded", TravelKind.MEDICAL: "nl.medical_travel"}
+
+_TRAVEL_MOVES: dict[TravelStatus, frozenset[TravelStatus]] = {
+    TravelStatus.REQUESTED: frozenset({TravelStatus.APPROVED, TravelStatus.DENIED, TravelStatus.CANCELLED}),
+    TravelStatus.APPROVED: frozenset({TravelStatus.RETURNED, TravelStatus.CANCELLED}),
+    TravelStatus.DENIED: frozenset(),
+    TravelStatus.RETURNED: frozenset(),
+    TravelStatus.CANCELLED: frozenset(),
+}
+
+
+def check_travel_move(current: str, target: TravelStatus) -> None:
+    """Refuse approving twice, recording a return before approval, and the like."""
+    if target not in _TRAVEL_MOVES[TravelStatus(current)]:
+        raise InvalidTransition(f"a travel request that is {current} cannot become {target.value}")
+
+
+def check_legs(legs: list[dict[str, Any]], return_on: dt.date | None) -> dt.date:
+    """An itinerary: at least one leg, dates in order, the return (if any) after departure; the first day."""
+    if not legs:
+        raise InvalidInput("legs", "give at least one leg (from, to, carrier, date)")
+    days = [leg["depart_on"] for leg in legs]
+    for i, (a, b) in enumerate(itertools.pairwise(days)):
+        if b < a:
+            raise InvalidInput(f"legs[{i + 1}].depart_on", "legs must be in date order")
+    if return_on is not None and return_on < days[0]:
+        raise InvalidInput("return_on", "must not be before the first departure")
+    return days[0]

@@ -190,3 +190,29 @@ class SeniorClaim(Entity):
     decided_by: Mapped[str | None] = mapped_column(String(100))
     coverage_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("health_coverage.id"))
     recorded_by: Mapped[str] = mapped_column(String(100))
+
+
+class Travel(Entity):
+    """Out-of-province travel for a stranded person or for medical care not available in the province."""
+
+    __tablename__ = "health_travel"
+    __table_args__ = (Index(None, "person_id", "depart_on"), Index(None, "status"))
+
+    person_id: Mapped[uuid.UUID] = mapped_column(_person())
+    kind: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text)
+    referral_document_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("document.id"))
+    legs: Mapped[list[Any]] = mapped_column(JSONDoc)
+    depart_on: Mapped[dt.date] = mapped_column(Date)
+    return_on: Mapped[dt.date | None] = mapped_column(Date)
+    estimated_cents: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(12))
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    approved_cents: Mapped[int | None] = mapped_column(BigInteger)
+    issuance_id: Mapped[uuid.UUID | None]
+    invoices: Mapped[list[Any]] = mapped_column(JSONDoc)
+    follow_up_task_id: Mapped[uuid.UUID | None]
+    returned_on: Mapped[dt.date | None] = mapped_column(Date)
+    return_note: Mapped[str | None] = mapped_column(Text)
+    requested_by: Mapped[str] = mapped_column(String(100))
+    decided_by: Mapped[str | None] = mapped_column(String(100))

@@ -5,6 +5,8 @@ this module needs adapting).
   within the officer's ``drug_card`` authority in ``money/config/authority.yaml``;
 * cancelling such a card cancels its issuance while it is pending or approved (a voucher released
   to the pharmacy stays: money cannot reverse it);
+* an approved trip is a ``travel`` issuance to the carrier or agency; a vendor's invoice for it is
+  entered with ``money.record_invoice``;
 * an approved out-of-province claim is paid as an ``invoice`` issuance (a bill paid to the person who
   paid it, or to the provider) under program ``nl.out_of_province_claims``.
 
@@ -88,3 +90,60 @@ def pay_claim(
         idempotency_key=f"health:claim:{claim_id}",
     )
     return issuance.id, issuance.state
+
+
+def pay_travel(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    travel_id: uuid.UUID,
+    program: str,
+    unit_id: uuid.UUID,
+    payee_id: uuid.UUID,
+    amount_cents: int,
+    method: str,
+    pay_date: dt.date,
+    explanation: str,
+) -> tuple[uuid.UUID, str]:
+    """The approved trip as a ``travel`` issuance (the officer's travel limit applies); id and state."""
+    issuance = money.issue_payment(
+        uow,
+        actor=actor,
+        payment_type="travel",
+        program=program,
+        unit_id=unit_id,
+        payee_id=payee_id,
+        amount_cents=amount_cents,
+        method=method,
+        pay_date=pay_date,
+        explanation=explanation,
+        idempotency_key=f"health:travel:{travel_id}",
+    )
+    return issuance.id, issuance.state
+
+
+def record_travel_invoice(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    program: str,
+    unit_id: uuid.UUID,
+    payee_id: uuid.UUID,
+    vendor_reference: str,
+    amount_cents: int,
+    description: str,
+    received_on: dt.date,
+) -> tuple[uuid.UUID, str]:
+    """A vendor's invoice for a trip, entered in money (approved and paid there); id and state."""
+    invoice = money.record_invoice(
+        uow,
+        actor=actor,
+        payee_id=payee_id,
+        vendor_reference=vendor_reference,
+        unit_id=unit_id,
+        program=program,
+        amount_cents=amount_cents,
+        description=description,
+        received_on=received_on,
+    )
+    return invoice.id, invoice.state

@@ -20,11 +20,20 @@ from onestop.health.models import (
     McpRegistration,
     SeniorClaim,
     SpecialAuthorization,
+    Travel,
 )
 from onestop.registry.models import UnitMembership
 
 T = TypeVar(
-    "T", Coverage, CopayCosting, DrugCard, HealthClaim, McpRegistration, SeniorClaim, SpecialAuthorization
+    "T",
+    Coverage,
+    CopayCosting,
+    DrugCard,
+    HealthClaim,
+    McpRegistration,
+    SeniorClaim,
+    SpecialAuthorization,
+    Travel,
 )
 
 _WHAT = {
@@ -34,6 +43,7 @@ _WHAT = {
     HealthClaim: "claim",
     McpRegistration: "MCP registration",
     SeniorClaim: "65Plus claim",
+    Travel: "travel request",
     SpecialAuthorization: "special authorization",
 }
 

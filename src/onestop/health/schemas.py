@@ -407,6 +407,7 @@ class HealthFile(BaseModel):
     copays: list[CopayPublic]
     claims: list[ClaimPublic]
     senior_claims: list[SeniorClaimPublic] = []
+    travel: list[TravelPublic] = []
 
 
 def _columns(row: Any) -> dict[str, Any]:
@@ -456,3 +457,93 @@ class SeniorClaimPublic(_Out):
     coverage_id: uuid.UUID | None
     recorded_by: str
     created_at: dt.datetime
+
+
+# --- travel -------------------------------------------------------------------------------------
+
+
+class TravelLeg(_In):
+    """One leg of the itinerary."""
+
+    from_place: str = Field(max_length=100)
+    to_place: str = Field(max_length=100)
+    carrier: str = Field(max_length=100)
+    depart_on: dt.date
+
+
+class TravelCreate(_In):
+    """A travel request: why, the itinerary and what it should cost."""
+
+    person_id: uuid.UUID
+    kind: Literal["stranded", "medical"]
+    reason: str = Field(max_length=4000)
+    referral_document_id: uuid.UUID | None = None
+    legs: list[TravelLeg] = Field(max_length=12)
+    return_on: dt.date | None = None
+    estimated_cost: str
+
+
+class TravelDecide(_In):
+    """Approve (paid to the carrier or agency through money, within authority) or deny."""
+
+    version: int | None = None
+    outcome: Literal["approved", "denied"]
+    reason: str = Field(max_length=4000)
+    amount: str | None = None  # approved amount; default the estimate
+    payee_id: uuid.UUID | None = None  # the carrier or travel agency (a money payee)
+    method: str = "third_party"
+
+
+class TravelInvoice(_In):
+    """A vendor's invoice for the trip, entered in money's invoices."""
+
+    version: int | None = None
+    payee_id: uuid.UUID
+    vendor_reference: str = Field(max_length=60)
+    amount: str
+    received_on: dt.date | None = None
+
+
+class TravelReturn(_In):
+    """The follow-up on return."""
+
+    version: int | None = None
+    returned_on: dt.date
+    note: str = Field(max_length=4000)
+
+
+class TravelPublic(_Out):
+    """A travel request."""
+
+    id: uuid.UUID
+    version: int
+    person_id: uuid.UUID
+    kind: str
+    reason: str
+    referral_document_id: uuid.UUID | None
+    legs: list[Any]
+    depart_on: dt.date
+    return_on: dt.date | None
+    estimated_cost: str
+    status: str
+    decision_reason: str | None
+    approved_amount: str | None
+    issuance_id: uuid.UUID | None
+    invoices: list[Any]
+    follow_up_task_id: uuid.UUID | None
+    returned_on: dt.date | None
+    return_note: str | None
+    requested_by: str
+    decided_by: str | None
+    created_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: Any) -> TravelPublic:
+        """From the row."""
+        return cls.model_validate(
+            {
+                **_columns(row),
+                "estimated_cost": _amount(row.estimated_cents),
+                "approved_amount": _amount(row.approved_cents),
+            }
+        )

@@ -1,5 +1,6 @@
 """health: drug coverage periods, MCP registration, emergency drug cards, special authorizations,
-co-pay costings, out-of-province claims, 65Plus landed-immigrant claims (issue 17)
+co-pay costings, out-of-province claims, 65Plus landed-immigrant
+claims and out-of-province travel (issue 17)
 
 Revision ID: 0007
 Revises: 0003 (the lead re-chains onto the current head)
@@ -276,8 +277,50 @@ def upgrade() -> None:
             unique=False,
         )
 
+    op.create_table(
+        "health_travel",
+        sa.Column("person_id", sa.Uuid(), nullable=False),
+        sa.Column("kind", sa.String(length=10), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("referral_document_id", sa.Uuid(), nullable=True),
+        sa.Column("legs", sa.JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False),
+        sa.Column("depart_on", sa.Date(), nullable=False),
+        sa.Column("return_on", sa.Date(), nullable=True),
+        sa.Column("estimated_cents", sa.BigInteger(), nullable=False),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("decision_reason", sa.Text(), nullable=True),
+        sa.Column("approved_cents", sa.BigInteger(), nullable=True),
+        sa.Column("issuance_id", sa.Uuid(), nullable=True),
+        sa.Column("invoices", sa.JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False),
+        sa.Column("follow_up_task_id", sa.Uuid(), nullable=True),
+        sa.Column("returned_on", sa.Date(), nullable=True),
+        sa.Column("return_note", sa.Text(), nullable=True),
+        sa.Column("requested_by", sa.String(length=100), nullable=False),
+        sa.Column("decided_by", sa.String(length=100), nullable=True),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"], name=op.f("fk_health_travel_person_id_person")),
+        sa.ForeignKeyConstraint(
+            ["referral_document_id"],
+            ["document.id"],
+            name=op.f("fk_health_travel_referral_document_id_document"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_health_travel")),
+    )
+    with op.batch_alter_table("health_travel", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_health_travel_person_id_depart_on"), ["person_id", "depart_on"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_health_travel_status"), ["status"], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("health_travel", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_health_travel_status"))
+        batch_op.drop_index(batch_op.f("ix_health_travel_person_id_depart_on"))
+
+    op.drop_table("health_travel")
     with op.batch_alter_table("health_senior_claim", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_health_senior_claim_person_id_received_on"))
 

@@ -178,3 +178,33 @@ def decide_senior_claim(
 ) -> s.SeniorClaimPublic:
     """The officer approves (65Plus coverage starts) or denies, with reasons."""
     return health.decide_senior_claim(uow, actor=actor, claim_id=claim_id, data=body)
+
+
+@router.post("/travel", status_code=status.HTTP_201_CREATED, response_model=s.TravelPublic)
+def travel(uow: UowDep, actor: CurrentActor, body: s.TravelCreate) -> s.TravelPublic:
+    """Request out-of-province travel (stranded person or medical care)."""
+    return health.request_travel(uow, actor=actor, data=body)
+
+
+@router.post("/travel/{travel_id:uuid}/decision", response_model=s.TravelPublic)
+def decide_travel(
+    uow: UowDep, actor: CurrentActor, travel_id: uuid.UUID, body: s.TravelDecide
+) -> s.TravelPublic:
+    """Approve (paid through money within authority) or deny."""
+    return health.decide_travel(uow, actor=actor, travel_id=travel_id, data=body)
+
+
+@router.post("/travel/{travel_id:uuid}/invoices", response_model=s.TravelPublic)
+def travel_invoice(
+    uow: UowDep, actor: CurrentActor, travel_id: uuid.UUID, body: s.TravelInvoice
+) -> s.TravelPublic:
+    """Enter a vendor's invoice for the trip."""
+    return health.add_travel_invoice(uow, actor=actor, travel_id=travel_id, data=body)
+
+
+@router.post("/travel/{travel_id:uuid}/return", response_model=s.TravelPublic)
+def travel_return(
+    uow: UowDep, actor: CurrentActor, travel_id: uuid.UUID, body: s.TravelReturn
+) -> s.TravelPublic:
+    """The follow-up on return."""
+    return health.record_return(uow, actor=actor, travel_id=travel_id, data=body)
