@@ -443,7 +443,7 @@ def check_legs(legs: list[dict[str, Any]], return_on: dt.date | None) -> dt.date
     """An itinerary: at least one leg, dates in order, the return (if any) after departure; the first day."""
     if not legs:
         raise InvalidInput("legs", "give at least one leg (from, to, carrier, date)")
-    days = [leg["depart_on"] for leg in legs]
+    days: list[dt.date] = [leg["depart_on"] for leg in legs]
     for i, (a, b) in enumerate(itertools.pairwise(days)):
         if b < a:
             raise InvalidInput(f"legs[{i + 1}].depart_on", "legs must be in date order")
