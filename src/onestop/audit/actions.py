@@ -48,6 +48,12 @@ class AuditAction(enum.StrEnum):
     AUTH_LOGOUT = "auth:logout"
     AUTH_TOKEN_ISSUE = "auth:token_issue"  # noqa: S105 - an action name, not a secret
 
+    AUTHORIZATION_CLIENT_TOLD = "authorization:client_told"
+    AUTHORIZATION_DECIDE = "authorization:decide"
+    AUTHORIZATION_LIST = "authorization:list"
+    AUTHORIZATION_SUBMIT = "authorization:submit"
+    AUTHORIZATION_WITHDRAW = "authorization:withdraw"
+
     BATCH_APPROVE = "batch:approve"
     BATCH_BUILD = "batch:build"
     BATCH_CANCEL = "batch:cancel"
@@ -73,6 +79,12 @@ class AuditAction(enum.StrEnum):
 
     CHEQUE_REGISTER_READ = "cheque:register_read"
 
+    CLAIM_CONTACT = "claim:contact"
+    CLAIM_DECIDE = "claim:decide"
+    CLAIM_LIST = "claim:list"
+    CLAIM_PAY = "claim:pay"
+    CLAIM_RECEIVE = "claim:receive"
+
     CLIENT_APPLY = "client:apply"
     CLIENT_SIGN_IN = "client:sign_in"
     CLIENT_SIGN_IN_FAILED = "client:sign_in_failed"
@@ -82,6 +94,15 @@ class AuditAction(enum.StrEnum):
 
     CONFERENCE_CREATE = "conference:create"
     CONFERENCE_LIST = "conference:list"
+
+    COPAY_COMPUTE = "copay:compute"
+    COPAY_OVERRIDE = "copay:override"
+
+    COVERAGE_END = "coverage:end"
+    COVERAGE_FROM_DECISION = "coverage:from_decision"
+    COVERAGE_RENEW = "coverage:renew"
+    COVERAGE_RESTRICT = "coverage:restrict"
+    COVERAGE_UNRESTRICT = "coverage:unrestrict"
 
     DECISION_APPROVE = "decision:approve"
     DECISION_CREATE = "decision:create"
@@ -106,10 +127,18 @@ class AuditAction(enum.StrEnum):
     DOCUMENT_UPLOAD = "document:upload"
     DOCUMENT_VERIFY = "document:verify"
 
+    DRUG_CARD_CANCEL = "drug_card:cancel"
+    DRUG_CARD_ISSUE = "drug_card:issue"
+    DRUG_CARD_LIST = "drug_card:list"
+    DRUG_CARD_REISSUE = "drug_card:reissue"
+
     ENTITLEMENT_CHANGE = "entitlement:change"
     ENTITLEMENT_CREATE = "entitlement:create"
     ENTITLEMENT_LIST = "entitlement:list"
     ENTITLEMENT_READ = "entitlement:read"
+
+    HEALTH_CLIENT_READ = "health:client_read"
+    HEALTH_READ = "health:read"
 
     INTERACTION_ATTACH = "interaction:attach"
     INTERACTION_CREATE = "interaction:create"
@@ -138,6 +167,8 @@ class AuditAction(enum.StrEnum):
     ISSUANCE_READ = "issuance:read"
 
     LEDGER_VERIFY = "ledger:verify"
+
+    MCP_RECORD = "mcp:record"
 
     MONEY_APPROVE = "money:approve"
     MONEY_BATCH_APPROVE = "money:batch_approve"
@@ -220,6 +251,9 @@ class AuditAction(enum.StrEnum):
     SCREENING_READ = "screening:read"
     SCREENING_START = "screening:start"
 
+    SENIOR_CLAIM_DECIDE = "senior_claim:decide"
+    SENIOR_CLAIM_RECEIVE = "senior_claim:receive"
+
     STAFF_CHANGE_PASSWORD = "staff:change_password"  # noqa: S105 - an action name, not a secret
     STAFF_CREATE = "staff:create"
     STAFF_DEACTIVATE = "staff:deactivate"
@@ -235,6 +269,11 @@ class AuditAction(enum.StrEnum):
     TASK_LIST = "task:list"
     TASK_READ = "task:read"
     TASK_REASSIGN = "task:reassign"
+
+    TRAVEL_DECIDE = "travel:decide"
+    TRAVEL_INVOICE = "travel:invoice"
+    TRAVEL_REQUEST = "travel:request"
+    TRAVEL_RETURN = "travel:return"
 
     UNIT_ACCOUNT_READ = "unit:account_read"
     UNIT_CREATE = "unit:create"

@@ -16,6 +16,7 @@ from onestop.cli import (
 )
 from onestop.cli import batch as batch_cli
 from onestop.cli import cases as cases_cli
+from onestop.cli import health as health_cli
 from onestop.cli import ledger as ledger_cli
 from onestop.cli import reports as reports_cli
 from onestop.cli import screen as screen_cli
@@ -40,6 +41,7 @@ app.add_typer(screen_cli.catalogue_app, name="catalogue")
 app.command(name="screen")(screen_cli.screen)
 app.add_typer(batch_cli.app, name="batch")
 app.add_typer(reports_cli.app, name="reports")
+app.add_typer(health_cli.app, name="health")
 app.command()(serve.serve)
 for _command in getattr(rules, "TOP_LEVEL_COMMANDS", ()):
     app.command()(_command)

@@ -15,6 +15,7 @@ from onestop.cases.reviews import models as case_reviews_models  # noqa: F401  (
 from onestop.cases.screenings import models as case_screenings_models  # noqa: F401  (case work)
 from onestop.cases.tasks import models as case_tasks_models  # noqa: F401  (case work)
 from onestop.clients import models as client_models  # noqa: F401  (portal client accounts)
+from onestop.health import models as health_models  # noqa: F401  (health)
 from onestop.money import models as money_models
 from onestop.registry import models as registry_models
 

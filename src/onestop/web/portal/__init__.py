@@ -3,11 +3,13 @@
 from fastapi import APIRouter
 
 from onestop.web.portal import accounts, anonymous_screener, apply, home
+from onestop.web.portal import health as health_portal
 
 router = APIRouter(prefix="/portal", include_in_schema=False)
 router.include_router(home.router)
 router.include_router(anonymous_screener.router)
 router.include_router(accounts.router)
 router.include_router(apply.router)
+router.include_router(health_portal.router, prefix="/account")
 
 __all__ = ["router"]

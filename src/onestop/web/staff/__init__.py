@@ -9,6 +9,7 @@ from onestop.web.staff import (
     decisions,
     evidence,
     finance,
+    health,
     home,
     household,
     interview,
@@ -44,8 +45,9 @@ router.include_router(finance.router)
 router.include_router(supervisor.router)
 router.include_router(quicklog.router)
 router.include_router(tasks.router)
-router.include_router(batch_pages.router)  # batch (issue 16)
-router.include_router(report_pages.router)  # reports (issue 16)
+router.include_router(batch_pages.router)
+router.include_router(report_pages.router)
+router.include_router(health.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)

@@ -1,0 +1,157 @@
+"""Every call from the health area into money, in one place (the money area is being re-shaped; only
+this module needs adapting).
+
+* an emergency drug card with a value is a ``drug_card`` issuance (voucher, redeemed by the pharmacy),
+  within the officer's ``drug_card`` authority in ``money/config/authority.yaml``;
+* cancelling such a card cancels its issuance while it is pending or approved (a voucher released
+  to the pharmacy stays: money cannot reverse it);
+* an approved trip is a ``travel`` issuance to the carrier or agency; a vendor's invoice for it is
+  entered with ``money.record_invoice``;
+* an approved out-of-province claim is paid as an ``invoice`` issuance (a bill paid to the person who
+  paid it, or to the provider) under program ``nl.out_of_province_claims``.
+
+Each runs inside the caller's unit of work (money's services join the outer transaction).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from onestop import money
+from onestop.access import Actor
+from onestop.db import UnitOfWork
+
+DRUG_CARD_PROGRAM = "nl.nlpdp"
+CLAIMS_PROGRAM = "nl.out_of_province_claims"
+
+
+def issue_drug_card_value(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    card_id: uuid.UUID,
+    card_number: str,
+    unit_id: uuid.UUID,
+    payee_id: uuid.UUID,
+    value_cents: int,
+    pay_date: dt.date,
+) -> uuid.UUID:
+    """The ledger issuance of a card's value (queued for approval when beyond the officer's limit)."""
+    issuance = money.issue_payment(
+        uow,
+        actor=actor,
+        data=money.IssuanceCreate(
+            payment_type="drug_card",
+            program=DRUG_CARD_PROGRAM,
+            unit_id=unit_id,
+            payee_id=payee_id,
+            amount=value_cents,
+            method="voucher",
+            pay_date=pay_date,
+            explanation=f"Emergency drug card {card_number}",
+            idempotency_key=f"health:drug_card:{card_id}",
+        ),
+    )
+    return issuance.id
+
+
+def cancel_drug_card_value(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID, reason: str) -> str:
+    """Cancel the issuance of a cancelled card's value while money still can (pending or approved);
+    a voucher already released to the pharmacy stays as it is. Returns the issuance's state."""
+    state = money.get_issuance(uow, actor=actor, issuance_id=issuance_id).state
+    if state in ("pending_approval", "approved"):
+        return money.cancel_issuance(uow, actor=actor, issuance_id=issuance_id, reason=reason).state
+    return state
+
+
+def pay_claim(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    claim_id: uuid.UUID,
+    unit_id: uuid.UUID,
+    payee_id: uuid.UUID,
+    amount_cents: int,
+    method: str,
+    pay_date: dt.date,
+    explanation: str,
+) -> tuple[uuid.UUID, str]:
+    """Pay an approved claim; returns the issuance id and its state (approved, or pending approval)."""
+    issuance = money.issue_payment(
+        uow,
+        actor=actor,
+        data=money.IssuanceCreate(
+            payment_type="invoice",
+            program=CLAIMS_PROGRAM,
+            unit_id=unit_id,
+            payee_id=payee_id,
+            amount=amount_cents,
+            method=method,
+            pay_date=pay_date,
+            explanation=explanation,
+            idempotency_key=f"health:claim:{claim_id}",
+        ),
+    )
+    return issuance.id, issuance.state
+
+
+def pay_travel(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    travel_id: uuid.UUID,
+    program: str,
+    unit_id: uuid.UUID,
+    payee_id: uuid.UUID,
+    amount_cents: int,
+    method: str,
+    pay_date: dt.date,
+    explanation: str,
+) -> tuple[uuid.UUID, str]:
+    """The approved trip as a ``travel`` issuance (the officer's travel limit applies); id and state."""
+    issuance = money.issue_payment(
+        uow,
+        actor=actor,
+        data=money.IssuanceCreate(
+            payment_type="travel",
+            program=program,
+            unit_id=unit_id,
+            payee_id=payee_id,
+            amount=amount_cents,
+            method=method,
+            pay_date=pay_date,
+            explanation=explanation,
+            idempotency_key=f"health:travel:{travel_id}",
+        ),
+    )
+    return issuance.id, issuance.state
+
+
+def record_travel_invoice(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    program: str,
+    unit_id: uuid.UUID,
+    payee_id: uuid.UUID,
+    vendor_reference: str,
+    amount_cents: int,
+    description: str,
+    received_on: dt.date,
+) -> tuple[uuid.UUID, str]:
+    """A vendor's invoice for a trip, entered in money (approved and paid there); id and state."""
+    invoice = money.record_invoice(
+        uow,
+        actor=actor,
+        data=money.InvoiceCreate(
+            payee_id=payee_id,
+            vendor_reference=vendor_reference,
+            unit_id=unit_id,
+            program=program,
+            amount=amount_cents,
+            description=description,
+            received_on=received_on,
+        ),
+    )
+    return invoice.id, invoice.state

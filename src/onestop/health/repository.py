@@ -1,0 +1,122 @@
+"""Queries of the health area (its only SQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from onestop.health.domain import CoverageStatus, McpStatus
+from onestop.health.errors import HealthRecordNotFound
+from onestop.health.models import (
+    CopayCosting,
+    Coverage,
+    DrugCard,
+    HealthClaim,
+    McpRegistration,
+    SeniorClaim,
+    SpecialAuthorization,
+    Travel,
+)
+from onestop.registry.models import UnitMembership
+
+T = TypeVar(
+    "T",
+    Coverage,
+    CopayCosting,
+    DrugCard,
+    HealthClaim,
+    McpRegistration,
+    SeniorClaim,
+    SpecialAuthorization,
+    Travel,
+)
+
+_WHAT = {
+    Coverage: "coverage period",
+    CopayCosting: "co-pay costing",
+    DrugCard: "drug card",
+    HealthClaim: "claim",
+    McpRegistration: "MCP registration",
+    SeniorClaim: "65Plus claim",
+    Travel: "travel request",
+    SpecialAuthorization: "special authorization",
+}
+
+
+class HealthRepository:
+    """Every health record by id and by person."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, row: object) -> None:
+        """Stage a new row."""
+        self.session.add(row)
+
+    def get(self, model: type[T], row_id: uuid.UUID, *, for_update: bool = False) -> T:
+        """The row; raises HealthRecordNotFound naming what was looked for."""
+        row = self.session.get(model, row_id, with_for_update=for_update or None)
+        if row is None:
+            raise HealthRecordNotFound(f"no {_WHAT[model]} with id {row_id}")
+        return row
+
+    def for_people(self, model: type[T], person_ids: Sequence[uuid.UUID]) -> list[T]:
+        """The people's rows, newest first."""
+        stmt = select(model).where(model.person_id.in_(person_ids)).order_by(model.created_at.desc())
+        return list(self.session.scalars(stmt))
+
+    def active_coverage(self, person_ids: Sequence[uuid.UUID], plan: str | None = None) -> list[Coverage]:
+        """Active coverage periods of the people (one plan, or all)."""
+        stmt = select(Coverage).where(
+            Coverage.person_id.in_(person_ids), Coverage.status == CoverageStatus.ACTIVE.value
+        )
+        if plan is not None:
+            stmt = stmt.where(Coverage.plan == plan)
+        return list(self.session.scalars(stmt.order_by(Coverage.start_on)))
+
+    def coverage_on(self, person_ids: Sequence[uuid.UUID], on: dt.date) -> Coverage | None:
+        """The active coverage period that includes ``on`` (the earliest started when several)."""
+        for row in self.active_coverage(person_ids):
+            if row.start_on <= on and (row.end_on is None or on <= row.end_on):
+                return row
+        return None
+
+    def mcp_on(self, person_ids: Sequence[uuid.UUID], on: dt.date) -> McpRegistration | None:
+        """The MCP registration in force on ``on``."""
+        stmt = select(McpRegistration).where(
+            McpRegistration.person_id.in_(person_ids), McpRegistration.status == McpStatus.REGISTERED.value
+        )
+        for row in self.session.scalars(stmt.order_by(McpRegistration.created_at.desc())):
+            if (row.valid_from is None or row.valid_from <= on) and (
+                row.valid_to is None or on <= row.valid_to
+            ):
+                return row
+        return None
+
+    def unit_members(self, unit_id: uuid.UUID, on: dt.date) -> list[uuid.UUID]:
+        """People in the benefit unit on ``on``."""
+        stmt = select(UnitMembership.person_id).where(
+            UnitMembership.unit_id == unit_id, UnitMembership.joined_on <= on
+        )
+        stmt = stmt.where((UnitMembership.left_on.is_(None)) | (UnitMembership.left_on >= on))
+        return list(dict.fromkeys(self.session.scalars(stmt)))
+
+    def current_unit(self, person_ids: Sequence[uuid.UUID], on: dt.date) -> uuid.UUID | None:
+        """The benefit unit the person belongs to on ``on`` (for payments)."""
+        stmt = select(UnitMembership.unit_id).where(
+            UnitMembership.person_id.in_(person_ids), UnitMembership.joined_on <= on
+        )
+        stmt = stmt.where((UnitMembership.left_on.is_(None)) | (UnitMembership.left_on >= on))
+        return self.session.scalars(stmt.order_by(UnitMembership.joined_on.desc())).first()
+
+    def authorizations_expiring(self, before: dt.date) -> list[SpecialAuthorization]:
+        """Approved authorizations that expire on or before ``before``."""
+        stmt = select(SpecialAuthorization).where(
+            SpecialAuthorization.status == "approved", SpecialAuthorization.expires_on <= before
+        )
+        return list(self.session.scalars(stmt.order_by(SpecialAuthorization.expires_on)))

@@ -1,0 +1,231 @@
+"""Out-of-province travel for stranded people and for medical care not available in the province
+(NL job profile: "arranges out of province travel for stranded persons and individuals requiring
+medical intervention which is not available in the province").
+
+A request holds the reason (and the medical referral, as a document of the person), the itinerary
+and the estimate. Approval pays the carrier or agency through money as a ``travel`` issuance, so the
+travel limits of ``money/config/authority.yaml`` apply (beyond the officer's: pending a supervisor).
+An approval with a return date creates the follow-up task for that day; the return is then recorded.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from onestop import audit
+from onestop.access import Actor, Permission, require
+from onestop.audit import AuditAction
+from onestop.cases.documents.models import Document
+from onestop.cases.tasks import TaskCreate, create_task
+from onestop.common.errors import InvalidInput
+from onestop.common.ids import new_id
+from onestop.common.money import to_cents
+from onestop.common.text import required_text
+from onestop.db import UnitOfWork, expect_version
+from onestop.health import domain, payments
+from onestop.health.domain import TravelKind, TravelStatus
+from onestop.health.models import Travel
+from onestop.health.repository import HealthRepository
+from onestop.health.schemas import TravelCreate, TravelDecide, TravelInvoice, TravelPublic, TravelReturn
+from onestop.registry import merged_record_ids
+
+SUBJECT = "health_travel"
+
+
+def request_travel(uow: UnitOfWork, *, actor: Actor, data: TravelCreate) -> TravelPublic:
+    """Record a travel request; medical travel needs the referral document or the medical reason."""
+    with uow:
+        require(uow, actor, Permission.CASE_WRITE, subject_type="person", subject_id=data.person_id)
+        ids = merged_record_ids(uow, data.person_id)
+        kind = TravelKind(data.kind)
+        reason = required_text(data.reason, "reason", max_len=4000)
+        if data.referral_document_id is not None:
+            doc = uow.session.get(Document, data.referral_document_id)
+            if doc is None or doc.person_id not in ids:
+                raise InvalidInput("referral_document_id", "is not a document of this person")
+        legs: list[dict[str, Any]] = [
+            {
+                "from_place": required_text(leg.from_place, f"legs[{i}].from_place", max_len=100),
+                "to_place": required_text(leg.to_place, f"legs[{i}].to_place", max_len=100),
+                "carrier": required_text(leg.carrier, f"legs[{i}].carrier", max_len=100),
+                "depart_on": leg.depart_on,
+            }
+            for i, leg in enumerate(data.legs)
+        ]
+        first = domain.check_legs(legs, data.return_on)
+        cents = to_cents(data.estimated_cost, field="estimated_cost")
+        if cents <= 0:
+            raise InvalidInput("estimated_cost", "must be more than zero")
+        row = Travel(
+            id=new_id(),
+            person_id=ids[0],
+            kind=kind.value,
+            reason=reason,
+            referral_document_id=data.referral_document_id,
+            legs=[{**leg, "depart_on": leg["depart_on"].isoformat()} for leg in legs],
+            depart_on=first,
+            return_on=data.return_on,
+            estimated_cents=cents,
+            status=TravelStatus.REQUESTED.value,
+            invoices=[],
+            requested_by=actor.username,
+            created_at=uow.clock.now(),
+        )
+        HealthRepository(uow.session).add(row)
+        uow.flush()
+        audit.record(
+            uow,
+            actor=actor,
+            action=AuditAction.TRAVEL_REQUEST,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            after={"kind": kind.value, "depart_on": first, "estimated_cents": cents},
+        )
+        uow.commit()
+        return TravelPublic.of(row)
+
+
+def decide_travel(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: TravelDecide) -> TravelPublic:
+    """Approve (paid through money within authority; follow-up task on the return date) or deny."""
+    with uow:
+        outcome = TravelStatus(data.outcome)
+        row = _get(uow, actor, travel_id, data.version, outcome)
+        reason = required_text(data.reason, "reason", max_len=4000)
+        if outcome is TravelStatus.APPROVED:
+            cents = to_cents(data.amount, field="amount") if data.amount else row.estimated_cents
+            if cents <= 0:
+                raise InvalidInput("amount", "must be more than zero")
+            if data.payee_id is None:
+                raise InvalidInput("payee_id", "is required: the carrier or travel agency to pay")
+            unit_id = HealthRepository(uow.session).current_unit(
+                merged_record_ids(uow, row.person_id), row.depart_on
+            )
+            if unit_id is None:
+                raise InvalidInput("person_id", "belongs to no benefit unit; a payment is made for a unit")
+            row.issuance_id, _ = payments.pay_travel(
+                uow,
+                actor=actor,
+                travel_id=row.id,
+                program=domain.TRAVEL_PROGRAMS[TravelKind(row.kind)],
+                unit_id=unit_id,
+                payee_id=data.payee_id,
+                amount_cents=cents,
+                method=data.method,
+                pay_date=min(uow.clock.today(), row.depart_on),
+                explanation=f"Travel ({row.kind}) departing {row.depart_on.isoformat()}",
+            )
+            row.approved_cents = cents
+            if row.return_on is not None:
+                row.follow_up_task_id = _follow_up(uow, actor, row)
+        row.status, row.decision_reason, row.decided_by = outcome.value, reason, actor.username
+        uow.flush()
+        audit.record(
+            uow,
+            actor=actor,
+            action=AuditAction.TRAVEL_DECIDE,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            after={
+                "status": row.status,
+                "approved_cents": row.approved_cents,
+                "issuance_id": row.issuance_id,
+            },
+        )
+        uow.commit()
+        return TravelPublic.of(row)
+
+
+def _follow_up(uow: UnitOfWork, actor: Actor, row: Travel) -> uuid.UUID:
+    assert row.return_on is not None
+    task = create_task(
+        uow,
+        actor=actor,
+        data=TaskCreate(
+            kind="follow_up",
+            title=f"Follow up on the return from travel ({row.kind})",
+            details="Check the person is back and how they are; record the return.",
+            person_id=row.person_id,
+            due_on=max(uow.clock.today(), row.return_on),
+            source_type=SUBJECT,
+            source_id=row.id,
+        ),
+    )
+    return task.id
+
+
+def add_travel_invoice(
+    uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: TravelInvoice
+) -> TravelPublic:
+    """Enter a vendor's invoice for an approved trip in money's invoices."""
+    with uow:
+        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=travel_id)
+        row = HealthRepository(uow.session).get(Travel, travel_id, for_update=True)
+        expect_version(row.version, data.version, what="travel request")
+        if row.status not in (TravelStatus.APPROVED, TravelStatus.RETURNED):
+            raise InvalidInput("travel_id", "invoices are for an approved trip")
+        unit_id = HealthRepository(uow.session).current_unit(
+            merged_record_ids(uow, row.person_id), row.depart_on
+        )
+        if unit_id is None:
+            raise InvalidInput("person_id", "belongs to no benefit unit")
+        cents = to_cents(data.amount, field="amount")
+        invoice_id, state = payments.record_travel_invoice(
+            uow,
+            actor=actor,
+            program=domain.TRAVEL_PROGRAMS[TravelKind(row.kind)],
+            unit_id=unit_id,
+            payee_id=data.payee_id,
+            vendor_reference=data.vendor_reference,
+            amount_cents=cents,
+            description=f"Travel ({row.kind}) departing {row.depart_on.isoformat()}",
+            received_on=data.received_on or uow.clock.today(),
+        )
+        entry = {
+            "invoice_id": str(invoice_id),
+            "vendor_reference": data.vendor_reference,
+            "amount_cents": cents,
+        }
+        row.invoices = [*row.invoices, {**entry, "state": state}]
+        uow.flush()
+        audit.record(
+            uow,
+            actor=actor,
+            action=AuditAction.TRAVEL_INVOICE,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            after=entry,
+        )
+        uow.commit()
+        return TravelPublic.of(row)
+
+
+def record_return(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: TravelReturn) -> TravelPublic:
+    """The follow-up on return: the date and how it went."""
+    with uow:
+        row = _get(uow, actor, travel_id, data.version, TravelStatus.RETURNED)
+        if data.returned_on < row.depart_on or data.returned_on > uow.clock.today():
+            raise InvalidInput("returned_on", "must be between the departure and today")
+        row.status, row.returned_on = TravelStatus.RETURNED.value, data.returned_on
+        row.return_note = required_text(data.note, "note", max_len=4000)
+        uow.flush()
+        audit.record(
+            uow,
+            actor=actor,
+            action=AuditAction.TRAVEL_RETURN,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            after={"returned_on": row.returned_on},
+        )
+        uow.commit()
+        return TravelPublic.of(row)
+
+
+def _get(
+    uow: UnitOfWork, actor: Actor, travel_id: uuid.UUID, version: int | None, target: TravelStatus
+) -> Travel:
+    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=travel_id)
+    row = HealthRepository(uow.session).get(Travel, travel_id, for_update=True)
+    expect_version(row.version, version, what="travel request")
+    domain.check_travel_move(row.status, target)
+    return row

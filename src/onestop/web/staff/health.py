@@ -1,0 +1,193 @@
+"""The person's health page: drug coverage (current and past), MCP, emergency drug cards, special
+authorizations, co-pays and out-of-province claims, with forms for what the officer does at the counter
+(issue a card, cost a prescription, record a special authorization request, cancel a card).
+
+Forms are parsed with FastAPI form models; paths use the uuid convertor. Every rule is the service's.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from pydantic import BaseModel
+from starlette.responses import HTMLResponse, Response
+
+from onestop import health
+from onestop.access.permissions import Actor
+from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
+from onestop.health import schemas as s
+from onestop.registry import get_person
+from onestop.web import pages
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import model
+
+router = APIRouter()
+
+PLANS = {
+    "foundation": N_("Foundation Plan"),
+    "65plus": N_("65Plus Plan"),
+    "access": N_("Access Plan"),
+    "assurance": N_("Assurance Plan"),
+    "select_needs": N_("Select Needs Plan"),
+}
+STATUSES = {
+    "active": N_("Active"),
+    "ended": N_("Ended"),
+    "issued": N_("Issued"),
+    "cancelled": N_("Cancelled"),
+    "replaced": N_("Replaced"),
+    "submitted": N_("Submitted"),
+    "approved": N_("Approved"),
+    "denied": N_("Denied"),
+    "withdrawn": N_("Withdrawn"),
+    "received": N_("Received"),
+    "paid": N_("Paid"),
+    "applied": N_("Applied"),
+    "registered": N_("Registered"),
+    "expired": N_("Expired"),
+    "determined": N_("Determined"),
+    "undetermined": N_("Undetermined"),
+}
+
+
+class CardForm(BaseModel):
+    """The card form's boxes (the CSRF token and anything else are ignored)."""
+
+    valid_to: str = ""
+    reason: str = ""
+    note: str = ""
+
+
+class CopayForm(BaseModel):
+    """The co-pay form's boxes."""
+
+    din: str = ""
+    drug_name: str = ""
+    quantity: str = ""
+    unit_price: str = ""
+    dispensing_fee: str = ""
+
+
+class AuthorizationForm(BaseModel):
+    """The special authorization form's boxes."""
+
+    din: str = ""
+    drug_name: str = ""
+    prescriber: str = ""
+    reason: str = ""
+
+
+class CancelForm(BaseModel):
+    """Cancelling a card."""
+
+    reason: str = ""
+    version: str = ""
+
+
+@router.get("/people/{person_id:uuid}/health")
+def health_page(request: Request, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+    """The person's health page."""
+    return _page(request, actor, person_id)
+
+
+@router.post("/people/{person_id:uuid}/health/cards")
+def issue_card(
+    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[CardForm, Form()]
+) -> Response:
+    """Issue an emergency drug card."""
+    try:
+        data = model(
+            s.CardIssue,
+            person_id=person_id,
+            valid_to=form.valid_to or None,
+            reason=form.reason,
+            note=form.note or None,
+        )
+        card = health.issue_card(request.app.state.container.uow(), actor=actor, data=data)
+    except InvalidInput as err:
+        return _page(request, actor, person_id, "card", form.model_dump(), err)
+    pages.flash(request, N_("Emergency drug card %(number)s is issued."), "success", number=card.number)
+    return pages.redirect(request, f"/staff/people/{person_id}/health#cards-title")
+
+
+@router.post("/people/{person_id:uuid}/health/copays")
+def cost(
+    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[CopayForm, Form()]
+) -> Response:
+    """Cost a prescription under the person's coverage."""
+    try:
+        data = model(
+            s.CopayRequest,
+            person_id=person_id,
+            din=form.din,
+            drug_name=form.drug_name,
+            quantity=form.quantity or None,
+            unit_price=form.unit_price or None,
+            dispensing_fee=form.dispensing_fee or None,
+        )
+        health.cost_prescription(request.app.state.container.uow(), actor=actor, data=data)
+    except InvalidInput as err:
+        return _page(request, actor, person_id, "copay", form.model_dump(), err)
+    pages.flash(request, N_("The prescription is costed."), "success")
+    return pages.redirect(request, f"/staff/people/{person_id}/health#copays-title")
+
+
+@router.post("/people/{person_id:uuid}/health/authorizations")
+def submit(
+    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[AuthorizationForm, Form()]
+) -> Response:
+    """Record a special authorization request."""
+    try:
+        data = model(s.AuthorizationCreate, person_id=person_id, **form.model_dump())
+        health.submit_authorization(request.app.state.container.uow(), actor=actor, data=data)
+    except InvalidInput as err:
+        return _page(request, actor, person_id, "authorization", form.model_dump(), err)
+    pages.flash(request, N_("The special authorization request is recorded."), "success")
+    return pages.redirect(request, f"/staff/people/{person_id}/health#authorizations-title")
+
+
+@router.post("/people/{person_id:uuid}/health/cards/{card_id:uuid}/cancel")
+def cancel(
+    request: Request,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    card_id: uuid.UUID,
+    form: Annotated[CancelForm, Form()],
+) -> Response:
+    """Cancel a card."""
+    try:
+        version = int(form.version) if form.version.isdigit() else None
+        data = model(s.CardCancel, reason=form.reason, version=version)
+        health.cancel_card(request.app.state.container.uow(), actor=actor, card_id=card_id, data=data)
+    except InvalidInput as err:
+        return _page(request, actor, person_id, "cancel", form.model_dump(), err)
+    pages.flash(request, N_("The card is cancelled."), "success")
+    return pages.redirect(request, f"/staff/people/{person_id}/health#cards-title")
+
+
+def _page(
+    request: Request,
+    actor: Actor,
+    person_id: uuid.UUID,
+    form: str = "",
+    values: dict[str, Any] | None = None,
+    err: InvalidInput | None = None,
+) -> HTMLResponse:
+    container = request.app.state.container
+    person = get_person(container.uow(), actor=actor, person_id=person_id, purpose="health and drug coverage")
+    file = health.health_file(container.uow(), actor=actor, person_id=person_id)
+    errors = {err.field: pages.gettext(request, err.problem)} if err else {}
+    context = {
+        "person": person,
+        "file": file,
+        "form": form,
+        "values": values or {},
+        "errors": errors,
+        "plan_labels": PLANS,
+        "status_labels": STATUSES,
+        "log_person": person_id,
+    }
+    return pages.render(request, "staff/health/person.html", context, status_code=422 if err else 200)
