@@ -64,6 +64,7 @@ class AuditAction(enum.StrEnum):
     BATCH_RESUME = "batch:resume"
     BATCH_REVIEW = "batch:review"
     BATCH_ROWS_READ = "batch:rows_read"
+    BATCH_RUN = "batch:run"
     BATCH_SIMULATE = "batch:simulate"
 
     BUDGET_SET = "budget:set"

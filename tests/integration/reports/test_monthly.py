@@ -82,14 +82,16 @@ def month(container: Container, clock: FixedClock) -> Month:
     paid = money.issue_payment(
         container.uow(),
         actor=officer.actor,
-        payment_type="emergency_funds",
-        program="ab.income_support",
-        unit_id=units[0],
-        payee_id=ent.payee_id,
-        amount_cents=20000,
-        method="cheque",
-        pay_date=dt.date(2026, 3, 27),
-        explanation="food",
+        data=money.IssuanceCreate(
+            payment_type="emergency_funds",
+            program="ab.income_support",
+            unit_id=units[0],
+            payee_id=ent.payee_id,
+            amount=20000,
+            method="cheque",
+            pay_date=dt.date(2026, 3, 27),
+            explanation="food",
+        ),
     )
     for request in money.list_approvals(container.uow(), actor=supervisor.actor):  # a second person approves
         money.decide_approval(container.uow(), actor=supervisor.actor, approval_id=request.id, approve=True)
@@ -97,11 +99,13 @@ def month(container: Container, clock: FixedClock) -> Month:
     op = money.create_overpayment(
         container.uow(),
         actor=officer.actor,
-        unit_id=units[0],
-        program="ab.income_support",
-        amount_cents=30000,
-        source="manual",
-        reason="paid twice",
+        data=money.OverpaymentCreate(
+            unit_id=units[0],
+            program="ab.income_support",
+            amount=30000,
+            source="manual",
+            reason="paid twice",
+        ),
     )
     money.record_repayment(container.uow(), actor=officer.actor, overpayment_id=op.id, amount_cents=10000)
     return Month(officer, other, supervisor, units)
