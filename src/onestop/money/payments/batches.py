@@ -219,7 +219,7 @@ def cheque_register(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID | None
     with uow:
         require(uow, actor, Permission.MONEY_LEDGER_READ, subject_type="cheque")
         found = repository.cheque_register(uow.session, batch_id=batch_id)
-        return support.audited_read(
+        return audit.audited_read(
             uow,
             found,
             actor=actor,
