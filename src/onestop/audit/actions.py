@@ -51,6 +51,7 @@ class AuditAction(enum.StrEnum):
     BATCH_APPROVE = "batch:approve"
     BATCH_BUILD = "batch:build"
     BATCH_EXPORT = "batch:export"
+    BATCH_FILE_DOWNLOAD = "batch:file_download"
     BATCH_RECONCILE = "batch:reconcile"
 
     BUDGET_SET = "budget:set"

@@ -70,7 +70,16 @@ def _unit(container: Container) -> tuple[str, str]:
     return str(unit.id), str(person.id)
 
 
+def _approve_all(clients: _Clients) -> None:
+    """A supervisor approves what waits (payees and entitlements set up by hand)."""
+    for request in clients["supervisor"].get("/api/approvals").json():
+        if request["subject_type"] in ("payee", "entitlement"):
+            done = clients["supervisor"].post(f"/api/approvals/{request['id']}", json={"approve": True})
+            assert done.status_code == 200, done.text
+
+
 def _payee(client: TestClient, person_id: str) -> str:
+    """A client payee with banking details: entered by hand, it waits for a second person."""
     response = client.post(
         "/api/payees",
         json={
@@ -84,6 +93,7 @@ def _payee(client: TestClient, person_id: str) -> str:
     )
     assert response.status_code == 201, response.text
     assert response.json()["account_masked"] == "*******890"
+    assert response.json()["state"] == "pending_approval"
     return str(response.json()["id"])
 
 
@@ -120,6 +130,7 @@ def test_issue_with_idempotency_key_and_approval(container, clients):
     officer, supervisor = clients["officer"], clients["supervisor"]
     unit_id, person_id = _unit(container)
     payee_id = _payee(officer, person_id)
+    _approve_all(clients)
     body = _emergency(unit_id, payee_id, "1500.00")
     first = officer.post("/api/issuances", json=body, headers={"Idempotency-Key": "form-77"})
     again = officer.post("/api/issuances", json=body, headers={"Idempotency-Key": "form-77"})
@@ -143,6 +154,7 @@ def test_bad_amounts_are_422_naming_the_field(container, clients, amount, field)
     officer = clients["officer"]
     unit_id, person_id = _unit(container)
     payee_id = _payee(officer, person_id)
+    _approve_all(clients)
     response = officer.post("/api/issuances", json=_emergency(unit_id, payee_id, amount))
     assert response.status_code == 422 and response.json()["field"] == field
     assert officer.get("/api/issuances").json() == []
@@ -152,8 +164,10 @@ def test_payment_run_from_build_to_bank_return(container, clients, tmp_path):
     officer, maker, checker = clients["officer"], clients["maker"], clients["checker"]
     unit_id, person_id = _unit(container)
     payee_id = _payee(officer, person_id)
+    _approve_all(clients)
     created = officer.post("/api/entitlements", json=_entitlement(unit_id, payee_id, "612.00"))
     assert created.status_code == 201, created.text
+    _approve_all(clients)  # set up by hand, without a decision: a supervisor approves it
     run = maker.post("/api/payment-runs", json={"pay_date": "2026-03-02"})
     assert run.status_code == 201 and run.json()["created"] == 1
     batch = run.json()["batch"]
@@ -163,7 +177,7 @@ def test_payment_run_from_build_to_bank_return(container, clients, tmp_path):
     assert checker.post(f"/api/batches/{batch['id']}/approve").status_code == 409
     exported = maker.post(f"/api/batches/{batch['id']}/export")
     assert exported.status_code == 200 and exported.json()["files"] == [f"{batch['number']}.pain.001.xml"]
-    file = maker.get(f"/api/batches/{batch['id']}/files/pain001")
+    file = maker.get(f"/api/batches/{batch['id']}/files/pain001", params={"purpose": "send to the bank"})
     assert file.status_code == 200 and b'<InstdAmt Ccy="CAD">612.00</InstdAmt>' in file.content
     report = pain002.status_report(
         message_id="BANK-9",
@@ -178,9 +192,9 @@ def test_payment_run_from_build_to_bank_return(container, clients, tmp_path):
     )
     bad = checker.post(f"/api/batches/{batch['id']}/reconcile", files={"file": ("r.xml", b"<junk")})
     assert bad.status_code == 422 and bad.json()["field"] == "file"
-    register = checker.get("/api/cheques", params={"format": "pdf"})
+    register = checker.get("/api/cheques", params={"format": "pdf", "purpose": "print"})
     assert register.status_code == 200 and register.content[:4] == b"%PDF"
-    assert checker.get("/api/cheques").text.startswith("number,issued_on")
+    assert checker.get("/api/cheques", params={"purpose": "print"}).text.startswith("number,issued_on")
     verify = clients["auditor"].get("/api/ledger/verify")
     assert verify.status_code == 200 and verify.json()["ok"] is True
     account = officer.get(f"/api/units/{unit_id}/account").json()
@@ -200,14 +214,18 @@ def test_back_dated_change_over_http(container, clients):
     officer = clients["officer"]
     unit_id, person_id = _unit(container)
     payee_id = _payee(officer, person_id)
+    _approve_all(clients)
     ent = officer.post("/api/entitlements", json=_entitlement(unit_id, payee_id, "500.00")).json()
+    _approve_all(clients)
     clients["maker"].post("/api/payment-runs", json={"pay_date": "2026-03-02"})
     change = officer.post(
         f"/api/entitlements/{ent['id']}/change",
         json={"effective_from": "2026-03-01", "amount": "450.00", "reason": "earnings found"},
     )
+    # A change of amount by hand waits for a second person; the overpayment follows the approval.
     assert change.status_code == 200, change.text
-    assert [o["amount"] for o in change.json()["overpayments"]] == ["50.00"]
+    assert change.json()["pending"] is True and change.json()["overpayments"] == []
+    _approve_all(clients)
     [op] = officer.get("/api/overpayments", params={"unit_id": unit_id}).json()
     assert op["balance"] == "50.00"
 

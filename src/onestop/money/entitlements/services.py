@@ -41,8 +41,10 @@ def create_entitlement(
     *,
     actor: Actor,
     data: EntitlementCreate,
+    version_id: uuid.UUID | None = None,
 ) -> Entitlement:
-    """Record an entitlement from a recorded decision (in force at once, within the actor's recurring
+    """Record an entitlement from a recorded decision (``version_id``: the id the decision already
+    names for it) (in force at once, within the actor's recurring
     authority); one set up by hand, without a decision, is a request a second person approves."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement")
@@ -63,6 +65,7 @@ def create_entitlement(
         authority = check_authority(actor, PaymentType.RECURRING, program, data.amount)
         why = _needs_second_person(actor, data.decision_id, authority)
         ent = Entitlement(
+            id=version_id or new_id(),
             series_id=new_id(),
             supersedes_id=None,
             decision_id=data.decision_id,
@@ -193,6 +196,7 @@ def change_entitlement(
     actor: Actor,
     entitlement_id: uuid.UUID,
     data: EntitlementChange,
+    version_id: uuid.UUID | None = None,
 ) -> ChangeResult:
     """Apply a new decision from ``effective_from``; past periods get arrears or an overpayment.
 
@@ -209,7 +213,7 @@ def change_entitlement(
             raise InvalidInput("reason", "is required")
         if data.effective_from < old.start_date:
             raise InvalidInput("effective_from", f"must be on or after the start date {old.start_date}")
-        new = _new_version(uow, actor, old, data)
+        new = _new_version(uow, actor, old, data, version_id)
         if data.decision_id is not None:
             check_decision(
                 uow,
@@ -261,7 +265,9 @@ def put_in_force(uow: UnitOfWork, actor: Actor, new: Entitlement) -> ChangeResul
     return result
 
 
-def _new_version(uow: UnitOfWork, actor: Actor, old: Entitlement, data: EntitlementChange) -> Entitlement:
+def _new_version(
+    uow: UnitOfWork, actor: Actor, old: Entitlement, data: EntitlementChange, version_id: uuid.UUID | None
+) -> Entitlement:
     """The new version (not yet in force: ``put_in_force`` or an approval does that)."""
     effective_from = data.effective_from
     amount = old.amount_cents if data.amount is None else domain.positive_cents(data.amount, field="amount")
@@ -272,6 +278,7 @@ def _new_version(uow: UnitOfWork, actor: Actor, old: Entitlement, data: Entitlem
     if end is not None and end < effective_from - dt.timedelta(days=1):
         raise InvalidInput("end_date", "must not be before the day before the change takes effect")
     new = Entitlement(
+        id=version_id or new_id(),
         series_id=old.series_id,
         supersedes_id=old.id,
         decision_id=data.decision_id or old.decision_id,
