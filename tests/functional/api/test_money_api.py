@@ -273,9 +273,8 @@ def test_attack_an_officer_cannot_pay_themselves_without_a_second_person(contain
         "/api/payees", json={"kind": "client", "name": "Ana Ruiz", "person_id": person_id}
     )
     assert client_payee.json()["state"] == "approved"  # the client, no banking details: nothing to check
-    created = officer.post(
-        "/api/entitlements", json=_entitlement(unit_id, client_payee.json()["id"], "9500.00")
-    )
+    by_hand = {**_entitlement(unit_id, client_payee.json()["id"], "9500.00"), "method": "cheque"}
+    created = officer.post("/api/entitlements", json=by_hand)
     assert created.status_code == 201 and created.json()["state"] == "pending_approval"
     assert created.json()["active"] is False
     # 3. Raising it to $9,999 is refused: it is not in force (nothing to change).
