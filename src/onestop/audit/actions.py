@@ -58,6 +58,7 @@ class AuditAction(enum.StrEnum):
     BATCH_BUILD = "batch:build"
     BATCH_CANCEL = "batch:cancel"
     BATCH_EXPORT = "batch:export"
+    BATCH_FILE_DOWNLOAD = "batch:file_download"
     BATCH_FINISH = "batch:finish"
     BATCH_REASSESS = "batch:reassess"
     BATCH_RECONCILE = "batch:reconcile"

@@ -35,6 +35,37 @@ SENSITIVE_KEYS: frozenset[str] = frozenset(
     }
 )
 
+#: Personal details that are masked (not dropped) in the audit log, like the SIN: enough is kept to
+#: tell two events about the same person apart, never enough to read the value (issue 10, part 6).
+MASKED_KEYS: frozenset[str] = frozenset(
+    {
+        "phone",
+        "phone_number",
+        "mobile",
+        "email",
+        "e_mail",
+        "name",
+        "given_names",
+        "family_name",
+        "display_name",
+        "payee_name",
+        "full_name",
+        "birth_date",
+        "date_of_birth",
+        "dob",
+    }
+)
+
+
+def mask(value: Any) -> Any:
+    """A personal value with all but its first character hidden (``"Jan Doe"`` -> ``"J******"``)."""
+    if value is None:
+        return None
+    text = str(value)
+    if not text:
+        return text
+    return text[0] + "*" * (len(text) - 1)
+
 
 class Actor(Protocol):
     """Who an event is recorded for: the staff id and username of ``access.Actor`` (or any such pair).
@@ -145,20 +176,27 @@ def next_seal(key: bytes, head: tuple[int, str, str | None], seq: int, new_hash:
     return broken_seal(key, seq, new_hash)
 
 
-def redact(data: Any, sensitive: Iterable[str] = SENSITIVE_KEYS) -> Any:
-    """A copy of ``data`` with the value of every sensitive key (at any depth) replaced by "[redacted]"."""
+def redact(data: Any, sensitive: Iterable[str] = SENSITIVE_KEYS, masked: Iterable[str] = MASKED_KEYS) -> Any:
+    """A copy of ``data`` with the value of every sensitive key (at any depth) replaced by "[redacted]"
+    and every personal detail (phone, e-mail, name, birth date) masked."""
     keys = frozenset(k.lower() for k in sensitive)
-    return _redact(data, keys)
+    return _redact(data, keys, frozenset(k.lower() for k in masked))
 
 
-def _redact(data: Any, keys: frozenset[str]) -> Any:
+def _redact(data: Any, keys: frozenset[str], masked: frozenset[str]) -> Any:
     if isinstance(data, Mapping):
-        return {
-            k: (REDACTED if str(k).lower() in keys and v is not None else _redact(v, keys))
-            for k, v in data.items()
-        }
+        out: dict[Any, Any] = {}
+        for k, v in data.items():
+            name = str(k).lower()
+            if name in keys and v is not None:
+                out[k] = REDACTED
+            elif name in masked and isinstance(v, str | dt.date):
+                out[k] = mask(v)
+            else:
+                out[k] = _redact(v, keys, masked)
+        return out
     if isinstance(data, list | tuple):
-        return [_redact(v, keys) for v in data]
+        return [_redact(v, keys, masked) for v in data]
     return data
 
 

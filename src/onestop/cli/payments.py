@@ -197,14 +197,15 @@ def cheques(
         None, "--batch", help="one batch's cheques (default: the whole register)"
     ),
     out: Path | None = typer.Option(None, "--out", help="write CSV (.csv) or PDF (.pdf) instead of printing"),
+    purpose: str = typer.Option(..., "--purpose", help="why you need the register (kept in the audit trail)"),
     as_user: str | None = AsUser,
 ) -> None:
-    """The cheque register: manual cheques and those printed from batches."""
+    """The cheque register: manual cheques and those printed from batches (needs money:batch_export)."""
     from onestop.money.payments import cheques as register
 
     actor = acting(as_user)
     batch_id = _batch_id(batch, actor) if batch else None
-    rows = money.cheque_register(container().uow(), actor=actor, batch_id=batch_id)
+    rows = money.cheque_register(container().uow(), actor=actor, batch_id=batch_id, purpose=purpose)
     if out is None:
         print(register.register_csv(rows).decode(), end="")
         return

@@ -19,7 +19,9 @@ PROGRAM = "ab.income_support"
 
 
 def bank_payee(ctx: Ctx, officer: Actor, client: Client) -> None:
-    """The client brought a void cheque: a payee with banking details, so benefits go by deposit."""
+    """The client brought a void cheque: a payee with banking details, so benefits go by deposit.
+
+    Banking details entered by hand wait for a second person: the office's supervisor checks them."""
     rng = ctx.rng
     data = money.PayeeCreate(
         kind="client",
@@ -29,7 +31,17 @@ def bank_payee(ctx: Ctx, officer: Actor, client: Client) -> None:
         transit=f"{rng.randint(0, 99999):05d}",
         account=f"{rng.randint(0, 9999999):07d}",
     )
-    money.create_payee(ctx.container.uow(), actor=officer, data=data)
+    payee = money.create_payee(ctx.container.uow(), actor=officer, data=data)
+    supervisor = ctx.staff["supervisor"]
+    for request in money.list_approvals(ctx.container.uow(), actor=supervisor, limit=500):
+        if request.subject_id == payee.id:
+            money.decide_approval(
+                ctx.container.uow(),
+                actor=supervisor,
+                approval_id=request.id,
+                approve=True,
+                note="void cheque seen",
+            )
     ctx.made.add("bank_payees")
 
 

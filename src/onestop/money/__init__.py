@@ -35,6 +35,7 @@ from onestop.money.overpayments import (
     request_write_off,
 )
 from onestop.money.payments import (
+    BATCH_FILES,
     AuthorityDecision,
     AuthorityPolicy,
     ExportResult,
@@ -56,6 +57,7 @@ from onestop.money.payments import (
     issue_payment,
     list_batches,
     list_issuances,
+    open_batch_file,
     reconcile_batch,
     run_payments,
 )
@@ -69,6 +71,7 @@ from onestop.money.schemas import (
 )
 
 __all__ = [
+    "BATCH_FILES",
     "AuthorityDecision",
     "AuthorityPolicy",
     "BatchState",
@@ -120,6 +123,7 @@ __all__ = [
     "list_issuances",
     "list_overpayments",
     "list_payees",
+    "open_batch_file",
     "reconcile_batch",
     "record_invoice",
     "record_repayment",

@@ -47,6 +47,9 @@ class Payee(Entity):
     account_ciphertext: Mapped[bytes | None] = mapped_column(LargeBinary)  # field-encrypted
     account_masked: Mapped[str | None] = mapped_column(String(20))
     created_by: Mapped[str] = mapped_column(String(100))
+    #: ``approved`` (usable), ``pending_approval`` (set up by hand, waiting for a second person) or
+    #: ``rejected``; only an approved payee is paid.
+    state: Mapped[str] = mapped_column(String(20), default="approved", server_default="approved")
 
 
 class Entitlement(Entity):
@@ -56,7 +59,7 @@ class Entitlement(Entity):
 
     series_id: Mapped[uuid.UUID] = mapped_column(index=True)
     supersedes_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("money_entitlement.id"))
-    decision_id: Mapped[uuid.UUID | None]  # the case-work decision; no FK until that area exists
+    decision_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("decision.id"), index=True)
     program: Mapped[str] = mapped_column(String(64))
     unit_id: Mapped[uuid.UUID] = mapped_column(_unit_fk(), index=True)
     payee_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("money_payee.id"))
@@ -69,6 +72,9 @@ class Entitlement(Entity):
     active: Mapped[bool] = mapped_column(default=True, index=True)
     reason: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[str] = mapped_column(String(100))
+    #: ``approved`` (from a decision, or approved by a second person), ``pending_approval`` (set up or
+    #: changed by hand: not in force, nothing is issued) or ``rejected``.
+    state: Mapped[str] = mapped_column(String(20), default="approved", server_default="approved")
 
     __table_args__ = (CheckConstraint("amount_cents > 0", name="amount_positive"),)
 
@@ -117,9 +123,10 @@ class ApprovalRequest(Entity):
     __tablename__ = "money_approval"
     __table_args__ = (UniqueConstraint("subject_type", "subject_id", "kind"),)
 
-    subject_type: Mapped[str] = mapped_column(String(20))  # issuance | invoice | overpayment
+    subject_type: Mapped[str] = mapped_column(String(20))  # issuance | overpayment | entitlement | payee
     subject_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # authority | second_check | write_off
+    # authority | second_check | write_off | manual_cheque | entitlement | payee
+    kind: Mapped[str] = mapped_column(String(20))
     needed_role: Mapped[str] = mapped_column(String(20))
     program: Mapped[str] = mapped_column(String(64))
     payment_type: Mapped[str] = mapped_column(String(30))

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, Date, String, Uuid, column, func, select, table
 from sqlalchemy.orm import Session
 
 from onestop.money.domain import IssuanceState
@@ -79,6 +79,7 @@ def entitlements_for_month(session: Session, first: dt.date, last: dt.date) -> S
         e.end_date,
     ).where(
         e.active.is_(True),
+        e.state == "approved",
         e.start_date <= last,
         (e.end_date.is_(None)) | (e.end_date >= first),
     )
@@ -290,3 +291,47 @@ def find_invoice(session: Session, payee_id: uuid.UUID, reference: str) -> Invoi
     return session.scalar(
         select(Invoice).where(Invoice.payee_id == payee_id, Invoice.vendor_reference == reference)
     )
+
+
+#: States of an issuance that count against a cumulative authority limit (issued or waiting).
+_COUNTED_STATES = (
+    IssuanceState.PENDING_APPROVAL.value,
+    IssuanceState.APPROVED.value,
+    IssuanceState.BATCHED.value,
+    IssuanceState.EXPORTED.value,
+    IssuanceState.PAID.value,
+)
+
+
+def issued_in_period(
+    session: Session, *, unit_id: uuid.UUID, payment_type: str, first: dt.date, last: dt.date
+) -> int:
+    """Cents a unit already has of one payment type with a pay date in ``first..last`` (issued or pending)."""
+    query = select(func.coalesce(func.sum(Issuance.gross_cents), 0)).where(
+        Issuance.unit_id == unit_id,
+        Issuance.payment_type == payment_type,
+        Issuance.pay_date >= first,
+        Issuance.pay_date <= last,
+        Issuance.state.in_(_COUNTED_STATES),
+    )
+    return int(session.scalar(query) or 0)
+
+
+#: The case-work decision table, read by name: money checks an entitlement against the decision it
+#: claims to come from without importing the cases area (which builds on money).
+_decision = table(
+    "decision",
+    column("id", Uuid),
+    column("program", String),
+    column("unit_id", Uuid),
+    column("outcome", String),
+    column("effective_from", Date),
+    column("monthly_amount_cents", BigInteger),
+)
+
+
+def decision_facts(session: Session, decision_id: uuid.UUID) -> Any | None:
+    """The program, unit, outcome, start and amount of a recorded decision (None if there is none)."""
+    d = _decision.c
+    query = select(d.program, d.unit_id, d.outcome, d.effective_from, d.monthly_amount_cents)
+    return session.execute(query.where(d.id == decision_id)).first()

@@ -81,6 +81,7 @@ class PayeePublic(_Out):
     name: str
     person_id: uuid.UUID | None
     account_masked: str | None
+    state: str
 
 
 class EntitlementCreate(_In):
@@ -92,8 +93,11 @@ class EntitlementCreate(_In):
     method: PaymentMethod
     start_date: dt.date
     end_date: dt.date | None = None
-    decision_id: uuid.UUID | None = None
+    decision_id: uuid.UUID | None = Field(
+        None, description="the recorded decision; without one the entitlement waits for a second person"
+    )
     office_id: uuid.UUID | None = None
+    explanation: str = Field("", description="why, for the approver (set up by hand)")
 
     _amount = field_validator("amount", mode="before")(_written_amount)
 
@@ -124,6 +128,7 @@ class EntitlementPublic(_Out):
     start_date: dt.date
     end_date: dt.date | None
     active: bool
+    state: str
 
 
 class IssuanceCreate(_In):
@@ -197,6 +202,7 @@ class OverpaymentPublic(_Out):
 
 class ChangePublic(BaseModel):
     entitlement: EntitlementPublic
+    pending: bool = False
     arrears: list[IssuancePublic]
     overpayments: list[OverpaymentPublic]
 

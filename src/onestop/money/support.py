@@ -18,7 +18,7 @@ from onestop.db.types import json_ready
 from onestop.money import repository
 from onestop.money.domain import month_label
 from onestop.money.errors import PeriodClosed
-from onestop.money.models import Notice
+from onestop.money.models import ApprovalRequest, Notice
 from onestop.registry.models import BenefitUnit
 
 T = TypeVar("T")
@@ -45,6 +45,46 @@ def require_named_person(actor: Actor) -> None:
     """Maker-checker needs a person who can be held to the decision, never the system account."""
     if actor.staff_id is None:
         raise PermissionDenied("a named person must approve")
+
+
+def open_request(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    subject_type: str,
+    subject_id: uuid.UUID,
+    kind: str,
+    role: str,
+    program: str,
+    payment_type: str,
+    amount_cents: int,
+    reason: str,
+    explanation: str,
+    nights: int | None = None,
+) -> ApprovalRequest:
+    """Queue something for a second person: what it is, why it needs approval, the requester's case."""
+    from onestop.common.errors import InvalidInput
+
+    if not explanation.strip():
+        raise InvalidInput("explanation", "say why this is needed: it goes to an approver")
+    request = ApprovalRequest(
+        subject_type=subject_type,
+        subject_id=subject_id,
+        kind=kind,
+        needed_role=role,
+        program=program,
+        payment_type=payment_type,
+        amount_cents=amount_cents,
+        nights=nights,
+        reason=reason,
+        explanation=explanation.strip(),
+        requested_by=actor.username,
+        requested_by_id=actor.staff_id,
+        state="pending",
+        created_at=uow.clock.now(),
+    )
+    uow.session.add(request)
+    return request
 
 
 def ensure_unit(session: Session, unit_id: uuid.UUID, *, field: str = "unit_id") -> None:
@@ -101,31 +141,6 @@ def insert_once(uow: UnitOfWork, record: T, find_existing: Callable[[], T | None
             raise
         raise Conflict("another change is being saved at this moment; try again") from None
     return record, True
-
-
-def audited_read(
-    uow: UnitOfWork,
-    value: T,
-    *,
-    actor: Actor,
-    action: str,
-    subject_type: str,
-    subject_id: object | None = None,
-    details: dict[str, Any] | None = None,
-) -> T:
-    """Record a read of personal data (design: every access is audited), then end it like ``kept``."""
-    from onestop import audit
-    from onestop.audit import AuditAction
-
-    audit.record(
-        uow,
-        actor=actor,
-        action=AuditAction(action),
-        subject_type=subject_type,
-        subject_id=subject_id,
-        details=details,
-    )
-    return kept(uow, value)
 
 
 def kept(uow: UnitOfWork, value: T) -> T:

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from onestop.access import Role
 from onestop.bootstrap import Container
+from onestop.money.models import Issuance, JournalEntry
 from onestop.money.payments import pain002
 from onestop.registry.models import BenefitUnit, Person
 from tests.functional.api.test_people_api import api_client
@@ -70,7 +71,16 @@ def _unit(container: Container) -> tuple[str, str]:
     return str(unit.id), str(person.id)
 
 
+def _approve_all(clients: _Clients) -> None:
+    """A supervisor approves what waits (payees and entitlements set up by hand)."""
+    for request in clients["supervisor"].get("/api/approvals").json():
+        if request["subject_type"] in ("payee", "entitlement"):
+            done = clients["supervisor"].post(f"/api/approvals/{request['id']}", json={"approve": True})
+            assert done.status_code == 200, done.text
+
+
 def _payee(client: TestClient, person_id: str) -> str:
+    """A client payee with banking details: entered by hand, it waits for a second person."""
     response = client.post(
         "/api/payees",
         json={
@@ -84,6 +94,7 @@ def _payee(client: TestClient, person_id: str) -> str:
     )
     assert response.status_code == 201, response.text
     assert response.json()["account_masked"] == "*******890"
+    assert response.json()["state"] == "pending_approval"
     return str(response.json()["id"])
 
 
@@ -120,6 +131,7 @@ def test_issue_with_idempotency_key_and_approval(container, clients):
     officer, supervisor = clients["officer"], clients["supervisor"]
     unit_id, person_id = _unit(container)
     payee_id = _payee(officer, person_id)
+    _approve_all(clients)
     body = _emergency(unit_id, payee_id, "1500.00")
     first = officer.post("/api/issuances", json=body, headers={"Idempotency-Key": "form-77"})
     again = officer.post("/api/issuances", json=body, headers={"Idempotency-Key": "form-77"})
@@ -143,6 +155,7 @@ def test_bad_amounts_are_422_naming_the_field(container, clients, amount, field)
     officer = clients["officer"]
     unit_id, person_id = _unit(container)
     payee_id = _payee(officer, person_id)
+    _approve_all(clients)
     response = officer.post("/api/issuances", json=_emergency(unit_id, payee_id, amount))
     assert response.status_code == 422 and response.json()["field"] == field
     assert officer.get("/api/issuances").json() == []
@@ -152,8 +165,10 @@ def test_payment_run_from_build_to_bank_return(container, clients, tmp_path):
     officer, maker, checker = clients["officer"], clients["maker"], clients["checker"]
     unit_id, person_id = _unit(container)
     payee_id = _payee(officer, person_id)
+    _approve_all(clients)
     created = officer.post("/api/entitlements", json=_entitlement(unit_id, payee_id, "612.00"))
     assert created.status_code == 201, created.text
+    _approve_all(clients)  # set up by hand, without a decision: a supervisor approves it
     run = maker.post("/api/payment-runs", json={"pay_date": "2026-03-02"})
     assert run.status_code == 201 and run.json()["created"] == 1
     batch = run.json()["batch"]
@@ -163,7 +178,7 @@ def test_payment_run_from_build_to_bank_return(container, clients, tmp_path):
     assert checker.post(f"/api/batches/{batch['id']}/approve").status_code == 409
     exported = maker.post(f"/api/batches/{batch['id']}/export")
     assert exported.status_code == 200 and exported.json()["files"] == [f"{batch['number']}.pain.001.xml"]
-    file = maker.get(f"/api/batches/{batch['id']}/files/pain001")
+    file = maker.get(f"/api/batches/{batch['id']}/files/pain001", params={"purpose": "send to the bank"})
     assert file.status_code == 200 and b'<InstdAmt Ccy="CAD">612.00</InstdAmt>' in file.content
     report = pain002.status_report(
         message_id="BANK-9",
@@ -178,9 +193,9 @@ def test_payment_run_from_build_to_bank_return(container, clients, tmp_path):
     )
     bad = checker.post(f"/api/batches/{batch['id']}/reconcile", files={"file": ("r.xml", b"<junk")})
     assert bad.status_code == 422 and bad.json()["field"] == "file"
-    register = checker.get("/api/cheques", params={"format": "pdf"})
+    register = checker.get("/api/cheques", params={"format": "pdf", "purpose": "print"})
     assert register.status_code == 200 and register.content[:4] == b"%PDF"
-    assert checker.get("/api/cheques").text.startswith("number,issued_on")
+    assert checker.get("/api/cheques", params={"purpose": "print"}).text.startswith("number,issued_on")
     verify = clients["auditor"].get("/api/ledger/verify")
     assert verify.status_code == 200 and verify.json()["ok"] is True
     account = officer.get(f"/api/units/{unit_id}/account").json()
@@ -200,14 +215,18 @@ def test_back_dated_change_over_http(container, clients):
     officer = clients["officer"]
     unit_id, person_id = _unit(container)
     payee_id = _payee(officer, person_id)
+    _approve_all(clients)
     ent = officer.post("/api/entitlements", json=_entitlement(unit_id, payee_id, "500.00")).json()
+    _approve_all(clients)
     clients["maker"].post("/api/payment-runs", json={"pay_date": "2026-03-02"})
     change = officer.post(
         f"/api/entitlements/{ent['id']}/change",
         json={"effective_from": "2026-03-01", "amount": "450.00", "reason": "earnings found"},
     )
+    # A change of amount by hand waits for a second person; the overpayment follows the approval.
     assert change.status_code == 200, change.text
-    assert [o["amount"] for o in change.json()["overpayments"]] == ["50.00"]
+    assert change.json()["pending"] is True and change.json()["overpayments"] == []
+    _approve_all(clients)
     [op] = officer.get("/api/overpayments", params={"unit_id": unit_id}).json()
     assert op["balance"] == "50.00"
 
@@ -226,3 +245,112 @@ def test_budgets_and_roles(container, clients):
     report = auditor.get("/api/budgets", params={"fiscal_year": 2025}).json()
     assert report[0]["budget"] == "100000.00" and report[0]["fiscal_year"] == "2025-26"
     assert clients["officer"].get("/api/ledger/verify").status_code == 403
+
+
+# Issue 10, part 10(c): an insider with ``money:issue`` tries to pay themselves over plain HTTP.
+# Each attack paid out before money needed a decision or a second person.
+
+OWN_ACCOUNT = {"institution": "004", "transit": "55555", "account": "1111222233"}
+
+
+def _count(container, model) -> int:
+    from sqlalchemy import func, select
+
+    with container.uow() as uow:
+        return int(uow.session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_attack_an_officer_cannot_pay_themselves_without_a_second_person(container, clients):
+    officer, maker = clients["officer"], clients["maker"]
+    unit_id, person_id = _unit(container)
+    # 1. A payee with the officer's own bank account waits for a second person, and cannot be paid.
+    own = officer.post("/api/payees", json={"kind": "landlord", "name": "O. Officer", **OWN_ACCOUNT})
+    assert own.status_code == 201 and own.json()["state"] == "pending_approval"
+    refused = officer.post("/api/entitlements", json=_entitlement(unit_id, own.json()["id"], "9500.00"))
+    assert refused.status_code == 422 and refused.json()["field"] == "payee_id"
+    # 2. With the client's own (client) payee, no decision, $9,500 a month: a request, not in force.
+    client_payee = officer.post(
+        "/api/payees", json={"kind": "client", "name": "Ana Ruiz", "person_id": person_id}
+    )
+    assert client_payee.json()["state"] == "approved"  # the client, no banking details: nothing to check
+    by_hand = {**_entitlement(unit_id, client_payee.json()["id"], "9500.00"), "method": "cheque"}
+    created = officer.post("/api/entitlements", json=by_hand)
+    assert created.status_code == 201 and created.json()["state"] == "pending_approval"
+    assert created.json()["active"] is False
+    # 3. Raising it to $9,999 is refused: it is not in force (nothing to change).
+    raised = officer.post(
+        f"/api/entitlements/{created.json()['id']}/change",
+        json={"effective_from": "2026-01-01", "amount": "9999.00", "reason": "more"},
+    )
+    assert raised.status_code == 409
+    # 4. The month's run and export pay nothing: no issuance, no ledger entry.
+    run = maker.post("/api/payment-runs", json={"pay_date": "2026-03-02"})
+    assert run.status_code in (201, 422) and (run.status_code == 422 or run.json()["created"] == 0)
+    assert _count(container, Issuance) == 0 and _count(container, JournalEntry) == 0
+    # The officer cannot approve their own request; the approvals queue is not theirs.
+    assert officer.get("/api/approvals").status_code == 403
+
+
+def test_attack_an_officer_cannot_approve_an_invoice_they_recorded(container, clients):
+    officer, finance = clients["officer"], clients["maker"]
+    unit_id, _ = _unit(container)
+    vendor = officer.post("/api/payees", json={"kind": "vendor", "name": "Any Shelter", **OWN_ACCOUNT})
+    _approve_all(clients)  # a supervisor approves the vendor (a payee set up by hand)
+    invoice = officer.post(
+        "/api/invoices",
+        json={
+            "payee_id": vendor.json()["id"],
+            "vendor_reference": "INV-1",
+            "unit_id": unit_id,
+            "program": "nl-income-support",
+            "amount": "900.00",
+            "description": "3 nights",
+            "received_on": "2026-02-28",
+        },
+    )
+    assert invoice.status_code == 201, invoice.text
+    own = officer.post(f"/api/invoices/{invoice.json()['id']}/approve", json={"pay_date": "2026-03-02"})
+    assert own.status_code == 403
+    assert _count(container, Issuance) == 0 and _count(container, JournalEntry) == 0
+    other = finance.post(f"/api/invoices/{invoice.json()['id']}/approve", json={"pay_date": "2026-03-02"})
+    assert other.status_code == 200 and other.json()["state"] == "approved"
+
+
+def test_attack_redirecting_an_entitlement_to_another_payee_needs_approval(container, clients):
+    officer, supervisor, maker = clients["officer"], clients["supervisor"], clients["maker"]
+    unit_id, person_id = _unit(container)
+    payee = officer.post("/api/payees", json={"kind": "client", "name": "Ana Ruiz", "person_id": person_id})
+    ent = officer.post(
+        "/api/entitlements", json={**_entitlement(unit_id, payee.json()["id"], "612.00"), "method": "cheque"}
+    )
+    _approve_all(clients)  # in force: approved by a supervisor
+    other = officer.post("/api/payees", json={"kind": "landlord", "name": "O. Officer", **OWN_ACCOUNT})
+    assert (
+        supervisor.post(
+            f"/api/approvals/{_request_for(supervisor, other.json()['id'])}", json={"approve": True}
+        ).status_code
+        == 200
+    )
+    change = officer.post(
+        f"/api/entitlements/{ent.json()['id']}/change",
+        json={
+            "effective_from": "2026-03-01",
+            "payee_id": other.json()["id"],
+            "method": "third_party",
+            "reason": "pay the landlord",
+        },
+    )
+    assert change.status_code == 200 and change.json()["pending"] is True
+    # The run pays the client, not the new payee, until a second person approves the change.
+    run = maker.post("/api/payment-runs", json={"pay_date": "2026-03-02"})
+    assert run.status_code == 201, run.text
+    with container.uow() as uow:
+        from sqlalchemy import select
+
+        payees = set(uow.session.scalars(select(Issuance.payee_id)).all())
+    assert {str(p) for p in payees} == {payee.json()["id"]}
+
+
+def _request_for(supervisor, subject_id: str) -> str:
+    [request] = [r for r in supervisor.get("/api/approvals").json() if r["subject_id"] == subject_id]
+    return str(request["id"])

@@ -145,7 +145,9 @@ def test_finance_builds_another_approves_exports_and_reconciles(
     assert signed_in.post(f"{batch}/export", data={"csrf_token": token}).status_code == 303
     page = signed_in.get(batch).text
     assert "Exported, waiting for the bank" in page and "/files/cheques-csv" in page
-    register = signed_in.get(f"{batch}/files/cheques-csv")
+    # Payment files need a purpose (audited); without one, nothing is sent.
+    assert signed_in.get(f"{batch}/files/cheques-csv").status_code == 422
+    register = signed_in.get(f"{batch}/files/cheques-csv", params={"purpose": "print the cheques"})
     assert register.status_code == 200 and "attachment" in register.headers["content-disposition"]
     number = re.search(r"<h1>Batch ([^<]+)</h1>", page).group(1)  # type: ignore[union-attr]
     sent_at = dt.datetime(2026, 6, 11, tzinfo=dt.UTC)

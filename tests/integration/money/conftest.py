@@ -101,6 +101,38 @@ class Money:
         with self.c.uow() as uow:
             return int(uow.session.scalar(select(func.count()).select_from(model)) or 0)
 
+    def approve_pending(self, subject_id: uuid.UUID, approver: Actor | None = None) -> None:
+        """A second person approves the request waiting on ``subject_id`` (set up or changed by hand)."""
+        approver = approver or self.staff("sam-approver", Role.SUPERVISOR)
+        [request] = [
+            r for r in money.list_approvals(self.c.uow(), actor=approver) if r.subject_id == subject_id
+        ]
+        money.decide_approval(self.c.uow(), actor=approver, approval_id=request.id, approve=True)
+
+    def change(
+        self, actor: Actor, entitlement_id: uuid.UUID, *, approver: Actor | None = None, **kw: object
+    ) -> money.ChangeResult:
+        """Change an entitlement; a change by hand is approved by a supervisor, as in the office."""
+        from sqlalchemy import select
+
+        from onestop.money.models import Entitlement, Issuance, Overpayment
+
+        data = money.EntitlementChange(amount=kw.pop("amount_cents", None), **kw)  # type: ignore[arg-type]
+        result = money.change_entitlement(self.c.uow(), actor=actor, entitlement_id=entitlement_id, data=data)
+        if not result.pending:
+            return result
+        self.approve_pending(result.entitlement.id, approver)
+        with self.c.uow() as uow:
+            new_id_ = result.entitlement.id
+            ent = uow.session.get(Entitlement, new_id_)
+            arrears = uow.session.scalars(
+                select(Issuance).where(Issuance.entitlement_id == new_id_, Issuance.payment_type == "arrears")
+            ).all()
+            ops = uow.session.scalars(select(Overpayment).where(Overpayment.entitlement_id == new_id_)).all()
+            uow.session.expunge_all()
+        assert ent is not None
+        return money.ChangeResult(ent, list(arrears), list(ops))
+
     def verify(self) -> money.LedgerCheck:
         return money.verify_ledger(self.c.uow(), actor=self.system)
 

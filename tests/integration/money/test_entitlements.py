@@ -15,7 +15,8 @@ PROGRAM = "nl-income-support"
 
 
 def _entitle(m, unit_id, payee, cents=60_000, frequency="monthly", start=dt.date(2026, 1, 1), **kw):
-    return money.create_entitlement(
+    """Set up by hand (no decision), so a supervisor approves it before it pays."""
+    ent = money.create_entitlement(
         m.c.uow(),
         actor=m.staff(f"o{cents}{frequency}", Role.OFFICER),
         data=money.EntitlementCreate(
@@ -29,6 +30,10 @@ def _entitle(m, unit_id, payee, cents=60_000, frequency="monthly", start=dt.date
             **kw,
         ),
     )
+    assert ent.state == "pending_approval" and not ent.active
+    m.approve_pending(ent.id)
+    ent.active, ent.state = True, "approved"
+    return ent
 
 
 def _run(m, period):
@@ -61,10 +66,9 @@ def test_back_dated_increase_issues_arrears(m):
     ent = _entitle(m, unit_id, payee, 60_000)
     _run(m, "2026-01"), _run(m, "2026-02"), _run(m, "2026-03")
     officer = m.staff("olivia", Role.OFFICER)
-    result = money.change_entitlement(
-        m.c.uow(),
-        actor=officer,
-        entitlement_id=ent.id,
+    result = m.change(
+        officer,
+        ent.id,
         amount_cents=65_000,
         effective_from=dt.date(2026, 2, 1),
         reason="shelter cost rose",
@@ -79,10 +83,9 @@ def test_back_dated_decrease_sets_up_overpayments_and_notices(m):
     unit_id, payee = m.client()
     ent = _entitle(m, unit_id, payee, 60_000)
     _run(m, "2026-01"), _run(m, "2026-02")
-    result = money.change_entitlement(
-        m.c.uow(),
-        actor=m.staff("olivia", Role.OFFICER),
-        entitlement_id=ent.id,
+    result = m.change(
+        m.staff("olivia", Role.OFFICER),
+        ent.id,
         amount_cents=50_000,
         effective_from=dt.date(2026, 1, 1),
         reason="income not declared",
@@ -90,20 +93,18 @@ def test_back_dated_decrease_sets_up_overpayments_and_notices(m):
     assert [o.amount_cents for o in result.overpayments] == [10_000, 10_000]
     assert m.count(Notice) == 2 and m.verify().ok
     # A second change back up to 55,000 from January: the client now owes only 5,000 a month.
-    again = money.change_entitlement(
-        m.c.uow(),
-        actor=m.staff("omar", Role.OFFICER),
-        entitlement_id=result.entitlement.id,
+    again = m.change(
+        m.staff("omar", Role.OFFICER),
+        result.entitlement.id,
         amount_cents=55_000,
         effective_from=dt.date(2026, 1, 1),
         reason="partly declared after all",
     )
     assert sorted(a.gross_cents for a in again.arrears) == [5_000, 5_000]
     with pytest.raises(InvalidTransition):
-        money.change_entitlement(
-            m.c.uow(),
-            actor=m.system,
-            entitlement_id=ent.id,
+        m.change(
+            m.system,
+            ent.id,
             amount_cents=1,
             effective_from=dt.date(2026, 1, 1),
             reason="old version",

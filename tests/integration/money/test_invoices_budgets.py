@@ -9,6 +9,7 @@ import pytest
 from onestop import money
 from onestop.access.permissions import Role
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition, PermissionDenied
+from onestop.money.errors import SelfApproval
 
 PROGRAM = "nl-income-support"
 PAY = dt.date(2026, 3, 2)
@@ -31,13 +32,15 @@ def _invoice(m, actor, vendor, unit_id, cents, ref="INV-1001"):
 
 
 def test_invoice_within_authority_is_paid_in_the_next_batch(m, tmp_path):
-    officer = m.staff("olivia", Role.OFFICER)
+    officer, clerk = m.staff("olivia", Role.OFFICER), m.staff("fiona", Role.FINANCE)
     unit_id, _ = m.client()
     vendor = m.payee(None, kind="vendor", name="Harbour Shelter")
-    invoice = _invoice(m, officer, vendor, unit_id, 45_000)
-    assert _invoice(m, officer, vendor, unit_id, 45_000).id == invoice.id  # entered twice: one invoice
+    invoice = _invoice(m, clerk, vendor, unit_id, 45_000)
+    assert _invoice(m, clerk, vendor, unit_id, 45_000).id == invoice.id  # entered twice: one invoice
     with pytest.raises(Conflict):
-        _invoice(m, officer, vendor, unit_id, 46_000)
+        _invoice(m, clerk, vendor, unit_id, 46_000)
+    with pytest.raises(SelfApproval):  # whoever entered it never approves it
+        money.approve_invoice(m.c.uow(), actor=clerk, invoice_id=invoice.id, pay_date=PAY)
     approved = money.approve_invoice(m.c.uow(), actor=officer, invoice_id=invoice.id, pay_date=PAY)
     assert approved.state == "approved" and approved.issuance_id is not None
     with pytest.raises(InvalidTransition):
@@ -53,7 +56,7 @@ def test_invoice_over_authority_waits_for_a_supervisor(m):
     officer, supervisor = m.staff("olivia", Role.OFFICER), m.staff("sam", Role.SUPERVISOR)
     unit_id, _ = m.client()
     vendor = m.payee(None, kind="vendor", name="Carew Funeral Home")
-    invoice = _invoice(m, officer, vendor, unit_id, 420_000, ref="F-77")
+    invoice = _invoice(m, m.staff("fiona", Role.FINANCE), vendor, unit_id, 420_000, ref="F-77")
     assert money.approve_invoice(m.c.uow(), actor=officer, invoice_id=invoice.id, pay_date=PAY).state == (
         "pending_approval"
     )
@@ -91,7 +94,7 @@ def test_budget_report_shows_committed_and_spent(m):
         (80_000, "direct_deposit", {}),
         (20_000, "cheque", {"cheque_number": "7001"}),
     ):
-        money.issue_payment(
+        issued = money.issue_payment(
             m.c.uow(),
             actor=officer,
             data=money.IssuanceCreate(
@@ -106,6 +109,8 @@ def test_budget_report_shows_committed_and_spent(m):
                 **extra,
             ),
         )
+        if issued.state == "pending_approval":  # the manual cheque: a second person approves it
+            m.approve_pending(issued.id)
     [line] = money.budget_report(m.c.uow(), actor=officer, fiscal_year=2025)
     assert (line.budget_cents, line.committed_cents, line.spent_cents, line.remaining_cents) == (
         600_000,

@@ -179,8 +179,11 @@ def test_closed_period_refuses_payments(m):
 def test_manual_cheque_goes_in_the_register_and_numbers_are_unique(m):
     officer = m.staff("olivia", Role.OFFICER)
     unit_id, payee = m.client(bank=False)
-    paid = _emergency(m, officer, unit_id, payee, 30_000, method="cheque", cheque_number="500123")
-    assert paid.state == "paid"
+    held = _emergency(m, officer, unit_id, payee, 30_000, method="cheque", cheque_number="500123")
+    # A manual cheque is paid by hand: it waits for a second person, and nothing is posted till then.
+    assert held.state == "pending_approval" and m.count(Cheque) == 0
+    m.approve_pending(held.id)
+    assert money.get_issuance(m.c.uow(), actor=officer, issuance_id=held.id).state == "paid"
     with pytest.raises(ChequeNumberUsed):
         _emergency(m, officer, unit_id, payee, 20_000, method="cheque", cheque_number="500123")
     assert m.count(Cheque) == 1 and m.verify().ok
@@ -277,7 +280,25 @@ def test_the_system_account_never_approves_a_request_or_a_batch(m):
     assert money.get_issuance(m.c.uow(), actor=m.system, issuance_id=request.subject_id).state == (
         "pending_approval"
     )
-    _emergency(m, officer, unit_id, payee, 5_000)
+    other_unit, other_payee = m.client("Other")
+    _emergency(m, officer, other_unit, other_payee, 5_000)
     batch = money.build_batch(m.c.uow(), actor=m.staff("fay", Role.FINANCE), pay_date=PAY)
     with pytest.raises(PermissionDenied, match="a named person must approve"):
         money.approve_batch(m.c.uow(), actor=m.system, batch_id=batch.id)
+
+
+def test_authority_limits_are_cumulative_per_unit_and_day(m):
+    """Four $999 emergency payments to one household in one day are $3,996, not four times $999."""
+    officer = m.staff("olivia", Role.OFFICER)
+    unit_id, payee = m.client()
+    states = [
+        _emergency(m, officer, unit_id, payee, 99_900, idempotency_key=f"split-{n}").state for n in range(4)
+    ]
+    assert states == ["approved", "pending_approval", "pending_approval", "pending_approval"]
+    requests = money.list_approvals(m.c.uow(), actor=m.staff("sam", Role.SUPERVISOR))
+    assert len(requests) == 3 and all("already this period" in r.reason for r in requests)
+    # Another household, or the next day, starts again from nothing.
+    other_unit, other_payee = m.client("Other")
+    assert _emergency(m, officer, other_unit, other_payee, 99_900).state == "approved"
+    next_day = _emergency(m, officer, unit_id, payee, 99_900, pay_date=PAY + dt.timedelta(days=1))
+    assert next_day.state == "approved"

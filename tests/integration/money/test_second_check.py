@@ -22,7 +22,7 @@ def _requests(m):
     return money.list_approvals(m.c.uow(), actor=m.staff("sam", Role.SUPERVISOR))
 
 
-def test_arrears_by_a_new_officer_are_sampled_for_a_second_check(m, always_sampled):
+def test_a_new_officers_change_by_hand_waits_for_a_second_person(m, always_sampled):
     unit_id, payee = m.client()
     ent = money.create_entitlement(
         m.c.uow(),
@@ -43,12 +43,13 @@ def test_arrears_by_a_new_officer_are_sampled_for_a_second_check(m, always_sampl
         m.c.uow(),
         actor=rookie,
         entitlement_id=ent.id,
-        amount_cents=65_000,
-        effective_from=dt.date(2026, 2, 1),
-        reason="shelter cost rose",
+        data=money.EntitlementChange(
+            amount=65_000, effective_from=dt.date(2026, 2, 1), reason="shelter cost rose"
+        ),
     )
-    assert [a.state for a in result.arrears] == ["pending_approval"]
-    assert [r.kind for r in _requests(m)] == ["second_check"]
+    # A change by hand waits for a second person as a whole: no arrears until it is approved.
+    assert result.pending and result.arrears == []
+    assert [r.kind for r in _requests(m)] == ["entitlement"]
 
 
 def test_an_invoice_approved_by_a_new_officer_is_sampled_for_a_second_check(m, always_sampled):
@@ -57,7 +58,7 @@ def test_an_invoice_approved_by_a_new_officer_is_sampled_for_a_second_check(m, a
     vendor = m.payee(None, kind="vendor", name="Harbour Shelter")
     invoice = money.record_invoice(
         m.c.uow(),
-        actor=rookie,
+        actor=m.staff("fiona", Role.FINANCE),
         data=money.InvoiceCreate(
             payee_id=vendor.id,
             vendor_reference="INV-9",

@@ -166,7 +166,7 @@ def test_redact_replaces_sensitive_values_at_any_depth() -> None:
         "nested": {"password": "hunter2hunter2", "sin": None},
     }
     assert redact(data) == {
-        "name": "Jo",
+        "name": "J*",  # a personal detail: masked (issue 10, part 6)
         "SIN": REDACTED,
         "identifiers": [{"kind": "ahcip", "health_number": REDACTED}],
         "nested": {"password": REDACTED, "sin": None},
@@ -176,3 +176,22 @@ def test_redact_replaces_sensitive_values_at_any_depth() -> None:
 
 def test_redact_takes_its_own_list_of_keys() -> None:
     assert redact({"sin": "1", "dob": "2000-01-01"}, sensitive={"dob"}) == {"sin": "1", "dob": REDACTED}
+
+
+def test_redact_masks_phone_email_name_and_birth_date() -> None:
+    """Audit details never hold a phone, e-mail, name or birth date in clear (issue 10, part 6)."""
+    data = {
+        "phone": "709-555-0101",
+        "email": "jo@example.org",
+        "payee_name": "Jo Ruiz",
+        "person": {"given_names": "Jo", "family_name": "Ruiz", "birth_date": dt.date(1980, 5, 1)},
+        "count": 3,
+        "state": "approved",
+    }
+    masked = redact(data)
+    assert masked["phone"] == "7" + "*" * 11 and masked["email"] == "j" + "*" * 13
+    assert masked["payee_name"] == "J******"
+    assert masked["person"] == {"given_names": "J*", "family_name": "R***", "birth_date": "1*********"}
+    assert (masked["count"], masked["state"]) == (3, "approved")
+    for clear in ("709-555-0101", "jo@example.org", "Ruiz", "1980-05-01"):
+        assert clear not in str(masked)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -42,6 +42,15 @@ class AppealRule:
 
 
 @dataclass(frozen=True)
+class HowPaid:
+    """A program's way of paying: ``monthly``, ``one_time`` (with the authority's payment type) or
+    ``per_claim``."""
+
+    frequency: str
+    payment_type: str | None = None
+
+
+@dataclass(frozen=True)
 class DecisionPolicy:
     """The whole decision policy."""
 
@@ -49,6 +58,12 @@ class DecisionPolicy:
     appeals: dict[str, Any]
     alternatives_max: int
     alternatives_tags: tuple[str, ...]
+    payments: dict[str, Any] = field(default_factory=dict)
+
+    def how_paid(self, program: str) -> HowPaid:
+        """How a program pays from an eligible decision (``payments`` in the policy; monthly by default)."""
+        raw = (self.payments.get("programs") or {}).get(program) or self.payments.get("default") or {}
+        return HowPaid(str(raw.get("frequency", "monthly")), raw.get("payment_type"))
 
     def appeal_rule(self, program: str, jurisdiction: str) -> AppealRule:
         """The most specific appeal rule: the program's, else the jurisdiction's, else the default."""
@@ -64,11 +79,21 @@ def parse_policy(data: dict[str, Any]) -> DecisionPolicy:
     """Build a policy from the YAML document."""
     approval = (data.get("override") or {}).get("needs_approval") or {}
     alternatives = data.get("alternatives") or {}
+    payments = dict(data.get("payments") or {})
+    for program, raw in [
+        ("default", payments.get("default") or {}),
+        *(payments.get("programs") or {}).items(),
+    ]:
+        if raw.get("frequency", "monthly") not in ("monthly", "one_time", "per_claim"):
+            raise ValueError(f"payments.{program}: frequency must be monthly, one_time or per_claim")
+        if raw.get("frequency") == "one_time" and not raw.get("payment_type"):
+            raise ValueError(f"payments.{program}: a one-time program names its payment_type")
     return DecisionPolicy(
         override=OverridePolicy(**{k: bool(v) for k, v in approval.items()}),
         appeals=dict(data["appeals"]),
         alternatives_max=int(alternatives.get("max", 6)),
         alternatives_tags=tuple(alternatives.get("always_tags", ())),
+        payments=payments,
     )
 
 

@@ -139,7 +139,7 @@ def record_decision(
         else []
     )
     decision_id = new_id()
-    entitlement_id = benefits.sync(uow, actor, app, previous, prepared, action, decision_id)
+    planned = benefits.plan(uow, actor, app, prepared, policy.how_paid(app.program))
     row = Decision(
         id=decision_id,
         application_id=app.id,
@@ -175,7 +175,7 @@ def record_decision(
         appeal_deadline=dt.date.fromisoformat(appeal["deadline"]),
         appeal=appeal,
         alternatives=help_,
-        entitlement_id=entitlement_id,
+        entitlement_id=planned.entitlement_id,
         note=prepared.note,
         decided_by=maker[0] if maker else actor.username,
         decided_by_id=maker[1] if maker else actor.staff_id,
@@ -184,6 +184,8 @@ def record_decision(
     )
     row.text_en, row.text_fr = (_text(row, lang) for lang in ("en", "fr"))
     _supersede(uow, repo, previous, row, now)
+    # The decision is stored first: the money it implies points at it by foreign key.
+    benefits.sync(uow, actor, app, prepared, action, decision_id, planned)
     app.status, app.status_changed_at = ApplicationStatus.DECIDED.value, now
     uow.flush()
     from onestop.cases.reviews.scheduling import after_decision  # reviews build on decisions

@@ -19,11 +19,13 @@ from onestop.money.domain import (
     ISSUANCE_TRANSITIONS,
     ApprovalState,
     IssuanceState,
+    PaymentMethod,
     transition,
 )
+from onestop.money.entitlements import services as entitlements
 from onestop.money.errors import BeyondAuthority, SelfApproval
 from onestop.money.invoices import services as invoices
-from onestop.money.models import ApprovalRequest, Invoice, Issuance, Overpayment
+from onestop.money.models import ApprovalRequest, Entitlement, Invoice, Issuance, Overpayment, Payee
 from onestop.money.overpayments import services as overpayments
 from onestop.money.payments import issuances
 from onestop.money.payments.authority import AuthorityPolicy, check_authority
@@ -81,6 +83,9 @@ def decide_approval(
 def _check_approver(
     uow: UnitOfWork, actor: Actor, request: ApprovalRequest, policy: AuthorityPolicy | None
 ) -> None:
+    _not_the_maker(uow, actor, request)
+    if request.kind == "payee":
+        return
     if request.kind == "write_off":
         require(
             uow, actor, Permission.MONEY_WRITE_OFF, subject_type="overpayment", subject_id=request.subject_id
@@ -103,7 +108,42 @@ def _check_approver(
         )
 
 
+def _not_the_maker(uow: UnitOfWork, actor: Actor, request: ApprovalRequest) -> None:
+    """Nobody approves what they recorded: the requester (checked before), and for an invoice's payment
+    also whoever entered the invoice, for an entitlement or payee whoever set it up."""
+    recorded_by: str | None = None
+    if request.subject_type == "issuance":
+        issuance = repository.get(uow.session, Issuance, request.subject_id, kind="issuance")
+        if issuance.invoice_id is not None:
+            invoice = repository.get(uow.session, Invoice, issuance.invoice_id, kind="invoice")
+            recorded_by = invoice.entered_by
+    elif request.subject_type == "entitlement":
+        recorded_by = repository.get(
+            uow.session, Entitlement, request.subject_id, kind="entitlement"
+        ).created_by
+    elif request.subject_type == "payee":
+        recorded_by = repository.get(uow.session, Payee, request.subject_id, kind="payee").created_by
+    if recorded_by is not None and recorded_by == actor.username:
+        raise SelfApproval("a record")
+
+
 def _apply(uow: UnitOfWork, actor: Actor, request: ApprovalRequest, approve: bool) -> None:
+    if request.subject_type == "payee":
+        payee = repository.get(uow.session, Payee, request.subject_id, kind="payee", for_update=True)
+        payee.state = "approved" if approve else "rejected"
+        return
+    if request.subject_type == "entitlement":
+        ent = repository.get(
+            uow.session, Entitlement, request.subject_id, kind="entitlement", for_update=True
+        )
+        if ent.state != "pending_approval":
+            raise InvalidTransition(f"the entitlement is {ent.state}, no longer waiting for approval")
+        if approve:
+            issuances.payee_for(uow, ent.payee_id, PaymentMethod(ent.method))
+            entitlements.put_in_force(uow, actor, ent)
+        else:
+            ent.state = "rejected"
+        return
     if request.subject_type == "overpayment":
         op = repository.get(uow.session, Overpayment, request.subject_id, kind="overpayment", for_update=True)
         if approve:

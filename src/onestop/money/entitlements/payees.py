@@ -48,9 +48,24 @@ def create_payee(
             account_masked=bank.masked if bank else None,
             created_by=actor.username,
             created_at=uow.clock.now(),
+            state="pending_approval" if needs_second_person(actor, payee_kind, bank) else "approved",
         )
         uow.session.add(payee)
         uow.flush()
+        if payee.state == "pending_approval":
+            support.open_request(
+                uow,
+                actor,
+                subject_type="payee",
+                subject_id=payee.id,
+                kind="payee",
+                role="supervisor",
+                program="*",
+                payment_type="payee",
+                amount_cents=0,
+                reason="a payee set up by hand (a third party, or banking details) needs a second person",
+                explanation=f"new {payee.kind} payee {clean}, account {payee.account_masked or 'none'}",
+            )
         audit.record(
             uow,
             actor=actor,
@@ -62,10 +77,22 @@ def create_payee(
                 "name": clean,
                 "person_id": person_id,
                 "account": payee.account_masked,
+                "state": payee.state,
             },
         )
         uow.commit()
     return payee
+
+
+def needs_second_person(actor: Actor, kind: domain.PayeeKind, bank: domain.BankAccount | None) -> bool:
+    """Whether a new payee waits for approval: a third party, or any banking details, entered by a person.
+
+    Where money goes is as sensitive as how much: an officer who could add a landlord or an account
+    number alone could pay themselves. Configured jobs (no staff id, no roles) run within policy.
+    """
+    if actor.staff_id is None and not actor.roles:
+        return False
+    return kind is not domain.PayeeKind.CLIENT or bank is not None
 
 
 def get_payee(uow: UnitOfWork, *, actor: Actor, payee_id: uuid.UUID) -> Payee:
@@ -73,7 +100,7 @@ def get_payee(uow: UnitOfWork, *, actor: Actor, payee_id: uuid.UUID) -> Payee:
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="payee", subject_id=payee_id)
         found = repository.get(uow.session, Payee, payee_id, kind="payee")
-        return support.audited_read(
+        return audit.audited_read(
             uow, found, actor=actor, action=AuditAction.PAYEE_READ, subject_type="payee", subject_id=payee_id
         )
 
@@ -86,7 +113,7 @@ def list_payees(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID | None = 
         if person_id is not None:
             query = query.where(Payee.person_id == person_id)
         found = uow.session.scalars(query.limit(500)).all()
-        return support.audited_read(
+        return audit.audited_read(
             uow,
             found,
             actor=actor,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from onestop import audit
 from onestop.access import require
-from onestop.access.permissions import Actor, Permission
+from onestop.access.permissions import Actor, Permission, Role
 from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
@@ -24,8 +24,8 @@ from onestop.money.domain import Frequency, IssuanceState, PaymentMethod, Paymen
 from onestop.money.models import Entitlement, Issuance, Overpayment, Payee
 from onestop.money.overpayments import services as overpayments
 from onestop.money.payments import issuances
-from onestop.money.payments.authority import check_authority
-from onestop.money.schemas import EntitlementCreate
+from onestop.money.payments.authority import AuthorityDecision, check_authority
+from onestop.money.schemas import EntitlementChange, EntitlementCreate
 
 _COUNTED = {
     IssuanceState.PENDING_APPROVAL,
@@ -41,22 +41,35 @@ def create_entitlement(
     *,
     actor: Actor,
     data: EntitlementCreate,
+    version_id: uuid.UUID | None = None,
 ) -> Entitlement:
-    """Record an entitlement decided elsewhere (a decision); recurring issuances follow from it."""
+    """Record an entitlement from a recorded decision (``version_id``: the id the decision already
+    names for it) (in force at once, within the actor's recurring
+    authority); one set up by hand, without a decision, is a request a second person approves."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement")
-        domain.positive_cents(data.amount, field="amount_cents")
+        domain.positive_cents(data.amount, field="amount")
         _dates(data.start_date, data.end_date)
         support.ensure_unit(uow.session, data.unit_id)
         issuances.payee_for(uow, data.payee_id, data.method)
-        decision = check_authority(actor, PaymentType.RECURRING, data.program, data.amount)
-        if not decision.allowed:
-            raise InvalidInput("program", f"you may not set up recurring benefits here: {decision.reason}")
+        program = issuances.parse_program(data.program)
+        if data.decision_id is not None:
+            check_decision(
+                uow,
+                data.decision_id,
+                program=program,
+                unit_id=data.unit_id,
+                amount=data.amount,
+                start=data.start_date,
+            )
+        authority = check_authority(actor, PaymentType.RECURRING, program, data.amount)
+        why = _needs_second_person(actor, data.decision_id, authority)
         ent = Entitlement(
+            id=version_id or new_id(),
             series_id=new_id(),
             supersedes_id=None,
             decision_id=data.decision_id,
-            program=issuances.parse_program(data.program),
+            program=program,
             unit_id=data.unit_id,
             payee_id=data.payee_id,
             office_id=data.office_id or actor.office_id,
@@ -65,13 +78,19 @@ def create_entitlement(
             method=data.method.value,
             start_date=data.start_date,
             end_date=data.end_date,
-            active=True,
+            active=why is None,
+            state="approved" if why is None else "pending_approval",
             reason=None,
             created_by=actor.username,
             created_at=uow.clock.now(),
         )
         uow.session.add(ent)
         uow.flush()
+        if why is not None:
+            explanation = (
+                data.explanation.strip() or f"new {ent.frequency} {program} entitlement set up by hand"
+            )
+            _request(uow, actor, ent, authority, why, explanation)
         audit.record(
             uow,
             actor=actor,
@@ -79,18 +98,96 @@ def create_entitlement(
             subject_type="entitlement",
             subject_id=ent.id,
             after=snapshot(ent),
+            details={"authority": authority.reason, "needs_approval": why},
         )
         uow.commit()
     return ent
 
 
+def check_decision(
+    uow: UnitOfWork,
+    decision_id: uuid.UUID,
+    *,
+    program: str,
+    unit_id: uuid.UUID,
+    amount: int | None,
+    start: dt.date,
+    ending: bool = False,
+) -> None:
+    """Refuse an entitlement that does not say what its decision says (program, unit, amount, start)."""
+    facts = repository.decision_facts(uow.session, decision_id)
+    if facts is None:
+        raise InvalidInput("decision_id", f"no recorded decision with id {decision_id}")
+    if facts.program != program:
+        raise InvalidInput("program", f"must be the decision's program ({facts.program})")
+    if facts.unit_id != unit_id:
+        raise InvalidInput("unit_id", "must be the benefit unit the decision is about")
+    if facts.effective_from != start:
+        raise InvalidInput(
+            "start_date", f"must be the date the decision takes effect ({facts.effective_from})"
+        )
+    if ending:
+        return
+    if facts.outcome != "eligible":
+        raise InvalidInput("decision_id", f"the decision is {facts.outcome}: it pays nothing")
+    if amount is not None and facts.monthly_amount_cents != amount:
+        raise InvalidInput("amount", "must be the amount the decision sets")
+
+
+def _needs_second_person(
+    actor: Actor, decision_id: uuid.UUID | None, authority: AuthorityDecision
+) -> str | None:
+    """Why this set-up or change waits for a second person (None: it takes effect now)."""
+    if decision_id is None and actor.staff_id is not None:
+        return "set up by hand, without a recorded decision: a second person approves it"
+    if not authority.allowed:
+        return authority.reason
+    return None
+
+
+def _change_needs(actor: Actor, data: EntitlementChange, authority: AuthorityDecision) -> str | None:
+    """Why a change waits for a second person: a new payee or method, or an amount no decision set,
+    entered by a person; or an amount beyond the actor's recurring authority. Ending needs nobody."""
+    by_hand = data.payee_id is not None or data.method is not None
+    by_hand = by_hand or (data.amount is not None and data.decision_id is None)
+    if by_hand and actor.staff_id is not None:
+        return "changed by hand (amount, payee or method without a decision): a second person approves it"
+    if data.amount is not None and not authority.allowed:
+        return authority.reason
+    return None
+
+
+def _request(
+    uow: UnitOfWork, actor: Actor, ent: Entitlement, authority: AuthorityDecision, why: str, explanation: str
+) -> None:
+    role = authority.needs_approval_by_role or Role.SUPERVISOR
+    support.open_request(
+        uow,
+        actor,
+        subject_type="entitlement",
+        subject_id=ent.id,
+        kind="entitlement",
+        role=role.value,
+        program=ent.program,
+        payment_type=PaymentType.RECURRING.value,
+        amount_cents=ent.amount_cents,
+        reason=why,
+        explanation=explanation,
+    )
+
+
 @dataclass
 class ChangeResult:
-    """The new version, and what the back-dated part of the change produced."""
+    """The new version, and what the back-dated part of the change produced.
+
+    ``pending`` is True when the change waits for a second person: the new version is not in force
+    (the old one still pays) and nothing back-dated happened yet.
+    """
 
     entitlement: Entitlement
     arrears: list[Issuance] = field(default_factory=list)
     overpayments: list[Overpayment] = field(default_factory=list)
+    pending: bool = False
 
 
 def change_entitlement(
@@ -98,29 +195,43 @@ def change_entitlement(
     *,
     actor: Actor,
     entitlement_id: uuid.UUID,
-    effective_from: dt.date,
-    reason: str,
-    amount_cents: int | None = None,
-    end_date: dt.date | None = None,
-    payee_id: uuid.UUID | None = None,
-    method: str | None = None,
-    decision_id: uuid.UUID | None = None,
+    data: EntitlementChange,
+    version_id: uuid.UUID | None = None,
 ) -> ChangeResult:
-    """Apply a new decision from ``effective_from``; past periods get arrears or an overpayment."""
+    """Apply a new decision from ``effective_from``; past periods get arrears or an overpayment.
+
+    A change of amount, payee or method without a decision (by hand) is a request: it takes effect
+    when a second person approves it.
+    """
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement", subject_id=entitlement_id)
         old = repository.get(uow.session, Entitlement, entitlement_id, kind="entitlement", for_update=True)
-        if not old.active:
-            raise InvalidTransition("this entitlement was already superseded; change the current version")
-        if not reason.strip():
+        if not old.active or old.state != "approved":
+            raise InvalidTransition("this entitlement is not in force; change the version in force")
+        reason = data.reason.strip()
+        if not reason:
             raise InvalidInput("reason", "is required")
-        if effective_from < old.start_date:
+        if data.effective_from < old.start_date:
             raise InvalidInput("effective_from", f"must be on or after the start date {old.start_date}")
-        new = _new_version(
-            uow, actor, old, effective_from, reason, amount_cents, end_date, payee_id, method, decision_id
-        )
-        result = ChangeResult(new)
-        _retro(uow, actor, new, effective_from, result)
+        new = _new_version(uow, actor, old, data, version_id)
+        if data.decision_id is not None:
+            check_decision(
+                uow,
+                data.decision_id,
+                program=old.program,
+                unit_id=old.unit_id,
+                amount=data.amount,
+                start=data.effective_from,
+                ending=data.amount is None,
+            )
+        authority = check_authority(actor, PaymentType.RECURRING, old.program, new.amount_cents)
+        why = _change_needs(actor, data, authority)
+        if why is None:
+            result = put_in_force(uow, actor, new)
+        else:
+            new.active, new.state = False, "pending_approval"
+            _request(uow, actor, new, authority, why, reason)
+            result = ChangeResult(new, pending=True)
         audit.record(
             uow,
             actor=actor,
@@ -130,43 +241,47 @@ def change_entitlement(
             before=snapshot(old),
             after=snapshot(new),
             details={
-                "reason": reason.strip(),
+                "reason": reason,
                 "arrears": len(result.arrears),
                 "overpayments": len(result.overpayments),
+                "needs_approval": why,
             },
         )
         uow.commit()
     return result
 
 
+def put_in_force(uow: UnitOfWork, actor: Actor, new: Entitlement) -> ChangeResult:
+    """Make a version the one in force (at once, or once approved) and settle its back-dated part."""
+    if new.supersedes_id is not None:
+        old = repository.get(uow.session, Entitlement, new.supersedes_id, kind="entitlement", for_update=True)
+        if not old.active:
+            raise InvalidTransition("the entitlement changed since this was requested; ask again")
+        old.active = False
+        uow.flush()
+    new.active, new.state = True, "approved"
+    result = ChangeResult(new)
+    _retro(uow, actor, new, new.start_date, result)
+    return result
+
+
 def _new_version(
-    uow: UnitOfWork,
-    actor: Actor,
-    old: Entitlement,
-    effective_from: dt.date,
-    reason: str,
-    amount_cents: int | None,
-    end_date: dt.date | None,
-    payee_id: uuid.UUID | None,
-    method: str | None,
-    decision_id: uuid.UUID | None,
+    uow: UnitOfWork, actor: Actor, old: Entitlement, data: EntitlementChange, version_id: uuid.UUID | None
 ) -> Entitlement:
-    amount = (
-        old.amount_cents
-        if amount_cents is None
-        else domain.positive_cents(amount_cents, field="amount_cents")
-    )
-    how = issuances.parse_method(method) if method else PaymentMethod(old.method)
-    payee = payee_id or old.payee_id
+    """The new version (not yet in force: ``put_in_force`` or an approval does that)."""
+    effective_from = data.effective_from
+    amount = old.amount_cents if data.amount is None else domain.positive_cents(data.amount, field="amount")
+    how = data.method or PaymentMethod(old.method)
+    payee = data.payee_id or old.payee_id
     issuances.payee_for(uow, payee, how)
-    end = end_date if end_date is not None else old.end_date
+    end = data.end_date if data.end_date is not None else old.end_date
     if end is not None and end < effective_from - dt.timedelta(days=1):
         raise InvalidInput("end_date", "must not be before the day before the change takes effect")
-    old.active = False
     new = Entitlement(
+        id=version_id or new_id(),
         series_id=old.series_id,
         supersedes_id=old.id,
-        decision_id=decision_id or old.decision_id,
+        decision_id=data.decision_id or old.decision_id,
         program=old.program,
         unit_id=old.unit_id,
         payee_id=payee,
@@ -176,8 +291,9 @@ def _new_version(
         method=how.value,
         start_date=effective_from,
         end_date=end,
-        active=True,
-        reason=reason.strip(),
+        active=False,
+        state="pending_approval",
+        reason=data.reason.strip(),
         created_by=actor.username,
         created_at=uow.clock.now(),
     )
@@ -261,7 +377,7 @@ def get_entitlement(uow: UnitOfWork, *, actor: Actor, entitlement_id: uuid.UUID)
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement", subject_id=entitlement_id)
         found = repository.get(uow.session, Entitlement, entitlement_id, kind="entitlement")
-        return support.audited_read(
+        return audit.audited_read(
             uow,
             found,
             actor=actor,
@@ -277,7 +393,7 @@ def list_entitlements(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> S
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement")
         query = select(Entitlement).where(Entitlement.unit_id == unit_id)
         found = uow.session.scalars(query.order_by(Entitlement.created_at.desc(), Entitlement.id)).all()
-        return support.audited_read(
+        return audit.audited_read(
             uow,
             found,
             actor=actor,
@@ -300,6 +416,7 @@ def snapshot(ent: Entitlement) -> dict[str, object]:
         "end_date": ent.end_date,
         "payee_id": ent.payee_id,
         "decision_id": ent.decision_id,
+        "state": ent.state,
     }
 
 
@@ -315,4 +432,5 @@ __all__ = [
     "create_entitlement",
     "get_entitlement",
     "list_entitlements",
+    "put_in_force",
 ]

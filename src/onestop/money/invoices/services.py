@@ -22,6 +22,7 @@ from onestop.money.domain import (
     PaymentType,
     transition,
 )
+from onestop.money.errors import SelfApproval
 from onestop.money.models import Invoice, Issuance, Payee
 from onestop.money.payments import issuances
 from onestop.money.payments.authority import check_authority
@@ -100,6 +101,9 @@ def approve_invoice(uow: UnitOfWork, *, actor: Actor, invoice_id: uuid.UUID, pay
         invoice = repository.get(uow.session, Invoice, invoice_id, kind="invoice", for_update=True)
         if invoice.state != "received":
             raise InvalidTransition(f"an invoice that is {invoice.state} cannot be approved again")
+        support.require_named_person(actor)
+        if invoice.entered_by == actor.username:
+            raise SelfApproval("an invoice")
         support.ensure_open(uow.session, [pay_date], field="pay_date")
         decision = check_authority(actor, PaymentType.INVOICE, invoice.program, invoice.amount_cents)
         issuance = _issuance(uow, actor, invoice, pay_date)

@@ -308,7 +308,7 @@ def list_overpayments(
     with uow:
         require(uow, actor, Permission.MONEY_OVERPAYMENT_WRITE, subject_type="overpayment")
         found = repository.list_overpayments(uow.session, unit_id=unit_id)
-        return support.audited_read(
+        return audit.audited_read(
             uow,
             found,
             actor=actor,

@@ -16,13 +16,14 @@ from onestop.money.payments.batches import (
     get_batch,
     list_batches,
 )
-from onestop.money.payments.exports import ExportResult, export_batch
+from onestop.money.payments.exports import BATCH_FILES, ExportResult, export_batch, open_batch_file
 from onestop.money.payments.generation import GenerationResult, generate_recurring
 from onestop.money.payments.issuances import cancel_issuance, get_issuance, issue_payment, list_issuances
 from onestop.money.payments.reconcile import ReconcileResult, reconcile_batch
 from onestop.money.payments.runs import RunResult, run_payments
 
 __all__ = [
+    "BATCH_FILES",
     "AuthorityDecision",
     "AuthorityPolicy",
     "ExportResult",
@@ -44,6 +45,7 @@ __all__ = [
     "issue_payment",
     "list_batches",
     "list_issuances",
+    "open_batch_file",
     "reconcile_batch",
     "run_payments",
 ]

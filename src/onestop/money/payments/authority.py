@@ -6,8 +6,9 @@ supervisor" while the officer is still typing; services call it again and enforc
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
 from typing import Any
@@ -45,6 +46,20 @@ class AuthorityPolicy:
     rules: tuple[Rule, ...]
     new_officer_days: int
     new_officer_sample_share: Decimal
+    #: Payment type -> ``day`` or ``month``: limits count what the unit already got of that type in
+    #: the same period (so four $999 payments in a day are $3,996 against the limit, not $999 each).
+    periods: dict[str, str] = field(default_factory=dict)
+
+    def period_of(self, payment_type: str, day: dt.date) -> tuple[dt.date, dt.date] | None:
+        """The first and last day of the period ``day`` falls in for this payment type (None: per payment)."""
+        kind = self.periods.get(payment_type)
+        if kind == "day":
+            return day, day
+        if kind == "month":
+            first = day.replace(day=1)
+            following = (first + dt.timedelta(days=32)).replace(day=1)
+            return first, following - dt.timedelta(days=1)
+        return None
 
     def rule_for(self, role: Role, payment_type: str, program: str) -> Rule | None:
         """The most specific rule for a role, payment type and program."""
@@ -83,10 +98,15 @@ def parse_policy(data: dict[str, Any]) -> AuthorityPolicy:
     share = Decimal(str(data.get("new_officer_sample_share", "0")))
     if not Decimal(0) <= share <= Decimal(1):
         raise InvalidInput("new_officer_sample_share", "must be between 0 and 1")
+    periods = {str(k): str(v) for k, v in (data.get("periods") or {}).items()}
+    for kind, period in periods.items():
+        if period not in ("day", "month"):
+            raise InvalidInput("periods", f"{kind}: the period must be day or month, not {period!r}")
     return AuthorityPolicy(
         rules=tuple(_rule(r) for r in data.get("rules", [])),
         new_officer_days=int(data.get("new_officer_days", 0)),
         new_officer_sample_share=share,
+        periods=periods,
     )
 
 
@@ -97,7 +117,9 @@ def default_policy() -> AuthorityPolicy:
     return parse_policy(yaml.safe_load(text))
 
 
-def _within(rule: Rule, amount_cents: int | None, nights: int | None) -> tuple[bool, int | None, str]:
+def _within(
+    rule: Rule, amount_cents: int | None, nights: int | None, already_cents: int
+) -> tuple[bool, int | None, str]:
     if rule.max_nights is not None:
         if nights is None:
             raise InvalidInput("nights", "is required for this payment type")
@@ -106,12 +128,13 @@ def _within(rule: Rule, amount_cents: int | None, nights: int | None) -> tuple[b
     if rule.max_cents is not None:
         if amount_cents is None:
             raise InvalidInput("amount_cents", "is required to check this payment type's limit")
-        cents = amount_cents
+        cents = amount_cents + already_cents
         ok = cents <= rule.max_cents
+        earlier = f" (${format_cents(already_cents)} already this period)" if already_cents else ""
         return (
             ok,
             rule.max_cents,
-            f"${format_cents(cents)} against a limit of ${format_cents(rule.max_cents)}",
+            f"${format_cents(cents)}{earlier} against a limit of ${format_cents(rule.max_cents)}",
         )
     return True, None, "no limit"
 
@@ -124,8 +147,14 @@ def check_authority(
     *,
     nights: int | None = None,
     policy: AuthorityPolicy | None = None,
+    already_cents: int = 0,
 ) -> AuthorityDecision:
-    """May ``actor`` issue this on their own? If not, which role must approve (callable before submit)."""
+    """May ``actor`` issue this on their own? If not, which role must approve (callable before submit).
+
+    ``already_cents`` is what the same unit already has of this payment type in the period the
+    policy sets for it (issued or waiting for approval): limits are cumulative, so splitting a
+    payment does not get round them.
+    """
     policy = policy or default_policy()
     kind = PaymentType(payment_type).value
     if actor.staff_id is None and not actor.roles:
@@ -135,7 +164,7 @@ def check_authority(
         rule = policy.rule_for(role, kind, program)
         if rule is None:
             continue
-        ok, limit, why = _within(rule, amount_cents, nights)
+        ok, limit, why = _within(rule, amount_cents, nights, already_cents)
         if ok:
             return AuthorityDecision(True, None, limit, f"within the {role.value} authority: {why}")
         approver = rule.approver or Role.SUPERVISOR

@@ -214,17 +214,24 @@ def snapshot(batch: PaymentBatch) -> dict[str, object]:
     }
 
 
-def cheque_register(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID | None = None) -> Sequence[Cheque]:
-    """The cheque register (manual cheques and those printed from batches), by number."""
+def cheque_register(
+    uow: UnitOfWork, *, actor: Actor, purpose: str, batch_id: uuid.UUID | None = None
+) -> Sequence[Cheque]:
+    """The cheque register (manual cheques and those printed from batches), by number: payment data,
+    so it needs ``money:batch_export`` and a purpose, kept in the audit trail."""
     with uow:
-        require(uow, actor, Permission.MONEY_LEDGER_READ, subject_type="cheque")
+        require(uow, actor, Permission.MONEY_BATCH_EXPORT, subject_type="cheque")
+        why = " ".join((purpose or "").split())
+        if not why or len(why) > 200:
+            raise InvalidInput("purpose", "say why you need the cheque register (at most 200 characters)")
         found = repository.cheque_register(uow.session, batch_id=batch_id)
-        return support.audited_read(
+        return audit.audited_read(
             uow,
             found,
             actor=actor,
             action=AuditAction.CHEQUE_REGISTER_READ,
             subject_type="batch" if batch_id is not None else "cheque",
             subject_id=batch_id,
+            purpose=why,
             details={"count": len(found)},
         )

@@ -19,7 +19,7 @@ from onestop import audit
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission
 from onestop.audit import AuditAction
-from onestop.common.errors import Conflict, InvalidTransition
+from onestop.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from onestop.db import UnitOfWork
 from onestop.money import faults, repository, support
 from onestop.money.domain import (
@@ -234,3 +234,48 @@ def _amounts(uow: UnitOfWork, batch_id: uuid.UUID, methods: tuple[str, ...]) -> 
         .where(b.batch_id == batch_id, b.method.in_(methods))
     ).all()
     return [postings.IssuedAmount(r.id, r.unit_id, r.program, r.gross_cents, r.deduction_cents) for r in rows]
+
+
+#: The files an exported batch may have, by the name used in addresses: (suffix, media type).
+BATCH_FILES: dict[str, tuple[str, str]] = {
+    "pain001": (".pain.001.xml", "application/xml"),
+    "cheques-csv": (".cheques.csv", "text/csv"),
+    "cheques-pdf": (".cheques.pdf", "application/pdf"),
+}
+
+
+def open_batch_file(
+    uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID, kind: str, purpose: str, out_dir: Path
+) -> tuple[Path, str]:
+    """The path and media type of an exported file, for a download that needs ``money:batch_export``
+    and a stated purpose, and is audited: the files hold account numbers and amounts of every payee."""
+    with uow:
+        require(uow, actor, Permission.MONEY_BATCH_EXPORT, subject_type="batch", subject_id=batch_id)
+        why = require_purpose(purpose)
+        if kind not in BATCH_FILES:
+            raise NotFound("no such file")
+        batch = repository.get(uow.session, PaymentBatch, batch_id, kind="batch")
+        suffix, media = BATCH_FILES[kind]
+        path = out_dir / f"{batch.number}{suffix}"
+        exported = batch.state in (BatchState.EXPORTED.value, BatchState.RECONCILED.value)
+        if not exported or not path.exists():
+            raise NotFound(f"batch {batch.number} has no {kind} file")
+        audit.record(
+            uow,
+            actor=actor,
+            action=AuditAction.BATCH_FILE_DOWNLOAD,
+            subject_type="batch",
+            subject_id=batch.id,
+            purpose=why,
+            details={"file": path.name, "sha256": batch.file_sha256 if kind == "pain001" else None},
+        )
+        uow.commit()
+    return path, media
+
+
+def require_purpose(purpose: str) -> str:
+    """A download of payment data says why (kept in the audit trail)."""
+    why = " ".join((purpose or "").split())
+    if not why or len(why) > 200:
+        raise InvalidInput("purpose", "say why you need this file (at most 200 characters)")
+    return why

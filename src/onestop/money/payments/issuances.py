@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from onestop import audit
 from onestop.access import require
 from onestop.access.models import Staff
-from onestop.access.permissions import Actor, Permission
+from onestop.access.permissions import Actor, Permission, Role
 from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
@@ -60,7 +60,17 @@ def issue_payment(
         existing = repository.find_issuance_by_key(uow.session, key)
         if existing is not None:
             return support.kept(uow, _same_or_conflict(existing, amount_cents, data.unit_id))
-        decision = check_authority(actor, kind, program, amount_cents, nights=nights, policy=policy)
+        decision = check_authority(
+            actor,
+            kind,
+            program,
+            amount_cents,
+            nights=nights,
+            policy=policy,
+            already_cents=already_in_period(uow, kind, data.unit_id, data.pay_date, policy),
+        )
+        if cheque_number is not None:
+            decision = _manual_cheque(actor, decision)
         issuance = new_issuance(
             uow,
             actor,
@@ -94,6 +104,33 @@ def issue_payment(
         )
         uow.commit()
     return issuance
+
+
+def already_in_period(
+    uow: UnitOfWork,
+    kind: PaymentType,
+    unit_id: uuid.UUID,
+    pay_date: dt.date,
+    policy: AuthorityPolicy | None = None,
+) -> int:
+    """What the unit already has of this payment type in the policy's period for it (0 if none is set)."""
+    window = (policy or default_policy()).period_of(kind.value, pay_date)
+    if window is None:
+        return 0
+    first, last = window
+    return repository.issued_in_period(
+        uow.session, unit_id=unit_id, payment_type=kind.value, first=first, last=last
+    )
+
+
+def _manual_cheque(actor: Actor, decision: AuthorityDecision) -> AuthorityDecision:
+    """A manual cheque is paid by hand the moment it is approved: a second person always approves it."""
+    if actor.staff_id is None and not actor.roles:
+        return decision  # a configured job (never a person at a counter)
+    role = decision.needs_approval_by_role or Role.SUPERVISOR
+    return AuthorityDecision(
+        False, role, decision.limit, f"a manual cheque needs a second person ({decision.reason})"
+    )
 
 
 def new_issuance(
@@ -197,24 +234,20 @@ def request_approval(
     """Queue an issuance for a supervisor: the reason it needs approval and the officer's explanation."""
     if not explanation.strip():
         raise InvalidInput("explanation", "say why this payment is needed: it goes to an approver")
-    request = ApprovalRequest(
+    return support.open_request(
+        uow,
+        actor,
         subject_type="issuance",
         subject_id=issuance.id,
         kind=kind,
-        needed_role=role,
+        role=role,
         program=issuance.program,
         payment_type=issuance.payment_type,
         amount_cents=issuance.gross_cents,
         nights=issuance.nights,
         reason=reason,
-        explanation=explanation.strip(),
-        requested_by=actor.username,
-        requested_by_id=actor.staff_id,
-        state="pending",
-        created_at=uow.clock.now(),
+        explanation=explanation,
     )
-    uow.session.add(request)
-    return request
 
 
 def on_approved(uow: UnitOfWork, issuance: Issuance, *, by: str) -> None:
@@ -323,7 +356,7 @@ def get_issuance(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID) -> Is
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="issuance", subject_id=issuance_id)
         found = repository.get(uow.session, Issuance, issuance_id, kind="issuance")
-        return support.audited_read(
+        return audit.audited_read(
             uow,
             found,
             actor=actor,
@@ -345,7 +378,7 @@ def list_issuances(
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="issuance")
         found = repository.list_issuances(uow.session, unit_id=unit_id, state=state, limit=min(limit, 1000))
-        return support.audited_read(
+        return audit.audited_read(
             uow,
             found,
             actor=actor,
@@ -414,6 +447,10 @@ def payee_for(uow: UnitOfWork, payee_id: uuid.UUID, method: PaymentMethod) -> Pa
     payee = uow.session.get(Payee, payee_id)
     if payee is None:
         raise InvalidInput("payee_id", f"no payee with id {payee_id}")
+    if payee.state != "approved":
+        raise InvalidInput(
+            "payee_id", f"{payee.name} was set up by hand and waits for a second person's approval"
+        )
     if domain.needs_bank_account(method) and payee.account_ciphertext is None:
         raise InvalidInput("payee_id", f"{payee.name} has no banking details; {method.value} needs them")
     return payee

@@ -30,16 +30,13 @@ def create_entitlement(uow: UowDep, actor: CurrentActor, body: s.EntitlementCrea
 def change_entitlement(
     uow: UowDep, actor: CurrentActor, entitlement_id: uuid.UUID, body: s.EntitlementChange
 ) -> s.ChangePublic:
-    """A new decision from a date; back-dated parts produce arrears or overpayments automatically."""
-    result = money.change_entitlement(
-        uow,
-        actor=actor,
-        entitlement_id=entitlement_id,
-        amount_cents=body.amount,
-        **body.model_dump(exclude={"amount"}),
-    )
+    """A new decision from a date; back-dated parts produce arrears or overpayments automatically.
+
+    A change of amount, payee or method without a decision waits for a second person (``pending``)."""
+    result = money.change_entitlement(uow, actor=actor, entitlement_id=entitlement_id, data=body)
     return s.ChangePublic(
         entitlement=s.EntitlementPublic.model_validate(result.entitlement),
+        pending=result.pending,
         arrears=[s.IssuancePublic.model_validate(i) for i in result.arrears],
         overpayments=[s.OverpaymentPublic.model_validate(o) for o in result.overpayments],
     )

@@ -5,13 +5,13 @@ from __future__ import annotations
 import tempfile
 import uuid
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, UploadFile, status
+from fastapi import APIRouter, Query, UploadFile, status
 from fastapi.responses import FileResponse, Response
 
 from onestop import money
-from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.errors import InvalidInput
 from onestop.money import schemas as s
 from onestop.money.payments.pain002 import MAX_BYTES
 from onestop.web.deps import ContainerDep, CurrentActor, UowDep
@@ -69,10 +69,6 @@ def export(uow: UowDep, actor: CurrentActor, container: ContainerDep, batch_id: 
     return s.ExportPublic(batch=s.BatchPublic.model_validate(result.batch), files=files)
 
 
-_SUFFIX = {"pain001": ".pain.001.xml", "cheques-csv": ".cheques.csv", "cheques-pdf": ".cheques.pdf"}
-_MEDIA = {"pain001": "application/xml", "cheques-csv": "text/csv", "cheques-pdf": "application/pdf"}
-
-
 @router.get("/batches/{batch_id}/files/{kind}")
 def download(
     uow: UowDep,
@@ -80,13 +76,13 @@ def download(
     container: ContainerDep,
     batch_id: uuid.UUID,
     kind: Literal["pain001", "cheques-csv", "cheques-pdf"],
+    purpose: Annotated[str, Query(description="why you download it (kept in the audit trail)")],
 ) -> FileResponse:
-    """Download an exported file."""
-    batch = money.get_batch(uow, actor=actor, batch_id=batch_id)
-    path = _out_dir(container) / f"{batch.number}{_SUFFIX[kind]}"
-    if batch.state not in ("exported", "reconciled") or not path.exists():
-        raise NotFound(f"batch {batch.number} has no {kind} file")
-    return FileResponse(path, media_type=_MEDIA[kind], filename=path.name)
+    """Download an exported file (``money:batch_export``; audited with its purpose)."""
+    path, media = money.open_batch_file(
+        uow, actor=actor, batch_id=batch_id, kind=kind, purpose=purpose, out_dir=_out_dir(container)
+    )
+    return FileResponse(path, media_type=media, filename=path.name, headers={"Cache-Control": "no-store"})
 
 
 @router.post("/batches/{batch_id}/reconcile", response_model=s.ReconcilePublic)
@@ -117,12 +113,16 @@ def close_period(uow: UowDep, actor: CurrentActor, body: s.PeriodClose) -> dict[
 
 @router.get("/cheques")
 def cheque_register(
-    uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID | None = None, format: Literal["csv", "pdf"] = "csv"
+    uow: UowDep,
+    actor: CurrentActor,
+    purpose: Annotated[str, Query(description="why you need it (kept in the audit trail)")],
+    batch_id: uuid.UUID | None = None,
+    format: Literal["csv", "pdf"] = "csv",
 ) -> Response:
-    """The cheque register (manual and batch cheques) as CSV or PDF."""
+    """The cheque register (manual and batch cheques) as CSV or PDF (``money:batch_export``, audited)."""
     from onestop.money.payments import cheques
 
-    rows = money.cheque_register(uow, actor=actor, batch_id=batch_id)
+    rows = money.cheque_register(uow, actor=actor, batch_id=batch_id, purpose=purpose)
     if format == "pdf":
         return Response(cheques.register_pdf(rows, title="Cheque register"), media_type="application/pdf")
     return Response(cheques.register_csv(rows), media_type="text/csv")

@@ -22,12 +22,14 @@ from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.money import (
+    BATCH_FILES,
     approve_batch,
     budget_report,
     build_batch,
     export_batch,
     get_batch,
     list_batches,
+    open_batch_file,
     reconcile_batch,
 )
 from onestop.money.models import PaymentBatch
@@ -38,12 +40,9 @@ from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()
 
-#: The exported files a batch may have, by the name in the address.
-FILES = {
-    "pain001": (".pain001.xml", "application/xml"),
-    "cheques-csv": (".cheques.csv", "text/csv"),
-    "cheques-pdf": (".cheques.pdf", "application/pdf"),
-}
+#: The exported files a batch may have, by the name in the address (the export's own names: this page
+#: once looked for ``.pain001.xml`` while the export writes ``.pain.001.xml``).
+FILES = BATCH_FILES
 
 
 def out_dir(request: Request) -> Path:
@@ -163,15 +162,13 @@ async def _reconcile(request: Request, uow: UnitOfWork, actor: StaffActor, bid: 
 
 
 @router.get("/payments/{batch_id:uuid}/files/{kind}")
-def download(request: Request, uow: UowDep, actor: StaffActor, batch_id: uuid.UUID, kind: str) -> Response:
-    """An exported file, as a download."""
-    if kind not in FILES:
-        raise NotFound("no such file")
-    batch = get_batch(uow, actor=actor, batch_id=batch_id)
-    suffix, media = FILES[kind]
-    path = out_dir(request) / f"{batch.number}{suffix}"
-    if batch.state not in ("exported", "reconciled") or not path.exists():
-        raise NotFound(f"batch {batch.number} has no such file")
+def download(
+    request: Request, uow: UowDep, actor: StaffActor, batch_id: uuid.UUID, kind: str, purpose: str = ""
+) -> Response:
+    """An exported file, as a download (``money:batch_export``, audited with the purpose typed in)."""
+    path, media = open_batch_file(
+        uow, actor=actor, batch_id=batch_id, kind=kind, purpose=purpose, out_dir=out_dir(request)
+    )
     return FileResponse(path, media_type=media, filename=path.name, headers={"Cache-Control": "no-store"})
 
 
