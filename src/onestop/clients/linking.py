@@ -95,12 +95,14 @@ def link_portal_account(
     with uow:
         require(uow, actor, Permission.CLIENT_LINK, subject_type=SUBJECT, subject_id=person_id)
         if document_type not in DOCUMENT_TYPES:
-            raise InvalidInput("document_type", f"say which document you saw: one of {', '.join(DOCUMENT_TYPES)}")
+            seen = ", ".join(DOCUMENT_TYPES)
+            raise InvalidInput("document_type", f"say which document you saw: one of {seen}")
         digits = text.clean_text(last_digits)
         if not _LAST_DIGITS.fullmatch(digits):
             raise InvalidInput("last_digits", "give the last 2 to 4 characters of the document's number")
         records = merged_record_ids(uow, person_id)
-        account = repository.find_account_by_email(uow.session, text.clean_text(email).lower(), for_update=True)
+        address = text.clean_text(email).lower()
+        account = repository.find_account_by_email(uow.session, address, for_update=True)
         if account is None:
             raise InvalidInput("email", "no portal account uses this e-mail address")
         before = {"linked_person_id": account.linked_person_id}

@@ -110,11 +110,11 @@ def test_an_identity_checked_link_reaches_the_file_and_unlinking_ends_it(
 
 
 def test_a_client_role_cannot_link_and_the_refusal_is_audited(container: Container) -> None:
+    from onestop.access import Actor
     from onestop.clients import link_portal_account
     from onestop.common.errors import PermissionDenied
     from onestop.registry import register_person
     from onestop.registry.schemas import DuplicateDecision, PersonCreate
-    from onestop.access import Actor
 
     person = register_person(
         container.uow(),
@@ -125,8 +125,12 @@ def test_a_client_role_cannot_link_and_the_refusal_is_audited(container: Contain
     finance = Actor.for_roles(uuid.uuid4(), "fin", frozenset({Role.FINANCE}))
     try:
         link_portal_account(
-            container.uow(), actor=finance, person_id=person.id, email="x@example.ca",
-            document_type="passport", last_digits="1234",
+            container.uow(),
+            actor=finance,
+            person_id=person.id,
+            email="x@example.ca",
+            document_type="passport",
+            last_digits="1234",
         )
     except PermissionDenied as err:
         assert "client:link" in err.message

@@ -14,7 +14,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
-
 from pydantic import BaseModel, ConfigDict
 
 from onestop import clients, registry
@@ -123,7 +122,9 @@ class PortalLinkIn(BaseModel):
 
 
 @router.get("/{person_id}/portal-accounts", response_model=list[clients.PortalAccountLink])
-def portal_accounts(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[clients.PortalAccountLink]:
+def portal_accounts(
+    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID
+) -> list[clients.PortalAccountLink]:
     """The portal accounts on this person's records, with the identity check of the linked ones."""
     return clients.list_portal_accounts(uow, actor=actor, person_id=person_id)
 

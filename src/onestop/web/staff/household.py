@@ -11,6 +11,7 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
 from onestop.clients import PortalAccountDecisionNeeded, merge_records
+from onestop.clients.linking import PortalDecision
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
@@ -172,7 +173,9 @@ def merge(
         other = optional_uuid(merged_id, "merged_id")
         if other is None:
             raise InvalidInput("merged_id", "choose the record to merge")
-        decision = {"keep": "keep", "unlink": "unlink"}.get(portal_accounts)
+        decision: PortalDecision | None = (
+            "keep" if portal_accounts == "keep" else "unlink" if portal_accounts == "unlink" else None
+        )
         merge_records(
             uow, actor=actor, survivor_id=person_id, merged_id=other, reason=reason, portal_accounts=decision
         )
