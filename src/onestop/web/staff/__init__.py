@@ -15,6 +15,7 @@ from onestop.web.staff import (
     labels,
     money,
     people,
+    portal_links,
     person_edit,
     plans,
     quicklog,
@@ -31,6 +32,7 @@ router.include_router(registration.router)  # before people: "/people/new" is no
 router.include_router(people.router)
 router.include_router(person_edit.router)
 router.include_router(household.router)
+router.include_router(portal_links.router)
 router.include_router(interview.router)
 router.include_router(applications.router)
 router.include_router(evidence.router)
