@@ -52,6 +52,7 @@ def test_link_and_unlink_a_portal_account_from_the_person_page(
     with container.uow() as uow:
         account_id = uow.session.scalar(select(ClientAccount.id))
     gone = signed_in.post(
-        f"{url}/{account_id}/unlink", data={"reason": "wrong person", "csrf_token": csrf_token(signed_in, url)}
+        f"{url}/{account_id}/unlink",
+        data={"reason": "wrong person", "csrf_token": csrf_token(signed_in, url)},
     )
     assert gone.status_code == 303 and _linked(container) is None
