@@ -29,6 +29,8 @@ class Permission(enum.StrEnum):
     PERSON_REVEAL_IDENTIFIERS = "person:reveal_identifiers"  # see an unmasked SIN / health number
     PERSON_READ_HEALTH = "person:read_health"
     UNIT_READ = "unit:read"
+    # Link a portal account to a registry record after checking the client's identity (issue #10).
+    CLIENT_LINK = "client:link"
     UNIT_WRITE = "unit:write"
     STAFF_READ = "staff:read"
     STAFF_WRITE = "staff:write"
@@ -78,6 +80,7 @@ _FRONT_LINE = frozenset(
         _P.UNIT_READ,
         _P.UNIT_WRITE,
         _P.RULES_EVALUATE,
+        _P.CLIENT_LINK,
     }
 )
 

@@ -88,10 +88,13 @@ class AuditAction(enum.StrEnum):
     CLAIM_RECEIVE = "claim:receive"
 
     CLIENT_APPLY = "client:apply"
+    CLIENT_LINK = "client:link"  # also the refusal of ``Permission.CLIENT_LINK``
+    CLIENT_LINK_LIST = "client:link_list"
     CLIENT_SIGN_IN = "client:sign_in"
     CLIENT_SIGN_IN_FAILED = "client:sign_in_failed"
     CLIENT_SIGN_OUT = "client:sign_out"
     CLIENT_SIGN_UP = "client:sign_up"
+    CLIENT_UNLINK = "client:unlink"
     CLIENT_VERIFY = "client:verify"
 
     CONFERENCE_CREATE = "conference:create"

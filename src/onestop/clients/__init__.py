@@ -5,6 +5,14 @@ first, so a client reaches only their own records.
 """
 
 from onestop.clients.errors import ClientLoginFailed, NotYourRecord
+from onestop.clients.linking import (
+    PortalAccountDecisionNeeded,
+    PortalAccountLink,
+    link_portal_account,
+    list_portal_accounts,
+    merge_records,
+    unlink_portal_account,
+)
 from onestop.clients.models import ClientAccount, ClientSession, ClientToken, OutboxMessage
 from onestop.clients.self_service import (
     Applied,
@@ -26,17 +34,23 @@ __all__ = [
     "ClientToken",
     "NotYourRecord",
     "OutboxMessage",
+    "PortalAccountDecisionNeeded",
+    "PortalAccountLink",
     "SignedIn",
     "apply_online",
     "client_actor",
     "client_for_session",
     "get_account",
+    "link_portal_account",
+    "list_portal_accounts",
+    "merge_records",
     "my_application",
     "my_applications",
     "my_decision",
     "sign_in",
     "sign_out",
     "sign_up",
+    "unlink_portal_account",
     "upload_my_document",
     "verify_email",
 ]

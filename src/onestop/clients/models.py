@@ -26,6 +26,14 @@ class ClientAccount(Entity):
     # Wrong passwords in a row and the lock they led to (the access area's lockout rules).
     failed_sign_ins: Mapped[int] = mapped_column(default=0, server_default="0")
     locked_until: Mapped[dt.datetime | None]
+    # The registry record an officer linked this account to after checking the client's identity
+    # (issue #10): only then does the account reach that person's whole file. Until then it reaches
+    # only what it submitted itself (``person_id``), whatever merges officers make.
+    linked_person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    identity_document_type: Mapped[str | None] = mapped_column(String(40))
+    identity_last_digits: Mapped[str | None] = mapped_column(String(4))
+    identity_checked_by: Mapped[str | None] = mapped_column(String(100))
+    identity_checked_at: Mapped[dt.datetime | None]
 
 
 class ClientToken(Base):

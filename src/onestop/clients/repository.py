@@ -42,12 +42,44 @@ def find_session(session: Session, token_hash: str) -> ClientSession | None:
     return session.scalar(select(ClientSession).where(ClientSession.token_hash == token_hash))
 
 
-def own_people(session: Session, person_id: uuid.UUID | None) -> list[uuid.UUID]:
-    """The client's registry record, the one it was merged into, and every record merged into that one."""
-    if person_id is None:
-        return []
+def own_people(session: Session, account: ClientAccount) -> list[uuid.UUID]:
+    """The registry records whose files the account reaches.
+
+    Only the record it submitted itself (``person_id``), until an officer has linked it to a person
+    after checking their identity: then that person's current record and every record merged into it.
+    A merge alone never widens this (issue #10): a stranger who applied under a real client's name and
+    birth date, and was merged into them as a duplicate, still sees only what they sent.
+    """
+    own = [account.person_id] if account.person_id is not None else []
+    if account.linked_person_id is None or account.identity_checked_at is None:
+        return own
     people = PeopleRepository(session)
-    return people.merged_record_ids(people.survivor(people.get(person_id)).id)
+    linked = people.merged_record_ids(people.survivor(people.get(account.linked_person_id)).id)
+    return list(dict.fromkeys([*linked, *own]))
+
+
+def own_application_ids(session: Session, people: list[uuid.UUID]) -> list[uuid.UUID]:
+    """The ids of these people's applications (as applicant), newest first."""
+    if not people:
+        return []
+    stmt = (
+        select(Application.id)
+        .where(Application.applicant_id.in_(people))
+        .order_by(Application.created_at.desc(), Application.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def accounts_on(session: Session, people: list[uuid.UUID]) -> list[ClientAccount]:
+    """The portal accounts that submitted as, or are linked to, one of these records."""
+    if not people:
+        return []
+    stmt = (
+        select(ClientAccount)
+        .where(ClientAccount.person_id.in_(people) | ClientAccount.linked_person_id.in_(people))
+        .order_by(ClientAccount.email)
+    )
+    return list(session.scalars(stmt))
 
 
 def owns_application(session: Session, people: list[uuid.UUID], application_id: uuid.UUID) -> bool:

@@ -27,7 +27,6 @@ from onestop.cases.applications import (
     create_application,
     get_application,
     get_checklist,
-    list_applications,
 )
 from onestop.cases.decisions import DecisionPublic, get_decision, list_decisions
 from onestop.cases.documents import DocumentPublic, upload_document
@@ -122,14 +121,16 @@ def _register(
 
 
 def my_applications(uow: UnitOfWork, *, account_id: uuid.UUID) -> list[ApplicationPublic]:
-    """The client's own applications, newest first (none before the first one)."""
+    """The client's own applications, newest first (none before the first one).
+
+    Listed through the account's own records (see ``repository.own_people``), so a record merged into
+    theirs, or theirs merged into someone else's, adds nothing unless an officer checked who they are.
+    """
     with uow:
         account = signed_in_account(uow, account_id)
-        found = (
-            []
-            if account.person_id is None
-            else list_applications(uow, actor=client_actor(account), person_id=account.person_id)
-        )
+        actor = client_actor(account)
+        ids = repository.own_application_ids(uow.session, repository.own_people(uow.session, account))
+        found = [get_application(uow, actor=actor, application_id=i) for i in ids]
         uow.commit()
         return found
 
@@ -195,7 +196,7 @@ Owns = Callable[[Session, list[uuid.UUID], uuid.UUID], bool]
 def _owner_of(uow: UnitOfWork, account_id: uuid.UUID, owns: Owns, record_id: uuid.UUID) -> ClientAccount:
     """The signed-in account, once ``owns`` says the record is theirs (else "not found")."""
     account = signed_in_account(uow, account_id)
-    if not owns(uow.session, repository.own_people(uow.session, account.person_id), record_id):
+    if not owns(uow.session, repository.own_people(uow.session, account), record_id):
         raise NotYourRecord("no such record")
     return account
 

@@ -17,7 +17,7 @@ from functools import partial
 
 from onestop.access import Actor
 from onestop.bootstrap import Container
-from onestop.demo import casework, contacts, guide, portal
+from onestop.demo import casework, contacts, guide, portal, trust
 from onestop.demo import money as demo_money
 from onestop.demo.clock import ReplayClock
 from onestop.demo.context import Client, Ctx
@@ -119,6 +119,7 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     everyone = [c for o in officers for c in loads[o.username]] + rest[: scale.caseload]
     _contacts(ctx, line, officers, everyone, scale)
     line.at(0, 0, 30, lambda: portal.portal_client(ctx))
+    line.at(0, 0, 45, lambda: trust.linked_portal_account(ctx))
     line.run(ctx)
     guide.mark(ctx)
     return True

@@ -117,6 +117,8 @@ class MergeRequest(_In):
 
     merged_id: uuid.UUID
     reason: str
+    # What becomes of the merged record's portal accounts (needed when it has any: else 409).
+    portal_accounts: Literal["keep", "unlink"] | None = None
 
 
 class ReasonIn(_In):

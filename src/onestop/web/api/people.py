@@ -14,8 +14,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
 
-from onestop import registry
+from onestop import clients, registry
 from onestop.common.errors import InvalidInput
 from onestop.registry import schemas as s
 from onestop.web.deps import CurrentActor, UowDep
@@ -99,9 +100,57 @@ def reveal(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.Revea
 
 @router.post("/{person_id}/merge", response_model=s.PersonPublic)
 def merge(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.MergeRequest) -> s.PersonPublic:
-    """Merge `merged_id` into this person (the survivor)."""
-    return registry.merge_people(
-        uow, actor=actor, survivor_id=person_id, merged_id=body.merged_id, reason=body.reason
+    """Merge `merged_id` into this person (the survivor); 409 naming the merged record's portal accounts
+    unless `portal_accounts` says what becomes of them (`keep` with the survivor, or `unlink`)."""
+    return clients.merge_records(
+        uow,
+        actor=actor,
+        survivor_id=person_id,
+        merged_id=body.merged_id,
+        reason=body.reason,
+        portal_accounts=body.portal_accounts,
+    )
+
+
+class PortalLinkIn(BaseModel):
+    """Link a portal account (by its e-mail address) after seeing an identity document."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    email: str
+    document_type: str
+    last_digits: str
+
+
+@router.get("/{person_id}/portal-accounts", response_model=list[clients.PortalAccountLink])
+def portal_accounts(
+    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID
+) -> list[clients.PortalAccountLink]:
+    """The portal accounts on this person's records, with the identity check of the linked ones."""
+    return clients.list_portal_accounts(uow, actor=actor, person_id=person_id)
+
+
+@router.post("/{person_id}/portal-accounts", response_model=clients.PortalAccountLink)
+def link_portal_account(
+    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: PortalLinkIn
+) -> clients.PortalAccountLink:
+    """Link a portal account to this person, recording the identity document seen (audited)."""
+    return clients.link_portal_account(
+        uow,
+        actor=actor,
+        person_id=person_id,
+        email=body.email,
+        document_type=body.document_type,
+        last_digits=body.last_digits,
+    )
+
+
+@router.post("/{person_id}/portal-accounts/{account_id}/unlink", response_model=clients.PortalAccountLink)
+def unlink_portal_account(
+    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, account_id: uuid.UUID, body: s.ReasonIn
+) -> clients.PortalAccountLink:
+    """The portal account stops reaching this person's file (audited with the reason)."""
+    return clients.unlink_portal_account(
+        uow, actor=actor, person_id=person_id, account_id=account_id, reason=body.reason
     )
 
 

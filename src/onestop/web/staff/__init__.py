@@ -18,6 +18,7 @@ from onestop.web.staff import (
     people,
     person_edit,
     plans,
+    portal_links,
     quicklog,
     referrals,
     registration,
@@ -34,6 +35,7 @@ router.include_router(registration.router)  # before people: "/people/new" is no
 router.include_router(people.router)
 router.include_router(person_edit.router)
 router.include_router(household.router)
+router.include_router(portal_links.router)
 router.include_router(interview.router)
 router.include_router(applications.router)
 router.include_router(evidence.router)

@@ -10,6 +10,8 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
+from onestop.clients import PortalAccountDecisionNeeded, merge_records
+from onestop.clients.linking import PortalDecision
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
@@ -21,7 +23,6 @@ from onestop.registry import (
     find_duplicates,
     get_person,
     list_person_units,
-    merge_people,
     search_people,
 )
 from onestop.registry.schemas import MemberIn, PersonCreate, SearchQuery, UnitCreate
@@ -165,16 +166,25 @@ def merge(
     person_id: uuid.UUID,
     merged_id: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
+    portal_accounts: Annotated[str, Form()] = "",
 ) -> Response:
     """Merge the chosen record into this one (PERSON_MERGE; audited with the reason)."""
     try:
         other = optional_uuid(merged_id, "merged_id")
         if other is None:
             raise InvalidInput("merged_id", "choose the record to merge")
-        merge_people(uow, actor=actor, survivor_id=person_id, merged_id=other, reason=reason)
-    except InvalidInput as err:
+        decision: PortalDecision | None = (
+            "keep" if portal_accounts == "keep" else "unlink" if portal_accounts == "unlink" else None
+        )
+        merge_records(
+            uow, actor=actor, survivor_id=person_id, merged_id=other, reason=reason, portal_accounts=decision
+        )
+    except (InvalidInput, PortalAccountDecisionNeeded) as err:
         person = get_person(uow, actor=actor, person_id=person_id)
-        errors = {err.field: pages.gettext(request, err.problem)}
+        if isinstance(err, InvalidInput):
+            errors = {err.field: pages.gettext(request, err.problem)}
+        else:
+            errors = {"portal_accounts": err.message}
         context = {
             "person": person,
             "matches": [],
@@ -182,9 +192,11 @@ def merge(
             "find": "",
             "errors": errors,
             "reason": reason,
+            "merged_id": merged_id,
             "page_url": f"/staff/people/{person_id}/merge",
         }
-        return pages.render(request, "staff/people/merge.html", context, status_code=422)
+        status = 422 if isinstance(err, InvalidInput) else 409
+        return pages.render(request, "staff/people/merge.html", context, status_code=status)
     pages.flash(request, N_("The records are merged."), "success")
     return pages.redirect(request, f"/staff/people/{person_id}")
 
