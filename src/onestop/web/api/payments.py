@@ -15,6 +15,7 @@ from onestop.common.errors import InvalidInput, NotFound
 from onestop.money import schemas as s
 from onestop.money.payments.pain002 import MAX_BYTES
 from onestop.web.deps import ContainerDep, CurrentActor, UowDep
+from onestop.web.downloads import download_headers
 
 router = APIRouter(tags=["payments"])
 
@@ -86,7 +87,7 @@ def download(
     path = _out_dir(container) / f"{batch.number}{_SUFFIX[kind]}"
     if batch.state not in ("exported", "reconciled") or not path.exists():
         raise NotFound(f"batch {batch.number} has no {kind} file")
-    return FileResponse(path, media_type=_MEDIA[kind], filename=path.name)
+    return FileResponse(path, media_type=_MEDIA[kind], headers=download_headers(path.name))
 
 
 @router.post("/batches/{batch_id}/reconcile", response_model=s.ReconcilePublic)

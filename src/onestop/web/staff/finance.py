@@ -34,6 +34,7 @@ from onestop.money.models import PaymentBatch
 from onestop.money.payments.pain002 import MAX_BYTES
 from onestop.web import charts, pages, programs
 from onestop.web.deps import UowDep
+from onestop.web.downloads import download_headers
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()
@@ -172,7 +173,7 @@ def download(request: Request, uow: UowDep, actor: StaffActor, batch_id: uuid.UU
     path = out_dir(request) / f"{batch.number}{suffix}"
     if batch.state not in ("exported", "reconciled") or not path.exists():
         raise NotFound(f"batch {batch.number} has no such file")
-    return FileResponse(path, media_type=media, filename=path.name, headers={"Cache-Control": "no-store"})
+    return FileResponse(path, media_type=media, headers=download_headers(path.name))
 
 
 @router.get("/budget")
