@@ -139,7 +139,9 @@ _PATH = re.compile(r"/(?![/\\])[\x21-\x7e]*")
 def is_same_site_path(url: str | None, prefix: str = "/") -> bool:
     """True for a path of this site under ``prefix``: printable ASCII only (no CR/LF to split a
     header, nothing a header cannot hold), no ``//`` or ``\\`` (another site), no scheme."""
-    return bool(url) and url.startswith(prefix) and _PATH.fullmatch(url) is not None and "\\" not in url
+    if not url:
+        return False
+    return url.startswith(prefix) and _PATH.fullmatch(url) is not None and "\\" not in url
 
 
 def redirect(request: Request, url: str) -> Response:
