@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     session_minutes: int = 30
     timezone: str = "America/Edmonton"  # business dates and displayed times (IANA name)
     max_upload_bytes: int = 10 * 1024 * 1024
+    #: Largest body /api reads that is not a file upload (JSON, forms); bigger gets 413 unread.
+    api_max_body_bytes: int = 1024 * 1024
     login_max_failures: int = 5
     login_lockout_minutes: int = 15
     #: Where the public reaches the site (links in e-mails); never taken from a request's Host header.

@@ -123,6 +123,10 @@ def _unit_value(values: dict[str, Any], vocab: Vocabulary, key: str, value: obje
         values[var.name] = _convert(value, var.kind, name, var)
 
 
+#: The largest whole number a case may hold (ages, counts): far beyond any real one.
+LARGEST = 10**15
+
+
 def _convert(value: object, kind: Kind, name: str, var: Variable | None = None) -> Any:
     try:
         return _value(value, kind, var)
@@ -135,6 +139,12 @@ def _value(value: object, kind: Kind, var: Variable | None = None) -> Any:
     if kind is Kind.MONEY:
         return money_to_cents(value, allow_negative=bool(var and var.allow_negative))
     if kind is Kind.INT:
+        if (
+            isinstance(value, Decimal | int)
+            and not isinstance(value, bool)
+            and not -LARGEST <= value <= LARGEST
+        ):
+            raise BadValueError(f"is too large: at most {LARGEST}")  # 1e9999999 would take minutes to expand
         if type(value) is int and value >= 0:
             return value
         if isinstance(value, Decimal) and value == value.to_integral_value():

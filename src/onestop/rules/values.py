@@ -47,7 +47,7 @@ def money_to_cents(value: object, *, allow_negative: bool = True) -> int:
     amount = value if type(value) is Decimal else to_decimal(value)
     if not amount.is_finite():
         raise BadValueError(f"is not a number: {value!r}")
-    if abs(amount) >= MAX_DOLLARS:
+    if amount.copy_abs() >= MAX_DOLLARS:  # abs() overflows the context for 1e9999999
         raise BadValueError(f"is too large: {value!r}")
     if amount != amount.quantize(_CENT):
         raise BadValueError(f"has a fraction of a cent: {value!r}")

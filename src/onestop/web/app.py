@@ -20,7 +20,7 @@ from onestop.web.api import ROUTERS
 from onestop.web.i18n import LocaleMiddleware
 from onestop.web.portal.accounts import ClientSignInRequired, sign_in_required
 from onestop.web.ratelimit import LoginRateLimiter
-from onestop.web.security import CsrfMiddleware, SecurityHeadersMiddleware
+from onestop.web.security import BodySizeLimitMiddleware, CsrfMiddleware, SecurityHeadersMiddleware
 from onestop.web.sessions import SessionMiddleware
 from onestop.web.staff.deps import LoginRequiredError, login_required
 
@@ -74,6 +74,12 @@ def _add_middleware(app: FastAPI, container: Container) -> None:
     settings = container.settings
     production = settings.mode == "production"
     app.add_middleware(CsrfMiddleware, refuse=_refuse_csrf, max_body=settings.max_upload_bytes + 1024 * 1024)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        prefix="/api",
+        limit=settings.api_max_body_bytes,
+        multipart_limit=settings.max_upload_bytes + 64 * 1024,
+    )
     app.add_middleware(
         SessionMiddleware,
         secret_key=container.secret_key,

@@ -5,11 +5,12 @@ Routes stay thin: parse the form, call one service, then ``render`` a template o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
@@ -132,8 +133,26 @@ def render(
     return HTMLResponse(html, status_code=status_code)
 
 
+_PATH = re.compile(r"/(?![/\\])[\x21-\x7e]*")
+
+
+def is_same_site_path(url: str | None, prefix: str = "/") -> bool:
+    """True for a path of this site under ``prefix``: printable ASCII only (no CR/LF to split a
+    header, nothing a header cannot hold), no ``//`` or ``\\`` (another site), no scheme."""
+    if not url:
+        return False
+    return url.startswith(prefix) and _PATH.fullmatch(url) is not None and "\\" not in url
+
+
 def redirect(request: Request, url: str) -> Response:
-    """See Other after a POST; htmx requests are told to load the page instead of swapping it in."""
+    """See Other after a POST; htmx requests are told to load the page instead of swapping it in.
+
+    Only to a path of this site: anything else (another site, a CR/LF that would add a header) goes
+    home instead, so no caller can turn a redirect into an open redirect or a header injection.
+    """
+    url = quote(url, safe="!#$%&'()*+,/:;=?@[]~")  # letters outside ASCII, as a browser would send them
+    if not is_same_site_path(url):
+        url = "/"
     if request.headers.get("hx-request") == "true":
         return Response(status_code=204, headers={"HX-Redirect": url})
     return RedirectResponse(url, status_code=303)

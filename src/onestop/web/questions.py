@@ -12,6 +12,7 @@ from onestop.cases.applications import domain as app_domain
 from onestop.cases.applications import program_packs
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
+from onestop.web.parsing import required_whole_number
 
 #: Words for the packs' enum codes (the packs name them in their questions but give no labels).
 CHOICES = {
@@ -82,9 +83,7 @@ def read_answer(question: Field, raw: str) -> Any:
             raise InvalidInput("answer", "answer yes or no")
         return value == "yes"
     if question.kind == "int":
-        if not value.lstrip("-").isdigit():
-            raise InvalidInput("answer", "must be a whole number")
-        return int(value)
+        return required_whole_number(value, "answer", negative=True)
     if question.kind == "money":
         return money_text(value)
     if question.kind == "enum" and question.options and value not in dict(question.options):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSP = (
@@ -104,6 +104,66 @@ class CsrfMiddleware:
             await self.refuse(Request(scope))(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+
+class BodySizeLimitMiddleware:
+    """Answers 413 to a request under ``prefix`` whose body is larger than it may be.
+
+    A file upload (``multipart/form-data``) may be ``multipart_limit`` bytes (the upload limit and
+    room for the other fields); anything else (JSON, a sign-in form) ``limit``. A declared
+    ``Content-Length`` over the limit is refused before reading; a body sent in chunks is counted as
+    it is read and refused as soon as it passes the limit, so memory never holds more.
+    """
+
+    def __init__(self, app: ASGIApp, *, prefix: str, limit: int, multipart_limit: int) -> None:
+        self.app = app
+        self.prefix = prefix
+        self.limit = limit
+        self.multipart_limit = multipart_limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        multipart = headers.get("content-type", "").startswith("multipart/form-data")
+        limit = self.multipart_limit if multipart else self.limit
+        declared = headers.get("content-length", "")
+        if declared.isascii() and declared.isdigit() and int(declared) > limit:
+            await _too_large(limit)(scope, receive, send)
+            return
+        size = 0
+        started = refused = False
+
+        async def counting_receive() -> Message:
+            nonlocal size, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                size += len(message.get("body", b""))
+                if size > limit:  # answer now; the route sees the client gone and its answer is dropped
+                    refused = True
+                    if not started:
+                        await _too_large(limit)(scope, receive, send)
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def watching_send(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        await self.app(scope, counting_receive, watching_send)
+
+
+def _too_large(limit: int) -> Response:
+    return JSONResponse(
+        {"detail": f"the request body is larger than {limit} bytes", "field": "body"}, status_code=413
+    )
 
 
 async def _read_body(receive: Receive, limit: int) -> bytes | None:

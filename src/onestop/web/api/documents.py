@@ -9,6 +9,7 @@ from fastapi import APIRouter, File, Form, Response, UploadFile, status
 
 from onestop.cases import documents as d
 from onestop.web.deps import ContainerDep, CurrentActor, UowDep
+from onestop.web.downloads import download_headers
 
 router = APIRouter(tags=["documents"])
 
@@ -63,10 +64,7 @@ def download(
     got = d.download_document(
         uow, actor=actor, storage=container.storage, document_id=document_id, purpose=purpose
     )
-    headers = {
-        "Content-Disposition": f'attachment; filename="{got.document.filename}"',
-        "X-Content-Type-Options": "nosniff",
-    }
+    headers = download_headers(got.document.filename)
     return Response(got.content, media_type=got.document.content_type, headers=headers)
 
 

@@ -15,6 +15,7 @@ from onestop.common.errors import InvalidInput
 from onestop.money import schemas as s
 from onestop.money.payments.pain002 import MAX_BYTES
 from onestop.web.deps import ContainerDep, CurrentActor, UowDep
+from onestop.web.downloads import download_headers
 
 router = APIRouter(tags=["payments"])
 
@@ -82,7 +83,9 @@ def download(
     path, media = money.open_batch_file(
         uow, actor=actor, batch_id=batch_id, kind=kind, purpose=purpose, out_dir=_out_dir(container)
     )
-    return FileResponse(path, media_type=media, filename=path.name, headers={"Cache-Control": "no-store"})
+    return FileResponse(
+        path, media_type=media, headers=download_headers(path.name) | {"Cache-Control": "no-store"}
+    )
 
 
 @router.post("/batches/{batch_id}/reconcile", response_model=s.ReconcilePublic)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from onestop.cases import plans as p
 from onestop.web.deps import CurrentActor, UowDep
+from onestop.web.downloads import download_headers
 
 router = APIRouter(tags=["plans"])
 
@@ -79,7 +80,5 @@ def print_plan(
 ) -> Response:
     """The plan as a PDF or plain text (audited)."""
     printed = p.print_plan(uow, actor=actor, plan_id=plan_id, revision=revision, fmt=fmt)
-    disposition = f'inline; filename="{printed.filename}"'
-    return Response(
-        printed.content, media_type=printed.media_type, headers={"Content-Disposition": disposition}
-    )
+    headers = download_headers(printed.filename, "inline")
+    return Response(printed.content, media_type=printed.media_type, headers=headers)

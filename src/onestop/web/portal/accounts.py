@@ -71,7 +71,7 @@ async def sign_in_required(request: Request, err: Exception) -> Response:
 
 def safe_next(url: str | None) -> str:
     """Where to go after sign-in: a portal page of this site only."""
-    if url and url.startswith("/portal/") and not url.startswith("//") and "\\" not in url:
+    if url and pages.is_same_site_path(url, "/portal/"):
         return url
     return "/portal/account"
 

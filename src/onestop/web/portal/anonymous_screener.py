@@ -17,6 +17,7 @@ from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.screening import Screening, Status, screen
 from onestop.web import pages, questions
+from onestop.web.parsing import required_whole_number
 
 router = APIRouter(prefix="/screener")
 
@@ -72,7 +73,7 @@ def carried_answers(form: FormData, jurisdiction: str) -> dict[str, Any]:
             out[path] = (
                 {"true": True, "false": False}[value]
                 if kind == "bool"
-                else int(value)
+                else required_whole_number(value, path, negative=True)
                 if kind == "int"
                 else value
             )

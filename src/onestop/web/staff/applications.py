@@ -35,6 +35,7 @@ from onestop.registry import create_unit, get_person, list_person_units
 from onestop.registry.schemas import MemberIn, UnitCreate
 from onestop.web import pages, questions
 from onestop.web.deps import UowDep
+from onestop.web.parsing import whole_number
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
@@ -131,7 +132,7 @@ def decide(
     first (the version, the override, whether the rules can decide), to name the problem.
     """
     try:
-        read = int(version) if version.isdigit() else None
+        read = whole_number(version)
         override = _override(override_outcome, override_amount, override_reason)
         with uow:
             app = get_application(uow, actor=actor, application_id=application_id)

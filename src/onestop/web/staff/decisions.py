@@ -21,6 +21,7 @@ from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.parsing import whole_number
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
 
@@ -53,7 +54,7 @@ def answer_override(
     reason: Annotated[str, Form()] = "",
 ) -> Response:
     """Approve (the decision is recorded as proposed) or refuse (with a reason) an override."""
-    data = model(OverrideReview, version=int(version) if version.isdigit() else None, reason=reason or None)
+    data = model(OverrideReview, version=whole_number(version), reason=reason or None)
     if answer == "approve":
         decision = approve_override(uow, actor=actor, request_id=request_id, data=data)
         pages.flash(request, N_("The override is approved and the decision recorded."), "success")

@@ -45,8 +45,8 @@ StaffActor = Annotated[Actor, Depends(current_actor)]
 
 def safe_next(url: str | None) -> str:
     """Where to go after sign-in: only a staff page on this site (never another site)."""
-    if url and url.startswith("/staff/") and not url.startswith(("//", "/staff/login")) and "\\" not in url:
-        return url
+    if pages.is_same_site_path(url, "/staff/") and not str(url).startswith("/staff/login"):
+        return str(url)
     return "/staff/"
 
 

@@ -34,6 +34,8 @@ from onestop.db import UnitOfWork
 from onestop.registry import get_person
 from onestop.web import pages, questions
 from onestop.web.deps import UowDep
+from onestop.web.downloads import download_headers
+from onestop.web.parsing import whole_number
 from onestop.web.staff import applications, labels, uploads
 from onestop.web.staff.deps import StaffActor, safe_next
 from onestop.web.staff.forms import model, optional_uuid
@@ -217,8 +219,7 @@ def download(request: Request, uow: UowDep, actor: StaffActor, document_id: uuid
     """The document's bytes (checked against its hash, audited), as a download, never shown inline."""
     container = request.app.state.container
     got = download_document(uow, actor=actor, storage=container.storage, document_id=document_id)
-    name = got.document.filename.replace('"', "")
-    headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
+    headers = download_headers(got.document.filename)
     return Response(got.content, media_type=got.document.content_type, headers=headers)
 
 
@@ -238,4 +239,4 @@ def _refused(
 
 
 def _version(raw: str) -> int | None:
-    return int(raw) if raw.isdigit() else None
+    return whole_number(raw)

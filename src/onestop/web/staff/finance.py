@@ -36,6 +36,7 @@ from onestop.money.models import PaymentBatch
 from onestop.money.payments.pain002 import MAX_BYTES
 from onestop.web import charts, pages, programs
 from onestop.web.deps import UowDep
+from onestop.web.downloads import download_headers
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()
@@ -169,7 +170,9 @@ def download(
     path, media = open_batch_file(
         uow, actor=actor, batch_id=batch_id, kind=kind, purpose=purpose, out_dir=out_dir(request)
     )
-    return FileResponse(path, media_type=media, filename=path.name, headers={"Cache-Control": "no-store"})
+    return FileResponse(
+        path, media_type=media, headers=download_headers(path.name) | {"Cache-Control": "no-store"}
+    )
 
 
 @router.get("/budget")

@@ -33,6 +33,7 @@ from onestop.registry import get_person
 from onestop.registry.schemas import PersonPublic
 from onestop.web import pages, questions
 from onestop.web.deps import UowDep
+from onestop.web.parsing import whole_number
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()
@@ -113,7 +114,7 @@ async def answer(request: Request, uow: UowDep, actor: StaffActor, session_id: u
         jurisdiction = str(form.get("jurisdiction") or "ca-ab")
     try:
         answers = _read(request, jurisdiction, paths, given, group)
-        data = ScreeningAnswers(answers=answers, version=int(version) if version.isdigit() else None)
+        data = ScreeningAnswers(answers=answers, version=whole_number(version))
         session = answer_screening(uow, actor=actor, session_id=session_id, data=data)
     except (InvalidInput, Conflict) as err:
         session = resume_screening(uow, actor=actor, session_id=session_id)
@@ -139,7 +140,7 @@ def complete(
     version: Annotated[str, Form()] = "",
 ) -> Response:
     """Close the interview; it stays readable with every step."""
-    data = ScreeningComplete(version=int(version) if version.isdigit() else None)
+    data = ScreeningComplete(version=whole_number(version))
     done = complete_screening(uow, actor=actor, session_id=session_id, data=data)
     pages.flash(request, N_("The interview is finished."), "success")
     return pages.redirect(

@@ -35,6 +35,7 @@ from onestop.money import (
 from onestop.registry import get_person
 from onestop.web import pages, questions
 from onestop.web.deps import UowDep
+from onestop.web.parsing import whole_number
 from onestop.web.staff.applications import unit_for
 from onestop.web.staff.deps import StaffActor
 
@@ -133,7 +134,7 @@ def _issue(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, valu
         method=values["method"] or "cheque",
         pay_date=parse_date(values["pay_date"], field="pay_date"),
         explanation=values["explanation"],
-        nights=int(values["nights"]) if values["nights"].isdigit() else None,
+        nights=whole_number(values["nights"]),
         idempotency_key=f"web:{values['key']}" if values["key"] else None,
     )
     return issue_payment(uow, actor=actor, data=data)
@@ -143,7 +144,7 @@ def _check(actor: Actor, values: dict[str, Any], *, strict: bool = False) -> Aut
     """The authority decision for what the form says so far (None while it cannot be known yet)."""
     try:
         cents = _cents(values.get("amount", ""))
-        nights = int(values["nights"]) if str(values.get("nights", "")).isdigit() else None
+        nights = whole_number(values.get("nights"))
         return check_authority(actor, values["payment_type"], values["program"] or "*", cents, nights=nights)
     except (InvalidInput, ValueError):
         if strict:

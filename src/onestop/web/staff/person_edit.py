@@ -43,6 +43,7 @@ from onestop.registry.schemas import (
 )
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.parsing import whole_number
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model, optional_uuid
@@ -167,11 +168,12 @@ async def save_details(request: Request, uow: UowDep, actor: StaffActor, person_
 def _update(
     request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, values: dict[str, Any]
 ) -> PersonPublic:
-    if not values["version"].isdigit():
+    version = whole_number(values["version"])
+    if version is None:
         raise Conflict("no version given")
     changes = model(
         PersonUpdate,
-        version=int(values["version"]),
+        version=version,
         given_names=values["given_names"],
         family_name=values["family_name"],
         preferred_name=values["preferred_name"] or None,

@@ -40,6 +40,8 @@ from onestop.db import UnitOfWork
 from onestop.registry import get_person
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.downloads import download_headers
+from onestop.web.parsing import row_count, whole_number
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
 
@@ -127,7 +129,7 @@ async def revise(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid
         title, goals, actions = _rows(form, known_goals=[g.id for g in plan.goals])
         data = model(
             PlanRevise,
-            version=int(version) if version.isdigit() else None,
+            version=whole_number(version),
             title=title,
             goals=goals,
             actions=actions,
@@ -151,7 +153,7 @@ def action_status(
     version: Annotated[str, Form()] = "",
 ) -> Response:
     """Change one action's status."""
-    data = ActionStatusIn(version=int(version) if version.isdigit() else None, status=status)
+    data = ActionStatusIn(version=whole_number(version), status=status)
     set_plan_action_status(uow, actor=actor, plan_id=plan_id, action_id=action_id, data=data)
     return pages.redirect(request, f"/staff/plans/{plan_id}#actions-title")
 
@@ -165,7 +167,7 @@ async def review(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid
     try:
         data = model(
             PlanReviewIn,
-            version=int(v["version"]) if v["version"].isdigit() else None,
+            version=whole_number(v["version"]),
             review_on=parse_date(v["review_on"], field="review_on"),
             period_from=parse_date(v["period_from"], field="period_from"),
             period_to=parse_date(v["period_to"], field="period_to"),
@@ -190,7 +192,7 @@ def close(
     note: Annotated[str, Form()] = "",
 ) -> Response:
     """Close the plan (final)."""
-    data = PlanClose(version=int(version) if version.isdigit() else None, note=note or None)
+    data = PlanClose(version=whole_number(version), note=note or None)
     close_plan(uow, actor=actor, plan_id=plan_id, data=data)
     pages.flash(request, N_("The plan is closed."), "success")
     return pages.redirect(request, f"/staff/plans/{plan_id}")
@@ -202,7 +204,7 @@ def printed(
 ) -> Response:
     """The plan as a PDF (or plain text) to give the client."""
     got = print_plan(uow, actor=actor, plan_id=plan_id, fmt=format)
-    headers = {"Content-Disposition": f'attachment; filename="{got.filename}"', "Cache-Control": "no-store"}
+    headers = download_headers(got.filename)
     return Response(got.content, media_type=got.media_type, headers=headers)
 
 
@@ -210,8 +212,8 @@ def _rows(form: FormData, *, known_goals: list[str]) -> tuple[str, list[GoalIn],
     """The editor's non-empty rows; an action naming a new goal's row gets that goal's future id."""
     title = str(form.get("title") or "").strip()
     goals, new_ids = [], {}
-    number = max((int(g[1:]) for g in known_goals if g[1:].isdigit()), default=0) + 1
-    for n in range(int(str(form.get("goal_rows") or 0))):
+    number = max((whole_number(g[1:]) or 0 for g in known_goals), default=0) + 1
+    for n in range(row_count(form.get("goal_rows"), "goal_rows")):
         text = str(form.get(f"goal-{n}-text") or "").strip()
         gid = str(form.get(f"goal-{n}-id") or "") or None
         if not text:
@@ -220,7 +222,7 @@ def _rows(form: FormData, *, known_goals: list[str]) -> tuple[str, list[GoalIn],
             new_ids[f"new-{n}"], number = f"G{number}", number + 1
         goals.append(model(GoalIn, text=text, status=str(form.get(f"goal-{n}-status") or "open"), id=gid))
     actions: list[ActionIn] = []
-    for n in range(int(str(form.get("action_rows") or 0))):
+    for n in range(row_count(form.get("action_rows"), "action_rows")):
         text = str(form.get(f"action-{n}-text") or "").strip()
         if not text:
             continue

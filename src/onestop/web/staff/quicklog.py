@@ -28,6 +28,7 @@ from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.parsing import whole_number
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
 from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
@@ -165,8 +166,9 @@ def log_full(
 
 def _interaction_from(v: dict[str, Any]) -> InteractionCreate:
     minutes = v["duration_minutes"]
-    if minutes and not minutes.isdigit():
-        raise InvalidInput("duration_minutes", "must be a whole number of minutes")
+    duration = whole_number(minutes) if minutes else None
+    if minutes and (duration is None or duration > 24 * 60):
+        raise InvalidInput("duration_minutes", "must be a whole number of minutes (at most a day)")
     follow = None
     if v["due_on"]:
         follow = model(FollowUpIn, due_on=parse_date(v["due_on"], field="due_on"), title=v["title"] or None)
@@ -178,7 +180,7 @@ def _interaction_from(v: dict[str, Any]) -> InteractionCreate:
         direction=v["direction"] or "inbound",
         reason_codes=v["reason_codes"][:5],
         person_id=optional_uuid(v["person_id"], "person_id"),
-        duration_seconds=int(minutes) * 60 if minutes else None,
+        duration_seconds=duration * 60 if duration is not None else None,
         outcome=v["outcome"] or None,
         notes=v["notes"] or None,
         follow_up=follow,

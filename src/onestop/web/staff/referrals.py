@@ -31,6 +31,7 @@ from onestop.registry import get_person, record_consent
 from onestop.registry.schemas import ConsentCreate
 from onestop.web import pages, programs
 from onestop.web.deps import UowDep
+from onestop.web.parsing import whole_number
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import PageForm, model
 from onestop.web.staff.interview import jurisdiction_of
@@ -121,7 +122,7 @@ def answer(
         ReferralStatusChange,
         status=status,
         note=note or None,
-        version=int(version) if version.isdigit() else None,
+        version=whole_number(version),
     )
     change_referral_status(uow, actor=actor, referral_id=referral_id, data=data)
     pages.flash(request, N_("The referral is updated."), "success")
