@@ -15,6 +15,7 @@ from onestop.cases.screenings import models as case_screenings_models  # noqa: F
 from onestop.cases.tasks import models as case_tasks_models  # noqa: F401  (case work)
 from onestop.clients import models as client_models  # noqa: F401  (portal client accounts)
 from onestop.money import models as money_models
+from onestop.notices import models as notice_models  # noqa: F401  (the notices outbox)
 from onestop.registry import models as registry_models
 
 __all__ = ["access_models", "audit_models", "money_models", "registry_models"]
