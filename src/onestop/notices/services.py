@@ -306,6 +306,8 @@ def email_message(row: Notice, *, to: str, sender: str, at: dt.datetime) -> Emai
     msg["Date"] = format_datetime(at)
     msg["Content-Language"] = letter.language
     msg.set_content(letter.text())
+    pdf = render_pdf(letter, [to], reference=str(row.id)[:8], dated=at.date().isoformat())
+    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=f"letter-{str(row.id)[:8]}.pdf")
     return msg
 
 

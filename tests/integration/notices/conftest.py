@@ -6,7 +6,7 @@ import socket
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from email import message_from_bytes
+from email import message_from_bytes, policy
 from typing import Any
 
 import pytest
@@ -26,7 +26,7 @@ class Mailbox:
     seen: Counter[str] = field(default_factory=Counter)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd's name
-        msg = message_from_bytes(envelope.content)
+        msg = message_from_bytes(envelope.content, policy=policy.default)
         mid = str(msg["Message-ID"])
         self.seen[mid] += 1
         self.messages.setdefault(mid, msg)

@@ -60,7 +60,9 @@ def test_a_decision_queues_its_letter_in_its_own_transaction_and_it_is_e_mailed_
     assert _send(container, url).total == 0  # nothing left: nothing sent twice
     [msg] = box.messages.values()
     assert msg["Message-ID"] == f"<notice-{row.id}@onestop.invalid>" and msg["To"] == "ana@example.org"
-    body = msg.get_payload(decode=True).decode()
+    body = msg.get_body(("plain",)).get_content()
+    [pdf] = [part for part in msg.iter_attachments() if part.get_content_type() == "application/pdf"]
+    assert pdf.get_content().startswith(b"%PDF")
     assert "$824.00" in body and "each month" in body and "Act" in body
     assert ("notice:send", "ok") in audit_actions(container, row.id)
     listed = notices.list_notices(container.uow(), actor=team.officer.actor, person_id=person)

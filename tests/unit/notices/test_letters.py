@@ -1,4 +1,4 @@
-"""Every letter in English and French: plain (grade 8 or below), complete, with its legal reference, as PDF."""
+"""Every letter in English and French: plain (grade 8 or below), complete, with the law, as PDF."""
 
 from __future__ import annotations
 
