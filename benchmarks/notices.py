@@ -16,12 +16,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import resource
 import socket
 import sys
 import tempfile
 import threading
 import time
-import resource
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -36,8 +36,10 @@ from onestop.common.clock import FixedClock
 from onestop.common.crypto import FieldCipher
 from onestop.common.ids import new_id
 from onestop.config import Settings
-from onestop.db import Base
-from onestop.db import all_models  # noqa: F401
+from onestop.db import (
+    Base,
+    all_models,  # noqa: F401
+)
 from onestop.notices.models import Notice
 from onestop.registry.models import Person, PersonContact
 

@@ -8,8 +8,6 @@ sheet is folded in three.
 
 from __future__ import annotations
 
-import copy
-from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -26,19 +24,18 @@ def _font(name: str) -> Path:
     return Path(str(resources.files("font_roboto") / "files" / name))
 
 
-@cache
-def _template() -> FPDF:
-    """An empty document with the fonts loaded (parsing the TTF is the slow part: done once)."""
+def _document() -> FPDF:
+    """An empty document with the fonts loaded.
+
+    Parsing and subsetting the TTF is most of a letter's cost (about 1 s here); a deep copy of a
+    loaded template breaks fontTools' subsetting, so each document loads its own (to do: cache).
+    """
     pdf = FPDF(format="Letter", unit="mm")
     pdf.set_margins(20, 15, 20)
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_font("Roboto", "", str(_font("Roboto-Regular.ttf")))
     pdf.add_font("Roboto", "B", str(_font("Roboto-Bold.ttf")))
     return pdf
-
-
-def _document() -> FPDF:
-    return copy.deepcopy(_template())
 
 
 def add_letter(pdf: FPDF, letter: Letter, address: list[str], *, reference: str, dated: str) -> None:
