@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     rate_limit_storage: str = ""
     login_rate_per_address: str = "20/10 minutes"
     login_rate_per_username: str = "10/10 minutes"
+    #: Where letters go out by e-mail (smtp://host:port, smtp+starttls://user:pass@host, smtps://...).
+    smtp_url: str = Field(default="", repr=False)
 
     def resolved_database_url(self) -> str:
         """The database URL; by default an SQLite file under ``var_dir``."""

@@ -188,6 +188,13 @@ class AuditAction(enum.StrEnum):
     MONEY_RECONCILE = "money:reconcile"
     MONEY_WRITE_OFF = "money:write_off"
 
+    NOTICE_EDIT = "notice:edit"
+    NOTICE_HOLD = "notice:hold"
+    NOTICE_PRINT = "notice:print"
+    NOTICE_RESEND = "notice:resend"
+    NOTICE_RETURNED = "notice:returned"
+    NOTICE_SEND = "notice:send"
+
     OFFICE_CREATE = "office:create"
 
     OVERPAYMENT_CREATE = "overpayment:create"

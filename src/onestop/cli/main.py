@@ -8,6 +8,7 @@ from onestop.cli import (
     audit,
     db,
     demo,
+    notices,
     payments,
     people,
     rules,
@@ -31,6 +32,7 @@ app.add_typer(people.app, name="people")
 app.add_typer(staff.app, name="staff")
 app.add_typer(audit.app, name="audit")
 app.add_typer(demo.app, name="demo")
+app.add_typer(notices.app, name="notices")
 app.add_typer(rules.app, name="rules")
 app.add_typer(payments.app, name="payments")
 app.add_typer(payments.approvals_app, name="approvals")

@@ -4,6 +4,7 @@ acts as the client (a client's few permissions), and every record is looked up t
 first, so a client reaches only their own records.
 """
 
+from onestop.clients import letters as _letters  # noqa: F401  (registers the portal inbox channel)
 from onestop.clients.errors import ClientLoginFailed, NotYourRecord
 from onestop.clients.linking import (
     PortalAccountDecisionNeeded,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from onestop import audit
+from onestop import audit, notices
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.cases.appeals import domain
@@ -24,7 +24,7 @@ from onestop.cases.appeals.schemas import (
     AppealWithdraw,
     HearingSchedule,
 )
-from onestop.cases.applications import ApplicationStatus
+from onestop.cases.applications import ApplicationStatus, letters
 from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.decisions import Approval, Basis, Decision, Outcome, prepare_copy, record_decision
 from onestop.cases.decisions.repository import DecisionRepository
@@ -79,6 +79,21 @@ def file_appeal(uow: UnitOfWork, *, actor: Actor, data: AppealCreate) -> AppealP
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"decision_id": decision.id, "filed_on": filed, "late": late, "late_reason": late_reason},
+        )
+        notices.queue_notice(
+            uow,
+            person_id=decision.applicant_id,
+            kind=notices.Kind.APPEAL_RECEIVED,
+            params=letters.common(decision.program, decision.jurisdiction)
+            | {
+                "received_on": notices.date(filed),
+                "appeal_body": (decision.appeal or {}).get("body") or "-",
+                "legal_source": ((decision.appeal or {}).get("source") or {}).get("section")
+                or {"en": "the program's rules", "fr": "les règles du programme"},
+            },
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            created_by=actor.username,
         )
         uow.commit()
         return AppealPublic.model_validate(row)

@@ -10,10 +10,10 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from onestop import audit
+from onestop import audit, notices
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.applications import domain, program_packs
+from onestop.cases.applications import domain, letters, program_packs
 from onestop.cases.applications.casedata import Member
 from onestop.cases.applications.domain import ApplicationStatus, Channel, FactSource
 from onestop.cases.applications.facts import missing_documents
@@ -176,6 +176,21 @@ def request_documents(
         missing = missing_documents(uow, app)
         details = "\n".join(f"- {m}" for m in missing) or "- (nothing missing on the checklist)"
         _task(uow, actor, app, "documents_due", f"Documents due: {app.program}", details, DOCUMENTS_DUE_DAYS)
+        notices.queue_notice(
+            uow,
+            person_id=app.applicant_id,
+            kind=notices.Kind.DOCUMENTS_REQUESTED,
+            params=letters.common(app.program, app.jurisdiction)
+            | {
+                "documents": details,
+                "why": clean_text(data.reason)
+                or "We need them to check what you told us and to work out your benefit.",
+                "due_on": notices.date(uow.clock.today() + dt.timedelta(days=DOCUMENTS_DUE_DAYS)),
+            },
+            subject_type="application",
+            subject_id=app.id,
+            created_by=actor.username,
+        )
         return _finish(uow, actor, app, before, {"missing": missing})
 
 

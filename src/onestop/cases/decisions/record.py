@@ -19,7 +19,7 @@ from onestop.access import Actor
 from onestop.audit import AuditAction
 from onestop.cases.applications import Application, LoadedCase, program_packs
 from onestop.cases.applications.domain import ApplicationStatus
-from onestop.cases.decisions import benefits, notice
+from onestop.cases.decisions import benefits, letters, notice
 from onestop.cases.decisions.domain import Action, Basis, Outcome, Prepared, Previous, action_for, is_adverse
 from onestop.cases.decisions.models import Decision
 from onestop.cases.decisions.policy import DecisionPolicy, default_policy
@@ -200,6 +200,7 @@ def record_decision(
         after=snapshot(row),
         details={"application_id": app.id, "supersedes": row.supersedes_id},
     )
+    letters.queue_decision_letter(uow, actor, row, previous)
     return row
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from onestop import audit
+from onestop import audit, notices
 from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.audit import AuditAction
+from onestop.cases.applications.letters import OFFICE_PHONE
 from onestop.cases.referrals import domain
 from onestop.cases.referrals.domain import ReferralStatus, TargetKind
 from onestop.cases.referrals.models import Referral
@@ -67,6 +68,24 @@ def refer(uow: UnitOfWork, *, actor: Actor, data: ReferralCreate) -> ReferralPub
             subject_id=row.id,
             after=_snapshot(row),
             details={"shared": shared, "consent_id": row.consent_id},
+        )
+        notices.queue_notice(
+            uow,
+            person_id=pid,
+            kind=notices.Kind.REFERRAL_MADE,
+            params={
+                "agency": row.target_name,
+                "service": row.reason,
+                "agency_phone": "211",
+                "office_phone": OFFICE_PHONE,
+                "legal_source": {
+                    "en": "the consent you gave us",
+                    "fr": "le consentement que vous nous avez donné",
+                },
+            },
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            created_by=actor.username,
         )
         uow.commit()
         return ReferralPublic.model_validate(row)

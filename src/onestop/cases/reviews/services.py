@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from onestop import audit
+from onestop import audit, notices
 from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.audit import AuditAction
 from onestop.cases.applications import (
     Application,
     ApplicationStatus,
     ApplicationStatusChange,
+    letters,
     record_fact,
     reopen_application,
 )
@@ -67,6 +68,16 @@ def open_due_reviews(uow: UnitOfWork, *, actor: Actor, today: dt.date | None = N
             details = "periodic review of eligibility"
             review.task_id = _task(uow, actor, app, title, details, max(review.due_on, day), review.id)
             review.status = ReviewStatus.DUE.value
+            notices.queue_notice(
+                uow,
+                person_id=app.applicant_id,
+                kind=notices.Kind.REVIEW_DUE,
+                params=letters.common(app.program, app.jurisdiction)
+                | {"due_on": notices.date(review.due_on)},
+                subject_type=SUBJECT,
+                subject_id=review.id,
+                created_by=actor.username,
+            )
         uow.flush()
         audit.record(
             uow,

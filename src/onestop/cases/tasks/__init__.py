@@ -1,5 +1,6 @@
 """Tasks and caseloads: due-dated work for officers and teams, and each person's primary worker."""
 
+from onestop.cases.tasks import letters as _letters  # noqa: F401  (registers the letter tasks)
 from onestop.cases.tasks.caseload import (
     assign_primary_worker,
     get_caseload,

@@ -13,7 +13,7 @@ from importlib import resources
 
 import yaml
 
-from onestop import audit
+from onestop import audit, notices
 from onestop.access import require
 from onestop.access.permissions import Actor, Permission, Role
 from onestop.audit import AuditAction
@@ -94,7 +94,35 @@ def open_overpayment(
         subject_id=op.id,
         payload={"amount_cents": amount_cents, "program": program, "reason": reason},
     )
+    notices.queue_for_unit(  # the letter itself (money_notice stays as money's own record)
+        uow,
+        unit_id=unit_id,
+        kind=notices.Kind.OVERPAYMENT,
+        params=overpayment_letter(program, amount_cents, reason),
+        subject_type="overpayment",
+        subject_id=op.id,
+        created_by=actor.username,
+    )
     return op
+
+
+def overpayment_letter(program: str, amount_cents: int, reason: str) -> dict[str, object]:
+    """What the overpayment letter says: amount, why, how it is recovered (disputing is in the text)."""
+    share = recovery_cap_share() * 100
+    return {
+        "program": program.replace("-", " "),
+        "amount": notices.money(amount_cents),
+        "reason": reason,
+        "recovery": {
+            "en": f"We will take a small part of your next payments, at most {share:.0f}% of each one.",
+            "fr": f"Nous allons retenir une partie de vos prochains paiements, au plus {share:.0f} % chacun.",
+        },
+        "legal_source": {
+            "en": "the program's rules on overpayments",
+            "fr": "les règles du programme sur les trop-payés",
+        },
+        "office_phone": "1-800-555-0100",
+    }
 
 
 def create_overpayment(

@@ -1,0 +1,116 @@
+"""Every letter in English and French: plain (grade 8 or below), complete, with the law, as PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import textstat
+
+from onestop.notices import Kind, date, money
+from onestop.notices.domain import Channel, backoff, choose_channel, message_id
+from onestop.notices.letters import render
+from onestop.notices.pdf import render_pdf
+
+#: Realistic facts for every letter (what the services fill in).
+SAMPLE = {
+    "program": {"en": "Income Support", "fr": "Soutien du revenu"},
+    "amount": money(82400),
+    "old_amount": money(91000),
+    "effective_from": date(dt.date(2026, 3, 2)),
+    "computation": {
+        "en": "- Food and clothing: $459.00\n- Rent: $365.00",
+        "fr": "- Nourriture et vêtements : 459,00 $\n- Loyer : 365,00 $",
+    },
+    "reasons": {"en": "- Your savings are over the limit.", "fr": "- Vos économies dépassent la limite."},
+    "reason": {"en": "Your pay went up in May.", "fr": "Votre salaire a augmenté en mai."},
+    "appeal_body": {"en": "the Appeal Panel", "fr": "le comité d'appel"},
+    "appeal_deadline": date(dt.date(2026, 4, 1)),
+    "appeal_how": {"en": "Ask us for the form.", "fr": "Demandez-nous le formulaire."},
+    "legal_source": "Income and Employment Supports Act s. 43",
+    "other_help": [{"en": "Food bank (211)", "fr": "Banque alimentaire (211)"}],
+    "documents": {"en": "- Your last pay stub", "fr": "- Votre dernier talon de paie"},
+    "why": {"en": "We need to check your pay.", "fr": "Nous devons voir votre salaire."},
+    "due_on": date(dt.date(2026, 3, 16)),
+    "recovery": {
+        "en": "We will take a small part of each payment.",
+        "fr": "Nous allons retenir une petite partie de chaque paiement.",
+    },
+    "received_on": date(dt.date(2026, 3, 5)),
+    "outcome": {"en": "You can get the benefit.", "fr": "Vous pouvez avoir l'aide."},
+    "period": {"en": "March 2026", "fr": "mars 2026"},
+    "paid_on": date(dt.date(2026, 3, 25)),
+    "method": {"en": "your bank account", "fr": "votre compte bancaire"},
+    "agency": "Service Canada",
+    "service": {"en": "Employment Insurance", "fr": "l'assurance-emploi"},
+    "agency_phone": "1-800-206-7218",
+    "office_phone": "1-800-555-0100",
+}
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_every_english_letter_reads_at_grade_8_or_below(kind: Kind) -> None:
+    letter = render(kind, "en", SAMPLE)
+    textstat.set_lang("en_US")
+    grade = textstat.flesch_kincaid_grade(letter.text())
+    assert grade <= 8, f"{kind}: grade {grade}\n{letter.text()}"
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_every_french_letter_is_plain_by_the_french_formula(kind: Kind) -> None:
+    """Kandel and Moles' French Flesch reading ease: 60 and above is plain (about grade 8)."""
+    letter = render(kind, "fr", SAMPLE)
+    textstat.set_lang("fr")
+    try:
+        ease = textstat.flesch_reading_ease(letter.text())
+    finally:
+        textstat.set_lang("en_US")
+    assert ease >= 60, f"{kind}: reading ease {ease}\n{letter.text()}"
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_every_letter_is_translated_and_shows_its_legal_reference(kind: Kind) -> None:
+    en, fr = render(kind, "en", SAMPLE), render(kind, "fr", SAMPLE)
+    assert en.subject != fr.subject and en.paragraphs[0] != fr.paragraphs[0]
+    assert "s. 43" in en.legal and "s. 43" in fr.legal
+    assert "{" not in en.text() + fr.text()
+    assert "1-800-555-0100" in en.text()
+
+
+def test_a_refusal_gives_reasons_appeal_rights_deadline_and_other_help() -> None:
+    text = render(Kind.DECISION_REFUSED, "en", SAMPLE).text()
+    assert "savings are over the limit" in text and "right to appeal" in text
+    assert "1 April 2026" in text and "Food bank" in text
+
+
+def test_an_unknown_language_falls_back_to_english_and_an_officer_paragraph_is_added() -> None:
+    letter = render(Kind.REVIEW_DUE, "pa", SAMPLE, extra="Bring your lease.")
+    assert letter.language == "en" and "Bring your lease." in letter.paragraphs
+
+
+def test_money_and_dates_are_written_the_canadian_way_in_each_language() -> None:
+    assert money(82400) == {"en": "$824.00", "fr": "824,00\xa0$"}
+    assert date(dt.date(2026, 3, 2)) == {"en": "2 March 2026", "fr": "2 mars 2026"}
+
+
+def test_the_pdf_embeds_a_unicode_font_and_the_window_address() -> None:
+    data = render_pdf(
+        render(Kind.OVERPAYMENT, "fr", SAMPLE),
+        ["Émilie Côté", "12 rue Saint-Édouard", "Québec QC  G1K 3A1"],
+        reference="abc",
+        dated="2026-03-02",
+    )
+    assert data.startswith(b"%PDF") and b"Roboto" in data
+
+
+def test_backoff_grows_and_is_capped() -> None:
+    assert [backoff(n).total_seconds() / 60 for n in (1, 2, 3)] == [1, 2, 4]
+    assert backoff(30) == dt.timedelta(hours=4)
+
+
+def test_channel_choice_prefers_the_person_s_choice_then_email_portal_post() -> None:
+    assert choose_channel("post", email="a@b.c", portal=True, address=True) == (Channel.POST, "")
+    assert choose_channel(None, email=None, portal=True, address=True) == (Channel.PORTAL, "")
+    channel, reason = choose_channel(None, email=None, portal=False, address=False)
+    assert channel is None and "no mailing address" in reason
+    assert message_id("x") == "<notice-x@onestop.invalid>"
