@@ -3,7 +3,7 @@ and files (ISO 20022 pain.001 out, pain.002 back), cheques, overpayments and rec
 
 Other areas and the web/CLI use the names below; see ``docs/money.md``. Sub-packages by concern:
 ``ledger``, ``payments``, ``entitlements`` (with payees), ``approvals``, ``overpayments``, ``budgets``,
-``invoices``; ``domain``, ``models``, ``repository``, ``errors`` and ``schemas`` are shared by them.
+``invoices``, ``summary`` (a unit's money for the person page); ``domain``, ``models``, ``repository``, ``errors`` and ``schemas`` are shared by them.
 """
 
 from onestop.money.approvals import decide_approval, list_approvals
@@ -67,6 +67,7 @@ from onestop.money.schemas import (
     OverpaymentCreate,
     PayeeCreate,
 )
+from onestop.money.summary import UnitMoney, unit_money
 
 __all__ = [
     "AuthorityDecision",
@@ -90,6 +91,7 @@ __all__ = [
     "PaymentMethod",
     "PaymentType",
     "ReconcileResult",
+    "UnitMoney",
     "RunResult",
     "approve_batch",
     "approve_invoice",
@@ -127,5 +129,6 @@ __all__ = [
     "run_payments",
     "set_budget",
     "trial_balance",
+    "unit_money",
     "verify_ledger",
 ]

@@ -106,6 +106,24 @@ BATCH_STATES = {
     "exported": N_("Exported, waiting for the bank"),
     "reconciled": N_("Reconciled"),
 }
+#: Money on the person page: the officer's words for payments, methods, recoveries (``money_words``).
+PAYMENT_STATUSES = {
+    "pending_approval": N_("Waiting for approval"),
+    "generated": N_("Generated, waiting for a batch"),
+    "in_batch": N_("In a payment batch"),
+    "paid": N_("Paid"),
+    "returned": N_("Returned by the bank"),
+    "cancelled": N_("Cancelled"),
+    "rejected": N_("Refused by the approver"),
+}
+PAY_METHODS = {"cheque": N_("Cheque"), "direct_deposit": N_("Direct deposit"), "voucher": N_("Voucher")}
+FREQUENCIES = {"monthly": N_("monthly"), "semi_monthly": N_("twice a month"), "one_time": N_("once")}
+RECOVERY_METHODS = {"deduction": N_("Deduction"), "repayment": N_("Repayment"), "write_off": N_("Write-off")}
+OVERPAYMENT_STATES = {
+    "open": N_("Being recovered"),
+    "recovered": N_("Recovered"),
+    "written_off": N_("Written off"),
+}
 PROVINCES = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
 
 
@@ -138,6 +156,13 @@ def all_labels(request: Request) -> dict[str, dict[str, str]]:
         "plan_status_labels": translated(request, PLAN_STATUSES),
         "role_names": translated(request, ROLES),
         "batch_states": translated(request, BATCH_STATES),
+        "money_words": {
+            "status": translated(request, PAYMENT_STATUSES),
+            "method": translated(request, PAY_METHODS),
+            "frequency": translated(request, FREQUENCIES),
+            "recovery": translated(request, RECOVERY_METHODS),
+            "overpayment": translated(request, OVERPAYMENT_STATES),
+        },
     }
 
 
