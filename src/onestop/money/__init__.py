@@ -3,7 +3,8 @@ and files (ISO 20022 pain.001 out, pain.002 back), cheques, overpayments and rec
 
 Other areas and the web/CLI use the names below; see ``docs/money.md``. Sub-packages by concern:
 ``ledger``, ``payments``, ``entitlements`` (with payees), ``approvals``, ``overpayments``, ``budgets``,
-``invoices``, ``summary`` (a unit's money for the person page); ``domain``, ``models``, ``repository``, ``errors`` and ``schemas`` are shared by them.
+``invoices``, ``summary`` (a unit's money for the person page); ``domain``, ``models``, ``repository``,
+``errors`` and ``schemas`` are shared by them.
 """
 
 from onestop.money.approvals import decide_approval, list_approvals
@@ -91,8 +92,8 @@ __all__ = [
     "PaymentMethod",
     "PaymentType",
     "ReconcileResult",
-    "UnitMoney",
     "RunResult",
+    "UnitMoney",
     "approve_batch",
     "approve_invoice",
     "budget_report",

@@ -102,7 +102,10 @@ def _payments(session: Session, unit_id: uuid.UUID, recent: int) -> list[Payment
             latest[item.issuance_id] = (item, number)  # the last attempt wins
     out = []
     for issuance, payee_name, masked in rows:
-        item, number = latest.get(issuance.id, (None, None))
+        item: BatchItem | None = None
+        number: str | None = None
+        if issuance.id in latest:
+            item, number = latest[issuance.id]
         returned = item is not None and item.state == ItemState.RETURNED.value
         out.append(
             PaymentLine(
@@ -139,9 +142,7 @@ def _status(state: str, *, returned: bool) -> str:
 
 def where_is_my_payment(payments: Sequence[PaymentLine], today: dt.date) -> PaymentLine | None:
     """The payment a caller asks about: the next one not yet paid, else the last one paid or returned."""
-    waiting = [
-        p for p in payments if p.status in ("pending_approval", "generated", "in_batch", "returned")
-    ]
+    waiting = [p for p in payments if p.status in ("pending_approval", "generated", "in_batch", "returned")]
     if waiting:
         return min(waiting, key=lambda p: p.pay_date)
     done = [p for p in payments if p.status == "paid"]
@@ -159,9 +160,10 @@ def _overpayments(session: Session, unit_id: uuid.UUID) -> list[OverpaymentLine]
             .where(Recovery.overpayment_id.in_([o.id for o in rows]))
             .order_by(Recovery.recorded_at)
         ):
-            recoveries[r.overpayment_id].append(
-                RecoveryLine(method=r.method, amount_cents=r.amount_cents, recorded_at=r.recorded_at, note=r.note)
+            line = RecoveryLine(
+                method=r.method, amount_cents=r.amount_cents, recorded_at=r.recorded_at, note=r.note
             )
+            recoveries[r.overpayment_id].append(line)
     return [
         OverpaymentLine(
             id=o.id,

@@ -156,13 +156,17 @@ def all_labels(request: Request) -> dict[str, dict[str, str]]:
         "plan_status_labels": translated(request, PLAN_STATUSES),
         "role_names": translated(request, ROLES),
         "batch_states": translated(request, BATCH_STATES),
-        "money_words": {
-            "status": translated(request, PAYMENT_STATUSES),
-            "method": translated(request, PAY_METHODS),
-            "frequency": translated(request, FREQUENCIES),
-            "recovery": translated(request, RECOVERY_METHODS),
-            "overpayment": translated(request, OVERPAYMENT_STATES),
-        },
+    }
+
+
+def money_words(request: Request) -> dict[str, dict[str, str]]:
+    """The words of the person page's money section, by table."""
+    return {
+        "status": translated(request, PAYMENT_STATUSES),
+        "method": translated(request, PAY_METHODS),
+        "frequency": translated(request, FREQUENCIES),
+        "recovery": translated(request, RECOVERY_METHODS),
+        "overpayment": translated(request, OVERPAYMENT_STATES),
     }
 
 
@@ -170,4 +174,7 @@ def staff_context(request: Request) -> dict[str, Any]:
     """Every label table on every staff page (a few dozen catalogue look-ups) and ``status_label``."""
     if not request.url.path.startswith("/staff"):
         return {}
-    return all_labels(request) | {"status_label": lambda code: label(request, STATUSES, str(code))}
+    return all_labels(request) | {
+        "status_label": lambda code: label(request, STATUSES, str(code)),
+        "money_words": money_words(request),
+    }
