@@ -98,8 +98,8 @@ def _payments(session: Session, unit_id: uuid.UUID, recent: int) -> list[Payment
             .where(BatchItem.issuance_id.in_([r[0].id for r in rows]))
             .order_by(BatchItem.attempt)
         ).all()
-        for item, number in items:
-            latest[item.issuance_id] = (item, number)  # the last attempt wins
+        for found, batch_number in items:
+            latest[found.issuance_id] = (found, batch_number)  # the last attempt wins
     out = []
     for issuance, payee_name, masked in rows:
         item: BatchItem | None = None
