@@ -14,6 +14,7 @@ from onestop.web.staff import (
     interview,
     labels,
     money,
+    overpayments,
     people,
     person_edit,
     plans,
@@ -38,6 +39,7 @@ router.include_router(decisions.router)
 router.include_router(plans.router)
 router.include_router(referrals.router)
 router.include_router(money.router)
+router.include_router(overpayments.router)
 router.include_router(finance.router)
 router.include_router(supervisor.router)
 router.include_router(quicklog.router)
