@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from onestop.web import pages
 from onestop.web.staff import (
+    appeals,
     applications,
     auth,
     decisions,
@@ -36,6 +37,7 @@ router.include_router(interview.router)
 router.include_router(applications.router)
 router.include_router(evidence.router)
 router.include_router(decisions.router)
+router.include_router(appeals.router)
 router.include_router(plans.router)
 router.include_router(referrals.router)
 router.include_router(money.router)
