@@ -3,7 +3,8 @@ and files (ISO 20022 pain.001 out, pain.002 back), cheques, overpayments and rec
 
 Other areas and the web/CLI use the names below; see ``docs/money.md``. Sub-packages by concern:
 ``ledger``, ``payments``, ``entitlements`` (with payees), ``approvals``, ``overpayments``, ``budgets``,
-``invoices``; ``domain``, ``models``, ``repository``, ``errors`` and ``schemas`` are shared by them.
+``invoices``, ``summary`` (a unit's money for the person page); ``domain``, ``models``, ``repository``,
+``errors`` and ``schemas`` are shared by them.
 """
 
 from onestop.money.approvals import decide_approval, list_approvals
@@ -69,6 +70,7 @@ from onestop.money.schemas import (
     OverpaymentCreate,
     PayeeCreate,
 )
+from onestop.money.summary import UnitMoney, unit_money
 
 __all__ = [
     "BATCH_FILES",
@@ -94,6 +96,7 @@ __all__ = [
     "PaymentType",
     "ReconcileResult",
     "RunResult",
+    "UnitMoney",
     "approve_batch",
     "approve_invoice",
     "budget_report",
@@ -131,5 +134,6 @@ __all__ = [
     "run_payments",
     "set_budget",
     "trial_balance",
+    "unit_money",
     "verify_ledger",
 ]

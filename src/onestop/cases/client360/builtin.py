@@ -18,6 +18,7 @@ from onestop.cases.referrals.schemas import ConferencePublic, ParticipantPublic,
 from onestop.cases.tasks.domain import TaskView, bucket
 from onestop.cases.tasks.repository import CaseloadRepository, TaskRepository
 from onestop.cases.tasks.schemas import AssignmentPublic, TaskPublic
+from onestop.money import UnitMoney, unit_money
 from onestop.registry.repository import UnitRepository
 from onestop.registry.schemas import MemberPublic, UnitPublic
 
@@ -32,6 +33,13 @@ def units(ctx: Context) -> list[UnitPublic]:
         )
         for unit in found.values()
     ]
+
+
+def benefits(ctx: Context) -> list[UnitMoney]:
+    """Each unit's entitlements, payments (with batch, cheque and bank return), overpayments and balance."""
+    memberships = UnitRepository(ctx.session).memberships_of(list(ctx.person_ids))
+    unit_ids = list(dict.fromkeys(m.unit_id for m in memberships))
+    return unit_money(ctx.session, unit_ids, today=ctx.today)
 
 
 def assessments(ctx: Context) -> list[AssessmentPublic]:
@@ -116,8 +124,9 @@ def assigned_worker(ctx: Context) -> dict[str, Any]:
 def install() -> None:
     """Register case work's sections and the placeholders of areas still to come, in display order."""
     register_section("units", units, replace=True)
-    for name in ("applications", "decisions", "benefits"):
+    for name in ("applications", "decisions"):
         placeholder(name)
+    register_section("benefits", benefits, replace=True)
     for name, provider in [
         ("assessments", assessments),
         ("plans", plans),

@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from onestop.web import pages
 from onestop.web.staff import (
+    appeals,
     applications,
     auth,
     decisions,
@@ -15,6 +16,7 @@ from onestop.web.staff import (
     interview,
     labels,
     money,
+    overpayments,
     people,
     person_edit,
     plans,
@@ -40,9 +42,11 @@ router.include_router(interview.router)
 router.include_router(applications.router)
 router.include_router(evidence.router)
 router.include_router(decisions.router)
+router.include_router(appeals.router)
 router.include_router(plans.router)
 router.include_router(referrals.router)
 router.include_router(money.router)
+router.include_router(overpayments.router)
 router.include_router(finance.router)
 router.include_router(supervisor.router)
 router.include_router(quicklog.router)

@@ -106,6 +106,24 @@ BATCH_STATES = {
     "exported": N_("Exported, waiting for the bank"),
     "reconciled": N_("Reconciled"),
 }
+#: Money on the person page: the officer's words for payments, methods, recoveries (``money_words``).
+PAYMENT_STATUSES = {
+    "pending_approval": N_("Waiting for approval"),
+    "generated": N_("Generated, waiting for a batch"),
+    "in_batch": N_("In a payment batch"),
+    "paid": N_("Paid"),
+    "returned": N_("Returned by the bank"),
+    "cancelled": N_("Cancelled"),
+    "rejected": N_("Refused by the approver"),
+}
+PAY_METHODS = {"cheque": N_("Cheque"), "direct_deposit": N_("Direct deposit"), "voucher": N_("Voucher")}
+FREQUENCIES = {"monthly": N_("monthly"), "semi_monthly": N_("twice a month"), "one_time": N_("once")}
+RECOVERY_METHODS = {"deduction": N_("Deduction"), "repayment": N_("Repayment"), "write_off": N_("Write-off")}
+OVERPAYMENT_STATES = {
+    "open": N_("Being recovered"),
+    "recovered": N_("Recovered"),
+    "written_off": N_("Written off"),
+}
 PROVINCES = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
 
 
@@ -141,8 +159,22 @@ def all_labels(request: Request) -> dict[str, dict[str, str]]:
     }
 
 
+def money_words(request: Request) -> dict[str, dict[str, str]]:
+    """The words of the person page's money section, by table."""
+    return {
+        "status": translated(request, PAYMENT_STATUSES),
+        "method": translated(request, PAY_METHODS),
+        "frequency": translated(request, FREQUENCIES),
+        "recovery": translated(request, RECOVERY_METHODS),
+        "overpayment": translated(request, OVERPAYMENT_STATES),
+    }
+
+
 def staff_context(request: Request) -> dict[str, Any]:
     """Every label table on every staff page (a few dozen catalogue look-ups) and ``status_label``."""
     if not request.url.path.startswith("/staff"):
         return {}
-    return all_labels(request) | {"status_label": lambda code: label(request, STATUSES, str(code))}
+    return all_labels(request) | {
+        "status_label": lambda code: label(request, STATUSES, str(code)),
+        "money_words": money_words(request),
+    }
