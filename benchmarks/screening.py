@@ -33,14 +33,21 @@ def main() -> None:
         w = walk(household)
         seconds = time.perf_counter() - start
         goal = GOAL.get(household.name)
-        flag = "" if goal is None else (" (goal <= 12: met)" if w.questions <= goal else " (goal <= 12: MISSED)")
+        flag = (
+            "" if goal is None else (" (goal <= 12: met)" if w.questions <= goal else " (goal <= 12: MISSED)")
+        )
         print(
             f"{w.questions:3} questions, {w.answers:3} answers, {len(w.urgent)} urgent  "
             f"{household.name}{flag}  [{seconds:.1f} s]"
         )
         out.append(
-            {"household": household.name, "questions": w.questions, "answers": w.answers,
-             "urgent": len(w.urgent), "seconds": round(seconds, 2)}
+            {
+                "household": household.name,
+                "questions": w.questions,
+                "answers": w.answers,
+                "urgent": len(w.urgent),
+                "seconds": round(seconds, 2),
+            }
         )
     print(json.dumps({"baseline": args.baseline, "households": out}))
 

@@ -163,7 +163,7 @@ def redirect(path: str, data: Mapping[str, Any], vocab: Vocabulary) -> str:
     else:
         generic = "unit." + path.split(".", 1)[1].replace(".", "_")
     gate = rules().gate_of(generic)
-    if gate is not None and gate.input.split(".", 1)[1] in vocab.unit:
-        if _unit_get(unit or {}, gate.input.split(".", 1)[1], vocab) is None:
-            return gate.input
-    return path
+    if gate is None:
+        return path
+    name = gate.input.split(".", 1)[1]
+    return gate.input if name in vocab.unit and _unit_get(unit or {}, name, vocab) is None else path

@@ -12,9 +12,38 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from onestop.cases.screenings.domain import case_mapping, concrete
 from onestop.screening import gates
 from onestop.screening.engine import Screening, screen
+
+
+def _concrete(path: str) -> str:
+    """A question about "any person" or "the applicant" as a path about ``p1``."""
+    for generic in ("people[*].", "people[applicant]."):
+        if path.startswith(generic):
+            return "people[p1]." + path[len(generic) :]
+    return path
+
+
+def _case(household: Household, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The case-format mapping of the answers so far (as the screening interview folds them)."""
+    people: dict[str, dict[str, Any]] = {}
+    unit: dict[str, Any] = {}
+    for path, value in answers.items():
+        if path.startswith("people["):
+            pid, name = path[len("people[") :].split("].", 1)
+            people.setdefault(pid, {"id": pid})[name] = value
+        elif path.count(".") == 2:
+            _, group, name = path.split(".")
+            unit.setdefault(group, {})[name] = value
+        else:
+            unit[path.split(".", 1)[1]] = value
+    date = household.date
+    return {
+        "jurisdiction": household.jurisdiction,
+        "date": date,
+        "people": list(people.values()),
+        "unit": unit,
+    }
 
 
 @dataclass(frozen=True)
@@ -50,7 +79,6 @@ class Household:
         if name.startswith(("monthly_", "annual_", "liquid_", "non_exempt_")) or name.endswith("_cost"):
             return "0"
         return False
-
 
     def _fact(self, generic: str) -> bool:
         entity, name = generic.split(".", 1)
@@ -91,23 +119,23 @@ def walk(household: Household, lang: str = "en", limit: int = 80) -> Walk:
     answers = household.known_at_start()
     asked: list[list[str]] = []
     urgent: list[str] = []
-    result = screen(case_mapping(household.jurisdiction, household.date, answers), lang)
+    result = screen(_case(household, answers), lang)
     for _ in range(limit):
-        pending = [q for q in result.questions if concrete(q.input, "p1") not in answers]
+        pending = [q for q in result.questions if _concrete(q.input) not in answers]
         if not pending:
             break
         if pending[0].urgent or pending[0].gate:  # asked together, on one page
-            page = [concrete(q.input, "p1") for q in pending if q.urgent is pending[0].urgent and q.gate]
-            page = [concrete(q.input, "p1") for q in pending if q.urgent] if pending[0].urgent else page
+            page = [_concrete(q.input) for q in pending if q.urgent is pending[0].urgent and q.gate]
+            page = [_concrete(q.input) for q in pending if q.urgent] if pending[0].urgent else page
         else:
-            page = [concrete(pending[0].input, "p1")]
+            page = [_concrete(pending[0].input)]
         if pending[0].urgent:
             urgent += page
         else:
             asked.append(page)
         for path in page:
             answers[path] = household.answer(path)
-        result = screen(case_mapping(household.jurisdiction, household.date, answers), lang)
+        result = screen(_case(household, answers), lang)
     return Walk(household, asked, urgent, result)
 
 
@@ -116,64 +144,120 @@ SINGLE_ADULT = Household(
     "ca-ab",
     "2024-06-01",
     {"p1": {"role": "applicant", "age": 34, "contributed_to_cpp": True, "looking_for_work": True}},
-    {"resident_of_province": True, "housing": "private", "client_type": "expected_to_work",
-     "liquid_assets": "150", "monthly_shelter_cost": "900"},
+    {
+        "resident_of_province": True,
+        "housing": "private",
+        "client_type": "expected_to_work",
+        "liquid_assets": "150",
+        "monthly_shelter_cost": "900",
+    },
 )
 SINGLE_PARENT = Household(
     "single parent, child of 4 (AB)",
     "ca-ab",
     "2024-06-01",
     {
-        "p1": {"role": "applicant", "age": 29, "monthly_net_employment_income": "1200",
-               "contributed_to_cpp": True},
+        "p1": {
+            "role": "applicant",
+            "age": 29,
+            "monthly_net_employment_income": "1200",
+            "contributed_to_cpp": True,
+        },
         "c1": {"role": "dependant", "age": 4, "child_care_type": "facility_based"},
     },
-    {"resident_of_province": True, "housing": "private", "client_type": "expected_to_work",
-     "liquid_assets": "300", "annual_net_income": "14400", "monthly_shelter_cost": "1100"},
+    {
+        "resident_of_province": True,
+        "housing": "private",
+        "client_type": "expected_to_work",
+        "liquid_assets": "300",
+        "annual_net_income": "14400",
+        "monthly_shelter_cost": "1100",
+    },
 )
 SENIOR_NL = Household(
     "senior, 72, on OAS (NL)",
     "ca-nl",
     "2024-06-01",
-    {"p1": {"role": "applicant", "age": 72, "receives_oas": True, "receives_gis": True,
-            "monthly_other_income": "1750", "contributed_to_cpp": True,
-            "has_provincial_health_coverage": True}},
-    {"resident_of_province": True, "annual_net_income": "21000", "liquid_assets": "2000",
-     "monthly_shelter_cost": "600"},
+    {
+        "p1": {
+            "role": "applicant",
+            "age": 72,
+            "receives_oas": True,
+            "receives_gis": True,
+            "monthly_other_income": "1750",
+            "contributed_to_cpp": True,
+            "has_provincial_health_coverage": True,
+        }
+    },
+    {
+        "resident_of_province": True,
+        "annual_net_income": "21000",
+        "liquid_assets": "2000",
+        "monthly_shelter_cost": "600",
+    },
 )
 COUPLE_THREE_CHILDREN = Household(
     "couple with three children (AB)",
     "ca-ab",
     "2024-06-01",
     {
-        "p1": {"role": "applicant", "age": 38, "monthly_net_employment_income": "2600",
-               "contributed_to_cpp": True},
+        "p1": {
+            "role": "applicant",
+            "age": 38,
+            "monthly_net_employment_income": "2600",
+            "contributed_to_cpp": True,
+        },
         "p2": {"role": "partner", "age": 36, "contributed_to_cpp": True},
         "c1": {"role": "dependant", "age": 12, "school_grade": "6"},
         "c2": {"role": "dependant", "age": 8, "school_grade": "3"},
         "c3": {"role": "dependant", "age": 2, "child_care_type": "family_day_home"},
     },
-    {"resident_of_province": True, "housing": "private", "client_type": "expected_to_work",
-     "liquid_assets": "1000", "annual_net_income": "31200", "monthly_shelter_cost": "1600"},
+    {
+        "resident_of_province": True,
+        "housing": "private",
+        "client_type": "expected_to_work",
+        "liquid_assets": "1000",
+        "annual_net_income": "31200",
+        "monthly_shelter_cost": "1600",
+    },
 )
 DISABILITY = Household(
     "adult, 45, with a severe disability (AB)",
     "ca-ab",
     "2024-06-01",
-    {"p1": {"role": "applicant", "age": 45, "disability": True, "severe_handicap": True,
-            "cannot_work_due_to_disability": True, "contributed_to_cpp": True,
-            "high_ongoing_drug_needs": True}},
-    {"resident_of_province": True, "housing": "private",
-     "client_type": "barriers_to_full_employment", "liquid_assets": "500",
-     "monthly_shelter_cost": "850"},
+    {
+        "p1": {
+            "role": "applicant",
+            "age": 45,
+            "disability": True,
+            "severe_handicap": True,
+            "cannot_work_due_to_disability": True,
+            "contributed_to_cpp": True,
+            "high_ongoing_drug_needs": True,
+        }
+    },
+    {
+        "resident_of_province": True,
+        "housing": "private",
+        "client_type": "barriers_to_full_employment",
+        "liquid_assets": "500",
+        "monthly_shelter_cost": "850",
+    },
 )
 FLEEING_VIOLENCE = Household(
     "parent fleeing violence with a child of 7 (AB)",
     "ca-ab",
     "2024-06-01",
-    {"p1": {"role": "applicant", "age": 31}, "c1": {"role": "dependant", "age": 7, "school_grade": "2", "child_care_type": "facility_based"}},
-    {"resident_of_province": True, "housing": "shelter", "client_type": "expected_to_work",
-     "liquid_assets": "40"},
+    {
+        "p1": {"role": "applicant", "age": 31},
+        "c1": {"role": "dependant", "age": 7, "school_grade": "2", "child_care_type": "facility_based"},
+    },
+    {
+        "resident_of_province": True,
+        "housing": "shelter",
+        "client_type": "expected_to_work",
+        "liquid_assets": "40",
+    },
     {"fleeing_violence": True, "no_safe_place_tonight": True, "no_money_for_food_today": True},
 )
 HOUSEHOLDS = (SINGLE_ADULT, SINGLE_PARENT, SENIOR_NL, COUPLE_THREE_CHILDREN, DISABILITY, FLEEING_VIOLENCE)

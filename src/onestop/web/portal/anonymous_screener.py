@@ -21,6 +21,7 @@ from onestop.web import pages, questions
 router = APIRouter(prefix="/screener")
 
 JURISDICTIONS = {"ca-ab": N_("Alberta"), "ca-nl": N_("Newfoundland and Labrador")}
+NO_AMOUNT_YET = N_("We cannot say yet how much: an officer will tell you.")
 ELSEWHERE = "elsewhere"  # lives in neither province: the honest empty state, with where to turn
 ANSWER = "a:"  # hidden fields carrying the answers so far: a:<path>
 SHOWN = 6  # programs shown in full; the others are listed by name
@@ -132,6 +133,10 @@ def _page(
         if f.path in OWN_WORDS:
             f.text, f.help = pages.gettext(request, OWN_WORDS[f.path]), None
     likely = [i for i in result.items if i.status in (Status.LIKELY, Status.POSSIBLY)]
+    for item in likely:  # a missing published value never reaches the public page by its id
+        if item.missing_parameters:
+            item.reasons = [r for r in item.reasons if not r.startswith(("undetermined", "indéterminé"))]
+            item.reasons.append(pages.gettext(request, NO_AMOUNT_YET))
     context = {
         "step": "ask" if fields else "results",
         "jurisdiction": jurisdiction,
