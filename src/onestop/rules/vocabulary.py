@@ -37,6 +37,8 @@ HOUSING_WORDS = {
 CHILD_CARE_WORDS = {
     "facility_based": _q("facility-based care", "garde en établissement"),
     "family_day_home": _q("family day home", "garde en milieu familial"),
+    # the screener must be able to hear "no licensed care" (case-format.md leaves the input null)
+    "not_in_care": _q("no licensed child care", "aucune garde agréée"),
 }
 ROLES = tuple(ROLE_WORDS)
 SCHOOL_GRADES = tuple(GRADE_WORDS)

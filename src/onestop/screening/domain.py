@@ -41,6 +41,7 @@ class Question:
     text: str
     programs: list[str] = field(default_factory=list)
     urgent: bool = False
+    gate: bool = False  # opens a family of questions: asked with the other gates, on one page
 
 
 @dataclass
@@ -103,17 +104,31 @@ def rank(items: list[Item]) -> list[Item]:
     return sorted(items, key=lambda item: item.sort_key(order[id(item)]))
 
 
-def next_questions(items: list[Item], urgent_inputs: set[str]) -> list[Question]:
-    """Every open question once, urgent ones first, then those that would decide the most programs."""
+def next_questions(
+    items: list[Item], urgent_inputs: set[str], gate_inputs: frozenset[str] = frozenset()
+) -> list[Question]:
+    """Every open question once: urgent ones, ages, gates, then those that would decide the most."""
     merged: dict[str, Question] = {}
     first: dict[str, int] = {}
     for n, item in enumerate(items):
         for q in item.questions:
             if q.input not in merged:
-                merged[q.input] = Question(q.input, q.text, [], generic(q.input) in urgent_inputs)
+                merged[q.input] = Question(
+                    q.input, q.text, [], generic(q.input) in urgent_inputs, q.input in gate_inputs
+                )
                 first[q.input] = n
             merged[q.input].programs.append(item.entry.id)
-    return sorted(merged.values(), key=lambda q: (not q.urgent, -len(q.programs), first[q.input]))
+    # an age first: it settles which questions concern each person
+    return sorted(
+        merged.values(),
+        key=lambda q: (
+            not q.urgent,
+            not q.input.endswith("].age"),
+            not q.gate,
+            -len(q.programs),
+            first[q.input],
+        ),
+    )
 
 
 def generic(path: str) -> str:

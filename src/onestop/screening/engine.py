@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from onestop.common.errors import InvalidInput
 from onestop.common.money import format_cents
 from onestop.jurisdictions.catalogue import Catalogue, Effect, Entry, EntryKind, load_catalogue
 from onestop.rules import ELIGIBLE, INELIGIBLE, Case, CaseInvalid, Pack, ProgramResult
+from onestop.screening import gates
 from onestop.screening.criteria import criteria_program
 from onestop.screening.domain import LABELS, Item, Question, Status, generic, next_questions, rank
 from onestop.screening.packs import check_jurisdiction, screening_pack
@@ -32,6 +33,7 @@ class Screening:
     items: list[Item]
     questions: list[Question]
     lang: str = "en"
+    assumptions: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON output of ``onestop screen`` and ``POST /api/screen`` (docs/packs.md)."""
@@ -41,9 +43,16 @@ class Screening:
             "jurisdiction": self.jurisdiction,
             "date": self.date.isoformat(),
             "rules_version": self.rules_version,
+            "assumptions": self.assumptions,
             "counts": {s.value: sum(1 for i in self.items if i.status is s) for s in Status},
             "next_questions": [
-                {"input": q.input, "question": q.text, "urgent": q.urgent, "programs": q.programs}
+                {
+                    "input": q.input,
+                    "question": q.text,
+                    "urgent": q.urgent,
+                    "gate": q.gate,
+                    "programs": q.programs,
+                }
                 for q in self.questions
             ],
             "results": [item.to_dict(lang) for item in self.items],
@@ -63,17 +72,23 @@ def screen(data: object, lang: str = "en") -> Screening:
     jurisdiction = check_jurisdiction(data.get("jurisdiction"))
     pack = screening_pack(jurisdiction)
     catalogue = load_catalogue(jurisdiction)
-    case = pack.parse_case(data)
+    filled, assumptions = gates.fill(data, pack.vocabulary, lang)
+    case = pack.parse_case(filled)
     run = _Run(pack, catalogue, case, lang)
-    items = rank([run.item(entry) for entry in catalogue])
+    items = [run.item(entry) for entry in catalogue]
+    for item in items:  # ask a gate (or an age) before the questions it may settle
+        item.questions = run.questions_for(
+            [gates.redirect(q.input, filled, pack.vocabulary) for q in item.questions]
+        )
+    items = rank(items)
     urgent_inputs = {
         generic(path)
         for entry in catalogue
         if entry.screening and entry.screening.urgent_when
         for path in run.criteria.inputs(entry.screening.urgent_when)
     }
-    questions = next_questions(items, urgent_inputs)
-    return Screening(jurisdiction, case.date, pack.version, items, questions, lang)
+    questions = next_questions(items, urgent_inputs, gates.rules().inputs)
+    return Screening(jurisdiction, case.date, pack.version, items, questions, lang, assumptions)
 
 
 class _Run:
@@ -170,6 +185,10 @@ class _Run:
                 item.notes.append(reason)
             elif rule.effect is Effect.NOTE:
                 item.notes.append(reason)
+
+    def questions_for(self, paths: list[str]) -> list[Question]:
+        """Each path once, with its question in the screening's language."""
+        return self._questions(paths)
 
     def _questions(self, paths: list[str]) -> list[Question]:
         return [Question(path, self._question_text(path)) for path in dict.fromkeys(paths)]

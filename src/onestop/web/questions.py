@@ -29,6 +29,7 @@ CHOICES = {
     "facility_based": N_("Child care centre"),
     "family_day_home": N_("Family day home"),
     "kindergarten": N_("Kindergarten"),
+    "not_in_care": N_("No licensed child care"),
 }
 URGENT = frozenset(
     {

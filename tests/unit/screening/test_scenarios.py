@@ -321,6 +321,7 @@ def test_json_shape() -> None:
     data = run("ca-ab", "2024-06-01").to_dict()
     assert set(data) == {
         "lang",
+        "assumptions",
         "jurisdiction",
         "date",
         "rules_version",

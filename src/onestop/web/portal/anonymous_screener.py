@@ -22,6 +22,8 @@ from onestop.web.parsing import required_whole_number
 router = APIRouter(prefix="/screener")
 
 JURISDICTIONS = {"ca-ab": N_("Alberta"), "ca-nl": N_("Newfoundland and Labrador")}
+NO_AMOUNT_YET = N_("We cannot say yet how much: an officer will tell you.")
+ELSEWHERE = "elsewhere"  # lives in neither province: the honest empty state, with where to turn
 ANSWER = "a:"  # hidden fields carrying the answers so far: a:<path>
 SHOWN = 6  # programs shown in full; the others are listed by name
 #: The packs word some questions for an officer ("this person"); the public is asked directly.
@@ -40,9 +42,13 @@ async def step(request: Request) -> Response:
     async with request.form() as form:
         pass  # no files: the values stay readable
     jurisdiction = str(form.get("jurisdiction") or "")
+    if jurisdiction == ELSEWHERE:
+        return pages.render(request, "portal/screener.html", {"step": "elsewhere", "answers": {}, "skip": []})
     if jurisdiction not in JURISDICTIONS:
         return pages.render(request, "portal/screener.html", {"step": "where", "answers": {}, "skip": []})
-    answers = {"people[p1].role": "applicant"} | carried_answers(form, jurisdiction)
+    # choosing the province on the first page answers "do you live there?"
+    start = {"people[p1].role": "applicant", "unit.resident_of_province": True}
+    answers = start | carried_answers(form, jurisdiction)
     skip = [str(s) for s in form.getlist("skip")]
     error = None
     skipped = str(form.get("skip_now") or "")
@@ -54,7 +60,7 @@ async def step(request: Request) -> Response:
         result = _screen(request, jurisdiction, answers)
     except InvalidInput as err:
         error = pages.gettext(request, err.problem)
-        answers = {"people[p1].role": "applicant"} | carried_answers(form, jurisdiction)
+        answers = start | carried_answers(form, jurisdiction)  # nothing given so far is lost
         result = _screen(request, jurisdiction, answers)
     if form.get("done") == "yes":
         skip = [q.input for q in result.questions]  # "show my results now"
@@ -84,14 +90,18 @@ def carried_answers(form: FormData, jurisdiction: str) -> dict[str, Any]:
 
 def _new_answers(form: FormData, jurisdiction: str, language: str) -> dict[str, Any]:
     paths = [str(p) for p in form.getlist("path")]
-    group = form.get("group") == "urgent"
+    group = form.get("group") in ("urgent", "situation")  # ticked is yes, unticked is no
     out: dict[str, Any] = {}
     for path in paths:
         raw = str(form.get(f"answer-{path}") or "")
-        if group:
+        try:
+            field = questions.field_for(jurisdiction, path, language)
+        except (InvalidInput, KeyError, ValueError):
+            raise InvalidInput("answer", N_("this question is not part of the screener")) from None
+        if group and field.kind == "bool":
             out[path] = raw == "yes"
         else:
-            out[path] = questions.read_answer(questions.field_for(jurisdiction, path, language), raw)
+            out[path] = questions.read_answer(field, raw)
     return out
 
 
@@ -112,7 +122,8 @@ def _page(
     language = pages.language_of(request)
     pending = [q for q in result.questions if concrete(q.input, "p1") not in {*skip, *answers}]
     urgent = [q for q in pending if q.urgent]
-    ask = urgent or pending[:1]
+    situation = [q for q in pending if q.gate] if pending and pending[0].gate else []
+    ask = urgent or situation or pending[:1]
     fields = [
         questions.field_for(
             jurisdiction, concrete(q.input, "p1"), language, lambda s: pages.gettext(request, s)
@@ -123,6 +134,10 @@ def _page(
         if f.path in OWN_WORDS:
             f.text, f.help = pages.gettext(request, OWN_WORDS[f.path]), None
     likely = [i for i in result.items if i.status in (Status.LIKELY, Status.POSSIBLY)]
+    for item in likely:  # a missing published value never reaches the public page by its id
+        if item.missing_parameters:
+            item.reasons = [r for r in item.reasons if not r.startswith(("undetermined", "indéterminé"))]
+            item.reasons.append(pages.gettext(request, NO_AMOUNT_YET))
     context = {
         "step": "ask" if fields else "results",
         "jurisdiction": jurisdiction,
@@ -130,11 +145,13 @@ def _page(
         "answers": {p: ("true" if v is True else "false" if v is False else v) for p, v in answers.items()},
         "skip": skip,
         "fields": fields,
-        "group": bool(urgent),
+        "group": "urgent" if urgent else "situation" if situation else "",
+        "assumptions": result.assumptions,
+        "nothing_fits": not likely and not fields,
         "urgent_items": [i for i in result.items if i.urgent],
         "shown": likely[:SHOWN],
         "more": likely[SHOWN:],
-        "answered": len([p for p in answers if p != "people[p1].role"]),
+        "answered": len([p for p in answers if p not in ("people[p1].role", "unit.resident_of_province")]),
         "error": error,
         "other_language": "en" if language == "fr" else "fr",
         "page_url": "/portal/screener",
