@@ -4,10 +4,13 @@ the states the tests expect are deterministic."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from onestop import money
-from tests.integration.cases.conftest import person, team
+from onestop.bootstrap import Container
+from tests.integration.cases.conftest import Team, person, team
 
 __all__ = ["person", "team"]
 
@@ -16,3 +19,16 @@ __all__ = ["person", "team"]
 def no_second_check(monkeypatch: pytest.MonkeyPatch) -> None:
     """A new officer's issuances are not sampled for a second check in these tests."""
     monkeypatch.setattr(money.domain, "sampled_for_second_check", lambda issuance_id, share: False)
+
+
+def vendor(container: Container, team: Team, name: str) -> Any:
+    """A vendor payee as the office sets one up: entered by the officer, approved by the supervisor."""
+    payee = money.create_payee(
+        container.uow(), actor=team.officer.actor, data=money.PayeeCreate(kind="vendor", name=name)
+    )
+    supervisor = team.supervisor.actor
+    [request] = [
+        r for r in money.list_approvals(container.uow(), actor=supervisor) if r.subject_id == payee.id
+    ]
+    money.decide_approval(container.uow(), actor=supervisor, approval_id=request.id, approve=True)
+    return payee

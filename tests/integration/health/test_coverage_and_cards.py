@@ -23,6 +23,7 @@ from onestop.health.schemas import (
 from tests.integration.cases.conftest import Team
 from tests.integration.cases.factories import make_person
 from tests.integration.health.builders import BORN, nl_income_support_decision
+from tests.integration.health.conftest import vendor
 
 
 @pytest.fixture
@@ -113,9 +114,7 @@ def test_a_card_with_a_value_is_a_drug_card_issuance_and_cancelling_it_cancels_t
 ) -> None:
     person, _ = covered
     officer = team.officer.actor
-    pharmacy = money.create_payee(
-        container.uow(), actor=officer, data=money.PayeeCreate(kind="vendor", name="Lawtons Water St")
-    )
+    pharmacy = vendor(container, team, "Lawtons Water St")
     data = {"person_id": person, "valid_to": container.clock.today() + dt.timedelta(days=7), "reason": "r"}
     card = health.issue_card(
         container.uow(), actor=officer, data=CardIssue(**data, value="120.00", payee_id=pharmacy.id)

@@ -16,6 +16,7 @@ from onestop.health.schemas import TravelCreate, TravelDecide, TravelInvoice, Tr
 from tests.integration.cases.applications.builders import make_unit, verified_document
 from tests.integration.cases.conftest import Team, audit_actions
 from tests.integration.cases.factories import make_person
+from tests.integration.health.conftest import vendor
 
 
 def _request(container: Container, team: Team, cost: str) -> health.schemas.TravelPublic:
@@ -51,9 +52,7 @@ def test_a_medical_trip_from_request_to_return(container: Container, team: Team)
     officer = team.officer.actor
     trip = _request(container, team, "1240.00")
     assert (trip.status, trip.depart_on, len(trip.legs)) == ("requested", container.clock.today(), 2)
-    carrier = money.create_payee(
-        container.uow(), actor=officer, data=money.PayeeCreate(kind="vendor", name="Air Canada")
-    )
+    carrier = vendor(container, team, "Air Canada")
     with pytest.raises(InvalidInput) as err:
         health.decide_travel(
             container.uow(),
@@ -79,9 +78,7 @@ def test_a_medical_trip_from_request_to_return(container: Container, team: Team)
     )
     task = tasks.get_task(container.uow(), actor=officer, task_id=trip.follow_up_task_id)
     assert task.due_on == container.clock.today() + dt.timedelta(days=5)
-    hotel = money.create_payee(
-        container.uow(), actor=officer, data=money.PayeeCreate(kind="vendor", name="Lord Nelson Hotel")
-    )
+    hotel = vendor(container, team, "Lord Nelson Hotel")
     trip = health.add_travel_invoice(
         container.uow(),
         actor=officer,
@@ -111,9 +108,7 @@ def test_beyond_the_officers_travel_limit_the_payment_waits_for_a_supervisor(
 ) -> None:
     officer = team.officer.actor
     trip = _request(container, team, "2400.00")
-    carrier = money.create_payee(
-        container.uow(), actor=officer, data=money.PayeeCreate(kind="vendor", name="PAL Airlines")
-    )
+    carrier = vendor(container, team, "PAL Airlines")
     trip = health.decide_travel(
         container.uow(),
         actor=officer,

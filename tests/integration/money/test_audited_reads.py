@@ -62,7 +62,7 @@ def test_reads_of_payees_entitlements_issuances_overpayments_and_cheques_are_aud
     money.get_issuance(m.c.uow(), actor=officer, issuance_id=issued.id)
     money.list_issuances(m.c.uow(), actor=officer, unit_id=unit_id)
     money.list_overpayments(m.c.uow(), actor=officer, unit_id=unit_id)
-    money.cheque_register(m.c.uow(), actor=m.staff("fin", Role.FINANCE))
+    money.cheque_register(m.c.uow(), actor=m.staff("fin", Role.FINANCE), purpose="month-end check")
 
     reads = _actions(m, "reader")[len(before) :]
     assert reads == [

@@ -78,12 +78,17 @@ def test_a_payment_run_from_the_command_line(m, cli, tmp_path):
     )
     done = _invoke(cli, "payments", "reconcile", "B20260302-01", str(report), "--as-user", "finn")
     assert done.exit_code == 0 and "2 paid, 0 returned" in done.output and "reconciled" in done.output
-    register = _invoke(cli, "payments", "cheques")
+    register = _invoke(cli, "payments", "cheques", "--purpose", "month-end")
     assert register.exit_code == 0 and register.output.startswith("number,issued_on,payee,amount")
     pdf = tmp_path / "register.pdf"
-    assert _invoke(cli, "payments", "cheques", "--out", str(pdf)).exit_code == 0
+    assert _invoke(cli, "payments", "cheques", "--purpose", "month-end", "--out", str(pdf)).exit_code == 0
     assert pdf.read_bytes()[:4] == b"%PDF"
-    assert _invoke(cli, "payments", "cheques", "--out", str(tmp_path / "r.txt")).exit_code == 2
+    assert (
+        _invoke(
+            cli, "payments", "cheques", "--purpose", "month-end", "--out", str(tmp_path / "r.txt")
+        ).exit_code
+        == 2
+    )
     verified = _invoke(cli, "ledger", "verify")
     assert verified.exit_code == 0 and "ledger balanced" in verified.output
     assert "B20260302-01" in _invoke(cli, "payments", "list").output

@@ -97,7 +97,7 @@ def test_search_is_audited_once_without_sins(
     with container.uow() as uow:
         events = list(uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "person:search")))
         assert len(events) == 1
-        assert events[0].details["name"] == "John Smith"
+        assert events[0].details["name"] == "J*********"  # masked (issue 10)
         assert "130692544" not in str(events[0].details)
 
 

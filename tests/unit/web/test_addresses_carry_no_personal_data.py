@@ -8,7 +8,7 @@ import re
 from onestop.web.pages import TEMPLATES_DIR
 
 #: Forms allowed to use GET: a date, a month, an office code or a choice, nothing about a person.
-GET_FORMS = {"staff/supervisor/team.html", "staff/reports/monthly.html"}
+GET_FORMS = {"staff/supervisor/team.html", "staff/reports/monthly.html", "staff/finance/batch.html"}
 _GET_FORM = re.compile(r"<form\b[^>]*\bmethod=\"get\"", re.I)
 _HX_GET = re.compile(r"<[^>]*\bhx-get=\"[^\"]*\"[^>]*>", re.I)
 
