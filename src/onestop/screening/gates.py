@@ -98,10 +98,15 @@ def _age(person: Mapping[str, Any]) -> int | None:
     value = person.get("age")
     if isinstance(value, bool):
         return None
+    if value is None:
+        return None
     try:
-        return int(Decimal(str(value))) if value is not None else None
+        age = Decimal(str(value))
     except (InvalidOperation, ValueError):
         return None  # the case parser names the problem
+    if not age.is_finite() or age.adjusted() > 3:  # never build a huge integer from "1e9999999"
+        return None  # the case parser names the problem
+    return int(age)
 
 
 def fill(data: Mapping[str, Any], vocab: Vocabulary, lang: str) -> tuple[dict[str, Any], list[str]]:
