@@ -60,7 +60,7 @@ ROUTES: dict[str, Expect] = {
     "POST /api/caseload/reassign": body_first(),
     "GET /api/catalogue/{jurisdiction}": public(),
     "GET /api/catalogue/{jurisdiction}/{entry_id}": public(),
-    "GET /api/cheques": needs(P.MONEY_LEDGER_READ),
+    "GET /api/cheques": body_first(),  # the purpose is asked (422) before the permission
     "POST /api/conferences": body_first(),
     "GET /api/decisions": front_line(),
     "POST /api/decisions": body_first(),
@@ -221,7 +221,7 @@ ROUTES: dict[str, Expect] = {
     "GET /staff/payments": needs(P.MONEY_LEDGER_READ),
     "POST /staff/payments": needs(P.MONEY_LEDGER_READ),
     "GET /staff/payments/{batch_id:uuid}": needs(P.MONEY_LEDGER_READ),
-    "GET /staff/payments/{batch_id:uuid}/files/{kind}": staff(),
+    "GET /staff/payments/{batch_id:uuid}/files/{kind}": needs(P.MONEY_BATCH_EXPORT),
     "POST /staff/payments/{batch_id:uuid}/{step}": staff(),
     "GET /staff/people": staff(),
     "POST /staff/people": staff(),
