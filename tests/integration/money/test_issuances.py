@@ -197,6 +197,7 @@ def test_food_voucher_is_released_at_once(m):
     assert m.verify().ok
 
 
+@pytest.mark.second_check_sampling
 def test_new_officers_are_sampled_for_a_second_check_deterministically(m):
     rookie = m.staff("rita", Role.OFFICER, age_days=10)
     veteran = m.staff("vera", Role.OFFICER, age_days=400)

@@ -65,6 +65,7 @@ def test_recovery_never_exceeds_the_balance_the_cap_or_the_benefit(balance, bene
     assert 0 <= taken <= min(balance, benefit) and taken <= benefit * share
 
 
+@pytest.mark.second_check_sampling
 def test_sampling_is_deterministic_and_near_the_share():
     ids = [uuid.UUID(int=i * 7919 + 13) for i in range(4000)]
     picked = [domain.sampled_for_second_check(i, Decimal("0.20")) for i in ids]
