@@ -13,7 +13,6 @@ import uuid
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.tasks import TaskCreate, create_task
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.text import required_text
@@ -21,6 +20,7 @@ from onestop.db import UnitOfWork, expect_version
 from onestop.health import domain, terms
 from onestop.health.coverage import covering
 from onestop.health.domain import AuthorizationStatus
+from onestop.health.follow_ups import follow_up_task
 from onestop.health.models import SpecialAuthorization
 from onestop.health.repository import HealthRepository
 from onestop.health.schemas import (
@@ -108,22 +108,16 @@ def decide_authorization(
 
 
 def _follow_up(uow: UnitOfWork, actor: Actor, row: SpecialAuthorization, expires_on: dt.date) -> uuid.UUID:
-    """A task for the deciding officer, due some days (configured) before the expiry, never before today."""
-    due = max(uow.clock.today(), expires_on - dt.timedelta(days=terms.config().follow_up_days))
-    task = create_task(
+    """Due some days (configured) before the expiry, so a renewal can be asked for in time."""
+    return follow_up_task(
         uow,
-        actor=actor,
-        data=TaskCreate(
-            kind="follow_up",
-            title=f"Special authorization for {row.drug_name} expires {expires_on.isoformat()}",
-            details="Ask the prescriber whether a renewal is needed and tell the client.",
-            person_id=row.person_id,
-            due_on=due,
-            source_type=SUBJECT,
-            source_id=row.id,
-        ),
+        actor,
+        title=f"Special authorization for {row.drug_name} expires {expires_on.isoformat()}",
+        details="Ask the prescriber whether a renewal is needed and tell the client.",
+        person_id=row.person_id,
+        due_on=expires_on - dt.timedelta(days=terms.config().follow_up_days),
+        source=(SUBJECT, row.id),
     )
-    return task.id
 
 
 def record_client_told(

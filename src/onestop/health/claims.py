@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from onestop import audit
+from onestop import audit, money
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.cases.decisions import default_policy
@@ -173,19 +173,20 @@ def pay_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Claim
         domain.check_claim_move(row.status, ClaimStatus.PAID)
         assert row.approved_cents is not None
         pay_date = data.pay_date or uow.clock.today()
-        unit_id = HealthRepository(uow.session).current_unit(merged_record_ids(uow, row.person_id), pay_date)
-        if unit_id is None:
-            raise InvalidInput("person_id", "belongs to no benefit unit; a payment is made for a unit")
-        row.issuance_id, state = payments.pay_claim(
+        row.issuance_id, state = payments.pay(
             uow,
             actor=actor,
-            claim_id=row.id,
-            unit_id=unit_id,
-            payee_id=data.payee_id,
-            amount_cents=row.approved_cents,
-            method=data.method,
-            pay_date=pay_date,
-            explanation=f"Out-of-province claim: {row.provider} ({row.province}), {row.service_from}",
+            data=money.IssuanceCreate(
+                payment_type="invoice",
+                program=PROGRAM,
+                unit_id=payments.unit_to_pay(uow, row.person_id, pay_date),
+                payee_id=data.payee_id,
+                amount=row.approved_cents,
+                method=data.method,
+                pay_date=pay_date,
+                explanation=f"Out-of-province claim: {row.provider} ({row.province}), {row.service_from}",
+                idempotency_key=f"health:claim:{row.id}",
+            ),
         )
         row.status, row.paid_to = ClaimStatus.PAID.value, data.pay_to
         uow.flush()

@@ -20,7 +20,10 @@ import uuid
 
 from onestop import money
 from onestop.access import Actor
+from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
+from onestop.health.repository import HealthRepository
+from onestop.registry import merged_record_ids
 
 DRUG_CARD_PROGRAM = "nl.nlpdp"
 CLAIMS_PROGRAM = "nl.out_of_province_claims"
@@ -65,66 +68,19 @@ def cancel_drug_card_value(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.U
     return state
 
 
-def pay_claim(
-    uow: UnitOfWork,
-    *,
-    actor: Actor,
-    claim_id: uuid.UUID,
-    unit_id: uuid.UUID,
-    payee_id: uuid.UUID,
-    amount_cents: int,
-    method: str,
-    pay_date: dt.date,
-    explanation: str,
-) -> tuple[uuid.UUID, str]:
-    """Pay an approved claim; returns the issuance id and its state (approved, or pending approval)."""
-    issuance = money.issue_payment(
-        uow,
-        actor=actor,
-        data=money.IssuanceCreate(
-            payment_type="invoice",
-            program=CLAIMS_PROGRAM,
-            unit_id=unit_id,
-            payee_id=payee_id,
-            amount=amount_cents,
-            method=method,
-            pay_date=pay_date,
-            explanation=explanation,
-            idempotency_key=f"health:claim:{claim_id}",
-        ),
-    )
-    return issuance.id, issuance.state
+def unit_to_pay(uow: UnitOfWork, person_id: uuid.UUID, on: dt.date) -> uuid.UUID:
+    """Money pays a benefit unit, not a person: the unit the person (or a merged record of theirs) is
+    in on the day; refused, naming the person, when they are in none."""
+    unit_id = HealthRepository(uow.session).current_unit(merged_record_ids(uow, person_id), on)
+    if unit_id is None:
+        raise InvalidInput("person_id", "belongs to no benefit unit; a payment is made for a unit")
+    return unit_id
 
 
-def pay_travel(
-    uow: UnitOfWork,
-    *,
-    actor: Actor,
-    travel_id: uuid.UUID,
-    program: str,
-    unit_id: uuid.UUID,
-    payee_id: uuid.UUID,
-    amount_cents: int,
-    method: str,
-    pay_date: dt.date,
-    explanation: str,
-) -> tuple[uuid.UUID, str]:
-    """The approved trip as a ``travel`` issuance (the officer's travel limit applies); id and state."""
-    issuance = money.issue_payment(
-        uow,
-        actor=actor,
-        data=money.IssuanceCreate(
-            payment_type="travel",
-            program=program,
-            unit_id=unit_id,
-            payee_id=payee_id,
-            amount=amount_cents,
-            method=method,
-            pay_date=pay_date,
-            explanation=explanation,
-            idempotency_key=f"health:travel:{travel_id}",
-        ),
-    )
+def pay(uow: UnitOfWork, *, actor: Actor, data: money.IssuanceCreate) -> tuple[uuid.UUID, str]:
+    """An approved claim or trip as an issuance (the officer's limits apply; beyond them it waits for
+    a supervisor); returns the issuance id and its state (approved, or pending approval)."""
+    issuance = money.issue_payment(uow, actor=actor, data=data)
     return issuance.id, issuance.state
 
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from onestop import audit
+from onestop import audit, money
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.cases.documents.models import Document
-from onestop.cases.tasks import TaskCreate, create_task
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.money import to_cents
@@ -25,6 +24,7 @@ from onestop.common.text import required_text
 from onestop.db import UnitOfWork, expect_version
 from onestop.health import domain, payments
 from onestop.health.domain import TravelKind, TravelStatus
+from onestop.health.follow_ups import follow_up_task
 from onestop.health.models import Travel
 from onestop.health.repository import HealthRepository
 from onestop.health.schemas import TravelCreate, TravelDecide, TravelInvoice, TravelPublic, TravelReturn
@@ -98,22 +98,20 @@ def decide_travel(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: 
                 raise InvalidInput("amount", "must be more than zero")
             if data.payee_id is None:
                 raise InvalidInput("payee_id", "is required: the carrier or travel agency to pay")
-            unit_id = HealthRepository(uow.session).current_unit(
-                merged_record_ids(uow, row.person_id), row.depart_on
-            )
-            if unit_id is None:
-                raise InvalidInput("person_id", "belongs to no benefit unit; a payment is made for a unit")
-            row.issuance_id, _ = payments.pay_travel(
+            row.issuance_id, _ = payments.pay(
                 uow,
                 actor=actor,
-                travel_id=row.id,
-                program=domain.TRAVEL_PROGRAMS[TravelKind(row.kind)],
-                unit_id=unit_id,
-                payee_id=data.payee_id,
-                amount_cents=cents,
-                method=data.method,
-                pay_date=min(uow.clock.today(), row.depart_on),
-                explanation=f"Travel ({row.kind}) departing {row.depart_on.isoformat()}",
+                data=money.IssuanceCreate(
+                    payment_type="travel",
+                    program=domain.TRAVEL_PROGRAMS[TravelKind(row.kind)],
+                    unit_id=payments.unit_to_pay(uow, row.person_id, row.depart_on),
+                    payee_id=data.payee_id,
+                    amount=cents,
+                    method=data.method,
+                    pay_date=min(uow.clock.today(), row.depart_on),
+                    explanation=f"Travel ({row.kind}) departing {row.depart_on.isoformat()}",
+                    idempotency_key=f"health:travel:{row.id}",
+                ),
             )
             row.approved_cents = cents
             if row.return_on is not None:
@@ -138,20 +136,15 @@ def decide_travel(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: 
 
 def _follow_up(uow: UnitOfWork, actor: Actor, row: Travel) -> uuid.UUID:
     assert row.return_on is not None
-    task = create_task(
+    return follow_up_task(
         uow,
-        actor=actor,
-        data=TaskCreate(
-            kind="follow_up",
-            title=f"Follow up on the return from travel ({row.kind})",
-            details="Check the person is back and how they are; record the return.",
-            person_id=row.person_id,
-            due_on=max(uow.clock.today(), row.return_on),
-            source_type=SUBJECT,
-            source_id=row.id,
-        ),
+        actor,
+        title=f"Follow up on the return from travel ({row.kind})",
+        details="Check the person is back and how they are; record the return.",
+        person_id=row.person_id,
+        due_on=row.return_on,
+        source=(SUBJECT, row.id),
     )
-    return task.id
 
 
 def add_travel_invoice(
@@ -164,11 +157,7 @@ def add_travel_invoice(
         expect_version(row.version, data.version, what="travel request")
         if row.status not in (TravelStatus.APPROVED, TravelStatus.RETURNED):
             raise InvalidInput("travel_id", "invoices are for an approved trip")
-        unit_id = HealthRepository(uow.session).current_unit(
-            merged_record_ids(uow, row.person_id), row.depart_on
-        )
-        if unit_id is None:
-            raise InvalidInput("person_id", "belongs to no benefit unit")
+        unit_id = payments.unit_to_pay(uow, row.person_id, row.depart_on)
         cents = to_cents(data.amount, field="amount")
         invoice_id, state = payments.record_travel_invoice(
             uow,
