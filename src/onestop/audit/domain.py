@@ -57,6 +57,23 @@ MASKED_KEYS: frozenset[str] = frozenset(
 )
 
 
+#: Subjects whose events name things, not people (an office, a caseload run's parameters, a budget):
+#: under them the bare key ``name`` is kept as it is. Every other key of ``MASKED_KEYS`` is still
+#: masked there, and under any other subject (a person, a payee, staff) ``name`` is masked too.
+NAMED_THING_SUBJECTS: frozenset[str] = frozenset(
+    {
+        "office",
+        "batch",
+        "budget",
+        "period",
+        "interaction_reason",
+        "interaction_stats",
+        "ledger",
+        "audit_event",
+    }
+)
+
+
 def mask(value: Any) -> Any:
     """A personal value with all but its first character hidden (``"Jan Doe"`` -> ``"J******"``)."""
     if value is None:
@@ -176,11 +193,21 @@ def next_seal(key: bytes, head: tuple[int, str, str | None], seq: int, new_hash:
     return broken_seal(key, seq, new_hash)
 
 
-def redact(data: Any, sensitive: Iterable[str] = SENSITIVE_KEYS, masked: Iterable[str] = MASKED_KEYS) -> Any:
+def redact(
+    data: Any,
+    sensitive: Iterable[str] = SENSITIVE_KEYS,
+    masked: Iterable[str] = MASKED_KEYS,
+    *,
+    subject_type: str | None = None,
+) -> Any:
     """A copy of ``data`` with the value of every sensitive key (at any depth) replaced by "[redacted]"
-    and every personal detail (phone, e-mail, name, birth date) masked."""
+    and every personal detail (phone, e-mail, name, birth date) masked; an office's or a parameter's
+    ``name`` is not a person's and stays readable (``NAMED_THING_SUBJECTS``)."""
     keys = frozenset(k.lower() for k in sensitive)
-    return _redact(data, keys, frozenset(k.lower() for k in masked))
+    masked_keys = frozenset(k.lower() for k in masked)
+    if subject_type in NAMED_THING_SUBJECTS:
+        masked_keys -= {"name"}
+    return _redact(data, keys, masked_keys)
 
 
 def _redact(data: Any, keys: frozenset[str], masked: frozenset[str]) -> Any:

@@ -52,9 +52,9 @@ def record(
         subject_id=None if subject_id is None else str(subject_id),
         purpose=purpose,
         outcome=outcome,
-        before=_storable(before),
-        after=_storable(after),
-        details=_storable(details),
+        before=_storable(before, subject_type),
+        after=_storable(after, subject_type),
+        details=_storable(details, subject_type),
         prev_hash=head_hash,
     )
     event_hash = domain.event_hash(fields)
@@ -66,11 +66,13 @@ def record(
     session.flush()
 
 
-def _storable(value: dict[str, Any] | None) -> Any:
+def _storable(value: dict[str, Any] | None, subject_type: str | None) -> Any:
     """Redacted, JSON-normalised copy: exactly what the database will hand back, so hashes re-compute."""
     if value is None:
         return None
-    return _integral_floats_as_ints(json.loads(json.dumps(json_ready(domain.redact(value)), default=str)))
+    return _integral_floats_as_ints(
+        json.loads(json.dumps(json_ready(domain.redact(value, subject_type=subject_type)), default=str))
+    )
 
 
 def _integral_floats_as_ints(value: Any) -> Any:

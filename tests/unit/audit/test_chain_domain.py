@@ -195,3 +195,15 @@ def test_redact_masks_phone_email_name_and_birth_date() -> None:
     assert (masked["count"], masked["state"]) == (3, "approved")
     for clear in ("709-555-0101", "jo@example.org", "Ruiz", "1980-05-01"):
         assert clear not in str(masked)
+
+
+def test_an_office_or_a_parameter_keeps_its_name_a_person_does_not() -> None:
+    """``name`` is personal under a person or a payee, not under an office or a caseload run."""
+    office = redact({"code": "STJ", "name": "St. John's"}, subject_type="office")
+    run = redact(
+        {"parameters": [{"name": "ab.income_support.core_rate"}], "phone": "709"}, subject_type="batch"
+    )
+    person = redact({"name": "Jo Ruiz"}, subject_type="person")
+    assert office == {"code": "STJ", "name": "St. John's"}
+    assert run == {"parameters": [{"name": "ab.income_support.core_rate"}], "phone": "7**"}
+    assert person == {"name": "J******"} == redact({"name": "Jo Ruiz"})
