@@ -206,7 +206,11 @@ class BatchItem(Base):
     """One issuance in one batch; ``(issuance_id, attempt)`` is unique, so no issuance is batched twice."""
 
     __tablename__ = "money_batch_item"
-    __table_args__ = (UniqueConstraint("issuance_id", "attempt"),)
+    __table_args__ = (
+        UniqueConstraint("issuance_id", "attempt"),
+        # file order within a batch; also the index the export's keyset pages walk (repository.export_page)
+        UniqueConstraint("batch_id", "seq", name="uq_money_batch_item_batch_seq"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     batch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("money_batch.id"), index=True)

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import BigInteger, Date, String, Uuid, column, func, select, table
+from sqlalchemy import BigInteger, Date, Select, String, Uuid, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from onestop.money.domain import IssuanceState
@@ -167,12 +167,13 @@ def batch_items(session: Session, batch_id: uuid.UUID) -> Sequence[BatchItem]:
     ).all()
 
 
-def export_rows(
-    session: Session, batch_id: uuid.UUID, methods: Sequence[str], *, chunk: int
-) -> Iterable[Any]:
-    """What a payment file needs per item (item, issuance and payee), streamed in file order."""
+def export_page(batch_id: uuid.UUID, methods: Sequence[str], *, after_seq: int, chunk: int) -> Select[Any]:
+    """One page of a payment file: the items after ``after_seq`` in file order, with their issuance
+    and payee. A keyset page on the unique ``(batch_id, seq)`` index: each page costs the same
+    however far into a 1M-item batch it is (without the index the planner joined every remaining
+    item for every page: quadratic). ``tests/integration/money/test_query_plans.py`` keeps it so."""
     b, i, p = BatchItem.__table__.c, Issuance.__table__.c, Payee.__table__.c
-    query = (
+    return (
         select(
             b.seq,
             b.end_to_end_id,
@@ -193,16 +194,32 @@ def export_rows(
                 Payee.__table__, i.payee_id == p.id
             )
         )
-        .where(b.batch_id == batch_id, b.method.in_(methods))
+        .where(b.batch_id == batch_id, b.method.in_(methods), b.seq > after_seq)
         .order_by(b.seq)
+        .limit(chunk)
     )
+
+
+def export_rows(
+    session: Session, batch_id: uuid.UUID, methods: Sequence[str], *, chunk: int
+) -> Iterable[Any]:
+    """What a payment file needs per item (item, issuance and payee), streamed in file order."""
     last = -1
     while True:
-        rows = session.execute(query.where(b.seq > last).limit(chunk)).all()
+        rows = session.execute(export_page(batch_id, methods, after_seq=last, chunk=chunk)).all()
         yield from rows
         if len(rows) < chunk:
             return
         last = rows[-1].seq
+
+
+def refresh_statistics(session: Session, *tables: str) -> None:
+    """After a bulk insert (a batch of a million items), PostgreSQL's planner still believes the
+    table holds what it held before and picks plans for a handful of rows; ANALYZE corrects it inside
+    the same transaction (it counts the transaction's own new rows). SQLite plans without them."""
+    if session.get_bind().dialect.name == "postgresql":
+        for name in tables:
+            session.execute(text(f"ANALYZE {name}"))
 
 
 def max_cheque_number(session: Session) -> int | None:

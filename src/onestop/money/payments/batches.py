@@ -124,6 +124,7 @@ def _add_items(uow: UnitOfWork, batch: PaymentBatch, rows: Sequence[Any]) -> Non
     )
     if getattr(moved, "rowcount", -1) != len(items):
         raise IntegrityError("batch build", None, Exception("issuances changed while the batch was built"))
+    repository.refresh_statistics(uow.session, BatchItem.__tablename__, Issuance.__tablename__)
 
 
 def _first_free_cheque(uow: UnitOfWork) -> int:

@@ -1,0 +1,25 @@
+"""A batch item's place in its file is unique per batch, and indexed: the payment-file export pages
+through the items by ``(batch_id, seq)`` (issue 16: without the index, a 1M-item export is quadratic).
+
+Revision ID: 0014
+Revises: 0010
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0014"
+down_revision: str | None = "0010"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("money_batch_item") as batch:
+        batch.create_unique_constraint("uq_money_batch_item_batch_seq", ["batch_id", "seq"])
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("money_batch_item") as batch:
+        batch.drop_constraint("uq_money_batch_item_batch_seq", type_="unique")
