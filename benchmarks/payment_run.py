@@ -38,7 +38,7 @@ from onestop.common.clock import FixedClock
 from onestop.common.crypto import FieldCipher
 from onestop.config import Settings
 from onestop.db import Base, all_models, make_engine  # noqa: F401 - all_models fills the metadata
-from onestop.money.entitlements.payees import ACCOUNT_CONTEXT
+from onestop.money.domain import ACCOUNT_CONTEXT
 from onestop.money.models import Entitlement, Payee
 from onestop.registry.models import BenefitUnit, Person
 
