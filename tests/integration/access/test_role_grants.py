@@ -55,13 +55,13 @@ def _new_account(container: Container, admin: Actor, role: str = "supervisor") -
 
 
 def test_the_privileged_roles_follow_role_permissions() -> None:
-    assert grants.PRIVILEGED_ROLES == {
+    assert {
         Role.OFFICER,
         Role.SUPERVISOR,
         Role.SPECIALIST,
         Role.FINANCE,
         Role.ADMINISTRATOR,
-    }
+    } == grants.PRIVILEGED_ROLES
     assert "money:issue" in grants.SENSITIVE_PERMISSIONS
     assert "money:ledger_read" not in grants.SENSITIVE_PERMISSIONS
     assert not grants.is_privileged(Role.AUDITOR)
@@ -106,7 +106,7 @@ def test_a_grant_asked_by_one_administrator_is_approved_by_another(container: Co
     assert [(e.actor_username, e.details["reason"][:20]) for e in denied] == [
         ("anna", "you asked for this g")
     ]
-    with pytest.raises(GrantConflict, match="already approved"):
+    with pytest.raises(GrantConflict, match="already decided"):
         grants.approve_grant(container.uow(), actor=ben, grant_id=grant.id)
     with container.uow() as uow:
         assert verify(uow.session).ok
@@ -147,7 +147,7 @@ def test_refusing_changes_nothing_but_the_request(container: Container) -> None:
     done = grants.refuse_grant(container.uow(), actor=ben, grant_id=grant.id, reason="Not in finance")
     assert (done.state, done.decision_note) == ("refused", "Not in finance")
     assert _roles(container, carl.id) == []
-    with pytest.raises(GrantConflict, match="already refused"):
+    with pytest.raises(GrantConflict, match="already decided"):
         grants.approve_grant(container.uow(), actor=anna, grant_id=grant.id)
     [refused] = _events(container, "staff:grant_refuse")
     assert refused.outcome == "ok" and refused.details["reason"] == "Not in finance"

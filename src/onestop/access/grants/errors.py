@@ -1,4 +1,8 @@
-"""Why a grant is refused. Each names the reason; the service audits it as a denied attempt."""
+"""Why a grant is refused. Each names the reason; the service audits it as a denied attempt.
+
+The messages are fixed sentences (the caller knows which account and role it asked about), so the
+staff pages list them for translation (``web/staff/grants.py``).
+"""
 
 from __future__ import annotations
 
@@ -22,3 +26,12 @@ class OwnGrant(GrantRefusal, PermissionDenied):
 
 class GrantConflict(GrantRefusal, Conflict):
     """The grant clashes with the account or the request's state (already held, already decided...)."""
+
+
+SYSTEM_APPROVES_NOTHING = "the system approves no grant: a named administrator must approve it (--as-user)"
+OWN_REQUEST = "you asked for this grant; another administrator must approve it"
+OWN_ACCOUNT = "nobody approves a role for their own account; another administrator must"
+ALREADY_HELD = "the account already holds this role"
+ALREADY_WAITING = "this role is already waiting for approval for this account"
+DEACTIVATED = "the account is deactivated"
+ALREADY_DECIDED = "this grant is already decided; nothing was changed"

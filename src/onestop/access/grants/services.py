@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from onestop.access import domain as access_domain
 from onestop.access.errors import StaffNotFound
+from onestop.access.grants import errors
 from onestop.access.grants.domain import APPROVER_ROLES, GrantState, is_privileged, split_roles
 from onestop.access.grants.errors import GrantConflict, GrantNotFound, GrantRefusal, OwnGrant
 from onestop.access.grants.models import RoleGrant
@@ -47,21 +48,23 @@ def open_requests(uow: UnitOfWork, actor: Actor, staff: Staff, roles: frozenset[
         _pending(uow, actor, staff, role, reason)
 
 
-def request_grant(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID, role: str, reason: str) -> RoleGrant:
+def request_grant(
+    uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID | None, role: str, reason: str
+) -> RoleGrant:
     """Ask for ``role`` on an account. A privileged role waits for another administrator; any other
     role (auditor) is given at once, and so is any role during the bootstrap."""
     try:
         with uow:
             require(uow, actor, Permission.STAFF_WRITE, subject_type="staff", subject_id=staff_id)
+            if staff_id is None:
+                raise InvalidInput("staff_id", "choose an account")
             wanted = _role(role)
             why = access_domain.required_text(reason, field="reason", max_length=500)
             staff = _active_staff(uow, staff_id)
             if wanted in staff.roles:
-                raise GrantConflict(f"{staff.username} already holds the role {wanted.value}")
+                raise GrantConflict(errors.ALREADY_HELD)
             if _waiting(uow, staff.id, wanted) is not None:
-                raise GrantConflict(
-                    f"the role {wanted.value} for {staff.username} is already waiting for approval"
-                )
+                raise GrantConflict(errors.ALREADY_WAITING)
             if is_privileged(wanted) and not _bootstrap(uow, actor):
                 grant = _pending(uow, actor, staff, wanted, why)
             else:
@@ -80,16 +83,16 @@ def approve_grant(uow: UnitOfWork, *, actor: Actor, grant_id: uuid.UUID, note: s
             require(uow, actor, Permission.STAFF_WRITE, subject_type="role_grant", subject_id=grant_id)
             grant = _grant(uow, grant_id)
             if actor.staff_id is None:
-                raise OwnGrant("the system approves no grant: a named administrator must, with --as-user")
+                raise OwnGrant(errors.SYSTEM_APPROVES_NOTHING)
             _still_pending(grant)
             if actor.staff_id == grant.requested_by_id:
-                raise OwnGrant("you asked for this grant; another administrator must approve it")
+                raise OwnGrant(errors.OWN_REQUEST)
             if actor.staff_id == grant.staff_id:
-                raise OwnGrant("nobody approves a role for their own account; another administrator must")
+                raise OwnGrant(errors.OWN_ACCOUNT)
             staff = _active_staff(uow, grant.staff_id)
             role = Role(grant.role)
             if role in staff.roles:
-                raise GrantConflict(f"{staff.username} already holds the role {role.value}")
+                raise GrantConflict(errors.ALREADY_HELD)
             before = list(staff.role_names)
             staff.role_names = sorted({*staff.role_names, role.value})
             _decide(uow, actor, grant, GrantState.APPROVED, note.strip()[:500] or None)
@@ -197,7 +200,7 @@ def _active_staff(uow: UnitOfWork, staff_id: uuid.UUID) -> Staff:
     if staff is None:
         raise StaffNotFound(staff_id)
     if not staff.active:
-        raise GrantConflict(f"the account {staff.username} is deactivated")
+        raise GrantConflict(errors.DEACTIVATED)
     return staff
 
 
@@ -211,7 +214,7 @@ def _grant(uow: UnitOfWork, grant_id: uuid.UUID) -> RoleGrant:
 
 def _still_pending(grant: RoleGrant) -> None:
     if grant.state != GrantState.PENDING.value:
-        raise GrantConflict(f"this grant is already {grant.state}; nothing was changed")
+        raise GrantConflict(errors.ALREADY_DECIDED)
 
 
 def _waiting(uow: UnitOfWork, staff_id: uuid.UUID, role: Role) -> RoleGrant | None:
@@ -278,7 +281,12 @@ def _decide(uow: UnitOfWork, actor: Actor, grant: RoleGrant, state: GrantState, 
 
 
 def _audit_refusal(
-    uow: UnitOfWork, actor: Actor, action: AuditAction, subject_type: str, subject_id: uuid.UUID, err: object
+    uow: UnitOfWork,
+    actor: Actor,
+    action: AuditAction,
+    subject_type: str,
+    subject_id: uuid.UUID | None,
+    err: object,
 ) -> None:
     """Keep the refused attempt: its own transaction, since the caller's rolled back."""
     reason = err.message if isinstance(err, DomainError) else str(err)
