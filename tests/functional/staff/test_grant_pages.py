@@ -104,3 +104,11 @@ def test_other_roles_do_not_reach_the_page(client: TestClient, container: Contai
     assert sign_in(client, "olive", PASSWORD).status_code == 303
     assert client.get(PAGE).status_code == 403
     assert 'href="/staff/admin/grants"' not in client.get("/staff/").text
+
+
+def test_the_page_lists_every_refusal_for_translation() -> None:
+    from onestop.access.grants import errors
+    from onestop.web.staff.grants import REFUSALS
+
+    fixed = {v for k, v in vars(errors).items() if k.isupper() and isinstance(v, str)}
+    assert set(REFUSALS) == fixed

@@ -23,7 +23,6 @@ from onestop.access.grants import (
     refuse_grant,
     request_grant,
 )
-from onestop.access.grants import errors as grant_errors
 from onestop.access.permissions import Actor, Permission
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
@@ -38,15 +37,15 @@ from onestop.web.staff.forms import form_errors, optional_uuid
 router = APIRouter(prefix="/admin/grants")
 PAGE = "/staff/admin/grants"
 
-#: The service's refusals, listed so the French catalogue carries them (the page shows them translated).
+#: The service's refusals (``access.grants.errors``) word for word, so the French catalogue carries them.
 REFUSALS = [
-    N_(grant_errors.SYSTEM_APPROVES_NOTHING),
-    N_(grant_errors.OWN_REQUEST),
-    N_(grant_errors.OWN_ACCOUNT),
-    N_(grant_errors.ALREADY_HELD),
-    N_(grant_errors.ALREADY_WAITING),
-    N_(grant_errors.DEACTIVATED),
-    N_(grant_errors.ALREADY_DECIDED),
+    N_("the system approves no grant: a named administrator must approve it (--as-user)"),
+    N_("you asked for this grant; another administrator must approve it"),
+    N_("nobody approves a role for their own account; another administrator must"),
+    N_("the account already holds this role"),
+    N_("this role is already waiting for approval for this account"),
+    N_("the account is deactivated"),
+    N_("this grant is already decided; nothing was changed"),
 ]
 FIELDS = {"staff_id", "role", "reason"}
 STATES = {
