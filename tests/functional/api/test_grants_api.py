@@ -120,3 +120,15 @@ def test_only_administrators_decide(
     assert refused.status_code == 403 and "staff:write" in refused.json()["detail"]
     assert client.get("/api/staff/grants", headers=auditor).status_code == 200  # staff:read
     assert client.get("/api/staff/grants", params={"state": "odd"}, headers=anna).json()["field"] == "state"
+
+
+def test_anyone_still_reads_their_own_account(
+    client: TestClient, container: Container, admins: tuple[dict[str, str], dict[str, str]]
+) -> None:
+    olive = make_staff(container, "olive", Role.AUDITOR)
+    carl = make_staff(container, "carl")  # asked for by the operator: waits for an administrator
+    assert carl.role_names == []
+    headers = _headers(client, "carl")
+    own = client.get(f"/api/staff/{carl.id}", headers=headers)
+    assert own.status_code == 200 and own.json()["roles"] == [] and own.json()["pending_roles"] == []
+    assert client.get(f"/api/staff/{olive.id}", headers=headers).status_code == 403

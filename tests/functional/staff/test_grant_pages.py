@@ -112,3 +112,16 @@ def test_the_page_lists_every_refusal_for_translation() -> None:
 
     fixed = {v for k, v in vars(errors).items() if k.isupper() and isinstance(v, str)}
     assert set(REFUSALS) == fixed
+
+
+def test_an_account_still_waiting_for_its_role_signs_in_to_an_empty_workspace(
+    client: TestClient, container: Container
+) -> None:
+    _admins_and_a_new_officer(container)
+    assert sign_in(client, "carl", PASSWORD).status_code == 303
+    home = client.get("/staff/")
+    assert home.status_code == 200
+    token = csrf_token(client, "/staff/people")
+    search = client.post("/staff/people", data={"csrf_token": token, "name": "Okafor"})
+    assert search.status_code == 403  # no role yet: no person:read
+    assert client.get("/staff/tasks").status_code == 403

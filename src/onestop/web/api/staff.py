@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, Response, status
 
 from onestop import access
-from onestop.access import grants
+from onestop.access import Permission, grants
 from onestop.access.schemas import OfficeCreate, OfficePublic, PasswordChange, StaffCreate, StaffPublic
 from onestop.web.deps import CurrentActor, UowDep
 
@@ -41,6 +41,8 @@ def create_staff(uow: UowDep, actor: CurrentActor, body: StaffCreate) -> StaffPu
 def get_staff(uow: UowDep, actor: CurrentActor, staff_id: uuid.UUID) -> StaffPublic:
     """One staff account, with the privileged roles it waits for."""
     staff = access.get_staff(uow, actor=actor, staff_id=staff_id)
+    if not actor.can(Permission.STAFF_READ):  # one's own account: the grants list is the administrators'
+        return StaffPublic.of(staff)
     return StaffPublic.of(staff, grants.pending_roles(uow, actor=actor, staff_id=staff.id))
 
 
