@@ -125,3 +125,14 @@ def test_an_account_still_waiting_for_its_role_signs_in_to_an_empty_workspace(
     search = client.post("/staff/people", data={"csrf_token": token, "name": "Okafor"})
     assert search.status_code == 403  # no role yet: no person:read
     assert client.get("/staff/tasks").status_code == 403
+
+
+def test_the_page_says_the_account_creation_reason_in_french(
+    client: TestClient, container: Container
+) -> None:
+    from onestop.access.grants.services import ASKED_AT_CREATION
+
+    assert ASKED_AT_CREATION == "asked for when the account was opened"
+    _admins_and_a_new_officer(container)
+    assert sign_in(client, "ben", PASSWORD).status_code == 303
+    assert "demandé à l’ouverture du compte" in client.get(f"{PAGE}?lang=fr").text

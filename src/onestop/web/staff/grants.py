@@ -23,6 +23,7 @@ from onestop.access.grants import (
     refuse_grant,
     request_grant,
 )
+from onestop.access.grants.services import ASKED_AT_CREATION
 from onestop.access.permissions import Actor, Permission
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
@@ -149,6 +150,8 @@ def _page(
         "accounts": [(str(s.id), f"{s.display_name} ({s.username})") for s in accounts],
         "role_options": [(r.value, _role_option(request, r)) for r in Role if r is not Role.CLIENT],
         "grant_states": labels.translated(request, STATES),
+        # The reason the service writes for roles asked for at account creation, in the page's language.
+        "reasons": {ASKED_AT_CREATION: pages.gettext(request, N_("asked for when the account was opened"))},
         "errors": errors or {},
         "form": form or {},
         "refusal": refusal,
