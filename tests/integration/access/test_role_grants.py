@@ -198,3 +198,20 @@ def test_only_administrators_ask_or_decide(container: Container) -> None:
     with pytest.raises(InvalidInput) as err:
         grants.list_grants(container.uow(), actor=anna, state="maybe")
     assert err.value.field == "state"
+
+
+def test_a_grant_for_a_role_that_no_longer_exists_is_409_not_a_crash(container: Container) -> None:
+    anna, ben = _two_admins(container)
+    carl = _new_account(container, anna)
+    [grant] = grants.list_grants(container.uow(), actor=ben, staff_id=carl.id)
+    with container.uow() as uow:
+        stored = uow.session.get(RoleGrant, grant.id)
+        assert stored is not None
+        stored.role = "caseworker"  # a role renamed since the request
+        uow.commit()
+    with pytest.raises(GrantConflict, match="no longer exists"):
+        grants.approve_grant(container.uow(), actor=ben, grant_id=grant.id)
+    assert (
+        grants.refuse_grant(container.uow(), actor=ben, grant_id=grant.id, reason="renamed").state
+        == "refused"
+    )

@@ -90,7 +90,7 @@ def approve_grant(uow: UnitOfWork, *, actor: Actor, grant_id: uuid.UUID, note: s
             if actor.staff_id == grant.staff_id:
                 raise OwnGrant(errors.OWN_ACCOUNT)
             staff = _active_staff(uow, grant.staff_id)
-            role = Role(grant.role)
+            role = _stored_role(grant.role)
             if role in staff.roles:
                 raise GrantConflict(errors.ALREADY_HELD)
             before = list(staff.role_names)
@@ -184,6 +184,13 @@ def _role(raw: str) -> Role:
         known = ", ".join(r.value for r in Role if r is not Role.CLIENT)
         raise InvalidInput("role", f"unknown role {raw.strip()[:40]!r} (known: {known})")
     return role
+
+
+def _stored_role(name: str) -> Role:
+    """The role a pending grant names; one renamed or removed since can only be refused."""
+    if name not in {r.value for r in Role} or name == Role.CLIENT.value:
+        raise GrantConflict(errors.NO_SUCH_ROLE)
+    return Role(name)
 
 
 def _bootstrap(uow: UnitOfWork, actor: Actor) -> bool:

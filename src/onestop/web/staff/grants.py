@@ -47,6 +47,7 @@ REFUSALS = [
     N_("this role is already waiting for approval for this account"),
     N_("the account is deactivated"),
     N_("this grant is already decided; nothing was changed"),
+    N_("this role no longer exists; refuse the grant"),
 ]
 FIELDS = {"staff_id", "role", "reason"}
 STATES = {
