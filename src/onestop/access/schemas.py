@@ -71,10 +71,12 @@ class StaffPublic(BaseModel):
     active: bool
     last_login_at: dt.datetime | None
     created_at: dt.datetime
+    #: Privileged roles asked for and waiting for a second administrator (``access.grants``).
+    pending_roles: list[str] = Field(default_factory=list)
 
     @classmethod
-    def of(cls, staff: Staff) -> StaffPublic:
-        """From the table row."""
+    def of(cls, staff: Staff, pending_roles: list[str] | None = None) -> StaffPublic:
+        """From the table row (and the roles it waits for, when the caller looked them up)."""
         return cls(
             id=staff.id,
             username=staff.username,
@@ -86,4 +88,5 @@ class StaffPublic(BaseModel):
             active=staff.active,
             last_login_at=staff.last_login_at,
             created_at=staff.created_at,
+            pending_roles=pending_roles or [],
         )

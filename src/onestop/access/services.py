@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from onestop.access import domain, passwords, repository
 from onestop.access.errors import OfficeCodeTaken, OfficeNotFound, StaffNotFound, UsernameTaken
+from onestop.access.grants import services as grants
 from onestop.access.guard import require
 from onestop.access.models import Office, Staff
 from onestop.access.permissions import Actor, Permission, Role
@@ -82,10 +83,16 @@ def create_staff(
     office_id: uuid.UUID | None,
     email: str | None = None,
 ) -> Staff:
-    """Open a staff account; the password must meet the policy and is stored only as an Argon2 hash."""
+    """Open a staff account; the password must meet the policy and is stored only as an Argon2 hash.
+
+    A privileged role (one that reads files, moves money or gives roles) is not given here: it becomes
+    a grant request that another administrator approves (``access.grants``), except in the bootstrap.
+    """
     with uow:
         require(uow, actor, Permission.STAFF_WRITE, subject_type="staff")
         staff = _new_staff(uow, username, display_name, password, roles, office_id, email)
+        waiting, bootstrap = grants.plan_new_account(uow, actor, staff.roles)
+        staff.role_names = sorted(r.value for r in staff.roles - waiting)
         uow.session.add(staff)
         _flush_new(uow, UsernameTaken(staff.username))
         record(
@@ -95,7 +102,9 @@ def create_staff(
             subject_type="staff",
             subject_id=staff.id,
             after=staff_snapshot(staff),
+            details={"pending_roles": sorted(r.value for r in waiting), "bootstrap": bootstrap},
         )
+        grants.open_requests(uow, actor, staff, waiting, grants.ASKED_AT_CREATION)
         uow.commit()
     return staff
 

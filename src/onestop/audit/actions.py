@@ -269,6 +269,10 @@ class AuditAction(enum.StrEnum):
     STAFF_CHANGE_PASSWORD = "staff:change_password"  # noqa: S105 - an action name, not a secret
     STAFF_CREATE = "staff:create"
     STAFF_DEACTIVATE = "staff:deactivate"
+    STAFF_GRANT = "staff:grant"  # a role given at once (not privileged, or the bootstrap)
+    STAFF_GRANT_APPROVE = "staff:grant_approve"
+    STAFF_GRANT_REFUSE = "staff:grant_refuse"
+    STAFF_GRANT_REQUEST = "staff:grant_request"
     STAFF_READ = "staff:read"
     STAFF_WRITE = "staff:write"
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+
 import typer
 
 from onestop import access
+from onestop.access import grants
 from onestop.cli.common import cli_actor, container, handles_errors
+from onestop.cli.payments import AsUser, acting
+from onestop.common.errors import InvalidInput
 
 app = typer.Typer(help="Staff accounts and offices.", no_args_is_help=True)
 
@@ -40,7 +45,15 @@ def create(
         office_id=office_id,
         email=email,
     )
-    typer.echo(f"created staff {staff.username} ({', '.join(staff.role_names)}) id {staff.id}")
+    typer.echo(
+        f"created staff {staff.username} ({', '.join(staff.role_names) or 'no role yet'}) id {staff.id}"
+    )
+    waiting = grants.pending_roles(container().uow(), actor=cli_actor(), staff_id=staff.id)
+    if waiting:
+        typer.echo(
+            f"waiting for another administrator's approval: {', '.join(waiting)} "
+            "(`onestop staff grants`, `onestop staff approve ID --as-user ADMIN`)"
+        )
 
 
 @app.command("list")
@@ -84,3 +97,71 @@ def offices() -> None:
     """List offices."""
     for o in access.list_offices(container().uow(), actor=cli_actor()):
         typer.echo(f"{o.code:<12} {o.name}")
+
+
+@app.command("grants")
+@handles_errors
+def grants_(
+    state: str = typer.Option(
+        "pending", "--state", help="pending (default), approved, refused, granted, or 'all'."
+    ),
+) -> None:
+    """List role grants: the pending ones wait for a second administrator."""
+    found = grants.list_grants(container().uow(), actor=cli_actor(), state=None if state == "all" else state)
+    for g in found:
+        typer.echo(
+            f"{g.id}  {g.staff.username:<20} {g.role:<14} {g.state:<9} "
+            f"asked by {g.requested_by}: {g.reason or '-'}"
+        )
+    if not found:
+        typer.echo("no role grants")
+
+
+@app.command("grant")
+@handles_errors
+def grant(
+    username: str = typer.Argument(..., help="Login name of the account."),
+    role: str = typer.Option(..., "--role", help="The role to give (officer, supervisor...)."),
+    reason: str = typer.Option(..., "--reason", help="Why the account needs it."),
+    as_user: str | None = AsUser,
+) -> None:
+    """Ask for a role; a privileged one waits for another administrator's approval."""
+    actor = acting(as_user)
+    staff = access.get_staff_by_username(container().uow(), actor=actor, username=username)
+    done = grants.request_grant(container().uow(), actor=actor, staff_id=staff.id, role=role, reason=reason)
+    typer.echo(f"{done.state}: {done.role} for {staff.username} (grant {done.id})")
+
+
+@app.command("approve")
+@handles_errors
+def approve(
+    grant_id: str = typer.Argument(..., help="The grant's id (from `onestop staff grants`)."),
+    note: str = typer.Option("", "--note", help="An optional note."),
+    as_user: str | None = AsUser,
+) -> None:
+    """Approve a grant as a named administrator (--as-user): the system approves nothing."""
+    done = grants.approve_grant(
+        container().uow(), actor=acting(as_user), grant_id=_grant_id(grant_id), note=note
+    )
+    typer.echo(f"approved: {done.role} for {done.staff.username}")
+
+
+@app.command("refuse")
+@handles_errors
+def refuse(
+    grant_id: str = typer.Argument(..., help="The grant's id (from `onestop staff grants`)."),
+    reason: str = typer.Option(..., "--reason", help="Why it is refused."),
+    as_user: str | None = AsUser,
+) -> None:
+    """Refuse a grant, with a reason."""
+    done = grants.refuse_grant(
+        container().uow(), actor=acting(as_user), grant_id=_grant_id(grant_id), reason=reason
+    )
+    typer.echo(f"refused: {done.role} for {done.staff.username}")
+
+
+def _grant_id(raw: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw.strip())
+    except ValueError:
+        raise InvalidInput("grant_id", "give the grant's id as `onestop staff grants` shows it") from None

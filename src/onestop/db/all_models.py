@@ -1,6 +1,7 @@
 """Import every area's tables so ``Base.metadata`` is complete (for Alembic and test set-up)."""
 
 from onestop.access import models as access_models
+from onestop.access.grants import models as access_grant_models  # noqa: F401  (role grants, issue 10)
 from onestop.audit import models as audit_models
 from onestop.batch import models as batch_models  # noqa: F401  (batch runs, issue 16)
 from onestop.cases.appeals import models as case_appeals_models  # noqa: F401  (case work)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from onestop import audit
-from onestop.access import Actor, Office, Permission, Role, create_office, create_staff, require
+from onestop.access import Actor, Office, Permission, Role, create_office, create_staff, grants, require
 from onestop.audit import AuditAction
 from onestop.bootstrap import Container
 from onestop.common.errors import Conflict
@@ -201,11 +201,16 @@ def load_people(
 
 
 def _offices_and_staff(container: Container, actor: Actor, report: LoadReport) -> dict[str, Actor]:
+    """The offices and one account per role. The administrator comes first (the bootstrap: nobody could
+    approve yet); every other privileged role is then asked for by the loader and approved by that
+    administrator, through the same grant services as in production."""
     offices: dict[str, Office] = {}
     for code, name in OFFICES:
         offices[code] = create_office(container.uow(), actor=actor, code=code, name=name)
     actors: dict[str, Actor] = {}
-    for username, role, office, password in DEMO_STAFF:
+    ordered = sorted(DEMO_STAFF, key=lambda row: row[1] is not Role.ADMINISTRATOR)
+    approver: Actor | None = None
+    for username, role, office, password in ordered:
         staff = create_staff(
             container.uow(),
             actor=actor,
@@ -215,8 +220,19 @@ def _offices_and_staff(container: Container, actor: Actor, report: LoadReport) -
             roles={role},
             office_id=offices[office].id,
         )
+        if approver is not None:
+            for grant in grants.list_grants(container.uow(), actor=approver, staff_id=staff.id):
+                grants.approve_grant(container.uow(), actor=approver, grant_id=grant.id, note="demo staff")
+        elif role is Role.ADMINISTRATOR:
+            if role not in staff.roles:
+                raise AlreadyLoaded(
+                    "this database has an administrator already: load the demo into an empty one"
+                )
+            approver = Actor.for_roles(staff.id, username, frozenset({role}), staff.office_id)
         actors[username] = Actor.for_roles(staff.id, username, frozenset({role}), staff.office_id)
         report.staff.append((username, role.value, password))
+    listed = [row[0] for row in DEMO_STAFF]
+    report.staff.sort(key=lambda row: listed.index(row[0]))  # as DEMO_STAFF lists them
     return actors
 
 

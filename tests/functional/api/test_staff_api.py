@@ -64,8 +64,10 @@ def test_an_administrator_opens_an_office_and_an_account(client: TestClient, con
     created = client.post("/api/staff", json=NEW_STAFF | {"office_id": office.json()["id"]}, headers=admin)
     assert created.status_code == 201, created.text
     body = created.json()
-    assert (body["username"], body["roles"], body["office_code"], body["active"]) == (
+    # The officer role reads client files: it waits for a second administrator (issue 10, part 8).
+    assert (body["username"], body["roles"], body["pending_roles"], body["office_code"], body["active"]) == (
         "newhire",
+        [],
         ["officer"],
         "EDM-01",
         True,

@@ -37,6 +37,17 @@ def test_load_demo(container: Container) -> None:
     with container.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(m.Person)) == 200
         assert uow.session.scalar(select(func.count()).select_from(Staff)) == 8
+        # Roles through the grant services: the administrator is the bootstrap and approves the others.
+        assert all(len(s.role_names) == 1 for s in uow.session.scalars(select(Staff)).unique())
+        approvals = uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "staff:grant_approve"))
+        assert sorted((e.actor_username, e.details["role"]) for e in approvals) == [
+            ("administrator", "finance"),
+            ("administrator", "finance"),
+            ("administrator", "officer"),
+            ("administrator", "officer"),
+            ("administrator", "specialist"),
+            ("administrator", "supervisor"),
+        ]
         loads = uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "demo:load")).all()
         assert len(loads) == 1
         assert loads[0].details["people"] == 200

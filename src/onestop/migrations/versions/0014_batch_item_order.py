@@ -2,7 +2,7 @@
 through the items by ``(batch_id, seq)`` (issue 16: without the index, a 1M-item export is quadratic).
 
 Revision ID: 0014
-Revises: 0010
+Revises: 0012
 """
 
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0014"
-down_revision: str | None = "0010"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -8,6 +8,7 @@ from onestop.web.api import catalogue as catalogue_api
 from onestop.web.api import client360 as case_360
 from onestop.web.api import decisions as case_decisions
 from onestop.web.api import documents as case_documents
+from onestop.web.api import grants as staff_grants
 from onestop.web.api import health as health_api
 from onestop.web.api import interactions as case_interactions
 from onestop.web.api import investigations as case_investigations
@@ -19,7 +20,8 @@ from onestop.web.api import referrals as case_referrals
 from onestop.web.api import reviews as case_reviews
 from onestop.web.api import tasks as case_tasks
 
-ROUTERS = [auth.router, staff.router, people.router, units.router, audit.router, evaluate.router]
+ROUTERS = [auth.router, staff_grants.router, staff.router, people.router, units.router]
+ROUTERS += [audit.router, evaluate.router]
 ROUTERS += [case_interactions.router, case_tasks.router, case_referrals.router]
 ROUTERS += [case_plans.router, case_documents.router, case_360.router]
 ROUTERS += [needs_screening.router, catalogue_api.router]

@@ -7,6 +7,7 @@ import uuid
 from fastapi import APIRouter, Response, status
 
 from onestop import access
+from onestop.access import Permission, grants
 from onestop.access.schemas import OfficeCreate, OfficePublic, PasswordChange, StaffCreate, StaffPublic
 from onestop.web.deps import CurrentActor, UowDep
 
@@ -33,13 +34,16 @@ def list_staff(
 def create_staff(uow: UowDep, actor: CurrentActor, body: StaffCreate) -> StaffPublic:
     """Open a staff account (422 names the field at fault; 409 if the username is taken)."""
     staff = access.create_staff(uow, actor=actor, **body.model_dump())
-    return StaffPublic.of(staff)
+    return StaffPublic.of(staff, grants.pending_roles(uow, actor=actor, staff_id=staff.id))
 
 
 @router.get("/staff/{staff_id}", response_model=StaffPublic)
 def get_staff(uow: UowDep, actor: CurrentActor, staff_id: uuid.UUID) -> StaffPublic:
-    """One staff account."""
-    return StaffPublic.of(access.get_staff(uow, actor=actor, staff_id=staff_id))
+    """One staff account, with the privileged roles it waits for."""
+    staff = access.get_staff(uow, actor=actor, staff_id=staff_id)
+    if not actor.can(Permission.STAFF_READ):  # one's own account: the grants list is the administrators'
+        return StaffPublic.of(staff)
+    return StaffPublic.of(staff, grants.pending_roles(uow, actor=actor, staff_id=staff.id))
 
 
 @router.post("/staff/{staff_id}/deactivate", response_model=StaffPublic)

@@ -28,6 +28,7 @@ from onestop.web.staff import (
     tasks,
 )
 from onestop.web.staff import batch as batch_pages  # batch (issue 16)
+from onestop.web.staff import grants as grant_pages  # role grants (issue 10, part 8)
 from onestop.web.staff import reports as report_pages  # reports (issue 16)
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
@@ -54,6 +55,7 @@ router.include_router(tasks.router)
 router.include_router(batch_pages.router)
 router.include_router(report_pages.router)
 router.include_router(health.router)
+router.include_router(grant_pages.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)

@@ -1,0 +1,167 @@
+"""The administrators' page of role grants (issue 10, part 8): the privileged roles waiting for a
+second administrator, with approve and refuse, and the form to ask for a role for an account.
+
+Refusals (your own request, your own account, already decided...) show on the page with the
+service's reason and the status it maps to (403, 409); nothing changes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop.access import Role, list_staff
+from onestop.access.grants import (
+    GrantConflict,
+    OwnGrant,
+    approve_grant,
+    is_privileged,
+    list_grants,
+    refuse_grant,
+    request_grant,
+)
+from onestop.access.grants.services import ASKED_AT_CREATION
+from onestop.access.permissions import Actor, Permission
+from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
+from onestop.web import pages
+from onestop.web.deps import UowDep
+from onestop.web.errors import status_for
+from onestop.web.staff import labels
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import form_errors, optional_uuid
+
+router = APIRouter(prefix="/admin/grants")
+PAGE = "/staff/admin/grants"
+
+#: The service's refusals (``access.grants.errors``) word for word, so the French catalogue carries them.
+REFUSALS = [
+    N_("the system approves no grant: a named administrator must approve it (--as-user)"),
+    N_("you asked for this grant; another administrator must approve it"),
+    N_("nobody approves a role for their own account; another administrator must"),
+    N_("the account already holds this role"),
+    N_("this role is already waiting for approval for this account"),
+    N_("the account is deactivated"),
+    N_("this grant is already decided; nothing was changed"),
+    N_("this role no longer exists; refuse the grant"),
+]
+FIELDS = {"staff_id", "role", "reason"}
+STATES = {
+    "pending": N_("Waiting"),
+    "approved": N_("Approved"),
+    "refused": N_("Refused"),
+    "granted": N_("Given at once"),
+}
+
+
+@router.get("")
+def page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+    """The grants waiting for a second administrator, oldest first, and the ones decided lately."""
+    return _page(request, uow, actor)
+
+
+@router.post("")
+def ask(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    staff_id: Annotated[str, Form()] = "",
+    role: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Ask for a role for an account (staff:write); a privileged role then waits for another administrator."""
+    form = {"staff_id": staff_id, "role": role, "reason": reason}
+    try:
+        account = optional_uuid(staff_id, "staff_id")
+        done = request_grant(uow, actor=actor, staff_id=account, role=role, reason=reason)
+    except InvalidInput as err:
+        return _page(
+            request, uow, actor, errors=form_errors(request, err, FIELDS), form=form, status_code=422
+        )
+    except GrantConflict as err:
+        return _refused(request, uow, actor, err, form)
+    if done.state == "pending":
+        pages.flash(request, N_("Asked. Another administrator must approve it."), "success")
+    else:
+        pages.flash(request, N_("The role is given: it does not read files or move money."), "success")
+    return pages.redirect(request, PAGE)
+
+
+@router.post("/{grant_id:uuid}/approve")
+def approve(
+    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, note: Annotated[str, Form()] = ""
+) -> Response:
+    """Approve: the role joins the account at once. Nobody approves their own request or account."""
+    try:
+        approve_grant(uow, actor=actor, grant_id=grant_id, note=note)
+    except (OwnGrant, GrantConflict) as err:
+        return _refused(request, uow, actor, err)
+    pages.flash(request, N_("Approved. The role is now on the account."), "success")
+    return pages.redirect(request, PAGE)
+
+
+@router.post("/{grant_id:uuid}/refuse")
+def refuse(
+    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, reason: Annotated[str, Form()] = ""
+) -> Response:
+    """Refuse, with a reason (required)."""
+    try:
+        refuse_grant(uow, actor=actor, grant_id=grant_id, reason=reason)
+    except InvalidInput as err:
+        message = pages.gettext(request, err.problem)
+        return _page(request, uow, actor, errors={f"reason-{grant_id}": message}, status_code=422)
+    except GrantConflict as err:
+        return _refused(request, uow, actor, err)
+    pages.flash(request, N_("Refused. The account does not get the role."), "success")
+    return pages.redirect(request, PAGE)
+
+
+def _refused(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    err: OwnGrant | GrantConflict,
+    form: dict[str, str] | None = None,
+) -> HTMLResponse:
+    refusal = pages.gettext(request, err.message)
+    return _page(request, uow, actor, refusal=refusal, form=form, status_code=status_for(err))
+
+
+def _page(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    errors: dict[str, str] | None = None,
+    form: dict[str, str] | None = None,
+    refusal: str = "",
+    status_code: int = 200,
+) -> HTMLResponse:
+    may_decide = actor.can(Permission.STAFF_WRITE)
+    decided = [g for g in list_grants(uow, actor=actor, state=None, limit=20) if g.state != "pending"]
+    accounts = list_staff(uow, actor=actor) if may_decide else []
+    context = {
+        "pending": list_grants(uow, actor=actor),
+        "decided": decided,
+        "may_decide": may_decide,
+        "accounts": [(str(s.id), f"{s.display_name} ({s.username})") for s in accounts],
+        "role_options": [(r.value, _role_option(request, r)) for r in Role if r is not Role.CLIENT],
+        "grant_states": labels.translated(request, STATES),
+        # The reason the service writes for roles asked for at account creation, in the page's language.
+        "reasons": {ASKED_AT_CREATION: pages.gettext(request, N_("asked for when the account was opened"))},
+        "errors": errors or {},
+        "form": form or {},
+        "refusal": refusal,
+    }
+    return pages.render(request, "staff/admin/grants.html", context, status_code=status_code)
+
+
+def _role_option(request: Request, role: Role) -> str:
+    name = labels.label(request, labels.ROLES, role.value)
+    if is_privileged(role):
+        return pages.gettext(request, N_("%(role)s (needs a second administrator)"), role=name)
+    return name
