@@ -18,7 +18,7 @@ from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text
 from onestop.db import UnitOfWork
-from onestop.registry import domain, finder, intake, matching, to_public
+from onestop.registry import domain, finder, intake, matching, restrictions, to_public
 from onestop.registry import models as m
 from onestop.registry.errors import LikelyDuplicates, RecordNotFound
 from onestop.registry.repository import PeopleRepository
@@ -127,7 +127,7 @@ def get_person(
         require(uow, actor, Permission.PERSON_READ, subject_type=SUBJECT, subject_id=person_id)
         repo = PeopleRepository(uow.session)
         person = repo.get(person_id)
-        view = to_public.person_public(repo, person)
+        view = restrictions.file_view(uow, actor, to_public.person_public(repo, person))
         return audit.audited_read(
             uow,
             view,
@@ -164,8 +164,9 @@ def update_person(
             before={k: before[k] for k in changed},
             after={k: after[k] for k in changed},
         )
+        view = restrictions.file_view(uow, actor, to_public.person_public(repo, person))
         uow.commit()
-        return to_public.person_public(repo, person)
+        return view
 
 
 def _apply_update(uow: UnitOfWork, repo: PeopleRepository, person: m.Person, changes: PersonUpdate) -> None:
@@ -203,6 +204,7 @@ def search_people(uow: UnitOfWork, *, actor: Actor, query: SearchQuery) -> list[
         criteria = finder.normalise_criteria(query.name, query.birth_date, query.sin, query.phone)
         repo = PeopleRepository(uow.session)
         found = to_public.hits(repo, finder.search(repo, uow.cipher, criteria, limit=query.limit))
+        found = restrictions.redact_hits(uow, actor, found)
         terms = {
             "name": criteria.name,
             "birth_date": criteria.birth_date,
