@@ -2,7 +2,8 @@
 
 ``require`` asks these guards after the permission check whenever a service names the file it is
 about (``subject_type`` "person", "unit" or "benefit_unit" with an id). A guard answers ``None``
-(go ahead) or a ``Refusal``; ``require`` then audits a ``denied`` event with the refusal's reason and raises its error.
+(go ahead) or a ``Refusal``; ``require`` then audits a ``denied`` event with the refusal's reason
+and raises its error.
 
 Access sits below the registry, so it cannot read households or restriction flags itself: the
 registry registers its guards here when it is imported (conflicts of interest, restricted files),
