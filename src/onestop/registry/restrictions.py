@@ -207,6 +207,9 @@ def break_glass(
             raise InvalidInput("reason", f"must say why you need the file (at least {REASON_MIN} characters)")
         repo = PeopleRepository(uow.session)
         person = repo.survivor(repo.get(person_id))
+        kinds = sorted(_restriction_kinds(uow, _related_ids(uow, person.id)))
+        if not kinds:
+            raise Conflict("this file is not restricted: open it as usual")
         now = uow.clock.now()
         grant = m.FileAccessGrant(
             created_at=now,
@@ -229,7 +232,7 @@ def break_glass(
             details={
                 "grant_id": grant.id,
                 "expires_at": grant.expires_at,
-                "kinds": sorted(_restriction_kinds(uow, _related_ids(uow, person.id))),
+                "kinds": kinds,
             },
         )
         uow.commit()
