@@ -163,6 +163,20 @@ def test_a_linked_officer_cannot_pay_their_household(container, linked, b):
     )
 
 
+def test_case_records_reached_by_their_own_id_are_behind_the_guard_too(container, linked):
+    from onestop.cases.applications import ApplicationCreate, create_application, get_application
+
+    app = create_application(
+        container.uow(),
+        actor=SYSTEM,
+        data=ApplicationCreate(program="ab.income_support", unit_id=linked["unit"]),
+    )
+    with pytest.raises(ConflictOfInterest):
+        get_application(container.uow(), actor=linked["olivia"], application_id=app.id)
+    [event] = _denials(container, "conflict_of_interest")
+    assert (event.subject_type, event.subject_id) == ("application", str(app.id))
+
+
 def test_linking_needs_staff_write_is_audited_listed_and_can_be_ended(container, linked, b):
     supervisor = b.staff("sue", Role.SUPERVISOR)
     olivia, admin = linked["olivia"], linked["admin"]
