@@ -283,14 +283,6 @@ def list_file_accesses(
         )
 
 
-def count_to_review(uow: UnitOfWork, *, actor: Actor) -> int:
-    """How many break-glass openings wait for review (the supervisor's page shows the number)."""
-    with uow:
-        require(uow, actor, Permission.PERSON_RESTRICT, subject_type="file_access")
-        ids = uow.session.scalars(select(m.FileAccessGrant.id).where(m.FileAccessGrant.reviewed_at.is_(None)))
-        return len(list(ids))
-
-
 def review_file_access(
     uow: UnitOfWork, *, actor: Actor, access_id: uuid.UUID, note: str | None = None
 ) -> FileAccessPublic:

@@ -103,3 +103,23 @@ def test_an_administrator_links_a_staff_account_on_the_staff_links_page(
     assert done.status_code == 303
     page = client.get(url).text
     assert "amartin" in page and "Marie Tremblay" in page and "Their own" in page
+
+
+def test_a_supervisor_restricts_a_file_from_the_person_page(client: TestClient, container: Container) -> None:
+    pid = person(container).id
+    staff(container, "sboss", {Role.SUPERVISOR}, PASSWORD)
+    assert sign_in(client, "sboss", PASSWORD).status_code == 303
+    page = client.get(f"/staff/people/{pid}")
+    assert page.status_code == 200 and "Restrict this file" in page.text
+    token = csrf_token(client, f"/staff/people/{pid}")
+    bad = client.post(f"/staff/people/{pid}/restrictions", data={"kind": "celebrity", "csrf_token": token})
+    assert bad.status_code == 422
+    done = client.post(
+        f"/staff/people/{pid}/restrictions",
+        data={"kind": "public_figure", "note": "mayor", "csrf_token": token},
+    )
+    assert done.status_code == 303
+    # From now on even the supervisor who restricted it gives a reason to open it.
+    assert (
+        client.get(f"/staff/people/{pid}").headers["location"].startswith(f"/staff/people/{pid}/break-glass")
+    )
