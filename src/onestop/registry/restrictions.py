@@ -19,6 +19,7 @@ import enum
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import select
 
@@ -34,6 +35,7 @@ from onestop.registry.conflicts import file_people
 from onestop.registry.domain import FlagKind
 from onestop.registry.repository import PeopleRepository
 from onestop.registry.schemas import (
+    DuplicateMatch,
     FileAccessPublic,
     PersonPublic,
     PersonSummary,
@@ -43,6 +45,7 @@ from onestop.registry.schemas import (
 )
 
 SUBJECT = "person"
+Hit = TypeVar("Hit", SearchHit, DuplicateMatch)
 #: Set in the session while a grant is being made, so opening the file to make it is not refused.
 _BREAKING = "onestop.registry.breaking_glass"
 #: A reason a reviewer can check is more than a word.
@@ -320,8 +323,9 @@ def _access_public(uow: UnitOfWork, grant: m.FileAccessGrant) -> FileAccessPubli
 # --- what readers see ----------------------------------------------------------------------------
 
 
-def redact_hits(uow: UnitOfWork, actor: Actor, hits: list[SearchHit]) -> list[SearchHit]:
-    """Search still finds a restricted person, but shows only the name and "restricted"."""
+def redact_hits(uow: UnitOfWork, actor: Actor, hits: list[Hit]) -> list[Hit]:
+    """Search (and the duplicate check) still finds a restricted person, but shows only the name and
+    "restricted": no birth date, SIN, city or match reasons."""
     if not hits:
         return hits
     ids = {h.person.id for h in hits}

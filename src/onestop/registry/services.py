@@ -43,6 +43,7 @@ def find_duplicates(uow: UnitOfWork, *, actor: Actor, candidate: PersonCreate) -
         valid = intake.validate_person(candidate, today=uow.clock.today())
         repo = PeopleRepository(uow.session)
         found = to_public.matches(repo, finder.duplicates(repo, uow.cipher, valid))
+        found = restrictions.redact_hits(uow, actor, found)
         return audit.audited_read(
             uow,
             found,
@@ -66,7 +67,7 @@ def register_person(
         scored = finder.duplicates(repo, uow.cipher, valid)
         likely = [s for s in scored if s.score >= matching.LIKELY_DUPLICATE]
         if likely and duplicate_decision is None:
-            raise LikelyDuplicates(to_public.matches(repo, likely))
+            raise LikelyDuplicates(restrictions.redact_hits(uow, actor, to_public.matches(repo, likely)))
         rows = intake.person_rows(
             valid,
             person_id=new_id(),

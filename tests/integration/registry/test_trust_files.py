@@ -285,6 +285,9 @@ def test_the_confidential_address_is_hidden_from_search_views_and_letters(contai
     )
     [hit] = registry.search_people(container.uow(), actor=officer, query=SearchQuery(name="Fay Fleeing"))
     assert hit.person.restricted and hit.person.city is None and hit.person.birth_date is None
+    again = PersonCreate(given_names="Fay", family_name="Fleeing", birth_date=dt.date(1984, 4, 4))
+    [match] = registry.find_duplicates(container.uow(), actor=officer, candidate=again)
+    assert match.person.restricted and match.person.city is None and match.reasons == []
     with pytest.raises(FileRestricted):
         registry.get_person(container.uow(), actor=officer, person_id=pid)
     # Without a grant (here the CLI's system actor), the file shows no address.
