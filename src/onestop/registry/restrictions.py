@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, union_all
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
@@ -345,23 +345,17 @@ def _bare(line: PersonSummary) -> PersonSummary:
 
 
 def _restricted_among(uow: UnitOfWork, ids: set[uuid.UUID]) -> set[uuid.UUID]:
-    restricted = set(
-        uow.session.scalars(
-            select(m.PersonRestriction.person_id).where(
-                m.PersonRestriction.person_id.in_(ids), m.PersonRestriction.lifted_at.is_(None)
-            )
-        )
+    """Which of these records are restricted (a restriction in force, or the confidential-address
+    flag): one query, as every file access asks it."""
+    restricted = select(m.PersonRestriction.person_id).where(
+        m.PersonRestriction.person_id.in_(ids), m.PersonRestriction.lifted_at.is_(None)
     )
-    restricted |= set(
-        uow.session.scalars(
-            select(m.SafetyFlag.person_id).where(
-                m.SafetyFlag.person_id.in_(ids),
-                m.SafetyFlag.kind == FlagKind.FLEEING_VIOLENCE_ADDRESS_CONFIDENTIAL.value,
-                m.SafetyFlag.removed_at.is_(None),
-            )
-        )
+    flagged = select(m.SafetyFlag.person_id).where(
+        m.SafetyFlag.person_id.in_(ids),
+        m.SafetyFlag.kind == FlagKind.FLEEING_VIOLENCE_ADDRESS_CONFIDENTIAL.value,
+        m.SafetyFlag.removed_at.is_(None),
     )
-    return restricted
+    return set(uow.session.scalars(union_all(restricted, flagged)))
 
 
 def _opened(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> bool:
