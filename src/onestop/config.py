@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     #: Largest body /api reads that is not a file upload (JSON, forms); bigger gets 413 unread.
     api_max_body_bytes: int = 1024 * 1024
     login_max_failures: int = 5
+    #: How long a break-glass opening of a restricted file lasts (a working day).
+    break_glass_hours: int = Field(default=8, ge=1, le=24)
     login_lockout_minutes: int = 15
     #: Where the public reaches the site (links in e-mails); never taken from a request's Host header.
     public_base_url: str = ""

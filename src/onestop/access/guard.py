@@ -7,12 +7,13 @@ writing it earlier could wait on the audit chain lock that the caller itself hol
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
 
+from onestop.access.files import check_file
 from onestop.access.permissions import Actor, Permission
 from onestop.audit import AuditAction, record
 from onestop.common.errors import PermissionDenied
@@ -28,6 +29,7 @@ class _Denial:
     permission: Permission
     subject_type: str | None
     subject_id: object | None
+    details: dict[str, object] = field(default_factory=dict)
 
 
 def require(
@@ -38,17 +40,28 @@ def require(
     subject_type: str | None = None,
     subject_id: object | None = None,
 ) -> None:
-    """Raise ``PermissionDenied`` unless ``actor`` holds ``permission``; a refusal is audited as "denied"."""
+    """Raise ``PermissionDenied`` unless ``actor`` holds ``permission``; a refusal is audited as "denied".
+
+    When the subject is a client's file (a person or a unit, with its id), the file guards
+    (``access.files``: conflicts of interest, restricted files) must also let the access through.
+    """
     if actor.can(permission):
-        return
-    denial = _Denial(actor, permission, subject_type, subject_id)
+        refusal = check_file(uow, actor, permission, subject_type, subject_id)
+        if refusal is None:
+            return
+        _deny(uow, _Denial(actor, permission, subject_type, subject_id, refusal.details))
+        raise refusal.error
+    _deny(uow, _Denial(actor, permission, subject_type, subject_id))
+    raise PermissionDenied(f"your role does not allow this ({permission.value})")
+
+
+def _deny(uow: UnitOfWork, denial: _Denial) -> None:
     try:
         session = uow.session
     except RuntimeError:  # called outside ``with uow``: nothing to wait for
         _write_denials(uow.independent(), [denial])
     else:
         _defer(uow, session, denial)
-    raise PermissionDenied(f"your role does not allow this ({permission.value})")
 
 
 def _defer(uow: UnitOfWork, session: Session, denial: _Denial) -> None:
@@ -78,6 +91,7 @@ def _write_denials(uow: UnitOfWork, denials: list[_Denial]) -> None:
                 subject_type=d.subject_type,
                 subject_id=d.subject_id,
                 outcome="denied",
-                details={"permission": d.permission.value, "roles": sorted(r.value for r in d.actor.roles)},
+                details={"permission": d.permission.value, "roles": sorted(r.value for r in d.actor.roles)}
+                | d.details,
             )
         uow.commit()

@@ -68,6 +68,8 @@ class Permission(enum.StrEnum):
     INVESTIGATION_WRITE = "investigation:write"
     APPEAL_WRITE = "appeal:write"
     BATCH_RUN = "batch:run"  # caseload re-assessment and policy simulation (issue 16)
+    # Flag a file restricted, lift it, review break-glass openings of restricted files (issue 10, part 4).
+    PERSON_RESTRICT = "person:restrict"
 
 
 _P = Permission
@@ -153,6 +155,10 @@ for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _DECIDING
 ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.DECISION_APPROVE, _P.INVESTIGATION_WRITE}
 ROLE_PERMISSIONS[Role.SPECIALIST] |= {_P.INVESTIGATION_WRITE}
+
+
+# Restricted files (issue 10, part 4): supervisors flag them and review who broke the glass.
+ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.PERSON_RESTRICT}
 
 
 # A portal client: exactly what the clients area's own use cases call other areas' services for

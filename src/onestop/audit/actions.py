@@ -208,6 +208,9 @@ class AuditAction(enum.StrEnum):
 
     PERIOD_CLOSE = "period:close"
 
+    PERSON_BREAK_GLASS = "person:break_glass"
+    PERSON_BREAK_GLASS_LIST = "person:break_glass_list"
+    PERSON_BREAK_GLASS_REVIEW = "person:break_glass_review"
     PERSON_CONSENT_GIVEN = "person:consent_given"
     PERSON_CONSENT_WITHDRAWN = "person:consent_withdrawn"
     PERSON_CREATE = "person:create"
@@ -216,6 +219,8 @@ class AuditAction(enum.StrEnum):
     PERSON_MERGE = "person:merge"
     PERSON_READ = "person:read"
     PERSON_READ_HEALTH = "person:read_health"
+    PERSON_RESTRICT = "person:restrict"
+    PERSON_RESTRICTION_LIFT = "person:restriction_lift"
     PERSON_REVEAL_HEALTH_NUMBER = "person:reveal_health_number"
     PERSON_REVEAL_IDENTIFIERS = "person:reveal_identifiers"
     PERSON_REVEAL_SIN = "person:reveal_sin"
@@ -273,6 +278,9 @@ class AuditAction(enum.StrEnum):
     STAFF_GRANT_APPROVE = "staff:grant_approve"
     STAFF_GRANT_REFUSE = "staff:grant_refuse"
     STAFF_GRANT_REQUEST = "staff:grant_request"
+    STAFF_PERSON_LINK = "staff:person_link"
+    STAFF_PERSON_LINKS_READ = "staff:person_links_read"
+    STAFF_PERSON_UNLINK = "staff:person_unlink"
     STAFF_READ = "staff:read"
     STAFF_WRITE = "staff:write"
 

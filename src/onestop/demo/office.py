@@ -120,6 +120,7 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     _contacts(ctx, line, officers, everyone, scale)
     line.at(0, 0, 30, lambda: portal.portal_client(ctx))
     line.at(0, 0, 45, lambda: trust.linked_portal_account(ctx))
+    line.at(weekday(ctx, -1), 10, 15, lambda: trust.restricted_file(ctx))
     line.run(ctx)
     guide.mark(ctx)
     return True

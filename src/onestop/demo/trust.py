@@ -1,12 +1,17 @@
 """Issue #10 in the demo: a portal account an officer linked after checking the client's identity,
-next to the demo portal client's own (unlinked) account."""
+next to the demo portal client's own (unlinked) account; a restricted file with a break-glass opening
+waiting for the supervisor's review."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from onestop.clients import link_portal_account
 from onestop.clients.models import ClientAccount
 from onestop.demo.context import Ctx
 from onestop.demo.portal import CLIENT_EMAIL
+from onestop.registry import break_glass, register_person, restrict_file
+from onestop.registry.schemas import AddressIn, DuplicateDecision, PersonCreate, RestrictionIn
 
 
 def linked_portal_account(ctx: Ctx) -> None:
@@ -25,3 +30,35 @@ def linked_portal_account(ctx: Ctx) -> None:
         last_digits="4417",
     )
     ctx.made.add("portal_accounts_linked")
+
+
+def restricted_file(ctx: Ctx) -> None:
+    """Issue 10, part 4: a client fleeing violence whose file the supervisor restricted (her address
+    is confidential), and the first officer's break-glass opening of it, waiting for review."""
+    officer, supervisor = ctx.officers[0], ctx.staff["supervisor"]
+    data = PersonCreate(
+        given_names="Noor",
+        family_name="Haddad-Lindqvist",
+        birth_date=dt.date(1991, 11, 23),
+        addresses=[
+            AddressIn(line1="Shelter address withheld", city="Edmonton", province="AB", postal_code="T5J 0N3")
+        ],
+    )
+    decision = DuplicateDecision(decision="new_person", reason="demo: a new client at the counter")
+    person = register_person(ctx.container.uow(), actor=officer, data=data, duplicate_decision=decision)
+    restrict_file(
+        ctx.container.uow(),
+        actor=supervisor,
+        person_id=person.id,
+        data=RestrictionIn(
+            kind="confidential_address", note="In a shelter; do not disclose where she lives."
+        ),
+    )
+    break_glass(
+        ctx.container.uow(),
+        actor=officer,
+        person_id=person.id,
+        reason="She called about her emergency funds; checking the household before calling back.",
+    )
+    ctx.made.add("restricted_files")
+    ctx.made.add("file_accesses_to_review")

@@ -52,6 +52,7 @@ from onestop.notices.letters import Letter, render
 from onestop.notices.models import Notice, ReturnedAddress
 from onestop.notices.pdf import add_letter, new_print_file, render_pdf
 from onestop.notices.schemas import NoticePublic, SendReport
+from onestop.registry import restrictions
 from onestop.registry.models import (
     BenefitUnit,
     Person,
@@ -283,7 +284,11 @@ def mailing_address(uow: UnitOfWork, person_id: uuid.UUID) -> tuple[PersonAddres
             SafetyFlag.removed_at.is_(None),
         )
     ).first()
-    if flagged is not None or hooks.is_confidential(session, person_id, address.id):
+    if (
+        flagged is not None
+        or restrictions.address_confidential(uow, person_id)
+        or hooks.is_confidential(session, person_id, address.id)
+    ):
         return None, "the address is confidential: hold the letter for pickup or use the alternate address"
     return address, ""
 

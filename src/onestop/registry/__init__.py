@@ -3,6 +3,8 @@
 Other areas use these services and schemas; everything they return is masked.
 """
 
+# Importing these registers the file guards (conflicts of interest, restricted files) with access.
+from onestop.registry.conflicts import link_staff_person, list_staff_links, unlink_staff_person
 from onestop.registry.details import (
     add_address,
     add_email,
@@ -23,6 +25,14 @@ from onestop.registry.errors import (
     UnitNotFound,
 )
 from onestop.registry.merging import current_record_id, merge_people, merged_record_ids, unmerge_people
+from onestop.registry.restrictions import (
+    BreakGlassPolicy,
+    break_glass,
+    lift_restriction,
+    list_file_accesses,
+    restrict_file,
+    review_file_access,
+)
 from onestop.registry.services import (
     find_duplicates,
     get_person,
@@ -35,6 +45,7 @@ from onestop.registry.units import add_member, create_unit, end_membership, get_
 
 __all__ = [
     "AlreadyMerged",
+    "BreakGlassPolicy",
     "LikelyDuplicates",
     "PersonNotFound",
     "RecordNotFound",
@@ -44,13 +55,18 @@ __all__ = [
     "add_identifier",
     "add_member",
     "add_phone",
+    "break_glass",
     "create_unit",
     "current_record_id",
     "end_membership",
     "find_duplicates",
     "get_person",
     "get_unit",
+    "lift_restriction",
+    "link_staff_person",
+    "list_file_accesses",
     "list_person_units",
+    "list_staff_links",
     "merge_people",
     "merged_record_ids",
     "record_consent",
@@ -58,9 +74,12 @@ __all__ = [
     "remove_address",
     "remove_contact",
     "remove_safety_flag",
+    "restrict_file",
     "reveal_identifier",
+    "review_file_access",
     "search_people",
     "set_safety_flag",
+    "unlink_staff_person",
     "unmerge_people",
     "update_person",
     "withdraw_consent",

@@ -15,7 +15,7 @@ from onestop.audit import AuditAction
 from onestop.common import text
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
-from onestop.registry import to_public
+from onestop.registry import restrictions, to_public
 from onestop.registry.errors import AlreadyMerged
 from onestop.registry.repository import PeopleRepository
 from onestop.registry.schemas import PersonPublic
@@ -53,8 +53,9 @@ def merge_people(
             before=before | {"merged_id": merged.id},
             after={"merged_id": merged.id, "merged_into_id": survivor.id},
         )
+        view = restrictions.file_view(uow, actor, to_public.person_public(repo, survivor))
         uow.commit()
-        return to_public.person_public(repo, survivor)
+        return view
 
 
 def unmerge_people(uow: UnitOfWork, *, actor: Actor, merged_id: uuid.UUID, reason: str) -> PersonPublic:
@@ -81,8 +82,9 @@ def unmerge_people(uow: UnitOfWork, *, actor: Actor, merged_id: uuid.UUID, reaso
             before=before,
             after={"merged_into_id": None},
         )
+        view = restrictions.file_view(uow, actor, to_public.person_public(repo, merged))
         uow.commit()
-        return to_public.person_public(repo, merged)
+        return view
 
 
 def current_record_id(uow: UnitOfWork, person_id: uuid.UUID) -> uuid.UUID:

@@ -154,3 +154,54 @@ class UnitMembership(Entity):
     left_on: Mapped[dt.date | None] = mapped_column(Date)
     added_by: Mapped[str] = mapped_column(String(100))
     ended_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class StaffPersonLink(Entity):
+    """A staff account tied to a registry record: their own, or a relative's (issue 10, part 2).
+
+    The staff member may not act on that file, nor on the files of anyone in the same benefit unit
+    as the linked person. Removing a link keeps it with who removed it and why.
+    """
+
+    __tablename__ = "staff_person_link"
+
+    staff_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(_person_fk(), index=True)
+    relation: Mapped[str] = mapped_column(String(20))  # self | relative
+    note: Mapped[str | None] = mapped_column(Text)
+    linked_by: Mapped[str] = mapped_column(String(100))
+    removed_at: Mapped[dt.datetime | None]
+    removed_by: Mapped[str | None] = mapped_column(String(100))
+    removal_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class PersonRestriction(Entity):
+    """A restricted file: it opens only with a reason (break-glass). Lifting keeps the row."""
+
+    __tablename__ = "person_restriction"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(_person_fk(), index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # confidential_address | staff_relative | public_figure
+    note: Mapped[str | None] = mapped_column(Text)
+    set_by: Mapped[str] = mapped_column(String(100))
+    set_at: Mapped[dt.datetime]
+    lifted_at: Mapped[dt.datetime | None]
+    lifted_by: Mapped[str | None] = mapped_column(String(100))
+    lift_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class FileAccessGrant(Entity):
+    """A break-glass opening of a restricted file: who, why, until when, and the supervisor's review."""
+
+    __tablename__ = "file_access_grant"
+    __table_args__ = (Index("ix_file_access_grant_staff_id_person_id", "staff_id", "person_id"),)
+
+    person_id: Mapped[uuid.UUID] = mapped_column(_person_fk(), index=True)
+    staff_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff.id"))
+    username: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    granted_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(100))
+    review_note: Mapped[str | None] = mapped_column(Text)

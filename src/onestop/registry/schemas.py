@@ -252,6 +252,8 @@ class PersonSummary(_Out):
     birth_date: dt.date | None
     sin: str | None = None  # masked
     city: str | None = None
+    #: A restricted file the reader has not opened: birth date, SIN and city are left out.
+    restricted: bool = False
 
 
 class PersonPublic(_Out):
@@ -280,6 +282,11 @@ class PersonPublic(_Out):
     identifiers: list[IdentifierPublic] = Field(default_factory=list)
     safety_flags: list[FlagPublic] = Field(default_factory=list)
     consents: list[ConsentPublic] = Field(default_factory=list)
+    #: The file's restrictions in force (issue 10, part 4); an empty list for an ordinary file.
+    restrictions: list[RestrictionPublic] = Field(default_factory=list)
+    #: True when the address is confidential and the reader has not broken the glass: ``addresses``
+    #: is then empty.
+    address_hidden: bool = False
 
 
 class SearchHit(BaseModel):
@@ -325,3 +332,76 @@ class UnitPublic(_Out):
     label: str | None
     created_at: dt.datetime
     members: list[MemberPublic] = Field(default_factory=list)
+
+
+class RestrictionIn(_In):
+    """A supervisor flags a file restricted: the kind and a note saying why."""
+
+    kind: Literal["confidential_address", "staff_relative", "public_figure"]
+    note: str | None = None
+
+
+class RestrictionPublic(_Out):
+    """A restriction on a file, in force or lifted."""
+
+    id: uuid.UUID
+    person_id: uuid.UUID
+    kind: str
+    note: str | None
+    set_by: str
+    set_at: dt.datetime
+    lifted_at: dt.datetime | None
+    lifted_by: str | None
+    lift_reason: str | None
+
+
+class BreakGlassIn(_In):
+    """Why the officer opens a restricted file (kept in the audit trail and shown to the supervisor)."""
+
+    reason: str
+
+
+class ReviewIn(_In):
+    """The supervisor's note on a break-glass access (optional)."""
+
+    note: str | None = None
+
+
+class FileAccessPublic(_Out):
+    """A break-glass opening of a restricted file and its review."""
+
+    id: uuid.UUID
+    person_id: uuid.UUID
+    person_name: str = ""
+    staff_id: uuid.UUID
+    username: str
+    reason: str
+    granted_at: dt.datetime
+    expires_at: dt.datetime
+    reviewed_at: dt.datetime | None
+    reviewed_by: str | None
+    review_note: str | None
+
+
+class StaffLinkIn(_In):
+    """An administrator ties a staff account to a registry record (their own, or a relative's)."""
+
+    person_id: uuid.UUID
+    relation: Literal["self", "relative"] = "self"
+    note: str | None = None
+
+
+class StaffLinkPublic(_Out):
+    """A staff account's link to a registry record, current or removed."""
+
+    id: uuid.UUID
+    staff_id: uuid.UUID
+    person_id: uuid.UUID
+    person_name: str = ""
+    relation: str
+    note: str | None
+    linked_by: str
+    created_at: dt.datetime
+    removed_at: dt.datetime | None
+    removed_by: str | None
+    removal_reason: str | None

@@ -18,7 +18,7 @@ from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text
 from onestop.db import UnitOfWork
-from onestop.registry import domain, finder, intake, matching, to_public
+from onestop.registry import domain, finder, intake, matching, restrictions, to_public
 from onestop.registry import models as m
 from onestop.registry.errors import LikelyDuplicates, RecordNotFound
 from onestop.registry.repository import PeopleRepository
@@ -43,6 +43,7 @@ def find_duplicates(uow: UnitOfWork, *, actor: Actor, candidate: PersonCreate) -
         valid = intake.validate_person(candidate, today=uow.clock.today())
         repo = PeopleRepository(uow.session)
         found = to_public.matches(repo, finder.duplicates(repo, uow.cipher, valid))
+        found = restrictions.redact_hits(uow, actor, found)
         return audit.audited_read(
             uow,
             found,
@@ -66,7 +67,7 @@ def register_person(
         scored = finder.duplicates(repo, uow.cipher, valid)
         likely = [s for s in scored if s.score >= matching.LIKELY_DUPLICATE]
         if likely and duplicate_decision is None:
-            raise LikelyDuplicates(to_public.matches(repo, likely))
+            raise LikelyDuplicates(restrictions.redact_hits(uow, actor, to_public.matches(repo, likely)))
         rows = intake.person_rows(
             valid,
             person_id=new_id(),
@@ -127,7 +128,7 @@ def get_person(
         require(uow, actor, Permission.PERSON_READ, subject_type=SUBJECT, subject_id=person_id)
         repo = PeopleRepository(uow.session)
         person = repo.get(person_id)
-        view = to_public.person_public(repo, person)
+        view = restrictions.file_view(uow, actor, to_public.person_public(repo, person))
         return audit.audited_read(
             uow,
             view,
@@ -164,8 +165,9 @@ def update_person(
             before={k: before[k] for k in changed},
             after={k: after[k] for k in changed},
         )
+        view = restrictions.file_view(uow, actor, to_public.person_public(repo, person))
         uow.commit()
-        return to_public.person_public(repo, person)
+        return view
 
 
 def _apply_update(uow: UnitOfWork, repo: PeopleRepository, person: m.Person, changes: PersonUpdate) -> None:
@@ -203,6 +205,7 @@ def search_people(uow: UnitOfWork, *, actor: Actor, query: SearchQuery) -> list[
         criteria = finder.normalise_criteria(query.name, query.birth_date, query.sin, query.phone)
         repo = PeopleRepository(uow.session)
         found = to_public.hits(repo, finder.search(repo, uow.cipher, criteria, limit=query.limit))
+        found = restrictions.redact_hits(uow, actor, found)
         terms = {
             "name": criteria.name,
             "birth_date": criteria.birth_date,

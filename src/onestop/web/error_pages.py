@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import inspect
 import logging
+import uuid
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI
 from fastapi.exception_handlers import http_exception_handler
@@ -18,6 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
+from onestop.access.files import FileRestricted
 from onestop.common.errors import DomainError, NotAuthenticated
 from onestop.common.i18n import N_
 from onestop.web import errors, pages
@@ -52,6 +55,14 @@ MESSAGES: dict[int, tuple[str, str]] = {
         N_("The problem has been recorded. Try again in a few minutes."),
     ),
 }
+
+
+def break_glass_url(person_id: uuid.UUID, next_url: str = "") -> str:
+    """Where a restricted file sends the reader: the reason form, then back to ``next_url``."""
+    url = f"/staff/people/{person_id}/break-glass"
+    if next_url and pages.is_same_site_path(next_url, "/staff/"):
+        url += "?" + urlencode({"next": next_url})
+    return url
 
 
 def is_page(request: Request) -> bool:
@@ -103,6 +114,10 @@ def install(app: FastAPI) -> None:
         assert isinstance(err, DomainError)
         if isinstance(err, NotAuthenticated):
             return pages.redirect(request, "/staff/login")
+        if isinstance(err, FileRestricted) and request.url.path.startswith("/staff/"):
+            # A restricted file: ask for the reason (break-glass), then come back to this page.
+            back = request.url.path if request.method == "GET" else ""
+            return pages.redirect(request, break_glass_url(err.person_id, back))
         return error_page(request, errors.status_for(err), pages.gettext(request, err.message))
 
     async def validation_error(request: Request, err: Exception) -> Response:

@@ -6,6 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from onestop.access.files import FileRefused, FileRestricted
 from onestop.common.errors import (
     Conflict,
     DomainError,
@@ -37,6 +38,10 @@ async def _domain_error(request: Request, err: Exception) -> JSONResponse:
     body: dict[str, object] = {"detail": err.message}
     if isinstance(err, InvalidInput):
         body["field"] = err.field
+    if isinstance(err, FileRefused):  # why this file is refused, and for a restricted one the way in
+        body["refused"] = err.code
+        if isinstance(err, FileRestricted):
+            body["break_glass"] = f"/api/people/{err.person_id}/break-glass"
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(err, NotAuthenticated) else None
     return JSONResponse(body, status_code=status_for(err), headers=headers)
 

@@ -341,4 +341,22 @@ ROUTES: dict[str, Expect] = {
     "POST /staff/people/{person_id:uuid}/portal-accounts/{account_id:uuid}/unlink": front_line(),
     "GET /staff/reports/monthly": roles("administrator", "supervisor"),
     "GET /staff/reports/monthly.csv": roles("administrator", "supervisor"),
+    # Restricted files, break-glass and conflict-of-interest links (issue 10, parts 2 and 4).
+    "GET /api/file-accesses": needs(P.PERSON_RESTRICT),
+    "POST /api/file-accesses/{access_id}/review": body_first(),
+    "POST /api/people/{person_id}/break-glass": body_first(),
+    "POST /api/people/{person_id}/restrictions": body_first(),
+    "POST /api/people/{person_id}/restrictions/{restriction_id}/lift": body_first(),
+    "GET /api/staff/{staff_id}/person-links": needs(P.STAFF_READ),
+    "POST /api/staff/{staff_id}/person-links": body_first(),
+    "POST /api/staff/{staff_id}/person-links/{link_id}/remove": body_first(),
+    "GET /staff/file-accesses": needs(P.PERSON_RESTRICT),
+    "POST /staff/file-accesses/{access_id:uuid}/review": needs(P.PERSON_RESTRICT),
+    "GET /staff/people/{person_id:uuid}/break-glass": staff(),
+    "POST /staff/people/{person_id:uuid}/break-glass": needs(P.PERSON_READ),
+    "POST /staff/people/{person_id:uuid}/restrictions": staff(),  # the kind is checked (422) first
+    "POST /staff/people/{person_id:uuid}/restrictions/{restriction_id:uuid}/lift": needs(P.PERSON_RESTRICT),
+    "GET /staff/staff-links": needs(P.STAFF_READ),
+    "POST /staff/staff-links": needs(P.STAFF_READ),
+    "POST /staff/staff-links/{link_id:uuid}/remove": staff(),  # the account is checked (422) first
 }

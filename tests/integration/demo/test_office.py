@@ -37,6 +37,7 @@ from onestop.db import migrate
 from onestop.demo import LoadReport, load_demo
 from onestop.demo.guide import demo_guide
 from onestop.money.models import ApprovalRequest, Issuance, Overpayment, PaymentBatch
+from onestop.registry.models import FileAccessGrant, PersonRestriction
 from onestop.web.app import create_app
 from tests.conftest import NOW, TEST_FIELD_KEY
 from tests.functional.staff.conftest import sign_in
@@ -80,6 +81,19 @@ def test_every_stage_of_the_office_is_there(demo: tuple[Container, LoadReport]) 
     assert _count(c, CaseloadAssignment) >= 20
     assert _count(c, Appeal, Appeal.hearing_on > TODAY) == 1
     assert _count(c, ClientAccount, ClientAccount.verified_at.is_not(None)) == 1
+
+
+def test_a_restricted_file_and_a_break_glass_access_wait_for_review(
+    demo: tuple[Container, LoadReport],
+) -> None:
+    c, report = demo
+    with c.uow() as uow:
+        [restriction] = uow.session.scalars(select(PersonRestriction)).all()
+        [grant] = uow.session.scalars(select(FileAccessGrant)).all()
+        assert restriction.kind == "confidential_address" and restriction.set_by == "supervisor"
+        assert grant.person_id == restriction.person_id and grant.reviewed_at is None
+        assert grant.username == "officer"
+    assert report.office["file_accesses_to_review"] == 1
 
 
 def _column(c: Container, column: Any) -> list[Any]:

@@ -152,6 +152,10 @@ def test_a_confidential_address_is_never_printed(container: Container, team: Tea
         person_id=person,
         data=FlagCreate(kind="fleeing_violence_address_confidential"),
     )
+    # The flag restricts the file: the officer gives a reason before working on it (issue 10, part 4).
+    registry.break_glass(
+        container.uow(), actor=team.officer.actor, person_id=person, reason="deciding her application"
+    )
     _decide(container, team, person)
     _send(container, None)
     [row] = _rows(container, person)

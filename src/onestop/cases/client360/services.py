@@ -10,7 +10,7 @@ from onestop.audit import AuditAction
 from onestop.cases.client360.schemas import Client360
 from onestop.cases.client360.sections import Context, all_sections
 from onestop.db import UnitOfWork
-from onestop.registry import to_public
+from onestop.registry import restrictions, to_public
 from onestop.registry.repository import PeopleRepository
 
 PURPOSE = "client 360"
@@ -25,7 +25,7 @@ def client_360(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, recent: i
         repo = PeopleRepository(uow.session)
         asked = repo.get(person_id)
         person = repo.survivor(asked)
-        masked = to_public.person_public(repo, person)
+        masked = restrictions.file_view(uow, actor, to_public.person_public(repo, person))
         ctx = Context(
             session=uow.session,
             person_id=person.id,

@@ -58,6 +58,9 @@ def decide_approval(
             uow.session, ApprovalRequest, approval_id, kind="approval request", for_update=True
         )
         support.require_named_person(actor)
+        unit_id = _unit_of(uow, request)
+        if unit_id is not None:  # the file guards (conflicts of interest) look at the unit paid
+            require(uow, actor, Permission.MONEY_APPROVE, subject_type="unit", subject_id=unit_id)
         decided = ApprovalState.APPROVED if approve else ApprovalState.REJECTED
         transition(APPROVAL_TRANSITIONS, request.state, decided, what="an approval request")
         if is_same_person(actor, request.requested_by, request.requested_by_id):
@@ -106,6 +109,20 @@ def _check_approver(
             f"this is beyond your own authority too ({decision.reason}); "
             f"it needs a {decision.needs_approval_by_role}"
         )
+
+
+def _unit_of(uow: UnitOfWork, request: ApprovalRequest) -> uuid.UUID | None:
+    """The benefit unit a request would pay (or write off), if it is about one."""
+    row: Issuance | Entitlement | Overpayment | None
+    if request.subject_type == "issuance":
+        row = uow.session.get(Issuance, request.subject_id)
+    elif request.subject_type == "entitlement":
+        row = uow.session.get(Entitlement, request.subject_id)
+    elif request.subject_type == "overpayment":
+        row = uow.session.get(Overpayment, request.subject_id)
+    else:
+        return None
+    return row.unit_id if row is not None else None
 
 
 def _not_the_maker(uow: UnitOfWork, actor: Actor, request: ApprovalRequest) -> None:

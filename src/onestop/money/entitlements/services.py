@@ -48,6 +48,8 @@ def create_entitlement(
     authority); one set up by hand, without a decision, is a request a second person approves."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement")
+        # The file guards (conflicts of interest, restricted files) look at the unit paid.
+        require(uow, actor, Permission.MONEY_ISSUE, subject_type="unit", subject_id=data.unit_id)
         domain.positive_cents(data.amount, field="amount")
         _dates(data.start_date, data.end_date)
         support.ensure_unit(uow.session, data.unit_id)
@@ -206,6 +208,7 @@ def change_entitlement(
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement", subject_id=entitlement_id)
         old = repository.get(uow.session, Entitlement, entitlement_id, kind="entitlement", for_update=True)
+        require(uow, actor, Permission.MONEY_ISSUE, subject_type="unit", subject_id=old.unit_id)
         if not old.active or old.state != "approved":
             raise InvalidTransition("this entitlement is not in force; change the version in force")
         reason = data.reason.strip()

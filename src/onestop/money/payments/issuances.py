@@ -46,6 +46,8 @@ def issue_payment(
     """Issue a one-off payment now, or queue it for approval when it is beyond the actor's authority."""
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="issuance")
+        # The file guards (conflicts of interest, restricted files) look at the unit paid.
+        require(uow, actor, Permission.MONEY_ISSUE, subject_type="unit", subject_id=data.unit_id)
         kind, how, amount_cents = _payment_type(data.payment_type), data.method, data.amount
         domain.positive_cents(amount_cents, field="amount_cents")
         nights = _nights(kind, data.nights)
@@ -376,7 +378,10 @@ def list_issuances(
 ) -> Sequence[Issuance]:
     """Issuances, newest pay date first."""
     with uow:
-        require(uow, actor, Permission.MONEY_ISSUE, subject_type="issuance")
+        if unit_id is None:
+            require(uow, actor, Permission.MONEY_ISSUE, subject_type="issuance")
+        else:
+            require(uow, actor, Permission.MONEY_ISSUE, subject_type="unit", subject_id=unit_id)
         found = repository.list_issuances(uow.session, unit_id=unit_id, state=state, limit=min(limit, 1000))
         return audit.audited_read(
             uow,

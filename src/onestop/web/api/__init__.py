@@ -19,6 +19,7 @@ from onestop.web.api import plans as case_plans
 from onestop.web.api import referrals as case_referrals
 from onestop.web.api import reviews as case_reviews
 from onestop.web.api import tasks as case_tasks
+from onestop.web.api import trust as trust_api
 
 ROUTERS = [auth.router, staff_grants.router, staff.router, people.router, units.router]
 ROUTERS += [audit.router, evaluate.router]
@@ -29,3 +30,4 @@ ROUTERS += [screening_interviews.router, case_applications.router, case_decision
 ROUTERS += [case_reviews.router, case_investigations.router, case_appeals.router]
 ROUTERS += [money_api.router, money_payments.router, money_approvals.router, money_ledger.router]
 ROUTERS += [health_api.router]
+ROUTERS += [trust_api.router]  # restricted files, break-glass, conflict-of-interest links (issue 10)

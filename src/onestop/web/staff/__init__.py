@@ -30,6 +30,7 @@ from onestop.web.staff import (
 from onestop.web.staff import batch as batch_pages  # batch (issue 16)
 from onestop.web.staff import grants as grant_pages  # role grants (issue 10, part 8)
 from onestop.web.staff import reports as report_pages  # reports (issue 16)
+from onestop.web.staff import trust as trust_pages  # restricted files, conflicts of interest (issue 10)
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
 router.include_router(auth.router)
@@ -56,8 +57,10 @@ router.include_router(batch_pages.router)
 router.include_router(report_pages.router)
 router.include_router(health.router)
 router.include_router(grant_pages.router)
+router.include_router(trust_pages.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)
+pages.CONTEXT_PROVIDERS.append(trust_pages.trust_context)
 
 __all__ = ["router"]

@@ -1,0 +1,95 @@
+"""Restricted files, break-glass and conflict-of-interest links (issue 10, parts 2 and 4).
+
+``/api/people/{id}/break-glass`` opens a restricted file with a reason; supervisors flag files
+(``/api/people/{id}/restrictions``) and review the openings (``/api/file-accesses``); administrators
+link staff accounts to registry records (``/api/staff/{id}/person-links``).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, status
+
+from onestop import registry
+from onestop.registry import schemas as s
+from onestop.web.deps import CurrentActor, UowDep
+
+router = APIRouter(tags=["trust"])
+
+
+def policy(request: Request) -> registry.BreakGlassPolicy:
+    """How long a grant lasts, from the settings (``ONESTOP_BREAK_GLASS_HOURS``)."""
+    return registry.BreakGlassPolicy(hours=request.app.state.container.settings.break_glass_hours)
+
+
+@router.post(
+    "/people/{person_id}/break-glass", status_code=status.HTTP_201_CREATED, response_model=s.FileAccessPublic
+)
+def break_glass(
+    request: Request, uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.BreakGlassIn
+) -> s.FileAccessPublic:
+    """Open a restricted file for the rest of the working day; the reason goes to your supervisor."""
+    return registry.break_glass(
+        uow, actor=actor, person_id=person_id, reason=body.reason, policy=policy(request)
+    )
+
+
+@router.post(
+    "/people/{person_id}/restrictions",
+    status_code=status.HTTP_201_CREATED,
+    response_model=s.RestrictionPublic,
+)
+def restrict(
+    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.RestrictionIn
+) -> s.RestrictionPublic:
+    """Flag a file restricted (supervisors): it then opens only with a reason."""
+    return registry.restrict_file(uow, actor=actor, person_id=person_id, data=body)
+
+
+@router.post("/people/{person_id}/restrictions/{restriction_id}/lift", response_model=s.RestrictionPublic)
+def lift(
+    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, restriction_id: uuid.UUID, body: s.ReasonIn
+) -> s.RestrictionPublic:
+    """Lift a restriction, with a reason (kept in the file's history)."""
+    return registry.lift_restriction(
+        uow, actor=actor, person_id=person_id, restriction_id=restriction_id, reason=body.reason
+    )
+
+
+@router.get("/file-accesses", response_model=list[s.FileAccessPublic])
+def file_accesses(uow: UowDep, actor: CurrentActor, to_review: bool = True) -> list[s.FileAccessPublic]:
+    """Break-glass openings of restricted files, newest first (those waiting for review by default)."""
+    return registry.list_file_accesses(uow, actor=actor, to_review=to_review)
+
+
+@router.post("/file-accesses/{access_id}/review", response_model=s.FileAccessPublic)
+def review(uow: UowDep, actor: CurrentActor, access_id: uuid.UUID, body: s.ReviewIn) -> s.FileAccessPublic:
+    """Mark an opening reviewed (not your own)."""
+    return registry.review_file_access(uow, actor=actor, access_id=access_id, note=body.note)
+
+
+@router.get("/staff/{staff_id}/person-links", response_model=list[s.StaffLinkPublic])
+def person_links(
+    uow: UowDep, actor: CurrentActor, staff_id: uuid.UUID, include_removed: bool = False
+) -> list[s.StaffLinkPublic]:
+    """The registry records this staff account may not act on (with their household)."""
+    return registry.list_staff_links(uow, actor=actor, staff_id=staff_id, include_removed=include_removed)
+
+
+@router.post(
+    "/staff/{staff_id}/person-links", status_code=status.HTTP_201_CREATED, response_model=s.StaffLinkPublic
+)
+def link(uow: UowDep, actor: CurrentActor, staff_id: uuid.UUID, body: s.StaffLinkIn) -> s.StaffLinkPublic:
+    """Link a staff account to their own registry record (or a relative's): administrators."""
+    return registry.link_staff_person(uow, actor=actor, staff_id=staff_id, data=body)
+
+
+@router.post("/staff/{staff_id}/person-links/{link_id}/remove", response_model=s.StaffLinkPublic)
+def unlink(
+    uow: UowDep, actor: CurrentActor, staff_id: uuid.UUID, link_id: uuid.UUID, body: s.ReasonIn
+) -> s.StaffLinkPublic:
+    """End a link, with a reason (kept)."""
+    return registry.unlink_staff_person(
+        uow, actor=actor, staff_id=staff_id, link_id=link_id, reason=body.reason
+    )

@@ -1,0 +1,247 @@
+"""Restricted files and conflicts of interest on the staff pages (issue 10, parts 2 and 4).
+
+- ``/staff/people/{id}/break-glass``: the page a restricted file sends an officer to; the reason
+  opens the file for the rest of the working day and goes to the supervisor's review list.
+- ``/staff/people/{id}/restrictions``: a supervisor flags the file restricted, or lifts a flag.
+- ``/staff/file-accesses``: "Restricted-file accesses to review", linked from the team page.
+- ``/staff/staff-links``: which staff accounts are linked to which registry records (administrators
+  link and unlink; supervisors and auditors read).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop import access, registry
+from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
+from onestop.registry.restrictions import RestrictionKind
+from onestop.registry.schemas import RestrictionIn, StaffLinkIn
+from onestop.web import pages
+from onestop.web.api.trust import policy
+from onestop.web.deps import UowDep
+from onestop.web.staff.deps import StaffActor, safe_next
+
+router = APIRouter()
+
+#: The words for each kind of restriction, as the pages show them.
+KINDS: dict[str, str] = {
+    RestrictionKind.CONFIDENTIAL_ADDRESS.value: N_("Confidential address (fleeing violence)"),
+    RestrictionKind.STAFF_RELATIVE.value: N_("A staff member's relative"),
+    RestrictionKind.PUBLIC_FIGURE.value: N_("A public figure"),
+}
+
+
+def trust_context(request: Request) -> dict[str, object]:
+    """The restriction kinds' words, for the person's page (a context provider of the staff pages)."""
+    if not request.url.path.startswith("/staff"):
+        return {}
+    return {"restriction_labels": {k: pages.gettext(request, v) for k, v in KINDS.items()}}
+
+
+@router.get("/people/{person_id:uuid}/break-glass")
+def break_glass_form(
+    request: Request, actor: StaffActor, person_id: uuid.UUID, next: str = ""
+) -> HTMLResponse:
+    """Ask why the officer needs this restricted file."""
+    return _break_glass_page(request, person_id, next_url=next)
+
+
+@router.post("/people/{person_id:uuid}/break-glass")
+def break_glass(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    reason: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "",
+) -> Response:
+    """Open the file with the reason given (audited; listed for the supervisor)."""
+    try:
+        registry.break_glass(uow, actor=actor, person_id=person_id, reason=reason, policy=policy(request))
+    except InvalidInput as err:
+        errors = {"reason": pages.gettext(request, err.problem)}
+        return _break_glass_page(
+            request, person_id, next_url=next, reason=reason, errors=errors, status_code=422
+        )
+    pages.flash(request, N_("The file is open to you until the end of your working day."), "success")
+    target = safe_next(next) if next else f"/staff/people/{person_id}"
+    return pages.redirect(request, target)
+
+
+def _break_glass_page(
+    request: Request,
+    person_id: uuid.UUID,
+    *,
+    next_url: str,
+    reason: str = "",
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {
+        "person_id": person_id,
+        "next_url": next_url if pages.is_same_site_path(next_url, "/staff/") else "",
+        "reason": reason,
+        "errors": errors or {},
+        "hours": request.app.state.container.settings.break_glass_hours,
+        "page_url": f"/staff/people/{person_id}/break-glass",
+    }
+    return pages.render(request, "staff/trust/break_glass.html", context, status_code=status_code)
+
+
+@router.post("/people/{person_id:uuid}/restrictions")
+def restrict(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    kind: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Flag the file restricted (supervisors)."""
+    if kind not in KINDS:
+        raise InvalidInput("kind", "choose why the file is restricted")
+    registry.restrict_file(uow, actor=actor, person_id=person_id, data=RestrictionIn(kind=kind, note=note))
+    pages.flash(request, N_("The file is restricted: it now opens only with a reason."), "success")
+    return pages.redirect(request, f"/staff/people/{person_id}")
+
+
+@router.post("/people/{person_id:uuid}/restrictions/{restriction_id:uuid}/lift")
+def lift(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    restriction_id: uuid.UUID,
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Lift a restriction, with a reason."""
+    registry.lift_restriction(
+        uow, actor=actor, person_id=person_id, restriction_id=restriction_id, reason=reason
+    )
+    pages.flash(request, N_("The restriction is lifted."), "success")
+    return pages.redirect(request, f"/staff/people/{person_id}")
+
+
+@router.get("/file-accesses")
+def file_accesses(request: Request, uow: UowDep, actor: StaffActor, show: str = "") -> HTMLResponse:
+    """Restricted-file accesses to review (or all of them with ``?show=all``)."""
+    everything = show == "all"
+    rows = registry.list_file_accesses(uow, actor=actor, to_review=not everything)
+    context = {"accesses": rows, "everything": everything, "page_url": "/staff/file-accesses"}
+    return pages.render(request, "staff/trust/file_accesses.html", context)
+
+
+@router.post("/file-accesses/{access_id:uuid}/review")
+def review(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    access_id: uuid.UUID,
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Mark one access reviewed."""
+    registry.review_file_access(uow, actor=actor, access_id=access_id, note=note)
+    pages.flash(request, N_("The access is marked reviewed."), "success")
+    return pages.redirect(request, "/staff/file-accesses")
+
+
+@router.get("/staff-links")
+def staff_links(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+    """Staff accounts linked to registry records: they may not act on those households' files."""
+    return _links_page(request, uow, actor)
+
+
+@router.post("/staff-links")
+def add_link(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    username: Annotated[str, Form()] = "",
+    person_id: Annotated[str, Form()] = "",
+    relation: Annotated[str, Form()] = "self",
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Link a staff account to a registry record (administrators)."""
+    form = {"username": username, "person_id": person_id, "relation": relation, "note": note}
+    try:
+        staff = _staff(uow, actor, username)
+        try:
+            pid = uuid.UUID(person_id.strip())
+        except ValueError:
+            raise InvalidInput(
+                "person_id", "is not a person's file number (copy it from the file's address)"
+            ) from None
+        if relation not in ("self", "relative"):
+            raise InvalidInput("relation", "must be the person themself or a relative")
+        registry.link_staff_person(
+            uow,
+            actor=actor,
+            staff_id=staff.id,
+            data=StaffLinkIn(person_id=pid, relation=relation, note=note),
+        )
+    except (InvalidInput, NotFound) as err:
+        field = (
+            err.field
+            if isinstance(err, InvalidInput)
+            else ("username" if "staff" in err.message else "person_id")
+        )
+        message = err.problem if isinstance(err, InvalidInput) else err.message
+        errors = {field: pages.gettext(request, message)}
+        return _links_page(request, uow, actor, errors=errors, form=form, status_code=422)
+    pages.flash(request, N_("The staff account is linked to the file."), "success")
+    return pages.redirect(request, "/staff/staff-links")
+
+
+@router.post("/staff-links/{link_id:uuid}/remove")
+def remove_link(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    link_id: uuid.UUID,
+    staff_id: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """End a link, with a reason (administrators)."""
+    try:
+        owner = uuid.UUID(staff_id)
+    except ValueError:
+        raise InvalidInput("staff_id", "is missing") from None
+    try:
+        registry.unlink_staff_person(uow, actor=actor, staff_id=owner, link_id=link_id, reason=reason)
+    except InvalidInput as err:
+        errors = {"reason": pages.gettext(request, err.problem)}
+        return _links_page(request, uow, actor, errors=errors, status_code=422)
+    pages.flash(request, N_("The link is removed."), "success")
+    return pages.redirect(request, "/staff/staff-links")
+
+
+def _staff(uow: UnitOfWork, actor: StaffActor, username: str) -> access.Staff:
+    if not username.strip():
+        raise InvalidInput("username", "is required")
+    return access.get_staff_by_username(uow, actor=actor, username=username.strip())
+
+
+def _links_page(
+    request: Request,
+    uow: UnitOfWork,
+    actor: StaffActor,
+    *,
+    errors: dict[str, str] | None = None,
+    form: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    links = registry.list_staff_links(uow, actor=actor)
+    names = {s.id: s.username for s in access.list_staff(uow, actor=actor, include_inactive=True)}
+    context = {
+        "links": [(names.get(link.staff_id, ""), link) for link in links],
+        "errors": errors or {},
+        "form": form or {"relation": "self"},
+        "page_url": "/staff/staff-links",
+    }
+    return pages.render(request, "staff/trust/staff_links.html", context, status_code=status_code)
