@@ -366,13 +366,15 @@ def print_file(uow: UnitOfWork, *, actor: Actor, day: dt.date, out_dir: Path) ->
         ).all()
         out_dir.mkdir(parents=True, exist_ok=True)
         pdf_path, csv_path = out_dir / f"print-{day}.pdf", out_dir / f"mailing-list-{day}.csv"
-        pdf = new_print_file()
+        letters = [
+            (letter_of(row), [_name(uow, row.person_id), *(row.recipient or "").splitlines()]) for row in rows
+        ]
+        pdf = new_print_file(letters)
         with csv_path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(["seq", "notice", "kind", "language", "address"])
-            for seq, row in enumerate(rows, 1):
-                lines = [_name(uow, row.person_id), *(row.recipient or "").splitlines()]
-                add_letter(pdf, letter_of(row), lines, reference=str(row.id)[:8], dated=day.isoformat())
+            for seq, (row, (letter, lines)) in enumerate(zip(rows, letters, strict=True), 1):
+                add_letter(pdf, letter, lines, reference=str(row.id)[:8], dated=day.isoformat())
                 writer.writerow([seq, row.id, row.kind, row.language, " / ".join(lines)])
         pdf.output(str(pdf_path))
         audit.record(

@@ -10,7 +10,7 @@ import textstat
 from onestop.notices import Kind, date, money
 from onestop.notices.domain import Channel, backoff, choose_channel, message_id
 from onestop.notices.letters import render
-from onestop.notices.pdf import render_pdf
+from onestop.notices.pdf import fits_core, new_print_file, render_pdf
 
 #: Realistic facts for every letter (what the services fill in).
 SAMPLE = {
@@ -93,14 +93,28 @@ def test_money_and_dates_are_written_the_canadian_way_in_each_language() -> None
     assert date(dt.date(2026, 3, 2)) == {"en": "2 March 2026", "fr": "2 mars 2026"}
 
 
-def test_the_pdf_embeds_a_unicode_font_and_the_window_address() -> None:
+def test_a_french_letter_uses_the_base_font_and_keeps_its_accents() -> None:
     data = render_pdf(
         render(Kind.OVERPAYMENT, "fr", SAMPLE),
         ["Émilie Côté", "12 rue Saint-Édouard", "Québec QC  G1K 3A1"],
         reference="abc",
         dated="2026-03-02",
     )
-    assert data.startswith(b"%PDF") and b"Roboto" in data
+    assert data.startswith(b"%PDF") and b"/Helvetica" in data and b"Roboto" not in data
+    assert b"/WinAnsiEncoding" in data
+
+
+def test_a_name_outside_windows_1252_switches_the_letter_to_the_embedded_unicode_font() -> None:
+    assert fits_core("Émilie Côté « 12 € »", "824,00\u202f$") and not fits_core("Nguyễn Văn Ánh")
+    first = render_pdf(render(Kind.REVIEW_DUE, "en", SAMPLE), ["Nguyễn Văn Ánh"], reference="a", dated="d")
+    again = render_pdf(render(Kind.REVIEW_DUE, "en", SAMPLE), ["Łukasz Żółw"], reference="a", dated="d")
+    assert b"Roboto" in first and b"Roboto" in again  # the cached font is subset afresh each time
+
+
+def test_a_print_file_with_one_unicode_letter_is_set_in_the_unicode_font() -> None:
+    letter = render(Kind.REVIEW_DUE, "fr", SAMPLE)
+    assert new_print_file([(letter, ["Ana"])]).letter_family == "Helvetica"
+    assert new_print_file([(letter, ["Ana"]), (letter, ["Nguyễn"])]).letter_family == "Roboto"
 
 
 def test_backoff_grows_and_is_capped() -> None:
