@@ -9,6 +9,9 @@ switches the whole letter to Roboto from the ``font-roboto`` package (a Unicode 
 shipped with pip, so no system packages); its parse is cached (a per-document copy with a fresh,
 lazily read font file, since fpdf2's subsetting changes the font it is given).
 
+Lines are broken here, a word at a time (``wrap``), and each is set with ``cell``: fpdf2's
+``multi_cell`` measures the whole line again for every character, which was most of the time left.
+
 The address block sits 20 mm from the left and 50 mm from the top, inside the window of a
 standard Canadian #10 envelope when the sheet is folded in three.
 """
@@ -89,6 +92,38 @@ def _document(*, unicode: bool) -> LetterPDF:
     return pdf
 
 
+def wrap(pdf: FPDF, text: str, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` at spaces (a no-break space holds)."""
+    lines: list[str] = []
+    space = pdf.get_string_width(" ")
+    for hard in text.split("\n"):
+        line, used = "", 0.0
+        for word in hard.split(" "):
+            size = pdf.get_string_width(word)
+            if line and used + space + size <= width:
+                line, used = f"{line} {word}", used + space + size
+                continue
+            if line:
+                lines.append(line)
+            while size > width and len(word) > 1:  # a word longer than the line: cut it
+                cut = len(word)
+                while cut > 1 and pdf.get_string_width(word[:cut]) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+                size = pdf.get_string_width(word)
+            line, used = word, size
+        lines.append(line)
+    return lines
+
+
+def _lines(pdf: FPDF, width: float, height: float, text: str) -> None:
+    """A paragraph, one ``cell`` a line, from the left margin (pages break as they fill)."""
+    width = width or pdf.w - pdf.l_margin - pdf.r_margin
+    for line in wrap(pdf, text, width - 2 * pdf.c_margin):
+        pdf.cell(width, height, line, new_x="LMARGIN", new_y="NEXT")
+
+
 def add_letter(pdf: LetterPDF, letter: Letter, address: list[str], *, reference: str, dated: str) -> None:
     """One letter on new pages of ``pdf`` (print files hold many)."""
     family = pdf.letter_family
@@ -103,17 +138,17 @@ def add_letter(pdf: LetterPDF, letter: Letter, address: list[str], *, reference:
     pdf.cell(0, 5, text(f"{REF[letter.language]}: {reference}    {dated}"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_xy(WINDOW_LEFT_MM, WINDOW_TOP_MM)
     pdf.set_font(family, "", 11)
-    pdf.multi_cell(WINDOW_WIDTH_MM, 5.5, text("\n".join(address)) or " ", new_x="LMARGIN", new_y="NEXT")
+    _lines(pdf, WINDOW_WIDTH_MM, 5.5, text("\n".join(address)) or " ")
     pdf.set_y(WINDOW_TOP_MM + 40)
     pdf.set_font(family, "B", 13)
-    pdf.multi_cell(0, 7, text(letter.subject), new_x="LMARGIN", new_y="NEXT")
+    _lines(pdf, 0, 7, text(letter.subject))
     pdf.ln(3)
     pdf.set_font(family, "", 11)
     for paragraph in letter.paragraphs:
-        pdf.multi_cell(0, 5.5, text(paragraph), new_x="LMARGIN", new_y="NEXT")
+        _lines(pdf, 0, 5.5, text(paragraph))
         pdf.ln(2.5)
     pdf.set_font(family, "", 9)
-    pdf.multi_cell(0, 4.5, text(letter.legal), new_x="LMARGIN", new_y="NEXT")
+    _lines(pdf, 0, 4.5, text(letter.legal))
 
 
 def _texts(letter: Letter, address: list[str], reference: str, dated: str) -> list[str]:

@@ -128,3 +128,19 @@ def test_channel_choice_prefers_the_person_s_choice_then_email_portal_post() -> 
     channel, reason = choose_channel(None, email=None, portal=False, address=False)
     assert channel is None and "no mailing address" in reason
     assert message_id("x") == "<notice-x@onestop.invalid>"
+
+
+def test_lines_break_at_spaces_within_the_width_and_a_long_word_is_cut() -> None:
+    from fpdf import FPDF
+
+    from onestop.notices.pdf import wrap
+
+    pdf = FPDF(unit="mm")
+    pdf.set_font("Helvetica", "", 11)
+    text = "We looked at your request for Income Support. You can get it.\nNew line " + "x" * 120
+    lines = wrap(pdf, text, 60)
+    assert all(pdf.get_string_width(line) <= 60 for line in lines)
+    assert lines[0].startswith("We looked at") and lines[0].endswith(("request", "for", "Income"))
+    hard_break = next(i for i, line in enumerate(lines) if line.startswith("New line"))
+    assert lines[hard_break - 1].endswith("can get it.")
+    assert "".join(lines[hard_break:]).count("x") == 120 and len(lines) - hard_break >= 3
