@@ -15,6 +15,7 @@ from onestop.web.staff import (
     household,
     interview,
     labels,
+    letters,
     money,
     overpayments,
     people,
@@ -54,8 +55,10 @@ router.include_router(tasks.router)
 router.include_router(batch_pages.router)
 router.include_router(report_pages.router)
 router.include_router(health.router)
+router.include_router(letters.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)
+pages.CONTEXT_PROVIDERS.append(letters.person_page_context)
 
 __all__ = ["router"]
