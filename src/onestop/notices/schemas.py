@@ -60,6 +60,7 @@ class InboxLetter(BaseModel):
 
     id: uuid.UUID  # in the page's address only, never shown
     kind: str
+    language: str
     subject: str
     paragraphs: list[str]
     legal: str
@@ -71,6 +72,7 @@ class InboxLetter(BaseModel):
         return cls(
             id=row.id,
             kind=row.kind,
+            language=letter.language,
             subject=letter.subject,
             paragraphs=letter.paragraphs,
             legal=letter.legal,
