@@ -40,7 +40,7 @@ SAMPLE = {
     "outcome": {"en": "You can get the benefit.", "fr": "Vous pouvez avoir l'aide."},
     "period": {"en": "March 2026", "fr": "mars 2026"},
     "paid_on": date(dt.date(2026, 3, 25)),
-    "method": {"en": "your bank account", "fr": "votre compte bancaire"},
+    "method": {"en": "your bank account", "fr": "dans votre compte bancaire"},
     "agency": "Service Canada",
     "service": {"en": "Employment Insurance", "fr": "l'assurance-emploi"},
     "agency_phone": "1-800-206-7218",
