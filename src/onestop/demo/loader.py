@@ -26,6 +26,7 @@ from onestop.db import UnitOfWork
 from onestop.demo.clock import ReplayClock
 from onestop.demo.context import Client
 from onestop.demo.generator import REFERENCE_DAY, DemoHousehold, DemoPerson, generate
+from onestop.demo import notices as demo_notices
 from onestop.demo.office import HISTORY, build_office, new_ctx
 from onestop.registry import intake
 from onestop.registry import models as m
@@ -273,6 +274,7 @@ def load_demo(
         office_started = time.perf_counter()
         ctx = new_ctx(replay, clock, seed, today, staff)
         if build_office(ctx, singles, families, people):
+            demo_notices.letters(ctx)  # issue 15: the office's letters delivered, held, returned
             loaded.office = dict(sorted(ctx.made.counts.items()))
             loaded.portal_login = ctx.made.portal_login
         loaded.office_seconds = time.perf_counter() - office_started
