@@ -17,8 +17,7 @@ from sqlalchemy import select
 
 from onestop import notices, registry
 from onestop.access import Actor
-from onestop.cases import applications
-from onestop.cases.applications import ApplicationStatusChange
+from onestop.cases.applications import letters as app_letters
 from onestop.cases.applications.models import Application
 from onestop.clients.models import ClientAccount
 from onestop.demo.context import Ctx
@@ -50,21 +49,36 @@ def letters(ctx: Ctx) -> None:
 
 
 def _portal_papers(ctx: Ctx, officer: Actor) -> None:
-    """The officer asks the portal client for papers: the letter goes to their account's inbox."""
+    """The portal client's online application waits for papers: the letter asking for them goes to
+    their account's inbox (the application itself stays as the office steps left it)."""
     with ctx.container.uow() as uow:
         person = uow.session.scalar(select(ClientAccount.person_id).where(ClientAccount.email == CLIENT_EMAIL))
         app = uow.session.scalars(
             select(Application).where(Application.applicant_id == person).order_by(Application.created_at)
         ).first()
-        found = (app.id, app.version, app.status) if app is not None else None
-    if found is None or found[2] != "received":
-        return
-    applications.request_documents(
-        ctx.container.uow(),
-        actor=officer,
-        application_id=found[0],
-        data=ApplicationStatusChange(version=found[1], reason="We need them to check your identity and income."),
-    )
+        if person is None or app is None:
+            return
+        notices.queue_notice(
+            uow,
+            person_id=person,
+            kind=notices.Kind.DOCUMENTS_REQUESTED,
+            params=app_letters.common(app.program, app.jurisdiction)
+            | {
+                "documents": {
+                    "en": "- Proof of identity\n- Your last bank statement\n- Your lease or rent receipt",
+                    "fr": "- Une preuve d'identité\n- Votre dernier relevé bancaire\n- Votre bail ou un reçu de loyer",
+                },
+                "why": {
+                    "en": "We need them to check what you told us online.",
+                    "fr": "Nous en avons besoin pour vérifier ce que vous nous avez dit en ligne.",
+                },
+                "due_on": notices.date(ctx.today + dt.timedelta(days=14)),
+            },
+            subject_type="application",
+            subject_id=app.id,
+            created_by=officer.username,
+        )
+        uow.commit()
 
 
 def _undeliverable(ctx: Ctx, officer: Actor) -> None:
