@@ -23,10 +23,10 @@ from onestop.audit import AuditAction
 from onestop.bootstrap import Container
 from onestop.common.errors import Conflict
 from onestop.db import UnitOfWork
+from onestop.demo import notices as demo_notices
 from onestop.demo.clock import ReplayClock
 from onestop.demo.context import Client
 from onestop.demo.generator import REFERENCE_DAY, DemoHousehold, DemoPerson, generate
-from onestop.demo import notices as demo_notices
 from onestop.demo.office import HISTORY, build_office, new_ctx
 from onestop.registry import intake
 from onestop.registry import models as m

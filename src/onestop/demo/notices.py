@@ -41,7 +41,9 @@ def letters(ctx: Ctx) -> None:
             ctx.made.add(f"letters_by_{channel}", n)
     with ctx.container.uow() as uow:
         posted = uow.session.scalars(
-            select(Notice.id).where(Notice.channel == "post", Notice.status == "sent").order_by(Notice.created_at)
+            select(Notice.id)
+            .where(Notice.channel == "post", Notice.status == "sent")
+            .order_by(Notice.created_at)
         ).first()
     if posted is not None:
         notices.mark_returned(ctx.container.uow(), actor=officer, notice_id=posted)
@@ -52,7 +54,9 @@ def _portal_papers(ctx: Ctx, officer: Actor) -> None:
     """The portal client's online application waits for papers: the letter asking for them goes to
     their account's inbox (the application itself stays as the office steps left it)."""
     with ctx.container.uow() as uow:
-        person = uow.session.scalar(select(ClientAccount.person_id).where(ClientAccount.email == CLIENT_EMAIL))
+        person = uow.session.scalar(
+            select(ClientAccount.person_id).where(ClientAccount.email == CLIENT_EMAIL)
+        )
         app = uow.session.scalars(
             select(Application).where(Application.applicant_id == person).order_by(Application.created_at)
         ).first()
@@ -66,7 +70,8 @@ def _portal_papers(ctx: Ctx, officer: Actor) -> None:
             | {
                 "documents": {
                     "en": "- Proof of identity\n- Your last bank statement\n- Your lease or rent receipt",
-                    "fr": "- Une preuve d'identité\n- Votre dernier relevé bancaire\n- Votre bail ou un reçu de loyer",
+                    "fr": "- Une preuve d'identité\n- Votre dernier relevé bancaire\n"
+                    "- Votre bail ou un reçu de loyer",
                 },
                 "why": {
                     "en": "We need them to check what you told us online.",
@@ -90,7 +95,9 @@ def _undeliverable(ctx: Ctx, officer: Actor) -> None:
         language="en",
     )
     decision = DuplicateDecision(decision="new_person", reason="demo: no fixed address")
-    person = registry.register_person(ctx.container.uow(), actor=officer, data=data, duplicate_decision=decision)
+    person = registry.register_person(
+        ctx.container.uow(), actor=officer, data=data, duplicate_decision=decision
+    )
     with ctx.container.uow() as uow:
         notices.queue_notice(
             uow,

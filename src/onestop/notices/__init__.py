@@ -27,8 +27,8 @@ from onestop.notices.services import (
 
 __all__ = [
     "Channel",
-    "Kind",
     "InboxLetter",
+    "Kind",
     "NoticeNotFound",
     "NoticePublic",
     "SendReport",

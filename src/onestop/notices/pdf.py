@@ -56,10 +56,13 @@ def _font(name: str) -> Path:
 def _roboto() -> dict[str, tuple[TTFFont, bytes]]:
     """Roboto parsed once per style (metrics, character map), with the file's bytes."""
     holder = FPDF()
-    found = {}
+    found: dict[str, tuple[TTFFont, bytes]] = {}
     for style, name in _FONT_FILES.items():
+        key = f"{UNICODE_FAMILY.lower()}{style}"
         holder.add_font(UNICODE_FAMILY, style, str(_font(name)))
-        found[f"{UNICODE_FAMILY.lower()}{style}"] = (holder.fonts[f"{UNICODE_FAMILY.lower()}{style}"], _font(name).read_bytes())
+        parsed = holder.fonts[key]
+        assert isinstance(parsed, TTFFont)
+        found[key] = (parsed, _font(name).read_bytes())
     return found
 
 
@@ -152,7 +155,15 @@ def add_letter(pdf: LetterPDF, letter: Letter, address: list[str], *, reference:
 
 
 def _texts(letter: Letter, address: list[str], reference: str, dated: str) -> list[str]:
-    return [letter.subject, letter.legal, *letter.paragraphs, *address, reference, dated, HEADER[letter.language]]
+    return [
+        letter.subject,
+        letter.legal,
+        *letter.paragraphs,
+        *address,
+        reference,
+        dated,
+        HEADER[letter.language],
+    ]
 
 
 def render_pdf(letter: Letter, address: list[str], *, reference: str, dated: str) -> bytes:

@@ -19,7 +19,9 @@ from tests.integration.cases.conftest import audit_actions
 ADDRESS = AddressIn(line1="10 Main St", city="Edmonton", province="AB", postal_code="T5J 0N3")
 
 
-def _queue(container: Container, person_id: uuid.UUID, kind: notices.Kind = notices.Kind.REVIEW_DUE) -> uuid.UUID:
+def _queue(
+    container: Container, person_id: uuid.UUID, kind: notices.Kind = notices.Kind.REVIEW_DUE
+) -> uuid.UUID:
     uow = container.uow()
     with uow:
         row = notices.queue_notice(

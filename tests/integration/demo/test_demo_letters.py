@@ -25,7 +25,9 @@ def test_the_demo_has_letters_sent_held_and_returned_and_an_inbox(demo: tuple[Co
     assert report.office["letters_held"] >= 1 and report.office["letters_returned"] == 1
     with container.uow() as uow:
         states = dict(
-            uow.session.execute(select(Notice.status, Notice.id).where(Notice.status.in_(["queued", "sending"]))).all()
+            uow.session.execute(
+                select(Notice.status, Notice.id).where(Notice.status.in_(["queued", "sending"]))
+            ).all()
         )
         account = uow.session.scalars(select(ClientAccount).where(ClientAccount.email == CLIENT_EMAIL)).one()
         held = uow.session.scalars(select(Notice).where(Notice.status == "held")).all()

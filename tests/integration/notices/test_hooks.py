@@ -44,7 +44,9 @@ def _letters(container: Container, person: uuid.UUID) -> list[tuple[str, uuid.UU
         return [(k, s) for k, s in rows]
 
 
-def _decided(container: Container, team: Team, person: uuid.UUID, income: str | None = None) -> decisions.DecisionPublic:
+def _decided(
+    container: Container, team: Team, person: uuid.UUID, income: str | None = None
+) -> decisions.DecisionPublic:
     app = apply(container, team.officer.actor, make_unit(container, person)).id
     if income is None:
         eligible_single(container, team.officer.actor, person, app)
@@ -74,7 +76,9 @@ def test_a_grant_a_change_a_suspension_a_reinstatement_and_a_due_review_each_sen
         facts=[FactIn(path=f"people[{person}].monthly_net_employment_income", value="500", document_id=pay)],
     )
     review = reviews.report_change(container.uow(), actor=officer, data=change)
-    changed = reviews.conduct_review(container.uow(), actor=officer, review_id=review.id, data=ReviewConduct())
+    changed = reviews.conduct_review(
+        container.uow(), actor=officer, review_id=review.id, data=ReviewConduct()
+    )
     assert changed.decision is not None
     assert ("benefit_changed", changed.decision.id) in _letters(container, person)
 
@@ -82,7 +86,9 @@ def test_a_grant_a_change_a_suspension_a_reinstatement_and_a_due_review_each_sen
     held = reviews.suspend_benefit(container.uow(), actor=officer, data=hold)
     assert ("suspended", held.id) in _letters(container, person)
     back = reviews.reinstate_benefit(
-        container.uow(), actor=officer, data=BenefitHold(application_id=granted.application_id, reason="came in")
+        container.uow(),
+        actor=officer,
+        data=BenefitHold(application_id=granted.application_id, reason="came in"),
     )
     assert ("reinstated", back.id) in _letters(container, person)
 
@@ -113,7 +119,9 @@ def test_a_refusal_its_appeal_and_the_appeal_outcome_each_send_their_letter(
         container.uow(),
         actor=officer,
         appeal_id=appeal.id,
-        data=AppealDecide(outcome="overturned", reason="income had ended", result=AppealResult(monthly_amount="824.00")),
+        data=AppealDecide(
+            outcome="overturned", reason="income had ended", result=AppealResult(monthly_amount="824.00")
+        ),
     )
     assert out.decision is not None and ("appeal_outcome", out.decision.id) in _letters(container, person)
 
@@ -124,7 +132,10 @@ def test_documents_requested_and_a_referral_each_send_their_letter(
     officer = team.officer.actor
     app = apply(container, officer, make_unit(container, person))
     applications.request_documents(
-        container.uow(), actor=officer, application_id=app.id, data=ApplicationStatusChange(version=app.version)
+        container.uow(),
+        actor=officer,
+        application_id=app.id,
+        data=ApplicationStatusChange(version=app.version),
     )
     assert ("documents_requested", app.id) in _letters(container, person)
     record_consent(
@@ -158,7 +169,11 @@ def test_an_overpayment_and_a_one_off_payment_each_send_their_letter(
         container.uow(),
         actor=officer,
         data=money.OverpaymentCreate(
-            unit_id=unit, program="ab.income_support", amount="120.00", source="manual", reason="income not reported"
+            unit_id=unit,
+            program="ab.income_support",
+            amount="120.00",
+            source="manual",
+            reason="income not reported",
         ),
     )
     assert ("overpayment", op.id) in _letters(container, person)
@@ -193,7 +208,9 @@ def test_a_payment_beyond_authority_sends_its_advice_only_once_approved(
 ) -> None:
     unit = make_unit(container, person)
     payee = money.create_payee(
-        container.uow(), actor=SYSTEM, data=money.PayeeCreate(kind="client", name="Ana Client", person_id=person)
+        container.uow(),
+        actor=SYSTEM,
+        data=money.PayeeCreate(kind="client", name="Ana Client", person_id=person),
     )
     asked = money.issue_payment(
         container.uow(),
@@ -211,7 +228,9 @@ def test_a_payment_beyond_authority_sends_its_advice_only_once_approved(
     )
     assert asked.state == "pending_approval" and _letters(container, person) == []
     [request] = [
-        r for r in money.list_approvals(container.uow(), actor=team.supervisor.actor) if r.subject_id == asked.id
+        r
+        for r in money.list_approvals(container.uow(), actor=team.supervisor.actor)
+        if r.subject_id == asked.id
     ]
     money.decide_approval(container.uow(), actor=team.supervisor.actor, approval_id=request.id, approve=True)
     assert _letters(container, person) == [("payment_advice", asked.id)]

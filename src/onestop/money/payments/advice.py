@@ -54,10 +54,15 @@ def advice_params(issuance: Issuance, payee: Payee) -> dict[str, Any]:
     return {
         "program": program_words(issuance.program),
         "amount": notices.money(issuance.net_cents),
-        "period": {lang: format_date(issuance.pay_date, "MMMM y", locale=f"{lang}_CA") for lang in ("en", "fr")},
+        "period": {
+            lang: format_date(issuance.pay_date, "MMMM y", locale=f"{lang}_CA") for lang in ("en", "fr")
+        },
         "paid_on": notices.date(issuance.pay_date),
         "method": method,
-        "legal_source": {"en": "the program's rules on payments", "fr": "les règles du programme sur les paiements"},
+        "legal_source": {
+            "en": "the program's rules on payments",
+            "fr": "les règles du programme sur les paiements",
+        },
         "office_phone": OFFICE_PHONE,
     }
 

@@ -42,7 +42,12 @@ ABOUT = {
 def inbox(request: Request, uow: UowDep, client: ClientId) -> HTMLResponse:
     """The client's letters, newest first; the ones not opened yet are marked new."""
     found = my_letters(uow, account_id=client)
-    context = {"letters": found, "about": _about(request), "errors": {}, "page_url": "/portal/account/letters"}
+    context = {
+        "letters": found,
+        "about": _about(request),
+        "errors": {},
+        "page_url": "/portal/account/letters",
+    }
     return pages.render(request, "portal/account/letters.html", context)
 
 

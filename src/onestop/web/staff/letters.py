@@ -104,7 +104,9 @@ def letter(request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUI
 def pdf(request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID) -> Response:
     """The letter as PDF: a preview before it goes, or a copy to print (the print is audited)."""
     data = notices.notice_pdf(uow, actor=actor, notice_id=notice_id)
-    return Response(data, media_type="application/pdf", headers=download_headers(f"letter-{str(notice_id)[:8]}.pdf"))
+    return Response(
+        data, media_type="application/pdf", headers=download_headers(f"letter-{str(notice_id)[:8]}.pdf")
+    )
 
 
 @router.post("/{notice_id:uuid}/paragraph")
