@@ -20,11 +20,11 @@ from onestop.db import UnitOfWork
 
 
 def has_account(session: Session, person_id: uuid.UUID) -> bool:
-    """Whether the person has a portal account (linked once they applied)."""
-    return (
-        session.scalars(select(ClientAccount.id).where(ClientAccount.person_id == person_id)).first()
-        is not None
-    )
+    """Whether an account reaches the person's letters: the record it applied as, or a person an
+    officer linked it to after checking who they are (the same rule as ``repository.own_people``)."""
+    own = ClientAccount.person_id == person_id
+    linked = (ClientAccount.linked_person_id == person_id) & ClientAccount.identity_checked_at.is_not(None)
+    return session.scalars(select(ClientAccount.id).where(own | linked)).first() is not None
 
 
 def my_letters(uow: UnitOfWork, *, account_id: uuid.UUID) -> list[notices.InboxLetter]:

@@ -99,3 +99,35 @@ def test_the_inbox_reads_in_french(client: TestClient, container: Container) -> 
     sign_in(client, "fr@example.ca")
     page = client.get("/portal/account/letters", headers={"Accept-Language": "fr"})
     assert page.status_code == 200
+
+
+def test_an_account_linked_after_an_identity_check_gets_the_person_s_letters(
+    client: TestClient, container: Container
+) -> None:
+    from onestop.access import Role
+    from onestop.clients import link_portal_account
+    from onestop.registry import register_person
+    from onestop.registry.schemas import DuplicateDecision, PersonCreate
+
+    confirmed(client, container, "known@example.ca")
+    known = register_person(
+        container.uow(),
+        actor=SYSTEM,
+        data=PersonCreate(given_names="Kim", family_name="Known"),
+        duplicate_decision=DuplicateDecision(decision="new_person", reason="test"),
+    )
+    before = _letter_to(container, known.id)
+    assert notices.send_due(container.uow(), actor=SYSTEM, smtp_url=None).by_status["held"] == 1  # no channel
+    officer = Actor.for_roles(uuid.uuid4(), "officer", frozenset({Role.OFFICER}))
+    link_portal_account(
+        container.uow(),
+        actor=officer,
+        person_id=known.id,
+        email="known@example.ca",
+        document_type="passport",
+        last_digits="1234",
+    )
+    notices.resend(container.uow(), actor=officer, notice_id=before)  # the officer tries the held one again
+    assert notices.send_due(container.uow(), actor=SYSTEM, smtp_url=None).by_channel["portal"] == 1
+    sign_in(client, "known@example.ca")
+    assert "We need some papers from you" in client.get("/portal/account/letters").text
