@@ -97,8 +97,9 @@ def test_letters_need_a_signed_in_client(client: TestClient) -> None:
 def test_the_inbox_reads_in_french(client: TestClient, container: Container) -> None:
     confirmed(client, container, "fr@example.ca")
     sign_in(client, "fr@example.ca")
-    page = client.get("/portal/account/letters", headers={"Accept-Language": "fr"})
-    assert page.status_code == 200
+    page = client.get("/portal/account/letters?lang=fr")
+    assert page.status_code == 200 and "Mes lettres" in page.text
+    assert "Nous ne vous avons encore envoyé aucune lettre." in page.text
 
 
 def test_an_account_linked_after_an_identity_check_gets_the_person_s_letters(

@@ -142,6 +142,9 @@ def test_the_supervisor_s_team_page_links_the_failure_queue(
 
 
 def test_the_outbox_is_in_french_too(signed_in: TestClient, container: Container) -> None:
-    _queue(container, person(container).id)
-    page = signed_in.get("/staff/letters", headers={"Accept-Language": "fr"})
-    assert page.status_code == 200
+    notice = _queue(container, person(container).id)
+    page = signed_in.get("/staff/letters?lang=fr")
+    assert page.status_code == 200 and '<html lang="fr">' in page.text
+    assert "En attente d'envoi" in page.text.replace("&#39;", "'")
+    letter = signed_in.get(f"/staff/letters/{notice}?lang=fr").text.replace("&#39;", "'")
+    assert "Ajouter un paragraphe avant l'envoi" in letter
