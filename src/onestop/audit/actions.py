@@ -190,7 +190,9 @@ class AuditAction(enum.StrEnum):
 
     NOTICE_EDIT = "notice:edit"
     NOTICE_HOLD = "notice:hold"
+    NOTICE_LIST = "notice:list"
     NOTICE_PRINT = "notice:print"
+    NOTICE_READ = "notice:read"
     NOTICE_RESEND = "notice:resend"
     NOTICE_RETURNED = "notice:returned"
     NOTICE_SEND = "notice:send"

@@ -20,12 +20,22 @@ app = typer.Typer(help="Letters to people: list, show, deliver, print.", no_args
 def list_(
     person: str | None = typer.Option(None, "--person", help="Only this person's letters (id)."),
     failed: bool = typer.Option(False, "--failed", help="Only the failure queue (failed or held)."),
+    status: str | None = typer.Option(None, "--status", help="queued, sending, sent, failed or held."),
+    channel: str | None = typer.Option(None, "--channel", help="email, portal or post."),
     limit: int = typer.Option(50, "--limit", min=1, max=1000),
 ) -> None:
-    """Letters, newest first."""
+    """Letters, newest first (the staff page /staff/letters shows the same)."""
     person_id = parse_id(person, field="person") if person else None
     c = container()
-    rows = notices.list_notices(c.uow(), actor=cli_actor(), person_id=person_id, trouble=failed, limit=limit)
+    rows = notices.list_notices(
+        c.uow(),
+        actor=cli_actor(),
+        person_id=person_id,
+        trouble=failed,
+        status=status,
+        channel=channel,
+        limit=limit,
+    )
     for n in rows:
         reason = f"  ({n.last_error})" if n.last_error else ""
         typer.echo(

@@ -4,8 +4,8 @@ acts as the client (a client's few permissions), and every record is looked up t
 first, so a client reaches only their own records.
 """
 
-from onestop.clients import letters as _letters  # noqa: F401  (registers the portal inbox channel)
 from onestop.clients.errors import ClientLoginFailed, NotYourRecord
+from onestop.clients.letters import my_letter, my_letter_pdf, my_letters  # registers the portal inbox channel
 from onestop.clients.linking import (
     PortalAccountDecisionNeeded,
     PortalAccountLink,
@@ -48,6 +48,9 @@ __all__ = [
     "my_application",
     "my_applications",
     "my_decision",
+    "my_letter",
+    "my_letter_pdf",
+    "my_letters",
     "sign_in",
     "sign_out",
     "sign_up",

@@ -23,6 +23,7 @@ from onestop.audit import AuditAction
 from onestop.bootstrap import Container
 from onestop.common.errors import Conflict
 from onestop.db import UnitOfWork
+from onestop.demo import notices as demo_notices
 from onestop.demo.clock import ReplayClock
 from onestop.demo.context import Client
 from onestop.demo.generator import REFERENCE_DAY, DemoHousehold, DemoPerson, generate
@@ -289,6 +290,7 @@ def load_demo(
         office_started = time.perf_counter()
         ctx = new_ctx(replay, clock, seed, today, staff)
         if build_office(ctx, singles, families, people):
+            demo_notices.letters(ctx)  # issue 15: the office's letters delivered, held, returned
             loaded.office = dict(sorted(ctx.made.counts.items()))
             loaded.portal_login = ctx.made.portal_login
         loaded.office_seconds = time.perf_counter() - office_started

@@ -7,12 +7,14 @@ Other areas queue a notice with ``queue_notice`` / ``queue_for_unit`` inside the
 from onestop.notices.domain import Channel, Kind, Status
 from onestop.notices.hooks import register_confidential_check, register_portal_lookup, register_task_opener
 from onestop.notices.letters import date, money
-from onestop.notices.schemas import NoticePublic, SendReport
+from onestop.notices.schemas import InboxLetter, NoticePublic, SendReport
 from onestop.notices.services import (
     NoticeNotFound,
     add_paragraph,
     get_notice,
     inbox,
+    inbox_letter,
+    inbox_pdf,
     list_notices,
     mark_returned,
     notice_pdf,
@@ -25,6 +27,7 @@ from onestop.notices.services import (
 
 __all__ = [
     "Channel",
+    "InboxLetter",
     "Kind",
     "NoticeNotFound",
     "NoticePublic",
@@ -34,6 +37,8 @@ __all__ = [
     "date",
     "get_notice",
     "inbox",
+    "inbox_letter",
+    "inbox_pdf",
     "list_notices",
     "mark_returned",
     "money",

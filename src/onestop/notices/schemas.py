@@ -29,9 +29,11 @@ class NoticePublic(BaseModel):
     message_id: str
     subject: str
     text: str
+    extra_paragraph: str | None = None
+    person_name: str = ""
 
     @classmethod
-    def of(cls, row: Any, letter: Any) -> NoticePublic:
+    def of(cls, row: Any, letter: Any, person_name: str = "") -> NoticePublic:
         return cls(
             id=row.id,
             person_id=row.person_id,
@@ -48,6 +50,34 @@ class NoticePublic(BaseModel):
             message_id=row.message_id,
             subject=letter.subject,
             text=letter.text(),
+            extra_paragraph=row.extra_paragraph,
+            person_name=person_name,
+        )
+
+
+class InboxLetter(BaseModel):
+    """A letter as the client reads it in their portal account: no internal reference but the address."""
+
+    id: uuid.UUID  # in the page's address only, never shown
+    kind: str
+    language: str
+    subject: str
+    paragraphs: list[str]
+    legal: str
+    sent_on: dt.date
+    read: bool
+
+    @classmethod
+    def of(cls, row: Any, letter: Any) -> InboxLetter:
+        return cls(
+            id=row.id,
+            kind=row.kind,
+            language=letter.language,
+            subject=letter.subject,
+            paragraphs=letter.paragraphs,
+            legal=letter.legal,
+            sent_on=row.sent_at.date(),
+            read=row.read_at is not None,
         )
 
 

@@ -31,6 +31,7 @@ from sqlalchemy import or_, select
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
+from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition, NotFound
 from onestop.common.ids import new_id
 from onestop.common.text import required_text
@@ -51,7 +52,7 @@ from onestop.notices.domain import (
 from onestop.notices.letters import Letter, render
 from onestop.notices.models import Notice, ReturnedAddress
 from onestop.notices.pdf import add_letter, new_print_file, render_pdf
-from onestop.notices.schemas import NoticePublic, SendReport
+from onestop.notices.schemas import InboxLetter, NoticePublic, SendReport
 from onestop.registry import restrictions
 from onestop.registry.models import (
     BenefitUnit,
@@ -371,13 +372,15 @@ def print_file(uow: UnitOfWork, *, actor: Actor, day: dt.date, out_dir: Path) ->
         ).all()
         out_dir.mkdir(parents=True, exist_ok=True)
         pdf_path, csv_path = out_dir / f"print-{day}.pdf", out_dir / f"mailing-list-{day}.csv"
-        pdf = new_print_file()
+        letters = [
+            (letter_of(row), [_name(uow, row.person_id), *(row.recipient or "").splitlines()]) for row in rows
+        ]
+        pdf = new_print_file(letters)
         with csv_path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(["seq", "notice", "kind", "language", "address"])
-            for seq, row in enumerate(rows, 1):
-                lines = [_name(uow, row.person_id), *(row.recipient or "").splitlines()]
-                add_letter(pdf, letter_of(row), lines, reference=str(row.id)[:8], dated=day.isoformat())
+            for seq, (row, (letter, lines)) in enumerate(zip(rows, letters, strict=True), 1):
+                add_letter(pdf, letter, lines, reference=str(row.id)[:8], dated=day.isoformat())
                 writer.writerow([seq, row.id, row.kind, row.language, " / ".join(lines)])
         pdf.output(str(pdf_path))
         audit.record(
@@ -408,25 +411,43 @@ def list_notices(
     actor: Actor,
     person_id: uuid.UUID | None = None,
     trouble: bool = False,
+    status: str | None = None,
+    channel: str | None = None,
     limit: int = 200,
 ) -> list[NoticePublic]:
-    """Notices, newest first; ``trouble`` gives the supervisor's failure queue."""
+    """Notices, newest first; ``trouble`` gives the supervisor's failure queue (failed and held)."""
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
-        query = select(Notice).order_by(Notice.created_at.desc()).limit(limit)
+        query = select(Notice).order_by(Notice.created_at.desc(), Notice.id).limit(limit)
         if person_id is not None:
             query = query.where(Notice.person_id == person_id)
         if trouble:
             query = query.where(Notice.status.in_(TROUBLE))
+        if status:
+            query = query.where(Notice.status == parse_enum(Status, status, field="status").value)
+        if channel:
+            query = query.where(Notice.channel == parse_enum(Channel, channel, field="channel").value)
         rows = uow.session.scalars(query).all()
-        return [NoticePublic.of(row, letter_of(row)) for row in rows]
+        names = _names(uow, {row.person_id for row in rows})
+        return audit.audited_list(
+            uow,
+            rows,
+            lambda row: NoticePublic.of(row, letter_of(row), names.get(row.person_id, "")),
+            actor=actor,
+            action=AuditAction.NOTICE_LIST,
+            subject_type="person" if person_id else SUBJECT,
+            subject_id=person_id,
+        )
 
 
 def get_notice(uow: UnitOfWork, *, actor: Actor, notice_id: uuid.UUID) -> NoticePublic:
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=notice_id)
         row = _get(uow, notice_id)
-        return NoticePublic.of(row, letter_of(row))
+        found = NoticePublic.of(row, letter_of(row), _name(uow, row.person_id))
+        return audit.audited_read(
+            uow, found, actor=actor, action=AuditAction.NOTICE_READ, subject_type=SUBJECT, subject_id=row.id
+        )
 
 
 def notice_pdf(uow: UnitOfWork, *, actor: Actor, notice_id: uuid.UUID) -> bytes:
@@ -434,23 +455,35 @@ def notice_pdf(uow: UnitOfWork, *, actor: Actor, notice_id: uuid.UUID) -> bytes:
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=notice_id)
         row = _get(uow, notice_id)
-        address, _why = mailing_address(uow, row.person_id)
-        lines = (
-            [_name(uow, row.person_id), *(row.recipient or "").splitlines()]
-            if row.recipient
-            else (address_lines(address, _name(uow, row.person_id)))
-        )
-        data = render_pdf(
-            letter_of(row),
-            lines,
-            reference=str(row.id)[:8],
-            dated=(row.sent_at or uow.clock.now()).date().isoformat(),
-        )
+        data = _pdf(uow, row)
         audit.record(
             uow, actor=actor, action=AuditAction.NOTICE_PRINT, subject_type=SUBJECT, subject_id=row.id
         )
         uow.commit()
         return data
+
+
+def _pdf(uow: UnitOfWork, row: Notice) -> bytes:
+    """The letter with the address it went to (or would go to now; none when that is confidential)."""
+    name = _name(uow, row.person_id)
+    if row.channel == Channel.POST.value and row.recipient:
+        lines = [name, *row.recipient.splitlines()]
+    else:
+        address, _why = mailing_address(uow, row.person_id)
+        lines = address_lines(address, name) or [name]
+    return render_pdf(
+        letter_of(row),
+        lines,
+        reference=str(row.id)[:8],
+        dated=(row.sent_at or uow.clock.now()).date().isoformat(),
+    )
+
+
+def _names(uow: UnitOfWork, person_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    if not person_ids:
+        return {}
+    people = uow.session.scalars(select(Person).where(Person.id.in_(person_ids))).all()
+    return {p.id: f"{p.preferred_name or p.given_names} {p.family_name}".strip() for p in people}
 
 
 def add_paragraph(uow: UnitOfWork, *, actor: Actor, notice_id: uuid.UUID, text: str) -> NoticePublic:
@@ -545,14 +578,67 @@ def mark_returned(uow: UnitOfWork, *, actor: Actor, notice_id: uuid.UUID) -> Not
         return NoticePublic.of(row, letter_of(row))
 
 
-def inbox(uow: UnitOfWork, person_id: uuid.UUID) -> Sequence[Notice]:
-    """The letters a client reads in their portal account (every delivered letter, any channel)."""
+def inbox(uow: UnitOfWork, *, actor: Actor, people: Sequence[uuid.UUID]) -> list[InboxLetter]:
+    """The letters a client reads in their portal account: every delivered letter, any channel.
+
+    ``people`` are the records the client's account reaches (the clients area decides which);
+    the portal never names anything else.
+    """
     with uow:
-        return uow.session.scalars(
-            select(Notice)
-            .where(Notice.person_id == person_id, Notice.status == Status.SENT.value)
-            .order_by(Notice.sent_at.desc())
-        ).all()
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
+        rows = (
+            uow.session.scalars(
+                select(Notice)
+                .where(Notice.person_id.in_(people), Notice.status == Status.SENT.value)
+                .order_by(Notice.sent_at.desc(), Notice.id)
+            ).all()
+            if people
+            else []
+        )
+        return audit.audited_list(
+            uow,
+            rows,
+            lambda row: InboxLetter.of(row, letter_of(row)),
+            actor=actor,
+            action=AuditAction.NOTICE_LIST,
+            subject_type="person",
+            subject_id=people[0] if people else None,
+        )
+
+
+def inbox_letter(
+    uow: UnitOfWork, *, actor: Actor, people: Sequence[uuid.UUID], notice_id: uuid.UUID
+) -> InboxLetter:
+    """One of the client's own letters (marked read the first time); anyone else's: not found."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=notice_id)
+        row = _own(uow, people, notice_id)
+        if row.read_at is None:
+            row.read_at = uow.clock.now()
+        found = InboxLetter.of(row, letter_of(row))
+        return audit.audited_read(
+            uow, found, actor=actor, action=AuditAction.NOTICE_READ, subject_type=SUBJECT, subject_id=row.id
+        )
+
+
+def inbox_pdf(uow: UnitOfWork, *, actor: Actor, people: Sequence[uuid.UUID], notice_id: uuid.UUID) -> bytes:
+    """One of the client's own letters as PDF, as it was sent."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=notice_id)
+        row = _own(uow, people, notice_id)
+        data = _pdf(uow, row)
+        audit.record(
+            uow, actor=actor, action=AuditAction.NOTICE_PRINT, subject_type=SUBJECT, subject_id=row.id
+        )
+        uow.commit()
+        return data
+
+
+def _own(uow: UnitOfWork, people: Sequence[uuid.UUID], notice_id: uuid.UUID) -> Notice:
+    row = uow.session.get(Notice, notice_id)
+    if row is None or row.person_id not in people or row.status != Status.SENT.value:
+        raise NoticeNotFound("no such letter")
+    return row
 
 
 def _get(uow: UnitOfWork, notice_id: uuid.UUID) -> Notice:

@@ -10,7 +10,7 @@ import textstat
 from onestop.notices import Kind, date, money
 from onestop.notices.domain import Channel, backoff, choose_channel, message_id
 from onestop.notices.letters import render
-from onestop.notices.pdf import render_pdf
+from onestop.notices.pdf import fits_core, new_print_file, render_pdf
 
 #: Realistic facts for every letter (what the services fill in).
 SAMPLE = {
@@ -40,7 +40,7 @@ SAMPLE = {
     "outcome": {"en": "You can get the benefit.", "fr": "Vous pouvez avoir l'aide."},
     "period": {"en": "March 2026", "fr": "mars 2026"},
     "paid_on": date(dt.date(2026, 3, 25)),
-    "method": {"en": "your bank account", "fr": "votre compte bancaire"},
+    "method": {"en": "your bank account", "fr": "dans votre compte bancaire"},
     "agency": "Service Canada",
     "service": {"en": "Employment Insurance", "fr": "l'assurance-emploi"},
     "agency_phone": "1-800-206-7218",
@@ -93,14 +93,28 @@ def test_money_and_dates_are_written_the_canadian_way_in_each_language() -> None
     assert date(dt.date(2026, 3, 2)) == {"en": "2 March 2026", "fr": "2 mars 2026"}
 
 
-def test_the_pdf_embeds_a_unicode_font_and_the_window_address() -> None:
+def test_a_french_letter_uses_the_base_font_and_keeps_its_accents() -> None:
     data = render_pdf(
         render(Kind.OVERPAYMENT, "fr", SAMPLE),
         ["Émilie Côté", "12 rue Saint-Édouard", "Québec QC  G1K 3A1"],
         reference="abc",
         dated="2026-03-02",
     )
-    assert data.startswith(b"%PDF") and b"Roboto" in data
+    assert data.startswith(b"%PDF") and b"/Helvetica" in data and b"Roboto" not in data
+    assert b"/WinAnsiEncoding" in data
+
+
+def test_a_name_outside_windows_1252_switches_the_letter_to_the_embedded_unicode_font() -> None:
+    assert fits_core("Émilie Côté « 12 € »", "824,00\u202f$") and not fits_core("Nguyễn Văn Ánh")
+    first = render_pdf(render(Kind.REVIEW_DUE, "en", SAMPLE), ["Nguyễn Văn Ánh"], reference="a", dated="d")
+    again = render_pdf(render(Kind.REVIEW_DUE, "en", SAMPLE), ["Łukasz Żółw"], reference="a", dated="d")
+    assert b"Roboto" in first and b"Roboto" in again  # the cached font is subset afresh each time
+
+
+def test_a_print_file_with_one_unicode_letter_is_set_in_the_unicode_font() -> None:
+    letter = render(Kind.REVIEW_DUE, "fr", SAMPLE)
+    assert new_print_file([(letter, ["Ana"])]).letter_family == "Helvetica"
+    assert new_print_file([(letter, ["Ana"]), (letter, ["Nguyễn"])]).letter_family == "Roboto"
 
 
 def test_backoff_grows_and_is_capped() -> None:
@@ -114,3 +128,19 @@ def test_channel_choice_prefers_the_person_s_choice_then_email_portal_post() -> 
     channel, reason = choose_channel(None, email=None, portal=False, address=False)
     assert channel is None and "no mailing address" in reason
     assert message_id("x") == "<notice-x@onestop.invalid>"
+
+
+def test_lines_break_at_spaces_within_the_width_and_a_long_word_is_cut() -> None:
+    from fpdf import FPDF
+
+    from onestop.notices.pdf import wrap
+
+    pdf = FPDF(unit="mm")
+    pdf.set_font("Helvetica", "", 11)
+    text = "We looked at your request for Income Support. You can get it.\nNew line " + "x" * 120
+    lines = wrap(pdf, text, 60)
+    assert all(pdf.get_string_width(line) <= 60 for line in lines)
+    assert lines[0].startswith("We looked at") and lines[0].endswith(("request", "for", "Income"))
+    hard_break = next(i for i, line in enumerate(lines) if line.startswith("New line"))
+    assert lines[hard_break - 1].endswith("can get it.")
+    assert "".join(lines[hard_break:]).count("x") == 120 and len(lines) - hard_break >= 3

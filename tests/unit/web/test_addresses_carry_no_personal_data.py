@@ -8,7 +8,12 @@ import re
 from onestop.web.pages import TEMPLATES_DIR
 
 #: Forms allowed to use GET: a date, a month, an office code or a choice, nothing about a person.
-GET_FORMS = {"staff/supervisor/team.html", "staff/reports/monthly.html", "staff/finance/batch.html"}
+GET_FORMS = {
+    "staff/supervisor/team.html",
+    "staff/reports/monthly.html",
+    "staff/finance/batch.html",
+    "staff/letters/outbox.html",  # a state and a channel to filter the letters by
+}
 _GET_FORM = re.compile(r"<form\b[^>]*\bmethod=\"get\"", re.I)
 _HX_GET = re.compile(r"<[^>]*\bhx-get=\"[^\"]*\"[^>]*>", re.I)
 

@@ -25,9 +25,9 @@ def letters(ctx: Context) -> dict[str, Any]:
                 "status": n.status,
                 "channel": n.channel,
                 "recipient": n.recipient,
-                "created_at": n.created_at.isoformat(),
-                "sent_at": n.sent_at.isoformat() if n.sent_at else None,
-                "returned_at": n.returned_at.isoformat() if n.returned_at else None,
+                "created_at": n.created_at,  # datetimes: the page formats them, the API writes ISO 8601
+                "sent_at": n.sent_at,
+                "returned_at": n.returned_at,
                 "problem": n.last_error,
             }
             for n in rows[: ctx.recent]

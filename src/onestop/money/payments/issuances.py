@@ -24,6 +24,7 @@ from onestop.money.errors import ChequeNumberUsed
 from onestop.money.ledger import domain as postings
 from onestop.money.ledger import services as ledger
 from onestop.money.models import ApprovalRequest, Cheque, Issuance, Payee
+from onestop.money.payments import advice
 from onestop.money.payments.authority import (
     AuthorityDecision,
     AuthorityPolicy,
@@ -285,6 +286,7 @@ def on_approved(uow: UnitOfWork, issuance: Issuance, *, by: str) -> None:
     elif issuance.method == PaymentMethod.VOUCHER.value:
         issuance.voucher_number = issuance.voucher_number or f"V{issuance.id.hex[:12].upper()}"
         _release(uow, issuance, postings.Account.VOUCHER_CLEARING, by)
+    advice.queue_payment_advice(uow, issuance, by=by)  # the person's letter, with the money (issue 15)
 
 
 def _release(uow: UnitOfWork, issuance: Issuance, to: postings.Account, by: str) -> None:

@@ -15,6 +15,7 @@ from onestop.web.staff import (
     household,
     interview,
     labels,
+    letters,
     money,
     overpayments,
     people,
@@ -58,9 +59,11 @@ router.include_router(report_pages.router)
 router.include_router(health.router)
 router.include_router(grant_pages.router)
 router.include_router(trust_pages.router)
+router.include_router(letters.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)
 pages.CONTEXT_PROVIDERS.append(trust_pages.trust_context)
+pages.CONTEXT_PROVIDERS.append(letters.person_page_context)
 
 __all__ = ["router"]

@@ -1,0 +1,212 @@
+"""The letters outbox for staff: the list (the supervisor's failure queue first), one letter with
+its preview, and the officer's controls before and after it goes.
+
+Each page is one notices service call in one transaction; a refused action (a paragraph after the
+letter went, a return of an e-mail) comes back as the page with the message beside its form.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop import notices
+from onestop.access.permissions import Actor
+from onestop.common.errors import InvalidInput, InvalidTransition
+from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
+from onestop.web import pages
+from onestop.web.deps import UowDep
+from onestop.web.downloads import download_headers
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import PageForm, form_errors
+
+router = APIRouter(prefix="/letters")
+
+KINDS = {
+    "appeal_outcome": N_("Appeal outcome"),
+    "appeal_received": N_("Appeal received"),
+    "benefit_changed": N_("Change in benefit"),
+    "decision_eligible": N_("Decision: eligible"),
+    "decision_refused": N_("Decision: refused"),
+    "documents_requested": N_("Documents requested"),
+    "overpayment": N_("Overpayment"),
+    "payment_advice": N_("Payment advice"),
+    "referral_made": N_("Referral made"),
+    "reinstated": N_("Reinstatement"),
+    "review_due": N_("Review due"),
+    "suspended": N_("Suspension"),
+}
+STATES = {
+    "queued": N_("Waiting to go"),
+    "sending": N_("Being sent"),
+    "sent": N_("Sent"),
+    "failed": N_("Failed, will try again"),
+    "held": N_("Held: needs an officer"),
+}
+CHANNELS = {"email": N_("E-mail"), "portal": N_("Portal inbox"), "post": N_("Post")}
+#: What a refused action means, by the form it came from (the service's words have the state in them).
+CONFLICTS = {
+    "text": N_("The letter has already gone. Re-send it to add a paragraph."),
+    "returned": N_("Only a letter sent by post can come back."),
+    "channel": N_("This letter cannot be sent again as it stands."),
+}
+#: The "state" filter's extra choice: the supervisor's failure queue (failed and held together).
+TROUBLE = "trouble"
+
+
+class ParagraphForm(PageForm):
+    text: str = ""
+
+
+class ResendForm(PageForm):
+    channel: str = ""
+
+
+@router.get("")
+def outbox(
+    request: Request, uow: UowDep, actor: StaffActor, state: str = "", channel: str = ""
+) -> HTMLResponse:
+    """Letters, newest first, filtered by state and channel; ``state=trouble`` is the failure queue."""
+    errors: dict[str, str] = {}
+    try:
+        found = notices.list_notices(
+            uow,
+            actor=actor,
+            trouble=state == TROUBLE,
+            status=state if state and state != TROUBLE else None,
+            channel=channel or None,
+        )
+    except InvalidInput as err:
+        err = InvalidInput("state", err.problem) if err.field == "status" else err
+        errors, found = form_errors(request, err, {"state", "channel"}), []
+    context = {
+        "letters": found,
+        "state": state,
+        "channel": channel,
+        "errors": errors,
+        "labels": _labels(request),
+        "page_url": "/staff/letters",
+    }
+    return pages.render(request, "staff/letters/outbox.html", context, status_code=422 if errors else 200)
+
+
+@router.get("/{notice_id:uuid}")
+def letter(request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID) -> HTMLResponse:
+    """One letter: the preview as the person will read it, where it stands, and what an officer can do."""
+    return _letter(request, uow, actor, notice_id)
+
+
+@router.get("/{notice_id:uuid}/pdf")
+def pdf(request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID) -> Response:
+    """The letter as PDF: a preview before it goes, or a copy to print (the print is audited)."""
+    data = notices.notice_pdf(uow, actor=actor, notice_id=notice_id)
+    return Response(
+        data, media_type="application/pdf", headers=download_headers(f"letter-{str(notice_id)[:8]}.pdf")
+    )
+
+
+@router.post("/{notice_id:uuid}/paragraph")
+def add_paragraph(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    notice_id: uuid.UUID,
+    form: Annotated[ParagraphForm, Form()],
+) -> Response:
+    """Add the officer's own paragraph before the letter goes."""
+    try:
+        notices.add_paragraph(uow, actor=actor, notice_id=notice_id, text=form.text)
+    except (InvalidInput, InvalidTransition) as err:
+        return _refused(request, uow, actor, notice_id, err, "text", form.model_dump())
+    pages.flash(request, N_("Your paragraph is added to the letter."), "success")
+    return pages.redirect(request, f"/staff/letters/{notice_id}")
+
+
+@router.post("/{notice_id:uuid}/resend")
+def resend(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    notice_id: uuid.UUID,
+    form: Annotated[ResendForm, Form()],
+) -> Response:
+    """Send again: a sent letter as a new copy, a held or failed one now (optionally by another channel)."""
+    try:
+        again = notices.resend(uow, actor=actor, notice_id=notice_id, channel=form.channel or None)
+    except (InvalidInput, InvalidTransition) as err:
+        return _refused(request, uow, actor, notice_id, err, "channel", form.model_dump())
+    pages.flash(request, N_("The letter will go with the next sending."), "success")
+    return pages.redirect(request, f"/staff/letters/{again.id}")
+
+
+@router.post("/{notice_id:uuid}/returned")
+def returned(request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID) -> Response:
+    """The letter came back: no more mail to that address, and a task to find the new one."""
+    try:
+        notices.mark_returned(uow, actor=actor, notice_id=notice_id)
+    except InvalidTransition as err:
+        return _refused(request, uow, actor, notice_id, err, "returned", {})
+    pages.flash(request, N_("Marked as returned. No more mail goes to that address."), "success")
+    return pages.redirect(request, f"/staff/letters/{notice_id}")
+
+
+def _refused(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    notice_id: uuid.UUID,
+    err: InvalidInput | InvalidTransition,
+    box: str,
+    values: dict[str, Any],
+) -> HTMLResponse:
+    if isinstance(err, InvalidInput):
+        errors = form_errors(request, err, {box})
+        status = 422
+    else:
+        errors, status = {box: pages.gettext(request, CONFLICTS[box])}, 409
+    return _letter(request, uow, actor, notice_id, values=values, errors=errors, status_code=status)
+
+
+def _letter(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    notice_id: uuid.UUID,
+    *,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    found = notices.get_notice(uow, actor=actor, notice_id=notice_id)
+    body, _sep, legal = found.text.strip().rpartition("\n\n")
+    context = {
+        "n": found,
+        "paragraphs": body.split("\n\n"),
+        "legal": legal,
+        "editable": found.status in ("queued", "failed", "held"),
+        "values": values or {},
+        "errors": errors or {},
+        "labels": _labels(request),
+        "log_person": found.person_id,
+        "page_url": f"/staff/letters/{notice_id}",
+    }
+    return pages.render(request, "staff/letters/letter.html", context, status_code=status_code)
+
+
+def _labels(request: Request) -> dict[str, dict[str, str]]:
+    return {
+        "kinds": {k: pages.gettext(request, v) for k, v in KINDS.items()},
+        "states": {k: pages.gettext(request, v) for k, v in STATES.items()},
+        "channels": {k: pages.gettext(request, v) for k, v in CHANNELS.items()},
+    }
+
+
+def person_page_context(request: Request) -> dict[str, Any]:
+    """The letter words for the person page's letters section."""
+    if not request.url.path.startswith("/staff/people/"):
+        return {}
+    return {"letter_labels": _labels(request)}
