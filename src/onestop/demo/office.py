@@ -122,6 +122,7 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     rest = families[len(officers) * per_officer :]
 
     line = Timeline()
+    line.at(START, 8, 0, partial(demo_money.budgets, ctx, people))
     for officer in officers:
         line.at(START, 8, 30, partial(casework.take_caseload, ctx, officer, loads[officer.username]))
     for offset in range(-10, 1):
@@ -312,7 +313,9 @@ def _tasks(
 
 
 def _contacts(ctx: Ctx, line: Timeline, officers: list[Actor], clients: list[Client], scale: Scale) -> None:
-    for offset in range(-7 * contacts.WEEKS, 0):
+    """Six weeks of working days, and today's so far (the team page opens on today)."""
+    last = ctx.clock.last
+    for offset in range(-7 * contacts.WEEKS, 1):
         day = ctx.today + dt.timedelta(days=offset)
         if day.weekday() >= 5:
             continue
@@ -324,6 +327,8 @@ def _contacts(ctx: Ctx, line: Timeline, officers: list[Actor], clients: list[Cli
             hour, minute = ctx.rng.choice(contacts.HOURS), ctx.rng.randint(0, 59)
             officer = ctx.rng.choice(officers)
             client = ctx.rng.choice(clients) if ctx.rng.random() < 0.85 else None
+            if offset == 0 and (day != last.date() or (hour, minute) >= (last.hour, last.minute)):
+                continue  # later today than the real time
             line.at(offset, hour, minute, partial(contacts.log_one, ctx, officer, client))
 
 
