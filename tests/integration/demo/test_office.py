@@ -17,9 +17,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from onestop import bootstrap, money
+from onestop import bootstrap, money, reports
 from onestop.access import Actor, Role, create_office, create_staff
 from onestop.audit.models import AuditEvent
+from onestop.batch.models import BatchRow, BatchRun
 from onestop.bootstrap import Container
 from onestop.cases.appeals.models import Appeal
 from onestop.cases.applications.models import Application
@@ -36,7 +37,15 @@ from onestop.config import Settings
 from onestop.db import migrate
 from onestop.demo import LoadReport, load_demo
 from onestop.demo.guide import demo_guide
-from onestop.money.models import ApprovalRequest, Issuance, Overpayment, PaymentBatch
+from onestop.health.models import (
+    Coverage,
+    DrugCard,
+    HealthClaim,
+    McpRegistration,
+    SpecialAuthorization,
+    Travel,
+)
+from onestop.money.models import ApprovalRequest, Budget, Issuance, Overpayment, PaymentBatch
 from onestop.web.app import create_app
 from tests.conftest import NOW, TEST_FIELD_KEY
 from tests.functional.staff.conftest import sign_in
@@ -200,3 +209,59 @@ def test_no_guide_on_a_real_database(container: Container) -> None:
         assert sign_in(client, "amartin", "Correct-horse-42").status_code == 303
         page = client.get("/staff/").text
     assert "Hello, Alice Martin" in page and "Try this" not in page
+
+
+def test_the_officer_has_nl_clients_with_health_work(demo: tuple[Container, LoadReport]) -> None:
+    c, _ = demo
+    with c.uow() as uow:
+        s = uow.session
+        covered = set(s.scalars(select(Coverage.person_id).where(Coverage.status == "active")).all())
+        plans = set(s.scalars(select(Coverage.plan)).all())
+        authorizations = collections.Counter(s.scalars(select(SpecialAuthorization.status)).all())
+        claims = collections.Counter(s.scalars(select(HealthClaim.status)).all())
+        [trip] = s.execute(select(Travel.status, Travel.issuance_id, Travel.follow_up_task_id)).all()
+        [card, *_] = s.execute(
+            select(DrugCard.person_id, DrugCard.number, DrugCard.pharmacy_message)
+            .where(DrugCard.status == "issued")
+            .order_by(DrugCard.created_at.desc())  # the last: the client with the pharmacy restriction
+        ).all()
+        officer = _actor(c, "officer")
+        mine = set(
+            s.scalars(
+                select(CaseloadAssignment.person_id).where(CaseloadAssignment.staff_id == officer.staff_id)
+            ).all()
+        )
+    assert len(covered) == 3 and covered <= mine and plans == {"foundation"}
+    assert _count(c, McpRegistration, McpRegistration.status == "registered") == 3
+    assert authorizations == {"approved": 1, "submitted": 1}
+    assert claims == {"paid": 1, "received": 1}
+    assert trip.status == "approved" and None not in trip
+    assert "Foundation Plan" in card.pharmacy_message and "dispense only at" in card.pharmacy_message
+    with TestClient(create_app(c), follow_redirects=False) as client:
+        assert sign_in(client, "officer", "demo-officer-1").status_code == 303
+        page = client.get(f"/staff/people/{card.person_id}/health").text
+    assert card.number in page and "Adalimumab" in page and "QEII" in page
+
+
+def test_caseload_runs_budgets_and_the_monthly_report_have_figures(
+    demo: tuple[Container, LoadReport],
+) -> None:
+    c, _ = demo
+    with c.uow() as uow:
+        s = uow.session
+        runs = {
+            r.kind: r
+            for r in s.execute(select(BatchRun.kind, BatchRun.id, BatchRun.status, BatchRun.households_total))
+        }
+        rows = collections.Counter(s.execute(select(BatchRow.run_id, BatchRow.status, BatchRow.review)).all())
+        budgets = s.scalars(select(Budget.program)).all()
+    assert {k: r.status for k, r in runs.items()} == {"reassess": "finished", "simulate": "finished"}
+    reassess, simulate = runs["reassess"].id, runs["simulate"].id
+    assert rows[(reassess, "changed", "tasked")] == 1  # the client who reported work, now an officer's task
+    assert rows[(reassess, "unchanged", None)] >= 5
+    assert rows[(simulate, "changed", None)] == runs["simulate"].households_total > 5
+    assert "ab.income_support" in budgets and "nl.medical_travel" in budgets
+    last_month = (TODAY.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    report = reports.monthly_report(c.uow(), actor=_actor(c, "supervisor"), month=last_month)
+    assert report.contacts["total"] > 50 and report.decisions["by_program"]["ab.income_support"]
+    assert report.payments and report.tasks["created"] > 0
