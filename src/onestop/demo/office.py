@@ -165,9 +165,9 @@ def _health(ctx: Ctx, line: Timeline, officer: Actor, clients: list[Client]) -> 
             h.claim(ctx, officer, first, pay=True)
 
         line.at(weekday(ctx, -20), 11, 15, counter)
-        line.at(
-            weekday(ctx, -6), 14, 5, lambda: (h.copay(ctx, officer, first), h.restrict(ctx, officer, first))
-        )
+        line.at(weekday(ctx, -20), 11, 40, partial(portal.health_client, ctx, first))
+        line.at(weekday(ctx, -6), 14, 5, partial(h.copay, ctx, officer, first))
+        line.at(weekday(ctx, -6), 14, 20, partial(h.restrict, ctx, officer, first))
         line.at(
             weekday(ctx, -2), 9, 50, partial(h.drug_card, ctx, officer, first, "plan card not yet received")
         )
