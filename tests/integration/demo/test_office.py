@@ -37,6 +37,7 @@ from onestop.config import Settings
 from onestop.db import migrate
 from onestop.demo import LoadReport, load_demo
 from onestop.demo.guide import demo_guide
+from onestop.demo.portal import HEALTH_EMAIL, HEALTH_PASSWORD
 from onestop.health.models import (
     Coverage,
     DrugCard,
@@ -48,6 +49,7 @@ from onestop.health.models import (
 from onestop.money.models import ApprovalRequest, Budget, Issuance, Overpayment, PaymentBatch
 from onestop.web.app import create_app
 from tests.conftest import NOW, TEST_FIELD_KEY
+from tests.functional.portal.conftest import sign_in as portal_sign_in
 from tests.functional.staff.conftest import sign_in
 
 PEOPLE, SEED = 200, 4242
@@ -88,7 +90,7 @@ def test_every_stage_of_the_office_is_there(demo: tuple[Container, LoadReport]) 
     assert _count(c, OverrideRequest, OverrideRequest.status == "pending") == 1
     assert _count(c, CaseloadAssignment) >= 20
     assert _count(c, Appeal, Appeal.hearing_on > TODAY) == 1
-    assert _count(c, ClientAccount, ClientAccount.verified_at.is_not(None)) == 1
+    assert _count(c, ClientAccount, ClientAccount.verified_at.is_not(None)) == 2  # AB applicant, NL client
 
 
 def _column(c: Container, column: Any) -> list[Any]:
@@ -241,6 +243,10 @@ def test_the_officer_has_nl_clients_with_health_work(demo: tuple[Container, Load
         assert sign_in(client, "officer", "demo-officer-1").status_code == 303
         page = client.get(f"/staff/people/{card.person_id}/health").text
     assert card.number in page and "Adalimumab" in page and "QEII" in page
+    with TestClient(create_app(c), follow_redirects=False) as client:  # the client's own view
+        assert portal_sign_in(client, HEALTH_EMAIL, password=HEALTH_PASSWORD).status_code == 303
+        mine = client.get("/portal/account/health").text
+    assert "Foundation Plan" in mine and card.number in mine and "Adalimumab" in mine
 
 
 def test_caseload_runs_budgets_and_the_monthly_report_have_figures(
