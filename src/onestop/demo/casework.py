@@ -248,9 +248,21 @@ TASKS = (
 )
 
 
-def add_task(ctx: Ctx, officer: Actor, client: Client, due_on: dt.date, n: int) -> None:
-    """A task the officer set for a day (it is overdue, due today or later by the real date)."""
-    title, kind = TASKS[n % len(TASKS)]
+LEAD_TASKS = {
+    "supervisor": (("Sign off the case conference notes", "follow_up"), ("Call the client back", "callback")),
+    "specialist": (
+        ("Look into the tip about undeclared income", "follow_up"),
+        ("Ask the bank for the statements", "follow_up"),
+    ),
+}
+
+
+def add_task(
+    ctx: Ctx, officer: Actor, client: Client, due_on: dt.date, n: int, tasks_of: str = "officer"
+) -> None:
+    """A task the staff member set for a day (it is overdue, due today or later by the real date)."""
+    titles = LEAD_TASKS.get(tasks_of, TASKS)
+    title, kind = titles[n % len(titles)]
     tasks.create_task(
         ctx.container.uow(),
         actor=officer,

@@ -296,7 +296,8 @@ def _ready(ctx: Ctx, officer: Actor, client: Client, *, first: bool) -> None:
 def _tasks(
     ctx: Ctx, line: Timeline, officers: list[Actor], loads: dict[str, list[Client]], scale: Scale
 ) -> None:
-    """Each officer's own tasks: some overdue, some due today, some later this week or next."""
+    """Each officer's own tasks: some overdue, some due today, some later this week or next; the
+    supervisor and the specialist have one overdue and one due today (their homes show them)."""
     for officer in officers:
         mine = loads[officer.username]
         for i in range(scale.tasks * 3):
@@ -310,6 +311,12 @@ def _tasks(
                 15 + i % 40,
                 partial(casework.add_task, ctx, officer, client, when, i),
             )
+    for lead in ("supervisor", "specialist"):
+        for i, (made_on, due) in enumerate(((-6, -2), (-3, 0))):
+            client = loads[officers[0].username][i]
+            when = ctx.today + dt.timedelta(days=due)
+            task = partial(casework.add_task, ctx, ctx.staff[lead], client, when, i, lead)
+            line.at(weekday(ctx, made_on), 9, 5, task)
 
 
 def _contacts(ctx: Ctx, line: Timeline, officers: list[Actor], clients: list[Client], scale: Scale) -> None:

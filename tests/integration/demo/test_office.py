@@ -112,6 +112,9 @@ def test_officer_has_tasks_overdue_and_today_and_reviews_due(demo: tuple[Contain
     officer = _actor(c, "officer")
     buckets = collections.Counter(t.bucket for t in list_tasks(c.uow(), actor=officer, view="open").items)
     assert buckets["overdue"] >= 1 and buckets["due_today"] >= 1 and buckets["upcoming"] >= 1
+    for lead in ("supervisor", "specialist"):  # their homes have something due too
+        mine = list_tasks(c.uow(), actor=_actor(c, lead), view="open").items
+        assert collections.Counter(t.bucket for t in mine) == {"overdue": 1, "due_today": 1}
     with c.uow() as uow:
         reviews = uow.session.execute(select(Review.status, Review.due_on)).all()
     assert any(s == "due" and d < TODAY for s, d in reviews)  # one is overdue
