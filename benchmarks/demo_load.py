@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from onestop import audit, bootstrap, money
+from onestop import access, bootstrap, money
 from onestop.access import Actor
 from onestop.config import Settings
 from onestop.db import make_engine, migrate
@@ -54,7 +54,7 @@ def main() -> None:
         report = load_demo(container, people=args.people, seed=args.seed)
         system = Actor.system("bench")
         started = time.perf_counter()
-        chain = audit.verify_chain(container.uow(), actor=system)
+        chain = access.verify_audit_chain(container.uow(), actor=system)
         ledger = money.verify_ledger(container.uow(), actor=system)
         verified = time.perf_counter() - started
         container.engine.dispose()

@@ -9,7 +9,7 @@ import typer
 
 from onestop.cli.common import container, handles_errors
 from onestop.demo import DEMO_STAFF, AlreadyLoaded, load_demo
-from onestop.demo.portal import CLIENT_EMAIL, CLIENT_PASSWORD
+from onestop.demo.portal import CLIENT_EMAIL, CLIENT_PASSWORD, HEALTH_EMAIL, HEALTH_PASSWORD
 
 app = typer.Typer(help="Synthetic demo data.", no_args_is_help=True)
 
@@ -19,6 +19,7 @@ def _print_logins() -> None:
     for username, role, _office, password in DEMO_STAFF:
         print(f"  {username:<14} {role.value:<14} password: {password}")
     print(f"  portal client: {CLIENT_EMAIL}  password: {CLIENT_PASSWORD}  (sign in at /portal)")
+    print(f"  portal client with drug coverage (NL): {HEALTH_EMAIL}  password: {HEALTH_PASSWORD}")
 
 
 @app.command()

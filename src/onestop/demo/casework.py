@@ -111,7 +111,9 @@ def ask_for_documents(ctx: Ctx, officer: Actor, app_id: uuid.UUID) -> None:
     )
 
 
-def _document(ctx: Ctx, officer: Actor, client: Client, app_id: uuid.UUID, doc_type: str) -> uuid.UUID:
+def document(ctx: Ctx, officer: Actor, client: Client, app_id: uuid.UUID | None, doc_type: str) -> uuid.UUID:
+    """A paper scanned for the client (for an application, or on its own) and verified: its id."""
+    n = ctx.made.counts.get("documents", 0)
     doc = documents.upload_document(
         ctx.container.uow(),
         actor=officer,
@@ -120,7 +122,7 @@ def _document(ctx: Ctx, officer: Actor, client: Client, app_id: uuid.UUID, doc_t
         person_id=client.person_id,
         doc_type=doc_type,
         filename=f"{doc_type}.pdf",
-        data=PDF + f"{app_id}:{doc_type}".encode(),
+        data=PDF + (f"{app_id}:{doc_type}" if app_id else f"{client.person_id}:{doc_type}:{n}").encode(),
         application_id=app_id,
     )
     ctx.made.add("documents")
@@ -131,7 +133,7 @@ def _document(ctx: Ctx, officer: Actor, client: Client, app_id: uuid.UUID, doc_t
 
 def make_ready(ctx: Ctx, officer: Actor, client: Client, app_id: uuid.UUID) -> None:
     """The papers are scanned and verified, each fact proved; the application goes to assessment."""
-    docs = {t: _document(ctx, officer, client, app_id, t) for t in DOCS}
+    docs = {t: document(ctx, officer, client, app_id, t) for t in DOCS}
     person = client.person_id
     for path, doc in [
         ("unit.liquid_assets", docs["bank_statement"]),
@@ -246,9 +248,21 @@ TASKS = (
 )
 
 
-def add_task(ctx: Ctx, officer: Actor, client: Client, due_on: dt.date, n: int) -> None:
-    """A task the officer set for a day (it is overdue, due today or later by the real date)."""
-    title, kind = TASKS[n % len(TASKS)]
+LEAD_TASKS = {
+    "supervisor": (("Sign off the case conference notes", "follow_up"), ("Call the client back", "callback")),
+    "specialist": (
+        ("Look into the tip about undeclared income", "follow_up"),
+        ("Ask the bank for the statements", "follow_up"),
+    ),
+}
+
+
+def add_task(
+    ctx: Ctx, officer: Actor, client: Client, due_on: dt.date, n: int, tasks_of: str = "officer"
+) -> None:
+    """A task the staff member set for a day (it is overdue, due today or later by the real date)."""
+    titles = LEAD_TASKS.get(tasks_of, TASKS)
+    title, kind = titles[n % len(titles)]
     tasks.create_task(
         ctx.container.uow(),
         actor=officer,
@@ -291,3 +305,25 @@ def appeal(ctx: Ctx, officer: Actor, decision_id: uuid.UUID, hearing_on: dt.date
     )
     ctx.made.add("appeals")
     return filed.id
+
+
+def report_income(ctx: Ctx, officer: Actor, client: Client, app_id: uuid.UUID, monthly: str) -> None:
+    """The client reports part-time work: the officer reopens the decided application and records the
+    new income with the pay stub. The decision in force stays until the officer decides again (the
+    re-assessment run finds the household changed)."""
+    applications.reopen_application(
+        ctx.container.uow(),
+        actor=officer,
+        application_id=app_id,
+        data=ApplicationStatusChange(reason="client reported part-time work"),
+    )
+    stub = document(ctx, officer, client, app_id, "income_proof")
+    applications.record_fact(
+        ctx.container.uow(),
+        actor=officer,
+        application_id=app_id,
+        data=FactIn(
+            path=f"people[{client.person_id}].monthly_net_employment_income", value=monthly, document_id=stub
+        ),
+    )
+    ctx.made.add("reported_changes")

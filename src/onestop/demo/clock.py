@@ -29,6 +29,11 @@ class ReplayClock:
         self._at += dt.timedelta(milliseconds=1)
         return self._at
 
+    @property
+    def last(self) -> dt.datetime:
+        """The latest moment the replay reaches (ten minutes before the real ``now``), local time."""
+        return self._until.astimezone(self._zone)
+
     def today(self) -> dt.date:
         """The replayed business date in the office's zone."""
         return self._at.astimezone(self._zone).date()

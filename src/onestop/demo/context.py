@@ -22,6 +22,7 @@ class Client:
     birth_date: dt.date
     name: str
     joined_on: dt.date  # in the household since (an application needs an applicant on its date)
+    province: str = "AB"  # of the household's address: NL clients get the health work
 
 
 @dataclass

@@ -305,5 +305,6 @@ def _client(household: DemoHousehold, singles: list[Client], families: list[Clie
     head = household.members[0]
     name = f"{head.person.name.given_names} {head.person.name.family_name}"
     born = head.person.birth_date or REFERENCE_DAY
-    client = Client(household.unit_id, head.id, born, name, household.joined_on)
+    province = head.person.addresses[0].province if head.person.addresses else "AB"
+    client = Client(household.unit_id, head.id, born, name, household.joined_on, province)
     (singles if len(household.members) == 1 else families).append(client)

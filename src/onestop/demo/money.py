@@ -122,3 +122,31 @@ def payment_run(ctx: Ctx, maker: Actor, checker: Actor, pay_date: dt.date, out_d
     ctx.made.add("payment_batches")
     ctx.made.add("recurring_payments", run.generation.created)
     return run.generation.created
+
+
+#: Programs the demo office pays from, with their budget per 1,000 people served (cents).
+BUDGETS = (
+    ("ab.income_support", 150_000_00),
+    ("nl.income_support", 60_000_00),
+    ("nl.medical_travel", 10_000_00),
+    ("nl.out_of_province_claims", 5_000_00),
+)
+
+
+def budgets(ctx: Ctx, people: int) -> None:
+    """The administrator sets the office's budgets for the fiscal year (April to March) at its start,
+    so the budget page shows what the payments commit and spend against them."""
+    admin = ctx.staff["administrator"]
+    today = ctx.clock.today()
+    year = today.year if today.month >= 4 else today.year - 1
+    assert admin.office_id is not None
+    for program, per_thousand in BUDGETS:
+        money.set_budget(
+            ctx.container.uow(),
+            actor=admin,
+            program=program,
+            office_id=admin.office_id,
+            fiscal_year=year,
+            amount_cents=per_thousand * max(1, people // 1000),
+        )
+        ctx.made.add("budgets")

@@ -9,6 +9,7 @@ and contacts grow with the population.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import random
 import uuid
 from collections.abc import Callable, Iterator
@@ -17,7 +18,9 @@ from functools import partial
 
 from onestop.access import Actor
 from onestop.bootstrap import Container
+from onestop.demo import batch as demo_batch
 from onestop.demo import casework, contacts, guide, portal, trust
+from onestop.demo import health as demo_health
 from onestop.demo import money as demo_money
 from onestop.demo.clock import ReplayClock
 from onestop.demo.context import Client, Ctx
@@ -25,6 +28,7 @@ from onestop.demo.context import Client, Ctx
 HISTORY = -372  # the replay starts a year back: the clients whose periodic reviews fall due now
 START = -56  # the office's recent weeks: caseloads, applications, decisions, contacts
 Work = tuple[Actor, Client]  # a single adult and the officer who works the case
+CHANGED = 4  # the eligible decision whose client reports work later (eligible[0:3] are the money steps)
 
 
 @dataclass(frozen=True)
@@ -53,15 +57,18 @@ class Scale:
 
 @dataclass
 class Timeline:
-    """Steps keyed by when they happen; ``run`` plays them in time order."""
+    """Steps keyed by when they happen; ``run`` plays them in time order (a step may schedule a later one)."""
 
     steps: list[tuple[int, int, int, int, Callable[[], object]]] = field(default_factory=list)
+    _added: int = 0
 
     def at(self, offset: int, hour: int, minute: int, step: Callable[[], object]) -> None:
-        self.steps.append((offset, hour, minute, len(self.steps), step))
+        heapq.heappush(self.steps, (offset, hour, minute, self._added, step))
+        self._added += 1
 
     def run(self, ctx: Ctx) -> None:
-        for offset, hour, minute, _n, step in sorted(self.steps, key=lambda s: s[:4]):
+        while self.steps:
+            offset, hour, minute, _n, step = heapq.heappop(self.steps)
             ctx.day(offset, hour, minute)
             step()
 
@@ -79,6 +86,11 @@ def fixed_need(scale: Scale) -> int:
     return 4 + scale.refused + 3 * scale.per_stage + 1 + 3
 
 
+def health_need(people: int) -> int:
+    """NL single adults for the health work: three with the counter's cases, more in a bigger office."""
+    return 3 + min(9, people // 1000)
+
+
 def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people: int) -> bool:
     """Schedule and play the office's weeks, then write the demo marker; False when too few people.
 
@@ -89,6 +101,9 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     settled = ctx.today + dt.timedelta(days=HISTORY - 7)  # applicants a year back were in their units
     families = [c for c in singles if c.joined_on > settled] + list(families)
     singles = [c for c in singles if c.joined_on <= settled]
+    nl = [c for c in singles if c.province == "NL" and (ctx.today - c.birth_date).days < 64 * 365]
+    health = nl[: min(health_need(people), max(0, len(singles) - fixed_need(scale)))]
+    singles = [c for c in singles if c not in health]
     spare = len(singles) - fixed_need(scale)
     if spare < 0:
         return False
@@ -100,12 +115,14 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     families += singles[needed:]  # single adults beyond the casework fill caseloads like families
     work = [(officers[i % len(officers)], c) for i, c in enumerate(singles[:needed])]
     loads: dict[str, list[Client]] = {o.username: [c for w, c in work if w is o] for o in officers}
+    loads[officers[0].username] += health  # the demo officer's own NL clients
     per_officer = max(0, scale.caseload - max(len(v) for v in loads.values()))
     for n, officer in enumerate(officers):
         loads[officer.username] += families[n * per_officer : (n + 1) * per_officer]
     rest = families[len(officers) * per_officer :]
 
     line = Timeline()
+    line.at(START, 8, 0, partial(demo_money.budgets, ctx, people))
     for officer in officers:
         line.at(START, 8, 30, partial(casework.take_caseload, ctx, officer, loads[officer.username]))
     for offset in range(-10, 1):
@@ -116,6 +133,9 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     _money(ctx, line, supervisor, eligible)
     _stages(ctx, line, it, scale)
     _tasks(ctx, line, officers, loads, scale)
+    _health(ctx, line, officers[0], health)
+    line.at(weekday(ctx, -1), 17, 30, lambda: demo_batch.reassess(ctx, supervisor, officers[0]))
+    line.at(weekday(ctx, -1), 17, 45, lambda: demo_batch.simulate(ctx, supervisor))
     everyone = [c for o in officers for c in loads[o.username]] + rest[: scale.caseload]
     _contacts(ctx, line, officers, everyone, scale)
     line.at(0, 0, 30, lambda: portal.portal_client(ctx))
@@ -124,6 +144,47 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     line.run(ctx)
     guide.mark(ctx)
     return True
+
+
+def _health(ctx: Ctx, line: Timeline, officer: Actor, clients: list[Client]) -> None:
+    """NL clients on Income Support with Foundation drug coverage: the first has an approved special
+    authorization, a paid out-of-province claim, a pharmacy restriction and a card; the second a card,
+    an authorization and a claim waiting; the third a medical trip; the others a costed prescription."""
+    h = demo_health
+
+    def decided(c: Client, n: int) -> None:
+        h.income_support(ctx, officer, c)
+        h.mcp(ctx, officer, c, n)
+
+    for n, c in enumerate(clients):
+        line.at(weekday(ctx, (-24, -15, -10)[n] if n < 3 else -30 + n), 10, 40, partial(decided, c, n))
+    if len(clients) > 0:
+        first = clients[0]
+
+        def counter() -> None:
+            h.authorization(ctx, officer, first, decide=True)
+            h.claim(ctx, officer, first, pay=True)
+
+        line.at(weekday(ctx, -20), 11, 15, counter)
+        line.at(weekday(ctx, -20), 11, 40, partial(portal.health_client, ctx, first))
+        line.at(weekday(ctx, -6), 14, 5, partial(h.copay, ctx, officer, first))
+        line.at(weekday(ctx, -6), 14, 20, partial(h.restrict, ctx, officer, first))
+        line.at(
+            weekday(ctx, -2), 9, 50, partial(h.drug_card, ctx, officer, first, "plan card not yet received")
+        )
+    if len(clients) > 1:
+        second = clients[1]
+        line.at(weekday(ctx, -14), 15, 0, partial(h.drug_card, ctx, officer, second, "plan card lost"))
+
+        def waiting() -> None:
+            h.authorization(ctx, officer, second, decide=False)
+            h.claim(ctx, officer, second, pay=False)
+
+        line.at(weekday(ctx, -1), 10, 20, waiting)
+    if len(clients) > 2:
+        line.at(weekday(ctx, -4), 11, 0, partial(h.travel, ctx, officer, clients[2]))
+    for n, c in enumerate(clients[3:], start=3):
+        line.at(weekday(ctx, -28 + n), 15, 30, partial(h.copay, ctx, officer, c))
 
 
 def _flow(ctx: Ctx, officer: Actor, client: Client, received: int, assets: str = "0") -> uuid.UUID:
@@ -164,6 +225,8 @@ def _decided(ctx: Ctx, line: Timeline, it: Iterator[Work], scale: Scale) -> list
             casework.decide(ctx, o, app)
             if i % 2 == 0:
                 casework.plan_and_refer(ctx, o, c)
+            if i == CHANGED:
+                line.at(weekday(ctx, -5), 10, 0, partial(casework.report_income, ctx, o, c, app, "450.00"))
 
         line.at(offset, 10 + i % 6, (i * 13) % 60, step)
     for i in range(scale.refused):
@@ -234,7 +297,8 @@ def _ready(ctx: Ctx, officer: Actor, client: Client, *, first: bool) -> None:
 def _tasks(
     ctx: Ctx, line: Timeline, officers: list[Actor], loads: dict[str, list[Client]], scale: Scale
 ) -> None:
-    """Each officer's own tasks: some overdue, some due today, some later this week or next."""
+    """Each officer's own tasks: some overdue, some due today, some later this week or next; the
+    supervisor and the specialist have one overdue and one due today (their homes show them)."""
     for officer in officers:
         mine = loads[officer.username]
         for i in range(scale.tasks * 3):
@@ -248,10 +312,18 @@ def _tasks(
                 15 + i % 40,
                 partial(casework.add_task, ctx, officer, client, when, i),
             )
+    for lead in ("supervisor", "specialist"):
+        for i, (made_on, due) in enumerate(((-6, -2), (-3, 0))):
+            client = loads[officers[0].username][i]
+            when = ctx.today + dt.timedelta(days=due)
+            task = partial(casework.add_task, ctx, ctx.staff[lead], client, when, i, lead)
+            line.at(weekday(ctx, made_on), 9, 5, task)
 
 
 def _contacts(ctx: Ctx, line: Timeline, officers: list[Actor], clients: list[Client], scale: Scale) -> None:
-    for offset in range(-7 * contacts.WEEKS, 0):
+    """Six weeks of working days, and today's so far (the team page opens on today)."""
+    last = ctx.clock.last
+    for offset in range(-7 * contacts.WEEKS, 1):
         day = ctx.today + dt.timedelta(days=offset)
         if day.weekday() >= 5:
             continue
@@ -263,6 +335,8 @@ def _contacts(ctx: Ctx, line: Timeline, officers: list[Actor], clients: list[Cli
             hour, minute = ctx.rng.choice(contacts.HOURS), ctx.rng.randint(0, 59)
             officer = ctx.rng.choice(officers)
             client = ctx.rng.choice(clients) if ctx.rng.random() < 0.85 else None
+            if offset == 0 and (day != last.date() or (hour, minute) >= (last.hour, last.minute)):
+                continue  # later today than the real time
             line.at(offset, hour, minute, partial(contacts.log_one, ctx, officer, client))
 
 

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from onestop import health
 from onestop.access import Actor
 from onestop.bootstrap import Container
-from onestop.health.schemas import CoverageFromDecision
+from onestop.health.schemas import CoverageFromDecision, RestrictionAdd
 from tests.functional.staff.conftest import csrf_token
 from tests.functional.staff.factories import person
 from tests.integration.health.builders import nl_income_support_decision
@@ -55,3 +55,9 @@ def test_the_health_page(signed_in: TestClient, container: Container) -> None:
     text = signed_in.get(page).text
     assert "card arrived" in text and "$25.69" in text and "Adalimumab" in text
     assert signed_in.get(f"/staff/people/{marie.id}/health?lang=fr").status_code == 200
+    [cov] = health.health_file(container.uow(), actor=system, person_id=marie.id).current
+    restriction = RestrictionAdd(
+        kind="single_pharmacy", value="Lawtons Drugs", explained_to_client="one pharmacy"
+    )
+    health.add_restriction(container.uow(), actor=system, coverage_id=cov.id, data=restriction)
+    assert "Lawtons Drugs" in signed_in.get(page).text  # a restriction is listed (it was a 500)

@@ -17,9 +17,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from onestop import bootstrap, money
+from onestop import bootstrap, money, reports
 from onestop.access import Actor, Role, create_office, create_staff
 from onestop.audit.models import AuditEvent
+from onestop.batch.models import BatchRow, BatchRun
 from onestop.bootstrap import Container
 from onestop.cases.appeals.models import Appeal
 from onestop.cases.applications.models import Application
@@ -36,10 +37,20 @@ from onestop.config import Settings
 from onestop.db import migrate
 from onestop.demo import LoadReport, load_demo
 from onestop.demo.guide import demo_guide
-from onestop.money.models import ApprovalRequest, Issuance, Overpayment, PaymentBatch
+from onestop.demo.portal import HEALTH_EMAIL, HEALTH_PASSWORD
+from onestop.health.models import (
+    Coverage,
+    DrugCard,
+    HealthClaim,
+    McpRegistration,
+    SpecialAuthorization,
+    Travel,
+)
+from onestop.money.models import ApprovalRequest, Budget, Issuance, Overpayment, PaymentBatch
 from onestop.registry.models import FileAccessGrant, PersonRestriction
 from onestop.web.app import create_app
 from tests.conftest import NOW, TEST_FIELD_KEY
+from tests.functional.portal.conftest import sign_in as portal_sign_in
 from tests.functional.staff.conftest import sign_in
 
 PEOPLE, SEED = 200, 4242
@@ -80,7 +91,7 @@ def test_every_stage_of_the_office_is_there(demo: tuple[Container, LoadReport]) 
     assert _count(c, OverrideRequest, OverrideRequest.status == "pending") == 1
     assert _count(c, CaseloadAssignment) >= 20
     assert _count(c, Appeal, Appeal.hearing_on > TODAY) == 1
-    assert _count(c, ClientAccount, ClientAccount.verified_at.is_not(None)) == 1
+    assert _count(c, ClientAccount, ClientAccount.verified_at.is_not(None)) == 2  # AB applicant, NL client
 
 
 def test_a_restricted_file_and_a_break_glass_access_wait_for_review(
@@ -115,6 +126,9 @@ def test_officer_has_tasks_overdue_and_today_and_reviews_due(demo: tuple[Contain
     officer = _actor(c, "officer")
     buckets = collections.Counter(t.bucket for t in list_tasks(c.uow(), actor=officer, view="open").items)
     assert buckets["overdue"] >= 1 and buckets["due_today"] >= 1 and buckets["upcoming"] >= 1
+    for lead in ("supervisor", "specialist"):  # their homes have something due too
+        mine = list_tasks(c.uow(), actor=_actor(c, lead), view="open").items
+        assert collections.Counter(t.bucket for t in mine) == {"overdue": 1, "due_today": 1}
     with c.uow() as uow:
         reviews = uow.session.execute(select(Review.status, Review.due_on)).all()
     assert any(s == "due" and d < TODAY for s, d in reviews)  # one is overdue
@@ -214,3 +228,63 @@ def test_no_guide_on_a_real_database(container: Container) -> None:
         assert sign_in(client, "amartin", "Correct-horse-42").status_code == 303
         page = client.get("/staff/").text
     assert "Hello, Alice Martin" in page and "Try this" not in page
+
+
+def test_the_officer_has_nl_clients_with_health_work(demo: tuple[Container, LoadReport]) -> None:
+    c, _ = demo
+    with c.uow() as uow:
+        s = uow.session
+        covered = set(s.scalars(select(Coverage.person_id).where(Coverage.status == "active")).all())
+        plans = set(s.scalars(select(Coverage.plan)).all())
+        authorizations = collections.Counter(s.scalars(select(SpecialAuthorization.status)).all())
+        claims = collections.Counter(s.scalars(select(HealthClaim.status)).all())
+        [trip] = s.execute(select(Travel.status, Travel.issuance_id, Travel.follow_up_task_id)).all()
+        [card, *_] = s.execute(
+            select(DrugCard.person_id, DrugCard.number, DrugCard.pharmacy_message)
+            .where(DrugCard.status == "issued")
+            .order_by(DrugCard.created_at.desc())  # the last: the client with the pharmacy restriction
+        ).all()
+        officer = _actor(c, "officer")
+        mine = set(
+            s.scalars(
+                select(CaseloadAssignment.person_id).where(CaseloadAssignment.staff_id == officer.staff_id)
+            ).all()
+        )
+    assert len(covered) == 3 and covered <= mine and plans == {"foundation"}
+    assert _count(c, McpRegistration, McpRegistration.status == "registered") == 3
+    assert authorizations == {"approved": 1, "submitted": 1}
+    assert claims == {"paid": 1, "received": 1}
+    assert trip.status == "approved" and None not in trip
+    assert "Foundation Plan" in card.pharmacy_message and "dispense only at" in card.pharmacy_message
+    with TestClient(create_app(c), follow_redirects=False) as client:
+        assert sign_in(client, "officer", "demo-officer-1").status_code == 303
+        page = client.get(f"/staff/people/{card.person_id}/health").text
+    assert card.number in page and "Adalimumab" in page and "QEII" in page
+    with TestClient(create_app(c), follow_redirects=False) as client:  # the client's own view
+        assert portal_sign_in(client, HEALTH_EMAIL, password=HEALTH_PASSWORD).status_code == 303
+        mine = client.get("/portal/account/health").text
+    assert "Foundation Plan" in mine and card.number in mine and "Adalimumab" in mine
+
+
+def test_caseload_runs_budgets_and_the_monthly_report_have_figures(
+    demo: tuple[Container, LoadReport],
+) -> None:
+    c, _ = demo
+    with c.uow() as uow:
+        s = uow.session
+        runs = {
+            r.kind: r
+            for r in s.execute(select(BatchRun.kind, BatchRun.id, BatchRun.status, BatchRun.households_total))
+        }
+        rows = collections.Counter(s.execute(select(BatchRow.run_id, BatchRow.status, BatchRow.review)).all())
+        budgets = s.scalars(select(Budget.program)).all()
+    assert {k: r.status for k, r in runs.items()} == {"reassess": "finished", "simulate": "finished"}
+    reassess, simulate = runs["reassess"].id, runs["simulate"].id
+    assert rows[(reassess, "changed", "tasked")] == 1  # the client who reported work, now an officer's task
+    assert rows[(reassess, "unchanged", None)] >= 5
+    assert rows[(simulate, "changed", None)] == runs["simulate"].households_total > 5
+    assert "ab.income_support" in budgets and "nl.medical_travel" in budgets
+    last_month = (TODAY.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    report = reports.monthly_report(c.uow(), actor=_actor(c, "supervisor"), month=last_month)
+    assert report.contacts["total"] > 50 and report.decisions["by_program"]["ab.income_support"]
+    assert report.payments and report.tasks["created"] > 0
