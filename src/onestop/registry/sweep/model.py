@@ -17,6 +17,7 @@ Two levels encode what string distance gets wrong about people (see ``givennames
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 import time
@@ -30,8 +31,11 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.blocking_rule_library import CustomRule
+from splink.internals.exceptions import SplinkException
 
 from onestop.registry.givennames import FEMININE_ENDINGS, NOT_PAIRS, OTHER_SEX_PAIRS
+
+logger = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]  # (step, fraction of the whole sweep done)
 
@@ -40,6 +44,9 @@ Progress = Callable[[str, float], None]  # (step, fraction of the whole sweep do
 #: a household shares (birth date, family name, address, phone): Daniel and Danielle born the
 #: same day at the same address are twins.
 OTHER_SEX_M = 1e-15
+#: Fixed too: a small registry may hold no random pair of such names, and an unobserved u would
+#: silently weigh nothing.
+OTHER_SEX_U = 1e-3
 
 #: The fields of the evidence, in the order officers read them.
 FIELDS = ("given", "family", "birth_date", "sex", "postal_code", "phone", "email")
@@ -74,7 +81,7 @@ class SweepResult:
     people: int
     pairs: list[Pair]
     seconds: dict[str, float] = field(default_factory=dict)
-    blocked_pairs: int = 0
+    m_estimated: int = 0  # EM sessions that converged (of 2); otherwise the starting m values stand
 
 
 def _quoted(values: Iterator[str] | list[str] | tuple[str, ...]) -> str:
@@ -105,18 +112,20 @@ def _given() -> cl.CustomComparison:
         output_column_name="given",
         comparison_levels=[
             cll.NullLevel("given"),
-            cll.ExactMatchLevel("given").configure(tf_adjustment_column="given"),
+            cll.ExactMatchLevel("given").configure(tf_adjustment_column="given", m_probability=0.85),
             cll.CustomLevel(
                 "given_l = family_r AND family_l = given_r", "given and family names swapped"
+            ).configure(m_probability=0.02),
+            cll.CustomLevel("given_key_l = given_key_r", "a name and its short form").configure(
+                m_probability=0.04
             ),
-            cll.CustomLevel("given_key_l = given_key_r", "a name and its short form"),
             cll.CustomLevel(_other_sex_sql(), "the same name for the other sex").configure(
-                m_probability=OTHER_SEX_M, fix_m_probability=True
+                m_probability=OTHER_SEX_M, fix_m_probability=True, u_probability=OTHER_SEX_U, fix_u_probability=True
             ),
-            cll.JaroWinklerLevel("given", 0.92),
-            cll.CustomLevel("given_phon_l = given_phon_r", "sounds the same"),
-            cll.JaroWinklerLevel("given", 0.8),
-            cll.ElseLevel(),
+            cll.JaroWinklerLevel("given", 0.92).configure(m_probability=0.04),
+            cll.CustomLevel("given_phon_l = given_phon_r", "sounds the same").configure(m_probability=0.02),
+            cll.JaroWinklerLevel("given", 0.8).configure(m_probability=0.01),
+            cll.ElseLevel().configure(m_probability=0.02),
         ],
     )
 
@@ -126,20 +135,20 @@ def _family() -> cl.CustomComparison:
         output_column_name="family",
         comparison_levels=[
             cll.NullLevel("family"),
-            cll.ExactMatchLevel("family").configure(tf_adjustment_column="family"),
+            cll.ExactMatchLevel("family").configure(tf_adjustment_column="family", m_probability=0.8),
             cll.CustomLevel(
                 "given_l = family_r AND family_l = given_r", "given and family names swapped"
-            ),
+            ).configure(m_probability=0.02),
             cll.CustomLevel(
                 "list_has_any(string_split(family_l, ' '), string_split(family_r, ' '))",
                 "one family name in common",
-            ),
+            ).configure(m_probability=0.06),
             cll.CustomLevel(
                 "family_phon_l = family_phon_r OR jaro_winkler_similarity(family_l, family_r) >= 0.92",
                 "sounds the same or nearly the same spelling",
-            ),
-            cll.JaroWinklerLevel("family", 0.8),
-            cll.ElseLevel(),
+            ).configure(m_probability=0.06),
+            cll.JaroWinklerLevel("family", 0.8).configure(m_probability=0.02),
+            cll.ElseLevel().configure(m_probability=0.04),
         ],
     )
 
@@ -162,10 +171,12 @@ def _birth_date() -> cl.CustomComparison:
         output_column_name="birth_date",
         comparison_levels=[
             cll.NullLevel("birth_date"),
-            cll.ExactMatchLevel("birth_date"),
-            cll.CustomLevel(_SWAPPED_DIGITS, "two digits or day and month swapped"),
-            cll.CustomLevel(_ONE_PART, "one part different (day, month or last digit of the year)"),
-            cll.ElseLevel(),
+            cll.ExactMatchLevel("birth_date").configure(m_probability=0.9),
+            cll.CustomLevel(_SWAPPED_DIGITS, "two digits or day and month swapped").configure(m_probability=0.04),
+            cll.CustomLevel(
+                _ONE_PART, "one part different (day, month or last digit of the year)"
+            ).configure(m_probability=0.04),
+            cll.ElseLevel().configure(m_probability=0.02),
         ],
     )
 
@@ -186,10 +197,22 @@ def _postal_code() -> cl.CustomComparison:
         output_column_name="postal_code",
         comparison_levels=[
             cll.NullLevel("postal_code"),
-            cll.ExactMatchLevel("postal_code"),
-            cll.CustomLevel("substr(postal_code_l, 1, 3) = substr(postal_code_r, 1, 3)", "same area"),
-            cll.ElseLevel(),
+            cll.ExactMatchLevel("postal_code").configure(m_probability=0.6),
+            cll.CustomLevel(
+                "substr(postal_code_l, 1, 3) = substr(postal_code_r, 1, 3)", "same area"
+            ).configure(m_probability=0.15),
+            cll.ElseLevel().configure(m_probability=0.25),
         ],
+    )
+
+
+def _exact(column: str, *, m: float, tf: bool = False) -> cl.CustomComparison:
+    exact = cll.ExactMatchLevel(column).configure(m_probability=m)
+    if tf:
+        exact.configure(tf_adjustment_column=column)
+    return cl.CustomComparison(
+        output_column_name=column,
+        comparison_levels=[cll.NullLevel(column), exact, cll.ElseLevel().configure(m_probability=1 - m)],
     )
 
 
@@ -211,8 +234,8 @@ def settings() -> SettingsCreator:
             _birth_date(),
             _sex(),
             _postal_code(),
-            cl.ExactMatch("phone").configure(term_frequency_adjustments=True),
-            cl.ExactMatch("email"),
+            _exact("phone", m=0.6, tf=True),
+            _exact("email", m=0.5),
         ],
         blocking_rules_to_generate_predictions=[
             block_on("birth_date", "family_phon"),
@@ -270,13 +293,9 @@ def run(people: pa.Table, tuning: Tuning = Tuning(), progress: Progress | None =
         seconds["u"] = time.perf_counter() - started
         started = time.perf_counter()
         _step(progress, "m by EM on birth date", 0.3)
-        linker.training.estimate_parameters_using_expectation_maximisation(
-            block_on("birth_date"), max_pairs=tuning.em_pairs, record_sample_proportion=0.05
-        )
+        trained = _em(linker, block_on("birth_date"), tuning)
         _step(progress, "m by EM on names", 0.45)
-        linker.training.estimate_parameters_using_expectation_maximisation(
-            block_on("family_phon", "given_key"), max_pairs=tuning.em_pairs, record_sample_proportion=0.05
-        )
+        trained += _em(linker, block_on("family_phon", "given_key"), tuning)
         seconds["m"] = time.perf_counter() - started
         started = time.perf_counter()
         _step(progress, "scoring the blocked pairs", 0.6)
@@ -284,9 +303,27 @@ def run(people: pa.Table, tuning: Tuning = Tuning(), progress: Progress | None =
         seconds["predict"] = time.perf_counter() - started
         _step(progress, "reading the pairs", 0.9)
         pairs = _pairs(predictions.as_pyarrow_table(), _labels(linker))
-        return SweepResult(people=count, pairs=pairs, seconds=seconds)
+        return SweepResult(people=count, pairs=pairs, seconds=seconds, m_estimated=trained)
     finally:
         con.close()
+
+
+def _em(linker: Linker, rule: Any, tuning: Tuning) -> int:
+    """One EM session; 1 if it estimated m, 0 if the registry is too small for it.
+
+    A small registry has blocks in which some level never occurs, and EM cannot estimate an m of
+    zero: the model then keeps its starting m values, which are ordinary for people's records.
+    """
+    kept = copy.deepcopy(linker._settings_obj)  # a failed session leaves the settings half-changed
+    try:
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            rule, max_pairs=tuning.em_pairs, record_sample_proportion=0.05
+        )
+    except (ValueError, SplinkException):
+        logger.info("EM on %s could not estimate every m; the starting values stand", rule)
+        linker._settings_obj = kept
+        return 0
+    return 1
 
 
 def _labels(linker: Linker) -> dict[str, dict[int, str]]:
