@@ -1,7 +1,7 @@
 """The queue of suggested duplicates found by the registry-wide sweep (issue 16, part 3).
 
 Revision ID: 0016
-Revises: 0010
+Revises: 0014
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0016"
-down_revision: str | None = "0010"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -3,7 +3,7 @@ and a queue of suggested pairs for officers to decide. Nothing is ever merged au
 
 from onestop.registry.sweep.model import Tuning
 from onestop.registry.sweep.schemas import Evidence, Suggestion, SuggestionPage, SweepReport
-from onestop.registry.sweep.services import dismiss_suggestion, list_suggestions, run_sweep
+from onestop.registry.sweep.services import dismiss_suggestion, get_suggestion, list_suggestions, run_sweep
 
 __all__ = [
     "Evidence",
@@ -12,6 +12,7 @@ __all__ = [
     "SweepReport",
     "Tuning",
     "dismiss_suggestion",
+    "get_suggestion",
     "list_suggestions",
     "run_sweep",
 ]

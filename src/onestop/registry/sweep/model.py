@@ -111,8 +111,8 @@ def _given() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="given",
         comparison_levels=[
-            cll.NullLevel("given"),
-            cll.ExactMatchLevel("given").configure(tf_adjustment_column="given", m_probability=0.85),
+            cll.NullLevel("given").configure(label_for_charts="missing"),
+            cll.ExactMatchLevel("given").configure(tf_adjustment_column="given", m_probability=0.85, label_for_charts="the same"),
             cll.CustomLevel(
                 "given_l = family_r AND family_l = given_r", "given and family names swapped"
             ).configure(m_probability=0.02),
@@ -122,10 +122,10 @@ def _given() -> cl.CustomComparison:
             cll.CustomLevel(_other_sex_sql(), "the same name for the other sex").configure(
                 m_probability=OTHER_SEX_M, fix_m_probability=True, u_probability=OTHER_SEX_U, fix_u_probability=True
             ),
-            cll.JaroWinklerLevel("given", 0.92).configure(m_probability=0.04),
+            cll.JaroWinklerLevel("given", 0.92).configure(m_probability=0.04, label_for_charts="nearly the same spelling"),
             cll.CustomLevel("given_phon_l = given_phon_r", "sounds the same").configure(m_probability=0.02),
-            cll.JaroWinklerLevel("given", 0.8).configure(m_probability=0.01),
-            cll.ElseLevel().configure(m_probability=0.02),
+            cll.JaroWinklerLevel("given", 0.8).configure(m_probability=0.01, label_for_charts="a similar spelling"),
+            cll.ElseLevel().configure(m_probability=0.02, label_for_charts="different"),
         ],
     )
 
@@ -134,8 +134,8 @@ def _family() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="family",
         comparison_levels=[
-            cll.NullLevel("family"),
-            cll.ExactMatchLevel("family").configure(tf_adjustment_column="family", m_probability=0.8),
+            cll.NullLevel("family").configure(label_for_charts="missing"),
+            cll.ExactMatchLevel("family").configure(tf_adjustment_column="family", m_probability=0.8, label_for_charts="the same"),
             cll.CustomLevel(
                 "given_l = family_r AND family_l = given_r", "given and family names swapped"
             ).configure(m_probability=0.02),
@@ -147,8 +147,8 @@ def _family() -> cl.CustomComparison:
                 "family_phon_l = family_phon_r OR jaro_winkler_similarity(family_l, family_r) >= 0.92",
                 "sounds the same or nearly the same spelling",
             ).configure(m_probability=0.06),
-            cll.JaroWinklerLevel("family", 0.8).configure(m_probability=0.02),
-            cll.ElseLevel().configure(m_probability=0.04),
+            cll.JaroWinklerLevel("family", 0.8).configure(m_probability=0.02, label_for_charts="a similar spelling"),
+            cll.ElseLevel().configure(m_probability=0.04, label_for_charts="different"),
         ],
     )
 
@@ -170,13 +170,13 @@ def _birth_date() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="birth_date",
         comparison_levels=[
-            cll.NullLevel("birth_date"),
-            cll.ExactMatchLevel("birth_date").configure(m_probability=0.9),
+            cll.NullLevel("birth_date").configure(label_for_charts="missing"),
+            cll.ExactMatchLevel("birth_date").configure(m_probability=0.9, label_for_charts="the same"),
             cll.CustomLevel(_SWAPPED_DIGITS, "two digits or day and month swapped").configure(m_probability=0.04),
             cll.CustomLevel(
                 _ONE_PART, "one part different (day, month or last digit of the year)"
             ).configure(m_probability=0.04),
-            cll.ElseLevel().configure(m_probability=0.02),
+            cll.ElseLevel().configure(m_probability=0.02, label_for_charts="different"),
         ],
     )
 
@@ -185,9 +185,9 @@ def _sex() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="sex",
         comparison_levels=[
-            cll.NullLevel("sex"),
-            cll.ExactMatchLevel("sex").configure(m_probability=0.98, fix_m_probability=True),
-            cll.ElseLevel().configure(m_probability=0.02, fix_m_probability=True),
+            cll.NullLevel("sex").configure(label_for_charts="missing"),
+            cll.ExactMatchLevel("sex").configure(m_probability=0.98, fix_m_probability=True, label_for_charts="the same"),
+            cll.ElseLevel().configure(m_probability=0.02, fix_m_probability=True, label_for_charts="different"),
         ],
     )
 
@@ -196,23 +196,27 @@ def _postal_code() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="postal_code",
         comparison_levels=[
-            cll.NullLevel("postal_code"),
-            cll.ExactMatchLevel("postal_code").configure(m_probability=0.6),
+            cll.NullLevel("postal_code").configure(label_for_charts="missing"),
+            cll.ExactMatchLevel("postal_code").configure(m_probability=0.6, label_for_charts="the same"),
             cll.CustomLevel(
                 "substr(postal_code_l, 1, 3) = substr(postal_code_r, 1, 3)", "same area"
             ).configure(m_probability=0.15),
-            cll.ElseLevel().configure(m_probability=0.25),
+            cll.ElseLevel().configure(m_probability=0.25, label_for_charts="different"),
         ],
     )
 
 
 def _exact(column: str, *, m: float, tf: bool = False) -> cl.CustomComparison:
-    exact = cll.ExactMatchLevel(column).configure(m_probability=m)
+    exact = cll.ExactMatchLevel(column).configure(m_probability=m, label_for_charts="the same")
     if tf:
         exact.configure(tf_adjustment_column=column)
     return cl.CustomComparison(
         output_column_name=column,
-        comparison_levels=[cll.NullLevel(column), exact, cll.ElseLevel().configure(m_probability=1 - m)],
+        comparison_levels=[
+            cll.NullLevel(column).configure(label_for_charts="missing"),
+            exact,
+            cll.ElseLevel().configure(m_probability=1 - m, label_for_charts="different"),
+        ],
     )
 
 

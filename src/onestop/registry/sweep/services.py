@@ -111,6 +111,24 @@ def list_suggestions(
         )
 
 
+def get_suggestion(uow: UnitOfWork, *, actor: Actor, suggestion_id: uuid.UUID) -> Suggestion:
+    """One suggestion with both people (for the merge screen); the read is audited."""
+    with uow:
+        require(uow, actor, Permission.PERSON_MERGE, subject_type=SUBJECT, subject_id=suggestion_id)
+        row = repository.get(uow.session, suggestion_id)
+        if row is None:
+            raise RecordNotFound("no such suggestion")
+        return audit.audited_read(
+            uow,
+            _public(uow, [row])[0],
+            actor=actor,
+            action=AuditAction.PERSON_DUPLICATE_QUEUE_READ,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            purpose="duplicate review",
+        )
+
+
 def dismiss_suggestion(
     uow: UnitOfWork, *, actor: Actor, suggestion_id: uuid.UUID, reason: str
 ) -> Suggestion:
