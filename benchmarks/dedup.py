@@ -74,7 +74,9 @@ class Synth:
     def household(self) -> None:
         rng = self.rng
         place = rng.choice(names.PLACES)
-        postal = f"{rng.choice(place[2])} {rng.randint(0, 9)}{rng.choice(names.POSTAL_LETTERS)}{rng.randint(0, 9)}"
+        postal = (
+            f"{rng.choice(place[2])} {rng.randint(0, 9)}{rng.choice(names.POSTAL_LETTERS)}{rng.randint(0, 9)}"
+        )
         phone = f"+1{rng.choice(place[3])}{rng.randint(200, 999)}{rng.randint(0, 9999):04d}"
         family = rng.choice(FAMILY)
         adults = 1 if rng.random() < 0.5 else 2
@@ -89,7 +91,9 @@ class Synth:
     def _person(self, male: bool, family: str, born: dt.date, postal: str, phone: str) -> None:
         rng = self.rng
         given = rng.choice(MALE if male else FEMALE)
-        email = f"{namekeys.fold(given)}.{namekeys.fold(family)}{rng.randint(1, 999)}@example.com".replace(" ", "")
+        email = f"{namekeys.fold(given)}.{namekeys.fold(family)}{rng.randint(1, 999)}@example.com".replace(
+            " ", ""
+        )
         self._add(
             given_names=given,
             family_name=family,
@@ -284,15 +288,22 @@ def score_sweep(
         out[kind] = _figures(kind, len(keys), hit, len(touching), correct)
     correct_all = sum(true(pair) for pair in found)
     planted_all = sum(len(planted[kind]) for kind in KINDS)
-    out["all"] = {"suggested": len(found), "precision": round(correct_all / max(1, len(found)), 3),
-                  "planted_pairs_found": round(sum((min(p), max(p)) in found for kind in KINDS
-                                                   for p in planted[kind]) / max(1, planted_all), 3)}  # fmt: skip
+    planted_found = sum((min(p), max(p)) in found for kind in KINDS for p in planted[kind])
+    out["all"] = {
+        "suggested": len(found),
+        "precision": round(correct_all / max(1, len(found)), 3),
+        "planted_pairs_found": round(planted_found / max(1, planted_all), 3),
+    }
     return out
 
 
 def _figures(kind: str, planted: int, hit: int, flagged: int, correct: int) -> dict[str, float]:
     if kind in DECOYS:
-        return {"planted": planted, "wrongly_flagged": hit, "wrongly_flagged_rate": round(hit / max(1, planted), 3)}
+        return {
+            "planted": planted,
+            "wrongly_flagged": hit,
+            "wrongly_flagged_rate": round(hit / max(1, planted), 3),
+        }
     return {"planted": planted, "recall": round(hit / max(1, planted), 3),
             "precision": round(correct / max(1, flagged), 3)}  # fmt: skip
 
@@ -325,7 +336,9 @@ def score_today(synth: Synth, threshold: int) -> tuple[dict[str, dict[str, float
             cands.pop(dup.person_id, None)
             new = _candidate(dup)
             for cid, cand in cands.items():
-                score = matching.score_duplicate(new, _candidate(cand), matching.Evidence(same_phone=cid in phones))
+                score = matching.score_duplicate(
+                    new, _candidate(cand), matching.Evidence(same_phone=cid in phones)
+                )
                 if score.score >= threshold:
                     flagged += 1
                     correct += cid in cluster and cluster[cid] == cluster.get(dup.person_id)

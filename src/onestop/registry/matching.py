@@ -93,7 +93,12 @@ def _year_slip(a: int, b: int) -> bool:
         return True
     x, y = f"{a:04d}", f"{b:04d}"
     diffs = [i for i in range(4) if x[i] != y[i]]
-    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and x[diffs[0]] == y[diffs[1]] and x[diffs[1]] == y[diffs[0]]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and x[diffs[0]] == y[diffs[1]]
+        and x[diffs[1]] == y[diffs[0]]
+    )
 
 
 def birth_date_match(query: dt.date | None, stored: dt.date | None) -> float:

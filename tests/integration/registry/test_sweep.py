@@ -84,7 +84,9 @@ def _key(pair: tuple[PersonPublic, PersonPublic]) -> tuple[uuid.UUID, uuid.UUID]
     return a, b
 
 
-def _queue(container: Container, actor: Actor, status: str = "open") -> dict[tuple[uuid.UUID, uuid.UUID], sweep.Suggestion]:
+def _queue(
+    container: Container, actor: Actor, status: str = "open"
+) -> dict[tuple[uuid.UUID, uuid.UUID], sweep.Suggestion]:
     page = sweep.list_suggestions(container.uow(), actor=actor, status=status, limit=200)
     return {(s.person_a.id, s.person_b.id): s for s in page.items}
 
@@ -145,7 +147,9 @@ def test_sweep_suggests_planted_pairs_not_look_alikes_and_remembers_decisions(
     assert AuditAction.PERSON_DUPLICATE_QUEUE_READ in actions
 
 
-def test_queue_refuses_bad_input_and_officers(container: Container, officer: Actor, supervisor: Actor) -> None:
+def test_queue_refuses_bad_input_and_officers(
+    container: Container, officer: Actor, supervisor: Actor
+) -> None:
     with pytest.raises(PermissionDenied):
         sweep.list_suggestions(container.uow(), actor=officer)
     with pytest.raises(InvalidInput) as err:

@@ -63,7 +63,7 @@ class PersonDetails:
 
 
 def sex_of(gender: str | None) -> str | None:
-    """"f" or "m" when the free-text gender plainly says so; otherwise unknown (None)."""
+    """ "f" or "m" when the free-text gender plainly says so; otherwise unknown (None)."""
     return _SEX.get(namekeys.fold(gender or ""))
 
 
@@ -92,6 +92,6 @@ def row(person: PersonDetails) -> dict[str, Any]:
 
 def schema() -> Any:
     """The Arrow schema of the rows (dates as dates, everything else text)."""
-    import pyarrow as pa  # noqa: PLC0415 - pyarrow stays out of the pure import path
+    import pyarrow as pa
 
     return pa.schema([(name, pa.date32() if name == "birth_date" else pa.string()) for name in COLUMNS])

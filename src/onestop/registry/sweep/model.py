@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import copy
 import logging
-import math
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import duckdb
 import pyarrow as pa
@@ -112,7 +111,9 @@ def _given() -> cl.CustomComparison:
         output_column_name="given",
         comparison_levels=[
             cll.NullLevel("given").configure(label_for_charts="missing"),
-            cll.ExactMatchLevel("given").configure(tf_adjustment_column="given", m_probability=0.85, label_for_charts="the same"),
+            cll.ExactMatchLevel("given").configure(
+                tf_adjustment_column="given", m_probability=0.85, label_for_charts="the same"
+            ),
             cll.CustomLevel(
                 "given_l = family_r AND family_l = given_r", "given and family names swapped"
             ).configure(m_probability=0.02),
@@ -120,11 +121,18 @@ def _given() -> cl.CustomComparison:
                 m_probability=0.04
             ),
             cll.CustomLevel(_other_sex_sql(), "the same name for the other sex").configure(
-                m_probability=OTHER_SEX_M, fix_m_probability=True, u_probability=OTHER_SEX_U, fix_u_probability=True
+                m_probability=OTHER_SEX_M,
+                fix_m_probability=True,
+                u_probability=OTHER_SEX_U,
+                fix_u_probability=True,
             ),
-            cll.JaroWinklerLevel("given", 0.92).configure(m_probability=0.04, label_for_charts="nearly the same spelling"),
+            cll.JaroWinklerLevel("given", 0.92).configure(
+                m_probability=0.04, label_for_charts="nearly the same spelling"
+            ),
             cll.CustomLevel("given_phon_l = given_phon_r", "sounds the same").configure(m_probability=0.02),
-            cll.JaroWinklerLevel("given", 0.8).configure(m_probability=0.01, label_for_charts="a similar spelling"),
+            cll.JaroWinklerLevel("given", 0.8).configure(
+                m_probability=0.01, label_for_charts="a similar spelling"
+            ),
             cll.ElseLevel().configure(m_probability=0.02, label_for_charts="different"),
         ],
     )
@@ -135,7 +143,9 @@ def _family() -> cl.CustomComparison:
         output_column_name="family",
         comparison_levels=[
             cll.NullLevel("family").configure(label_for_charts="missing"),
-            cll.ExactMatchLevel("family").configure(tf_adjustment_column="family", m_probability=0.8, label_for_charts="the same"),
+            cll.ExactMatchLevel("family").configure(
+                tf_adjustment_column="family", m_probability=0.8, label_for_charts="the same"
+            ),
             cll.CustomLevel(
                 "given_l = family_r AND family_l = given_r", "given and family names swapped"
             ).configure(m_probability=0.02),
@@ -147,7 +157,9 @@ def _family() -> cl.CustomComparison:
                 "family_phon_l = family_phon_r OR jaro_winkler_similarity(family_l, family_r) >= 0.92",
                 "sounds the same or nearly the same spelling",
             ).configure(m_probability=0.06),
-            cll.JaroWinklerLevel("family", 0.8).configure(m_probability=0.02, label_for_charts="a similar spelling"),
+            cll.JaroWinklerLevel("family", 0.8).configure(
+                m_probability=0.02, label_for_charts="a similar spelling"
+            ),
             cll.ElseLevel().configure(m_probability=0.04, label_for_charts="different"),
         ],
     )
@@ -172,10 +184,12 @@ def _birth_date() -> cl.CustomComparison:
         comparison_levels=[
             cll.NullLevel("birth_date").configure(label_for_charts="missing"),
             cll.ExactMatchLevel("birth_date").configure(m_probability=0.9, label_for_charts="the same"),
-            cll.CustomLevel(_SWAPPED_DIGITS, "two digits or day and month swapped").configure(m_probability=0.04),
-            cll.CustomLevel(
-                _ONE_PART, "one part different (day, month or last digit of the year)"
-            ).configure(m_probability=0.04),
+            cll.CustomLevel(_SWAPPED_DIGITS, "two digits or day and month swapped").configure(
+                m_probability=0.04
+            ),
+            cll.CustomLevel(_ONE_PART, "one part different (day, month or last digit of the year)").configure(
+                m_probability=0.04
+            ),
             cll.ElseLevel().configure(m_probability=0.02, label_for_charts="different"),
         ],
     )
@@ -186,8 +200,12 @@ def _sex() -> cl.CustomComparison:
         output_column_name="sex",
         comparison_levels=[
             cll.NullLevel("sex").configure(label_for_charts="missing"),
-            cll.ExactMatchLevel("sex").configure(m_probability=0.98, fix_m_probability=True, label_for_charts="the same"),
-            cll.ElseLevel().configure(m_probability=0.02, fix_m_probability=True, label_for_charts="different"),
+            cll.ExactMatchLevel("sex").configure(
+                m_probability=0.98, fix_m_probability=True, label_for_charts="the same"
+            ),
+            cll.ElseLevel().configure(
+                m_probability=0.02, fix_m_probability=True, label_for_charts="different"
+            ),
         ],
     )
 
@@ -306,7 +324,8 @@ def run(people: pa.Table, tuning: Tuning = Tuning(), progress: Progress | None =
         predictions = linker.inference.predict(threshold_match_probability=tuning.threshold)
         seconds["predict"] = time.perf_counter() - started
         _step(progress, "reading the pairs", 0.9)
-        pairs = _pairs(predictions.as_pyarrow_table(), _labels(linker))
+        table = cast(Any, predictions).as_pyarrow_table()  # untyped in Splink
+        pairs = _pairs(table, _labels(linker))
         return SweepResult(people=count, pairs=pairs, seconds=seconds, m_estimated=trained)
     finally:
         con.close()

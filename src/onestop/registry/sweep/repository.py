@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-
-from onestop.common.ids import new_id
 from collections.abc import Sequence
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
+from onestop.common.ids import new_id
 from onestop.registry import models as m
 from onestop.registry.sweep.model import Pair
 
@@ -18,7 +17,9 @@ S = m.DuplicateSuggestion
 STATUSES = ("open", "merged", "dismissed")
 
 
-def store_run(session: Session, pairs: Sequence[Pair], *, run_id: uuid.UUID, now: dt.datetime) -> dict[str, int]:
+def store_run(
+    session: Session, pairs: Sequence[Pair], *, run_id: uuid.UUID, now: dt.datetime
+) -> dict[str, int]:
     """Write a run's pairs: new pairs open, open ones refreshed, decided ones left alone.
 
     Open suggestions the run no longer finds are withdrawn (nobody decided them: nothing is lost);
@@ -50,7 +51,11 @@ def store_run(session: Session, pairs: Sequence[Pair], *, run_id: uuid.UUID, now
             )
             counts["new"] += 1
         elif old.status == "open":
-            old.probability, old.match_weight, old.evidence = pair.probability, pair.match_weight, pair.evidence
+            old.probability, old.match_weight, old.evidence = (
+                pair.probability,
+                pair.match_weight,
+                pair.evidence,
+            )
             old.run_id, old.found_at = run_id, now
             counts["refreshed"] += 1
         else:
@@ -60,12 +65,14 @@ def store_run(session: Session, pairs: Sequence[Pair], *, run_id: uuid.UUID, now
             session.delete(old)
             counts["withdrawn"] += 1
     if fresh:
-        session.execute(m.DuplicateSuggestion.__table__.insert(), fresh)
+        session.execute(insert(S), fresh)
     session.flush()
     return counts
 
 
-def page(session: Session, *, status: str, limit: int, offset: int) -> tuple[list[m.DuplicateSuggestion], int]:
+def page(
+    session: Session, *, status: str, limit: int, offset: int
+) -> tuple[list[m.DuplicateSuggestion], int]:
     """One page of the queue, most likely first, and how many there are in all."""
     rows = session.scalars(
         select(S)
@@ -78,7 +85,9 @@ def page(session: Session, *, status: str, limit: int, offset: int) -> tuple[lis
     return list(rows), total
 
 
-def get(session: Session, suggestion_id: uuid.UUID, *, for_update: bool = False) -> m.DuplicateSuggestion | None:
+def get(
+    session: Session, suggestion_id: uuid.UUID, *, for_update: bool = False
+) -> m.DuplicateSuggestion | None:
     query = select(S).where(S.id == suggestion_id)
     return session.scalars(query.with_for_update() if for_update else query).first()
 

@@ -129,9 +129,7 @@ def get_suggestion(uow: UnitOfWork, *, actor: Actor, suggestion_id: uuid.UUID) -
         )
 
 
-def dismiss_suggestion(
-    uow: UnitOfWork, *, actor: Actor, suggestion_id: uuid.UUID, reason: str
-) -> Suggestion:
+def dismiss_suggestion(uow: UnitOfWork, *, actor: Actor, suggestion_id: uuid.UUID, reason: str) -> Suggestion:
     """Record that the two records are different people; the pair is not suggested again."""
     with uow:
         require(uow, actor, Permission.PERSON_MERGE, subject_type=SUBJECT, subject_id=suggestion_id)

@@ -24,8 +24,8 @@ from onestop.registry import (
     get_person,
     list_person_units,
     search_people,
+    sweep,
 )
-from onestop.registry import sweep
 from onestop.registry.schemas import DuplicateMatch, MemberIn, PersonCreate, SearchQuery, UnitCreate
 from onestop.web import pages
 from onestop.web.deps import UowDep
