@@ -82,7 +82,7 @@ def row(person: PersonDetails) -> dict[str, Any]:
         "family": family_joined,
         "family_phon": namekeys.phonetic("".join(family)) if family else None,
         "birth_date": born,
-        "birth_text": born.isoformat() if born else None,
+        "birth_text": born.strftime("%Y%m%d") if born else None,  # digits only: a slip may cross a dash
         "sex": sex_of(person.gender),
         "postal_code": (person.postal_code or "").replace(" ", "").upper() or None,
         "phone": person.phone or None,

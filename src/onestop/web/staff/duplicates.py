@@ -27,6 +27,7 @@ FIELDS = {
     "family": N_("Family name"),
     "birth_date": N_("Birth date"),
     "sex": N_("Sex"),
+    "household": N_("Address and phone"),
     "postal_code": N_("Postal code"),
     "phone": N_("Phone"),
     "email": N_("E-mail"),
@@ -48,6 +49,9 @@ LEVELS = {
         "one part different (day, month or last digit of the year)"
     ),
     "same area": N_("same area"),
+    "same postal code and phone": N_("same postal code and phone"),
+    "same phone": N_("same phone"),
+    "same postal code": N_("same postal code"),
 }
 STATUSES = {"open": N_("To review"), "dismissed": N_("Not the same person"), "merged": N_("Merged")}
 
