@@ -48,6 +48,7 @@ def test_supervisor_reviews_the_queue_and_dismisses_a_pair(
     assert "Given name: a name and its short form" in page.text
     link = re.search(r'href="(/staff/people/[0-9a-f-]+/merge\?suggestion=[0-9a-f-]+)"', page.text)
     assert link, "no review-and-merge link"
+    assert link.group(1).startswith(f"/staff/people/{first}/merge")
     merge = client.get(link.group(1))
     assert merge.status_code == 200
     assert re.search(rf'value="{second}" checked', merge.text), "the suggested record is not chosen"

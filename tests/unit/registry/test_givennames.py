@@ -26,7 +26,14 @@ def test_other_sex_forms(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("john", "jon"), ("marie", "mari"), ("ann", "anne"), ("daniel", "daniel"), ("al", "ale"), ("luc", "lucas")],
+    [
+        ("john", "jon"),
+        ("marie", "mari"),
+        ("ann", "anne"),
+        ("daniel", "daniel"),
+        ("al", "ale"),
+        ("luc", "lucas"),
+    ],
 )
 def test_not_other_sex_forms(a: str, b: str) -> None:
     assert not other_sex_forms(a, b)

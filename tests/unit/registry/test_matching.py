@@ -101,7 +101,9 @@ def test_given_names_of_the_other_sex_are_not_a_likely_duplicate() -> None:
     assert shared.score < LIKELY_DUPLICATE
     assert "but given names of the other sex" in shared.reasons
     # A spelling slip in the same name stays a likely duplicate.
-    assert score_duplicate(_cand("Jon", "Smith"), _cand("John", "Smith"), Evidence()).score >= LIKELY_DUPLICATE
+    assert (
+        score_duplicate(_cand("Jon", "Smith"), _cand("John", "Smith"), Evidence()).score >= LIKELY_DUPLICATE
+    )
     assert score_duplicate(_cand("Danielle", "Smith"), _cand("Danniele", "Smith"), Evidence()).score >= 70
 
 
