@@ -323,9 +323,7 @@ def run(people: pa.Table, tuning: Tuning = Tuning(), progress: Progress | None =
         linker = Linker(db_api.register(people, table_name="people"), settings(), log_level=logging.ERROR)
         started = time.perf_counter()
         _step(progress, "prior", 0.05)
-        linker.training.estimate_probability_two_random_records_match(
-            [block_on("birth_date", "given", "family")], recall=0.7
-        )
+        _prior(linker, count)
         _step(progress, "u by random sampling", 0.1)
         u_pairs = min(tuning.u_pairs, max(1.0, count * (count - 1) / 2))
         linker.training.estimate_u_using_random_sampling(
@@ -348,6 +346,25 @@ def run(people: pa.Table, tuning: Tuning = Tuning(), progress: Progress | None =
         return SweepResult(people=count, pairs=pairs, seconds=seconds, m_estimated=trained)
     finally:
         con.close()
+
+
+def _prior(linker: Linker, count: int) -> None:
+    """The prior: exact matches on names and birth date, assumed to be 70 % of the duplicates.
+
+    At least one duplicate pair is assumed, so a small registry without an exact match still has a
+    prior (Splink's estimate would be 0, and every weight infinitely negative).
+    """
+    floor = 1 / (count * (count - 1) / 2)
+    try:
+        linker.training.estimate_probability_two_random_records_match(
+            [block_on("birth_date", "given", "family")], recall=0.7
+        )
+    except ValueError:  # more exact matches than a recall of 0.7 allows: keep the floor below
+        logger.info("the prior could not be estimated; one duplicate pair is assumed")
+    settings = linker._settings_obj
+    settings._probability_two_random_records_match = max(
+        settings._probability_two_random_records_match, floor
+    )
 
 
 def _em(linker: Linker, rule: Any, tuning: Tuning) -> int:
