@@ -6,13 +6,14 @@ records of one person agree) by expectation maximisation on blocked pairs, and t
 for names, so two "Smith"s count for less than two "Zelazny"s. The same settings run on Splink's
 Spark backend at national scale; only the ``DuckDBAPI`` below changes.
 
-Two levels encode what string distance gets wrong about people (see ``givennames``):
+What EM and string distance get wrong about people is encoded, not learned:
 
 * given names of the other sex (Daniel/Danielle) are a level of their own, with a fixed, tiny
-  ``m``: clerks do not turn Danielle into Daniel, twins are common;
+  ``m``: clerks do not turn Danielle into Daniel, twins are common (see ``givennames``);
 * a birth date counts as a slip only for what keyboards do (two adjacent digits swapped, day and
   month swapped, one part wrong, the year's last digit); the same day and month decades apart is a
-  parent and a child, and falls to "different".
+  parent and a child, and falls to "different", whose ``m`` is fixed small;
+* address and phone are one comparison, since a household shares both.
 """
 
 from __future__ import annotations
@@ -243,15 +244,12 @@ def _household() -> cl.CustomComparison:
     )
 
 
-def _exact(column: str, *, m: float, tf: bool = False) -> cl.CustomComparison:
-    exact = cll.ExactMatchLevel(column).configure(m_probability=m, label_for_charts="the same")
-    if tf:
-        exact.configure(tf_adjustment_column=column)
+def _exact(column: str, *, m: float) -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name=column,
         comparison_levels=[
             cll.NullLevel(column).configure(label_for_charts="missing"),
-            exact,
+            cll.ExactMatchLevel(column).configure(m_probability=m, label_for_charts="the same"),
             cll.ElseLevel().configure(m_probability=1 - m, label_for_charts="different"),
         ],
     )
