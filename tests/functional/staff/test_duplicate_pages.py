@@ -66,6 +66,16 @@ def test_supervisor_reviews_the_queue_and_dismisses_a_pair(
     assert "father and son" in dismissed.text and "sup" in dismissed.text
 
 
+def test_the_queue_in_french(client: TestClient, container: Container, officer: Officer) -> None:
+    _suggest(container)
+    staff(container, "sup", {Role.SUPERVISOR}, PASSWORD)
+    sign_in(client, "sup", PASSWORD)
+    page = client.get("/staff/duplicates?lang=fr")
+    assert page.status_code == 200
+    assert "Doublons à examiner" in page.text and "Examiner et fusionner" in page.text
+    assert "Prénom: un prénom et son diminutif" in page.text
+
+
 def test_officers_cannot_see_the_queue(signed_in: TestClient, container: Container) -> None:
     _suggest(container)
     assert signed_in.get("/staff/duplicates").status_code == 403
