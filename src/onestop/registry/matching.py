@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
+from onestop.registry.givennames import other_sex_forms
 from onestop.registry.namekeys import NameParts, parse_query, phonetic
 
 LIKELY_DUPLICATE = 70  # at or above: registration stops until the officer decides
 POSSIBLE_DUPLICATE = 50  # at or above: shown as a possible duplicate
 SEARCH_MINIMUM = 40
+OTHER_SEX_NAME_CAP = 60  # below the 70 a same-birth-date match needs: twins are two people
 
 
 @dataclass(frozen=True)
@@ -81,15 +83,41 @@ def name_similarity(query: str | list[NameParts], cand: Candidate) -> int:
     return round(100 * max((_parts_similarity(p, cand) for p in options), default=0.0))
 
 
+def _year_slip(a: int, b: int) -> bool:
+    """A year typed wrong: the last digit (1983/1985) or two adjacent digits swapped (1983/1938).
+
+    Not any other year: the same day and month decades apart is another person (a parent, a child),
+    not a slip of the keyboard.
+    """
+    if a // 10 == b // 10:
+        return True
+    x, y = f"{a:04d}", f"{b:04d}"
+    diffs = [i for i in range(4) if x[i] != y[i]]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and x[diffs[0]] == y[diffs[1]]
+        and x[diffs[1]] == y[diffs[0]]
+    )
+
+
 def birth_date_match(query: dt.date | None, stored: dt.date | None) -> float:
-    """1 for the same date; 0.5 for day and month swapped or one part off (data-entry slips)."""
+    """1 for the same date; 0.5 for a data-entry slip: day and month swapped, the day or the month
+    wrong, or the year's last digit or two adjacent year digits wrong."""
     if query is None or stored is None:
         return 0.0
     if query == stored:
         return 1.0
-    same = sum((query.year == stored.year, query.month == stored.month, query.day == stored.day))
-    swapped = query.year == stored.year and (query.month, query.day) == (stored.day, stored.month)
-    return 0.5 if swapped or same == 2 else 0.0
+    if query.year == stored.year:
+        swapped = (query.month, query.day) == (stored.day, stored.month)
+        return 0.5 if swapped or query.month == stored.month or query.day == stored.day else 0.0
+    same_day = (query.month, query.day) == (stored.month, stored.day)
+    return 0.5 if same_day and _year_slip(query.year, stored.year) else 0.0
+
+
+def other_sex_given_names(a: NameParts, b: NameParts) -> bool:
+    """Whether the first given names are one name's forms for each sex (Daniel/Danielle)."""
+    return bool(a.given and b.given) and other_sex_forms(a.given[0], b.given[0])
 
 
 def score_search(
@@ -119,7 +147,11 @@ def score_search(
 
 def score_duplicate(new: Candidate, old: Candidate, evidence: Evidence) -> Scored:
     """How likely ``old`` is the same person as the one being registered, with reasons."""
-    sim = name_similarity([NameParts.of(new.given_names, new.family_name, new.preferred_name)], old)
+    new_parts = NameParts.of(new.given_names, new.family_name, new.preferred_name)
+    sim = name_similarity([new_parts], old)
+    other_sex = other_sex_given_names(new_parts, NameParts.of(old.given_names, old.family_name))
+    if other_sex:  # Daniel and Danielle born the same day are twins, not one person typed twice
+        sim = min(sim, OTHER_SEX_NAME_CAP)
     bd = birth_date_match(new.birth_date, old.birth_date)
     options: list[tuple[float, str]] = []
     if evidence.same_sin:
@@ -141,6 +173,8 @@ def score_duplicate(new: Candidate, old: Candidate, evidence: Evidence) -> Score
     options.sort(reverse=True)
     score = options[0][0] + 5 * (len(options) - 1)
     reasons = [reason for _, reason in options]
+    if other_sex:
+        reasons.append("but given names of the other sex")
     if evidence.different_sin and not evidence.same_sin:
         score = min(score, POSSIBLE_DUPLICATE)
         reasons.append("but a different SIN")

@@ -19,6 +19,7 @@ from onestop.registry import restrictions, to_public
 from onestop.registry.errors import AlreadyMerged
 from onestop.registry.repository import PeopleRepository
 from onestop.registry.schemas import PersonPublic
+from onestop.registry.sweep import repository as suggestions
 
 SUBJECT = "person"
 
@@ -42,6 +43,9 @@ def merge_people(
         merged.merged_into_id, merged.merged_at = survivor.id, uow.clock.now()
         merged.merged_by, merged.merge_reason = actor.username, why
         survivor.updated_at = uow.clock.now()  # bumps the survivor's version: open edits must reload
+        suggestions.close_on_merge(
+            uow.session, survivor.id, merged.id, by=actor.username, at=uow.clock.now(), reason=why
+        )
         uow.flush()
         audit.record(
             uow,

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import Date, Float, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from onestop.db import Base, Entity
+from onestop.db.types import JSONDoc
 
 
 def _person_fk() -> ForeignKey:
@@ -205,3 +207,28 @@ class FileAccessGrant(Entity):
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     reviewed_by: Mapped[str | None] = mapped_column(String(100))
     review_note: Mapped[str | None] = mapped_column(Text)
+class DuplicateSuggestion(Entity):
+    """A pair the registry-wide sweep thinks may be one person, for an officer to decide.
+
+    One row per pair (``person_a_id`` is the smaller id), whatever the run: a later sweep refreshes
+    an open suggestion's figures but never re-opens a pair someone dismissed or merged. The sweep
+    never merges anything itself.
+    """
+
+    __tablename__ = "duplicate_suggestion"
+    __table_args__ = (
+        UniqueConstraint("person_a_id", "person_b_id"),
+        Index("ix_duplicate_suggestion_status_probability", "status", "probability"),
+    )
+
+    person_a_id: Mapped[uuid.UUID] = mapped_column(_person_fk())
+    person_b_id: Mapped[uuid.UUID] = mapped_column(_person_fk(), index=True)
+    probability: Mapped[float] = mapped_column(Float)  # a model's estimate, not an amount
+    match_weight: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[list[dict[str, Any]]] = mapped_column(JSONDoc)  # per field: what agreed, weight
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open | merged | dismissed
+    run_id: Mapped[uuid.UUID]
+    found_at: Mapped[dt.datetime]
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[dt.datetime | None]
+    decision_reason: Mapped[str | None] = mapped_column(Text)

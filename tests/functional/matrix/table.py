@@ -231,6 +231,8 @@ ROUTES: dict[str, Expect] = {
     "GET /staff/payments/{batch_id:uuid}": needs(P.MONEY_LEDGER_READ),
     "GET /staff/payments/{batch_id:uuid}/files/{kind}": needs(P.MONEY_BATCH_EXPORT),
     "POST /staff/payments/{batch_id:uuid}/{step}": staff(),
+    "GET /staff/duplicates": needs(P.PERSON_MERGE),
+    "POST /staff/duplicates/{suggestion_id:uuid}/dismiss": needs(P.PERSON_MERGE),
     "GET /staff/people": staff(),
     "POST /staff/people": staff(),
     "GET /staff/people/new": staff(),

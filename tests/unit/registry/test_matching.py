@@ -87,3 +87,32 @@ def test_no_evidence_no_match() -> None:
 def test_same_health_number() -> None:
     result = score_duplicate(_cand("A", "B"), _cand("C", "D"), Evidence(same_health_number=True))
     assert (result.score, result.reasons[0]) == (95, "same health number")
+
+
+# The two known weaknesses of the registration check (issue 16, part 3), with hand-made pairs.
+
+
+def test_given_names_of_the_other_sex_are_not_a_likely_duplicate() -> None:
+    for him, her in [("Daniel", "Danielle"), ("Jean", "Jeanne"), ("Louis", "Louise"), ("Francis", "Frances")]:
+        twin = score_duplicate(_cand(him, "Tremblay"), _cand(her, "Tremblay"), Evidence())
+        assert twin.score < LIKELY_DUPLICATE, (him, her, twin)  # was 94: "same birth date, similar name"
+    # Households share a phone: still shown as a possible duplicate, never as likely.
+    shared = score_duplicate(_cand("Michel", "Roy"), _cand("Michelle", "Roy"), Evidence(same_phone=True))
+    assert shared.score < LIKELY_DUPLICATE
+    assert "but given names of the other sex" in shared.reasons
+    # A spelling slip in the same name stays a likely duplicate.
+    assert (
+        score_duplicate(_cand("Jon", "Smith"), _cand("John", "Smith"), Evidence()).score >= LIKELY_DUPLICATE
+    )
+    assert score_duplicate(_cand("Danielle", "Smith"), _cand("Danniele", "Smith"), Evidence()).score >= 70
+
+
+def test_same_day_and_month_decades_apart_is_not_a_similar_birth_date() -> None:
+    assert birth_date_match(dt.date(1950, 3, 4), dt.date(1980, 3, 4)) == 0
+    assert birth_date_match(dt.date(1962, 3, 4), dt.date(1992, 3, 4)) == 0
+    parent = score_duplicate(_cand("John", "Smith", dt.date(1955, 5, 17)), _cand("John", "Smith"), Evidence())
+    assert parent.score < LIKELY_DUPLICATE
+    # What keyboards do still counts: the year's last digit, two year digits swapped.
+    assert birth_date_match(dt.date(1983, 3, 4), dt.date(1985, 3, 4)) == 0.5
+    assert birth_date_match(dt.date(1983, 3, 4), dt.date(1938, 3, 4)) == 0.5
+    assert birth_date_match(dt.date(1980, 3, 4), dt.date(1980, 3, 24)) == 0.5  # the day wrong

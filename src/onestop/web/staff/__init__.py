@@ -8,6 +8,7 @@ from onestop.web.staff import (
     applications,
     auth,
     decisions,
+    duplicates,
     evidence,
     finance,
     health,
@@ -40,6 +41,7 @@ router.include_router(registration.router)  # before people: "/people/new" is no
 router.include_router(people.router)
 router.include_router(person_edit.router)
 router.include_router(household.router)
+router.include_router(duplicates.router)
 router.include_router(portal_links.router)
 router.include_router(interview.router)
 router.include_router(applications.router)

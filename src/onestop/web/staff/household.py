@@ -24,10 +24,12 @@ from onestop.registry import (
     get_person,
     list_person_units,
     search_people,
+    sweep,
 )
-from onestop.registry.schemas import MemberIn, PersonCreate, SearchQuery, UnitCreate
+from onestop.registry.schemas import DuplicateMatch, MemberIn, PersonCreate, SearchQuery, UnitCreate
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import duplicates
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model, optional_uuid
 
@@ -127,9 +129,12 @@ def end(
 
 
 @router.get("/merge")
-def merge_page(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
-    """Likely duplicates of this person that could be merged into it."""
-    return _merge_page(request, uow, actor, person_id, "")
+def merge_page(
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, suggestion: str = ""
+) -> HTMLResponse:
+    """Likely duplicates of this person that could be merged into it; with ``suggestion`` (from the
+    duplicate sweep's queue), the suggested record comes first and is chosen."""
+    return _merge_page(request, uow, actor, person_id, "", suggestion=suggestion)
 
 
 @router.post("/merge/find")
@@ -140,12 +145,17 @@ def merge_find(
     return _merge_page(request, uow, actor, person_id, find)
 
 
-def _merge_page(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, find: str) -> HTMLResponse:
+def _merge_page(
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, find: str, *, suggestion: str = ""
+) -> HTMLResponse:
     person = get_person(uow, actor=actor, person_id=pid)
     candidate = PersonCreate(
         given_names=person.given_names, family_name=person.family_name, birth_date=person.birth_date
     )
     matches = [m for m in find_duplicates(uow, actor=actor, candidate=candidate) if m.person.id != pid]
+    suggested = _suggested(request, uow, actor, pid, suggestion)
+    if suggested is not None:
+        matches = [suggested] + [m for m in matches if m.person.id != suggested.person.id]
     hits = _search(request, uow, actor, find, exclude=pid)
     context = {
         "person": person,
@@ -153,6 +163,7 @@ def _merge_page(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID,
         "hits": hits,
         "find": find,
         "errors": {},
+        "merged_id": str(suggested.person.id) if suggested else "",
         "page_url": f"/staff/people/{pid}/merge",
     }
     return pages.render(request, "staff/people/merge.html", context)
@@ -199,6 +210,26 @@ def merge(
         return pages.render(request, "staff/people/merge.html", context, status_code=status)
     pages.flash(request, N_("The records are merged."), "success")
     return pages.redirect(request, f"/staff/people/{person_id}")
+
+
+def _suggested(
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, raw: str
+) -> DuplicateMatch | None:
+    """The other record of a sweep suggestion about this person, as a match with its evidence."""
+    suggestion_id = optional_uuid(raw, "suggestion")
+    if suggestion_id is None:
+        return None
+    found = sweep.get_suggestion(uow, actor=actor, suggestion_id=suggestion_id)
+    if pid not in (found.person_a.id, found.person_b.id):
+        raise InvalidInput("suggestion", "is not about this person")
+    other = found.person_b if found.person_a.id == pid else found.person_a
+    reasons = [pages.gettext(request, N_("suggested by the duplicate sweep"))] + [
+        f"{pages.gettext(request, duplicates.FIELDS.get(e.field, e.field))}: "
+        f"{pages.gettext(request, duplicates.LEVELS.get(e.level, e.level))}"
+        for e in found.evidence
+        if e.weight > 0
+    ]
+    return DuplicateMatch(person=other, score=found.percent, reasons=reasons)
 
 
 def _search(

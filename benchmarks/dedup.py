@@ -1,0 +1,398 @@
+"""Registry-wide duplicate sweep benchmark: the Splink sweep against today's registration check.
+
+    python benchmarks/dedup.py --people 20000 --json
+    python benchmarks/dedup.py --people 1000000 --json
+
+Makes N synthetic people in households (the demo's English and French names, AB and NL postal codes
+and phones, shared by a household), then plants duplicate records of every kind an office makes
+(about 1 % of N each): accents dropped, Mac/Mc, a nickname, two birth-date digits transposed, a
+married name, given and family name swapped. It also plants two kinds of *distinct* people that
+look alike: twins of the other sex with the same name in its other form (Daniel/Danielle), and a
+namesake born the same day and month decades apart.
+
+Then it runs the sweep (``registry.sweep.model``: train m and u, score the blocked pairs) on the
+people as an Arrow table (the database read, timed separately by ``onestop registry sweep``, is not
+part of this figure), and today's check (``registry.matching.score_duplicate`` on the candidates
+``finder`` would fetch: same birth date, a narrow name key, the same phone) for each planted record.
+Prints recall and precision per kind for both; the last line is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from typing import Any
+
+import pyarrow as pa
+
+from onestop.demo import names
+from onestop.registry import matching, namekeys
+from onestop.registry.sweep import features, model
+
+KINDS = ("accents", "mac_mc", "nickname", "birth_digits", "married", "name_order")
+DECOYS = ("twins_other_sex", "same_day_decades_apart")
+NICKNAMES = {"Robert": "Bob", "William": "Bill", "Michael": "Mike", "Richard": "Rick", "Joseph": "Joe",
+             "Thomas": "Tom", "Elizabeth": "Beth", "Margaret": "Maggie", "Jennifer": "Jenny",
+             "Daniel": "Dan", "Matthew": "Matt", "James": "Jim", "Andrew": "Andy", "David": "Dave",
+             "Samuel": "Sam", "Benjamin": "Ben", "Nicholas": "Nick", "Patrick": "Pat"}  # fmt: skip
+OTHER_SEX = {"Daniel": "Danielle", "Paul": "Pauline", "Jean": "Jeanne", "Louis": "Louise",
+             "Michel": "Michelle", "Eric": "Erica", "Denis": "Denise", "Simon": "Simone",
+             "Justin": "Justine", "Martin": "Martine", "Gabriel": "Gabrielle", "Francis": "Frances",
+             "Robert": "Roberta", "Joël": "Joëlle", "André": "Andrée", "Julien": "Julienne"}  # fmt: skip
+MALE = sorted(set(names.MALE_GIVEN) | set(OTHER_SEX) | {"Louis", "Denis", "Simon", "Martin", "Francis"})
+FEMALE = sorted(set(names.FEMALE_GIVEN) | set(OTHER_SEX.values()))
+FAMILY = sorted(set(names.FAMILY_NAMES) | {"MacLeod", "McKenzie", "MacNeil", "McLean", "MacKay", "Côté"})
+TODAY = dt.date(2026, 1, 1)
+
+
+class Synth:
+    """Seeded synthetic registry with planted duplicates and look-alikes, and the truth about them."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.people: list[features.PersonDetails] = []
+        self.planted: dict[str, list[tuple[str, str]]] = defaultdict(list)
+
+    def _id(self) -> str:
+        return f"p{len(self.people):08d}"
+
+    def _born(self, lo: int, hi: int) -> dt.date:
+        return TODAY - dt.timedelta(days=self.rng.randint(lo * 365, hi * 365))
+
+    def _add(self, **kw: Any) -> features.PersonDetails:
+        person = features.PersonDetails(person_id=self._id(), **kw)
+        self.people.append(person)
+        return person
+
+    def household(self) -> None:
+        rng = self.rng
+        place = rng.choice(names.PLACES)
+        postal = (
+            f"{rng.choice(place[2])} {rng.randint(0, 9)}{rng.choice(names.POSTAL_LETTERS)}{rng.randint(0, 9)}"
+        )
+        phone = f"+1{rng.choice(place[3])}{rng.randint(200, 999)}{rng.randint(0, 9999):04d}"
+        family = rng.choice(FAMILY)
+        adults = 1 if rng.random() < 0.5 else 2
+        first_male = rng.random() < 0.5
+        for i in range(adults):
+            male = first_male if i == 0 else not first_male
+            fam = family if i == 0 or rng.random() < 0.6 else rng.choice(FAMILY)
+            self._person(male, fam, self._born(19, 85), postal, phone)
+        for _ in range(rng.choice((0, 0, 1, 2, 3))):
+            self._person(rng.random() < 0.5, family, self._born(0, 17), postal, phone)
+
+    def _person(self, male: bool, family: str, born: dt.date, postal: str, phone: str) -> None:
+        rng = self.rng
+        given = rng.choice(MALE if male else FEMALE)
+        email = f"{namekeys.fold(given)}.{namekeys.fold(family)}{rng.randint(1, 999)}@example.com".replace(
+            " ", ""
+        )
+        self._add(
+            given_names=given,
+            family_name=family,
+            preferred_name=None,
+            birth_date=born,
+            gender=rng.choice(("female" if not male else "male", None, None)),
+            postal_code=postal,
+            phone=phone if rng.random() < 0.9 else None,
+            email=email if rng.random() < 0.4 else None,
+        )
+
+    def plant(self, kind: str) -> bool:
+        """A second record of an existing person, varied as ``kind`` says; False if none fits."""
+        rng = self.rng
+        for _ in range(50):
+            orig = rng.choice(self.people)
+            varied = self._vary(kind, orig)
+            if varied is not None:
+                break
+        else:
+            return False
+        keep = {
+            "postal_code": orig.postal_code if rng.random() < 0.7 else None,
+            "phone": orig.phone if rng.random() < 0.6 else None,
+            "email": orig.email if rng.random() < 0.3 else None,
+            "gender": orig.gender if rng.random() < 0.5 else None,
+        }
+        dup = self._add(preferred_name=None, **varied, **keep)
+        self.planted[kind].append((orig.person_id, dup.person_id))
+        return True
+
+    def _vary(self, kind: str, p: features.PersonDetails) -> dict[str, Any] | None:
+        given, family, born = p.given_names, p.family_name, p.birth_date
+        assert born is not None
+        if kind == "accents":
+            folded = (_strip(given), _strip(family))
+            return None if folded == (given, family) else _named(*folded, born)
+        if kind == "mac_mc":
+            if family.startswith("Mac"):
+                return _named(given, "Mc" + family[3:], born)
+            return _named(given, "Mac" + family[2:], born) if family.startswith("Mc") else None
+        if kind == "nickname":
+            return _named(NICKNAMES[given], family, born) if given in NICKNAMES else None
+        if kind == "birth_digits":
+            slipped = _transpose(born, self.rng)
+            return None if slipped is None else _named(given, family, slipped)
+        if kind == "married":
+            if p.gender == "male" or given not in FEMALE or p.birth_date is None or born.year > 2000:
+                return None
+            new = self.rng.choice(FAMILY)
+            married = f"{family}-{new}" if self.rng.random() < 0.3 else new
+            return None if new == family else _named(given, married, born)
+        if kind == "name_order":
+            return _named(family, given, born) if " " not in given + family else None
+        raise ValueError(kind)
+
+    def decoy(self, kind: str) -> bool:
+        """A different person who looks like an existing one."""
+        rng = self.rng
+        for _ in range(50):
+            orig = rng.choice(self.people)
+            if orig.birth_date is None:
+                continue
+            if kind == "twins_other_sex":
+                other = OTHER_SEX.get(orig.given_names) or next(
+                    (m for m, f in OTHER_SEX.items() if f == orig.given_names), None
+                )
+                if other is None:
+                    continue
+                twin = self._add(
+                    given_names=other,
+                    family_name=orig.family_name,
+                    preferred_name=None,
+                    birth_date=orig.birth_date,
+                    gender=None,
+                    postal_code=orig.postal_code,
+                    phone=orig.phone,
+                    email=None,
+                )
+                self.planted[kind].append((orig.person_id, twin.person_id))
+                return True
+            if kind == "same_day_decades_apart":
+                years = rng.choice((-1, 1)) * rng.randint(20, 40)
+                try:
+                    born = orig.birth_date.replace(year=orig.birth_date.year + years)
+                except ValueError:
+                    continue
+                if not dt.date(1920, 1, 1) <= born <= TODAY:
+                    continue
+                place = rng.choice(names.PLACES)
+                namesake = self._add(
+                    given_names=orig.given_names,
+                    family_name=orig.family_name,
+                    preferred_name=None,
+                    birth_date=born,
+                    gender=orig.gender,
+                    postal_code=f"{rng.choice(place[2])} 1A1",
+                    phone=None,
+                    email=None,
+                )
+                self.planted[kind].append((orig.person_id, namesake.person_id))
+                return True
+        return False
+
+
+def _named(given: str, family: str, born: dt.date) -> dict[str, Any]:
+    return {"given_names": given, "family_name": family, "birth_date": born}
+
+
+def _strip(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _transpose(born: dt.date, rng: random.Random) -> dt.date | None:
+    """The date with two adjacent digits swapped (or day and month swapped), if that is a date."""
+    text = born.strftime("%Y%m%d")
+    options = []
+    for i in range(7):
+        if text[i] != text[i + 1]:
+            options.append(text[:i] + text[i + 1] + text[i] + text[i + 2 :])
+    if born.day <= 12 and born.day != born.month:
+        options.append(f"{born.year:04d}{born.day:02d}{born.month:02d}")
+    rng.shuffle(options)
+    for option in options:
+        try:
+            slipped = dt.date(int(option[:4]), int(option[4:6]), int(option[6:]))
+        except ValueError:
+            continue
+        if dt.date(1900, 1, 1) <= slipped <= TODAY:
+            return slipped
+    return None
+
+
+def build(people: int, seed: int) -> Synth:
+    """N people: households, then about 1 % planted duplicates of each kind and 0.3 % look-alikes each."""
+    synth = Synth(seed)
+    per_kind, per_decoy = max(5, people // 100), max(3, people // 300)
+    base = people - per_kind * len(KINDS) - per_decoy * len(DECOYS)
+    while len(synth.people) < base:
+        synth.household()
+    for kind in KINDS:
+        for _ in range(per_kind):
+            synth.plant(kind)
+    for kind in DECOYS:
+        for _ in range(per_decoy):
+            synth.decoy(kind)
+    return synth
+
+
+def to_arrow(people: list[features.PersonDetails]) -> pa.Table:
+    rows = [features.row(p) for p in people]
+    return pa.Table.from_pylist(rows, schema=features.schema())
+
+
+def same_person(planted: dict[str, list[tuple[str, str]]]) -> dict[str, str]:
+    """Each planted record's cluster: a duplicate of a duplicate is the same person too."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for kind in KINDS:
+        for a, b in planted[kind]:
+            parent.setdefault(a, a)
+            parent.setdefault(b, b)
+            parent[find(b)] = find(a)
+    return {x: find(x) for x in parent}
+
+
+def score_sweep(
+    pairs: list[model.Pair], planted: dict[str, list[tuple[str, str]]]
+) -> dict[str, dict[str, float]]:
+    """Recall per kind; precision per kind over the suggested pairs that touch a planted record."""
+    found = {(p.a, p.b) for p in pairs}
+    by_record: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for a, b in found:
+        by_record[a].add((a, b))
+        by_record[b].add((a, b))
+    out: dict[str, dict[str, float]] = {}
+    cluster = same_person(planted)
+
+    def true(pair: tuple[str, str]) -> bool:
+        return pair[0] in cluster and cluster[pair[0]] == cluster.get(pair[1])
+
+    for kind, pairs_of_kind in planted.items():
+        keys = [(min(pair), max(pair)) for pair in pairs_of_kind]
+        hit = sum(key in found for key in keys)
+        touching = set().union(*(by_record[dup] for _, dup in pairs_of_kind)) if pairs_of_kind else set()
+        correct = sum(true(pair) for pair in touching)
+        out[kind] = _figures(kind, len(keys), hit, len(touching), correct)
+    correct_all = sum(true(pair) for pair in found)
+    planted_all = sum(len(planted[kind]) for kind in KINDS)
+    planted_found = sum((min(p), max(p)) in found for kind in KINDS for p in planted[kind])
+    out["all"] = {
+        "suggested": len(found),
+        "precision": round(correct_all / max(1, len(found)), 3),
+        "planted_pairs_found": round(planted_found / max(1, planted_all), 3),
+    }
+    return out
+
+
+def _figures(kind: str, planted: int, hit: int, flagged: int, correct: int) -> dict[str, float]:
+    if kind in DECOYS:
+        return {
+            "planted": planted,
+            "wrongly_flagged": hit,
+            "wrongly_flagged_rate": round(hit / max(1, planted), 3),
+        }
+    return {"planted": planted, "recall": round(hit / max(1, planted), 3),
+            "precision": round(correct / max(1, flagged), 3)}  # fmt: skip
+
+
+def score_today(synth: Synth, threshold: int, sample: int) -> tuple[dict[str, dict[str, float]], float]:
+    """Today's registration check for planted records (``sample`` of each kind at most) against
+    everyone, with the candidates ``finder`` fetches."""
+    started = time.perf_counter()
+    by_birth: dict[dt.date, list[features.PersonDetails]] = defaultdict(list)
+    by_key: dict[str, list[features.PersonDetails]] = defaultdict(list)
+    by_phone: dict[str, list[features.PersonDetails]] = defaultdict(list)
+    for p in synth.people:
+        if p.birth_date:
+            by_birth[p.birth_date].append(p)
+        for key in namekeys.query_keys(namekeys.NameParts.of(p.given_names, p.family_name)):
+            by_key[key].append(p)
+        if p.phone:
+            by_phone[p.phone].append(p)
+    cluster = same_person(synth.planted)
+    out: dict[str, dict[str, float]] = {}
+    for kind, pairs in synth.planted.items():
+        hit = flagged = correct = 0
+        pairs = pairs[:sample]
+        for orig_id, dup_id in pairs:
+            dup = synth.people[int(dup_id[1:])]
+            phones = {c.person_id for c in by_phone.get(dup.phone or "", [])}
+            cands = {c.person_id: c for c in by_birth.get(dup.birth_date, [])} if dup.birth_date else {}
+            parts = namekeys.NameParts.of(dup.given_names, dup.family_name)
+            for key in namekeys.query_keys(parts):
+                cands.update((c.person_id, c) for c in by_key.get(key, []))
+            cands.update((c.person_id, c) for c in by_phone.get(dup.phone or "", []))
+            cands.pop(dup.person_id, None)
+            new = _candidate(dup)
+            for cid, cand in cands.items():
+                score = matching.score_duplicate(
+                    new, _candidate(cand), matching.Evidence(same_phone=cid in phones)
+                )
+                if score.score >= threshold:
+                    flagged += 1
+                    correct += cid in cluster and cluster[cid] == cluster.get(dup.person_id)
+                    hit += cid == orig_id
+        out[kind] = _figures(kind, len(pairs), hit, flagged, correct)
+    return out, time.perf_counter() - started
+
+
+def _candidate(p: features.PersonDetails) -> matching.Candidate:
+    return matching.Candidate(p.person_id, p.given_names, p.family_name, None, p.birth_date)  # type: ignore[arg-type]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--threshold", type=float, default=0.8)
+    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--skip-today", action="store_true", help="Do not run today's check.")
+    parser.add_argument("--today-sample", type=int, default=2000, help="Planted records per kind to check.")
+    parser.add_argument("--json", action="store_true", help="Only the JSON line.")
+    args = parser.parse_args()
+    say = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr, flush=True))
+    started = time.perf_counter()
+    synth = build(args.people, args.seed)
+    table = to_arrow(synth.people)
+    prepared = time.perf_counter() - started
+    say(f"{len(synth.people):,} people made in {prepared:.1f}s; sweeping ...")
+    tuning = model.Tuning(threshold=args.threshold, threads=args.threads)
+    started = time.perf_counter()
+    result = model.run(table, tuning, progress=lambda step, done: say(f"  {done:4.0%} {step}"))
+    sweep_seconds = time.perf_counter() - started
+    report: dict[str, Any] = {
+        "benchmark": "dedup",
+        "people": len(synth.people),
+        "prepare_seconds": round(prepared, 1),
+        "sweep_seconds": round(sweep_seconds, 1),
+        "sweep_steps_seconds": {k: round(v, 1) for k, v in result.seconds.items()},
+        "threshold": args.threshold,
+        "sweep": score_sweep(result.pairs, synth.planted),
+    }
+    if not args.skip_today:
+        today, today_seconds = score_today(synth, matching.LIKELY_DUPLICATE, args.today_sample)
+        report["today_check"] = today
+        report["today_check_seconds"] = round(today_seconds, 1)
+    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    if not args.json:
+        for who in ("sweep", "today_check"):
+            for kind, figures in report.get(who, {}).items():
+                say(f"{who:12} {kind:24} {figures}")
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()

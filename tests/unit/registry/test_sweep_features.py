@@ -1,0 +1,38 @@
+"""The sweep's input row: folded names, nickname key, digits-only birth date, plain sex, no secrets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from onestop.registry.sweep import features
+
+
+def _row(**changes: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "person_id": "p1",
+        "given_names": "Bob Émile",
+        "family_name": "MacDonald-Côté",
+        "preferred_name": None,
+        "birth_date": dt.date(1983, 3, 4),
+        "gender": "Homme",
+        "postal_code": "t5j 1a1",
+        "phone": "+17805550101",
+        "email": "Bob@Example.com",
+    }
+    return features.row(features.PersonDetails(**(base | changes)))  # type: ignore[arg-type]
+
+
+def test_row_folds_names_and_keys_nicknames() -> None:
+    row = _row()
+    assert set(row) == set(features.COLUMNS)
+    assert row["given"] == "bob" and row["given_key"] == "robert"
+    assert row["family"] == "mcdonald cote"
+    assert row["birth_text"] == "19830304"
+    assert row["sex"] == "m" and row["postal_code"] == "T5J1A1" and row["email"] == "bob@example.com"
+
+
+def test_unknown_or_missing_values_are_null() -> None:
+    row = _row(gender="non-binary", birth_date=None, postal_code=None, given_names="")
+    assert row["sex"] is None and row["birth_date"] is None and row["birth_text"] is None
+    assert row["postal_code"] is None and row["given"] is None and row["given_key"] is None
+    assert features.sex_of("F") == "f" and features.sex_of(None) is None
