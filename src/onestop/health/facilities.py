@@ -18,6 +18,7 @@ from onestop import audit, money
 from onestop.access import Actor, Permission, require
 from onestop.access.repository import find_staff_by_username
 from onestop.audit import AuditAction
+from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.money import format_cents, to_cents
@@ -157,7 +158,7 @@ def list_facilities(
     """Facilities by name, with how many people live in each now."""
     with uow:
         require(uow, actor, Permission.PERSON_READ_HEALTH, subject_type=SUBJECT)
-        wanted = FacilityKind(kind).value if kind else None
+        wanted = parse_enum(FacilityKind, kind, field="kind").value if kind else None
         repo = HealthRepository(uow.session)
         counts = repo.resident_counts()
         rows = [

@@ -123,7 +123,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("health_facility_benefit", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_health_facility_benefit_person_id_pay_date"), ["person_id", "pay_date"], unique=False
+            batch_op.f("ix_health_facility_benefit_person_id_pay_date"),
+            ["person_id", "pay_date"],
+            unique=False,
         )
         batch_op.create_index(batch_op.f("ix_health_facility_benefit_stay_id"), ["stay_id"], unique=False)
 
