@@ -9,6 +9,7 @@ from onestop.web.staff import (
     auth,
     decisions,
     evidence,
+    facilities,
     finance,
     health,
     home,
@@ -54,6 +55,7 @@ router.include_router(tasks.router)
 router.include_router(batch_pages.router)
 router.include_router(report_pages.router)
 router.include_router(health.router)
+router.include_router(facilities.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)
