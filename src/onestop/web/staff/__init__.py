@@ -12,6 +12,7 @@ from onestop.web.staff import (
     facilities,
     finance,
     health,
+    health_work,
     home,
     household,
     interview,
@@ -56,6 +57,7 @@ router.include_router(batch_pages.router)
 router.include_router(report_pages.router)
 router.include_router(health.router)
 router.include_router(facilities.router)
+router.include_router(health_work.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)

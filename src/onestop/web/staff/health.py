@@ -59,6 +59,8 @@ STATUSES = {
     "expired": N_("Expired"),
     "determined": N_("Determined"),
     "undetermined": N_("Undetermined"),
+    "requested": N_("Requested"),
+    "returned": N_("Returned"),
 }
 
 
