@@ -32,7 +32,7 @@ def _facility(container: Container, team: Team, **data: str) -> health.schemas.F
     made = health.create_facility(
         container.uow(),
         actor=team.officer.actor,
-        data=FacilityCreate(address="21 Military Rd, St. John's NL A1C 2C3", **data),  # type: ignore[arg-type]
+        data=FacilityCreate(address="21 Military Rd, St. John's NL A1C 2C3", **data),
     )
     assert made.payee_id is not None
     _approve_payee(container, team, made.payee_id)

@@ -739,14 +739,13 @@ def _legs(form: TravelForm) -> list[dict[str, Any]]:
 
 def _leg_box(field: str) -> str:
     """``legs[1].carrier`` (the service) or ``legs.1.carrier`` (the model) -> ``leg2_carrier``."""
-    if field.startswith("legs.") and field.count(".") >= 1:
-        _, index, *rest = field.split(".")
-        field = f"legs[{index}]" + (f".{rest[0]}" if rest else "")
+    if field.startswith("legs."):
+        parts = field.split(".")
+        field = f"legs[{parts[1]}]" + (f".{parts[2]}" if len(parts) > 2 else "")
     if field.startswith("legs[") and "]" in field:
-        index, _, rest = field[5:].partition("]")
-        name = {"from_place": "from", "to_place": "to", "depart_on": "date"}.get(
-            rest.lstrip("."), rest.lstrip(".")
-        )
+        index, _, tail = field[5:].partition("]")
+        box = tail.lstrip(".")
+        name = {"from_place": "from", "to_place": "to", "depart_on": "date"}.get(box, box)
         if index.isdigit():
             return f"leg{int(index) + 1}_{name}" if name else "leg1_from"
     return "leg1_from" if field == "legs" else field
