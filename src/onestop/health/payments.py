@@ -8,7 +8,10 @@ this module needs adapting).
 * an approved trip is a ``travel`` issuance to the carrier or agency; a vendor's invoice for it is
   entered with ``money.record_invoice``;
 * an approved out-of-province claim is paid as an ``invoice`` issuance (a bill paid to the person who
-  paid it, or to the provider) under program ``nl.out_of_province_claims``.
+  paid it, or to the provider) under program ``nl.out_of_province_claims``;
+* a facility is a ``vendor`` payee; a benefit for a resident is an issuance to it (``shelter`` by the
+  night, else ``invoice``; a manual cheque with its number) or a monthly entitlement, under
+  ``nl.income_support``.
 
 Each runs inside the caller's unit of work (money's services join the outer transaction).
 """
