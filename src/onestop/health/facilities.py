@@ -293,7 +293,8 @@ def _active_staff(uow: UnitOfWork, username: str) -> bool:
 
 
 def record_stay_out(uow: UnitOfWork, *, actor: Actor, stay_id: uuid.UUID, data: StayOut) -> StayPublic:
-    """The person leaves the facility on ``out_on``."""
+    """The person leaves the facility on ``out_on``. A monthly payment to the facility is money's
+    entitlement and is not ended here (the officer ends it in money): the result names those left."""
     with uow:
         require(uow, actor, Permission.CASE_WRITE, subject_type=STAY, subject_id=stay_id)
         repo = HealthRepository(uow.session)
@@ -317,7 +318,10 @@ def record_stay_out(uow: UnitOfWork, *, actor: Actor, stay_id: uuid.UUID, data: 
             after={"out_on": row.out_on},
         )
         uow.commit()
-        return StayPublic.of(row, facility_name=repo.facility(row.facility_id).name)
+        out = StayPublic.of(row, facility_name=repo.facility(row.facility_id).name)
+        recurring = [b for b in repo.benefits_for(stay_ids=[row.id]) if b.entitlement_id is not None]
+        out.recurring_to_end = [b.entitlement_id for b in recurring if b.entitlement_id is not None]
+        return out
 
 
 def person_stays(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> PersonStays:

@@ -647,6 +647,7 @@ class StayPublic(_Out):
     recorded_by: str
     ended_by: str | None
     created_at: dt.datetime
+    recurring_to_end: list[uuid.UUID] = []  # on the day out: the monthly payments money still makes
 
     @classmethod
     def of(cls, row: Any, person_name: str = "", facility_name: str = "") -> StayPublic:

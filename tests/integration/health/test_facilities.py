@@ -116,7 +116,7 @@ def test_a_shelter_resident_from_the_day_in_to_the_day_out(container: Container,
         stay_id=stay.id,
         data=StayOut(version=stay.version, out_on=container.clock.today(), reason="moved to an apartment"),
     )
-    assert left.out_on == container.clock.today()
+    assert (left.out_on, left.recurring_to_end) == (container.clock.today(), [])
     assert health.caseload(container.uow(), actor=officer) == []
     file = health.facility_file(container.uow(), actor=officer, facility_id=shelter.id)
     assert (file.facility.residents, len(file.past), len(file.benefits)) == (0, 1, 3)
@@ -185,6 +185,10 @@ def test_a_recurring_payment_with_the_health_benefits_authorized(container: Cont
     [load] = health.caseload(container.uow(), actor=team.colleague.actor)
     assert [r.person_name for r in load.residents] == ["Rita Power"]
     assert len(health.caseload(container.uow(), actor=officer, officer="*")[0].residents) == 2
+    left = health.record_stay_out(
+        container.uow(), actor=officer, stay_id=stay.id, data=StayOut(out_on=container.clock.today())
+    )
+    assert left.recurring_to_end == [paid.entitlement_id]  # money's entitlement is ended in money
 
 
 def test_facility_records_and_refusals(container: Container, team: Team) -> None:

@@ -221,11 +221,15 @@ def stay_out(
             out_on=_date(form.out_on, "out_on"),
             reason=form.out_reason or None,
         )
-        health.record_stay_out(uow, actor=actor, stay_id=stay_id, data=data)
+        stay = health.record_stay_out(uow, actor=actor, stay_id=stay_id, data=data)
     except InvalidInput as err:
         field = "out_reason" if err.field == "reason" else err.field
         return health_pages.page(request, actor, person_id, "stay_out", form.model_dump(), err, field=field)
     pages.flash(request, N_("The day out is recorded."), "success")
+    if stay.recurring_to_end:
+        pages.flash(
+            request, N_("A monthly payment to the facility is still set up in money: end it there."), "info"
+        )
     return pages.redirect(request, f"/staff/people/{person_id}/health#stays-title")
 
 
