@@ -71,7 +71,7 @@ def load_facilities(ctx: Ctx) -> None:
             actor=officer,
             data=FacilityCreate(
                 name=name,
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 address=address,
                 contact_name=contact,
                 phone=phone,
