@@ -39,6 +39,20 @@ def test_adding_a_facility(signed_in: TestClient) -> None:
     assert added.status_code == 303
     page = signed_in.get(added.headers["location"]).text
     assert "Naomi Centre" in page and "$45.00" in page
+    change = {"csrf_token": token, "version": "1", "address": "9 Cook St", "nightly_rate": "-3"}
+    negative = signed_in.post(added.headers["location"], data=change)
+    assert (
+        negative.status_code == 422
+        and 'id="f-nightly_rate-error"' in negative.text
+        and "9 Cook St" in negative.text
+    )
+    assert (
+        signed_in.post(added.headers["location"], data=change | {"nightly_rate": "48.00"}).status_code == 303
+    )
+    assert (
+        signed_in.post(added.headers["location"], data=change | {"nightly_rate": "50.00"}).status_code == 409
+    )
+    assert "$48.00" in signed_in.get(added.headers["location"]).text
     assert "Naomi Centre" in signed_in.get("/staff/facilities?lang=fr").text
 
 
