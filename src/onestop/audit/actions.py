@@ -142,6 +142,16 @@ class AuditAction(enum.StrEnum):
     ENTITLEMENT_LIST = "entitlement:list"
     ENTITLEMENT_READ = "entitlement:read"
 
+    FACILITY_BENEFIT = "facility:benefit"
+    FACILITY_CASELOAD = "facility:caseload"
+    FACILITY_CREATE = "facility:create"
+    FACILITY_LIST = "facility:list"
+    FACILITY_READ = "facility:read"
+    FACILITY_STAY_IN = "facility:stay_in"
+    FACILITY_STAY_LIST = "facility:stay_list"
+    FACILITY_STAY_OUT = "facility:stay_out"
+    FACILITY_UPDATE = "facility:update"
+
     HEALTH_CLIENT_READ = "health:client_read"
     HEALTH_READ = "health:read"
 

@@ -14,6 +14,7 @@ from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, ValidationError
 
 from onestop import health
+from onestop.cli import facilities
 from onestop.cli.common import cli_actor, container, handles_errors
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
@@ -25,6 +26,7 @@ M = TypeVar("M", bound=BaseModel)
 app = typer.Typer(
     help="Drug coverage, MCP, emergency drug cards, authorizations, co-pays, claims.", no_args_is_help=True
 )
+app.add_typer(facilities.app, name="facilities")
 
 
 def _dump(value: object) -> None:

@@ -19,7 +19,7 @@ from functools import partial
 from onestop.access import Actor
 from onestop.bootstrap import Container
 from onestop.demo import batch as demo_batch
-from onestop.demo import casework, contacts, guide, portal, trust
+from onestop.demo import casework, contacts, facilities, guide, portal, trust
 from onestop.demo import health as demo_health
 from onestop.demo import money as demo_money
 from onestop.demo.clock import ReplayClock
@@ -140,6 +140,7 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     _contacts(ctx, line, officers, everyone, scale)
     line.at(0, 0, 30, lambda: portal.portal_client(ctx))
     line.at(0, 0, 45, lambda: trust.linked_portal_account(ctx))
+    line.at(0, 1, 0, partial(facilities.load_facilities, ctx))
     line.at(weekday(ctx, -1), 10, 15, lambda: trust.restricted_file(ctx))
     line.run(ctx)
     guide.mark(ctx)

@@ -460,3 +460,73 @@ def check_legs(legs: list[dict[str, Any]], return_on: dt.date | None) -> dt.date
     if return_on is not None and return_on < days[0]:
         raise InvalidInput("return_on", "must not be before the first departure")
     return days[0]
+
+
+# --- facility caseloads -------------------------------------------------------------------------
+
+
+class FacilityKind(enum.StrEnum):
+    """The places whose residents an NL officer carries (job profile: "shelters, hospitals, halfway
+    houses, and residential facilities")."""
+
+    SHELTER = "shelter"
+    HOSPITAL = "hospital"
+    HALFWAY_HOUSE = "halfway_house"
+    RESIDENTIAL = "residential"
+
+
+class BenefitKind(enum.StrEnum):
+    """How a benefit reaches the facility (job profile: "recurring, non-recurring, and manual cheques")."""
+
+    RECURRING = "recurring"  # a monthly entitlement to the facility
+    ONE_TIME = "one_time"  # one issuance
+    CHEQUE = "cheque"  # a manual cheque, written by hand: a second person approves it
+
+
+def check_stay_dates(in_on: dt.date, out_on: dt.date | None, today: dt.date) -> None:
+    """A stay's dates: not in the future, out on or after in."""
+    if in_on > today:
+        raise InvalidInput("in_on", "must not be in the future")
+    if out_on is not None:
+        if out_on > today:
+            raise InvalidInput("out_on", "must not be in the future")
+        if out_on < in_on:
+            raise InvalidInput("out_on", f"must not be before the day in ({in_on.isoformat()})")
+
+
+def facility_payment_type(kind: FacilityKind) -> str:
+    """A shelter's bed is paid by the night (money's ``shelter`` type, the nights limits of authority);
+    a hospital, halfway house or residential facility bills: money's ``invoice`` type."""
+    return "shelter" if kind is FacilityKind.SHELTER else "invoice"
+
+
+def benefit_amount(
+    kind: FacilityKind,
+    benefit: BenefitKind,
+    *,
+    amount_cents: int | None,
+    nights: int | None,
+    nightly_rate_cents: int | None,
+    monthly_rate_cents: int | None,
+) -> int:
+    """The amount to pay: the one given, else the facility's rate (nightly x nights for a shelter paid
+    once; monthly otherwise); refused naming what is missing."""
+    if benefit is not BenefitKind.RECURRING and kind is FacilityKind.SHELTER:
+        if nights is None or nights <= 0:
+            raise InvalidInput(
+                "nights", "a shelter is paid by the night: give the number of nights (1 or more)"
+            )
+    elif nights is not None:
+        raise InvalidInput("nights", "only a shelter paid once is counted in nights")
+    if amount_cents is not None:
+        if amount_cents <= 0:
+            raise InvalidInput("amount", "must be more than zero")
+        return amount_cents
+    if benefit is not BenefitKind.RECURRING and kind is FacilityKind.SHELTER:
+        if nightly_rate_cents is None:
+            raise InvalidInput("amount", "the facility has no nightly rate: give the amount")
+        assert nights is not None
+        return nightly_rate_cents * nights
+    if monthly_rate_cents is None:
+        raise InvalidInput("amount", "the facility has no monthly rate: give the amount")
+    return monthly_rate_cents

@@ -1,5 +1,6 @@
 """Tables of the health area: drug coverage periods, MCP registration, emergency drug cards, special
-authorizations, co-pay costings and out-of-province claims.
+authorizations, co-pay costings, out-of-province claims, travel, and the facilities whose residents
+an officer carries (stays and the benefits paid to the facility for them).
 
 Nothing is deleted: a period ends with a date and a reason, a card is cancelled or replaced, a
 request is decided. The MCP number is stored as ciphertext, a blind index and a masked form only.
@@ -11,7 +12,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import BigInteger, Date, ForeignKey, Index, LargeBinary, String, Text, text
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from onestop.db import Entity
@@ -216,3 +217,75 @@ class Travel(Entity):
     return_note: Mapped[str | None] = mapped_column(Text)
     requested_by: Mapped[str] = mapped_column(String(100))
     decided_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class Facility(Entity):
+    """A shelter, hospital, halfway house or residential facility: where it is, whom to call, its rates,
+    and the money payee (a vendor) its benefits are paid to."""
+
+    __tablename__ = "health_facility"
+    __table_args__ = (Index(None, "kind", "name"),)
+
+    name: Mapped[str] = mapped_column(String(140), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str] = mapped_column(Text)
+    contact_name: Mapped[str | None] = mapped_column(String(140))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    email: Mapped[str | None] = mapped_column(String(200))
+    nightly_rate_cents: Mapped[int | None] = mapped_column(BigInteger)
+    monthly_rate_cents: Mapped[int | None] = mapped_column(BigInteger)
+    payee_id: Mapped[uuid.UUID | None]  # the money area's vendor payee
+    active: Mapped[bool] = mapped_column(default=True)
+    created_by: Mapped[str] = mapped_column(String(100))
+
+
+class FacilityStay(Entity):
+    """A person's stay in a facility: in, out; one open stay per person (partial unique index)."""
+
+    __tablename__ = "health_facility_stay"
+    __table_args__ = (
+        Index(None, "facility_id", "out_on"),
+        Index(None, "officer", "out_on"),
+        Index(
+            "uq_health_facility_stay_open",
+            "person_id",
+            unique=True,
+            sqlite_where=text("out_on IS NULL"),
+            postgresql_where=text("out_on IS NULL"),
+        ),
+    )
+
+    person_id: Mapped[uuid.UUID] = mapped_column(_person())
+    facility_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("health_facility.id"))
+    in_on: Mapped[dt.date] = mapped_column(Date)
+    out_on: Mapped[dt.date | None] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+    out_reason: Mapped[str | None] = mapped_column(Text)
+    officer: Mapped[str] = mapped_column(String(100))  # whose caseload the resident is on
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    ended_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class FacilityBenefit(Entity):
+    """A benefit paid to the facility on a resident's behalf (recurring, one-time or a manual cheque),
+    the money record it became, and the authorization for health benefits (the coverage in force)."""
+
+    __tablename__ = "health_facility_benefit"
+    __table_args__ = (Index(None, "stay_id"), Index(None, "person_id", "pay_date"))
+
+    stay_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("health_facility_stay.id"))
+    person_id: Mapped[uuid.UUID] = mapped_column(_person())
+    facility_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("health_facility.id"))
+    kind: Mapped[str] = mapped_column(String(12))
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    nights: Mapped[int | None] = mapped_column(Integer)
+    pay_date: Mapped[dt.date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(20))
+    cheque_number: Mapped[str | None] = mapped_column(String(20))
+    issuance_id: Mapped[uuid.UUID | None]  # a one-time payment or cheque
+    entitlement_id: Mapped[uuid.UUID | None]  # a recurring payment
+    money_state: Mapped[str] = mapped_column(String(20))
+    health_coverage_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("health_coverage.id"))
+    health_plan: Mapped[str | None] = mapped_column(String(20))
+    explanation: Mapped[str] = mapped_column(Text)
+    issued_by: Mapped[str] = mapped_column(String(100))

@@ -8,7 +8,10 @@ this module needs adapting).
 * an approved trip is a ``travel`` issuance to the carrier or agency; a vendor's invoice for it is
   entered with ``money.record_invoice``;
 * an approved out-of-province claim is paid as an ``invoice`` issuance (a bill paid to the person who
-  paid it, or to the provider) under program ``nl.out_of_province_claims``.
+  paid it, or to the provider) under program ``nl.out_of_province_claims``;
+* a facility is a ``vendor`` payee; a benefit for a resident is an issuance to it (``shelter`` by the
+  night, else ``invoice``; a manual cheque with its number) or a monthly entitlement, under
+  ``nl.income_support``.
 
 Each runs inside the caller's unit of work (money's services join the outer transaction).
 """
@@ -20,7 +23,7 @@ import uuid
 
 from onestop import money
 from onestop.access import Actor
-from onestop.common.errors import InvalidInput
+from onestop.common.errors import InvalidInput, NotFound
 from onestop.db import UnitOfWork
 from onestop.health.repository import HealthRepository
 from onestop.registry import merged_record_ids
@@ -111,3 +114,53 @@ def record_travel_invoice(
         ),
     )
     return invoice.id, invoice.state
+
+
+FACILITY_PROGRAM = "nl.income_support"
+
+
+def facility_payee(uow: UnitOfWork, *, actor: Actor, name: str, payee_id: uuid.UUID | None) -> uuid.UUID:
+    """The facility's money payee: the vendor named (it must be a vendor), or a new vendor payee in the
+    facility's name (set up by hand, so it waits for a second person's approval before it is paid)."""
+    if payee_id is None:
+        payee = money.create_payee(uow, actor=actor, data=money.PayeeCreate(kind="vendor", name=name))
+        return payee.id
+    try:
+        payee = money.get_payee(uow, actor=actor, payee_id=payee_id)
+    except NotFound:
+        raise InvalidInput("payee_id", f"no payee with id {payee_id}") from None
+    if payee.kind != money.PayeeKind.VENDOR.value:
+        raise InvalidInput(
+            "payee_id", f"{payee.name} is a {payee.kind} payee; a facility is paid as a vendor"
+        )
+    return payee.id
+
+
+def pay_facility_monthly(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    unit_id: uuid.UUID,
+    payee_id: uuid.UUID,
+    amount_cents: int,
+    method: str,
+    start: dt.date,
+    explanation: str,
+) -> tuple[uuid.UUID, str]:
+    """A recurring monthly payment to the facility: a money entitlement (set up by hand, so a second
+    person approves it before it pays); its id and state."""
+    entitlement = money.create_entitlement(
+        uow,
+        actor=actor,
+        data=money.EntitlementCreate(
+            program=FACILITY_PROGRAM,
+            unit_id=unit_id,
+            payee_id=payee_id,
+            amount=amount_cents,
+            frequency=money.Frequency.MONTHLY,
+            method=money.PaymentMethod(method),
+            start_date=start,
+            explanation=explanation,
+        ),
+    )
+    return entitlement.id, entitlement.state

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from onestop.health.domain import CoverageStatus, McpStatus
@@ -16,19 +16,24 @@ from onestop.health.models import (
     CopayCosting,
     Coverage,
     DrugCard,
+    Facility,
+    FacilityBenefit,
+    FacilityStay,
     HealthClaim,
     McpRegistration,
     SeniorClaim,
     SpecialAuthorization,
     Travel,
 )
-from onestop.registry.models import UnitMembership
+from onestop.registry.models import Person, UnitMembership
 
 T = TypeVar(
     "T",
     Coverage,
     CopayCosting,
     DrugCard,
+    FacilityBenefit,
+    FacilityStay,
     HealthClaim,
     McpRegistration,
     SeniorClaim,
@@ -40,6 +45,8 @@ _WHAT = {
     Coverage: "coverage period",
     CopayCosting: "co-pay costing",
     DrugCard: "drug card",
+    FacilityBenefit: "facility benefit",
+    FacilityStay: "stay",
     HealthClaim: "claim",
     McpRegistration: "MCP registration",
     SeniorClaim: "65Plus claim",
@@ -120,3 +127,72 @@ class HealthRepository:
             SpecialAuthorization.status == "approved", SpecialAuthorization.expires_on <= before
         )
         return list(self.session.scalars(stmt.order_by(SpecialAuthorization.expires_on)))
+
+    # --- facility caseloads ---------------------------------------------------------------------
+
+    def facility(self, facility_id: uuid.UUID, *, for_update: bool = False) -> Facility:
+        """The facility; raises HealthRecordNotFound."""
+        row = self.session.get(Facility, facility_id, with_for_update=for_update or None)
+        if row is None:
+            raise HealthRecordNotFound(f"no facility with id {facility_id}")
+        return row
+
+    def facility_named(self, name: str) -> Facility | None:
+        """The facility of that name (names are unique, compared without case)."""
+        stmt = select(Facility).where(func.lower(Facility.name) == name.lower())
+        return self.session.scalars(stmt).first()
+
+    def facilities(self, kind: str | None = None, *, active_only: bool = False) -> list[Facility]:
+        """Facilities by name (one kind, or all)."""
+        stmt = select(Facility).order_by(Facility.name)
+        if kind is not None:
+            stmt = stmt.where(Facility.kind == kind)
+        if active_only:
+            stmt = stmt.where(Facility.active.is_(True))
+        return list(self.session.scalars(stmt))
+
+    def resident_counts(self) -> dict[uuid.UUID, int]:
+        """How many open stays each facility has."""
+        stmt = (
+            select(FacilityStay.facility_id, func.count())
+            .where(FacilityStay.out_on.is_(None))
+            .group_by(FacilityStay.facility_id)
+        )
+        return {facility_id: int(n) for facility_id, n in self.session.execute(stmt)}
+
+    def open_stay(self, person_ids: Sequence[uuid.UUID]) -> FacilityStay | None:
+        """The person's open stay, if any."""
+        stmt = select(FacilityStay).where(
+            FacilityStay.person_id.in_(person_ids), FacilityStay.out_on.is_(None)
+        )
+        return self.session.scalars(stmt).first()
+
+    def stays_at(self, facility_id: uuid.UUID) -> list[FacilityStay]:
+        """Every stay at the facility, the latest in first."""
+        stmt = select(FacilityStay).where(FacilityStay.facility_id == facility_id)
+        return list(self.session.scalars(stmt.order_by(FacilityStay.in_on.desc(), FacilityStay.created_at)))
+
+    def open_stays(self, officer: str | None) -> list[FacilityStay]:
+        """Open stays (one officer's, or everyone's), by facility then day in."""
+        stmt = select(FacilityStay).where(FacilityStay.out_on.is_(None))
+        if officer is not None:
+            stmt = stmt.where(FacilityStay.officer == officer)
+        return list(self.session.scalars(stmt.order_by(FacilityStay.facility_id, FacilityStay.in_on)))
+
+    def benefits_for(
+        self, *, stay_ids: Sequence[uuid.UUID] = (), facility_id: uuid.UUID | None = None
+    ) -> list[FacilityBenefit]:
+        """Benefits paid for these stays or at this facility, newest first."""
+        stmt = select(FacilityBenefit)
+        if facility_id is not None:
+            stmt = stmt.where(FacilityBenefit.facility_id == facility_id)
+        else:
+            stmt = stmt.where(FacilityBenefit.stay_id.in_(stay_ids))
+        return list(self.session.scalars(stmt.order_by(FacilityBenefit.created_at.desc())))
+
+    def person_names(self, person_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+        """Display names (given and family) for the staff pages' resident lists."""
+        if not person_ids:
+            return {}
+        stmt = select(Person.id, Person.given_names, Person.family_name).where(Person.id.in_(set(person_ids)))
+        return {pid: f"{given} {family}".strip() for pid, given, family in self.session.execute(stmt)}

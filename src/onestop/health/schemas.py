@@ -547,3 +547,180 @@ class TravelPublic(_Out):
                 "approved_amount": _amount(row.approved_cents),
             }
         )
+
+
+# --- facility caseloads -------------------------------------------------------------------------
+
+
+class FacilityCreate(_In):
+    """A facility as a record; its rates in dollars ("45.00"); a vendor payee is set up for it in money
+    (waiting for a second person's approval) unless an approved one is named."""
+
+    name: str = Field(max_length=140)
+    kind: Literal["shelter", "hospital", "halfway_house", "residential"]
+    address: str = Field(max_length=1000)
+    contact_name: str | None = Field(default=None, max_length=140)
+    phone: str | None = Field(default=None, max_length=30)
+    email: str | None = Field(default=None, max_length=200)
+    nightly_rate: str | None = None
+    monthly_rate: str | None = None
+    payee_id: uuid.UUID | None = None
+
+
+class FacilityUpdate(_In):
+    """New contact details or rates (a box left out stays as it is); ``active: false`` closes it."""
+
+    version: int | None = None
+    address: str | None = Field(default=None, max_length=1000)
+    contact_name: str | None = Field(default=None, max_length=140)
+    phone: str | None = Field(default=None, max_length=30)
+    email: str | None = Field(default=None, max_length=200)
+    nightly_rate: str | None = None
+    monthly_rate: str | None = None
+    active: bool | None = None
+
+
+class FacilityPublic(_Out):
+    """A facility, with how many people live there now."""
+
+    id: uuid.UUID
+    version: int
+    name: str
+    kind: str
+    address: str
+    contact_name: str | None
+    phone: str | None
+    email: str | None
+    nightly_rate: str | None
+    monthly_rate: str | None
+    payee_id: uuid.UUID | None
+    active: bool
+    residents: int = 0
+    created_by: str
+    created_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: Any, residents: int = 0) -> FacilityPublic:
+        """From the row."""
+        return cls.model_validate(
+            {
+                **_columns(row),
+                "nightly_rate": _amount(row.nightly_rate_cents),
+                "monthly_rate": _amount(row.monthly_rate_cents),
+                "residents": residents,
+            }
+        )
+
+
+class StayIn(_In):
+    """A person comes into a facility (on the officer's caseload, the actor's by default)."""
+
+    person_id: uuid.UUID
+    facility_id: uuid.UUID
+    in_on: dt.date
+    reason: str | None = Field(default=None, max_length=4000)
+    officer: str | None = Field(default=None, max_length=100)
+
+
+class StayOut(_In):
+    """The person leaves."""
+
+    version: int | None = None
+    out_on: dt.date
+    reason: str | None = Field(default=None, max_length=4000)
+
+
+class StayPublic(_Out):
+    """A stay, with the resident's name and the facility's (staff pages and API only)."""
+
+    id: uuid.UUID
+    version: int
+    person_id: uuid.UUID
+    person_name: str = ""
+    facility_id: uuid.UUID
+    facility_name: str = ""
+    in_on: dt.date
+    out_on: dt.date | None
+    reason: str | None
+    out_reason: str | None
+    officer: str
+    recorded_by: str
+    ended_by: str | None
+    created_at: dt.datetime
+    recurring_to_end: list[uuid.UUID] = []  # on the day out: the monthly payments money still makes
+
+    @classmethod
+    def of(cls, row: Any, person_name: str = "", facility_name: str = "") -> StayPublic:
+        """From the row."""
+        return cls.model_validate(
+            {**_columns(row), "person_name": person_name, "facility_name": facility_name}
+        )
+
+
+class BenefitCreate(_In):
+    """A benefit paid to the facility for a resident: ``recurring`` (monthly from ``pay_date``),
+    ``one_time`` or ``cheque`` (a manual cheque with its number). The amount defaults to the
+    facility's rate; ``health_benefits`` records the authorization for health benefits (the drug
+    coverage in force on the pay date, refused without it)."""
+
+    version: int | None = None
+    kind: Literal["recurring", "one_time", "cheque"]
+    amount: str | None = None
+    nights: int | None = None
+    pay_date: dt.date | None = None
+    method: Literal["cheque", "third_party"] = "cheque"
+    cheque_number: str | None = Field(default=None, max_length=20)
+    health_benefits: bool = False
+    explanation: str = Field(default="", max_length=2000)
+
+
+class BenefitPublic(_Out):
+    """A benefit paid for a resident, and its state in money."""
+
+    id: uuid.UUID
+    version: int
+    stay_id: uuid.UUID
+    person_id: uuid.UUID
+    facility_id: uuid.UUID
+    kind: str
+    amount: str
+    nights: int | None
+    pay_date: dt.date
+    method: str
+    cheque_number: str | None
+    issuance_id: uuid.UUID | None
+    entitlement_id: uuid.UUID | None
+    money_state: str
+    health_coverage_id: uuid.UUID | None
+    health_plan: str | None
+    explanation: str
+    issued_by: str
+    created_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: Any) -> BenefitPublic:
+        """From the row."""
+        return cls.model_validate({**_columns(row), "amount": _amount(row.amount_cents)})
+
+
+class FacilityFile(BaseModel):
+    """A facility's page: the record, who lives there now, past stays, and the benefits paid."""
+
+    facility: FacilityPublic
+    residents: list[StayPublic]
+    past: list[StayPublic]
+    benefits: list[BenefitPublic]
+
+
+class CaseloadFacility(BaseModel):
+    """One facility of an officer's caseload with its residents now."""
+
+    facility: FacilityPublic
+    residents: list[StayPublic]
+
+
+class PersonStays(BaseModel):
+    """A person's stays (open one first) and the benefits paid for them."""
+
+    stays: list[StayPublic]
+    benefits: list[BenefitPublic]

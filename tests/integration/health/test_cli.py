@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Iterator
 
 import pytest
 from typer.testing import CliRunner
 
+from onestop import money
 from onestop.bootstrap import Container
 from onestop.cli.common import set_container
 from onestop.cli.main import app
+from tests.integration.cases.applications.builders import make_unit
 from tests.integration.cases.conftest import Team
 from tests.integration.cases.factories import make_person
 from tests.integration.health.builders import BORN, nl_income_support_decision
@@ -61,3 +64,34 @@ def test_coverage_card_and_copay_from_the_shell(cli: CliRunner, container: Conta
     assert (json.loads(cost.output)["total"], json.loads(cost.output)["copay"]) == ("25.69", "0.00")
     shown = json.loads(cli.invoke(app, ["health", "show", str(person)]).output)
     assert len(shown["cards"]) == 1 and len(shown["copays"]) == 1
+
+
+def test_a_facility_resident_from_the_shell(cli: CliRunner, container: Container, team: Team) -> None:
+    bad = cli.invoke(app, ["health", "facilities", "add", "X", "--kind", "motel", "--address", "1 Main St"])
+    assert bad.exit_code == 2 and "kind" in bad.output
+    add = ["health", "facilities", "add", "Iris Kirby House", "--kind", "shelter", "--address", "1 Main St"]
+    added = cli.invoke(app, [*add, "--nightly-rate", "52.50"])
+    assert added.exit_code == 0, added.output
+    facility = json.loads(added.output)
+    payee = money.get_payee(
+        container.uow(), actor=team.officer.actor, payee_id=uuid.UUID(facility["payee_id"])
+    )
+    assert (payee.kind, payee.state) == (
+        "vendor",
+        "approved",
+    )  # the system's own set-up needs no second person
+    person = make_person(container, "Joan", "Kavanagh")
+    make_unit(container, person)
+    today = container.clock.today().isoformat()
+    stay_in = ["health", "facilities", "stay-in", str(person), "--facility", facility["id"]]
+    stay = cli.invoke(app, [*stay_in, "--officer", team.officer.actor.username, "--in-on", today])
+    assert stay.exit_code == 0, stay.output
+    stay_id = json.loads(stay.output)["id"]
+    paid = cli.invoke(app, ["health", "facilities", "pay", stay_id, "--kind", "one_time", "--nights", "2"])
+    assert paid.exit_code == 0, paid.output
+    assert json.loads(paid.output)["amount"] == "105.00"
+    load = json.loads(cli.invoke(app, ["health", "facilities", "caseload"]).output)
+    assert [r["person_name"] for r in load[0]["residents"]] == ["Joan Kavanagh"]
+    out = cli.invoke(app, ["health", "facilities", "stay-out", stay_id, "--out-on", today])
+    assert out.exit_code == 0 and json.loads(out.output)["out_on"] == today
+    assert json.loads(cli.invoke(app, ["health", "facilities", "caseload"]).output) == []

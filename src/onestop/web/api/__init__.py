@@ -9,6 +9,7 @@ from onestop.web.api import client360 as case_360
 from onestop.web.api import decisions as case_decisions
 from onestop.web.api import documents as case_documents
 from onestop.web.api import grants as staff_grants
+from onestop.web.api import facilities as health_facilities
 from onestop.web.api import health as health_api
 from onestop.web.api import interactions as case_interactions
 from onestop.web.api import investigations as case_investigations
@@ -29,5 +30,5 @@ ROUTERS += [needs_screening.router, catalogue_api.router]
 ROUTERS += [screening_interviews.router, case_applications.router, case_decisions.router]
 ROUTERS += [case_reviews.router, case_investigations.router, case_appeals.router]
 ROUTERS += [money_api.router, money_payments.router, money_approvals.router, money_ledger.router]
-ROUTERS += [health_api.router]
 ROUTERS += [trust_api.router]  # restricted files, break-glass, conflict-of-interest links (issue 10)
+ROUTERS += [health_api.router, health_facilities.router]

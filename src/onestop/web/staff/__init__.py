@@ -10,8 +10,10 @@ from onestop.web.staff import (
     decisions,
     duplicates,
     evidence,
+    facilities,
     finance,
     health,
+    health_work,
     home,
     household,
     interview,
@@ -62,6 +64,8 @@ router.include_router(health.router)
 router.include_router(grant_pages.router)
 router.include_router(trust_pages.router)
 router.include_router(letters.router)
+router.include_router(facilities.router)
+router.include_router(health_work.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)

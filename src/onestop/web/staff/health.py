@@ -33,6 +33,15 @@ PLANS = {
     "assurance": N_("Assurance Plan"),
     "select_needs": N_("Select Needs Plan"),
 }
+BENEFIT_KINDS = {
+    "one_time": N_("One-time payment"),
+    "recurring": N_("Recurring payment (monthly)"),
+    "cheque": N_("Manual cheque"),
+}
+MONEY_STATES = {
+    "approved": N_("Approved"),
+    "pending_approval": N_("Waiting for a second person's approval"),
+}
 STATUSES = {
     "active": N_("Active"),
     "ended": N_("Ended"),
@@ -50,6 +59,8 @@ STATUSES = {
     "expired": N_("Expired"),
     "determined": N_("Determined"),
     "undetermined": N_("Undetermined"),
+    "requested": N_("Requested"),
+    "returned": N_("Returned"),
 }
 
 
@@ -176,18 +187,41 @@ def _page(
     values: dict[str, Any] | None = None,
     err: InvalidInput | None = None,
 ) -> HTMLResponse:
+    return page(request, actor, person_id, form, values, err)
+
+
+def page(
+    request: Request,
+    actor: Actor,
+    person_id: uuid.UUID,
+    form: str = "",
+    values: dict[str, Any] | None = None,
+    err: InvalidInput | None = None,
+    *,
+    field: str | None = None,
+) -> HTMLResponse:
+    """The person's health page; after a refused form, the error beside ``field`` (the service's field
+    unless the form names its box differently) and what was typed, with status 422."""
     container = request.app.state.container
     person = get_person(container.uow(), actor=actor, person_id=person_id, purpose="health and drug coverage")
     file = health.health_file(container.uow(), actor=actor, person_id=person_id)
-    errors = {err.field: pages.gettext(request, err.problem)} if err else {}
+    stays = health.person_stays(container.uow(), actor=actor, person_id=person_id)
+    facilities = health.list_facilities(container.uow(), actor=actor, active_only=True)
+    errors = {(field or err.field): pages.gettext(request, err.problem)} if err else {}
     context = {
         "person": person,
         "file": file,
+        "stays": stays,
+        "open_stay": next((st for st in stays.stays if st.out_on is None), None),
+        "facilities": facilities,
+        "facility_options": [(str(f.id), f.name) for f in facilities],
         "form": form,
         "values": values or {},
         "errors": errors,
         "plan_labels": PLANS,
         "status_labels": STATUSES,
+        "benefit_kinds": [(k, pages.gettext(request, v)) for k, v in BENEFIT_KINDS.items()],
+        "money_states": MONEY_STATES,
         "log_person": person_id,
     }
     return pages.render(request, "staff/health/person.html", context, status_code=422 if err else 200)

@@ -1,0 +1,313 @@
+"""Facility caseloads on staff pages: the facilities (list, add, one facility with its residents and
+rates), the officer's caseload by facility, and from the person's health page the stay in, the stay out
+and a benefit paid to the facility.
+
+Each post is one health service call; bad input re-renders the form with the error beside its box and
+what was typed (422); a stale version answers 409 (someone else changed it).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop import health
+from onestop.access.permissions import Actor
+from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
+from onestop.health import schemas as s
+from onestop.web import pages
+from onestop.web.deps import UowDep
+from onestop.web.staff import health as health_pages
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+
+router = APIRouter()
+
+FACILITY_KINDS = {
+    "shelter": N_("Shelter"),
+    "hospital": N_("Hospital"),
+    "halfway_house": N_("Halfway house"),
+    "residential": N_("Residential facility"),
+}
+BENEFIT_KINDS = health_pages.BENEFIT_KINDS
+MONEY_STATES = health_pages.MONEY_STATES
+
+
+class FacilityForm(PageForm):
+    """Adding a facility."""
+
+    name: str = ""
+    kind: str = ""
+    address: str = ""
+    contact_name: str = ""
+    phone: str = ""
+    email: str = ""
+    nightly_rate: str = ""
+    monthly_rate: str = ""
+
+
+class FacilityChangeForm(PageForm):
+    """New contact details or rates for a facility."""
+
+    version: str = ""
+    address: str = ""
+    contact_name: str = ""
+    phone: str = ""
+    email: str = ""
+    nightly_rate: str = ""
+    monthly_rate: str = ""
+
+
+class StayInForm(PageForm):
+    """The person comes into a facility (boxes named for this page, which has other forms)."""
+
+    facility_id: str = ""
+    in_on: str = ""
+    stay_reason: str = ""
+
+
+class StayOutForm(PageForm):
+    """The person leaves."""
+
+    version: str = ""
+    out_on: str = ""
+    out_reason: str = ""
+
+
+class BenefitForm(PageForm):
+    """A benefit paid to the facility for the resident."""
+
+    version: str = ""
+    benefit_kind: str = ""
+    amount: str = ""
+    nights: str = ""
+    pay_date: str = ""
+    cheque_number: str = ""
+    health_benefits: str = ""
+    explanation: str = ""
+
+
+def _version(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else None
+
+
+def _date(raw: str, field: str) -> Any:
+    return parse_date(raw, field=field) if raw else None
+
+
+def _labels(request: Request, labels: dict[str, str]) -> list[tuple[str, str]]:
+    return [(k, pages.gettext(request, v)) for k, v in labels.items()]
+
+
+@router.get("/facilities")
+def facilities_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+    """Every facility with its residents now, and the form to add one."""
+    return _list(request, uow, actor, FacilityForm())
+
+
+@router.post("/facilities")
+def add_facility(
+    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[FacilityForm, Form()]
+) -> Response:
+    """Record a facility (its vendor payee in money waits for a second person)."""
+    try:
+        data = model(
+            s.FacilityCreate,
+            name=form.name,
+            kind=form.kind,
+            address=form.address,
+            contact_name=form.contact_name or None,
+            phone=form.phone or None,
+            email=form.email or None,
+            nightly_rate=form.nightly_rate or None,
+            monthly_rate=form.monthly_rate or None,
+        )
+        made = health.create_facility(uow, actor=actor, data=data)
+    except InvalidInput as err:
+        errors = form_errors(request, err, set(FacilityForm.model_fields))
+        return _list(request, uow, actor, form, errors, status_code=422)
+    pages.flash(request, N_("%(name)s is recorded."), "success", name=made.name)
+    return pages.redirect(request, f"/staff/facilities/{made.id}")
+
+
+@router.get("/facilities/caseload")
+def caseload_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+    """The officer's residents by facility, now."""
+    everyone = request.query_params.get("all") == "1"
+    loads = health.caseload(uow, actor=actor, officer="*" if everyone else None)
+    context = {"loads": loads, "everyone": everyone, "kinds": FACILITY_KINDS}
+    return pages.render(request, "staff/facilities/caseload.html", context)
+
+
+@router.get("/facilities/{facility_id:uuid}")
+def facility_page(request: Request, uow: UowDep, actor: StaffActor, facility_id: uuid.UUID) -> HTMLResponse:
+    """A facility: contact, rates, who lives there now, past stays, benefits paid."""
+    return _facility(request, uow, actor, facility_id)
+
+
+@router.post("/facilities/{facility_id:uuid}")
+def change_facility(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    facility_id: uuid.UUID,
+    form: Annotated[FacilityChangeForm, Form()],
+) -> Response:
+    """Save new contact details or rates."""
+    try:
+        data = model(
+            s.FacilityUpdate,
+            version=_version(form.version),
+            address=form.address,
+            contact_name=form.contact_name,
+            phone=form.phone,
+            email=form.email,
+            nightly_rate=form.nightly_rate or None,
+            monthly_rate=form.monthly_rate or None,
+        )
+        health.update_facility(uow, actor=actor, facility_id=facility_id, data=data)
+    except InvalidInput as err:
+        errors = form_errors(request, err, set(FacilityChangeForm.model_fields))
+        return _facility(request, uow, actor, facility_id, form.model_dump(), errors, status_code=422)
+    pages.flash(request, N_("The facility is saved."), "success")
+    return pages.redirect(request, f"/staff/facilities/{facility_id}")
+
+
+@router.post("/people/{person_id:uuid}/health/stays")
+def stay_in(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    form: Annotated[StayInForm, Form()],
+) -> Response:
+    """Record that the person came into a facility."""
+    try:
+        data = model(
+            s.StayIn,
+            person_id=person_id,
+            facility_id=optional_uuid(form.facility_id, "facility_id"),
+            in_on=_date(form.in_on, "in_on"),
+            reason=form.stay_reason or None,
+        )
+        stay = health.record_stay_in(uow, actor=actor, data=data)
+    except InvalidInput as err:
+        field = {"reason": "stay_reason", "person_id": "form"}.get(err.field, err.field)
+        return health_pages.page(request, actor, person_id, "stay_in", form.model_dump(), err, field=field)
+    pages.flash(request, N_("The stay at %(name)s is recorded."), "success", name=stay.facility_name)
+    return pages.redirect(request, f"/staff/people/{person_id}/health#stays-title")
+
+
+@router.post("/people/{person_id:uuid}/health/stays/{stay_id:uuid}/out")
+def stay_out(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    stay_id: uuid.UUID,
+    form: Annotated[StayOutForm, Form()],
+) -> Response:
+    """Record the day the person left."""
+    try:
+        data = model(
+            s.StayOut,
+            version=_version(form.version),
+            out_on=_date(form.out_on, "out_on"),
+            reason=form.out_reason or None,
+        )
+        stay = health.record_stay_out(uow, actor=actor, stay_id=stay_id, data=data)
+    except InvalidInput as err:
+        field = "out_reason" if err.field == "reason" else err.field
+        return health_pages.page(request, actor, person_id, "stay_out", form.model_dump(), err, field=field)
+    pages.flash(request, N_("The day out is recorded."), "success")
+    if stay.recurring_to_end:
+        pages.flash(
+            request, N_("A monthly payment to the facility is still set up in money: end it there."), "info"
+        )
+    return pages.redirect(request, f"/staff/people/{person_id}/health#stays-title")
+
+
+@router.post("/people/{person_id:uuid}/health/stays/{stay_id:uuid}/benefits")
+def pay(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    stay_id: uuid.UUID,
+    form: Annotated[BenefitForm, Form()],
+) -> Response:
+    """Pay the facility for the resident through money."""
+    try:
+        if form.nights and not form.nights.isdigit():
+            raise InvalidInput("nights", "must be a whole number")
+        data = model(
+            s.BenefitCreate,
+            version=_version(form.version),
+            kind=form.benefit_kind,
+            amount=form.amount or None,
+            nights=int(form.nights) if form.nights else None,
+            pay_date=_date(form.pay_date, "pay_date"),
+            cheque_number=form.cheque_number or None,
+            health_benefits=form.health_benefits == "yes",
+            explanation=form.explanation,
+        )
+        paid = health.pay_benefit(uow, actor=actor, stay_id=stay_id, data=data)
+    except InvalidInput as err:
+        field = {"kind": "benefit_kind", "person_id": "health_benefits"}.get(err.field, err.field)
+        return health_pages.page(request, actor, person_id, "benefit", form.model_dump(), err, field=field)
+    if paid.money_state == "approved":
+        pages.flash(request, N_("The payment of $%(amount)s is issued."), "success", amount=paid.amount)
+    else:
+        pages.flash(
+            request,
+            N_("The payment of $%(amount)s waits for a second person's approval."),
+            "info",
+            amount=paid.amount,
+        )
+    return pages.redirect(request, f"/staff/people/{person_id}/health#stays-title")
+
+
+def _list(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    form: FacilityForm,
+    errors: dict[str, str] | None = None,
+    *,
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {
+        "facilities": health.list_facilities(uow, actor=actor),
+        "values": form.model_dump(),
+        "errors": errors or {},
+        "kinds": FACILITY_KINDS,
+        "kind_options": _labels(request, FACILITY_KINDS),
+    }
+    return pages.render(request, "staff/facilities/list.html", context, status_code=status_code)
+
+
+def _facility(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    facility_id: uuid.UUID,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    *,
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {
+        "file": health.facility_file(uow, actor=actor, facility_id=facility_id),
+        "values": values or {},
+        "errors": errors or {},
+        "kinds": FACILITY_KINDS,
+        "benefit_kinds": BENEFIT_KINDS,
+        "money_states": MONEY_STATES,
+    }
+    return pages.render(request, "staff/facilities/facility.html", context, status_code=status_code)
