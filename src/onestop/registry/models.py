@@ -207,6 +207,8 @@ class FileAccessGrant(Entity):
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     reviewed_by: Mapped[str | None] = mapped_column(String(100))
     review_note: Mapped[str | None] = mapped_column(Text)
+
+
 class DuplicateSuggestion(Entity):
     """A pair the registry-wide sweep thinks may be one person, for an officer to decide.
 

@@ -8,8 +8,8 @@ from onestop.web.api import catalogue as catalogue_api
 from onestop.web.api import client360 as case_360
 from onestop.web.api import decisions as case_decisions
 from onestop.web.api import documents as case_documents
-from onestop.web.api import grants as staff_grants
 from onestop.web.api import facilities as health_facilities
+from onestop.web.api import grants as staff_grants
 from onestop.web.api import health as health_api
 from onestop.web.api import interactions as case_interactions
 from onestop.web.api import investigations as case_investigations
