@@ -140,9 +140,14 @@ def test_money_respects_maker_checker_and_both_checks_pass(demo: tuple[Container
     c, _ = demo
     with c.uow() as uow:
         [batch] = uow.session.scalars(select(PaymentBatch)).all()
-        [waiting] = uow.session.scalars(
-            select(ApprovalRequest).where(ApprovalRequest.state == "pending")
-        ).all()
+        pending = uow.session.scalars(select(ApprovalRequest).where(ApprovalRequest.state == "pending")).all()
+        [waiting] = [r for r in pending if r.payment_type == "emergency_funds"]
+        # besides it, the facilities' payments wait for the supervisor: a week of shelter (beyond an
+        # officer's four nights), the manual cheque and a monthly payment set up by hand
+        others = sorted(str(r.payment_type) for r in pending if r is not waiting)
+        assert others == ["invoice", "recurring", "shelter"], [
+            (r.subject_type, r.payment_type) for r in pending
+        ]
         [op] = uow.session.scalars(select(Overpayment)).all()
         assert batch.state == "exported" and batch.built_by != batch.approved_by
         assert (waiting.payment_type, waiting.requested_by) == ("emergency_funds", "officer")
