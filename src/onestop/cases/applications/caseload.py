@@ -66,4 +66,3 @@ def caseload_work(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID | None =
             subject_id=staff_id,
             details={"view": "applications", "people": len(person_ids), "waiting": len(waiting)},
         )
-

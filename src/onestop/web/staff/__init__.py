@@ -7,6 +7,7 @@ from onestop.web.staff import (
     appeals,
     applications,
     auth,
+    catalogue,
     decisions,
     evidence,
     finance,
@@ -54,6 +55,7 @@ router.include_router(tasks.router)
 router.include_router(batch_pages.router)
 router.include_router(report_pages.router)
 router.include_router(health.router)
+router.include_router(catalogue.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)
