@@ -143,7 +143,7 @@ class ApplicationRepository:
         return {aid: int(n) for aid, n in self.session.execute(stmt) if aid is not None}
 
 
-def _caseload(staff_id: uuid.UUID) -> Select[tuple[uuid.UUID]]:
+def _caseload(staff_id: uuid.UUID) -> Select[uuid.UUID]:
     return select(CaseloadAssignment.person_id).where(
         CaseloadAssignment.staff_id == staff_id, CaseloadAssignment.ended_on.is_(None)
     )
