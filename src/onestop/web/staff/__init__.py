@@ -25,6 +25,7 @@ from onestop.web.staff import (
     quicklog,
     referrals,
     registration,
+    reviews,
     supervisor,
     tasks,
 )
@@ -44,6 +45,7 @@ router.include_router(applications.router)
 router.include_router(evidence.router)
 router.include_router(decisions.router)
 router.include_router(appeals.router)
+router.include_router(reviews.router)
 router.include_router(plans.router)
 router.include_router(referrals.router)
 router.include_router(money.router)
