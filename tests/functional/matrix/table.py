@@ -340,6 +340,8 @@ ROUTES: dict[str, Expect] = {
     "GET /staff/people/{person_id:uuid}/overpayments/{overpayment_id:uuid}": front_line(),
     "POST /staff/people/{person_id:uuid}/overpayments/{overpayment_id:uuid}/repayment": front_line(),
     "POST /staff/people/{person_id:uuid}/overpayments/{overpayment_id:uuid}/write-off": front_line(),
+    "GET /staff/people/{person_id:uuid}/payees": front_line(),
+    "POST /staff/people/{person_id:uuid}/payees": front_line(),
     "GET /staff/people/{person_id:uuid}/portal-accounts": needs(P.PERSON_READ),
     "POST /staff/people/{person_id:uuid}/portal-accounts": front_line(),
     "POST /staff/people/{person_id:uuid}/portal-accounts/{account_id:uuid}/unlink": front_line(),

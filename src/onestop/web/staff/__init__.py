@@ -18,6 +18,7 @@ from onestop.web.staff import (
     labels,
     money,
     overpayments,
+    payees,
     people,
     person_edit,
     plans,
@@ -50,6 +51,7 @@ router.include_router(plans.router)
 router.include_router(referrals.router)
 router.include_router(money.router)
 router.include_router(overpayments.router)
+router.include_router(payees.router)
 router.include_router(finance.router)
 router.include_router(supervisor.router)
 router.include_router(quicklog.router)
