@@ -15,6 +15,7 @@ from onestop.web.staff import (
     home,
     household,
     interview,
+    invoices,
     labels,
     money,
     overpayments,
@@ -52,6 +53,7 @@ router.include_router(referrals.router)
 router.include_router(money.router)
 router.include_router(overpayments.router)
 router.include_router(payees.router)
+router.include_router(invoices.router)
 router.include_router(finance.router)
 router.include_router(supervisor.router)
 router.include_router(quicklog.router)

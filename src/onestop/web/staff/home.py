@@ -20,7 +20,7 @@ from onestop.cases.tasks import TaskKind, get_caseload, list_tasks
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.demo.guide import demo_guide
-from onestop.money import list_approvals
+from onestop.money import list_approvals, list_invoices
 from onestop.web import charts, pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import labels
@@ -42,6 +42,9 @@ def home(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
         context |= _work(request, uow, actor)
     if actor.can(Permission.MONEY_APPROVE):
         context["approvals"] = list_approvals(uow, actor=actor, limit=20)
+    if actor.can(Permission.MONEY_INVOICE_WRITE):  # another officer's invoices wait for my approval
+        waiting = list_invoices(uow, actor=actor, state="received")
+        context["invoices_waiting"] = sum(1 for i in waiting if i.entered_by != actor.username)
     return pages.render(request, "staff/home.html", context)
 
 
