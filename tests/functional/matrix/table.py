@@ -342,6 +342,8 @@ ROUTES: dict[str, Expect] = {
     "GET /staff/people/{person_id:uuid}/overpayments/{overpayment_id:uuid}": front_line(),
     "POST /staff/people/{person_id:uuid}/overpayments/{overpayment_id:uuid}/repayment": front_line(),
     "POST /staff/people/{person_id:uuid}/overpayments/{overpayment_id:uuid}/write-off": front_line(),
+    "GET /staff/people/{person_id:uuid}/conferences": front_line(),
+    "POST /staff/people/{person_id:uuid}/conferences": front_line(),
     "POST /staff/people/{person_id:uuid}/invoices": front_line(),
     "GET /staff/people/{person_id:uuid}/invoices/new": front_line(),
     "GET /staff/people/{person_id:uuid}/payees": front_line(),

@@ -8,6 +8,7 @@ from onestop.web.staff import (
     applications,
     auth,
     catalogue,
+    conferences,
     decisions,
     evidence,
     finance,
@@ -50,6 +51,7 @@ router.include_router(appeals.router)
 router.include_router(reviews.router)
 router.include_router(plans.router)
 router.include_router(referrals.router)
+router.include_router(conferences.router)
 router.include_router(money.router)
 router.include_router(overpayments.router)
 router.include_router(payees.router)
