@@ -16,6 +16,7 @@ from onestop.web.staff import (
     home,
     household,
     interview,
+    investigations,
     invoices,
     labels,
     money,
@@ -49,6 +50,7 @@ router.include_router(evidence.router)
 router.include_router(decisions.router)
 router.include_router(appeals.router)
 router.include_router(reviews.router)
+router.include_router(investigations.router)
 router.include_router(plans.router)
 router.include_router(referrals.router)
 router.include_router(conferences.router)
