@@ -95,7 +95,7 @@ def test_a_review_is_cancelled_only_with_a_reason(signed_in: TestClient, contain
     token = csrf_token(signed_in, url)
     no_reason = signed_in.post(f"{url}/cancel", data={"csrf_token": token, "version": str(review.version)})
     assert no_reason.status_code == 422 and 'id="f-cancel_reason-error"' in no_reason.text
-    data = {"csrf_token": token, "version": str(review.version), "reason": "moved out of province"}
+    data = {"csrf_token": token, "version": str(review.version), "cancel_reason": "moved out of province"}
     assert signed_in.post(f"{url}/cancel", data=data).status_code == 303
     page = signed_in.get(url).text
     assert "Cancelled" in page and "moved out of province" in page

@@ -91,6 +91,11 @@ class ReviewActionForm(PageForm):
     reason: str = ""
 
 
+class CancelForm(PageForm):
+    version: str = ""
+    cancel_reason: str = ""
+
+
 class HoldForm(PageForm):
     version: str = ""
     reason: str = ""
@@ -216,12 +221,12 @@ def cancel(
     uow: UowDep,
     actor: StaffActor,
     review_id: uuid.UUID,
-    form: Annotated[ReviewActionForm, Form()],
+    form: Annotated[CancelForm, Form()],
 ) -> Response:
     """Cancel a review that is no longer needed, with the reason."""
-    values = {"cancel_reason": form.reason}
+    values = {"cancel_reason": form.cancel_reason}
     try:
-        data = model(ReviewAction, version=_version(form.version), reason=form.reason)
+        data = model(ReviewAction, version=_version(form.version), reason=form.cancel_reason)
         cancel_review(uow, actor=actor, review_id=review_id, data=data)
     except InvalidInput as err:
         errors = form_errors(request, InvalidInput("cancel_reason", err.problem), {"cancel_reason"})
