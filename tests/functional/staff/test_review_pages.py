@@ -67,6 +67,7 @@ def test_a_reported_change_of_income_is_reassessed_into_a_new_decision(
     page = signed_in.get(review_url).text
     assert "The change is recorded." in page and "Under way" in page and "started part-time work" in page
 
+    assert review_url in signed_in.get(app_url).text  # the application leads back to its open review
     pay = verified_document(container, SYSTEM, marie, "income_proof")
     fact(
         container,
