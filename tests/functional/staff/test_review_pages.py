@@ -50,6 +50,7 @@ def test_a_reported_change_of_income_is_reassessed_into_a_new_decision(
     marie, granted = _granted(container)
     app_url = f"/staff/applications/{granted.application_id}"
     assert f"{app_url}/change" in signed_in.get(app_url).text
+    assert f'href="{app_url}/change"' in signed_in.get(f"/staff/people/{marie}").text  # one click from the file
     token = csrf_token(signed_in, f"{app_url}/change")
     blank = signed_in.post(
         f"{app_url}/change", data={"csrf_token": token, "category": "assets", "description": ""}
