@@ -19,7 +19,6 @@ from tests.integration.cases.applications.builders import (
     apply,
     assess,
     eligible_single,
-    fact,
     make_unit,
     verified_document,
 )
@@ -50,7 +49,9 @@ def test_a_reported_change_of_income_is_reassessed_into_a_new_decision(
     marie, granted = _granted(container)
     app_url = f"/staff/applications/{granted.application_id}"
     assert f"{app_url}/change" in signed_in.get(app_url).text
-    assert f'href="{app_url}/change"' in signed_in.get(f"/staff/people/{marie}").text  # one click from the file
+    assert (
+        f'href="{app_url}/change"' in signed_in.get(f"/staff/people/{marie}").text
+    )  # one click from the file
     token = csrf_token(signed_in, f"{app_url}/change")
     blank = signed_in.post(
         f"{app_url}/change", data={"csrf_token": token, "category": "assets", "description": ""}
@@ -61,23 +62,29 @@ def test_a_reported_change_of_income_is_reassessed_into_a_new_decision(
         0
     ].kind == ("periodic")  # nothing written: only the periodic review the decision scheduled
 
-    told = {"csrf_token": token, "category": "income", "description": "started part-time work, $500 a month"}
-    done = signed_in.post(f"{app_url}/change", data=told)
+    pay = verified_document(container, SYSTEM, marie, "income_proof")
+    form = signed_in.get(f"{app_url}/change").text
+    income = re.search(r'<option value="(\d+:people\[[^"]+\]\.monthly_net_employment_income)"', form)
+    assert income, "the income fact is offered"
+    told = {
+        "csrf_token": token,
+        "category": "income",
+        "description": "started part-time work, $500 a month",
+        "fact": income.group(1),
+        "document_id": str(pay),
+    }
+    wrong = signed_in.post(f"{app_url}/change", data=told | {"answer": "five hundred"})
+    assert wrong.status_code == 422 and 'id="f-answer-error"' in wrong.text and "five hundred" in wrong.text
+    assert (
+        len(reviews.list_reviews(container.uow(), actor=SYSTEM, application_id=granted.application_id)) == 1
+    )
+    done = signed_in.post(f"{app_url}/change", data=told | {"answer": "500"})
     assert done.status_code == 303, done.text
     review_url = done.headers["location"]
     page = signed_in.get(review_url).text
     assert "The change is recorded." in page and "Under way" in page and "started part-time work" in page
-
     assert review_url in signed_in.get(app_url).text  # the application leads back to its open review
-    pay = verified_document(container, SYSTEM, marie, "income_proof")
-    fact(
-        container,
-        SYSTEM,
-        granted.application_id,
-        f"people[{marie}].monthly_net_employment_income",
-        "500",
-        pay,
-    )
+
     version = _version(page)
     conduct = {"csrf_token": token, "action": "reassess", "note": "pay stubs seen"}
     stale = signed_in.post(f"{review_url}/conduct", data=conduct | {"version": str(int(version) - 1)})

@@ -16,8 +16,9 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
-from onestop.cases.applications import get_application
+from onestop.cases.applications import FactIn, get_application, list_facts
 from onestop.cases.decisions import list_decisions
+from onestop.cases.documents import list_documents
 from onestop.cases.reviews import (
     BenefitHold,
     ChangeCategory,
@@ -36,10 +37,10 @@ from onestop.common.dates import parse_date
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.web import pages
+from onestop.web import pages, questions
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model
+from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
 
 router = APIRouter()
 
@@ -76,6 +77,9 @@ class ChangeForm(PageForm):
     category: str = ""
     description: str = ""
     reported_on: str = ""
+    fact: str = ""  # "{version}:{path}" of the fact that changed (optional)
+    answer: str = ""  # its new value, as typed
+    document_id: str = ""  # a verified document that proves it (optional: verifies it at once)
 
 
 class ConductForm(PageForm):
@@ -146,15 +150,41 @@ def change(
             category=form.category,
             description=form.description,
             reported_on=_date(form.reported_on, "reported_on"),
+            facts=_new_fact(request, uow, actor, application_id, form),
         )
         review = report_change(uow, actor=actor, data=data)
     except InvalidInput as err:
-        errors = form_errors(request, err, set(ChangeForm.model_fields))
+        field = {"value": "answer", "path": "fact", "facts": "fact"}.get(err.field.split(".")[-1], err.field)
+        errors = form_errors(request, InvalidInput(field, err.problem), set(ChangeForm.model_fields))
         return _change(request, uow, actor, application_id, form, errors=errors, status_code=422)
     except InvalidTransition as err:
         return _change(request, uow, actor, application_id, form, errors={"form": str(err)}, status_code=409)
     pages.flash(request, N_("The change is recorded. Update the facts, then reassess."), "success")
     return pages.redirect(request, f"/staff/reviews/{review.id}")
+
+
+def _new_fact(
+    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, form: ChangeForm
+) -> list[FactIn]:
+    """The changed fact, read as the application page reads an answer (none when no fact is chosen)."""
+    if not form.fact:
+        if form.answer:
+            raise InvalidInput("fact", "choose what the new value is for")
+        return []
+    version, _, path = form.fact.partition(":")
+    if not version.isdigit() or not path:
+        raise InvalidInput("fact", "choose one of the facts")
+    app = get_application(uow, actor=actor, application_id=aid)
+    field = questions.field_for(app.jurisdiction, path, pages.language_of(request))
+    return [
+        model(
+            FactIn,
+            path=path,
+            value=questions.read_answer(field, form.answer),
+            document_id=optional_uuid(form.document_id, "document_id"),
+            version=int(version),
+        )
+    ]
 
 
 # --- a review: start, conduct (reassess or suspend), cancel ---------------------------------------
@@ -321,8 +351,20 @@ def _change(
     status_code: int = 200,
 ) -> HTMLResponse:
     app = get_application(uow, actor=actor, application_id=aid)
+    language = pages.language_of(request)
+    facts = [
+        (f"{f.version}:{f.path}", questions.field_for(app.jurisdiction, f.path, language).text)
+        for f in list_facts(uow, actor=actor, application_id=aid)
+    ]
+    documents = [
+        (str(d.id), d.filename)
+        for d in list_documents(uow, actor=actor, person_id=app.applicant_id)
+        if d.status == "verified"
+    ]
     context = {
         "app": app,
+        "facts": [("", "–"), *facts],
+        "documents": [("", "–"), *documents],
         "values": form.model_dump(),
         "errors": errors or {},
         "log_person": app.applicant_id,
