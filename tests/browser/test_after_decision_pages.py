@@ -15,9 +15,15 @@ from playwright.sync_api import Page, expect
 from onestop.access import Actor
 from onestop.cases import decisions
 from onestop.cases.decisions import DecisionCreate
-from tests.browser.conftest import PASSWORD, Site, check_accessibility, sign_in
+from tests.browser.conftest import PASSWORD, Effort, Site, check_accessibility, save_figure, sign_in
 from tests.functional.staff.factories import person
-from tests.integration.cases.applications.builders import apply, assess, eligible_single, make_unit
+from tests.integration.cases.applications.builders import (
+    apply,
+    assess,
+    eligible_single,
+    make_unit,
+    verified_document,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 SYSTEM = Actor.system("browser-tests")
@@ -98,3 +104,44 @@ def test_a_newfoundland_officer_investigates(page: Page, site: Site) -> None:
     page.get_by_role("button", name="Close the investigation").click()  # no reasons
     expect(page.locator(".error-summary")).to_be_focused()
     check_accessibility(page, "after-13-investigation-error")
+
+
+#: A reported change of income to its new decision, from the home page (issue 14, part 7).
+MAX_CHANGE_CLICKS, MAX_CHANGE_LOADS = 8, 6
+
+
+def test_a_reported_change_of_income_to_the_new_decision_counted(page: Page, site: Site) -> None:
+    container = site.container
+    who = person(container, given="Tomas", family="Lindqvist", born=dt.date(1983, 9, 12)).id
+    app = apply(container, SYSTEM, make_unit(container, who)).id
+    eligible_single(container, SYSTEM, who, app)
+    assess(container, SYSTEM, app)
+    decisions.decide_application(container.uow(), actor=SYSTEM, data=DecisionCreate(application_id=app))
+    verified_document(container, SYSTEM, who, "income_proof")  # the new pay stub, seen at the counter
+    sign_in(page, site.officer, PASSWORD)
+    page.goto("/staff/")
+
+    effort = Effort(page)
+    effort.enter(page.get_by_label("Name").first, "Lindqvist", "the caller's name in the home page search")
+    effort.click(page.get_by_role("link", name="Lindqvist, Tomas"), "open the file")
+    effort.click(
+        page.get_by_role("link", name="Report a change").first, "report a change beside the decision"
+    )
+    income = page.locator("#f-fact option[value$='monthly_net_employment_income']").get_attribute("value")
+    page.get_by_label("The fact that changed").select_option(income)
+    effort.clicks += 1
+    effort.steps.append("choose: the income fact")
+    document = page.locator("#f-document_id option").nth(1).get_attribute("value")  # the verified pay stub
+    page.get_by_label("Document that proves it").select_option(document)
+    effort.clicks += 1
+    effort.steps.append("choose: the pay stub that proves it")
+    effort.type(page.get_by_label("Its new value"), "500", "the new monthly income")
+    effort.type(page.get_by_label("What the person told us"), "started part-time work", "what was said")
+    effort.click(page.get_by_role("button", name="Record the change"), "record the change")
+    check_accessibility(page, "after-14-review-after-change")
+    effort.click(page.get_by_role("button", name="Record the decision"), "reassess and record the decision")
+    expect(page.locator("main")).to_contain_text("621.50")
+    check_accessibility(page, "after-15-new-decision")
+    figure = effort.report()
+    save_figure("change-of-income-clicks", figure)
+    assert effort.clicks <= MAX_CHANGE_CLICKS and effort.loads <= MAX_CHANGE_LOADS, figure
