@@ -1,5 +1,6 @@
 """Applications: a program, a benefit unit, the facts of its case (verified by documents) and a checklist."""
 
+from onestop.cases.applications.caseload import caseload_work
 from onestop.cases.applications.domain import ApplicationStatus, Channel, FactSource
 from onestop.cases.applications.errors import ApplicationNotFound, DocumentNotUsable, FactNotFound
 from onestop.cases.applications.facts import (
@@ -17,10 +18,12 @@ from onestop.cases.applications.schemas import (
     ApplicationPublic,
     ApplicationStatusChange,
     Assessment,
+    CaseloadWork,
     Checklist,
     FactIn,
     FactPublic,
     FactVerify,
+    WaitingApplication,
 )
 from onestop.cases.applications.services import (
     create_application,
@@ -41,6 +44,7 @@ __all__ = [
     "ApplicationStatus",
     "ApplicationStatusChange",
     "Assessment",
+    "CaseloadWork",
     "Channel",
     "Checklist",
     "DocumentNotUsable",
@@ -50,7 +54,9 @@ __all__ = [
     "FactSource",
     "FactVerify",
     "LoadedCase",
+    "WaitingApplication",
     "assess_application",
+    "caseload_work",
     "create_application",
     "get_application",
     "get_checklist",

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from onestop.cases.applications.casedata import Member
@@ -14,6 +14,7 @@ from onestop.cases.applications.checklist import KnownDocument
 from onestop.cases.applications.errors import ApplicationNotFound
 from onestop.cases.applications.models import Application, ApplicationFact
 from onestop.cases.documents.models import Document
+from onestop.cases.tasks import CaseloadAssignment
 from onestop.registry.models import BenefitUnit, Person, UnitMembership
 
 
@@ -115,3 +116,34 @@ class ApplicationRepository:
     def document(self, document_id: uuid.UUID) -> Document | None:
         """One document row."""
         return self.session.get(Document, document_id)
+
+    def caseload_people(self, staff_id: uuid.UUID) -> set[uuid.UUID]:
+        """The people whose current primary worker is this officer."""
+        return set(self.session.scalars(_caseload(staff_id)))
+
+    def caseload_applications(self, staff_id: uuid.UUID) -> list[tuple[Application, str, str]]:
+        """Applications made by people on the officer's caseload, oldest first, with the applicant's name."""
+        stmt = (
+            select(Application, Person.family_name, Person.given_names)
+            .join(Person, Person.id == Application.applicant_id)
+            .where(Application.applicant_id.in_(_caseload(staff_id)))
+            .order_by(Application.received_on, Application.status_changed_at, Application.id)
+        )
+        return [(a, f, g) for a, f, g in self.session.execute(stmt)]
+
+    def documents_to_check(self, application_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+        """How many documents of each application are received and not yet verified or rejected."""
+        if not application_ids:
+            return {}
+        stmt = (
+            select(Document.application_id, func.count())
+            .where(Document.application_id.in_(application_ids), Document.status == "received")
+            .group_by(Document.application_id)
+        )
+        return {aid: int(n) for aid, n in self.session.execute(stmt) if aid is not None}
+
+
+def _caseload(staff_id: uuid.UUID) -> Select[uuid.UUID]:
+    return select(CaseloadAssignment.person_id).where(
+        CaseloadAssignment.staff_id == staff_id, CaseloadAssignment.ended_on.is_(None)
+    )

@@ -144,3 +144,25 @@ class Checklist(BaseModel):
     items: list[ChecklistItemPublic]
     missing: list[ChecklistItemPublic]
     how_to_apply: dict[str, str] | None
+
+
+class WaitingApplication(BaseModel):
+    """An open application of someone on the caseload, with the documents still to check."""
+
+    application_id: uuid.UUID
+    person_id: uuid.UUID
+    family_name: str
+    given_names: str
+    program: str
+    status: str
+    received_on: dt.date
+    documents_to_check: int
+
+
+class CaseloadWork(BaseModel):
+    """People on the caseload by the status of their latest application, and the open applications."""
+
+    staff_id: uuid.UUID
+    people: int
+    by_status: list[tuple[str, int]]  # (status or "none", people), in ORDER then "none"
+    waiting: list[WaitingApplication]  # oldest first

@@ -13,6 +13,7 @@ from onestop.cases.interactions.schemas import (
     InteractionPublic,
     ReasonCodeIn,
     ReasonCodePublic,
+    RecentContact,
 )
 from onestop.cases.interactions.services import (
     attach_interaction,
@@ -20,6 +21,7 @@ from onestop.cases.interactions.services import (
     list_interactions,
     list_unattached_emails,
     log_interaction,
+    my_recent_contacts,
     receive_email,
 )
 from onestop.cases.interactions.stats import call_statistics, define_reason_code, list_reason_codes
@@ -43,6 +45,7 @@ __all__ = [
     "ReasonCodeIn",
     "ReasonCodePublic",
     "ReasonCodeSetting",
+    "RecentContact",
     "attach_interaction",
     "call_statistics",
     "define_reason_code",
@@ -51,5 +54,6 @@ __all__ = [
     "list_reason_codes",
     "list_unattached_emails",
     "log_interaction",
+    "my_recent_contacts",
     "receive_email",
 ]

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from onestop.cases.interactions.domain import Channel, ReasonCode, StatRecord
 from onestop.cases.interactions.errors import InteractionNotFound
 from onestop.cases.interactions.models import Interaction, InteractionReason, ReasonCodeSetting
+from onestop.registry.models import Person
 
 
 class InteractionRepository:
@@ -68,6 +69,18 @@ class InteractionRepository:
             return int(rows[0][1]), [row[0] for row in rows]
         total = self.session.scalar(select(func.count()).select_from(Interaction).where(where)) or 0
         return int(total), []
+
+    def recent_by_officer(self, staff_id: uuid.UUID, *, limit: int) -> list[tuple[Interaction, str | None]]:
+        """The officer's own latest contacts, newest first, with the person's name (None: anonymous)."""
+        name = Person.family_name + ", " + Person.given_names
+        stmt = (
+            select(Interaction, name)
+            .outerjoin(Person, Person.id == Interaction.person_id)
+            .where(Interaction.staff_id == staff_id)
+            .order_by(Interaction.occurred_at.desc(), Interaction.id)
+            .limit(limit)
+        )
+        return [(row[0], row[1]) for row in self.session.execute(stmt)]
 
     def unattached_emails(self, *, limit: int) -> list[Interaction]:
         """Inbound e-mails waiting for an officer, oldest first."""

@@ -84,6 +84,13 @@ class InteractionPublic(_Out):
     reason_codes: list[str] = Field(default_factory=list)
 
 
+class RecentContact(BaseModel):
+    """One of the officer's own latest contacts, with the person's name for the home page."""
+
+    interaction: InteractionPublic
+    person_name: str | None  # "Family, Given"; None for an anonymous caller
+
+
 class InteractionPage(BaseModel):
     """A page of a person's interactions, newest first, with the total count."""
 

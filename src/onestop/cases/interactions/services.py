@@ -23,6 +23,7 @@ from onestop.cases.interactions.schemas import (
     InteractionCreate,
     InteractionPage,
     InteractionPublic,
+    RecentContact,
 )
 from onestop.cases.tasks import TaskCreate, create_task
 from onestop.common.ids import new_id
@@ -187,6 +188,26 @@ def list_interactions(
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows), "offset": offset},
+        )
+
+
+def my_recent_contacts(uow: UnitOfWork, *, actor: Actor, limit: int = 10) -> list[RecentContact]:
+    """The signed-in officer's latest contacts, newest first: "who did I just speak to?" on the home page."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
+        if actor.staff_id is None:
+            return []
+        repo = InteractionRepository(uow.session)
+        rows = repo.recent_by_officer(actor.staff_id, limit=min(max(limit, 1), 100))
+        reasons = repo.reasons_of([r.id for r, _name in rows])
+        return audit.audited_read(
+            uow,
+            [RecentContact(interaction=_public(r, reasons.get(r.id, [])), person_name=n) for r, n in rows],
+            actor=actor,
+            action=AuditAction.INTERACTION_LIST,
+            subject_type="staff",
+            subject_id=actor.staff_id,
+            details={"results": len(rows), "view": "mine"},
         )
 
 

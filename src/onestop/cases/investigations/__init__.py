@@ -3,6 +3,7 @@
 from onestop.cases.investigations.domain import AllegationSource, Finding, InvestigationStatus
 from onestop.cases.investigations.errors import InvestigationNotFound
 from onestop.cases.investigations.models import Investigation, InvestigationEvidence, InvestigationInterview
+from onestop.cases.investigations.roles import may_investigate
 from onestop.cases.investigations.schemas import (
     EvidenceCreate,
     InterviewCreate,
@@ -38,6 +39,7 @@ __all__ = [
     "close_investigation",
     "get_investigation",
     "list_investigations",
+    "may_investigate",
     "open_investigation",
     "record_interview",
 ]

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from onestop.cases.applications import Application
 from onestop.cases.documents.models import Document
 from onestop.cases.investigations.errors import InvestigationNotFound
 from onestop.cases.investigations.models import Investigation, InvestigationEvidence, InvestigationInterview
+from onestop.registry.models import PersonAddress
 
 
 class InvestigationRepository:
@@ -22,6 +24,18 @@ class InvestigationRepository:
     def add(self, row: Investigation | InvestigationEvidence | InvestigationInterview) -> None:
         """Stage a new row."""
         self.session.add(row)
+
+    def where(self, person_id: uuid.UUID, application_id: uuid.UUID | None) -> tuple[str | None, list[str]]:
+        """What decides the jurisdiction: the application's, and the provinces of the person's addresses."""
+        jurisdiction = None
+        if application_id is not None:
+            jurisdiction = self.session.scalar(
+                select(Application.jurisdiction).where(Application.id == application_id)
+            )
+        stmt = select(PersonAddress.province).where(
+            PersonAddress.person_id == person_id, PersonAddress.removed_at.is_(None)
+        )
+        return jurisdiction, list(self.session.scalars(stmt.order_by(PersonAddress.id)))
 
     def get(self, investigation_id: uuid.UUID, *, for_update: bool = False) -> Investigation:
         """The investigation; raises InvestigationNotFound."""

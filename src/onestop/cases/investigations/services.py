@@ -1,8 +1,9 @@
 """Investigation use cases: open, add evidence, record an interview, close with a finding, read.
 
 A founded finding can reopen the case for reassessment (a review of kind ``investigation``) and set
-up an overpayment through the money area. Every function needs INVESTIGATION_WRITE, reads included:
-investigation files are for specialists and supervisors. One transaction each, with its audit event.
+up an overpayment through the money area. Every function needs INVESTIGATION_WRITE, reads included,
+as the case's jurisdiction configures it (``roles.py``: NL officers investigate, AB specialists do).
+One transaction each, with its audit event.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from onestop import audit, money
 from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.audit import AuditAction
 from onestop.cases.applications.repository import ApplicationRepository
-from onestop.cases.investigations import domain
+from onestop.cases.investigations import domain, roles
 from onestop.cases.investigations.domain import AllegationSource, Finding, InvestigationStatus
 from onestop.cases.investigations.models import Investigation, InvestigationEvidence, InvestigationInterview
 from onestop.cases.investigations.repository import InvestigationRepository
@@ -41,8 +42,9 @@ SUBJECT = "investigation"
 def open_investigation(uow: UnitOfWork, *, actor: Actor, data: InvestigationCreate) -> InvestigationPublic:
     """Open an investigation of an allegation of misuse."""
     with uow:
-        require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type=SUBJECT)
+        _require_somewhere(uow, actor, SUBJECT, None)
         person = current_record_id(uow, data.person_id)
+        _require_there(uow, actor, person, data.application_id, SUBJECT, None)
         if data.application_id is not None:
             app = ApplicationRepository(uow.session).get(data.application_id)
             if person not in merged_record_ids(uow, app.applicant_id):
@@ -214,8 +216,9 @@ def _overpayment(
 def _open_row(
     uow: UnitOfWork, actor: Actor, investigation_id: uuid.UUID, doing: str, *, version: int | None = None
 ) -> Investigation:
-    require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type=SUBJECT, subject_id=investigation_id)
+    _require_somewhere(uow, actor, SUBJECT, investigation_id)
     row = InvestigationRepository(uow.session).get(investigation_id, for_update=True)
+    _require_there(uow, actor, row.person_id, row.application_id, SUBJECT, investigation_id)
     expect_version(row.version, version, what="investigation")
     domain.check_open(row.status, doing=doing)
     return row
@@ -224,8 +227,9 @@ def _open_row(
 def get_investigation(uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.UUID) -> InvestigationPublic:
     """An investigation with its evidence and interviews (audited read)."""
     with uow:
-        require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type=SUBJECT, subject_id=investigation_id)
+        _require_somewhere(uow, actor, SUBJECT, investigation_id)
         row = InvestigationRepository(uow.session).get(investigation_id)
+        _require_there(uow, actor, row.person_id, row.application_id, SUBJECT, investigation_id)
         return audit.audited_read(
             uow,
             _public(uow, row),
@@ -239,7 +243,8 @@ def get_investigation(uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.U
 def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[InvestigationPublic]:
     """Investigations about a person, newest first."""
     with uow:
-        require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type="person", subject_id=person_id)
+        _require_somewhere(uow, actor, "person", person_id)
+        _require_there(uow, actor, current_record_id(uow, person_id), None, "person", person_id)
         rows = InvestigationRepository(uow.session).for_people(merged_record_ids(uow, person_id))
         return audit.audited_read(
             uow,
@@ -250,6 +255,35 @@ def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) 
             subject_id=person_id,
             details={"results": len(rows)},
         )
+
+
+def _require_somewhere(uow: UnitOfWork, actor: Actor, subject_type: str, subject_id: object) -> None:
+    """Refused (and audited) at once when no jurisdiction lets the actor's roles investigate."""
+    config = roles.default_config()
+    anywhere = any(roles.may_investigate(actor, j) for j in config.investigators) or actor.can(
+        Permission.INVESTIGATION_WRITE
+    )
+    if not anywhere:
+        require(uow, actor, Permission.INVESTIGATION_WRITE, subject_type=subject_type, subject_id=subject_id)
+
+
+def _require_there(
+    uow: UnitOfWork,
+    actor: Actor,
+    person_id: uuid.UUID,
+    application_id: uuid.UUID | None,
+    subject_type: str,
+    subject_id: object,
+) -> None:
+    """The permission as the case's jurisdiction configures it (``config/roles.yaml``)."""
+    application_jurisdiction, provinces = InvestigationRepository(uow.session).where(
+        person_id, application_id
+    )
+    jurisdiction = roles.default_config().jurisdiction(application_jurisdiction, provinces)
+    investigator = roles.as_investigator(actor, jurisdiction)
+    require(
+        uow, investigator, Permission.INVESTIGATION_WRITE, subject_type=subject_type, subject_id=subject_id
+    )
 
 
 def _public(uow: UnitOfWork, row: Investigation) -> InvestigationPublic:

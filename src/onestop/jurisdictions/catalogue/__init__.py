@@ -39,6 +39,7 @@ from onestop.jurisdictions.catalogue.model import (
     Screening,
     Test,
 )
+from onestop.jurisdictions.catalogue.search import Found, fold, search
 
 __all__ = [
     "JURISDICTIONS",
@@ -58,6 +59,7 @@ __all__ = [
     "Effect",
     "Entry",
     "EntryKind",
+    "Found",
     "InputSpec",
     "Interaction",
     "Not",
@@ -66,7 +68,9 @@ __all__ = [
     "catalogue_files",
     "compares",
     "describe",
+    "fold",
     "load_catalogue",
     "load_catalogue_files",
     "parse_criterion",
+    "search",
 ]

@@ -7,6 +7,8 @@ from onestop.web.staff import (
     appeals,
     applications,
     auth,
+    catalogue,
+    conferences,
     decisions,
     duplicates,
     evidence,
@@ -17,10 +19,13 @@ from onestop.web.staff import (
     home,
     household,
     interview,
+    investigations,
+    invoices,
     labels,
     letters,
     money,
     overpayments,
+    payees,
     people,
     person_edit,
     plans,
@@ -28,6 +33,7 @@ from onestop.web.staff import (
     quicklog,
     referrals,
     registration,
+    reviews,
     supervisor,
     tasks,
 )
@@ -50,10 +56,15 @@ router.include_router(applications.router)
 router.include_router(evidence.router)
 router.include_router(decisions.router)
 router.include_router(appeals.router)
+router.include_router(reviews.router)
+router.include_router(investigations.router)
 router.include_router(plans.router)
 router.include_router(referrals.router)
+router.include_router(conferences.router)
 router.include_router(money.router)
 router.include_router(overpayments.router)
+router.include_router(payees.router)
+router.include_router(invoices.router)
 router.include_router(finance.router)
 router.include_router(supervisor.router)
 router.include_router(quicklog.router)
@@ -66,6 +77,7 @@ router.include_router(trust_pages.router)
 router.include_router(letters.router)
 router.include_router(facilities.router)
 router.include_router(health_work.router)
+router.include_router(catalogue.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)

@@ -24,6 +24,7 @@ from onestop.cases.applications import (
 )
 from onestop.cases.decisions import DecisionCreate, DecisionUndetermined, OverrideIn, decide_application
 from onestop.cases.documents import list_documents
+from onestop.cases.reviews import list_reviews
 from onestop.cases.screenings import resume_screening
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_
@@ -228,6 +229,11 @@ def page(
         "facts": facts,
         "checklist": get_checklist(uow, actor=actor, application_id=aid),
         "documents": list_documents(uow, actor=actor, person_id=app.applicant_id),
+        "open_reviews": [
+            r
+            for r in list_reviews(uow, actor=actor, application_id=aid)
+            if r.status in ("due", "in_progress")
+        ],
         "errors": errors or {},
         "undetermined": undetermined,
         "missing_parameters": missing_parameters or [],

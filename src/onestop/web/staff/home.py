@@ -1,6 +1,9 @@
-"""The staff home page: what is due today, the caseload, reviews due and approvals waiting.
+"""The staff home page: the queues that drive the officer's day.
 
-Read-only: each block is one of the owning area's read services, called with the signed-in actor.
+Overdue and due-today tasks, reviews due, what waits for the officer's action (open applications of
+their caseload, documents to check), their caseload by where its applications stand (a chart with its
+table), their latest contacts, and approvals for those who give them. Read-only: each block is one of
+the owning area's read services, called with the signed-in actor.
 """
 
 from __future__ import annotations
@@ -11,15 +14,23 @@ from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
 from onestop.access.permissions import Actor, Permission
+from onestop.cases.applications import caseload_work
+from onestop.cases.interactions import my_recent_contacts
 from onestop.cases.tasks import TaskKind, get_caseload, list_tasks
+from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.demo.guide import demo_guide
-from onestop.money import list_approvals
-from onestop.web import pages
+from onestop.money import list_approvals, list_invoices
+from onestop.web import charts, pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()
+
+#: The caseload chart's bars: application statuses, then the people without one.
+CASELOAD_STATUSES = {**labels.STATUSES, "none": N_("No application yet")}
+RECENT_CONTACTS = 8
 
 
 @router.get("/")
@@ -31,19 +42,41 @@ def home(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
         context |= _work(request, uow, actor)
     if actor.can(Permission.MONEY_APPROVE):
         context["approvals"] = list_approvals(uow, actor=actor, limit=20)
+    if actor.can(Permission.MONEY_INVOICE_WRITE):  # another officer's invoices wait for my approval
+        waiting = list_invoices(uow, actor=actor, state="received")
+        context["invoices_waiting"] = sum(1 for i in waiting if i.entered_by != actor.username)
     return pages.render(request, "staff/home.html", context)
 
 
 def _work(request: Request, uow: UnitOfWork, actor: Actor) -> dict[str, Any]:
-    """Open tasks split into today's work and reviews, and the caseload with names for the tasks."""
+    """Open tasks split into overdue, today's work and reviews; the caseload and what waits in it."""
     tasks = list_tasks(uow, actor=actor, view="open").items
     caseload = get_caseload(uow, actor=actor).people
+    work = caseload_work(uow, actor=actor)
     names = {p.person_id: f"{p.family_name}, {p.given_names}" for p in caseload}
-    due = [t for t in tasks if t.bucket in ("overdue", "due_today") and t.kind != TaskKind.REVIEW_DUE]
+    todo = [t for t in tasks if t.kind != TaskKind.REVIEW_DUE]
+    number = pages.formatter(request).number
+    bars = charts.bars(
+        [(labels.label(request, CASELOAD_STATUSES, status), n) for status, n in work.by_status], number
+    )
     return {
-        "due_tasks": due,
+        "overdue_tasks": [t for t in todo if t.bucket == "overdue"],
+        "due_tasks": [t for t in todo if t.bucket == "due_today"],
         "upcoming_count": sum(1 for t in tasks if t.bucket == "upcoming"),
         "reviews": [t for t in tasks if t.kind == TaskKind.REVIEW_DUE],
         "caseload": caseload,
         "names": names,
+        "waiting": work.waiting,
+        "caseload_bars": bars,
+        "caseload_chart": charts.horizontal(
+            "caseload-by-status",
+            pages.gettext(request, N_("My caseload by status")),
+            pages.gettext(
+                request,
+                N_("%(people)s people, counted by where their latest application stands."),
+                people=number(work.people),
+            ),
+            bars,
+        ),
+        "contacts": my_recent_contacts(uow, actor=actor, limit=RECENT_CONTACTS),
     }

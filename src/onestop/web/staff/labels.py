@@ -85,6 +85,7 @@ STATUSES = {
     "withdrawn": N_("Withdrawn"),
     "eligible": N_("Eligible"),
     "ineligible": N_("Not eligible"),
+    "suspended": N_("Suspended"),
     "undetermined": N_("Not known yet"),
     "approved": N_("Approved"),
     "denied": N_("Denied"),

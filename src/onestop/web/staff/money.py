@@ -50,6 +50,7 @@ FIELDS = (
     "method",
     "pay_date",
     "explanation",
+    "cheque_number",
     "key",
 )
 PAYMENT_TYPES = {
@@ -135,6 +136,7 @@ def _issue(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, valu
         pay_date=parse_date(values["pay_date"], field="pay_date"),
         explanation=values["explanation"],
         nights=whole_number(values["nights"]),
+        cheque_number=values["cheque_number"] or None,  # a manual cheque, written by hand at the counter
         idempotency_key=f"web:{values['key']}" if values["key"] else None,
     )
     return issue_payment(uow, actor=actor, data=data)

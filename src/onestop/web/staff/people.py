@@ -10,6 +10,7 @@ from starlette.responses import HTMLResponse
 
 from onestop.access.permissions import Permission
 from onestop.cases.client360 import Client360, client_360
+from onestop.cases.investigations import may_investigate
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
@@ -20,6 +21,7 @@ from onestop.web.deps import UowDep
 from onestop.web.staff import quicklog
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import form_errors
+from onestop.web.staff.interview import jurisdiction_of
 
 router = APIRouter(prefix="/people")
 
@@ -140,5 +142,6 @@ def _file(
         "errors": errors or {},
         "error_for": error_for,
         "reason": reason,
+        "may_investigate": view is not None and may_investigate(actor, jurisdiction_of(person)),
     }
     return pages.render(request, "staff/people/view.html", context, status_code=status_code)

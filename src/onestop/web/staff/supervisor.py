@@ -16,7 +16,7 @@ from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.web import charts, pages
 from onestop.web.deps import UowDep
-from onestop.web.staff import labels
+from onestop.web.staff import labels, supervisor_queues
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()
@@ -71,6 +71,7 @@ def team(request: Request, uow: UowDep, actor: StaffActor, day: str = "") -> HTM
             charts.bars(buckets, number),
         ),
         "task_bars": charts.bars(buckets, number),
+        "supervisor_queues": supervisor_queues.waiting_for_supervisor(request, uow, actor),
     }
     return pages.render(request, "staff/supervisor/team.html", context)
 

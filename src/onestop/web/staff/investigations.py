@@ -1,0 +1,296 @@
+"""Investigations of alleged misuse, from the person page: open one, add evidence, record interviews
+(a cautioned statement is flagged), close with a finding (a founded one may reassess the case and set up
+an overpayment).
+
+Who may do this is the jurisdiction's configuration (NL: the officer; AB: a specialist), enforced by the
+investigations services; the person page offers the link only to those it allows. Each post is one
+service call; bad input re-renders the form beside its box with what was typed (422); a stale version
+re-renders the file as it is now, with what was typed (409).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop.access.permissions import Actor
+from onestop.cases.applications import list_applications
+from onestop.cases.documents import list_documents
+from onestop.cases.investigations import (
+    EvidenceCreate,
+    InterviewCreate,
+    InvestigationClose,
+    InvestigationCreate,
+    OverpaymentIn,
+    add_evidence,
+    close_investigation,
+    get_investigation,
+    list_investigations,
+    open_investigation,
+    record_interview,
+)
+from onestop.common.dates import parse_date
+from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
+from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
+from onestop.registry import get_person
+from onestop.web import pages
+from onestop.web.deps import UowDep
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+
+router = APIRouter()
+
+SOURCES = {
+    "anonymous_tip": N_("An anonymous tip"),
+    "named_tip": N_("A tip from someone who gave their name"),
+    "data_match": N_("A data match with another agency"),
+    "officer": N_("Noticed by an officer"),
+    "agency": N_("Another agency"),
+    "referral": N_("A referral"),
+    "other": N_("Other"),
+}
+FINDINGS = {
+    "founded": N_("Founded: the misuse happened"),
+    "unfounded": N_("Unfounded: it did not happen"),
+    "inconclusive": N_("Inconclusive: it cannot be shown either way"),
+}
+STALE = N_(
+    "Someone else changed this while you were working. It is shown as it is now; what you typed is kept."
+)
+
+
+class OpenForm(PageForm):
+    allegation: str = ""
+    source: str = "anonymous_tip"
+    source_detail: str = ""
+    application_id: str = ""
+
+
+class EvidenceForm(PageForm):
+    document_id: str = ""
+    description: str = ""
+
+
+class InterviewForm(PageForm):
+    interviewee_name: str = ""
+    held_on: str = ""
+    held_time: str = ""
+    cautioned: str = ""
+    statement: str = ""
+
+
+class CloseForm(PageForm):
+    version: str = ""
+    finding: str = ""
+    reason: str = ""
+    reassess: str = ""
+    overpayment_amount: str = ""
+    overpayment_reason: str = ""
+
+
+@router.get("/people/{person_id:uuid}/investigations")
+def person_investigations(
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID
+) -> HTMLResponse:
+    """The person's investigations and the form to open one."""
+    return _person_page(request, uow, actor, person_id, OpenForm())
+
+
+@router.post("/people/{person_id:uuid}/investigations")
+def open_one(
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[OpenForm, Form()]
+) -> Response:
+    """Open an investigation of the allegation (about one of the person's applications, if chosen)."""
+    try:
+        data = model(
+            InvestigationCreate,
+            person_id=person_id,
+            application_id=optional_uuid(form.application_id, "application_id"),
+            allegation=form.allegation,
+            source=form.source,
+            source_detail=form.source_detail or None,
+        )
+        opened = open_investigation(uow, actor=actor, data=data)
+    except InvalidInput as err:
+        errors = form_errors(request, err, set(OpenForm.model_fields))
+        return _person_page(request, uow, actor, person_id, form, errors=errors, status_code=422)
+    pages.flash(request, N_("The investigation is open."), "success")
+    return pages.redirect(request, f"/staff/investigations/{opened.id}")
+
+
+@router.get("/investigations/{investigation_id:uuid}")
+def view(request: Request, uow: UowDep, actor: StaffActor, investigation_id: uuid.UUID) -> HTMLResponse:
+    """The file: allegation, evidence, interviews, finding; the forms while it is open."""
+    return _file(request, uow, actor, investigation_id)
+
+
+@router.post("/investigations/{investigation_id:uuid}/evidence")
+def evidence(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    investigation_id: uuid.UUID,
+    form: Annotated[EvidenceForm, Form()],
+) -> Response:
+    """Put one of the person's documents in the file, saying what it shows."""
+    try:
+        doc = optional_uuid(form.document_id, "document_id")
+        data = model(EvidenceCreate, document_id=doc, description=form.description)
+        add_evidence(uow, actor=actor, investigation_id=investigation_id, data=data)
+    except InvalidInput as err:
+        errors = form_errors(request, err, {"document_id", "description"})
+        return _file(request, uow, actor, investigation_id, form.model_dump(), errors, status_code=422)
+    except InvalidTransition as err:
+        return _file(
+            request, uow, actor, investigation_id, form.model_dump(), {"form": str(err)}, status_code=409
+        )
+    pages.flash(request, N_("The evidence is in the file."), "success")
+    return pages.redirect(request, f"/staff/investigations/{investigation_id}")
+
+
+@router.post("/investigations/{investigation_id:uuid}/interviews")
+def interview(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    investigation_id: uuid.UUID,
+    form: Annotated[InterviewForm, Form()],
+) -> Response:
+    """Record an interview as given; a cautioned statement is flagged."""
+    try:
+        data = model(
+            InterviewCreate,
+            interviewee_name=form.interviewee_name or None,
+            held_at=_moment(request, form.held_on, form.held_time),
+            cautioned=form.cautioned == "yes",
+            statement=form.statement,
+        )
+        record_interview(uow, actor=actor, investigation_id=investigation_id, data=data)
+    except InvalidInput as err:
+        field = "held_on" if err.field == "held_at" else err.field
+        known = {"interviewee_name", "held_on", "held_time", "statement"}
+        errors = form_errors(request, InvalidInput(field, err.problem), known)
+        return _file(request, uow, actor, investigation_id, form.model_dump(), errors, status_code=422)
+    except InvalidTransition as err:
+        return _file(
+            request, uow, actor, investigation_id, form.model_dump(), {"form": str(err)}, status_code=409
+        )
+    pages.flash(request, N_("The interview is recorded."), "success")
+    return pages.redirect(request, f"/staff/investigations/{investigation_id}")
+
+
+@router.post("/investigations/{investigation_id:uuid}/close")
+def close(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    investigation_id: uuid.UUID,
+    form: Annotated[CloseForm, Form()],
+) -> Response:
+    """Close with a finding; founded, it may reopen the case for reassessment and set up the overpayment."""
+    values = form.model_dump()
+    try:
+        if not form.version.isdigit():
+            raise Conflict("no version given")
+        overpayment = None
+        if form.overpayment_amount or form.overpayment_reason:
+            overpayment = model(OverpaymentIn, amount=form.overpayment_amount, reason=form.overpayment_reason)
+        data = model(
+            InvestigationClose,
+            version=int(form.version),
+            finding=form.finding,
+            reason=form.reason,
+            reassess=form.reassess == "yes",
+            overpayment=overpayment,
+        )
+        closed = close_investigation(uow, actor=actor, investigation_id=investigation_id, data=data)
+    except InvalidInput as err:
+        field = err.field.replace("overpayment.", "overpayment_")
+        field = "overpayment_amount" if field == "amount_cents" else field
+        known = {"finding", "reason", "reassess", "overpayment_amount", "overpayment_reason"}
+        errors = form_errors(request, InvalidInput(field, err.problem), known)
+        return _file(request, uow, actor, investigation_id, values, errors, status_code=422)
+    except Conflict as err:
+        message = str(err) if isinstance(err, InvalidTransition) else pages.gettext(request, STALE)
+        return _file(request, uow, actor, investigation_id, values, {"form": message}, status_code=409)
+    pages.flash(request, N_("The investigation is closed."), "success")
+    if closed.review_id is not None:
+        return pages.redirect(request, f"/staff/reviews/{closed.review_id}")
+    return pages.redirect(request, f"/staff/investigations/{investigation_id}")
+
+
+def _moment(request: Request, day: str, time: str) -> dt.datetime | None:
+    """The date and time typed, in the office's time zone (None when no date is given)."""
+    if not day:
+        return None
+    date = parse_date(day, field="held_on")
+    try:
+        clock = dt.time.fromisoformat(time) if time else dt.time(0, 0)
+    except ValueError:
+        raise InvalidInput("held_time", "is not a time like 14:30") from None
+    tz = ZoneInfo(request.app.state.container.settings.timezone)
+    return dt.datetime.combine(date, clock, tzinfo=tz)
+
+
+def _words(request: Request) -> dict[str, Any]:
+    return {
+        "sources": [(k, pages.gettext(request, v)) for k, v in SOURCES.items()],
+        "findings": [(k, pages.gettext(request, v)) for k, v in FINDINGS.items()],
+    }
+
+
+def _person_page(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    pid: uuid.UUID,
+    form: OpenForm,
+    *,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    found = list_investigations(uow, actor=actor, person_id=pid)
+    person = get_person(uow, actor=actor, person_id=pid)
+    apps = list_applications(uow, actor=actor, person_id=pid)
+    context = {
+        "person": person,
+        "investigations": found,
+        "applications": [("", "–")] + [(str(a.id), a.program) for a in apps],
+        "values": form.model_dump(),
+        "errors": errors or {},
+        "log_person": pid,
+        "page_url": f"/staff/people/{pid}/investigations",
+        **_words(request),
+    }
+    return pages.render(request, "staff/investigations/person.html", context, status_code=status_code)
+
+
+def _file(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    iid: uuid.UUID,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    *,
+    status_code: int = 200,
+) -> HTMLResponse:
+    found = get_investigation(uow, actor=actor, investigation_id=iid)
+    documents = list_documents(uow, actor=actor, person_id=found.person_id)
+    context = {
+        "inv": found,
+        "documents": [(str(d.id), f"{d.filename} ({d.doc_type})") for d in documents],
+        "document_names": {d.id: d.filename for d in documents},
+        "values": values or {},
+        "errors": errors or {},
+        "log_person": found.person_id,
+        "page_url": f"/staff/investigations/{iid}",
+        **_words(request),
+    }
+    return pages.render(request, "staff/investigations/view.html", context, status_code=status_code)

@@ -1,0 +1,104 @@
+"""Third-party payees from the person page: the landlord, the power company, a vendor paid for the client.
+
+A payee set up here is linked to the person, so the emergency-funds form offers it as "paid to". A third
+party, or any banking details, waits for a second person's approval (the money area decides; it shows
+on the supervisor's approvals page) before it can be paid. One money service call per post; bad input
+re-renders the form beside its box with what was typed (the account number is never sent back).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop.access.permissions import Actor
+from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
+from onestop.money import PayeeCreate, create_payee, list_payees
+from onestop.registry import get_person
+from onestop.web import pages
+from onestop.web.deps import UowDep
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import PageForm, form_errors, model
+
+router = APIRouter(prefix="/people/{person_id:uuid}/payees")
+
+KINDS = {"landlord": N_("Landlord"), "utility": N_("Utility (power, heat, water)"), "vendor": N_("Vendor")}
+STATES = {"approved": N_("Can be paid"), "pending_approval": N_("Waiting for a second person")}
+
+
+class PayeeForm(PageForm):
+    kind: str = "landlord"
+    name: str = ""
+    institution: str = ""
+    transit: str = ""
+    account: str = ""
+
+
+@router.get("")
+def payees(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+    """The person's payees and the form to add one."""
+    return _page(request, uow, actor, person_id, PayeeForm())
+
+
+@router.post("")
+def add(
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[PayeeForm, Form()]
+) -> Response:
+    """Set up a third party paid on the person's behalf."""
+    try:
+        if form.kind not in KINDS:
+            raise InvalidInput("kind", "choose a landlord, a utility or a vendor")
+        data = model(
+            PayeeCreate,
+            kind=form.kind,
+            name=form.name,
+            person_id=person_id,
+            institution=form.institution or None,
+            transit=form.transit or None,
+            account=form.account or None,
+        )
+        payee = create_payee(uow, actor=actor, data=data)
+    except InvalidInput as err:
+        err = InvalidInput(err.field.removeprefix("bank."), err.problem)  # the money area's "bank.transit"
+        errors = form_errors(request, err, set(PayeeForm.model_fields))
+        kept = form.model_copy(update={"account": ""})  # an account number is not sent back to the browser
+        return _page(request, uow, actor, person_id, kept, errors=errors, status_code=422)
+    if payee.state == "pending_approval":
+        pages.flash(
+            request,
+            N_("%(name)s is set up and waits for a second person's approval."),
+            "success",
+            name=payee.name,
+        )
+    else:
+        pages.flash(request, N_("%(name)s is set up."), "success", name=payee.name)
+    return pages.redirect(request, f"/staff/people/{person_id}/payees")
+
+
+def _page(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    pid: uuid.UUID,
+    form: PayeeForm,
+    *,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    person = get_person(uow, actor=actor, person_id=pid)
+    context = {
+        "person": person,
+        "payees": list_payees(uow, actor=actor, person_id=pid),
+        "values": form.model_dump(),
+        "errors": errors or {},
+        "kinds": [(k, pages.gettext(request, v)) for k, v in KINDS.items()],
+        "payee_states": {k: pages.gettext(request, v) for k, v in STATES.items()},
+        "log_person": pid,
+        "page_url": f"/staff/people/{pid}/payees",
+    }
+    return pages.render(request, "staff/money/payees.html", context, status_code=status_code)

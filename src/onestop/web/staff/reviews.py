@@ -1,0 +1,421 @@
+"""After the decision: report a change in circumstances, conduct a review, suspend or reinstate.
+
+A reported change reopens the case and opens a reassessment (a review in progress, with a task); the
+review page then reassesses on the verified facts, or suspends, and records the new decision (whose
+page shows the new amount and any arrears). Suspending and reinstating are decisions too. Each post is
+one reviews service call; bad input re-renders the form beside its box with what was typed (422); a
+stale version re-renders the page as it is now, with what was typed, and says so (409).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop.access.permissions import Actor
+from onestop.cases.applications import FactIn, get_application, list_facts
+from onestop.cases.decisions import list_decisions
+from onestop.cases.documents import list_documents
+from onestop.cases.reviews import (
+    BenefitHold,
+    ChangeCategory,
+    ChangeReport,
+    ReviewAction,
+    ReviewConduct,
+    cancel_review,
+    conduct_review,
+    get_review,
+    reinstate_benefit,
+    report_change,
+    start_review,
+    suspend_benefit,
+)
+from onestop.common.dates import parse_date
+from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
+from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
+from onestop.web import pages, questions
+from onestop.web.deps import UowDep
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+
+router = APIRouter()
+
+CATEGORIES = {
+    ChangeCategory.INCOME.value: N_("Income"),
+    ChangeCategory.HOUSEHOLD.value: N_("Who lives in the household"),
+    ChangeCategory.ADDRESS.value: N_("Address or housing costs"),
+    ChangeCategory.ASSETS.value: N_("Savings or property"),
+    ChangeCategory.OTHER.value: N_("Something else"),
+}
+KINDS = {
+    "periodic": N_("Periodic review"),
+    "change": N_("Change in circumstances"),
+    "investigation": N_("After an investigation"),
+}
+REVIEW_STATUSES = {
+    "scheduled": N_("Scheduled"),
+    "due": N_("Due"),
+    "in_progress": N_("Under way"),
+    "completed": N_("Completed"),
+    "cancelled": N_("Cancelled"),
+}
+RESULTS = {
+    "continue": N_("The benefit continues unchanged"),
+    "change": N_("The benefit changes"),
+    "suspend": N_("The benefit is suspended"),
+}
+STALE = N_(
+    "Someone else changed this while you were working. It is shown as it is now; what you typed is kept."
+)
+
+
+class ChangeForm(PageForm):
+    category: str = ""
+    description: str = ""
+    reported_on: str = ""
+    fact: str = ""  # "{version}:{path}" of the fact that changed (optional)
+    answer: str = ""  # its new value, as typed
+    document_id: str = ""  # a verified document that proves it (optional: verifies it at once)
+
+
+class ConductForm(PageForm):
+    version: str = ""
+    action: str = "reassess"  # or "suspend"
+    reason: str = ""
+    effective_from: str = ""
+    note: str = ""
+
+
+class ReviewActionForm(PageForm):
+    version: str = ""
+    reason: str = ""
+
+
+class CancelForm(PageForm):
+    version: str = ""
+    cancel_reason: str = ""
+
+
+class HoldForm(PageForm):
+    version: str = ""
+    reason: str = ""
+    effective_from: str = ""
+
+
+def _date(raw: str, field: str) -> Any:
+    return parse_date(raw, field=field) if raw else None
+
+
+def _version(raw: str) -> int:
+    """The version the form was read at; a form without one cannot be checked, so it is refused."""
+    if not raw.isdigit():
+        raise Conflict("no version given")
+    return int(raw)
+
+
+def _conflict(request: Request, err: Conflict) -> dict[str, str]:
+    """The message of a 409: the record's state forbids it, or someone else changed it meanwhile."""
+    if isinstance(err, InvalidTransition):
+        return {"form": str(err)}
+    return {"form": pages.gettext(request, STALE)}
+
+
+# --- report a change in circumstances -------------------------------------------------------------
+
+
+@router.get("/applications/{application_id:uuid}/change")
+def change_form(request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID) -> HTMLResponse:
+    """The form: what changed, when it was reported (today by default)."""
+    today = request.app.state.container.clock.today().isoformat()
+    return _change(request, uow, actor, application_id, ChangeForm(category="income", reported_on=today))
+
+
+@router.post("/applications/{application_id:uuid}/change")
+def change(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    application_id: uuid.UUID,
+    form: Annotated[ChangeForm, Form()],
+) -> Response:
+    """Record the change: the case reopens for the new facts and a reassessment is due."""
+    try:
+        data = model(
+            ChangeReport,
+            application_id=application_id,
+            category=form.category,
+            description=form.description,
+            reported_on=_date(form.reported_on, "reported_on"),
+            facts=_new_fact(request, uow, actor, application_id, form),
+        )
+        review = report_change(uow, actor=actor, data=data)
+    except InvalidInput as err:
+        field = {"value": "answer", "path": "fact", "facts": "fact"}.get(err.field.split(".")[-1], err.field)
+        errors = form_errors(request, InvalidInput(field, err.problem), set(ChangeForm.model_fields))
+        return _change(request, uow, actor, application_id, form, errors=errors, status_code=422)
+    except InvalidTransition as err:
+        return _change(request, uow, actor, application_id, form, errors={"form": str(err)}, status_code=409)
+    pages.flash(request, N_("The change is recorded. Update the facts, then reassess."), "success")
+    return pages.redirect(request, f"/staff/reviews/{review.id}")
+
+
+def _new_fact(
+    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, form: ChangeForm
+) -> list[FactIn]:
+    """The changed fact, read as the application page reads an answer (none when no fact is chosen)."""
+    if not form.fact:
+        if form.answer:
+            raise InvalidInput("fact", "choose what the new value is for")
+        return []
+    version, _, path = form.fact.partition(":")
+    if not version.isdigit() or not path:
+        raise InvalidInput("fact", "choose one of the facts")
+    app = get_application(uow, actor=actor, application_id=aid)
+    field = questions.field_for(app.jurisdiction, path, pages.language_of(request))
+    return [
+        model(
+            FactIn,
+            path=path,
+            value=questions.read_answer(field, form.answer),
+            document_id=optional_uuid(form.document_id, "document_id"),
+            version=int(version),
+        )
+    ]
+
+
+# --- a review: start, conduct (reassess or suspend), cancel ---------------------------------------
+
+
+@router.get("/reviews/{review_id:uuid}")
+def review_page(request: Request, uow: UowDep, actor: StaffActor, review_id: uuid.UUID) -> HTMLResponse:
+    """The review, with what can be done next."""
+    return _review(request, uow, actor, review_id)
+
+
+@router.post("/reviews/{review_id:uuid}/start")
+def start(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    review_id: uuid.UUID,
+    form: Annotated[ReviewActionForm, Form()],
+) -> Response:
+    """Start the review: the case reopens so the facts can be brought up to date."""
+    try:
+        start_review(uow, actor=actor, review_id=review_id, data=ReviewAction(version=_version(form.version)))
+    except Conflict as err:
+        values = form.model_dump()
+        return _review(request, uow, actor, review_id, values, _conflict(request, err), status_code=409)
+    pages.flash(request, N_("The review is under way. Update the facts, then reassess."), "success")
+    return pages.redirect(request, f"/staff/reviews/{review_id}")
+
+
+@router.post("/reviews/{review_id:uuid}/conduct")
+def conduct(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    review_id: uuid.UUID,
+    form: Annotated[ConductForm, Form()],
+) -> Response:
+    """Reassess on the verified facts (or suspend, with the reason) and record the new decision."""
+    values = form.model_dump()
+    try:
+        if form.action not in ("reassess", "suspend"):
+            raise InvalidInput("action", "choose reassess or suspend")
+        data = model(
+            ReviewConduct,
+            version=_version(form.version),
+            suspend=form.action == "suspend",
+            reason=form.reason or None,
+            effective_from=_date(form.effective_from, "effective_from"),
+            note=form.note or None,
+        )
+        done = conduct_review(uow, actor=actor, review_id=review_id, data=data)
+    except InvalidInput as err:
+        errors = form_errors(request, err, {"action", "reason", "effective_from", "note"})
+        return _review(request, uow, actor, review_id, values, errors, status_code=422)
+    except Conflict as err:
+        return _review(request, uow, actor, review_id, values, _conflict(request, err), status_code=409)
+    pages.flash(request, N_("The review is done and its decision recorded."), "success")
+    return pages.redirect(request, f"/staff/decisions/{done.decision.id}")
+
+
+@router.post("/reviews/{review_id:uuid}/cancel")
+def cancel(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    review_id: uuid.UUID,
+    form: Annotated[CancelForm, Form()],
+) -> Response:
+    """Cancel a review that is no longer needed, with the reason."""
+    values = {"cancel_reason": form.cancel_reason}
+    try:
+        data = model(ReviewAction, version=_version(form.version), reason=form.cancel_reason)
+        cancel_review(uow, actor=actor, review_id=review_id, data=data)
+    except InvalidInput as err:
+        errors = form_errors(request, InvalidInput("cancel_reason", err.problem), {"cancel_reason"})
+        return _review(request, uow, actor, review_id, values, errors, status_code=422)
+    except Conflict as err:
+        return _review(request, uow, actor, review_id, values, _conflict(request, err), status_code=409)
+    pages.flash(request, N_("The review is cancelled."), "success")
+    return pages.redirect(request, f"/staff/reviews/{review_id}")
+
+
+# --- suspend and reinstate --------------------------------------------------------------------------
+
+
+@router.get("/applications/{application_id:uuid}/hold")
+def hold_page(request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID) -> HTMLResponse:
+    """The decision in force, with the form to suspend it (eligible) or reinstate it (suspended)."""
+    return _hold(request, uow, actor, application_id)
+
+
+@router.post("/applications/{application_id:uuid}/suspend")
+def suspend(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    application_id: uuid.UUID,
+    form: Annotated[HoldForm, Form()],
+) -> Response:
+    """Suspend from a date, with the reason (a new decision; the entitlement ends the day before)."""
+    return _hold_step(request, uow, actor, application_id, form, reinstate=False)
+
+
+@router.post("/applications/{application_id:uuid}/reinstate")
+def reinstate(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    application_id: uuid.UUID,
+    form: Annotated[HoldForm, Form()],
+) -> Response:
+    """Reinstate from a date, with the reason, as the benefit was before the suspension."""
+    return _hold_step(request, uow, actor, application_id, form, reinstate=True)
+
+
+def _hold_step(
+    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, form: HoldForm, *, reinstate: bool
+) -> Response:
+    values = form.model_dump()
+    try:
+        data = model(
+            BenefitHold,
+            application_id=aid,
+            version=_version(form.version),
+            reason=form.reason,
+            effective_from=_date(form.effective_from, "effective_from"),
+        )
+        act = reinstate_benefit if reinstate else suspend_benefit
+        decision = act(uow, actor=actor, data=data)
+    except InvalidInput as err:
+        errors = form_errors(request, err, {"reason", "effective_from"})
+        return _hold(request, uow, actor, aid, values, errors, status_code=422)
+    except Conflict as err:
+        return _hold(request, uow, actor, aid, values, _conflict(request, err), status_code=409)
+    pages.flash(
+        request, N_("The benefit is reinstated.") if reinstate else N_("The benefit is suspended."), "success"
+    )
+    return pages.redirect(request, f"/staff/decisions/{decision.id}")
+
+
+# --- pages ------------------------------------------------------------------------------------------
+
+
+def _words(request: Request) -> dict[str, Any]:
+    def tr(table: dict[str, str]) -> dict[str, str]:
+        return {k: pages.gettext(request, v) for k, v in table.items()}
+
+    return {
+        "categories": tr(CATEGORIES),
+        "review_kinds": tr(KINDS),
+        "review_statuses": tr(REVIEW_STATUSES),
+        "review_results": tr(RESULTS),
+    }
+
+
+def _change(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    aid: uuid.UUID,
+    form: ChangeForm,
+    *,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    app = get_application(uow, actor=actor, application_id=aid)
+    language = pages.language_of(request)
+    facts = [
+        (f"{f.version}:{f.path}", questions.field_for(app.jurisdiction, f.path, language).text)
+        for f in list_facts(uow, actor=actor, application_id=aid)
+    ]
+    documents = [
+        (str(d.id), d.filename)
+        for d in list_documents(uow, actor=actor, person_id=app.applicant_id)
+        if d.status == "verified"
+    ]
+    context = {
+        "app": app,
+        "facts": [("", "–"), *facts],
+        "documents": [("", "–"), *documents],
+        "values": form.model_dump(),
+        "errors": errors or {},
+        "log_person": app.applicant_id,
+        "page_url": f"/staff/applications/{aid}/change",
+        **_words(request),
+    }
+    return pages.render(request, "staff/reviews/change.html", context, status_code=status_code)
+
+
+def _review(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    rid: uuid.UUID,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    *,
+    status_code: int = 200,
+) -> HTMLResponse:
+    review = get_review(uow, actor=actor, review_id=rid)
+    context = {
+        "review": review,
+        "values": values or {},
+        "errors": errors or {},
+        "log_person": review.person_id,
+        "page_url": f"/staff/reviews/{rid}",
+        **_words(request),
+    }
+    return pages.render(request, "staff/reviews/review.html", context, status_code=status_code)
+
+
+def _hold(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    aid: uuid.UUID,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    *,
+    status_code: int = 200,
+) -> HTMLResponse:
+    app = get_application(uow, actor=actor, application_id=aid)
+    current = next(
+        (d for d in list_decisions(uow, actor=actor, application_id=aid) if not d.superseded_by_id), None
+    )
+    context = {
+        "app": app,
+        "current": current,
+        "values": values or {},
+        "errors": errors or {},
+        "log_person": app.applicant_id,
+        "page_url": f"/staff/applications/{aid}/hold",
+    }
+    return pages.render(request, "staff/reviews/hold.html", context, status_code=status_code)
