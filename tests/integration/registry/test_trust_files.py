@@ -69,7 +69,9 @@ def _denials(c: Container, refused: str) -> list[AuditEvent]:
     with c.uow() as uow:
         rows = [
             e
-            for e in uow.session.scalars(select(AuditEvent).where(AuditEvent.outcome == "denied"))
+            for e in uow.session.scalars(
+                select(AuditEvent).where(AuditEvent.outcome == "denied").order_by(AuditEvent.seq)
+            )
             if (e.details or {}).get("refused") == refused
         ]
         uow.session.expunge_all()
