@@ -38,7 +38,7 @@ class Wordings:
     questions: Mapping[str, Text]
     help: Mapping[str, Text]
     choices: Mapping[str, Mapping[str, Text]]  # input name -> code -> words
-    programs: Mapping[str, Mapping[str, Text]]  # catalogue id -> description / how_to_apply -> words
+    programs: Mapping[str, Mapping[str, Text]]  # catalogue id -> name / description / how_to_apply -> words
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def wordings() -> Wordings:
     choices = {str(k): _texts(v, f"choices.{k}") for k, v in (data.get("choices") or {}).items()}
     programs = {str(k): _texts(v, f"programs.{k}") for k, v in (data.get("programs") or {}).items()}
     for key, fields in programs.items():
-        if unknown := set(fields) - {"description", "how_to_apply"}:
+        if unknown := set(fields) - {"name", "description", "how_to_apply"}:
             raise ValueError(f"{FILE.name}: programs.{key}: unknown field {sorted(unknown)[0]}")
     return Wordings(
         _texts(data.get("questions") or {}, "questions"),
@@ -110,7 +110,8 @@ def program(entry: Entry, lang: str) -> PublicProgram:
     own = wordings().programs.get(entry.id, {})
     description = own["description"](lang) if "description" in own else entry.description(lang)
     apply = own["how_to_apply"](lang) if "how_to_apply" in own else entry.how_to_apply(lang)
-    return PublicProgram(entry.name(lang), description, apply)
+    name = own["name"](lang) if "name" in own else entry.name(lang)
+    return PublicProgram(name, description, apply)
 
 
 def unvoiced(variables: Mapping[str, Variable]) -> list[str]:
