@@ -84,7 +84,9 @@ def field_for(
     options = [(code, choice(code)) for code in var.domain or ()]
     if public:
         text = voices.question(var, language) or var.label(language)
-        return Field(path=path, text=text, kind=var.kind.value, options=options, help=voices.help_text(var, language))
+        return Field(
+            path=path, text=text, kind=var.kind.value, options=options, help=voices.help_text(var, language)
+        )
     help_text = var.help(language) if var.help else None
     return Field(path=path, text=officer, kind=var.kind.value, options=options, help=help_text)
 

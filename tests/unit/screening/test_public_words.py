@@ -25,6 +25,7 @@ import textstat
 from onestop.jurisdictions.catalogue import EntryKind, load_catalogue
 from onestop.screening import gates, voices
 from onestop.screening.packs import screening_pack
+from onestop.web import i18n
 from onestop.web.portal.anonymous_screener import NO_AMOUNT_YET
 
 JURISDICTIONS = ("ca-ab", "ca-nl")
@@ -73,16 +74,17 @@ def groups(lang: str) -> Iterator[tuple[str, list[str]]]:
             words = voices.program(entry, lang)
             yield f"program {entry.id}", [words.name, words.description, words.how_to_apply]
     rules = gates.rules()
-    for n, rule in enumerate([*rules.gates, *rules.applies_to]):
-        yield f"assumption {n}", [rule.says[lang]]
-    if lang == "en":  # the page's own sentences (their French is measured in the catalogue below)
-        yield "screener page", [*_template_strings(), str(NO_AMOUNT_YET)]
+    says = [g.says[lang] for g in rules.gates] + [a.says[lang] for a in rules.applies_to]
+    yield from ((f"assumption {n}", [text]) for n, text in enumerate(says))
+    translate = i18n.translations(lang).gettext
+    page = [translate(s) for s in [*_template_strings(), str(NO_AMOUNT_YET)]]
+    yield "screener page", [re.sub(r"%\(\w+\)[sd]", "3", s) for s in page]
 
 
 def _template_strings() -> list[str]:
     source = TEMPLATE.read_text(encoding="utf-8")
     found = re.findall(r'_\("([^"]+)"\)', source) + re.findall(r'ngettext\("([^"]+)"', source)
-    return [re.sub(r"%\(\w+\)[sd]", "3", s) for s in found]
+    return found
 
 
 def _sentence(text: str) -> str:
