@@ -101,3 +101,16 @@ def test_the_questions_are_asked_in_the_public_voice(client: TestClient) -> None
     text = seen(client.post("/portal/screener", data=data).text)
     assert "this person" not in text.lower() and "the household" not in text.lower()
     assert "How old are you?" in text
+
+
+def test_the_check_catches_what_an_officer_page_shows() -> None:
+    """The patterns bite on the officer's wording of a gap, and skip hidden fields."""
+    officer = (
+        "<body><p>undetermined: the published policy we hold does not give Food allowance "
+        "(ab.emergency_income_support.emergency_needs_allowance[food])</p>"
+        '<input type="hidden" name="program" value="ab.aish"></body>'
+    )
+    text = seen(officer)
+    assert PROGRAM_ID.search(text) and SNAKE.search(text)
+    assert not PROGRAM_ID.search(seen('<body><input type="hidden" name="program" value="ab.aish"></body>'))
+    assert UUID.search(seen("<body><p>0b9f3c1e-2d4a-4c8b-9e7f-1a2b3c4d5e6f</p></body>"))
