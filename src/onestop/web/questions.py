@@ -12,6 +12,7 @@ from onestop.cases.applications import domain as app_domain
 from onestop.cases.applications import program_packs
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
+from onestop.screening import voices
 from onestop.web.parsing import required_whole_number
 
 #: Words for the packs' enum codes (the packs name them in their questions but give no labels).
@@ -63,15 +64,31 @@ class Field:
         return self.name in URGENT and self.kind == "bool"
 
 
-def field_for(jurisdiction: str, path: str, language: str, translate: Any = None) -> Field:
-    """The question for ``path`` in the jurisdiction's pack; ``translate`` words the enum choices."""
+def field_for(
+    jurisdiction: str, path: str, language: str, translate: Any = None, *, public: bool = False
+) -> Field:
+    """The question for ``path`` in the jurisdiction's pack; ``translate`` words the enum choices.
+
+    ``public`` asks in the person's own voice (screening/voices.py): the public wording, no officer
+    help, and the public words for each choice; the staff pages keep the officer's wording.
+    """
     pack = program_packs.pack_of(jurisdiction)
     var = program_packs.variable_for(pack, app_domain.parse_path(path))
-    text = program_packs.question(pack, path, language) or var.label(language) or var.name
+    officer = program_packs.question(pack, path, language) or var.label(language) or var.name
     words = translate or (lambda s: s)
-    options = [(code, words(CHOICES[code]) if code in CHOICES else code) for code in var.domain or ()]
+
+    def choice(code: str) -> str:
+        own = voices.choice(var, code, language) if public else None
+        return own or (words(CHOICES[code]) if code in CHOICES else code)
+
+    options = [(code, choice(code)) for code in var.domain or ()]
+    if public:
+        text = voices.question(var, language) or var.label(language)
+        return Field(
+            path=path, text=text, kind=var.kind.value, options=options, help=voices.help_text(var, language)
+        )
     help_text = var.help(language) if var.help else None
-    return Field(path=path, text=text, kind=var.kind.value, options=options, help=help_text)
+    return Field(path=path, text=officer, kind=var.kind.value, options=options, help=help_text)
 
 
 def read_answer(question: Field, raw: str) -> Any:

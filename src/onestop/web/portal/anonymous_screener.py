@@ -15,7 +15,7 @@ from starlette.responses import HTMLResponse, Response
 from onestop.cases.screenings.domain import case_mapping, concrete
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.screening import Screening, Status, screen
+from onestop.screening import Screening, Status, screen, voices
 from onestop.web import pages, questions
 from onestop.web.parsing import required_whole_number
 
@@ -26,8 +26,6 @@ NO_AMOUNT_YET = N_("We cannot say yet how much: an officer will tell you.")
 ELSEWHERE = "elsewhere"  # lives in neither province: the honest empty state, with where to turn
 ANSWER = "a:"  # hidden fields carrying the answers so far: a:<path>
 SHOWN = 6  # programs shown in full; the others are listed by name
-#: The packs word some questions for an officer ("this person"); the public is asked directly.
-OWN_WORDS = {"people[p1].age": N_("How old are you?")}
 
 
 @router.get("")
@@ -126,18 +124,16 @@ def _page(
     ask = urgent or situation or pending[:1]
     fields = [
         questions.field_for(
-            jurisdiction, concrete(q.input, "p1"), language, lambda s: pages.gettext(request, s)
+            jurisdiction, concrete(q.input, "p1"), language, lambda s: pages.gettext(request, s), public=True
         )
         for q in ask
     ]
-    for f in fields:
-        if f.path in OWN_WORDS:
-            f.text, f.help = pages.gettext(request, OWN_WORDS[f.path]), None
     likely = [i for i in result.items if i.status in (Status.LIKELY, Status.POSSIBLY)]
-    for item in likely:  # a missing published value never reaches the public page by its id
-        if item.missing_parameters:
-            item.reasons = [r for r in item.reasons if not r.startswith(("undetermined", "indéterminé"))]
-            item.reasons.append(pages.gettext(request, NO_AMOUNT_YET))
+    context_words = {i.entry.id: voices.program(i.entry, language) for i in result.items}
+    for item in likely:
+        # The screening's reasons are the officer's (a gap named by its parameter id): the public
+        # page says only what the person can act on, and never names a missing value.
+        item.reasons = [pages.gettext(request, NO_AMOUNT_YET)] if item.missing_parameters else []
     context = {
         "step": "ask" if fields else "results",
         "jurisdiction": jurisdiction,
@@ -146,6 +142,7 @@ def _page(
         "skip": skip,
         "fields": fields,
         "group": "urgent" if urgent else "situation" if situation else "",
+        "words": context_words,
         "assumptions": result.assumptions,
         "nothing_fits": not likely and not fields,
         "urgent_items": [i for i in result.items if i.urgent],
