@@ -18,8 +18,8 @@ from functools import partial
 
 from onestop.access import Actor
 from onestop.bootstrap import Container
+from onestop.demo import after_decision, casework, contacts, duplicates, facilities, guide, portal, trust
 from onestop.demo import batch as demo_batch
-from onestop.demo import casework, contacts, facilities, guide, portal, trust
 from onestop.demo import health as demo_health
 from onestop.demo import money as demo_money
 from onestop.demo.clock import ReplayClock
@@ -131,6 +131,7 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     _reviews(ctx, line, [next(it) for _ in range(4)])
     eligible = _decided(ctx, line, it, scale)
     _money(ctx, line, supervisor, eligible)
+    _after_decision(ctx, line, eligible, health)
     _stages(ctx, line, it, scale)
     _tasks(ctx, line, officers, loads, scale)
     _health(ctx, line, officers[0], health)
@@ -142,7 +143,9 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     line.at(0, 0, 45, lambda: trust.linked_portal_account(ctx))
     line.at(0, 1, 0, partial(facilities.load_facilities, ctx))
     line.at(weekday(ctx, -1), 10, 15, lambda: trust.restricted_file(ctx))
+    line.at(weekday(ctx, -2), 16, 40, lambda: trust.pending_grant(ctx))
     line.run(ctx)
+    duplicates.sweep_registry(ctx)
     guide.mark(ctx)
     return True
 
@@ -262,6 +265,30 @@ def _money(ctx: Ctx, line: Timeline, supervisor: Actor, eligible: list[Work]) ->
         ctx.made.guide["emergency_approval"] = str(approval or "")
 
     line.at(weekday(ctx, -1), 15, 30, emergency)
+
+
+def _after_decision(ctx: Ctx, line: Timeline, eligible: list[Work], health: list[Client]) -> None:
+    """Issue 14's pages: a change under review, a case conference, a write-off waiting, a landlord
+    approved with an invoice waiting for a colleague, a pay stub still to report, an NL investigation.
+    The change and the conference go to eligible clients the money steps and the reported work leave
+    alone (a small office has at least two: ``fixed_need`` keeps three for money, ``Scale`` six in all);
+    the change comes after the evening's re-assessment run (which would otherwise count it)."""
+    free = [w for i, w in enumerate(eligible) if i not in (0, 1, 2, CHANGED)]
+    ad = after_decision
+    if len(free) > 0:
+        line.at(weekday(ctx, -1), 18, 0, partial(ad.change_under_review, ctx, *free[0]))
+    if len(free) > 1:
+        line.at(weekday(ctx, -6), 14, 0, partial(ad.conference, ctx, *free[1]))
+        line.at(weekday(ctx, -4), 15, 10, partial(ad.write_off, ctx, *free[1]))
+    officer, client = eligible[0]  # the food voucher's client: the landlord is paid the rent directly
+
+    def landlord_and_invoice() -> None:
+        ad.invoice(ctx, officer, client, ad.landlord(ctx, officer, client))
+
+    line.at(weekday(ctx, -2), 11, 30, landlord_and_invoice)
+    line.at(weekday(ctx, -1), 9, 40, partial(ad.pay_stub, ctx, *eligible[1]))  # the overpayment's client
+    if len(health) > 2:
+        line.at(weekday(ctx, -3), 10, 30, partial(ad.investigation, ctx, ctx.officers[0], health[2]))
 
 
 def _stages(ctx: Ctx, line: Timeline, it: Iterator[Work], scale: Scale) -> None:
