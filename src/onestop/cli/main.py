@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -41,8 +40,8 @@ LAZY: dict[str, tuple[str, str]] = {
 }
 
 
-def _load(name: str) -> click.Command | None:
-    """The click command for ``name``, importing its module now."""
+def _load(name: str) -> Any:
+    """The (click) command for ``name``, importing its module now; None for an unknown one."""
     module, attribute = LAZY[name]
     found: Any = getattr(importlib.import_module(f"onestop.cli.{module}"), attribute)
     if isinstance(found, typer.Typer):
@@ -61,10 +60,11 @@ def _load(name: str) -> click.Command | None:
 class LazyGroup(TyperGroup):
     """The root group: lists every command, imports one only when it runs (or for ``--help``)."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    # The context and command are the click types typer vendors (typer._click, private): left as Any.
+    def list_commands(self, ctx: Any) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(LAZY))
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name in LAZY:
             return _load(cmd_name)
         return super().get_command(ctx, cmd_name)
