@@ -1,7 +1,8 @@
 """Issue 14 in the demo: the work after a decision, so its staff pages open on something real.
 
 A case conference on a client's file; a landlord set up as a payee and approved by the supervisor, and
-that landlord's invoice entered by one officer and waiting for a colleague's approval; a write-off of an
+that landlord's invoices entered by one officer (last week's approved by a colleague, this week's
+waiting for one); a write-off of an
 overpayment waiting for the supervisor; an NL client under investigation (in NL the officer investigates);
 a client on benefits who brought a pay stub (verified, not yet reported: try the change page on it); a
 change reported by another client, its review in progress. Each call is one the staff pages make.
@@ -86,23 +87,34 @@ def landlord(ctx: Ctx, officer: Actor, client: Client) -> uuid.UUID:
     return payee.id
 
 
-def invoice(ctx: Ctx, officer: Actor, client: Client, payee_id: uuid.UUID) -> None:
-    """The landlord's bill for a repair the client caused, entered; a colleague approves it (not the
-    officer who entered it)."""
-    money.record_invoice(
+def invoice(
+    ctx: Ctx, officer: Actor, client: Client, payee_id: uuid.UUID, *, approved_by: Actor | None = None
+) -> None:
+    """The landlord's bill entered by the officer; a colleague approves it for payment (never the
+    officer who entered it). Without ``approved_by`` it waits on the invoices page."""
+    today = ctx.clock.today()
+    entered = money.record_invoice(
         ctx.container.uow(),
         actor=officer,
         data=money.InvoiceCreate(
             payee_id=payee_id,
-            vendor_reference=f"RA-{ctx.clock.today():%Y%m}-{ctx.rng.randint(100, 999)}",
+            vendor_reference=f"RA-{today:%Y%m%d}-{ctx.rng.randint(100, 999)}",
             unit_id=client.unit_id,
             program=PROGRAM,
-            amount=32500,
-            description="Damage deposit top-up for the client's unit",
-            received_on=ctx.clock.today(),
+            amount=32500 if approved_by is None else 18000,
+            description="Damage deposit top-up for the client's unit"
+            if approved_by is None
+            else "Repair of the client's broken door lock",
+            received_on=today,
         ),
     )
-    ctx.made.add("invoices_waiting")
+    if approved_by is None:
+        ctx.made.add("invoices_waiting")
+        return
+    money.approve_invoice(
+        ctx.container.uow(), actor=approved_by, invoice_id=entered.id, pay_date=today + dt.timedelta(days=2)
+    )
+    ctx.made.add("invoices_approved")
 
 
 def write_off(ctx: Ctx, officer: Actor, client: Client) -> None:

@@ -128,10 +128,11 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     for offset in range(-10, 1):
         line.at(offset, 6, 0, partial(casework.open_due_reviews, ctx))  # the nightly job, lately
     it = iter(work)
-    _reviews(ctx, line, [next(it) for _ in range(4)])
+    reviewed = [next(it) for _ in range(4)]
+    _reviews(ctx, line, reviewed)
     eligible = _decided(ctx, line, it, scale)
     _money(ctx, line, supervisor, eligible)
-    _after_decision(ctx, line, eligible, health)
+    _after_decision(ctx, line, eligible, reviewed[3], health)
     _stages(ctx, line, it, scale)
     _tasks(ctx, line, officers, loads, scale)
     _health(ctx, line, officers[0], health)
@@ -267,25 +268,31 @@ def _money(ctx: Ctx, line: Timeline, supervisor: Actor, eligible: list[Work]) ->
     line.at(weekday(ctx, -1), 15, 30, emergency)
 
 
-def _after_decision(ctx: Ctx, line: Timeline, eligible: list[Work], health: list[Client]) -> None:
+def _after_decision(
+    ctx: Ctx, line: Timeline, eligible: list[Work], reviewed: Work, health: list[Client]
+) -> None:
     """Issue 14's pages: a change under review, a case conference, a write-off waiting, a landlord
-    approved with an invoice waiting for a colleague, a pay stub still to report, an NL investigation.
-    The change and the conference go to eligible clients the money steps and the reported work leave
-    alone (a small office has at least two: ``fixed_need`` keeps three for money, ``Scale`` six in all);
-    the change comes after the evening's re-assessment run (which would otherwise count it)."""
+    approved with invoices (one paid, one waiting for a colleague), a pay stub still to report, an NL
+    investigation. The conference and the write-off go to a client decided a year ago (the demo always
+    has one), the change to an eligible client the money steps and the reported work leave alone (a
+    small office may have none); the change comes after the evening's re-assessment run (which would
+    otherwise count it)."""
     free = [w for i, w in enumerate(eligible) if i not in (0, 1, 2, CHANGED)]
     ad = after_decision
-    if len(free) > 0:
+    if free:
         line.at(weekday(ctx, -1), 18, 0, partial(ad.change_under_review, ctx, *free[0]))
-    if len(free) > 1:
-        line.at(weekday(ctx, -6), 14, 0, partial(ad.conference, ctx, *free[1]))
-        line.at(weekday(ctx, -4), 15, 10, partial(ad.write_off, ctx, *free[1]))
-    officer, client = eligible[0]  # the food voucher's client: the landlord is paid the rent directly
+    line.at(weekday(ctx, -6), 14, 0, partial(ad.conference, ctx, *reviewed))
+    line.at(weekday(ctx, -2), 15, 10, partial(ad.write_off, ctx, *reviewed))  # after the run
+    officer, client = eligible[0]  # the food voucher's client: the landlord is paid directly
+    colleague = next(o for o in ctx.officers if o is not officer)
+    landlord: list[uuid.UUID] = []
 
-    def landlord_and_invoice() -> None:
-        ad.invoice(ctx, officer, client, ad.landlord(ctx, officer, client))
+    def last_month() -> None:
+        landlord.append(ad.landlord(ctx, officer, client))
+        ad.invoice(ctx, officer, client, landlord[0], approved_by=colleague)
 
-    line.at(weekday(ctx, -2), 11, 30, landlord_and_invoice)
+    line.at(weekday(ctx, -9), 11, 30, last_month)
+    line.at(weekday(ctx, -2), 11, 30, lambda: ad.invoice(ctx, officer, client, landlord[0]))
     line.at(weekday(ctx, -1), 9, 40, partial(ad.pay_stub, ctx, *eligible[1]))  # the overpayment's client
     if len(health) > 2:
         line.at(weekday(ctx, -3), 10, 30, partial(ad.investigation, ctx, ctx.officers[0], health[2]))
