@@ -2,10 +2,10 @@
 
 A case conference on a client's file; a landlord set up as a payee and approved by the supervisor, and
 that landlord's invoices entered by one officer (last week's approved by a colleague, this week's
-waiting for one); a write-off of an
-overpayment waiting for the supervisor; an NL client under investigation (in NL the officer investigates);
-a client on benefits who brought a pay stub (verified, not yet reported: try the change page on it); a
-change reported by another client, its review in progress. Each call is one the staff pages make.
+waiting for one); a write-off of an overpayment waiting for the supervisor; an NL client under
+investigation (in NL the officer investigates) and an AB one (there, a specialist does); a client on
+benefits who brought a pay stub (verified, not yet reported: try the change page on it); a change
+reported by another client, its review in progress. Each call is one the staff pages make.
 """
 
 from __future__ import annotations
@@ -144,23 +144,19 @@ def investigation(ctx: Ctx, officer: Actor, client: Client) -> None:
     """A data match says the NL client had earnings they did not report: the officer (who investigates
     in NL) opens the file, puts the bank statement in it and records the client's interview."""
     uow = ctx.container.uow
-    app = decided_application(ctx, officer, client)
-    opened = investigations.open_investigation(
-        uow(),
-        actor=officer,
-        data=investigations.InvestigationCreate(
-            person_id=client.person_id,
-            application_id=app,
-            allegation="Employment earnings in the last quarter that were not reported",
-            source="data_match",
-            source_detail="Quarterly wage match with the Canada Revenue Agency",
-        ),
+    opened = _open(
+        ctx,
+        officer,
+        client,
+        "Employment earnings in the last quarter that were not reported",
+        "data_match",
+        "Quarterly wage match with the Canada Revenue Agency",
     )
     statement = casework.document(ctx, officer, client, None, "bank_statement")
     investigations.add_evidence(
         uow(),
         actor=officer,
-        investigation_id=opened.id,
+        investigation_id=opened,
         data=investigations.EvidenceCreate(
             document_id=statement, description="Three deposits from a fish plant in the last quarter"
         ),
@@ -170,7 +166,7 @@ def investigation(ctx: Ctx, officer: Actor, client: Client) -> None:
     investigations.record_interview(
         uow(),
         actor=officer,
-        investigation_id=opened.id,
+        investigation_id=opened,
         data=investigations.InterviewCreate(
             interviewee_id=client.person_id,
             held_at=min(held, ctx.clock.now()),
@@ -179,6 +175,34 @@ def investigation(ctx: Ctx, officer: Actor, client: Client) -> None:
         ),
     )
     ctx.made.add("investigations")
+
+
+def tip(ctx: Ctx, client: Client) -> None:
+    """An anonymous tip about an AB client: in Alberta the specialist (program integrity) investigates."""
+    _open(
+        ctx,
+        ctx.staff["specialist"],
+        client,
+        "A partner with a full-time job is said to live in the home",
+        "anonymous_tip",
+        "Phone call to the office; the caller would not give a name",
+    )
+    ctx.made.add("investigations")
+
+
+def _open(ctx: Ctx, actor: Actor, client: Client, allegation: str, source: str, detail: str) -> uuid.UUID:
+    """Open an investigation about the client's decided application; its id."""
+    return investigations.open_investigation(
+        ctx.container.uow(),
+        actor=actor,
+        data=investigations.InvestigationCreate(
+            person_id=client.person_id,
+            application_id=decided_application(ctx, actor, client),
+            allegation=allegation,
+            source=source,
+            source_detail=detail,
+        ),
+    ).id
 
 
 def pay_stub(ctx: Ctx, officer: Actor, client: Client) -> None:

@@ -283,6 +283,7 @@ def _after_decision(
         line.at(weekday(ctx, -1), 18, 0, partial(ad.change_under_review, ctx, *free[0]))
     line.at(weekday(ctx, -6), 14, 0, partial(ad.conference, ctx, *reviewed))
     line.at(weekday(ctx, -2), 15, 10, partial(ad.write_off, ctx, *reviewed))  # after the run
+    line.at(weekday(ctx, -3), 9, 20, partial(ad.tip, ctx, reviewed[1]))  # in AB the specialist investigates
     officer, client = eligible[0]  # the food voucher's client: the landlord is paid directly
     colleague = next(o for o in ctx.officers if o is not officer)
     landlord: list[uuid.UUID] = []
