@@ -145,13 +145,20 @@ def test_money_respects_maker_checker_and_both_checks_pass(demo: tuple[Container
     with c.uow() as uow:
         [batch] = uow.session.scalars(select(PaymentBatch)).all()
         pending = uow.session.scalars(select(ApprovalRequest).where(ApprovalRequest.state == "pending")).all()
-        [waiting] = [r for r in pending if r.payment_type == "emergency_funds"]
-        # besides it, the facilities' payments wait for the supervisor: a week of shelter (beyond an
-        # officer's four nights), the manual cheque and a monthly payment set up by hand; and a write-off
-        others = sorted(str(r.payment_type) for r in pending if r is not waiting)
-        assert others == ["invoice", "recurring", "shelter", "write_off"], [
-            (r.subject_type, r.payment_type) for r in pending
+        [waiting] = [
+            r for r in pending if r.payment_type == "emergency_funds" and r.needed_role == "supervisor"
         ]
+        # besides it, the facilities' payments wait for the supervisor: a week of shelter (beyond an
+        # officer's four nights), the manual cheque and a monthly payment set up by hand; a write-off; and
+        # the supervisor's own emergency payment, beyond a supervisor's limit, waits for the administrator
+        others = sorted((str(r.payment_type), r.needed_role) for r in pending if r is not waiting)
+        assert others == [
+            ("emergency_funds", "administrator"),
+            ("invoice", "supervisor"),
+            ("recurring", "supervisor"),
+            ("shelter", "supervisor"),
+            ("write_off", "supervisor"),
+        ], [(r.subject_type, r.payment_type) for r in pending]
         [write_off] = [r for r in pending if r.kind == "write_off"]
         [op] = uow.session.scalars(select(Overpayment).where(Overpayment.id != write_off.subject_id)).all()
         assert batch.state == "exported" and batch.built_by != batch.approved_by
@@ -356,3 +363,7 @@ def test_the_pages_after_a_decision_have_work(demo: tuple[Container, LoadReport]
         assert "write-off" in client.get("/staff/approvals").text.lower()
         queue = client.get("/staff/duplicates").text
         assert queue.count("/dismiss") == len(suggestions)
+    with TestClient(create_app(c), follow_redirects=False) as client:  # beyond a supervisor's limit
+        assert sign_in(client, "administrator", "demo-administrator-1").status_code == 303
+        assert "6,200.00" in client.get("/staff/approvals").text
+        assert "Acting supervisor" in client.get("/staff/admin/grants").text
