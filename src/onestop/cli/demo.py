@@ -31,7 +31,9 @@ def load(
 ) -> None:
     """Create two offices (EDM, SJN), the demo staff, PEOPLE people in households, and a working office:
     caseloads, tasks, applications at every stage, decisions, plans, referrals, six weeks of contacts,
-    reviews, payments (a run, an emergency payment waiting, an overpayment), an appeal, a portal client."""
+    reviews, payments (a run, an emergency payment waiting, an overpayment), an appeal, a portal client,
+    the work after a decision (a conference, invoices, a write-off, investigations, a change under review),
+    a role grant waiting; then the duplicate sweep fills the queue of suggested duplicates."""
     try:
         report = load_demo(container(), people=people, seed=seed, progress=_progress(people), office=office)
     except AlreadyLoaded as err:

@@ -1,54 +1,87 @@
-"""The ``onestop`` command: one module per group, registered here."""
+"""The ``onestop`` command: one module per group, registered here and imported only when used.
+
+Importing every group up front costs seconds (each pulls in its area: the web app, the rules, the
+Splink sweep...), paid again by every command; ``make demo`` runs three. So the root group knows the
+groups by name and imports a group's module the first time that group is asked for: ``onestop db
+upgrade`` imports the database code only. ``onestop --help`` still imports them all (to list them).
+"""
 
 from __future__ import annotations
 
-import typer
+import importlib
+from typing import Any
 
-from onestop.cli import (
-    audit,
-    db,
-    demo,
-    notices,
-    payments,
-    people,
-    rules,
-    serve,
-    staff,
-)
-from onestop.cli import batch as batch_cli
-from onestop.cli import cases as cases_cli
-from onestop.cli import health as health_cli
-from onestop.cli import ledger as ledger_cli
-from onestop.cli import registry as registry_cli
-from onestop.cli import reports as reports_cli
-from onestop.cli import screen as screen_cli
+import typer
+from typer.core import TyperGroup
+
+#: Command name: (module under onestop.cli, attribute). A Typer attribute is a group; a function is a
+#: command of the root; a list is several root commands (the rules module's).
+LAZY: dict[str, tuple[str, str]] = {
+    "db": ("db", "app"),
+    "people": ("people", "app"),
+    "registry": ("registry", "app"),
+    "staff": ("staff", "app"),
+    "audit": ("audit", "app"),
+    "demo": ("demo", "app"),
+    "notices": ("notices", "app"),
+    "rules": ("rules", "app"),
+    "payments": ("payments", "app"),
+    "approvals": ("payments", "approvals_app"),
+    "budgets": ("payments", "budgets_app"),
+    "ledger": ("ledger", "app"),
+    "cases": ("cases", "app"),
+    "catalogue": ("screen", "catalogue_app"),
+    "screen": ("screen", "screen"),
+    "batch": ("batch", "app"),
+    "reports": ("reports", "app"),
+    "health": ("health", "app"),
+    "serve": ("serve", "serve"),
+    "evaluate": ("rules", "TOP_LEVEL_COMMANDS"),
+}
+
+
+def _load(name: str) -> Any:
+    """The (click) command for ``name``, importing its module now; None for an unknown one."""
+    module, attribute = LAZY[name]
+    found: Any = getattr(importlib.import_module(f"onestop.cli.{module}"), attribute)
+    if isinstance(found, typer.Typer):
+        group = typer.main.get_group(found)
+        group.name = name
+        return group
+    functions = found if isinstance(found, list) else [found]
+    for function in functions:
+        if function.__name__.rstrip("_") == name:
+            holder = typer.Typer()
+            holder.command(name=name)(function)
+            return typer.main.get_command(holder)
+    return None
+
+
+class LazyGroup(TyperGroup):
+    """The root group: lists every command, imports one only when it runs (or for ``--help``)."""
+
+    # The context and command are the click types typer vendors (typer._click, private): left as Any.
+    def list_commands(self, ctx: Any) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(LAZY))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name in LAZY:
+            return _load(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
 
 app = typer.Typer(
+    cls=LazyGroup,
     help="onestop: integrated delivery of social programs.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-app.add_typer(db.app, name="db")
-app.add_typer(people.app, name="people")
-app.add_typer(registry_cli.app, name="registry")
-app.add_typer(staff.app, name="staff")
-app.add_typer(audit.app, name="audit")
-app.add_typer(demo.app, name="demo")
-app.add_typer(notices.app, name="notices")
-app.add_typer(rules.app, name="rules")
-app.add_typer(payments.app, name="payments")
-app.add_typer(payments.approvals_app, name="approvals")
-app.add_typer(payments.budgets_app, name="budgets")
-app.add_typer(ledger_cli.app, name="ledger")
-app.add_typer(cases_cli.app, name="cases")
-app.add_typer(screen_cli.catalogue_app, name="catalogue")
-app.command(name="screen")(screen_cli.screen)
-app.add_typer(batch_cli.app, name="batch")
-app.add_typer(reports_cli.app, name="reports")
-app.add_typer(health_cli.app, name="health")
-app.command()(serve.serve)
-for _command in getattr(rules, "TOP_LEVEL_COMMANDS", ()):
-    app.command()(_command)
+
+
+@app.callback()
+def main() -> None:
+    """onestop: integrated delivery of social programs."""
+
 
 if __name__ == "__main__":
     app()

@@ -51,8 +51,15 @@ def client_payee(ctx: Ctx, officer: Actor, client: Client) -> tuple[uuid.UUID, s
     return payee.id, ("direct_deposit" if payee.account_masked else "cheque")
 
 
-def emergency_payment(ctx: Ctx, officer: Actor, client: Client, amount_cents: int) -> uuid.UUID:
-    """An emergency payment beyond the officer's authority: it waits for a supervisor's approval."""
+def emergency_payment(
+    ctx: Ctx,
+    officer: Actor,
+    client: Client,
+    amount_cents: int,
+    why: str = "furnace broke down; repair quote attached",
+) -> uuid.UUID:
+    """An emergency payment beyond the officer's authority: it waits for a supervisor's approval (beyond
+    a supervisor's, for an administrator's)."""
     payee, method = client_payee(ctx, officer, client)
     data = money.IssuanceCreate(
         payment_type="emergency_funds",
@@ -62,7 +69,7 @@ def emergency_payment(ctx: Ctx, officer: Actor, client: Client, amount_cents: in
         amount=amount_cents,
         method=method,
         pay_date=ctx.today + dt.timedelta(days=1),
-        explanation="furnace broke down; repair quote attached",
+        explanation=why,
         office_id=officer.office_id,
     )
     issuance = money.issue_payment(ctx.container.uow(), actor=officer, data=data)

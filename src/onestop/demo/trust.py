@@ -1,11 +1,12 @@
 """Issue #10 in the demo: a portal account an officer linked after checking the client's identity,
 next to the demo portal client's own (unlinked) account; a restricted file with a break-glass opening
-waiting for the supervisor's review."""
+waiting for the supervisor's review; a role grant waiting for a second administrator."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from onestop.access import grants
 from onestop.clients import link_portal_account
 from onestop.clients.models import ClientAccount
 from onestop.demo.context import Ctx
@@ -62,3 +63,17 @@ def restricted_file(ctx: Ctx) -> None:
     )
     ctx.made.add("restricted_files")
     ctx.made.add("file_accesses_to_review")
+
+
+def pending_grant(ctx: Ctx) -> None:
+    """Issue 10, part 8: the administrator asks for the supervisor role for the second officer (acting
+    supervisor during a leave); a privileged role waits for a second administrator's approval."""
+    officer2 = ctx.staff["officer2"]
+    grants.request_grant(
+        ctx.container.uow(),
+        actor=ctx.staff["administrator"],
+        staff_id=officer2.staff_id,
+        role="supervisor",
+        reason="Acting supervisor while the supervisor is on leave next month",
+    )
+    ctx.made.add("role_grants_waiting")

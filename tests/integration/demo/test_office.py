@@ -19,13 +19,17 @@ from typer.testing import CliRunner
 
 from onestop import bootstrap, money, reports
 from onestop.access import Actor, Role, create_office, create_staff
+from onestop.access.grants import RoleGrant
 from onestop.audit.models import AuditEvent
 from onestop.batch.models import BatchRow, BatchRun
 from onestop.bootstrap import Container
 from onestop.cases.appeals.models import Appeal
 from onestop.cases.applications.models import Application
 from onestop.cases.decisions.models import Decision, OverrideRequest
+from onestop.cases.documents.models import Document
 from onestop.cases.interactions.models import Interaction
+from onestop.cases.investigations.models import Investigation
+from onestop.cases.referrals.models import CaseConference
 from onestop.cases.reviews.models import Review
 from onestop.cases.tasks import list_tasks
 from onestop.cases.tasks.models import CaseloadAssignment, Task
@@ -46,8 +50,8 @@ from onestop.health.models import (
     SpecialAuthorization,
     Travel,
 )
-from onestop.money.models import ApprovalRequest, Budget, Issuance, Overpayment, PaymentBatch
-from onestop.registry.models import FileAccessGrant, PersonRestriction
+from onestop.money.models import ApprovalRequest, Budget, Invoice, Issuance, Overpayment, Payee, PaymentBatch
+from onestop.registry.models import DuplicateSuggestion, FileAccessGrant, PersonRestriction
 from onestop.web.app import create_app
 from tests.conftest import NOW, TEST_FIELD_KEY
 from tests.functional.portal.conftest import sign_in as portal_sign_in
@@ -141,14 +145,22 @@ def test_money_respects_maker_checker_and_both_checks_pass(demo: tuple[Container
     with c.uow() as uow:
         [batch] = uow.session.scalars(select(PaymentBatch)).all()
         pending = uow.session.scalars(select(ApprovalRequest).where(ApprovalRequest.state == "pending")).all()
-        [waiting] = [r for r in pending if r.payment_type == "emergency_funds"]
-        # besides it, the facilities' payments wait for the supervisor: a week of shelter (beyond an
-        # officer's four nights), the manual cheque and a monthly payment set up by hand
-        others = sorted(str(r.payment_type) for r in pending if r is not waiting)
-        assert others == ["invoice", "recurring", "shelter"], [
-            (r.subject_type, r.payment_type) for r in pending
+        [waiting] = [
+            r for r in pending if r.payment_type == "emergency_funds" and r.needed_role == "supervisor"
         ]
-        [op] = uow.session.scalars(select(Overpayment)).all()
+        # besides it, the facilities' payments wait for the supervisor: a week of shelter (beyond an
+        # officer's four nights), the manual cheque and a monthly payment set up by hand; a write-off; and
+        # the supervisor's own emergency payment, beyond a supervisor's limit, waits for the administrator
+        others = sorted((str(r.payment_type), r.needed_role) for r in pending if r is not waiting)
+        assert others == [
+            ("emergency_funds", "administrator"),
+            ("invoice", "supervisor"),
+            ("recurring", "supervisor"),
+            ("shelter", "supervisor"),
+            ("write_off", "supervisor"),
+        ], [(r.subject_type, r.payment_type) for r in pending]
+        [write_off] = [r for r in pending if r.kind == "write_off"]
+        [op] = uow.session.scalars(select(Overpayment).where(Overpayment.id != write_off.subject_id)).all()
         assert batch.state == "exported" and batch.built_by != batch.approved_by
         assert (waiting.payment_type, waiting.requested_by) == ("emergency_funds", "officer")
         assert 0 < op.balance_cents < op.amount_cents  # being recovered
@@ -293,3 +305,65 @@ def test_caseload_runs_budgets_and_the_monthly_report_have_figures(
     report = reports.monthly_report(c.uow(), actor=_actor(c, "supervisor"), month=last_month)
     assert report.contacts["total"] > 50 and report.decisions["by_program"]["ab.income_support"]
     assert report.payments and report.tasks["created"] > 0
+
+
+def test_the_pages_after_a_decision_have_work(demo: tuple[Container, LoadReport]) -> None:
+    """Issue 14's pages: a conference, a landlord approved with one invoice paid and one waiting for a
+    colleague, a write-off waiting, an NL investigation, a change under review, a pay stub to report; a
+    role grant waiting for a second administrator; the sweep's suggestions in the duplicates queue."""
+    c, report = demo
+    with c.uow() as uow:
+        s = uow.session
+        [conference] = s.scalars(select(CaseConference.person_id)).all()
+        [(landlord, landlord_state)] = s.execute(
+            select(Payee.id, Payee.state).where(Payee.kind == "landlord")
+        )
+        invoices = {
+            i.state: i for i in s.execute(select(Invoice.state, Invoice.payee_id, Invoice.vendor_reference))
+        }
+        inquiries = {
+            i.opened_by: i
+            for i in s.execute(
+                select(
+                    Investigation.id, Investigation.status, Investigation.opened_by, Investigation.allegation
+                )
+            )
+        }
+        changes = s.execute(select(Review.status, Review.person_id).where(Review.kind == "change")).all()
+        stubs = s.scalars(
+            select(Document.person_id).where(
+                Document.doc_type == "income_proof",
+                Document.application_id.is_(None),
+                Document.status == "verified",
+            )
+        ).all()
+        [grant] = s.execute(
+            select(RoleGrant.role, RoleGrant.requested_by).where(RoleGrant.state == "pending")
+        )
+        suggestions = s.scalars(
+            select(DuplicateSuggestion.id).where(DuplicateSuggestion.status == "open")
+        ).all()
+    assert landlord_state == "approved" and set(invoices) == {"approved", "received"}
+    assert {i.payee_id for i in invoices.values()} == {landlord}
+    assert set(inquiries) == {"officer", "specialist"}  # NL: the officer investigates; AB: a specialist
+    inquiry = inquiries["officer"]
+    assert inquiry.status == "open"
+    assert [status for status, _ in changes] == ["in_progress"]
+    assert len(set(stubs) - {person for _, person in changes}) == 1  # a stub still to report
+    assert tuple(grant) == ("supervisor", "administrator")
+    assert len(suggestions) >= 2 and report.office["duplicate_suggestions"] == len(suggestions)
+    with TestClient(create_app(c), follow_redirects=False) as client:
+        assert sign_in(client, "officer2", "demo-officer-2").status_code == 303
+        page = client.get("/staff/invoices").text
+        assert invoices["received"].vendor_reference in page
+        assert "Back-to-work planning" in client.get(f"/staff/people/{conference}/conferences").text
+        assert inquiry.allegation in client.get(f"/staff/investigations/{inquiry.id}").text
+    with TestClient(create_app(c), follow_redirects=False) as client:
+        assert sign_in(client, "supervisor", "demo-supervisor-1").status_code == 303
+        assert "write-off" in client.get("/staff/approvals").text.lower()
+        queue = client.get("/staff/duplicates").text
+        assert queue.count("/dismiss") == len(suggestions)
+    with TestClient(create_app(c), follow_redirects=False) as client:  # beyond a supervisor's limit
+        assert sign_in(client, "administrator", "demo-administrator-1").status_code == 303
+        assert "6,200.00" in client.get("/staff/approvals").text
+        assert "Acting supervisor" in client.get("/staff/admin/grants").text
