@@ -328,9 +328,7 @@ def health_file(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> Healt
 def build_file(repo: HealthRepository, ids: list[uuid.UUID], today: dt.date) -> HealthFile:
     """The file without access checks (callers check and audit)."""
     periods = repo.for_people(Coverage, ids)
-    current = [
-        p for p in periods if p.status == CoverageStatus.ACTIVE and (p.end_on is None or p.end_on >= today)
-    ]
+    current = [p for p in periods if p.end_on is None or p.end_on >= today]  # ended from a later day too
     past = [p for p in periods if p not in current]
     return HealthFile(
         current=[CoveragePublic.model_validate(p) for p in sorted(current, key=lambda p: p.start_on)],
