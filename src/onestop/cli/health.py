@@ -61,9 +61,17 @@ def show(person: str = typer.Argument(..., help="Person id.")) -> None:
 def from_decision(
     decision: str = typer.Argument(..., help="Decision id (NLPDP plan or NL Income Support)."),
     applicant_only: bool = typer.Option(False, "--applicant-only", help="Not the whole household."),
+    left_for_work: bool = typer.Option(
+        False, "--left-for-work", help="Income Support ends because the client left for work."
+    ),
 ) -> None:
     """Start (eligible) or end (ineligible) the plan's coverage from a decision."""
-    data = _model(s.CoverageFromDecision, decision_id=decision, household=not applicant_only)
+    data = _model(
+        s.CoverageFromDecision,
+        decision_id=decision,
+        household=not applicant_only,
+        left_for_work=left_for_work,
+    )
     _dump(health.apply_decision(container().uow(), actor=cli_actor(), data=data))
 
 
