@@ -650,6 +650,7 @@ class StayPublic(_Out):
     recorded_by: str
     ended_by: str | None
     created_at: dt.datetime
+    recurring_ended: list[uuid.UUID] = []  # on the day out: monthly payments ended in money (or ending)
     recurring_to_end: list[uuid.UUID] = []  # on the day out: the monthly payments money still makes
 
     @classmethod

@@ -41,6 +41,8 @@ BENEFIT_KINDS = {
 MONEY_STATES = {
     "approved": N_("Approved"),
     "pending_approval": N_("Waiting for a second person's approval"),
+    "ended": N_("Ended on the day out"),
+    "end_pending_approval": N_("Ending waits for a second person's approval"),
 }
 STATUSES = {
     "active": N_("Active"),
