@@ -402,6 +402,7 @@ ROUTES: dict[str, Expect] = {
     "POST /staff/people/{person_id:uuid}/health/coverage/{coverage_id:uuid}/restrictions/remove": (
         front_line()
     ),
+    "POST /staff/people/{person_id:uuid}/health/coverage/from-decision": front_line(),
     "GET /staff/people/{person_id:uuid}/health/cards/{card_id:uuid}": front_line(),
     "POST /staff/people/{person_id:uuid}/health/cards/{card_id:uuid}/reissue": front_line(),
     "POST /staff/people/{person_id:uuid}/health/authorizations/{authorization_id:uuid}/withdraw": (

@@ -129,3 +129,22 @@ def test_set_a_copay_case_by_case(signed_in: TestClient, container: Container) -
     assert (shown.copay, shown.computed_copay, shown.override_reason) == ("2.00", "0.00", "hardship")
     assert signed_in.post(f"{page}/override", data=form | {"copay": "1.00"}).status_code == 409
     assert signed_in.get(f"{page}?lang=fr").status_code == 200
+
+
+def test_coverage_from_a_decision_on_the_health_page(signed_in: TestClient, container: Container) -> None:
+    marie = person(container)
+    decision = nl_income_support_decision(container, SYSTEM, marie.id)
+    home = f"/staff/people/{marie.id}/health"
+    token = csrf_token(signed_in, home)
+    text = signed_in.get(home).text
+    assert f'<option value="{decision.id}">nl.income_support: eligible' in text
+    form = {"csrf_token": token, "decision_id": str(decision.id), "left_for_work": "yes"}
+    refused = signed_in.post(f"{home}/coverage/from-decision", data=form)
+    assert refused.status_code == 422 and 'id="f-left_for_work-error"' in refused.text
+    assert 'name="left_for_work" value="yes" checked' in refused.text
+    assert health.health_file(container.uow(), actor=SYSTEM, person_id=marie.id).current == []
+    form.pop("left_for_work")
+    assert signed_in.post(f"{home}/coverage/from-decision", data=form).status_code == 303
+    [period] = health.health_file(container.uow(), actor=SYSTEM, person_id=marie.id).current
+    assert (period.plan, period.decision_id) == ("foundation", decision.id)
+    assert signed_in.post(f"{home}/coverage/from-decision", data=form).status_code == 409  # applied already
