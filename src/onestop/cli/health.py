@@ -14,7 +14,7 @@ from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, ValidationError
 
 from onestop import health
-from onestop.cli import facilities
+from onestop.cli import facilities, travel
 from onestop.cli.common import cli_actor, container, handles_errors
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
@@ -27,6 +27,7 @@ app = typer.Typer(
     help="Drug coverage, MCP, emergency drug cards, authorizations, co-pays, claims.", no_args_is_help=True
 )
 app.add_typer(facilities.app, name="facilities")
+app.add_typer(travel.app, name="travel")
 
 
 def _dump(value: object) -> None:
