@@ -14,7 +14,7 @@ from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, ValidationError
 
 from onestop import health
-from onestop.cli import facilities
+from onestop.cli import facilities, travel
 from onestop.cli.common import cli_actor, container, handles_errors
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
@@ -27,6 +27,7 @@ app = typer.Typer(
     help="Drug coverage, MCP, emergency drug cards, authorizations, co-pays, claims.", no_args_is_help=True
 )
 app.add_typer(facilities.app, name="facilities")
+app.add_typer(travel.app, name="travel")
 
 
 def _dump(value: object) -> None:
@@ -61,9 +62,17 @@ def show(person: str = typer.Argument(..., help="Person id.")) -> None:
 def from_decision(
     decision: str = typer.Argument(..., help="Decision id (NLPDP plan or NL Income Support)."),
     applicant_only: bool = typer.Option(False, "--applicant-only", help="Not the whole household."),
+    left_for_work: bool = typer.Option(
+        False, "--left-for-work", help="Income Support ends because the client left for work."
+    ),
 ) -> None:
     """Start (eligible) or end (ineligible) the plan's coverage from a decision."""
-    data = _model(s.CoverageFromDecision, decision_id=decision, household=not applicant_only)
+    data = _model(
+        s.CoverageFromDecision,
+        decision_id=decision,
+        household=not applicant_only,
+        left_for_work=left_for_work,
+    )
     _dump(health.apply_decision(container().uow(), actor=cli_actor(), data=data))
 
 

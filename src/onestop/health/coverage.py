@@ -64,6 +64,7 @@ def apply_decision(uow: UnitOfWork, *, actor: Actor, data: CoverageFromDecision)
         if decision.superseded_at is not None:
             raise InvalidTransition("this decision has been superseded; use the decision in force")
         plan = terms.plan_for_program(decision.program)
+        after_work = _after_work_months(decision.program, decision.outcome) if data.left_for_work else None
         repo = HealthRepository(uow.session)
         start = decision.effective_from
         people = [decision.applicant_id]
@@ -80,6 +81,15 @@ def apply_decision(uow: UnitOfWork, *, actor: Actor, data: CoverageFromDecision)
                 row.status, row.ended_by = CoverageStatus.ENDED.value, actor.username
                 row.end_reason = f"followed by decision {decision.id} ({decision.outcome})"
                 ended.append(row)
+                if after_work is not None:
+                    row.end_reason += f"; left for work: coverage continues {after_work} months"
+                    uow.flush()  # the partial unique index: one active period per person and plan
+                    last_day = domain.add_months(start, after_work) - dt.timedelta(days=1)
+                    started.append(
+                        new_period(
+                            uow, actor, person_id, plan, decision.program, decision.id, start, row, last_day
+                        )
+                    )
             if decision.outcome == "eligible":
                 started.append(
                     new_period(uow, actor, person_id, plan, decision.program, decision.id, start, None)
@@ -91,13 +101,30 @@ def apply_decision(uow: UnitOfWork, *, actor: Actor, data: CoverageFromDecision)
             action=AuditAction.COVERAGE_FROM_DECISION,
             subject_type="decision",
             subject_id=decision.id,
-            after={"plan": plan.value, "started": [r.id for r in started], "ended": [r.id for r in ended]},
+            after={
+                "plan": plan.value,
+                "started": [r.id for r in started],
+                "ended": [r.id for r in ended],
+                "left_for_work_months": after_work,
+            },
         )
         uow.commit()
         return CoverageChange(
             started=[CoveragePublic.model_validate(r) for r in started],
             ended=[CoveragePublic.model_validate(r) for r in ended],
         )
+
+
+def _after_work_months(program: str, outcome: str) -> int:
+    """How long coverage goes on after leaving ``program`` for work; refused when it does not apply."""
+    months = terms.after_work_months(program)
+    if months is None:
+        raise InvalidInput("left_for_work", f"coverage does not continue after leaving {program} for work")
+    if outcome != "ineligible":
+        raise InvalidInput(
+            "left_for_work", f"applies to a decision that ends the benefit, not one that is {outcome}"
+        )
+    return months
 
 
 def new_period(
@@ -109,7 +136,9 @@ def new_period(
     decision_id: uuid.UUID | None,
     start: dt.date,
     renews: Coverage | None,
+    end_on: dt.date | None = None,
 ) -> Coverage:
+    """A new active period; it ends ``end_on`` when given, else by the plan's reassessment months."""
     row = Coverage(
         id=new_id(),
         person_id=person_id,
@@ -117,7 +146,7 @@ def new_period(
         program=program,
         decision_id=decision_id,
         start_on=start,
-        end_on=domain.period_end(start, terms.reassessment_months(plan)),
+        end_on=end_on or domain.period_end(start, terms.reassessment_months(plan)),
         status=CoverageStatus.ACTIVE.value,
         copay_terms=terms.terms_summary(plan, start),
         restrictions=list(renews.restrictions) if renews else [],
@@ -328,9 +357,7 @@ def health_file(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> Healt
 def build_file(repo: HealthRepository, ids: list[uuid.UUID], today: dt.date) -> HealthFile:
     """The file without access checks (callers check and audit)."""
     periods = repo.for_people(Coverage, ids)
-    current = [
-        p for p in periods if p.status == CoverageStatus.ACTIVE and (p.end_on is None or p.end_on >= today)
-    ]
+    current = [p for p in periods if p.end_on is None or p.end_on >= today]  # ended from a later day too
     past = [p for p in periods if p not in current]
     return HealthFile(
         current=[CoveragePublic.model_validate(p) for p in sorted(current, key=lambda p: p.start_on)],

@@ -293,8 +293,10 @@ def _active_staff(uow: UnitOfWork, username: str) -> bool:
 
 
 def record_stay_out(uow: UnitOfWork, *, actor: Actor, stay_id: uuid.UUID, data: StayOut) -> StayPublic:
-    """The person leaves the facility on ``out_on``. A monthly payment to the facility is money's
-    entitlement and is not ended here (the officer ends it in money): the result names those left."""
+    """The person leaves the facility on ``out_on``; a monthly payment to the facility (money's
+    entitlement) ends that day when the actor may issue money. The result names the entitlements ended
+    (``recurring_ended``) and those the officer still has to deal with in money (``recurring_to_end``:
+    no money permission, or a set-up still waiting for approval)."""
     with uow:
         require(uow, actor, Permission.CASE_WRITE, subject_type=STAY, subject_id=stay_id)
         repo = HealthRepository(uow.session)
@@ -309,19 +311,45 @@ def record_stay_out(uow: UnitOfWork, *, actor: Actor, stay_id: uuid.UUID, data: 
             actor.username,
         )
         uow.flush()
+        facility = repo.facility(row.facility_id)
+        ended, to_end = _end_monthly(uow, actor, repo, row, facility.name)
         audit.record(
             uow,
             actor=actor,
             action=AuditAction.FACILITY_STAY_OUT,
             subject_type=STAY,
             subject_id=row.id,
-            after={"out_on": row.out_on},
+            after={"out_on": row.out_on, "recurring_ended": ended, "recurring_to_end": to_end},
         )
         uow.commit()
-        out = StayPublic.of(row, facility_name=repo.facility(row.facility_id).name)
-        recurring = [b for b in repo.benefits_for(stay_ids=[row.id]) if b.entitlement_id is not None]
-        out.recurring_to_end = [b.entitlement_id for b in recurring if b.entitlement_id is not None]
+        out = StayPublic.of(row, facility_name=facility.name)
+        out.recurring_ended, out.recurring_to_end = ended, to_end
         return out
+
+
+def _end_monthly(
+    uow: UnitOfWork, actor: Actor, repo: HealthRepository, stay: FacilityStay, facility: str
+) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
+    """End the stay's monthly payments in money on the day out: (ended or ending, left to the officer)."""
+    ended: list[uuid.UUID] = []
+    to_end: list[uuid.UUID] = []
+    assert stay.out_on is not None
+    for benefit in repo.benefits_for(stay_ids=[stay.id]):
+        if benefit.entitlement_id is None or benefit.money_state == payments.ENDED:
+            continue
+        if not actor.can(Permission.MONEY_ISSUE):
+            to_end.append(benefit.entitlement_id)
+            continue
+        reason = f"resident left {facility} on {stay.out_on.isoformat()}"
+        state = payments.end_facility_monthly(
+            uow, actor=actor, entitlement_id=benefit.entitlement_id, out_on=stay.out_on, reason=reason
+        )
+        if state == payments.NOT_IN_FORCE:
+            to_end.append(benefit.entitlement_id)
+        else:
+            benefit.money_state = state
+            ended.append(benefit.entitlement_id)
+    return ended, to_end
 
 
 def person_stays(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> PersonStays:

@@ -11,7 +11,8 @@ this module needs adapting).
   paid it, or to the provider) under program ``nl.out_of_province_claims``;
 * a facility is a ``vendor`` payee; a benefit for a resident is an issuance to it (``shelter`` by the
   night, else ``invoice``; a manual cheque with its number) or a monthly entitlement, under
-  ``nl.income_support``.
+  ``nl.income_support``; when the resident leaves, that entitlement ends on the day out
+  (``money.change_entitlement`` with an end date: ending needs no second person).
 
 Each runs inside the caller's unit of work (money's services join the outer transaction).
 """
@@ -26,6 +27,7 @@ from onestop.access import Actor
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.db import UnitOfWork
 from onestop.health.repository import HealthRepository
+from onestop.money.entitlements import get_entitlement  # not in money's top level
 from onestop.registry import merged_record_ids
 
 DRUG_CARD_PROGRAM = "nl.nlpdp"
@@ -164,3 +166,37 @@ def pay_facility_monthly(
         ),
     )
     return entitlement.id, entitlement.state
+
+
+#: A facility's monthly payment after the day out: ended in money, ending waits for a second person, or
+#: not in force (its set-up still waits for approval: refused there, not ended here).
+ENDED, END_PENDING, NOT_IN_FORCE = "ended", "end_pending_approval", "not_in_force"
+
+
+def end_facility_monthly(
+    uow: UnitOfWork, *, actor: Actor, entitlement_id: uuid.UUID, out_on: dt.date, reason: str
+) -> str:
+    """End the facility's monthly entitlement (the version in force of its series) on the day out.
+
+    Money settles what was already paid for the days after (an overpayment it opens itself).
+    """
+    first = get_entitlement(uow, actor=actor, entitlement_id=entitlement_id)
+    versions = money.list_entitlements(uow, actor=actor, unit_id=first.unit_id)
+    in_force = [v for v in versions if v.series_id == first.series_id and v.active and v.state == "approved"]
+    if not in_force:
+        return NOT_IN_FORCE
+    current = in_force[0]
+    if current.end_date is not None and current.end_date <= out_on:
+        return ENDED
+    effective = max(current.start_date, out_on + dt.timedelta(days=1))
+    result = money.change_entitlement(
+        uow,
+        actor=actor,
+        entitlement_id=current.id,
+        data=money.EntitlementChange(
+            effective_from=effective,
+            end_date=max(out_on, effective - dt.timedelta(days=1)),
+            reason=reason,
+        ),
+    )
+    return END_PENDING if result.pending else ENDED

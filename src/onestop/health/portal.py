@@ -61,6 +61,26 @@ class MyClaim(BaseModel):
     appeal_deadline: dt.date | None
 
 
+class MyTrip(BaseModel):
+    """A travel request: where to, when, where it stands (the carrier is paid, not the client)."""
+
+    kind: str
+    destination: str
+    depart_on: dt.date
+    return_on: dt.date | None
+    status: str
+    reason: str | None  # the officer's reason when it was not approved
+
+
+class MySeniorClaim(BaseModel):
+    """A claim for 65Plus coverage: when it came in and the answer."""
+
+    received_on: dt.date
+    status: str
+    decided_on: dt.date | None
+    reason: str | None  # the officer's reason when it was not approved
+
+
 class MyHealth(BaseModel):
     """The client's health page."""
 
@@ -69,6 +89,8 @@ class MyHealth(BaseModel):
     cards: list[MyCard]
     authorizations: list[MyAuthorization]
     claims: list[MyClaim]
+    trips: list[MyTrip]
+    senior_claims: list[MySeniorClaim]
 
 
 def my_health(uow: UnitOfWork, *, account_id: uuid.UUID) -> MyHealth:
@@ -124,6 +146,26 @@ def my_health(uow: UnitOfWork, *, account_id: uuid.UUID) -> MyHealth:
                 appeal_deadline=_deadline(c.appeal) if c.status == "denied" else None,
             )
             for c in f.claims
+        ],
+        trips=[
+            MyTrip(
+                kind=t.kind,
+                destination=str(t.legs[0]["to_place"]) if t.legs else "",
+                depart_on=t.depart_on,
+                return_on=t.return_on,
+                status=t.status,
+                reason=t.decision_reason if t.status == "denied" else None,
+            )
+            for t in f.travel
+        ],
+        senior_claims=[
+            MySeniorClaim(
+                received_on=c.received_on,
+                status=c.status,
+                decided_on=c.decided_on,
+                reason=c.decision_reason if c.status == "denied" else None,
+            )
+            for c in f.senior_claims
         ],
     )
 

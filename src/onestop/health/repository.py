@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from onestop.health.domain import CoverageStatus, McpStatus
@@ -87,11 +87,17 @@ class HealthRepository:
         return list(self.session.scalars(stmt.order_by(Coverage.start_on)))
 
     def coverage_on(self, person_ids: Sequence[uuid.UUID], on: dt.date) -> Coverage | None:
-        """The active coverage period that includes ``on`` (the earliest started when several)."""
-        for row in self.active_coverage(person_ids):
-            if row.start_on <= on and (row.end_on is None or on <= row.end_on):
-                return row
-        return None
+        """The coverage period that includes ``on`` (the earliest started when several).
+
+        By its dates, not its status: a period ended (or renewed) from a later day still covers the days
+        up to its end.
+        """
+        stmt = select(Coverage).where(
+            Coverage.person_id.in_(person_ids),
+            Coverage.start_on <= on,
+            or_(Coverage.end_on.is_(None), Coverage.end_on >= on),
+        )
+        return self.session.scalars(stmt.order_by(Coverage.start_on).limit(1)).first()
 
     def mcp_on(self, person_ids: Sequence[uuid.UUID], on: dt.date) -> McpRegistration | None:
         """The MCP registration in force on ``on``."""

@@ -34,6 +34,9 @@ class CoverageFromDecision(_In):
 
     decision_id: uuid.UUID
     household: bool = True  # every member of the decision's unit, not only the applicant
+    # The decision ends Income Support because the client left for work: the drug coverage goes on for
+    # the configured months (the decision itself does not record why the benefit ended).
+    left_for_work: bool = False
 
 
 class CoverageEnd(_In):
@@ -647,6 +650,7 @@ class StayPublic(_Out):
     recorded_by: str
     ended_by: str | None
     created_at: dt.datetime
+    recurring_ended: list[uuid.UUID] = []  # on the day out: monthly payments ended in money (or ending)
     recurring_to_end: list[uuid.UUID] = []  # on the day out: the monthly payments money still makes
 
     @classmethod

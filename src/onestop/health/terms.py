@@ -31,6 +31,7 @@ class HealthConfig:
     plans: dict[str, dict[str, Any]]
     programs: dict[str, str]
     follow_up_days: int
+    after_work_months: dict[str, int]
 
 
 @functools.cache
@@ -38,7 +39,12 @@ def config() -> HealthConfig:
     """``config/plans.yaml``, read once."""
     text = resources.files("onestop.health").joinpath("config/plans.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    return HealthConfig(data["plans"], data["programs"], int(data["authorization_follow_up_days"]))
+    return HealthConfig(
+        data["plans"],
+        data["programs"],
+        int(data["authorization_follow_up_days"]),
+        {k: int(v) for k, v in (data.get("after_leaving_for_work") or {}).items()},
+    )
 
 
 def plan_for_program(program: str) -> Plan:
@@ -48,6 +54,11 @@ def plan_for_program(program: str) -> Plan:
         known = ", ".join(sorted(config().programs))
         raise InvalidInput("decision_id", f"a {program} decision brings no drug coverage (known: {known})")
     return Plan(name)
+
+
+def after_work_months(program: str) -> int | None:
+    """Months a program's drug coverage continues after the client leaves it for work (None: it does not)."""
+    return config().after_work_months.get(program)
 
 
 def reassessment_months(plan: Plan) -> int | None:

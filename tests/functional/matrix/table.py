@@ -397,6 +397,19 @@ ROUTES: dict[str, Expect] = {
     "POST /staff/people/{person_id:uuid}/health/travel/{travel_id:uuid}/decision": front_line(),
     "POST /staff/people/{person_id:uuid}/health/travel/{travel_id:uuid}/invoices": front_line(),
     "POST /staff/people/{person_id:uuid}/health/travel/{travel_id:uuid}/return": front_line(),
+    # Changes to a health record already made (web/staff/health_records.py):
+    "POST /staff/people/{person_id:uuid}/health/coverage/{coverage_id:uuid}/restrictions": front_line(),
+    "POST /staff/people/{person_id:uuid}/health/coverage/{coverage_id:uuid}/restrictions/remove": (
+        front_line()
+    ),
+    "POST /staff/people/{person_id:uuid}/health/coverage/from-decision": front_line(),
+    "GET /staff/people/{person_id:uuid}/health/cards/{card_id:uuid}": front_line(),
+    "POST /staff/people/{person_id:uuid}/health/cards/{card_id:uuid}/reissue": front_line(),
+    "POST /staff/people/{person_id:uuid}/health/authorizations/{authorization_id:uuid}/withdraw": (
+        front_line()
+    ),
+    "GET /staff/people/{person_id:uuid}/health/copays/{copay_id:uuid}": front_line(),
+    "POST /staff/people/{person_id:uuid}/health/copays/{copay_id:uuid}/override": front_line(),
     "POST /staff/people/{person_id:uuid}/health/stays": front_line(),
     "POST /staff/people/{person_id:uuid}/health/stays/{stay_id:uuid}/benefits": front_line(),
     "POST /staff/people/{person_id:uuid}/health/stays/{stay_id:uuid}/out": front_line(),

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from onestop import health
 from onestop.access import Actor
 from onestop.bootstrap import Container
-from onestop.health.schemas import FacilityCreate
+from onestop.health.schemas import BenefitCreate, FacilityCreate, StayIn
 from onestop.registry import create_unit
 from onestop.registry.schemas import MemberIn, UnitCreate
 from tests.functional.staff.conftest import csrf_token
@@ -106,3 +106,35 @@ def test_a_resident_from_the_person_page(signed_in: TestClient, container: Conta
     assert signed_in.post(f"{page}/stays/{stay_id}/out", data=out).status_code == 409  # stale form
     assert "No resident in any facility." in signed_in.get("/staff/facilities/caseload").text
     assert signed_in.get(f"{page}?lang=fr").status_code == 200
+
+
+def test_the_day_out_ends_the_monthly_payment(signed_in: TestClient, container: Container) -> None:
+    system = Actor.system("tests")
+    home = health.create_facility(
+        container.uow(),
+        actor=system,
+        data=FacilityCreate(
+            name="Agnes Pratt Home", kind="residential", address="1 Topsail Rd", monthly_rate="1850.00"
+        ),
+    )
+    rita = person(container, "Rita", "Power")
+    member = MemberIn(person_id=rita.id, role="applicant", joined_on=container.clock.today())
+    create_unit(container.uow(), actor=SYSTEM, data=UnitCreate(members=[member]))
+    stay = health.record_stay_in(
+        container.uow(),
+        actor=system,
+        data=StayIn(person_id=rita.id, facility_id=home.id, in_on=container.clock.today()),
+    )
+    paid = health.pay_benefit(
+        container.uow(), actor=system, stay_id=stay.id, data=BenefitCreate(kind="recurring")
+    )
+    assert paid.money_state == "approved"  # set up by the system: no second person
+    page = f"/staff/people/{rita.id}/health"
+    token = csrf_token(signed_in, page)
+    text = signed_in.get(page).text
+    version = _version(text, f"/health/stays/{stay.id}/out")
+    out = {"csrf_token": token, "version": version, "out_on": container.clock.today().isoformat()}
+    done = signed_in.post(f"{page}/stays/{stay.id}/out", data=out, follow_redirects=True)
+    assert done.status_code == 200
+    assert "The monthly payment to the facility ends on the day out." in done.text
+    assert "Ended on the day out" in done.text and "still set up in money" not in done.text

@@ -95,3 +95,43 @@ def test_a_facility_resident_from_the_shell(cli: CliRunner, container: Container
     out = cli.invoke(app, ["health", "facilities", "stay-out", stay_id, "--out-on", today])
     assert out.exit_code == 0 and json.loads(out.output)["out_on"] == today
     assert json.loads(cli.invoke(app, ["health", "facilities", "caseload"]).output) == []
+
+
+def test_travel_from_the_shell(cli: CliRunner, container: Container, team: Team) -> None:
+    from tests.integration.health.conftest import vendor
+
+    person = make_person(container)
+    make_unit(container, person)
+    carrier = vendor(container, team, "PAL Airlines")
+    today = container.clock.today()
+    back = (today + dt.timedelta(days=4)).isoformat()
+    ask = ["health", "travel", "request", str(person), "--kind", "medical", "--reason", "surgery in Halifax"]
+    ask += ["--estimate", "640.00"]  # no return date: its follow-up task needs an officer, not "cli"
+    bad = cli.invoke(app, [*ask, "--leg", "St. John's|Halifax|PAL"])
+    assert bad.exit_code == 2 and "legs[0]" in bad.output
+    legs = ["--leg", f"St. John's|Halifax|PAL|{today}", "--leg", f"Halifax|St. John's|PAL|{back}"]
+    asked = cli.invoke(app, [*ask, *legs])
+    assert asked.exit_code == 0, asked.output
+    trip = json.loads(asked.output)
+    assert (trip["status"], [leg["to_place"] for leg in trip["legs"]]) == (
+        "requested",
+        ["Halifax", "St. John's"],
+    )
+    decide = ["health", "travel", "decide", trip["id"], "--outcome", "approved", "--reason", "referral"]
+    decided = cli.invoke(app, [*decide, "--payee", str(carrier.id), "--method", "cheque"])
+    assert decided.exit_code == 0, decided.output
+    assert json.loads(decided.output)["approved_amount"] == "640.00"
+    home = cli.invoke(
+        app,
+        [
+            "health",
+            "travel",
+            "return",
+            trip["id"],
+            "--returned-on",
+            str(today),
+            "--note",
+            "surgery went well",
+        ],
+    )
+    assert home.exit_code == 0 and json.loads(home.output)["status"] == "returned"

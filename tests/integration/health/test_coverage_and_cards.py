@@ -102,6 +102,9 @@ def test_renewal_and_end_keep_the_history(container: Container, team: Team, cove
     )
     assert ended.status == "ended"
     file = health.health_file(container.uow(), actor=officer, person_id=person)
+    assert [p.id for p in file.current] == [cov.id, new.id]  # both run until their end dates
+    container.clock.advance(start + dt.timedelta(days=2) - container.clock.today())
+    file = health.health_file(container.uow(), actor=officer, person_id=person)
     assert file.current == [] and {p.id for p in file.past} == {cov.id, new.id}
     with pytest.raises(InvalidTransition):
         health.end_coverage(
@@ -158,3 +161,40 @@ def test_mcp_needs_a_valid_nl_number_and_a_claim_needs_registration(container: C
         container.uow(), actor=team.officer.actor, data=McpRecord(person_id=person, status="applied")
     )
     assert applied.masked is None and applied.status == "applied"
+
+
+def test_a_renewal_starting_later_leaves_the_old_period_covering_until_the_day_before(
+    container: Container, team: Team, covered: tuple
+) -> None:
+    person, cov = covered
+    officer = team.officer.actor
+    today = container.clock.today()
+    start = today + dt.timedelta(days=20)
+    new = health.renew_coverage(
+        container.uow(),
+        actor=officer,
+        coverage_id=cov.id,
+        data=CoverageRenew(start_on=start, reason="review"),
+    )
+    card = health.issue_card(
+        container.uow(),
+        actor=officer,
+        data=CardIssue(person_id=person, valid_to=today + dt.timedelta(days=5), reason="lost card"),
+    )
+    assert card.coverage_id == cov.id
+    file = health.health_file(container.uow(), actor=officer, person_id=person)
+    assert [(p.id, p.end_on) for p in file.current] == [
+        (cov.id, start - dt.timedelta(days=1)),
+        (new.id, None),
+    ]
+    last = health.issue_card(
+        container.uow(),
+        actor=officer,
+        data=CardIssue(
+            person_id=person,
+            valid_from=start - dt.timedelta(days=1),
+            valid_to=start - dt.timedelta(days=1),
+            reason="r",
+        ),
+    )
+    assert last.coverage_id == cov.id

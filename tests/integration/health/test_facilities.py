@@ -188,7 +188,42 @@ def test_a_recurring_payment_with_the_health_benefits_authorized(container: Cont
     left = health.record_stay_out(
         container.uow(), actor=officer, stay_id=stay.id, data=StayOut(out_on=container.clock.today())
     )
-    assert left.recurring_to_end == [paid.entitlement_id]  # money's entitlement is ended in money
+    # its set-up still waits for a second person: not in force, so the officer refuses it in money
+    assert (left.recurring_to_end, left.recurring_ended) == ([paid.entitlement_id], [])
+
+
+def test_the_day_out_ends_the_monthly_payment_in_money(container: Container, team: Team) -> None:
+    officer = team.officer.actor
+    home = _facility(container, team, name="Agnes Pratt Home", kind="residential", monthly_rate="1850.00")
+    person = make_person(container, "Rita", "Power", born=BORN)
+    decision = nl_income_support_decision(container, officer, person)
+    today = container.clock.today()
+    stay = health.record_stay_in(
+        container.uow(), actor=officer, data=StayIn(person_id=person, facility_id=home.id, in_on=today)
+    )
+    paid = health.pay_benefit(
+        container.uow(), actor=officer, stay_id=stay.id, data=BenefitCreate(kind="recurring")
+    )
+    assert paid.entitlement_id is not None
+    _approve_payee(container, team, paid.entitlement_id)  # the supervisor approves the set-up
+
+    def series() -> list[money.models.Entitlement]:
+        found = money.list_entitlements(container.uow(), actor=officer, unit_id=decision.unit_id)
+        return [e for e in found if e.program == "nl.income_support" and e.payee_id == home.payee_id]
+
+    [set_up] = series()
+    assert (set_up.active, set_up.state, set_up.end_date) == (True, "approved", None)
+    out_on = today + dt.timedelta(days=10)
+    container.clock.advance(dt.timedelta(days=12))
+    left = health.record_stay_out(
+        container.uow(), actor=officer, stay_id=stay.id, data=StayOut(out_on=out_on, reason="moved to family")
+    )
+    assert (left.recurring_ended, left.recurring_to_end) == ([paid.entitlement_id], [])
+    [in_force] = [e for e in series() if e.active]
+    assert (in_force.series_id, in_force.end_date, in_force.state) == (set_up.series_id, out_on, "approved")
+    assert "Agnes Pratt Home" in (in_force.reason or "")
+    [benefit] = health.person_stays(container.uow(), actor=officer, person_id=person).benefits
+    assert benefit.money_state == "ended"
 
 
 def test_facility_records_and_refusals(container: Container, team: Team) -> None:

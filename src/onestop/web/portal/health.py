@@ -1,5 +1,5 @@
-"""/portal/health: the signed-in client's drug coverage, emergency drug cards, special authorizations
-and claims, in plain words."""
+"""/portal/health: the signed-in client's drug coverage, emergency drug cards, special authorizations,
+claims, travel and 65Plus claims, in plain words."""
 
 from __future__ import annotations
 
@@ -31,6 +31,22 @@ HEALTH_STATUS_WORDS = {
     "received": N_("Received, being looked at"),
     "paid": N_("Paid"),
 }
+TRIP_WORDS = {
+    "requested": N_("Asked for, waiting for an answer"),
+    "approved": N_("Approved: we pay the carrier or travel agency"),
+    "denied": N_("Not approved"),
+    "returned": N_("You are back; the trip is closed"),
+    "cancelled": N_("Cancelled"),
+}
+TRIP_KINDS = {
+    "medical": N_("Travel for medical care outside the province"),
+    "stranded": N_("Travel home when you were stranded"),
+}
+SENIOR_WORDS = {
+    "received": N_("Received, being looked at"),
+    "approved": N_("Approved: you have 65Plus drug coverage"),
+    "denied": N_("Not approved"),
+}
 
 
 @router.get("/health")
@@ -39,10 +55,14 @@ def my_health_page(request: Request, client: ClientId) -> HTMLResponse:
     found = my_health(request.app.state.container.uow(), account_id=client)
     words = {k: pages.gettext(request, v) for k, v in HEALTH_STATUS_WORDS.items()}
     plans = {k: pages.gettext(request, v) for k, v in PLAN_WORDS.items()}
+    trips = {k: pages.gettext(request, v) for k, v in (TRIP_WORDS | TRIP_KINDS).items()}
+    seniors = {k: pages.gettext(request, v) for k, v in SENIOR_WORDS.items()}
     context = {
         "health": found,
         "health_words": words,
         "plan_words": plans,
+        "trip_words": trips,
+        "senior_words": seniors,
         "errors": {},
         "page_url": "/portal/health",
     }

@@ -15,6 +15,7 @@ from onestop.web.staff import (
     facilities,
     finance,
     health,
+    health_records,
     health_work,
     home,
     household,
@@ -77,6 +78,7 @@ router.include_router(trust_pages.router)
 router.include_router(letters.router)
 router.include_router(facilities.router)
 router.include_router(health_work.router)
+router.include_router(health_records.router)
 router.include_router(catalogue.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)

@@ -226,6 +226,8 @@ def stay_out(
         field = "out_reason" if err.field == "reason" else err.field
         return health_pages.page(request, actor, person_id, "stay_out", form.model_dump(), err, field=field)
     pages.flash(request, N_("The day out is recorded."), "success")
+    if stay.recurring_ended:
+        pages.flash(request, N_("The monthly payment to the facility ends on the day out."), "success")
     if stay.recurring_to_end:
         pages.flash(
             request, N_("A monthly payment to the facility is still set up in money: end it there."), "info"

@@ -15,10 +15,12 @@ from pydantic import BaseModel
 from starlette.responses import HTMLResponse, Response
 
 from onestop import health
-from onestop.access.permissions import Actor
+from onestop.access.permissions import Actor, Permission
+from onestop.cases import decisions
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.health import schemas as s
+from onestop.health import terms
 from onestop.registry import get_person
 from onestop.web import pages
 from onestop.web.staff.deps import StaffActor
@@ -41,6 +43,8 @@ BENEFIT_KINDS = {
 MONEY_STATES = {
     "approved": N_("Approved"),
     "pending_approval": N_("Waiting for a second person's approval"),
+    "ended": N_("Ended on the day out"),
+    "end_pending_approval": N_("Ending waits for a second person's approval"),
 }
 STATUSES = {
     "active": N_("Active"),
@@ -89,6 +93,14 @@ class AuthorizationForm(BaseModel):
     drug_name: str = ""
     prescriber: str = ""
     reason: str = ""
+
+
+class FromDecisionForm(BaseModel):
+    """Coverage from a decision in force: which one, and how it applies."""
+
+    decision_id: str = ""
+    left_for_work: str = ""
+    applicant_only: str = ""
 
 
 class CancelForm(BaseModel):
@@ -160,6 +172,32 @@ def submit(
     return pages.redirect(request, f"/staff/people/{person_id}/health#authorizations-title")
 
 
+@router.post("/people/{person_id:uuid}/health/coverage/from-decision")
+def from_decision(
+    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[FromDecisionForm, Form()]
+) -> Response:
+    """Start (or end) the plan's coverage from a decision in force; leaving Income Support for work
+    keeps Foundation coverage the reference's months."""
+    try:
+        data = model(
+            s.CoverageFromDecision,
+            decision_id=form.decision_id or None,
+            left_for_work=form.left_for_work == "yes",
+            household=form.applicant_only != "yes",
+        )
+        change = health.apply_decision(request.app.state.container.uow(), actor=actor, data=data)
+    except InvalidInput as err:
+        return _page(request, actor, person_id, "from_decision", form.model_dump(), err)
+    pages.flash(
+        request,
+        N_("Coverage from the decision: %(started)s started, %(ended)s ended."),
+        "success",
+        started=len(change.started),
+        ended=len(change.ended),
+    )
+    return pages.redirect(request, f"/staff/people/{person_id}/health#coverage-title")
+
+
 @router.post("/people/{person_id:uuid}/health/cards/{card_id:uuid}/cancel")
 def cancel(
     request: Request,
@@ -207,6 +245,10 @@ def page(
     file = health.health_file(container.uow(), actor=actor, person_id=person_id)
     stays = health.person_stays(container.uow(), actor=actor, person_id=person_id)
     facilities = health.list_facilities(container.uow(), actor=actor, active_only=True)
+    decided = []
+    if actor.can(Permission.CASE_READ):
+        found = decisions.list_decisions(container.uow(), actor=actor, person_id=person_id)
+        decided = [d for d in found if d.program in terms.config().programs]
     errors = {(field or err.field): pages.gettext(request, err.problem)} if err else {}
     context = {
         "person": person,
@@ -215,6 +257,9 @@ def page(
         "open_stay": next((st for st in stays.stays if st.out_on is None), None),
         "facilities": facilities,
         "facility_options": [(str(f.id), f.name) for f in facilities],
+        "decision_options": [
+            (str(d.id), f"{d.program}: {d.outcome}, {d.effective_from.isoformat()}") for d in decided
+        ],
         "form": form,
         "values": values or {},
         "errors": errors,

@@ -47,6 +47,11 @@ TRAVEL_KINDS = {
 TRAVEL_STATUSES = {"requested": N_("Requested"), "returned": N_("Returned")}
 PAY_TO = {"person": N_("The person (they paid the bill)"), "provider": N_("The provider")}
 METHODS = {"cheque": N_("Cheque"), "third_party": N_("Direct deposit to the payee")}
+RESTRICTION_KINDS = {
+    "drug": N_("One drug"),
+    "drug_class": N_("A class of drugs"),
+    "single_pharmacy": N_("One pharmacy only"),
+}
 
 _PEOPLE = "/people/{person_id:uuid}/health"
 
@@ -107,6 +112,7 @@ def _render(
         "travel_kinds": _options(request, TRAVEL_KINDS),
         "pay_to": _options(request, PAY_TO),
         "methods": _options(request, METHODS),
+        "restriction_kinds": _options(request, RESTRICTION_KINDS),
         "payees": [("", "–"), *payees],
         "log_person": person_id,
         **pick(file),
