@@ -259,6 +259,8 @@ class AuditAction(enum.StrEnum):
     PLAN_REVISE = "plan:revise"
     PLAN_WRITE = "plan:write"
 
+    POLICY_ADMINISTER = "policy:administer"  # a denied parameter-overlay use case (issue 13)
+
     REFERRAL_ACCEPT = "referral:accept"
     REFERRAL_COMPLETE = "referral:complete"
     REFERRAL_CREATE = "referral:create"

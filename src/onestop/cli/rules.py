@@ -12,11 +12,11 @@ from pathlib import Path
 import typer
 
 from onestop import jurisdictions, policy
-from onestop.access import Actor
-from onestop.cli.common import cli_actor, container, handles_errors
-from onestop.common.errors import InvalidInput
+from onestop.cli.common import container, handles_errors
+from onestop.cli.payments import AsUser, acting
 from onestop.common.clock import SystemClock
 from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput
 from onestop.rules import Kind, Pack, Program, RulesError
 from onestop.rules.describe import wire
 from onestop.rules.yamlio import load_file
@@ -145,16 +145,6 @@ def test(
 
 # --- parameter overlays (issue 13, part 7) ---------------------------------------------------------
 
-By = typer.Option(..., "--by", help="Your name: recorded, and the approver must be someone else.")
-
-
-def _by(name: str) -> Actor:
-    """An operator on the server acts with every permission, audited under the name they give."""
-    name = name.strip()
-    if not name:
-        raise InvalidInput("--by", "give your name (the approver must be someone else)")
-    return Actor.system(f"cli:{name}")
-
 
 @app.command("set-parameter")
 @handles_errors
@@ -167,9 +157,9 @@ def set_parameter(
     section: str | None = typer.Option(None, "--section"),
     confidence: str = typer.Option("high", "--confidence", help="high, medium or low"),
     note: str | None = typer.Option(None, "--note"),
-    by: str = By,
+    as_user: str | None = AsUser,
 ) -> None:
-    """Record a new value of a parameter; it applies once another person approves it."""
+    """Record a new value of a parameter; it applies once another person (``--as-user``) approves it."""
     data = policy.OverlayCreate(
         parameter=parameter,
         value=_value(value),
@@ -180,7 +170,7 @@ def set_parameter(
         confidence=confidence,
         note=note,
     )
-    row = policy.record_overlay(container().uow(), actor=_by(by), data=data)
+    row = policy.record_overlay(container().uow(), actor=acting(as_user), data=data)
     print(f"overlay {row.id} {row.parameter} from {row.effective}: pending approval")
 
 
@@ -206,7 +196,7 @@ def list_or_decide_overlays(
     reason: str | None = typer.Option(None, "--reason"),
     export: bool = typer.Option(False, "--export", help="Print the approved values as pack YAML"),
     jurisdiction: str | None = typer.Option(None, "--jurisdiction"),
-    by: str = typer.Option("", "--by", help="Your name (to approve or refuse)"),
+    as_user: str | None = AsUser,
 ) -> None:
     """List parameter overlays, approve or refuse one, or export the approved ones as YAML."""
     uow = container().uow
@@ -214,15 +204,16 @@ def list_or_decide_overlays(
         target = _overlay_id(approve or refuse or "")
         decision = policy.OverlayDecision(reason=reason)
         if approve:
-            row = policy.approve_overlay(uow(), actor=_by(by), overlay_id=target, data=decision)
+            row = policy.approve_overlay(uow(), actor=acting(as_user), overlay_id=target, data=decision)
         else:
-            row = policy.refuse_overlay(uow(), actor=_by(by), overlay_id=target, data=decision)
+            row = policy.refuse_overlay(uow(), actor=acting(as_user), overlay_id=target, data=decision)
         print(f"overlay {row.id} {row.parameter} from {row.effective}: {row.status}")
         return
     if export:
-        print(policy.export_overlays(uow(), actor=cli_actor(), jurisdiction=jurisdiction).rstrip("\n"))
+        text = policy.export_overlays(uow(), actor=acting(as_user), jurisdiction=jurisdiction)
+        print(text.rstrip("\n"))
         return
-    for row in policy.list_overlays(uow(), actor=cli_actor(), status=status, jurisdiction=jurisdiction):
+    for row in policy.list_overlays(uow(), actor=acting(as_user), status=status, jurisdiction=jurisdiction):
         value = json.dumps(row.value)
         print(
             f"{row.id} {row.status:8} {row.parameter} from {row.effective} = {value} "

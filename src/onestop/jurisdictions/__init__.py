@@ -13,8 +13,15 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from onestop.rules import CaseInvalid, Evaluation, Pack, Program, UnknownJurisdiction, UnknownProgram
-from onestop.rules import overlays
+from onestop.rules import (
+    CaseInvalid,
+    Evaluation,
+    Pack,
+    Program,
+    UnknownJurisdiction,
+    UnknownProgram,
+    overlays,
+)
 from onestop.rules.errors import PackDefinitionError
 from onestop.rules.overlays import ParameterOverlay
 

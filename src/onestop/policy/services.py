@@ -189,18 +189,24 @@ def to_overlay(row: ParameterOverlayRow) -> ParameterOverlay:
 
 
 def _from_json(value: object) -> object:
-    if isinstance(value, dict):
-        return {k: _from_json(v) for k, v in value.items()}
+    if isinstance(value, dict):  # JSON keys are text; a table keyed by number (children: 0, 1, 2) is not
+        return {_number_key(k): _from_json(v) for k, v in value.items()}
     if isinstance(value, list):
         return [tuple(pair) if isinstance(pair, list) else pair for pair in value]
     return value
+
+
+def _number_key(key: str) -> str | int:
+    return int(key) if key.lstrip("-").isdigit() else key
 
 
 def _jurisdiction_of(overlay: ParameterOverlay) -> str:
     return parameter_of(overlay.parameter)[0].id
 
 
-def _pending(uow: UnitOfWork, actor: Actor, overlay_id: uuid.UUID, data: OverlayDecision) -> ParameterOverlayRow:
+def _pending(
+    uow: UnitOfWork, actor: Actor, overlay_id: uuid.UUID, data: OverlayDecision
+) -> ParameterOverlayRow:
     row = uow.session.get(ParameterOverlayRow, overlay_id, with_for_update=True)
     if row is None:
         raise NotFound("no such parameter overlay")
@@ -214,7 +220,9 @@ def _pending(uow: UnitOfWork, actor: Actor, overlay_id: uuid.UUID, data: Overlay
         else row.recorded_by == actor.username
     )
     if same:
-        raise PermissionDenied("you cannot approve or refuse a value you recorded; another administrator must")
+        raise PermissionDenied(
+            "you cannot approve or refuse a value you recorded; another administrator must"
+        )
     return row
 
 

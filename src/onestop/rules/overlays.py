@@ -76,28 +76,38 @@ def check_value(parameter: Parameter, raw: Any, effective: dt.date) -> Any:
     base = _base_versions(parameter)
     if effective < base[0].effective:
         raise InvalidInput(
-            "effective", f"{parameter.name} starts on {base[0].effective.isoformat()}; pick that date or later"
+            "effective",
+            f"{parameter.name} starts on {base[0].effective.isoformat()}; pick that date or later",
         )
     if raw is None:
         raise InvalidInput("value", "is required (an overlay never records a gap)")
-    depth = len(parameter.keys)
+    in_force = _in_force(parameter.versions, effective).value
+    return _partial(raw, in_force, parameter, len(parameter.keys))
+
+
+def _partial(raw: Any, base: Any, parameter: Parameter, depth: int) -> Any:
+    """Convert ``raw``; at a table level, keys given replace those of ``base`` and the rest are kept."""
+    if depth and isinstance(raw, dict) and isinstance(base, dict):
+        raw = {_key(k, base): v for k, v in raw.items()}
+        unknown = sorted(str(k) for k in set(raw) - set(base))
+        if unknown:
+            known = ", ".join(sorted(str(k) for k in base))
+            raise InvalidInput("value", f"{parameter.name} has no key {unknown[0]!r}; known: {known}")
+        return {k: _partial(raw[k], v, parameter, depth - 1) if k in raw else v for k, v in base.items()}
     try:
         value = _convert(raw, parameter.unit, depth, parameter.brackets)
     except (BadValueError, KeyError, TypeError, ValueError) as err:
         raise InvalidInput("value", f"for {parameter.name} ({parameter.unit.value}): {err}") from None
-    if depth:
-        in_force = _in_force(parameter.versions, effective).value
-        value = _merge(in_force, value, parameter.name)
+    if value is None:
+        raise InvalidInput("value", "is required (an overlay never records a gap)")
     return value
 
 
-def _merge(base: Any, given: Any, name: str) -> Any:
-    if not isinstance(base, dict) or not isinstance(given, dict):
-        return given
-    unknown = sorted(set(given) - set(base))
-    if unknown:
-        raise InvalidInput("value", f"{name} has no key {unknown[0]!r}; known: {', '.join(sorted(base))}")
-    return {k: _merge(v, given[k], name) if k in given else v for k, v in base.items()}
+def _key(key: Any, base: Mapping[Any, Any]) -> Any:
+    """A table key as the YAML typed it: JSON and forms give ``"2"`` where the YAML has ``2``."""
+    if key not in base and isinstance(key, str) and key.lstrip("-").isdigit() and int(key) in base:
+        return int(key)
+    return key
 
 
 def check_confidence(raw: str) -> str:
