@@ -20,28 +20,7 @@ from onestop.cli import common
 from onestop.cli.main import app
 from onestop.common.errors import InvalidInput, InvalidTransition, PermissionDenied
 from onestop.policy.models import ParameterOverlayRow
-from onestop.access.models import Staff
-from tests.integration.access.factories import CHEAP_HASHER, PASSWORD
-
-_HASH = CHEAP_HASHER.hash(PASSWORD)
-
-
-def make_staff(container: Container, username: str, role: Role) -> Staff:
-    """A staff account holding ``role`` at once (a privileged role is otherwise a grant to approve)."""
-    with container.uow() as uow:
-        staff = Staff(
-            username=username,
-            display_name=username.title(),
-            password_hash=_HASH,
-            role_names=[role.value],
-            office_id=None,
-            active=True,
-            failed_logins=0,
-            created_at=container.clock.now(),
-        )
-        uow.session.add(staff)
-        uow.commit()
-    return staff
+from tests.integration.policy.factories import PASSWORD, make_staff
 
 GAP = "ab.aish.max_living_allowance"  # null from 2025-01-01: the published 2025 amount is missing
 
@@ -222,11 +201,13 @@ def cli(container: Container, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRu
     common.set_container(None)
 
 
+SET = ("rules", "set-parameter", GAP, "--value")
+
+
 def test_the_commands_record_approve_list_and_export(container, admins, cli):
     set_ = cli.invoke(
         app,
-        ["rules", "set-parameter", GAP, "--value", "1901.00", "--effective", "2025-01-01"]
-        + ["--source", "AISH rates 2025", "--as-user", "ada"],
+        [*SET, "1901.00", "--effective", "2025-01-01", "--source", "AISH rates 2025", "--as-user", "ada"],
     )
     assert set_.exit_code == 0, set_.output
     overlay_id = set_.output.split()[1]
@@ -245,8 +226,7 @@ def test_the_commands_record_approve_list_and_export(container, admins, cli):
 def test_a_command_with_a_bad_value_exits_2_naming_it(container, admins, cli):
     bad = cli.invoke(
         app,
-        ["rules", "set-parameter", GAP, "--value", "lots", "--effective", "2025-01-01"]
-        + ["--source", "x", "--as-user", "ada"],
+        [*SET, "lots", "--effective", "2025-01-01", "--source", "x", "--as-user", "ada"],
     )
     assert bad.exit_code == 2 and "value" in bad.output
     assert _stored(container) == 0

@@ -38,8 +38,8 @@ from onestop.web.staff import (
     tasks,
 )
 from onestop.web.staff import batch as batch_pages  # batch (issue 16)
-from onestop.web.staff import parameters as parameter_pages  # parameter overlays (issue 13)
 from onestop.web.staff import grants as grant_pages  # role grants (issue 10, part 8)
+from onestop.web.staff import parameters as parameter_pages  # parameter overlays (issue 13)
 from onestop.web.staff import reports as report_pages  # reports (issue 16)
 from onestop.web.staff import trust as trust_pages  # restricted files, conflicts of interest (issue 10)
 
