@@ -27,6 +27,7 @@ from onestop.rules.values import BadValueError, cents_to_yaml
 if TYPE_CHECKING:
     from onestop.rules.pack import Pack
     from onestop.rules.program import Program
+    from onestop.rules.result import ProgramResult
 
 
 @dataclass(frozen=True)
@@ -205,3 +206,19 @@ def overlay_yaml(overlays: Sequence[ParameterOverlay], parameters: Mapping[str, 
         lines.append(f"      confidence: {overlay.confidence}")
         lines.append("")
     return "\n".join(lines)
+
+
+def replay(pack: Pack, program_id: str, data: object, used: Sequence[ParameterOverlay]) -> ProgramResult:
+    """One program's result for a recorded case with exactly the overlays a decision used.
+
+    Overlays approved since (or a pack whose overlays were dropped) do not change a replay: the
+    parameters are the YAML's with ``used`` laid over them, as on the day of the decision.
+    """
+    from onestop.rules.case_eval import CasePlan  # noqa: PLC0415 - pack imports this module
+    from onestop.rules.result import ProgramResult  # noqa: PLC0415
+
+    case = pack.parse_case(data)
+    program = pack.program(program_id)
+    plan = CasePlan(graph_of(program), replay_snapshot(program, case.date, used))
+    values = plan.run(case.unit, case.people)
+    return ProgramResult(program, plan, values, case, pack.vocabulary)

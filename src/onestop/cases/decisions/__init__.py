@@ -13,6 +13,7 @@ from onestop.cases.decisions.schemas import (
     OverridePublic,
     OverrideReview,
 )
+from onestop.cases.decisions.replay import Replay, replay_decision
 from onestop.cases.decisions.services import (
     approve_override,
     current_decision,
@@ -25,6 +26,8 @@ from onestop.cases.decisions.services import (
 )
 
 __all__ = [
+    "Replay",
+    "replay_decision",
     "Action",
     "Approval",
     "Basis",
