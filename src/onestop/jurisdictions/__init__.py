@@ -23,7 +23,7 @@ from onestop.rules import (
     overlays,
 )
 from onestop.rules.errors import PackDefinitionError
-from onestop.rules.overlays import ParameterOverlay
+from onestop.rules.overlay_values import ParameterOverlay
 
 PACK_MODULES: dict[str, str] = {
     "ca-ab": "onestop.jurisdictions.ca_ab",

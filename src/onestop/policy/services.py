@@ -24,7 +24,7 @@ from onestop.db import UnitOfWork, expect_version
 from onestop.policy.models import ParameterOverlayRow
 from onestop.policy.schemas import OverlayCreate, OverlayDecision, OverlayPublic
 from onestop.rules import Pack, overlays
-from onestop.rules.overlays import ParameterOverlay
+from onestop.rules.overlay_values import ParameterOverlay
 from onestop.rules.parameters import Parameter, Source
 
 SUBJECT = "parameter_overlay"

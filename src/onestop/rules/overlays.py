@@ -13,50 +13,20 @@ checks a value against its parameter and lays overlays over the YAML versions.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from onestop.common.errors import InvalidInput
 from onestop.rules.graph import Snapshot, graph_of
-from onestop.rules.parameters import CONFIDENCE, Parameter, Source, Version, _convert
+from onestop.rules.overlay_values import ParameterOverlay
+from onestop.rules.parameters import CONFIDENCE, Parameter, Version, _convert
 from onestop.rules.values import BadValueError, cents_to_yaml
 
 if TYPE_CHECKING:
     from onestop.rules.pack import Pack
     from onestop.rules.program import Program
     from onestop.rules.result import ProgramResult
-
-
-@dataclass(frozen=True)
-class ParameterOverlay:
-    """One approved value of one parameter from one date (``value`` in the engine's form)."""
-
-    id: str
-    parameter: str  # qualified: "ab.income_support.core_shelter"
-    effective: dt.date
-    value: Any
-    source: Source
-    confidence: str
-    note: str | None = None
-
-    def version(self) -> Version:
-        """The overlay as one more version of its parameter."""
-        note = self.note or f"overlay {self.id}"
-        return Version(self.effective, self.value, self.source, self.confidence, note)
-
-    def fingerprint(self) -> dict[str, Any]:
-        """What the pack version hash covers (and what an export writes)."""
-        return {
-            "id": self.id,
-            "parameter": self.parameter,
-            "effective": self.effective.isoformat(),
-            "value": self.value,
-            "source": [self.source.title, self.source.url, self.source.section],
-            "confidence": self.confidence,
-        }
 
 
 def find_parameter(pack: Pack, name: str) -> Parameter:
@@ -164,14 +134,6 @@ def apply(pack: Pack, overlays: Sequence[ParameterOverlay]) -> bool:
     return True
 
 
-def digest(overlays: Sequence[ParameterOverlay]) -> bytes:
-    """Bytes the pack version hash adds for its overlays (nothing without overlays)."""
-    if not overlays:
-        return b""
-    text = json.dumps([o.fingerprint() for o in overlays], sort_keys=True, default=str)
-    return b"overlays\0" + hashlib.sha256(text.encode()).digest()
-
-
 def replay_snapshot(program: Program, on: dt.date, overlays: Sequence[ParameterOverlay]) -> Snapshot:
     """The parameters in force on ``on`` with exactly ``overlays`` laid over the YAML (for replay)."""
     versions: dict[str, Version] = {}
@@ -214,8 +176,8 @@ def replay(pack: Pack, program_id: str, data: object, used: Sequence[ParameterOv
     Overlays approved since (or a pack whose overlays were dropped) do not change a replay: the
     parameters are the YAML's with ``used`` laid over them, as on the day of the decision.
     """
-    from onestop.rules.case_eval import CasePlan  # noqa: PLC0415 - pack imports this module
-    from onestop.rules.result import ProgramResult  # noqa: PLC0415
+    from onestop.rules.case_eval import CasePlan
+    from onestop.rules.result import ProgramResult
 
     case = pack.parse_case(data)
     program = pack.program(program_id)

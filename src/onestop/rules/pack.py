@@ -19,8 +19,8 @@ from onestop.rules.case import Case, Vocabulary, parse_case
 from onestop.rules.case_eval import CasePlan
 from onestop.rules.errors import CaseInvalid, UnknownProgram
 from onestop.rules.graph import graph_of, snapshot
-from onestop.rules.overlays import ParameterOverlay
-from onestop.rules.overlays import digest as overlay_digest
+from onestop.rules.overlay_values import ParameterOverlay
+from onestop.rules.overlay_values import digest as overlay_digest
 from onestop.rules.program import Program
 from onestop.rules.result import HEAD, ProgramResult, render_result
 from onestop.rules.types import Text, Variable

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from onestop import jurisdictions, policy
@@ -70,7 +71,9 @@ def _new(**changes: object) -> policy.OverlayCreate:
     return policy.OverlayCreate.model_validate(data | changes)
 
 
-def test_an_approved_value_fills_a_gap_from_its_date_and_changes_the_version(container, admins):
+def test_an_approved_value_fills_a_gap_from_its_date_and_changes_the_version(
+    container: Container, admins: tuple[Actor, Actor]
+) -> None:
     ada, bob = admins
     pack = jurisdictions.get_pack("ca-ab")
     published = pack.version
@@ -101,7 +104,9 @@ def test_an_approved_value_fills_a_gap_from_its_date_and_changes_the_version(con
     assert set(actions) == {"parameter_overlay:record", "parameter_overlay:approve"}
 
 
-def test_nobody_approves_their_own_value_and_decided_values_stay_decided(container, admins):
+def test_nobody_approves_their_own_value_and_decided_values_stay_decided(
+    container: Container, admins: tuple[Actor, Actor]
+) -> None:
     ada, bob = admins
     row = policy.record_overlay(container.uow(), actor=ada, data=_new())
     with pytest.raises(PermissionDenied):
@@ -120,7 +125,7 @@ def test_nobody_approves_their_own_value_and_decided_values_stay_decided(contain
     assert [r.id for r in listed] == [row.id]
 
 
-def test_an_officer_cannot_record_a_value(container):
+def test_an_officer_cannot_record_a_value(container: Container) -> None:
     officer = actor_of(make_staff(container, "olive", Role.OFFICER))
     with pytest.raises(PermissionDenied):
         policy.record_overlay(container.uow(), actor=officer, data=_new())
@@ -138,14 +143,18 @@ def test_an_officer_cannot_record_a_value(container):
         ({"source_title": "  "}, "source_title"),
     ],
 )
-def test_bad_input_names_the_field_and_writes_nothing(container, admins, changes, field):
+def test_bad_input_names_the_field_and_writes_nothing(
+    container: Container, admins: tuple[Actor, Actor], changes: dict[str, object], field: str
+) -> None:
     with pytest.raises(InvalidInput) as err:
         policy.record_overlay(container.uow(), actor=admins[0], data=_new(**changes))
     assert err.value.field == field
     assert _stored(container) == 0
 
 
-def test_one_cell_of_a_table_keeps_the_others_and_an_unknown_key_is_refused(container, admins):
+def test_one_cell_of_a_table_keeps_the_others_and_an_unknown_key_is_refused(
+    container: Container, admins: tuple[Actor, Actor]
+) -> None:
     pack = jurisdictions.get_pack("ca-ab")
     table = next(
         p for prog in pack.programs.values() for p in prog.parameter_set.values() if p.keys and not p.brackets
@@ -184,7 +193,9 @@ def _raw(unit: str) -> object:
     return {"money": "12.34", "rate": "0.5", "int": 3, "bool": True}[unit]
 
 
-def test_the_export_writes_the_approved_values_as_pack_yaml(container, admins):
+def test_the_export_writes_the_approved_values_as_pack_yaml(
+    container: Container, admins: tuple[Actor, Actor]
+) -> None:
     ada, bob = admins
     row = policy.record_overlay(container.uow(), actor=ada, data=_new())
     policy.approve_overlay(container.uow(), actor=bob, overlay_id=row.id, data=policy.OverlayDecision())
@@ -204,7 +215,9 @@ def cli(container: Container, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRu
 SET = ("rules", "set-parameter", GAP, "--value")
 
 
-def test_the_commands_record_approve_list_and_export(container, admins, cli):
+def test_the_commands_record_approve_list_and_export(
+    container: Container, admins: tuple[Actor, Actor], cli: CliRunner
+) -> None:
     set_ = cli.invoke(
         app,
         [*SET, "1901.00", "--effective", "2025-01-01", "--source", "AISH rates 2025", "--as-user", "ada"],
@@ -223,7 +236,9 @@ def test_the_commands_record_approve_list_and_export(container, admins, cli):
     assert export.exit_code == 0 and "max_living_allowance:" in export.output
 
 
-def test_a_command_with_a_bad_value_exits_2_naming_it(container, admins, cli):
+def test_a_command_with_a_bad_value_exits_2_naming_it(
+    container: Container, admins: tuple[Actor, Actor], cli: CliRunner
+) -> None:
     bad = cli.invoke(
         app,
         [*SET, "lots", "--effective", "2025-01-01", "--source", "x", "--as-user", "ada"],
@@ -237,5 +252,5 @@ def _stored(container: Container) -> int:
         return int(session.scalar(select(func.count()).select_from(ParameterOverlayRow)) or 0)
 
 
-def _session(container: Container):  # type: ignore[no-untyped-def]
+def _session(container: Container) -> Session:
     return container.session_factory()

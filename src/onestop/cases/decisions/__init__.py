@@ -5,6 +5,7 @@ from onestop.cases.decisions.errors import DecisionNotFound, DecisionUndetermine
 from onestop.cases.decisions.models import Decision, DecisionImmutableError, OverrideRequest
 from onestop.cases.decisions.policy import DecisionPolicy, default_policy
 from onestop.cases.decisions.record import Approval, prepare_computed, prepare_copy, record_decision
+from onestop.cases.decisions.replay import Replay, replay_decision
 from onestop.cases.decisions.schemas import (
     DecisionCreate,
     DecisionOutcome,
@@ -13,7 +14,6 @@ from onestop.cases.decisions.schemas import (
     OverridePublic,
     OverrideReview,
 )
-from onestop.cases.decisions.replay import Replay, replay_decision
 from onestop.cases.decisions.services import (
     approve_override,
     current_decision,
@@ -26,8 +26,6 @@ from onestop.cases.decisions.services import (
 )
 
 __all__ = [
-    "Replay",
-    "replay_decision",
     "Action",
     "Approval",
     "Basis",
@@ -46,6 +44,7 @@ __all__ = [
     "OverrideRequestNotFound",
     "OverrideReview",
     "Prepared",
+    "Replay",
     "RequestStatus",
     "approve_override",
     "current_decision",
@@ -59,4 +58,5 @@ __all__ = [
     "prepare_on_rules",
     "record_decision",
     "refuse_override",
+    "replay_decision",
 ]

@@ -19,6 +19,8 @@ from onestop.cases.decisions.repository import DecisionRepository
 from onestop.db import UnitOfWork
 from onestop.rules import overlays
 
+SUBJECT = "decision"
+
 
 class Replay(BaseModel):
     """What the rules say now for the recorded case and overlays, beside what was recorded."""
@@ -35,7 +37,7 @@ class Replay(BaseModel):
 def replay_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) -> Replay:
     """Evaluate the decision's recorded case again with the overlays it recorded (audited read)."""
     with uow:
-        require(uow, actor, Permission.CASE_READ, subject_type="decision", subject_id=decision_id)
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=decision_id)
         row = DecisionRepository(uow.session).get(decision_id)
         used_ids = [str(i) for i in (row.explanation or {}).get("parameter_overlays", [])]
         used = policy.load_by_ids(uow.session, used_ids)
@@ -51,5 +53,10 @@ def replay_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) ->
             same=(result.status, result.monthly_amount) == (row.computed_status, row.computed_monthly_cents),
         )
         return audit.audited_read(
-            uow, found, actor=actor, action=AuditAction.DECISION_READ, subject_type="decision", subject_id=row.id
+            uow,
+            found,
+            actor=actor,
+            action=AuditAction.DECISION_READ,
+            subject_type="decision",
+            subject_id=row.id,
         )
