@@ -15,6 +15,7 @@ from onestop import audit, policy
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.cases.applications import program_packs
+from onestop.cases.decisions import gaps
 from onestop.cases.decisions.repository import DecisionRepository
 from onestop.db import UnitOfWork
 from onestop.rules import overlays
@@ -41,6 +42,7 @@ def replay_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) ->
         row = DecisionRepository(uow.session).get(decision_id)
         used_ids = [str(i) for i in (row.explanation or {}).get("parameter_overlays", [])]
         used = policy.load_by_ids(uow.session, used_ids)
+        used += gaps.as_overlays((row.explanation or {}).get("officer_values", []))
         pack, _program = program_packs.program_of(row.program)
         result = overlays.replay(pack, row.program, row.case_data, used)
         found = Replay(
