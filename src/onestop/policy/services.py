@@ -163,16 +163,29 @@ def parameter_of(name: str) -> tuple[Pack, Parameter]:
 
 def load_approved(session: Session) -> list[ParameterOverlay]:
     """Every approved overlay in the engine's form (what the packs lay over their YAML)."""
-    query = select(ParameterOverlayRow).where(ParameterOverlayRow.status == "approved")
+    query = (
+        select(ParameterOverlayRow)
+        .where(ParameterOverlayRow.status == "approved")
+        .order_by(ParameterOverlayRow.decided_at, ParameterOverlayRow.id)
+    )
     return [to_overlay(row) for row in session.scalars(query)]
 
 
 def load_by_ids(session: Session, ids: Sequence[str]) -> list[ParameterOverlay]:
     """The overlays a decision recorded, whatever has been approved since (for replay)."""
-    if not ids:
+    wanted = [uuid.UUID(i) for i in ids if _is_uuid(i)]
+    if not wanted:
         return []
-    query = select(ParameterOverlayRow).where(ParameterOverlayRow.id.in_([uuid.UUID(i) for i in ids]))
+    query = select(ParameterOverlayRow).where(ParameterOverlayRow.id.in_(wanted))
     return [to_overlay(row) for row in session.scalars(query)]
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def to_overlay(row: ParameterOverlayRow) -> ParameterOverlay:

@@ -104,7 +104,7 @@ def _in_force(versions: Sequence[Version], on: dt.date) -> Version:
 def merged_versions(parameter: Parameter, overlays: Iterable[ParameterOverlay]) -> list[Version]:
     """The YAML versions with each overlay added (an overlay replaces a YAML value of the same date)."""
     by_date = {v.effective: v for v in _base_versions(parameter)}
-    for overlay in sorted(overlays, key=lambda o: o.id):
+    for overlay in overlays:  # in the order given: a later one of the same date wins
         if overlay.parameter == parameter.name:
             by_date[overlay.effective] = overlay.version()
     return [by_date[d] for d in sorted(by_date)]
@@ -116,7 +116,7 @@ def apply(pack: Pack, overlays: Sequence[ParameterOverlay]) -> bool:
     Compiled plans are dropped (they were built for the old versions); the graph stays, since it holds
     the same parameter objects.
     """
-    chosen = tuple(sorted(overlays, key=lambda o: (o.parameter, o.effective, o.id)))
+    chosen = tuple(overlays)  # in approval order: of two values for one date, the later approved wins
     if chosen == pack.overlays:
         return False
     for program in pack.programs.values():
