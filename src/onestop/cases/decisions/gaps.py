@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Any
 
 from onestop.cases.applications.facts import LoadedCase
@@ -60,17 +61,22 @@ def decide_with(loaded: LoadedCase, pack: Pack, program: str, entered: list[Para
     return dataclasses.replace(loaded, result=result)
 
 
-def recorded(entered: list[ParameterOverlay], pack: Pack, officer: str) -> list[dict[str, Any]]:
+def recorded(
+    entered: list[ParameterOverlay], typed: list[Any], pack: Pack, officer: str
+) -> list[dict[str, Any]]:
     """What the decision keeps of each value (its explanation's ``officer_values``; replay reads it)."""
     out = []
-    for o in entered:
-        unit = overlays.find_parameter(pack, o.parameter).unit.value
+    for o, raw in zip(entered, typed, strict=True):
+        parameter = overlays.find_parameter(pack, o.parameter)
+        unit = parameter.unit.value
         out.append(
             {
                 "parameter": o.parameter,
+                "label": {"en": parameter.label("en"), "fr": parameter.label("fr")},
                 "effective": o.effective.isoformat(),
                 "value": o.value,
-                "shown": cents_to_yaml(o.value, unit),
+                "shown": raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False),
+                "full": cents_to_yaml(o.value, unit),
                 "authority": o.note,
                 "entered_by": officer,
             }
@@ -82,7 +88,26 @@ def lines(values: list[dict[str, Any]], lang: str) -> str:
     """The explanation's lines naming each officer-entered value, its amount and authority."""
     head = WORDS.get(lang, WORDS["en"])
     word = "authority" if lang == "en" else "fondement"
-    return "\n".join(f"{head}: {v['parameter']} = {v['shown']} ({word}: {v['authority']})" for v in values)
+    return "\n".join(
+        f"{head}: {v.get('label', {}).get(lang) or v['parameter']} = {v['shown']} ({word}: {v['authority']})"
+        for v in values
+    )
+
+
+LETTER = {
+    "en": "An officer entered this value, which the published policy does not give; a supervisor approved it",
+    "fr": "Un agent a saisi cette valeur, absente de la politique publiée; un superviseur l’a approuvée",
+}
+
+
+def letter_lines(values: list[dict[str, Any]], lang: str) -> str:
+    """For the notice: each value in words (no internal name), with the authority relied on."""
+    word = "authority" if lang == "en" else "fondement"
+    head = LETTER.get(lang, LETTER["en"])
+    return "\n".join(
+        f"- {v.get('label', {}).get(lang) or v['parameter']}: {head} ({word}: {v['authority']})"
+        for v in values
+    )
 
 
 def as_overlays(values: list[dict[str, Any]]) -> list[ParameterOverlay]:

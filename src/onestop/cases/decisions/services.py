@@ -117,7 +117,7 @@ def prepare_with_gaps(uow: UnitOfWork, actor: Actor, app: Application, data: Dec
     prepared = prepare_computed(
         app, loaded, on, Basis.APPLICATION, note=note, payment_method=data.payment_method
     )
-    values = gaps.recorded(entered, pack, actor.username)
+    values = gaps.recorded(entered, [g.value for g in data.gap_values], pack, actor.username)
     explanation = dict(prepared.explanation)
     explanation["officer_values"] = values
     explanation["engine_text"] = {

@@ -14,6 +14,7 @@ from onestop import jurisdictions
 from onestop.bootstrap import Container
 from onestop.cases import decisions
 from onestop.cases.decisions import DecisionCreate, DecisionUndetermined, OverrideReview
+from onestop.cases.decisions.letters import decision_params
 from onestop.cases.decisions.schemas import GapValueIn
 from onestop.common.errors import InvalidInput, PermissionDenied
 from onestop.rules.overlay_values import ParameterOverlay
@@ -86,7 +87,17 @@ def test_an_officer_entered_value_waits_for_a_supervisor_and_is_shown_as_such(
     assert value["parameter"] == SHELTER and value["authority"].startswith("Policy manual 4846")
     assert value["entered_by"] == team.officer.actor.username
     assert "Officer-entered value" in d.text_en and "Policy manual 4846" in d.text_en
+    assert "Core shelter (private housing) = {" in d.text_en and '"380.00"' in d.text_en
     assert "Valeur saisie par l’agent" in d.text_fr
+    with container.session_factory() as session:
+        params = decision_params(session.get(decisions.Decision, d.id), None)  # type: ignore[arg-type]
+    assert "Core shelter (private housing)" in params["computation"]["en"]
+    assert (
+        "An officer entered this value" in params["reason"]["en"]
+        and "Policy manual 4846" in params["reason"]["en"]
+    )
+    assert "Un agent a saisi cette valeur" in params["computation"]["fr"]
+    assert SHELTER not in params["computation"]["en"]  # no internal name on the client's notice
     replay = decisions.replay_decision(container.uow(), actor=team.officer.actor, decision_id=d.id)
     assert replay.same and replay.monthly_cents == 83900
 
