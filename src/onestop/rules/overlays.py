@@ -89,8 +89,7 @@ def check_confidence(raw: str) -> str:
 
 
 def _base_versions(parameter: Parameter) -> list[Version]:
-    base: list[Version] | None = getattr(parameter, "_yaml_versions", None)
-    return base if base is not None else parameter.versions
+    return parameter.yaml_versions
 
 
 def _in_force(versions: Sequence[Version], on: dt.date) -> Version:
@@ -121,10 +120,7 @@ def apply(pack: Pack, overlays: Sequence[ParameterOverlay]) -> bool:
         return False
     for program in pack.programs.values():
         for parameter in program.parameter_set.values():
-            if not hasattr(parameter, "_yaml_versions"):
-                parameter._yaml_versions = list(parameter.versions)  # type: ignore[attr-defined]
-            parameter.versions = merged_versions(parameter, chosen)
-            parameter._starts = [v.effective for v in parameter.versions]
+            parameter.use_versions(merged_versions(parameter, chosen))
         graph = program.cache.get("graph")
         program.cache.clear()
         if graph is not None:
