@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from onestop import keys
+from onestop import jurisdictions, keys, policy
 from onestop.common.clock import Clock, SystemClock
 from onestop.common.crypto import FieldCipher
 from onestop.config import Settings
@@ -51,7 +52,7 @@ def build(
     settings = settings or Settings()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     engine = engine or make_engine(settings.resolved_database_url())
-    return Container(
+    container = Container(
         settings=settings,
         engine=engine,
         session_factory=session_factory or make_session_factory(engine),
@@ -60,3 +61,15 @@ def build(
         secret_key=keys.secret_key(settings),
         audit_key=keys.audit_key(settings),
     )
+    lay_overlays(container.session_factory)
+    return container
+
+
+def lay_overlays(session_factory: sessionmaker[Session]) -> None:
+    """Lay the approved parameter overlays over the packs (none before the table exists)."""
+    try:
+        with session_factory() as session:
+            approved = policy.load_approved(session)
+    except (OperationalError, ProgrammingError):  # a database not yet migrated has no overlays
+        approved = []
+    jurisdictions.use_overlays(approved)

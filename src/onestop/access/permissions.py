@@ -68,6 +68,8 @@ class Permission(enum.StrEnum):
     INVESTIGATION_WRITE = "investigation:write"
     APPEAL_WRITE = "appeal:write"
     BATCH_RUN = "batch:run"  # caseload re-assessment and policy simulation (issue 16)
+    # Record and approve new parameter values between releases (issue 13, part 7; two people).
+    POLICY_ADMINISTER = "policy:administer"
     # Flag a file restricted, lift it, review break-glass openings of restricted files (issue 10, part 4).
     PERSON_RESTRICT = "person:restrict"
 
@@ -109,6 +111,8 @@ ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.TASK_ASSIGN, _P.CASELOAD_REASSIGN, _P.S
 ROLE_PERMISSIONS[Role.ADMINISTRATOR] |= {_P.STATS_READ, _P.CASE_CONFIGURE}
 ROLE_PERMISSIONS[Role.ADMINISTRATOR] |= {_P.BATCH_RUN}  # batch (issue 16): runs and simulations
 ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.BATCH_RUN}  # batch (issue 16): runs and simulations
+# Parameter overlays (issue 13, part 7): administrators record new rates; another administrator approves.
+ROLE_PERMISSIONS[Role.ADMINISTRATOR] |= {_P.POLICY_ADMINISTER}
 
 
 # Money (maker-checker): officers issue within authority, supervisors approve beyond it, finance runs

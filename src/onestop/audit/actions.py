@@ -214,6 +214,11 @@ class AuditAction(enum.StrEnum):
     OVERPAYMENT_REPAYMENT = "overpayment:repayment"
     OVERPAYMENT_WRITE_OFF_REQUEST = "overpayment:write_off_request"
 
+    PARAMETER_OVERLAY_APPROVE = "parameter_overlay:approve"
+    PARAMETER_OVERLAY_LIST = "parameter_overlay:list"
+    PARAMETER_OVERLAY_RECORD = "parameter_overlay:record"
+    PARAMETER_OVERLAY_REFUSE = "parameter_overlay:refuse"
+
     PAYEE_CREATE = "payee:create"
     PAYEE_LIST = "payee:list"
     PAYEE_READ = "payee:read"
@@ -253,6 +258,8 @@ class AuditAction(enum.StrEnum):
     PLAN_REVIEW = "plan:review"
     PLAN_REVISE = "plan:revise"
     PLAN_WRITE = "plan:write"
+
+    POLICY_ADMINISTER = "policy:administer"  # a denied parameter-overlay use case (issue 13)
 
     REFERRAL_ACCEPT = "referral:accept"
     REFERRAL_COMPLETE = "referral:complete"

@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import uuid
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from onestop import jurisdictions
-from onestop.cli.common import handles_errors
+from onestop import jurisdictions, policy
+from onestop.cli.common import container, handles_errors
+from onestop.cli.payments import AsUser, acting
 from onestop.common.clock import SystemClock
 from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput
 from onestop.rules import Kind, Pack, Program, RulesError
 from onestop.rules.describe import wire
 from onestop.rules.yamlio import load_file
@@ -138,3 +141,88 @@ def test(
     print(f"{loaded.id}: {passed} passed, {len(failures)} failed")
     if failures:
         raise typer.Exit(1)
+
+
+# --- parameter overlays (issue 13, part 7) ---------------------------------------------------------
+
+
+@app.command("set-parameter")
+@handles_errors
+def set_parameter(
+    parameter: str = typer.Argument(..., help="Qualified name, e.g. ab.income_support.core_shelter"),
+    value: str = typer.Option(..., "--value", help="As the YAML writes it: 450.00, 0.05, or a JSON table"),
+    effective: str = typer.Option(..., "--effective", help="From this date, YYYY-MM-DD"),
+    source: str = typer.Option(..., "--source", help="Title of the published source"),
+    url: str | None = typer.Option(None, "--url"),
+    section: str | None = typer.Option(None, "--section"),
+    confidence: str = typer.Option("high", "--confidence", help="high, medium or low"),
+    note: str | None = typer.Option(None, "--note"),
+    as_user: str | None = AsUser,
+) -> None:
+    """Record a new value of a parameter; it applies once another person (``--as-user``) approves it."""
+    data = policy.OverlayCreate(
+        parameter=parameter,
+        value=_value(value),
+        effective=parse_date(effective, field="--effective"),
+        source_title=source,
+        source_url=url,
+        source_section=section,
+        confidence=confidence,
+        note=note,
+    )
+    row = policy.record_overlay(container().uow(), actor=acting(as_user), data=data)
+    print(f"overlay {row.id} {row.parameter} from {row.effective}: pending approval")
+
+
+def _value(text: str) -> object:
+    """A JSON table or list as given; a number or word as text (read by the parameter's unit)."""
+    stripped = text.strip()
+    if stripped[:1] in ("{", "["):
+        try:
+            return json.loads(stripped)
+        except json.JSONDecodeError as err:
+            raise InvalidInput("--value", f"is not a valid JSON table: {err.msg}") from None
+    if stripped in ("true", "false"):
+        return stripped == "true"
+    return stripped
+
+
+@app.command("overlays")
+@handles_errors
+def list_or_decide_overlays(
+    status: str | None = typer.Option(None, "--status", help="pending, approved or refused"),
+    approve: str | None = typer.Option(None, "--approve", help="Approve this overlay id"),
+    refuse: str | None = typer.Option(None, "--refuse", help="Refuse this overlay id (with --reason)"),
+    reason: str | None = typer.Option(None, "--reason"),
+    export: bool = typer.Option(False, "--export", help="Print the approved values as pack YAML"),
+    jurisdiction: str | None = typer.Option(None, "--jurisdiction"),
+    as_user: str | None = AsUser,
+) -> None:
+    """List parameter overlays, approve or refuse one, or export the approved ones as YAML."""
+    uow = container().uow
+    if approve or refuse:
+        target = _overlay_id(approve or refuse or "")
+        decision = policy.OverlayDecision(reason=reason)
+        if approve:
+            row = policy.approve_overlay(uow(), actor=acting(as_user), overlay_id=target, data=decision)
+        else:
+            row = policy.refuse_overlay(uow(), actor=acting(as_user), overlay_id=target, data=decision)
+        print(f"overlay {row.id} {row.parameter} from {row.effective}: {row.status}")
+        return
+    if export:
+        text = policy.export_overlays(uow(), actor=acting(as_user), jurisdiction=jurisdiction)
+        print(text.rstrip("\n"))
+        return
+    for row in policy.list_overlays(uow(), actor=acting(as_user), status=status, jurisdiction=jurisdiction):
+        value = json.dumps(row.value)
+        print(
+            f"{row.id} {row.status:8} {row.parameter} from {row.effective} = {value} "
+            f"({row.confidence}; {row.source_title}; recorded by {row.recorded_by})"
+        )
+
+
+def _overlay_id(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise InvalidInput("overlay", f"{text!r} is not an overlay id") from None

@@ -13,8 +13,17 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from onestop.rules import CaseInvalid, Evaluation, Pack, Program, UnknownJurisdiction, UnknownProgram
+from onestop.rules import (
+    CaseInvalid,
+    Evaluation,
+    Pack,
+    Program,
+    UnknownJurisdiction,
+    UnknownProgram,
+    overlays,
+)
 from onestop.rules.errors import PackDefinitionError
+from onestop.rules.overlay_values import ParameterOverlay
 
 PACK_MODULES: dict[str, str] = {
     "ca-ab": "onestop.jurisdictions.ca_ab",
@@ -22,6 +31,7 @@ PACK_MODULES: dict[str, str] = {
 }
 
 _loaded: dict[str, Pack] = {}
+_overlays: tuple[ParameterOverlay, ...] = ()  # approved values laid over every pack (see use_overlays)
 
 
 def get_pack(jurisdiction: str) -> Pack:
@@ -32,8 +42,29 @@ def get_pack(jurisdiction: str) -> Pack:
     if module_name is None:
         raise UnknownJurisdiction(jurisdiction, sorted(PACK_MODULES))
     pack = _pack_of(importlib.import_module(module_name), module_name)
+    overlays.apply(pack, _of_pack(pack, _overlays))
     _loaded[jurisdiction] = pack
     return pack
+
+
+def use_overlays(approved: Sequence[ParameterOverlay]) -> list[str]:
+    """Lay the approved parameter overlays over the registered packs (replacing those laid before).
+
+    Called when a process starts (bootstrap reads them from the database) and after an approval; the
+    packs are process-wide, so every evaluation (case, screening, batch) reads the same values.
+    Returns the jurisdictions whose parameters changed.
+    """
+    global _overlays
+    _overlays = tuple(approved)
+    changed = []
+    for jurisdiction, pack in sorted(_loaded.items()):
+        if overlays.apply(pack, _of_pack(pack, _overlays)):
+            changed.append(jurisdiction)
+    return changed
+
+
+def _of_pack(pack: Pack, approved: Sequence[ParameterOverlay]) -> list[ParameterOverlay]:
+    return [o for o in approved if any(o.parameter.startswith(p + ".") for p in pack.programs)]
 
 
 def list_packs() -> list[Pack]:

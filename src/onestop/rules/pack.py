@@ -19,6 +19,8 @@ from onestop.rules.case import Case, Vocabulary, parse_case
 from onestop.rules.case_eval import CasePlan
 from onestop.rules.errors import CaseInvalid, UnknownProgram
 from onestop.rules.graph import graph_of, snapshot
+from onestop.rules.overlay_values import ParameterOverlay
+from onestop.rules.overlay_values import digest as overlay_digest
 from onestop.rules.program import Program
 from onestop.rules.result import HEAD, ProgramResult, render_result
 from onestop.rules.types import Text, Variable
@@ -51,13 +53,16 @@ class Pack:
             for var in merged.values():
                 program.inputs.setdefault(var.name, var)
         self.vocabulary = Vocabulary(list(merged.values()), nested or {})
+        #: Approved values laid over the YAML (``onestop.rules.overlays.apply``); the version covers them.
+        self.overlays: tuple[ParameterOverlay, ...] = ()
 
     @cached_property
     def version(self) -> str:
-        """``sha256:<hex>`` of the parameter files and formula sources."""
+        """``sha256:<hex>`` of the parameter files and formula sources, and of any overlays laid over them."""
         digest = hashlib.sha256()
         for rel, path in self.source_files():
             digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(overlay_digest(self.overlays))
         return "sha256:" + digest.hexdigest()
 
     def source_files(self) -> list[tuple[str, Path]]:

@@ -62,9 +62,17 @@ class Parameter:
     note: str | None = None
     key_labels: dict[str, Text] = field(default_factory=dict)  # table keys in words ("food": nourriture)
     _starts: list[dt.date] = field(default_factory=list, repr=False)
+    #: The versions the YAML gives; ``versions`` adds any approved overlays (``rules.overlays``).
+    yaml_versions: list[Version] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self.versions.sort(key=lambda v: v.effective)
+        self._starts = [v.effective for v in self.versions]
+        self.yaml_versions = list(self.versions)
+
+    def use_versions(self, versions: list[Version]) -> None:
+        """Replace the versions in force (the YAML's with overlays laid over them)."""
+        self.versions = sorted(versions, key=lambda v: v.effective)
         self._starts = [v.effective for v in self.versions]
 
     def index_at(self, on: dt.date) -> int:

@@ -116,3 +116,18 @@ def age_on(birth_date: dt.date, on: dt.date) -> int:
     if (on.month, on.day) < (birth_date.month, birth_date.day):
         years -= 1
     return years
+
+
+def cents_to_yaml(value: object, unit: str) -> object:
+    """A parameter value back in its YAML form (money as a decimal string, rates as a decimal string)."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, dict):
+        return {k: cents_to_yaml(v, unit) for k, v in value.items()}
+    if isinstance(value, list):
+        return [{"from": str(cents_to_decimal(f)), "value": cents_to_yaml(v, unit)} for f, v in value]
+    if isinstance(value, int) and unit == "money":
+        return str(cents_to_decimal(value))
+    if isinstance(value, int) and unit == "rate":
+        return str(Decimal(value) / Decimal(1_000_000))
+    return value

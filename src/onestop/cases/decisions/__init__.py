@@ -5,6 +5,7 @@ from onestop.cases.decisions.errors import DecisionNotFound, DecisionUndetermine
 from onestop.cases.decisions.models import Decision, DecisionImmutableError, OverrideRequest
 from onestop.cases.decisions.policy import DecisionPolicy, default_policy
 from onestop.cases.decisions.record import Approval, prepare_computed, prepare_copy, record_decision
+from onestop.cases.decisions.replay import Replay, replay_decision
 from onestop.cases.decisions.schemas import (
     DecisionCreate,
     DecisionOutcome,
@@ -43,6 +44,7 @@ __all__ = [
     "OverrideRequestNotFound",
     "OverrideReview",
     "Prepared",
+    "Replay",
     "RequestStatus",
     "approve_override",
     "current_decision",
@@ -56,4 +58,5 @@ __all__ = [
     "prepare_on_rules",
     "record_decision",
     "refuse_override",
+    "replay_decision",
 ]

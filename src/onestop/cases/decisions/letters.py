@@ -11,6 +11,7 @@ from typing import Any
 
 from onestop import notices
 from onestop.access import Actor
+from onestop.cases.decisions import gaps
 from onestop.cases.decisions.domain import Action, Basis
 from onestop.cases.decisions.models import Decision
 from onestop.db import UnitOfWork
@@ -86,6 +87,13 @@ def decision_params(row: Decision, previous: Decision | None) -> dict[str, Any]:
         ],
         "office_phone": "1-800-555-0100",
     }
+    entered = explanation.get("officer_values") or []
+    if entered:  # deciding with a gap: the notice says which value an officer entered, and on what authority
+        params["computation"] = {
+            lang: f"{text}\n{gaps.letter_lines(entered, lang)}".strip()
+            for lang, text in params["computation"].items()
+        }
+        params["reason"] = {lang: gaps.letter_lines(entered, lang) for lang in ("en", "fr")}
     if previous is not None and previous.monthly_amount_cents is not None:
         params["old_amount"] = notices.money(previous.monthly_amount_cents)
     return params

@@ -45,6 +45,8 @@ def prepare_computed(
         "engine_text": {lang: "\n".join(render_result(result, lang)) for lang in ("en", "fr")},
         "unverified": loaded.data.unverified,
         "ignored": loaded.data.ignored,
+        # the approved parameter overlays of this program in force when it was decided (replay uses them)
+        "parameter_overlays": [o.id for o in pack.overlays if o.parameter.startswith(app.program + ".")],
     }
     cents = result.monthly_amount
     return Prepared(

@@ -24,6 +24,14 @@ class OverrideIn(_In):
     reason: str = Field(max_length=4000)
 
 
+class GapValueIn(_In):
+    """A value the published policy lacks, entered by the officer with the authority they rely on."""
+
+    parameter: str = Field(max_length=160)
+    value: Any
+    authority: str = Field(max_length=1000)
+
+
 class DecisionCreate(_In):
     """Decide an application read at ``version`` (the application's version)."""
 
@@ -33,6 +41,8 @@ class DecisionCreate(_In):
     override: OverrideIn | None = None
     note: str | None = Field(default=None, max_length=4000)
     payment_method: str | None = None
+    #: Deciding with a gap (issue 13, part 6): always waits for a supervisor.
+    gap_values: list[GapValueIn] = Field(default_factory=list, max_length=10)
 
 
 class OverrideReview(_In):

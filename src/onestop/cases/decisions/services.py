@@ -7,17 +7,18 @@ through ``decide_on_rules`` and ``record_decision`` inside their own transaction
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.applications import Application, ApplicationStatus, load_case
+from onestop.cases.applications import Application, ApplicationStatus, load_case, program_packs
 from onestop.cases.applications.casedata import explain_missing
 from onestop.cases.applications.domain import check_transition
 from onestop.cases.applications.repository import ApplicationRepository
-from onestop.cases.decisions import domain
+from onestop.cases.decisions import domain, gaps
 from onestop.cases.decisions.domain import Basis, Outcome, Prepared, RequestStatus
 from onestop.cases.decisions.errors import DecisionUndetermined
 from onestop.cases.decisions.models import Decision, OverrideRequest
@@ -55,6 +56,11 @@ def decide_application(uow: UnitOfWork, *, actor: Actor, data: DecisionCreate) -
         if DecisionRepository(uow.session).pending_request(app.id) is not None:
             raise InvalidTransition("an override of this application is waiting for a supervisor")
         note = clean_text(data.note) or None
+        if data.gap_values:
+            if data.override is not None:
+                raise InvalidInput("override", "decide with the entered values first; override afterwards")
+            prepared = prepare_with_gaps(uow, actor, app, data)
+            return DecisionOutcome(pending_override=_queue(uow, actor, app, prepared))
         prepared = prepare_on_rules(
             uow, app, data.effective_from, Basis.APPLICATION, note=note, payment_method=data.payment_method
         )
@@ -85,6 +91,45 @@ def prepare_on_rules(
             explain_missing(result.missing.inputs, loaded.data.unverified), result.missing.parameters
         )
     return prepare_computed(app, loaded, on, basis, **extra)
+
+
+def prepare_with_gaps(uow: UnitOfWork, actor: Actor, app: Application, data: DecisionCreate) -> Prepared:
+    """The decision with the officer's values for what the published policy lacks; waits for a supervisor."""
+    previous = DecisionRepository(uow.session).current(app.id)
+    on = data.effective_from or (uow.clock.today() if previous else app.received_on)
+    loaded = load_case(uow, app, on)
+    missing = loaded.result.missing
+    if loaded.result.status != "undetermined" or not missing.parameters:
+        raise InvalidInput("gap_values", "the published policy gives every value this decision needs")
+    if missing.inputs:
+        raise DecisionUndetermined(explain_missing(missing.inputs, loaded.data.unverified), [])
+    pack, _program = program_packs.program_of(app.program)
+    entered = gaps.entered_overlays(
+        pack, app.program, on, data.gap_values, missing.parameters, actor.username
+    )
+    loaded = gaps.decide_with(loaded, pack, app.program, entered)
+    result = loaded.result
+    if result.status == "undetermined":
+        raise DecisionUndetermined(
+            explain_missing(result.missing.inputs, loaded.data.unverified), result.missing.parameters
+        )
+    note = clean_text(data.note) or None
+    prepared = prepare_computed(
+        app, loaded, on, Basis.APPLICATION, note=note, payment_method=data.payment_method
+    )
+    values = gaps.recorded(entered, [g.value for g in data.gap_values], pack, actor.username)
+    explanation = dict(prepared.explanation)
+    explanation["officer_values"] = values
+    explanation["engine_text"] = {
+        lang: text.rstrip("\n") + "\n" + gaps.lines(values, lang)
+        for lang, text in prepared.explanation["engine_text"].items()
+    }
+    return dataclasses.replace(
+        prepared,
+        explanation=explanation,
+        approval_required=True,
+        override_reason=gaps.lines(values, "en"),
+    )
 
 
 def _overridden(prepared: Prepared, data: OverrideIn) -> Prepared:

@@ -4,6 +4,7 @@ say on the verified facts, what is missing and how to get it, the document check
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Annotated, Any
 
@@ -23,6 +24,7 @@ from onestop.cases.applications import (
     start_assessment,
 )
 from onestop.cases.decisions import DecisionCreate, DecisionUndetermined, OverrideIn, decide_application
+from onestop.cases.decisions.schemas import GapValueIn
 from onestop.cases.documents import list_documents
 from onestop.cases.reviews import list_reviews
 from onestop.cases.screenings import resume_screening
@@ -124,6 +126,9 @@ def decide(
     override_outcome: Annotated[str, Form()] = "",
     override_amount: Annotated[str, Form()] = "",
     override_reason: Annotated[str, Form()] = "",
+    gap_parameter: Annotated[str, Form()] = "",
+    gap_value: Annotated[str, Form()] = "",
+    gap_authority: Annotated[str, Form()] = "",
 ) -> Response:
     """Decide, on the version the officer read, on the verified facts (or override the result).
 
@@ -135,6 +140,7 @@ def decide(
     try:
         read = whole_number(version)
         override = _override(override_outcome, override_amount, override_reason)
+        entered = _gap_values(gap_parameter, gap_value, gap_authority)
         with uow:
             app = get_application(uow, actor=actor, application_id=application_id)
             if read != app.version:
@@ -150,11 +156,15 @@ def decide(
                 version=app.version,
                 note=note or None,
                 override=override,
+                gap_values=entered,
             )
             outcome = decide_application(uow, actor=actor, data=data)
             uow.commit()
     except (DecisionUndetermined, InvalidInput, Conflict) as err:
         return _not_decided(request, uow, actor, application_id, err)
+    if outcome.pending_override is not None and entered:
+        pages.flash(request, N_("The decision with the value you entered waits for a supervisor."), "success")
+        return pages.redirect(request, f"/staff/applications/{application_id}")
     if outcome.pending_override is not None:
         pages.flash(request, N_("The override waits for a supervisor's approval."), "success")
         return pages.redirect(request, f"/staff/applications/{application_id}")
@@ -171,6 +181,19 @@ def _override(outcome: str, amount: str, reason: str) -> OverrideIn | None:
     if money is not None:
         to_cents(money, field="override.monthly_amount")
     return model(OverrideIn, outcome=outcome, monthly_amount=money, reason=reason)
+
+
+def _gap_values(parameter: str, value: str, authority: str) -> list[GapValueIn]:
+    """A value the published policy lacks, as typed (a table in JSON); none when no parameter is chosen."""
+    if not parameter:
+        return []
+    raw: object = value.strip()
+    if isinstance(raw, str) and raw[:1] in ("{", "["):
+        try:
+            raw = json.loads(raw)
+        except json.JSONDecodeError:
+            raise InvalidInput("gap_value", "is not a valid table (JSON)") from None
+    return [model(GapValueIn, parameter=parameter, value=raw or None, authority=authority)]
 
 
 def _decidable(uow: UnitOfWork, actor: Actor, app: ApplicationPublic) -> None:
@@ -204,7 +227,7 @@ def _not_decided(
             request, uow, actor, aid, errors={"version": pages.gettext(request, message)}, status_code=409
         )
     assert isinstance(err, InvalidInput)
-    field = err.field.replace("override.", "override_")
+    field = err.field.replace("override.", "override_").replace("gap_values[0].", "gap_")
     return page(
         request, uow, actor, aid, errors={field: pages.gettext(request, err.problem)}, status_code=422
     )
@@ -237,6 +260,7 @@ def page(
         "errors": errors or {},
         "undetermined": undetermined,
         "missing_parameters": missing_parameters or [],
+        "gap_pairs": [(n, n) for n in sorted({p.split("[", 1)[0] for p in (missing_parameters or [])})],
         "log_person": app.applicant_id,
         "page_url": f"/staff/applications/{aid}",
         **_fields(request, app, facts),

@@ -1,0 +1,151 @@
+"""Parameter overlays on a staff page: the values recorded between releases, a form to record one, and
+approve / refuse buttons for another administrator. The ``policy`` services check permissions and
+maker-checker; a bad value comes back on the form with the field named (422), nothing stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from pydantic import ValidationError
+from starlette.responses import HTMLResponse, Response
+
+from onestop import policy
+from onestop.access import Actor
+from onestop.common.errors import InvalidInput
+from onestop.common.i18n import N_
+from onestop.web import pages
+from onestop.web.staff.deps import StaffActor
+
+router = APIRouter(prefix="/parameters")
+
+FIELDS = ("parameter", "value", "effective", "source_title", "source_url", "confidence", "note")
+CONFIDENCE = (("high", N_("High")), ("medium", N_("Medium")), ("low", N_("Low")))
+
+
+def _overlay_id(raw: str) -> uuid.UUID:
+    """The id; a malformed one reads as an id nobody has, so the permission is still checked first."""
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        return uuid.UUID(int=0)
+
+
+def _page(
+    request: Request,
+    actor: Actor,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    overlays = policy.list_overlays(request.app.state.container.uow(), actor=actor)
+    context = {
+        "overlays": overlays,
+        "values": values or dict.fromkeys(FIELDS, "") | {"confidence": "high"},
+        "errors": errors or {},
+        "confidence": [(k, pages.gettext(request, v)) for k, v in CONFIDENCE],
+        "me": actor.username,
+        "as_json": lambda value: json.dumps(value),
+    }
+    return pages.render(request, "staff/parameters/list.html", context, status_code=status_code)
+
+
+@router.get("")
+def overlays(request: Request, actor: StaffActor) -> HTMLResponse:
+    """Every overlay, newest first; pending ones carry approve and refuse buttons."""
+    return _page(request, actor)
+
+
+@router.post("")
+def record(
+    request: Request,
+    actor: StaffActor,
+    parameter: Annotated[str, Form()] = "",
+    value: Annotated[str, Form()] = "",
+    effective: Annotated[str, Form()] = "",
+    source_title: Annotated[str, Form()] = "",
+    source_url: Annotated[str, Form()] = "",
+    confidence: Annotated[str, Form()] = "high",
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Record a new value; it waits for another administrator."""
+    values = {
+        "parameter": parameter,
+        "value": value,
+        "effective": effective,
+        "source_title": source_title,
+        "source_url": source_url,
+        "confidence": confidence,
+        "note": note,
+    }
+    try:
+        data = policy.OverlayCreate(
+            parameter=parameter,
+            value=_value(value),
+            effective=_date(effective),
+            source_title=source_title,
+            source_url=source_url or None,
+            confidence=confidence,
+            note=note or None,
+        )
+        policy.record_overlay(request.app.state.container.uow(), actor=actor, data=data)
+    except InvalidInput as err:
+        return _page(request, actor, values, {err.field: err.problem}, status_code=422)
+    except ValidationError as err:  # a field too long for its column
+        first = err.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "value"
+        return _page(request, actor, values, {field: first["msg"]}, status_code=422)
+    pages.flash(request, N_("The value is recorded. Another administrator must approve it."), "success")
+    return pages.redirect(request, "/staff/parameters")
+
+
+@router.post("/{overlay_id}/approve")
+def approve(
+    request: Request,
+    actor: StaffActor,
+    overlay_id: str,
+    version: Annotated[int | None, Form()] = None,
+) -> Response:
+    """Approve (never a value you recorded): evaluations read it from its date."""
+    data = policy.OverlayDecision(version=version)
+    uow = request.app.state.container.uow()
+    policy.approve_overlay(uow, actor=actor, overlay_id=_overlay_id(overlay_id), data=data)
+    pages.flash(request, N_("Approved: evaluations use this value from its date."), "success")
+    return pages.redirect(request, "/staff/parameters")
+
+
+@router.post("/{overlay_id}/refuse")
+def refuse(
+    request: Request,
+    actor: StaffActor,
+    overlay_id: str,
+    reason: Annotated[str, Form()] = "",
+    version: Annotated[int | None, Form()] = None,
+) -> Response:
+    """Refuse with a reason (never a value you recorded)."""
+    data = policy.OverlayDecision(reason=reason or None, version=version)
+    uow = request.app.state.container.uow()
+    policy.refuse_overlay(uow, actor=actor, overlay_id=_overlay_id(overlay_id), data=data)
+    pages.flash(request, N_("Refused: this value will not be used."), "success")
+    return pages.redirect(request, "/staff/parameters")
+
+
+def _value(text: str) -> object:
+    stripped = text.strip()
+    if stripped[:1] in ("{", "["):
+        try:
+            return json.loads(stripped)
+        except json.JSONDecodeError:
+            raise InvalidInput("value", "is not a valid table (JSON)") from None
+    return stripped or None
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput("effective", "must be a date, YYYY-MM-DD") from None
