@@ -2,6 +2,7 @@
 the program's budget and paid in instalments), and elected members' inquiries about a client's file.
 See docs/partners.md."""
 
+from onestop.partners import sections
 from onestop.partners.domain import InquiryState, MemberOffice, ProjectState, SponsorKind
 from onestop.partners.errors import InquiryNotFound, ProjectNotFound, SponsorNotFound
 from onestop.partners.inquiries import (
@@ -98,3 +99,5 @@ __all__ = [
     "record_visit",
     "sign",
 ]
+
+sections.install()

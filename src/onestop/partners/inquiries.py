@@ -80,8 +80,10 @@ def record_consent(
 ) -> InquiryPublic:
     """Record the client's consent to share their file with the member's office."""
     with uow:
+        require(uow, actor, Permission.INQUIRY_WRITE, subject_type=INQUIRY, subject_id=inquiry_id)
         repo = PartnersRepository(uow.session)
         row = repo.inquiry(inquiry_id)
+        # The file guards (restricted files, conflicts of interest) look at the person asked about.
         require(uow, actor, Permission.INQUIRY_WRITE, subject_type="person", subject_id=row.person_id)
         expect_version(row.version, data.version, what="inquiry")
         _check_open(row)
@@ -108,8 +110,10 @@ def answer_inquiry(
 ) -> InquiryPublic:
     """Record the answer; one that discloses the file needs the client's consent (refused with why)."""
     with uow:
+        require(uow, actor, Permission.INQUIRY_WRITE, subject_type=INQUIRY, subject_id=inquiry_id)
         repo = PartnersRepository(uow.session)
         row = repo.inquiry(inquiry_id)
+        # The file guards (restricted files, conflicts of interest) look at the person asked about.
         require(uow, actor, Permission.INQUIRY_WRITE, subject_type="person", subject_id=row.person_id)
         expect_version(row.version, data.version, what="inquiry")
         _check_open(row)
@@ -142,8 +146,10 @@ def answer_inquiry(
 def get_inquiry(uow: UnitOfWork, *, actor: Actor, inquiry_id: uuid.UUID) -> InquiryPublic:
     """One inquiry (its read is audited against the person)."""
     with uow:
+        require(uow, actor, Permission.INQUIRY_WRITE, subject_type=INQUIRY, subject_id=inquiry_id)
         repo = PartnersRepository(uow.session)
         row = repo.inquiry(inquiry_id)
+        # The file guards (restricted files, conflicts of interest) look at the person asked about.
         require(uow, actor, Permission.INQUIRY_WRITE, subject_type="person", subject_id=row.person_id)
         return audit.audited_read(
             uow,

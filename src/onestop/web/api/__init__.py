@@ -15,6 +15,7 @@ from onestop.web.api import interactions as case_interactions
 from onestop.web.api import investigations as case_investigations
 from onestop.web.api import ledger as money_ledger
 from onestop.web.api import money as money_api
+from onestop.web.api import partners as partners_api
 from onestop.web.api import payments as money_payments
 from onestop.web.api import plans as case_plans
 from onestop.web.api import referrals as case_referrals
@@ -32,3 +33,4 @@ ROUTERS += [case_reviews.router, case_investigations.router, case_appeals.router
 ROUTERS += [money_api.router, money_payments.router, money_approvals.router, money_ledger.router]
 ROUTERS += [trust_api.router]  # restricted files, break-glass, conflict-of-interest links (issue 10)
 ROUTERS += [health_api.router, health_facilities.router]
+ROUTERS += [partners_api.router]  # sponsors, projects, elected members' inquiries (issue 18)
