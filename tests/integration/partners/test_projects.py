@@ -109,7 +109,7 @@ def test_a_project_from_proposal_to_closing(container: Container, team: Team) ->
     )
     assert (project.state, project.recommended_by) == ("recommended", officer.username)
 
-    # Maker-checker: the officer cannot approve (no permission); a supervisor who recommended could not either.
+    # Maker-checker: an officer cannot approve (no permission); see below for the recommender.
     with pytest.raises(PermissionDenied):
         partners.approve(uow(), actor=officer, project_id=project.id, data=partners.Approval())
     project = partners.approve(
