@@ -19,6 +19,7 @@ from onestop.cli import batch as batch_cli
 from onestop.cli import cases as cases_cli
 from onestop.cli import health as health_cli
 from onestop.cli import ledger as ledger_cli
+from onestop.cli import partners as partners_cli
 from onestop.cli import registry as registry_cli
 from onestop.cli import reports as reports_cli
 from onestop.cli import screen as screen_cli
@@ -33,6 +34,8 @@ app.add_typer(people.app, name="people")
 app.add_typer(registry_cli.app, name="registry")
 app.add_typer(staff.app, name="staff")
 app.add_typer(audit.app, name="audit")
+app.add_typer(partners_cli.app, name="partners")
+app.add_typer(partners_cli.inquiries_app, name="inquiries")
 app.add_typer(demo.app, name="demo")
 app.add_typer(notices.app, name="notices")
 app.add_typer(rules.app, name="rules")

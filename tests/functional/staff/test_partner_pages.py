@@ -5,7 +5,6 @@ inquiry recorded from the person's page, a disclosure refused without consent, t
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import uuid
 
