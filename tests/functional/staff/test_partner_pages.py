@@ -123,6 +123,8 @@ def test_a_project_on_its_pages(signed_in: TestClient, container: Container) -> 
     text = signed_in.get(page).text
     assert "Closed" in text and "Trail open" in text
     assert "Versements" in signed_in.get(f"{page}?lang=fr").text
+    budget = signed_in.get("/staff/budget?lang=en").text
+    assert "Committed project funding" in budget and "$90,000.00" in budget and "$45,000.00" in budget
 
 
 def test_an_inquiry_from_the_person_page(signed_in: TestClient, container: Container) -> None:
