@@ -72,6 +72,11 @@ class Permission(enum.StrEnum):
     POLICY_ADMINISTER = "policy:administer"
     # Flag a file restricted, lift it, review break-glass openings of restricted files (issue 10, part 4).
     PERSON_RESTRICT = "person:restrict"
+    # Sponsors and projects, elected members' inquiries (issue 18).
+    PARTNER_READ = "partner:read"
+    PARTNER_WRITE = "partner:write"
+    PARTNER_APPROVE = "partner:approve"  # approve and sign agreements with sponsors (maker-checker)
+    INQUIRY_WRITE = "inquiry:write"
 
 
 _P = Permission
@@ -163,6 +168,16 @@ ROLE_PERMISSIONS[Role.SPECIALIST] |= {_P.INVESTIGATION_WRITE}
 
 # Restricted files (issue 10, part 4): supervisors flag them and review who broke the glass.
 ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.PERSON_RESTRICT}
+
+
+# Partners (issue 18): officers negotiate and recommend projects and answer elected members'
+# inquiries; supervisors and managers (administrators) approve and sign agreements with sponsors;
+# finance reads projects it pays.
+for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {_P.PARTNER_READ, _P.PARTNER_WRITE, _P.INQUIRY_WRITE}
+ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.PARTNER_APPROVE}
+ROLE_PERMISSIONS[Role.ADMINISTRATOR] |= {_P.PARTNER_READ, _P.PARTNER_APPROVE}
+ROLE_PERMISSIONS[Role.FINANCE] |= {_P.PARTNER_READ}
 
 
 # A portal client: exactly what the clients area's own use cases call other areas' services for

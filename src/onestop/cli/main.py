@@ -35,6 +35,8 @@ LAZY: dict[str, tuple[str, str]] = {
     "batch": ("batch", "app"),
     "reports": ("reports", "app"),
     "health": ("health", "app"),
+    "partners": ("partners", "app"),
+    "inquiries": ("partners", "inquiries_app"),
     "serve": ("serve", "serve"),
     "evaluate": ("rules", "TOP_LEVEL_COMMANDS"),
 }

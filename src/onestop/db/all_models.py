@@ -19,6 +19,7 @@ from onestop.clients import models as client_models  # noqa: F401  (portal clien
 from onestop.health import models as health_models  # noqa: F401  (health)
 from onestop.money import models as money_models
 from onestop.notices import models as notice_models  # noqa: F401  (the notices outbox)
+from onestop.partners import models as partner_models  # noqa: F401  (sponsors, projects, inquiries)
 from onestop.policy import models as policy_models  # noqa: F401  (parameter overlays, issue 13)
 from onestop.registry import models as registry_models
 

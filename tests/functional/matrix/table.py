@@ -22,6 +22,38 @@ from tests.functional.matrix.expect import (
 )
 
 ROUTES: dict[str, Expect] = {
+    # partners (issue 18): sponsors, projects, elected members' inquiries
+    "GET /api/inquiries": front_line(),
+    "POST /api/inquiries": body_first(),
+    "GET /api/inquiries/{inquiry_id}": front_line(),
+    "POST /api/inquiries/{inquiry_id}/answer": body_first(),
+    "POST /api/inquiries/{inquiry_id}/consent": body_first(),
+    "GET /api/people/{person_id}/inquiries": front_line(),
+    "GET /api/projects": needs(P.PARTNER_READ),
+    "POST /api/projects": body_first(),
+    "GET /api/projects/commitments": staff(),
+    "GET /api/projects/{project_id}": needs(P.PARTNER_READ),
+    "POST /api/projects/{project_id}/approve": body_first(),
+    "POST /api/projects/{project_id}/close": body_first(),
+    "POST /api/projects/{project_id}/instalments": body_first(),
+    "POST /api/projects/{project_id}/negotiate": body_first(),
+    "POST /api/projects/{project_id}/participants": body_first(),
+    "POST /api/projects/{project_id}/recommend": body_first(),
+    "POST /api/projects/{project_id}/sign": body_first(),
+    "POST /api/projects/{project_id}/visits": body_first(),
+    "GET /api/sponsors": needs(P.PARTNER_READ),
+    "POST /api/sponsors": body_first(),
+    "GET /api/sponsors/{sponsor_id}": needs(P.PARTNER_READ),
+    "GET /staff/inquiries": front_line(),
+    "GET /staff/inquiries/{inquiry_id:uuid}": front_line(),
+    "POST /staff/inquiries/{inquiry_id:uuid}/{step}": staff(),  # an unknown step is 404 for anyone
+    "GET /staff/partners": needs(P.PARTNER_READ),
+    "POST /staff/partners/projects": needs(P.PARTNER_READ),  # an empty form re-renders the list (422)
+    "GET /staff/partners/projects/{project_id:uuid}": needs(P.PARTNER_READ),
+    "POST /staff/partners/projects/{project_id:uuid}/{step}": staff(),  # an unknown step is 404 for anyone
+    "POST /staff/partners/sponsors": needs(P.PARTNER_WRITE),
+    "GET /staff/people/{person_id:uuid}/inquiries/new": front_line(),
+    "POST /staff/people/{person_id:uuid}/inquiries": front_line(),
     "GET /api/appeals": staff(),
     "POST /api/appeals": body_first(),
     "GET /api/appeals/{appeal_id}": front_line(),

@@ -16,6 +16,7 @@ from onestop.web.api import investigations as case_investigations
 from onestop.web.api import ledger as money_ledger
 from onestop.web.api import money as money_api
 from onestop.web.api import parameter_overlays as policy_overlays
+from onestop.web.api import partners as partners_api
 from onestop.web.api import payments as money_payments
 from onestop.web.api import plans as case_plans
 from onestop.web.api import referrals as case_referrals
@@ -34,3 +35,4 @@ ROUTERS += [money_api.router, money_payments.router, money_approvals.router, mon
 ROUTERS += [trust_api.router]  # restricted files, break-glass, conflict-of-interest links (issue 10)
 ROUTERS += [health_api.router, health_facilities.router]
 ROUTERS += [policy_overlays.router]  # parameter overlays (issue 13, part 7)
+ROUTERS += [partners_api.router]  # sponsors, projects, elected members' inquiries (issue 18)

@@ -41,6 +41,7 @@ from onestop.web.staff import (
 from onestop.web.staff import batch as batch_pages  # batch (issue 16)
 from onestop.web.staff import grants as grant_pages  # role grants (issue 10, part 8)
 from onestop.web.staff import parameters as parameter_pages  # parameter overlays (issue 13)
+from onestop.web.staff import partners as partner_pages  # sponsors, projects, inquiries (issue 18)
 from onestop.web.staff import reports as report_pages  # reports (issue 16)
 from onestop.web.staff import trust as trust_pages  # restricted files, conflicts of interest (issue 10)
 
@@ -82,6 +83,7 @@ router.include_router(facilities.router)
 router.include_router(health_work.router)
 router.include_router(health_records.router)
 router.include_router(catalogue.router)
+router.include_router(partner_pages.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)

@@ -17,6 +17,7 @@ from fastapi.responses import FileResponse
 from starlette.datastructures import UploadFile
 from starlette.responses import HTMLResponse, Response
 
+from onestop import partners
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
@@ -189,4 +190,8 @@ def budget(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
         pages.gettext(request, N_("Amounts committed (approved or paid) per program and office.")),
         data,
     )
-    return pages.render(request, "staff/finance/budget.html", {"lines": lines, "chart": chart, "bars": data})
+    # Sponsors' projects (issue 18): funding approved is committed here until it is paid in instalments.
+    year = lines[0].fiscal_year if lines else partners.domain.fiscal_year(uow.clock.today())
+    projects = partners.project_commitments(uow, actor=actor, fiscal_year=year)
+    context = {"lines": lines, "chart": chart, "bars": data, "projects": projects}
+    return pages.render(request, "staff/finance/budget.html", context)

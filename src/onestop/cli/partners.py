@@ -1,0 +1,302 @@
+"""``onestop partners`` (sponsors and projects) and ``onestop inquiries`` (elected members' inquiries),
+acting as the audited system "cli". Amounts in dollars ("45000.00"); dates as 2026-03-02.
+
+The "cli" actor is one person for maker-checker: it cannot approve a project it proposed or recommended.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any, TypeVar
+
+import typer
+from fastapi.encoders import jsonable_encoder
+from pydantic import BaseModel, ValidationError
+
+from onestop import partners as p
+from onestop.cli.common import cli_actor, container, handles_errors
+from onestop.common.dates import parse_date
+from onestop.common.errors import InvalidInput
+from onestop.common.ids import parse_id
+
+M = TypeVar("M", bound=BaseModel)
+
+app = typer.Typer(
+    help="Sponsors and their labour-market projects, proposal to closing.", no_args_is_help=True
+)
+inquiries_app = typer.Typer(
+    help="Inquiries from MHA and MLA offices about a client's file.", no_args_is_help=True
+)
+
+
+def _dump(value: object) -> None:
+    typer.echo(json.dumps(jsonable_encoder(value), indent=2, ensure_ascii=False))
+
+
+def _model(schema: type[M], /, **values: Any) -> M:
+    """Build an input model; a pydantic error becomes InvalidInput naming the field (exit 2)."""
+    try:
+        return schema(**{k: v for k, v in values.items() if v is not None})
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = ".".join(str(x) for x in first.get("loc", ())) or schema.__name__
+        raise InvalidInput(field, first.get("msg", "invalid")) from None
+
+
+def _date(value: str | None, field: str) -> Any:
+    return parse_date(value, field=field) if value else None
+
+
+def _id(value: str, field: str) -> uuid.UUID:
+    return parse_id(value, field=field)
+
+
+@app.command("sponsor-add")
+@handles_errors
+def sponsor_add(
+    name: str = typer.Argument(...),
+    kind: str = typer.Option("organization", help="organization or community"),
+    address: str | None = typer.Option(None),
+    contact: str | None = typer.Option(None, help="a contact person's name"),
+    phone: str | None = typer.Option(None, help="the contact's phone"),
+) -> None:
+    """Record a sponsor (paid as a new vendor payee, which waits for a second person's approval)."""
+    contacts = [p.ContactIn(name=contact, phone=phone)] if contact else []
+    data = _model(p.SponsorCreate, name=name, kind=kind, address=address, contacts=contacts)
+    _dump(p.create_sponsor(container().uow(), actor=cli_actor(), data=data))
+
+
+@app.command("sponsors")
+@handles_errors
+def sponsors() -> None:
+    """Every sponsor with its contacts."""
+    _dump(p.list_sponsors(container().uow(), actor=cli_actor()))
+
+
+@app.command("propose")
+@handles_errors
+def propose(
+    sponsor_id: str = typer.Argument(...),
+    title: str = typer.Option(...),
+    activities: str = typer.Option(...),
+    participants: int = typer.Option(..., help="participants wanted"),
+    funding: str = typer.Option(..., help="funding asked, in dollars"),
+    starts_on: str = typer.Option(...),
+    ends_on: str = typer.Option(...),
+    program: str = typer.Option("nl.lmda"),
+    office_id: str | None = typer.Option(None),
+    hr_asked: str | None = typer.Option(None, help="human resources asked"),
+) -> None:
+    """Record a sponsor's proposal."""
+    data = _model(
+        p.ProjectCreate,
+        sponsor_id=_id(sponsor_id, "sponsor_id"),
+        title=title,
+        program=program,
+        office_id=_id(office_id, "office_id") if office_id else None,
+        activities=activities,
+        participants_wanted=participants,
+        funding_asked=funding,
+        hr_asked=hr_asked,
+        starts_on=_date(starts_on, "starts_on"),
+        ends_on=_date(ends_on, "ends_on"),
+    )
+    _dump(p.propose_project(container().uow(), actor=cli_actor(), data=data))
+
+
+@app.command("list")
+@handles_errors
+def list_(
+    state: str | None = typer.Option(None, help="proposed, recommended, approved, signed or closed"),
+) -> None:
+    """Projects, newest start first."""
+    _dump(p.list_projects(container().uow(), actor=cli_actor(), state=state))
+
+
+@app.command("show")
+@handles_errors
+def show(project_id: str = typer.Argument(...)) -> None:
+    """A project with its revisions, participants, instalments and visits."""
+    _dump(p.get_project(container().uow(), actor=cli_actor(), project_id=_id(project_id, "project_id")))
+
+
+@app.command("negotiate")
+@handles_errors
+def negotiate(
+    project_id: str = typer.Argument(...),
+    note: str = typer.Option(..., help="what was agreed, and why"),
+    funding: str | None = typer.Option(None, help="new funding, in dollars"),
+    participants: int | None = typer.Option(None, help="new number of participants"),
+) -> None:
+    """Record new terms (a revision)."""
+    data = _model(p.Negotiation, funding=funding, participants=participants, note=note)
+    _dump(
+        p.negotiate(container().uow(), actor=cli_actor(), project_id=_id(project_id, "project_id"), data=data)
+    )
+
+
+@app.command("recommend")
+@handles_errors
+def recommend(project_id: str = typer.Argument(...), text: str = typer.Option(..., "--text")) -> None:
+    """Send the written recommendation for approval."""
+    data = _model(p.Recommendation, recommendation=text)
+    _dump(
+        p.recommend(container().uow(), actor=cli_actor(), project_id=_id(project_id, "project_id"), data=data)
+    )
+
+
+@app.command("approve")
+@handles_errors
+def approve(project_id: str = typer.Argument(...)) -> None:
+    """Approve a recommended project (commits its funding)."""
+    pid = _id(project_id, "project_id")
+    _dump(p.approve(container().uow(), actor=cli_actor(), project_id=pid, data=p.Approval()))
+
+
+@app.command("sign")
+@handles_errors
+def sign(project_id: str = typer.Argument(...), signed_on: str = typer.Option(...)) -> None:
+    """Sign the approved agreement (refused before approval)."""
+    data = _model(p.Signing, signed_on=_date(signed_on, "signed_on"))
+    _dump(p.sign(container().uow(), actor=cli_actor(), project_id=_id(project_id, "project_id"), data=data))
+
+
+@app.command("participant")
+@handles_errors
+def participant(
+    project_id: str = typer.Argument(...),
+    person_id: str = typer.Option(...),
+    placement: str = typer.Option(...),
+    starts_on: str = typer.Option(...),
+    ends_on: str | None = typer.Option(None),
+) -> None:
+    """Record a participant agreement with the placement."""
+    data = _model(
+        p.ParticipantCreate,
+        person_id=_id(person_id, "person_id"),
+        placement=placement,
+        starts_on=_date(starts_on, "starts_on"),
+        ends_on=_date(ends_on, "ends_on"),
+    )
+    pid = _id(project_id, "project_id")
+    _dump(p.record_participant(container().uow(), actor=cli_actor(), project_id=pid, data=data))
+
+
+@app.command("instalment")
+@handles_errors
+def instalment(
+    project_id: str = typer.Argument(...), amount: str = typer.Option(...), paid_on: str = typer.Option(...)
+) -> None:
+    """Record an instalment paid (refused beyond the approved funding left)."""
+    data = _model(p.InstalmentCreate, amount=amount, paid_on=_date(paid_on, "paid_on"))
+    pid = _id(project_id, "project_id")
+    _dump(p.pay_instalment(container().uow(), actor=cli_actor(), project_id=pid, data=data))
+
+
+@app.command("visit")
+@handles_errors
+def visit(
+    project_id: str = typer.Argument(...),
+    visited_on: str = typer.Option(...),
+    findings: str = typer.Option(...),
+) -> None:
+    """Record a monitoring visit and its findings."""
+    data = _model(p.VisitCreate, visited_on=_date(visited_on, "visited_on"), findings=findings)
+    _dump(
+        p.record_visit(
+            container().uow(), actor=cli_actor(), project_id=_id(project_id, "project_id"), data=data
+        )
+    )
+
+
+@app.command("close")
+@handles_errors
+def close(
+    project_id: str = typer.Argument(...),
+    closed_on: str = typer.Option(...),
+    results: str = typer.Option(...),
+) -> None:
+    """Close a signed project with its results."""
+    data = _model(p.Closing, closed_on=_date(closed_on, "closed_on"), results=results)
+    pid = _id(project_id, "project_id")
+    _dump(p.close_project(container().uow(), actor=cli_actor(), project_id=pid, data=data))
+
+
+@app.command("commitments")
+@handles_errors
+def commitments(fiscal_year: int = typer.Argument(..., help="the year the fiscal year starts")) -> None:
+    """Project funding committed and paid per program and office."""
+    _dump(p.project_commitments(container().uow(), actor=cli_actor(), fiscal_year=fiscal_year))
+
+
+@inquiries_app.command("open")
+@handles_errors
+def inquiry_open(
+    person_id: str = typer.Argument(...),
+    member: str = typer.Option(..., help="the elected member"),
+    asked_by: str = typer.Option(..., help="who called or wrote"),
+    on_behalf_of: str = typer.Option(...),
+    question: str = typer.Option(...),
+    received_on: str = typer.Option(...),
+    office: str = typer.Option("mha", help="mha or mla"),
+    respond_by: str | None = typer.Option(None),
+    consent_on: str | None = typer.Option(None),
+    consent_note: str | None = typer.Option(None),
+) -> None:
+    """Record an inquiry in the person's file."""
+    data = _model(
+        p.InquiryCreate,
+        person_id=_id(person_id, "person_id"),
+        member_office=office,
+        member_name=member,
+        asked_by=asked_by,
+        on_behalf_of=on_behalf_of,
+        question=question,
+        received_on=_date(received_on, "received_on"),
+        respond_by=_date(respond_by, "respond_by"),
+        consent_on=_date(consent_on, "consent_on"),
+        consent_note=consent_note,
+    )
+    _dump(p.open_inquiry(container().uow(), actor=cli_actor(), data=data))
+
+
+@inquiries_app.command("queue")
+@handles_errors
+def inquiry_queue() -> None:
+    """Open inquiries, the nearest deadline first."""
+    _dump(p.inquiry_queue(container().uow(), actor=cli_actor()))
+
+
+@inquiries_app.command("show")
+@handles_errors
+def inquiry_show(inquiry_id: str = typer.Argument(...)) -> None:
+    """One inquiry."""
+    _dump(p.get_inquiry(container().uow(), actor=cli_actor(), inquiry_id=_id(inquiry_id, "inquiry_id")))
+
+
+@inquiries_app.command("consent")
+@handles_errors
+def inquiry_consent(
+    inquiry_id: str = typer.Argument(...), consent_on: str = typer.Option(...), note: str = typer.Option(...)
+) -> None:
+    """Record the client's consent to share their file with the member's office."""
+    data = _model(p.InquiryConsent, consent_on=_date(consent_on, "consent_on"), consent_note=note)
+    iid = _id(inquiry_id, "inquiry_id")
+    _dump(p.record_consent(container().uow(), actor=cli_actor(), inquiry_id=iid, data=data))
+
+
+@inquiries_app.command("answer")
+@handles_errors
+def inquiry_answer(
+    inquiry_id: str = typer.Argument(...),
+    text: str = typer.Option(..., "--text"),
+    answered_on: str = typer.Option(...),
+    disclose: bool = typer.Option(False, "--disclose", help="the answer shares details (needs consent)"),
+) -> None:
+    """Record the answer (a disclosure without the client's consent is refused, exit 2)."""
+    data = _model(
+        p.InquiryAnswer, answer=text, disclose=disclose, answered_on=_date(answered_on, "answered_on")
+    )
+    iid = _id(inquiry_id, "inquiry_id")
+    _dump(p.answer_inquiry(container().uow(), actor=cli_actor(), inquiry_id=iid, data=data))

@@ -1,0 +1,194 @@
+"""Issue 18 in the demo: two sponsors, a labour-market project running (negotiated, recommended,
+approved and signed, three participants, two instalments and a monitoring visit), a second one waiting
+for the supervisor's approval, and two MHA inquiries (one answered with the client's consent, one open).
+
+Every write goes through the partners services, as the first officer (maker) and the supervisor
+(checker); the participants and the clients asked about are people already registered, picked with
+the demo's seeded random source. Run it after the office's history (it needs people).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
+
+from onestop import money, partners
+from onestop.demo.context import Ctx
+from onestop.registry.models import Person
+
+#: name, kind, address, contact, role, phone. Demo organizations, not real ones.
+SPONSORS = (
+    (
+        "Conception Bay Heritage Society",
+        "community",
+        "12 Water St, Bay Roberts NL A0A 1G0",
+        "Joan Mercer",
+        "Coordinator",
+        "709-555-0142",
+    ),
+    (
+        "Avalon Employment Partners",
+        "organization",
+        "40 Kenmount Rd, St. John's NL A1B 1W2",
+        "Raj Pillai",
+        "Executive director",
+        "709-555-0168",
+    ),
+)
+
+
+def load_partners(ctx: Ctx) -> None:
+    """Record the sponsors, the projects and the inquiries."""
+    officer = ctx.officers[0]
+    today = ctx.clock.today()
+    sponsors = [_sponsor(ctx, *row) for row in SPONSORS]
+    people = _people(ctx, 5)
+    running = _running_project(ctx, sponsors[0], people[:3], today)
+    waiting = partners.propose_project(
+        ctx.container.uow(),
+        actor=officer,
+        data=partners.ProjectCreate(
+            sponsor_id=sponsors[1],
+            title="Retail skills for newcomers",
+            activities="Eight weeks of customer-service training, then a paid placement in a local store",
+            participants_wanted=8,
+            funding_asked=64_000_00,
+            hr_asked="A job coach, half time",
+            starts_on=today + dt.timedelta(days=30),
+            ends_on=today + dt.timedelta(days=150),
+        ),
+    )
+    partners.recommend(
+        ctx.container.uow(),
+        actor=officer,
+        project_id=waiting.id,
+        data=partners.Recommendation(
+            recommendation="Employers signed letters of support; placements are paid."
+        ),
+    )
+    ctx.made.add("projects", 2)
+    ctx.made.guide["project"] = f"/staff/partners/projects/{running}"
+    _inquiries(ctx, people[3:], today)
+
+
+def _sponsor(ctx: Ctx, name: str, kind: str, address: str, contact: str, role: str, phone: str) -> uuid.UUID:
+    made = partners.create_sponsor(
+        ctx.container.uow(),
+        actor=ctx.officers[0],
+        data=partners.SponsorCreate(
+            name=name,
+            kind=kind,
+            address=address,
+            contacts=[partners.ContactIn(name=contact, role=role, phone=phone)],
+        ),
+    )
+    supervisor = ctx.staff["supervisor"]
+    for request in money.list_approvals(ctx.container.uow(), actor=supervisor):
+        if request.subject_id == made.payee_id:
+            money.decide_approval(ctx.container.uow(), actor=supervisor, approval_id=request.id, approve=True)
+    ctx.made.add("sponsors")
+    return made.id
+
+
+def _people(ctx: Ctx, n: int) -> list[uuid.UUID]:
+    with ctx.container.uow() as uow:
+        ids = list(uow.session.scalars(select(Person.id).order_by(Person.id).limit(200)))
+    return ctx.rng.sample(ids, min(n, len(ids)))
+
+
+def _running_project(ctx: Ctx, sponsor: uuid.UUID, people: list[uuid.UUID], today: dt.date) -> uuid.UUID:
+    officer, supervisor = ctx.officers[0], ctx.staff["supervisor"]
+    uow = ctx.container.uow
+    start = today - dt.timedelta(days=45)
+    project = partners.propose_project(
+        uow(),
+        actor=officer,
+        data=partners.ProjectCreate(
+            sponsor_id=sponsor,
+            title="Heritage trail restoration",
+            activities="Restore 4 km of coastal trail; carpentry and first-aid training on site",
+            participants_wanted=6,
+            funding_asked=120_000_00,
+            hr_asked="A site supervisor for 30 weeks",
+            starts_on=start,
+            ends_on=start + dt.timedelta(days=210),
+        ),
+    )
+    for funding, participants, note in (
+        (95_000_00, None, "Materials at cost from the town"),
+        (90_000_00, 5, "A shorter season; five participants"),
+    ):
+        project = partners.negotiate(
+            uow(),
+            actor=officer,
+            project_id=project.id,
+            data=partners.Negotiation(funding=funding, participants=participants, note=note),
+        )
+    partners.recommend(
+        uow(),
+        actor=officer,
+        project_id=project.id,
+        data=partners.Recommendation(recommendation="Strong local support; fills a gap in trades skills."),
+    )
+    partners.approve(uow(), actor=supervisor, project_id=project.id, data=partners.Approval())
+    partners.sign(uow(), actor=supervisor, project_id=project.id, data=partners.Signing(signed_on=start))
+    for who, placement in zip(people, ("Trail crew", "Trail crew", "Site first-aid"), strict=False):
+        partners.record_participant(
+            uow(),
+            actor=officer,
+            project_id=project.id,
+            data=partners.ParticipantCreate(person_id=who, placement=placement, starts_on=start),
+        )
+    for amount, days_ago in ((45_000_00, 40), (30_000_00, 10)):
+        partners.pay_instalment(
+            uow(),
+            actor=officer,
+            project_id=project.id,
+            data=partners.InstalmentCreate(amount=amount, paid_on=today - dt.timedelta(days=days_ago)),
+        )
+    partners.record_visit(
+        uow(),
+        actor=officer,
+        project_id=project.id,
+        data=partners.VisitCreate(
+            visited_on=today - dt.timedelta(days=7),
+            findings="1.2 km done; timesheets in order; one safety note",
+        ),
+    )
+    ctx.made.add("instalments", 2)
+    return project.id
+
+
+def _inquiries(ctx: Ctx, people: list[uuid.UUID], today: dt.date) -> None:
+    officer = ctx.officers[0]
+    for n, who in enumerate(people):
+        received = today - dt.timedelta(days=6 - n * 4)
+        made = partners.open_inquiry(
+            ctx.container.uow(),
+            actor=officer,
+            data=partners.InquiryCreate(
+                person_id=who,
+                member_office="mha",
+                member_name="Hon. Pam Parsons, MHA",
+                asked_by="Constituency assistant Gail Kennedy",
+                on_behalf_of="The client",
+                question="Why was this month's income support payment late?",
+                received_on=received,
+                consent_on=received if n == 0 else None,
+                consent_note="Signed consent form sent by the MHA's office" if n == 0 else None,
+            ),
+        )
+        if n == 0:
+            partners.answer_inquiry(
+                ctx.container.uow(),
+                actor=officer,
+                inquiry_id=made.id,
+                data=partners.InquiryAnswer(
+                    answer="The payment waited for a missing pay stub; it was released the next day.",
+                    disclose=True,
+                    answered_on=today,
+                ),
+            )
+        ctx.made.add("inquiries")
