@@ -215,7 +215,7 @@ def _actor(c: Container, username: str) -> Actor:
 def test_the_home_page_shows_the_guide_on_the_demo(demo: tuple[Container, LoadReport]) -> None:
     c, _ = demo
     guide = demo_guide(c.uow())
-    assert guide is not None and set(guide) == {
+    assert guide is not None and set(guide) >= {  # other areas add their own targets
         "overdue_review_person",
         "ready_application",
         "emergency_approval",
