@@ -18,6 +18,8 @@ class Role(enum.StrEnum):
     AUDITOR = "auditor"
     # A member of the public acting through the portal (clients area); never given to a staff account.
     CLIENT = "client"
+    # The privacy office (issue 20): access and correction requests, legal holds, destruction.
+    PRIVACY = "privacy"
 
 
 class Permission(enum.StrEnum):
@@ -70,6 +72,11 @@ class Permission(enum.StrEnum):
     BATCH_RUN = "batch:run"  # caseload re-assessment and policy simulation (issue 16)
     # Flag a file restricted, lift it, review break-glass openings of restricted files (issue 10, part 4).
     PERSON_RESTRICT = "person:restrict"
+    # Privacy obligations (issue 20): requests, the release's second check, retention and destruction.
+    PRIVACY_READ = "privacy:read"
+    PRIVACY_REQUEST_WRITE = "privacy:request_write"
+    PRIVACY_RELEASE_APPROVE = "privacy:release_approve"
+    PRIVACY_RETENTION = "privacy:retention"
 
 
 _P = Permission
@@ -159,6 +166,25 @@ ROLE_PERMISSIONS[Role.SPECIALIST] |= {_P.INVESTIGATION_WRITE}
 
 # Restricted files (issue 10, part 4): supervisors flag them and review who broke the glass.
 ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.PERSON_RESTRICT}
+
+
+# Privacy (issue 20): anyone at the counter logs a request; the privacy office works it (it reads the
+# whole file to assemble a package, and files tasks), places legal holds and destroys what is due; a
+# supervisor approves a release (never one they prepared).
+ROLE_PERMISSIONS[Role.PRIVACY] = frozenset(
+    {
+        _P.PRIVACY_READ,
+        _P.PRIVACY_REQUEST_WRITE,
+        _P.PRIVACY_RETENTION,
+        _P.PERSON_READ,
+        _P.UNIT_READ,
+        _P.CASE_READ,
+        _P.CASE_WRITE,
+    }
+)
+for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
+    ROLE_PERMISSIONS[_role] |= {_P.PRIVACY_READ, _P.PRIVACY_REQUEST_WRITE}
+ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.PRIVACY_RELEASE_APPROVE}
 
 
 # A portal client: exactly what the clients area's own use cases call other areas' services for

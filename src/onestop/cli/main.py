@@ -19,6 +19,7 @@ from onestop.cli import batch as batch_cli
 from onestop.cli import cases as cases_cli
 from onestop.cli import health as health_cli
 from onestop.cli import ledger as ledger_cli
+from onestop.cli import privacy as privacy_cli
 from onestop.cli import registry as registry_cli
 from onestop.cli import reports as reports_cli
 from onestop.cli import screen as screen_cli
@@ -46,6 +47,7 @@ app.command(name="screen")(screen_cli.screen)
 app.add_typer(batch_cli.app, name="batch")
 app.add_typer(reports_cli.app, name="reports")
 app.add_typer(health_cli.app, name="health")
+app.add_typer(privacy_cli.app, name="privacy")
 app.command()(serve.serve)
 for _command in getattr(rules, "TOP_LEVEL_COMMANDS", ()):
     app.command()(_command)

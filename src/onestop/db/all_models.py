@@ -19,6 +19,7 @@ from onestop.clients import models as client_models  # noqa: F401  (portal clien
 from onestop.health import models as health_models  # noqa: F401  (health)
 from onestop.money import models as money_models
 from onestop.notices import models as notice_models  # noqa: F401  (the notices outbox)
+from onestop.privacy import models as privacy_models  # noqa: F401  (privacy requests, issue 20)
 from onestop.registry import models as registry_models
 
 __all__ = ["access_models", "audit_models", "money_models", "registry_models"]
