@@ -46,7 +46,7 @@ def purge(
     apply: bool = typer.Option(False, "--apply", help="Destroy what is due, one certificate each."),
     as_json: bool = typer.Option(False, "--json", help="The report as one JSON document."),
 ) -> None:
-    """Destroy (anonymise) the closed files due under the retention schedule; files under a legal hold stay."""
+    """Destroy (anonymise) the closed files due under the retention schedule; held files stay."""
     if dry_run == apply:
         raise fail("purge: give exactly one of --dry-run or --apply")
     c = container()

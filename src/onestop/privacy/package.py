@@ -78,7 +78,7 @@ def as_json(package: dict[str, Any], *, request_id: uuid.UUID, released_on: dt.d
 def as_pdf(package: dict[str, Any], *, reference: str, released_on: dt.date) -> bytes:
     """The package as a letter: a covering paragraph, then each section as indented lines."""
     person = package.get("person") or {}
-    language = person.get("language") if person.get("language") in ("en", "fr") else "en"
+    language = "fr" if person.get("language") == "fr" else "en"
     paragraphs = [_INTRO[language]]
     for section in SECTIONS:
         paragraphs.append(f"— {section.replace('_', ' ').upper()} —")

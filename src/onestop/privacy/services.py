@@ -12,7 +12,7 @@ from typing import Any
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.tasks import TaskClose, TaskCreate, complete_task, create_task
+from onestop.cases.tasks import Task, TaskClose, TaskCreate, TaskStatus, complete_task, create_task
 from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
@@ -400,7 +400,6 @@ def list_requests(
             actor=actor,
             action=AuditAction.PRIVACY_REQUEST_LIST,
             subject_type=SUBJECT,
-            details={"answered": answered},
         )
 
 
@@ -432,14 +431,11 @@ def _redacted(repo: PrivacyRepository, row: PrivacyRequest) -> dict[str, Any]:
 
 
 def _close_task(uow: UnitOfWork, actor: Actor, row: PrivacyRequest) -> None:
-    if row.task_id is None or not actor.can(Permission.CASE_WRITE):
+    """Answering the request finishes the officer's task (unless someone already closed it by hand)."""
+    task = uow.session.get(Task, row.task_id) if row.task_id else None
+    if task is None or task.status != TaskStatus.OPEN or not actor.can(Permission.CASE_WRITE):
         return
-    try:
-        complete_task(
-            uow, actor=actor, task_id=row.task_id, data=TaskClose(note=f"privacy request {row.status}")
-        )
-    except InvalidTransition:
-        pass  # the officer already closed it by hand
+    complete_task(uow, actor=actor, task_id=task.id, data=TaskClose(note=f"privacy request {row.status}"))
 
 
 def _public(uow: UnitOfWork, row: PrivacyRequest) -> RequestPublic:
