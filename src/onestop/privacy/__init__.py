@@ -1,5 +1,6 @@
 """Privacy obligations (issue 20): access and correction requests, legal holds, retention and destruction."""
 
+from onestop.privacy import sections
 from onestop.privacy.domain import RedactionReason, RequestKind, RequestStatus
 from onestop.privacy.errors import HoldNotFound, RequestNotFound
 from onestop.privacy.retention import lift_hold, list_certificates, list_holds, place_hold, purge
@@ -31,6 +32,8 @@ from onestop.privacy.services import (
     release_package,
     released_file,
 )
+
+sections.install()  # the person page shows requests and statements of disagreement
 
 __all__ = [
     "CertificatePublic",

@@ -17,6 +17,7 @@ from onestop.web.api import ledger as money_ledger
 from onestop.web.api import money as money_api
 from onestop.web.api import payments as money_payments
 from onestop.web.api import plans as case_plans
+from onestop.web.api import privacy as privacy_api
 from onestop.web.api import referrals as case_referrals
 from onestop.web.api import reviews as case_reviews
 from onestop.web.api import tasks as case_tasks
@@ -32,3 +33,4 @@ ROUTERS += [case_reviews.router, case_investigations.router, case_appeals.router
 ROUTERS += [money_api.router, money_payments.router, money_approvals.router, money_ledger.router]
 ROUTERS += [trust_api.router]  # restricted files, break-glass, conflict-of-interest links (issue 10)
 ROUTERS += [health_api.router, health_facilities.router]
+ROUTERS += [privacy_api.router]  # privacy requests, legal holds, the purge (issue 20)
