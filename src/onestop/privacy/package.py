@@ -10,11 +10,14 @@ from typing import Any
 
 from onestop import audit
 from onestop.access import Actor
-from onestop.cases.client360 import client_360
+from onestop.audit import AuditAction
+from onestop.cases.client360 import Client360, Context, all_sections
 from onestop.db import UnitOfWork
 from onestop.notices.letters import Letter
 from onestop.notices.pdf import render_pdf
 from onestop.privacy.domain import SECTIONS
+from onestop.registry import to_public
+from onestop.registry.repository import PeopleRepository
 
 #: Access history: the reads and changes of the file the audit log holds, up to this many, newest first.
 ACCESS_HISTORY_MAX = 1000
@@ -48,10 +51,32 @@ _LEGAL = {
 
 
 def assemble(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> dict[str, Any]:
-    """The whole file as JSON-ready data: the client 360 read (registry, units, applications, decisions
-    with their explanations, benefits and payments, plans, referrals, documents, contacts) and the
-    file's access history from the audit log. Call inside the caller's unit of work."""
-    whole = client_360(uow, actor=actor, person_id=person_id, recent=500).model_dump(mode="json")
+    """The whole file as JSON-ready data: the client 360's sections (registry, units, applications,
+    decisions with their explanations, benefits and payments, plans, referrals, documents, contacts)
+    and the file's access history from the audit log. Call inside the caller's unit of work, after
+    its permission check: the privacy office reads the file for the person, not for case work, so this
+    does not ask for ``case:read``; the read is audited on the person with its purpose."""
+    repo = PeopleRepository(uow.session)
+    person = repo.survivor(repo.get(person_id))
+    masked = to_public.person_public(repo, person)
+    ctx = Context(
+        session=uow.session,
+        person_id=person.id,
+        person_ids=(person.id, *masked.merged_ids),
+        person=masked,
+        today=uow.clock.today(),
+        recent=500,
+    )
+    found = {name: provider(ctx) for name, provider in all_sections().items()}
+    whole = Client360(person=masked, generated_at=uow.clock.now(), **found).model_dump(mode="json")
+    audit.record(
+        uow,
+        actor=actor,
+        action=AuditAction.PERSON_READ,
+        subject_type="person",
+        subject_id=person.id,
+        purpose=PURPOSE,
+    )
     events = audit.list_recent_events(
         uow.session, subject_type="person", subject_id=str(whole["person"]["id"]), limit=ACCESS_HISTORY_MAX
     )

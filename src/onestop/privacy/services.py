@@ -6,6 +6,7 @@ Each function is one transaction with its audit event.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -71,21 +72,7 @@ def log_request(uow: UnitOfWork, *, actor: Actor, data: RequestCreate) -> Reques
             logged_by=actor.username,
             created_at=uow.clock.now(),
         )
-        task = create_task(
-            uow,
-            actor=actor,
-            data=TaskCreate(
-                kind="follow_up",
-                title=_TASK_TITLE[kind],
-                person_id=row.person_id,
-                due_on=max(due, today),
-                priority="high",
-                assignee_id=data.assignee_id,
-                source_type=SUBJECT,
-                source_id=row.id,
-            ),
-        )
-        row.task_id = task.id
+        row.task_id = _open_task(uow, actor, row, kind, due=max(due, today), assignee_id=data.assignee_id)
         uow.session.add(row)
         uow.flush()
         audit.record(
@@ -99,6 +86,38 @@ def log_request(uow: UnitOfWork, *, actor: Actor, data: RequestCreate) -> Reques
         )
         uow.commit()
         return _public(uow, row)
+
+
+def _open_task(
+    uow: UnitOfWork,
+    actor: Actor,
+    row: PrivacyRequest,
+    kind: RequestKind,
+    *,
+    due: dt.date,
+    assignee_id: uuid.UUID | None,
+) -> uuid.UUID | None:
+    """The answering officer's task, when the request is logged by case-working staff; the privacy
+    office (no case work) works from its own list of requests and deadlines instead."""
+    if not actor.can(Permission.CASE_WRITE):
+        if assignee_id is not None:
+            raise InvalidInput("assignee_id", "only case-working staff give the request to an officer")
+        return None
+    task = create_task(
+        uow,
+        actor=actor,
+        data=TaskCreate(
+            kind="follow_up",
+            title=_TASK_TITLE[kind],
+            person_id=row.person_id,
+            due_on=due,
+            priority="high",
+            assignee_id=assignee_id,
+            source_type=SUBJECT,
+            source_id=row.id,
+        ),
+    )
+    return task.id
 
 
 def extend_deadline(
