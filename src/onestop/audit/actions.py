@@ -255,6 +255,8 @@ class AuditAction(enum.StrEnum):
     PLAN_WRITE = "plan:write"
 
     PRIVACY_DESTROY = "privacy:destroy"
+    PRIVACY_DISCLOSURE_LIST = "privacy:disclosure_list"
+    PRIVACY_DISCLOSURE_RECORD = "privacy:disclosure_record"
     PRIVACY_HOLD_LIFT = "privacy:hold_lift"
     PRIVACY_HOLD_PLACE = "privacy:hold_place"
     PRIVACY_PACKAGE_ASSEMBLE = "privacy:package_assemble"

@@ -1,6 +1,7 @@
 """Privacy obligations (issue 20): access and correction requests, legal holds, retention and destruction."""
 
 from onestop.privacy import sections
+from onestop.privacy.disclosures import list_disclosures, record_disclosure
 from onestop.privacy.domain import RedactionReason, RequestKind, RequestStatus
 from onestop.privacy.errors import HoldNotFound, RequestNotFound
 from onestop.privacy.retention import lift_hold, list_certificates, list_holds, place_hold, purge
@@ -8,6 +9,8 @@ from onestop.privacy.schemas import (
     CertificatePublic,
     CorrectionDecision,
     DisagreementIn,
+    DisclosureIn,
+    DisclosurePublic,
     ExtensionIn,
     HoldIn,
     HoldPublic,
@@ -39,6 +42,8 @@ __all__ = [
     "CertificatePublic",
     "CorrectionDecision",
     "DisagreementIn",
+    "DisclosureIn",
+    "DisclosurePublic",
     "ExtensionIn",
     "HoldIn",
     "HoldNotFound",
@@ -61,6 +66,7 @@ __all__ = [
     "get_request",
     "lift_hold",
     "list_certificates",
+    "list_disclosures",
     "list_holds",
     "list_requests",
     "log_request",
@@ -68,6 +74,7 @@ __all__ = [
     "place_hold",
     "preview_package",
     "purge",
+    "record_disclosure",
     "release_package",
     "released_file",
 ]

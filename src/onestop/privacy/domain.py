@@ -45,6 +45,24 @@ class RedactionReason(enum.StrEnum):
     SAFETY = "safety"  # disclosure could threaten someone's safety
 
 
+class DisclosureBasis(enum.StrEnum):
+    """What allowed a disclosure outside the department."""
+
+    CONSENT = "consent"  # the person's current consent for this recipient
+    STATUTE = "statute"  # a section of an act that requires or allows it
+    COURT_ORDER = "court_order"
+
+
+def check_disclosure_basis(basis: DisclosureBasis, authority: str, consent_found: bool) -> None:
+    """A disclosure names its authority, or rests on a consent in force for that recipient."""
+    if basis is DisclosureBasis.CONSENT:
+        if not consent_found:
+            raise InvalidInput("consent_id", "no consent in force from this person with that id")
+        return
+    if not authority:
+        raise InvalidInput("authority", "name the section of the act or the court order")
+
+
 #: Package sections an officer may redact in; anything else is a typo.
 SECTIONS = (
     "person",
@@ -57,6 +75,7 @@ SECTIONS = (
     "documents",
     "interactions",
     "consents",
+    "disclosures",
     "access_history",
 )
 REDACTED = "[withheld]"

@@ -86,3 +86,22 @@ class DestructionCertificate(Base):
     destroyed_by: Mapped[str] = mapped_column(String(100))
     schedule: Mapped[str] = mapped_column(Text)
     items: Mapped[Any] = mapped_column(JSONDoc)  # {"documents": 2, "contacts": 1, ...} and what was kept
+
+
+class Disclosure(Base):
+    """One disclosure of a person's information outside the department: to whom, what, and under which
+    authority (a statute, a court order) or the person's consent. Never changed."""
+
+    __tablename__ = "privacy_disclosure"
+    __table_args__ = (Index(None, "person_id", "disclosed_on"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    recipient: Mapped[str] = mapped_column(String(200))
+    what: Mapped[str] = mapped_column(Text)
+    basis: Mapped[str] = mapped_column(String(20))  # consent | statute | court_order
+    authority: Mapped[str | None] = mapped_column(Text)  # the section or order, when not consent
+    consent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person_consent.id"))
+    disclosed_on: Mapped[dt.date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[dt.datetime]

@@ -15,7 +15,9 @@ from onestop.cases.client360 import Client360, Context, all_sections
 from onestop.db import UnitOfWork
 from onestop.notices.letters import Letter
 from onestop.notices.pdf import render_pdf
+from onestop.privacy.disclosures import for_people
 from onestop.privacy.domain import SECTIONS
+from onestop.privacy.schemas import DisclosurePublic
 from onestop.registry import to_public
 from onestop.registry.repository import PeopleRepository
 
@@ -91,6 +93,9 @@ def assemble(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> dict[str
         for e in events
     ]
     whole["consents"] = whole["person"].get("consents", [])
+    whole["disclosures"] = [
+        DisclosurePublic.model_validate(d).model_dump(mode="json") for d in for_people(uow, ctx.person_ids)
+    ]
     return {name: whole.get(name, []) for name in SECTIONS}
 
 

@@ -25,7 +25,7 @@ from onestop.common.text import required_text
 from onestop.db import UnitOfWork, expect_version
 from onestop.privacy import domain
 from onestop.privacy.config import schedules
-from onestop.privacy.models import DestructionCertificate, LegalHold, PrivacyRequest
+from onestop.privacy.models import DestructionCertificate, Disclosure, LegalHold, PrivacyRequest
 from onestop.privacy.repository import PrivacyRepository
 from onestop.privacy.schemas import CertificatePublic, FileDisposition, HoldIn, HoldPublic, PurgeReport
 from onestop.registry import current_record_id
@@ -231,8 +231,12 @@ def _destroy(uow: UnitOfWork, person_id: uuid.UUID) -> tuple[dict[str, Any], lis
         keys += [k for k in (r.pdf_key, r.json_key) if k]
         r.package, r.pdf_key, r.json_key, r.details = None, None, None, DESTROYED
         r.representative, r.representative_authority, r.disagreement = None, None, None
+    disclosures = list(s.scalars(select(Disclosure).where(Disclosure.person_id.in_(ids))))
+    for dis in disclosures:
+        dis.what = DESTROYED  # to whom, when and under which authority stay: the log of the disclosure
     s.flush()
     items = {
+        "disclosures": len(disclosures),
         "records": len(ids),
         "contacts": len(contacts),
         "addresses": len(addresses),

@@ -164,3 +164,30 @@ class PurgeReport(BaseModel):
     def count(self, disposition: str) -> int:
         """How many files are in ``disposition``."""
         return sum(1 for f in self.files if f.disposition == disposition)
+
+
+class DisclosureIn(_In):
+    """A disclosure outside the department: to whom, what, and under which authority or consent."""
+
+    person_id: uuid.UUID
+    recipient: str = Field(max_length=200)
+    what: str = Field(max_length=4000)
+    basis: str  # consent | statute | court_order
+    authority: str | None = Field(default=None, max_length=2000)
+    consent_id: uuid.UUID | None = None
+    disclosed_on: dt.date
+
+
+class DisclosurePublic(_Out):
+    """A disclosure as logged."""
+
+    id: uuid.UUID
+    person_id: uuid.UUID
+    recipient: str
+    what: str
+    basis: str
+    authority: str | None
+    consent_id: uuid.UUID | None
+    disclosed_on: dt.date
+    recorded_by: str
+    recorded_at: dt.datetime

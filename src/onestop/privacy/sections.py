@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from onestop.cases.client360.sections import Context, register_section
+from onestop.privacy.models import Disclosure
 from onestop.privacy.repository import PrivacyRepository
 
 
@@ -27,6 +30,24 @@ def privacy_requests(ctx: Context) -> list[dict[str, Any]]:
     ]
 
 
+def disclosures(ctx: Context) -> list[dict[str, Any]]:
+    """The disclosure log, the latest first."""
+    stmt = select(Disclosure).where(Disclosure.person_id.in_(list(ctx.person_ids)))
+    return [
+        {
+            "recipient": d.recipient,
+            "what": d.what,
+            "basis": d.basis,
+            "authority": d.authority,
+            "disclosed_on": d.disclosed_on,
+        }
+        for d in ctx.session.scalars(
+            stmt.order_by(Disclosure.disclosed_on.desc(), Disclosure.recorded_at.desc())
+        )
+    ]
+
+
 def install() -> None:
-    """Add the section (replacing it on re-import)."""
+    """Add the sections (replacing them on re-import)."""
     register_section("privacy", privacy_requests, replace=True)
+    register_section("disclosures", disclosures, replace=True)

@@ -442,7 +442,9 @@ ROUTES: dict[str, Expect] = {
     "POST /staff/staff-links": needs(P.STAFF_READ),
     "POST /staff/staff-links/{link_id:uuid}/remove": staff(),  # the account is checked (422) first
     # Privacy requests, legal holds and the retention purge (issue 20).
+    "GET /api/people/{person_id}/disclosures": needs(P.PERSON_READ),
     "GET /api/people/{person_id}/privacy-requests": needs(P.PERSON_READ),
+    "POST /api/privacy/disclosures": body_first(),
     "GET /api/privacy/certificates": needs(P.PRIVACY_READ),
     "GET /api/privacy/holds": needs(P.PRIVACY_READ),
     "POST /api/privacy/holds": body_first(),

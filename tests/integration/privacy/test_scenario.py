@@ -76,6 +76,36 @@ def test_an_access_request_is_answered_in_time_with_a_redacted_package(
     assert req.due_on == container.clock.today() + dt.timedelta(days=30)  # Alberta's configured deadline
     assert req.task_id is not None and req.status == "open"
 
+    # A disclosure needs an authority or a consent in force; the log goes into the package.
+    with pytest.raises(InvalidInput) as no_basis:
+        privacy.record_disclosure(
+            container.uow(),
+            actor=officer.actor,
+            data=privacy.DisclosureIn(
+                person_id=person,
+                recipient="MLA office",
+                what="status of the file",
+                basis="statute",
+                disclosed_on=container.clock.today(),
+            ),
+        )
+    assert no_basis.value.field == "authority"
+    privacy.record_disclosure(
+        container.uow(),
+        actor=officer.actor,
+        data=privacy.DisclosureIn(
+            person_id=person,
+            recipient="Court of King's Bench",
+            what="payment history",
+            basis="court_order",
+            authority="Order 2401-555",
+            disclosed_on=container.clock.today(),
+        ),
+    )
+    assert [
+        d.recipient for d in privacy.list_disclosures(container.uow(), actor=officer.actor, person_id=person)
+    ] == ["Court of King's Bench"]
+
     container.clock.advance(dt.timedelta(days=10))
     assembled = privacy.assemble_package(container.uow(), actor=office.actor, request_id=req.id)
     assert assembled.status == "assembled"
@@ -125,6 +155,7 @@ def test_an_access_request_is_answered_in_time_with_a_redacted_package(
     )
     assert doc["package"]["documents"][other] == {"withheld": "[withheld]", "reason": "other_person"}
     assert "income_proof" not in json.dumps(doc) and "identity.pdf" in json.dumps(doc)
+    assert [d["authority"] for d in doc["package"]["disclosures"]] == ["Order 2401-555"]
     assert doc["package"]["redactions"] == [
         {"section": "documents", "index": other, "reason": "other_person"}
     ]

@@ -1,5 +1,5 @@
-"""privacy: access and correction requests, their redactions, legal holds and destruction certificates
-(issue 20)
+"""privacy: access and correction requests, their redactions, the disclosure log, legal holds and
+destruction certificates (issue 20)
 
 Revision ID: 0018
 Revises: 0017
@@ -18,6 +18,35 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "privacy_disclosure",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("person_id", sa.Uuid(), nullable=False),
+        sa.Column("recipient", sa.String(length=200), nullable=False),
+        sa.Column("what", sa.Text(), nullable=False),
+        sa.Column("basis", sa.String(length=20), nullable=False),
+        sa.Column("authority", sa.Text(), nullable=True),
+        sa.Column("consent_id", sa.Uuid(), nullable=True),
+        sa.Column("disclosed_on", sa.Date(), nullable=False),
+        sa.Column("recorded_by", sa.String(length=100), nullable=False),
+        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["consent_id"],
+            ["person_consent.id"],
+            name=op.f("fk_privacy_disclosure_consent_id_person_consent"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name=op.f("fk_privacy_disclosure_person_id_person")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_privacy_disclosure")),
+    )
+    with op.batch_alter_table("privacy_disclosure", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_privacy_disclosure_person_id_disclosed_on"),
+            ["person_id", "disclosed_on"],
+            unique=False,
+        )
+
     op.create_table(
         "privacy_destruction",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -118,6 +147,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("privacy_disclosure", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_privacy_disclosure_person_id_disclosed_on"))
+
+    op.drop_table("privacy_disclosure")
     with op.batch_alter_table("privacy_redaction", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_privacy_redaction_request_id"))
 

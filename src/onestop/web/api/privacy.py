@@ -134,3 +134,15 @@ def purge(uow: UowDep, actor: CurrentActor, container: ContainerDep, apply: bool
 def certificates(uow: UowDep, actor: CurrentActor) -> list[p.CertificatePublic]:
     """Destruction certificates, the latest first."""
     return p.list_certificates(uow, actor=actor)
+
+
+@router.post("/privacy/disclosures", status_code=status.HTTP_201_CREATED, response_model=p.DisclosurePublic)
+def record_disclosure(uow: UowDep, actor: CurrentActor, body: p.DisclosureIn) -> p.DisclosurePublic:
+    """Log a disclosure outside the department; refused (422) without an authority or a consent in force."""
+    return p.record_disclosure(uow, actor=actor, data=body)
+
+
+@router.get("/people/{person_id}/disclosures", response_model=list[p.DisclosurePublic])
+def disclosures(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[p.DisclosurePublic]:
+    """A person's disclosure log, the latest first."""
+    return p.list_disclosures(uow, actor=actor, person_id=person_id)

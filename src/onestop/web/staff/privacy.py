@@ -40,6 +40,11 @@ REASONS = {
     "legal_advice": N_("Legal advice"),
     "safety": N_("Could threaten someone's safety"),
 }
+BASES = {
+    "consent": N_("with the person's consent"),
+    "statute": N_("required by law"),
+    "court_order": N_("court order"),
+}
 _REQUEST_FIELDS = {
     "kind",
     "jurisdiction",
@@ -56,6 +61,7 @@ def labels(request: Request) -> dict[str, dict[str, str]]:
         "kinds": {k: pages.gettext(request, v) for k, v in KINDS.items()},
         "states": {k: pages.gettext(request, v) for k, v in STATES.items()},
         "reasons": {k: pages.gettext(request, v) for k, v in REASONS.items()},
+        "bases": {k: pages.gettext(request, v) for k, v in BASES.items()},
     }
 
 
