@@ -462,6 +462,7 @@ ROUTES: dict[str, Expect] = {
     "POST /api/privacy/requests/{request_id}/redactions": body_first(),
     "POST /api/privacy/requests/{request_id}/release": needs(P.PRIVACY_REQUEST_WRITE),
     "GET /api/privacy/requests/{request_id}/released.{fmt}": needs(P.PRIVACY_READ),
+    "POST /staff/people/{person_id:uuid}/disclosures": needs(P.PERSON_READ),  # the form is checked (422) first
     "GET /staff/people/{person_id:uuid}/privacy": needs(P.PERSON_READ),
     "POST /staff/people/{person_id:uuid}/privacy": needs(P.PERSON_READ),  # the form is checked (422) first
     "GET /staff/privacy": needs(P.PRIVACY_READ),

@@ -99,3 +99,22 @@ def test_a_refused_correction_shows_the_statement_on_the_person_page(
     assert refused.status_code == 303  # type: ignore[attr-defined]
     file_page = signed_in.get(f"/staff/people/{pid}").text
     assert "Statement of disagreement" in file_page and "I moved out in January." in file_page
+
+
+def test_a_disclosure_without_authority_is_refused_and_one_with_it_logged(
+    signed_in: TestClient, container: Container
+) -> None:
+    pid = person(container).id
+    url = f"/staff/people/{pid}/privacy"
+    form = {
+        "recipient": "MLA office",
+        "what": "status of the file",
+        "basis": "statute",
+        "disclosed_on": "2026-03-02",
+    }
+    bad = _post(signed_in, f"/staff/people/{pid}/disclosures", url, **form)
+    assert bad.status_code == 422 and "Section of the act or court order" in bad.text  # type: ignore[attr-defined]
+    assert privacy.list_disclosures(container.uow(), actor=SYSTEM, person_id=pid) == []
+    done = _post(signed_in, f"/staff/people/{pid}/disclosures", url, **form, authority="FOIP s.40(1)(h)")
+    assert done.status_code == 303  # type: ignore[attr-defined]
+    assert "FOIP s.40(1)(h)" in signed_in.get(f"/staff/people/{pid}").text

@@ -21,7 +21,7 @@ from onestop.web import pages
 from onestop.web.deps import ContainerDep, UowDep
 from onestop.web.downloads import download_headers
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import form_errors, model
+from onestop.web.staff.forms import form_errors, model, optional_uuid
 
 router = APIRouter()
 
@@ -129,6 +129,47 @@ def log(
         return _person_page(request, uow, actor, person_id, errors=errors, form=form, status_code=422)
     pages.flash(request, N_("The request is logged."), "success")
     return pages.redirect(request, f"/staff/privacy/requests/{found.id}")
+
+
+@router.post("/people/{person_id:uuid}/disclosures")
+def disclose(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    recipient: Annotated[str, Form()] = "",
+    what: Annotated[str, Form()] = "",
+    basis: Annotated[str, Form()] = "",
+    authority: Annotated[str, Form()] = "",
+    consent_id: Annotated[str, Form()] = "",
+    disclosed_on: Annotated[str, Form()] = "",
+) -> Response:
+    """Log a disclosure outside the department (refused without an authority or a consent in force)."""
+    form = {
+        "recipient": recipient,
+        "what": what,
+        "basis": basis,
+        "authority": authority,
+        "consent_id": consent_id,
+        "disclosed_on": disclosed_on,
+    }
+    try:
+        data = model(
+            privacy.DisclosureIn,
+            person_id=person_id,
+            recipient=recipient,
+            what=what,
+            basis=basis,
+            authority=authority or None,
+            consent_id=optional_uuid(consent_id, "consent_id"),
+            disclosed_on=disclosed_on or None,
+        )
+        privacy.record_disclosure(uow, actor=actor, data=data)
+    except InvalidInput as err:
+        errors = form_errors(request, err, set(form))
+        return _person_page(request, uow, actor, person_id, errors=errors, form=form, status_code=422)
+    pages.flash(request, N_("The disclosure is logged."), "success")
+    return pages.redirect(request, f"/staff/people/{person_id}/privacy")
 
 
 @router.get("/privacy/requests/{request_id:uuid}")
@@ -300,6 +341,7 @@ def _person_page(
     context = {
         "person": get_person(uow, actor=actor, person_id=person_id),
         "requests": privacy.person_requests(uow, actor=actor, person_id=person_id),
+        "disclosures": privacy.list_disclosures(uow, actor=actor, person_id=person_id),
         "jurisdictions": sorted(schedules().requests),
         "today": uow.clock.today().isoformat(),
         "privacy_labels": labels(request),
