@@ -14,6 +14,10 @@ class Role(enum.StrEnum):
     SUPERVISOR = "supervisor"
     SPECIALIST = "specialist"
     FINANCE = "finance"
+    # The privacy office (issue 20): access and correction requests, legal holds, destruction. Listed
+    # before the administrator so set-ups that create one account per role in this order (the route
+    # matrix) still do it during the bootstrap: the role is privileged (it reads files).
+    PRIVACY = "privacy"
     ADMINISTRATOR = "administrator"
     AUDITOR = "auditor"
     # A member of the public acting through the portal (clients area); never given to a staff account.
@@ -77,6 +81,11 @@ class Permission(enum.StrEnum):
     PARTNER_WRITE = "partner:write"
     PARTNER_APPROVE = "partner:approve"  # approve and sign agreements with sponsors (maker-checker)
     INQUIRY_WRITE = "inquiry:write"
+    # Privacy obligations (issue 20): requests, the release's second check, retention and destruction.
+    PRIVACY_READ = "privacy:read"
+    PRIVACY_REQUEST_WRITE = "privacy:request_write"
+    PRIVACY_RELEASE_APPROVE = "privacy:release_approve"
+    PRIVACY_RETENTION = "privacy:retention"
 
 
 _P = Permission
@@ -178,6 +187,16 @@ for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
 ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.PARTNER_APPROVE}
 ROLE_PERMISSIONS[Role.ADMINISTRATOR] |= {_P.PARTNER_READ, _P.PARTNER_APPROVE}
 ROLE_PERMISSIONS[Role.FINANCE] |= {_P.PARTNER_READ}
+# Privacy (issue 20): anyone at the counter logs a request; the privacy office works it (assembling a
+# package reads the whole file for the person, under privacy:request_write, not case:read: the office
+# does no case work), places legal holds and destroys what is due; a supervisor approves a release
+# (never one they prepared).
+ROLE_PERMISSIONS[Role.PRIVACY] = frozenset(
+    {_P.PRIVACY_READ, _P.PRIVACY_REQUEST_WRITE, _P.PRIVACY_RETENTION, _P.PERSON_READ, _P.UNIT_READ}
+)
+for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
+    ROLE_PERMISSIONS[_role] |= {_P.PRIVACY_READ, _P.PRIVACY_REQUEST_WRITE}
+ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.PRIVACY_RELEASE_APPROVE}
 
 
 # A portal client: exactly what the clients area's own use cases call other areas' services for

@@ -37,6 +37,7 @@ LAZY: dict[str, tuple[str, str]] = {
     "health": ("health", "app"),
     "partners": ("partners", "app"),
     "inquiries": ("partners", "inquiries_app"),
+    "privacy": ("privacy", "app"),
     "serve": ("serve", "serve"),
     "evaluate": ("rules", "TOP_LEVEL_COMMANDS"),
 }

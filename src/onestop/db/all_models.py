@@ -21,6 +21,7 @@ from onestop.money import models as money_models
 from onestop.notices import models as notice_models  # noqa: F401  (the notices outbox)
 from onestop.partners import models as partner_models  # noqa: F401  (sponsors, projects, inquiries)
 from onestop.policy import models as policy_models  # noqa: F401  (parameter overlays, issue 13)
+from onestop.privacy import models as privacy_models  # noqa: F401  (privacy requests, issue 20)
 from onestop.registry import models as registry_models
 
 __all__ = ["access_models", "audit_models", "money_models", "registry_models"]

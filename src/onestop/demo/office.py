@@ -23,6 +23,7 @@ from onestop.demo import batch as demo_batch
 from onestop.demo import health as demo_health
 from onestop.demo import money as demo_money
 from onestop.demo import partners as demo_partners
+from onestop.demo import privacy as demo_privacy
 from onestop.demo.clock import ReplayClock
 from onestop.demo.context import Client, Ctx
 
@@ -145,6 +146,7 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     line.at(0, 0, 45, lambda: trust.linked_portal_account(ctx))
     line.at(0, 1, 0, partial(facilities.load_facilities, ctx))
     line.at(0, 1, 15, lambda: demo_partners.load_partners(ctx))
+    line.at(weekday(ctx, -2), 11, 0, lambda: demo_privacy.access_request_in_progress(ctx))
     line.at(weekday(ctx, -1), 10, 15, lambda: trust.restricted_file(ctx))
     line.at(weekday(ctx, -2), 16, 40, lambda: trust.pending_grant(ctx))
     line.run(ctx)

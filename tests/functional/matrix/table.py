@@ -495,4 +495,40 @@ ROUTES: dict[str, Expect] = {
     "GET /staff/staff-links": needs(P.STAFF_READ),
     "POST /staff/staff-links": needs(P.STAFF_READ),
     "POST /staff/staff-links/{link_id:uuid}/remove": staff(),  # the account is checked (422) first
+    # Privacy requests, legal holds and the retention purge (issue 20).
+    "GET /api/people/{person_id}/disclosures": needs(P.PERSON_READ),
+    "GET /api/people/{person_id}/privacy-requests": needs(P.PERSON_READ),
+    "POST /api/privacy/disclosures": body_first(),
+    "GET /api/privacy/certificates": needs(P.PRIVACY_READ),
+    "GET /api/privacy/holds": needs(P.PRIVACY_READ),
+    "POST /api/privacy/holds": body_first(),
+    "POST /api/privacy/holds/{hold_id}/lift": needs(P.PRIVACY_RETENTION),
+    "POST /api/privacy/purge": needs(P.PRIVACY_RETENTION),
+    "GET /api/privacy/requests": needs(P.PRIVACY_READ),
+    "POST /api/privacy/requests": body_first(),
+    "GET /api/privacy/requests/{request_id}": needs(P.PRIVACY_READ),
+    "POST /api/privacy/requests/{request_id}/approve": needs(P.PRIVACY_RELEASE_APPROVE),
+    "POST /api/privacy/requests/{request_id}/assemble": needs(P.PRIVACY_REQUEST_WRITE),
+    "POST /api/privacy/requests/{request_id}/decision": body_first(),
+    "POST /api/privacy/requests/{request_id}/disagreement": body_first(),
+    "POST /api/privacy/requests/{request_id}/extend": body_first(),
+    "GET /api/privacy/requests/{request_id}/package": needs(P.PRIVACY_READ),
+    "POST /api/privacy/requests/{request_id}/redactions": body_first(),
+    "POST /api/privacy/requests/{request_id}/release": needs(P.PRIVACY_REQUEST_WRITE),
+    "GET /api/privacy/requests/{request_id}/released.{fmt}": needs(P.PRIVACY_READ),
+    "POST /staff/people/{person_id:uuid}/disclosures": needs(
+        P.PERSON_READ
+    ),  # the form is checked (422) first
+    "GET /staff/people/{person_id:uuid}/privacy": needs(P.PERSON_READ),
+    "POST /staff/people/{person_id:uuid}/privacy": needs(P.PERSON_READ),  # the form is checked (422) first
+    "GET /staff/privacy": needs(P.PRIVACY_READ),
+    "GET /staff/privacy/requests/{request_id:uuid}": needs(P.PRIVACY_READ),
+    "POST /staff/privacy/requests/{request_id:uuid}/approve": needs(P.PRIVACY_RELEASE_APPROVE),
+    "POST /staff/privacy/requests/{request_id:uuid}/assemble": needs(P.PRIVACY_REQUEST_WRITE),
+    "POST /staff/privacy/requests/{request_id:uuid}/decision": needs(P.PRIVACY_REQUEST_WRITE),
+    "POST /staff/privacy/requests/{request_id:uuid}/disagreement": needs(P.PRIVACY_REQUEST_WRITE),
+    "POST /staff/privacy/requests/{request_id:uuid}/redactions": needs(P.PRIVACY_REQUEST_WRITE),
+    "POST /staff/privacy/requests/{request_id:uuid}/release": needs(P.PRIVACY_REQUEST_WRITE),
+    "GET /staff/privacy/requests/{request_id:uuid}/released.{fmt}": needs(P.PRIVACY_READ),
+    "GET /staff/privacy/retention": needs(P.PRIVACY_RETENTION),
 }

@@ -27,6 +27,7 @@ ALLOWED: dict[Role, set[Permission]] = {
     Role.ADMINISTRATOR: {P.STAFF_READ, P.STAFF_WRITE},
     Role.AUDITOR: {P.AUDIT_READ, P.AUDIT_VERIFY, P.STAFF_READ},
     Role.CLIENT: set(),  # a portal client (clients area)
+    Role.PRIVACY: set(),  # the privacy office reads files to answer requests, never identifiers in clear
 }
 
 

@@ -2,7 +2,7 @@
 and monitoring visits; elected members' inquiries (issue 18, parts 1 and 3)
 
 Revision ID: 0019
-Revises: 0017
+Revises: 0018
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0019"
-down_revision: str | None = "0017"
+down_revision: str | None = "0018"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -19,6 +19,7 @@ from onestop.web.api import parameter_overlays as policy_overlays
 from onestop.web.api import partners as partners_api
 from onestop.web.api import payments as money_payments
 from onestop.web.api import plans as case_plans
+from onestop.web.api import privacy as privacy_api
 from onestop.web.api import referrals as case_referrals
 from onestop.web.api import reviews as case_reviews
 from onestop.web.api import tasks as case_tasks
@@ -36,3 +37,4 @@ ROUTERS += [trust_api.router]  # restricted files, break-glass, conflict-of-inte
 ROUTERS += [health_api.router, health_facilities.router]
 ROUTERS += [policy_overlays.router]  # parameter overlays (issue 13, part 7)
 ROUTERS += [partners_api.router]  # sponsors, projects, elected members' inquiries (issue 18)
+ROUTERS += [privacy_api.router]  # privacy requests, legal holds, the purge (issue 20)
