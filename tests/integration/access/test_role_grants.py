@@ -61,6 +61,7 @@ def test_the_privileged_roles_follow_role_permissions() -> None:
         Role.SPECIALIST,
         Role.FINANCE,
         Role.ADMINISTRATOR,
+        Role.PRIVACY,  # it reads whole client files to answer access requests
     } == grants.PRIVILEGED_ROLES
     assert "money:issue" in grants.SENSITIVE_PERMISSIONS
     assert "money:ledger_read" not in grants.SENSITIVE_PERMISSIONS
