@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from onestop import money, partners
 from onestop.demo.context import Ctx
-from onestop.registry.models import Person
+from onestop.registry.models import Person, PersonRestriction
 
 #: name, kind, address, contact, role, phone. Demo organizations, not real ones.
 SPONSORS = (
@@ -93,8 +93,15 @@ def _sponsor(ctx: Ctx, name: str, kind: str, address: str, contact: str, role: s
 
 
 def _people(ctx: Ctx, n: int) -> list[uuid.UUID]:
+    """``n`` registered people whose files are open to the officer (not a restricted file: the demo's
+    officer has no reason to break the glass for a trail project)."""
+    restricted = select(PersonRestriction.person_id).where(PersonRestriction.lifted_at.is_(None))
     with ctx.container.uow() as uow:
-        ids = list(uow.session.scalars(select(Person.id).order_by(Person.id).limit(200)))
+        ids = list(
+            uow.session.scalars(
+                select(Person.id).where(Person.id.not_in(restricted)).order_by(Person.id).limit(200)
+            )
+        )
     return ctx.rng.sample(ids, min(n, len(ids)))
 
 

@@ -213,7 +213,8 @@ class BatchItem(Base):
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    batch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("money_batch.id"), index=True)
+    # indexed by the (batch_id, seq) constraint below, which serves every lookup by batch too
+    batch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("money_batch.id"))
     issuance_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("money_issuance.id"))
     attempt: Mapped[int]
     seq: Mapped[int]  # order in the file
