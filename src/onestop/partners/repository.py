@@ -6,9 +6,11 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from onestop.money.models import Invoice, Issuance
+from onestop.partners.domain import RELEASED_STATES, InstalmentState
 from onestop.partners.errors import InquiryNotFound, ProjectNotFound, SponsorNotFound
 from onestop.partners.models import (
     Inquiry,
@@ -24,6 +26,17 @@ from onestop.registry.models import Person
 
 #: States in which a project's funding is committed against the budget.
 COMMITTED_STATES = ("approved", "signed", "closed")
+
+
+def instalment_state(invoice: Invoice | None, issuance: Issuance | None) -> str:
+    """Where an instalment is in money, from its invoice and issuance."""
+    if invoice is None:
+        return InstalmentState.PAID.value  # recorded as paid before instalments went through money
+    if issuance is None:
+        return InstalmentState.REJECTED.value if invoice.state == "rejected" else InstalmentState.RECORDED.value
+    if issuance.state in ("rejected", "cancelled"):
+        return InstalmentState.REJECTED.value
+    return InstalmentState(issuance.state).value
 
 
 class PartnersRepository:
@@ -79,10 +92,21 @@ class PartnersRepository:
         )
         return [(a, p) for a, p in self.session.execute(query)]
 
-    def instalments(self, project_id: uuid.UUID) -> Sequence[Instalment]:
-        """Instalments paid, in order."""
-        query = select(Instalment).where(Instalment.project_id == project_id)
-        return self.session.scalars(query.order_by(Instalment.number)).all()
+    def instalments(self, project_id: uuid.UUID) -> Sequence[tuple[Instalment, Invoice | None, Issuance | None]]:
+        """Instalments in order, each with its money invoice and issuance (none before approval)."""
+        query = (
+            select(Instalment, Invoice, Issuance)
+            .outerjoin(Invoice, Invoice.id == Instalment.invoice_id)
+            .outerjoin(Issuance, Issuance.id == Invoice.issuance_id)
+            .where(Instalment.project_id == project_id)
+            .order_by(Instalment.number)
+        )
+        return [(i, inv, iss) for i, inv, iss in self.session.execute(query)]
+
+    def instalment(self, project_id: uuid.UUID, number: int) -> Instalment | None:
+        """One instalment of a project by its number."""
+        query = select(Instalment).where(Instalment.project_id == project_id, Instalment.number == number)
+        return self.session.scalars(query).first()
 
     def visits(self, project_id: uuid.UUID) -> Sequence[MonitoringVisit]:
         """Monitoring visits, newest first."""
@@ -90,16 +114,25 @@ class PartnersRepository:
         return self.session.scalars(query.order_by(MonitoringVisit.visited_on.desc())).all()
 
     def paid_cents(self, project_id: uuid.UUID) -> int:
-        """What the project's instalments paid so far."""
-        query = select(func.coalesce(func.sum(Instalment.amount_cents), 0)).where(
-            Instalment.project_id == project_id
+        """What money has paid of the project's instalments (spent)."""
+        return sum(i.amount_cents for i, inv, iss in self.instalments(project_id) if instalment_state(inv, iss) == "paid")
+
+    def requested_cents(self, project_id: uuid.UUID) -> int:
+        """What the project's instalments ask of the approved funding (all but the rejected ones)."""
+        return sum(
+            i.amount_cents
+            for i, inv, iss in self.instalments(project_id)
+            if instalment_state(inv, iss) not in RELEASED_STATES
         )
-        return int(self.session.scalar(query) or 0)
 
     def commitments(self, fiscal_year: int) -> Sequence[Any]:
-        """(program, office, projects, committed, paid) of approved projects of a fiscal year."""
+        """(program, office, projects, committed, paid) of approved projects of a fiscal year; paid is
+        what money has paid of their instalments."""
         paid = (
             select(Instalment.project_id, func.sum(Instalment.amount_cents).label("paid"))
+            .outerjoin(Invoice, Invoice.id == Instalment.invoice_id)
+            .outerjoin(Issuance, Issuance.id == Invoice.issuance_id)
+            .where(or_(Instalment.invoice_id.is_(None), Issuance.state == "paid"))
             .group_by(Instalment.project_id)
             .subquery()
         )
