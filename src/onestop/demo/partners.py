@@ -1,5 +1,6 @@
 """Issue 18 in the demo: two sponsors, a labour-market project running (negotiated, recommended,
-approved and signed, three participants, two instalments and a monitoring visit), a second one waiting
+approved and signed, three participants, two instalments through money — one approved for the next
+payment batch, one waiting for a second person — and a monitoring visit), a second one waiting
 for the supervisor's approval, and two MHA inquiries (one answered with the client's consent, one open).
 
 Every write goes through the partners services, as the first officer (maker) and the supervisor
@@ -148,13 +149,18 @@ def _running_project(ctx: Ctx, sponsor: uuid.UUID, people: list[uuid.UUID], toda
             project_id=project.id,
             data=partners.ParticipantCreate(person_id=who, placement=placement, starts_on=start),
         )
-    for amount, days_ago in ((45_000_00, 40), (30_000_00, 10)):
+    # Two instalments through money: the first approved by the supervisor (it goes in the next payment
+    # batch), the second waiting for a second person's approval on the project page.
+    for amount, days_on in ((45_000_00, 0), (30_000_00, 14)):
         partners.pay_instalment(
             uow(),
             actor=officer,
             project_id=project.id,
-            data=partners.InstalmentCreate(amount=amount, paid_on=today - dt.timedelta(days=days_ago)),
+            data=partners.InstalmentCreate(amount=amount, pay_date=today + dt.timedelta(days=days_on)),
         )
+    partners.approve_instalment(
+        uow(), actor=supervisor, project_id=project.id, number=1, data=partners.InstalmentApproval()
+    )
     partners.record_visit(
         uow(),
         actor=officer,

@@ -400,7 +400,11 @@ def pay_instalment(
             subject_type=PROJECT,
             subject_id=project.id,
             after={"number": row.number, "amount_cents": row.amount_cents, "pay_date": row.pay_date},
-            details={"asked_before_cents": asked, "approved_cents": project.funding_cents, "invoice_id": invoice.id},
+            details={
+                "asked_before_cents": asked,
+                "approved_cents": project.funding_cents,
+                "invoice_id": invoice.id,
+            },
         )
         result = _project_public(repo, project)
         uow.commit()
@@ -423,7 +427,9 @@ def approve_instalment(
         if row is None:
             raise InvalidInput("number", f"the project has no instalment {number}")
         if row.invoice_id is None:
-            raise InvalidTransition(f"instalment {number} was recorded as paid before payment went through money")
+            raise InvalidTransition(
+                f"instalment {number} was recorded as paid before payment went through money"
+            )
         invoice = money.approve_invoice(uow, actor=actor, invoice_id=row.invoice_id, pay_date=row.pay_date)
         uow.flush()
         audit.record(

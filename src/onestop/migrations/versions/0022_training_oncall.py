@@ -35,7 +35,10 @@ def upgrade() -> None:
         batch_op.alter_column("paid_on", new_column_name="pay_date", existing_type=sa.Date(), nullable=False)
         batch_op.add_column(sa.Column("invoice_id", sa.Uuid(), nullable=True))
         batch_op.create_foreign_key(
-            batch_op.f("fk_partner_instalment_invoice_id_money_invoice"), "money_invoice", ["invoice_id"], ["id"]
+            batch_op.f("fk_partner_instalment_invoice_id_money_invoice"),
+            "money_invoice",
+            ["invoice_id"],
+            ["id"],
         )
 
     op.create_table(
@@ -52,8 +55,12 @@ def upgrade() -> None:
         sa.Column("office_id", sa.Uuid(), nullable=True),
         sa.Column("created_by", sa.String(length=100), nullable=False),
         *_entity(),
-        sa.ForeignKeyConstraint(["office_id"], ["office.id"], name=op.f("fk_partner_training_office_id_office")),
-        sa.ForeignKeyConstraint(["person_id"], ["person.id"], name=op.f("fk_partner_training_person_id_person")),
+        sa.ForeignKeyConstraint(
+            ["office_id"], ["office.id"], name=op.f("fk_partner_training_office_id_office")
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name=op.f("fk_partner_training_person_id_person")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_partner_training")),
     )
     with op.batch_alter_table("partner_training", schema=None) as batch_op:
@@ -100,7 +107,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["office_id"], ["office.id"], name=op.f("fk_partner_oncall_shift_office_id_office")
         ),
-        sa.ForeignKeyConstraint(["staff_id"], ["staff.id"], name=op.f("fk_partner_oncall_shift_staff_id_staff")),
+        sa.ForeignKeyConstraint(
+            ["staff_id"], ["staff.id"], name=op.f("fk_partner_oncall_shift_staff_id_staff")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_partner_oncall_shift")),
     )
     with op.batch_alter_table("partner_oncall_shift", schema=None) as batch_op:
@@ -176,7 +185,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_partner_training_person_id"))
     op.drop_table("partner_training")
     with op.batch_alter_table("partner_instalment", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("fk_partner_instalment_invoice_id_money_invoice"), type_="foreignkey")
+        batch_op.drop_constraint(
+            batch_op.f("fk_partner_instalment_invoice_id_money_invoice"), type_="foreignkey"
+        )
         batch_op.drop_column("invoice_id")
         batch_op.alter_column("pay_date", new_column_name="paid_on", existing_type=sa.Date(), nullable=False)
     # Issuances and invoices without a unit (sponsors' instalments) cannot go back under NOT NULL.
