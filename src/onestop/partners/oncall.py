@@ -9,7 +9,6 @@ task goes to the person's primary worker (else the office) for the next business
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Sequence
@@ -37,6 +36,7 @@ from onestop.partners.schemas import (
     ShiftCreate,
     ShiftPublic,
 )
+from onestop.partners.worktasks import rule_task
 from onestop.registry import current_record_id, merged_record_ids
 
 ROSTER = "oncall_roster"
@@ -282,30 +282,17 @@ def _handover(
     shift: OnCallShift | None,
     call_id: uuid.UUID,
 ) -> tasks.TaskPublic:
-    """The next business day's task for the person's primary worker, else their office's team. The
-    on-call rule, not the on-call worker, chooses who gets it, so giving it needs no task:assign."""
-    current = [a for a in tasks.worker_history(uow, actor=actor, person_id=person_id) if a.ended_on is None]
-    assignee = current[0].staff_id if current else None
-    office = None
-    if assignee is None:
-        office = (shift.office_id if shift is not None else None) or actor.office_id
-    due = domain.next_business_day(max(received_at.date(), uow.clock.today()))
-    handing_over = dataclasses.replace(actor, permissions=actor.permissions | {Permission.TASK_ASSIGN})
-    return tasks.create_task(
+    """The next business day's task for the person's primary worker, else the office's team."""
+    return rule_task(
         uow,
-        actor=handing_over,
-        data=tasks.TaskCreate(
-            kind="follow_up",
-            title="After-hours call: handover",
-            details=(summary + (f"\nAuthorized on call: {authorized}." if authorized else ""))[:4000],
-            person_id=person_id,
-            due_on=due,
-            priority="high",
-            assignee_id=assignee,
-            office_id=office,
-            source_type="afterhours_call",
-            source_id=call_id,
-        ),
+        actor,
+        person_id=person_id,
+        title="After-hours call: handover",
+        details=summary + (f"\nAuthorized on call: {authorized}." if authorized else ""),
+        due_on=domain.next_business_day(max(received_at.date(), uow.clock.today())),
+        source=("afterhours_call", call_id),
+        fallback_staff=None,
+        fallback_office=(shift.office_id if shift is not None else None) or actor.office_id,
     )
 
 

@@ -39,6 +39,7 @@ from onestop.partners.schemas import (
     TrainingCreate,
     TrainingPublic,
 )
+from onestop.partners.worktasks import rule_task
 from onestop.registry import current_record_id, merged_record_ids
 
 PERSON = "person"
@@ -139,23 +140,20 @@ def record_attendance(
         uow.flush()
         if row.flagged:
             missed = row.scheduled_days - row.attended_days
-            task = tasks.create_task(
+            task = rule_task(
                 uow,
-                actor=actor,
-                data=tasks.TaskCreate(
-                    kind="follow_up",
-                    title=f"Missed attendance: {training.program_name}, {term}",
-                    details=(
-                        f"{missed} of {row.scheduled_days} scheduled days missed at {training.institution} "
-                        f"(over {_percent(rule.max_missed_share)}). Confirm it (a change in circumstances) "
-                        "or excuse it."
-                    ),
-                    person_id=training.person_id,
-                    due_on=uow.clock.today() + dt.timedelta(days=rule.task_due_days),
-                    priority="high",
-                    source_type=TASK_SOURCE,
-                    source_id=row.id,
+                actor,
+                person_id=training.person_id,
+                title=f"Missed attendance: {training.program_name}, {term}",
+                details=(
+                    f"{missed} of {row.scheduled_days} scheduled days missed at {training.institution} "
+                    f"(over {_percent(rule.max_missed_share)}). Confirm it (a change in circumstances) "
+                    "or excuse it."
                 ),
+                due_on=uow.clock.today() + dt.timedelta(days=rule.task_due_days),
+                source=(TASK_SOURCE, row.id),
+                fallback_staff=actor.staff_id,
+                fallback_office=training.office_id or actor.office_id,
             )
             row.task_id = task.id
             uow.flush()

@@ -15,8 +15,8 @@ from onestop import money, partners
 from onestop.access import Actor, Role
 from onestop.bootstrap import Container
 from onestop.common.errors import InvalidInput, InvalidTransition, PermissionDenied
-from tests.integration.cases.conftest import Team, audit_actions
 from onestop.money.errors import SelfApproval
+from tests.integration.cases.conftest import Team, audit_actions
 from tests.integration.cases.factories import make_person, make_worker
 
 PROGRAM = "nl.lmda"
