@@ -22,6 +22,7 @@ from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
+from onestop.money.errors import SelfApproval
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
@@ -35,6 +36,15 @@ PROJECT_STATES = {
     "approved": N_("Approved"),
     "signed": N_("Signed"),
     "closed": N_("Closed"),
+}
+INSTALMENT_STATES = {
+    "recorded": N_("Waiting for a second person's approval"),
+    "pending_approval": N_("Waiting for an approver beyond the limit"),
+    "approved": N_("Approved, in the next payment batch"),
+    "batched": N_("In a payment batch"),
+    "exported": N_("Sent to the bank"),
+    "paid": N_("Paid"),
+    "rejected": N_("Rejected"),
 }
 SPONSOR_KINDS = {"organization": N_("Organization"), "community": N_("Community")}
 MEMBER_OFFICES = {"mha": N_("MHA (Newfoundland and Labrador)"), "mla": N_("MLA (Alberta)")}
@@ -81,7 +91,8 @@ class StepForm(PageForm):
     placement_starts_on: str = ""
     placement_ends_on: str = ""
     amount: str = ""
-    paid_on: str = ""
+    pay_date: str = ""
+    number: str = ""
     visited_on: str = ""
     findings: str = ""
     closed_on: str = ""
@@ -218,10 +229,10 @@ def project_step(
         raise HTTPException(status_code=404)
     try:
         _STEPS[step](uow, actor, project_id, form)
-    except (InvalidInput, InvalidTransition) as err:
-        if isinstance(err, InvalidTransition):
+    except (InvalidInput, InvalidTransition, SelfApproval) as err:
+        if isinstance(err, InvalidTransition | SelfApproval):
             errors = {"form": pages.gettext(request, str(err))}
-            status = 409
+            status = 403 if isinstance(err, SelfApproval) else 409
         else:
             field = _STEP_FIELDS.get(err.field, err.field)
             errors = form_errors(request, InvalidInput(field, err.problem), set(StepForm.model_fields))
@@ -277,9 +288,17 @@ def _participant(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: Ste
 
 def _instalment(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
     data = model(
-        partners.InstalmentCreate, amount=form.amount or None, paid_on=_date(form.paid_on, "paid_on")
+        partners.InstalmentCreate, amount=form.amount or None, pay_date=_date(form.pay_date, "pay_date")
     )
     partners.pay_instalment(uow, actor=actor, project_id=project_id, data=data)
+
+
+def _approve_instalment(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
+    number = _int(form.number, "number")
+    if number is None:
+        raise InvalidInput("number", "choose the instalment to approve")
+    data = partners.InstalmentApproval(version=_int(form.version, "version"))
+    partners.approve_instalment(uow, actor=actor, project_id=project_id, number=number, data=data)
 
 
 def _visit(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
@@ -306,6 +325,7 @@ _STEPS = {
     "sign": _sign,
     "participant": _participant,
     "instalment": _instalment,
+    "approve-instalment": _approve_instalment,
     "visit": _visit,
     "close": _close,
 }
@@ -315,7 +335,10 @@ _DONE = {
     "approve": N_("The project is approved; its funding is committed."),
     "sign": N_("The agreement is signed."),
     "participant": N_("The participant agreement is recorded."),
-    "instalment": N_("The instalment is recorded."),
+    "instalment": N_("The instalment is recorded; another person approves its payment."),
+    "approve-instalment": N_(
+        "The instalment is approved for payment (or sent to an approver beyond your limit)."
+    ),
     "visit": N_("The monitoring visit is recorded."),
     "close": N_("The project is closed."),
 }
@@ -478,6 +501,7 @@ def _project(
         "errors": errors or {},
         "step": step,
         "states": PROJECT_STATES,
+        "instalment_states": INSTALMENT_STATES,
         "today": uow.clock.today(),
     }
     return pages.render(request, "staff/partners/project.html", context, status_code=status_code)
