@@ -62,6 +62,14 @@ ROUTES: dict[str, Expect] = {
     "GET /staff/inquiries/{inquiry_id:uuid}": front_line(),
     "POST /staff/inquiries/{inquiry_id:uuid}/{step}": staff(),  # an unknown step is 404 for anyone
     "GET /staff/partners": needs(P.PARTNER_READ),
+    "GET /staff/training": front_line(),
+    "POST /staff/training": front_line(),  # an empty form re-renders the list (422)
+    "GET /staff/training/{training_id:uuid}": front_line(),
+    "POST /staff/training/{training_id:uuid}/attendance": front_line(),
+    "POST /staff/training/{training_id:uuid}/attendance/{attendance_id:uuid}/{step}": staff(),
+    "GET /staff/oncall": front_line(),
+    "POST /staff/oncall/shifts": front_line(),
+    "POST /staff/oncall/calls": front_line(),
     "POST /staff/partners/projects": needs(P.PARTNER_READ),  # an empty form re-renders the list (422)
     "GET /staff/partners/projects/{project_id:uuid}": needs(P.PARTNER_READ),
     "POST /staff/partners/projects/{project_id:uuid}/{step}": staff(),  # an unknown step is 404 for anyone

@@ -9,8 +9,8 @@ from onestop import partners
 from onestop.bootstrap import Container
 from onestop.demo.context import Ctx
 from onestop.demo.partners import load_partners
-from tests.integration.cases.conftest import Team
 from tests.integration.cases.applications.builders import make_unit
+from tests.integration.cases.conftest import Team
 from tests.integration.cases.factories import make_person
 
 
