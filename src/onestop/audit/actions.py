@@ -217,6 +217,11 @@ class AuditAction(enum.StrEnum):
 
     OFFICE_CREATE = "office:create"
 
+    ONCALL_CALL_LIST = "oncall:call_list"
+    ONCALL_CALL_RECORD = "oncall:call_record"
+    ONCALL_ROSTER_READ = "oncall:roster_read"
+    ONCALL_SHIFT_CREATE = "oncall:shift_create"
+
     OVERPAYMENT_CREATE = "overpayment:create"
     OVERPAYMENT_LIST = "overpayment:list"
     OVERPAYMENT_REPAYMENT = "overpayment:repayment"
@@ -228,6 +233,7 @@ class AuditAction(enum.StrEnum):
     PARAMETER_OVERLAY_REFUSE = "parameter_overlay:refuse"
     PARTNER_APPROVE = "partner:approve"
     PARTNER_COMMITMENTS_READ = "partner:commitments_read"
+    PARTNER_INSTALMENT_APPROVE = "partner:instalment_approve"
     PARTNER_INSTALMENT_PAY = "partner:instalment_pay"
     PARTNER_PARTICIPANT_RECORD = "partner:participant_record"
     PARTNER_PROJECT_APPROVE = "partner:project_approve"
@@ -361,6 +367,13 @@ class AuditAction(enum.StrEnum):
     TASK_LIST = "task:list"
     TASK_READ = "task:read"
     TASK_REASSIGN = "task:reassign"
+
+    TRAINING_ATTENDANCE_CONFIRM = "training:attendance_confirm"
+    TRAINING_ATTENDANCE_EXCUSE = "training:attendance_excuse"
+    TRAINING_ATTENDANCE_RECORD = "training:attendance_record"
+    TRAINING_CREATE = "training:create"
+    TRAINING_LIST = "training:list"
+    TRAINING_READ = "training:read"
 
     TRAVEL_DECIDE = "travel:decide"
     TRAVEL_INVOICE = "travel:invoice"

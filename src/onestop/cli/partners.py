@@ -1,11 +1,14 @@
-"""``onestop partners`` (sponsors and projects) and ``onestop inquiries`` (elected members' inquiries),
-acting as the audited system "cli". Amounts in dollars ("45000.00"); dates as 2026-03-02.
+"""``onestop partners`` (sponsors and projects, clients' training and attendance, the after-hours on-call
+roster and contacts) and ``onestop inquiries`` (elected members' inquiries), acting as the audited
+system "cli". Amounts in dollars ("45000.00"); dates as 2026-03-02; times with their UTC offset
+(2026-02-28T23:10-03:30).
 
 The "cli" actor is one person for maker-checker: it cannot approve a project it proposed or recommended.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from typing import Any, TypeVar
@@ -186,10 +189,14 @@ def participant(
 @app.command("instalment")
 @handles_errors
 def instalment(
-    project_id: str = typer.Argument(...), amount: str = typer.Option(...), paid_on: str = typer.Option(...)
+    project_id: str = typer.Argument(...),
+    amount: str = typer.Option(...),
+    pay_date: str = typer.Option(..., help="the day money pays it, e.g. 2026-03-02"),
+    note: str | None = typer.Option(None),
 ) -> None:
-    """Record an instalment paid (refused beyond the approved funding left)."""
-    data = _model(p.InstalmentCreate, amount=amount, paid_on=_date(paid_on, "paid_on"))
+    """Record an instalment to pay through money (refused beyond the approved funding not yet asked
+    for). Another person approves it on the project page or the API; the "cli" is no named person."""
+    data = _model(p.InstalmentCreate, amount=amount, pay_date=_date(pay_date, "pay_date"), note=note)
     pid = _id(project_id, "project_id")
     _dump(p.pay_instalment(container().uow(), actor=cli_actor(), project_id=pid, data=data))
 
@@ -300,3 +307,179 @@ def inquiry_answer(
     )
     iid = _id(inquiry_id, "inquiry_id")
     _dump(p.answer_inquiry(container().uow(), actor=cli_actor(), inquiry_id=iid, data=data))
+
+
+def _when(value: str, field: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            field, "give a date and time with its offset, e.g. 2026-02-28T23:10-03:30"
+        ) from None
+
+
+@app.command("training-add")
+@handles_errors
+def training_add(
+    person_id: str = typer.Argument(...),
+    institution: str = typer.Option(...),
+    program: str = typer.Option(..., help="the program or course taken"),
+    starts_on: str = typer.Option(...),
+    ends_on: str = typer.Option(...),
+    tuition: str = typer.Option(..., help="tuition approved, e.g. 2900.00"),
+    supports: str = typer.Option("0", help="supports approved (books, transport, child care)"),
+    supports_note: str | None = typer.Option(None),
+    kind: str = typer.Option("post_secondary", help="post_secondary or short_course"),
+    office_id: str | None = typer.Option(None, help="the office following the client"),
+) -> None:
+    """Record a client's training with the tuition and supports approved."""
+    data = _model(
+        p.TrainingCreate,
+        person_id=_id(person_id, "person_id"),
+        kind=kind,
+        institution=institution,
+        program_name=program,
+        starts_on=_date(starts_on, "starts_on"),
+        ends_on=_date(ends_on, "ends_on"),
+        tuition=tuition,
+        supports=supports,
+        supports_note=supports_note,
+        office_id=_id(office_id, "office_id") if office_id else None,
+    )
+    _dump(p.enrol(container().uow(), actor=cli_actor(), data=data))
+
+
+@app.command("training")
+@handles_errors
+def training(person_id: str = typer.Argument(...)) -> None:
+    """A person's training with its attendance."""
+    _dump(p.person_training(container().uow(), actor=cli_actor(), person_id=_id(person_id, "person_id")))
+
+
+@app.command("attendance")
+@handles_errors
+def attendance(
+    training_id: str = typer.Argument(...),
+    term: str = typer.Option(..., help="e.g. Winter 2026"),
+    period_start: str = typer.Option(...),
+    period_end: str = typer.Option(...),
+    scheduled: int = typer.Option(..., help="days scheduled in the term"),
+    attended: int = typer.Option(..., help="days attended"),
+    received_on: str = typer.Option(...),
+    note: str | None = typer.Option(None),
+) -> None:
+    """Record a term's attendance; missed beyond the rule raises a task for the officer."""
+    data = _model(
+        p.AttendanceCreate,
+        term=term,
+        period_start=_date(period_start, "period_start"),
+        period_end=_date(period_end, "period_end"),
+        scheduled_days=scheduled,
+        attended_days=attended,
+        received_on=_date(received_on, "received_on"),
+        note=note,
+    )
+    tid = _id(training_id, "training_id")
+    _dump(p.record_attendance(container().uow(), actor=cli_actor(), training_id=tid, data=data))
+
+
+@app.command("attendance-confirm")
+@handles_errors
+def attendance_confirm(
+    attendance_id: str = typer.Argument(...),
+    application_id: str = typer.Option(..., help="the benefit's application: the change is reported on it"),
+    note: str = typer.Option(...),
+) -> None:
+    """Confirm a flagged term's missed attendance (a change in circumstances; reassessed as usual)."""
+    data = _model(p.AttendanceConfirm, application_id=_id(application_id, "application_id"), note=note)
+    aid = _id(attendance_id, "attendance_id")
+    _dump(p.confirm_missed(container().uow(), actor=cli_actor(), attendance_id=aid, data=data))
+
+
+@app.command("attendance-excuse")
+@handles_errors
+def attendance_excuse(attendance_id: str = typer.Argument(...), note: str = typer.Option(...)) -> None:
+    """Excuse a flagged term's missed attendance, saying why."""
+    data = _model(p.AttendanceExcuse, note=note)
+    aid = _id(attendance_id, "attendance_id")
+    _dump(p.excuse_missed(container().uow(), actor=cli_actor(), attendance_id=aid, data=data))
+
+
+@app.command("flagged")
+@handles_errors
+def flagged() -> None:
+    """Trainings with a term whose missed attendance waits for the officer's finding."""
+    _dump(p.flagged_terms(container().uow(), actor=cli_actor()))
+
+
+@app.command("oncall-add")
+@handles_errors
+def oncall_add(
+    staff_id: str = typer.Argument(...),
+    area: str = typer.Option(...),
+    phone: str = typer.Option(...),
+    starts_at: str = typer.Option(...),
+    ends_at: str = typer.Option(...),
+    office_id: str | None = typer.Option(None),
+) -> None:
+    """Put a staff member on the after-hours roster."""
+    data = _model(
+        p.ShiftCreate,
+        staff_id=_id(staff_id, "staff_id"),
+        area=area,
+        phone=phone,
+        starts_at=_when(starts_at, "starts_at"),
+        ends_at=_when(ends_at, "ends_at"),
+        office_id=_id(office_id, "office_id") if office_id else None,
+    )
+    _dump(p.add_shift(container().uow(), actor=cli_actor(), data=data))
+
+
+@app.command("roster")
+@handles_errors
+def oncall_roster(start: str = typer.Option(...), end: str = typer.Option(...)) -> None:
+    """The on-call shifts overlapping a period."""
+    _dump(p.roster(container().uow(), actor=cli_actor(), start=_when(start, "start"), end=_when(end, "end")))
+
+
+@app.command("oncall-call")
+@handles_errors
+def oncall_call(
+    person_id: str = typer.Argument(...),
+    received_at: str = typer.Option(...),
+    summary: str = typer.Option(...),
+    unit_id: str | None = typer.Option(None, help="the benefit unit emergency payments are for"),
+    payee_id: str | None = typer.Option(None, help="who is paid (a shelter, a store, a cab company)"),
+    authorize: list[str] = typer.Option([], help="kind:amount[:nights], e.g. shelter:180.00:2 or food:60.00"),
+    program: str = typer.Option("nl.income_support"),
+) -> None:
+    """Log a contact taken on call, issue what was authorized through money, and hand it over."""
+    items = []
+    for i, text in enumerate(authorize):
+        kind, _, rest = text.partition(":")
+        amount, _, nights = rest.partition(":")
+        items.append(
+            {
+                "kind": kind,
+                "amount": amount,
+                "payee_id": _id(payee_id or "", f"authorized[{i}].payee_id"),
+                "nights": int(nights) if nights.isdigit() else None,
+            }
+        )
+    data = _model(
+        p.AfterHoursCreate,
+        person_id=_id(person_id, "person_id"),
+        unit_id=_id(unit_id, "unit_id") if unit_id else None,
+        received_at=_when(received_at, "received_at"),
+        summary=summary,
+        program=program,
+        authorized=items,
+    )
+    _dump(p.record_call(container().uow(), actor=cli_actor(), data=data))
+
+
+@app.command("oncall-calls")
+@handles_errors
+def oncall_calls() -> None:
+    """The latest contacts taken on call, for the morning handover."""
+    _dump(p.recent_calls(container().uow(), actor=cli_actor()))

@@ -1,6 +1,9 @@
 """Issue 18 in the demo: two sponsors, a labour-market project running (negotiated, recommended,
-approved and signed, three participants, two instalments and a monitoring visit), a second one waiting
-for the supervisor's approval, and two MHA inquiries (one answered with the client's consent, one open).
+approved and signed, three participants, two instalments through money — one approved for the next
+payment batch, one waiting for a second person — and a monitoring visit), a second one waiting
+for the supervisor's approval, two MHA inquiries (one answered with the client's consent, one open), a
+client in college whose second term's attendance is flagged (a task for the officer), and last
+night's on-call shift with a call that authorized two nights of emergency shelter.
 
 Every write goes through the partners services, as the first officer (maker) and the supervisor
 (checker); the participants and the clients asked about are people already registered, picked with
@@ -16,7 +19,7 @@ from sqlalchemy import select
 
 from onestop import money, partners
 from onestop.demo.context import Ctx
-from onestop.registry.models import Person, PersonRestriction
+from onestop.registry.models import Person, PersonRestriction, UnitMembership
 
 #: name, kind, address, contact, role, phone. Demo organizations, not real ones.
 SPONSORS = (
@@ -71,6 +74,8 @@ def load_partners(ctx: Ctx) -> None:
     ctx.made.add("projects", 2)
     ctx.made.guide["project"] = f"/staff/partners/projects/{running}"
     _inquiries(ctx, people[3:], today)
+    _training(ctx, people[0], today)
+    _on_call(ctx, today)
 
 
 def _sponsor(ctx: Ctx, name: str, kind: str, address: str, contact: str, role: str, phone: str) -> uuid.UUID:
@@ -148,13 +153,18 @@ def _running_project(ctx: Ctx, sponsor: uuid.UUID, people: list[uuid.UUID], toda
             project_id=project.id,
             data=partners.ParticipantCreate(person_id=who, placement=placement, starts_on=start),
         )
-    for amount, days_ago in ((45_000_00, 40), (30_000_00, 10)):
+    # Two instalments through money: the first approved by the supervisor (it goes in the next payment
+    # batch), the second waiting for a second person's approval on the project page.
+    for amount, days_on in ((45_000_00, 0), (30_000_00, 14)):
         partners.pay_instalment(
             uow(),
             actor=officer,
             project_id=project.id,
-            data=partners.InstalmentCreate(amount=amount, paid_on=today - dt.timedelta(days=days_ago)),
+            data=partners.InstalmentCreate(amount=amount, pay_date=today + dt.timedelta(days=days_on)),
         )
+    partners.approve_instalment(
+        uow(), actor=supervisor, project_id=project.id, number=1, data=partners.InstalmentApproval()
+    )
     partners.record_visit(
         uow(),
         actor=officer,
@@ -199,3 +209,93 @@ def _inquiries(ctx: Ctx, people: list[uuid.UUID], today: dt.date) -> None:
                 ),
             )
         ctx.made.add("inquiries")
+
+
+def _training(ctx: Ctx, person: uuid.UUID, today: dt.date) -> None:
+    """A client in a welding diploma: the first term within the rule, the second flagged."""
+    officer = ctx.officers[0]
+    start = today - dt.timedelta(days=120)
+    training = partners.enrol(
+        ctx.container.uow(),
+        actor=officer,
+        data=partners.TrainingCreate(
+            person_id=person,
+            kind="post_secondary",
+            institution="College of the North Atlantic",
+            program_name="Welding (diploma)",
+            starts_on=start,
+            ends_on=start + dt.timedelta(days=300),
+            tuition=2_900_00,
+            supports=450_00,
+            supports_note="Books, tools and a bus pass",
+        ),
+    )
+    for term, offset, attended in (("Term 1", 0, 36), ("Term 2", 60, 29)):
+        partners.record_attendance(
+            ctx.container.uow(),
+            actor=officer,
+            training_id=training.id,
+            data=partners.AttendanceCreate(
+                term=term,
+                period_start=start + dt.timedelta(days=offset),
+                period_end=start + dt.timedelta(days=offset + 55),
+                scheduled_days=40,
+                attended_days=attended,
+                received_on=min(today, start + dt.timedelta(days=offset + 60)),
+            ),
+        )
+    ctx.made.add("trainings")
+    ctx.made.guide["training"] = f"/staff/training/{training.id}"
+
+
+def _on_call(ctx: Ctx, today: dt.date) -> None:
+    """Last night's on-call shift (the first officer) and a call that authorized emergency shelter."""
+    officer, supervisor = ctx.officers[0], ctx.staff["supervisor"]
+    if officer.staff_id is None:
+        return
+    now = ctx.clock.now()
+    evening = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(17, 0), tzinfo=now.tzinfo or dt.UTC)
+    partners.add_shift(
+        ctx.container.uow(),
+        actor=supervisor,
+        data=partners.ShiftCreate(
+            staff_id=officer.staff_id,
+            area="Avalon",
+            office_id=officer.office_id,
+            phone="709-555-0100",
+            starts_at=evening,
+            ends_at=evening + dt.timedelta(hours=15),
+        ),
+    )
+    with ctx.container.uow() as uow:
+        restricted = select(PersonRestriction.person_id).where(PersonRestriction.lifted_at.is_(None))
+        member = uow.session.execute(
+            select(UnitMembership.person_id, UnitMembership.unit_id)
+            .where(UnitMembership.person_id.not_in(restricted))
+            .order_by(UnitMembership.person_id)
+            .limit(1)
+        ).first()
+    if member is None:
+        return
+    shelter = money.create_payee(
+        ctx.container.uow(),
+        actor=officer,
+        data=money.PayeeCreate(kind="vendor", name="Harbour Light Shelter"),
+    )
+    for request in money.list_approvals(ctx.container.uow(), actor=supervisor):
+        if request.subject_id == shelter.id:
+            money.decide_approval(ctx.container.uow(), actor=supervisor, approval_id=request.id, approve=True)
+    partners.record_call(
+        ctx.container.uow(),
+        actor=officer,
+        data=partners.AfterHoursCreate(
+            person_id=member.person_id,
+            unit_id=member.unit_id,
+            received_at=evening + dt.timedelta(hours=6, minutes=10),
+            summary="Evicted this evening after a dispute with the landlord; nowhere to stay tonight",
+            authorized=[
+                partners.EmergencyIn(kind="shelter", amount=180_00, payee_id=shelter.id, nights=2),
+            ],
+        ),
+    )
+    ctx.made.add("on-call calls")

@@ -27,7 +27,7 @@ from onestop.money.entitlements import (
     list_entitlements,
     list_payees,
 )
-from onestop.money.invoices import approve_invoice, list_invoices, record_invoice
+from onestop.money.invoices import approve_invoice, list_invoices, record_funding_invoice, record_invoice
 from onestop.money.ledger import LedgerCheck, client_account, trial_balance, verify_ledger
 from onestop.money.overpayments import (
     create_overpayment,
@@ -65,6 +65,7 @@ from onestop.money.payments import (
 from onestop.money.schemas import (
     EntitlementChange,
     EntitlementCreate,
+    FundingInvoiceCreate,
     InvoiceCreate,
     IssuanceCreate,
     OverpaymentCreate,
@@ -83,6 +84,7 @@ __all__ = [
     "EntitlementCreate",
     "ExportResult",
     "Frequency",
+    "FundingInvoiceCreate",
     "GenerationResult",
     "InvoiceCreate",
     "IssuanceCreate",
@@ -128,6 +130,7 @@ __all__ = [
     "list_payees",
     "open_batch_file",
     "reconcile_batch",
+    "record_funding_invoice",
     "record_invoice",
     "record_repayment",
     "request_write_off",

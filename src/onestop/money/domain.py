@@ -49,6 +49,7 @@ class PaymentType(enum.StrEnum):
     TRAVEL = "travel"
     FUNERAL = "funeral"
     INVOICE = "invoice"
+    PROJECT_FUNDING = "project_funding"  # a sponsor's instalment: an invoice for no benefit unit
 
 
 class PayeeKind(enum.StrEnum):

@@ -92,7 +92,8 @@ class Issuance(Entity):
     idempotency_key: Mapped[str] = mapped_column(String(120), unique=True)
     payment_type: Mapped[str] = mapped_column(String(30))
     program: Mapped[str] = mapped_column(String(64))
-    unit_id: Mapped[uuid.UUID] = mapped_column(_unit_fk(), index=True)
+    #: The benefit unit paid for; none for a payment to an organization (a sponsor's project funding).
+    unit_id: Mapped[uuid.UUID | None] = mapped_column(_unit_fk(), index=True)
     payee_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("money_payee.id"))
     entitlement_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("money_entitlement.id"), index=True)
     invoice_id: Mapped[uuid.UUID | None]
@@ -341,7 +342,8 @@ class Invoice(Entity):
 
     payee_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("money_payee.id"))
     vendor_reference: Mapped[str] = mapped_column(String(60))
-    unit_id: Mapped[uuid.UUID] = mapped_column(_unit_fk(), index=True)
+    #: The benefit unit supplied; none for an organization's own funding (a sponsor's instalment).
+    unit_id: Mapped[uuid.UUID | None] = mapped_column(_unit_fk(), index=True)
     program: Mapped[str] = mapped_column(String(64))
     office_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("office.id"))
     amount_cents: Mapped[int] = mapped_column(Cents)

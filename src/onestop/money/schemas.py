@@ -155,7 +155,7 @@ class IssuancePublic(_Out):
     idempotency_key: str
     payment_type: str
     program: str
-    unit_id: uuid.UUID
+    unit_id: uuid.UUID | None
     payee_id: uuid.UUID
     method: str
     pay_date: dt.date
@@ -318,6 +318,20 @@ class InvoiceCreate(_In):
     _amount = field_validator("amount", mode="before")(_written_amount)
 
 
+class FundingInvoiceCreate(_In):
+    """An organization's claim for its own funding (a sponsor's project instalment): no benefit unit."""
+
+    payee_id: uuid.UUID
+    vendor_reference: str
+    program: str
+    amount: Cents
+    description: str
+    received_on: dt.date
+    office_id: uuid.UUID | None = None
+
+    _amount = field_validator("amount", mode="before")(_written_amount)
+
+
 class InvoiceApprove(_In):
     pay_date: dt.date
 
@@ -326,7 +340,7 @@ class InvoicePublic(_Out):
     id: uuid.UUID
     payee_id: uuid.UUID
     vendor_reference: str
-    unit_id: uuid.UUID
+    unit_id: uuid.UUID | None
     program: str
     amount: Cents = _stored("amount")
     description: str

@@ -1,4 +1,5 @@
-"""Pure rules of sponsors, projects and elected members' inquiries: kinds, states, the checks.
+"""Pure rules of sponsors, projects, elected members' inquiries, training attendance and the
+after-hours on-call: kinds, states, the checks.
 
 No database, web or settings here: services pass in what they read, and every refusal is an
 ``InvalidInput`` naming the field (or ``InvalidTransition`` for a step the state does not allow).
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from dataclasses import dataclass
+from decimal import Decimal
 
 from onestop.common.errors import InvalidInput, InvalidTransition
 
@@ -137,3 +140,100 @@ def check_disclosure(disclose: bool, consent_on: dt.date | None) -> None:
             "consent first, or answer only with what may be said without it (that the office is looking "
             "into the matter and who to contact)",
         )
+
+
+class InstalmentState(enum.StrEnum):
+    """Where an instalment is in money: recorded (waiting for a second person), waiting for an approver
+    beyond authority, approved (for the next batch), batched, exported, paid, or rejected."""
+
+    RECORDED = "recorded"
+    PENDING_APPROVAL = "pending_approval"
+    APPROVED = "approved"
+    BATCHED = "batched"
+    EXPORTED = "exported"
+    PAID = "paid"
+    REJECTED = "rejected"
+
+
+#: Instalment states that no longer count against the approved funding.
+RELEASED_STATES = frozenset({InstalmentState.REJECTED.value})
+
+
+class TrainingKind(enum.StrEnum):
+    """A post-secondary program (college, university) or a short course."""
+
+    POST_SECONDARY = "post_secondary"
+    SHORT_COURSE = "short_course"
+
+
+class AttendanceOutcome(enum.StrEnum):
+    """The officer's finding on a flagged term: the missed attendance is confirmed, or excused."""
+
+    CONFIRMED = "confirmed"
+    EXCUSED = "excused"
+
+
+class EmergencyKind(enum.StrEnum):
+    """What an on-call worker may authorize after hours."""
+
+    SHELTER = "shelter"
+    FOOD = "food"
+    TRANSPORT = "transport"
+
+
+#: The money payment type each emergency is issued as (its authority limits are money's).
+EMERGENCY_PAYMENT_TYPE = {
+    EmergencyKind.SHELTER: "shelter",
+    EmergencyKind.FOOD: "food_voucher",
+    EmergencyKind.TRANSPORT: "travel",
+}
+
+
+@dataclass(frozen=True)
+class AttendanceRule:
+    """More than ``max_missed_share`` of a term's scheduled days missed raises a task."""
+
+    max_missed_share: Decimal
+    task_due_days: int
+
+    def flags(self, scheduled_days: int, attended_days: int) -> bool:
+        """The term's missed share is over the threshold."""
+        missed = scheduled_days - attended_days
+        return Decimal(missed) > self.max_missed_share * scheduled_days
+
+
+def check_instalment_date(pay_date: dt.date, *, project_start: dt.date) -> None:
+    """An instalment is paid from the project's start."""
+    if pay_date < project_start:
+        raise InvalidInput("pay_date", "must be on or after the project's start")
+
+
+def check_money(cents: int, *, field: str) -> int:
+    """An approved amount: zero or more."""
+    if isinstance(cents, bool) or cents < 0:
+        raise InvalidInput(field, "must be zero or more")
+    return cents
+
+
+def check_attendance(scheduled_days: int, attended_days: int) -> None:
+    """A term has at least one scheduled day and attendance within it."""
+    if isinstance(scheduled_days, bool) or not 1 <= scheduled_days <= 366:
+        raise InvalidInput("scheduled_days", "must be a whole number of days from 1 to 366")
+    if isinstance(attended_days, bool) or not 0 <= attended_days <= scheduled_days:
+        raise InvalidInput("attended_days", "must be from 0 to the scheduled days")
+
+
+def check_shift(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
+    """An on-call shift ends after it starts and lasts at most a week."""
+    if ends_at <= starts_at:
+        raise InvalidInput("ends_at", "must be after the start")
+    if ends_at - starts_at > dt.timedelta(days=7):
+        raise InvalidInput("ends_at", "a shift lasts at most seven days")
+
+
+def next_business_day(day: dt.date) -> dt.date:
+    """The first Monday-to-Friday after ``day`` (statutory holidays are not known here)."""
+    nxt = day + dt.timedelta(days=1)
+    while nxt.weekday() >= 5:
+        nxt += dt.timedelta(days=1)
+    return nxt

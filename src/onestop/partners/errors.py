@@ -15,3 +15,19 @@ class ProjectNotFound(NotFound):
 
 class InquiryNotFound(NotFound):
     """No inquiry with that id."""
+
+
+class TrainingNotFound(NotFound):
+    """No training with that id."""
+
+
+class AttendanceNotFound(NotFound):
+    """No attendance record with that id."""
+
+
+class ShiftNotFound(NotFound):
+    """No on-call shift with that id."""
+
+
+class CallNotFound(NotFound):
+    """No after-hours contact with that id."""

@@ -2,28 +2,57 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from onestop.partners.errors import InquiryNotFound, ProjectNotFound, SponsorNotFound
+from onestop.money.models import Invoice, Issuance
+from onestop.partners.domain import RELEASED_STATES, InstalmentState
+from onestop.partners.errors import (
+    AttendanceNotFound,
+    CallNotFound,
+    InquiryNotFound,
+    ProjectNotFound,
+    ShiftNotFound,
+    SponsorNotFound,
+    TrainingNotFound,
+)
 from onestop.partners.models import (
+    AfterHoursCall,
+    AfterHoursItem,
+    AttendanceRecord,
     Inquiry,
     Instalment,
     MonitoringVisit,
+    OnCallShift,
     ParticipantAgreement,
     Project,
     ProjectRevision,
     Sponsor,
     SponsorContact,
+    Training,
 )
 from onestop.registry.models import Person
 
 #: States in which a project's funding is committed against the budget.
 COMMITTED_STATES = ("approved", "signed", "closed")
+
+
+def instalment_state(invoice: Invoice | None, issuance: Issuance | None) -> str:
+    """Where an instalment is in money, from its invoice and issuance."""
+    if invoice is None:
+        return InstalmentState.PAID.value  # recorded as paid before instalments went through money
+    if issuance is None:
+        return (
+            InstalmentState.REJECTED.value if invoice.state == "rejected" else InstalmentState.RECORDED.value
+        )
+    if issuance.state in ("rejected", "cancelled"):
+        return InstalmentState.REJECTED.value
+    return InstalmentState(issuance.state).value
 
 
 class PartnersRepository:
@@ -79,10 +108,23 @@ class PartnersRepository:
         )
         return [(a, p) for a, p in self.session.execute(query)]
 
-    def instalments(self, project_id: uuid.UUID) -> Sequence[Instalment]:
-        """Instalments paid, in order."""
-        query = select(Instalment).where(Instalment.project_id == project_id)
-        return self.session.scalars(query.order_by(Instalment.number)).all()
+    def instalments(
+        self, project_id: uuid.UUID
+    ) -> Sequence[tuple[Instalment, Invoice | None, Issuance | None]]:
+        """Instalments in order, each with its money invoice and issuance (none before approval)."""
+        query = (
+            select(Instalment, Invoice, Issuance)
+            .outerjoin(Invoice, Invoice.id == Instalment.invoice_id)
+            .outerjoin(Issuance, Issuance.id == Invoice.issuance_id)
+            .where(Instalment.project_id == project_id)
+            .order_by(Instalment.number)
+        )
+        return [(i, inv, iss) for i, inv, iss in self.session.execute(query)]
+
+    def instalment(self, project_id: uuid.UUID, number: int) -> Instalment | None:
+        """One instalment of a project by its number."""
+        query = select(Instalment).where(Instalment.project_id == project_id, Instalment.number == number)
+        return self.session.scalars(query).first()
 
     def visits(self, project_id: uuid.UUID) -> Sequence[MonitoringVisit]:
         """Monitoring visits, newest first."""
@@ -90,16 +132,29 @@ class PartnersRepository:
         return self.session.scalars(query.order_by(MonitoringVisit.visited_on.desc())).all()
 
     def paid_cents(self, project_id: uuid.UUID) -> int:
-        """What the project's instalments paid so far."""
-        query = select(func.coalesce(func.sum(Instalment.amount_cents), 0)).where(
-            Instalment.project_id == project_id
+        """What money has paid of the project's instalments (spent)."""
+        return sum(
+            i.amount_cents
+            for i, inv, iss in self.instalments(project_id)
+            if instalment_state(inv, iss) == "paid"
         )
-        return int(self.session.scalar(query) or 0)
+
+    def requested_cents(self, project_id: uuid.UUID) -> int:
+        """What the project's instalments ask of the approved funding (all but the rejected ones)."""
+        return sum(
+            i.amount_cents
+            for i, inv, iss in self.instalments(project_id)
+            if instalment_state(inv, iss) not in RELEASED_STATES
+        )
 
     def commitments(self, fiscal_year: int) -> Sequence[Any]:
-        """(program, office, projects, committed, paid) of approved projects of a fiscal year."""
+        """(program, office, projects, committed, paid) of approved projects of a fiscal year; paid is
+        what money has paid of their instalments."""
         paid = (
             select(Instalment.project_id, func.sum(Instalment.amount_cents).label("paid"))
+            .outerjoin(Invoice, Invoice.id == Instalment.invoice_id)
+            .outerjoin(Issuance, Issuance.id == Invoice.issuance_id)
+            .where(or_(Instalment.invoice_id.is_(None), Issuance.state == "paid"))
             .group_by(Instalment.project_id)
             .subquery()
         )
@@ -141,3 +196,85 @@ class PartnersRepository:
         """A person's inquiries (over merged records), newest first."""
         query = select(Inquiry).where(Inquiry.person_id.in_(person_ids))
         return self.session.scalars(query.order_by(Inquiry.received_on.desc())).all()
+
+    def training(self, training_id: uuid.UUID) -> Training:
+        """The training; raises TrainingNotFound."""
+        found = self.session.get(Training, training_id)
+        if found is None:
+            raise TrainingNotFound(f"no training with id {training_id}")
+        return found
+
+    def trainings_of(self, person_ids: Sequence[uuid.UUID]) -> Sequence[Training]:
+        """A person's training (over merged records), newest start first."""
+        query = select(Training).where(Training.person_id.in_(person_ids))
+        return self.session.scalars(query.order_by(Training.starts_on.desc(), Training.created_at)).all()
+
+    def trainings_waiting(self) -> Sequence[Training]:
+        """Trainings with a flagged term not yet confirmed or excused, the oldest received first."""
+        waiting = (
+            select(AttendanceRecord.training_id, func.min(AttendanceRecord.received_on).label("first"))
+            .where(AttendanceRecord.flagged.is_(True), AttendanceRecord.outcome.is_(None))
+            .group_by(AttendanceRecord.training_id)
+            .subquery()
+        )
+        query = select(Training).join(waiting, waiting.c.training_id == Training.id)
+        return self.session.scalars(query.order_by(waiting.c.first, Training.id)).all()
+
+    def attendance(self, training_id: uuid.UUID) -> Sequence[AttendanceRecord]:
+        """A training's terms, the newest first."""
+        query = select(AttendanceRecord).where(AttendanceRecord.training_id == training_id)
+        return self.session.scalars(query.order_by(AttendanceRecord.period_start.desc())).all()
+
+    def attendance_record(self, attendance_id: uuid.UUID) -> AttendanceRecord:
+        """One term's attendance; raises AttendanceNotFound."""
+        found = self.session.get(AttendanceRecord, attendance_id)
+        if found is None:
+            raise AttendanceNotFound(f"no attendance record with id {attendance_id}")
+        return found
+
+    def shift(self, shift_id: uuid.UUID) -> OnCallShift:
+        """The shift; raises ShiftNotFound."""
+        found = self.session.get(OnCallShift, shift_id)
+        if found is None:
+            raise ShiftNotFound(f"no on-call shift with id {shift_id}")
+        return found
+
+    def shifts(self, *, ending_after: dt.datetime, starting_before: dt.datetime) -> Sequence[OnCallShift]:
+        """Shifts that overlap a period, by start."""
+        query = select(OnCallShift).where(
+            OnCallShift.ends_at > ending_after, OnCallShift.starts_at < starting_before
+        )
+        return self.session.scalars(query.order_by(OnCallShift.starts_at, OnCallShift.area)).all()
+
+    def shift_of(self, staff_id: uuid.UUID, at: dt.datetime) -> OnCallShift | None:
+        """The staff member's shift at a moment, if they are on call then."""
+        query = select(OnCallShift).where(
+            OnCallShift.staff_id == staff_id, OnCallShift.starts_at <= at, OnCallShift.ends_at > at
+        )
+        return self.session.scalars(query.order_by(OnCallShift.starts_at)).first()
+
+    def call(self, call_id: uuid.UUID) -> AfterHoursCall:
+        """The contact taken on call; raises CallNotFound."""
+        found = self.session.get(AfterHoursCall, call_id)
+        if found is None:
+            raise CallNotFound(f"no after-hours contact with id {call_id}")
+        return found
+
+    def calls(
+        self, *, person_ids: Sequence[uuid.UUID] | None = None, limit: int = 100
+    ) -> Sequence[AfterHoursCall]:
+        """Contacts taken on call (of a person, over merged records), newest first."""
+        query = select(AfterHoursCall)
+        if person_ids is not None:
+            query = query.where(AfterHoursCall.person_id.in_(person_ids))
+        return self.session.scalars(query.order_by(AfterHoursCall.received_at.desc()).limit(limit)).all()
+
+    def call_items(self, call_id: uuid.UUID) -> Sequence[tuple[AfterHoursItem, str]]:
+        """What was authorized on a call, each with its issuance's state in money."""
+        query = (
+            select(AfterHoursItem, Issuance.state)
+            .join(Issuance, Issuance.id == AfterHoursItem.issuance_id)
+            .where(AfterHoursItem.call_id == call_id)
+            .order_by(AfterHoursItem.created_at, AfterHoursItem.kind)
+        )
+        return [(item, state) for item, state in self.session.execute(query)]

@@ -116,11 +116,18 @@ class ParticipantCreate(_In):
 
 
 class InstalmentCreate(_In):
-    """One instalment of the approved funding."""
+    """One instalment of the approved funding, to be paid by money on ``pay_date`` once another person
+    approves it."""
 
     amount: Cents
-    paid_on: dt.date
+    pay_date: dt.date
     note: str | None = Field(default=None, max_length=2000)
+
+
+class InstalmentApproval(_In):
+    """A second person's approval of a recorded instalment (the project read at ``version``)."""
+
+    version: int | None = None
 
 
 class VisitCreate(_In):
@@ -163,14 +170,19 @@ class ParticipantPublic(_Out):
 
 
 class InstalmentPublic(_Out):
-    """An instalment paid."""
+    """An instalment and where it is in money (``state``: recorded, pending_approval, approved, batched,
+    exported, paid or rejected)."""
 
     id: uuid.UUID
     number: int
     amount_cents: int
-    paid_on: dt.date
+    pay_date: dt.date
     note: str | None
     recorded_by: str
+    invoice_id: uuid.UUID | None
+    issuance_id: uuid.UUID | None = None
+    approved_by: str | None = None
+    state: str = "recorded"
 
 
 class VisitPublic(_Out):
@@ -183,8 +195,9 @@ class VisitPublic(_Out):
 
 
 class ProjectPublic(_Out):
-    """A project with its history; ``committed_cents`` is the approved funding (0 before approval) and
-    ``paid_cents`` what the instalments paid of it."""
+    """A project with its history; ``committed_cents`` is the approved funding (0 before approval),
+    ``requested_cents`` what its instalments ask of it (all but rejected ones) and ``paid_cents`` what
+    money has paid of them (spent)."""
 
     id: uuid.UUID
     version: int
@@ -212,6 +225,7 @@ class ProjectPublic(_Out):
     closed_on: dt.date | None
     created_at: dt.datetime
     committed_cents: int = 0
+    requested_cents: int = 0
     paid_cents: int = 0
     revisions: list[RevisionPublic] = Field(default_factory=list)
     agreements: list[ParticipantPublic] = Field(default_factory=list)
@@ -220,7 +234,8 @@ class ProjectPublic(_Out):
 
 
 class CommitmentLine(BaseModel):
-    """Project funding of one program and office in a fiscal year: approved (committed) and paid."""
+    """Project funding of one program and office in a fiscal year: approved (committed) and what money
+    has paid of it (spent)."""
 
     program: str
     office_id: uuid.UUID | None
@@ -285,3 +300,164 @@ class InquiryPublic(_Out):
     answered_by: str | None
     answered_on: dt.date | None
     created_at: dt.datetime
+
+
+class TrainingCreate(_In):
+    """A client in post-secondary studies or a short course, with the tuition and supports approved."""
+
+    person_id: uuid.UUID
+    kind: str = "post_secondary"
+    institution: str = Field(max_length=200)
+    program_name: str = Field(max_length=200)
+    starts_on: dt.date
+    ends_on: dt.date
+    tuition: Cents
+    supports: Cents = 0
+    supports_note: str | None = Field(default=None, max_length=2000)
+    office_id: uuid.UUID | None = None
+
+
+class AttendanceCreate(_In):
+    """The attendance the institution reported for one term, as the officer reviewed it."""
+
+    term: str = Field(max_length=60)
+    period_start: dt.date
+    period_end: dt.date
+    scheduled_days: int
+    attended_days: int
+    received_on: dt.date
+    note: str | None = Field(default=None, max_length=4000)
+
+
+class AttendanceConfirm(_In):
+    """The officer confirms the missed attendance: a change in circumstances on the benefit's
+    application (reassessed through the ordinary review and decision)."""
+
+    version: int | None = None
+    application_id: uuid.UUID
+    note: str = Field(max_length=4000)
+
+
+class AttendanceExcuse(_In):
+    """The officer excuses the missed attendance, saying why."""
+
+    version: int | None = None
+    note: str = Field(max_length=4000)
+
+
+class AttendancePublic(_Out):
+    """One term's attendance; ``flagged`` when the missed share is over the rule."""
+
+    id: uuid.UUID
+    version: int
+    training_id: uuid.UUID
+    term: str
+    period_start: dt.date
+    period_end: dt.date
+    scheduled_days: int
+    attended_days: int
+    received_on: dt.date
+    note: str | None
+    reviewed_by: str
+    flagged: bool
+    task_id: uuid.UUID | None
+    outcome: str | None
+    outcome_note: str | None
+    outcome_by: str | None
+    review_id: uuid.UUID | None
+    missed_percent: int = 0
+
+
+class TrainingPublic(_Out):
+    """A client's training with its terms' attendance, newest term first."""
+
+    id: uuid.UUID
+    version: int
+    person_id: uuid.UUID
+    person_name: str = ""
+    kind: str
+    institution: str
+    program_name: str
+    starts_on: dt.date
+    ends_on: dt.date
+    tuition_cents: int
+    supports_cents: int
+    supports_note: str | None
+    office_id: uuid.UUID | None
+    created_by: str
+    created_at: dt.datetime
+    attendance: list[AttendancePublic] = Field(default_factory=list)
+
+
+class ShiftCreate(_In):
+    """A shift of the after-hours on-call roster."""
+
+    staff_id: uuid.UUID
+    area: str = Field(max_length=100)
+    office_id: uuid.UUID | None = None
+    phone: str = Field(max_length=40)
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+
+class ShiftPublic(_Out):
+    """A roster shift."""
+
+    id: uuid.UUID
+    staff_id: uuid.UUID
+    staff_name: str = ""
+    area: str
+    office_id: uuid.UUID | None
+    phone: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    created_by: str
+
+
+class EmergencyIn(_In):
+    """One thing authorized on call: emergency shelter (nights), food or transport, paid through money
+    within the on-call worker's authority (beyond it, it waits for a second person)."""
+
+    kind: str
+    amount: Cents
+    payee_id: uuid.UUID
+    method: str = "voucher"
+    nights: int | None = None
+    program: str = Field(default="", max_length=64)
+
+
+class AfterHoursCreate(_In):
+    """A contact taken on call, logged against the person, with what was authorized."""
+
+    person_id: uuid.UUID
+    unit_id: uuid.UUID | None = None
+    received_at: dt.datetime
+    summary: str = Field(max_length=8000)
+    program: str = Field(default="nl.income_support", max_length=64)
+    authorized: list[EmergencyIn] = Field(default_factory=list, max_length=5)
+
+
+class EmergencyPublic(_Out):
+    """What was authorized and where the payment is in money."""
+
+    kind: str
+    amount_cents: int
+    nights: int | None
+    issuance_id: uuid.UUID
+    state: str = ""
+
+
+class AfterHoursPublic(_Out):
+    """A contact taken on call."""
+
+    id: uuid.UUID
+    person_id: uuid.UUID
+    person_name: str = ""
+    shift_id: uuid.UUID | None
+    received_at: dt.datetime
+    summary: str
+    interaction_id: uuid.UUID
+    handover_task_id: uuid.UUID
+    handover_due: dt.date | None = None
+    recorded_by: str
+    items: list[EmergencyPublic] = Field(default_factory=list)

@@ -3,8 +3,9 @@ signing, participant agreements, instalments, monitoring visits and closing.
 
 Each function is one transaction with its audit event; a refusal raises before anything is written.
 A sponsor is paid as a money ``vendor`` payee (``money.create_payee`` joins this transaction). A
-project's funding is committed against its program's budget from approval; its instalments are
-what is spent (see docs/partners.md for why they are recorded here and not yet issued by money).
+project's funding is committed against its program's budget from approval; each instalment is a
+money invoice with no benefit unit, approved by a second person within authority and paid in a batch
+(spent once money has paid it). See docs/partners.md.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from onestop.access import Actor, Permission, require
 from onestop.access.models import Office
 from onestop.audit import AuditAction
 from onestop.common.enums import parse_enum
-from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.errors import InvalidInput, InvalidTransition, NotFound
 from onestop.common.text import clean_text, required_text
 from onestop.db import UnitOfWork, expect_version
 from onestop.partners import domain
@@ -31,12 +32,13 @@ from onestop.partners.models import (
     Sponsor,
     SponsorContact,
 )
-from onestop.partners.repository import PartnersRepository
+from onestop.partners.repository import PartnersRepository, instalment_state
 from onestop.partners.schemas import (
     Approval,
     Closing,
     CommitmentLine,
     ContactPublic,
+    InstalmentApproval,
     InstalmentCreate,
     InstalmentPublic,
     Negotiation,
@@ -351,22 +353,40 @@ def record_participant(
 def pay_instalment(
     uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: InstalmentCreate
 ) -> ProjectPublic:
-    """Record an instalment of the approved funding; refused beyond what is approved and not yet paid."""
+    """Record an instalment of the approved funding as a money invoice of the sponsor's vendor payee (no
+    benefit unit); another person approves it (``approve_instalment``) before money pays it. Refused
+    beyond the approved funding not yet asked for."""
     with uow:
         require(uow, actor, Permission.PARTNER_WRITE, subject_type=PROJECT, subject_id=project_id)
         repo = PartnersRepository(uow.session)
         project = repo.project(project_id)
         domain.require_state(project.state, (ProjectState.SIGNED,), "paid")
-        if data.paid_on > uow.clock.today():
-            raise InvalidInput("paid_on", "must not be in the future: record an instalment once it is paid")
-        paid = repo.paid_cents(project.id)
-        domain.check_instalment(data.amount, paid_cents=paid, approved_cents=project.funding_cents)
+        domain.check_instalment_date(data.pay_date, project_start=project.starts_on)
+        asked = repo.requested_cents(project.id)
+        domain.check_instalment(data.amount, paid_cents=asked, approved_cents=project.funding_cents)
+        sponsor = repo.sponsor(project.sponsor_id)
+        payee_id = _approved_payee(uow, actor, sponsor)
+        number = len(repo.instalments(project.id)) + 1
+        invoice = money.record_funding_invoice(
+            uow,
+            actor=actor,
+            data=money.FundingInvoiceCreate(
+                payee_id=payee_id,
+                vendor_reference=f"P{project.id.hex[:8].upper()}-{number}",
+                program=project.program,
+                amount=data.amount,
+                description=f"{project.title}: instalment {number} of the funding agreed with {sponsor.name}",
+                received_on=uow.clock.today(),
+                office_id=project.office_id,
+            ),
+        )
         row = Instalment(
             project_id=project.id,
-            number=len(repo.instalments(project.id)) + 1,
+            number=number,
             amount_cents=data.amount,
-            paid_on=data.paid_on,
-            fiscal_year=domain.fiscal_year(data.paid_on),
+            pay_date=data.pay_date,
+            invoice_id=invoice.id,
+            fiscal_year=domain.fiscal_year(data.pay_date),
             note=clean_text(data.note) or None,
             recorded_by=actor.username,
             created_at=uow.clock.now(),
@@ -379,12 +399,61 @@ def pay_instalment(
             action=AuditAction.PARTNER_INSTALMENT_PAY,
             subject_type=PROJECT,
             subject_id=project.id,
-            after={"number": row.number, "amount_cents": row.amount_cents, "paid_on": row.paid_on},
-            details={"paid_before_cents": paid, "approved_cents": project.funding_cents},
+            after={"number": row.number, "amount_cents": row.amount_cents, "pay_date": row.pay_date},
+            details={
+                "asked_before_cents": asked,
+                "approved_cents": project.funding_cents,
+                "invoice_id": invoice.id,
+            },
         )
         result = _project_public(repo, project)
         uow.commit()
     return result
+
+
+def approve_instalment(
+    uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, number: int, data: InstalmentApproval
+) -> ProjectPublic:
+    """A second person approves a recorded instalment for payment through money: within their
+    ``project_funding`` authority it is approved for the next batch, beyond it it waits in money's
+    approval queue. Whoever recorded it cannot approve it (money refuses)."""
+    with uow:
+        require(uow, actor, Permission.PARTNER_WRITE, subject_type=PROJECT, subject_id=project_id)
+        repo = PartnersRepository(uow.session)
+        project = repo.project(project_id)
+        expect_version(project.version, data.version, what="project")
+        domain.require_state(project.state, (ProjectState.SIGNED, ProjectState.CLOSED), "paid")
+        row = repo.instalment(project.id, number)
+        if row is None:
+            raise InvalidInput("number", f"the project has no instalment {number}")
+        if row.invoice_id is None:
+            raise InvalidTransition(
+                f"instalment {number} was recorded as paid before payment went through money"
+            )
+        invoice = money.approve_invoice(uow, actor=actor, invoice_id=row.invoice_id, pay_date=row.pay_date)
+        uow.flush()
+        audit.record(
+            uow,
+            actor=actor,
+            action=AuditAction.PARTNER_INSTALMENT_APPROVE,
+            subject_type=PROJECT,
+            subject_id=project.id,
+            after={"number": number, "invoice_state": invoice.state, "issuance_id": invoice.issuance_id},
+        )
+        result = _project_public(repo, project)
+        uow.commit()
+    return result
+
+
+def _approved_payee(uow: UnitOfWork, actor: Actor, sponsor: Sponsor) -> uuid.UUID:
+    if sponsor.payee_id is None:
+        raise InvalidTransition(f"{sponsor.name} has no payee in money; it cannot be paid")
+    payee = money.get_payee(uow, actor=actor, payee_id=sponsor.payee_id)
+    if payee.state != "approved":
+        raise InvalidTransition(
+            f"{sponsor.name}'s payee was set up by hand and waits for a second person's approval in money"
+        )
+    return payee.id
 
 
 def record_visit(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: VisitCreate) -> ProjectPublic:
@@ -542,6 +611,7 @@ def _project_public(repo: PartnersRepository, project: Project, *, full: bool = 
     committed = project.state in ("approved", "signed", "closed")
     out.committed_cents = project.funding_cents if committed else 0
     out.paid_cents = repo.paid_cents(project.id)
+    out.requested_cents = repo.requested_cents(project.id)
     if full:
         out.revisions = [RevisionPublic.model_validate(r) for r in repo.revisions(project.id)]
         out.agreements = [
@@ -550,6 +620,15 @@ def _project_public(repo: PartnersRepository, project: Project, *, full: bool = 
             )
             for a, p in repo.agreements(project.id)
         ]
-        out.instalments = [InstalmentPublic.model_validate(i) for i in repo.instalments(project.id)]
+        out.instalments = [
+            InstalmentPublic.model_validate(i).model_copy(
+                update={
+                    "state": instalment_state(inv, iss),
+                    "issuance_id": iss.id if iss is not None else None,
+                    "approved_by": iss.approved_by if iss is not None else None,
+                }
+            )
+            for i, inv, iss in repo.instalments(project.id)
+        ]
         out.visits = [VisitPublic.model_validate(v) for v in repo.visits(project.id)]
     return out

@@ -119,10 +119,11 @@ class PrivacyRepository:
         ):
             in_force = active and state == "approved" and (end is None or end >= today)
             touch(units[unit_id], end or start, is_open=in_force)
-        for unit_id, paid in s.execute(
+        for paid_unit, paid in s.execute(
             select(Issuance.unit_id, func.max(Issuance.pay_date)).group_by(Issuance.unit_id)
         ):
-            touch(units[unit_id], paid)
+            if paid_unit is not None:  # none: a sponsor's project instalment, no client's file
+                touch(units[paid_unit], paid)
         held = set(s.scalars(select(LegalHold.person_id).where(LegalHold.lifted_at.is_(None))))
         return [
             FileState(person_id=str(pid), open_work=pid in open_work, last_activity=day, on_hold=pid in held)

@@ -29,6 +29,19 @@ ROUTES: dict[str, Expect] = {
     "POST /api/inquiries/{inquiry_id}/answer": body_first(),
     "POST /api/inquiries/{inquiry_id}/consent": body_first(),
     "GET /api/people/{person_id}/inquiries": front_line(),
+    # partners (issue 18, parts 2 and 4): training and attendance, after-hours on-call
+    "POST /api/training": body_first(),
+    "GET /api/training/flagged": front_line(),
+    "GET /api/training/{training_id}": front_line(),
+    "POST /api/training/{training_id}/attendance": body_first(),
+    "POST /api/attendance/{attendance_id}/confirm": body_first(),
+    "POST /api/attendance/{attendance_id}/excuse": body_first(),
+    "GET /api/people/{person_id}/training": front_line(),
+    "GET /api/oncall/roster": body_first(),
+    "POST /api/oncall/shifts": body_first(),
+    "GET /api/oncall/calls": front_line(),
+    "POST /api/oncall/calls": body_first(),
+    "GET /api/people/{person_id}/oncall-calls": front_line(),
     "GET /api/projects": needs(P.PARTNER_READ),
     "POST /api/projects": body_first(),
     "GET /api/projects/commitments": staff(),
@@ -36,6 +49,7 @@ ROUTES: dict[str, Expect] = {
     "POST /api/projects/{project_id}/approve": body_first(),
     "POST /api/projects/{project_id}/close": body_first(),
     "POST /api/projects/{project_id}/instalments": body_first(),
+    "POST /api/projects/{project_id}/instalments/{number}/approve": body_first(),
     "POST /api/projects/{project_id}/negotiate": body_first(),
     "POST /api/projects/{project_id}/participants": body_first(),
     "POST /api/projects/{project_id}/recommend": body_first(),
@@ -48,6 +62,14 @@ ROUTES: dict[str, Expect] = {
     "GET /staff/inquiries/{inquiry_id:uuid}": front_line(),
     "POST /staff/inquiries/{inquiry_id:uuid}/{step}": staff(),  # an unknown step is 404 for anyone
     "GET /staff/partners": needs(P.PARTNER_READ),
+    "GET /staff/training": front_line(),
+    "POST /staff/training": front_line(),  # an empty form re-renders the list (422)
+    "GET /staff/training/{training_id:uuid}": front_line(),
+    "POST /staff/training/{training_id:uuid}/attendance": front_line(),
+    "POST /staff/training/{training_id:uuid}/attendance/{attendance_id:uuid}/{step}": staff(),
+    "GET /staff/oncall": front_line(),
+    "POST /staff/oncall/shifts": front_line(),
+    "POST /staff/oncall/calls": front_line(),
     "POST /staff/partners/projects": needs(P.PARTNER_READ),  # an empty form re-renders the list (422)
     "GET /staff/partners/projects/{project_id:uuid}": needs(P.PARTNER_READ),
     "POST /staff/partners/projects/{project_id:uuid}/{step}": staff(),  # an unknown step is 404 for anyone

@@ -1,6 +1,7 @@
 """Sponsor, project and inquiry pages over HTTP: a sponsor added (a missing name shown beside its box,
 422), a proposal negotiated and recommended on the project page, signing refused before approval
-(409), an instalment over the approved funding refused beside its box, a visit and the closing; an
+(409), an instalment over the approved funding refused beside its box, its payment approved by
+another person only (403 for its recorder), a visit and the closing; an
 inquiry recorded from the person's page, a disclosure refused without consent, then answered with it."""
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import uuid
 
 from fastapi.testclient import TestClient
 
-from onestop import partners
-from onestop.access import Actor
+from onestop import money, partners
+from onestop.access import Actor, Role
 from onestop.bootstrap import Container
 from tests.functional.staff.conftest import csrf_token
 from tests.functional.staff.factories import person
+from tests.integration.cases.factories import make_worker
 
 SYSTEM = Actor.system("tests")
 
@@ -90,15 +92,34 @@ def test_a_project_on_its_pages(signed_in: TestClient, container: Container) -> 
         container.uow(), actor=SYSTEM, project_id=project_id, data=partners.Signing(signed_on="2026-02-02")
     )  # type: ignore[arg-type]
 
+    # The sponsor's payee was set up by hand on the page: a supervisor approves it in money first.
+    supervisor = make_worker(container, Role.SUPERVISOR)
+    [request] = [
+        r
+        for r in money.list_approvals(container.uow(), actor=supervisor.actor)
+        if r.subject_id == made.payee_id
+    ]
+    money.decide_approval(container.uow(), actor=supervisor.actor, approval_id=request.id, approve=True)
     over = signed_in.post(
-        f"{page}/instalment", data={"csrf_token": token, "amount": "90000.01", "paid_on": "2026-02-16"}
+        f"{page}/instalment", data={"csrf_token": token, "amount": "90000.01", "pay_date": "2026-03-02"}
     )
     assert over.status_code == 422 and 'id="f-amount-error"' in over.text and "90000.01" in over.text
     assert (
         signed_in.post(
-            f"{page}/instalment", data={"csrf_token": token, "amount": "45000.00", "paid_on": "2026-02-16"}
+            f"{page}/instalment", data={"csrf_token": token, "amount": "45000.00", "pay_date": "2026-03-02"}
         ).status_code
         == 303
+    )
+    text = signed_in.get(page).text
+    assert "Waiting for a second person" in text and "Approve payment of instalment 1" not in text
+    own = signed_in.post(f"{page}/approve-instalment", data={"csrf_token": token, "number": "1"})
+    assert own.status_code == 403 and "another person must" in own.text  # maker-checker
+    partners.approve_instalment(
+        container.uow(),
+        actor=supervisor.actor,
+        project_id=project_id,
+        number=1,
+        data=partners.InstalmentApproval(),
     )
     assert (
         signed_in.post(
@@ -107,7 +128,8 @@ def test_a_project_on_its_pages(signed_in: TestClient, container: Container) -> 
         == 303
     )
     text = signed_in.get(page).text
-    assert "Left to pay: $45,000.00." in text and "On track" in text
+    assert "Approved funding not yet asked for: $45,000.00." in text and "On track" in text
+    assert "Approved, in the next payment batch" in text
     assert (
         signed_in.post(
             f"{page}/close",
@@ -124,7 +146,7 @@ def test_a_project_on_its_pages(signed_in: TestClient, container: Container) -> 
     assert "Closed" in text and "Trail open" in text
     assert "Versements" in signed_in.get(f"{page}?lang=fr").text
     budget = signed_in.get("/staff/budget?lang=en").text
-    assert "Committed project funding" in budget and "$90,000.00" in budget and "$45,000.00" in budget
+    assert "Committed project funding" in budget and "$90,000.00" in budget
 
 
 def test_an_inquiry_from_the_person_page(signed_in: TestClient, container: Container) -> None:

@@ -1,20 +1,23 @@
 """A sponsor's project from proposal to closing: negotiation kept as revisions, a written
 recommendation, a supervisor's approval (never the recommender's own), signing only once approved,
-participant agreements, instalments within the approved funding, a monitoring visit and the closing,
-with the funding committed and spent against the program's budget."""
+participant agreements, instalments within the approved funding paid through money (recorded by one
+person, approved by another, paid in a batch), a monitoring visit and the closing, with the funding
+committed and spent against the program's budget."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from onestop import money, partners
-from onestop.access import Actor
+from onestop.access import Actor, Role
 from onestop.bootstrap import Container
 from onestop.common.errors import InvalidInput, InvalidTransition, PermissionDenied
+from onestop.money.errors import SelfApproval
 from tests.integration.cases.conftest import Team, audit_actions
-from tests.integration.cases.factories import make_person
+from tests.integration.cases.factories import make_person, make_worker
 
 PROGRAM = "nl.lmda"
 
@@ -51,7 +54,7 @@ def _proposal(container: Container, team: Team, sponsor_id: object) -> partners.
     )
 
 
-def test_a_project_from_proposal_to_closing(container: Container, team: Team) -> None:
+def test_a_project_from_proposal_to_closing(container: Container, team: Team, tmp_path: Path) -> None:
     officer, supervisor = team.officer.actor, team.supervisor.actor
     money.set_budget(
         container.uow(),
@@ -140,28 +143,77 @@ def test_a_project_from_proposal_to_closing(container: Container, team: Team) ->
         ("Lisa Snow", "Site first-aid"),
     ]
 
+    # The sponsor's vendor payee was set up by hand: nothing is paid until a second person approves it.
+    with pytest.raises(InvalidTransition, match="second person"):
+        partners.pay_instalment(
+            uow(),
+            actor=officer,
+            project_id=project.id,
+            data=partners.InstalmentCreate(amount="45000.00", pay_date=dt.date(2026, 3, 2)),  # type: ignore[arg-type]
+        )
+    [payee_request] = [
+        r for r in money.list_approvals(uow(), actor=supervisor) if r.subject_id == sponsor.payee_id
+    ]
+    money.decide_approval(uow(), actor=supervisor, approval_id=payee_request.id, approve=True, note="Checked")
+
     project = partners.pay_instalment(
         uow(),
         actor=officer,
         project_id=project.id,
-        data=partners.InstalmentCreate(amount="45000.00", paid_on=dt.date(2026, 2, 16)),  # type: ignore[arg-type]
+        data=partners.InstalmentCreate(amount="45000.00", pay_date=dt.date(2026, 3, 2)),  # type: ignore[arg-type]
     )
-    # Over what is approved and not yet paid: refused, nothing written.
+    # Over what is approved and not yet asked for: refused, nothing written.
     with pytest.raises(InvalidInput) as err:
         partners.pay_instalment(
             uow(),
             actor=officer,
             project_id=project.id,
-            data=partners.InstalmentCreate(amount="45000.01", paid_on=dt.date(2026, 3, 2)),  # type: ignore[arg-type]
+            data=partners.InstalmentCreate(amount="45000.01", pay_date=dt.date(2026, 3, 2)),  # type: ignore[arg-type]
         )
     assert err.value.field == "amount" and "45000.00 of 90000.00" in err.value.problem
     project = partners.pay_instalment(
         uow(),
         actor=officer,
         project_id=project.id,
-        data=partners.InstalmentCreate(amount="30000.00", paid_on=dt.date(2026, 3, 2)),  # type: ignore[arg-type]
+        data=partners.InstalmentCreate(amount="30000.00", pay_date=dt.date(2026, 3, 2)),  # type: ignore[arg-type]
     )
-    assert [(i.number, i.amount_cents) for i in project.instalments] == [(1, 45_000_00), (2, 30_000_00)]
+    assert [(i.number, i.amount_cents, i.state) for i in project.instalments] == [
+        (1, 45_000_00, "recorded"),
+        (2, 30_000_00, "recorded"),
+    ]
+    assert (project.requested_cents, project.paid_cents) == (75_000_00, 0)
+
+    # Maker-checker: whoever recorded an instalment does not approve its payment.
+    with pytest.raises(SelfApproval):
+        partners.approve_instalment(
+            uow(), actor=officer, project_id=project.id, number=1, data=partners.InstalmentApproval()
+        )
+    for number in (1, 2):
+        project = partners.approve_instalment(
+            uow(), actor=supervisor, project_id=project.id, number=number, data=partners.InstalmentApproval()
+        )
+    assert [(i.state, i.approved_by) for i in project.instalments] == [
+        ("approved", supervisor.username),
+        ("approved", supervisor.username),
+    ]
+    [issuance] = [
+        i for i in money.list_issuances(uow(), actor=supervisor) if i.id == project.instalments[0].issuance_id
+    ]
+    assert (issuance.payment_type, issuance.unit_id, issuance.payee_id, issuance.gross_cents) == (
+        "project_funding",
+        None,
+        sponsor.payee_id,
+        45_000_00,
+    )
+
+    # Finance pays them in a batch (built by one clerk, approved by another); cheques are paid on export.
+    checker = make_worker(container, Role.FINANCE, office=team.office)
+    batch = money.build_batch(uow(), actor=team.finance.actor, pay_date=dt.date(2026, 3, 2))
+    money.approve_batch(uow(), actor=checker.actor, batch_id=batch.id)
+    money.export_batch(uow(), actor=team.finance.actor, batch_id=batch.id, out_dir=tmp_path)
+    project = partners.get_project(uow(), actor=officer, project_id=project.id)
+    assert [i.state for i in project.instalments] == ["paid", "paid"]
+    assert project.paid_cents == 75_000_00
 
     project = partners.record_visit(
         uow(),
@@ -182,7 +234,12 @@ def test_a_project_from_proposal_to_closing(container: Container, team: Team) ->
     [budget] = [
         b for b in money.budget_report(uow(), actor=officer, fiscal_year=2025) if b.program == PROGRAM
     ]
-    assert budget.budget_cents == 250_000_00
+    # Money's own line counts the instalments it issued and paid against the program's budget.
+    assert (budget.budget_cents, budget.committed_cents, budget.spent_cents) == (
+        250_000_00,
+        75_000_00,
+        75_000_00,
+    )
 
     project = partners.close_project(
         uow(),
@@ -202,7 +259,7 @@ def test_a_project_from_proposal_to_closing(container: Container, team: Team) ->
             uow(),
             actor=officer,
             project_id=project.id,
-            data=partners.InstalmentCreate(amount="1.00", paid_on=dt.date(2026, 3, 2)),  # type: ignore[arg-type]
+            data=partners.InstalmentCreate(amount="1.00", pay_date=dt.date(2026, 3, 2)),  # type: ignore[arg-type]
         )
     actions = [a for a, _ in audit_actions(container, project.id)]
     assert actions[:2] == ["partner:project_propose", "partner:project_negotiate"]
@@ -210,6 +267,7 @@ def test_a_project_from_proposal_to_closing(container: Container, team: Team) ->
         "partner:project_approve",
         "partner:project_sign",
         "partner:instalment_pay",
+        "partner:instalment_approve",
         "partner:visit_record",
         "partner:project_close",
     } <= set(actions)

@@ -26,7 +26,7 @@ from onestop.money.errors import SelfApproval
 from onestop.money.models import Invoice, Issuance, Payee
 from onestop.money.payments import issuances
 from onestop.money.payments.authority import check_authority
-from onestop.money.schemas import InvoiceCreate
+from onestop.money.schemas import FundingInvoiceCreate, InvoiceCreate
 
 
 def record_invoice(
@@ -36,10 +36,21 @@ def record_invoice(
     data: InvoiceCreate,
 ) -> Invoice:
     """Enter a vendor's invoice; the same vendor number entered twice returns the first entry."""
-    payee_id, vendor_reference, unit_id, program, amount_cents, description, received_on, office_id = (
+    return _record(uow, actor, data, data.unit_id)
+
+
+def record_funding_invoice(uow: UnitOfWork, *, actor: Actor, data: FundingInvoiceCreate) -> Invoice:
+    """Enter an organization's claim for its own funding (a sponsor's project instalment): an invoice
+    for no benefit unit, approved by another person as a ``project_funding`` payment within authority."""
+    return _record(uow, actor, data, None)
+
+
+def _record(
+    uow: UnitOfWork, actor: Actor, data: InvoiceCreate | FundingInvoiceCreate, unit_id: uuid.UUID | None
+) -> Invoice:
+    payee_id, vendor_reference, program, amount_cents, description, received_on, office_id = (
         data.payee_id,
         data.vendor_reference,
-        data.unit_id,
         data.program,
         data.amount,
         data.description,
@@ -57,7 +68,8 @@ def record_invoice(
         payee = uow.session.get(Payee, payee_id)
         if payee is None or payee.kind == PayeeKind.CLIENT.value:
             raise InvalidInput("payee_id", "must be a vendor, landlord or utility payee")
-        support.ensure_unit(uow.session, unit_id)
+        if unit_id is not None:
+            support.ensure_unit(uow.session, unit_id)
         existing = repository.find_invoice(uow.session, payee_id, ref)
         if existing is not None:
             if existing.amount_cents != amount_cents:
@@ -105,7 +117,7 @@ def approve_invoice(uow: UnitOfWork, *, actor: Actor, invoice_id: uuid.UUID, pay
         if invoice.entered_by == actor.username:
             raise SelfApproval("an invoice")
         support.ensure_open(uow.session, [pay_date], field="pay_date")
-        decision = check_authority(actor, PaymentType.INVOICE, invoice.program, invoice.amount_cents)
+        decision = check_authority(actor, payment_type(invoice), invoice.program, invoice.amount_cents)
         issuance = _issuance(uow, actor, invoice, pay_date)
         explanation = f"invoice {invoice.vendor_reference}: {invoice.description}"
         issuances.route_issuance(uow, actor, issuance, decision, explanation)
@@ -132,7 +144,7 @@ def _issuance(uow: UnitOfWork, actor: Actor, invoice: Invoice, pay_date: dt.date
         uow,
         actor,
         key=f"invoice:{invoice.id}",
-        payment_type=PaymentType.INVOICE,
+        payment_type=payment_type(invoice),
         program=invoice.program,
         unit_id=invoice.unit_id,
         payee_id=invoice.payee_id,
@@ -149,6 +161,11 @@ def _issuance(uow: UnitOfWork, actor: Actor, invoice: Invoice, pay_date: dt.date
     return issuance
 
 
+def payment_type(invoice: Invoice) -> PaymentType:
+    """A vendor's invoice for a unit, or an organization's own funding (no unit): a project instalment."""
+    return PaymentType.INVOICE if invoice.unit_id is not None else PaymentType.PROJECT_FUNDING
+
+
 def settle_approval(invoice: Invoice, approved: bool) -> None:
     """Called by the approvals service once a supervisor decided on an invoice's issuance."""
     wanted = InvoiceState.APPROVED if approved else InvoiceState.REJECTED
@@ -162,4 +179,11 @@ def list_invoices(uow: UnitOfWork, *, actor: Actor, state: str | None = None) ->
         return support.kept(uow, repository.list_invoices(uow.session, state=state))
 
 
-__all__ = ["approve_invoice", "list_invoices", "record_invoice", "settle_approval"]
+__all__ = [
+    "approve_invoice",
+    "list_invoices",
+    "payment_type",
+    "record_funding_invoice",
+    "record_invoice",
+    "settle_approval",
+]

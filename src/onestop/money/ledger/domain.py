@@ -83,7 +83,7 @@ class IssuedAmount:
     """What an issuance commits: gross benefit, of which ``deduction`` recovers an overpayment."""
 
     issuance_id: uuid.UUID
-    unit_id: uuid.UUID
+    unit_id: uuid.UUID | None  # none for a sponsor's project funding
     program: str
     gross_cents: int
     deduction_cents: int = 0

@@ -34,7 +34,11 @@ from onestop.money.payments.authority import (
 from onestop.money.schemas import IssuanceCreate
 
 #: Types issued through ``issue_payment``; recurring and arrears come from entitlements.
-ONE_OFF_TYPES = frozenset(PaymentType) - {PaymentType.RECURRING, PaymentType.ARREARS}
+ONE_OFF_TYPES = frozenset(PaymentType) - {
+    PaymentType.RECURRING,
+    PaymentType.ARREARS,
+    PaymentType.PROJECT_FUNDING,
+}
 
 
 def issue_payment(
@@ -143,7 +147,7 @@ def new_issuance(
     key: str,
     payment_type: PaymentType,
     program: str,
-    unit_id: uuid.UUID,
+    unit_id: uuid.UUID | None,
     payee_id: uuid.UUID,
     office_id: uuid.UUID | None,
     method: str,

@@ -1,7 +1,9 @@
-"""/api routes: sponsors, projects (proposal to closing) and elected members' inquiries."""
+"""/api routes: sponsors, projects (proposal to closing), elected members' inquiries, clients' training
+with its attendance, and the after-hours on-call roster and contacts."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from fastapi import APIRouter, status
@@ -96,8 +98,19 @@ def participant(
 def instalment(
     uow: UowDep, actor: CurrentActor, project_id: uuid.UUID, body: p.InstalmentCreate
 ) -> p.ProjectPublic:
-    """Record an instalment paid (422 on `amount` beyond the approved funding left)."""
+    """Record an instalment to pay: a money invoice of the sponsor's payee, paid once another person
+    approves it (422 on `amount` beyond the approved funding not yet asked for; 409 while the sponsor's
+    payee waits for approval)."""
     return p.pay_instalment(uow, actor=actor, project_id=project_id, data=body)
+
+
+@router.post("/projects/{project_id}/instalments/{number}/approve", response_model=p.ProjectPublic)
+def approve_instalment(
+    uow: UowDep, actor: CurrentActor, project_id: uuid.UUID, number: int, body: p.InstalmentApproval
+) -> p.ProjectPublic:
+    """A second person approves an instalment for payment through money (within their authority; beyond
+    it, it waits in money's approval queue). Whoever recorded it cannot approve it."""
+    return p.approve_instalment(uow, actor=actor, project_id=project_id, number=number, data=body)
 
 
 @router.post("/projects/{project_id}/visits", response_model=p.ProjectPublic)
@@ -148,3 +161,83 @@ def answer(uow: UowDep, actor: CurrentActor, inquiry_id: uuid.UUID, body: p.Inqu
 def of_person(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[p.InquiryPublic]:
     """A person's inquiries, newest first."""
     return p.person_inquiries(uow, actor=actor, person_id=person_id)
+
+
+@router.post("/training", status_code=status.HTTP_201_CREATED, response_model=p.TrainingPublic)
+def enrol(uow: UowDep, actor: CurrentActor, body: p.TrainingCreate) -> p.TrainingPublic:
+    """Record a client's training with the tuition and supports approved."""
+    return p.enrol(uow, actor=actor, data=body)
+
+
+@router.get("/training/flagged", response_model=list[p.TrainingPublic])
+def flagged(uow: UowDep, actor: CurrentActor) -> list[p.TrainingPublic]:
+    """Trainings with a term whose missed attendance waits for the officer's finding."""
+    return p.flagged_terms(uow, actor=actor)
+
+
+@router.get("/training/{training_id}", response_model=p.TrainingPublic)
+def training(uow: UowDep, actor: CurrentActor, training_id: uuid.UUID) -> p.TrainingPublic:
+    """A client's training with its attendance."""
+    return p.get_training(uow, actor=actor, training_id=training_id)
+
+
+@router.post("/training/{training_id}/attendance", response_model=p.TrainingPublic)
+def attendance(
+    uow: UowDep, actor: CurrentActor, training_id: uuid.UUID, body: p.AttendanceCreate
+) -> p.TrainingPublic:
+    """Record a term's attendance; missed beyond the rule raises a task for the officer."""
+    return p.record_attendance(uow, actor=actor, training_id=training_id, data=body)
+
+
+@router.post("/attendance/{attendance_id}/confirm", response_model=p.TrainingPublic)
+def confirm(
+    uow: UowDep, actor: CurrentActor, attendance_id: uuid.UUID, body: p.AttendanceConfirm
+) -> p.TrainingPublic:
+    """Confirm a flagged term's missed attendance: a change in circumstances on the application."""
+    return p.confirm_missed(uow, actor=actor, attendance_id=attendance_id, data=body)
+
+
+@router.post("/attendance/{attendance_id}/excuse", response_model=p.TrainingPublic)
+def excuse(
+    uow: UowDep, actor: CurrentActor, attendance_id: uuid.UUID, body: p.AttendanceExcuse
+) -> p.TrainingPublic:
+    """Excuse a flagged term's missed attendance, saying why."""
+    return p.excuse_missed(uow, actor=actor, attendance_id=attendance_id, data=body)
+
+
+@router.get("/people/{person_id}/training", response_model=list[p.TrainingPublic])
+def training_of(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[p.TrainingPublic]:
+    """A person's training, newest first."""
+    return p.person_training(uow, actor=actor, person_id=person_id)
+
+
+@router.get("/oncall/roster", response_model=list[p.ShiftPublic])
+def oncall_roster(
+    uow: UowDep, actor: CurrentActor, start: dt.datetime, end: dt.datetime
+) -> list[p.ShiftPublic]:
+    """The on-call shifts overlapping a period (times with their UTC offset)."""
+    return p.roster(uow, actor=actor, start=start, end=end)
+
+
+@router.post("/oncall/shifts", status_code=status.HTTP_201_CREATED, response_model=p.ShiftPublic)
+def add_shift(uow: UowDep, actor: CurrentActor, body: p.ShiftCreate) -> p.ShiftPublic:
+    """Put someone on call (someone else: a supervisor's)."""
+    return p.add_shift(uow, actor=actor, data=body)
+
+
+@router.get("/oncall/calls", response_model=list[p.AfterHoursPublic])
+def oncall_calls(uow: UowDep, actor: CurrentActor) -> list[p.AfterHoursPublic]:
+    """The latest contacts taken on call, for the morning handover."""
+    return p.recent_calls(uow, actor=actor)
+
+
+@router.post("/oncall/calls", status_code=status.HTTP_201_CREATED, response_model=p.AfterHoursPublic)
+def record_call(uow: UowDep, actor: CurrentActor, body: p.AfterHoursCreate) -> p.AfterHoursPublic:
+    """Log a contact taken on call, issue what was authorized through money, hand it over."""
+    return p.record_call(uow, actor=actor, data=body)
+
+
+@router.get("/people/{person_id}/oncall-calls", response_model=list[p.AfterHoursPublic])
+def calls_of(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[p.AfterHoursPublic]:
+    """A person's after-hours contacts, newest first."""
+    return p.person_calls(uow, actor=actor, person_id=person_id)

@@ -22,6 +22,7 @@ from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
+from onestop.money.errors import SelfApproval
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
@@ -35,6 +36,15 @@ PROJECT_STATES = {
     "approved": N_("Approved"),
     "signed": N_("Signed"),
     "closed": N_("Closed"),
+}
+INSTALMENT_STATES = {
+    "recorded": N_("Waiting for a second person's approval"),
+    "pending_approval": N_("Waiting for an approver beyond the limit"),
+    "approved": N_("Approved, in the next payment batch"),
+    "batched": N_("In a payment batch"),
+    "exported": N_("Sent to the bank"),
+    "paid": N_("Paid"),
+    "rejected": N_("Rejected"),
 }
 SPONSOR_KINDS = {"organization": N_("Organization"), "community": N_("Community")}
 MEMBER_OFFICES = {"mha": N_("MHA (Newfoundland and Labrador)"), "mla": N_("MLA (Alberta)")}
@@ -81,7 +91,8 @@ class StepForm(PageForm):
     placement_starts_on: str = ""
     placement_ends_on: str = ""
     amount: str = ""
-    paid_on: str = ""
+    pay_date: str = ""
+    number: str = ""
     visited_on: str = ""
     findings: str = ""
     closed_on: str = ""
@@ -113,7 +124,7 @@ class InquiryStepForm(PageForm):
     answered_on: str = ""
 
 
-def _int(raw: str, field: str) -> int | None:
+def form_int(raw: str, field: str) -> int | None:
     if not raw:
         return None
     if not raw.isdigit():
@@ -121,11 +132,11 @@ def _int(raw: str, field: str) -> int | None:
     return int(raw)
 
 
-def _date(raw: str, field: str) -> dt.date | None:
+def form_date(raw: str, field: str) -> dt.date | None:
     return parse_date(raw, field=field) if raw else None
 
 
-def _labels(request: Request, labels: dict[str, str]) -> list[tuple[str, str]]:
+def option_labels(request: Request, labels: dict[str, str]) -> list[tuple[str, str]]:
     return [(k, pages.gettext(request, v)) for k, v in labels.items()]
 
 
@@ -179,11 +190,11 @@ def propose(
             title=form.title,
             program=form.program,
             activities=form.activities,
-            participants_wanted=_int(form.participants_wanted, "participants_wanted"),
+            participants_wanted=form_int(form.participants_wanted, "participants_wanted"),
             funding_asked=form.funding_asked or None,
             hr_asked=form.hr_asked or None,
-            starts_on=_date(form.starts_on, "starts_on"),
-            ends_on=_date(form.ends_on, "ends_on"),
+            starts_on=form_date(form.starts_on, "starts_on"),
+            ends_on=form_date(form.ends_on, "ends_on"),
         )
         made = partners.propose_project(uow, actor=actor, data=data)
     except InvalidInput as err:
@@ -218,10 +229,10 @@ def project_step(
         raise HTTPException(status_code=404)
     try:
         _STEPS[step](uow, actor, project_id, form)
-    except (InvalidInput, InvalidTransition) as err:
-        if isinstance(err, InvalidTransition):
+    except (InvalidInput, InvalidTransition, SelfApproval) as err:
+        if isinstance(err, InvalidTransition | SelfApproval):
             errors = {"form": pages.gettext(request, str(err))}
-            status = 409
+            status = 403 if isinstance(err, SelfApproval) else 409
         else:
             field = _STEP_FIELDS.get(err.field, err.field)
             errors = form_errors(request, InvalidInput(field, err.problem), set(StepForm.model_fields))
@@ -236,9 +247,9 @@ def project_step(
 def _negotiate(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
     data = model(
         partners.Negotiation,
-        version=_int(form.version, "version"),
+        version=form_int(form.version, "version"),
         funding=form.funding or None,
-        participants=_int(form.participants, "participants"),
+        participants=form_int(form.participants, "participants"),
         note=form.note,
     )
     partners.negotiate(uow, actor=actor, project_id=project_id, data=data)
@@ -246,20 +257,25 @@ def _negotiate(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepF
 
 def _recommend(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
     data = model(
-        partners.Recommendation, version=_int(form.version, "version"), recommendation=form.recommendation
+        partners.Recommendation, version=form_int(form.version, "version"), recommendation=form.recommendation
     )
     partners.recommend(uow, actor=actor, project_id=project_id, data=data)
 
 
 def _approve(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
     partners.approve(
-        uow, actor=actor, project_id=project_id, data=partners.Approval(version=_int(form.version, "version"))
+        uow,
+        actor=actor,
+        project_id=project_id,
+        data=partners.Approval(version=form_int(form.version, "version")),
     )
 
 
 def _sign(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
     data = model(
-        partners.Signing, version=_int(form.version, "version"), signed_on=_date(form.signed_on, "signed_on")
+        partners.Signing,
+        version=form_int(form.version, "version"),
+        signed_on=form_date(form.signed_on, "signed_on"),
     )
     partners.sign(uow, actor=actor, project_id=project_id, data=data)
 
@@ -269,22 +285,30 @@ def _participant(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: Ste
         partners.ParticipantCreate,
         person_id=optional_uuid(form.person_id, "person_id"),
         placement=form.placement,
-        starts_on=_date(form.placement_starts_on, "starts_on"),
-        ends_on=_date(form.placement_ends_on, "ends_on"),
+        starts_on=form_date(form.placement_starts_on, "starts_on"),
+        ends_on=form_date(form.placement_ends_on, "ends_on"),
     )
     partners.record_participant(uow, actor=actor, project_id=project_id, data=data)
 
 
 def _instalment(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
     data = model(
-        partners.InstalmentCreate, amount=form.amount or None, paid_on=_date(form.paid_on, "paid_on")
+        partners.InstalmentCreate, amount=form.amount or None, pay_date=form_date(form.pay_date, "pay_date")
     )
     partners.pay_instalment(uow, actor=actor, project_id=project_id, data=data)
 
 
+def _approve_instalment(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
+    number = form_int(form.number, "number")
+    if number is None:
+        raise InvalidInput("number", "choose the instalment to approve")
+    data = partners.InstalmentApproval(version=form_int(form.version, "version"))
+    partners.approve_instalment(uow, actor=actor, project_id=project_id, number=number, data=data)
+
+
 def _visit(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
     data = model(
-        partners.VisitCreate, visited_on=_date(form.visited_on, "visited_on"), findings=form.findings
+        partners.VisitCreate, visited_on=form_date(form.visited_on, "visited_on"), findings=form.findings
     )
     partners.record_visit(uow, actor=actor, project_id=project_id, data=data)
 
@@ -292,8 +316,8 @@ def _visit(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm)
 def _close(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
     data = model(
         partners.Closing,
-        version=_int(form.version, "version"),
-        closed_on=_date(form.closed_on, "closed_on"),
+        version=form_int(form.version, "version"),
+        closed_on=form_date(form.closed_on, "closed_on"),
         results=form.results,
     )
     partners.close_project(uow, actor=actor, project_id=project_id, data=data)
@@ -306,6 +330,7 @@ _STEPS = {
     "sign": _sign,
     "participant": _participant,
     "instalment": _instalment,
+    "approve-instalment": _approve_instalment,
     "visit": _visit,
     "close": _close,
 }
@@ -315,7 +340,10 @@ _DONE = {
     "approve": N_("The project is approved; its funding is committed."),
     "sign": N_("The agreement is signed."),
     "participant": N_("The participant agreement is recorded."),
-    "instalment": N_("The instalment is recorded."),
+    "instalment": N_("The instalment is recorded; another person approves its payment."),
+    "approve-instalment": N_(
+        "The instalment is approved for payment (or sent to an approver beyond your limit)."
+    ),
     "visit": N_("The monitoring visit is recorded."),
     "close": N_("The project is closed."),
 }
@@ -356,9 +384,9 @@ def open_inquiry(
             asked_by=form.asked_by,
             on_behalf_of=form.on_behalf_of,
             question=form.question,
-            received_on=_date(form.received_on, "received_on"),
-            respond_by=_date(form.respond_by, "respond_by"),
-            consent_on=_date(form.consent_on, "consent_on"),
+            received_on=form_date(form.received_on, "received_on"),
+            respond_by=form_date(form.respond_by, "respond_by"),
+            consent_on=form_date(form.consent_on, "consent_on"),
             consent_note=form.consent_note or None,
         )
         made = partners.open_inquiry(uow, actor=actor, data=data)
@@ -393,12 +421,12 @@ def inquiry_step(
     if step not in ("consent", "answer"):
         raise HTTPException(status_code=404)
     try:
-        version = _int(form.version, "version")
+        version = form_int(form.version, "version")
         if step == "consent":
             consent = model(
                 partners.InquiryConsent,
                 version=version,
-                consent_on=_date(form.consent_on, "consent_on"),
+                consent_on=form_date(form.consent_on, "consent_on"),
                 consent_note=form.consent_note,
             )
             partners.record_consent(uow, actor=actor, inquiry_id=inquiry_id, data=consent)
@@ -409,7 +437,7 @@ def inquiry_step(
                 version=version,
                 answer=form.answer,
                 disclose=form.disclose == "yes",
-                answered_on=_date(form.answered_on, "answered_on"),
+                answered_on=form_date(form.answered_on, "answered_on"),
             )
             partners.answer_inquiry(uow, actor=actor, inquiry_id=inquiry_id, data=answer)
             message = N_("The answer is recorded.")
@@ -441,7 +469,7 @@ def _list(
         "errors": errors or {},
         "states": PROJECT_STATES,
         "kinds": SPONSOR_KINDS,
-        "kind_options": _labels(request, SPONSOR_KINDS),
+        "kind_options": option_labels(request, SPONSOR_KINDS),
     }
     return pages.render(request, "staff/partners/list.html", context, status_code=status_code)
 
@@ -478,6 +506,7 @@ def _project(
         "errors": errors or {},
         "step": step,
         "states": PROJECT_STATES,
+        "instalment_states": INSTALMENT_STATES,
         "today": uow.clock.today(),
     }
     return pages.render(request, "staff/partners/project.html", context, status_code=status_code)
@@ -498,7 +527,7 @@ def _new_inquiry(
         "earlier": partners.person_inquiries(uow, actor=actor, person_id=person_id),
         "values": values,
         "errors": errors or {},
-        "office_options": _labels(request, MEMBER_OFFICES),
+        "office_options": option_labels(request, MEMBER_OFFICES),
     }
     return pages.render(request, "staff/partners/inquiry_new.html", context, status_code=status_code)
 
