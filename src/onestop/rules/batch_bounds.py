@@ -75,7 +75,7 @@ class BoundsPlan:
 
     def _plain(self, i: int, node: Expr) -> BStep:
         """A node in its plain form: the BatchPlan's step on the views of its arguments."""
-        step = self.plan._compile(node)  # noqa: SLF001 - the same compiler, on views
+        step = self.plan._compile(node)
         args = [self.graph.of(a) for a in node.args]
         n = len(self.graph.nodes)
 
@@ -175,7 +175,7 @@ class BoundsPlan:
         """Lookup or bracket: the hull of the table when a key (or the amount) is unknown, the
         parameter's range at a gap or an absent row, else the cell."""
         i = self.graph.of(node)
-        step = self.plan._compile(node)  # noqa: SLF001
+        step = self.plan._compile(node)
         param = node.data
         table = self.plan.snapshot.versions[param.name].value
         floor = bounds.floor_of(param)

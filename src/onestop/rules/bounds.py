@@ -182,6 +182,11 @@ def _eq(alo: Any, ahi: Any, blo: Any, bhi: Any) -> tuple[Any, Any]:
     return single, overlap
 
 
+def _ne(alo: Any, ahi: Any, blo: Any, bhi: Any) -> tuple[Any, Any]:
+    single, overlap = _eq(alo, ahi, blo, bhi)
+    return ~np.asarray(overlap), ~np.asarray(single)
+
+
 COMPARE: dict[str, Callable[[Any, Any, Any, Any], tuple[Any, Any]]] = {
     # (lowest, highest) truth value over the ranges; the same code serves scalars and arrays
     "lt": lambda alo, ahi, blo, bhi: (ahi < blo, alo < bhi),
@@ -189,7 +194,7 @@ COMPARE: dict[str, Callable[[Any, Any, Any, Any], tuple[Any, Any]]] = {
     "gt": lambda alo, ahi, blo, bhi: (alo > bhi, ahi > blo),
     "ge": lambda alo, ahi, blo, bhi: (alo >= bhi, ahi >= blo),
     "eq": _eq,
-    "ne": lambda alo, ahi, blo, bhi: tuple(~np.asarray(x) for x in reversed(_eq(alo, ahi, blo, bhi))),
+    "ne": lambda alo, ahi, blo, bhi: _ne(alo, ahi, blo, bhi),
 }
 
 
