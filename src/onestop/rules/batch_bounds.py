@@ -9,7 +9,7 @@ Only units that plain evaluation leaves undetermined take the refined values, as
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
@@ -19,10 +19,8 @@ from onestop.rules.columns import Columns
 from onestop.rules.expr import Expr
 from onestop.rules.types import Entity, Kind
 
-if TYPE_CHECKING:
-    from onestop.rules.batch import BatchPlan
-
 INF = bounds.INF
+BatchPlan = Any  # rules.batch.BatchPlan (not imported: batch imports this module)
 Bounds = tuple[Any, Any]
 BStep = Callable[[list[Any], list[Any], Columns], Bounds]
 _MUL: dict[str, Callable[[Any, Any], Any]] = {"mul": np.multiply, "mulrate": b_mulrate, "mulrr": b_mulrate}
