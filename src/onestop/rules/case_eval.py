@@ -148,6 +148,10 @@ class CasePlan:
         self.member_slots: list[int] = []
         self.steps: list[tuple[int, Step]] = []
         self._bounded: list[tuple[int, Step]] | None = None  # made when first needed (see ``refine``)
+        # A result is undetermined when no test failed and a test or the amount paid is unknown
+        # (``ProgramResult``): only then is it refined with bounds.
+        self.test_slots = [i + 1 for i in graph.tests]
+        self.decisive_slots = [*self.test_slots, *([] if graph.pays is None else [graph.pays + 1])]
         self._param_info: dict[tuple[str, str], dict[str, Any]] = {}
         self.entries: dict[Any, Any] = {}  # explanation entries of parameter cells (see ProgramResult)
         for i, node in enumerate(graph.nodes):
@@ -176,32 +180,22 @@ class CasePlan:
             vals[slot] = [p.get(name) for p in people]
         for slot in self.member_slots:
             vals[slot] = vals[N]
-        self._steps(vals, self.steps)
-        if self._undetermined(vals):
+        slot = 0
+        try:
+            for slot, fn in self.steps:
+                vals[slot] = fn(vals)
+        except Exception as err:  # a failing formula is named, never turned into a zero
+            raise self._failed(slot, err) from err
+        for i in self.test_slots:
+            if vals[i] is False:  # ineligible whatever else is unknown: nothing to refine
+                return vals
+        if None in [vals[i] for i in self.decisive_slots]:
             return self.refine(vals)
         return vals
 
-    def _steps(self, vals: list[Any], steps: list[tuple[int, Step]]) -> None:
-        slot = 0
-        try:
-            for slot, fn in steps:
-                vals[slot] = fn(vals)
-        except Exception as err:  # a failing formula is named, never turned into a zero
-            node = self.graph.nodes[slot - 1]
-            raise FormulaError(
-                self.graph.program.id, node.owner or node.op, f"{type(err).__name__}: {err}"
-            ) from err
-
-    def _undetermined(self, vals: list[Any]) -> bool:
-        """No test failed, and a test or the amount paid is unknown (``ProgramResult``'s rule)."""
-        unknown = False
-        for i in self.graph.tests:
-            t = vals[i + 1]
-            if t is False:
-                return False
-            unknown = unknown or t is None
-        pays = self.graph.pays
-        return unknown or (pays is not None and vals[pays + 1] is None)
+    def _failed(self, slot: int, err: Exception) -> FormulaError:
+        node = self.graph.nodes[slot - 1]
+        return FormulaError(self.graph.program.id, node.owner or node.op, f"{type(err).__name__}: {err}")
 
     def refine(self, vals: list[Any]) -> list[Any]:
         """Evaluate again with bounds on the unknowns (``rules.bounds``): a value the unknowns
@@ -213,7 +207,12 @@ class CasePlan:
                 if node.op not in ("input", "members")
             ]
         out = vals.copy()
-        self._steps(out, self._bounded)
+        slot = 0
+        try:
+            for slot, fn in self._bounded:
+                out[slot] = fn(out)
+        except Exception as err:  # a failing formula is named, never turned into a zero
+            raise self._failed(slot, err) from err
         return [bounds.unbound(v) for v in out]
 
     def parameter_info(self, param: Parameter, lang: str) -> dict[str, Any]:
