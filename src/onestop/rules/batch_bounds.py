@@ -146,15 +146,7 @@ class BoundsPlan:
             red = np.maximum if op == "max" else np.minimum
             return lambda lo, hi, c: (fold(red, [lo[a] for a in args]), fold(red, [hi[a] for a in args]))
         if op == "when":
-            ci, ti, ei = args
-
-            def when(lo: list[Any], hi: list[Any], c: Columns) -> Bounds:
-                yes, no = lo[ci], ~np.asarray(hi[ci])
-                low = np.where(yes, lo[ti], np.where(no, lo[ei], np.minimum(lo[ti], lo[ei])))
-                high = np.where(yes, hi[ti], np.where(no, hi[ei], np.maximum(hi[ti], hi[ei])))
-                return low, high
-
-            return when
+            return _when(args, np.minimum, np.maximum)
         if op in ("sum", "count"):
             (a,) = args
             cast = np.int64
@@ -203,6 +195,20 @@ def _family(node: Expr) -> str:
     return "bool" if node.kind is Kind.BOOL else "plain"
 
 
+def _when(args: list[int], least: Callable[..., Any], most: Callable[..., Any]) -> BStep:
+    """The branch taken; with an unknown condition the hull of both (least of the lows, most of the
+    highs: ``minimum``/``maximum`` for numbers, ``and``/``or`` for truth values)."""
+    ci, ti, ei = args
+
+    def when(lo: list[Any], hi: list[Any], c: Columns) -> Bounds:
+        yes, no = lo[ci], ~np.asarray(hi[ci])
+        low = np.where(yes, lo[ti], np.where(no, lo[ei], least(lo[ti], lo[ei])))
+        high = np.where(yes, hi[ti], np.where(no, hi[ei], most(hi[ti], hi[ei])))
+        return low, high
+
+    return when
+
+
 def _logic(op: str, args: list[int]) -> BStep:
     """Kleene logic as intervals of truth values."""
     if op == "not":
@@ -212,15 +218,7 @@ def _logic(op: str, args: list[int]) -> BStep:
         f = np.logical_and if op == "and" else np.logical_or
         return lambda lo, hi, c: (fold(f, [lo[a] for a in args]), fold(f, [hi[a] for a in args]))
     if op == "when":
-        ci, ti, ei = args
-
-        def when(lo: list[Any], hi: list[Any], c: Columns) -> Bounds:
-            yes, no = lo[ci], ~np.asarray(hi[ci])
-            low = np.where(yes, lo[ti], np.where(no, lo[ei], np.logical_and(lo[ti], lo[ei])))
-            high = np.where(yes, hi[ti], np.where(no, hi[ei], np.logical_or(hi[ti], hi[ei])))
-            return low, high
-
-        return when
+        return _when(args, np.logical_and, np.logical_or)
     (a,) = args
     if op == "any":
         return lambda lo, hi, c: (Reducer(c).any(lo[a]), Reducer(c).any(hi[a]))

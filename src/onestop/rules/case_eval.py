@@ -180,12 +180,7 @@ class CasePlan:
             vals[slot] = [p.get(name) for p in people]
         for slot in self.member_slots:
             vals[slot] = vals[N]
-        slot = 0
-        try:
-            for slot, fn in self.steps:
-                vals[slot] = fn(vals)
-        except Exception as err:  # a failing formula is named, never turned into a zero
-            raise self._failed(slot, err) from err
+        self._run(vals, self.steps)
         for i in self.test_slots:
             if vals[i] is False:  # ineligible whatever else is unknown: nothing to refine
                 return vals
@@ -193,9 +188,16 @@ class CasePlan:
             return self.refine(vals)
         return vals
 
-    def _failed(self, slot: int, err: Exception) -> FormulaError:
-        node = self.graph.nodes[slot - 1]
-        return FormulaError(self.graph.program.id, node.owner or node.op, f"{type(err).__name__}: {err}")
+    def _run(self, vals: list[Any], steps: list[tuple[int, Step]]) -> None:
+        slot = 0
+        try:
+            for slot, fn in steps:
+                vals[slot] = fn(vals)
+        except Exception as err:  # a failing formula is named, never turned into a zero
+            node = self.graph.nodes[slot - 1]
+            raise FormulaError(
+                self.graph.program.id, node.owner or node.op, f"{type(err).__name__}: {err}"
+            ) from err
 
     def refine(self, vals: list[Any]) -> list[Any]:
         """Evaluate again with bounds on the unknowns (``rules.bounds``): a value the unknowns
@@ -207,12 +209,7 @@ class CasePlan:
                 if node.op not in ("input", "members")
             ]
         out = vals.copy()
-        slot = 0
-        try:
-            for slot, fn in self._bounded:
-                out[slot] = fn(out)
-        except Exception as err:  # a failing formula is named, never turned into a zero
-            raise self._failed(slot, err) from err
+        self._run(out, self._bounded)
         return [bounds.unbound(v) for v in out]
 
     def parameter_info(self, param: Parameter, lang: str) -> dict[str, Any]:
