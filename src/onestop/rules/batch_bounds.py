@@ -71,6 +71,14 @@ class BoundsPlan:
             return truth & ~np.asarray(mask), truth | np.asarray(mask)
         return np.where(mask, gap_floor, value), np.where(mask, INF, value)
 
+    def _views(self, args: list[int], n: int, lo: list[Any], hi: list[Any]) -> tuple[list[Any], list[Any]]:
+        """Value and mask lists (as ``BatchPlan`` steps read them) holding the views of ``args``."""
+        v: list[Any] = [None] * n
+        m: list[Any] = [None] * n
+        for a in args:
+            v[a], m[a] = self._view(a, lo, hi)
+        return v, m
+
     def _plain(self, i: int, node: Expr) -> BStep:
         """A node in its plain form: the BatchPlan's step on the views of its arguments."""
         step = self.plan._compile(node)
@@ -78,10 +86,7 @@ class BoundsPlan:
         n = len(self.graph.nodes)
 
         def run(lo: list[Any], hi: list[Any], c: Columns) -> Bounds:
-            v: list[Any] = [None] * n
-            m: list[Any] = [None] * n
-            for a in args:
-                v[a], m[a] = self._view(a, lo, hi)
+            v, m = self._views(args, n, lo, hi)
             return self._from_view(i, *step(v, m, c))
 
         return run
@@ -175,10 +180,7 @@ class BoundsPlan:
         n = len(self.graph.nodes)
 
         def lookup(lo: list[Any], hi: list[Any], c: Columns) -> Bounds:
-            v: list[Any] = [None] * n
-            m: list[Any] = [None] * n
-            for a in args:
-                v[a], m[a] = self._view(a, lo, hi)
+            v, m = self._views(args, n, lo, hi)
             value, mask = step(v, m, c)
             unknown_key = m_or(*[m[a] for a in args])
             low, high = self._from_view(i, value, mask, floor)

@@ -17,7 +17,6 @@ from onestop.rules import (
     MONEY,
     PERSON,
     UNIT,
-    Case,
     Expr,
     Pack,
     Program,
@@ -30,7 +29,7 @@ from onestop.rules import (
 )
 from onestop.rules.batch import batch_plan
 from onestop.rules.columns import columns_from_cases
-from tests.unit.rules.test_batch_agrees import assert_agree
+from tests.unit.rules.test_batch_agrees import assert_agree, cases_of
 
 PARAMS = """
 threshold:
@@ -295,14 +294,5 @@ def households() -> st.SearchStrategy[tuple[list[dict[str, Any]], dict[str, Any]
 def test_batch_agrees_with_explain_to_the_cent(
     pack: Pack, drawn: list[tuple[list[dict[str, Any]], dict[str, Any]]]
 ) -> None:
-    cases = [
-        Case(
-            "t",
-            ON,
-            [f"p{i}" for i in range(len(people))],
-            [{k: v for k, v in p.items() if v is not None} for p in people],
-            {k: v for k, v in unit.items() if v is not None},
-        )
-        for people, unit in drawn
-    ]
+    cases = cases_of(drawn, ON)
     assert_agree(pack, "t.bounds", cases)
