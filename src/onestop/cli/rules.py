@@ -19,6 +19,7 @@ from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.rules import Kind, Pack, Program, RulesError
 from onestop.rules.describe import wire
+from onestop.rules.parameters import Parameter
 from onestop.rules.yamlio import load_file
 from onestop.rules.yamltests import run_pack
 
@@ -95,7 +96,9 @@ def _describe(pack: Pack, prog: Program, day: dt.date) -> list[str]:
     lines.append("amounts: " + ", ".join([*amounts, *([f"{prog.pays} (pays)"] if prog.pays else [])]))
     lines.append(f"parameters (in force on {day.isoformat()}):")
     for param in prog.parameter_set.values():
-        dates = ", ".join(v.effective.isoformat() for v in param.versions)
+        dates = ", ".join(v.effective.isoformat() for v in param.versions if not _repeat(param, v.effective))
+        if param.yearly:
+            dates += "; then every year: " + ", ".join(f"{md} = {value}" for md, value in param.yearly)
         current = next((v for v in reversed(param.versions) if v.effective <= day), None)
         lines.append(f"  {param.key}: {param.label()} [{param.unit.value}] — effective dates: {dates}")
         if current is None:
@@ -106,6 +109,13 @@ def _describe(pack: Pack, prog: Program, day: dt.date) -> list[str]:
         if current.note:
             lines.append(f"    note: {' '.join(current.note.split())}")
     return lines
+
+
+def _repeat(param: Parameter, on: dt.date) -> bool:
+    """A version written out from the parameter's ``yearly`` rule (not shown one by one)."""
+    return (
+        bool(param.yearly) and on > param.versions[0].effective and on.strftime("%m-%d") in dict(param.yearly)
+    )
 
 
 def _flatten(value: object, unit: Kind, prefix: str = "") -> list[tuple[str, str]]:

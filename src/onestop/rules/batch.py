@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from onestop.rules.batch_bounds import BoundsPlan, merge
 from onestop.rules.batch_ops import (
     ARITH,
     NO_COLUMNS,
@@ -86,6 +87,7 @@ class BatchPlan:
         for i, node in enumerate(graph.nodes):
             if not graph.constant[i]:
                 self._compile_inplace(i, node)
+        self._bounds: BoundsPlan | None = None
         self._plans: dict[frozenset[int], tuple[dict[int, list[int]], dict[int, int]]] = {}
 
     def run(self, cols: Columns, keep: Sequence[str] = ()) -> BatchResult:
@@ -109,7 +111,20 @@ class BatchPlan:
         except Exception as err:  # a failing formula is named, never turned into zeros
             node = g.nodes[i]
             raise FormulaError(g.program.id, node.owner or node.op, f"{type(err).__name__}: {err}") from err
-        return BatchResult(self, cols, {k: (vals[k], masks[k]) for k in wanted})
+        outputs = {k: (vals[k], masks[k]) for k in wanted}
+        result = BatchResult(self, cols, outputs)
+        decisive = [*g.tests, *([] if g.pays is None else [g.pays])]
+        if any(masks[k] is not None and np.any(masks[k]) for k in decisive):
+            undetermined = result.status == UNDETERMINED_CODE
+            if undetermined.any():  # a second look with bounds on the unknowns (rules.bounds)
+                result = BatchResult(self, cols, merge(self, cols, outputs, undetermined))
+        return result
+
+    def bounds(self) -> BoundsPlan:
+        """The graph compiled to steps on bounds, for units plain evaluation leaves undetermined."""
+        if self._bounds is None:
+            self._bounds = BoundsPlan(self)
+        return self._bounds
 
     def _memory_plan(self, wanted: set[int]) -> tuple[dict[int, list[int]], dict[int, int]]:
         """When each temporary dies, and which dying temporary each step may write its result into."""

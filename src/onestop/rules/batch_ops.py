@@ -86,8 +86,11 @@ class Reducer:
         x = np.broadcast_to(x, (cols.n_persons,))
         if cols.ends is not None:
             running = np.cumsum(x, dtype=np.int64)
-            out = running[cols.ends]
-            out[1:] -= running[cols.ends[:-1]]
+            at_ends = running.take(cols.ends)  # one gather; each unit's total is a difference of two
+            del running
+            out = np.empty_like(at_ends)
+            out[:1] = at_ends[:1]
+            np.subtract(at_ends[1:], at_ends[:-1], out=out[1:])
             return out
         out = np.zeros(cols.n_units, np.int64)
         np.add.at(out, cols.unit_index, x)
@@ -259,7 +262,7 @@ def _flat_index(
     stride = 1
     for (space, lo), k in reversed(list(zip(spaces, keys, strict=True))):
         if lo is not None:  # integer keys: rows outside the table are unknown (a gap), never zero
-            k = np.subtract(k, lo)
+            k = np.subtract(k, lo) if lo else k
             if not _within(k, len(space)):
                 bad = m_or(bad, (k < 0) | (k >= len(space)))
                 k = np.clip(k, 0, max(len(space) - 1, 0))

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import Any
 
+from onestop.rules import bounds
 from onestop.rules.errors import FormulaError
 from onestop.rules.expr import Expr
 from onestop.rules.graph import Graph, Snapshot
@@ -146,6 +147,11 @@ class CasePlan:
         self.person_inputs: list[tuple[int, str]] = []
         self.member_slots: list[int] = []
         self.steps: list[tuple[int, Step]] = []
+        self._bounded: list[tuple[int, Step]] | None = None  # made when first needed (see ``refine``)
+        # A result is undetermined when no test failed and a test or the amount paid is unknown
+        # (``ProgramResult``): only then is it refined with bounds.
+        self.test_slots = [i + 1 for i in graph.tests]
+        self.decisive_slots = [*self.test_slots, *([] if graph.pays is None else [graph.pays + 1])]
         self._param_info: dict[tuple[str, str], dict[str, Any]] = {}
         self.entries: dict[Any, Any] = {}  # explanation entries of parameter cells (see ProgramResult)
         for i, node in enumerate(graph.nodes):
@@ -174,16 +180,37 @@ class CasePlan:
             vals[slot] = [p.get(name) for p in people]
         for slot in self.member_slots:
             vals[slot] = vals[N]
+        self._run(vals, self.steps)
+        for i in self.test_slots:
+            if vals[i] is False:  # ineligible whatever else is unknown: nothing to refine
+                return vals
+        if None in [vals[i] for i in self.decisive_slots]:
+            return self.refine(vals)
+        return vals
+
+    def _run(self, vals: list[Any], steps: list[tuple[int, Step]]) -> None:
         slot = 0
         try:
-            for slot, fn in self.steps:
+            for slot, fn in steps:
                 vals[slot] = fn(vals)
         except Exception as err:  # a failing formula is named, never turned into a zero
             node = self.graph.nodes[slot - 1]
             raise FormulaError(
                 self.graph.program.id, node.owner or node.op, f"{type(err).__name__}: {err}"
             ) from err
-        return vals
+
+    def refine(self, vals: list[Any]) -> list[Any]:
+        """Evaluate again with bounds on the unknowns (``rules.bounds``): a value the unknowns
+        cannot change becomes known. Only for results plain evaluation leaves undetermined."""
+        if self._bounded is None:
+            self._bounded = [
+                (i + 1, self._compile_bounded(node))
+                for i, node in enumerate(self.graph.nodes)
+                if node.op not in ("input", "members")
+            ]
+        out = vals.copy()
+        self._run(out, self._bounded)
+        return [bounds.unbound(v) for v in out]
 
     def parameter_info(self, param: Parameter, lang: str) -> dict[str, Any]:
         """What an explanation says about a parameter in this snapshot (built once per language)."""
@@ -229,6 +256,56 @@ class CasePlan:
             red = reducers[op]
             return lambda v: red(v[s])
         return _elementwise(self._scalar_fn(node), slots, lists)
+
+    def _compile_bounded(self, node: Expr) -> Step:
+        """A step on bounds for numbers (money, counts, rates); other kinds as in ``_compile``."""
+        op = node.op
+        numeric_args = bool(node.args) and node.args[0].kind in bounds.NUMERIC
+        if node.kind not in bounds.NUMERIC and not (op in bounds.COMPARE and numeric_args):
+            return self._compile(node)
+        slots = [self._slot(a) for a in node.args]
+        lists = [a.entity is not None and a.entity.value == "person" for a in node.args]
+        if op == "param":
+            param = node.data
+            value = self.snapshot.versions[param.name].value
+            gap = bounds.Iv(bounds.floor_of(param), bounds.INF)
+            return lambda v: gap if value is None else value
+        if op in ("const", "var", "bcast"):
+            return self._compile(node)
+        if op in ("sum", "count"):
+            (s,) = slots
+            red = bounds.b_sum if op == "sum" else bounds.b_count
+            return lambda v: red(v[s])
+        scalar: Callable[..., Any]
+        if op in bounds.SCALAR:
+            scalar = bounds.SCALAR[op]
+        elif op == "div":
+            scalar = bounds.b_div(node.data)
+        elif op == "when":
+            scalar = bounds.hull_when
+        else:  # lookup, bracket
+            scalar = self._bounded_table(node)
+        return _elementwise(scalar, slots, lists)
+
+    def _bounded_table(self, node: Expr) -> Callable[..., Any]:
+        param = node.data
+        table = self.snapshot.versions[param.name].value
+        floor = bounds.floor_of(param)
+        bracket = node.op == "bracket"
+        keys = node.args[:-1] if bracket else node.args
+        hull = bounds.mk(*bounds.table_hull(keys, table, bracket, floor))
+        gap = bounds.Iv(floor, bounds.INF)
+
+        def lookup(*args: Any) -> Any:
+            if any(a is None or type(a) is bounds.Iv for a in args):
+                return hull
+            if bracket:
+                found = bracket_get(table_get(table, args[:-1]) if len(args) > 1 else table, args[-1])
+            else:
+                found = table_get(table, args)
+            return gap if found is None else found
+
+        return lookup
 
     def _scalar_fn(self, node: Expr) -> Callable[..., Any]:
         op = node.op

@@ -61,6 +61,8 @@ class Parameter:
     brackets: bool = False
     note: str | None = None
     key_labels: dict[str, Text] = field(default_factory=dict)  # table keys in words ("food": nourriture)
+    #: A value that changes on the same days every year: ("07-01", True), ("09-01", False).
+    yearly: tuple[tuple[str, Any], ...] = ()
     _starts: list[dt.date] = field(default_factory=list, repr=False)
     #: The versions the YAML gives; ``versions`` adds any approved overlays (``rules.overlays``).
     yaml_versions: list[Version] = field(default_factory=list, repr=False)
@@ -134,6 +136,9 @@ def _parameter(name: str, key: str, spec: Any) -> Parameter:
     ]
     if not versions:
         raise ValueError("no values")
+    yearly: tuple[tuple[str, Any], ...] = ()
+    if spec.get("yearly") is not None:
+        versions, yearly = _yearly(spec["yearly"], versions, unit)
     return Parameter(
         name=name,
         key=key,
@@ -144,7 +149,34 @@ def _parameter(name: str, key: str, spec: Any) -> Parameter:
         brackets=brackets,
         note=spec.get("note"),
         key_labels=_key_labels(spec.get("key_labels")),
+        yearly=yearly,
     )
+
+
+LAST_YEAR = 2100  # a yearly rule is written out as dated versions up to this year
+
+
+def _yearly(
+    raw: Any, versions: list[Version], unit: Kind
+) -> tuple[list[Version], tuple[tuple[str, Any], ...]]:
+    """A value that changes on the same days every year (``yearly: [{from: "07-01", value: true},
+    {from: "09-01", value: false}]``, e.g. summer rates), from the first version's date on."""
+    if not isinstance(raw, list) or not raw:
+        raise ValueError('yearly: expected a list of {from: "MM-DD", value: ...}')
+    first = min(versions, key=lambda v: v.effective)
+    out = list(versions)
+    rows: list[tuple[str, Any]] = []
+    for row in raw:
+        if not isinstance(row, dict) or "from" not in row or "value" not in row:
+            raise ValueError('yearly: each entry needs from ("MM-DD") and value')
+        month, _, day = str(row["from"]).partition("-")
+        value = _scalar(row["value"], unit)
+        rows.append((f"{int(month):02d}-{int(day):02d}", value))
+        for year in range(first.effective.year, LAST_YEAR + 1):
+            on = dt.date(year, int(month), int(day))
+            if on > first.effective:
+                out.append(Version(on, value, first.source, first.confidence, first.note))
+    return out, tuple(rows)
 
 
 def _key_labels(raw: Any) -> dict[str, Text]:

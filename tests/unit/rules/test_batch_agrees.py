@@ -108,6 +108,22 @@ ab_cases = st.tuples(
 )
 
 
+def cases_of(
+    drawn: list[tuple[list[dict[str, Any]], dict[str, Any]]], on: dt.date, jurisdiction: str = "t"
+) -> list[Case]:
+    """Drawn households (people, unit values; ``None`` for unknown, left out) as cases on ``on``."""
+    return [
+        Case(
+            jurisdiction,
+            on,
+            [f"p{i}" for i in range(len(people))],
+            [{k: v for k, v in p.items() if v is not None} for p in people],
+            {k: v for k, v in unit.items() if v is not None},
+        )
+        for people, unit in drawn
+    ]
+
+
 def assert_agree(pack: Pack, program_id: str, cases: list[Case]) -> None:
     """Evaluate every case both ways and compare everything: unit values, person values, amounts."""
     program = pack.programs[program_id]

@@ -16,7 +16,6 @@ from onestop.rules import (
     MONEY,
     PERSON,
     UNIT,
-    Case,
     Expr,
     FormulaError,
     Pack,
@@ -25,7 +24,7 @@ from onestop.rules import (
     Unit,
     input_variable,
 )
-from tests.unit.rules.test_batch_agrees import assert_agree
+from tests.unit.rules.test_batch_agrees import assert_agree, cases_of
 
 PARAMS = """
 scale:
@@ -175,14 +174,5 @@ def households() -> st.SearchStrategy[tuple[list[dict[str, Any]], dict[str, Any]
 def test_batch_agrees_with_explain(
     pack: Pack, drawn: list[tuple[list[dict[str, Any]], dict[str, Any]]]
 ) -> None:
-    cases = [
-        Case(
-            "t",
-            dt.date(2024, 6, 1),
-            [f"p{i}" for i in range(len(people))],
-            [{k: v for k, v in p.items() if v is not None} for p in people],
-            {k: v for k, v in unit.items() if v is not None},
-        )
-        for people, unit in drawn
-    ]
+    cases = cases_of(drawn, dt.date(2024, 6, 1))
     assert_agree(pack, "t.scale", cases)

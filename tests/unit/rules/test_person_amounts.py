@@ -15,7 +15,7 @@ from tests.unit.rules.test_engine import INPUTS
 
 FAMILY = {
     "jurisdiction": "ca-ab",
-    "date": "2025-07-01",
+    "date": "2025-10-01",
     "people": [
         {"id": "p1", "role": "applicant", "age": 35},
         {

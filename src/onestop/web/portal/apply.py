@@ -23,6 +23,7 @@ from onestop.web import pages, programs
 from onestop.web.deps import UowDep
 from onestop.web.portal.accounts import ClientId
 from onestop.web.portal.anonymous_screener import JURISDICTIONS, carried_answers
+from onestop.web.portal.decision_text import public_text
 
 router = APIRouter()
 
@@ -180,4 +181,7 @@ async def upload(request: Request, uow: UowDep, client: ClientId, application_id
 def decision(request: Request, uow: UowDep, client: ClientId, decision_id: uuid.UUID) -> HTMLResponse:
     """A decision about the client, in plain language, with the right to appeal."""
     found = my_decision(uow, account_id=client, decision_id=decision_id)
-    return pages.render(request, "portal/apply/decision.html", {"decision": found})
+    lang = pages.language_of(request)
+    stored = found.text_fr if lang == "fr" else found.text_en
+    letter = public_text(stored, found.program, programs.name(found.program, lang), lang)
+    return pages.render(request, "portal/apply/decision.html", {"decision": found, "letter": letter})

@@ -4,7 +4,8 @@ Each child 12 or younger (not yet in grade 7) in licensed facility-based or fami
 the subsidy of its income bracket (reported per child as ``subsidy.<person id>``; the family's total is
 the monthly amount): a table for children before kindergarten, and one for
 kindergarten to grade 6 with a column by type of care. Children under 5 are taken as not yet in
-kindergarten. The maximum (full-time) rate is reported; extended-hours subsidy is not modelled.
+kindergarten. In July and August a school-age child in care 100 hours or more has the summer rates
+(their own columns). The maximum (full-time) rate is reported; extended-hours subsidy is not modelled.
 """
 
 from __future__ import annotations
@@ -79,15 +80,33 @@ def under_limit(person: Person) -> Expr:
             "fr": "maternelle, en milieu familial",
         },
         "school_age": {"en": "grades 1 to 6", "fr": "1re à 6e année"},
+        "school_age_summer_facility": {
+            "en": "grades 1 to 6 in July and August, facility-based",
+            "fr": "1re à 6e année en juillet et août, en établissement",
+        },
+        "school_age_summer_day_home": {
+            "en": "grades 1 to 6 in July and August, family day home",
+            "fr": "1re à 6e année en juillet et août, en milieu familial",
+        },
     },
 )
 def subsidy_column(person: Person) -> Expr:
+    school_age = person.care_group == "school_age"
+    facility = person.child_care_type == "facility_based"
     return select(
         (person.care_group == "preschool", "preschool"),
-        (person.care_group == "school_age", "school_age"),
-        (person.child_care_type == "facility_based", "kindergarten_facility"),
+        (school_age & p.summer_rates & facility, "school_age_summer_facility"),
+        (school_age & p.summer_rates, "school_age_summer_day_home"),
+        (school_age, "school_age"),
+        (facility, "kindergarten_facility"),
         default="kindergarten_day_home",
-        labels=["before kindergarten", "school age", "facility-based"],
+        labels=[
+            "before kindergarten",
+            "school age in July or August, facility-based",
+            "school age in July or August",
+            "school age",
+            "facility-based",
+        ],
     )
 
 

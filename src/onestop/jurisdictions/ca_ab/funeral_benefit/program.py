@@ -108,4 +108,4 @@ def costs_claimed(unit: Unit) -> Expr:
 )
 def rates_known(unit: Unit) -> Expr:
     plot_needed = (p.rate_structure == 2) & unit.funeral_remains_placed_in_cemetery
-    return ~plot_needed | (p.cemetery_plot_max >= 0)
+    return ~plot_needed | (p.cemetery_plot_max > 0)  # a published rate is positive; a gap is not known to be
