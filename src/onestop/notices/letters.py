@@ -179,7 +179,9 @@ TEMPLATES: dict[Kind, Template] = {
             L_(
                 "What you can do: watch for mail, calls or e-mails that seem odd. If you think someone is using your information, call us right away."
             ),
-            L_("We told {commissioner} about this. You can also complain to them. Write to them at {commissioner_address}."),
+            L_(
+                "We told {commissioner} about this. You can also complain to them. Write to them at {commissioner_address}."
+            ),
         ),
         L_("We tell you about this under {legal_source}."),
     ),

@@ -85,9 +85,9 @@ __all__ = [
     "RequestStatus",
     "add_action",
     "add_redaction",
-    "assess_breach",
     "approve_release",
     "assemble_package",
+    "assess_breach",
     "attach_disagreement",
     "close_breach",
     "complete_action",
@@ -110,6 +110,6 @@ __all__ = [
     "purge",
     "record_disclosure",
     "release_package",
-    "report_breach",
     "released_file",
+    "report_breach",
 ]

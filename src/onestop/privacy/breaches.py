@@ -124,7 +124,12 @@ def report_breach(uow: UnitOfWork, *, actor: Actor, data: BreachCreate) -> Breac
 
 
 def assess_breach(
-    uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID, data: BreachAssessmentIn, version: int | None = None
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    breach_id: uuid.UUID,
+    data: BreachAssessmentIn,
+    version: int | None = None,
 ) -> BreachPublic:
     """Weigh the factors (sensitivity, how many people, likelihood of misuse, containment); the risk of
     harm follows from them. A breach is assessed again as facts come in, until someone is notified."""
@@ -245,9 +250,7 @@ def notify_breach(
         return _public(uow, row)
 
 
-def office_letter(
-    uow: UnitOfWork, *, actor: Actor, storage: DocumentStorage, breach_id: uuid.UUID
-) -> bytes:
+def office_letter(uow: UnitOfWork, *, actor: Actor, storage: DocumentStorage, breach_id: uuid.UUID) -> bytes:
     """The report to the commissioner, as PDF (reading it is audited)."""
     with uow:
         require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=breach_id)
@@ -264,9 +267,7 @@ def office_letter(
         )
 
 
-def add_action(
-    uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID, data: BreachActionIn
-) -> BreachPublic:
+def add_action(uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID, data: BreachActionIn) -> BreachPublic:
     """A follow-up step (get the letter back, retrain, change a procedure), due by a date."""
     with uow:
         require(uow, actor, Permission.PRIVACY_BREACH, subject_type=SUBJECT, subject_id=breach_id)
@@ -414,7 +415,9 @@ def _actions(uow: UnitOfWork, breach_id: uuid.UUID) -> list[BreachAction]:
 def _public(uow: UnitOfWork, row: Breach) -> BreachPublic:
     today: dt.date = uow.clock.today()
     steps = [
-        BreachActionPublic.model_validate(a).model_copy(update={"overdue": a.done_at is None and a.due_on < today})
+        BreachActionPublic.model_validate(a).model_copy(
+            update={"overdue": a.done_at is None and a.due_on < today}
+        )
         for a in _actions(uow, row.id)
     ]
     return BreachPublic.model_validate(row).model_copy(

@@ -61,7 +61,10 @@ SAMPLE = {
     "likelihood": {"en": "low", "fr": "faible"},
     "containment": {"en": "yes", "fr": "oui"},
     "risk": {"en": "medium", "fr": "moyen"},
-    "person_told": {"en": "We wrote to the person today.", "fr": "Nous avons écrit à la personne aujourd'hui."},
+    "person_told": {
+        "en": "We wrote to the person today.",
+        "fr": "Nous avons écrit à la personne aujourd'hui.",
+    },
 }
 
 

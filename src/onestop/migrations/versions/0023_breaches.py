@@ -46,8 +46,12 @@ def upgrade() -> None:
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["notice_id"], ["notice.id"], name=op.f("fk_privacy_breach_notice_id_notice")),
-        sa.ForeignKeyConstraint(["person_id"], ["person.id"], name=op.f("fk_privacy_breach_person_id_person")),
+        sa.ForeignKeyConstraint(
+            ["notice_id"], ["notice.id"], name=op.f("fk_privacy_breach_notice_id_notice")
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name=op.f("fk_privacy_breach_person_id_person")
+        ),
         sa.ForeignKeyConstraint(
             ["person_notice_id"], ["notice.id"], name=op.f("fk_privacy_breach_person_notice_id_notice")
         ),
@@ -71,14 +75,14 @@ def upgrade() -> None:
         sa.Column("done_by", sa.String(length=100), nullable=True),
         sa.Column("done_note", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["breach_id"], ["privacy_breach.id"], name=op.f("fk_privacy_breach_action_breach_id_privacy_breach")
+            ["breach_id"],
+            ["privacy_breach.id"],
+            name=op.f("fk_privacy_breach_action_breach_id_privacy_breach"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_privacy_breach_action")),
     )
     with op.batch_alter_table("privacy_breach_action", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_privacy_breach_action_breach_id"), ["breach_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_privacy_breach_action_breach_id"), ["breach_id"], unique=False)
 
 
 def downgrade() -> None:
