@@ -9,38 +9,12 @@ import uuid
 
 from fastapi.testclient import TestClient
 
-from onestop import notices, privacy, registry
+from onestop import privacy
 from onestop.access import Role
 from onestop.bootstrap import Container
-from onestop.registry.schemas import AddressIn
 from tests.functional.staff.conftest import PASSWORD, csrf_token, sign_in
 from tests.functional.staff.factories import SYSTEM, person, staff
-
-ADDRESS = AddressIn(line1="10 Main St", city="Edmonton", province="AB", postal_code="T5J 0N3")
-
-
-def _sent_letter(container: Container, person_id: uuid.UUID) -> uuid.UUID:
-    registry.add_address(container.uow(), actor=SYSTEM, person_id=person_id, data=ADDRESS)
-    uow = container.uow()
-    with uow:
-        row = notices.queue_notice(
-            uow,
-            person_id=person_id,
-            kind=notices.Kind.REVIEW_DUE,
-            params={
-                "program": {"en": "Income Support", "fr": "Soutien du revenu"},
-                "due_on": notices.date(dt.date(2026, 4, 1)),
-                "legal_source": "Income and Employment Supports Act s. 5",
-                "office_phone": "1-800-555-0100",
-            },
-            subject_type="review",
-            subject_id=None,
-            created_by="tests",
-        )
-        uow.commit()
-        notice_id = row.id
-    notices.send_due(container.uow(), actor=SYSTEM, smtp_url=None)
-    return notice_id
+from tests.integration.privacy.letters import sent_letter
 
 
 def _post(client: TestClient, url: str, page: str, **data: str) -> object:
@@ -51,7 +25,7 @@ def test_a_breach_reported_from_a_letter_is_assessed_notified_followed_up_and_cl
     signed_in: TestClient, client: TestClient, container: Container
 ) -> None:
     marie = person(container)
-    letter = _sent_letter(container, marie.id)
+    letter = sent_letter(container, marie.id)
     letter_page = signed_in.get(f"/staff/letters/{letter}").text
     assert f"/staff/privacy/breaches?notice={letter}" in letter_page
 
