@@ -80,10 +80,10 @@ def purge(
         typer.echo(f"  certificate {cert.id}: {json.dumps(cert.items, sort_keys=True)}")
 
 
-def _input(kind: type[M], **values: Any) -> M:
+def _input(schema: type[M], /, **values: Any) -> M:
     """An input model; a pydantic error becomes InvalidInput naming the field (exit 2)."""
     try:
-        return kind(**values)
+        return schema(**values)
     except ValidationError as err:
         first = err.errors()[0]
         raise InvalidInput(".".join(str(p) for p in first["loc"]) or "input", str(first["msg"])) from None
