@@ -75,7 +75,7 @@ def test_a_misdirected_letter_is_reported_assessed_notified_followed_up_and_clos
     officer, office = staff["officer"], staff["privacy"]
     person = make_person(container, "Amélie", "Tremblay")
     letter = sent_letter(container, person)
-    found = _report(container, officer, notice_id=letter)
+    found = _report(container, officer, notice_id=letter, discovered_on=dt.date(2026, 2, 25))
     assert found.person_id == person and found.status == "reported" and found.risk is None
 
     assessment = privacy.BreachAssessmentIn(**FACTORS)  # type: ignore[arg-type]
@@ -106,7 +106,8 @@ def test_a_misdirected_letter_is_reported_assessed_notified_followed_up_and_clos
         notice = uow.session.get(Notice, told.person_notice_id)
         assert notice is not None
         assert (notice.person_id, notice.kind, notice.status) == (person, "breach_notice", "queued")
-    letter_text = notices.get_notice(container.uow(), actor=officer.actor, notice_id=notice.id).text
+        notice_id = notice.id
+    letter_text = notices.get_notice(container.uow(), actor=officer.actor, notice_id=notice_id).text
     assert "We are sorry" in letter_text and "Your name, your address" in letter_text
     assert "Information and Privacy Commissioner of Alberta" in letter_text
     assert "12 Main St" not in letter_text  # the staff description stays inside
