@@ -72,19 +72,13 @@ def test_an_access_request_is_logged_assembled_extended_and_a_part_withheld(page
 
 def test_a_refused_correction_keeps_the_statement_and_a_disclosure_is_logged(page: Page, site: Site) -> None:
     pid = person(site.container, "Joseph", "Okafor").id
-    req = privacy.log_request(
-        site.container.uow(),
-        actor=SYSTEM,
-        data=privacy.RequestCreate(
-            person_id=pid,
-            kind="correction",
-            jurisdiction="ca-nl",
-            received_on=site.container.clock.today(),
-            details="My address is wrong",
-        ),
-    )
     sign_in(page, site.officer, PASSWORD)
-    page.goto(f"/staff/privacy/requests/{req.id}")
+    page.goto(f"/staff/people/{pid}/privacy")
+    page.get_by_label("Request", exact=True).select_option("correction")
+    page.get_by_label("Province").select_option("ca-nl")
+    page.get_by_label("What the person asks").fill("My address is wrong")
+    page.get_by_role("button", name="Log the request").click()
+    _flash(page, "The request is logged.")
     page.get_by_label("Decision").select_option("refused")
     page.locator("#f-reason").fill("The lease shows this address.")
     page.locator("#f-disagreement").fill("I moved out in January.")
@@ -147,7 +141,7 @@ def test_a_breach_is_reported_from_a_letter_and_worked_to_its_close(
     page.get_by_role("button", name="Write the letters").click()
     _flash(page, "The letters are written.")
     expect(page.get_by_role("link", name="The report to the commissioner (PDF)")).to_be_visible()
-    page.get_by_label("Follow-up step").fill("Check the address before printing")
+    page.get_by_label("Follow-up step", exact=True).fill("Check the address before printing")
     page.get_by_label("Due on").fill(site.container.clock.today().isoformat())
     page.get_by_role("button", name="Add the step").click()
     _flash(page, "The follow-up step is added.")
