@@ -93,7 +93,7 @@ def report_breach(uow: UnitOfWork, *, actor: Actor, data: BreachCreate) -> Breac
             letter = uow.session.get(Notice, data.notice_id)
             if letter is None:
                 raise InvalidInput("notice_id", f"no letter with id {data.notice_id}")
-            if person_id is not None and current_record_id(uow, person_id) != letter.person_id:
+            if person_id is not None and _person(uow, person_id) != letter.person_id:
                 raise InvalidInput("person_id", "the letter was about someone else")
             person_id = letter.person_id
         row = Breach(
@@ -104,7 +104,7 @@ def report_breach(uow: UnitOfWork, *, actor: Actor, data: BreachCreate) -> Breac
             status=BreachStatus.REPORTED.value,
             discovered_on=data.discovered_on,
             description=required_text(data.description, "description", max_len=4000),
-            person_id=current_record_id(uow, person_id) if person_id is not None else None,
+            person_id=_person(uow, person_id) if person_id is not None else None,
             notice_id=data.notice_id,
             reported_by=actor.username,
         )
@@ -398,6 +398,14 @@ def list_breaches(
             action=AuditAction.PRIVACY_BREACH_LIST,
             subject_type=SUBJECT,
         )
+
+
+def _person(uow: UnitOfWork, person_id: uuid.UUID) -> uuid.UUID:
+    """The person's current record; an unknown id is bad input on the report, not a missing page."""
+    try:
+        return current_record_id(uow, person_id)
+    except NotFound:
+        raise InvalidInput("person_id", "no person with this file number") from None
 
 
 def _get(uow: UnitOfWork, breach_id: uuid.UUID) -> Breach:

@@ -162,6 +162,9 @@ def test_a_low_risk_breach_closes_without_letters_and_bad_input_changes_nothing(
     with pytest.raises(InvalidInput) as kind:
         _report(container, officer, kind="gossip")
     assert kind.value.field == "kind"
+    with pytest.raises(InvalidInput) as nobody:
+        _report(container, officer, person_id=uuid.uuid4())
+    assert nobody.value.field == "person_id"
     with pytest.raises(InvalidInput) as letter:
         _report(container, officer, notice_id=uuid.uuid4())
     assert letter.value.field == "notice_id"
