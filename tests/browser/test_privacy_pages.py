@@ -1,5 +1,6 @@
 """The privacy office's pages in a real browser (issue 20), each checked with axe-core: an access
-request logged from the file, assembled, its deadline extended and a part withheld; a refused
+request logged from the file, its deadline extended, assembled, a part withheld, approved and released
+by a supervisor; a refused
 correction with the person's statement; the disclosure log; retention with a legal hold and the purge's
 dry run; and a breach reported from a letter that went astray, then assessed, notified, followed up
 and closed by the privacy office."""
@@ -42,7 +43,9 @@ def _flash(page: Page, text: str) -> None:
     expect(page.locator(".flashes")).to_contain_text(text)
 
 
-def test_an_access_request_is_logged_assembled_extended_and_a_part_withheld(page: Page, site: Site) -> None:
+def test_an_access_request_is_logged_extended_assembled_withheld_approved_and_released(
+    page: Page, site: Site
+) -> None:
     pid = person(site.container, "Mireille", "Arsenault").id
     sign_in(page, site.officer, PASSWORD)
     page.goto(f"/staff/people/{pid}/privacy")
@@ -65,6 +68,17 @@ def test_an_access_request_is_logged_assembled_extended_and_a_part_withheld(page
     page.get_by_role("button", name="Withhold").click()
     _flash(page, "The part is withheld.")
     check_accessibility(page, "privacy-03-request-assembled")
+    request_url = page.url
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, site.supervisor, PASSWORD)  # a second person approves and releases
+    page.goto(request_url)
+    page.get_by_role("button", name="Approve the release").click()
+    _flash(page, "The release is approved.")
+    page.get_by_role("button", name="Release as PDF and JSON").click()
+    _flash(page, "The package is released.")
+    expect(page.get_by_role("link", name="The package (PDF)")).to_be_visible()
+    check_accessibility(page, "privacy-03b-request-released")
     page.goto("/staff/privacy")
     expect(page.get_by_role("link", name="Access to information").first).to_be_visible()
     check_accessibility(page, "privacy-04-requests")
