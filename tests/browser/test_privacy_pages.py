@@ -1,9 +1,8 @@
 """The privacy office's pages in a real browser (issue 20), each checked with axe-core: an access
 request logged from the file, its deadline extended, assembled, a part withheld, approved and released
-by a supervisor; a refused
-correction with the person's statement; the disclosure log; retention with a legal hold and the purge's
-dry run; and a breach reported from a letter that went astray, then assessed, notified, followed up
-and closed by the privacy office."""
+by a supervisor; a refused correction with the person's statement; the disclosure log; retention with
+a legal hold and the purge's dry run; and a breach reported from a letter that went astray, then
+assessed, notified, followed up and closed by the privacy office."""
 
 from __future__ import annotations
 
