@@ -86,6 +86,7 @@ class Permission(enum.StrEnum):
     PRIVACY_REQUEST_WRITE = "privacy:request_write"
     PRIVACY_RELEASE_APPROVE = "privacy:release_approve"
     PRIVACY_RETENTION = "privacy:retention"
+    PRIVACY_BREACH = "privacy:breach"  # assess, notify, follow up and close a breach (the privacy office)
 
 
 _P = Permission
@@ -197,6 +198,9 @@ ROLE_PERMISSIONS[Role.PRIVACY] = frozenset(
 for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
     ROLE_PERMISSIONS[_role] |= {_P.PRIVACY_READ, _P.PRIVACY_REQUEST_WRITE}
 ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.PRIVACY_RELEASE_APPROVE}
+# Breaches (issue 20, part 5): anyone who finds one reports it (privacy:request_write); the privacy office
+# assesses it, writes to the person and the commissioner, follows up and closes it.
+ROLE_PERMISSIONS[Role.PRIVACY] |= {_P.PRIVACY_BREACH}
 
 
 # A portal client: exactly what the clients area's own use cases call other areas' services for

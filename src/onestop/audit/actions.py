@@ -292,6 +292,16 @@ class AuditAction(enum.StrEnum):
     PLAN_WRITE = "plan:write"
 
     POLICY_ADMINISTER = "policy:administer"  # a denied parameter-overlay use case (issue 13)
+    PRIVACY_BREACH = "privacy:breach"
+    PRIVACY_BREACH_ACTION_ADD = "privacy:breach_action_add"
+    PRIVACY_BREACH_ACTION_DONE = "privacy:breach_action_done"
+    PRIVACY_BREACH_ASSESS = "privacy:breach_assess"
+    PRIVACY_BREACH_CLOSE = "privacy:breach_close"
+    PRIVACY_BREACH_LETTER_READ = "privacy:breach_letter_read"
+    PRIVACY_BREACH_LIST = "privacy:breach_list"
+    PRIVACY_BREACH_NOTIFY = "privacy:breach_notify"
+    PRIVACY_BREACH_READ = "privacy:breach_read"
+    PRIVACY_BREACH_REPORT = "privacy:breach_report"
     PRIVACY_DESTROY = "privacy:destroy"
     PRIVACY_DISCLOSURE_LIST = "privacy:disclosure_list"
     PRIVACY_DISCLOSURE_RECORD = "privacy:disclosure_record"

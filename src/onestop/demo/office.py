@@ -147,6 +147,7 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     line.at(0, 1, 0, partial(facilities.load_facilities, ctx))
     line.at(0, 1, 15, lambda: demo_partners.load_partners(ctx))
     line.at(weekday(ctx, -2), 11, 0, lambda: demo_privacy.access_request_in_progress(ctx))
+    line.at(weekday(ctx, -1), 14, 20, lambda: demo_privacy.breach_being_assessed(ctx))
     line.at(weekday(ctx, -1), 10, 15, lambda: trust.restricted_file(ctx))
     line.at(weekday(ctx, -2), 16, 40, lambda: trust.pending_grant(ctx))
     line.run(ctx)

@@ -12,6 +12,8 @@ class Kind(StrEnum):
     APPEAL_OUTCOME = "appeal_outcome"
     APPEAL_RECEIVED = "appeal_received"
     BENEFIT_CHANGED = "benefit_changed"
+    BREACH_NOTICE = "breach_notice"  # to a person whose information a privacy breach reached (issue 20)
+    BREACH_REPORT = "breach_report"  # to the privacy commissioner: rendered, kept, never queued
     DECISION_ELIGIBLE = "decision_eligible"
     DECISION_REFUSED = "decision_refused"
     DOCUMENTS_REQUESTED = "documents_requested"

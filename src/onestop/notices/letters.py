@@ -167,6 +167,40 @@ TEMPLATES: dict[Kind, Template] = {
         ),
         L_("We pay this amount under {legal_source}."),
     ),
+    Kind.BREACH_NOTICE: Template(
+        L_("We made a mistake with your information"),
+        (
+            L_(
+                "We are sorry. On {discovered_on}, we found that someone who should not see your information may have seen it."
+            ),
+            L_("What happened: {what_happened}"),
+            L_("The information: {information}"),
+            L_("What we did about it: {containment_steps}"),
+            L_(
+                "What you can do: watch for mail, calls or e-mails that seem odd. If you think someone is using your information, call us right away."
+            ),
+            L_(
+                "We told {commissioner} about this. You can also complain to them. Write to them at {commissioner_address}."
+            ),
+        ),
+        L_("We tell you about this under {legal_source}."),
+    ),
+    Kind.BREACH_REPORT: Template(
+        L_("We are reporting a privacy breach"),
+        (
+            L_("We are reporting a privacy breach to you. Our reference is {reference}."),
+            L_("What happened: {what_happened} We found it on {discovered_on}."),
+            L_("The information: {information}"),
+            L_("How many people: {people_affected}"),
+            L_("How sensitive the information is: {sensitivity}"),
+            L_("How likely it is to be misused: {likelihood}"),
+            L_("Is it back under our control: {containment}"),
+            L_("What we did about it: {containment_steps}"),
+            L_("The risk of harm, in our view: {risk}"),
+            L_("Who we told: {person_told}"),
+        ),
+        L_("We report this breach under {legal_source}."),
+    ),
     Kind.REFERRAL_MADE: Template(
         L_("We asked {agency} to help you"),
         (

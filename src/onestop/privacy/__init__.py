@@ -1,11 +1,30 @@
-"""Privacy obligations (issue 20): access and correction requests, legal holds, retention and destruction."""
+"""Privacy obligations (issue 20): access and correction requests, the disclosure log, legal holds,
+retention and destruction, and breaches."""
 
 from onestop.privacy import sections
+from onestop.privacy.breaches import (
+    BreachNotFound,
+    add_action,
+    assess_breach,
+    close_breach,
+    complete_action,
+    get_breach,
+    list_breaches,
+    notify_breach,
+    office_letter,
+    report_breach,
+)
 from onestop.privacy.disclosures import list_disclosures, record_disclosure
 from onestop.privacy.domain import RedactionReason, RequestKind, RequestStatus
 from onestop.privacy.errors import HoldNotFound, RequestNotFound
 from onestop.privacy.retention import lift_hold, list_certificates, list_holds, place_hold, purge
 from onestop.privacy.schemas import (
+    BreachActionDone,
+    BreachActionIn,
+    BreachAssessmentIn,
+    BreachCloseIn,
+    BreachCreate,
+    BreachPublic,
     CertificatePublic,
     CorrectionDecision,
     DisagreementIn,
@@ -39,6 +58,13 @@ from onestop.privacy.services import (
 sections.install()  # the person page shows requests and statements of disagreement
 
 __all__ = [
+    "BreachActionDone",
+    "BreachActionIn",
+    "BreachAssessmentIn",
+    "BreachCloseIn",
+    "BreachCreate",
+    "BreachNotFound",
+    "BreachPublic",
     "CertificatePublic",
     "CorrectionDecision",
     "DisagreementIn",
@@ -57,19 +83,27 @@ __all__ = [
     "RequestNotFound",
     "RequestPublic",
     "RequestStatus",
+    "add_action",
     "add_redaction",
     "approve_release",
     "assemble_package",
+    "assess_breach",
     "attach_disagreement",
+    "close_breach",
+    "complete_action",
     "decide_correction",
     "extend_deadline",
+    "get_breach",
     "get_request",
     "lift_hold",
+    "list_breaches",
     "list_certificates",
     "list_disclosures",
     "list_holds",
     "list_requests",
     "log_request",
+    "notify_breach",
+    "office_letter",
     "person_requests",
     "place_hold",
     "preview_package",
@@ -77,4 +111,5 @@ __all__ = [
     "record_disclosure",
     "release_package",
     "released_file",
+    "report_breach",
 ]

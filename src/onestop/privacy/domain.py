@@ -7,7 +7,7 @@ import copy
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from onestop.common.enums import parse_enum
@@ -97,6 +97,8 @@ class Schedules:
     closed_file_years: int
     audit_log_years: int
     ledger_years: int
+    #: Where each jurisdiction's breach reports go (``breaches:`` in the file).
+    commissioners: Mapping[str, Commissioner] = field(default_factory=dict)
 
 
 def schedules_from(raw: Mapping[str, Any]) -> Schedules:
@@ -111,12 +113,25 @@ def schedules_from(raw: Mapping[str, Any]) -> Schedules:
         closed_file_years=int(retention["closed_file_years"]),
         audit_log_years=int(retention["audit_log_years"]),
         ledger_years=int(retention["ledger_years"]),
+        commissioners={
+            str(j): Commissioner(str(v["name"]), tuple(str(x) for x in v["address"]), str(v["legal_source"]))
+            for j, v in dict(raw.get("breaches") or {}).items()
+        },
     )
     if not rules or any(r.answer_days < 1 or r.extension_days < 0 for r in rules.values()):
         raise ValueError("privacy schedules: every jurisdiction needs answer_days >= 1, extension_days >= 0")
     if found.closed_file_years < 1:
         raise ValueError("privacy schedules: closed_file_years must be at least 1")
     return found
+
+
+def commissioner_for(schedules: Schedules, jurisdiction: str) -> Commissioner:
+    """The commissioner a jurisdiction's breaches are reported to."""
+    try:
+        return schedules.commissioners[jurisdiction]
+    except KeyError:
+        known = ", ".join(sorted(schedules.commissioners))
+        raise InvalidInput("jurisdiction", f"must be one of {known}") from None
 
 
 def kind(value: str) -> RequestKind:
@@ -238,3 +253,109 @@ def disposition(state: FileState, schedules: Schedules, *, today: dt.date) -> st
     if when > today:
         return "kept"
     return "held" if state.on_hold else "due"
+
+
+# --- breaches (part 5) -----------------------------------------------------------------------------
+
+
+class BreachKind(enum.StrEnum):
+    """What went wrong."""
+
+    MISDIRECTED_LETTER = "misdirected_letter"  # a letter (or e-mail) to the wrong person or address
+    UNAUTHORISED_ACCESS = "unauthorised_access"  # a file opened without a reason to
+    LOST_RECORD = "lost_record"  # a paper file, a laptop or a USB key lost or stolen
+    OTHER = "other"
+
+
+class BreachStatus(enum.StrEnum):
+    """reported -> assessed (again, as facts come in) -> notified -> closed; a breach assessed at low
+    risk may be closed without notifying anyone."""
+
+    REPORTED = "reported"
+    ASSESSED = "assessed"
+    NOTIFIED = "notified"
+    CLOSED = "closed"
+
+
+class Level(enum.StrEnum):
+    """A factor's weight: the sensitivity of the information, the likelihood that it is misused."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Containment(enum.StrEnum):
+    """Whether the information is back under control (returned or destroyed, confirmed)."""
+
+    CONTAINED = "contained"
+    PARTIAL = "partial"
+    NOT_CONTAINED = "not_contained"
+
+
+@dataclass(frozen=True)
+class BreachFactors:
+    """The factors the privacy commissioners' breach guidance weighs to decide whether there is a real
+    risk of significant harm: how sensitive the information is, how many people, how likely it is to
+    be misused (who got it, what they may do), and whether it is contained."""
+
+    sensitivity: Level
+    people_affected: int
+    likelihood: Level
+    containment: Containment
+
+
+_WEIGHT = {Level.LOW: 1, Level.MEDIUM: 2, Level.HIGH: 3}
+_UNCONTAINED = {Containment.CONTAINED: 0, Containment.PARTIAL: 1, Containment.NOT_CONTAINED: 2}
+
+
+def risk_of_harm(f: BreachFactors) -> Level:
+    """``high`` when sensitive information is likely to be misused (both at least medium, one high) or
+    the factors add up; ``low`` when little, unlikely to be misused and contained; else ``medium``.
+
+    The score is sensitivity (1-3) + likelihood (1-3) + containment (0 contained, 1 partial, 2 not) +
+    scale (0 for one to ten people, 1 above ten, 2 above a hundred).
+    """
+    if f.people_affected < 1:
+        raise InvalidInput("people_affected", "at least one person is affected")
+    scale = 0 if f.people_affected <= 10 else 1 if f.people_affected <= 100 else 2
+    score = _WEIGHT[f.sensitivity] + _WEIGHT[f.likelihood] + _UNCONTAINED[f.containment] + scale
+    pair = {f.sensitivity, f.likelihood}
+    if (Level.HIGH in pair and Level.LOW not in pair) or score >= 7:
+        return Level.HIGH
+    if score <= 3:
+        return Level.LOW
+    return Level.MEDIUM
+
+
+def must_notify(risk: Level) -> bool:
+    """A real risk of significant harm (medium or high) means the people and the commissioner are told."""
+    return risk is not Level.LOW
+
+
+def check_breach_transition(current: str, target: BreachStatus, *, risk: str | None) -> None:
+    """The breach's life cycle; notifying needs an assessment, closing needs the notification when the
+    risk calls for one. A closed breach is never reopened."""
+    allowed = {
+        BreachStatus.REPORTED: {BreachStatus.ASSESSED},
+        BreachStatus.ASSESSED: {BreachStatus.ASSESSED, BreachStatus.NOTIFIED, BreachStatus.CLOSED},
+        BreachStatus.NOTIFIED: {BreachStatus.CLOSED},
+    }
+    if target not in allowed.get(BreachStatus(current), set()):
+        raise InvalidTransition(f"a breach that is {current} cannot become {target.value}")
+    if (
+        target is BreachStatus.CLOSED
+        and current == BreachStatus.ASSESSED
+        and risk is not None
+        and must_notify(Level(risk))
+    ):
+        raise InvalidTransition(f"the risk of harm is {risk}: notify the person and the commissioner first")
+
+
+@dataclass(frozen=True)
+class Commissioner:
+    """Where a jurisdiction's breach reports go, and the act they are made under."""
+
+    name: str
+    address: tuple[str, ...]
+    legal_source: str

@@ -105,3 +105,56 @@ class Disclosure(Base):
     disclosed_on: Mapped[dt.date] = mapped_column(Date)
     recorded_by: Mapped[str] = mapped_column(String(100))
     recorded_at: Mapped[dt.datetime]
+
+
+class Breach(Entity):
+    """A suspected privacy breach: what happened, its assessment (the factors and the risk of harm),
+    the letters that told the person and the commissioner, and how it was closed."""
+
+    __tablename__ = "privacy_breach"
+    __table_args__ = (Index(None, "status", "discovered_on"),)
+
+    kind: Mapped[str] = mapped_column(String(24))
+    jurisdiction: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(12))
+    discovered_on: Mapped[dt.date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    notice_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("notice.id"))  # a misdirected letter
+    reported_by: Mapped[str] = mapped_column(String(100))
+    # The assessment (the commissioners' factors and the risk they add up to).
+    information: Mapped[str | None] = mapped_column(Text)  # what information was involved
+    sensitivity: Mapped[str | None] = mapped_column(String(8))
+    people_affected: Mapped[int | None] = mapped_column(Integer)
+    likelihood: Mapped[str | None] = mapped_column(String(8))
+    containment: Mapped[str | None] = mapped_column(String(16))
+    containment_steps: Mapped[str | None] = mapped_column(Text)  # what was done to get it back
+    harm: Mapped[str | None] = mapped_column(Text)  # what harm could follow
+    risk: Mapped[str | None] = mapped_column(String(8))
+    assessed_by: Mapped[str | None] = mapped_column(String(100))
+    assessed_at: Mapped[dt.datetime | None]
+    # The notification.
+    person_notice_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("notice.id"))
+    office_letter_key: Mapped[str | None] = mapped_column(String(64))  # in document storage
+    notified_by: Mapped[str | None] = mapped_column(String(100))
+    notified_on: Mapped[dt.date | None] = mapped_column(Date)
+    # The close.
+    outcome: Mapped[str | None] = mapped_column(Text)
+    closed_by: Mapped[str | None] = mapped_column(String(100))
+    closed_at: Mapped[dt.datetime | None]
+
+
+class BreachAction(Base):
+    """One follow-up step of a breach (retrieve the letter, retrain, change a procedure), due by a date."""
+
+    __tablename__ = "privacy_breach_action"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    breach_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("privacy_breach.id"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    added_by: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[dt.datetime]
+    done_at: Mapped[dt.datetime | None]
+    done_by: Mapped[str | None] = mapped_column(String(100))
+    done_note: Mapped[str | None] = mapped_column(Text)

@@ -191,3 +191,95 @@ class DisclosurePublic(_Out):
     disclosed_on: dt.date
     recorded_by: str
     recorded_at: dt.datetime
+
+
+class BreachCreate(_In):
+    """A suspected breach as found: what kind, when, what happened, whose information (when known) and,
+    for a misdirected letter, which letter."""
+
+    kind: str = "misdirected_letter"
+    jurisdiction: str = Field(max_length=10)
+    discovered_on: dt.date
+    description: str = Field(max_length=4000)
+    person_id: uuid.UUID | None = None
+    notice_id: uuid.UUID | None = None
+
+
+class BreachAssessmentIn(_In):
+    """The assessment: what information, the commissioners' factors, what was done and the harm feared."""
+
+    information: str = Field(max_length=2000)
+    sensitivity: str
+    people_affected: int = Field(ge=1, le=10_000_000)
+    likelihood: str
+    containment: str
+    containment_steps: str = Field(max_length=2000)
+    harm: str = Field(max_length=2000)
+
+
+class BreachActionIn(_In):
+    """A follow-up step and the day it is due."""
+
+    what: str = Field(max_length=2000)
+    due_on: dt.date
+
+
+class BreachActionDone(_In):
+    """What was done, when a follow-up step is finished."""
+
+    note: str = Field(default="", max_length=2000)
+
+
+class BreachCloseIn(_In):
+    """The outcome: what was learned and changed."""
+
+    outcome: str = Field(max_length=4000)
+
+
+class BreachActionPublic(_Out):
+    """A follow-up step."""
+
+    id: uuid.UUID
+    what: str
+    due_on: dt.date
+    added_by: str
+    added_at: dt.datetime
+    done_at: dt.datetime | None
+    done_by: str | None
+    done_note: str | None
+    overdue: bool = False
+
+
+class BreachPublic(_Out):
+    """A breach and where it stands."""
+
+    id: uuid.UUID
+    version: int
+    kind: str
+    jurisdiction: str
+    status: str
+    discovered_on: dt.date
+    description: str
+    person_id: uuid.UUID | None
+    notice_id: uuid.UUID | None
+    reported_by: str
+    created_at: dt.datetime
+    information: str | None
+    sensitivity: str | None
+    people_affected: int | None
+    likelihood: str | None
+    containment: str | None
+    containment_steps: str | None
+    harm: str | None
+    risk: str | None
+    assessed_by: str | None
+    assessed_at: dt.datetime | None
+    person_notice_id: uuid.UUID | None
+    office_letter: bool = False
+    notified_by: str | None
+    notified_on: dt.date | None
+    outcome: str | None
+    closed_by: str | None
+    closed_at: dt.datetime | None
+    must_notify: bool | None = None
+    actions: list[BreachActionPublic] = Field(default_factory=list)

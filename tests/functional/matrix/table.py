@@ -553,4 +553,25 @@ ROUTES: dict[str, Expect] = {
     "POST /staff/privacy/requests/{request_id:uuid}/release": needs(P.PRIVACY_REQUEST_WRITE),
     "GET /staff/privacy/requests/{request_id:uuid}/released.{fmt}": needs(P.PRIVACY_READ),
     "GET /staff/privacy/retention": needs(P.PRIVACY_RETENTION),
+    # Breaches (issue 20, part 5): anyone with privacy:request_write reports; the privacy office works them.
+    # A staff form refused (422) re-renders its page, which reads under privacy:read.
+    "GET /api/privacy/breaches": needs(P.PRIVACY_READ),
+    "POST /api/privacy/breaches": body_first(),
+    "GET /api/privacy/breaches/{breach_id}": needs(P.PRIVACY_READ),
+    "POST /api/privacy/breaches/{breach_id}/actions": body_first(),
+    "POST /api/privacy/breaches/{breach_id}/assessment": body_first(),
+    "POST /api/privacy/breaches/{breach_id}/close": body_first(),
+    "POST /api/privacy/breaches/{breach_id}/notify": needs(P.PRIVACY_BREACH),
+    "GET /api/privacy/breaches/{breach_id}/office-letter.pdf": needs(P.PRIVACY_READ),
+    "POST /api/privacy/breach-actions/{action_id}/done": body_first(),
+    "GET /staff/privacy/breaches": needs(P.PRIVACY_READ),
+    "POST /staff/privacy/breaches": needs(P.PRIVACY_READ),  # the form is checked (422) first
+    "GET /staff/privacy/breaches/{breach_id:uuid}": needs(P.PRIVACY_READ),
+    "POST /staff/privacy/breaches/{breach_id:uuid}/actions": needs(P.PRIVACY_READ),  # form first
+    "POST /staff/privacy/breaches/{breach_id:uuid}/assessment": needs(P.PRIVACY_READ),  # form first
+    "POST /staff/privacy/breaches/{breach_id:uuid}/close": needs(P.PRIVACY_BREACH),
+    "POST /staff/privacy/breaches/{breach_id:uuid}/notify": needs(P.PRIVACY_BREACH),
+    "GET /staff/privacy/breaches/{breach_id:uuid}/office-letter.pdf": needs(P.PRIVACY_READ),
+    "POST /staff/privacy/breach-actions/{action_id:uuid}/done": needs(P.PRIVACY_BREACH),
+    "POST /staff/privacy/requests/{request_id:uuid}/extend": needs(P.PRIVACY_READ),  # form first
 }

@@ -51,6 +51,7 @@ from onestop.health.models import (
     Travel,
 )
 from onestop.money.models import ApprovalRequest, Budget, Invoice, Issuance, Overpayment, Payee, PaymentBatch
+from onestop.privacy.models import Breach, BreachAction, PrivacyRequest
 from onestop.registry.models import DuplicateSuggestion, FileAccessGrant, PersonRestriction
 from onestop.web.app import create_app
 from tests.conftest import NOW, TEST_FIELD_KEY
@@ -372,3 +373,16 @@ def test_the_pages_after_a_decision_have_work(demo: tuple[Container, LoadReport]
         assert sign_in(client, "administrator", "demo-administrator-1").status_code == 303
         assert "6,200.00" in client.get("/staff/approvals").text
         assert "Acting supervisor" in client.get("/staff/admin/grants").text
+
+
+def test_the_privacy_office_has_a_request_in_progress_a_purge_dry_run_and_a_breach_being_assessed(
+    demo: tuple[Container, LoadReport],
+) -> None:
+    """Issue 20's "done when" for the demo."""
+    c, _ = demo
+    assert _count(c, PrivacyRequest, PrivacyRequest.status == "assembled") == 1  # waiting for approval
+    assert _count(c, AuditEvent, AuditEvent.action == "privacy:purge_dry_run") >= 1
+    with c.uow() as uow:
+        [breach] = uow.session.scalars(select(Breach)).all()
+        assert (breach.status, breach.risk, breach.kind) == ("assessed", "medium", "misdirected_letter")
+    assert _count(c, BreachAction, BreachAction.done_at.is_(None)) == 1

@@ -45,6 +45,26 @@ SAMPLE = {
     "service": {"en": "Employment Insurance", "fr": "l'assurance-emploi"},
     "agency_phone": "1-800-206-7218",
     "office_phone": "1-800-555-0100",
+    # A privacy breach (issue 20): the letter to the person and the report to the commissioner.
+    "discovered_on": date(dt.date(2026, 3, 4)),
+    "what_happened": {
+        "en": "A letter about you went to the wrong address.",
+        "fr": "Une lettre à votre sujet est allée à la mauvaise adresse.",
+    },
+    "information": "Your name and the amount of your benefit.",
+    "containment_steps": "We got the letter back the next day.",
+    "commissioner": "Office of the Information and Privacy Commissioner of Alberta",
+    "commissioner_address": "410, 9925 109 Street NW, Edmonton AB  T5K 2J8",
+    "reference": "B-1A2B3C4D",
+    "people_affected": 1,
+    "sensitivity": {"en": "medium", "fr": "moyen"},
+    "likelihood": {"en": "low", "fr": "faible"},
+    "containment": {"en": "yes", "fr": "oui"},
+    "risk": {"en": "medium", "fr": "moyen"},
+    "person_told": {
+        "en": "We wrote to the person today.",
+        "fr": "Nous avons écrit à la personne aujourd'hui.",
+    },
 }
 
 

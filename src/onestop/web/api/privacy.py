@@ -1,4 +1,5 @@
-"""/api routes: privacy requests (access, correction), legal holds and the retention purge (issue 20)."""
+"""/api routes: privacy requests (access, correction), legal holds, the retention purge and breaches
+(issue 20)."""
 
 from __future__ import annotations
 
@@ -146,3 +147,78 @@ def record_disclosure(uow: UowDep, actor: CurrentActor, body: p.DisclosureIn) ->
 def disclosures(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[p.DisclosurePublic]:
     """A person's disclosure log, the latest first."""
     return p.list_disclosures(uow, actor=actor, person_id=person_id)
+
+
+@router.post("/privacy/breaches", status_code=status.HTTP_201_CREATED, response_model=p.BreachPublic)
+def report_breach(uow: UowDep, actor: CurrentActor, body: p.BreachCreate) -> p.BreachPublic:
+    """Report a suspected breach (from a letter: give ``notice_id``)."""
+    return p.report_breach(uow, actor=actor, data=body)
+
+
+@router.get("/privacy/breaches", response_model=list[p.BreachPublic])
+def breaches(uow: UowDep, actor: CurrentActor, closed: bool = False) -> list[p.BreachPublic]:
+    """Open breaches, the ones not yet assessed first (``closed=true``: the latest closed ones)."""
+    return p.list_breaches(uow, actor=actor, closed=closed)
+
+
+@router.get("/privacy/breaches/{breach_id}", response_model=p.BreachPublic)
+def breach(uow: UowDep, actor: CurrentActor, breach_id: uuid.UUID) -> p.BreachPublic:
+    """One breach with its assessment and follow-up steps."""
+    return p.get_breach(uow, actor=actor, breach_id=breach_id)
+
+
+@router.post("/privacy/breaches/{breach_id}/assessment", response_model=p.BreachPublic)
+def assess_breach(
+    uow: UowDep,
+    actor: CurrentActor,
+    breach_id: uuid.UUID,
+    body: p.BreachAssessmentIn,
+    version: int | None = None,
+) -> p.BreachPublic:
+    """Assess (or assess again) with the commissioners' factors; the risk of harm follows."""
+    return p.assess_breach(uow, actor=actor, breach_id=breach_id, data=body, version=version)
+
+
+@router.post("/privacy/breaches/{breach_id}/notify", response_model=p.BreachPublic)
+def notify_breach(
+    uow: UowDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    breach_id: uuid.UUID,
+    version: int | None = None,
+) -> p.BreachPublic:
+    """Write to the person (notices outbox) and the commissioner (a PDF report)."""
+    return p.notify_breach(uow, actor=actor, storage=container.storage, breach_id=breach_id, version=version)
+
+
+@router.get("/privacy/breaches/{breach_id}/office-letter.pdf", response_class=Response)
+def breach_office_letter(
+    uow: UowDep, actor: CurrentActor, container: ContainerDep, breach_id: uuid.UUID
+) -> Response:
+    """The report to the commissioner, as PDF."""
+    data = p.office_letter(uow, actor=actor, storage=container.storage, breach_id=breach_id)
+    return Response(data, media_type="application/pdf", headers=download_headers("breach-report.pdf"))
+
+
+@router.post("/privacy/breaches/{breach_id}/actions", response_model=p.BreachPublic)
+def add_breach_action(
+    uow: UowDep, actor: CurrentActor, breach_id: uuid.UUID, body: p.BreachActionIn
+) -> p.BreachPublic:
+    """Add a follow-up step, due by a date."""
+    return p.add_action(uow, actor=actor, breach_id=breach_id, data=body)
+
+
+@router.post("/privacy/breach-actions/{action_id}/done", response_model=p.BreachPublic)
+def complete_breach_action(
+    uow: UowDep, actor: CurrentActor, action_id: uuid.UUID, body: p.BreachActionDone
+) -> p.BreachPublic:
+    """Mark a follow-up step done."""
+    return p.complete_action(uow, actor=actor, action_id=action_id, data=body)
+
+
+@router.post("/privacy/breaches/{breach_id}/close", response_model=p.BreachPublic)
+def close_breach(
+    uow: UowDep, actor: CurrentActor, breach_id: uuid.UUID, body: p.BreachCloseIn, version: int | None = None
+) -> p.BreachPublic:
+    """Close with the outcome (every step done; notified first when the risk calls for it)."""
+    return p.close_breach(uow, actor=actor, breach_id=breach_id, data=body, version=version)

@@ -30,6 +30,8 @@ KINDS = {
     "appeal_outcome": N_("Appeal outcome"),
     "appeal_received": N_("Appeal received"),
     "benefit_changed": N_("Change in benefit"),
+    "breach_notice": N_("Privacy breach: letter to the person"),
+    "breach_report": N_("Privacy breach: report to the commissioner"),
     "decision_eligible": N_("Decision: eligible"),
     "decision_refused": N_("Decision: refused"),
     "documents_requested": N_("Documents requested"),

@@ -11,19 +11,22 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import privacy
-from onestop.common.errors import InvalidInput
+from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
+from onestop.privacy import domain
 from onestop.privacy.config import schedules
 from onestop.privacy.domain import SECTIONS, RedactionReason
 from onestop.registry import get_person
 from onestop.web import pages
 from onestop.web.deps import ContainerDep, UowDep
 from onestop.web.downloads import download_headers
+from onestop.web.staff import privacy_breaches
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import form_errors, model, optional_uuid
 
 router = APIRouter()
+router.include_router(privacy_breaches.router)  # breaches (part 5)
 
 KINDS = {"access": N_("Access to information"), "correction": N_("Correction")}
 STATES = {
@@ -176,6 +179,33 @@ def disclose(
 def request_page(request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.UUID) -> HTMLResponse:
     """One request and what can be done with it next."""
     return _request_page(request, uow, actor, request_id)
+
+
+@router.post("/privacy/requests/{request_id:uuid}/extend")
+def extend(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    request_id: uuid.UUID,
+    extension_days: Annotated[str, Form()] = "",
+    extension_reason: Annotated[str, Form()] = "",
+) -> Response:
+    """The one extension the jurisdiction allows, with the reason the person is told."""
+    form = {"extension_days": extension_days, "extension_reason": extension_reason}
+    try:
+        if not extension_days.strip().isdigit():
+            raise InvalidInput("days", "give a number of days")
+        data = model(privacy.ExtensionIn, days=int(extension_days), reason=extension_reason)
+        privacy.extend_deadline(uow, actor=actor, request_id=request_id, data=data)
+    except InvalidInput as err:
+        named = InvalidInput(f"extension_{err.field}", err.problem)
+        errors = form_errors(request, named, set(form))
+        return _request_page(request, uow, actor, request_id, errors=errors, form=form, status_code=422)
+    except InvalidTransition as err:
+        errors = {"extension_days": err.message}
+        return _request_page(request, uow, actor, request_id, errors=errors, form=form, status_code=409)
+    pages.flash(request, N_("The deadline is extended."), "success")
+    return pages.redirect(request, f"/staff/privacy/requests/{request_id}")
 
 
 @router.post("/privacy/requests/{request_id:uuid}/assemble")
@@ -368,6 +398,7 @@ def _request_page(
         preview = privacy.preview_package(uow, actor=actor, request_id=request_id).package
     context = {
         "r": found,
+        "extension_days": domain.rules_for(schedules(), found.jurisdiction).extension_days,
         "preview": preview,
         "sections": SECTIONS,
         "reasons": [r.value for r in RedactionReason],

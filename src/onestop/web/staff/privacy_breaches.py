@@ -1,0 +1,297 @@
+"""Privacy breach pages (issue 20, part 5): the list with the report form (opened from a letter that went
+astray, the form comes filled in), and a breach's page: assess it, write to the person and the
+commissioner, follow it up and close it. Included by ``privacy.router``.
+
+A refused step (a field missing, a close with steps still open) comes back as the page with the
+message beside its form: 422 for bad input, 409 for a step the breach's state does not allow.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop import privacy
+from onestop.access import Permission
+from onestop.common.errors import InvalidInput, InvalidTransition
+from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
+from onestop.privacy.config import schedules
+from onestop.web import pages
+from onestop.web.deps import ContainerDep, UowDep
+from onestop.web.downloads import download_headers
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import form_errors, model, optional_uuid
+
+router = APIRouter()
+
+KINDS = {
+    "misdirected_letter": N_("Letter to the wrong person or address"),
+    "unauthorised_access": N_("File opened without a reason"),
+    "lost_record": N_("Papers or a device lost or stolen"),
+    "other": N_("Other"),
+}
+STATES = {
+    "reported": N_("Reported, not yet assessed"),
+    "assessed": N_("Assessed"),
+    "notified": N_("Person and commissioner told"),
+    "closed": N_("Closed"),
+}
+LEVELS = {"low": N_("Low"), "medium": N_("Medium"), "high": N_("High")}
+CONTAINMENT = {
+    "contained": N_("Contained (returned or destroyed, confirmed)"),
+    "partial": N_("Partly contained"),
+    "not_contained": N_("Not contained"),
+}
+_REPORT = ("kind", "jurisdiction", "discovered_on", "description", "person_id", "notice_id")
+_ASSESS = (
+    "information",
+    "sensitivity",
+    "people_affected",
+    "likelihood",
+    "containment",
+    "containment_steps",
+    "harm",
+)
+
+
+def labels(request: Request) -> dict[str, dict[str, str]]:
+    """The breach words, translated for this request."""
+    return {
+        "kinds": {k: pages.gettext(request, v) for k, v in KINDS.items()},
+        "states": {k: pages.gettext(request, v) for k, v in STATES.items()},
+        "levels": {k: pages.gettext(request, v) for k, v in LEVELS.items()},
+        "containment": {k: pages.gettext(request, v) for k, v in CONTAINMENT.items()},
+    }
+
+
+@router.get("/privacy/breaches")
+def breaches_page(
+    request: Request, uow: UowDep, actor: StaffActor, notice: str = "", person: str = ""
+) -> HTMLResponse:
+    """Open breaches and the report form (``?notice=ID`` from a letter fills it in)."""
+    form = {"kind": "misdirected_letter" if notice else "", "notice_id": notice, "person_id": person}
+    return _list_page(request, uow, actor, form=form)
+
+
+@router.post("/privacy/breaches")
+def report(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    kind: Annotated[str, Form()] = "",
+    jurisdiction: Annotated[str, Form()] = "",
+    discovered_on: Annotated[str, Form()] = "",
+    description: Annotated[str, Form()] = "",
+    person_id: Annotated[str, Form()] = "",
+    notice_id: Annotated[str, Form()] = "",
+) -> Response:
+    """Record a suspected breach."""
+    form = dict(
+        zip(_REPORT, (kind, jurisdiction, discovered_on, description, person_id, notice_id), strict=True)
+    )
+    try:
+        data = model(
+            privacy.BreachCreate,
+            kind=kind,
+            jurisdiction=jurisdiction,
+            discovered_on=discovered_on or None,
+            description=description,
+            person_id=optional_uuid(person_id, "person_id"),
+            notice_id=optional_uuid(notice_id, "notice_id"),
+        )
+        found = privacy.report_breach(uow, actor=actor, data=data)
+    except InvalidInput as err:
+        errors = form_errors(request, err, set(_REPORT))
+        return _list_page(request, uow, actor, form=form, errors=errors, status_code=422)
+    pages.flash(request, N_("The breach is recorded. The privacy office will assess it."), "success")
+    return pages.redirect(request, f"/staff/privacy/breaches/{found.id}")
+
+
+@router.get("/privacy/breaches/{breach_id:uuid}")
+def breach_page(request: Request, uow: UowDep, actor: StaffActor, breach_id: uuid.UUID) -> HTMLResponse:
+    """One breach and its next step."""
+    return _breach_page(request, uow, actor, breach_id)
+
+
+@router.post("/privacy/breaches/{breach_id:uuid}/assessment")
+def assess(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    breach_id: uuid.UUID,
+    information: Annotated[str, Form()] = "",
+    sensitivity: Annotated[str, Form()] = "",
+    people_affected: Annotated[str, Form()] = "",
+    likelihood: Annotated[str, Form()] = "",
+    containment: Annotated[str, Form()] = "",
+    containment_steps: Annotated[str, Form()] = "",
+    harm: Annotated[str, Form()] = "",
+    version: Annotated[str, Form()] = "",
+) -> Response:
+    """Assess (or assess again) with the commissioners' factors."""
+    values = (information, sensitivity, people_affected, likelihood, containment, containment_steps, harm)
+    form = dict(zip(_ASSESS, values, strict=True))
+    try:
+        data = model(privacy.BreachAssessmentIn, **{k: v or None for k, v in form.items()})
+        privacy.assess_breach(uow, actor=actor, breach_id=breach_id, data=data, version=_version(version))
+    except (InvalidInput, InvalidTransition) as err:
+        return _refused(request, uow, actor, breach_id, err, "assessment", set(_ASSESS), form)
+    pages.flash(request, N_("The assessment is recorded."), "success")
+    return pages.redirect(request, f"/staff/privacy/breaches/{breach_id}")
+
+
+@router.post("/privacy/breaches/{breach_id:uuid}/notify")
+def notify(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    container: ContainerDep,
+    breach_id: uuid.UUID,
+    version: Annotated[str, Form()] = "",
+) -> Response:
+    """Write to the person and the commissioner."""
+    try:
+        privacy.notify_breach(
+            uow, actor=actor, storage=container.storage, breach_id=breach_id, version=_version(version)
+        )
+    except (InvalidInput, InvalidTransition) as err:
+        return _refused(request, uow, actor, breach_id, err, "notify", set(), {})
+    pages.flash(
+        request, N_("The letters are written. The person's letter goes with the next sending."), "success"
+    )
+    return pages.redirect(request, f"/staff/privacy/breaches/{breach_id}")
+
+
+@router.get("/privacy/breaches/{breach_id:uuid}/office-letter.pdf")
+def office_letter(uow: UowDep, actor: StaffActor, container: ContainerDep, breach_id: uuid.UUID) -> Response:
+    """The report to the commissioner, as PDF."""
+    data = privacy.office_letter(uow, actor=actor, storage=container.storage, breach_id=breach_id)
+    return Response(data, media_type="application/pdf", headers=download_headers("breach-report.pdf"))
+
+
+@router.post("/privacy/breaches/{breach_id:uuid}/actions")
+def add_step(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    breach_id: uuid.UUID,
+    what: Annotated[str, Form()] = "",
+    due_on: Annotated[str, Form()] = "",
+) -> Response:
+    """Add a follow-up step."""
+    form = {"what": what, "due_on": due_on}
+    try:
+        data = model(privacy.BreachActionIn, what=what, due_on=due_on or None)
+        privacy.add_action(uow, actor=actor, breach_id=breach_id, data=data)
+    except (InvalidInput, InvalidTransition) as err:
+        return _refused(request, uow, actor, breach_id, err, "what", {"what", "due_on"}, form)
+    pages.flash(request, N_("The follow-up step is added."), "success")
+    return pages.redirect(request, f"/staff/privacy/breaches/{breach_id}")
+
+
+@router.post("/privacy/breach-actions/{action_id:uuid}/done")
+def step_done(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    action_id: uuid.UUID,
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Mark a follow-up step done."""
+    found = privacy.complete_action(
+        uow, actor=actor, action_id=action_id, data=model(privacy.BreachActionDone, note=note)
+    )
+    pages.flash(request, N_("The step is done."), "success")
+    return pages.redirect(request, f"/staff/privacy/breaches/{found.id}")
+
+
+@router.post("/privacy/breaches/{breach_id:uuid}/close")
+def close(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    breach_id: uuid.UUID,
+    outcome: Annotated[str, Form()] = "",
+    version: Annotated[str, Form()] = "",
+) -> Response:
+    """Close the breach with its outcome."""
+    try:
+        data = model(privacy.BreachCloseIn, outcome=outcome)
+        privacy.close_breach(uow, actor=actor, breach_id=breach_id, data=data, version=_version(version))
+    except (InvalidInput, InvalidTransition) as err:
+        return _refused(request, uow, actor, breach_id, err, "outcome", {"outcome"}, {"outcome": outcome})
+    pages.flash(request, N_("The breach is closed."), "success")
+    return pages.redirect(request, f"/staff/privacy/breaches/{breach_id}")
+
+
+def _version(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else None
+
+
+def _refused(
+    request: Request,
+    uow: UnitOfWork,
+    actor: StaffActor,
+    breach_id: uuid.UUID,
+    err: InvalidInput | InvalidTransition,
+    box: str,
+    fields: set[str],
+    form: dict[str, str],
+) -> HTMLResponse:
+    """The page again with the problem beside the form it came from."""
+    if isinstance(err, InvalidInput):
+        errors, status = form_errors(request, err, fields or {box}), 422
+    else:
+        errors, status = {box: err.message}, 409
+    return _breach_page(request, uow, actor, breach_id, errors=errors, form=form, status_code=status)
+
+
+def _list_page(
+    request: Request,
+    uow: UnitOfWork,
+    actor: StaffActor,
+    *,
+    form: dict[str, str],
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {
+        "breaches": privacy.list_breaches(uow, actor=actor),
+        "closed": privacy.list_breaches(uow, actor=actor, closed=True, limit=20),
+        "breach_labels": labels(request),
+        "jurisdictions": [(j, j) for j in sorted(schedules().commissioners)],
+        "today": uow.clock.today().isoformat(),
+        "errors": errors or {},
+        "form": form,
+        "page_url": "/staff/privacy/breaches",
+    }
+    return pages.render(request, "staff/privacy/breaches.html", context, status_code=status_code)
+
+
+def _breach_page(
+    request: Request,
+    uow: UnitOfWork,
+    actor: StaffActor,
+    breach_id: uuid.UUID,
+    *,
+    errors: dict[str, str] | None = None,
+    form: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    found = privacy.get_breach(uow, actor=actor, breach_id=breach_id)
+    context = {
+        "b": found,
+        "breach_labels": labels(request),
+        "can_work": actor.can(Permission.PRIVACY_BREACH),
+        "errors": errors or {},
+        "form": form or {},
+        "today": uow.clock.today().isoformat(),
+        "page_url": f"/staff/privacy/breaches/{breach_id}",
+    }
+    if found.person_id is not None:
+        context["log_person"] = found.person_id
+    return pages.render(request, "staff/privacy/breach.html", context, status_code=status_code)
