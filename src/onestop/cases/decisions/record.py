@@ -17,13 +17,14 @@ from typing import Any
 from onestop import audit
 from onestop.access import Actor
 from onestop.audit import AuditAction
-from onestop.cases.applications import Application, LoadedCase, program_packs
+from onestop.cases.applications import Application, LoadedCase
 from onestop.cases.applications.domain import ApplicationStatus
 from onestop.cases.decisions import benefits, letters, notice
 from onestop.cases.decisions.domain import Action, Basis, Outcome, Prepared, Previous, action_for, is_adverse
 from onestop.cases.decisions.models import Decision
 from onestop.cases.decisions.policy import DecisionPolicy, default_policy
 from onestop.cases.decisions.repository import DecisionRepository
+from onestop.cases.vocabulary import program_packs
 from onestop.common.ids import new_id
 from onestop.common.money import format_cents
 from onestop.db import UnitOfWork
