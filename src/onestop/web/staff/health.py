@@ -19,10 +19,12 @@ from onestop.access.permissions import Actor, Permission
 from onestop.cases import decisions
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.health import schemas as s
 from onestop.health import terms
 from onestop.registry import get_person
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
 
@@ -111,14 +113,14 @@ class CancelForm(BaseModel):
 
 
 @router.get("/people/{person_id:uuid}/health")
-def health_page(request: Request, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def health_page(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The person's health page."""
-    return _page(request, actor, person_id)
+    return page(request, uow, actor, person_id)
 
 
 @router.post("/people/{person_id:uuid}/health/cards")
 def issue_card(
-    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[CardForm, Form()]
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[CardForm, Form()]
 ) -> Response:
     """Issue an emergency drug card."""
     try:
@@ -129,16 +131,16 @@ def issue_card(
             reason=form.reason,
             note=form.note or None,
         )
-        card = health.issue_card(request.app.state.container.uow(), actor=actor, data=data)
+        card = health.issue_card(uow, actor=actor, data=data)
     except InvalidInput as err:
-        return _page(request, actor, person_id, "card", form.model_dump(), err)
+        return page(request, uow, actor, person_id, "card", form.model_dump(), err)
     pages.flash(request, N_("Emergency drug card %(number)s is issued."), "success", number=card.number)
     return pages.redirect(request, f"/staff/people/{person_id}/health#cards-title")
 
 
 @router.post("/people/{person_id:uuid}/health/copays")
 def cost(
-    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[CopayForm, Form()]
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[CopayForm, Form()]
 ) -> Response:
     """Cost a prescription under the person's coverage."""
     try:
@@ -151,30 +153,38 @@ def cost(
             unit_price=form.unit_price or None,
             dispensing_fee=form.dispensing_fee or None,
         )
-        health.cost_prescription(request.app.state.container.uow(), actor=actor, data=data)
+        health.cost_prescription(uow, actor=actor, data=data)
     except InvalidInput as err:
-        return _page(request, actor, person_id, "copay", form.model_dump(), err)
+        return page(request, uow, actor, person_id, "copay", form.model_dump(), err)
     pages.flash(request, N_("The prescription is costed."), "success")
     return pages.redirect(request, f"/staff/people/{person_id}/health#copays-title")
 
 
 @router.post("/people/{person_id:uuid}/health/authorizations")
 def submit(
-    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[AuthorizationForm, Form()]
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    form: Annotated[AuthorizationForm, Form()],
 ) -> Response:
     """Record a special authorization request."""
     try:
         data = model(s.AuthorizationCreate, person_id=person_id, **form.model_dump())
-        health.submit_authorization(request.app.state.container.uow(), actor=actor, data=data)
+        health.submit_authorization(uow, actor=actor, data=data)
     except InvalidInput as err:
-        return _page(request, actor, person_id, "authorization", form.model_dump(), err)
+        return page(request, uow, actor, person_id, "authorization", form.model_dump(), err)
     pages.flash(request, N_("The special authorization request is recorded."), "success")
     return pages.redirect(request, f"/staff/people/{person_id}/health#authorizations-title")
 
 
 @router.post("/people/{person_id:uuid}/health/coverage/from-decision")
 def from_decision(
-    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[FromDecisionForm, Form()]
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    form: Annotated[FromDecisionForm, Form()],
 ) -> Response:
     """Start (or end) the plan's coverage from a decision in force; leaving Income Support for work
     keeps Foundation coverage the reference's months."""
@@ -185,9 +195,9 @@ def from_decision(
             left_for_work=form.left_for_work == "yes",
             household=form.applicant_only != "yes",
         )
-        change = health.apply_decision(request.app.state.container.uow(), actor=actor, data=data)
+        change = health.apply_decision(uow, actor=actor, data=data)
     except InvalidInput as err:
-        return _page(request, actor, person_id, "from_decision", form.model_dump(), err)
+        return page(request, uow, actor, person_id, "from_decision", form.model_dump(), err)
     pages.flash(
         request,
         N_("Coverage from the decision: %(started)s started, %(ended)s ended."),
@@ -201,6 +211,7 @@ def from_decision(
 @router.post("/people/{person_id:uuid}/health/cards/{card_id:uuid}/cancel")
 def cancel(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
     person_id: uuid.UUID,
     card_id: uuid.UUID,
@@ -210,26 +221,16 @@ def cancel(
     try:
         version = int(form.version) if form.version.isdigit() else None
         data = model(s.CardCancel, reason=form.reason, version=version)
-        health.cancel_card(request.app.state.container.uow(), actor=actor, card_id=card_id, data=data)
+        health.cancel_card(uow, actor=actor, card_id=card_id, data=data)
     except InvalidInput as err:
-        return _page(request, actor, person_id, "cancel", form.model_dump(), err)
+        return page(request, uow, actor, person_id, "cancel", form.model_dump(), err)
     pages.flash(request, N_("The card is cancelled."), "success")
     return pages.redirect(request, f"/staff/people/{person_id}/health#cards-title")
 
 
-def _page(
-    request: Request,
-    actor: Actor,
-    person_id: uuid.UUID,
-    form: str = "",
-    values: dict[str, Any] | None = None,
-    err: InvalidInput | None = None,
-) -> HTMLResponse:
-    return page(request, actor, person_id, form, values, err)
-
-
 def page(
     request: Request,
+    uow: UnitOfWork,
     actor: Actor,
     person_id: uuid.UUID,
     form: str = "",
@@ -240,14 +241,13 @@ def page(
 ) -> HTMLResponse:
     """The person's health page; after a refused form, the error beside ``field`` (the service's field
     unless the form names its box differently) and what was typed, with status 422."""
-    container = request.app.state.container
-    person = get_person(container.uow(), actor=actor, person_id=person_id, purpose="health and drug coverage")
-    file = health.health_file(container.uow(), actor=actor, person_id=person_id)
-    stays = health.person_stays(container.uow(), actor=actor, person_id=person_id)
-    facilities = health.list_facilities(container.uow(), actor=actor, active_only=True)
+    person = get_person(uow, actor=actor, person_id=person_id, purpose="health and drug coverage")
+    file = health.health_file(uow, actor=actor, person_id=person_id)
+    stays = health.person_stays(uow, actor=actor, person_id=person_id)
+    facilities = health.list_facilities(uow, actor=actor, active_only=True)
     decided = []
     if actor.can(Permission.CASE_READ):
-        found = decisions.list_decisions(container.uow(), actor=actor, person_id=person_id)
+        found = decisions.list_decisions(uow, actor=actor, person_id=person_id)
         decided = [d for d in found if d.program in terms.config().programs]
     errors = {(field or err.field): pages.gettext(request, err.problem)} if err else {}
     context = {

@@ -11,34 +11,46 @@ from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import reports
+from onestop.access.permissions import Actor
+from onestop.bootstrap import Container
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.web import charts, pages
+from onestop.web.deps import ContainerDep, UowDep
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter(prefix="/reports")
 
 
-def _default_month(request: Request) -> str:
+def _default_month(container: Container) -> str:
     """Last month (the one a report is usually asked for)."""
-    today: dt.date = request.app.state.container.clock.today()
+    today: dt.date = container.clock.today()
     return (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
 
 
-def _report(request: Request, actor: StaffActor, month: str, office: str) -> reports.MonthlyReport:
-    container = request.app.state.container
+def _report(
+    container: Container, uow: UnitOfWork, actor: Actor, month: str, office: str
+) -> reports.MonthlyReport:
     return reports.monthly_report(
-        container.uow(),
+        uow,
         actor=actor,
-        month=month or _default_month(request),
+        month=month or _default_month(container),
         office=office or None,
         tz=container.settings.timezone,
     )
 
 
 @router.get("/monthly")
-def monthly(request: Request, actor: StaffActor, month: str = "", office: str = "") -> HTMLResponse:
+def monthly(
+    request: Request,
+    container: ContainerDep,
+    uow: UowDep,
+    actor: StaffActor,
+    month: str = "",
+    office: str = "",
+) -> HTMLResponse:
     """One month's figures, for every office or one."""
-    report = _report(request, actor, month, office)
+    report = _report(container, uow, actor, month, office)
     number = pages.formatter(request).number
     hours = charts.bars(list(report.contacts["by_hour"].items()), number)
     channels = charts.bars(list(report.contacts["by_channel"].items()), number)
@@ -86,9 +98,16 @@ def monthly(request: Request, actor: StaffActor, month: str = "", office: str = 
 
 
 @router.get("/monthly.csv")
-def monthly_csv(request: Request, actor: StaffActor, month: str = "", office: str = "") -> Response:
+def monthly_csv(
+    request: Request,
+    container: ContainerDep,
+    uow: UowDep,
+    actor: StaffActor,
+    month: str = "",
+    office: str = "",
+) -> Response:
     """The same figures as CSV (section, key, value)."""
-    report = _report(request, actor, month, office)
+    report = _report(container, uow, actor, month, office)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["section", "key", "value"])
     writer.writeheader()
