@@ -152,6 +152,21 @@ def write_off(
     return pages.redirect(request, f"/staff/people/{person_id}/overpayments/{overpayment_id}")
 
 
+def program_form(
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, form: PageForm
+) -> dict[str, Any]:
+    """A new record's form under one of the person's programs: the person, their jurisdiction's
+    programs, and what was typed (the first program unless one was chosen)."""
+    from onestop.web.staff.interview import jurisdiction_of
+
+    person = get_person(uow, actor=actor, person_id=pid)
+    language = pages.language_of(request)
+    choices = [(p, programs.name(p, language)) for p in PROGRAMS[jurisdiction_of(person)]]
+    values = form.model_dump()
+    values["program"] = values["program"] or choices[0][0]
+    return {"person": person, "values": values, "programs": choices, "log_person": pid}
+
+
 def _new(
     request: Request,
     uow: UnitOfWork,
@@ -162,20 +177,9 @@ def _new(
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    from onestop.web.staff.interview import jurisdiction_of
-
-    person = get_person(uow, actor=actor, person_id=pid)
-    language = pages.language_of(request)
-    choices = [(p, programs.name(p, language)) for p in PROGRAMS[jurisdiction_of(person)]]
-    values = form.model_dump()
-    values["program"] = values["program"] or choices[0][0]
-    context = {
-        "person": person,
-        "values": values,
+    context = program_form(request, uow, actor, pid, form) | {
         "errors": errors or {},
-        "programs": choices,
         "sources": [(k, pages.gettext(request, v)) for k, v in SOURCES.items()],
-        "log_person": pid,
         "page_url": f"/staff/people/{pid}/overpayments/new",
     }
     return pages.render(request, "staff/money/overpayment_new.html", context, status_code=status_code)

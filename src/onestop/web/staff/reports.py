@@ -5,16 +5,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import reports
-from onestop.access.permissions import Actor
 from onestop.bootstrap import Container
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.web import charts, pages
 from onestop.web.deps import ContainerDep, UowDep
 from onestop.web.staff.deps import StaffActor
@@ -29,8 +27,9 @@ def _default_month(container: Container) -> str:
 
 
 def _report(
-    container: Container, uow: UnitOfWork, actor: Actor, month: str, office: str
+    container: ContainerDep, uow: UowDep, actor: StaffActor, month: str = "", office: str = ""
 ) -> reports.MonthlyReport:
+    """The month asked for (last month by default), for every office or one (a route dependency)."""
     return reports.monthly_report(
         uow,
         actor=actor,
@@ -40,17 +39,12 @@ def _report(
     )
 
 
+Report = Annotated[reports.MonthlyReport, Depends(_report)]
+
+
 @router.get("/monthly")
-def monthly(
-    request: Request,
-    container: ContainerDep,
-    uow: UowDep,
-    actor: StaffActor,
-    month: str = "",
-    office: str = "",
-) -> HTMLResponse:
+def monthly(request: Request, report: Report, office: str = "") -> HTMLResponse:
     """One month's figures, for every office or one."""
-    report = _report(container, uow, actor, month, office)
     number = pages.formatter(request).number
     hours = charts.bars(list(report.contacts["by_hour"].items()), number)
     channels = charts.bars(list(report.contacts["by_channel"].items()), number)
@@ -98,16 +92,8 @@ def monthly(
 
 
 @router.get("/monthly.csv")
-def monthly_csv(
-    request: Request,
-    container: ContainerDep,
-    uow: UowDep,
-    actor: StaffActor,
-    month: str = "",
-    office: str = "",
-) -> Response:
+def monthly_csv(request: Request, report: Report, office: str = "") -> Response:
     """The same figures as CSV (section, key, value)."""
-    report = _report(container, uow, actor, month, office)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["section", "key", "value"])
     writer.writeheader()
