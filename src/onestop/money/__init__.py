@@ -69,6 +69,8 @@ from onestop.money.schemas import (
     IssuanceCreate,
     OverpaymentCreate,
     PayeeCreate,
+    Repayment,
+    WriteOffRequest,
 )
 from onestop.money.summary import UnitMoney, unit_money
 
@@ -95,8 +97,10 @@ __all__ = [
     "PaymentMethod",
     "PaymentType",
     "ReconcileResult",
+    "Repayment",
     "RunResult",
     "UnitMoney",
+    "WriteOffRequest",
     "approve_batch",
     "approve_invoice",
     "budget_report",

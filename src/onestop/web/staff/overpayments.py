@@ -17,7 +17,14 @@ from onestop.access.permissions import Actor
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.money import OverpaymentCreate, create_overpayment, list_overpayments, record_repayment
+from onestop.money import (
+    OverpaymentCreate,
+    Repayment,
+    WriteOffRequest,
+    create_overpayment,
+    list_overpayments,
+    record_repayment,
+)
 from onestop.money import request_write_off as ask_write_off
 from onestop.registry import get_person, list_person_units
 from onestop.web import pages, programs
@@ -119,15 +126,14 @@ def repay(
 ) -> Response:
     """Record money the client paid back."""
     try:
-        op = record_repayment(
-            uow, actor=actor, overpayment_id=overpayment_id, amount_cents=_cents(form.amount), note=form.note
-        )
+        data = model(Repayment, amount=_cents(form.amount), note=form.note)
+        op = record_repayment(uow, actor=actor, overpayment_id=overpayment_id, data=data)
     except InvalidInput as err:
         err = InvalidInput("amount", err.problem) if err.field == "amount_cents" else err
         errors = form_errors(request, err, {"amount", "note"})
         values = form.model_dump()
         return _view(request, uow, actor, person_id, overpayment_id, values, errors, status_code=422)
-    left = pages.formatter(request).money(op.balance_cents)
+    left = pages.formatter(request).money(op.balance)
     pages.flash(request, N_("The repayment is recorded; %(amount)s is left."), "success", amount=left)
     return pages.redirect(request, f"/staff/people/{person_id}/overpayments/{overpayment_id}")
 
@@ -143,7 +149,8 @@ def write_off(
 ) -> Response:
     """Ask a supervisor to write off what is left (it shows on their approvals page)."""
     try:
-        ask_write_off(uow, actor=actor, overpayment_id=overpayment_id, reason=form.reason)
+        data = model(WriteOffRequest, reason=form.reason)
+        ask_write_off(uow, actor=actor, overpayment_id=overpayment_id, data=data)
     except InvalidInput as err:
         errors = form_errors(request, err, {"reason"})
         values = form.model_dump()
