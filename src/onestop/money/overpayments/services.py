@@ -136,7 +136,7 @@ def create_overpayment(
     *,
     actor: Actor,
     data: OverpaymentCreate,
-) -> Overpayment:
+) -> OverpaymentPublic:
     """Set up an overpayment by hand (after an investigation, say) with its reason; the unit is notified."""
     unit_id, program, amount_cents, source, reason, idempotency_key = (
         data.unit_id,
@@ -176,7 +176,7 @@ def create_overpayment(
             after=snapshot(op),
         )
         uow.commit()
-    return op
+        return OverpaymentPublic.model_validate(op)
 
 
 def record_repayment(

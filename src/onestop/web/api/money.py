@@ -125,8 +125,7 @@ def cancel_issuance(
 @router.post("/overpayments", status_code=status.HTTP_201_CREATED, response_model=s.OverpaymentPublic)
 def create_overpayment(uow: UowDep, actor: CurrentActor, body: s.OverpaymentCreate) -> s.OverpaymentPublic:
     """Set up an overpayment with its reason; a notice to the unit is queued."""
-    op = money.create_overpayment(uow, actor=actor, data=body)
-    return s.OverpaymentPublic.model_validate(op)
+    return money.create_overpayment(uow, actor=actor, data=body)
 
 
 @router.get("/overpayments", response_model=list[s.OverpaymentPublic])

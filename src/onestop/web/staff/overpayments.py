@@ -102,7 +102,7 @@ def set_up(
     except InvalidInput as err:
         errors = form_errors(request, err, set(SetUpForm.model_fields))
         return _new(request, uow, actor, person_id, form, errors=errors, status_code=422)
-    amount = pages.formatter(request).money(op.amount_cents)
+    amount = pages.formatter(request).money(op.amount)
     pages.flash(request, N_("An overpayment of %(amount)s is set up."), "success", amount=amount)
     return pages.redirect(request, f"/staff/people/{person_id}/overpayments/{op.id}")
 
