@@ -25,10 +25,36 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import PageForm, form_errors
-from onestop.web.staff.health import PLANS, STATUSES
 
 T = TypeVar("T")
 
+PLANS = {
+    "foundation": N_("Foundation Plan"),
+    "65plus": N_("65Plus Plan"),
+    "access": N_("Access Plan"),
+    "assurance": N_("Assurance Plan"),
+    "select_needs": N_("Select Needs Plan"),
+}
+STATUSES = {
+    "active": N_("Active"),
+    "ended": N_("Ended"),
+    "issued": N_("Issued"),
+    "cancelled": N_("Cancelled"),
+    "replaced": N_("Replaced"),
+    "submitted": N_("Submitted"),
+    "approved": N_("Approved"),
+    "denied": N_("Denied"),
+    "withdrawn": N_("Withdrawn"),
+    "received": N_("Received"),
+    "paid": N_("Paid"),
+    "applied": N_("Applied"),
+    "registered": N_("Registered"),
+    "expired": N_("Expired"),
+    "determined": N_("Determined"),
+    "undetermined": N_("Undetermined"),
+    "requested": N_("Requested"),
+    "returned": N_("Returned"),
+}
 OUTCOMES = {"approved": N_("Approve"), "denied": N_("Deny")}
 MCP_STATUSES = {
     "registered": N_("Registered"),
