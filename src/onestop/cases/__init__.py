@@ -10,3 +10,10 @@
 Applications, decisions, screening, reviews, investigations and appeals arrive as further sub-areas.
 Import from the sub-area packages (``from onestop.cases import tasks``), which are their public surfaces.
 """
+
+# Wiring where one sub-area builds on another but the lower one must call back (no import cycle):
+# a recorded decision schedules the next review; an upload for an application is checked by applications.
+from onestop.cases import applications, decisions, documents, reviews
+
+decisions.after_recording(reviews.after_decision)
+documents.check_applications_with(applications.application_is_for)

@@ -8,17 +8,15 @@ Commands name staff by username and offices by code; ids are printed so they can
 
 from __future__ import annotations
 
-import json
 import uuid
 from pathlib import Path
 
 import typer
-from fastapi.encoders import jsonable_encoder
 
 from onestop import access
 from onestop.cases import client360, documents, interactions, plans, referrals, tasks
 from onestop.cli import applications
-from onestop.cli.common import cli_actor, container, handles_errors
+from onestop.cli.common import cli_actor, container, dump, handles_errors
 from onestop.common.dates import parse_date
 from onestop.common.ids import parse_id
 
@@ -40,10 +38,6 @@ def _office_id(code: str) -> uuid.UUID:
     return access.get_office_by_code(container().uow(), actor=cli_actor(), code=code).id
 
 
-def _dump(value: object) -> None:
-    typer.echo(json.dumps(jsonable_encoder(value), indent=2, ensure_ascii=False))
-
-
 @app.command()
 @handles_errors
 def stats(
@@ -63,7 +57,7 @@ def stats(
         tz=tz or container().settings.timezone,
     )
     if as_json:
-        return _dump(result)
+        return dump(result)
     typer.echo(
         f"{result.date} ({result.tz}): {result.total} interactions, average {result.average_seconds or '-'} s"
     )
@@ -285,7 +279,7 @@ def download(
 @handles_errors
 def client_360(person: str = typer.Argument(...), recent: int = typer.Option(50, "--recent")) -> None:
     """Everything about a person, as JSON (an audited read)."""
-    _dump(
+    dump(
         client360.client_360(
             container().uow(), actor=cli_actor(), person_id=parse_id(person, field="person"), recent=recent
         )

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import typer
+from fastapi.encoders import jsonable_encoder
+from pydantic import BaseModel, ValidationError
 
 from onestop.access.permissions import Actor
 from onestop.bootstrap import Container, build
-from onestop.common.errors import DomainError
+from onestop.common.dates import parse_date
+from onestop.common.errors import DomainError, InvalidInput
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -55,3 +59,27 @@ def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise fail(err.message) from None
 
     return wrapper
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def dump(value: object) -> None:
+    """Print a result as indented JSON (what the commands answer)."""
+    typer.echo(json.dumps(jsonable_encoder(value), indent=2, ensure_ascii=False))
+
+
+def input_model(schema: type[M], /, **values: Any) -> M:
+    """A service's input model from the options given (``None``: not given, the model's default); a
+    pydantic error becomes ``InvalidInput`` naming the field (exit 2)."""
+    try:
+        return schema(**{k: v for k, v in values.items() if v is not None})
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = ".".join(str(p) for p in first.get("loc", ())) or schema.__name__
+        raise InvalidInput(field, first.get("msg", "invalid")) from None
+
+
+def optional_date(value: str | None, field: str) -> Any:
+    """A date option, or none when it is not given."""
+    return parse_date(value, field=field) if value else None

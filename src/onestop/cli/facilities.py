@@ -3,43 +3,16 @@ paid to a facility for a resident (acting as the audited system "cli"). Amounts 
 
 from __future__ import annotations
 
-import json
-from typing import Any, TypeVar
-
 import typer
-from fastapi.encoders import jsonable_encoder
-from pydantic import BaseModel, ValidationError
 
 from onestop import health
-from onestop.cli.common import cli_actor, container, handles_errors
-from onestop.common.dates import parse_date
-from onestop.common.errors import InvalidInput
+from onestop.cli.common import cli_actor, container, dump, handles_errors, input_model, optional_date
 from onestop.common.ids import parse_id
 from onestop.health import schemas as s
-
-M = TypeVar("M", bound=BaseModel)
 
 app = typer.Typer(
     help="Facilities, residents' stays, caseloads and benefits paid to a facility.", no_args_is_help=True
 )
-
-
-def _dump(value: object) -> None:
-    typer.echo(json.dumps(jsonable_encoder(value), indent=2, ensure_ascii=False))
-
-
-def _model(schema: type[M], /, **values: Any) -> M:
-    """Build an input model; a pydantic error becomes InvalidInput naming the field (exit 2)."""
-    try:
-        return schema(**{k: v for k, v in values.items() if v is not None})
-    except ValidationError as err:
-        first = err.errors()[0]
-        field = ".".join(str(p) for p in first.get("loc", ())) or schema.__name__
-        raise InvalidInput(field, first.get("msg", "invalid")) from None
-
-
-def _date(value: str | None, field: str) -> Any:
-    return parse_date(value, field=field) if value else None
 
 
 @app.command("list")
@@ -49,7 +22,7 @@ def list_(
     active_only: bool = typer.Option(False, "--active-only"),
 ) -> None:
     """Facilities by name, with how many residents each has now."""
-    _dump(health.list_facilities(container().uow(), actor=cli_actor(), kind=kind, active_only=active_only))
+    dump(health.list_facilities(container().uow(), actor=cli_actor(), kind=kind, active_only=active_only))
 
 
 @app.command("add")
@@ -66,7 +39,7 @@ def add(
     payee: str | None = typer.Option(None, help="An existing vendor payee id (else one is set up)."),
 ) -> None:
     """Record a facility (and its vendor payee in money, waiting for a second person's approval)."""
-    data = _model(
+    data = input_model(
         s.FacilityCreate,
         name=name,
         kind=kind,
@@ -78,7 +51,7 @@ def add(
         monthly_rate=monthly_rate,
         payee_id=payee,
     )
-    _dump(health.create_facility(container().uow(), actor=cli_actor(), data=data))
+    dump(health.create_facility(container().uow(), actor=cli_actor(), data=data))
 
 
 @app.command("show")
@@ -86,14 +59,14 @@ def add(
 def show(facility: str = typer.Argument(..., help="Facility id.")) -> None:
     """A facility with its residents now, past stays and benefits paid."""
     fid = parse_id(facility, field="facility")
-    _dump(health.facility_file(container().uow(), actor=cli_actor(), facility_id=fid))
+    dump(health.facility_file(container().uow(), actor=cli_actor(), facility_id=fid))
 
 
 @app.command("caseload")
 @handles_errors
 def caseload(officer: str = typer.Option("*", help="An officer's username; * for everyone's.")) -> None:
     """Residents by facility, now."""
-    _dump(health.caseload(container().uow(), actor=cli_actor(), officer=officer))
+    dump(health.caseload(container().uow(), actor=cli_actor(), officer=officer))
 
 
 @app.command("stay-in")
@@ -106,15 +79,15 @@ def stay_in(
     reason: str | None = typer.Option(None),
 ) -> None:
     """A person comes into a facility."""
-    data = _model(
+    data = input_model(
         s.StayIn,
         person_id=person,
         facility_id=facility,
         officer=officer,
-        in_on=_date(in_on, "in_on"),
+        in_on=optional_date(in_on, "in_on"),
         reason=reason,
     )
-    _dump(health.record_stay_in(container().uow(), actor=cli_actor(), data=data))
+    dump(health.record_stay_in(container().uow(), actor=cli_actor(), data=data))
 
 
 @app.command("stay-out")
@@ -125,9 +98,9 @@ def stay_out(
     reason: str | None = typer.Option(None),
 ) -> None:
     """The person leaves the facility."""
-    data = _model(s.StayOut, out_on=_date(out_on, "out_on"), reason=reason)
+    data = input_model(s.StayOut, out_on=optional_date(out_on, "out_on"), reason=reason)
     sid = parse_id(stay, field="stay")
-    _dump(health.record_stay_out(container().uow(), actor=cli_actor(), stay_id=sid, data=data))
+    dump(health.record_stay_out(container().uow(), actor=cli_actor(), stay_id=sid, data=data))
 
 
 @app.command("pay")
@@ -144,19 +117,19 @@ def pay(
     explanation: str | None = typer.Option(None),
 ) -> None:
     """Pay the facility for the resident through money."""
-    data = _model(
+    data = input_model(
         s.BenefitCreate,
         kind=kind,
         amount=amount,
         nights=nights,
-        pay_date=_date(pay_date, "pay_date"),
+        pay_date=optional_date(pay_date, "pay_date"),
         method=method,
         cheque_number=cheque_number,
         health_benefits=health_benefits,
         explanation=explanation,
     )
     sid = parse_id(stay, field="stay")
-    _dump(health.pay_benefit(container().uow(), actor=cli_actor(), stay_id=sid, data=data))
+    dump(health.pay_benefit(container().uow(), actor=cli_actor(), stay_id=sid, data=data))
 
 
 @app.command("stays")
@@ -164,4 +137,4 @@ def pay(
 def stays(person: str = typer.Argument(..., help="Person id.")) -> None:
     """A person's stays and the benefits paid for them."""
     pid = parse_id(person, field="person")
-    _dump(health.person_stays(container().uow(), actor=cli_actor(), person_id=pid))
+    dump(health.person_stays(container().uow(), actor=cli_actor(), person_id=pid))

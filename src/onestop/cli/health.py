@@ -6,22 +6,13 @@ Amounts are decimal dollars ("12.50"), dates ISO (2026-03-02); ids are printed s
 
 from __future__ import annotations
 
-import json
-from typing import Any, TypeVar
-
 import typer
-from fastapi.encoders import jsonable_encoder
-from pydantic import BaseModel, ValidationError
 
 from onestop import health
 from onestop.cli import facilities, travel
-from onestop.cli.common import cli_actor, container, handles_errors
-from onestop.common.dates import parse_date
-from onestop.common.errors import InvalidInput
+from onestop.cli.common import cli_actor, container, dump, handles_errors, input_model, optional_date
 from onestop.common.ids import parse_id
 from onestop.health import schemas as s
-
-M = TypeVar("M", bound=BaseModel)
 
 app = typer.Typer(
     help="Drug coverage, MCP, emergency drug cards, authorizations, co-pays, claims.", no_args_is_help=True
@@ -30,31 +21,11 @@ app.add_typer(facilities.app, name="facilities")
 app.add_typer(travel.app, name="travel")
 
 
-def _dump(value: object) -> None:
-    typer.echo(json.dumps(jsonable_encoder(value), indent=2, ensure_ascii=False))
-
-
-def _model(kind: type[M], **values: Any) -> M:
-    """Build an input model; a pydantic error becomes InvalidInput naming the field (exit 2)."""
-    try:
-        return kind(**{k: v for k, v in values.items() if v is not None})
-    except ValidationError as err:
-        first = err.errors()[0]
-        field = ".".join(str(p) for p in first.get("loc", ())) or kind.__name__
-        raise InvalidInput(field, first.get("msg", "invalid")) from None
-
-
-def _date(value: str | None, field: str) -> Any:
-    return parse_date(value, field=field) if value else None
-
-
 @app.command("show")
 @handles_errors
 def show(person: str = typer.Argument(..., help="Person id.")) -> None:
     """A person's health file: coverage (current and past), MCP, cards, authorizations, co-pays, claims."""
-    _dump(
-        health.health_file(container().uow(), actor=cli_actor(), person_id=parse_id(person, field="person"))
-    )
+    dump(health.health_file(container().uow(), actor=cli_actor(), person_id=parse_id(person, field="person")))
 
 
 @app.command("from-decision")
@@ -67,13 +38,13 @@ def from_decision(
     ),
 ) -> None:
     """Start (eligible) or end (ineligible) the plan's coverage from a decision."""
-    data = _model(
+    data = input_model(
         s.CoverageFromDecision,
         decision_id=decision,
         household=not applicant_only,
         left_for_work=left_for_work,
     )
-    _dump(health.apply_decision(container().uow(), actor=cli_actor(), data=data))
+    dump(health.apply_decision(container().uow(), actor=cli_actor(), data=data))
 
 
 @app.command("mcp")
@@ -86,15 +57,15 @@ def mcp(
     valid_to: str | None = typer.Option(None),
 ) -> None:
     """Record MCP registration."""
-    data = _model(
+    data = input_model(
         s.McpRecord,
         person_id=person,
         status=status,
         number=number,
-        valid_from=_date(valid_from, "valid_from"),
-        valid_to=_date(valid_to, "valid_to"),
+        valid_from=optional_date(valid_from, "valid_from"),
+        valid_to=optional_date(valid_to, "valid_to"),
     )
-    _dump(health.record_mcp(container().uow(), actor=cli_actor(), data=data))
+    dump(health.record_mcp(container().uow(), actor=cli_actor(), data=data))
 
 
 @app.command("card-issue")
@@ -108,24 +79,24 @@ def card_issue(
     payee: str | None = typer.Option(None),
 ) -> None:
     """Issue an emergency drug card."""
-    data = _model(
+    data = input_model(
         s.CardIssue,
         person_id=person,
-        valid_to=_date(valid_to, "valid_to"),
+        valid_to=optional_date(valid_to, "valid_to"),
         reason=reason,
         note=note,
         value=value,
         payee_id=payee,
     )
-    _dump(health.issue_card(container().uow(), actor=cli_actor(), data=data))
+    dump(health.issue_card(container().uow(), actor=cli_actor(), data=data))
 
 
 @app.command("card-cancel")
 @handles_errors
 def card_cancel(card: str = typer.Argument(...), reason: str = typer.Option(...)) -> None:
     """Cancel a card."""
-    data = _model(s.CardCancel, reason=reason)
-    _dump(
+    data = input_model(s.CardCancel, reason=reason)
+    dump(
         health.cancel_card(
             container().uow(), actor=cli_actor(), card_id=parse_id(card, field="card"), data=data
         )
@@ -140,8 +111,8 @@ def card_reissue(
     valid_to: str | None = typer.Option(None),
 ) -> None:
     """Replace a card with a new number."""
-    data = _model(s.CardReissue, reason=reason, valid_to=_date(valid_to, "valid_to"))
-    _dump(
+    data = input_model(s.CardReissue, reason=reason, valid_to=optional_date(valid_to, "valid_to"))
+    dump(
         health.reissue_card(
             container().uow(), actor=cli_actor(), card_id=parse_id(card, field="card"), data=data
         )
@@ -158,10 +129,10 @@ def authorization_submit(
     reason: str = typer.Option(...),
 ) -> None:
     """Record a special authorization request."""
-    data = _model(
+    data = input_model(
         s.AuthorizationCreate, person_id=person, din=din, drug_name=drug, prescriber=prescriber, reason=reason
     )
-    _dump(health.submit_authorization(container().uow(), actor=cli_actor(), data=data))
+    dump(health.submit_authorization(container().uow(), actor=cli_actor(), data=data))
 
 
 @app.command("authorization-decide")
@@ -173,11 +144,14 @@ def authorization_decide(
     expires_on: str | None = typer.Option(None),
 ) -> None:
     """Record the decision on a request (an expiry creates the follow-up task)."""
-    data = _model(
-        s.AuthorizationDecide, outcome=outcome, reason=reason, expires_on=_date(expires_on, "expires_on")
+    data = input_model(
+        s.AuthorizationDecide,
+        outcome=outcome,
+        reason=reason,
+        expires_on=optional_date(expires_on, "expires_on"),
     )
     auth_id = parse_id(authorization, field="authorization")
-    _dump(
+    dump(
         health.decide_authorization(container().uow(), actor=cli_actor(), authorization_id=auth_id, data=data)
     )
 
@@ -195,7 +169,7 @@ def copay(
     paid_to_date: str | None = typer.Option(None),
 ) -> None:
     """Cost a prescription under the person's coverage, with the explanation."""
-    data = _model(
+    data = input_model(
         s.CopayRequest,
         person_id=person,
         din=din,
@@ -206,7 +180,7 @@ def copay(
         net_income=net_income,
         paid_to_date=paid_to_date,
     )
-    _dump(health.cost_prescription(container().uow(), actor=cli_actor(), data=data))
+    dump(health.cost_prescription(container().uow(), actor=cli_actor(), data=data))
 
 
 @app.command("claim-receive")
@@ -221,17 +195,17 @@ def claim_receive(
     service_to: str | None = typer.Option(None),
 ) -> None:
     """Receive an out-of-province claim."""
-    data = _model(
+    data = input_model(
         s.ClaimCreate,
         person_id=person,
         province=province,
         provider=provider,
         service=service,
-        service_from=_date(service_from, "service_from"),
-        service_to=_date(service_to, "service_to"),
+        service_from=optional_date(service_from, "service_from"),
+        service_to=optional_date(service_to, "service_to"),
         amount=amount,
     )
-    _dump(health.receive_claim(container().uow(), actor=cli_actor(), data=data))
+    dump(health.receive_claim(container().uow(), actor=cli_actor(), data=data))
 
 
 @app.command("claim-decide")
@@ -243,8 +217,8 @@ def claim_decide(
     approved_amount: str | None = typer.Option(None),
 ) -> None:
     """Approve or deny a claim (the decision carries the appeal rights)."""
-    data = _model(s.ClaimDecide, outcome=outcome, reason=reason, approved_amount=approved_amount)
-    _dump(
+    data = input_model(s.ClaimDecide, outcome=outcome, reason=reason, approved_amount=approved_amount)
+    dump(
         health.decide_claim(
             container().uow(), actor=cli_actor(), claim_id=parse_id(claim, field="claim"), data=data
         )
@@ -260,8 +234,8 @@ def claim_pay(
     method: str = typer.Option("cheque"),
 ) -> None:
     """Pay an approved claim through money."""
-    data = _model(s.ClaimPay, pay_to=pay_to, payee_id=payee, method=method)
-    _dump(
+    data = input_model(s.ClaimPay, pay_to=pay_to, payee_id=payee, method=method)
+    dump(
         health.pay_claim(
             container().uow(), actor=cli_actor(), claim_id=parse_id(claim, field="claim"), data=data
         )
@@ -278,7 +252,7 @@ def senior_claim(
     note: str | None = typer.Option(None),
 ) -> None:
     """Receive a landed-immigrant senior's claim for 65Plus coverage."""
-    data = _model(
+    data = input_model(
         s.SeniorClaimCreate,
         person_id=person,
         landed_immigrant=landed_immigrant,
@@ -286,7 +260,7 @@ def senior_claim(
         receives_gis=receives_gis,
         note=note,
     )
-    _dump(health.receive_senior_claim(container().uow(), actor=cli_actor(), data=data))
+    dump(health.receive_senior_claim(container().uow(), actor=cli_actor(), data=data))
 
 
 @app.command("senior-claim-decide")
@@ -297,6 +271,6 @@ def senior_claim_decide(
     reason: str = typer.Option(...),
 ) -> None:
     """Approve (65Plus coverage starts today) or deny a landed-immigrant senior's claim."""
-    data = _model(s.SeniorClaimDecide, outcome=outcome, reason=reason)
+    data = input_model(s.SeniorClaimDecide, outcome=outcome, reason=reason)
     claim_id = parse_id(claim, field="claim")
-    _dump(health.decide_senior_claim(container().uow(), actor=cli_actor(), claim_id=claim_id, data=data))
+    dump(health.decide_senior_claim(container().uow(), actor=cli_actor(), claim_id=claim_id, data=data))

@@ -4,39 +4,18 @@ ISO; a leg is written ``FROM|TO|CARRIER|YYYY-MM-DD``."""
 
 from __future__ import annotations
 
-import json
-from typing import Any, TypeVar
-
 import typer
-from fastapi.encoders import jsonable_encoder
-from pydantic import BaseModel, ValidationError
 
 from onestop import health
-from onestop.cli.common import cli_actor, container, handles_errors
+from onestop.cli.common import cli_actor, container, dump, handles_errors, input_model
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import parse_id
 from onestop.health import schemas as s
 
-M = TypeVar("M", bound=BaseModel)
-
 app = typer.Typer(
     help="Out-of-province travel: request, decide, vendor invoices, return.", no_args_is_help=True
 )
-
-
-def _dump(value: object) -> None:
-    typer.echo(json.dumps(jsonable_encoder(value), indent=2, ensure_ascii=False))
-
-
-def _model(schema: type[M], /, **values: Any) -> M:
-    """Build an input model; a pydantic error becomes InvalidInput naming the field (exit 2)."""
-    try:
-        return schema(**{k: v for k, v in values.items() if v is not None})
-    except ValidationError as err:
-        first = err.errors()[0]
-        field = ".".join(str(p) for p in first.get("loc", ())) or schema.__name__
-        raise InvalidInput(field, first.get("msg", "invalid")) from None
 
 
 def _leg(text: str, index: int) -> s.TravelLeg:
@@ -45,7 +24,9 @@ def _leg(text: str, index: int) -> s.TravelLeg:
     if len(parts) != 4:
         raise InvalidInput(f"legs[{index}]", "write a leg as FROM|TO|CARRIER|YYYY-MM-DD")
     depart = parse_date(parts[3], field=f"legs[{index}].depart_on")
-    return _model(s.TravelLeg, from_place=parts[0], to_place=parts[1], carrier=parts[2], depart_on=depart)
+    return input_model(
+        s.TravelLeg, from_place=parts[0], to_place=parts[1], carrier=parts[2], depart_on=depart
+    )
 
 
 @app.command("request")
@@ -60,7 +41,7 @@ def request(
     referral: str | None = typer.Option(None, help="Referral document id (a document of the person)."),
 ) -> None:
     """Record a travel request."""
-    data = _model(
+    data = input_model(
         s.TravelCreate,
         person_id=parse_id(person, field="person_id"),
         kind=kind,
@@ -70,7 +51,7 @@ def request(
         return_on=parse_date(return_on, field="return_on") if return_on else None,
         referral_document_id=parse_id(referral, field="referral_document_id") if referral else None,
     )
-    _dump(health.request_travel(container().uow(), actor=cli_actor(), data=data))
+    dump(health.request_travel(container().uow(), actor=cli_actor(), data=data))
 
 
 @app.command("decide")
@@ -84,7 +65,7 @@ def decide(
     method: str = typer.Option("third_party", help="How money pays the carrier."),
 ) -> None:
     """Approve (paid to the carrier within authority) or deny a request."""
-    data = _model(
+    data = input_model(
         s.TravelDecide,
         outcome=outcome,
         reason=reason,
@@ -93,7 +74,7 @@ def decide(
         method=method,
     )
     travel_id = parse_id(travel, field="travel_id")
-    _dump(health.decide_travel(container().uow(), actor=cli_actor(), travel_id=travel_id, data=data))
+    dump(health.decide_travel(container().uow(), actor=cli_actor(), travel_id=travel_id, data=data))
 
 
 @app.command("invoice")
@@ -106,7 +87,7 @@ def invoice(
     received_on: str | None = typer.Option(None, "--received-on"),
 ) -> None:
     """Enter a vendor's invoice for the trip in money."""
-    data = _model(
+    data = input_model(
         s.TravelInvoice,
         payee_id=parse_id(payee, field="payee_id"),
         vendor_reference=reference,
@@ -114,7 +95,7 @@ def invoice(
         received_on=parse_date(received_on, field="received_on") if received_on else None,
     )
     travel_id = parse_id(travel, field="travel_id")
-    _dump(health.add_travel_invoice(container().uow(), actor=cli_actor(), travel_id=travel_id, data=data))
+    dump(health.add_travel_invoice(container().uow(), actor=cli_actor(), travel_id=travel_id, data=data))
 
 
 @app.command("return")
@@ -125,6 +106,6 @@ def returned(
     note: str = typer.Option(..., help="The follow-up on return."),
 ) -> None:
     """Close the trip with the follow-up on return."""
-    data = _model(s.TravelReturn, returned_on=parse_date(returned_on, field="returned_on"), note=note)
+    data = input_model(s.TravelReturn, returned_on=parse_date(returned_on, field="returned_on"), note=note)
     travel_id = parse_id(travel, field="travel_id")
-    _dump(health.record_return(container().uow(), actor=cli_actor(), travel_id=travel_id, data=data))
+    dump(health.record_return(container().uow(), actor=cli_actor(), travel_id=travel_id, data=data))

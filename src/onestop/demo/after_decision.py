@@ -135,7 +135,9 @@ def write_off(ctx: Ctx, officer: Actor, client: Client) -> None:
         ctx.container.uow(),
         actor=officer,
         overpayment_id=op.id,
-        reason="the client has a long-term disability and no income to recover it from",
+        data=money.WriteOffRequest(
+            reason="the client has a long-term disability and no income to recover it from"
+        ),
     )
     ctx.made.add("write_offs_waiting")
 

@@ -114,9 +114,8 @@ def overpayment(ctx: Ctx, officer: Actor, client: Client, amount_cents: int, rep
     )
     op = money.create_overpayment(ctx.container.uow(), actor=officer, data=data)
     uow = ctx.container.uow()
-    money.record_repayment(
-        uow, actor=officer, overpayment_id=op.id, amount_cents=repaid_cents, note="paid at the counter"
-    )
+    repaid = money.Repayment(amount=repaid_cents, note="paid at the counter")
+    money.record_repayment(uow, actor=officer, overpayment_id=op.id, data=repaid)
     ctx.made.add("overpayments")
     return op.id
 

@@ -185,13 +185,12 @@ def list_authorizations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) 
         rows = HealthRepository(uow.session).for_people(
             SpecialAuthorization, merged_record_ids(uow, person_id)
         )
-        audit.record(
+        return audit.audited_list(
             uow,
+            rows,
+            AuthorizationPublic.model_validate,
             actor=actor,
             action=AuditAction.AUTHORIZATION_LIST,
             subject_type="person",
             subject_id=person_id,
-            details={"results": len(rows)},
         )
-        uow.commit()
-        return [AuthorizationPublic.model_validate(r) for r in rows]

@@ -182,13 +182,12 @@ def list_cards(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[C
     with uow:
         require(uow, actor, Permission.PERSON_READ_HEALTH, subject_type="person", subject_id=person_id)
         rows = HealthRepository(uow.session).for_people(DrugCard, merged_record_ids(uow, person_id))
-        audit.record(
+        return audit.audited_list(
             uow,
+            rows,
+            CardPublic.of,
             actor=actor,
             action=AuditAction.DRUG_CARD_LIST,
             subject_type="person",
             subject_id=person_id,
-            details={"results": len(rows)},
         )
-        uow.commit()
-        return [CardPublic.of(r) for r in rows]

@@ -214,13 +214,12 @@ def list_claims(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[
     with uow:
         require(uow, actor, Permission.PERSON_READ_HEALTH, subject_type="person", subject_id=person_id)
         rows = HealthRepository(uow.session).for_people(HealthClaim, merged_record_ids(uow, person_id))
-        audit.record(
+        return audit.audited_list(
             uow,
+            rows,
+            ClaimPublic.of,
             actor=actor,
             action=AuditAction.CLAIM_LIST,
             subject_type="person",
             subject_id=person_id,
-            details={"results": len(rows)},
         )
-        uow.commit()
-        return [ClaimPublic.of(r) for r in rows]

@@ -342,16 +342,15 @@ def health_file(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> Healt
         require(uow, actor, Permission.PERSON_READ_HEALTH, subject_type="person", subject_id=person_id)
         ids = merged_record_ids(uow, person_id)
         out = build_file(HealthRepository(uow.session), ids, uow.clock.today())
-        audit.record(
+        return audit.audited_read(
             uow,
+            out,
             actor=actor,
             action=AuditAction.HEALTH_READ,
             subject_type="person",
             subject_id=person_id,
             details={"coverage": len(out.current) + len(out.past)},
         )
-        uow.commit()
-        return out
 
 
 def build_file(repo: HealthRepository, ids: list[uuid.UUID], today: dt.date) -> HealthFile:

@@ -165,16 +165,10 @@ def list_facilities(
             FacilityPublic.of(f, counts.get(f.id, 0))
             for f in repo.facilities(wanted, active_only=active_only)
         ]
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.FACILITY_LIST,
-            subject_type=SUBJECT,
-            subject_id=None,
-            details={"results": len(rows), "kind": wanted},
+        details = {"results": len(rows), "kind": wanted}
+        return audit.audited_read(
+            uow, rows, actor=actor, action=AuditAction.FACILITY_LIST, subject_type=SUBJECT, details=details
         )
-        uow.commit()
-        return rows
 
 
 def facility_file(uow: UnitOfWork, *, actor: Actor, facility_id: uuid.UUID) -> FacilityFile:
@@ -193,16 +187,15 @@ def facility_file(uow: UnitOfWork, *, actor: Actor, facility_id: uuid.UUID) -> F
             past=[s for s in public if s.out_on is not None],
             benefits=[BenefitPublic.of(b) for b in repo.benefits_for(facility_id=facility_id)],
         )
-        audit.record(
+        return audit.audited_read(
             uow,
+            result,
             actor=actor,
             action=AuditAction.FACILITY_READ,
             subject_type=SUBJECT,
             subject_id=facility_id,
             details={"residents": len(residents)},
         )
-        uow.commit()
-        return result
 
 
 def caseload(uow: UnitOfWork, *, actor: Actor, officer: str | None = None) -> list[CaseloadFacility]:
@@ -364,16 +357,15 @@ def person_stays(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> Pers
             stays=[StayPublic.of(s, facility_name=names.get(s.facility_id, "")) for s in rows],
             benefits=[BenefitPublic.of(b) for b in repo.benefits_for(stay_ids=[s.id for s in rows])],
         )
-        audit.record(
+        return audit.audited_read(
             uow,
+            result,
             actor=actor,
             action=AuditAction.FACILITY_STAY_LIST,
             subject_type="person",
             subject_id=person_id,
             details={"results": len(rows)},
         )
-        uow.commit()
-        return result
 
 
 def pay_benefit(uow: UnitOfWork, *, actor: Actor, stay_id: uuid.UUID, data: BenefitCreate) -> BenefitPublic:

@@ -70,6 +70,8 @@ from onestop.money.schemas import (
     IssuanceCreate,
     OverpaymentCreate,
     PayeeCreate,
+    Repayment,
+    WriteOffRequest,
 )
 from onestop.money.summary import UnitMoney, unit_money
 
@@ -97,8 +99,10 @@ __all__ = [
     "PaymentMethod",
     "PaymentType",
     "ReconcileResult",
+    "Repayment",
     "RunResult",
     "UnitMoney",
+    "WriteOffRequest",
     "approve_batch",
     "approve_invoice",
     "budget_report",

@@ -8,8 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from onestop.cases.applications import domain as app_domain
-from onestop.cases.applications import program_packs
+from onestop.cases.vocabulary import paths, program_packs
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.screening import voices
@@ -73,7 +72,7 @@ def field_for(
     help, and the public words for each choice; the staff pages keep the officer's wording.
     """
     pack = program_packs.pack_of(jurisdiction)
-    var = program_packs.variable_for(pack, app_domain.parse_path(path))
+    var = program_packs.variable_for(pack, paths.parse_path(path))
     officer = program_packs.question(pack, path, language) or var.label(language) or var.name
     words = translate or (lambda s: s)
 

@@ -151,11 +151,13 @@ def test_repayment_and_write_off_with_approval(m):
             reason="paid twice by mistake",
         ),
     )
-    money.record_repayment(m.c.uow(), actor=officer, overpayment_id=op.id, amount_cents=4_000)
+    money.record_repayment(m.c.uow(), actor=officer, overpayment_id=op.id, data=money.Repayment(amount=4_000))
     with pytest.raises(InvalidInput):
-        money.record_repayment(m.c.uow(), actor=officer, overpayment_id=op.id, amount_cents=6_000)
+        money.record_repayment(
+            m.c.uow(), actor=officer, overpayment_id=op.id, data=money.Repayment(amount=6_000)
+        )
     request = money.request_write_off(
-        m.c.uow(), actor=officer, overpayment_id=op.id, reason="client deceased"
+        m.c.uow(), actor=officer, overpayment_id=op.id, data=money.WriteOffRequest(reason="client deceased")
     )
     money.decide_approval(m.c.uow(), actor=supervisor, approval_id=request.id, approve=True)
     [after] = money.list_overpayments(m.c.uow(), actor=officer, unit_id=unit_id)

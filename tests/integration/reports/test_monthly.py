@@ -107,7 +107,8 @@ def month(container: Container, clock: FixedClock) -> Month:
             reason="paid twice",
         ),
     )
-    money.record_repayment(container.uow(), actor=officer.actor, overpayment_id=op.id, amount_cents=10000)
+    repaid = money.Repayment(amount=10000)
+    money.record_repayment(container.uow(), actor=officer.actor, overpayment_id=op.id, data=repaid)
     return Month(officer, other, supervisor, units)
 
 

@@ -13,6 +13,7 @@ from onestop.cases.applications.facts import (
     verify_fact,
 )
 from onestop.cases.applications.models import Application, ApplicationFact
+from onestop.cases.applications.repository import application_is_for
 from onestop.cases.applications.schemas import (
     ApplicationCreate,
     ApplicationPublic,
@@ -55,6 +56,7 @@ __all__ = [
     "FactVerify",
     "LoadedCase",
     "WaitingApplication",
+    "application_is_for",
     "assess_application",
     "caseload_work",
     "create_application",

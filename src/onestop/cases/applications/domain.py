@@ -1,4 +1,5 @@
-"""Application rules. Pure: statuses and transitions, channels, and fact paths in the case vocabulary.
+"""Application rules. Pure: statuses and transitions, channels (fact paths are the case vocabulary's,
+``onestop.cases.vocabulary.paths``, named here too).
 
 An application moves received -> (pending documents <-> in assessment) -> decided, and may be
 withdrawn before it is decided. A decided application is reopened for assessment only by a named
@@ -8,10 +9,21 @@ reason (a review, a reported change, an appeal), so it is never decided twice on
 from __future__ import annotations
 
 import enum
-import re
-from dataclasses import dataclass
 
-from onestop.common.errors import InvalidInput, InvalidTransition
+from onestop.cases.vocabulary.paths import FactPath, parse_path, refuse_registry_path
+from onestop.common.errors import InvalidTransition
+
+__all__ = [
+    "ApplicationStatus",
+    "Channel",
+    "FactPath",
+    "FactSource",
+    "check_open_for_facts",
+    "check_reopen",
+    "check_transition",
+    "parse_path",
+    "refuse_registry_path",
+]
 
 
 class ApplicationStatus(enum.StrEnum):
@@ -81,40 +93,3 @@ def check_open_for_facts(current: str) -> None:
         raise InvalidTransition(
             f"the facts of an application that is {current} cannot change; reopen it for assessment first"
         )
-
-
-@dataclass(frozen=True)
-class FactPath:
-    """A parsed path: ``unit.liquid_assets``, ``unit.funeral.ceremony_cost`` or ``people[<id>].age``."""
-
-    entity: str  # "unit" | "person"
-    name: str
-    person_id: str | None = None
-    group: str | None = None  # nested unit group ("funeral")
-
-    def __str__(self) -> str:
-        if self.entity == "person":
-            return f"people[{self.person_id}].{self.name}"
-        return f"unit.{self.group}.{self.name}" if self.group else f"unit.{self.name}"
-
-
-_PERSON_PATH = re.compile(r"^people\[([A-Za-z0-9_\-]{1,64})\]\.([a-z][a-z0-9_]{0,63})$")
-_UNIT_PATH = re.compile(r"^unit\.([a-z][a-z0-9_]{0,63})(?:\.([a-z][a-z0-9_]{0,63}))?$")
-
-
-def parse_path(text: str, *, field: str = "path") -> FactPath:
-    """Read a fact path in the case-format vocabulary."""
-    value = (text or "").strip()
-    if m := _PERSON_PATH.match(value):
-        return FactPath("person", m.group(2), person_id=m.group(1))
-    if m := _UNIT_PATH.match(value):
-        if m.group(2):
-            return FactPath("unit", m.group(2), group=m.group(1))
-        return FactPath("unit", m.group(1))
-    raise InvalidInput(field, f"must look like unit.<name> or people[<person id>].<name>, not {text!r}")
-
-
-def refuse_registry_path(path: FactPath, *, field: str = "path") -> None:
-    """Role and date of birth come from the registry record, never from an application fact."""
-    if path.entity == "person" and path.name in ("role", "birth_date"):
-        raise InvalidInput(field, f"{path.name} comes from the registry (benefit unit and person record)")

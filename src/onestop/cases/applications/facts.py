@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.applications import checklist, domain, program_packs
+from onestop.cases.applications import checklist, domain
 from onestop.cases.applications.casedata import CaseData, Fact, Member, assemble, explain_missing
 from onestop.cases.applications.domain import FactPath, FactSource
 from onestop.cases.applications.errors import DocumentNotUsable, FactNotFound
@@ -28,6 +28,7 @@ from onestop.cases.applications.schemas import (
     FactVerify,
     MissingFact,
 )
+from onestop.cases.vocabulary import program_packs
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text

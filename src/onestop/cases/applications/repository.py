@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from onestop.cases.applications.casedata import Member
@@ -34,6 +34,14 @@ class ApplicationRepository:
         if row is None:
             raise ApplicationNotFound(f"no application with id {application_id}")
         return row
+
+    def is_for(self, application_id: uuid.UUID, person_id: uuid.UUID) -> bool:
+        """Whether the application exists and the person is (or was) in its benefit unit."""
+        member = exists().where(
+            UnitMembership.unit_id == Application.unit_id, UnitMembership.person_id == person_id
+        )
+        stmt = select(Application.id).where(Application.id == application_id, member)
+        return self.session.scalar(stmt) is not None
 
     def unit_exists(self, unit_id: uuid.UUID) -> bool:
         """Whether the benefit unit exists."""
@@ -147,3 +155,8 @@ def _caseload(staff_id: uuid.UUID) -> Select[uuid.UUID]:
     return select(CaseloadAssignment.person_id).where(
         CaseloadAssignment.staff_id == staff_id, CaseloadAssignment.ended_on.is_(None)
     )
+
+
+def application_is_for(session: Session, application_id: uuid.UUID, person_id: uuid.UUID) -> bool:
+    """Whether the application exists and the person is (or was) in its benefit unit (for documents)."""
+    return ApplicationRepository(session).is_for(application_id, person_id)

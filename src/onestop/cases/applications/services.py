@@ -13,14 +13,16 @@ from typing import Any
 from onestop import audit, notices
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.applications import domain, letters, program_packs
+from onestop.cases.applications import domain, letters
 from onestop.cases.applications.casedata import Member
 from onestop.cases.applications.domain import ApplicationStatus, Channel, FactSource
 from onestop.cases.applications.facts import missing_documents
 from onestop.cases.applications.models import Application, ApplicationFact
 from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.applications.schemas import ApplicationCreate, ApplicationPublic, ApplicationStatusChange
+from onestop.cases.screenings import answers_of
 from onestop.cases.tasks import TaskCreate, create_task
+from onestop.cases.vocabulary import program_packs
 from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
@@ -95,8 +97,6 @@ def _import_screening(
     uow: UnitOfWork, actor: Actor, app: Application, members: list[Member], data: ApplicationCreate
 ) -> list[str]:
     """Carry a screening interview's answers over as unverified facts (role and age stay registry's)."""
-    from onestop.cases.screenings import answers_of  # screenings reads the applications' vocabulary helpers
-
     assert data.screening_session_id is not None
     answers, roles = answers_of(uow, data.screening_session_id, jurisdiction=app.jurisdiction)
     people = {m.person_id for m in members}

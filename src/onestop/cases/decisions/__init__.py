@@ -4,7 +4,14 @@ from onestop.cases.decisions.domain import Action, Basis, Outcome, Prepared, Req
 from onestop.cases.decisions.errors import DecisionNotFound, DecisionUndetermined, OverrideRequestNotFound
 from onestop.cases.decisions.models import Decision, DecisionImmutableError, OverrideRequest
 from onestop.cases.decisions.policy import DecisionPolicy, default_policy
-from onestop.cases.decisions.record import Approval, prepare_computed, prepare_copy, record_decision
+from onestop.cases.decisions.record import (
+    AfterDecision,
+    Approval,
+    after_recording,
+    prepare_computed,
+    prepare_copy,
+    record_decision,
+)
 from onestop.cases.decisions.replay import Replay, replay_decision
 from onestop.cases.decisions.schemas import (
     DecisionCreate,
@@ -27,6 +34,7 @@ from onestop.cases.decisions.services import (
 
 __all__ = [
     "Action",
+    "AfterDecision",
     "Approval",
     "Basis",
     "Decision",
@@ -46,6 +54,7 @@ __all__ = [
     "Prepared",
     "Replay",
     "RequestStatus",
+    "after_recording",
     "approve_override",
     "current_decision",
     "decide_application",

@@ -11,24 +11,38 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from onestop import audit
 from onestop.access import Actor
 from onestop.audit import AuditAction
-from onestop.cases.applications import Application, LoadedCase, program_packs
+from onestop.cases.applications import Application, LoadedCase
 from onestop.cases.applications.domain import ApplicationStatus
 from onestop.cases.decisions import benefits, letters, notice
 from onestop.cases.decisions.domain import Action, Basis, Outcome, Prepared, Previous, action_for, is_adverse
 from onestop.cases.decisions.models import Decision
 from onestop.cases.decisions.policy import DecisionPolicy, default_policy
 from onestop.cases.decisions.repository import DecisionRepository
+from onestop.cases.vocabulary import program_packs
 from onestop.common.ids import new_id
 from onestop.common.money import format_cents
 from onestop.db import UnitOfWork
 from onestop.jurisdictions.catalogue import load_catalogue
 from onestop.rules.result import render_result
+
+#: A step that runs inside the deciding transaction once the decision is written (reviews: cancel the
+#: waiting periodic review, schedule the next). Reviews build on decisions, so they plug their step in
+#: rather than decisions importing reviews; ``onestop.cases`` does it when case work is first imported.
+AfterDecision = Callable[[UnitOfWork, Actor, Application, Decision], object]
+_after_recording: list[AfterDecision] = []
+
+
+def after_recording(step: AfterDecision) -> None:
+    """Plug in a step that follows every recorded decision in the same transaction (once each)."""
+    if step not in _after_recording:
+        _after_recording.append(step)
 
 
 def prepare_computed(
@@ -190,9 +204,8 @@ def record_decision(
     benefits.sync(uow, actor, app, prepared, action, decision_id, planned)
     app.status, app.status_changed_at = ApplicationStatus.DECIDED.value, now
     uow.flush()
-    from onestop.cases.reviews.scheduling import after_decision  # reviews build on decisions
-
-    after_decision(uow, actor, app, row)
+    for step in _after_recording:
+        step(uow, actor, app, row)
     audit.record(
         uow,
         actor=actor,
@@ -261,8 +274,10 @@ def snapshot(row: Decision) -> dict[str, Any]:
 
 __all__ = [
     "Action",
+    "AfterDecision",
     "Approval",
     "Prepared",
+    "after_recording",
     "override",
     "prepare_computed",
     "prepare_copy",

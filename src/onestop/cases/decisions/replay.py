@@ -14,9 +14,9 @@ from pydantic import BaseModel
 from onestop import audit, policy
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.applications import program_packs
 from onestop.cases.decisions import gaps
 from onestop.cases.decisions.repository import DecisionRepository
+from onestop.cases.vocabulary import program_packs
 from onestop.db import UnitOfWork
 from onestop.rules import overlays
 

@@ -14,7 +14,7 @@ import uuid
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.applications import Application, ApplicationStatus, load_case, program_packs
+from onestop.cases.applications import Application, ApplicationStatus, load_case
 from onestop.cases.applications.casedata import explain_missing
 from onestop.cases.applications.domain import check_transition
 from onestop.cases.applications.repository import ApplicationRepository
@@ -34,6 +34,7 @@ from onestop.cases.decisions.schemas import (
     OverrideReview,
 )
 from onestop.cases.tasks import TaskClose, TaskCreate, complete_task, create_task
+from onestop.cases.vocabulary import program_packs
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.common.money import to_cents

@@ -5,6 +5,8 @@ from onestop.cases.documents.errors import DocumentCorrupted, DocumentNotFound
 from onestop.cases.documents.models import Document
 from onestop.cases.documents.schemas import DocumentPublic, DocumentReject, DocumentVerify, Download
 from onestop.cases.documents.services import (
+    ApplicationCheck,
+    check_applications_with,
     download_document,
     get_document,
     list_documents,
@@ -14,6 +16,7 @@ from onestop.cases.documents.services import (
 )
 
 __all__ = [
+    "ApplicationCheck",
     "Document",
     "DocumentCorrupted",
     "DocumentNotFound",
@@ -24,6 +27,7 @@ __all__ = [
     "DocumentVerify",
     "Download",
     "VerificationMethod",
+    "check_applications_with",
     "download_document",
     "get_document",
     "list_documents",

@@ -18,18 +18,6 @@ class DocumentRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def application_is_for(self, application_id: uuid.UUID, person_id: uuid.UUID) -> bool:
-        """Whether the application exists and the person is (or was) in its benefit unit."""
-        # Imported here: applications read documents, so a module-level import would be circular.
-        from onestop.cases.applications.models import Application
-        from onestop.registry.models import UnitMembership
-
-        member = exists().where(
-            UnitMembership.unit_id == Application.unit_id, UnitMembership.person_id == person_id
-        )
-        stmt = select(Application.id).where(Application.id == application_id, member)
-        return self.session.scalar(stmt) is not None
-
     def add(self, document: Document) -> None:
         """Stage a new document."""
         self.session.add(document)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
@@ -28,6 +31,24 @@ from onestop.registry import current_record_id, merged_record_ids
 from onestop.storage import DocumentStorage
 
 SUBJECT = "document"
+
+#: Whether the application exists and the person is (or was) in its benefit unit. Applications know,
+#: and they build on documents, so they plug the check in rather than documents importing them;
+#: ``onestop.cases`` does it when case work is first imported.
+ApplicationCheck = Callable[[Session, uuid.UUID, uuid.UUID], bool]
+
+
+def _no_application_check(session: Session, application_id: uuid.UUID, person_id: uuid.UUID) -> bool:
+    raise RuntimeError("no application check is plugged in (import onestop.cases)")
+
+
+_application_is_for: ApplicationCheck = _no_application_check
+
+
+def check_applications_with(check: ApplicationCheck) -> None:
+    """Plug in how an upload's ``application_id`` is checked against the person."""
+    global _application_is_for
+    _application_is_for = check
 
 
 def upload_document(
@@ -53,7 +74,7 @@ def upload_document(
             pid = current_record_id(uow, person_id)
             sha = hashlib.sha256(data).hexdigest()
             repo = DocumentRepository(uow.session)
-            if application_id is not None and not repo.application_is_for(application_id, pid):
+            if application_id is not None and not _application_is_for(uow.session, application_id, pid):
                 raise InvalidInput("application_id", "no such application for this person's household")
             shared = repo.content_in_use(sha)
             key = storage.put(data)

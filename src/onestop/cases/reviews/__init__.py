@@ -3,7 +3,7 @@
 from onestop.cases.reviews.domain import ChangeCategory, ReviewKind, ReviewResult, ReviewStatus, Schedule
 from onestop.cases.reviews.errors import ReviewNotFound
 from onestop.cases.reviews.models import Review
-from onestop.cases.reviews.scheduling import default_schedule
+from onestop.cases.reviews.scheduling import after_decision, default_schedule
 from onestop.cases.reviews.schemas import (
     BenefitHold,
     ChangeReport,
@@ -38,6 +38,7 @@ __all__ = [
     "ReviewResult",
     "ReviewStatus",
     "Schedule",
+    "after_decision",
     "cancel_review",
     "conduct_review",
     "default_schedule",

@@ -12,8 +12,6 @@ from typing import Any
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.applications import domain as app_domain
-from onestop.cases.applications import program_packs
 from onestop.cases.screenings import domain, step_screening
 from onestop.cases.screenings.domain import SessionStatus
 from onestop.cases.screenings.models import ScreeningSession, ScreeningStep
@@ -27,6 +25,7 @@ from onestop.cases.screenings.schemas import (
     ScreeningStart,
     StepPublic,
 )
+from onestop.cases.vocabulary import paths, program_packs
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text
@@ -137,7 +136,7 @@ def _validated(jurisdiction: str, answers: dict[str, Any], uow: UnitOfWork) -> d
     pack = program_packs.pack_of(jurisdiction)
     clean: dict[str, Any] = {}
     for raw, value in answers.items():
-        path = app_domain.parse_path(raw, field="answers")
+        path = paths.parse_path(raw, field="answers")
         try:
             clean[str(path)] = program_packs.normalise(pack, path, value, uow.clock.today())
         except InvalidInput as err:

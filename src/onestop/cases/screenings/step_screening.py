@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from onestop.cases.applications import program_packs
 from onestop.cases.screenings import domain
+from onestop.cases.vocabulary import program_packs
 from onestop.screening import screen as needs_screen
 
 

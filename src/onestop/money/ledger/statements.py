@@ -78,11 +78,14 @@ def client_account(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> dict
             .group_by(Overpayment.program, Recovery.method)
         ):
             accounts[program].recovered[method] = int(cents)
-        audit.record(
-            uow, actor=actor, action=AuditAction.UNIT_ACCOUNT_READ, subject_type="unit", subject_id=unit_id
+        return audit.audited_read(
+            uow,
+            dict(accounts),
+            actor=actor,
+            action=AuditAction.UNIT_ACCOUNT_READ,
+            subject_type="unit",
+            subject_id=unit_id,
         )
-        uow.commit()
-        return dict(accounts)
 
 
 def trial_balance(uow: UnitOfWork, *, actor: Actor) -> dict[str, int]:

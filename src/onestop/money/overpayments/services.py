@@ -24,7 +24,13 @@ from onestop.money import domain, repository, support
 from onestop.money.ledger import domain as postings
 from onestop.money.ledger import services as ledger
 from onestop.money.models import ApprovalRequest, Overpayment, Recovery
-from onestop.money.schemas import OverpaymentCreate
+from onestop.money.schemas import (
+    ApprovalPublic,
+    OverpaymentCreate,
+    OverpaymentPublic,
+    Repayment,
+    WriteOffRequest,
+)
 
 SOURCES = ("reassessment", "investigation", "manual")
 
@@ -130,7 +136,7 @@ def create_overpayment(
     *,
     actor: Actor,
     data: OverpaymentCreate,
-) -> Overpayment:
+) -> OverpaymentPublic:
     """Set up an overpayment by hand (after an investigation, say) with its reason; the unit is notified."""
     unit_id, program, amount_cents, source, reason, idempotency_key = (
         data.unit_id,
@@ -170,13 +176,14 @@ def create_overpayment(
             after=snapshot(op),
         )
         uow.commit()
-    return op
+        return OverpaymentPublic.model_validate(op)
 
 
 def record_repayment(
-    uow: UnitOfWork, *, actor: Actor, overpayment_id: uuid.UUID, amount_cents: int, note: str = ""
-) -> Overpayment:
+    uow: UnitOfWork, *, actor: Actor, overpayment_id: uuid.UUID, data: Repayment
+) -> OverpaymentPublic:
     """The client paid back part or all of an overpayment."""
+    amount_cents, note = data.amount, data.note
     with uow:
         require(
             uow,
@@ -211,13 +218,14 @@ def record_repayment(
             after=snapshot(op),
         )
         uow.commit()
-    return op
+        return OverpaymentPublic.model_validate(op)
 
 
 def request_write_off(
-    uow: UnitOfWork, *, actor: Actor, overpayment_id: uuid.UUID, reason: str
-) -> ApprovalRequest:
+    uow: UnitOfWork, *, actor: Actor, overpayment_id: uuid.UUID, data: WriteOffRequest
+) -> ApprovalPublic:
     """Ask a supervisor to write off what is left of an overpayment."""
+    reason = data.reason
     with uow:
         require(
             uow,
@@ -259,7 +267,7 @@ def request_write_off(
             details={"reason": reason.strip(), "balance_cents": op.balance_cents},
         )
         uow.commit()
-    return request
+        return ApprovalPublic.model_validate(request)
 
 
 def write_off(uow: UnitOfWork, op: Overpayment, *, by: str, note: str) -> None:

@@ -11,7 +11,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 
 from onestop.access import AccountLocked, LoginFailed, LoginPolicy, login, revoke_token
 from onestop.access.schemas import TokenPublic
-from onestop.web.deps import BearerToken, ContainerDep, CurrentActor
+from onestop.web.deps import BearerToken, ContainerDep, CurrentActor, UowDep
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -22,7 +22,10 @@ router = APIRouter(prefix="/auth", tags=["auth"])
     responses={401: {"description": "Wrong username or password"}, 429: {"description": "Too many attempts"}},
 )
 def token(
-    request: Request, container: ContainerDep, form: Annotated[OAuth2PasswordRequestForm, Depends()]
+    request: Request,
+    container: ContainerDep,
+    uow: UowDep,
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
 ) -> TokenPublic:
     """Exchange a username and password for a bearer token.
 
@@ -42,14 +45,14 @@ def token(
     settings = container.settings
     policy = LoginPolicy.of(settings.login_max_failures, settings.login_lockout_minutes)
     try:
-        issued = login(container.uow(), username=form.username, password=form.password, policy=policy)
+        issued = login(uow, username=form.username, password=form.password, policy=policy)
     except AccountLocked:
         raise LoginFailed() from None  # the same answer as a wrong password: the lock is not revealed
     return TokenPublic(access_token=issued.token, expires_at=issued.expires_at)
 
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
-def logout(container: ContainerDep, actor: CurrentActor, bearer: BearerToken) -> Response:
+def logout(uow: UowDep, actor: CurrentActor, bearer: BearerToken) -> Response:
     """Revoke the token this request carries."""
-    revoke_token(container.uow(), actor=actor, token=bearer)
+    revoke_token(uow, actor=actor, token=bearer)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

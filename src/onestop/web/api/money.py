@@ -125,8 +125,7 @@ def cancel_issuance(
 @router.post("/overpayments", status_code=status.HTTP_201_CREATED, response_model=s.OverpaymentPublic)
 def create_overpayment(uow: UowDep, actor: CurrentActor, body: s.OverpaymentCreate) -> s.OverpaymentPublic:
     """Set up an overpayment with its reason; a notice to the unit is queued."""
-    op = money.create_overpayment(uow, actor=actor, data=body)
-    return s.OverpaymentPublic.model_validate(op)
+    return money.create_overpayment(uow, actor=actor, data=body)
 
 
 @router.get("/overpayments", response_model=list[s.OverpaymentPublic])
@@ -145,14 +144,7 @@ def repay(
     uow: UowDep, actor: CurrentActor, overpayment_id: uuid.UUID, body: s.Repayment
 ) -> s.OverpaymentPublic:
     """Record a repayment by the client."""
-    op = money.record_repayment(
-        uow,
-        actor=actor,
-        overpayment_id=overpayment_id,
-        amount_cents=body.amount,
-        note=body.note,
-    )
-    return s.OverpaymentPublic.model_validate(op)
+    return money.record_repayment(uow, actor=actor, overpayment_id=overpayment_id, data=body)
 
 
 @router.post(
@@ -164,8 +156,7 @@ def request_write_off(
     uow: UowDep, actor: CurrentActor, overpayment_id: uuid.UUID, body: s.WriteOffRequest
 ) -> s.ApprovalPublic:
     """Ask a supervisor to write off the balance (202: it waits in the approval queue)."""
-    request = money.request_write_off(uow, actor=actor, overpayment_id=overpayment_id, reason=body.reason)
-    return s.ApprovalPublic.model_validate(request)
+    return money.request_write_off(uow, actor=actor, overpayment_id=overpayment_id, data=body)
 
 
 @router.post("/invoices", status_code=status.HTTP_201_CREATED, response_model=s.InvoicePublic)

@@ -9,6 +9,7 @@ from starlette.responses import HTMLResponse
 from onestop.common.i18n import N_
 from onestop.health.portal import my_health
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.portal.accounts import ClientId
 
 router = APIRouter()
@@ -50,9 +51,9 @@ SENIOR_WORDS = {
 
 
 @router.get("/health")
-def my_health_page(request: Request, client: ClientId) -> HTMLResponse:
+def my_health_page(request: Request, uow: UowDep, client: ClientId) -> HTMLResponse:
     """The client's health coverage page."""
-    found = my_health(request.app.state.container.uow(), account_id=client)
+    found = my_health(uow, account_id=client)
     words = {k: pages.gettext(request, v) for k, v in HEALTH_STATUS_WORDS.items()}
     plans = {k: pages.gettext(request, v) for k, v in PLAN_WORDS.items()}
     trips = {k: pages.gettext(request, v) for k, v in (TRIP_WORDS | TRIP_KINDS).items()}

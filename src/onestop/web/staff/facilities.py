@@ -16,7 +16,6 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop import health
 from onestop.access.permissions import Actor
-from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
@@ -26,6 +25,7 @@ from onestop.web.deps import UowDep
 from onestop.web.staff import health as health_pages
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+from onestop.web.staff.health_page import date, version
 
 router = APIRouter()
 
@@ -93,14 +93,6 @@ class BenefitForm(PageForm):
     explanation: str = ""
 
 
-def _version(raw: str) -> int | None:
-    return int(raw) if raw.isdigit() else None
-
-
-def _date(raw: str, field: str) -> Any:
-    return parse_date(raw, field=field) if raw else None
-
-
 def _labels(request: Request, labels: dict[str, str]) -> list[tuple[str, str]]:
     return [(k, pages.gettext(request, v)) for k, v in labels.items()]
 
@@ -163,7 +155,7 @@ def change_facility(
     try:
         data = model(
             s.FacilityUpdate,
-            version=_version(form.version),
+            version=version(form.version),
             address=form.address,
             contact_name=form.contact_name,
             phone=form.phone,
@@ -193,13 +185,15 @@ def stay_in(
             s.StayIn,
             person_id=person_id,
             facility_id=optional_uuid(form.facility_id, "facility_id"),
-            in_on=_date(form.in_on, "in_on"),
+            in_on=date(form.in_on, "in_on"),
             reason=form.stay_reason or None,
         )
         stay = health.record_stay_in(uow, actor=actor, data=data)
     except InvalidInput as err:
         field = {"reason": "stay_reason", "person_id": "form"}.get(err.field, err.field)
-        return health_pages.page(request, actor, person_id, "stay_in", form.model_dump(), err, field=field)
+        return health_pages.page(
+            request, uow, actor, person_id, "stay_in", form.model_dump(), err, field=field
+        )
     pages.flash(request, N_("The stay at %(name)s is recorded."), "success", name=stay.facility_name)
     return pages.redirect(request, f"/staff/people/{person_id}/health#stays-title")
 
@@ -217,14 +211,16 @@ def stay_out(
     try:
         data = model(
             s.StayOut,
-            version=_version(form.version),
-            out_on=_date(form.out_on, "out_on"),
+            version=version(form.version),
+            out_on=date(form.out_on, "out_on"),
             reason=form.out_reason or None,
         )
         stay = health.record_stay_out(uow, actor=actor, stay_id=stay_id, data=data)
     except InvalidInput as err:
         field = "out_reason" if err.field == "reason" else err.field
-        return health_pages.page(request, actor, person_id, "stay_out", form.model_dump(), err, field=field)
+        return health_pages.page(
+            request, uow, actor, person_id, "stay_out", form.model_dump(), err, field=field
+        )
     pages.flash(request, N_("The day out is recorded."), "success")
     if stay.recurring_ended:
         pages.flash(request, N_("The monthly payment to the facility ends on the day out."), "success")
@@ -250,11 +246,11 @@ def pay(
             raise InvalidInput("nights", "must be a whole number")
         data = model(
             s.BenefitCreate,
-            version=_version(form.version),
+            version=version(form.version),
             kind=form.benefit_kind,
             amount=form.amount or None,
             nights=int(form.nights) if form.nights else None,
-            pay_date=_date(form.pay_date, "pay_date"),
+            pay_date=date(form.pay_date, "pay_date"),
             cheque_number=form.cheque_number or None,
             health_benefits=form.health_benefits == "yes",
             explanation=form.explanation,
@@ -262,7 +258,9 @@ def pay(
         paid = health.pay_benefit(uow, actor=actor, stay_id=stay_id, data=data)
     except InvalidInput as err:
         field = {"kind": "benefit_kind", "person_id": "health_benefits"}.get(err.field, err.field)
-        return health_pages.page(request, actor, person_id, "benefit", form.model_dump(), err, field=field)
+        return health_pages.page(
+            request, uow, actor, person_id, "benefit", form.model_dump(), err, field=field
+        )
     if paid.money_state == "approved":
         pages.flash(request, N_("The payment of $%(amount)s is issued."), "success", amount=paid.amount)
     else:

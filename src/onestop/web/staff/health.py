@@ -19,22 +19,16 @@ from onestop.access.permissions import Actor, Permission
 from onestop.cases import decisions
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.health import schemas as s
 from onestop.health import terms
 from onestop.registry import get_person
 from onestop.web import pages
-from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import model
+from onestop.web.staff.health_page import PLANS, STATUSES, HealthPage, Page, version
 
 router = APIRouter()
 
-PLANS = {
-    "foundation": N_("Foundation Plan"),
-    "65plus": N_("65Plus Plan"),
-    "access": N_("Access Plan"),
-    "assurance": N_("Assurance Plan"),
-    "select_needs": N_("Select Needs Plan"),
-}
 BENEFIT_KINDS = {
     "one_time": N_("One-time payment"),
     "recurring": N_("Recurring payment (monthly)"),
@@ -45,26 +39,6 @@ MONEY_STATES = {
     "pending_approval": N_("Waiting for a second person's approval"),
     "ended": N_("Ended on the day out"),
     "end_pending_approval": N_("Ending waits for a second person's approval"),
-}
-STATUSES = {
-    "active": N_("Active"),
-    "ended": N_("Ended"),
-    "issued": N_("Issued"),
-    "cancelled": N_("Cancelled"),
-    "replaced": N_("Replaced"),
-    "submitted": N_("Submitted"),
-    "approved": N_("Approved"),
-    "denied": N_("Denied"),
-    "withdrawn": N_("Withdrawn"),
-    "received": N_("Received"),
-    "paid": N_("Paid"),
-    "applied": N_("Applied"),
-    "registered": N_("Registered"),
-    "expired": N_("Expired"),
-    "determined": N_("Determined"),
-    "undetermined": N_("Undetermined"),
-    "requested": N_("Requested"),
-    "returned": N_("Returned"),
 }
 
 
@@ -111,71 +85,60 @@ class CancelForm(BaseModel):
 
 
 @router.get("/people/{person_id:uuid}/health")
-def health_page(request: Request, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def health_page(page: Page) -> HTMLResponse:
     """The person's health page."""
-    return _page(request, actor, person_id)
+    return person_page(page)
 
 
 @router.post("/people/{person_id:uuid}/health/cards")
-def issue_card(
-    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[CardForm, Form()]
-) -> Response:
+def issue_card(page: Page, form: Annotated[CardForm, Form()]) -> Response:
     """Issue an emergency drug card."""
     try:
         data = model(
             s.CardIssue,
-            person_id=person_id,
+            person_id=page.person_id,
             valid_to=form.valid_to or None,
             reason=form.reason,
             note=form.note or None,
         )
-        card = health.issue_card(request.app.state.container.uow(), actor=actor, data=data)
+        card = health.issue_card(page.uow, actor=page.actor, data=data)
     except InvalidInput as err:
-        return _page(request, actor, person_id, "card", form.model_dump(), err)
-    pages.flash(request, N_("Emergency drug card %(number)s is issued."), "success", number=card.number)
-    return pages.redirect(request, f"/staff/people/{person_id}/health#cards-title")
+        return person_page(page, "card", form.model_dump(), err)
+    return page.to("#cards-title", N_("Emergency drug card %(number)s is issued."), number=card.number)
 
 
 @router.post("/people/{person_id:uuid}/health/copays")
-def cost(
-    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[CopayForm, Form()]
-) -> Response:
+def cost(page: Page, form: Annotated[CopayForm, Form()]) -> Response:
     """Cost a prescription under the person's coverage."""
     try:
         data = model(
             s.CopayRequest,
-            person_id=person_id,
+            person_id=page.person_id,
             din=form.din,
             drug_name=form.drug_name,
             quantity=form.quantity or None,
             unit_price=form.unit_price or None,
             dispensing_fee=form.dispensing_fee or None,
         )
-        health.cost_prescription(request.app.state.container.uow(), actor=actor, data=data)
+        health.cost_prescription(page.uow, actor=page.actor, data=data)
     except InvalidInput as err:
-        return _page(request, actor, person_id, "copay", form.model_dump(), err)
-    pages.flash(request, N_("The prescription is costed."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health#copays-title")
+        return person_page(page, "copay", form.model_dump(), err)
+    return page.to("#copays-title", N_("The prescription is costed."))
 
 
 @router.post("/people/{person_id:uuid}/health/authorizations")
-def submit(
-    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[AuthorizationForm, Form()]
-) -> Response:
+def submit(page: Page, form: Annotated[AuthorizationForm, Form()]) -> Response:
     """Record a special authorization request."""
     try:
-        data = model(s.AuthorizationCreate, person_id=person_id, **form.model_dump())
-        health.submit_authorization(request.app.state.container.uow(), actor=actor, data=data)
+        data = model(s.AuthorizationCreate, person_id=page.person_id, **form.model_dump())
+        health.submit_authorization(page.uow, actor=page.actor, data=data)
     except InvalidInput as err:
-        return _page(request, actor, person_id, "authorization", form.model_dump(), err)
-    pages.flash(request, N_("The special authorization request is recorded."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health#authorizations-title")
+        return person_page(page, "authorization", form.model_dump(), err)
+    return page.to("#authorizations-title", N_("The special authorization request is recorded."))
 
 
 @router.post("/people/{person_id:uuid}/health/coverage/from-decision")
-def from_decision(
-    request: Request, actor: StaffActor, person_id: uuid.UUID, form: Annotated[FromDecisionForm, Form()]
-) -> Response:
+def from_decision(page: Page, form: Annotated[FromDecisionForm, Form()]) -> Response:
     """Start (or end) the plan's coverage from a decision in force; leaving Income Support for work
     keeps Foundation coverage the reference's months."""
     try:
@@ -185,51 +148,39 @@ def from_decision(
             left_for_work=form.left_for_work == "yes",
             household=form.applicant_only != "yes",
         )
-        change = health.apply_decision(request.app.state.container.uow(), actor=actor, data=data)
+        change = health.apply_decision(page.uow, actor=page.actor, data=data)
     except InvalidInput as err:
-        return _page(request, actor, person_id, "from_decision", form.model_dump(), err)
-    pages.flash(
-        request,
-        N_("Coverage from the decision: %(started)s started, %(ended)s ended."),
-        "success",
-        started=len(change.started),
-        ended=len(change.ended),
-    )
-    return pages.redirect(request, f"/staff/people/{person_id}/health#coverage-title")
+        return person_page(page, "from_decision", form.model_dump(), err)
+    message = N_("Coverage from the decision: %(started)s started, %(ended)s ended.")
+    return page.to("#coverage-title", message, started=len(change.started), ended=len(change.ended))
 
 
 @router.post("/people/{person_id:uuid}/health/cards/{card_id:uuid}/cancel")
-def cancel(
-    request: Request,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    card_id: uuid.UUID,
-    form: Annotated[CancelForm, Form()],
-) -> Response:
+def cancel(page: Page, card_id: uuid.UUID, form: Annotated[CancelForm, Form()]) -> Response:
     """Cancel a card."""
     try:
-        version = int(form.version) if form.version.isdigit() else None
-        data = model(s.CardCancel, reason=form.reason, version=version)
-        health.cancel_card(request.app.state.container.uow(), actor=actor, card_id=card_id, data=data)
+        data = model(s.CardCancel, reason=form.reason, version=version(form.version))
+        health.cancel_card(page.uow, actor=page.actor, card_id=card_id, data=data)
     except InvalidInput as err:
-        return _page(request, actor, person_id, "cancel", form.model_dump(), err)
-    pages.flash(request, N_("The card is cancelled."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health#cards-title")
+        return person_page(page, "cancel", form.model_dump(), err)
+    return page.to("#cards-title", N_("The card is cancelled."))
 
 
-def _page(
-    request: Request,
-    actor: Actor,
-    person_id: uuid.UUID,
+def person_page(
+    here: HealthPage,
     form: str = "",
     values: dict[str, Any] | None = None,
     err: InvalidInput | None = None,
+    *,
+    field: str | None = None,
 ) -> HTMLResponse:
-    return page(request, actor, person_id, form, values, err)
+    """The person's health page of this request (see ``page``)."""
+    return page(here.request, here.uow, here.actor, here.person_id, form, values, err, field=field)
 
 
 def page(
     request: Request,
+    uow: UnitOfWork,
     actor: Actor,
     person_id: uuid.UUID,
     form: str = "",
@@ -240,14 +191,13 @@ def page(
 ) -> HTMLResponse:
     """The person's health page; after a refused form, the error beside ``field`` (the service's field
     unless the form names its box differently) and what was typed, with status 422."""
-    container = request.app.state.container
-    person = get_person(container.uow(), actor=actor, person_id=person_id, purpose="health and drug coverage")
-    file = health.health_file(container.uow(), actor=actor, person_id=person_id)
-    stays = health.person_stays(container.uow(), actor=actor, person_id=person_id)
-    facilities = health.list_facilities(container.uow(), actor=actor, active_only=True)
+    person = get_person(uow, actor=actor, person_id=person_id, purpose="health and drug coverage")
+    file = health.health_file(uow, actor=actor, person_id=person_id)
+    stays = health.person_stays(uow, actor=actor, person_id=person_id)
+    facilities = health.list_facilities(uow, actor=actor, active_only=True)
     decided = []
     if actor.can(Permission.CASE_READ):
-        found = decisions.list_decisions(container.uow(), actor=actor, person_id=person_id)
+        found = decisions.list_decisions(uow, actor=actor, person_id=person_id)
         decided = [d for d in found if d.program in terms.config().programs]
     errors = {(field or err.field): pages.gettext(request, err.problem)} if err else {}
     context = {

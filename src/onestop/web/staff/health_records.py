@@ -8,54 +8,22 @@ what was typed (422); a stale version answers 409 (the service's ``expect_versio
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form
 from starlette.responses import HTMLResponse, Response
 
 from onestop import health
-from onestop.access.permissions import Actor
-from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.health import schemas as s
-from onestop.web import pages
-from onestop.web.deps import UowDep
-from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import PageForm, model
-from onestop.web.staff.health_work import (
-    _AUTH,
-    _authorization,
-    _back,
-    _coverage,
-    _date,
-    _errors,
-    _find,
-    _render,
-    _version,
-)
+from onestop.web.staff.health_page import PEOPLE, Page, date, record_view, version
+from onestop.web.staff.health_work import authorization_view, coverage_view
 
 router = APIRouter()
 
-_PEOPLE = "/people/{person_id:uuid}/health"
-
-
-def _refused(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    person_id: uuid.UUID,
-    template: str,
-    pick: Callable[[s.HealthFile], dict[str, Any]],
-    form: PageForm,
-    err: InvalidInput,
-    boxes: dict[str, str],
-) -> HTMLResponse:
-    """The page again with the error beside its box and what was typed (422)."""
-    errors = _errors(request, err, boxes, type(form))
-    values = form.model_dump()
-    return _render(request, uow, actor, person_id, template, pick, values, errors, status_code=422)
+_card_view = record_view("staff/health/card.html", "card", lambda f: f.cards, "drug card")
+_copay_view = record_view("staff/health/copay.html", "copay", lambda f: f.copays, "costed prescription")
 
 
 # --- coverage restrictions ---------------------------------------------------------------------
@@ -74,55 +42,39 @@ class LiftForm(PageForm):
     lift_reason: str = ""
 
 
-_COVERAGE = "staff/health/coverage.html"
-
-
-@router.post(_PEOPLE + "/coverage/{coverage_id:uuid}/restrictions")
-def add_restriction(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    coverage_id: uuid.UUID,
-    form: Annotated[RestrictionForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/coverage/{coverage_id:uuid}/restrictions")
+def add_restriction(page: Page, coverage_id: uuid.UUID, form: Annotated[RestrictionForm, Form()]) -> Response:
     """Restrict the coverage (a drug, a class, one pharmacy) with what the client was told."""
-    try:
+
+    def act() -> object:
         data = model(
             s.RestrictionAdd,
-            version=_version(form.version),
+            version=version(form.version),
             kind=form.kind,
             value=form.value,
             explained_to_client=form.explained_to_client,
         )
-        health.add_restriction(uow, actor=actor, coverage_id=coverage_id, data=data)
-    except InvalidInput as err:
-        return _refused(request, uow, actor, person_id, _COVERAGE, _coverage(coverage_id), form, err, {})
-    return _back(request, person_id, "coverage-title", N_("The restriction is recorded."))
+        return health.add_restriction(page.uow, actor=page.actor, coverage_id=coverage_id, data=data)
+
+    done = page.then("#coverage-title", N_("The restriction is recorded."))
+    return page.submit(coverage_view(coverage_id), form, act, done)
 
 
-@router.post(_PEOPLE + "/coverage/{coverage_id:uuid}/restrictions/remove")
-def lift_restriction(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    coverage_id: uuid.UUID,
-    form: Annotated[LiftForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/coverage/{coverage_id:uuid}/restrictions/remove")
+def lift_restriction(page: Page, coverage_id: uuid.UUID, form: Annotated[LiftForm, Form()]) -> Response:
     """Lift a restriction; it stays on the record with the reason."""
-    try:
+
+    def act() -> object:
         data = model(
             s.RestrictionRemove,
-            version=_version(form.version),
+            version=version(form.version),
             restriction_id=form.restriction_id,
             reason=form.lift_reason,
         )
-        health.remove_restriction(uow, actor=actor, coverage_id=coverage_id, data=data)
-    except InvalidInput as err:
-        boxes = {"reason": "lift_reason"}
-        return _refused(request, uow, actor, person_id, _COVERAGE, _coverage(coverage_id), form, err, boxes)
-    return _back(request, person_id, "coverage-title", N_("The restriction is lifted."))
+        return health.remove_restriction(page.uow, actor=page.actor, coverage_id=coverage_id, data=data)
+
+    done = page.then("#coverage-title", N_("The restriction is lifted."))
+    return page.submit(coverage_view(coverage_id), form, act, done, {"reason": "lift_reason"})
 
 
 # --- emergency drug cards: re-issue ------------------------------------------------------------
@@ -134,44 +86,27 @@ class ReissueForm(PageForm):
     valid_to: str = ""
 
 
-_CARD = "staff/health/card.html"
-
-
-def _card(cid: uuid.UUID) -> Callable[[s.HealthFile], dict[str, Any]]:
-    return lambda f: {"card": _find(f.cards, cid, "drug card")}
-
-
-@router.get(_PEOPLE + "/cards/{card_id:uuid}")
-def card_page(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, card_id: uuid.UUID
-) -> HTMLResponse:
+@router.get(PEOPLE + "/cards/{card_id:uuid}")
+def card_page(page: Page, card_id: uuid.UUID) -> HTMLResponse:
     """A drug card, with the form to re-issue it while it is in use."""
-    return _render(request, uow, actor, person_id, _CARD, _card(card_id))
+    return page.render(_card_view(card_id))
 
 
-@router.post(_PEOPLE + "/cards/{card_id:uuid}/reissue")
-def reissue_card(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    card_id: uuid.UUID,
-    form: Annotated[ReissueForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/cards/{card_id:uuid}/reissue")
+def reissue_card(page: Page, card_id: uuid.UUID, form: Annotated[ReissueForm, Form()]) -> Response:
     """A new card with a new number; the old one is marked replaced."""
-    try:
+
+    def act() -> s.CardPublic:
+        valid_to = date(form.valid_to, "valid_to")
         data = model(
-            s.CardReissue,
-            version=_version(form.version),
-            reason=form.reissue_reason,
-            valid_to=_date(form.valid_to, "valid_to"),
+            s.CardReissue, version=version(form.version), reason=form.reissue_reason, valid_to=valid_to
         )
-        card = health.reissue_card(uow, actor=actor, card_id=card_id, data=data)
-    except InvalidInput as err:
-        boxes = {"reason": "reissue_reason"}
-        return _refused(request, uow, actor, person_id, _CARD, _card(card_id), form, err, boxes)
-    pages.flash(request, N_("Card %(number)s is issued in its place."), "success", number=card.number)
-    return pages.redirect(request, f"/staff/people/{person_id}/health#cards-title")
+        return health.reissue_card(page.uow, actor=page.actor, card_id=card_id, data=data)
+
+    def done(card: s.CardPublic) -> Response:
+        return page.to("#cards-title", N_("Card %(number)s is issued in its place."), number=card.number)
+
+    return page.submit(_card_view(card_id), form, act, done, {"reason": "reissue_reason"})
 
 
 # --- special authorizations: withdraw ----------------------------------------------------------
@@ -182,24 +117,20 @@ class WithdrawForm(PageForm):
     withdraw_reason: str = ""
 
 
-@router.post(_PEOPLE + "/authorizations/{authorization_id:uuid}/withdraw")
+@router.post(PEOPLE + "/authorizations/{authorization_id:uuid}/withdraw")
 def withdraw_authorization(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    authorization_id: uuid.UUID,
-    form: Annotated[WithdrawForm, Form()],
+    page: Page, authorization_id: uuid.UUID, form: Annotated[WithdrawForm, Form()]
 ) -> Response:
     """Withdraw a request not yet decided, with the reason."""
-    try:
-        data = model(s.AuthorizationWithdraw, version=_version(form.version), reason=form.withdraw_reason)
-        health.withdraw_authorization(uow, actor=actor, authorization_id=authorization_id, data=data)
-    except InvalidInput as err:
-        pick = _authorization(authorization_id)
-        boxes = {"reason": "withdraw_reason"}
-        return _refused(request, uow, actor, person_id, _AUTH, pick, form, err, boxes)
-    return _back(request, person_id, "authorizations-title", N_("The request is withdrawn."))
+
+    def act() -> object:
+        data = model(s.AuthorizationWithdraw, version=version(form.version), reason=form.withdraw_reason)
+        return health.withdraw_authorization(
+            page.uow, actor=page.actor, authorization_id=authorization_id, data=data
+        )
+
+    done = page.then("#authorizations-title", N_("The request is withdrawn."))
+    return page.submit(authorization_view(authorization_id), form, act, done, {"reason": "withdraw_reason"})
 
 
 # --- co-pays: the officer's case-by-case figure ------------------------------------------------
@@ -211,37 +142,21 @@ class OverrideForm(PageForm):
     override_reason: str = ""
 
 
-_COPAY = "staff/health/copay.html"
-
-
-def _copay(cid: uuid.UUID) -> Callable[[s.HealthFile], dict[str, Any]]:
-    return lambda f: {"copay": _find(f.copays, cid, "costed prescription")}
-
-
-@router.get(_PEOPLE + "/copays/{copay_id:uuid}")
-def copay_page(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, copay_id: uuid.UUID
-) -> HTMLResponse:
+@router.get(PEOPLE + "/copays/{copay_id:uuid}")
+def copay_page(page: Page, copay_id: uuid.UUID) -> HTMLResponse:
     """A costed prescription with its explanation and the form to set the co-pay case by case."""
-    return _render(request, uow, actor, person_id, _COPAY, _copay(copay_id))
+    return page.render(_copay_view(copay_id))
 
 
-@router.post(_PEOPLE + "/copays/{copay_id:uuid}/override")
-def override_copay(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    copay_id: uuid.UUID,
-    form: Annotated[OverrideForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/copays/{copay_id:uuid}/override")
+def override_copay(page: Page, copay_id: uuid.UUID, form: Annotated[OverrideForm, Form()]) -> Response:
     """Set what the client pays, with the reason; the computed figure stays beside it."""
-    try:
+
+    def act() -> object:
         data = model(
-            s.CopayOverride, version=_version(form.version), copay=form.copay, reason=form.override_reason
+            s.CopayOverride, version=version(form.version), copay=form.copay, reason=form.override_reason
         )
-        health.override_copay(uow, actor=actor, copay_id=copay_id, data=data)
-    except InvalidInput as err:
-        boxes = {"reason": "override_reason"}
-        return _refused(request, uow, actor, person_id, _COPAY, _copay(copay_id), form, err, boxes)
-    return _back(request, person_id, "copays-title", N_("The co-pay is set."))
+        return health.override_copay(page.uow, actor=page.actor, copay_id=copay_id, data=data)
+
+    done = page.then("#copays-title", N_("The co-pay is set."))
+    return page.submit(_copay_view(copay_id), form, act, done, {"reason": "override_reason"})

@@ -11,119 +11,34 @@ apart (``end_reason``, ``renew_reason``) so that no two boxes of one page share 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form
 from starlette.responses import HTMLResponse, Response
 
-from onestop import health, money
-from onestop.access.permissions import Actor, Permission
-from onestop.common.dates import parse_date
-from onestop.common.errors import InvalidInput
+from onestop import health
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.health import schemas as s
-from onestop.registry import get_person
-from onestop.web import pages
-from onestop.web.deps import UowDep
-from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
-from onestop.web.staff.health import PLANS, STATUSES
+from onestop.web.staff.forms import PageForm, model, optional_uuid
+from onestop.web.staff.health_page import PEOPLE, Page, View, date, record_view, version
 
 router = APIRouter()
 
-OUTCOMES = {"approved": N_("Approve"), "denied": N_("Deny")}
-MCP_STATUSES = {
-    "registered": N_("Registered"),
-    "applied": N_("Applied"),
-    "expired": N_("Expired"),
-    "cancelled": N_("Cancelled"),
-}
-TRAVEL_KINDS = {
-    "medical": N_("Medical care not available in the province"),
-    "stranded": N_("Stranded person"),
-}
-TRAVEL_STATUSES = {"requested": N_("Requested"), "returned": N_("Returned")}
-PAY_TO = {"person": N_("The person (they paid the bill)"), "provider": N_("The provider")}
-METHODS = {"cheque": N_("Cheque"), "third_party": N_("Direct deposit to the payee")}
-RESTRICTION_KINDS = {
-    "drug": N_("One drug"),
-    "drug_class": N_("A class of drugs"),
-    "single_pharmacy": N_("One pharmacy only"),
-}
-
-_PEOPLE = "/people/{person_id:uuid}/health"
-
-
-def _version(raw: str) -> int | None:
-    return int(raw) if raw.isdigit() else None
-
-
-def _date(raw: str, field: str) -> Any:
-    return parse_date(raw, field=field) if raw else None
-
-
-def _options(request: Request, labels: dict[str, str]) -> list[tuple[str, str]]:
-    return [(k, pages.gettext(request, v)) for k, v in labels.items()]
-
-
-def _errors(
-    request: Request, err: InvalidInput, boxes: dict[str, str], form: type[PageForm]
-) -> dict[str, str]:
-    """The error beside its box: ``boxes`` maps a service field to the form's box of another name."""
-    field = boxes.get(err.field, err.field)
-    return form_errors(request, InvalidInput(field, err.problem), set(form.model_fields))
-
-
-def _find(items: Sequence[Any], item_id: uuid.UUID, what: str) -> Any:
-    for item in items:
-        if item.id == item_id:
-            return item
-    raise health.HealthRecordNotFound(f"no {what} with id {item_id} for this person")
-
-
-def _render(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    person_id: uuid.UUID,
-    template: str,
-    pick: Callable[[s.HealthFile], dict[str, Any]],
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
-) -> HTMLResponse:
-    """A page about one of the person's health records (``pick`` finds it in their health file)."""
-    person = get_person(uow, actor=actor, person_id=person_id, purpose="health and drug coverage")
-    file = health.health_file(uow, actor=actor, person_id=person_id)
-    payees: list[tuple[str, str]] = []
-    if actor.can(Permission.MONEY_ISSUE):
-        payees = [(str(p.id), p.name) for p in money.list_payees(uow, actor=actor) if p.state == "approved"]
-    context = {
-        "person": person,
-        "values": values or {},
-        "errors": errors or {},
-        "plan_labels": PLANS,
-        "status_labels": STATUSES,
-        "outcomes": _options(request, OUTCOMES),
-        "mcp_statuses": _options(request, MCP_STATUSES),
-        "travel_kinds": _options(request, TRAVEL_KINDS),
-        "pay_to": _options(request, PAY_TO),
-        "methods": _options(request, METHODS),
-        "restriction_kinds": _options(request, RESTRICTION_KINDS),
-        "payees": [("", "–"), *payees],
-        "log_person": person_id,
-        **pick(file),
-    }
-    return pages.render(request, template, context, status_code=status_code)
-
-
-def _back(request: Request, person_id: uuid.UUID, anchor: str, message: str) -> Response:
-    """Back to the person's health page at the section, with the (untranslated) message."""
-    pages.flash(request, message, "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health#{anchor}")
+coverage_view = record_view(
+    "staff/health/coverage.html", "coverage", lambda f: f.current + f.past, "coverage period"
+)
+authorization_view = record_view(
+    "staff/health/authorization.html", "authorization", lambda f: f.authorizations, "special authorization"
+)
+_claim_view = record_view("staff/health/claim.html", "claim", lambda f: f.claims, "claim")
+_senior_view = record_view(
+    "staff/health/senior_claim.html", "claim", lambda f: f.senior_claims, "65Plus claim"
+)
+_trip_view = record_view("staff/health/trip.html", "trip", lambda f: f.travel, "travel request")
+_MCP = View("staff/health/mcp.html")
+_NEW_CLAIM = View("staff/health/claim_new.html")
+_NEW_SENIOR = View("staff/health/senior_new.html")
+_NEW_TRIP = View("staff/health/travel_new.html")
 
 
 # --- coverage: end, renew ----------------------------------------------------------------------
@@ -137,84 +52,38 @@ class CoverageForm(PageForm):
     renew_reason: str = ""
 
 
-def _coverage(cid: uuid.UUID) -> Callable[[s.HealthFile], dict[str, Any]]:
-    return lambda f: {"coverage": _find(f.current + f.past, cid, "coverage period")}
-
-
-@router.get(_PEOPLE + "/coverage/{coverage_id:uuid}")
-def coverage_page(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, coverage_id: uuid.UUID
-) -> HTMLResponse:
+@router.get(PEOPLE + "/coverage/{coverage_id:uuid}")
+def coverage_page(page: Page, coverage_id: uuid.UUID) -> HTMLResponse:
     """A coverage period, with the forms to end or renew it while it is active."""
-    return _render(request, uow, actor, person_id, "staff/health/coverage.html", _coverage(coverage_id))
+    return page.render(coverage_view(coverage_id))
 
 
-@router.post(_PEOPLE + "/coverage/{coverage_id:uuid}/end")
-def end_coverage(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    coverage_id: uuid.UUID,
-    form: Annotated[CoverageForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/coverage/{coverage_id:uuid}/end")
+def end_coverage(page: Page, coverage_id: uuid.UUID, form: Annotated[CoverageForm, Form()]) -> Response:
     """End the period on a date, with the reason."""
-    try:
-        data = model(
-            s.CoverageEnd,
-            version=_version(form.version),
-            end_on=_date(form.end_on, "end_on"),
-            reason=form.end_reason,
-        )
-        health.end_coverage(uow, actor=actor, coverage_id=coverage_id, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {"reason": "end_reason"}, CoverageForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            "staff/health/coverage.html",
-            _coverage(coverage_id),
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    return _back(request, person_id, "coverage-title", N_("The coverage is ended."))
+
+    def act() -> object:
+        end_on = date(form.end_on, "end_on")
+        data = model(s.CoverageEnd, version=version(form.version), end_on=end_on, reason=form.end_reason)
+        return health.end_coverage(page.uow, actor=page.actor, coverage_id=coverage_id, data=data)
+
+    done = page.then("#coverage-title", N_("The coverage is ended."))
+    return page.submit(coverage_view(coverage_id), form, act, done, {"reason": "end_reason"})
 
 
-@router.post(_PEOPLE + "/coverage/{coverage_id:uuid}/renew")
-def renew_coverage(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    coverage_id: uuid.UUID,
-    form: Annotated[CoverageForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/coverage/{coverage_id:uuid}/renew")
+def renew_coverage(page: Page, coverage_id: uuid.UUID, form: Annotated[CoverageForm, Form()]) -> Response:
     """Renew at review: the period ends and a new one follows."""
-    try:
+
+    def act() -> object:
+        start_on = date(form.start_on, "start_on")
         data = model(
-            s.CoverageRenew,
-            version=_version(form.version),
-            start_on=_date(form.start_on, "start_on"),
-            reason=form.renew_reason,
+            s.CoverageRenew, version=version(form.version), start_on=start_on, reason=form.renew_reason
         )
-        health.renew_coverage(uow, actor=actor, coverage_id=coverage_id, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {"reason": "renew_reason"}, CoverageForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            "staff/health/coverage.html",
-            _coverage(coverage_id),
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    return _back(request, person_id, "coverage-title", N_("The coverage is renewed."))
+        return health.renew_coverage(page.uow, actor=page.actor, coverage_id=coverage_id, data=data)
+
+    done = page.then("#coverage-title", N_("The coverage is renewed."))
+    return page.submit(coverage_view(coverage_id), form, act, done, {"reason": "renew_reason"})
 
 
 # --- MCP ---------------------------------------------------------------------------------------
@@ -228,39 +97,30 @@ class McpForm(PageForm):
     note: str = ""
 
 
-def _nothing(_: s.HealthFile) -> dict[str, Any]:
-    return {}
-
-
-@router.get(_PEOPLE + "/mcp")
-def mcp_page(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+@router.get(PEOPLE + "/mcp")
+def mcp_page(page: Page) -> HTMLResponse:
     """The form to record MCP registration."""
-    return _render(request, uow, actor, person_id, "staff/health/mcp.html", _nothing)
+    return page.render(_MCP)
 
 
-@router.post(_PEOPLE + "/mcp")
-def record_mcp(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[McpForm, Form()]
-) -> Response:
-    """Record MCP registration (the number is encrypted and shown masked)."""
-    try:
+@router.post(PEOPLE + "/mcp")
+def record_mcp(page: Page, form: Annotated[McpForm, Form()]) -> Response:
+    """Record MCP registration (the number is encrypted and shown masked, and never sent back)."""
+
+    def act() -> object:
         data = model(
             s.McpRecord,
-            person_id=person_id,
+            person_id=page.person_id,
             status=form.status,
             number=form.number or None,
-            valid_from=_date(form.valid_from, "valid_from"),
-            valid_to=_date(form.valid_to, "valid_to"),
+            valid_from=date(form.valid_from, "valid_from"),
+            valid_to=date(form.valid_to, "valid_to"),
             note=form.note or None,
         )
-        health.record_mcp(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {"number.number": "number"}, McpForm)
-        values = form.model_dump() | {"number": ""}  # the number is never sent back
-        return _render(
-            request, uow, actor, person_id, "staff/health/mcp.html", _nothing, values, errors, status_code=422
-        )
-    return _back(request, person_id, "coverage-title", N_("MCP registration is recorded."))
+        return health.record_mcp(page.uow, actor=page.actor, data=data)
+
+    done = page.then("#coverage-title", N_("MCP registration is recorded."))
+    return page.submit(_MCP, form, act, done, {"number.number": "number"}, hide=("number",))
 
 
 # --- special authorizations --------------------------------------------------------------------
@@ -279,86 +139,47 @@ class ToldForm(PageForm):
     told: str = ""
 
 
-def _authorization(aid: uuid.UUID) -> Callable[[s.HealthFile], dict[str, Any]]:
-    return lambda f: {"authorization": _find(f.authorizations, aid, "special authorization")}
-
-
-_AUTH = "staff/health/authorization.html"
-
-
-@router.get(_PEOPLE + "/authorizations/{authorization_id:uuid}")
-def authorization_page(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, authorization_id: uuid.UUID
-) -> HTMLResponse:
+@router.get(PEOPLE + "/authorizations/{authorization_id:uuid}")
+def authorization_page(page: Page, authorization_id: uuid.UUID) -> HTMLResponse:
     """A special authorization request with the decision and what-the-client-was-told forms."""
-    return _render(request, uow, actor, person_id, _AUTH, _authorization(authorization_id))
+    return page.render(authorization_view(authorization_id))
 
 
-@router.post(_PEOPLE + "/authorizations/{authorization_id:uuid}/decision")
+@router.post(PEOPLE + "/authorizations/{authorization_id:uuid}/decision")
 def decide_authorization(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    authorization_id: uuid.UUID,
-    form: Annotated[DecideAuthorizationForm, Form()],
+    page: Page, authorization_id: uuid.UUID, form: Annotated[DecideAuthorizationForm, Form()]
 ) -> Response:
     """Record the program's answer (approved with its expiry, or denied), with the reason."""
-    try:
+
+    def act() -> object:
         data = model(
             s.AuthorizationDecide,
-            version=_version(form.version),
+            version=version(form.version),
             outcome=form.outcome,
             reason=form.decision_reason,
-            decided_on=_date(form.decided_on, "decided_on"),
-            expires_on=_date(form.expires_on, "expires_on"),
+            decided_on=date(form.decided_on, "decided_on"),
+            expires_on=date(form.expires_on, "expires_on"),
         )
-        health.decide_authorization(uow, actor=actor, authorization_id=authorization_id, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {"reason": "decision_reason"}, DecideAuthorizationForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            _AUTH,
-            _authorization(authorization_id),
-            form.model_dump(),
-            errors,
-            status_code=422,
+        return health.decide_authorization(
+            page.uow, actor=page.actor, authorization_id=authorization_id, data=data
         )
-    message = N_("The decision on the special authorization is recorded.")
-    return _back(request, person_id, "authorizations-title", message)
+
+    done = page.then("#authorizations-title", N_("The decision on the special authorization is recorded."))
+    return page.submit(authorization_view(authorization_id), form, act, done, {"reason": "decision_reason"})
 
 
-@router.post(_PEOPLE + "/authorizations/{authorization_id:uuid}/told")
-def client_told(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    authorization_id: uuid.UUID,
-    form: Annotated[ToldForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/authorizations/{authorization_id:uuid}/told")
+def client_told(page: Page, authorization_id: uuid.UUID, form: Annotated[ToldForm, Form()]) -> Response:
     """Record what the client was told about the request."""
-    try:
-        data = model(s.AuthorizationTold, version=_version(form.version), told=form.told)
-        health.record_client_told(uow, actor=actor, authorization_id=authorization_id, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {}, ToldForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            _AUTH,
-            _authorization(authorization_id),
-            form.model_dump(),
-            errors,
-            status_code=422,
+
+    def act() -> object:
+        data = model(s.AuthorizationTold, version=version(form.version), told=form.told)
+        return health.record_client_told(
+            page.uow, actor=page.actor, authorization_id=authorization_id, data=data
         )
-    message = N_("What the client was told is recorded.")
-    return _back(request, person_id, "authorizations-title", message)
+
+    done = page.then("#authorizations-title", N_("What the client was told is recorded."))
+    return page.submit(authorization_view(authorization_id), form, act, done)
 
 
 # --- out-of-province claims --------------------------------------------------------------------
@@ -395,169 +216,95 @@ class PayClaimForm(PageForm):
     pay_date: str = ""
 
 
-_CLAIM = "staff/health/claim.html"
-
-
-def _claim(cid: uuid.UUID) -> Callable[[s.HealthFile], dict[str, Any]]:
-    return lambda f: {"claim": _find(f.claims, cid, "claim")}
-
-
-@router.get(_PEOPLE + "/claims/new")
-def new_claim(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+@router.get(PEOPLE + "/claims/new")
+def new_claim(page: Page) -> HTMLResponse:
     """The form to receive an out-of-province claim."""
-    return _render(request, uow, actor, person_id, "staff/health/claim_new.html", _nothing)
+    return page.render(_NEW_CLAIM)
 
 
-@router.post(_PEOPLE + "/claims")
-def receive_claim(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[ClaimForm, Form()]
-) -> Response:
+@router.post(PEOPLE + "/claims")
+def receive_claim(page: Page, form: Annotated[ClaimForm, Form()]) -> Response:
     """Receive the claim (refused without MCP registration on the first day of service)."""
-    try:
+
+    def act() -> s.ClaimPublic:
         data = model(
             s.ClaimCreate,
-            person_id=person_id,
+            person_id=page.person_id,
             province=form.province.upper(),
             provider=form.provider,
             service=form.service,
-            service_from=_date(form.service_from, "service_from"),
-            service_to=_date(form.service_to, "service_to"),
+            service_from=date(form.service_from, "service_from"),
+            service_to=date(form.service_to, "service_to"),
             amount=form.amount,
         )
-        claim = health.receive_claim(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {"person_id": "service_from"}, ClaimForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            "staff/health/claim_new.html",
-            _nothing,
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    pages.flash(request, N_("The claim is received."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health/claims/{claim.id}")
+        return health.receive_claim(page.uow, actor=page.actor, data=data)
+
+    def done(claim: s.ClaimPublic) -> Response:
+        return page.to(f"/claims/{claim.id}", N_("The claim is received."))
+
+    return page.submit(_NEW_CLAIM, form, act, done, {"person_id": "service_from"})
 
 
-@router.get(_PEOPLE + "/claims/{claim_id:uuid}")
-def claim_page(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, claim_id: uuid.UUID
-) -> HTMLResponse:
+@router.get(PEOPLE + "/claims/{claim_id:uuid}")
+def claim_page(page: Page, claim_id: uuid.UUID) -> HTMLResponse:
     """A claim with the consultation, decision and payment forms its status allows."""
-    return _render(request, uow, actor, person_id, _CLAIM, _claim(claim_id))
+    return page.render(_claim_view(claim_id))
 
 
-@router.post(_PEOPLE + "/claims/{claim_id:uuid}/contacts")
-def claim_contact(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    claim_id: uuid.UUID,
-    form: Annotated[ContactForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/claims/{claim_id:uuid}/contacts")
+def claim_contact(page: Page, claim_id: uuid.UUID, form: Annotated[ContactForm, Form()]) -> Response:
     """Record a consultation with a health professional of the other province."""
-    try:
+
+    def act() -> object:
         data = model(
             s.ClaimContact,
-            version=_version(form.version),
+            version=version(form.version),
             name=form.contact_name,
             role=form.contact_role,
             note=form.contact_note,
         )
-        health.add_contact(uow, actor=actor, claim_id=claim_id, data=data)
-    except InvalidInput as err:
-        boxes = {"name": "contact_name", "role": "contact_role", "note": "contact_note"}
-        errors = _errors(request, err, boxes, ContactForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            _CLAIM,
-            _claim(claim_id),
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    pages.flash(request, N_("The consultation is recorded."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health/claims/{claim_id}")
+        return health.add_contact(page.uow, actor=page.actor, claim_id=claim_id, data=data)
+
+    boxes = {"name": "contact_name", "role": "contact_role", "note": "contact_note"}
+    done = page.then(f"/claims/{claim_id}", N_("The consultation is recorded."))
+    return page.submit(_claim_view(claim_id), form, act, done, boxes)
 
 
-@router.post(_PEOPLE + "/claims/{claim_id:uuid}/decision")
-def decide_claim(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    claim_id: uuid.UUID,
-    form: Annotated[DecideClaimForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/claims/{claim_id:uuid}/decision")
+def decide_claim(page: Page, claim_id: uuid.UUID, form: Annotated[DecideClaimForm, Form()]) -> Response:
     """Approve all or part, or deny, with the reasons (the appeal rights follow)."""
-    try:
+
+    def act() -> object:
         data = model(
             s.ClaimDecide,
-            version=_version(form.version),
+            version=version(form.version),
             outcome=form.outcome,
             reason=form.decision_reason,
             approved_amount=form.approved_amount or None,
         )
-        health.decide_claim(uow, actor=actor, claim_id=claim_id, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {"reason": "decision_reason"}, DecideClaimForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            _CLAIM,
-            _claim(claim_id),
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    pages.flash(request, N_("The decision on the claim is recorded."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health/claims/{claim_id}")
+        return health.decide_claim(page.uow, actor=page.actor, claim_id=claim_id, data=data)
+
+    done = page.then(f"/claims/{claim_id}", N_("The decision on the claim is recorded."))
+    return page.submit(_claim_view(claim_id), form, act, done, {"reason": "decision_reason"})
 
 
-@router.post(_PEOPLE + "/claims/{claim_id:uuid}/payment")
-def pay_claim(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    claim_id: uuid.UUID,
-    form: Annotated[PayClaimForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/claims/{claim_id:uuid}/payment")
+def pay_claim(page: Page, claim_id: uuid.UUID, form: Annotated[PayClaimForm, Form()]) -> Response:
     """Pay the approved claim through money, to the person or the provider."""
-    try:
+
+    def act() -> object:
         data = model(
             s.ClaimPay,
-            version=_version(form.version),
+            version=version(form.version),
             pay_to=form.pay_to,
             payee_id=optional_uuid(form.payee_id, "payee_id"),
             method=form.method or "cheque",
-            pay_date=_date(form.pay_date, "pay_date"),
+            pay_date=date(form.pay_date, "pay_date"),
         )
-        health.pay_claim(uow, actor=actor, claim_id=claim_id, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {}, PayClaimForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            _CLAIM,
-            _claim(claim_id),
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    pages.flash(request, N_("The claim is paid."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health/claims/{claim_id}")
+        return health.pay_claim(page.uow, actor=page.actor, claim_id=claim_id, data=data)
+
+    done = page.then(f"/claims/{claim_id}", N_("The claim is paid."))
+    return page.submit(_claim_view(claim_id), form, act, done)
 
 
 # --- 65Plus for landed-immigrant seniors -------------------------------------------------------
@@ -578,98 +325,58 @@ class DecideSeniorForm(PageForm):
     start_on: str = ""
 
 
-_SENIOR = "staff/health/senior_claim.html"
-
-
-def _senior(cid: uuid.UUID) -> Callable[[s.HealthFile], dict[str, Any]]:
-    return lambda f: {"claim": _find(f.senior_claims, cid, "65Plus claim")}
-
-
-@router.get(_PEOPLE + "/senior-claims/new")
-def new_senior_claim(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+@router.get(PEOPLE + "/senior-claims/new")
+def new_senior_claim(page: Page) -> HTMLResponse:
     """The form to receive a landed-immigrant senior's 65Plus claim."""
-    return _render(request, uow, actor, person_id, "staff/health/senior_new.html", _nothing)
+    return page.render(_NEW_SENIOR)
 
 
-@router.post(_PEOPLE + "/senior-claims")
-def receive_senior_claim(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Annotated[SeniorForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/senior-claims")
+def receive_senior_claim(page: Page, form: Annotated[SeniorForm, Form()]) -> Response:
     """Receive the claim: its conditions are checked and the reference's gaps named."""
-    try:
+
+    def act() -> s.SeniorClaimPublic:
         data = model(
             s.SeniorClaimCreate,
-            person_id=person_id,
+            person_id=page.person_id,
             landed_immigrant=form.landed_immigrant == "yes",
             receives_oas=form.receives_oas == "yes",
             receives_gis=form.receives_gis == "yes",
-            received_on=_date(form.received_on, "received_on"),
+            received_on=date(form.received_on, "received_on"),
             note=form.note or None,
         )
-        claim = health.receive_senior_claim(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {"person_id": "form"}, SeniorForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            "staff/health/senior_new.html",
-            _nothing,
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    pages.flash(request, N_("The 65Plus claim is received."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health/senior-claims/{claim.id}")
+        return health.receive_senior_claim(page.uow, actor=page.actor, data=data)
+
+    def done(claim: s.SeniorClaimPublic) -> Response:
+        return page.to(f"/senior-claims/{claim.id}", N_("The 65Plus claim is received."))
+
+    return page.submit(_NEW_SENIOR, form, act, done, {"person_id": "form"})
 
 
-@router.get(_PEOPLE + "/senior-claims/{claim_id:uuid}")
-def senior_claim_page(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, claim_id: uuid.UUID
-) -> HTMLResponse:
+@router.get(PEOPLE + "/senior-claims/{claim_id:uuid}")
+def senior_claim_page(page: Page, claim_id: uuid.UUID) -> HTMLResponse:
     """A 65Plus claim with its conditions, gaps and the decision form."""
-    return _render(request, uow, actor, person_id, _SENIOR, _senior(claim_id))
+    return page.render(_senior_view(claim_id))
 
 
-@router.post(_PEOPLE + "/senior-claims/{claim_id:uuid}/decision")
+@router.post(PEOPLE + "/senior-claims/{claim_id:uuid}/decision")
 def decide_senior_claim(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    claim_id: uuid.UUID,
-    form: Annotated[DecideSeniorForm, Form()],
+    page: Page, claim_id: uuid.UUID, form: Annotated[DecideSeniorForm, Form()]
 ) -> Response:
     """Approve (65Plus coverage starts) or deny, with the reasons."""
-    try:
+
+    def act() -> object:
         data = model(
             s.SeniorClaimDecide,
-            version=_version(form.version),
+            version=version(form.version),
             outcome=form.outcome,
             reason=form.decision_reason,
-            start_on=_date(form.start_on, "start_on"),
+            start_on=date(form.start_on, "start_on"),
         )
-        health.decide_senior_claim(uow, actor=actor, claim_id=claim_id, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {"reason": "decision_reason"}, DecideSeniorForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            _SENIOR,
-            _senior(claim_id),
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    pages.flash(request, N_("The decision on the 65Plus claim is recorded."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health/senior-claims/{claim_id}")
+        return health.decide_senior_claim(page.uow, actor=page.actor, claim_id=claim_id, data=data)
+
+    done = page.then(f"/senior-claims/{claim_id}", N_("The decision on the 65Plus claim is recorded."))
+    return page.submit(_senior_view(claim_id), form, act, done, {"reason": "decision_reason"})
 
 
 # --- travel ------------------------------------------------------------------------------------
@@ -718,13 +425,6 @@ class ReturnForm(PageForm):
     return_note: str = ""
 
 
-_TRIP = "staff/health/trip.html"
-
-
-def _trip(tid: uuid.UUID) -> Callable[[s.HealthFile], dict[str, Any]]:
-    return lambda f: {"trip": _find(f.travel, tid, "travel request")}
-
-
 def _legs(form: TravelForm) -> list[dict[str, Any]]:
     """The legs typed (a row left empty is skipped; a half-filled one goes to the service to refuse)."""
     values = form.model_dump()
@@ -737,7 +437,7 @@ def _legs(form: TravelForm) -> list[dict[str, Any]]:
                     "from_place": row["from"],
                     "to_place": row["to"],
                     "carrier": row["carrier"],
-                    "depart_on": _date(row["date"], f"leg{n}_date"),
+                    "depart_on": date(row["date"], f"leg{n}_date"),
                 }
             )
     return legs
@@ -757,164 +457,89 @@ def _leg_box(field: str) -> str:
     return "leg1_from" if field == "legs" else field
 
 
-@router.get(_PEOPLE + "/travel/new")
-def new_travel(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+@router.get(PEOPLE + "/travel/new")
+def new_travel(page: Page) -> HTMLResponse:
     """The travel request form."""
-    return _render(request, uow, actor, person_id, "staff/health/travel_new.html", _nothing)
+    return page.render(_NEW_TRIP)
 
 
-@router.post(_PEOPLE + "/travel")
-def request_travel(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Annotated[TravelForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/travel")
+def request_travel(page: Page, form: Annotated[TravelForm, Form()]) -> Response:
     """Record the request: why, the itinerary, the return and the estimate."""
-    try:
+
+    def act() -> s.TravelPublic:
         data = model(
             s.TravelCreate,
-            person_id=person_id,
+            person_id=page.person_id,
             kind=form.kind,
             reason=form.reason,
             legs=_legs(form),
-            return_on=_date(form.return_on, "return_on"),
+            return_on=date(form.return_on, "return_on"),
             estimated_cost=form.estimated_cost,
         )
-        trip = health.request_travel(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(
-            request, InvalidInput(_leg_box(err.field), err.problem), set(TravelForm.model_fields)
-        )
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            "staff/health/travel_new.html",
-            _nothing,
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    pages.flash(request, N_("The travel request is recorded."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health/travel/{trip.id}")
+        return health.request_travel(page.uow, actor=page.actor, data=data)
+
+    def done(trip: s.TravelPublic) -> Response:
+        return page.to(f"/travel/{trip.id}", N_("The travel request is recorded."))
+
+    return page.submit(_NEW_TRIP, form, act, done, _leg_box)
 
 
-@router.get(_PEOPLE + "/travel/{travel_id:uuid}")
-def trip_page(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, travel_id: uuid.UUID
-) -> HTMLResponse:
+@router.get(PEOPLE + "/travel/{travel_id:uuid}")
+def trip_page(page: Page, travel_id: uuid.UUID) -> HTMLResponse:
     """A trip with the decision, invoice and return forms its status allows."""
-    return _render(request, uow, actor, person_id, _TRIP, _trip(travel_id))
+    return page.render(_trip_view(travel_id))
 
 
-@router.post(_PEOPLE + "/travel/{travel_id:uuid}/decision")
-def decide_travel(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    travel_id: uuid.UUID,
-    form: Annotated[DecideTravelForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/travel/{travel_id:uuid}/decision")
+def decide_travel(page: Page, travel_id: uuid.UUID, form: Annotated[DecideTravelForm, Form()]) -> Response:
     """Approve (paid to the carrier or agency within authority) or deny."""
-    try:
+
+    def act() -> object:
         data = model(
             s.TravelDecide,
-            version=_version(form.version),
+            version=version(form.version),
             outcome=form.outcome,
             reason=form.decision_reason,
             amount=form.amount or None,
             payee_id=optional_uuid(form.payee_id, "payee_id"),
             method=form.method or "cheque",
         )
-        health.decide_travel(uow, actor=actor, travel_id=travel_id, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {"reason": "decision_reason"}, DecideTravelForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            _TRIP,
-            _trip(travel_id),
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    pages.flash(request, N_("The decision on the trip is recorded."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health/travel/{travel_id}")
+        return health.decide_travel(page.uow, actor=page.actor, travel_id=travel_id, data=data)
+
+    done = page.then(f"/travel/{travel_id}", N_("The decision on the trip is recorded."))
+    return page.submit(_trip_view(travel_id), form, act, done, {"reason": "decision_reason"})
 
 
-@router.post(_PEOPLE + "/travel/{travel_id:uuid}/invoices")
-def travel_invoice(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    travel_id: uuid.UUID,
-    form: Annotated[TravelInvoiceForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/travel/{travel_id:uuid}/invoices")
+def travel_invoice(page: Page, travel_id: uuid.UUID, form: Annotated[TravelInvoiceForm, Form()]) -> Response:
     """Enter a vendor's invoice for the trip (approved and paid in money)."""
-    try:
+
+    def act() -> object:
         data = model(
             s.TravelInvoice,
-            version=_version(form.version),
+            version=version(form.version),
             payee_id=optional_uuid(form.invoice_payee_id, "payee_id"),
             vendor_reference=form.vendor_reference,
             amount=form.invoice_amount,
         )
-        health.add_travel_invoice(uow, actor=actor, travel_id=travel_id, data=data)
-    except InvalidInput as err:
-        boxes = {"payee_id": "invoice_payee_id", "amount": "invoice_amount"}
-        errors = _errors(request, err, boxes, TravelInvoiceForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            _TRIP,
-            _trip(travel_id),
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    pages.flash(request, N_("The invoice is entered."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health/travel/{travel_id}")
+        return health.add_travel_invoice(page.uow, actor=page.actor, travel_id=travel_id, data=data)
+
+    boxes = {"payee_id": "invoice_payee_id", "amount": "invoice_amount"}
+    done = page.then(f"/travel/{travel_id}", N_("The invoice is entered."))
+    return page.submit(_trip_view(travel_id), form, act, done, boxes)
 
 
-@router.post(_PEOPLE + "/travel/{travel_id:uuid}/return")
-def travel_return(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    travel_id: uuid.UUID,
-    form: Annotated[ReturnForm, Form()],
-) -> Response:
+@router.post(PEOPLE + "/travel/{travel_id:uuid}/return")
+def travel_return(page: Page, travel_id: uuid.UUID, form: Annotated[ReturnForm, Form()]) -> Response:
     """The follow-up on return."""
-    try:
+
+    def act() -> object:
+        returned_on = date(form.returned_on, "returned_on")
         data = model(
-            s.TravelReturn,
-            version=_version(form.version),
-            returned_on=_date(form.returned_on, "returned_on"),
-            note=form.return_note,
+            s.TravelReturn, version=version(form.version), returned_on=returned_on, note=form.return_note
         )
-        health.record_return(uow, actor=actor, travel_id=travel_id, data=data)
-    except InvalidInput as err:
-        errors = _errors(request, err, {"note": "return_note"}, ReturnForm)
-        return _render(
-            request,
-            uow,
-            actor,
-            person_id,
-            _TRIP,
-            _trip(travel_id),
-            form.model_dump(),
-            errors,
-            status_code=422,
-        )
-    pages.flash(request, N_("The return is recorded."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/health/travel/{travel_id}")
+        return health.record_return(page.uow, actor=page.actor, travel_id=travel_id, data=data)
+
+    done = page.then(f"/travel/{travel_id}", N_("The return is recorded."))
+    return page.submit(_trip_view(travel_id), form, act, done, {"note": "return_note"})

@@ -20,13 +20,12 @@ from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.money import InvoiceCreate, approve_invoice, list_invoices, list_payees, record_invoice
-from onestop.registry import get_person
-from onestop.web import pages, programs
+from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
 from onestop.web.staff.money import _cents
-from onestop.web.staff.overpayments import PROGRAMS, current_unit
+from onestop.web.staff.overpayments import current_unit, program_form
 
 router = APIRouter()
 
@@ -140,21 +139,11 @@ def _new(
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    from onestop.web.staff.interview import jurisdiction_of
-
-    person = get_person(uow, actor=actor, person_id=pid)
-    language = pages.language_of(request)
-    choices = [(p, programs.name(p, language)) for p in PROGRAMS[jurisdiction_of(person)]]
+    context = program_form(request, uow, actor, pid, form)
     payees = [(str(p.id), p.name) for p in list_payees(uow, actor=actor, person_id=pid) if p.kind != "client"]
-    values = form.model_dump()
-    values["program"] = values["program"] or choices[0][0]
-    context = {
-        "person": person,
-        "values": values,
+    context |= {
         "errors": errors or {},
-        "programs": choices,
         "payees": payees,
-        "log_person": pid,
         "page_url": f"/staff/people/{pid}/invoices/new",
     }
     return pages.render(request, "staff/money/invoice_new.html", context, status_code=status_code)

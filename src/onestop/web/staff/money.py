@@ -38,6 +38,7 @@ from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff.applications import unit_for
 from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import PageForm
 
 router = APIRouter()
 
@@ -92,14 +93,33 @@ def authority_check(
     return pages.render(request, "staff/money/_authority.html", context)
 
 
+class EmergencyForm(PageForm):
+    """The emergency form's boxes (``FIELDS``), and ``confirmed`` from the confirm step."""
+
+    payment_type: str = ""
+    program: str = ""
+    amount: str = ""
+    nights: str = ""
+    payee_id: str = ""
+    method: str = ""
+    pay_date: str = ""
+    explanation: str = ""
+    cheque_number: str = ""
+    key: str = ""
+    confirmed: str = ""
+
+
 @router.post("/people/{person_id:uuid}/emergency")
-async def emergency_submit(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID
+def emergency_submit(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    form: Annotated[EmergencyForm, Form()],
 ) -> Response:
     """Issue (htmx, or after the confirm step) or show the confirm step (a plain first submission)."""
-    async with request.form() as form:
-        values: dict[str, Any] = {k: str(form.get(k) or "").strip() for k in FIELDS}
-        confirmed = form.get("confirmed") == "yes" or request.headers.get("hx-request") == "true"
+    values: dict[str, Any] = form.model_dump(include=set(FIELDS))
+    confirmed = form.confirmed == "yes" or request.headers.get("hx-request") == "true"
     try:
         check = _check(actor, values, strict=True)
         if not confirmed:

@@ -17,7 +17,14 @@ from onestop.access.permissions import Actor
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.money import OverpaymentCreate, create_overpayment, list_overpayments, record_repayment
+from onestop.money import (
+    OverpaymentCreate,
+    Repayment,
+    WriteOffRequest,
+    create_overpayment,
+    list_overpayments,
+    record_repayment,
+)
 from onestop.money import request_write_off as ask_write_off
 from onestop.registry import get_person, list_person_units
 from onestop.web import pages, programs
@@ -95,7 +102,7 @@ def set_up(
     except InvalidInput as err:
         errors = form_errors(request, err, set(SetUpForm.model_fields))
         return _new(request, uow, actor, person_id, form, errors=errors, status_code=422)
-    amount = pages.formatter(request).money(op.amount_cents)
+    amount = pages.formatter(request).money(op.amount)
     pages.flash(request, N_("An overpayment of %(amount)s is set up."), "success", amount=amount)
     return pages.redirect(request, f"/staff/people/{person_id}/overpayments/{op.id}")
 
@@ -119,15 +126,14 @@ def repay(
 ) -> Response:
     """Record money the client paid back."""
     try:
-        op = record_repayment(
-            uow, actor=actor, overpayment_id=overpayment_id, amount_cents=_cents(form.amount), note=form.note
-        )
+        data = model(Repayment, amount=_cents(form.amount), note=form.note)
+        op = record_repayment(uow, actor=actor, overpayment_id=overpayment_id, data=data)
     except InvalidInput as err:
         err = InvalidInput("amount", err.problem) if err.field == "amount_cents" else err
         errors = form_errors(request, err, {"amount", "note"})
         values = form.model_dump()
         return _view(request, uow, actor, person_id, overpayment_id, values, errors, status_code=422)
-    left = pages.formatter(request).money(op.balance_cents)
+    left = pages.formatter(request).money(op.balance)
     pages.flash(request, N_("The repayment is recorded; %(amount)s is left."), "success", amount=left)
     return pages.redirect(request, f"/staff/people/{person_id}/overpayments/{overpayment_id}")
 
@@ -143,13 +149,29 @@ def write_off(
 ) -> Response:
     """Ask a supervisor to write off what is left (it shows on their approvals page)."""
     try:
-        ask_write_off(uow, actor=actor, overpayment_id=overpayment_id, reason=form.reason)
+        data = model(WriteOffRequest, reason=form.reason)
+        ask_write_off(uow, actor=actor, overpayment_id=overpayment_id, data=data)
     except InvalidInput as err:
         errors = form_errors(request, err, {"reason"})
         values = form.model_dump()
         return _view(request, uow, actor, person_id, overpayment_id, values, errors, status_code=422)
     pages.flash(request, N_("The write-off is waiting for a supervisor's approval."), "success")
     return pages.redirect(request, f"/staff/people/{person_id}/overpayments/{overpayment_id}")
+
+
+def program_form(
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, form: PageForm
+) -> dict[str, Any]:
+    """A new record's form under one of the person's programs: the person, their jurisdiction's
+    programs, and what was typed (the first program unless one was chosen)."""
+    from onestop.web.staff.interview import jurisdiction_of
+
+    person = get_person(uow, actor=actor, person_id=pid)
+    language = pages.language_of(request)
+    choices = [(p, programs.name(p, language)) for p in PROGRAMS[jurisdiction_of(person)]]
+    values = form.model_dump()
+    values["program"] = values["program"] or choices[0][0]
+    return {"person": person, "values": values, "programs": choices, "log_person": pid}
 
 
 def _new(
@@ -162,20 +184,9 @@ def _new(
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    from onestop.web.staff.interview import jurisdiction_of
-
-    person = get_person(uow, actor=actor, person_id=pid)
-    language = pages.language_of(request)
-    choices = [(p, programs.name(p, language)) for p in PROGRAMS[jurisdiction_of(person)]]
-    values = form.model_dump()
-    values["program"] = values["program"] or choices[0][0]
-    context = {
-        "person": person,
-        "values": values,
+    context = program_form(request, uow, actor, pid, form) | {
         "errors": errors or {},
-        "programs": choices,
         "sources": [(k, pages.gettext(request, v)) for k, v in SOURCES.items()],
-        "log_person": pid,
         "page_url": f"/staff/people/{pid}/overpayments/new",
     }
     return pages.render(request, "staff/money/overpayment_new.html", context, status_code=status_code)

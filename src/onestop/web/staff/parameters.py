@@ -11,14 +11,16 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.responses import HTMLResponse, Response
 
 from onestop import policy
 from onestop.access import Actor
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.web import pages
+from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter(prefix="/parameters")
@@ -37,12 +39,13 @@ def _overlay_id(raw: str) -> uuid.UUID:
 
 def _page(
     request: Request,
+    uow: UnitOfWork,
     actor: Actor,
     values: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    overlays = policy.list_overlays(request.app.state.container.uow(), actor=actor)
+    overlays = policy.list_overlays(uow, actor=actor)
     context = {
         "overlays": overlays,
         "values": values or dict.fromkeys(FIELDS, "") | {"confidence": "high"},
@@ -55,50 +58,48 @@ def _page(
 
 
 @router.get("")
-def overlays(request: Request, actor: StaffActor) -> HTMLResponse:
+def overlays(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """Every overlay, newest first; pending ones carry approve and refuse buttons."""
-    return _page(request, actor)
+    return _page(request, uow, actor)
+
+
+class OverlayForm(BaseModel):
+    """The form's boxes as typed (the CSRF token is not a field, so extra names are ignored)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    parameter: str = ""
+    value: str = ""
+    effective: str = ""
+    source_title: str = ""
+    source_url: str = ""
+    confidence: str = "high"
+    note: str = ""
 
 
 @router.post("")
 def record(
-    request: Request,
-    actor: StaffActor,
-    parameter: Annotated[str, Form()] = "",
-    value: Annotated[str, Form()] = "",
-    effective: Annotated[str, Form()] = "",
-    source_title: Annotated[str, Form()] = "",
-    source_url: Annotated[str, Form()] = "",
-    confidence: Annotated[str, Form()] = "high",
-    note: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[OverlayForm, Form()]
 ) -> Response:
     """Record a new value; it waits for another administrator."""
-    values = {
-        "parameter": parameter,
-        "value": value,
-        "effective": effective,
-        "source_title": source_title,
-        "source_url": source_url,
-        "confidence": confidence,
-        "note": note,
-    }
+    values = form.model_dump()
     try:
         data = policy.OverlayCreate(
-            parameter=parameter,
-            value=_value(value),
-            effective=_date(effective),
-            source_title=source_title,
-            source_url=source_url or None,
-            confidence=confidence,
-            note=note or None,
+            parameter=form.parameter,
+            value=_value(form.value),
+            effective=_date(form.effective),
+            source_title=form.source_title,
+            source_url=form.source_url or None,
+            confidence=form.confidence,
+            note=form.note or None,
         )
-        policy.record_overlay(request.app.state.container.uow(), actor=actor, data=data)
+        policy.record_overlay(uow, actor=actor, data=data)
     except InvalidInput as err:
-        return _page(request, actor, values, {err.field: err.problem}, status_code=422)
+        return _page(request, uow, actor, values, {err.field: err.problem}, status_code=422)
     except ValidationError as err:  # a field too long for its column
         first = err.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "value"
-        return _page(request, actor, values, {field: first["msg"]}, status_code=422)
+        return _page(request, uow, actor, values, {field: first["msg"]}, status_code=422)
     pages.flash(request, N_("The value is recorded. Another administrator must approve it."), "success")
     return pages.redirect(request, "/staff/parameters")
 
@@ -106,13 +107,13 @@ def record(
 @router.post("/{overlay_id}/approve")
 def approve(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
     overlay_id: str,
     version: Annotated[int | None, Form()] = None,
 ) -> Response:
     """Approve (never a value you recorded): evaluations read it from its date."""
     data = policy.OverlayDecision(version=version)
-    uow = request.app.state.container.uow()
     policy.approve_overlay(uow, actor=actor, overlay_id=_overlay_id(overlay_id), data=data)
     pages.flash(request, N_("Approved: evaluations use this value from its date."), "success")
     return pages.redirect(request, "/staff/parameters")
@@ -121,6 +122,7 @@ def approve(
 @router.post("/{overlay_id}/refuse")
 def refuse(
     request: Request,
+    uow: UowDep,
     actor: StaffActor,
     overlay_id: str,
     reason: Annotated[str, Form()] = "",
@@ -128,7 +130,6 @@ def refuse(
 ) -> Response:
     """Refuse with a reason (never a value you recorded)."""
     data = policy.OverlayDecision(reason=reason or None, version=version)
-    uow = request.app.state.container.uow()
     policy.refuse_overlay(uow, actor=actor, overlay_id=_overlay_id(overlay_id), data=data)
     pages.flash(request, N_("Refused: this value will not be used."), "success")
     return pages.redirect(request, "/staff/parameters")

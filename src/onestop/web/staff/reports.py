@@ -5,40 +5,46 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import reports
+from onestop.bootstrap import Container
 from onestop.common.i18n import N_
 from onestop.web import charts, pages
+from onestop.web.deps import ContainerDep, UowDep
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter(prefix="/reports")
 
 
-def _default_month(request: Request) -> str:
+def _default_month(container: Container) -> str:
     """Last month (the one a report is usually asked for)."""
-    today: dt.date = request.app.state.container.clock.today()
+    today: dt.date = container.clock.today()
     return (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
 
 
-def _report(request: Request, actor: StaffActor, month: str, office: str) -> reports.MonthlyReport:
-    container = request.app.state.container
+def _report(
+    container: ContainerDep, uow: UowDep, actor: StaffActor, month: str = "", office: str = ""
+) -> reports.MonthlyReport:
+    """The month asked for (last month by default), for every office or one (a route dependency)."""
     return reports.monthly_report(
-        container.uow(),
+        uow,
         actor=actor,
-        month=month or _default_month(request),
+        month=month or _default_month(container),
         office=office or None,
         tz=container.settings.timezone,
     )
 
 
+Report = Annotated[reports.MonthlyReport, Depends(_report)]
+
+
 @router.get("/monthly")
-def monthly(request: Request, actor: StaffActor, month: str = "", office: str = "") -> HTMLResponse:
+def monthly(request: Request, report: Report, office: str = "") -> HTMLResponse:
     """One month's figures, for every office or one."""
-    report = _report(request, actor, month, office)
     number = pages.formatter(request).number
     hours = charts.bars(list(report.contacts["by_hour"].items()), number)
     channels = charts.bars(list(report.contacts["by_channel"].items()), number)
@@ -86,9 +92,8 @@ def monthly(request: Request, actor: StaffActor, month: str = "", office: str = 
 
 
 @router.get("/monthly.csv")
-def monthly_csv(request: Request, actor: StaffActor, month: str = "", office: str = "") -> Response:
+def monthly_csv(request: Request, report: Report, office: str = "") -> Response:
     """The same figures as CSV (section, key, value)."""
-    report = _report(request, actor, month, office)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["section", "key", "value"])
     writer.writeheader()

@@ -8,9 +8,10 @@ import uuid
 
 import pytest
 
-from onestop.cases.applications import domain, program_packs
+from onestop.cases.applications import domain
 from onestop.cases.applications.casedata import Fact, Member, assemble, explain_missing
 from onestop.cases.applications.domain import ApplicationStatus as S
+from onestop.cases.vocabulary import program_packs
 from onestop.common.errors import InvalidInput, InvalidTransition
 
 ALLOWED = {

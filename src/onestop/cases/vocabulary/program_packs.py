@@ -1,4 +1,5 @@
-"""What applications need from the rule packs: programs, their inputs, values checked by the vocabulary.
+"""What applications and screenings need from the rule packs: programs, their inputs, values checked by
+the vocabulary.
 
 No database here: only ``onestop.jurisdictions`` and the engine. A fact is validated by the pack's own
 case reader, so a fact the engine would refuse is refused when it is recorded, naming ``value``.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from onestop.cases.applications.domain import FactPath
+from onestop.cases.vocabulary.paths import FactPath
 from onestop.common.errors import InvalidInput
 from onestop.common.money import format_cents
 from onestop.jurisdictions import find_program, get_pack
