@@ -167,6 +167,11 @@ TEMPLATES: dict[Kind, Template] = {
         ),
         L_("We pay this amount under {legal_source}."),
     ),
+    Kind.REPLY: Template(
+        "{subject}",
+        ("{body}",),
+        L_("We are answering the e-mail you sent us."),
+    ),
     Kind.REFERRAL_MADE: Template(
         L_("We asked {agency} to help you"),
         (

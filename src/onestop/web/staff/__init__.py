@@ -39,7 +39,8 @@ from onestop.web.staff import (
     tasks,
 )
 from onestop.web.staff import batch as batch_pages  # batch (issue 16)
-from onestop.web.staff import grants as grant_pages  # role grants (issue 10, part 8)
+from onestop.web.staff import grants as grant_pages
+from onestop.web.staff import inbox as inbox_pages  # the e-mail inbox and replies (issue 14, part 4)  # role grants (issue 10, part 8)
 from onestop.web.staff import parameters as parameter_pages  # parameter overlays (issue 13)
 from onestop.web.staff import partners as partner_pages  # sponsors, projects, inquiries (issue 18)
 from onestop.web.staff import privacy as privacy_pages  # privacy requests, retention (issue 20)
@@ -86,6 +87,7 @@ router.include_router(health_records.router)
 router.include_router(catalogue.router)
 router.include_router(partner_pages.router)
 router.include_router(privacy_pages.router)
+router.include_router(inbox_pages.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)
