@@ -50,7 +50,13 @@ def test_an_email_is_attached_from_the_inbox_and_answered_from_the_file(
     token = csrf_token(signed_in, reply_path)
     blank = signed_in.post(
         reply_path,
-        data={"csrf_token": token, "template": "payment", "body": "  ", "subject": "Kept", "version": version},
+        data={
+            "csrf_token": token,
+            "template": "payment",
+            "body": "  ",
+            "subject": "Kept",
+            "version": version,
+        },
     )
     assert blank.status_code == 422 and 'id="f-body-error"' in blank.text and 'value="Kept"' in blank.text
     sent = signed_in.post(

@@ -35,9 +35,10 @@ def test_a_reply_is_queued_as_a_notice_and_logged_as_a_contact(
     mail = _attached(container, team, person)
     data = EmailReply(template="payment", body="Your cheque went out on 1 March.\n\nIt should come soon.")
     sent = interactions.reply_to_email(
-        container.uow(), actor=team.officer.actor, interaction_id=mail.id, data=data.model_copy(
-            update={"version": mail.version}
-        )
+        container.uow(),
+        actor=team.officer.actor,
+        interaction_id=mail.id,
+        data=data.model_copy(update={"version": mail.version}),
     )
     assert sent.subject == "Re: My cheque"
     assert sent.in_reply_to == mail.id
@@ -92,7 +93,9 @@ def test_bad_replies_name_the_field_and_write_nothing(
     mail = _attached(container, team, person)
     data = EmailReply.model_validate({"template": "received", "body": "Thanks", **change})
     with pytest.raises(InvalidInput) as err:
-        interactions.reply_to_email(container.uow(), actor=team.officer.actor, interaction_id=mail.id, data=data)
+        interactions.reply_to_email(
+            container.uow(), actor=team.officer.actor, interaction_id=mail.id, data=data
+        )
     assert err.value.field == field
     page = interactions.list_interactions(container.uow(), actor=team.officer.actor, person_id=person)
     assert [i.id for i in page.items] == [mail.id]
@@ -104,7 +107,9 @@ def test_a_stale_reply_is_refused(container: Container, team: Team, person: uuid
     mail = _attached(container, team, person)
     data = EmailReply(template="received", body="Thanks", version=mail.version - 1)
     with pytest.raises(Conflict):
-        interactions.reply_to_email(container.uow(), actor=team.officer.actor, interaction_id=mail.id, data=data)
+        interactions.reply_to_email(
+            container.uow(), actor=team.officer.actor, interaction_id=mail.id, data=data
+        )
 
 
 def test_reply_templates_come_in_both_languages() -> None:

@@ -28,6 +28,7 @@ from onestop.cases.applications.models import Application
 from onestop.cases.decisions.models import Decision, OverrideRequest
 from onestop.cases.documents.models import Document
 from onestop.cases.interactions.models import Interaction
+from onestop.notices.models import Notice
 from onestop.cases.investigations.models import Investigation
 from onestop.cases.referrals.models import CaseConference
 from onestop.cases.reviews.models import Review
@@ -123,6 +124,23 @@ def test_contacts_cover_six_weeks_of_channels_and_reasons(demo: tuple[Container,
     days = {at.date() for at, _ in rows}
     assert min(days) <= TODAY - dt.timedelta(days=38) and max(days) < TODAY
     assert len({ch for _, ch in rows}) >= 4
+
+
+def test_the_inbox_has_emails_waiting_and_one_answered(demo: tuple[Container, LoadReport]) -> None:
+    c, _ = demo
+    with c.uow() as uow:
+        waiting = uow.session.scalars(
+            select(Interaction.id).where(Interaction.email_from.is_not(None), Interaction.person_id.is_(None))
+        ).all()
+        replies = uow.session.execute(
+            select(Interaction.id, Interaction.person_id)
+            .where(Interaction.channel == "email", Interaction.direction == "outbound")
+            .where(Interaction.email_subject == "Re: My cheque")
+        ).all()
+        notices = uow.session.scalars(select(Notice.subject_id).where(Notice.kind == "reply")).all()
+    assert len(waiting) == 3
+    assert len(replies) == 1 and replies[0][1] is not None
+    assert list(notices) == [replies[0][0]]
 
 
 def test_officer_has_tasks_overdue_and_today_and_reviews_due(demo: tuple[Container, LoadReport]) -> None:

@@ -113,7 +113,9 @@ def attach(
     except Conflict as err:
         errors = {"form": str(err) if isinstance(err, InvalidTransition) else pages.gettext(request, STALE)}
         return _email(request, uow, actor, interaction_id, form, errors=errors, status_code=409)
-    pages.flash(request, N_("The e-mail is attached to the file. You can answer it from the contacts."), "success")
+    pages.flash(
+        request, N_("The e-mail is attached to the file. You can answer it from the contacts."), "success"
+    )
     return pages.redirect(request, f"/staff/people/{done.person_id}")
 
 
