@@ -240,6 +240,12 @@ class Effort:
         self.typed += 1
         self.steps.append(f"type: {what}")
 
+    def choose(self, locator: Any, value: str, what: str) -> None:
+        """Choose an option in a list (one click, as the rules above count it)."""
+        locator.select_option(value)
+        self.clicks += 1
+        self.steps.append(f"choose: {what}")
+
     def choose_file(self, locator: Any, path: Path, what: str) -> None:
         """Choose a file for an upload (one click on the file box, or one drop)."""
         locator.set_input_files(str(path))

@@ -51,9 +51,7 @@ def attach(
 @router.post(
     "/interactions/{interaction_id}/reply", status_code=status.HTTP_201_CREATED, response_model=i.ReplyPublic
 )
-def reply(
-    uow: UowDep, actor: CurrentActor, interaction_id: uuid.UUID, body: i.EmailReply
-) -> i.ReplyPublic:
+def reply(uow: UowDep, actor: CurrentActor, interaction_id: uuid.UUID, body: i.EmailReply) -> i.ReplyPublic:
     """Answer an attached e-mail: queued as a notice (delivered once), logged as an interaction."""
     return i.reply_to_email(uow, actor=actor, interaction_id=interaction_id, data=body)
 

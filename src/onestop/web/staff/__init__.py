@@ -40,7 +40,9 @@ from onestop.web.staff import (
 )
 from onestop.web.staff import batch as batch_pages  # batch (issue 16)
 from onestop.web.staff import grants as grant_pages
-from onestop.web.staff import inbox as inbox_pages  # the e-mail inbox and replies (issue 14, part 4)  # role grants (issue 10, part 8)
+from onestop.web.staff import (
+    inbox as inbox_pages,
+)  # the e-mail inbox and replies (issue 14, part 4)  # role grants (issue 10, part 8)
 from onestop.web.staff import parameters as parameter_pages  # parameter overlays (issue 13)
 from onestop.web.staff import partners as partner_pages  # sponsors, projects, inquiries (issue 18)
 from onestop.web.staff import privacy as privacy_pages  # privacy requests, retention (issue 20)
