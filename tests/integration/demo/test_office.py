@@ -28,7 +28,6 @@ from onestop.cases.applications.models import Application
 from onestop.cases.decisions.models import Decision, OverrideRequest
 from onestop.cases.documents.models import Document
 from onestop.cases.interactions.models import Interaction
-from onestop.notices.models import Notice
 from onestop.cases.investigations.models import Investigation
 from onestop.cases.referrals.models import CaseConference
 from onestop.cases.reviews.models import Review
@@ -52,6 +51,7 @@ from onestop.health.models import (
     Travel,
 )
 from onestop.money.models import ApprovalRequest, Budget, Invoice, Issuance, Overpayment, Payee, PaymentBatch
+from onestop.notices.models import Notice
 from onestop.registry.models import DuplicateSuggestion, FileAccessGrant, PersonRestriction
 from onestop.web.app import create_app
 from tests.conftest import NOW, TEST_FIELD_KEY

@@ -186,7 +186,8 @@ REPLY_TEMPLATES: tuple[ReplyTemplate, ...] = (
         "Thank you for your message. To go on with your file, we need these papers from you:\n\n"
         "You can add them in your online account, mail them, or bring them to our office.",
         "Merci de votre message. Pour continuer votre dossier, nous avons besoin de ces documents :\n\n"
-        "Vous pouvez les ajouter dans votre compte en ligne, les envoyer par la poste ou les apporter à notre bureau.",
+        "Vous pouvez les ajouter dans votre compte en ligne, les envoyer par la poste "
+        "ou les apporter à notre bureau.",
     ),
     ReplyTemplate(
         "payment",

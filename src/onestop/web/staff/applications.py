@@ -14,10 +14,11 @@ from starlette.responses import HTMLResponse, Response
 from onestop.access.permissions import Actor
 from onestop.cases.applications import (
     ApplicationCreate,
-    FactIn,
     ApplicationPublic,
     ApplicationStatusChange,
+    FactIn,
     assess_application,
+    checklist,
     create_application,
     get_application,
     get_checklist,
@@ -25,7 +26,6 @@ from onestop.cases.applications import (
     record_fact,
     start_assessment,
 )
-from onestop.cases.applications import checklist
 from onestop.cases.decisions import DecisionCreate, DecisionUndetermined, OverrideIn, decide_application
 from onestop.cases.decisions.schemas import GapValueIn
 from onestop.cases.documents import list_documents

@@ -16,7 +16,6 @@ from starlette.responses import HTMLResponse, Response
 from onestop.cases.interactions import (
     EmailReply,
     InteractionAttach,
-    InteractionPublic,
     attach_interaction,
     get_interaction,
     list_unattached_emails,

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import HTMLResponse, Response
 
+from onestop.access.permissions import Actor
 from onestop.cases.screenings import (
     ScreeningAnswers,
     ScreeningComplete,
@@ -30,7 +31,6 @@ from onestop.cases.screenings import (
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.access.permissions import Actor
 from onestop.registry import get_person
 from onestop.registry.schemas import PersonPublic
 from onestop.web import pages, questions
@@ -79,9 +79,17 @@ def interviews(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid
 
 
 @router.post("/people/{person_id:uuid}/screening")
-def start(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> Response:
-    """Start an interview about the person, with what the registry already knows."""
-    return pages.redirect(request, f"/staff/screenings/{begin(request, uow, actor, person_id)}")
+def start(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    form: Annotated[str, Form()] = "",
+) -> Response:
+    """Start an interview about the person, with what the registry already knows (``form=all``: every
+    question on one form)."""
+    started = begin(request, uow, actor, person_id)
+    return pages.redirect(request, _url(started, [], together=form == ALL))
 
 
 def begin(request: Request, uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UUID:
