@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import uvicorn
@@ -189,8 +190,23 @@ def page(browser: Browser, site: Site) -> Iterator[Page]:
     assert not problems.messages, "\n".join(problems.messages)
 
 
+#: Every page address checked by axe in this run (written to var/screenshots/axe-pages.json at the end;
+#: ``python -m tests.browser.coverage`` lists the staff pages no browser test checks).
+AXED: set[str] = set()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _axed_pages() -> Iterator[None]:
+    """Keep the list of the pages axe checked, for the page coverage list in docs/web.md."""
+    yield
+    if AXED:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (SCREENSHOTS / "axe-pages.json").write_text(json.dumps(sorted(AXED), indent=1), encoding="utf-8")
+
+
 def check_accessibility(page: Page, name: str) -> None:
     """Screenshot the page, then run axe-core (WCAG 2.1 A/AA, best practices); fail listing violations."""
+    AXED.add(urlsplit(page.url).path)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     if page.evaluate("typeof window.axe") == "undefined":

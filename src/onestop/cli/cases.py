@@ -140,7 +140,7 @@ def receive_email(
 @handles_errors
 def reply_templates() -> None:
     """The templates a reply to an e-mail starts from."""
-    for t in interactions.reply_templates():
+    for t in interactions.reply_templates(container().uow(), actor=cli_actor()):
         typer.echo(f"{t.code:<12} {t.label_en} / {t.label_fr}")
 
 

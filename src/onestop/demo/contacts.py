@@ -100,7 +100,7 @@ def email_inbox(ctx: Ctx, officer: Actor, client: Client) -> None:
             person_id=client.person_id, version=first.version, reason_codes=["payment_inquiry"]
         ),
     )
-    template = interactions.reply_templates()[2]  # "About a payment"
+    template = interactions.reply_templates(ctx.container.uow(), actor=officer)[2]  # "About a payment"
     interactions.reply_to_email(
         ctx.container.uow(),
         actor=officer,

@@ -112,7 +112,7 @@ def test_a_stale_reply_is_refused(container: Container, team: Team, person: uuid
         )
 
 
-def test_reply_templates_come_in_both_languages() -> None:
-    found = interactions.reply_templates()
+def test_reply_templates_come_in_both_languages(container: Container, team: Team) -> None:
+    found = interactions.reply_templates(container.uow(), actor=team.officer.actor)
     assert [t.code for t in found] == ["received", "documents", "payment", "call_us"]
     assert all(t.body_en and t.body_fr and t.label_fr for t in found)

@@ -216,14 +216,16 @@ def reply_to_email(
         )
 
 
-def reply_templates() -> list[ReplyTemplatePublic]:
+def reply_templates(uow: UnitOfWork, *, actor: Actor) -> list[ReplyTemplatePublic]:
     """The reply templates an officer starts from (fixed text, no personal data: no audit)."""
-    return [
-        ReplyTemplatePublic(
-            code=t.code, label_en=t.label_en, label_fr=t.label_fr, body_en=t.body_en, body_fr=t.body_fr
-        )
-        for t in domain.REPLY_TEMPLATES
-    ]
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
+        return [
+            ReplyTemplatePublic(
+                code=t.code, label_en=t.label_en, label_fr=t.label_fr, body_en=t.body_en, body_fr=t.body_fr
+            )
+            for t in domain.REPLY_TEMPLATES
+        ]
 
 
 def list_unattached_emails(uow: UnitOfWork, *, actor: Actor, limit: int = 100) -> list[InteractionPublic]:

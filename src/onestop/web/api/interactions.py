@@ -57,9 +57,9 @@ def reply(uow: UowDep, actor: CurrentActor, interaction_id: uuid.UUID, body: i.E
 
 
 @router.get("/interaction-reply-templates", response_model=list[i.ReplyTemplatePublic])
-def reply_templates(actor: CurrentActor) -> list[i.ReplyTemplatePublic]:
+def reply_templates(uow: UowDep, actor: CurrentActor) -> list[i.ReplyTemplatePublic]:
     """The templates a reply to an e-mail starts from, in English and French."""
-    return i.reply_templates()
+    return i.reply_templates(uow, actor=actor)
 
 
 @router.get("/people/{person_id}/interactions", response_model=i.InteractionPage)

@@ -191,7 +191,7 @@ def _reply(
     found = get_interaction(uow, actor=actor, interaction_id=interaction_id)
     person = get_person(uow, actor=actor, person_id=found.person_id) if found.person_id else None
     language = person.language if person is not None and person.language in ("en", "fr") else "en"
-    templates = reply_templates()
+    templates = reply_templates(uow, actor=actor)
     chosen = next((t for t in templates if t.code == values.get("template")), None)
     if values.get("body") is None:  # a template chosen (or none yet): its text, to edit
         values["body"] = (chosen.body_fr if language == "fr" else chosen.body_en) if chosen else ""
