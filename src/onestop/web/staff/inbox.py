@@ -78,7 +78,7 @@ def find(
     """People found by name (posted: a name in the address would reach the logs), each to attach to."""
     try:
         if not form.find:
-            raise InvalidInput("find", "type a name to search for")
+            raise InvalidInput("find", N_("type a name to search for"))
         hits = search_people(uow, actor=actor, query=SearchQuery(name=form.find))
     except InvalidInput as err:
         errors = form_errors(request, err, ATTACH_FIELDS)
@@ -98,7 +98,7 @@ def attach(
     try:
         person_id = optional_uuid(form.person_id, "person_id")
         if person_id is None:
-            raise InvalidInput("person_id", "choose the person the e-mail is from")
+            raise InvalidInput("person_id", N_("choose the person the e-mail is from"))
         data = model(
             InteractionAttach,
             person_id=person_id,

@@ -218,7 +218,7 @@ def _read_together(
         except InvalidInput as err:
             errors[path] = pages.gettext(request, err.problem)
     if errors:
-        raise InvalidInput("answer", "check the answers marked below")
+        raise InvalidInput("answer", N_("check the answers marked below"))
     if not answers:
         raise InvalidInput("answer", "give an answer, or skip the question")
     return answers
