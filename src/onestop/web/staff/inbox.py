@@ -106,12 +106,9 @@ def attach(
             reason_codes=[form.reason] if form.reason else [],
         )
         done = attach_interaction(uow, actor=actor, interaction_id=interaction_id, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, ATTACH_FIELDS)
-        return _email(request, uow, actor, interaction_id, form, errors=errors, status_code=422)
-    except Conflict as err:
-        errors = {"form": str(err) if isinstance(err, InvalidTransition) else pages.gettext(request, STALE)}
-        return _email(request, uow, actor, interaction_id, form, errors=errors, status_code=409)
+    except (InvalidInput, Conflict) as err:
+        errors, status = _problem(request, err, ATTACH_FIELDS)
+        return _email(request, uow, actor, interaction_id, form, errors=errors, status_code=status)
     pages.flash(
         request, N_("The e-mail is attached to the file. You can answer it from the contacts."), "success"
     )
@@ -145,14 +142,21 @@ def reply(
             version=int(form.version) if form.version.isdigit() else None,
         )
         done = reply_to_email(uow, actor=actor, interaction_id=interaction_id, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, REPLY_FIELDS)
-        return _reply(request, uow, actor, interaction_id, values, errors=errors, status_code=422)
-    except Conflict as err:
-        errors = {"form": str(err) if isinstance(err, InvalidTransition) else pages.gettext(request, STALE)}
-        return _reply(request, uow, actor, interaction_id, values, errors=errors, status_code=409)
+    except (InvalidInput, Conflict) as err:
+        errors, status = _problem(request, err, REPLY_FIELDS)
+        return _reply(request, uow, actor, interaction_id, values, errors=errors, status_code=status)
     pages.flash(request, N_("Your reply is on its way. It is logged in the contacts."), "success")
     return pages.redirect(request, f"/staff/people/{done.interaction.person_id}")
+
+
+def _problem(request: Request, err: InvalidInput | Conflict, known: set[str]) -> tuple[dict[str, str], int]:
+    """A bad box (422, beside it), a state that forbids it, or a page read before someone else's change
+    (409: the page as it is now, with what was typed)."""
+    if isinstance(err, InvalidInput):
+        return form_errors(request, err, known), 422
+    if isinstance(err, InvalidTransition):
+        return {"form": str(err)}, 409
+    return {"form": pages.gettext(request, STALE)}, 409
 
 
 def _email(
