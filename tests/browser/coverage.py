@@ -8,9 +8,8 @@ route with the test addresses that cover it, then those not covered.
 from __future__ import annotations
 
 import json
-import sys
-
 import re
+import sys
 import tempfile
 from pathlib import Path
 
