@@ -40,6 +40,7 @@ def test_an_email_is_attached_from_the_inbox_and_answered_from_the_file(page: Pa
     check_accessibility(page, "inbox-01-list")
     page.get_by_role("link", name=re.compile(r"^Read and attach\W+My cheque$")).click()
     expect(page.locator("h1")).to_have_text("My cheque")
+    check_accessibility(page, "inbox-02-email")
     page.get_by_role("button", name="Search").click()  # nothing typed: the error beside the box
     expect(page.locator(".error-summary")).to_be_focused()
     check_accessibility(page, "inbox-02-email-error")
