@@ -147,6 +147,8 @@ async def answer(request: Request, uow: UowDep, actor: StaffActor, session_id: u
             )
         else:
             error = pages.gettext(request, err.problem)
+            # the screener's own refusal names the answer's path: shown beside that question too
+            errors.update({p: error for p in paths if together and p in err.field and p not in errors})
         status = 409 if isinstance(err, Conflict) else 422
         return _page(
             request,
