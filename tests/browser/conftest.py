@@ -199,9 +199,11 @@ AXED: set[str] = set()
 def _axed_pages() -> Iterator[None]:
     """Keep the list of the pages axe checked, for the page coverage list in docs/web.md."""
     yield
-    if AXED:
+    if AXED:  # added to the list of earlier runs (delete the file for a fresh list)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        (SCREENSHOTS / "axe-pages.json").write_text(json.dumps(sorted(AXED), indent=1), encoding="utf-8")
+        kept = SCREENSHOTS / "axe-pages.json"
+        earlier = set(json.loads(kept.read_text(encoding="utf-8"))) if kept.exists() else set()
+        kept.write_text(json.dumps(sorted(AXED | earlier), indent=1), encoding="utf-8")
 
 
 def check_accessibility(page: Page, name: str) -> None:

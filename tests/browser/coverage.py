@@ -23,7 +23,7 @@ from tests.functional.matrix.harness import app_routes
 #: Pages other helpers own (privacy, partners, knowledge): not listed here.
 OWNED_ELSEWHERE = ("/staff/privacy", "/staff/partners", "/staff/inquiries", "/staff/knowledge")
 #: Not pages: downloads (PDF, CSV, a document's file, payment files) and the fragment htmx asks for.
-NOT_PAGES = ("/pdf", "/file", ".csv", "/files/{kind}", "/emergency/check")
+NOT_PAGES = ("/pdf", "/file", ".csv", "/files/{kind}", "/emergency/check", "/print")
 
 
 def staff_pages() -> list[str]:

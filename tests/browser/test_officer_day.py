@@ -182,6 +182,10 @@ def test_officers_day_from_search_to_decision(page: Page, site: Site, tmp_path: 
     expect(page.locator("h1")).to_contain_text("Décision")
     check_accessibility(page, "day-08-decision-fr")
     page.get_by_role("link", name="Read it in English").click()
+    decision_url = page.url.split("?")[0]
+    page.goto(f"{decision_url}/appeals/new")
+    check_accessibility(page, "day-08b-appeal-form")
+    page.goto(decision_url)
     page.get_by_role("link", name="Back to the file").click()
     person_url = page.url
 

@@ -94,3 +94,5 @@ def test_a_supervisor_walks_the_pages_no_other_test_opens(page: Page, site: Site
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Reports").click()
     expect(page).to_have_url(re.compile("/staff/reports/monthly"))
     check_accessibility(page, "pages-09-monthly-report")
+    page.goto("/staff/staff-links")
+    check_accessibility(page, "pages-10-staff-links")
