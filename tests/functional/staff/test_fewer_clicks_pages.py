@@ -10,6 +10,7 @@ import uuid
 from fastapi.testclient import TestClient
 
 from onestop.bootstrap import Container
+from onestop.cases.applications import get_application, list_facts
 from onestop.cases.screenings import resume_screening
 from tests.functional.staff.conftest import csrf_token
 from tests.functional.staff.factories import SYSTEM
@@ -73,3 +74,26 @@ def test_register_and_screen_then_the_interview_on_one_form(
     answers = resume_screening(container.uow(), actor=SYSTEM, session_id=sid).answers
     assert str(answers[typed]) in ("120", "120.00", "120.0")
     assert all(p not in answers for p in paths if p != typed)
+
+
+def test_the_decide_form_asks_the_client_type_and_records_only_assessments(
+    signed_in: TestClient, container: Container, application: uuid.UUID
+) -> None:
+    path = f"/staff/applications/{application}"
+    page = signed_in.get(path).text
+    assert 'name="confirm_path" value="unit.client_type"' in page  # asked in the decide form itself
+    assert 'name="confirm_path" value="people[p1].monthly_net_employment_income"' not in page  # a document
+    token = csrf_token(signed_in, path)
+    proved = signed_in.post(
+        f"{path}/decide",
+        data={
+            "csrf_token": token,
+            "version": "1",
+            "confirm_path": "people[p1].monthly_net_employment_income",
+            "confirm_value": "0",
+        },
+    )
+    assert proved.status_code == 422  # a document proves it: never recorded as an assessment
+    facts = list_facts(container.uow(), actor=SYSTEM, application_id=application)
+    assert facts == [] or all(f.path != "people[p1].monthly_net_employment_income" for f in facts)
+    assert get_application(container.uow(), actor=SYSTEM, application_id=application).version == 1
