@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     storage_dir: Path | None = None
     session_minutes: int = 30
     timezone: str = "America/Edmonton"  # business dates and displayed times (IANA name)
+    #: The office's province: the registration form starts with it chosen (the officer can change it).
+    office_province: str = "AB"
     max_upload_bytes: int = 10 * 1024 * 1024
     #: Largest body /api reads that is not a file upload (JSON, forms); bigger gets 413 unread.
     api_max_body_bytes: int = 1024 * 1024

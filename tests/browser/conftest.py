@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import uvicorn
@@ -189,8 +190,25 @@ def page(browser: Browser, site: Site) -> Iterator[Page]:
     assert not problems.messages, "\n".join(problems.messages)
 
 
+#: Every page address checked by axe in this run (written to var/screenshots/axe-pages.json at the end;
+#: ``python -m tests.browser.coverage`` lists the staff pages no browser test checks).
+AXED: set[str] = set()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _axed_pages() -> Iterator[None]:
+    """Keep the list of the pages axe checked, for the page coverage list in docs/web.md."""
+    yield
+    if AXED:  # added to the list of earlier runs (delete the file for a fresh list)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        kept = SCREENSHOTS / "axe-pages.json"
+        earlier = set(json.loads(kept.read_text(encoding="utf-8"))) if kept.exists() else set()
+        kept.write_text(json.dumps(sorted(AXED | earlier), indent=1), encoding="utf-8")
+
+
 def check_accessibility(page: Page, name: str) -> None:
     """Screenshot the page, then run axe-core (WCAG 2.1 A/AA, best practices); fail listing violations."""
+    AXED.add(urlsplit(page.url).path)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     if page.evaluate("typeof window.axe") == "undefined":
@@ -239,6 +257,12 @@ class Effort:
         locator.fill(text)
         self.typed += 1
         self.steps.append(f"type: {what}")
+
+    def choose(self, locator: Any, value: str, what: str) -> None:
+        """Choose an option in a list (one click, as the rules above count it)."""
+        locator.select_option(value)
+        self.clicks += 1
+        self.steps.append(f"choose: {what}")
 
     def choose_file(self, locator: Any, path: Path, what: str) -> None:
         """Choose a file for an upload (one click on the file box, or one drop)."""

@@ -21,7 +21,7 @@ def _register(page: Page, given: str, family: str) -> str:
     page.get_by_label("Given names").fill(given)
     page.get_by_label("Family name").fill(family)
     page.get_by_label("Date of birth").fill("1979-03-30")
-    page.get_by_role("button", name="Register").click()
+    page.get_by_role("button", name="Register", exact=True).click()
     expect(page.locator("h1")).to_have_text(f"{given} {family}")
     return page.url
 

@@ -169,6 +169,7 @@ class AuditAction(enum.StrEnum):
     INTERACTION_LIST = "interaction:list"
     INTERACTION_LIST_UNATTACHED = "interaction:list_unattached"
     INTERACTION_READ = "interaction:read"
+    INTERACTION_REPLY = "interaction:reply"
 
     INTERACTION_REASON_DEFINE = "interaction_reason:define"
 

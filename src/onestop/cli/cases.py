@@ -117,6 +117,46 @@ def attach(
     typer.echo(f"attached {done.id} to {done.person_id}")
 
 
+@app.command("receive-email")
+@handles_errors
+def receive_email(
+    sender: str = typer.Option(..., "--from", help="The sender's e-mail address."),
+    subject: str = typer.Option("", "--subject"),
+    body: str = typer.Option("", "--body", help="The message text."),
+) -> None:
+    """Store an inbound e-mail, unattached, in the staff inbox."""
+    data = interactions.EmailReceived(sender=sender, subject=subject, body=body)
+    done = interactions.receive_email(container().uow(), actor=cli_actor(), data=data)
+    typer.echo(f"received e-mail {done.id} from {done.email_from}")
+
+
+@app.command("reply-templates")
+@handles_errors
+def reply_templates() -> None:
+    """The templates a reply to an e-mail starts from."""
+    for t in interactions.reply_templates(container().uow(), actor=cli_actor()):
+        typer.echo(f"{t.code:<12} {t.label_en} / {t.label_fr}")
+
+
+@app.command("reply")
+@handles_errors
+def reply(
+    interaction: str = typer.Argument(..., help="The attached e-mail's id."),
+    template: str = typer.Option(..., "--template", help="A reply template (see reply-templates)."),
+    body: str = typer.Option(..., "--body", help="The reply as it goes out."),
+    subject: str | None = typer.Option(None, "--subject", help="Default: Re: and the e-mail's subject."),
+) -> None:
+    """Answer an attached e-mail: queued as a notice, logged as an interaction on the person."""
+    data = interactions.EmailReply(template=template, body=body, subject=subject)
+    done = interactions.reply_to_email(
+        container().uow(),
+        actor=cli_actor(),
+        interaction_id=parse_id(interaction, field="interaction"),
+        data=data,
+    )
+    typer.echo(f"reply {done.interaction.id} queued as notice {done.notice_id}: {done.subject}")
+
+
 @reasons_app.command("list")
 @handles_errors
 def reasons_list(include_retired: bool = typer.Option(False, "--all", help="Include retired codes.")) -> None:

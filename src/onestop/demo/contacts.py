@@ -52,3 +52,65 @@ def log_one(ctx: Ctx, officer: Actor, client: Client | None) -> None:
         ),
     )
     ctx.made.add("contacts")
+
+
+#: Received e-mails waiting in the staff inbox (sender, subject, body); the first is attached and answered.
+INBOX = (
+    (
+        "where.is.my.cheque@example.org",
+        "My cheque",
+        "Hello, my cheque did not come this month. Can you tell me when it will come? Thank you.",
+    ),
+    (
+        "new.in.town@example.org",
+        "Help with rent",
+        "I just moved here and I cannot pay my rent this month. What help is there?",
+    ),
+    (
+        "aide.logement@example.org",
+        "Demande d'aide",
+        "Bonjour, je cherche de l'aide pour payer mon loyer. Pouvez-vous m'appeler?",
+    ),
+    (
+        "papers.sent@example.org",
+        "Papers for my file",
+        "I mailed my bank statements last week. Did you get them?",
+    ),
+)
+
+
+def email_inbox(ctx: Ctx, officer: Actor, client: Client) -> None:
+    """E-mails arrive in the inbox; the officer attaches the first to the client's file and answers it
+    with the "payment" template (queued in the notices outbox); the others wait, unattached."""
+    gateway = Actor.system("mail-gateway")
+    received = [
+        interactions.receive_email(
+            ctx.container.uow(),
+            actor=gateway,
+            data=interactions.EmailReceived(sender=sender, subject=subject, body=body),
+        )
+        for sender, subject, body in INBOX
+    ]
+    first = received[0]
+    attached = interactions.attach_interaction(
+        ctx.container.uow(),
+        actor=officer,
+        interaction_id=first.id,
+        data=interactions.InteractionAttach(
+            person_id=client.person_id, version=first.version, reason_codes=["payment_inquiry"]
+        ),
+    )
+    template = interactions.reply_templates(ctx.container.uow(), actor=officer)[2]  # "About a payment"
+    interactions.reply_to_email(
+        ctx.container.uow(),
+        actor=officer,
+        interaction_id=attached.id,
+        data=interactions.EmailReply(
+            template=template.code,
+            body=template.body_en
+            + "Your payment went out on the first of the month. It is in your bank now.",
+            version=attached.version,
+        ),
+    )
+    ctx.made.add("emails_received", len(received))
+    ctx.made.add("emails_answered")

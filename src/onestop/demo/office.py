@@ -142,6 +142,8 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     line.at(weekday(ctx, -1), 17, 45, lambda: demo_batch.simulate(ctx, supervisor))
     everyone = [c for o in officers for c in loads[o.username]] + rest[: scale.caseload]
     _contacts(ctx, line, officers, everyone, scale)
+    inbox = partial(contacts.email_inbox, ctx, officers[0], loads[officers[0].username][0])
+    line.at(weekday(ctx, -1), 10, 30, inbox)  # the e-mail inbox: one answered, the rest waiting
     line.at(0, 0, 30, lambda: portal.portal_client(ctx))
     line.at(0, 0, 45, lambda: trust.linked_portal_account(ctx))
     line.at(0, 1, 0, partial(facilities.load_facilities, ctx))

@@ -21,6 +21,7 @@ class Kind(StrEnum):
     PAYMENT_ADVICE = "payment_advice"
     REFERRAL_MADE = "referral_made"
     REINSTATED = "reinstated"
+    REPLY = "reply"  # an officer's answer to the person's e-mail: the text as the officer wrote it
     REVIEW_DUE = "review_due"
     SUSPENDED = "suspended"
 

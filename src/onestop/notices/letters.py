@@ -201,6 +201,11 @@ TEMPLATES: dict[Kind, Template] = {
         ),
         L_("We report this breach under {legal_source}."),
     ),
+    Kind.REPLY: Template(
+        "{subject}",
+        ("{body}",),
+        L_("We are answering the e-mail you sent us."),
+    ),
     Kind.REFERRAL_MADE: Template(
         L_("We asked {agency} to help you"),
         (

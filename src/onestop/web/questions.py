@@ -4,6 +4,7 @@ reading the answer back (shared by the staff interview, application facts and th
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from onestop.cases.vocabulary import paths, program_packs
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.screening import voices
+from onestop.screening import gates, voices
 from onestop.web.parsing import required_whole_number
 
 #: Words for the packs' enum codes (the packs name them in their questions but give no labels).
@@ -61,6 +62,17 @@ class Field:
     def urgent(self) -> bool:
         """A safety question asked first, as a group."""
         return self.name in URGENT and self.kind == "bool"
+
+    @property
+    def gate(self) -> bool:
+        """A yes/no question that opens a family of questions (screening/gates.yaml)."""
+        return self.kind == "bool" and self.name in gate_names()
+
+
+@functools.cache
+def gate_names() -> frozenset[str]:
+    """The gates' own input names (``has_income``): answered together, a box not ticked is a no."""
+    return frozenset(g.input.rsplit(".", 1)[-1] for g in gates.rules().gates)
 
 
 def field_for(

@@ -51,6 +51,7 @@ from onestop.health.models import (
     Travel,
 )
 from onestop.money.models import ApprovalRequest, Budget, Invoice, Issuance, Overpayment, Payee, PaymentBatch
+from onestop.notices.models import Notice
 from onestop.privacy.models import Breach, BreachAction, PrivacyRequest
 from onestop.registry.models import DuplicateSuggestion, FileAccessGrant, PersonRestriction
 from onestop.web.app import create_app
@@ -124,6 +125,23 @@ def test_contacts_cover_six_weeks_of_channels_and_reasons(demo: tuple[Container,
     days = {at.date() for at, _ in rows}
     assert min(days) <= TODAY - dt.timedelta(days=38) and max(days) < TODAY
     assert len({ch for _, ch in rows}) >= 4
+
+
+def test_the_inbox_has_emails_waiting_and_one_answered(demo: tuple[Container, LoadReport]) -> None:
+    c, _ = demo
+    with c.uow() as uow:
+        waiting = uow.session.scalars(
+            select(Interaction.id).where(Interaction.email_from.is_not(None), Interaction.person_id.is_(None))
+        ).all()
+        replies = uow.session.execute(
+            select(Interaction.id, Interaction.person_id)
+            .where(Interaction.channel == "email", Interaction.direction == "outbound")
+            .where(Interaction.email_subject == "Re: My cheque")
+        ).all()
+        notices = uow.session.scalars(select(Notice.subject_id).where(Notice.kind == "reply")).all()
+    assert len(waiting) == 3
+    assert len(replies) == 1 and replies[0][1] is not None
+    assert list(notices) == [replies[0][0]]
 
 
 def test_officer_has_tasks_overdue_and_today_and_reviews_due(demo: tuple[Container, LoadReport]) -> None:

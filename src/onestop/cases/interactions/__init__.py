@@ -1,11 +1,20 @@
 """Interactions: every contact with a client (or an anonymous caller), inbound e-mails, call statistics."""
 
-from onestop.cases.interactions.domain import DEFAULT_REASONS, Channel, Direction, Outcome, ReasonCode
+from onestop.cases.interactions.domain import (
+    DEFAULT_REASONS,
+    REPLY_TEMPLATES,
+    Channel,
+    Direction,
+    Outcome,
+    ReasonCode,
+    ReplyTemplate,
+)
 from onestop.cases.interactions.errors import InteractionNotFound
 from onestop.cases.interactions.models import Interaction, InteractionReason, ReasonCodeSetting
 from onestop.cases.interactions.schemas import (
     CallStatistics,
     EmailReceived,
+    EmailReply,
     FollowUpIn,
     InteractionAttach,
     InteractionCreate,
@@ -14,6 +23,8 @@ from onestop.cases.interactions.schemas import (
     ReasonCodeIn,
     ReasonCodePublic,
     RecentContact,
+    ReplyPublic,
+    ReplyTemplatePublic,
 )
 from onestop.cases.interactions.services import (
     attach_interaction,
@@ -23,15 +34,19 @@ from onestop.cases.interactions.services import (
     log_interaction,
     my_recent_contacts,
     receive_email,
+    reply_templates,
+    reply_to_email,
 )
 from onestop.cases.interactions.stats import call_statistics, define_reason_code, list_reason_codes
 
 __all__ = [
     "DEFAULT_REASONS",
+    "REPLY_TEMPLATES",
     "CallStatistics",
     "Channel",
     "Direction",
     "EmailReceived",
+    "EmailReply",
     "FollowUpIn",
     "Interaction",
     "InteractionAttach",
@@ -46,6 +61,9 @@ __all__ = [
     "ReasonCodePublic",
     "ReasonCodeSetting",
     "RecentContact",
+    "ReplyPublic",
+    "ReplyTemplate",
+    "ReplyTemplatePublic",
     "attach_interaction",
     "call_statistics",
     "define_reason_code",
@@ -56,4 +74,6 @@ __all__ = [
     "log_interaction",
     "my_recent_contacts",
     "receive_email",
+    "reply_templates",
+    "reply_to_email",
 ]

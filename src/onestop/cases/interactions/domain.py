@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import unicodedata
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -149,6 +150,95 @@ def check_attachable(person_id: uuid.UUID | None) -> None:
     """Only an unattached interaction (an inbound e-mail) can be attached to a person."""
     if person_id is not None:
         raise InvalidTransition("this interaction is already attached to a person")
+
+
+@dataclass(frozen=True)
+class ReplyTemplate:
+    """A reply an officer starts from (and edits) when answering an e-mail, in English and French."""
+
+    code: str
+    label_en: str
+    label_fr: str
+    body_en: str
+    body_fr: str
+
+    def label(self, language: str) -> str:
+        """The template's name in the page's language."""
+        return self.label_fr if language == "fr" else self.label_en
+
+    def body(self, language: str) -> str:
+        """The starting text in the person's language (plain words: the person reads it)."""
+        return self.body_fr if language == "fr" else self.body_en
+
+
+REPLY_TEMPLATES: tuple[ReplyTemplate, ...] = (
+    ReplyTemplate(
+        "received",
+        "We got your message",
+        "Nous avons reçu votre message",
+        "Thank you for your message. We got it and we are looking at it. We will write to you again soon.",
+        "Merci de votre message. Nous l'avons reçu et nous l'étudions. Nous vous écrirons bientôt.",
+    ),
+    ReplyTemplate(
+        "documents",
+        "Papers we need",
+        "Documents dont nous avons besoin",
+        "Thank you for your message. To go on with your file, we need these papers from you:\n\n"
+        "You can add them in your online account, mail them, or bring them to our office.",
+        "Merci de votre message. Pour continuer votre dossier, nous avons besoin de ces documents :\n\n"
+        "Vous pouvez les ajouter dans votre compte en ligne, les envoyer par la poste "
+        "ou les apporter à notre bureau.",
+    ),
+    ReplyTemplate(
+        "payment",
+        "About a payment",
+        "Au sujet d'un paiement",
+        "Thank you for your message about your payment. Here is what we found:\n\n",
+        "Merci de votre message au sujet de votre paiement. Voici ce que nous avons trouvé :\n\n",
+    ),
+    ReplyTemplate(
+        "call_us",
+        "Please call us",
+        "Veuillez nous appeler",
+        "Thank you for your message. We need to talk with you to answer it. Please call us.",
+        "Merci de votre message. Nous devons vous parler pour y répondre. Veuillez nous appeler.",
+    ),
+)
+
+
+def reply_template(code: str) -> ReplyTemplate:
+    """A known reply template."""
+    for template in REPLY_TEMPLATES:
+        if template.code == code:
+            return template
+    raise InvalidInput("template", f"unknown reply template {code!r}")
+
+
+def check_repliable(channel_: str, direction_: str, person_id: uuid.UUID | None) -> None:
+    """Only a received e-mail, once attached to a person, can be answered from the person's file."""
+    if channel_ != Channel.EMAIL.value or direction_ != Direction.INBOUND.value:
+        raise InvalidTransition("only a received e-mail can be answered")
+    if person_id is None:
+        raise InvalidTransition("attach the e-mail to a person before answering it")
+
+
+def reply_body(text: str) -> str:
+    """The reply as written: paragraphs kept, spaces within lines tidied, no control characters."""
+    lines = [" ".join(unicodedata.normalize("NFC", line).split()) for line in text.splitlines()]
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if not body:
+        raise InvalidInput("body", "write the reply")
+    if any(unicodedata.category(ch) == "Cc" for ch in body.replace("\n", "")):
+        raise InvalidInput("body", "contains control characters")
+    return body
+
+
+def reply_subject(original: str | None, language: str) -> str:
+    """The reply's subject: "Re:" and the e-mail's own subject (or a plain one when it had none)."""
+    if original and original.strip():
+        text = original.strip()
+        return text if text.lower().startswith("re:") else f"Re: {text}"[:300]
+    return "Réponse à votre message" if language == "fr" else "Answer to your message"
 
 
 def zone(name: str) -> ZoneInfo:

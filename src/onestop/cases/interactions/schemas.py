@@ -60,6 +60,15 @@ class InteractionAttach(_In):
     notes: str | None = Field(default=None, max_length=8000)
 
 
+class EmailReply(_In):
+    """Answer an attached e-mail: the template the officer started from and the text as edited."""
+
+    template: str = Field(max_length=40)
+    body: str = Field(max_length=8000)
+    subject: str | None = Field(default=None, max_length=300)
+    version: int | None = None  # the e-mail's version as read
+
+
 class InteractionPublic(_Out):
     """An interaction as the API shows it."""
 
@@ -158,3 +167,22 @@ class CallStatistics(BaseModel):
     by_channel: dict[str, int]
     by_outcome: dict[str, int]
     by_hour: list[int] = Field(description="Interactions per local hour of day, 0 to 23 (for charts).")
+
+
+class ReplyPublic(BaseModel):
+    """A reply sent: the outbound interaction logged on the person, and the notice that carries it."""
+
+    interaction: InteractionPublic
+    in_reply_to: uuid.UUID
+    notice_id: uuid.UUID
+    subject: str
+
+
+class ReplyTemplatePublic(BaseModel):
+    """A reply template in both languages."""
+
+    code: str
+    label_en: str
+    label_fr: str
+    body_en: str
+    body_fr: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from onestop import audit
+from onestop import audit, notices
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.cases.interactions import domain
@@ -18,12 +18,15 @@ from onestop.cases.interactions.models import Interaction
 from onestop.cases.interactions.repository import InteractionRepository, ReasonRepository
 from onestop.cases.interactions.schemas import (
     EmailReceived,
+    EmailReply,
     FollowUpIn,
     InteractionAttach,
     InteractionCreate,
     InteractionPage,
     InteractionPublic,
     RecentContact,
+    ReplyPublic,
+    ReplyTemplatePublic,
 )
 from onestop.cases.tasks import TaskCreate, create_task
 from onestop.common.ids import new_id
@@ -31,6 +34,7 @@ from onestop.common.text import clean_text
 from onestop.db import UnitOfWork, expect_version
 from onestop.registry import current_record_id, merged_record_ids
 from onestop.registry.domain import email
+from onestop.registry.models import Person
 
 SUBJECT = "interaction"
 RECENT = 50
@@ -149,6 +153,79 @@ def attach_interaction(
         )
         uow.commit()
         return _public(row, sorted(set(existing) | set(codes)))
+
+
+def reply_to_email(
+    uow: UnitOfWork, *, actor: Actor, interaction_id: uuid.UUID, data: EmailReply
+) -> ReplyPublic:
+    """Answer an attached e-mail: the reply is queued as a notice (the notices outbox delivers it once,
+    by e-mail to the address on file when there is one) and logged as an outbound e-mail interaction on
+    the person, in one transaction; the e-mail answered is marked resolved."""
+    with uow:
+        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=interaction_id)
+        repo = InteractionRepository(uow.session)
+        original = repo.get(interaction_id)
+        expect_version(original.version, data.version, what="interaction")
+        domain.check_repliable(original.channel, original.direction, original.person_id)
+        assert original.person_id is not None
+        domain.reply_template(data.template)
+        body = domain.reply_body(data.body)
+        person = uow.session.get(Person, original.person_id)
+        language = person.language if person is not None and person.language in ("en", "fr") else "en"
+        subject = clean_text(data.subject or "") or domain.reply_subject(original.email_subject, language)
+        codes = repo.reasons_of([original.id]).get(original.id, []) or ["general_information"]
+        now = uow.clock.now()
+        row = Interaction(
+            id=new_id(),
+            person_id=original.person_id,
+            channel=Channel.EMAIL.value,
+            direction=domain.Direction.OUTBOUND.value,
+            occurred_at=now,
+            outcome=Outcome.INFORMATION_GIVEN.value,
+            notes=body,
+            staff_id=actor.staff_id,
+            office_id=actor.office_id,
+            recorded_by=actor.username,
+            email_subject=subject,
+            created_at=now,
+        )
+        repo.add(row, codes)
+        notice = notices.queue_notice(
+            uow,
+            person_id=original.person_id,
+            kind=notices.Kind.REPLY,
+            params={"subject": subject, "body": body, "_channel": notices.Channel.EMAIL.value},
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            created_by=actor.username,
+        )
+        original.outcome = Outcome.RESOLVED.value
+        uow.flush()
+        audit.record(
+            uow,
+            actor=actor,
+            action=AuditAction.INTERACTION_REPLY,
+            subject_type=SUBJECT,
+            subject_id=row.id,
+            after=_snapshot(row) | {"reason_codes": codes},
+            details={"in_reply_to": original.id, "notice_id": notice.id, "template": data.template},
+        )
+        uow.commit()
+        return ReplyPublic(
+            interaction=_public(row, codes), in_reply_to=original.id, notice_id=notice.id, subject=subject
+        )
+
+
+def reply_templates(uow: UnitOfWork, *, actor: Actor) -> list[ReplyTemplatePublic]:
+    """The reply templates an officer starts from (fixed text, no personal data: no audit)."""
+    with uow:
+        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT)
+        return [
+            ReplyTemplatePublic(
+                code=t.code, label_en=t.label_en, label_fr=t.label_fr, body_en=t.body_en, body_fr=t.body_fr
+            )
+            for t in domain.REPLY_TEMPLATES
+        ]
 
 
 def list_unattached_emails(uow: UnitOfWork, *, actor: Actor, limit: int = 100) -> list[InteractionPublic]:

@@ -48,6 +48,20 @@ def attach(
     return i.attach_interaction(uow, actor=actor, interaction_id=interaction_id, data=body)
 
 
+@router.post(
+    "/interactions/{interaction_id}/reply", status_code=status.HTTP_201_CREATED, response_model=i.ReplyPublic
+)
+def reply(uow: UowDep, actor: CurrentActor, interaction_id: uuid.UUID, body: i.EmailReply) -> i.ReplyPublic:
+    """Answer an attached e-mail: queued as a notice (delivered once), logged as an interaction."""
+    return i.reply_to_email(uow, actor=actor, interaction_id=interaction_id, data=body)
+
+
+@router.get("/interaction-reply-templates", response_model=list[i.ReplyTemplatePublic])
+def reply_templates(uow: UowDep, actor: CurrentActor) -> list[i.ReplyTemplatePublic]:
+    """The templates a reply to an e-mail starts from, in English and French."""
+    return i.reply_templates(uow, actor=actor)
+
+
 @router.get("/people/{person_id}/interactions", response_model=i.InteractionPage)
 def of_person(
     uow: UowDep,

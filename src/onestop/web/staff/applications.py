@@ -16,11 +16,14 @@ from onestop.cases.applications import (
     ApplicationCreate,
     ApplicationPublic,
     ApplicationStatusChange,
+    FactIn,
     assess_application,
+    checklist,
     create_application,
     get_application,
     get_checklist,
     list_facts,
+    record_fact,
     start_assessment,
 )
 from onestop.cases.decisions import DecisionCreate, DecisionUndetermined, OverrideIn, decide_application
@@ -129,8 +132,13 @@ def decide(
     gap_parameter: Annotated[str, Form()] = "",
     gap_value: Annotated[str, Form()] = "",
     gap_authority: Annotated[str, Form()] = "",
+    confirm_path: Annotated[list[str] | None, Form()] = None,
+    confirm_value: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
     """Decide, on the version the officer read, on the verified facts (or override the result).
+
+    The officer's own assessments shown in the decide form (the client type the interview carried
+    over) are recorded first (``record_fact``: the assessment is the evidence), in the same transaction.
 
     "Decide" on an application not yet in assessment starts the assessment first: two services in one
     transaction (the unit of work is re-entrant, so each service's own commit waits for this one), so
@@ -147,6 +155,10 @@ def decide(
                 raise Conflict(
                     f"the application was changed by someone else (version {app.version}, not {read})"
                 )
+            confirms = list(zip(confirm_path or [], confirm_value or [], strict=False))
+            if confirms:
+                _confirm_assessments(request, uow, actor, app, confirms)
+                app = get_application(uow, actor=actor, application_id=application_id)
             if app.status in ("received", "pending_documents"):
                 _decidable(uow, actor, app)
                 app = _start(uow, actor, application_id, read)
@@ -170,6 +182,29 @@ def decide(
         return pages.redirect(request, f"/staff/applications/{application_id}")
     assert outcome.decision is not None
     return pages.redirect(request, f"/staff/decisions/{outcome.decision.id}")
+
+
+def _confirm_assessments(
+    request: Request, uow: UnitOfWork, actor: Actor, app: ApplicationPublic, confirms: list[tuple[str, str]]
+) -> None:
+    """Record each value shown as the officer's own assessment (only inputs no document proves)."""
+    for path, raw in confirms:
+        if checklist.accepted_types(path.rsplit(".", 1)[-1]) is not None:
+            raise InvalidInput("confirm_path", f"{path} is proved by a document, not by your assessment")
+        field = questions.field_for(app.jurisdiction, path, pages.language_of(request))
+        data = model(FactIn, path=path, value=questions.read_answer(field, raw))
+        record_fact(uow, actor=actor, application_id=app.id, data=data)
+
+
+def assessments_to_confirm(facts: list[Any], missing: list[Any]) -> list[tuple[str, Any]]:
+    """Still-needed inputs that only the officer's assessment proves (the client type), with any value
+    already recorded: the decide form asks them, and deciding records the answer shown."""
+    current = {f.path: f.value for f in facts}
+    return [
+        (m.path, current.get(m.path))
+        for m in missing
+        if checklist.accepted_types(m.path.rsplit(".", 1)[-1]) is None
+    ]
 
 
 def _override(outcome: str, amount: str, reason: str) -> OverrideIn | None:
@@ -246,9 +281,11 @@ def page(
 ) -> HTMLResponse:
     app = get_application(uow, actor=actor, application_id=aid)
     facts = list_facts(uow, actor=actor, application_id=aid)
+    assessment = assess_application(uow, actor=actor, application_id=aid)
     context = {
         "app": app,
-        "assessment": assess_application(uow, actor=actor, application_id=aid),
+        "assessment": assessment,
+        "confirm_on_decide": assessments_to_confirm(facts, assessment.missing),
         "facts": facts,
         "checklist": get_checklist(uow, actor=actor, application_id=aid),
         "documents": list_documents(uow, actor=actor, person_id=app.applicant_id),

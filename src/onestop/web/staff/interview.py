@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import HTMLResponse, Response
 
+from onestop.access.permissions import Actor
 from onestop.cases.screenings import (
     ScreeningAnswers,
     ScreeningComplete,
@@ -29,6 +30,7 @@ from onestop.cases.screenings import (
 )
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
 from onestop.registry import get_person
 from onestop.registry.schemas import PersonPublic
 from onestop.web import pages, questions
@@ -38,6 +40,7 @@ from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()
 
+ALL = "all"  # ?form=all: every pending question on one form
 GROUPS = ("likely_eligible", "possibly_eligible", "not_assessed", "not_eligible")
 PROVINCE_JURISDICTION = {"AB": "ca-ab", "NL": "ca-nl"}
 
@@ -76,8 +79,21 @@ def interviews(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid
 
 
 @router.post("/people/{person_id:uuid}/screening")
-def start(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> Response:
-    """Start an interview about the person, with what the registry already knows."""
+def start(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    person_id: uuid.UUID,
+    form: Annotated[str, Form()] = "",
+) -> Response:
+    """Start an interview about the person, with what the registry already knows (``form=all``: every
+    question on one form)."""
+    started = begin(request, uow, actor, person_id)
+    return pages.redirect(request, _url(started, [], together=form == ALL))
+
+
+def begin(request: Request, uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UUID:
+    """Start an interview (``start_screening``) with the person's age and role from the registry."""
     container = request.app.state.container
     person = get_person(uow, actor=actor, person_id=person_id)
     data = ScreeningStart(
@@ -85,8 +101,7 @@ def start(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID
         person_id=person_id,
         answers=known_answers(person, container.clock.today()),
     )
-    started = start_screening(uow, actor=actor, data=data)
-    return pages.redirect(request, f"/staff/screenings/{started.id}")
+    return start_screening(uow, actor=actor, data=data).id
 
 
 @router.get("/screenings/{session_id:uuid}")
@@ -96,10 +111,12 @@ def interview(
     actor: StaffActor,
     session_id: uuid.UUID,
     skip: Annotated[list[str] | None, Query()] = None,
+    form: str = "",
 ) -> HTMLResponse:
-    """The interview: the next question (or the safety questions together) and the results so far."""
+    """The interview: the next question (or the safety questions together) and the results so far;
+    ``?form=all`` asks every pending question on one form (the counter, with the client there)."""
     session = resume_screening(uow, actor=actor, session_id=session_id)
-    return _page(request, session, skip or [])
+    return _page(request, session, skip or [], together=form == ALL)
 
 
 @router.post("/screenings/{session_id:uuid}/answer")
@@ -107,13 +124,19 @@ async def answer(request: Request, uow: UowDep, actor: StaffActor, session_id: u
     """Record the answer(s) as a new step; htmx gets the new interview, a plain form a redirect."""
     async with request.form() as form:
         paths = [str(p) for p in form.getlist("path")]
-        given = {p: str(form.get(f"answer-{p}") or "") for p in paths}
+        ticks = [str(p) for p in form.getlist("tick")]  # on the one form: a box not ticked is a no
+        given = {p: str(form.get(f"answer-{p}") or "") for p in [*ticks, *paths]}
         group = form.get("group") == "urgent"
+        together = form.get("form") == ALL
         version = str(form.get("version") or "")
         skip = [str(s) for s in form.getlist("skip")]
         jurisdiction = str(form.get("jurisdiction") or "ca-ab")
+    errors: dict[str, str] = {}
     try:
-        answers = _read(request, jurisdiction, paths, given, group)
+        if together:
+            answers = _read_together(request, jurisdiction, ticks, paths, given, errors)
+        else:
+            answers = _read(request, jurisdiction, paths, given, group)
         data = ScreeningAnswers(answers=answers, version=whole_number(version))
         session = answer_screening(uow, actor=actor, session_id=session_id, data=data)
     except (InvalidInput, Conflict) as err:
@@ -124,11 +147,22 @@ async def answer(request: Request, uow: UowDep, actor: StaffActor, session_id: u
             )
         else:
             error = pages.gettext(request, err.problem)
+            # the screener's own refusal names the answer's path: shown beside that question too
+            errors.update({p: error for p in paths if together and p in err.field and p not in errors})
         status = 409 if isinstance(err, Conflict) else 422
-        return _page(request, session, skip, error=error, typed=given, status_code=status)
+        return _page(
+            request,
+            session,
+            skip,
+            error=error,
+            errors=errors,
+            typed=given,
+            status_code=status,
+            together=together,
+        )
     if request.headers.get("hx-request") == "true":
-        return _page(request, session, skip, answered=True)
-    return pages.redirect(request, _url(session_id, skip))
+        return _page(request, session, skip, answered=True, together=together)
+    return pages.redirect(request, _url(session_id, skip, together=together))
 
 
 @router.post("/screenings/{session_id:uuid}/complete")
@@ -164,6 +198,34 @@ def _read(
     return answers
 
 
+def _read_together(
+    request: Request,
+    jurisdiction: str,
+    ticks: list[str],
+    paths: list[str],
+    given: dict[str, str],
+    errors: dict[str, str],
+) -> dict[str, Any]:
+    """The one form: every box shown is a yes or a no; an empty answer is left for later (not recorded).
+
+    A problem is kept in ``errors`` beside its question, and the whole form is refused.
+    """
+    answers: dict[str, Any] = {path: given.get(path) == "yes" for path in ticks}
+    for path in paths:
+        if not given.get(path, "").strip():
+            continue
+        field = questions.field_for(jurisdiction, path, pages.language_of(request))
+        try:
+            answers[path] = questions.read_answer(field, given[path])
+        except InvalidInput as err:
+            errors[path] = pages.gettext(request, err.problem)
+    if errors:
+        raise InvalidInput("answer", N_("check the answers marked below"))
+    if not answers:
+        raise InvalidInput("answer", "give an answer, or skip the question")
+    return answers
+
+
 def _page(
     request: Request,
     session: ScreeningPublic,
@@ -171,11 +233,13 @@ def _page(
     *,
     answered: bool = False,
     error: str | None = None,
+    errors: dict[str, str] | None = None,
     typed: dict[str, str] | None = None,
     status_code: int = 200,
+    together: bool = False,
 ) -> HTMLResponse:
     language = pages.language_of(request)
-    pending = [q for q in session.next_questions if q.path not in skip]
+    pending = [q for q in session.next_questions if together or q.path not in skip]
     fields = [
         questions.field_for(session.jurisdiction, q.path, language, lambda s: pages.gettext(request, s))
         for q in pending
@@ -194,13 +258,19 @@ def _page(
         "typed": typed or {},
         "log_person": session.person_id,
         "log_person_name": None,
-        "page_url": _url(session.id, skip),
+        "page_url": _url(session.id, skip, together=together),
+        "together": together and bool(fields),
+        "ticks": [f for f in fields if f.urgent or f.gate],
+        "others": [f for f in fields if not (f.urgent or f.gate)],
+        "errors": errors or {},
+        "one_url": _url(session.id, []),
+        "all_url": _url(session.id, [], together=True),
     }
     return pages.render(request, "staff/screening/interview.html", context, status_code=status_code)
 
 
-def _url(sid: uuid.UUID, skip: list[str]) -> str:
-    query = urlencode([("skip", s) for s in skip])
+def _url(sid: uuid.UUID, skip: list[str], *, together: bool = False) -> str:
+    query = urlencode([("skip", s) for s in skip] + ([("form", ALL)] if together else []))
     return f"/staff/screenings/{sid}" + (f"?{query}" if query else "")
 
 

@@ -39,6 +39,7 @@ KINDS = {
     "payment_advice": N_("Payment advice"),
     "referral_made": N_("Referral made"),
     "reinstated": N_("Reinstatement"),
+    "reply": N_("Answer to an e-mail"),
     "review_due": N_("Review due"),
     "suspended": N_("Suspension"),
 }

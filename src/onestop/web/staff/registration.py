@@ -26,7 +26,7 @@ from onestop.registry.schemas import (
 )
 from onestop.web import pages
 from onestop.web.deps import UowDep
-from onestop.web.staff import labels
+from onestop.web.staff import interview, labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import form_errors
 
@@ -58,8 +58,10 @@ FORM_FIELDS = {*TEXT_FIELDS, "interpreter_needed"}
 
 @router.get("/new")
 def new_person_form(request: Request, actor: StaffActor) -> HTMLResponse:
-    """An empty registration form."""
-    return _form(request, {"language": "en"})
+    """An empty registration form; the province starts as the office's (shown, and can be changed)."""
+    return _form(
+        request, {"language": "en", "province": request.app.state.container.settings.office_province}
+    )
 
 
 @router.post("/new")
@@ -68,6 +70,7 @@ async def register(request: Request, uow: UowDep, actor: StaffActor) -> Response
     async with request.form() as form:
         values: dict[str, Any] = {name: str(form.get(name) or "").strip() for name in TEXT_FIELDS}
         values["interpreter_needed"] = form.get("interpreter_needed") == "yes"
+        then_screen = form.get("then") == "screen"
     try:
         person = await run_in_threadpool(_register, request, uow, actor, values)
     except LikelyDuplicates as err:
@@ -83,6 +86,9 @@ async def register(request: Request, uow: UowDep, actor: StaffActor) -> Response
         return _form(request, values, errors=errors, matches=matches, status_code=422)
     name = f"{person.given_names} {person.family_name}".strip()
     pages.flash(request, N_("%(name)s is registered."), "success", name=name)
+    if then_screen:  # "Register and screen": the interview starts at once, all its questions on one form
+        started = await run_in_threadpool(interview.begin, request, uow, actor, person.id)
+        return pages.redirect(request, f"/staff/screenings/{started}?form=all")
     return pages.redirect(request, f"/staff/people/{person.id}")
 
 
@@ -103,6 +109,7 @@ def person_from(values: dict[str, Any]) -> PersonCreate:
     """The registry's input from the form's boxes (one phone, e-mail, address and health number)."""
     v = values
     address = [v[k] for k in ("line1", "line2", "city", "province", "postal_code")]
+    typed = any(v[k] for k in ("line1", "line2", "city", "postal_code"))  # the province alone is a default
     try:
         return PersonCreate(
             given_names=v["given_names"],
@@ -115,7 +122,7 @@ def person_from(values: dict[str, Any]) -> PersonCreate:
             gender=v["gender"] or None,
             phones=[PhoneIn(number=v["phone"])] if v["phone"] else [],
             emails=[EmailIn(address=v["email"])] if v["email"] else [],
-            addresses=[_address(*address)] if any(address) else [],
+            addresses=[_address(*address)] if typed else [],
             sin=v["sin"] or None,
             health_numbers=[_health(v["health_province"], v["health_number"])] if v["health_number"] else [],
         )
