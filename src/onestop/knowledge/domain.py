@@ -50,7 +50,7 @@ class VersionState(enum.StrEnum):
     RETURNED = "returned"
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINK = re.compile(r"^[a-z]{2}(\.[a-z0-9_]+)+$")
 
@@ -128,8 +128,6 @@ def check_reviewable(state: str) -> None:
 def query_words(query: str) -> list[str]:
     """The words a search looks for (letters and digits, folded to lower case), at most 12."""
     words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", query or ""))]
-    words = [w.replace("_", "") for w in words]
-    words = [w for w in words if w]
     if not words:
         raise InvalidInput("q", "type at least one word to search for")
     return words[:QUERY_WORDS_MAX]
