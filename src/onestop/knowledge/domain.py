@@ -52,7 +52,7 @@ class VersionState(enum.StrEnum):
 
 _WORD = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_LINK = re.compile(r"^[a-z]{2}(\.[a-z0-9_]+)+$")
+_LINK = re.compile(r"^[a-z]{2,5}(\.[a-z0-9_]+)+$")
 
 
 def body_text(value: str | None, field: str) -> str:

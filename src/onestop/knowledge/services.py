@@ -20,6 +20,7 @@ from onestop.common.enums import parse_enum
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.text import clean_text, required_text
 from onestop.db import UnitOfWork, expect_version
+from onestop.jurisdictions.catalogue import JURISDICTIONS, load_catalogue
 from onestop.knowledge import domain
 from onestop.knowledge.domain import ArticleKind, Jurisdiction, VersionState
 from onestop.knowledge.errors import ArticleNotFound, VersionNotFound
@@ -291,13 +292,21 @@ def _checked(uow: UnitOfWork, data: ArticleDraft) -> dict[str, Any]:
         "source_title": required_text(data.source_title, "source_title", max_len=300),
         "source_url": domain.source_url(data.source_url),
         "source_document": clean_text(data.source_document) or None,
-        "links": domain.links(data.links),
+        "links": _catalogued(domain.links(data.links)),
         "note": clean_text(data.note),
     }
     domain.check_source(fields["source_url"], fields["source_document"])
     domain.check_review_on(data.review_on, uow.clock.today())
     fields["review_on"] = data.review_on
     return fields
+
+
+def _catalogued(entry_ids: list[str]) -> list[str]:
+    """The ids, each a program or service of a province's catalogue."""
+    for entry_id in entry_ids:
+        if not any(entry_id in load_catalogue(j) for j in JURISDICTIONS):
+            raise InvalidInput("links", f"{entry_id} is not a program or service of the catalogue")
+    return entry_ids
 
 
 def _new_version(

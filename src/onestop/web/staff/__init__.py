@@ -40,6 +40,7 @@ from onestop.web.staff import (
 )
 from onestop.web.staff import batch as batch_pages  # batch (issue 16)
 from onestop.web.staff import grants as grant_pages  # role grants (issue 10, part 8)
+from onestop.web.staff import knowledge as knowledge_pages  # the staff knowledge base (issue 18, part 5)
 from onestop.web.staff import parameters as parameter_pages  # parameter overlays (issue 13)
 from onestop.web.staff import partners as partner_pages  # sponsors, projects, inquiries (issue 18)
 from onestop.web.staff import privacy as privacy_pages  # privacy requests, retention (issue 20)
@@ -86,11 +87,13 @@ router.include_router(health_records.router)
 router.include_router(catalogue.router)
 router.include_router(partner_pages.router)
 router.include_router(privacy_pages.router)
+router.include_router(knowledge_pages.router)
 
 pages.CONTEXT_PROVIDERS.append(quicklog.layout_context)
 pages.CONTEXT_PROVIDERS.append(labels.staff_context)
 pages.CONTEXT_PROVIDERS.append(trust_pages.trust_context)
 pages.CONTEXT_PROVIDERS.append(letters.person_page_context)
 pages.CONTEXT_PROVIDERS.append(privacy_pages.person_page_context)
+pages.CONTEXT_PROVIDERS.append(knowledge_pages.knowledge_context)
 
 __all__ = ["router"]
