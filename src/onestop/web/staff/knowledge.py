@@ -135,6 +135,7 @@ def new_article(request: Request, uow: UowDep, actor: StaffActor) -> HTMLRespons
 @router.post("/new")
 def create(request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ArticleForm, Form()]) -> Response:
     """Write a new article's first version (a draft)."""
+    _require_write(actor)
     try:
         made = knowledge.create_article(uow, actor=actor, data=_draft(form))
     except InvalidInput as err:
@@ -170,7 +171,7 @@ def history_page(request: Request, uow: UowDep, actor: StaffActor, article_id: u
     return pages.render(request, "staff/knowledge/history.html", context)
 
 
-@router.get("/{article_id:uuid}/versions/{number:int}")
+@router.get("/{article_id:uuid}/versions/{number}")
 def version_page(
     request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID, number: int
 ) -> HTMLResponse:
@@ -178,7 +179,7 @@ def version_page(
     return _version_page(request, uow, actor, article_id, number, {})
 
 
-@router.post("/{article_id:uuid}/versions/{number:int}/{step}")
+@router.post("/{article_id:uuid}/versions/{number}/{step}")
 def review_step(
     request: Request,
     uow: UowDep,
@@ -228,6 +229,7 @@ def edit(
     request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID, form: Annotated[ArticleForm, Form()]
 ) -> Response:
     """Write a new version of the article (a draft)."""
+    _require_write(actor)
     try:
         edited = knowledge.edit_article(uow, actor=actor, article_id=article_id, data=_draft(form))
     except (InvalidInput, Conflict) as err:
