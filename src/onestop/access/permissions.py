@@ -206,7 +206,9 @@ for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR):
 ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.PRIVACY_RELEASE_APPROVE}
 # Knowledge base (issue 18, part 5): every staff role reads it; knowledge editors draft; another
 # editor or a supervisor publishes a draft (never its author: maker-checker in the service).
-ROLE_PERMISSIONS[Role.KNOWLEDGE_EDITOR] = frozenset({_P.KNOWLEDGE_READ, _P.KNOWLEDGE_WRITE, _P.KNOWLEDGE_PUBLISH})
+ROLE_PERMISSIONS[Role.KNOWLEDGE_EDITOR] = frozenset(
+    {_P.KNOWLEDGE_READ, _P.KNOWLEDGE_WRITE, _P.KNOWLEDGE_PUBLISH}
+)
 for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR, Role.FINANCE, Role.ADMINISTRATOR, Role.AUDITOR):
     ROLE_PERMISSIONS[_role] |= {_P.KNOWLEDGE_READ}
 ROLE_PERMISSIONS[Role.PRIVACY] |= {_P.KNOWLEDGE_READ}

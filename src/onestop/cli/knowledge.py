@@ -66,7 +66,9 @@ def list_(
 
 @app.command("show")
 @handles_errors
-def show(article_id: str = typer.Argument(...), number: int | None = typer.Option(None, help="a version")) -> None:
+def show(
+    article_id: str = typer.Argument(...), number: int | None = typer.Option(None, help="a version")
+) -> None:
     """An article (its published version and any draft), or one version of it."""
     found = parse_id(article_id, field="article_id")
     if number is None:
@@ -79,7 +81,9 @@ def show(article_id: str = typer.Argument(...), number: int | None = typer.Optio
 @handles_errors
 def history(article_id: str = typer.Argument(...)) -> None:
     """Every version of the article, the newest first."""
-    _dump(k.history(container().uow(), actor=cli_actor(), article_id=parse_id(article_id, field="article_id")))
+    _dump(
+        k.history(container().uow(), actor=cli_actor(), article_id=parse_id(article_id, field="article_id"))
+    )
 
 
 @app.command("write")
@@ -95,7 +99,11 @@ def write(
     if article_id is None:
         _dump(k.create_article(uow, actor=cli_actor(), data=data))
     else:
-        _dump(k.edit_article(uow, actor=cli_actor(), article_id=parse_id(article_id, field="article"), data=data))
+        _dump(
+            k.edit_article(
+                uow, actor=cli_actor(), article_id=parse_id(article_id, field="article"), data=data
+            )
+        )
 
 
 @app.command("queue")
@@ -112,7 +120,11 @@ def publish(
 ) -> None:
     """Publish a draft (not one the "cli" wrote)."""
     found = parse_id(article_id, field="article_id")
-    _dump(k.publish(container().uow(), actor=cli_actor(), article_id=found, number=number, data=k.Review(note=note)))
+    _dump(
+        k.publish(
+            container().uow(), actor=cli_actor(), article_id=found, number=number, data=k.Review(note=note)
+        )
+    )
 
 
 @app.command("return")

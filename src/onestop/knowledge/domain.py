@@ -140,10 +140,10 @@ def review_due(review_on: dt.date, today: dt.date) -> bool:
 
 @dataclass(frozen=True)
 class Block:
-    """One block of an article's body as shown: a paragraph (its lines), a bulleted or numbered list."""
+    """One block of an article's body as shown: a paragraph (one item), a bulleted or numbered list."""
 
     kind: str  # "p", "ul" or "ol"
-    lines: tuple[str, ...]
+    items: tuple[str, ...]
 
 
 _BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -151,17 +151,24 @@ _NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+")
 
 
 def blocks(body: str) -> list[Block]:
-    """The body split into paragraphs and lists (blank lines between blocks; lines starting with "- "
-    or "1. "): how an article reads without any markup language."""
+    """The body as paragraphs and lists, without any markup language: a blank line ends a paragraph,
+    a line starting with "- " is a bullet and "1. " a numbered step; other lines continue the
+    paragraph or item above them (so text wrapped by hand reads as one)."""
     out: list[Block] = []
-    for chunk in re.split(r"\n\s*\n", body.strip()):
-        lines = [line for line in chunk.split("\n") if line.strip()]
-        if not lines:
+    kind, items = "", []  # type: tuple[str, list[str]]
+    for line in [*body.split("\n"), ""]:
+        marker = "ul" if _BULLET.match(line) else "ol" if _NUMBER.match(line) else ""
+        if not line.strip() or (marker and marker != kind):
+            if items:
+                out.append(Block(kind, tuple(items)))
+            kind, items = "", []
+        if not line.strip():
             continue
-        if all(_BULLET.match(line) for line in lines):
-            out.append(Block("ul", tuple(_BULLET.sub("", line) for line in lines)))
-        elif all(_NUMBER.match(line) for line in lines):
-            out.append(Block("ol", tuple(_NUMBER.sub("", line) for line in lines)))
+        if marker:
+            kind = marker
+            items.append((_BULLET if marker == "ul" else _NUMBER).sub("", line).strip())
+        elif items:
+            items[-1] = f"{items[-1]} {line.strip()}"
         else:
-            out.append(Block("p", tuple(line.strip() for line in lines)))
+            kind, items = "p", [line.strip()]
     return out

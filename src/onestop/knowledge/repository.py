@@ -29,7 +29,9 @@ class KnowledgeRepository:
 
     def version(self, article_id: uuid.UUID, number: int) -> ArticleVersion:
         row = self.session.scalars(
-            select(ArticleVersion).where(ArticleVersion.article_id == article_id, ArticleVersion.number == number)
+            select(ArticleVersion).where(
+                ArticleVersion.article_id == article_id, ArticleVersion.number == number
+            )
         ).one_or_none()
         if row is None:
             raise VersionNotFound("no such version of the article")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -40,7 +40,7 @@ class SqliteSearch:
     """FTS5 (``knowledge_fts``, kept by triggers on ``knowledge_version``)."""
 
     #: The snippet's column per language (0 is the version id, then title_en, body_en, title_fr, body_fr).
-    COLUMNS = {"en": 2, "fr": 4}
+    COLUMNS: ClassVar[dict[str, int]] = {"en": 2, "fr": 4}
 
     def search(self, session: Session, words: list[str], language: str, limit: int) -> list[Match]:
         query = " ".join('"' + w.replace('"', "") + '"' for w in words)
@@ -68,7 +68,10 @@ class PostgresSearch:
     """``tsvector`` (the generated ``search_vector`` with its GIN index)."""
 
     #: The snippet's column and text search configuration per language (fixed names, never input).
-    HEADLINE = {"en": ("body_en", "english"), "fr": ("body_fr", "french")}
+    HEADLINE: ClassVar[dict[str, tuple[str, str]]] = {
+        "en": ("body_en", "english"),
+        "fr": ("body_fr", "french"),
+    }
 
     def search(self, session: Session, words: list[str], language: str, limit: int) -> list[Match]:
         column, config = self.HEADLINE[language]

@@ -69,7 +69,9 @@ def create_article(uow: UnitOfWork, *, actor: Actor, data: ArticleDraft) -> Arti
     return result
 
 
-def edit_article(uow: UnitOfWork, *, actor: Actor, article_id: uuid.UUID, data: ArticleDraft) -> ArticlePublic:
+def edit_article(
+    uow: UnitOfWork, *, actor: Actor, article_id: uuid.UUID, data: ArticleDraft
+) -> ArticlePublic:
     """A new version of the article (a draft, from the version published now); an older draft not yet
     reviewed is replaced by it."""
     with uow:
@@ -215,7 +217,9 @@ def search(
             raise InvalidInput("limit", "must be between 1 and 100")
         matches = backend_for(uow.session).search(uow.session, words, language, limit)
         repo = KnowledgeRepository(uow.session)
-        found = {a.id: _summary(a, v, uow) for a, v in repo.published(article_ids=[m.article_id for m in matches])}
+        found = {
+            a.id: _summary(a, v, uow) for a, v in repo.published(article_ids=[m.article_id for m in matches])
+        }
         return [
             SearchHit(
                 article=found[m.article_id],
@@ -310,7 +314,13 @@ def _catalogued(entry_ids: list[str]) -> list[str]:
 
 
 def _new_version(
-    uow: UnitOfWork, actor: Actor, article: Article, fields: dict[str, Any], *, number: int, based_on: int | None
+    uow: UnitOfWork,
+    actor: Actor,
+    article: Article,
+    fields: dict[str, Any],
+    *,
+    number: int,
+    based_on: int | None,
 ) -> ArticleVersion:
     row = ArticleVersion(
         article_id=article.id,

@@ -59,7 +59,10 @@ def test_knowledge_over_http(container: Container) -> None:
         assert (bad.status_code, bad.json()["field"]) == (422, "q")
         linked = client.get("/api/knowledge/entries/nl.emergency_assistance").json()
         assert [a["id"] for a in linked] == [article["id"]]
-        assert client.get("/api/knowledge/articles", params={"jurisdiction": "ca-nl"}).json()[0]["id"] == article["id"]
+        assert (
+            client.get("/api/knowledge/articles", params={"jurisdiction": "ca-nl"}).json()[0]["id"]
+            == article["id"]
+        )
         assert client.get("/api/knowledge/articles", params={"kind": "memo"}).status_code == 422
         assert [v["number"] for v in client.get(f"{base}/versions").json()] == [1]
         assert client.get(f"{base}/versions/1").json()["state"] == "published"
@@ -68,7 +71,9 @@ def test_knowledge_over_http(container: Container) -> None:
         current = client.get(base).json()
         stale = client.post(f"{base}/versions", json=ARTICLE | {"version": current["version"] - 1})
         assert stale.status_code == 409
-        edited = client.post(f"{base}/versions", json=ARTICLE | {"version": current["version"], "note": "Typo"})
+        edited = client.post(
+            f"{base}/versions", json=ARTICLE | {"version": current["version"], "note": "Typo"}
+        )
         assert edited.status_code == 201 and edited.json()["pending"]["number"] == 2
     with api_client(container, supervisor) as boss:
         returned = boss.post(f"{base}/versions/2/return", json={"note": "Say which grocers"})

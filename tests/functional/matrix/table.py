@@ -22,7 +22,7 @@ from tests.functional.matrix.expect import (
 )
 
 ROUTES: dict[str, Expect] = {
-    # the staff knowledge base (issue 18, part 5): every staff role reads; editors write; a second person publishes
+    # the staff knowledge base (issue 18, part 5): all staff read; editors write; a second person publishes
     "GET /api/knowledge/search": needs(P.KNOWLEDGE_READ),  # no words: 422 for every staff role
     "GET /api/knowledge/articles": needs(P.KNOWLEDGE_READ),
     "POST /api/knowledge/articles": body_first(),

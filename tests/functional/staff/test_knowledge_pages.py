@@ -18,12 +18,18 @@ from tests.functional.staff.factories import person
 from tests.functional.staff.test_casework_pages import start_interview
 
 SYSTEM = Actor.system("tests")
-AB_PROGRAMS = "ab.income_support, ab.emergency_income_support, ab.aish, ab.adult_health_benefit, ab.funeral_benefit"
+AB_PROGRAMS = (
+    "ab.income_support, ab.emergency_income_support, ab.aish, ab.adult_health_benefit, ab.funeral_benefit"
+)
 
 
 def _staff(container: Container, username: str, role: Role) -> None:
     offices = list_offices(container.uow(), actor=SYSTEM)
-    office = offices[0] if offices else create_office(container.uow(), actor=SYSTEM, code="EDM-01", name="Edmonton")
+    office = (
+        offices[0]
+        if offices
+        else create_office(container.uow(), actor=SYSTEM, code="EDM-01", name="Edmonton")
+    )
     create_staff(
         container.uow(),
         actor=SYSTEM,
@@ -62,8 +68,13 @@ def test_write_review_publish_and_find(client: TestClient, container: Container)
     }
     missing = client.post("/staff/knowledge/new", data=form)
     assert missing.status_code == 422
-    assert 'id="f-title_fr-error"' in missing.text and 'value="How to issue an emergency food voucher"' in missing.text
-    saved = client.post("/staff/knowledge/new", data=form | {"title_fr": "Comment remettre un bon alimentaire"})
+    assert (
+        'id="f-title_fr-error"' in missing.text
+        and 'value="How to issue an emergency food voucher"' in missing.text
+    )
+    saved = client.post(
+        "/staff/knowledge/new", data=form | {"title_fr": "Comment remettre un bon alimentaire"}
+    )
     assert saved.status_code == 303, saved.text
     draft_page = saved.headers["location"]
     page = client.get(draft_page).text
@@ -97,7 +108,10 @@ def test_write_review_publish_and_find(client: TestClient, container: Container)
     assert "<mark>Record</mark> the <mark>amount</mark>" in marked
     article = client.get(f"/staff/knowledge/{article_id}").text
     assert "<ol><li>Check who the client is.</li><li>Record the amount.</li></ol>" in article
-    assert 'href="https://www.alberta.ca/income-support"' in article and "Income Support Policy Manual" in article
+    assert (
+        'href="https://www.alberta.ca/income-support"' in article
+        and "Income Support Policy Manual" in article
+    )
     assert "Edit (a new version)" not in article
     french = client.get(f"/staff/knowledge/{article_id}?lang=fr").text
     assert "Comment remettre un bon alimentaire" in french and "Remettez-le le jour même." in french
@@ -111,7 +125,9 @@ def test_write_review_publish_and_find(client: TestClient, container: Container)
     assert f'href="/staff/knowledge/{article_id}"' in interview
 
 
-def test_edit_makes_a_new_version_and_a_stale_form_is_refused(client: TestClient, container: Container) -> None:
+def test_edit_makes_a_new_version_and_a_stale_form_is_refused(
+    client: TestClient, container: Container
+) -> None:
     _staff(container, "edith", Role.KNOWLEDGE_EDITOR)
     editor = Actor.for_roles(None, "ed2", frozenset({Role.KNOWLEDGE_EDITOR}))
     from tests.integration.knowledge.conftest import draft
@@ -121,14 +137,24 @@ def test_edit_makes_a_new_version_and_a_stale_form_is_refused(client: TestClient
     _as(client, "edith")
     form_page = client.get(f"/staff/knowledge/{made.id}/edit").text
     assert 'value="How to issue an emergency food voucher"' in form_page
-    values = dict(re.findall(r'<input class="input[^"]*" id="f-[^"]+" name="([^"]+)" type="[^"]+" value="([^"]*)"', form_page))
-    values |= {"kind": "howto", "jurisdiction": "ca-nl", "csrf_token": csrf_token(client, f"/staff/knowledge/{made.id}/edit")}
+    values = dict(
+        re.findall(
+            r'<input class="input[^"]*" id="f-[^"]+" name="([^"]+)" type="[^"]+" value="([^"]*)"', form_page
+        )
+    )
+    values |= {
+        "kind": "howto",
+        "jurisdiction": "ca-nl",
+        "csrf_token": csrf_token(client, f"/staff/knowledge/{made.id}/edit"),
+    }
     values |= {"body_en": "Issue it the same day.", "body_fr": "Le jour même.", "note": "Shorter"}
     version = re.search(r'name="version" value="(\d+)"', form_page)
     assert version
-    stale = client.post(f"/staff/knowledge/{made.id}/edit", data=values | {"version": str(int(version.group(1)) - 1)})
+    stale = client.post(
+        f"/staff/knowledge/{made.id}/edit", data=values | {"version": str(int(version.group(1)) - 1)}
+    )
     assert stale.status_code == 409
     saved = client.post(f"/staff/knowledge/{made.id}/edit", data=values | {"version": version.group(1)})
     assert saved.status_code == 303 and saved.headers["location"].endswith("/versions/2")
     lines = knowledge.history(container.uow(), actor=SYSTEM, article_id=made.id)
-    assert [(v.number, v.state, v.note) for v in lines][0] == (2, "draft", "Shorter")
+    assert (lines[0].number, lines[0].state, lines[0].note) == (2, "draft", "Shorter")

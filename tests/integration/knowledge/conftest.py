@@ -21,7 +21,8 @@ VOUCHER_EN = """An officer may issue an emergency food voucher the same day when
 3. Record the contact and the amount on the file.
 
 - Vouchers are accepted at the grocers listed for the office."""
-VOUCHER_FR = """Un agent peut remettre un bon alimentaire d'urgence le jour même quand un client n'a rien à manger.
+VOUCHER_FR = """Un agent peut remettre un bon alimentaire d'urgence le jour même quand un client
+n'a rien à manger.
 
 1. Confirmer l'identité du client et que le ménage n'a pas d'autres moyens.
 2. Remettre le bon dans les limites de votre pouvoir d'urgence."""

@@ -23,7 +23,9 @@ def test_draft_reviewed_published_then_edited_and_superseded(container: Containe
         knowledge.get_article(container.uow(), actor=OFFICER, article_id=made.id)
 
     with pytest.raises(InvalidTransition, match="second person"):
-        knowledge.publish(container.uow(), actor=EDITOR, article_id=made.id, number=1, data=knowledge.Review())
+        knowledge.publish(
+            container.uow(), actor=EDITOR, article_id=made.id, number=1, data=knowledge.Review()
+        )
     queue = knowledge.review_queue(container.uow(), actor=SUPERVISOR)
     assert [(d.article_id, d.number, d.author, d.new_article) for d in queue] == [(made.id, 1, "eddie", True)]
 
@@ -81,13 +83,21 @@ def test_returned_and_replaced_drafts_are_only_for_editors(container: Container)
     )
     assert third.pending is not None and third.pending.number == 3
     with pytest.raises(InvalidInput) as err:  # a return says why
-        knowledge.return_draft(container.uow(), actor=SUPERVISOR, article_id=made.id, number=3, data=knowledge.Review())
+        knowledge.return_draft(
+            container.uow(), actor=SUPERVISOR, article_id=made.id, number=3, data=knowledge.Review()
+        )
     assert err.value.field == "note"
     knowledge.return_draft(
-        container.uow(), actor=SUPERVISOR, article_id=made.id, number=3, data=knowledge.Review(note="Cite the act")
+        container.uow(),
+        actor=SUPERVISOR,
+        article_id=made.id,
+        number=3,
+        data=knowledge.Review(note="Cite the act"),
     )
     with pytest.raises(InvalidTransition):  # a returned draft is not published
-        knowledge.publish(container.uow(), actor=SUPERVISOR, article_id=made.id, number=3, data=knowledge.Review())
+        knowledge.publish(
+            container.uow(), actor=SUPERVISOR, article_id=made.id, number=3, data=knowledge.Review()
+        )
     editor_view = knowledge.history(container.uow(), actor=EDITOR, article_id=made.id)
     assert [(v.number, v.state) for v in editor_view] == [(3, "returned"), (2, "replaced"), (1, "published")]
     assert [v.number for v in knowledge.history(container.uow(), actor=OFFICER, article_id=made.id)] == [1]
@@ -100,10 +110,16 @@ def test_returned_and_replaced_drafts_are_only_for_editors(container: Container)
 
 def test_a_draft_from_an_older_published_version_is_refused(container: Container) -> None:
     made = knowledge.create_article(container.uow(), actor=EDITOR, data=draft())
-    one = knowledge.publish(container.uow(), actor=SUPERVISOR, article_id=made.id, number=1, data=knowledge.Review())
-    two = knowledge.edit_article(container.uow(), actor=EDITOR, article_id=made.id, data=draft(version=one.version))
+    one = knowledge.publish(
+        container.uow(), actor=SUPERVISOR, article_id=made.id, number=1, data=knowledge.Review()
+    )
+    two = knowledge.edit_article(
+        container.uow(), actor=EDITOR, article_id=made.id, data=draft(version=one.version)
+    )
     with pytest.raises(Conflict):  # the article changed since it was read
-        knowledge.edit_article(container.uow(), actor=EDITOR2, article_id=made.id, data=draft(version=one.version))
+        knowledge.edit_article(
+            container.uow(), actor=EDITOR2, article_id=made.id, data=draft(version=one.version)
+        )
     assert two.pending is not None
     with pytest.raises(Conflict):  # the draft's own version is stale
         knowledge.publish(
@@ -126,7 +142,9 @@ def test_a_draft_from_an_older_published_version_is_refused(container: Container
         ({"links": ["not an id"]}, "links"),
     ],
 )
-def test_bad_input_names_the_field_and_writes_nothing(container: Container, changes: dict, field: str) -> None:
+def test_bad_input_names_the_field_and_writes_nothing(
+    container: Container, changes: dict, field: str
+) -> None:
     with pytest.raises(InvalidInput) as err:
         knowledge.create_article(container.uow(), actor=EDITOR, data=draft(**changes))
     assert err.value.field == field
@@ -148,23 +166,34 @@ def test_who_may_write_and_publish(container: Container) -> None:
         knowledge.create_article(container.uow(), actor=SUPERVISOR, data=draft())
     made = knowledge.create_article(container.uow(), actor=EDITOR, data=draft())
     with pytest.raises(PermissionDenied):
-        knowledge.publish(container.uow(), actor=OFFICER, article_id=made.id, number=1, data=knowledge.Review())
+        knowledge.publish(
+            container.uow(), actor=OFFICER, article_id=made.id, number=1, data=knowledge.Review()
+        )
     assert ("knowledge:write", "denied") in audit_actions(container)
     assert ("knowledge:publish", "denied") in audit_actions(container)
 
 
 def test_links_follow_the_published_version(container: Container) -> None:
     made = knowledge.create_article(container.uow(), actor=EDITOR, data=draft())
-    assert knowledge.linked_articles(container.uow(), actor=OFFICER, entry_ids=["nl.emergency_assistance"]) == {}
-    one = knowledge.publish(container.uow(), actor=SUPERVISOR, article_id=made.id, number=1, data=knowledge.Review())
+    assert (
+        knowledge.linked_articles(container.uow(), actor=OFFICER, entry_ids=["nl.emergency_assistance"]) == {}
+    )
+    one = knowledge.publish(
+        container.uow(), actor=SUPERVISOR, article_id=made.id, number=1, data=knowledge.Review()
+    )
     found = knowledge.linked_articles(
         container.uow(), actor=OFFICER, entry_ids=["nl.emergency_assistance", "nl.income_support"]
     )
     assert list(found) == ["nl.emergency_assistance"] and found["nl.emergency_assistance"][0].id == made.id
     knowledge.edit_article(
-        container.uow(), actor=EDITOR, article_id=made.id, data=draft(version=one.version, links=["nl.income_support"])
+        container.uow(),
+        actor=EDITOR,
+        article_id=made.id,
+        data=draft(version=one.version, links=["nl.income_support"]),
     )
-    assert list(knowledge.linked_articles(container.uow(), actor=OFFICER, entry_ids=["nl.income_support"])) == []
+    assert (
+        list(knowledge.linked_articles(container.uow(), actor=OFFICER, entry_ids=["nl.income_support"])) == []
+    )
     knowledge.publish(container.uow(), actor=EDITOR2, article_id=made.id, number=2, data=knowledge.Review())
     found = knowledge.linked_articles(
         container.uow(), actor=OFFICER, entry_ids=["nl.emergency_assistance", "nl.income_support"]

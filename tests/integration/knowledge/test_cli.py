@@ -31,7 +31,9 @@ def test_an_article_from_the_shell(cli: CliRunner, container: Container, tmp_pat
     source = tmp_path / "voucher.yaml"
     source.write_text(yaml.safe_dump(draft().model_dump(mode="json", exclude_none=True)), encoding="utf-8")
     bad = tmp_path / "bad.yaml"
-    bad.write_text(yaml.safe_dump(draft().model_dump(mode="json") | {"jurisdiction": "ca-bc"}), encoding="utf-8")
+    bad.write_text(
+        yaml.safe_dump(draft().model_dump(mode="json") | {"jurisdiction": "ca-bc"}), encoding="utf-8"
+    )
     refused = cli.invoke(app, ["knowledge", "write", str(bad)])
     assert refused.exit_code == 2 and "jurisdiction" in refused.output
     assert cli.invoke(app, ["knowledge", "write", str(tmp_path / "missing.yaml")]).exit_code == 2
@@ -44,17 +46,24 @@ def test_an_article_from_the_shell(cli: CliRunner, container: Container, tmp_pat
     assert own.exit_code == 2 and "second person" in own.output
     queue = json.loads(cli.invoke(app, ["knowledge", "queue"]).output)
     assert [(d["article_id"], d["author"]) for d in queue] == [(article, "cli")]
-    knowledge.publish(container.uow(), actor=EDITOR, article_id=uuid.UUID(article), number=1, data=knowledge.Review())
+    knowledge.publish(
+        container.uow(), actor=EDITOR, article_id=uuid.UUID(article), number=1, data=knowledge.Review()
+    )
 
     hits = json.loads(cli.invoke(app, ["knowledge", "search", "emergency voucher"]).output)
     assert [h["article"]["id"] for h in hits] == [article]
     shown = json.loads(cli.invoke(app, ["knowledge", "show", article]).output)
     assert shown["current"]["reviewed_by"] == "eddie"
-    again = cli.invoke(app, ["knowledge", "write", str(source), "--article", article, "--version", str(shown["version"])])
+    again = cli.invoke(
+        app, ["knowledge", "write", str(source), "--article", article, "--version", str(shown["version"])]
+    )
     assert again.exit_code == 0, again.output
     lines = json.loads(cli.invoke(app, ["knowledge", "history", article]).output)
     assert [(v["number"], v["state"]) for v in lines] == [(2, "draft"), (1, "published")]
     returned = cli.invoke(app, ["knowledge", "return", article, "2", "--note", "Nothing changed"])
     assert returned.exit_code == 0, returned.output
-    assert json.loads(cli.invoke(app, ["knowledge", "show", article, "--number", "2"]).output)["state"] == "returned"
+    assert (
+        json.loads(cli.invoke(app, ["knowledge", "show", article, "--number", "2"]).output)["state"]
+        == "returned"
+    )
     assert cli.invoke(app, ["knowledge", "search", "?!"]).exit_code == 2

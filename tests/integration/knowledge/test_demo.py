@@ -25,6 +25,8 @@ def test_the_demo_articles(container: Container) -> None:
     [hit] = knowledge.search(container.uow(), actor=OFFICER, q="moving Alberta contacts")
     assert hit.article.title_en == "Inter-provincial contacts: moving from NL to AB"
     voucher = knowledge.search(container.uow(), actor=OFFICER, q="bon alimentaire", language="fr")[0]
-    assert [v.number for v in knowledge.history(container.uow(), actor=OFFICER, article_id=voucher.article.id)] == [2, 1]
+    assert [
+        v.number for v in knowledge.history(container.uow(), actor=OFFICER, article_id=voucher.article.id)
+    ] == [2, 1]
     linked = knowledge.linked_articles(container.uow(), actor=OFFICER, entry_ids=["nl.emergency_assistance"])
     assert [a.id for a in linked["nl.emergency_assistance"]] == [voucher.article.id]

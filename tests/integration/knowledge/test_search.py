@@ -19,12 +19,15 @@ give the client the Alberta Supports Contact Centre number. Income support does 
 - Alberta Supports Contact Centre: 1-877-644-9992
 - Newfoundland and Labrador income support: 1-877-729-7888"""
 MOVING_FR = """Avant qu'un client déménage de Terre-Neuve-et-Labrador en Alberta, fermez le dossier ici et
-donnez au client le numéro du centre de contact Alberta Supports. Le soutien du revenu ne suit pas le client."""
+donnez au client le numéro du centre de contact Alberta Supports. Le soutien du revenu ne suit
+pas le client."""
 
 
 def _published(container: Container, **changes: object) -> uuid.UUID:
     made = knowledge.create_article(container.uow(), actor=EDITOR, data=draft(**changes))
-    knowledge.publish(container.uow(), actor=SUPERVISOR, article_id=made.id, number=1, data=knowledge.Review())
+    knowledge.publish(
+        container.uow(), actor=SUPERVISOR, article_id=made.id, number=1, data=knowledge.Review()
+    )
     return made.id
 
 
@@ -53,12 +56,16 @@ def test_ranked_results_with_snippets_in_either_language(container: Container) -
     assert "".join(p.text for p in hits[0].snippet).strip()
 
     # English stemming: "issuing vouchers" finds "issue ... voucher".
-    assert [h.article.id for h in knowledge.search(container.uow(), actor=OFFICER, q="issuing vouchers")] == [voucher]
+    assert [h.article.id for h in knowledge.search(container.uow(), actor=OFFICER, q="issuing vouchers")] == [
+        voucher
+    ]
     # French words find the French text; the snippet comes from the French body.
     hits = knowledge.search(container.uow(), actor=OFFICER, q="déménage Alberta", language="fr")
     assert [h.article.id for h in hits] == [moving]
     assert "Alberta" in [p.text for p in hits[0].snippet if p.hit]
-    assert "dossier" in "".join(p.text for p in hits[0].snippet) or "client" in "".join(p.text for p in hits[0].snippet)
+    assert "dossier" in "".join(p.text for p in hits[0].snippet) or "client" in "".join(
+        p.text for p in hits[0].snippet
+    )
 
     # Every word must be there.
     assert knowledge.search(container.uow(), actor=OFFICER, q="voucher Alberta") == []
@@ -81,26 +88,37 @@ def test_a_title_word_ranks_above_a_body_word(container: Container) -> None:
 def test_only_the_published_version_is_searched(container: Container) -> None:
     made = knowledge.create_article(container.uow(), actor=EDITOR, data=draft(title_en="Hamper pickup"))
     assert knowledge.search(container.uow(), actor=OFFICER, q="hamper") == []  # a draft
-    one = knowledge.publish(container.uow(), actor=SUPERVISOR, article_id=made.id, number=1, data=knowledge.Review())
+    one = knowledge.publish(
+        container.uow(), actor=SUPERVISOR, article_id=made.id, number=1, data=knowledge.Review()
+    )
     assert len(knowledge.search(container.uow(), actor=OFFICER, q="hamper")) == 1
     knowledge.edit_article(
-        container.uow(), actor=EDITOR, article_id=made.id, data=draft(version=one.version, title_en="Parcel pickup")
+        container.uow(),
+        actor=EDITOR,
+        article_id=made.id,
+        data=draft(version=one.version, title_en="Parcel pickup"),
     )
     assert len(knowledge.search(container.uow(), actor=OFFICER, q="hamper")) == 1  # still version 1
     assert knowledge.search(container.uow(), actor=OFFICER, q="parcel") == []
-    knowledge.publish(container.uow(), actor=SUPERVISOR, article_id=made.id, number=2, data=knowledge.Review())
+    knowledge.publish(
+        container.uow(), actor=SUPERVISOR, article_id=made.id, number=2, data=knowledge.Review()
+    )
     assert knowledge.search(container.uow(), actor=OFFICER, q="hamper") == []
     assert len(knowledge.search(container.uow(), actor=OFFICER, q="parcel")) == 1
 
 
-@pytest.mark.parametrize("q", ['"voucher', "food AND NOT", "voucher*", "title_en:food", "((( food", "NEAR(food voucher)"])
+@pytest.mark.parametrize(
+    "q", ['"voucher', "food AND NOT", "voucher*", "title_en:food", "((( food", "NEAR(food voucher)"]
+)
 def test_search_syntax_is_only_words(container: Container, q: str) -> None:
     _published(container)
     hits = knowledge.search(container.uow(), actor=OFFICER, q=q)
     assert all(h.article.title_en for h in hits)
 
 
-@pytest.mark.parametrize(("kwargs", "field"), [({"q": " !? "}, "q"), ({"q": "food", "language": "de"}, "language")])
+@pytest.mark.parametrize(
+    ("kwargs", "field"), [({"q": " !? "}, "q"), ({"q": "food", "language": "de"}, "language")]
+)
 def test_bad_searches_name_the_field(container: Container, kwargs: dict, field: str) -> None:
     with pytest.raises(InvalidInput) as err:
         knowledge.search(container.uow(), actor=OFFICER, **kwargs)

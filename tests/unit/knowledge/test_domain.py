@@ -12,12 +12,20 @@ from onestop.knowledge.search import snippet_parts
 
 
 def test_body_keeps_paragraphs_and_lists() -> None:
-    body = domain.body_text("Intro line\r\nsecond line   \r\n\r\n\r\n\r\n- one\n- two\n\n1. first\n2) second", "body_en")
+    body = domain.body_text(
+        "Intro line\r\nsecond line   \r\n\r\n\r\n\r\n- one\n- two\n\n1. first\n2) second", "body_en"
+    )
     assert body == "Intro line\nsecond line\n\n- one\n- two\n\n1. first\n2) second"
     assert domain.blocks(body) == [
-        domain.Block("p", ("Intro line", "second line")),
+        domain.Block("p", ("Intro line second line",)),
         domain.Block("ul", ("one", "two")),
         domain.Block("ol", ("first", "second")),
+    ]
+    wrapped = "A paragraph\n- a bullet wrapped\n  on two lines\n- another\n1. a step"
+    assert domain.blocks(wrapped) == [
+        domain.Block("p", ("A paragraph",)),
+        domain.Block("ul", ("a bullet wrapped on two lines", "another")),
+        domain.Block("ol", ("a step",)),
     ]
 
 
@@ -43,7 +51,10 @@ def test_links_sources_and_review_dates() -> None:
     ]
     with pytest.raises(InvalidInput):
         domain.links(["DROP TABLE"])
-    assert domain.source_url(" https://www.alberta.ca/income-support ") == "https://www.alberta.ca/income-support"
+    assert (
+        domain.source_url(" https://www.alberta.ca/income-support ")
+        == "https://www.alberta.ca/income-support"
+    )
     with pytest.raises(InvalidInput):
         domain.source_url("javascript:alert(1)")
     with pytest.raises(InvalidInput):
@@ -56,7 +67,14 @@ def test_links_sources_and_review_dates() -> None:
 
 
 def test_query_words_are_only_words() -> None:
-    assert domain.query_words('"Food" AND vouchers* title_en:x') == ["food", "and", "vouchers", "title", "en", "x"]
+    assert domain.query_words('"Food" AND vouchers* title_en:x') == [
+        "food",
+        "and",
+        "vouchers",
+        "title",
+        "en",
+        "x",
+    ]
     assert len(domain.query_words("a " * 40)) == domain.QUERY_WORDS_MAX
     with pytest.raises(InvalidInput):
         domain.query_words("*** ---")

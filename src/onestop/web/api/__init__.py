@@ -13,10 +13,10 @@ from onestop.web.api import grants as staff_grants
 from onestop.web.api import health as health_api
 from onestop.web.api import interactions as case_interactions
 from onestop.web.api import investigations as case_investigations
+from onestop.web.api import knowledge as knowledge_api
 from onestop.web.api import ledger as money_ledger
 from onestop.web.api import money as money_api
 from onestop.web.api import parameter_overlays as policy_overlays
-from onestop.web.api import knowledge as knowledge_api
 from onestop.web.api import partners as partners_api
 from onestop.web.api import payments as money_payments
 from onestop.web.api import plans as case_plans

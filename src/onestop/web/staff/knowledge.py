@@ -105,13 +105,16 @@ def browse(
 
 
 @router.post("")
-def find(request: Request, uow: UowDep, actor: StaffActor, form: Annotated[SearchForm, Form()]) -> HTMLResponse:
+def find(
+    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[SearchForm, Form()]
+) -> HTMLResponse:
     """Articles with every word typed, best first, with the passage that matched."""
     try:
         hits = knowledge.search(uow, actor=actor, q=form.q, language=pages.language_of(request))
     except InvalidInput as err:
         errors = form_errors(request, err, {"q"})
-        context = {"listed": [], "hits": None, "filters": {}, "values": form.model_dump(), "errors": errors}
+        context: dict[str, Any] = {"listed": [], "hits": None, "filters": {}, "errors": errors}
+        context["values"] = form.model_dump()
         return _search_page(request, context, status_code=422)
     context = {"listed": [], "hits": hits, "filters": {}, "values": form.model_dump()}
     return _search_page(request, context)
@@ -133,7 +136,9 @@ def new_article(request: Request, uow: UowDep, actor: StaffActor) -> HTMLRespons
 
 
 @router.post("/new")
-def create(request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ArticleForm, Form()]) -> Response:
+def create(
+    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ArticleForm, Form()]
+) -> Response:
     """Write a new article's first version (a draft)."""
     _require_write(actor)
     try:
@@ -219,14 +224,22 @@ def edit_page(request: Request, uow: UowDep, actor: StaffActor, article_id: uuid
     number = found.pending.number if found.pending else (found.published_number or found.latest_number)
     start = knowledge.get_version(uow, actor=actor, article_id=article_id, number=number)
     values = start.model_dump(include=set(ArticleForm.model_fields) - {"version", "note", "links"})
-    values |= {"version": found.version, "links": ", ".join(start.links), "review_on": start.review_on.isoformat()}
+    values |= {
+        "version": found.version,
+        "links": ", ".join(start.links),
+        "review_on": start.review_on.isoformat(),
+    }
     values |= {"source_url": start.source_url or "", "source_document": start.source_document or ""}
     return _edit_page(request, found, values)
 
 
 @router.post("/{article_id:uuid}/edit")
 def edit(
-    request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID, form: Annotated[ArticleForm, Form()]
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    article_id: uuid.UUID,
+    form: Annotated[ArticleForm, Form()],
 ) -> Response:
     """Write a new version of the article (a draft)."""
     _require_write(actor)
