@@ -11,30 +11,28 @@ benefits). Phone numbers are the catalogue's.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import Any
 
 from onestop import knowledge
 from onestop.demo.context import Ctx
 
-
-@dataclass(frozen=True)
-class Demo:
-    """An article's words; ``review_in`` days from today to its review date."""
-
-    kind: str
-    jurisdiction: str
-    title_en: str
-    body_en: str
-    title_fr: str
-    body_fr: str
-    source_title: str
-    source_url: str | None
-    source_document: str | None
-    review_in: int
-    links: tuple[str, ...]
+#: The ``ArticleDraft`` fields a demo article gives in order, then the days to its review date and the
+#: catalogue entries it names.
+FIELDS = (
+    "kind",
+    "jurisdiction",
+    "title_en",
+    "body_en",
+    "title_fr",
+    "body_fr",
+    "source_title",
+    "source_url",
+    "source_document",
+)
+Demo = tuple[Any, ...]
 
 
-VOUCHER = Demo(
+VOUCHER: Demo = (
     "howto",
     "ca-nl",
     "How to issue an emergency food voucher",
@@ -76,7 +74,7 @@ L'aide d'urgence est versée en vertu de l'article 28 du Income and Employment S
     ("nl.emergency_assistance", "nl.income_support"),
 )
 
-MOVING = Demo(
+MOVING: Demo = (
     "contacts",
     "ca",
     "Inter-provincial contacts: moving from NL to AB",
@@ -117,7 +115,7 @@ client vous dit qu'il déménage de Terre-Neuve-et-Labrador en Alberta :
     ("nl.income_support", "ab.income_support", "ab.emergency_income_support"),
 )
 
-AFTER_HOURS = Demo(
+AFTER_HOURS: Demo = (
     "procedure",
     "ca-ab",
     "Emergency income support outside office hours",
@@ -149,7 +147,7 @@ temporaire, les médicaments et les fournitures médicales.
     ("ab.emergency_income_support",),
 )
 
-FUNERAL = Demo(
+FUNERAL: Demo = (
     "howto",
     "ca-ab",
     "Funeral benefits for AISH and Income Support clients",
@@ -177,7 +175,7 @@ du soutien du revenu et inscrivent, aident et facturent pour les autres clients.
     ("ab.funeral_benefit",),
 )
 
-DRUG_CARD = Demo(
+DRUG_CARD: Demo = (
     "procedure",
     "ca-nl",
     "Emergency drug cards (NLPDP)",
@@ -215,8 +213,8 @@ def load_articles(ctx: Ctx) -> None:
             number=1,
             data=knowledge.Review(note="Checked against the source"),
         )
-        ids[demo.title_en] = made.id
-    voucher = ids[VOUCHER.title_en]
+        ids[demo[2]] = made.id
+    voucher = ids[VOUCHER[2]]
     current = knowledge.get_article(ctx.container.uow(), actor=editor, article_id=voucher)
     corrected = _draft(VOUCHER, today, version=current.version, note="Added the after-hours line")
     knowledge.edit_article(ctx.container.uow(), actor=editor, article_id=voucher, data=corrected)
@@ -231,18 +229,12 @@ def load_articles(ctx: Ctx) -> None:
 def _draft(
     demo: Demo, today: dt.date, *, version: int | None = None, note: str = ""
 ) -> knowledge.ArticleDraft:
+    words = dict(zip(FIELDS, demo[: len(FIELDS)], strict=True))
+    review_in, links = demo[len(FIELDS) :]
     return knowledge.ArticleDraft(
+        **words,
         version=version,
-        kind=demo.kind,
-        jurisdiction=demo.jurisdiction,
-        title_en=demo.title_en,
-        body_en=demo.body_en,
-        title_fr=demo.title_fr,
-        body_fr=demo.body_fr,
-        source_title=demo.source_title,
-        source_url=demo.source_url,
-        source_document=demo.source_document,
-        review_on=today + dt.timedelta(days=demo.review_in),
-        links=list(demo.links),
+        review_on=today + dt.timedelta(days=review_in),
+        links=list(links),
         note=note,
     )

@@ -43,34 +43,6 @@ class Review(_In):
     note: str = Field(default="", max_length=2000)
 
 
-class VersionPublic(_Out):
-    """One version of an article, whole."""
-
-    id: uuid.UUID
-    version: int
-    article_id: uuid.UUID
-    number: int
-    based_on: int | None
-    kind: str
-    jurisdiction: str
-    title_en: str
-    body_en: str
-    title_fr: str
-    body_fr: str
-    source_title: str
-    source_url: str | None
-    source_document: str | None
-    review_on: dt.date
-    links: list[str]
-    note: str
-    state: str
-    author: str
-    created_at: dt.datetime
-    reviewed_by: str | None
-    reviewed_at: dt.datetime | None
-    review_note: str | None
-
-
 class VersionLine(_Out):
     """A version in an article's history (without its words)."""
 
@@ -86,6 +58,22 @@ class VersionLine(_Out):
     reviewed_by: str | None
     reviewed_at: dt.datetime | None
     review_note: str | None
+
+
+class VersionPublic(VersionLine):
+    """One version of an article, whole."""
+
+    version: int
+    article_id: uuid.UUID
+    kind: str
+    jurisdiction: str
+    body_en: str
+    body_fr: str
+    source_title: str
+    source_url: str | None
+    source_document: str | None
+    review_on: dt.date
+    links: list[str]
 
 
 class ArticlePublic(_Out):
