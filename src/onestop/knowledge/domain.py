@@ -70,13 +70,32 @@ def body_text(value: str | None, field: str) -> str:
     return text
 
 
+def line_text(value: str | None, field: str, *, max_len: int, required: bool = True) -> str:
+    """A one-line text (a title, a source, a note): no control characters (the databases refuse some),
+    whitespace collapsed; required unless said otherwise."""
+    if _CONTROL.search(value or "") or "\x00" in (value or ""):
+        raise InvalidInput(field, "contains control characters")
+    text = " ".join(unicodedata.normalize("NFC", value or "").split())
+    if required and not text:
+        raise InvalidInput(field, "is required")
+    if len(text) > max_len:
+        raise InvalidInput(field, f"is longer than {max_len} characters")
+    return text
+
+
+def is_entry_id(value: str) -> bool:
+    """Whether ``value`` has the shape of a catalogue entry id (``nl.emergency_assistance``)."""
+    return bool(_LINK.match(value)) and len(value) <= 64
+
+
 def source_url(value: str | None) -> str | None:
     """A source's web address: http or https with a host, or none."""
     text = (value or "").strip()
     if not text:
         return None
     parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc or len(text) > 500 or " " in text:
+    bad = _CONTROL.search(text) or "\x00" in text or " " in text
+    if parts.scheme not in ("http", "https") or not parts.netloc or len(text) > 500 or bad:
         raise InvalidInput("source_url", "must be a web address starting with http:// or https://")
     return text
 
@@ -102,7 +121,7 @@ def links(values: list[str]) -> list[str]:
         value = raw.strip()
         if not value:
             continue
-        if not _LINK.match(value) or len(value) > 64:
+        if not is_entry_id(value):
             raise InvalidInput("links", f"{value[:64]!r} is not a program or service id")
         if value not in seen:
             seen.append(value)

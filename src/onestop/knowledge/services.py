@@ -18,7 +18,6 @@ from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.enums import parse_enum
 from onestop.common.errors import Conflict, InvalidInput
-from onestop.common.text import clean_text, required_text
 from onestop.db import UnitOfWork, expect_version
 from onestop.jurisdictions.catalogue import JURISDICTIONS, load_catalogue
 from onestop.knowledge import domain
@@ -123,7 +122,7 @@ def publish(
             repo.version(article.id, article.published_number).state = VersionState.SUPERSEDED.value
         row.state = VersionState.PUBLISHED.value
         row.reviewed_by, row.reviewed_at = actor.username, uow.clock.now()
-        row.review_note = clean_text(data.note) or None
+        row.review_note = domain.line_text(data.note, "note", max_len=2000, required=False) or None
         article.published_number = row.number
         repo.set_links(article.id, list(row.links))
         uow.flush()
@@ -152,7 +151,7 @@ def return_draft(
         row = repo.version(article.id, number)
         domain.check_reviewable(row.state)
         expect_version(row.version, data.version, what="draft")
-        row.review_note = required_text(data.note, "note", max_len=2000)
+        row.review_note = domain.line_text(data.note, "note", max_len=2000)
         row.state = VersionState.RETURNED.value
         row.reviewed_by, row.reviewed_at = actor.username, uow.clock.now()
         uow.flush()
@@ -273,7 +272,8 @@ def linked_articles(
     with uow:
         require(uow, actor, Permission.KNOWLEDGE_READ, subject_type=ARTICLE)
         out: dict[str, list[ArticleSummary]] = {}
-        for entry, article, version in KnowledgeRepository(uow.session).linked(set(entry_ids)):
+        wanted = {e for e in entry_ids if domain.is_entry_id(e)}
+        for entry, article, version in KnowledgeRepository(uow.session).linked(wanted):
             out.setdefault(entry, []).append(_summary(article, version, uow))
         return out
 
@@ -289,15 +289,18 @@ def _checked(uow: UnitOfWork, data: ArticleDraft) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "kind": kind.value,
         "jurisdiction": place.value,
-        "title_en": required_text(data.title_en, "title_en", max_len=domain.TITLE_MAX),
+        "title_en": domain.line_text(data.title_en, "title_en", max_len=domain.TITLE_MAX),
         "body_en": domain.body_text(data.body_en, "body_en"),
-        "title_fr": required_text(data.title_fr, "title_fr", max_len=domain.TITLE_MAX),
+        "title_fr": domain.line_text(data.title_fr, "title_fr", max_len=domain.TITLE_MAX),
         "body_fr": domain.body_text(data.body_fr, "body_fr"),
-        "source_title": required_text(data.source_title, "source_title", max_len=300),
+        "source_title": domain.line_text(data.source_title, "source_title", max_len=300),
         "source_url": domain.source_url(data.source_url),
-        "source_document": clean_text(data.source_document) or None,
+        "source_document": domain.line_text(
+            data.source_document, "source_document", max_len=300, required=False
+        )
+        or None,
         "links": _catalogued(domain.links(data.links)),
-        "note": clean_text(data.note),
+        "note": domain.line_text(data.note, "note", max_len=2000, required=False),
     }
     domain.check_source(fields["source_url"], fields["source_document"])
     domain.check_review_on(data.review_on, uow.clock.today())

@@ -140,6 +140,10 @@ def test_a_draft_from_an_older_published_version_is_refused(container: Container
         ({"source_url": None}, "source_url"),  # neither a web address nor a document
         ({"review_on": dt.date(2026, 3, 1)}, "review_on"),
         ({"links": ["not an id"]}, "links"),
+        ({"links": ["nl.no_such_program"]}, "links"),
+        ({"title_en": "Food\x00voucher"}, "title_en"),
+        ({"source_url": None, "source_document": "Manual\x07"}, "source_document"),
+        ({"source_url": "https://example.org/\x00"}, "source_url"),
     ],
 )
 def test_bad_input_names_the_field_and_writes_nothing(
@@ -199,6 +203,8 @@ def test_links_follow_the_published_version(container: Container) -> None:
         container.uow(), actor=OFFICER, entry_ids=["nl.emergency_assistance", "nl.income_support"]
     )
     assert list(found) == ["nl.income_support"]
+    odd = knowledge.linked_articles(container.uow(), actor=OFFICER, entry_ids=["nl.income\x00", "' OR 1=1"])
+    assert odd == {}
     listed = knowledge.list_articles(container.uow(), actor=OFFICER, jurisdiction="ca-nl")
     assert [a.id for a in listed] == [made.id]
     assert knowledge.list_articles(container.uow(), actor=OFFICER, jurisdiction="ca-ab") == []
