@@ -12,6 +12,7 @@ from onestop.knowledge.domain import VersionState
 from onestop.knowledge.errors import ArticleNotFound, VersionNotFound
 from onestop.knowledge.models import Article, ArticleLink, ArticleVersion
 
+_INT_MAX = 2**31 - 1
 _PUBLISHED = and_(ArticleVersion.article_id == Article.id, ArticleVersion.number == Article.published_number)
 
 
@@ -28,6 +29,8 @@ class KnowledgeRepository:
         return row
 
     def version(self, article_id: uuid.UUID, number: int) -> ArticleVersion:
+        if not 1 <= number <= _INT_MAX:  # beyond the column's range: none (not a database error)
+            raise VersionNotFound("no such version of the article")
         row = self.session.scalars(
             select(ArticleVersion).where(
                 ArticleVersion.article_id == article_id, ArticleVersion.number == number

@@ -60,6 +60,9 @@ def test_draft_reviewed_published_then_edited_and_superseded(container: Containe
         (2, "published", "edna", "eddie"),
         (1, "superseded", "eddie", "sue"),
     ]
+    for number in (0, -1, 2**63):  # out of the column's range: not found, never a database error
+        with pytest.raises(knowledge.VersionNotFound):
+            knowledge.get_version(container.uow(), actor=OFFICER, article_id=made.id, number=number)
     old = knowledge.get_version(container.uow(), actor=OFFICER, article_id=made.id, number=1)
     assert old.title_en == "How to issue an emergency food voucher" and old.state == "superseded"
     assert [a for a, _ in audit_actions(container, made.id)] == [
