@@ -75,20 +75,26 @@ class PostgresSearch:
 
     def search(self, session: Session, words: list[str], language: str, limit: int) -> list[Match]:
         column, config = self.HEADLINE[language]
+        # The headline (the costly part) only for the rows kept: ranked and cut in the inner query.
         statement = text(
             f"""
             WITH q AS (
                 SELECT plainto_tsquery('english', :words) || plainto_tsquery('french', :words) AS query
+            ),
+            best AS (
+                SELECT v.article_id, v.{column} AS body, v.title_en,
+                       ts_rank_cd(v.search_vector, q.query) AS score
+                FROM knowledge_version v
+                JOIN knowledge_article a ON a.id = v.article_id AND a.published_number = v.number
+                CROSS JOIN q
+                WHERE v.search_vector @@ q.query
+                ORDER BY score DESC, v.title_en
+                LIMIT :limit
             )
-            SELECT v.article_id AS article_id,
-                   ts_rank_cd(v.search_vector, q.query) AS score,
-                   ts_headline('{config}', v.{column}, q.query, :options) AS snippet
-            FROM knowledge_version v
-            JOIN knowledge_article a ON a.id = v.article_id AND a.published_number = v.number
-            CROSS JOIN q
-            WHERE v.search_vector @@ q.query
-            ORDER BY score DESC, v.title_en
-            LIMIT :limit
+            SELECT best.article_id, best.score,
+                   ts_headline('{config}', best.body, q.query, :options) AS snippet
+            FROM best CROSS JOIN q
+            ORDER BY best.score DESC, best.title_en
             """  # noqa: S608 - column and config come from HEADLINE, never from input
         )
         options = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=2"
