@@ -11,7 +11,12 @@ from onestop.db import Base, migrate
 
 def test_migrated_schema_matches_models(migrated_engine: Engine) -> None:
     with migrated_engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        opts = {
+            "compare_type": True,
+            "include_name": migrate.include_name,
+            "include_object": migrate.include_object,
+        }
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
     assert diff == [], f"models and migrations differ; generate a migration: {diff}"
 
 

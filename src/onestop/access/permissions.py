@@ -20,6 +20,9 @@ class Role(enum.StrEnum):
     PRIVACY = "privacy"
     ADMINISTRATOR = "administrator"
     AUDITOR = "auditor"
+    # Writes the staff knowledge base (issue 18, part 5): drafts articles; another editor or a
+    # supervisor publishes them. Reads no client file, so it is not privileged.
+    KNOWLEDGE_EDITOR = "knowledge_editor"
     # A member of the public acting through the portal (clients area); never given to a staff account.
     CLIENT = "client"
 
@@ -87,6 +90,10 @@ class Permission(enum.StrEnum):
     PRIVACY_RELEASE_APPROVE = "privacy:release_approve"
     PRIVACY_RETENTION = "privacy:retention"
     PRIVACY_BREACH = "privacy:breach"  # assess, notify, follow up and close a breach (the privacy office)
+    # The staff knowledge base (issue 18, part 5): read, draft an edit, publish another's draft.
+    KNOWLEDGE_READ = "knowledge:read"
+    KNOWLEDGE_WRITE = "knowledge:write"
+    KNOWLEDGE_PUBLISH = "knowledge:publish"
 
 
 _P = Permission
@@ -201,6 +208,15 @@ ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.PRIVACY_RELEASE_APPROVE}
 # Breaches (issue 20, part 5): anyone who finds one reports it (privacy:request_write); the privacy office
 # assesses it, writes to the person and the commissioner, follows up and closes it.
 ROLE_PERMISSIONS[Role.PRIVACY] |= {_P.PRIVACY_BREACH}
+# Knowledge base (issue 18, part 5): every staff role reads it; knowledge editors draft; another
+# editor or a supervisor publishes a draft (never its author: maker-checker in the service).
+ROLE_PERMISSIONS[Role.KNOWLEDGE_EDITOR] = frozenset(
+    {_P.KNOWLEDGE_READ, _P.KNOWLEDGE_WRITE, _P.KNOWLEDGE_PUBLISH}
+)
+for _role in (Role.OFFICER, Role.SPECIALIST, Role.SUPERVISOR, Role.FINANCE, Role.ADMINISTRATOR, Role.AUDITOR):
+    ROLE_PERMISSIONS[_role] |= {_P.KNOWLEDGE_READ}
+ROLE_PERMISSIONS[Role.PRIVACY] |= {_P.KNOWLEDGE_READ}
+ROLE_PERMISSIONS[Role.SUPERVISOR] |= {_P.KNOWLEDGE_PUBLISH}
 
 
 # A portal client: exactly what the clients area's own use cases call other areas' services for

@@ -190,6 +190,13 @@ class AuditAction(enum.StrEnum):
     ISSUANCE_LIST = "issuance:list"
     ISSUANCE_READ = "issuance:read"
 
+    KNOWLEDGE_CREATE = "knowledge:create"
+    KNOWLEDGE_DRAFT = "knowledge:draft"
+    KNOWLEDGE_PUBLISH = "knowledge:publish"
+    KNOWLEDGE_READ = "knowledge:read"
+    KNOWLEDGE_RETURN = "knowledge:return"
+    KNOWLEDGE_WRITE = "knowledge:write"
+
     LEDGER_VERIFY = "ledger:verify"
 
     MCP_RECORD = "mcp:record"

@@ -38,6 +38,7 @@ LAZY: dict[str, tuple[str, str]] = {
     "partners": ("partners", "app"),
     "inquiries": ("partners", "inquiries_app"),
     "privacy": ("privacy", "app"),
+    "knowledge": ("knowledge", "app"),
     "serve": ("serve", "serve"),
     "evaluate": ("rules", "TOP_LEVEL_COMMANDS"),
 }

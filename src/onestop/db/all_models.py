@@ -17,6 +17,7 @@ from onestop.cases.screenings import models as case_screenings_models  # noqa: F
 from onestop.cases.tasks import models as case_tasks_models  # noqa: F401  (case work)
 from onestop.clients import models as client_models  # noqa: F401  (portal client accounts)
 from onestop.health import models as health_models  # noqa: F401  (health)
+from onestop.knowledge import models as knowledge_models  # noqa: F401  (staff knowledge base, issue 18)
 from onestop.money import models as money_models
 from onestop.notices import models as notice_models  # noqa: F401  (the notices outbox)
 from onestop.partners import models as partner_models  # noqa: F401  (sponsors, projects, inquiries)

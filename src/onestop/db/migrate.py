@@ -46,3 +46,22 @@ def revision(engine: Engine, message: str) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.revision(cfg, message=message, autogenerate=True)
+
+
+def _unmanaged() -> set[str]:
+    from onestop.db.base import Base
+
+    names: set[str] = Base.metadata.info.get("unmanaged", set())
+    return names
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Autogenerate's name filter: leave out the tables a migration makes per dialect (full-text search)."""
+    return not (type_ == "table" and name in _unmanaged())
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Autogenerate's object filter: leave out what a migration makes per dialect and no model declares
+    (the knowledge base's FTS5 table, tsvector column and GIN index); models register them in
+    ``Base.metadata.info["unmanaged"]``."""
+    return not (reflected and compare_to is None and name in _unmanaged())

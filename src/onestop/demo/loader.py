@@ -43,6 +43,7 @@ DEMO_STAFF = (
     ("finance2", Role.FINANCE, "EDM", "demo-finance-2"),
     ("administrator", Role.ADMINISTRATOR, "EDM", "demo-administrator-1"),
     ("auditor", Role.AUDITOR, "SJN", "demo-auditor-1"),
+    ("editor", Role.KNOWLEDGE_EDITOR, "SJN", "demo-editor-1"),
 )
 CHUNK = 5000
 

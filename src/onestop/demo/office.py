@@ -21,6 +21,7 @@ from onestop.bootstrap import Container
 from onestop.demo import after_decision, casework, contacts, duplicates, facilities, guide, portal, trust
 from onestop.demo import batch as demo_batch
 from onestop.demo import health as demo_health
+from onestop.demo import knowledge as demo_knowledge
 from onestop.demo import money as demo_money
 from onestop.demo import partners as demo_partners
 from onestop.demo import privacy as demo_privacy
@@ -148,6 +149,7 @@ def build_office(ctx: Ctx, singles: list[Client], families: list[Client], people
     line.at(0, 0, 45, lambda: trust.linked_portal_account(ctx))
     line.at(0, 1, 0, partial(facilities.load_facilities, ctx))
     line.at(0, 1, 15, lambda: demo_partners.load_partners(ctx))
+    line.at(0, 1, 30, lambda: demo_knowledge.load_articles(ctx))
     line.at(weekday(ctx, -2), 11, 0, lambda: demo_privacy.access_request_in_progress(ctx))
     line.at(weekday(ctx, -1), 14, 20, lambda: demo_privacy.breach_being_assessed(ctx))
     line.at(weekday(ctx, -1), 10, 15, lambda: trust.restricted_file(ctx))

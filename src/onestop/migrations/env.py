@@ -12,6 +12,7 @@ from sqlalchemy import engine_from_config, pool
 from onestop.db import (
     Base,
     all_models,  # noqa: F401  (registers every table)
+    migrate,
 )
 from onestop.db.types import UTCDateTime
 
@@ -38,6 +39,8 @@ def _configure_and_run(connection: object) -> None:
         render_as_batch=True,  # SQLite needs batch mode to alter tables
         render_item=render_item,
         compare_type=True,
+        include_name=migrate.include_name,  # the per-dialect search objects (knowledge base)
+        include_object=migrate.include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

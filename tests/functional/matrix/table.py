@@ -22,6 +22,29 @@ from tests.functional.matrix.expect import (
 )
 
 ROUTES: dict[str, Expect] = {
+    # the staff knowledge base (issue 18, part 5): all staff read; editors write; a second person publishes
+    "GET /api/knowledge/search": needs(P.KNOWLEDGE_READ),  # no words: 422 for every staff role
+    "GET /api/knowledge/articles": needs(P.KNOWLEDGE_READ),
+    "POST /api/knowledge/articles": body_first(),
+    "GET /api/knowledge/review": needs(P.KNOWLEDGE_PUBLISH),
+    "GET /api/knowledge/entries/{entry_id}": needs(P.KNOWLEDGE_READ),
+    "GET /api/knowledge/articles/{article_id}": needs(P.KNOWLEDGE_READ),
+    "GET /api/knowledge/articles/{article_id}/versions": needs(P.KNOWLEDGE_READ),
+    "POST /api/knowledge/articles/{article_id}/versions": body_first(),
+    "GET /api/knowledge/articles/{article_id}/versions/{number}": needs(P.KNOWLEDGE_READ),
+    "POST /api/knowledge/articles/{article_id}/versions/{number}/publish": body_first(),
+    "POST /api/knowledge/articles/{article_id}/versions/{number}/return": body_first(),
+    "GET /staff/knowledge": needs(P.KNOWLEDGE_READ),
+    "POST /staff/knowledge": needs(P.KNOWLEDGE_READ),  # no words: the page again (422)
+    "GET /staff/knowledge/new": needs(P.KNOWLEDGE_WRITE),
+    "POST /staff/knowledge/new": needs(P.KNOWLEDGE_WRITE),
+    "GET /staff/knowledge/review": needs(P.KNOWLEDGE_PUBLISH),
+    "GET /staff/knowledge/{article_id:uuid}": needs(P.KNOWLEDGE_READ),
+    "GET /staff/knowledge/{article_id:uuid}/edit": needs(P.KNOWLEDGE_WRITE),
+    "POST /staff/knowledge/{article_id:uuid}/edit": needs(P.KNOWLEDGE_WRITE),
+    "GET /staff/knowledge/{article_id:uuid}/history": needs(P.KNOWLEDGE_READ),
+    "GET /staff/knowledge/{article_id:uuid}/versions/{number}": needs(P.KNOWLEDGE_READ),
+    "POST /staff/knowledge/{article_id:uuid}/versions/{number}/{step}": staff(),  # an unknown step is 404
     # partners (issue 18): sponsors, projects, elected members' inquiries
     "GET /api/inquiries": front_line(),
     "POST /api/inquiries": body_first(),

@@ -90,6 +90,7 @@ def test_each_role_reaches_only_its_staff_and_audit_services(container: Containe
         Role.ADMINISTRATOR: {"list_staff", "list_offices", "create_office"},
         Role.AUDITOR: {"list_staff", "list_offices", "list_events", "verify_chain"},
         Role.PRIVACY: set(),  # the privacy office reads files for requests, not staff or the trail
+        Role.KNOWLEDGE_EDITOR: set(),  # writes staff articles; no staff administration or trail
         Role.CLIENT: set(),
     }[role]
     assert {name for name, ok in outcomes.items() if ok} == expected

@@ -66,6 +66,7 @@ def test_the_privileged_roles_follow_role_permissions() -> None:
     assert "money:issue" in grants.SENSITIVE_PERMISSIONS
     assert "money:ledger_read" not in grants.SENSITIVE_PERMISSIONS
     assert not grants.is_privileged(Role.AUDITOR)
+    assert not grants.is_privileged(Role.KNOWLEDGE_EDITOR)  # writes staff articles, reads no client file
 
 
 def test_the_first_administrator_is_the_bootstrap_then_the_system_only_asks(container: Container) -> None:

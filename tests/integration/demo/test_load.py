@@ -33,10 +33,11 @@ def test_load_demo(container: Container) -> None:
         "finance2",
         "administrator",
         "auditor",
+        "editor",  # the knowledge editor (issue 18, part 5): not privileged, given at once
     }
     with container.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(m.Person)) == 200
-        assert uow.session.scalar(select(func.count()).select_from(Staff)) == 8
+        assert uow.session.scalar(select(func.count()).select_from(Staff)) == 9
         # Roles through the grant services: the administrator is the bootstrap and approves the others.
         assert all(len(s.role_names) == 1 for s in uow.session.scalars(select(Staff)).unique())
         approvals = uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "staff:grant_approve"))

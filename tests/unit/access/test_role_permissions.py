@@ -28,6 +28,7 @@ ALLOWED: dict[Role, set[Permission]] = {
     Role.AUDITOR: {P.AUDIT_READ, P.AUDIT_VERIFY, P.STAFF_READ},
     Role.CLIENT: set(),  # a portal client (clients area)
     Role.PRIVACY: set(),  # the privacy office reads files to answer requests, never identifiers in clear
+    Role.KNOWLEDGE_EDITOR: set(),  # writes the staff knowledge base; reads no client file
 }
 
 

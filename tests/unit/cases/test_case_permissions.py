@@ -28,6 +28,7 @@ ALLOWED: dict[Role, set[Permission]] = {
     Role.FINANCE: set(),  # finance pays people; it does not browse case files
     Role.AUDITOR: set(),
     Role.PRIVACY: set(),  # the privacy office answers requests; it does no case work
+    Role.KNOWLEDGE_EDITOR: set(),  # writes the staff knowledge base; no case work
     Role.CLIENT: {P.CASE_READ, P.CASE_WRITE},  # a portal client: only through the clients area's own lookups
 }
 

@@ -13,6 +13,7 @@ from onestop.web.api import grants as staff_grants
 from onestop.web.api import health as health_api
 from onestop.web.api import interactions as case_interactions
 from onestop.web.api import investigations as case_investigations
+from onestop.web.api import knowledge as knowledge_api
 from onestop.web.api import ledger as money_ledger
 from onestop.web.api import money as money_api
 from onestop.web.api import parameter_overlays as policy_overlays
@@ -38,3 +39,4 @@ ROUTERS += [health_api.router, health_facilities.router]
 ROUTERS += [policy_overlays.router]  # parameter overlays (issue 13, part 7)
 ROUTERS += [partners_api.router]  # sponsors, projects, elected members' inquiries (issue 18)
 ROUTERS += [privacy_api.router]  # privacy requests, legal holds, the purge (issue 20)
+ROUTERS += [knowledge_api.router]  # the staff knowledge base (issue 18, part 5)

@@ -1,0 +1,379 @@
+"""The staff knowledge base's pages: search and browse, an article (in the page's language, with its
+source, review date and the programs it is about), its history and any older version, the form that
+writes a draft (a new article or a new version), and the review queue where a second person publishes
+or returns a draft.
+
+Each post is one knowledge service call; bad input re-renders the form with the error beside its box
+and what was typed (422); a refused step (publishing one's own draft, a stale version) says why (409).
+Search words are posted (what is typed may be about someone), filters are links.
+
+``knowledge_context`` gives the catalogue's program pages and the screening results the articles that
+name a program (``knowledge_links(ids)`` in their templates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from starlette.responses import HTMLResponse, Response
+
+from onestop import knowledge
+from onestop.access import Permission
+from onestop.access.permissions import Actor
+from onestop.common.dates import parse_date
+from onestop.common.errors import Conflict, InvalidInput
+from onestop.common.i18n import N_
+from onestop.db import UnitOfWork
+from onestop.jurisdictions.catalogue import JURISDICTIONS, load_catalogue
+from onestop.web import pages
+from onestop.web.deps import UowDep
+from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.forms import PageForm, form_errors, model
+
+router = APIRouter(prefix="/knowledge")
+
+KINDS = {
+    "howto": N_("Policy how-to"),
+    "procedure": N_("Procedure"),
+    "contacts": N_("Contacts"),
+}
+JURISDICTION_NAMES = {
+    "ca-nl": N_("Newfoundland and Labrador"),
+    "ca-ab": N_("Alberta"),
+    "ca": N_("Inter-provincial and federal"),
+}
+STATES = {
+    "draft": N_("Draft, waiting for review"),
+    "published": N_("Published"),
+    "superseded": N_("Replaced by a later version"),
+    "replaced": N_("Draft replaced by a later draft"),
+    "returned": N_("Returned to its author"),
+}
+# Problems the knowledge services word without variable parts (for the French catalogue).
+PROBLEMS = [
+    N_("type at least one word to search for"),
+    N_("give the source's web address or the document it comes from"),
+    N_("must be a web address starting with http:// or https://"),
+    N_("must not be in the past"),
+    N_("must be within three years"),
+    N_("a second person must publish this draft: you wrote it"),
+]
+
+
+class SearchForm(PageForm):
+    q: str = ""
+
+
+class ArticleForm(PageForm):
+    """The words of a draft (a new article or a new version)."""
+
+    version: str = ""
+    kind: str = "howto"
+    jurisdiction: str = ""
+    title_en: str = ""
+    body_en: str = ""
+    title_fr: str = ""
+    body_fr: str = ""
+    source_title: str = ""
+    source_url: str = ""
+    source_document: str = ""
+    review_on: str = ""
+    links: str = ""
+    note: str = ""
+
+
+class ReviewForm(PageForm):
+    version: str = ""
+    note: str = ""
+
+
+@router.get("")
+def browse(
+    request: Request, uow: UowDep, actor: StaffActor, jurisdiction: str = "", kind: str = ""
+) -> HTMLResponse:
+    """Every published article, or those of one jurisdiction or kind, and the search box."""
+    place = jurisdiction if jurisdiction in JURISDICTION_NAMES else None
+    what = kind if kind in KINDS else None
+    listed = knowledge.list_articles(uow, actor=actor, jurisdiction=place, kind=what)
+    context = {"listed": listed, "hits": None, "filters": {"jurisdiction": place, "kind": what}}
+    return _search_page(request, context)
+
+
+@router.post("")
+def find(
+    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[SearchForm, Form()]
+) -> HTMLResponse:
+    """Articles with every word typed, best first, with the passage that matched."""
+    try:
+        hits = knowledge.search(uow, actor=actor, q=form.q, language=pages.language_of(request))
+    except InvalidInput as err:
+        errors = form_errors(request, err, {"q"})
+        context: dict[str, Any] = {"listed": [], "hits": None, "filters": {}, "errors": errors}
+        context["values"] = form.model_dump()
+        return _search_page(request, context, status_code=422)
+    context = {"listed": [], "hits": hits, "filters": {}, "values": form.model_dump()}
+    return _search_page(request, context)
+
+
+@router.get("/review")
+def review_queue(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+    """Drafts waiting for a second person, the oldest first."""
+    context = {"drafts": knowledge.review_queue(uow, actor=actor), **_words(request)}
+    return pages.render(request, "staff/knowledge/review.html", context)
+
+
+@router.get("/new")
+def new_article(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+    """The form for a new article."""
+    _require_write(actor)
+    review_on = uow.clock.today() + dt.timedelta(days=365)
+    return _edit_page(request, None, {"kind": "howto", "review_on": review_on.isoformat()})
+
+
+@router.post("/new")
+def create(
+    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ArticleForm, Form()]
+) -> Response:
+    """Write a new article's first version (a draft)."""
+    _require_write(actor)
+    try:
+        made = knowledge.create_article(uow, actor=actor, data=_draft(form))
+    except InvalidInput as err:
+        errors = form_errors(request, err, set(ArticleForm.model_fields))
+        return _edit_page(request, None, form.model_dump(), errors, status_code=422)
+    pages.flash(request, N_("The draft is saved. A second person must publish it."), "success")
+    return pages.redirect(request, f"/staff/knowledge/{made.id}/versions/1")
+
+
+@router.get("/{article_id:uuid}")
+def article_page(request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID) -> HTMLResponse:
+    """The article as published, in the page's language, with its source, review date and programs."""
+    found = knowledge.get_article(uow, actor=actor, article_id=article_id)
+    shown = found.current
+    context = {
+        "article": found,
+        "shown": shown,
+        "blocks": knowledge.blocks(_body(request, shown)) if shown else [],
+        "entries": _entries(shown.links if shown else []),
+        **_words(request),
+    }
+    return pages.render(request, "staff/knowledge/article.html", context)
+
+
+@router.get("/{article_id:uuid}/history")
+def history_page(request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID) -> HTMLResponse:
+    """Every version of the article, the newest first."""
+    context = {
+        "article": knowledge.get_article(uow, actor=actor, article_id=article_id),
+        "versions": knowledge.history(uow, actor=actor, article_id=article_id),
+        **_words(request),
+    }
+    return pages.render(request, "staff/knowledge/history.html", context)
+
+
+@router.get("/{article_id:uuid}/versions/{number}")
+def version_page(
+    request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID, number: int
+) -> HTMLResponse:
+    """One version, whole; a draft with the forms to publish or return it."""
+    return _version_page(request, uow, actor, article_id, number, {})
+
+
+@router.post("/{article_id:uuid}/versions/{number}/{step}")
+def review_step(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    article_id: uuid.UUID,
+    number: int,
+    step: str,
+    form: Annotated[ReviewForm, Form()],
+) -> Response:
+    """Publish the draft, or return it to its author with a note."""
+    if step not in ("publish", "return"):
+        raise HTTPException(status_code=404)
+    try:
+        data = model(knowledge.Review, version=_int(form.version), note=form.note)
+        if step == "publish":
+            knowledge.publish(uow, actor=actor, article_id=article_id, number=number, data=data)
+            message = N_("The version is published. Staff now read it.")
+        else:
+            knowledge.return_draft(uow, actor=actor, article_id=article_id, number=number, data=data)
+            message = N_("The draft is returned to its author.")
+    except InvalidInput as err:
+        errors = form_errors(request, err, {"note"})
+        return _version_page(request, uow, actor, article_id, number, form.model_dump(), errors, 422)
+    except Conflict as err:
+        errors = {"form": pages.gettext(request, str(err.message))}
+        return _version_page(request, uow, actor, article_id, number, form.model_dump(), errors, 409)
+    pages.flash(request, message, "success")
+    target = f"/staff/knowledge/{article_id}" if step == "publish" else "/staff/knowledge/review"
+    return pages.redirect(request, target)
+
+
+@router.get("/{article_id:uuid}/edit")
+def edit_page(request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID) -> HTMLResponse:
+    """The form for a new version, filled with the draft waiting (if any) or the published version."""
+    _require_write(actor)
+    found = knowledge.get_article(uow, actor=actor, article_id=article_id)
+    number = found.pending.number if found.pending else (found.published_number or found.latest_number)
+    start = knowledge.get_version(uow, actor=actor, article_id=article_id, number=number)
+    values = start.model_dump(include=set(ArticleForm.model_fields) - {"version", "note", "links"})
+    values |= {
+        "version": found.version,
+        "links": ", ".join(start.links),
+        "review_on": start.review_on.isoformat(),
+    }
+    values |= {"source_url": start.source_url or "", "source_document": start.source_document or ""}
+    return _edit_page(request, found, values)
+
+
+@router.post("/{article_id:uuid}/edit")
+def edit(
+    request: Request,
+    uow: UowDep,
+    actor: StaffActor,
+    article_id: uuid.UUID,
+    form: Annotated[ArticleForm, Form()],
+) -> Response:
+    """Write a new version of the article (a draft)."""
+    _require_write(actor)
+    try:
+        edited = knowledge.edit_article(uow, actor=actor, article_id=article_id, data=_draft(form))
+    except (InvalidInput, Conflict) as err:
+        found = knowledge.get_article(uow, actor=actor, article_id=article_id)
+        if isinstance(err, InvalidInput):
+            errors, status_code = form_errors(request, err, set(ArticleForm.model_fields)), 422
+        else:
+            errors, status_code = {"form": pages.gettext(request, err.message)}, 409
+        return _edit_page(request, found, form.model_dump(), errors, status_code=status_code)
+    pages.flash(request, N_("The draft is saved. A second person must publish it."), "success")
+    return pages.redirect(request, f"/staff/knowledge/{article_id}/versions/{edited.latest_number}")
+
+
+def knowledge_context(request: Request) -> dict[str, Any]:
+    """On the catalogue's program pages and the screening pages: ``knowledge_links(ids)``, the
+    published articles naming each program (a dict by program id), fetched only when called."""
+    path = request.url.path
+    if not (path.startswith("/staff/catalogue/") or path.startswith("/staff/screenings/")):
+        return {}
+    actor: Actor | None = getattr(request.state, "actor", None)
+    if actor is None or not actor.can(Permission.KNOWLEDGE_READ):
+        return {}
+    container = request.app.state.container
+
+    def links(entry_ids: list[str]) -> dict[str, list[knowledge.ArticleSummary]]:
+        return knowledge.linked_articles(container.uow(), actor=actor, entry_ids=entry_ids)
+
+    fetch: Callable[[list[str]], dict[str, list[knowledge.ArticleSummary]]] = links
+    return {"knowledge_links": fetch}
+
+
+def _require_write(actor: Actor) -> None:
+    if not actor.can(Permission.KNOWLEDGE_WRITE):
+        raise HTTPException(status_code=403)
+
+
+def _int(raw: str) -> int | None:
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise InvalidInput("version", "must be a whole number")
+    return int(raw)
+
+
+def _draft(form: ArticleForm) -> knowledge.ArticleDraft:
+    """The service's input from the form; a bad date or number is an ``InvalidInput`` on its box."""
+    review_on = parse_date(form.review_on, field="review_on") if form.review_on else None
+    if review_on is None:
+        raise InvalidInput("review_on", "is required")
+    return model(
+        knowledge.ArticleDraft,
+        version=_int(form.version),
+        kind=form.kind,
+        jurisdiction=form.jurisdiction,
+        title_en=form.title_en,
+        body_en=form.body_en,
+        title_fr=form.title_fr,
+        body_fr=form.body_fr,
+        source_title=form.source_title,
+        source_url=form.source_url or None,
+        source_document=form.source_document or None,
+        review_on=review_on,
+        links=[x for x in re.split(r"[\s,;]+", form.links) if x],
+        note=form.note,
+    )
+
+
+def _body(request: Request, version: knowledge.VersionPublic) -> str:
+    return version.body_fr if pages.language_of(request) == "fr" else version.body_en
+
+
+def _entries(entry_ids: list[str]) -> list[tuple[str, str, Any]]:
+    """(id, province, catalogue entry) of the programs an article names, for links to their pages."""
+    out = []
+    for entry_id in entry_ids:
+        for jurisdiction in JURISDICTIONS:
+            catalogue = load_catalogue(jurisdiction)
+            if entry_id in catalogue:
+                out.append((entry_id, jurisdiction, catalogue.get(entry_id)))
+                break
+    return out
+
+
+def _labels(request: Request, table: dict[str, str]) -> dict[str, str]:
+    return {k: pages.gettext(request, v) for k, v in table.items()}
+
+
+def _words(request: Request) -> dict[str, Any]:
+    return {
+        "kinds": _labels(request, KINDS),
+        "places": _labels(request, JURISDICTION_NAMES),
+        "states": _labels(request, STATES),
+    }
+
+
+def _search_page(request: Request, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
+    full = {"values": {"q": ""}, **context, **_words(request)}
+    return pages.render(request, "staff/knowledge/search.html", full, status_code=status_code)
+
+
+def _edit_page(
+    request: Request,
+    article: knowledge.ArticlePublic | None,
+    values: dict[str, Any],
+    errors: dict[str, str] | None = None,
+    *,
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {"article": article, "values": values, "errors": errors or {}, **_words(request)}
+    return pages.render(request, "staff/knowledge/edit.html", context, status_code=status_code)
+
+
+def _version_page(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    article_id: uuid.UUID,
+    number: int,
+    values: dict[str, Any],
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    shown = knowledge.get_version(uow, actor=actor, article_id=article_id, number=number)
+    context = {
+        "article": knowledge.get_article(uow, actor=actor, article_id=article_id),
+        "shown": shown,
+        "blocks_en": knowledge.blocks(shown.body_en),
+        "blocks_fr": knowledge.blocks(shown.body_fr),
+        "entries": _entries(shown.links),
+        "values": values,
+        "errors": errors or {},
+        **_words(request),
+    }
+    return pages.render(request, "staff/knowledge/version.html", context, status_code=status_code)
