@@ -26,7 +26,7 @@ from onestop.audit import AuditAction
 from onestop.batch import domain
 from onestop.batch.cluster import Executor, Future
 from onestop.batch.domain import ReviewStatus, RowStatus, RunKind, RunStatus
-from onestop.batch.evaluate import Job, evaluate_partition, overlaid_snapshot
+from onestop.batch.evaluate import Job, Partition, evaluate_partition, overlaid_snapshot
 from onestop.batch.models import BatchPartition, BatchRun
 from onestop.batch.repository import BatchRepository
 from onestop.batch.schemas import RowPublic, RowReview, RunCreate, RunPublic, RunReport
@@ -40,6 +40,7 @@ from onestop.db import UnitOfWork
 from onestop.jurisdictions import find_program
 
 SUBJECT = "batch_run"
+READ_BLOCK = 200_000  # households read with one query per table (the driver holds a block in memory)
 Progress = Callable[[int, int], None]  # (households done, households in the run)
 
 
@@ -162,11 +163,14 @@ def execute_run(
     progress: Progress | None = None,
     in_flight: int = 2,
     stop_after: int | None = None,
+    read_block: int = READ_BLOCK,
 ) -> RunPublic:
     """Evaluate every partition not yet done; each finished one is committed with its rows.
 
     ``in_flight`` partitions are evaluated while the next is read. ``stop_after`` stops (as if
     cancelled, status unchanged) after that many partitions: tests use it to interrupt a run.
+    Partitions are read ``read_block`` households at a time (at least one partition): one pass over
+    the tables per block, then split by key range.
     """
     with uow:
         require(uow, actor, Permission.BATCH_RUN, subject_type=SUBJECT, subject_id=run_id)
@@ -191,42 +195,53 @@ def execute_run(
         total = run.households_total
         done = run.households_done
 
-    def ranges() -> Iterator[_Range]:
-        yield from redo
+    def ranges() -> Iterator[tuple[_Range, Partition]]:
+        for r in redo:
+            with uow:
+                repo = BatchRepository(uow.session)
+                if repo.status(run_id) != RunStatus.RUNNING:
+                    return
+                part = repo.read_partition(job.program, job.on, r.after, r.last)
+            yield r, part
+        count = max(1, read_block // run.partition_size)
         while True:
             with uow:
                 repo = BatchRepository(uow.session)
                 if repo.status(run_id) != RunStatus.RUNNING:
                     return
-                found = repo.next_range(job.program, state.after, run.partition_size)
-                if found is None:
+                block = repo.read_partitions(job.program, job.on, state.after, run.partition_size, count)
+                if not block:
                     return
-                last, count = found
-                state.seq += 1
-                rng = _Range(state.seq, state.after, last)
-                repo.add(
-                    BatchPartition(
-                        run_id=run_id,
-                        seq=rng.seq,
-                        after_key=_text(rng.after),
-                        last_key=str(last),
-                        households=count,
-                        status="read",
+                chunk = []
+                for last, part in block:  # every partition of the block is recorded before any is submitted
+                    state.seq += 1
+                    chunk.append((_Range(state.seq, state.after, last), part))
+                    repo.add(
+                        BatchPartition(
+                            run_id=run_id,
+                            seq=state.seq,
+                            after_key=_text(state.after),
+                            last_key=str(last),
+                            households=part.households.num_rows,
+                            status="read",
+                        )
                     )
-                )
-                _set(uow, run_id, last_key=str(last))
+                    state.after = last
+                _set(uow, run_id, last_key=str(state.after))
                 uow.commit()
-            state.after = last
-            yield rng
+            for k, (rng, part) in enumerate(chunk):
+                if k:
+                    with uow:
+                        if BatchRepository(uow.session).status(run_id) != RunStatus.RUNNING:
+                            return  # the rest of the block stays "read": a resumption evaluates it
+                yield rng, part
 
     pending: deque[tuple[_Range, float, Future]] = deque()
     finished = 0
     try:
-        for rng in ranges():
+        for rng, part in ranges():
             if stop_after is not None and finished + len(pending) >= stop_after:
                 break
-            with uow:
-                part = BatchRepository(uow.session).read_partition(job.program, job.on, rng.after, rng.last)
             pending.append((rng, time.monotonic(), executor.submit(evaluate_partition, job, part)))
             while len(pending) >= in_flight:
                 done += _store(uow, run_id, queue, *pending.popleft())
