@@ -266,8 +266,9 @@ def _seeded(engine: Engine) -> int | None:
 
 def _clear_runs(engine: Engine) -> None:
     with engine.begin() as conn:
-        for table in ("batch_row", "batch_partition", "batch_run"):
-            conn.execute(text(f"DELETE FROM {table}"))
+        conn.execute(text("DELETE FROM batch_row"))
+        conn.execute(text("DELETE FROM batch_partition"))
+        conn.execute(text("DELETE FROM batch_run"))
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("VACUUM ANALYZE batch_row"))
 
