@@ -310,7 +310,9 @@ def _timed(container: Any, args: argparse.Namespace, workers: int) -> dict[str, 
         start = time.perf_counter()
         data = batch.RunCreate(program=PROGRAM, on=ON, partition_size=args.partition_size)
         made = batch.start_run(container.uow(), actor=actor, kind=batch.RunKind.REASSESS, data=data)
-        done = batch.execute_run(container.uow(), actor=actor, run_id=made.id, executor=ex)
+        done = batch.execute_run(
+            container.uow(), actor=actor, run_id=made.id, executor=ex, read_block=args.read_block
+        )
         wall = time.perf_counter() - start
         cpu1 = resource.getrusage(resource.RUSAGE_SELF)
         peaks = ex.worker_peak_rss_mb() if hasattr(ex, "worker_peak_rss_mb") else {}
@@ -321,6 +323,7 @@ def _timed(container: Any, args: argparse.Namespace, workers: int) -> dict[str, 
         "backend": args.backend,
         "workers": workers,
         "partition_size": args.partition_size,
+        "read_block": args.read_block,
         "status": done.status,
         "partitions": done.partitions_done,
         "cluster_start_s": round(cluster_s, 2),
@@ -345,6 +348,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "--workers", default="2", help="worker processes; '1,2' runs both on one seeded database"
     )
     parser.add_argument("--partition-size", type=int, default=20_000)
+    parser.add_argument(
+        "--read-block", type=int, default=batch.READ_BLOCK, help="households read with one query per table"
+    )
     parser.add_argument("--scheduler", help="a distributed scheduler's address (default: a local cluster)")
     parser.add_argument("--url", default=os.environ.get("ONESTOP_BENCH_POSTGRES_URL", DEFAULT_PG))
     parser.add_argument(

@@ -17,7 +17,21 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-from sqlalchemy import Connection, Text, and_, case, cast, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Text,
+    and_,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    true,
+    update,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -36,10 +50,12 @@ def _in_force(program: str) -> Any:
     return and_(Decision.program == program, Decision.superseded_at.is_(None), Decision.outcome == "eligible")
 
 
-def _in_range(column: Any, after: uuid.UUID | None, last: uuid.UUID) -> Any:
-    if after is None:
-        return column <= last
-    return and_(column > after, column <= last)
+def _in_range(column: Any, after: uuid.UUID | None, last: uuid.UUID | None) -> Any:
+    """Keys after ``after`` up to ``last`` (either end open when None)."""
+    parts = [column > after] if after is not None else []
+    if last is not None:
+        parts.append(column <= last)
+    return and_(true(), *parts)
 
 
 class BatchRepository:
@@ -102,16 +118,23 @@ class BatchRepository:
         """The next ``count`` partitions of ``size`` households after ``after``, read with one query per
         table (each partition with its last key). A block of partitions costs the database one pass
         (hash joins) where partition by partition it would probe the indexes once per row."""
-        households = self._arrow(
-            self._households(
-                and_(_in_force(program), Decision.application_id > after) if after else _in_force(program)
-            ).limit(size * count),
-            HOUSEHOLDS,
-        )
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("SET LOCAL jit = off"))  # compiling each query costs more than it saves
+        ahead = select(Decision.application_id).where(_in_force(program)).order_by(Decision.application_id)
+        if after is not None:
+            ahead = ahead.where(Decision.application_id > after)
+        last = self.session.scalar(ahead.offset(size * count - 1).limit(1))  # None: the rest of them
+        scope = and_(_in_force(program), _in_range(Decision.application_id, after, last))
+        households = self._arrow(self._households(scope), HOUSEHOLDS)
         if households.num_rows == 0:
             return []
-        last = uuid.UUID(households.column("application_id")[-1].as_py())
-        block = self.read_partition(program, on, after, last, households=households)
+        block = self.read_partition(
+            program,
+            on,
+            after,
+            uuid.UUID(households.column("application_id")[-1].as_py()),
+            households=households,
+        )
         ids = households.column("application_id")
         out = []
         for start in range(0, households.num_rows, size):
