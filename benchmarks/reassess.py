@@ -310,8 +310,14 @@ def _timed(container: Any, args: argparse.Namespace, workers: int) -> dict[str, 
         start = time.perf_counter()
         data = batch.RunCreate(program=PROGRAM, on=ON, partition_size=args.partition_size)
         made = batch.start_run(container.uow(), actor=actor, kind=batch.RunKind.REASSESS, data=data)
+        timings: dict[str, float] = {}
         done = batch.execute_run(
-            container.uow(), actor=actor, run_id=made.id, executor=ex, read_block=args.read_block
+            container.uow(),
+            actor=actor,
+            run_id=made.id,
+            executor=ex,
+            read_block=args.read_block,
+            timings=timings,
         )
         wall = time.perf_counter() - start
         cpu1 = resource.getrusage(resource.RUSAGE_SELF)
@@ -329,6 +335,7 @@ def _timed(container: Any, args: argparse.Namespace, workers: int) -> dict[str, 
         "cluster_start_s": round(cluster_s, 2),
         "run_s": round(wall, 2),
         "households_per_s": round(args.households / wall),
+        "driver_s": {k: round(v, 1) for k, v in timings.items()},
         "driver_cpu_s": round(cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime, 2),
         "driver_peak_rss_mb": peak_rss_mb(),
         "worker_peak_rss_mb": sorted(peaks.values()),

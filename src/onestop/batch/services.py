@@ -164,14 +164,19 @@ def execute_run(
     in_flight: int = 2,
     stop_after: int | None = None,
     read_block: int = READ_BLOCK,
+    timings: dict[str, float] | None = None,
 ) -> RunPublic:
     """Evaluate every partition not yet done; each finished one is committed with its rows.
 
     ``in_flight`` partitions are evaluated while the next is read. ``stop_after`` stops (as if
     cancelled, status unchanged) after that many partitions: tests use it to interrupt a run.
     Partitions are read ``read_block`` households at a time (at least one partition): one pass over
-    the tables per block, then split by key range.
+    the tables per block, then split by key range. ``timings``, when given, receives the driver's
+    seconds reading, waiting for the workers and storing (for the benchmark).
     """
+    clock = timings if timings is not None else {}
+    for name in ("read_s", "wait_s", "store_s"):
+        clock.setdefault(name, 0.0)
     with uow:
         require(uow, actor, Permission.BATCH_RUN, subject_type=SUBJECT, subject_id=run_id)
         repo = BatchRepository(uow.session)
@@ -238,18 +243,25 @@ def execute_run(
 
     pending: deque[tuple[_Range, float, Future]] = deque()
     finished = 0
+    chunks = ranges()
     try:
-        for rng, part in ranges():
+        while True:
+            started = time.monotonic()
+            got = next(chunks, None)
+            clock["read_s"] += time.monotonic() - started
+            if got is None:
+                break
+            rng, part = got
             if stop_after is not None and finished + len(pending) >= stop_after:
                 break
             pending.append((rng, time.monotonic(), executor.submit(evaluate_partition, job, part)))
             while len(pending) >= in_flight:
-                done += _store(uow, run_id, queue, *pending.popleft())
+                done += _store(uow, run_id, queue, *pending.popleft(), clock=clock)
                 finished += 1
                 if progress:
                     progress(done, total)
         while pending:
-            done += _store(uow, run_id, queue, *pending.popleft())
+            done += _store(uow, run_id, queue, *pending.popleft(), clock=clock)
             finished += 1
             if progress:
                 progress(done, total)
@@ -264,10 +276,20 @@ def execute_run(
 
 
 def _store(
-    uow: UnitOfWork, run_id: uuid.UUID, queue: bool, rng: _Range, started: float, future: Future
+    uow: UnitOfWork,
+    run_id: uuid.UUID,
+    queue: bool,
+    rng: _Range,
+    started: float,
+    future: Future,
+    *,
+    clock: dict[str, float],
 ) -> int:
     """Commit one evaluated partition: its rows, its status, the run's progress."""
+    waited = time.monotonic()
     table = future.result()
+    storing = time.monotonic()
+    clock["wait_s"] += storing - waited
     with uow:
         repo = BatchRepository(uow.session)
         repo.store_rows(run_id, rng.seq, table, queue=queue)
@@ -289,6 +311,7 @@ def _store(
             )
         )
         uow.commit()
+    clock["store_s"] += time.monotonic() - storing
     return int(table.num_rows)
 
 
