@@ -153,7 +153,7 @@ class BatchRepository:
             )
         return out
 
-    def _households(self, scope: Any) -> Select[Any]:
+    def _households(self, scope: Any) -> Any:
         return (
             select(
                 Decision.application_id,
