@@ -145,7 +145,8 @@ def _every_kind() -> Builder:
 
 
 def _rows(table: pa.Table) -> list[dict[str, Any]]:
-    return table.to_pylist()
+    rows: list[dict[str, Any]] = table.to_pylist()
+    return rows
 
 
 @pytest.mark.parametrize(
