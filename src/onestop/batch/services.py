@@ -16,9 +16,12 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
@@ -209,12 +212,20 @@ def execute_run(
                 part = repo.read_partition(job.program, job.on, r.after, r.last)
             yield r, part
         count = max(1, read_block // run.partition_size)
+        ahead = _Prefetch(uow, job, run.partition_size, count)
+        try:
+            yield from blocks(ahead)
+        finally:
+            ahead.close()
+
+    def blocks(ahead: _Prefetch) -> Iterator[tuple[_Range, Partition]]:
+        ahead.start(state.after)
         while True:
             with uow:
                 repo = BatchRepository(uow.session)
                 if repo.status(run_id) != RunStatus.RUNNING:
                     return
-                block = repo.read_partitions(job.program, job.on, state.after, run.partition_size, count)
+                block = ahead.take()
                 if not block:
                     return
                 chunk = []
@@ -234,6 +245,7 @@ def execute_run(
                     state.after = last
                 _set(uow, run_id, last_key=str(state.after))
                 uow.commit()
+            ahead.start(state.after)  # the next block is read while this one is evaluated
             for k, (rng, part) in enumerate(chunk):
                 if k:
                     with uow:
@@ -273,6 +285,48 @@ def execute_run(
                 uow.commit()
         raise
     return _finish(uow, actor, run_id, interrupted=stop_after is not None and finished >= stop_after)
+
+
+class _Prefetch:
+    """Reads the next block of partitions while the workers evaluate the last: on PostgreSQL in a
+    thread with its own session (the database works while the cluster does); elsewhere (SQLite, one
+    connection) when it is taken."""
+
+    def __init__(self, uow: UnitOfWork, job: Job, size: int, count: int) -> None:
+        self.job, self.size, self.count = job, size, count
+        self.uow = uow
+        with uow:
+            self.engine = uow.session.get_bind()
+        self.threaded = self.engine.dialect.name == "postgresql"
+        self.pool = ThreadPoolExecutor(max_workers=1) if self.threaded else None
+        self.pending: Any = None
+        self.after: uuid.UUID | None = None
+
+    def _read(self, after: uuid.UUID | None) -> list[tuple[uuid.UUID, Partition]]:
+        with Session(self.engine) as session, session.begin():
+            repo = BatchRepository(session)
+            return repo.read_partitions(self.job.program, self.job.on, after, self.size, self.count)
+
+    def start(self, after: uuid.UUID | None) -> None:
+        """Begin reading the block after ``after``."""
+        self.after = after
+        if self.pool is not None:
+            self.pending = self.pool.submit(self._read, after)
+
+    def take(self) -> list[tuple[uuid.UUID, Partition]]:
+        """The block begun by ``start`` (read now when there is no thread)."""
+        if self.pending is not None:
+            block: list[tuple[uuid.UUID, Partition]] = self.pending.result()
+            self.pending = None
+            return block
+        return BatchRepository(self.uow.session).read_partitions(
+            self.job.program, self.job.on, self.after, self.size, self.count
+        )
+
+    def close(self) -> None:
+        """Stop: a block read ahead and not taken is dropped (a resumption reads it again)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _store(
