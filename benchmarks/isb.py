@@ -7,13 +7,10 @@ On data from ``synthdata.generate`` (seed 20250101) it measures, in one process:
   engine_load_s       columns into the engine (money float -> int64 cents with np.rint(x*100), once)
   engine_compute_s    the batch path (all tests, amounts and the benefit), best of --repeat
   numpy_compute_s     synthdata.reference_numpy on the same data, best of --repeat, interleaved
-  *_compute_cpu_s     the same two, in CPU time of the process (time.process_time): on a shared
-                      machine the wall time also counts waiting for a core; compute_cpu_ratio
   explain_one_*_us    one household through the per-case path, median over up to 2,000 households:
                       _median_us parses the case, evaluates it and builds its explanation records
                       (reasons and the values, parameters and branches used); _json_us also turns
                       the whole explanation into the JSON of `onestop evaluate`; _text_us renders it.
-                      Each also as *_cpu_us: the median in CPU time of the process.
   peak_rss_mb         peak RSS (VmHWM) of a separate process that reads the generated data from an
                       .npz file, loads it into the engine and computes once; numpy_peak_rss_mb the
                       same for the numpy reference. (Generating the data in the child would hide
@@ -119,14 +116,12 @@ def explain_timings(pack: Pack, cases: list[dict[str, Any]]) -> dict[str, float]
         ("explain_one_json_us", as_json),
         ("explain_one_text_us", as_text),
     ):
-        times, cpu_times = [], []
+        times = []
         for case in cases:
-            start, cpu = time.perf_counter(), time.process_time()
+            start = time.perf_counter()
             fn(case)
             times.append(time.perf_counter() - start)
-            cpu_times.append(time.process_time() - cpu)
         out[name] = round(statistics.median(times) * 1e6, 1)
-        out[name.replace("_us", "_cpu_us")] = round(statistics.median(cpu_times) * 1e6, 1)
     return out
 
 
@@ -204,21 +199,19 @@ def run(args: argparse.Namespace, synthdata: ModuleType) -> dict[str, Any]:
     pack = load_pack_path(PACK_DIR)
     batch_plan(pack.programs[PROGRAM], ON)
     setup = time.perf_counter() - start
-    loads, engine, reference, engine_cpu, reference_cpu = [], [], [], [], []
+    loads, engine, reference = [], [], []
     result = None
     for _ in range(args.repeat):
         start = time.perf_counter()
         cols = load(pack, data)
         loads.append(time.perf_counter() - start)
-        start, cpu = time.perf_counter(), time.process_time()
+        start = time.perf_counter()
         result = compute(pack, cols)
         engine.append(time.perf_counter() - start)
-        engine_cpu.append(time.process_time() - cpu)
         del cols
-        start, cpu = time.perf_counter(), time.process_time()
+        start = time.perf_counter()
         synthdata.reference_numpy(data)
         reference.append(time.perf_counter() - start)
-        reference_cpu.append(time.process_time() - cpu)
     check = synthdata.check(np.asarray(result) / 100, data)
     figures: dict[str, Any] = {
         "households": n,
@@ -231,11 +224,6 @@ def run(args: argparse.Namespace, synthdata: ModuleType) -> dict[str, Any]:
         "numpy_compute_median_s": round(statistics.median(reference), 6),
     }
     figures["compute_ratio"] = round(figures["engine_compute_s"] / figures["numpy_compute_s"], 2)
-    # CPU time of this process (best of --repeat): on a shared machine, wall time also counts the
-    # time the process waits for a core, which swamps the difference being measured.
-    figures["engine_compute_cpu_s"] = round(min(engine_cpu), 6)
-    figures["numpy_compute_cpu_s"] = round(min(reference_cpu), 6)
-    figures["compute_cpu_ratio"] = round(min(engine_cpu) / min(reference_cpu), 2)
     figures.update(explain_timings(pack, one_household_cases(synthdata, data, min(n, 2000))))
     figures.update(working_memory(pack, data, synthdata))
     if not args.no_rss:
