@@ -53,12 +53,26 @@ CHUNK = 10_000
 SEED_BLOCK = 50_000  # households seeded per block (bounded memory at 1M)
 
 
-def _database(backend: str, url: str, folder: Path) -> tuple[Engine, Callable[[], None]]:
+def _database(
+    backend: str, url: str, folder: Path, keep: str | None = None
+) -> tuple[Engine, Callable[[], None]]:
     if backend == "sqlite":
         engine = make_engine(f"sqlite:///{folder / 'bench.db'}")
         return engine, engine.dispose
-    name = f"onestop_bench_reassess_{os.getpid()}"
     admin = make_engine(url, isolation_level="AUTOCOMMIT")
+    if keep:  # a database seeded by an earlier run with --keep-db: reused, never dropped
+        with admin.connect() as conn:
+            found = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": keep}).first()
+            if found is None:
+                conn.execute(text(f'CREATE DATABASE "{keep}"'))
+        kept = make_engine(admin.url.set(database=keep).render_as_string(hide_password=False))
+
+        def close() -> None:
+            kept.dispose()
+            admin.dispose()
+
+        return kept, close
+    name = f"onestop_bench_reassess_{os.getpid()}"
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -241,15 +255,37 @@ def _seed(engine: Engine, n: int) -> None:
         conn.execute(text("ANALYZE"))
 
 
+def _seeded(engine: Engine) -> int | None:
+    """How many households a kept database holds (None: not seeded)."""
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text("SELECT count(*) FROM decision")).scalar() or 0)
+    except Exception:  # no tables yet
+        return None
+
+
+def _clear_runs(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM batch_row"))
+        conn.execute(text("DELETE FROM batch_partition"))
+        conn.execute(text("DELETE FROM batch_run"))
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE batch_row"))
+
+
 def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     """Seed once, then for each worker count: start the cluster, time the run, collect the figures."""
     out = []
     with tempfile.TemporaryDirectory() as tmp:
-        engine, drop = _database(args.backend, args.url, Path(tmp))
+        engine, drop = _database(args.backend, args.url, Path(tmp), args.keep_db)
         try:
-            Base.metadata.create_all(engine)
             start = time.perf_counter()
-            _seed(engine, args.households)
+            if _seeded(engine) != args.households:
+                Base.metadata.drop_all(engine)
+                Base.metadata.create_all(engine)
+                _seed(engine, args.households)
+            else:  # reused: earlier runs' result rows go, so every run stores its rows afresh
+                _clear_runs(engine)
             seed_s = time.perf_counter() - start
             settings = Settings(
                 var_dir=Path(tmp) / "var",
@@ -259,6 +295,7 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
             container = build(settings, clock=FixedClock(NOW), engine=engine)
             for workers in args.workers:
                 out.append(_timed(container, args, workers) | {"seed_s": round(seed_s, 1)})
+            print(f"seeded or reused in {seed_s:.1f} s", file=sys.stderr)
         finally:
             drop()
     return out
@@ -273,7 +310,15 @@ def _timed(container: Any, args: argparse.Namespace, workers: int) -> dict[str, 
         start = time.perf_counter()
         data = batch.RunCreate(program=PROGRAM, on=ON, partition_size=args.partition_size)
         made = batch.start_run(container.uow(), actor=actor, kind=batch.RunKind.REASSESS, data=data)
-        done = batch.execute_run(container.uow(), actor=actor, run_id=made.id, executor=ex)
+        timings: dict[str, float] = {}
+        done = batch.execute_run(
+            container.uow(),
+            actor=actor,
+            run_id=made.id,
+            executor=ex,
+            read_block=args.read_block,
+            timings=timings,
+        )
         wall = time.perf_counter() - start
         cpu1 = resource.getrusage(resource.RUSAGE_SELF)
         peaks = ex.worker_peak_rss_mb() if hasattr(ex, "worker_peak_rss_mb") else {}
@@ -284,11 +329,13 @@ def _timed(container: Any, args: argparse.Namespace, workers: int) -> dict[str, 
         "backend": args.backend,
         "workers": workers,
         "partition_size": args.partition_size,
+        "read_block": args.read_block,
         "status": done.status,
         "partitions": done.partitions_done,
         "cluster_start_s": round(cluster_s, 2),
         "run_s": round(wall, 2),
         "households_per_s": round(args.households / wall),
+        "driver_s": {k: round(v, 1) for k, v in timings.items()},
         "driver_cpu_s": round(cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime, 2),
         "driver_peak_rss_mb": peak_rss_mb(),
         "worker_peak_rss_mb": sorted(peaks.values()),
@@ -308,12 +355,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "--workers", default="2", help="worker processes; '1,2' runs both on one seeded database"
     )
     parser.add_argument("--partition-size", type=int, default=20_000)
+    parser.add_argument(
+        "--read-block", type=int, default=batch.READ_BLOCK, help="households read with one query per table"
+    )
     parser.add_argument("--scheduler", help="a distributed scheduler's address (default: a local cluster)")
     parser.add_argument("--url", default=os.environ.get("ONESTOP_BENCH_POSTGRES_URL", DEFAULT_PG))
+    parser.add_argument(
+        "--keep-db",
+        help="PostgreSQL: seed this database once and reuse it while it holds --households (never dropped)",
+    )
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     args = parser.parse_args(argv)
-    args.workers = [int(w) for w in str(args.workers).split(",")]
-    runs = run(args)
+    args.workers = [int(w) for w in str(args.workers).split(",") if int(w) > 0]  # 0: seed only
+    runs = run(args) or [{"benchmark": "reassess", "households": args.households, "seeded": True}]
     for figures in runs:
         if not args.json:
             for key, value in figures.items():

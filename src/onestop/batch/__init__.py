@@ -7,6 +7,7 @@ from onestop.batch.errors import BatchRunNotFound
 from onestop.batch.models import BatchPartition, BatchRow, BatchRun
 from onestop.batch.schemas import RowPublic, RowReview, RunCreate, RunPublic, RunReport
 from onestop.batch.services import (
+    READ_BLOCK,
     cancel_run,
     execute_run,
     get_run,
@@ -18,6 +19,7 @@ from onestop.batch.services import (
 )
 
 __all__ = [
+    "READ_BLOCK",
     "SYNCHRONOUS",
     "BatchPartition",
     "BatchRow",

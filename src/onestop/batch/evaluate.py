@@ -12,15 +12,17 @@ only to name what is missing. No database, no settings: a worker needs the packa
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from onestop.batch.columnar import assemble_columns, case_of, stored_value
 from onestop.batch.domain import Overlay, RowStatus, classify, family_type
 from onestop.cases.applications.casedata import Fact, Member, assemble, explain_missing
 from onestop.common.errors import DomainError, InvalidInput
@@ -126,7 +128,108 @@ def plan_for(program: Program, on: dt.date, overlays: tuple[Overlay, ...]) -> Ba
 
 
 def evaluate_partition(job: Job, part: Partition) -> pa.Table:
-    """Every household of the partition as a result row (Arrow table of ``ROWS``)."""
+    """Every household of the partition as a result row (Arrow table of ``ROWS``).
+
+    The columns are built column-wise (``columnar``); households that path sets aside go through the
+    one-case path, which names what is broken; undetermined ones are explained once per distinct case.
+    """
+    pack, program = find_program(job.program)
+    hh = part.households
+    n = hh.num_rows
+    if n == 0:
+        return empty_rows()
+    asm = assemble_columns(pack.vocabulary, pack.id, job.on, hh, part.members, part.facts)
+    amount, unknown = plan_for(program, job.on, job.overlays).run(asm.cols).monthly_amount()
+    good = ~asm.odd
+    in_force = hh.column("before_cents")
+    before = np.asarray(pc.fill_null(in_force, 0), dtype=np.int64)
+    before_known = np.asarray(pc.is_valid(in_force))
+    if job.compare == "base":
+        base, base_unknown = plan_for(program, job.on, ()).run(asm.cols).monthly_amount()
+        before = np.where(good, base, before)
+        before_known = np.where(good, ~base_unknown, before_known)
+    before = np.where(before_known, before, 0)
+    known = good & ~unknown
+    status = np.where(
+        known,
+        np.where(before == amount, RowStatus.UNCHANGED.value, RowStatus.CHANGED.value),
+        np.where(good, RowStatus.INCOMPLETE.value, RowStatus.BROKEN.value),
+    ).astype(object)
+    missing = np.full(n, None, dtype=object)
+    explained: dict[tuple[Any, ...], str] = {}
+    for i in np.flatnonzero(good & unknown).tolist():
+        missing[i] = _explain(pack, program, job.on, asm, i, explained)
+    family = asm.family
+    before_out = np.where(before_known, before, 0).astype(object)
+    before_out[~before_known] = None
+    after_out = amount.astype(object)
+    after_out[~known] = None
+    odd = np.flatnonzero(asm.odd)
+    if len(odd):
+        chosen = pa.array(odd)
+        sub = Partition(
+            households=hh.take(chosen),
+            members=part.members.filter(
+                pc.is_in(part.members.column("application_id"), hh.column("application_id").take(chosen))
+            ),
+            facts=part.facts.filter(
+                pc.is_in(part.facts.column("application_id"), hh.column("application_id").take(chosen))
+            ),
+        )
+        slow = evaluate_per_case(job, sub).to_pydict()
+        for k, i in enumerate(odd.tolist()):
+            before_out[i], after_out[i] = slow["before_cents"][k], slow["after_cents"][k]
+            status[i], missing[i], family[i] = slow["status"][k], slow["missing"][k], slow["family_type"][k]
+    return pa.table(
+        {
+            "application_id": hh.column("application_id"),
+            "unit_id": hh.column("unit_id"),
+            "office": hh.column("office"),
+            "family_type": pa.array(family, pa.string()),
+            "before_cents": pa.array(before_out, pa.int64()),
+            "after_cents": pa.array(after_out, pa.int64()),
+            "status": pa.array(status, pa.string()),
+            "missing": pa.array(missing, pa.string()),
+        },
+        schema=ROWS,
+    )
+
+
+def _explain(
+    pack: Any, program: Program, on: dt.date, asm: Any, unit: int, explained: dict[tuple[Any, ...], str]
+) -> str:
+    """What an undetermined household lacks (JSON), computed once per distinct case and reused with the
+    household's own person ids: the explanation depends only on the values and what is unverified."""
+    case = case_of(pack.vocabulary, pack.id, on, asm, unit)
+    marks = [(f"people[{pid}]", f"people[#{k}]") for k, pid in enumerate(case.person_ids)]
+
+    def generic(text: str) -> str:
+        for own, mark in marks:
+            text = text.replace(own, mark)
+        return text
+
+    waiting = sorted(asm.unverified.get(unit, ()))
+    key = (
+        tuple(tuple(sorted(p.items())) for p in case.people),
+        tuple(sorted(case.unit.items())),
+        tuple(sorted(generic(w) for w in waiting)),
+    )
+    text = explained.get(key)
+    if text is None:
+        missing = pack.evaluate(case, [program.id]).results[0].missing
+        problems = explain_missing(missing.inputs, waiting) + [
+            {"path": p, "problem": "no published value (a gap in the policy)"} for p in missing.parameters
+        ]
+        text = explained[key] = generic(json.dumps(problems))
+    for own, mark in marks:
+        text = text.replace(mark, own)
+    return text
+
+
+def evaluate_per_case(job: Job, part: Partition) -> pa.Table:
+    """The one-case path for every household of the partition: each case assembled and read as
+    ``load_case`` does. The reference the column-wise path is checked against, and where it sends
+    the households it sets aside."""
     pack, program = find_program(job.program)
     members = _grouped(part.members)
     facts = _grouped(part.facts)
@@ -218,23 +321,11 @@ def _fact(row: dict[str, Any]) -> Fact:
     doc = row["document_id"]
     return Fact(
         row["path"],
-        _json(row["value"]),
+        stored_value(row["value"]),
         row["source"],
         bool(row["verified"]),
         uuid.UUID(doc) if doc else None,
     )
-
-
-@functools.lru_cache(maxsize=4096)
-def _json_scalar(text: str) -> Any:
-    return json.loads(text)
-
-
-def _json(text: str) -> Any:
-    """A stored value; scalars repeat across households ("0.00", "private"), so they are parsed once."""
-    if text[:1] in ("{", "["):
-        return json.loads(text)  # a fresh object each time: mutable values are never shared
-    return _json_scalar(text)
 
 
 def empty_rows() -> pa.Table:
@@ -242,4 +333,13 @@ def empty_rows() -> pa.Table:
     return ROWS.empty_table()
 
 
-__all__ = ["FACTS", "HOUSEHOLDS", "MEMBERS", "ROWS", "Job", "Partition", "evaluate_partition"]
+__all__ = [
+    "FACTS",
+    "HOUSEHOLDS",
+    "MEMBERS",
+    "ROWS",
+    "Job",
+    "Partition",
+    "evaluate_partition",
+    "evaluate_per_case",
+]

@@ -16,9 +16,12 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
@@ -26,7 +29,7 @@ from onestop.audit import AuditAction
 from onestop.batch import domain
 from onestop.batch.cluster import Executor, Future
 from onestop.batch.domain import ReviewStatus, RowStatus, RunKind, RunStatus
-from onestop.batch.evaluate import Job, evaluate_partition, overlaid_snapshot
+from onestop.batch.evaluate import Job, Partition, evaluate_partition, overlaid_snapshot
 from onestop.batch.models import BatchPartition, BatchRun
 from onestop.batch.repository import BatchRepository
 from onestop.batch.schemas import RowPublic, RowReview, RunCreate, RunPublic, RunReport
@@ -40,6 +43,7 @@ from onestop.db import UnitOfWork
 from onestop.jurisdictions import find_program
 
 SUBJECT = "batch_run"
+READ_BLOCK = 200_000  # households read with one query per table (the driver holds a block in memory)
 Progress = Callable[[int, int], None]  # (households done, households in the run)
 
 
@@ -162,12 +166,20 @@ def execute_run(
     progress: Progress | None = None,
     in_flight: int = 2,
     stop_after: int | None = None,
+    read_block: int = READ_BLOCK,
+    timings: dict[str, float] | None = None,
 ) -> RunPublic:
     """Evaluate every partition not yet done; each finished one is committed with its rows.
 
     ``in_flight`` partitions are evaluated while the next is read. ``stop_after`` stops (as if
     cancelled, status unchanged) after that many partitions: tests use it to interrupt a run.
+    Partitions are read ``read_block`` households at a time (at least one partition): one pass over
+    the tables per block, then split by key range. ``timings``, when given, receives the driver's
+    seconds reading, waiting for the workers and storing (for the benchmark).
     """
+    clock = timings if timings is not None else {}
+    for name in ("read_s", "wait_s", "store_s"):
+        clock.setdefault(name, 0.0)
     with uow:
         require(uow, actor, Permission.BATCH_RUN, subject_type=SUBJECT, subject_id=run_id)
         repo = BatchRepository(uow.session)
@@ -191,50 +203,77 @@ def execute_run(
         total = run.households_total
         done = run.households_done
 
-    def ranges() -> Iterator[_Range]:
-        yield from redo
+    def ranges() -> Iterator[tuple[_Range, Partition]]:
+        for r in redo:
+            with uow:
+                repo = BatchRepository(uow.session)
+                if repo.status(run_id) != RunStatus.RUNNING:
+                    return
+                part = repo.read_partition(job.program, job.on, r.after, r.last)
+            yield r, part
+        count = max(1, read_block // run.partition_size)
+        ahead = _Prefetch(uow, job, run.partition_size, count)
+        try:
+            yield from blocks(ahead)
+        finally:
+            ahead.close()
+
+    def blocks(ahead: _Prefetch) -> Iterator[tuple[_Range, Partition]]:
+        ahead.start(state.after)
         while True:
             with uow:
                 repo = BatchRepository(uow.session)
                 if repo.status(run_id) != RunStatus.RUNNING:
                     return
-                found = repo.next_range(job.program, state.after, run.partition_size)
-                if found is None:
+                block = ahead.take()
+                if not block:
                     return
-                last, count = found
-                state.seq += 1
-                rng = _Range(state.seq, state.after, last)
-                repo.add(
-                    BatchPartition(
-                        run_id=run_id,
-                        seq=rng.seq,
-                        after_key=_text(rng.after),
-                        last_key=str(last),
-                        households=count,
-                        status="read",
+                chunk = []
+                for last, part in block:  # every partition of the block is recorded before any is submitted
+                    state.seq += 1
+                    chunk.append((_Range(state.seq, state.after, last), part))
+                    repo.add(
+                        BatchPartition(
+                            run_id=run_id,
+                            seq=state.seq,
+                            after_key=_text(state.after),
+                            last_key=str(last),
+                            households=part.households.num_rows,
+                            status="read",
+                        )
                     )
-                )
-                _set(uow, run_id, last_key=str(last))
+                    state.after = last
+                _set(uow, run_id, last_key=str(state.after))
                 uow.commit()
-            state.after = last
-            yield rng
+            ahead.start(state.after)  # the next block is read while this one is evaluated
+            for k, (rng, part) in enumerate(chunk):
+                if k:
+                    with uow:
+                        if BatchRepository(uow.session).status(run_id) != RunStatus.RUNNING:
+                            return  # the rest of the block stays "read": a resumption evaluates it
+                yield rng, part
 
     pending: deque[tuple[_Range, float, Future]] = deque()
     finished = 0
+    chunks = ranges()
     try:
-        for rng in ranges():
+        while True:
+            started = time.monotonic()
+            got = next(chunks, None)
+            clock["read_s"] += time.monotonic() - started
+            if got is None:
+                break
+            rng, part = got
             if stop_after is not None and finished + len(pending) >= stop_after:
                 break
-            with uow:
-                part = BatchRepository(uow.session).read_partition(job.program, job.on, rng.after, rng.last)
             pending.append((rng, time.monotonic(), executor.submit(evaluate_partition, job, part)))
             while len(pending) >= in_flight:
-                done += _store(uow, run_id, queue, *pending.popleft())
+                done += _store(uow, run_id, queue, *pending.popleft(), clock=clock)
                 finished += 1
                 if progress:
                     progress(done, total)
         while pending:
-            done += _store(uow, run_id, queue, *pending.popleft())
+            done += _store(uow, run_id, queue, *pending.popleft(), clock=clock)
             finished += 1
             if progress:
                 progress(done, total)
@@ -248,11 +287,63 @@ def execute_run(
     return _finish(uow, actor, run_id, interrupted=stop_after is not None and finished >= stop_after)
 
 
+class _Prefetch:
+    """Reads the next block of partitions while the workers evaluate the last: on PostgreSQL in a
+    thread with its own session (the database works while the cluster does); elsewhere (SQLite, one
+    connection) when it is taken."""
+
+    def __init__(self, uow: UnitOfWork, job: Job, size: int, count: int) -> None:
+        self.job, self.size, self.count = job, size, count
+        self.uow = uow
+        with uow:
+            self.engine = uow.session.get_bind()
+        self.threaded = self.engine.dialect.name == "postgresql"
+        self.pool = ThreadPoolExecutor(max_workers=1) if self.threaded else None
+        self.pending: Any = None
+        self.after: uuid.UUID | None = None
+
+    def _read(self, after: uuid.UUID | None) -> list[tuple[uuid.UUID, Partition]]:
+        with Session(self.engine) as session, session.begin():
+            repo = BatchRepository(session)
+            return repo.read_partitions(self.job.program, self.job.on, after, self.size, self.count)
+
+    def start(self, after: uuid.UUID | None) -> None:
+        """Begin reading the block after ``after``."""
+        self.after = after
+        if self.pool is not None:
+            self.pending = self.pool.submit(self._read, after)
+
+    def take(self) -> list[tuple[uuid.UUID, Partition]]:
+        """The block begun by ``start`` (read now when there is no thread)."""
+        if self.pending is not None:
+            block: list[tuple[uuid.UUID, Partition]] = self.pending.result()
+            self.pending = None
+            return block
+        return BatchRepository(self.uow.session).read_partitions(
+            self.job.program, self.job.on, self.after, self.size, self.count
+        )
+
+    def close(self) -> None:
+        """Stop: a block read ahead and not taken is dropped (a resumption reads it again)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _store(
-    uow: UnitOfWork, run_id: uuid.UUID, queue: bool, rng: _Range, started: float, future: Future
+    uow: UnitOfWork,
+    run_id: uuid.UUID,
+    queue: bool,
+    rng: _Range,
+    started: float,
+    future: Future,
+    *,
+    clock: dict[str, float],
 ) -> int:
     """Commit one evaluated partition: its rows, its status, the run's progress."""
+    waited = time.monotonic()
     table = future.result()
+    storing = time.monotonic()
+    clock["wait_s"] += storing - waited
     with uow:
         repo = BatchRepository(uow.session)
         repo.store_rows(run_id, rng.seq, table, queue=queue)
@@ -274,6 +365,7 @@ def _store(
             )
         )
         uow.commit()
+    clock["store_s"] += time.monotonic() - storing
     return int(table.num_rows)
 
 

@@ -143,6 +143,17 @@ def batchable(session: Session, pay_date: dt.date, methods: Sequence[str]) -> Se
     return session.execute(query).all()
 
 
+def batchable_totals(session: Session, pay_date: dt.date, methods: Sequence[str]) -> tuple[int, int]:
+    """How many approved issuances are due by a pay date, and their net total."""
+    i = Issuance.__table__.c
+    row = session.execute(
+        select(func.count(), func.coalesce(func.sum(i.net_cents), 0)).where(
+            i.state == IssuanceState.APPROVED.value, i.pay_date <= pay_date, i.method.in_(methods)
+        )
+    ).one()
+    return int(row[0]), int(row[1])
+
+
 def find_batch_by_key(session: Session, key: str) -> PaymentBatch | None:
     """The batch made for an idempotency key."""
     return session.scalar(select(PaymentBatch).where(PaymentBatch.idempotency_key == key))

@@ -151,3 +151,18 @@ def test_an_interrupted_run_resumes_from_its_last_finished_partition(
     with pytest.raises(InvalidTransition), batch.executor(batch.SYNCHRONOUS) as ex:
         batch.resume_run(container.uow(), actor=SYSTEM, run_id=first.id, executor=ex)
     assert ("batch:resume", "ok") in audit_actions(container, first.id)
+
+
+def test_a_run_read_a_block_ahead_at_a_time_gives_the_same_rows_and_resumes(
+    container: Container, caseload: Caseload
+) -> None:
+    whole = _rows(container, _run(container, size=2).id)
+    first = _run(container, size=1, stop_after=2, read_block=2)  # blocks of two partitions of one
+    assert (first.status, first.partitions_done) == ("running", 2)
+    with batch.executor(batch.SYNCHRONOUS) as ex:
+        done = batch.resume_run(container.uow(), actor=SYSTEM, run_id=first.id, executor=ex)
+    assert (done.status, done.partitions_done, done.households_done) == ("finished", 5, 5)
+    again = _rows(container, first.id)
+    assert {a: (r.status, r.after_cents, r.missing) for a, r in again.items()} == {
+        a: (r.status, r.after_cents, r.missing) for a, r in whole.items()
+    }

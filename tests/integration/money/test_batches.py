@@ -14,6 +14,7 @@ from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.money import bulk, faults
 from onestop.money.errors import PaymentFileInvalid, PeriodClosed, SelfApproval
 from onestop.money.models import BatchItem, Cheque, Issuance, JournalEntry, PaymentBatch
+from onestop.money.overpayments import services as overpayments
 from onestop.money.payments import exports, pain001, pain002
 
 PAY = dt.date(2026, 3, 2)
@@ -270,3 +271,32 @@ def test_run_and_reconcile_resume_after_a_crash(m, people, tmp_path, fail_at, po
     assert money.get_batch(m.c.uow(), actor=checker, batch_id=exported.batch.id).state == "exported"
     done = money.reconcile_batch(m.c.uow(), actor=checker, batch_id=exported.batch.id, path=report)
     assert (done.paid, done.returned) == (3, 0) and m.verify().ok
+
+
+def test_a_batch_s_items_are_numbered_in_pay_date_and_id_order(m, people):
+    """On PostgreSQL the database makes the items (INSERT ... SELECT); on SQLite Python does: the same
+    items either way: file order by pay date then id, end-to-end ids from the batch number, cheque
+    numbers from the first free one, first attempt."""
+    maker, _ = people
+    assert _generate(m)
+    batch = money.build_batch(m.c.uow(), actor=maker, pay_date=PAY)
+    first_cheque = int(str(overpayments.payment_settings().get("first_cheque_number", 1)))
+    with m.c.uow() as uow:
+        items = uow.session.query(BatchItem).filter_by(batch_id=batch.id).order_by(BatchItem.seq).all()
+        due = uow.session.query(Issuance).filter(Issuance.id.in_([i.issuance_id for i in items])).all()
+        expected = [i.id for i in sorted(due, key=lambda i: (i.pay_date, str(i.id)))]
+        got = [(i.seq, i.end_to_end_id, i.cheque_number, i.attempt, i.state) for i in items]
+        assert {i.state for i in due} == {"batched"}
+        assert [i.issuance_id for i in items] == expected
+        methods = [i.method for i in items]
+    assert got == [
+        (
+            n,
+            f"{batch.number}-{n:07d}",
+            str(first_cheque) if method == "cheque" else None,
+            1,
+            "included",
+        )
+        for n, method in enumerate(methods, start=1)
+    ]
+    assert (batch.item_count, batch.total_cents) == (4, 60_000 + 61_050 + 70_001 + 45_000)

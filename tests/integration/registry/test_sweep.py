@@ -56,6 +56,11 @@ def _plant(make_person: PersonFactory) -> tuple[dict[str, tuple[PersonPublic, Pe
         make_person("Minh", "Nguyen", dt.date(1990, 4, 12), **home),
         make_person("Nguyen", "Minh", dt.date(1990, 4, 12), **home),
     )
+    home = _home("T6G 4B5", "780 555 0114")
+    same["name_order_compound"] = (  # every given name, not the first alone, is compared with the family
+        make_person("Marie-Claude", "Tremblay-Walker", dt.date(1987, 9, 14), **home),
+        make_person("Tremblay-Walker", "Marie-Claude", dt.date(1987, 9, 14)),
+    )
     home = _home("T5H 5E5", "780 555 0105")
     same["birth_digits"] = (
         make_person("Sylvie", "Ouellet", dt.date(1975, 12, 3), **home),

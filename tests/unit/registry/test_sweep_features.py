@@ -26,7 +26,7 @@ def test_row_folds_names_and_keys_nicknames() -> None:
     row = _row()
     assert set(row) == set(features.COLUMNS)
     assert row["given"] == "bob" and row["given_key"] == "robert"
-    assert row["family"] == "mcdonald cote"
+    assert row["family"] == "mcdonald cote" and row["given_all"] == "bob emile"
     assert row["birth_text"] == "19830304"
     assert row["sex"] == "m" and row["postal_code"] == "T5J1A1" and row["email"] == "bob@example.com"
 

@@ -17,10 +17,12 @@ from onestop.registry import givennames, namekeys
 COLUMNS = (
     "unique_id",
     "given",
+    "given_all",
     "given_key",
     "given_phon",
     "family",
     "family_phon",
+    "given_all_phon",
     "birth_date",
     "birth_text",
     "sex",
@@ -77,10 +79,12 @@ def row(person: PersonDetails) -> dict[str, Any]:
     return {
         "unique_id": person.person_id,
         "given": first,
+        "given_all": " ".join(given) or None,  # every given name: "marie claude", compared with family
         "given_key": givennames.nickname_key(first) if first else None,
         "given_phon": namekeys.phonetic(first) if first else None,
         "family": family_joined,
         "family_phon": namekeys.phonetic("".join(family)) if family else None,
+        "given_all_phon": namekeys.phonetic("".join(given)) if given else None,
         "birth_date": born,
         "birth_text": born.strftime("%Y%m%d") if born else None,  # digits only: a slip may cross a dash
         "sex": sex_of(person.gender),

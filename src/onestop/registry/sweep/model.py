@@ -111,6 +111,11 @@ def _other_sex_sql() -> str:
     )
 
 
+#: Given and family names written the other way round, every token of each (Marie-Claude Walker
+#: registered as Walker Marie-Claude): the first given name alone misses compound names.
+_SWAPPED_NAMES = "given_all_l = family_r AND family_l = given_all_r"
+
+
 def _given() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="given",
@@ -119,9 +124,7 @@ def _given() -> cl.CustomComparison:
             cll.ExactMatchLevel("given").configure(
                 tf_adjustment_column="given", m_probability=0.85, label_for_charts="the same"
             ),
-            cll.CustomLevel(
-                "given_l = family_r AND family_l = given_r", "given and family names swapped"
-            ).configure(m_probability=0.02),
+            cll.CustomLevel(_SWAPPED_NAMES, "given and family names swapped").configure(m_probability=0.02),
             cll.CustomLevel("given_key_l = given_key_r", "a name and its short form").configure(
                 m_probability=0.04
             ),
@@ -151,9 +154,7 @@ def _family() -> cl.CustomComparison:
             cll.ExactMatchLevel("family").configure(
                 tf_adjustment_column="family", m_probability=0.8, label_for_charts="the same"
             ),
-            cll.CustomLevel(
-                "given_l = family_r AND family_l = given_r", "given and family names swapped"
-            ).configure(m_probability=0.02),
+            cll.CustomLevel(_SWAPPED_NAMES, "given and family names swapped").configure(m_probability=0.02),
             cll.CustomLevel(
                 "list_has_any(string_split(family_l, ' '), string_split(family_r, ' '))",
                 "one family name in common",
@@ -278,8 +279,8 @@ def settings() -> SettingsCreator:
         blocking_rules_to_generate_predictions=[
             block_on("birth_date", "family_phon"),
             block_on("birth_date", "given_key"),
-            CustomRule("l.birth_date = r.birth_date AND l.given_phon = r.family_phon"),
-            CustomRule("l.birth_date = r.birth_date AND l.family_phon = r.given_phon"),  # ids are random
+            CustomRule("l.birth_date = r.birth_date AND l.given_all_phon = r.family_phon"),
+            CustomRule("l.birth_date = r.birth_date AND l.family_phon = r.given_all_phon"),  # ids are random
             CustomRule(
                 "l.family_phon = r.family_phon AND l.given_key = r.given_key"
                 " AND year(l.birth_date) = year(r.birth_date)"
