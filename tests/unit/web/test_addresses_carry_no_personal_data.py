@@ -13,6 +13,7 @@ GET_FORMS = {
     "staff/reports/monthly.html",
     "staff/finance/batch.html",
     "staff/letters/outbox.html",  # a state and a channel to filter the letters by
+    "staff/inbox/reply.html",  # the choice of a reply template; the answer itself is posted
 }
 _GET_FORM = re.compile(r"<form\b[^>]*\bmethod=\"get\"", re.I)
 _HX_GET = re.compile(r"<[^>]*\bhx-get=\"[^\"]*\"[^>]*>", re.I)
