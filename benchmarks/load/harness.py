@@ -280,7 +280,10 @@ def _ms(value: str) -> float | None:
 
 def table(actions: dict[str, Any]) -> str:
     """A Markdown table of the per-action figures (Aggregated last)."""
-    lines = ["| action | requests | failed | RPS | p50 ms | p95 ms | p99 ms |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| action | requests | failed | RPS | p50 ms | p95 ms | p99 ms |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for name, a in sorted(actions.items(), key=lambda kv: (kv[0] == "Aggregated", kv[0])):
         lines.append(
             f"| {name} | {a['requests']} | {a['failures']} | {a['rps']} | {a['p50_ms']} | {a['p95_ms']} | "

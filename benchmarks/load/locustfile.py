@@ -21,6 +21,7 @@ import threading
 import uuid
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from locust import HttpUser, between, events, task
 from locust.env import Environment
@@ -30,6 +31,7 @@ VERSION = re.compile(r'action="/staff/applications/[0-9a-f-]+/decide".*?name="ve
 REASON = re.compile(r'name="reason" value="([^"]+)"')
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n" + b"% load test page\n" * 1200 + b"trailer\n%%EOF\n"
 
+OFFICE_TIME = ZoneInfo(os.environ.get("ONESTOP_TIMEZONE", "America/Edmonton"))  # the server's business day
 _FIXTURES: dict[str, Any] = {}
 _lock = threading.Lock()
 _officers: itertools.count[int] = itertools.count()
@@ -151,12 +153,14 @@ class Officer(HttpUser):
             "program": "ab.emergency_income_support",
             "amount": "50.00",
             "method": "cheque",
-            "pay_date": dt.date.today().isoformat(),
+            "pay_date": dt.datetime.now(OFFICE_TIME).date().isoformat(),
             "explanation": "No money for food until the next cheque (load test).",
             "payee_id": "",
             "key": uuid.uuid4().hex,
         }
-        self._post(f"/staff/people/{pid}/emergency", data, "staff: emergency payment", headers={"HX-Request": "true"})
+        self._post(
+            f"/staff/people/{pid}/emergency", data, "staff: emergency payment", headers={"HX-Request": "true"}
+        )
 
 
 class PortalClient(HttpUser):

@@ -97,7 +97,9 @@ def sample_people(container: bootstrap.Container, count: int, seed: int) -> list
             )
         )
         rows = uow.session.execute(
-            select(Person.id, Person.given_names, Person.family_name, Person.birth_date, UnitMembership.unit_id)
+            select(
+                Person.id, Person.given_names, Person.family_name, Person.birth_date, UnitMembership.unit_id
+            )
             .join(UnitMembership, UnitMembership.person_id == Person.id)
             .where(
                 UnitMembership.left_on.is_(None),
@@ -139,7 +141,9 @@ def _ready_waiting(container: bootstrap.Container) -> list[str]:
     return [str(i) for i in ids]
 
 
-def make_ready(container: bootstrap.Container, people: list[dict[str, Any]], count: int, seed: int) -> list[str]:
+def make_ready(
+    container: bootstrap.Container, people: list[dict[str, Any]], count: int, seed: int
+) -> list[str]:
     """``count`` applications in assessment with their facts verified: what "Decide" needs."""
     ready = _ready_waiting(container)
     if len(ready) >= count:
@@ -217,7 +221,11 @@ def make_clients(container: bootstrap.Container, count: int) -> list[dict[str, s
 
 def _sign_up(container: bootstrap.Container, email: str) -> uuid.UUID:
     services.sign_up(
-        container.uow(), email=email, password=CLIENT_PASSWORD, language="en", link_base="http://127.0.0.1:8000"
+        container.uow(),
+        email=email,
+        password=CLIENT_PASSWORD,
+        language="en",
+        link_base="http://127.0.0.1:8000",
     )
     with container.uow() as uow:
         body = uow.session.scalars(
