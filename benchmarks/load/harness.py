@@ -47,7 +47,8 @@ class Server:
         """The uvicorn worker processes (the children of the supervisor), or the server itself."""
         try:
             parent = psutil.Process(self.process.pid)
-            children = [c for c in parent.children(recursive=True) if "multiprocessing" not in _cmd(c)]
+            # uvicorn's workers are spawned processes; its resource tracker is not a worker
+            children = [c for c in parent.children(recursive=True) if "spawn_main" in _cmd(c)]
             return children or [parent]
         except psutil.NoSuchProcess:
             return []

@@ -32,6 +32,7 @@ from sqlalchemy import and_, exists, func, select
 from onestop import bootstrap
 from onestop.access import Actor, Role, Staff, create_staff, grants
 from onestop.access.errors import UsernameTaken
+from onestop.cases.applications import assess_application, get_application
 from onestop.cases.applications.models import Application
 from onestop.clients import self_service, services
 from onestop.clients.models import ClientAccount, OutboxMessage
@@ -62,10 +63,16 @@ def make_officers(container: bootstrap.Container, count: int) -> list[str]:
     system = Actor.system("load-prepare")
     approver = _administrator(container)
     office_id = approver.office_id
+    with container.uow() as uow:
+        existing = set(
+            uow.session.scalars(select(Staff.username).where(Staff.username.like(f"{OFFICER_PREFIX}%")))
+        )
     names = []
     for n in range(1, count + 1):
         username = officer_name(n)
         names.append(username)
+        if username in existing:
+            continue
         try:
             staff = create_staff(
                 container.uow(),
@@ -83,8 +90,12 @@ def make_officers(container: bootstrap.Container, count: int) -> list[str]:
     return names
 
 
-def sample_people(container: bootstrap.Container, count: int, seed: int) -> list[dict[str, Any]]:
-    """Real people an officer may open: in a household, in Alberta, not restricted, not merged."""
+def sample_people(
+    container: bootstrap.Container, count: int, seed: int, *, alone: bool = False
+) -> list[dict[str, Any]]:
+    """Real people an officer may open: in a household, in Alberta, not restricted, not merged; with
+    ``alone``, applicants aged 25 to 60 who are their household's only member (the rules can decide
+    on the facts a ready application carries: nobody else's income to ask for)."""
     with container.uow() as uow:
         restricted = exists().where(
             and_(PersonRestriction.person_id == Person.id, PersonRestriction.lifted_at.is_(None))
@@ -138,7 +149,16 @@ def _ready_waiting(container: bootstrap.Container) -> list[str]:
                 Application.status == "in_assessment", Application.created_by.like(f"{OFFICER_PREFIX}%")
             )
         ).all()
-    return [str(i) for i in ids]
+    system = Actor.system("load-prepare")
+    decidable = []
+    for app_id in ids:  # an earlier run's application the rules cannot decide is left aside
+        app = get_application(container.uow(), actor=system, application_id=app_id)
+        assessment = assess_application(
+            container.uow(), actor=system, application_id=app_id, on=app.received_on
+        )
+        if assessment.status != "undetermined":
+            decidable.append(str(app_id))
+    return decidable
 
 
 def make_ready(
@@ -252,10 +272,11 @@ def main() -> None:
     started = time.perf_counter()
     officers = make_officers(container, args.officers)
     print(f"officers: {len(officers)} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
-    people = sample_people(container, args.people + args.ready, args.seed)
+    people = sample_people(container, args.people, args.seed)
     clients = make_clients(container, args.clients)
     print(f"portal clients: {len(clients)} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
-    ready = make_ready(container, people[args.people :], args.ready, args.seed)
+    alone = sample_people(container, 3 * args.ready, args.seed, alone=True)
+    ready = make_ready(container, alone, args.ready, args.seed)
     print(f"ready applications: {len(ready)} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     fixtures = {
         "officers": officers,

@@ -62,8 +62,10 @@ class Settings(BaseSettings):
     db_statement_timeout_ms: int = Field(default=0, ge=0)
     #: The ``Retry-After`` (seconds) of a 503 while the database cannot be reached.
     db_retry_after_seconds: int = Field(default=5, ge=1, le=3600)
-    #: Seconds an idle keep-alive connection from a browser or proxy is kept open by the server.
-    keep_alive_seconds: int = Field(default=5, ge=1, le=600)
+    #: Seconds an idle keep-alive connection from a browser or proxy is kept open by the server. Longer
+    #: than the reverse proxy's idle upstream timeout (60 s in docs/operations.md), so the server never
+    #: closes a connection just as the proxy sends the next request on it (a reset, seen under load).
+    keep_alive_seconds: int = Field(default=75, ge=1, le=600)
     #: Where letters go out by e-mail (smtp://host:port, smtp+starttls://user:pass@host, smtps://...).
     smtp_url: str = Field(default="", repr=False)
 

@@ -38,7 +38,7 @@ def test_sqlite_keeps_its_own_engine() -> None:
 
 def test_the_server_defaults() -> None:
     settings = Settings()
-    assert (settings.keep_alive_seconds, settings.db_retry_after_seconds) == (5, 5)
+    assert (settings.keep_alive_seconds, settings.db_retry_after_seconds) == (75, 5)
     assert (settings.max_upload_bytes, settings.api_max_body_bytes) == (10 * 2**20, 2**20)
 
 
