@@ -32,7 +32,17 @@ from pathlib import Path
 from typing import Any
 
 import requests
-from harness import PYTHON, Sampler, read_stats, run_locust, serve, server_env, stop, write_json
+from harness import (
+    PYTHON,
+    Sampler,
+    read_stats,
+    run_locust,
+    serve,
+    server_env,
+    stop,
+    stop_cleanly_on_sigterm,
+    write_json,
+)
 from sqlalchemy import create_engine, text
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -63,6 +73,7 @@ def main() -> None:
         p.add_argument("--workers", type=int, default=2)
         p.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
+    stop_cleanly_on_sigterm()
     run = {"pg-restart": pg_restart, "store": store_full_or_read_only, "redis-down": redis_down}[args.fault]
     result = run(args)
     out = args.out or Path(f"benchmarks/results/fault-{args.fault}.json")

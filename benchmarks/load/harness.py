@@ -31,6 +31,15 @@ PYTHON = sys.executable
 HOST = "127.0.0.1"  # loopback only
 
 
+def stop_cleanly_on_sigterm() -> None:
+    """SIGTERM ends a run like Ctrl-C: the ``finally`` blocks stop the server and locust with it."""
+
+    def _exit(_signo: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _exit)
+
+
 @dataclass
 class Server:
     """A running ``onestop serve`` and its worker processes."""

@@ -28,11 +28,11 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import aliased
 
 from onestop import bootstrap
 from onestop.access import Actor, Role, Staff, create_staff, grants
 from onestop.access.errors import UsernameTaken
-from onestop.cases.applications import assess_application, get_application
 from onestop.cases.applications.models import Application
 from onestop.clients import self_service, services
 from onestop.clients.models import ClientAccount, OutboxMessage
@@ -107,7 +107,7 @@ def sample_people(
                 PersonAddress.province == "AB",
             )
         )
-        rows = uow.session.execute(
+        query = (
             select(
                 Person.id, Person.given_names, Person.family_name, Person.birth_date, UnitMembership.unit_id
             )
@@ -120,8 +120,17 @@ def sample_people(
                 ~restricted,
                 in_alberta,
             )
-            .order_by(func.md5(func.concat(str(seed), Person.id)))
-            .limit(count)
+        )
+        if alone:
+            other = aliased(UnitMembership)
+            someone_else = exists().where(
+                other.unit_id == UnitMembership.unit_id, other.person_id != Person.id, other.left_on.is_(None)
+            )
+            today = container.clock.today()
+            youngest, oldest = today.replace(year=today.year - 25), today.replace(year=today.year - 60)
+            query = query.where(~someone_else, Person.birth_date.between(oldest, youngest))
+        rows = uow.session.execute(
+            query.order_by(func.md5(func.concat(str(seed), Person.id))).limit(count)
         ).all()
     return [
         {
@@ -142,30 +151,37 @@ def _fresh_applicants(container: bootstrap.Container, people: list[dict[str, Any
 
 
 def _ready_waiting(container: bootstrap.Container) -> list[str]:
-    """Applications a load run made ready and did not decide yet (reused by the next run)."""
+    """Applications a load run made ready and did not decide yet (reused by the next run), for an
+    applicant alone in the household (an earlier run's other applications are left aside)."""
+    other = aliased(UnitMembership)
+    someone_else = exists().where(
+        other.unit_id == Application.unit_id,
+        other.person_id != Application.applicant_id,
+        other.left_on.is_(None),
+    )
     with container.uow() as uow:
         ids = uow.session.scalars(
-            select(Application.id).where(
-                Application.status == "in_assessment", Application.created_by.like(f"{OFFICER_PREFIX}%")
+            select(Application.id)
+            .where(
+                Application.status == "in_assessment",
+                Application.created_by.like(f"{OFFICER_PREFIX}%"),
+                ~someone_else,
             )
+            .order_by(Application.id)
         ).all()
-    system = Actor.system("load-prepare")
-    decidable = []
-    for app_id in ids:  # an earlier run's application the rules cannot decide is left aside
-        app = get_application(container.uow(), actor=system, application_id=app_id)
-        assessment = assess_application(
-            container.uow(), actor=system, application_id=app_id, on=app.received_on
-        )
-        if assessment.status != "undetermined":
-            decidable.append(str(app_id))
-    return decidable
+    return [str(i) for i in ids]
 
 
 def make_ready(
-    container: bootstrap.Container, people: list[dict[str, Any]], count: int, seed: int
+    container: bootstrap.Container,
+    people: list[dict[str, Any]],
+    count: int,
+    seed: int,
+    exclude: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """``count`` applications in assessment with their facts verified: what "Decide" needs."""
-    ready = _ready_waiting(container)
+    """``count`` applications in assessment with their facts verified: what "Decide" needs (none of
+    ``exclude``, which another run may be deciding)."""
+    ready = [a for a in _ready_waiting(container) if a not in exclude]
     if len(ready) >= count:
         return ready[:count]
     with container.uow() as uow:
@@ -266,6 +282,13 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=5000, help="real people sampled for search and files")
     parser.add_argument("--ready", type=int, default=1000, help="applications ready for a decision")
     parser.add_argument("--seed", type=int, default=19)
+    parser.add_argument(
+        "--exclude",
+        type=Path,
+        action="append",
+        default=[],
+        help="fixtures of a run still going: not its applications",
+    )
     parser.add_argument("--out", type=Path, default=Path("var/load-fixtures.json"))
     args = parser.parse_args()
     container = bootstrap.build()
@@ -276,7 +299,8 @@ def main() -> None:
     clients = make_clients(container, args.clients)
     print(f"portal clients: {len(clients)} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     alone = sample_people(container, 3 * args.ready, args.seed, alone=True)
-    ready = make_ready(container, alone, args.ready, args.seed)
+    taken = frozenset(a for f in args.exclude for a in json.loads(f.read_text())["ready_applications"])
+    ready = make_ready(container, alone, args.ready, args.seed, taken)
     print(f"ready applications: {len(ready)} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     fixtures = {
         "officers": officers,

@@ -26,7 +26,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from harness import Sampler, read_stats, run_locust, serve, server_env, table, write_json
+from harness import (
+    Sampler,
+    read_stats,
+    run_locust,
+    serve,
+    server_env,
+    stop_cleanly_on_sigterm,
+    table,
+    write_json,
+)
 
 #: What the run sets, printed with the figures (nothing else is changed from the defaults).
 RUN_SETTINGS = {
@@ -46,6 +55,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/load.json"))
     parser.add_argument("--set", action="append", default=[], help="an extra NAME=VALUE for the server")
     args = parser.parse_args()
+    stop_cleanly_on_sigterm()
     database_url = os.environ.get("ONESTOP_DATABASE_URL", "")
     if not database_url.startswith("postgresql"):
         sys.exit("set ONESTOP_DATABASE_URL to the PostgreSQL demo database (see the docstring)")

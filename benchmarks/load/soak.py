@@ -23,7 +23,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from harness import PYTHON, Sampler, read_stats, run_locust, serve, server_env, table, write_json
+from harness import (
+    PYTHON,
+    Sampler,
+    read_stats,
+    run_locust,
+    serve,
+    server_env,
+    stop_cleanly_on_sigterm,
+    table,
+    write_json,
+)
 from run import RUN_SETTINGS
 
 
@@ -38,6 +48,7 @@ def main() -> None:
     parser.add_argument("--every", type=float, default=60.0, help="seconds between samples")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/soak.json"))
     args = parser.parse_args()
+    stop_cleanly_on_sigterm()
     database_url = os.environ.get("ONESTOP_DATABASE_URL", "")
     if not database_url.startswith("postgresql"):
         sys.exit("set ONESTOP_DATABASE_URL to the PostgreSQL demo database (see the docstring)")
