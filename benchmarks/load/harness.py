@@ -161,14 +161,22 @@ class Sampler:
             self._thread.join()
 
     def _run(self) -> None:
-        procs = self.server.workers()
-        for p in procs:
-            _cpu(p)  # the first call only starts the measure
+        known: dict[
+            int, psutil.Process
+        ] = {}  # the same objects each time: cpu_percent measures between calls
+
+        def current() -> list[psutil.Process]:
+            for p in self.server.workers():
+                if p.pid not in known:
+                    known[p.pid] = p
+                    _cpu(p)  # the first call only starts the measure
+            return [p for p in known.values() if p.is_running()]
+
+        current()
         started = time.monotonic()
         while not self._stop.wait(self.every):
-            procs = self.server.workers()
             workers = []
-            for p in procs:
+            for p in current():
                 try:
                     with p.oneshot():
                         workers.append(
