@@ -143,6 +143,7 @@ def pg_restart(args: argparse.Namespace) -> dict[str, Any]:
             timeline["stop"] = time.monotonic() - probe.began
             _pg_ctl(version, name, "stop")
             time.sleep(args.down_for)
+            timeline["start_issued"] = time.monotonic() - probe.began
             _pg_ctl(version, name, "start")
             timeline["started"] = time.monotonic() - probe.began
             locust.join()
@@ -154,7 +155,8 @@ def pg_restart(args: argparse.Namespace) -> dict[str, Any]:
     bad = [r for r in probe.seen if r["status"] == 503 and not r.get("retry_after")]
     after_stop = [r for r in probe.seen if r["t"] >= timeline["stop"]]
     first_failure = next((r["t"] for r in after_stop if r["status"] != 200), None)
-    back = next((r["t"] for r in after_stop if r["status"] == 200 and r["t"] >= timeline["started"]), None)
+    last_failure = max((r["t"] for r in after_stop if r["status"] != 200), default=None)
+    back = next((r["t"] for r in after_stop if r["status"] == 200 and r["t"] > (last_failure or 0)), None)
     five_hundreds = sum(f["count"] for f in stats["failures"] if re.search(r"\b500\b", f["error"]))
     checks = {name: _verify(name, env) for name in ("audit", "ledger")}
     after = _counts(args.url)
@@ -164,7 +166,9 @@ def pg_restart(args: argparse.Namespace) -> dict[str, Any]:
         "timeline_s": timeline,
         "probe_statuses": dict(statuses),
         "first_failure_s": first_failure,
-        "recovered_s_after_start": round(back - timeline["started"], 2) if back is not None else None,
+        # the first answer after the last failure, counted from the moment PostgreSQL was told to start
+        "recovered_s_after_start": round(back - timeline["start_issued"], 2) if back is not None else None,
+        "outage_seen_s": round(back - first_failure, 2) if back is not None and first_failure else None,
         "responses_503_without_retry_after": len(bad),
         "locust_failures": stats["failures"],
         "http_500": five_hundreds,
