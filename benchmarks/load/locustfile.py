@@ -63,7 +63,7 @@ class Officer(HttpUser):
     """An officer at the contact centre: searches, opens files, screens, records, decides, logs calls."""
 
     weight = 3
-    wait_time = between(2, 8)  # reading the screen, talking with the client
+    wait_time = between(5, 15)  # talking with the client: one action every 10 s on average
 
     def on_start(self) -> None:
         data = fixtures()
@@ -167,7 +167,7 @@ class PortalClient(HttpUser):
     """A client on the portal: the screener, signing in, the application's status, sending a paper."""
 
     weight = 1
-    wait_time = between(3, 12)
+    wait_time = between(5, 20)  # reading the page
 
     def on_start(self) -> None:
         data = fixtures()

@@ -24,6 +24,7 @@ from onestop.web.security import BodySizeLimitMiddleware, CsrfMiddleware, Securi
 from onestop.web.sessions import SessionMiddleware
 from onestop.web.staff.deps import LoginRequiredError, login_required
 from onestop.web.unavailable import RetryReadsMiddleware, install_unavailable
+from onestop.web.warmup import warm_up
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -108,5 +109,7 @@ def _refuse_csrf(request: Request) -> Response:
 
 
 def create_default_app() -> FastAPI:
-    """Factory for uvicorn: the container from environment settings."""
-    return create_app(build())
+    """Factory for uvicorn: the container from environment settings; each worker warms up first."""
+    app = create_app(build())
+    warm_up()
+    return app
