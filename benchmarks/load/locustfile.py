@@ -192,7 +192,7 @@ class PortalClient(HttpUser):
                 return
             self.csrf = _csrf(home.text)
 
-    @task(3)
+    @task(4)
     def screener(self) -> None:
         """The anonymous screener: the first page, then the province chosen."""
         page = self.client.get("/portal/screener", name="portal: screener")
@@ -203,7 +203,7 @@ class PortalClient(HttpUser):
             name="portal: screener answer",
         )
 
-    @task(3)
+    @task(4)
     def status(self) -> None:
         self.client.get(f"/portal/applications/{self.application_id}", name="portal: application status")
 
