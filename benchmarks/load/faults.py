@@ -33,7 +33,6 @@ from typing import Any
 
 import requests
 from harness import (
-    PYTHON,
     Sampler,
     read_stats,
     run_locust,
@@ -41,6 +40,7 @@ from harness import (
     server_env,
     stop,
     stop_cleanly_on_sigterm,
+    verify,
     write_json,
 )
 from sqlalchemy import create_engine, text
@@ -158,7 +158,7 @@ def pg_restart(args: argparse.Namespace) -> dict[str, Any]:
     last_failure = max((r["t"] for r in after_stop if r["status"] != 200), default=None)
     back = next((r["t"] for r in after_stop if r["status"] == 200 and r["t"] > (last_failure or 0)), None)
     five_hundreds = sum(f["count"] for f in stats["failures"] if re.search(r"\b500\b", f["error"]))
-    checks = {name: _verify(name, env) for name in ("audit", "ledger")}
+    checks = {name: verify(name, env) for name in ("audit", "ledger")}
     after = _counts(args.url)
     result = {
         "fault": "pg-restart",
@@ -204,17 +204,6 @@ def _counts(url: str) -> dict[str, int]:
             return {t: int(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()) for t in tables}  # noqa: S608
     finally:
         engine.dispose()
-
-
-def _verify(what: str, env: dict[str, str]) -> dict[str, Any]:
-    done = subprocess.run(
-        [PYTHON, "-m", "onestop.cli.main", what, "verify"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return {"ok": done.returncode == 0, "said": (done.stdout + done.stderr).strip()[-300:]}
 
 
 # --- the document store full, then read-only -----------------------------------------------------------

@@ -314,3 +314,21 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
     """Write ``data`` as indented JSON (the folder made if needed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=1, default=str) + "\n")
+
+
+def verify(what: str, env: dict[str, str]) -> dict[str, Any]:
+    """``onestop audit verify`` or ``onestop ledger verify``: whether it passed, and what it said."""
+    began = time.perf_counter()
+    done = subprocess.run(
+        [PYTHON, "-m", "onestop.cli.main", what, "verify"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return {
+        "ok": done.returncode == 0,
+        "exit": done.returncode,
+        "said": (done.stdout + done.stderr).strip()[-500:],
+        "seconds": round(time.perf_counter() - began, 1),
+    }

@@ -75,19 +75,11 @@ class Officer(HttpUser):
 
     def sign_in(self, password: str) -> None:
         """The sign-in page, then the posted form (a 303 to the workspace, which is followed)."""
-        page = self.client.get("/staff/login", name="staff: sign-in page")
-        self.csrf = _csrf(page.text)
-        with self.client.post(
-            "/staff/login",
-            data={"username": self.username, "password": password, "csrf_token": self.csrf},
-            name="staff: sign in",
-            catch_response=True,
-        ) as home:
-            if home.status_code != 200 or "/staff/logout" not in home.text:
-                home.failure(f"sign-in refused: {home.status_code}")
-                return
-            self.csrf = _csrf(home.text)
-            found = REASON.search(home.text)
+        form = {"username": self.username, "password": password}
+        home = _sign_in(self.client, "/staff/login", form, "staff", "/staff/logout")
+        if home is not None:
+            self.csrf = _csrf(home)
+            found = REASON.search(home)
             if found:
                 self.reason = found.group(1)
 
@@ -179,18 +171,10 @@ class PortalClient(HttpUser):
         self.sign_in()
 
     def sign_in(self) -> None:
-        page = self.client.get("/portal/account/signin", name="portal: sign-in page")
-        self.csrf = _csrf(page.text)
-        with self.client.post(
-            "/portal/account/signin",
-            data={"email": self.email, "password": self.password, "csrf_token": self.csrf},
-            name="portal: sign in",
-            catch_response=True,
-        ) as home:
-            if home.status_code != 200 or "/portal/account/signout" not in home.text:
-                home.failure(f"sign-in refused: {home.status_code}")
-                return
-            self.csrf = _csrf(home.text)
+        form = {"email": self.email, "password": self.password}
+        home = _sign_in(self.client, "/portal/account/signin", form, "portal", "/portal/account/signout")
+        if home is not None:
+            self.csrf = _csrf(home)
 
     @task(4)
     def screener(self) -> None:
@@ -224,6 +208,17 @@ class PortalClient(HttpUser):
         """Sign out and in again (a client comes back later in the day)."""
         self.client.post("/portal/account/signout", data={"csrf_token": self.csrf}, name="portal: sign out")
         self.sign_in()
+
+
+def _sign_in(client: Any, path: str, form: dict[str, str], side: str, signed_in_marker: str) -> str | None:
+    """GET the sign-in form, POST it with its CSRF token; the page signed in to, or None (a failure)."""
+    page = client.get(path, name=f"{side}: sign-in page")
+    data = form | {"csrf_token": _csrf(page.text)}
+    with client.post(path, data=data, name=f"{side}: sign in", catch_response=True) as home:
+        if home.status_code != 200 or signed_in_marker not in home.text:
+            home.failure(f"sign-in refused: {home.status_code}")
+            return None
+        return str(home.text)
 
 
 def _csrf(html: str) -> str:

@@ -17,14 +17,12 @@ import argparse
 import csv
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from harness import (
-    PYTHON,
     Sampler,
     read_stats,
     run_locust,
@@ -32,6 +30,7 @@ from harness import (
     server_env,
     stop_cleanly_on_sigterm,
     table,
+    verify,
     write_json,
 )
 from run import RUN_SETTINGS
@@ -61,7 +60,7 @@ def main() -> None:
         Sampler(server, database_url, every=args.every) as sampler,
     ):
         run_locust(server.url, args.users, args.minutes * 60, prefix, args.fixtures, reset_stats=False)
-    checks = {name: _verify(name, env) for name in ("audit", "ledger")}
+    checks = {name: verify(name, env) for name in ("audit", "ledger")}
     result: dict[str, Any] = {
         "users": args.users,
         "minutes": args.minutes,
@@ -81,24 +80,6 @@ def main() -> None:
     print(json.dumps({"server": result["server"], "verify": checks}))
     if not all(c["ok"] for c in checks.values()):
         sys.exit(1)
-
-
-def _verify(what: str, env: dict[str, str]) -> dict[str, Any]:
-    """``onestop audit verify`` / ``onestop ledger verify``: exit code and what it said."""
-    began = time.perf_counter()
-    done = subprocess.run(
-        [PYTHON, "-m", "onestop.cli.main", what, "verify"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return {
-        "ok": done.returncode == 0,
-        "exit": done.returncode,
-        "said": (done.stdout + done.stderr).strip()[-500:],
-        "seconds": round(time.perf_counter() - began, 1),
-    }
 
 
 def _per_minute(history: Path) -> list[dict[str, Any]]:
