@@ -156,8 +156,13 @@ def pg_restart(args: argparse.Namespace) -> dict[str, Any]:
     after_stop = [r for r in probe.seen if r["t"] >= timeline["stop"]]
     first_failure = next((r["t"] for r in after_stop if r["status"] != 200), None)
     last_failure = max((r["t"] for r in after_stop if r["status"] != 200), default=None)
-    back = next((r["t"] for r in after_stop if r["status"] == 200 and r["t"] > (last_failure or 0)), None)
+    # when each answer came back (sent + how long it took)
+    back = next(
+        (r["t"] + r["ms"] / 1000 for r in after_stop if r["status"] == 200 and r["t"] > (last_failure or 0)),
+        None,
+    )
     five_hundreds = sum(f["count"] for f in stats["failures"] if re.search(r"\b500\b", f["error"]))
+    restarted = re.findall(r"Child process \[\d+\] died|hung", log)
     checks = {name: verify(name, env) for name in ("audit", "ledger")}
     after = _counts(args.url)
     result = {
@@ -173,6 +178,7 @@ def pg_restart(args: argparse.Namespace) -> dict[str, Any]:
         "locust_failures": stats["failures"],
         "http_500": five_hundreds,
         "tracebacks_in_log": log.count("Traceback"),
+        "workers_replaced": len(restarted),
         "verify": checks,
         "rows_before": before,
         "rows_after": after,
@@ -186,8 +192,12 @@ def pg_restart(args: argparse.Namespace) -> dict[str, Any]:
         and not bad
         and five_hundreds == 0
         and result["tracebacks_in_log"] == 0
+        and result["workers_replaced"] == 0
         and all(c["ok"] for c in checks.values())
     )
+    out = args.out or Path("benchmarks/results/fault-pg-restart.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(work / "server.log", out.with_suffix(".server.log"))  # what the server said, kept
     shutil.rmtree(work, ignore_errors=True)
     return result
 

@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     #: than the reverse proxy's idle upstream timeout (60 s in docs/operations.md), so the server never
     #: closes a connection just as the proxy sends the next request on it (a reset, seen under load).
     keep_alive_seconds: int = Field(default=75, ge=1, le=600)
+    #: Seconds a worker may take to answer the server's health check before it is killed and replaced.
+    #: uvicorn's 5 s killed busy workers under load (their requests cut off); a hung worker still goes.
+    worker_healthcheck_seconds: int = Field(default=30, ge=1, le=600)
     #: Where letters go out by e-mail (smtp://host:port, smtp+starttls://user:pass@host, smtps://...).
     smtp_url: str = Field(default="", repr=False)
 

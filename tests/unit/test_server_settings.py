@@ -39,6 +39,7 @@ def test_sqlite_keeps_its_own_engine() -> None:
 def test_the_server_defaults() -> None:
     settings = Settings()
     assert (settings.keep_alive_seconds, settings.db_retry_after_seconds) == (75, 5)
+    assert settings.worker_healthcheck_seconds == 30
     assert (settings.max_upload_bytes, settings.api_max_body_bytes) == (10 * 2**20, 2**20)
 
 
@@ -74,6 +75,8 @@ def test_serve_takes_workers_and_keep_alive_from_the_settings(monkeypatch: pytes
     monkeypatch.setattr(uvicorn, "run", lambda *_a, **kw: calls.append(kw))
     monkeypatch.setenv("ONESTOP_WORKERS", "3")
     monkeypatch.setenv("ONESTOP_KEEP_ALIVE_SECONDS", "15")
+    monkeypatch.setenv("ONESTOP_WORKER_HEALTHCHECK_SECONDS", "40")
     serve(host="127.0.0.1", port=8000, workers=None)
     serve(host="127.0.0.1", port=8000, workers=2)  # the command line wins
     assert [(c["workers"], c["timeout_keep_alive"]) for c in calls] == [(3, 15), (2, 15)]
+    assert {c["timeout_worker_healthcheck"] for c in calls} == {40}

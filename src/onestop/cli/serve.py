@@ -27,5 +27,6 @@ def serve(
         workers=workers or settings.resolved_workers(),
         proxy_headers=True,
         timeout_keep_alive=settings.keep_alive_seconds,
+        timeout_worker_healthcheck=settings.worker_healthcheck_seconds,
         log_config=log_config(),  # the access log without query strings
     )
