@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from onestop.jurisdictions import PACK_MODULES, get_pack
 from onestop.jurisdictions.catalogue import JURISDICTIONS, load_catalogue
@@ -25,7 +26,7 @@ def warm_up() -> float:
     Nothing here may stop the server: what fails is logged, and loads (and fails) again on first use.
     """
     started = time.perf_counter()
-    steps = [
+    steps: list[Callable[[], object]] = [
         *(lambda j=j: load_catalogue(j) for j in JURISDICTIONS),
         *(lambda j=j: get_pack(j) for j in PACK_MODULES),
         *(lambda j=j: criteria_program(j) for j in JURISDICTIONS),
