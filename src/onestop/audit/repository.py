@@ -92,6 +92,16 @@ def read_head(session: Session) -> tuple[int, str] | None:
     return None if row is None else (int(row.seq), str(row.hash))
 
 
+def read_sealed_head(session: Session) -> tuple[int, str, str | None] | None:
+    """The head (seq, hash) and its seal as committed, read together (one statement, one snapshot)."""
+    row = session.execute(
+        select(AuditChainHead.seq, AuditChainHead.hash, AuditChainHead.seal).where(
+            AuditChainHead.id == _HEAD_ID
+        )
+    ).one_or_none()
+    return None if row is None else (int(row.seq), str(row.hash), row.seal)
+
+
 def read_seal(session: Session) -> str | None:
     """The head's HMAC seal as stored (None if unsealed or no head)."""
     return session.scalar(select(AuditChainHead.seal).where(AuditChainHead.id == _HEAD_ID))
