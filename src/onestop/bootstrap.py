@@ -51,7 +51,7 @@ def build(
     """Build the container from settings; tests pass their own clock and session factory."""
     settings = settings or Settings()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
-    engine = engine or make_engine(settings.resolved_database_url())
+    engine = engine or make_engine(settings.resolved_database_url(), **settings.engine_options())
     container = Container(
         settings=settings,
         engine=engine,

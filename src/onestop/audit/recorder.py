@@ -40,11 +40,18 @@ def record(
     if outcome not in OUTCOMES:
         raise ValueError(f"audit outcome must be one of {sorted(OUTCOMES)}, not {outcome!r}")
     session = uow.session
-    head_seq, head_hash = repository.lock_chain(session)
+    # everything that does not depend on the head is made before the lock: others wait while it is held
+    stored = {
+        "before": _storable(before, subject_type),
+        "after": _storable(after, subject_type),
+        "details": _storable(details, subject_type),
+    }
+    occurred_at = uow.clock.now()
+    head_seq, head_hash, head_seal = repository.lock_head(session)
     session.info[HOLDS_CHAIN_LOCK] = True
     fields = domain.EventFields(
         seq=head_seq + 1,
-        occurred_at=uow.clock.now(),
+        occurred_at=occurred_at,
         actor_staff_id=str(actor.staff_id) if actor.staff_id is not None else None,
         actor_username=actor.username,
         action=str(action),
@@ -52,15 +59,13 @@ def record(
         subject_id=None if subject_id is None else str(subject_id),
         purpose=purpose,
         outcome=outcome,
-        before=_storable(before, subject_type),
-        after=_storable(after, subject_type),
-        details=_storable(details, subject_type),
         prev_hash=head_hash,
+        **stored,
     )
     event_hash = domain.event_hash(fields)
     seal = None
     if uow.audit_key:
-        head = (head_seq, head_hash, repository.read_seal(session))
+        head = (head_seq, head_hash, head_seal)
         seal = domain.next_seal(uow.audit_key, head, fields.seq, event_hash)
     repository.append(session, fields, event_hash, seal)
     session.flush()

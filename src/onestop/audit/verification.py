@@ -23,19 +23,19 @@ def verify(
         problem = check_anchor(session, anchor, key)
         if problem is not None:
             return problem
-    # The head is read first: events appended while we stream have seq > head and are left for
-    # the next run, so a busy system never reports a false "missing events".
-    head = repository.read_head(session)
-    if head is None:
+    # The head is read first, with its seal: events appended while we stream have seq > head and are
+    # left for the next run, so a busy system never reports false "missing events" nor, since the seal
+    # is the one of the head read (not of a head appended meanwhile), a false broken seal.
+    sealed = repository.read_sealed_head(session)
+    if sealed is None:
         first = repository.first_seq(session)
         if first is None:
             return domain.VerifyResult(True, 0, None, "ok")
         return domain.VerifyResult(False, 0, first, "the chain head record is missing")
-    head_seq, head_hash = head
+    head_seq, head_hash, seal = sealed
     events = repository.iter_chain(session, up_to_seq=head_seq)
     result = domain.check_chain(events, head_seq=head_seq, head_hash=head_hash)
     if result.ok and key is not None:
-        seal = repository.read_seal(session)
         if seal is None:
             reason = "the chain head carries no seal (cleared, or written without the audit key)"
             return domain.VerifyResult(False, result.checked, head_seq, reason)

@@ -4,8 +4,14 @@ Services depend on ``DocumentStorage`` only; the container holds the filesystem 
 default. Stores are content-addressed: equal bytes give equal keys, so a key is also an integrity check.
 """
 
-from onestop.storage.base import DocumentStorage, StoredObjectMissing
+from onestop.storage.base import DocumentStorage, StorageUnavailable, StoredObjectMissing
 from onestop.storage.filesystem import FilesystemStorage
 from onestop.storage.memory import MemoryStorage
 
-__all__ = ["DocumentStorage", "FilesystemStorage", "MemoryStorage", "StoredObjectMissing"]
+__all__ = [
+    "DocumentStorage",
+    "FilesystemStorage",
+    "MemoryStorage",
+    "StorageUnavailable",
+    "StoredObjectMissing",
+]

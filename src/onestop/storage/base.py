@@ -6,13 +6,27 @@ import hashlib
 import re
 from typing import Protocol, runtime_checkable
 
-from onestop.common.errors import NotFound
+from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.i18n import N_
 
 _KEY = re.compile(r"^[0-9a-f]{64}$")
 
 
 class StoredObjectMissing(NotFound):
     """The database points at a stored object that is not there (HTTP 404; an operator must look)."""
+
+
+class StorageUnavailable(InvalidInput):
+    """The store cannot take a file now (disk full, read-only, no permission): the upload is refused,
+    named on its ``file`` field, and nothing is recorded (HTTP 507 on the API, the form again on a page).
+    """
+
+    PROBLEM = N_("cannot be saved right now, so nothing was sent. Try again later.")
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("file", self.PROBLEM)
+        #: What the operating system said (for the log, never shown to the public).
+        self.reason = reason
 
 
 @runtime_checkable

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 from pathlib import Path
 
-from onestop.storage.base import StoredObjectMissing, check_key, content_key
+from onestop.storage.base import StorageUnavailable, StoredObjectMissing, check_key, content_key
+
+log = logging.getLogger(__name__)
 
 
 class FilesystemStorage:
@@ -22,7 +25,18 @@ class FilesystemStorage:
         return self.root / key[:2] / key[2:4] / key
 
     def put(self, data: bytes) -> str:
-        """Write the bytes once; a reader never sees a half-written file because of the final rename."""
+        """Write the bytes once; a reader never sees a half-written file because of the final rename.
+
+        A disk that is full or read-only (any error of the operating system) raises
+        ``StorageUnavailable``, with nothing left behind.
+        """
+        try:
+            return self._put(data)
+        except OSError as err:
+            log.error("document store %s cannot take a file: %s", self.root, err)
+            raise StorageUnavailable(f"{type(err).__name__}: {err.strerror or err}") from err
+
+    def _put(self, data: bytes) -> str:
         key = content_key(data)
         target = self.path_of(key)
         if target.exists():

@@ -23,6 +23,8 @@ from onestop.web.ratelimit import LoginRateLimiter
 from onestop.web.security import BodySizeLimitMiddleware, CsrfMiddleware, SecurityHeadersMiddleware
 from onestop.web.sessions import SessionMiddleware
 from onestop.web.staff.deps import LoginRequiredError, login_required
+from onestop.web.unavailable import RetryReadsMiddleware, install_unavailable
+from onestop.web.warmup import warm_up
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -44,9 +46,11 @@ def create_app(container: Container) -> FastAPI:
         settings.resolved_rate_limit_storage(),
         per_address=settings.login_rate_per_address,
         per_username=settings.login_rate_per_username,
+        fallback=settings.rate_limit_fallback,
     )
     errors.install(app)
     error_pages.install(app)
+    install_unavailable(app, retry_after=settings.db_retry_after_seconds)
     app.add_exception_handler(LoginRequiredError, login_required)
     app.add_exception_handler(ClientSignInRequired, sign_in_required)
     for router in ROUTERS:
@@ -90,6 +94,7 @@ def _add_middleware(app: FastAPI, container: Container) -> None:
     app.add_middleware(LocaleMiddleware, secure=production)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(container))
     app.add_middleware(SecurityHeadersMiddleware, production=production)
+    app.add_middleware(RetryReadsMiddleware)  # outermost: a retried read starts afresh
 
 
 def allowed_hosts(container: Container) -> list[str]:
@@ -104,5 +109,7 @@ def _refuse_csrf(request: Request) -> Response:
 
 
 def create_default_app() -> FastAPI:
-    """Factory for uvicorn: the container from environment settings."""
-    return create_app(build())
+    """Factory for uvicorn: the container from environment settings; each worker warms up first."""
+    app = create_app(build())
+    warm_up()
+    return app

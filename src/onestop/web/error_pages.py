@@ -50,6 +50,14 @@ MESSAGES: dict[int, tuple[str, str]] = {
     413: (N_("The file is too large"), N_("Choose a smaller file and try again.")),
     422: (N_("Some information is missing or not valid"), N_("Go back, check the form and try again.")),
     429: (N_("Too many attempts"), N_("Wait a few minutes, then try again.")),
+    503: (
+        N_("The service is not available for a moment"),
+        N_("Wait a few seconds, then try again."),
+    ),
+    507: (
+        N_("Files cannot be saved right now"),
+        N_("Try again later. If it happens again, tell the office."),
+    ),
     500: (
         N_("Sorry, something went wrong"),
         N_("The problem has been recorded. Try again in a few minutes."),

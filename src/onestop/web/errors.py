@@ -15,8 +15,10 @@ from onestop.common.errors import (
     NotFound,
     PermissionDenied,
 )
+from onestop.storage import StorageUnavailable
 
 STATUS: list[tuple[type[DomainError], int]] = [
+    (StorageUnavailable, 507),  # before InvalidInput, which it extends (it names the file field)
     (InvalidInput, 422),
     (NotAuthenticated, 401),
     (PermissionDenied, 403),
