@@ -25,7 +25,7 @@ from onestop.health.schemas import (
     TravelCreate,
     TravelLeg,
 )
-from tests.browser.conftest import Site, check_accessibility, sign_in
+from tests.browser.conftest import Site, check_accessibility, open_and_check, sign_in
 from tests.functional.staff.factories import person
 from tests.integration.health.builders import nl_income_support_decision
 
@@ -100,40 +100,43 @@ def test_each_health_record_page(page: Page, site: Site) -> None:
     expect(page.locator("h1")).to_contain_text("Colin Hynes")
     check_accessibility(page, "health-work-01-coverage")
 
-    page.goto(f"{home}/mcp")
-    expect(page.locator("h1")).to_have_text("Record MCP registration: Colin Hynes")
-    check_accessibility(page, "health-work-02-mcp")
-
-    page.goto(f"{home}/authorizations/{auth.id}")
-    expect(page.locator("h1")).to_have_text("Special authorization: Adalimumab")
-    expect(page.locator("main")).to_contain_text("Dr. Walsh")
-    check_accessibility(page, "health-work-03-authorization")
-
-    page.goto(f"{home}/claims/new")
-    expect(page.locator("h1")).to_have_text("Receive an out-of-province claim: Colin Hynes")
-    check_accessibility(page, "health-work-04-claim-new")
-    page.goto(f"{home}/claims/{claim.id}")
-    expect(page.locator("h1")).to_have_text("Claim: QEII Halifax (NS)")
-    expect(page.locator("main")).to_contain_text("emergency appendectomy")
-    check_accessibility(page, "health-work-05-claim")
-
-    page.goto(f"{home}/travel/new")
-    expect(page.locator("h1")).to_have_text("Out-of-province travel: Colin Hynes")
-    check_accessibility(page, "health-work-06-travel-new")
-    page.goto(f"{home}/travel/{trip.id}")
-    expect(page.locator("h1")).to_contain_text("Trip departing")
-    expect(page.locator("main")).to_contain_text("Air Canada")
-    check_accessibility(page, "health-work-07-trip")
-
-    page.goto(f"{home}/copays/{copay.id}")
-    expect(page.locator("h1")).to_have_text("Co-pay: Metformin")
-    check_accessibility(page, "health-work-08-copay")
-
+    open_and_check(page, f"{home}/mcp", "health-work-02-mcp", "Record MCP registration: Colin Hynes")
+    open_and_check(
+        page,
+        f"{home}/authorizations/{auth.id}",
+        "health-work-03-authorization",
+        "Special authorization: Adalimumab",
+        "Dr. Walsh",
+    )
+    open_and_check(
+        page,
+        f"{home}/claims/new",
+        "health-work-04-claim-new",
+        "Receive an out-of-province claim: Colin Hynes",
+    )
+    open_and_check(
+        page,
+        f"{home}/claims/{claim.id}",
+        "health-work-05-claim",
+        "Claim: QEII Halifax (NS)",
+        "emergency appendectomy",
+    )
+    open_and_check(
+        page, f"{home}/travel/new", "health-work-06-travel-new", "Out-of-province travel: Colin Hynes"
+    )
+    open_and_check(page, f"{home}/travel/{trip.id}", "health-work-07-trip", "Trip departing", "Air Canada")
+    open_and_check(page, f"{home}/copays/{copay.id}", "health-work-08-copay", "Co-pay: Metformin")
     senior_home = f"/staff/people/{senior.id}/health"
-    page.goto(f"{senior_home}/senior-claims/new")
-    expect(page.locator("h1")).to_have_text("65Plus claim of a landed-immigrant senior: Ana Silva")
-    check_accessibility(page, "health-work-09-senior-claim-new")
-    page.goto(f"{senior_home}/senior-claims/{senior_claim.id}")
-    expect(page.locator("h1")).to_contain_text("65Plus claim received")
-    expect(page.locator("main")).to_contain_text("landed_immigrant: met")
-    check_accessibility(page, "health-work-10-senior-claim")
+    open_and_check(
+        page,
+        f"{senior_home}/senior-claims/new",
+        "health-work-09-senior-claim-new",
+        "65Plus claim of a landed-immigrant senior: Ana Silva",
+    )
+    open_and_check(
+        page,
+        f"{senior_home}/senior-claims/{senior_claim.id}",
+        "health-work-10-senior-claim",
+        "65Plus claim received",
+        "landed_immigrant: met",
+    )

@@ -21,7 +21,7 @@ from onestop.cases.appeals.schemas import AppealCreate
 from onestop.cases.appeals.services import file_appeal
 from onestop.registry import create_unit
 from onestop.registry.schemas import MemberIn, UnitCreate
-from tests.browser.conftest import Site, check_accessibility, sign_in
+from tests.browser.conftest import Site, check_accessibility, open_and_check, sign_in
 from tests.functional.staff.factories import person
 from tests.integration.health.builders import nl_income_support_decision
 
@@ -46,14 +46,10 @@ def test_an_appeal_and_a_caseload_run(page: Page, site: Site) -> None:
     )
 
     sign_in(page, site.supervisor, site.password)
-    page.goto(f"/staff/appeals/{appeal.id}")
-    expect(page.locator("h1")).to_contain_text("Appeal filed")
-    expect(page.locator("main")).to_contain_text(grounds)
-    check_accessibility(page, "last-01-appeal")
-
-    page.goto(f"/staff/batch/{run.id}")
-    expect(page.locator("h1")).to_contain_text("Re-assessment: nl.income_support")
-    check_accessibility(page, "last-02-caseload-run")
+    open_and_check(page, f"/staff/appeals/{appeal.id}", "last-01-appeal", "Appeal filed", grounds)
+    open_and_check(
+        page, f"/staff/batch/{run.id}", "last-02-caseload-run", "Re-assessment: nl.income_support", "running"
+    )
 
 
 def test_a_payment_batch(page: Page, site: Site) -> None:
@@ -86,10 +82,10 @@ def test_a_payment_batch(page: Page, site: Site) -> None:
     built = money.run_payments(container.uow(), actor=SYSTEM, pay_date=today)
 
     sign_in(page, site.finance, site.password)
-    page.goto(f"/staff/payments/{built.batch.id}")
-    expect(page.locator("h1")).to_have_text(f"Batch {built.batch.number}")
-    expect(page.locator("main")).to_contain_text("$612.00")
-    check_accessibility(page, "last-03-payment-batch")
+    number = built.batch.number
+    open_and_check(
+        page, f"/staff/payments/{built.batch.id}", "last-03-payment-batch", f"Batch {number}", "$612.00"
+    )
 
 
 def test_parameter_values_for_an_administrator(page: Page, site: Site) -> None:
@@ -119,7 +115,10 @@ def test_a_restricted_file_opened_with_a_reason(page: Page, site: Site) -> None:
     page.get_by_role("button", name="Open the file").click()
     expect(page.locator(".flashes")).to_contain_text("The file is open to you")
 
-    page.goto("/staff/file-accesses")
-    expect(page.locator("h1")).to_have_text("Restricted-file accesses to review")
-    expect(page.locator("main")).to_contain_text("Calling her back about the rent arrears")
-    check_accessibility(page, "last-06-file-accesses")
+    open_and_check(
+        page,
+        "/staff/file-accesses",
+        "last-06-file-accesses",
+        "Restricted-file accesses to review",
+        "Calling her back about the rent arrears",
+    )
