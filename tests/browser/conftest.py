@@ -60,7 +60,6 @@ class Site:
     lockable: str = "blocked"
     supervisor: str = "ssuper"
     finance: str = "fpay"
-    administrator: str = "aadmin"
     password: str = PASSWORD
 
 
@@ -86,7 +85,6 @@ def _accounts(container: Container) -> None:
         ("blocked", "Bob Locke", Role.OFFICER),
         ("ssuper", "Sam Super", Role.SUPERVISOR),
         ("fpay", "Fay Payne", Role.FINANCE),
-        ("aadmin", "Ada Admin", Role.ADMINISTRATOR),
     ):
         create_staff(
             container.uow(),
