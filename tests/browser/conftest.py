@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
 
 from onestop.access import Actor, Role, create_office, create_staff
 from onestop.bootstrap import Container, build
@@ -294,3 +294,12 @@ def sign_in(page: Page, username: str, password: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+def open_and_check(page: Page, address: str, name: str, heading: str, shows: str | None = None) -> None:
+    """Open a page, check its heading (and a value it shows), then run axe on it."""
+    page.goto(address)
+    expect(page.locator("h1")).to_contain_text(heading)
+    if shows is not None:
+        expect(page.locator("main")).to_contain_text(shows)
+    check_accessibility(page, name)

@@ -49,7 +49,8 @@ def file_appeal(uow: UnitOfWork, *, actor: Actor, data: AppealCreate) -> AppealP
             raise InvalidTransition("this decision has been superseded; appeal the decision in force")
         today = uow.clock.today()
         filed = data.filed_on or today
-        if filed > today or filed < decision.decided_at.date():
+        # decided_at is UTC: west of UTC its date is tomorrow in the office's evening (never after today)
+        if filed > today or filed < min(decision.decided_at.date(), today):
             raise InvalidInput("filed_on", "must be between the decision date and today")
         late_reason = clean_text(data.late_reason) or None
         late = domain.lateness(filed, decision.appeal_deadline, late_reason)

@@ -12,6 +12,7 @@ from onestop.bootstrap import Container
 from onestop.cases import appeals, decisions
 from onestop.cases.appeals import AppealCreate, AppealDecide, AppealResult, AppealWithdraw, HearingSchedule
 from onestop.cases.decisions import DecisionCreate
+from onestop.common.clock import FixedClock
 from onestop.common.errors import InvalidInput, InvalidTransition
 from tests.integration.cases.applications.builders import apply, assess, eligible_single, make_unit
 from tests.integration.cases.conftest import Team, audit_actions
@@ -150,3 +151,16 @@ def test_a_superseded_decision_cannot_be_appealed_and_an_appeal_can_be_withdrawn
     assert gone.status == "withdrawn"
     with pytest.raises(InvalidTransition):
         _hear(container, team, second.id)
+
+
+#: 19:30 in Edmonton on 2 March: 02:30 UTC on 3 March (the decision's stored time is already tomorrow).
+EVENING = FixedClock(dt.datetime(2026, 3, 3, 2, 30, tzinfo=dt.UTC), zone="America/Edmonton")
+
+
+@pytest.mark.parametrize("clock", [EVENING])
+def test_an_appeal_on_the_evening_of_the_decision_west_of_utc(
+    container: Container, team: Team, refusal: decisions.DecisionPublic
+) -> None:
+    assert container.clock.today() == dt.date(2026, 3, 2)
+    filed = _file(container, team, refusal.id)
+    assert filed.filed_on == dt.date(2026, 3, 2)
