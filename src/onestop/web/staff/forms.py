@@ -1,19 +1,23 @@
-"""Turning a service's ``InvalidInput`` into a message next to the right box of a staff form."""
+"""A staff form's post: one service call, then on to the next page with a message, or the form again
+with the service's ``InvalidInput`` next to the right box and what was typed (422)."""
 
 from __future__ import annotations
 
 import re
 import uuid
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.requests import Request
+from starlette.responses import Response
 
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.web import pages
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 class PageForm(BaseModel):
@@ -90,3 +94,53 @@ def optional_uuid(raw: str, field: str) -> uuid.UUID | None:
         return uuid.UUID(raw)
     except ValueError:
         raise InvalidInput(field, "is not a valid reference") from None
+
+
+class Again(Protocol):
+    """The page of a refused form, shown again with what was typed and the errors."""
+
+    def __call__(self, values: dict[str, Any], errors: dict[str, str], *, status_code: int) -> Response: ...
+
+
+def submit(
+    request: Request,
+    form: PageForm,
+    act: Callable[[], T],
+    done: Callable[[T], Response],
+    again: Again,
+    *,
+    boxes: Mapping[str, str] | Callable[[str], str] | None = None,
+    values: Mapping[str, Any] | None = None,
+    hide: tuple[str, ...] = (),
+    refused: Mapping[type[Exception], int] | None = None,
+) -> Response:
+    """Run ``act`` (one service call) and answer ``done(result)``.
+
+    On ``InvalidInput`` the page ``again`` (422) with the error beside its box (``boxes`` maps a service
+    field to the form's box of another name) and what was typed (with ``values`` added and the ``hide``
+    boxes emptied); an error of a kind in ``refused`` (a stale version, a finding already made) shows its
+    message above the form with that status, so the officer sees why and the record as it is now.
+    """
+    shown = form.model_dump() | dict(values or {}) | dict.fromkeys(hide, "")
+    refusals = refused or {}
+    try:
+        result = act()
+    except InvalidInput as err:
+        box = boxes(err.field) if callable(boxes) else (boxes or {}).get(err.field, err.field)
+        errors = form_errors(request, InvalidInput(box, err.problem), set(type(form).model_fields))
+        return again(shown, errors, status_code=422)
+    except tuple(refusals) as err:
+        status = next(code for kind, code in refusals.items() if isinstance(err, kind))
+        return again(shown, {"form": pages.gettext(request, str(err))}, status_code=status)
+    return done(result)
+
+
+def to(request: Request, path: str, message: str, **variables: object) -> Response:
+    """On to ``path`` with the (untranslated) message, shown there as a success."""
+    pages.flash(request, message, "success", **variables)
+    return pages.redirect(request, path)
+
+
+def then(request: Request, path: str, message: str) -> Callable[[object], Response]:
+    """``done`` for a post whose result the next page does not need: on to ``path`` with the message."""
+    return lambda _: to(request, path, message)

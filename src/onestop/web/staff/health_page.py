@@ -6,6 +6,7 @@ with the error beside its box and what was typed (422).
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,14 +18,14 @@ from starlette.responses import HTMLResponse, Response
 from onestop import health, money
 from onestop.access.permissions import Permission
 from onestop.common.dates import parse_date
-from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.health import schemas as s
 from onestop.registry import get_person
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import forms
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors
+from onestop.web.staff.forms import PageForm
 
 T = TypeVar("T")
 
@@ -169,22 +170,14 @@ class HealthPage:
         *,
         hide: tuple[str, ...] = (),
     ) -> Response:
-        """Run ``act`` (one service call) and answer ``done(result)``; on ``InvalidInput`` the page again
-        (422) with the error beside its box (``boxes`` maps a service field to the form's box of another
-        name) and what was typed (but the ``hide`` boxes)."""
-        try:
-            result = act()
-        except InvalidInput as err:
-            box = boxes(err.field) if callable(boxes) else (boxes or {}).get(err.field, err.field)
-            errors = form_errors(self.request, InvalidInput(box, err.problem), set(type(form).model_fields))
-            values = form.model_dump() | dict.fromkeys(hide, "")
-            return self.render(view, values, errors, status_code=422)
-        return done(result)
+        """Run ``act`` (one service call) and answer ``done(result)``, or this page again (see
+        ``forms.submit``)."""
+        again = functools.partial(self.render, view)
+        return forms.submit(self.request, form, act, done, again, boxes=boxes, hide=hide)
 
     def to(self, path: str, message: str, **values: Any) -> Response:
         """To ``path`` below the person's health page, with the (untranslated) message."""
-        pages.flash(self.request, message, "success", **values)
-        return pages.redirect(self.request, f"/staff/people/{self.person_id}/health{path}")
+        return forms.to(self.request, f"/staff/people/{self.person_id}/health{path}", message, **values)
 
     def then(self, path: str, message: str) -> Callable[[object], Response]:
         """``done`` for a post: to ``path`` below the person's health page (``#section`` for a section

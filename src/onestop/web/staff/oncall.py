@@ -9,6 +9,7 @@ the page with the error beside its box and what was typed (422).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -23,7 +24,7 @@ from onestop.db import UnitOfWork
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+from onestop.web.staff.forms import PageForm, model, optional_uuid, submit, then, to
 from onestop.web.staff.partners import form_int, option_labels
 
 router = APIRouter()
@@ -83,7 +84,8 @@ def add_shift(
     request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ShiftForm, Form()]
 ) -> Response:
     """Put someone on call (someone else: a supervisor's)."""
-    try:
+
+    def act() -> partners.ShiftPublic:
         data = model(
             partners.ShiftCreate,
             staff_id=optional_uuid(form.staff_id, "staff_id"),
@@ -93,16 +95,16 @@ def add_shift(
             starts_at=_local(request, form.starts_at, "starts_at"),
             ends_at=_local(request, form.ends_at, "ends_at"),
         )
-        partners.add_shift(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(ShiftForm.model_fields))
-        return _page(request, uow, actor, form.model_dump(), errors, status_code=422)
-    except PermissionDenied as err:
+        return partners.add_shift(uow, actor=actor, data=data)
+
+    again = functools.partial(_page, request, uow, actor)
+    try:
+        return submit(
+            request, form, act, then(request, "/staff/oncall", N_("The shift is on the roster.")), again
+        )
+    except PermissionDenied:
         errors = {"staff_id": pages.gettext(request, N_("Only a supervisor puts someone else on call."))}
-        del err
-        return _page(request, uow, actor, form.model_dump(), errors, status_code=403)
-    pages.flash(request, N_("The shift is on the roster."), "success")
-    return pages.redirect(request, "/staff/oncall")
+        return again(form.model_dump(), errors, status_code=403)
 
 
 @router.post("/oncall/calls")
@@ -110,7 +112,8 @@ def record_call(
     request: Request, uow: UowDep, actor: StaffActor, form: Annotated[CallForm, Form()]
 ) -> Response:
     """Log a contact taken on call, issue what was authorized, and hand it over."""
-    try:
+
+    def act() -> partners.AfterHoursPublic:
         authorized = []
         if form.kind:
             authorized.append(
@@ -129,18 +132,16 @@ def record_call(
             summary=form.summary,
             authorized=authorized,
         )
-        made = partners.record_call(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        field = err.field.rsplit(".", 1)[-1] if err.field.startswith("authorized") else err.field
-        errors = form_errors(request, InvalidInput(field, err.problem), set(CallForm.model_fields))
-        return _page(request, uow, actor, form.model_dump(), errors, status_code=422)
-    pages.flash(
-        request,
-        N_("The call is logged and handed over for %(date)s."),
-        "success",
-        date=made.handover_due.isoformat() if made.handover_due else "",
-    )
-    return pages.redirect(request, "/staff/oncall")
+        return partners.record_call(uow, actor=actor, data=data)
+
+    def done(made: partners.AfterHoursPublic) -> Response:
+        due = made.handover_due.isoformat() if made.handover_due else ""
+        return to(request, "/staff/oncall", N_("The call is logged and handed over for %(date)s."), date=due)
+
+    def box(field: str) -> str:
+        return field.rsplit(".", 1)[-1] if field.startswith("authorized") else field
+
+    return submit(request, form, act, done, functools.partial(_page, request, uow, actor), boxes=box)
 
 
 def _page(

@@ -8,6 +8,7 @@ and what was typed (422); a finding already made says why (409).
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Annotated, Any
 
@@ -16,13 +17,13 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop import partners
 from onestop.access.permissions import Actor
-from onestop.common.errors import InvalidInput, InvalidTransition
+from onestop.common.errors import InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+from onestop.web.staff.forms import PageForm, model, optional_uuid, submit, to
 from onestop.web.staff.partners import form_date, form_int, option_labels
 
 router = APIRouter()
@@ -71,7 +72,8 @@ def enrol(
     request: Request, uow: UowDep, actor: StaffActor, form: Annotated[TrainingForm, Form()]
 ) -> Response:
     """Record a client's training."""
-    try:
+
+    def act() -> partners.TrainingPublic:
         data = model(
             partners.TrainingCreate,
             person_id=optional_uuid(form.person_id, "person_id"),
@@ -84,12 +86,12 @@ def enrol(
             supports=form.supports or "0",
             supports_note=form.supports_note or None,
         )
-        made = partners.enrol(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(TrainingForm.model_fields))
-        return _list(request, uow, actor, form.model_dump(), errors, status_code=422)
-    pages.flash(request, N_("The training is recorded."), "success")
-    return pages.redirect(request, f"/staff/training/{made.id}")
+        return partners.enrol(uow, actor=actor, data=data)
+
+    def done(made: partners.TrainingPublic) -> Response:
+        return to(request, f"/staff/training/{made.id}", N_("The training is recorded."))
+
+    return submit(request, form, act, done, functools.partial(_list, request, uow, actor))
 
 
 @router.get("/training/{training_id:uuid}")
@@ -107,7 +109,8 @@ def attendance(
     form: Annotated[AttendanceForm, Form()],
 ) -> Response:
     """Record a term's attendance; missed beyond the rule raises a task for the officer."""
-    try:
+
+    def act() -> partners.TrainingPublic:
         data = model(
             partners.AttendanceCreate,
             term=form.term,
@@ -118,18 +121,18 @@ def attendance(
             received_on=form_date(form.received_on, "received_on"),
             note=form.note or None,
         )
-        made = partners.record_attendance(uow, actor=actor, training_id=training_id, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(AttendanceForm.model_fields))
-        return _page(request, uow, actor, training_id, form.model_dump(), errors, status_code=422)
-    flagged = any(a.flagged and a.outcome is None for a in made.attendance[:1])
-    message = (
-        N_("The attendance is recorded. It is over the missed-attendance rule: a task is raised.")
-        if flagged
-        else N_("The attendance is recorded.")
-    )
-    pages.flash(request, message, "success")
-    return pages.redirect(request, f"/staff/training/{training_id}")
+        return partners.record_attendance(uow, actor=actor, training_id=training_id, data=data)
+
+    def done(made: partners.TrainingPublic) -> Response:
+        flagged = any(a.flagged and a.outcome is None for a in made.attendance[:1])
+        message = (
+            N_("The attendance is recorded. It is over the missed-attendance rule: a task is raised.")
+            if flagged
+            else N_("The attendance is recorded.")
+        )
+        return to(request, f"/staff/training/{training_id}", message)
+
+    return submit(request, form, act, done, functools.partial(_page, request, uow, actor, training_id))
 
 
 @router.post("/training/{training_id:uuid}/attendance/{attendance_id:uuid}/{step}")
@@ -145,8 +148,8 @@ def finding(
     """Confirm a flagged term's missed attendance (a change in circumstances), or excuse it."""
     if step not in ("confirm", "excuse"):
         raise HTTPException(status_code=404)
-    values = form.model_dump() | {"finding_of": str(attendance_id)}
-    try:
+
+    def act() -> str:
         version = form_int(form.version, "version")
         if step == "confirm":
             confirm = model(
@@ -156,22 +159,23 @@ def finding(
                 note=form.finding_note,
             )
             partners.confirm_missed(uow, actor=actor, attendance_id=attendance_id, data=confirm)
-            message = N_(
+            return N_(
                 "The missed attendance is confirmed: a change in circumstances is reported for reassessment."
             )
-        else:
-            excuse = model(partners.AttendanceExcuse, version=version, note=form.finding_note)
-            partners.excuse_missed(uow, actor=actor, attendance_id=attendance_id, data=excuse)
-            message = N_("The missed attendance is excused.")
-    except InvalidInput as err:
-        field = "finding_note" if err.field == "note" else err.field
-        errors = form_errors(request, InvalidInput(field, err.problem), set(AttendanceForm.model_fields))
-        return _page(request, uow, actor, training_id, values, errors, status_code=422)
-    except InvalidTransition as err:
-        errors = {"form": pages.gettext(request, str(err))}
-        return _page(request, uow, actor, training_id, values, errors, status_code=409)
-    pages.flash(request, message, "success")
-    return pages.redirect(request, f"/staff/training/{training_id}")
+        excuse = model(partners.AttendanceExcuse, version=version, note=form.finding_note)
+        partners.excuse_missed(uow, actor=actor, attendance_id=attendance_id, data=excuse)
+        return N_("The missed attendance is excused.")
+
+    return submit(
+        request,
+        form,
+        act,
+        lambda message: to(request, f"/staff/training/{training_id}", message),
+        functools.partial(_page, request, uow, actor, training_id),
+        boxes={"note": "finding_note"},
+        values={"finding_of": str(attendance_id)},
+        refused={InvalidTransition: 409},
+    )
 
 
 def _list(
