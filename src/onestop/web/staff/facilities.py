@@ -24,8 +24,8 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import health as health_pages
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
-from onestop.web.staff.health_page import date, version
+from onestop.web.staff.forms import PageForm, form_date, form_errors, model, optional_uuid
+from onestop.web.staff.health_page import version
 
 router = APIRouter()
 
@@ -185,7 +185,7 @@ def stay_in(
             s.StayIn,
             person_id=person_id,
             facility_id=optional_uuid(form.facility_id, "facility_id"),
-            in_on=date(form.in_on, "in_on"),
+            in_on=form_date(form.in_on, "in_on"),
             reason=form.stay_reason or None,
         )
         stay = health.record_stay_in(uow, actor=actor, data=data)
@@ -212,7 +212,7 @@ def stay_out(
         data = model(
             s.StayOut,
             version=version(form.version),
-            out_on=date(form.out_on, "out_on"),
+            out_on=form_date(form.out_on, "out_on"),
             reason=form.out_reason or None,
         )
         stay = health.record_stay_out(uow, actor=actor, stay_id=stay_id, data=data)
@@ -250,7 +250,7 @@ def pay(
             kind=form.benefit_kind,
             amount=form.amount or None,
             nights=int(form.nights) if form.nights else None,
-            pay_date=date(form.pay_date, "pay_date"),
+            pay_date=form_date(form.pay_date, "pay_date"),
             cheque_number=form.cheque_number or None,
             health_benefits=form.health_benefits == "yes",
             explanation=form.explanation,

@@ -3,6 +3,7 @@ with the service's ``InvalidInput`` next to the right box and what was typed (42
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
 from collections.abc import Callable, Mapping
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 
+from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.web import pages
@@ -84,6 +86,25 @@ def model(schema: type[M], /, **data: Any) -> M:
         first = err.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "form"
         raise InvalidInput(field, str(first["msg"])) from None
+
+
+def form_int(raw: str, field: str) -> int | None:
+    """A whole number typed in a box (empty means none); anything else is an ``InvalidInput``."""
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise InvalidInput(field, "must be a whole number")
+    return int(raw)
+
+
+def form_date(raw: str, field: str) -> dt.date | None:
+    """A date typed in a box (empty means none)."""
+    return parse_date(raw, field=field) if raw else None
+
+
+def option_labels(request: Request, labels: Mapping[str, str]) -> list[tuple[str, str]]:
+    """A select's ``(value, label)`` options, the labels translated for the page."""
+    return [(k, pages.gettext(request, v)) for k, v in labels.items()]
 
 
 def optional_uuid(raw: str, field: str) -> uuid.UUID | None:

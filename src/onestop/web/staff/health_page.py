@@ -17,7 +17,6 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop import health, money
 from onestop.access.permissions import Permission
-from onestop.common.dates import parse_date
 from onestop.common.i18n import N_
 from onestop.health import schemas as s
 from onestop.registry import get_person
@@ -25,7 +24,7 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import forms
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm
+from onestop.web.staff.forms import PageForm, option_labels
 
 T = TypeVar("T")
 
@@ -85,11 +84,6 @@ def version(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
-def date(raw: str, field: str) -> Any:
-    """A typed date, or none when the box is empty."""
-    return parse_date(raw, field=field) if raw else None
-
-
 def find(items: Sequence[Any], item_id: uuid.UUID, what: str) -> Any:
     """The record with this id in one list of the person's health file (404 when it is not theirs)."""
     for item in items:
@@ -111,10 +105,6 @@ def record_view(
 ) -> Callable[[uuid.UUID], View]:
     """``view(id)``: the page of the record with that id in ``items`` of the file, shown as ``key``."""
     return lambda rid: View(template, lambda f: {key: find(items(f), rid, what)})
-
-
-def _options(request: Request, labels: dict[str, str]) -> list[tuple[str, str]]:
-    return [(k, pages.gettext(request, v)) for k, v in labels.items()]
 
 
 class HealthPage:
@@ -148,12 +138,12 @@ class HealthPage:
             "errors": errors or {},
             "plan_labels": PLANS,
             "status_labels": STATUSES,
-            "outcomes": _options(request, OUTCOMES),
-            "mcp_statuses": _options(request, MCP_STATUSES),
-            "travel_kinds": _options(request, TRAVEL_KINDS),
-            "pay_to": _options(request, PAY_TO),
-            "methods": _options(request, METHODS),
-            "restriction_kinds": _options(request, RESTRICTION_KINDS),
+            "outcomes": option_labels(request, OUTCOMES),
+            "mcp_statuses": option_labels(request, MCP_STATUSES),
+            "travel_kinds": option_labels(request, TRAVEL_KINDS),
+            "pay_to": option_labels(request, PAY_TO),
+            "methods": option_labels(request, METHODS),
+            "restriction_kinds": option_labels(request, RESTRICTION_KINDS),
             "payees": [("", "–"), *payees],
             "log_person": self.person_id,
             **view.pick(file),

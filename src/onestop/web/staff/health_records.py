@@ -16,8 +16,8 @@ from starlette.responses import HTMLResponse, Response
 from onestop import health
 from onestop.common.i18n import N_
 from onestop.health import schemas as s
-from onestop.web.staff.forms import PageForm, model
-from onestop.web.staff.health_page import PEOPLE, Page, date, record_view, version
+from onestop.web.staff.forms import PageForm, form_date, model
+from onestop.web.staff.health_page import PEOPLE, Page, record_view, version
 from onestop.web.staff.health_work import authorization_view, coverage_view
 
 router = APIRouter()
@@ -97,7 +97,7 @@ def reissue_card(page: Page, card_id: uuid.UUID, form: Annotated[ReissueForm, Fo
     """A new card with a new number; the old one is marked replaced."""
 
     def act() -> s.CardPublic:
-        valid_to = date(form.valid_to, "valid_to")
+        valid_to = form_date(form.valid_to, "valid_to")
         data = model(
             s.CardReissue, version=version(form.version), reason=form.reissue_reason, valid_to=valid_to
         )

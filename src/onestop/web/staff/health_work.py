@@ -19,8 +19,8 @@ from starlette.responses import HTMLResponse, Response
 from onestop import health
 from onestop.common.i18n import N_
 from onestop.health import schemas as s
-from onestop.web.staff.forms import PageForm, model, optional_uuid
-from onestop.web.staff.health_page import PEOPLE, Page, View, date, record_view, version
+from onestop.web.staff.forms import PageForm, form_date, model, optional_uuid
+from onestop.web.staff.health_page import PEOPLE, Page, View, record_view, version
 
 router = APIRouter()
 
@@ -63,7 +63,7 @@ def end_coverage(page: Page, coverage_id: uuid.UUID, form: Annotated[CoverageFor
     """End the period on a date, with the reason."""
 
     def act() -> object:
-        end_on = date(form.end_on, "end_on")
+        end_on = form_date(form.end_on, "end_on")
         data = model(s.CoverageEnd, version=version(form.version), end_on=end_on, reason=form.end_reason)
         return health.end_coverage(page.uow, actor=page.actor, coverage_id=coverage_id, data=data)
 
@@ -76,7 +76,7 @@ def renew_coverage(page: Page, coverage_id: uuid.UUID, form: Annotated[CoverageF
     """Renew at review: the period ends and a new one follows."""
 
     def act() -> object:
-        start_on = date(form.start_on, "start_on")
+        start_on = form_date(form.start_on, "start_on")
         data = model(
             s.CoverageRenew, version=version(form.version), start_on=start_on, reason=form.renew_reason
         )
@@ -113,8 +113,8 @@ def record_mcp(page: Page, form: Annotated[McpForm, Form()]) -> Response:
             person_id=page.person_id,
             status=form.status,
             number=form.number or None,
-            valid_from=date(form.valid_from, "valid_from"),
-            valid_to=date(form.valid_to, "valid_to"),
+            valid_from=form_date(form.valid_from, "valid_from"),
+            valid_to=form_date(form.valid_to, "valid_to"),
             note=form.note or None,
         )
         return health.record_mcp(page.uow, actor=page.actor, data=data)
@@ -157,8 +157,8 @@ def decide_authorization(
             version=version(form.version),
             outcome=form.outcome,
             reason=form.decision_reason,
-            decided_on=date(form.decided_on, "decided_on"),
-            expires_on=date(form.expires_on, "expires_on"),
+            decided_on=form_date(form.decided_on, "decided_on"),
+            expires_on=form_date(form.expires_on, "expires_on"),
         )
         return health.decide_authorization(
             page.uow, actor=page.actor, authorization_id=authorization_id, data=data
@@ -233,8 +233,8 @@ def receive_claim(page: Page, form: Annotated[ClaimForm, Form()]) -> Response:
             province=form.province.upper(),
             provider=form.provider,
             service=form.service,
-            service_from=date(form.service_from, "service_from"),
-            service_to=date(form.service_to, "service_to"),
+            service_from=form_date(form.service_from, "service_from"),
+            service_to=form_date(form.service_to, "service_to"),
             amount=form.amount,
         )
         return health.receive_claim(page.uow, actor=page.actor, data=data)
@@ -299,7 +299,7 @@ def pay_claim(page: Page, claim_id: uuid.UUID, form: Annotated[PayClaimForm, For
             pay_to=form.pay_to,
             payee_id=optional_uuid(form.payee_id, "payee_id"),
             method=form.method or "cheque",
-            pay_date=date(form.pay_date, "pay_date"),
+            pay_date=form_date(form.pay_date, "pay_date"),
         )
         return health.pay_claim(page.uow, actor=page.actor, claim_id=claim_id, data=data)
 
@@ -342,7 +342,7 @@ def receive_senior_claim(page: Page, form: Annotated[SeniorForm, Form()]) -> Res
             landed_immigrant=form.landed_immigrant == "yes",
             receives_oas=form.receives_oas == "yes",
             receives_gis=form.receives_gis == "yes",
-            received_on=date(form.received_on, "received_on"),
+            received_on=form_date(form.received_on, "received_on"),
             note=form.note or None,
         )
         return health.receive_senior_claim(page.uow, actor=page.actor, data=data)
@@ -371,7 +371,7 @@ def decide_senior_claim(
             version=version(form.version),
             outcome=form.outcome,
             reason=form.decision_reason,
-            start_on=date(form.start_on, "start_on"),
+            start_on=form_date(form.start_on, "start_on"),
         )
         return health.decide_senior_claim(page.uow, actor=page.actor, claim_id=claim_id, data=data)
 
@@ -437,7 +437,7 @@ def _legs(form: TravelForm) -> list[dict[str, Any]]:
                     "from_place": row["from"],
                     "to_place": row["to"],
                     "carrier": row["carrier"],
-                    "depart_on": date(row["date"], f"leg{n}_date"),
+                    "depart_on": form_date(row["date"], f"leg{n}_date"),
                 }
             )
     return legs
@@ -474,7 +474,7 @@ def request_travel(page: Page, form: Annotated[TravelForm, Form()]) -> Response:
             kind=form.kind,
             reason=form.reason,
             legs=_legs(form),
-            return_on=date(form.return_on, "return_on"),
+            return_on=form_date(form.return_on, "return_on"),
             estimated_cost=form.estimated_cost,
         )
         return health.request_travel(page.uow, actor=page.actor, data=data)
@@ -535,7 +535,7 @@ def travel_return(page: Page, travel_id: uuid.UUID, form: Annotated[ReturnForm, 
     """The follow-up on return."""
 
     def act() -> object:
-        returned_on = date(form.returned_on, "returned_on")
+        returned_on = form_date(form.returned_on, "returned_on")
         data = model(
             s.TravelReturn, version=version(form.version), returned_on=returned_on, note=form.return_note
         )

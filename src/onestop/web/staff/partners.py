@@ -8,7 +8,7 @@ and what was typed (422); a refused step (signing before approval) says why (409
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import uuid
 from typing import Annotated, Any
 
@@ -18,7 +18,6 @@ from starlette.responses import HTMLResponse, Response
 from onestop import money, partners
 from onestop.access import Permission
 from onestop.access.permissions import Actor
-from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
@@ -26,7 +25,17 @@ from onestop.money.errors import SelfApproval
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+from onestop.web.staff.forms import (
+    PageForm,
+    form_date,
+    form_int,
+    model,
+    option_labels,
+    optional_uuid,
+    submit,
+    then,
+    to,
+)
 
 router = APIRouter()
 
@@ -124,22 +133,6 @@ class InquiryStepForm(PageForm):
     answered_on: str = ""
 
 
-def form_int(raw: str, field: str) -> int | None:
-    if not raw:
-        return None
-    if not raw.isdigit():
-        raise InvalidInput(field, "must be a whole number")
-    return int(raw)
-
-
-def form_date(raw: str, field: str) -> dt.date | None:
-    return parse_date(raw, field=field) if raw else None
-
-
-def option_labels(request: Request, labels: dict[str, str]) -> list[tuple[str, str]]:
-    return [(k, pages.gettext(request, v)) for k, v in labels.items()]
-
-
 @router.get("/partners")
 def partners_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """Sponsors with their contacts, every project, and the forms to add a sponsor or a proposal."""
@@ -151,7 +144,8 @@ def add_sponsor(
     request: Request, uow: UowDep, actor: StaffActor, form: Annotated[SponsorForm, Form()]
 ) -> Response:
     """Record a sponsor (its vendor payee in money waits for a second person)."""
-    try:
+
+    def act() -> partners.SponsorPublic:
         contacts = []
         if form.contact_name:
             contacts.append(
@@ -169,13 +163,15 @@ def add_sponsor(
             address=form.address or None,
             contacts=contacts,
         )
-        made = partners.create_sponsor(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        field = "contact_name" if err.field.startswith("contacts") else err.field
-        errors = form_errors(request, InvalidInput(field, err.problem), set(SponsorForm.model_fields))
-        return _list(request, uow, actor, form.model_dump(), errors, status_code=422)
-    pages.flash(request, N_("%(name)s is recorded."), "success", name=made.name)
-    return pages.redirect(request, "/staff/partners")
+        return partners.create_sponsor(uow, actor=actor, data=data)
+
+    def done(made: partners.SponsorPublic) -> Response:
+        return to(request, "/staff/partners", N_("%(name)s is recorded."), name=made.name)
+
+    def box(field: str) -> str:
+        return "contact_name" if field.startswith("contacts") else field
+
+    return submit(request, form, act, done, functools.partial(_list, request, uow, actor), boxes=box)
 
 
 @router.post("/partners/projects")
@@ -183,7 +179,8 @@ def propose(
     request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ProposalForm, Form()]
 ) -> Response:
     """Record a sponsor's proposal."""
-    try:
+
+    def act() -> partners.ProjectPublic:
         data = model(
             partners.ProjectCreate,
             sponsor_id=optional_uuid(form.sponsor_id, "sponsor_id"),
@@ -196,12 +193,12 @@ def propose(
             starts_on=form_date(form.starts_on, "starts_on"),
             ends_on=form_date(form.ends_on, "ends_on"),
         )
-        made = partners.propose_project(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(ProposalForm.model_fields))
-        return _list(request, uow, actor, form.model_dump(), errors, status_code=422)
-    pages.flash(request, N_("The proposal is recorded."), "success")
-    return pages.redirect(request, f"/staff/partners/projects/{made.id}")
+        return partners.propose_project(uow, actor=actor, data=data)
+
+    def done(made: partners.ProjectPublic) -> Response:
+        return to(request, f"/staff/partners/projects/{made.id}", N_("The proposal is recorded."))
+
+    return submit(request, form, act, done, functools.partial(_list, request, uow, actor))
 
 
 @router.get("/partners/projects/{project_id:uuid}")
@@ -227,21 +224,15 @@ def project_step(
     """One step of the project: negotiate, recommend, approve, sign, participant, instalment, visit, close."""
     if step not in _STEPS:
         raise HTTPException(status_code=404)
-    try:
-        _STEPS[step](uow, actor, project_id, form)
-    except (InvalidInput, InvalidTransition, SelfApproval) as err:
-        if isinstance(err, InvalidTransition | SelfApproval):
-            errors = {"form": pages.gettext(request, str(err))}
-            status = 403 if isinstance(err, SelfApproval) else 409
-        else:
-            field = _STEP_FIELDS.get(err.field, err.field)
-            errors = form_errors(request, InvalidInput(field, err.problem), set(StepForm.model_fields))
-            status = 422
-        return _project(
-            request, uow, actor, project_id, form.model_dump(), errors, step=step, status_code=status
-        )
-    pages.flash(request, _DONE[step], "success")
-    return pages.redirect(request, f"/staff/partners/projects/{project_id}")
+    return submit(
+        request,
+        form,
+        lambda: _STEPS[step](uow, actor, project_id, form),
+        then(request, f"/staff/partners/projects/{project_id}", _DONE[step]),
+        functools.partial(_project, request, uow, actor, project_id, step=step),
+        boxes=_STEP_FIELDS,
+        refused={InvalidTransition: 409, SelfApproval: 403},
+    )
 
 
 def _negotiate(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
@@ -375,7 +366,8 @@ def open_inquiry(
     form: Annotated[InquiryForm, Form()],
 ) -> Response:
     """Record the inquiry in the person's file."""
-    try:
+
+    def act() -> partners.InquiryPublic:
         data = model(
             partners.InquiryCreate,
             person_id=person_id,
@@ -389,17 +381,14 @@ def open_inquiry(
             consent_on=form_date(form.consent_on, "consent_on"),
             consent_note=form.consent_note or None,
         )
-        made = partners.open_inquiry(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(InquiryForm.model_fields))
-        return _new_inquiry(request, uow, actor, person_id, form.model_dump(), errors, status_code=422)
-    pages.flash(
-        request,
-        N_("The inquiry is recorded; answer by %(date)s."),
-        "success",
-        date=made.respond_by.isoformat(),
-    )
-    return pages.redirect(request, f"/staff/inquiries/{made.id}")
+        return partners.open_inquiry(uow, actor=actor, data=data)
+
+    def done(made: partners.InquiryPublic) -> Response:
+        message = N_("The inquiry is recorded; answer by %(date)s.")
+        return to(request, f"/staff/inquiries/{made.id}", message, date=made.respond_by.isoformat())
+
+    again = functools.partial(_new_inquiry, request, uow, actor, person_id)
+    return submit(request, form, act, done, again)
 
 
 @router.get("/inquiries/{inquiry_id:uuid}")
@@ -420,7 +409,8 @@ def inquiry_step(
     """Record the client's consent, or the answer."""
     if step not in ("consent", "answer"):
         raise HTTPException(status_code=404)
-    try:
+
+    def act() -> str:
         version = form_int(form.version, "version")
         if step == "consent":
             consent = model(
@@ -430,25 +420,25 @@ def inquiry_step(
                 consent_note=form.consent_note,
             )
             partners.record_consent(uow, actor=actor, inquiry_id=inquiry_id, data=consent)
-            message = N_("The client's consent is recorded.")
-        else:
-            answer = model(
-                partners.InquiryAnswer,
-                version=version,
-                answer=form.answer,
-                disclose=form.disclose == "yes",
-                answered_on=form_date(form.answered_on, "answered_on"),
-            )
-            partners.answer_inquiry(uow, actor=actor, inquiry_id=inquiry_id, data=answer)
-            message = N_("The answer is recorded.")
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(InquiryStepForm.model_fields))
-        return _inquiry(request, uow, actor, inquiry_id, form.model_dump(), errors, status_code=422)
-    except InvalidTransition as err:
-        errors = {"form": pages.gettext(request, str(err))}
-        return _inquiry(request, uow, actor, inquiry_id, form.model_dump(), errors, status_code=409)
-    pages.flash(request, message, "success")
-    return pages.redirect(request, f"/staff/inquiries/{inquiry_id}")
+            return N_("The client's consent is recorded.")
+        answer = model(
+            partners.InquiryAnswer,
+            version=version,
+            answer=form.answer,
+            disclose=form.disclose == "yes",
+            answered_on=form_date(form.answered_on, "answered_on"),
+        )
+        partners.answer_inquiry(uow, actor=actor, inquiry_id=inquiry_id, data=answer)
+        return N_("The answer is recorded.")
+
+    return submit(
+        request,
+        form,
+        act,
+        lambda message: to(request, f"/staff/inquiries/{inquiry_id}", message),
+        functools.partial(_inquiry, request, uow, actor, inquiry_id),
+        refused={InvalidTransition: 409},
+    )
 
 
 def _list(

@@ -23,8 +23,16 @@ from onestop.db import UnitOfWork
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, model, optional_uuid, submit, to
-from onestop.web.staff.partners import form_date, form_int, option_labels
+from onestop.web.staff.forms import (
+    PageForm,
+    form_date,
+    form_int,
+    model,
+    option_labels,
+    optional_uuid,
+    submit,
+    to,
+)
 
 router = APIRouter()
 
