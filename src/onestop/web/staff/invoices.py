@@ -8,6 +8,7 @@ as it is now.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Annotated, Any
 
@@ -23,9 +24,9 @@ from onestop.money import InvoiceCreate, approve_invoice, list_invoices, list_pa
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+from onestop.web.staff.forms import PageForm, model, optional_uuid, submit, to
 from onestop.web.staff.money import _cents
-from onestop.web.staff.overpayments import current_unit, program_form
+from onestop.web.staff.overpayments import AMOUNT_BOX, current_unit, program_form
 
 router = APIRouter()
 
@@ -54,7 +55,7 @@ class ApproveForm(PageForm):
 def new(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The form: which payee, their invoice number, what for, how much, when it came in."""
     today = request.app.state.container.clock.today().isoformat()
-    return _new(request, uow, actor, person_id, InvoiceForm(received_on=today))
+    return _new(request, uow, actor, person_id, InvoiceForm(received_on=today).model_dump())
 
 
 @router.post("/people/{person_id:uuid}/invoices")
@@ -66,7 +67,8 @@ def enter(
     form: Annotated[InvoiceForm, Form()],
 ) -> Response:
     """Enter the invoice against the person's current benefit unit."""
-    try:
+
+    def act() -> tuple[uuid.UUID, int]:
         unit = current_unit(uow, actor, person_id)
         if unit is None:
             raise InvalidInput("form", "the person is not in a benefit unit")
@@ -81,20 +83,16 @@ def enter(
             received_on=parse_date(form.received_on, field="received_on") if form.received_on else None,
         )
         invoice = record_invoice(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        err = InvalidInput("amount", err.problem) if err.field == "amount_cents" else err
-        errors = form_errors(request, err, set(InvoiceForm.model_fields))
-        return _new(request, uow, actor, person_id, form, errors=errors, status_code=422)
-    except Conflict as err:
-        return _new(request, uow, actor, person_id, form, errors={"form": str(err)}, status_code=409)
-    amount = pages.formatter(request).money(invoice.amount_cents)
-    pages.flash(
-        request,
-        N_("The invoice of %(amount)s is entered; another officer approves it."),
-        "success",
-        amount=amount,
-    )
-    return pages.redirect(request, f"/staff/invoices#i-{invoice.id}")
+        return invoice.id, invoice.amount_cents
+
+    def done(entered: tuple[uuid.UUID, int]) -> Response:
+        invoice_id, cents = entered
+        amount = pages.formatter(request).money(cents)
+        message = N_("The invoice of %(amount)s is entered; another officer approves it.")
+        return to(request, f"/staff/invoices#i-{invoice_id}", message, amount=amount)
+
+    again = functools.partial(_new, request, uow, actor, person_id)
+    return submit(request, form, act, done, again, boxes=AMOUNT_BOX, refused={Conflict: 409})
 
 
 @router.get("/invoices")
@@ -134,12 +132,12 @@ def _new(
     uow: UnitOfWork,
     actor: Actor,
     pid: uuid.UUID,
-    form: InvoiceForm,
-    *,
+    values: dict[str, Any],
     errors: dict[str, str] | None = None,
+    *,
     status_code: int = 200,
 ) -> HTMLResponse:
-    context = program_form(request, uow, actor, pid, form)
+    context = program_form(request, uow, actor, pid, values)
     payees = [(str(p.id), p.name) for p in list_payees(uow, actor=actor, person_id=pid) if p.kind != "client"]
     context |= {
         "errors": errors or {},

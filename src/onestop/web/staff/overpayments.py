@@ -7,6 +7,7 @@ re-renders the form with the error beside its box and what was typed; nothing is
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Annotated, Any
 
@@ -26,11 +27,12 @@ from onestop.money import (
     record_repayment,
 )
 from onestop.money import request_write_off as ask_write_off
+from onestop.money import schemas as ms
 from onestop.registry import get_person, list_person_units
 from onestop.web import pages, programs
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model
+from onestop.web.staff.forms import PageForm, model, submit, then, to
 from onestop.web.staff.money import _cents
 
 router = APIRouter(prefix="/people/{person_id:uuid}/overpayments")
@@ -63,6 +65,10 @@ class WriteOffForm(PageForm):
     reason: str = ""
 
 
+#: The service's amount in cents is the form's amount box.
+AMOUNT_BOX = {"amount_cents": "amount"}
+
+
 def current_unit(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UUID | None:
     """The unit the person is a member of now (None: not in one; nothing is created on a read)."""
     for unit in list_person_units(uow, actor=actor, person_id=person_id):
@@ -74,7 +80,7 @@ def current_unit(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UU
 @router.get("/new")
 def new(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The set-up form."""
-    return _new(request, uow, actor, person_id, SetUpForm())
+    return _new(request, uow, actor, person_id, SetUpForm().model_dump())
 
 
 @router.post("")
@@ -86,7 +92,8 @@ def set_up(
     form: Annotated[SetUpForm, Form()],
 ) -> Response:
     """Set up an overpayment on the person's current unit (recovered by deduction from later payments)."""
-    try:
+
+    def act() -> ms.OverpaymentPublic:
         unit = current_unit(uow, actor, person_id)
         if unit is None:
             raise InvalidInput("form", "the person is not in a benefit unit")
@@ -98,13 +105,14 @@ def set_up(
             source=form.source,
             reason=form.reason,
         )
-        op = create_overpayment(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(SetUpForm.model_fields))
-        return _new(request, uow, actor, person_id, form, errors=errors, status_code=422)
-    amount = pages.formatter(request).money(op.amount)
-    pages.flash(request, N_("An overpayment of %(amount)s is set up."), "success", amount=amount)
-    return pages.redirect(request, f"/staff/people/{person_id}/overpayments/{op.id}")
+        return create_overpayment(uow, actor=actor, data=data)
+
+    def done(op: ms.OverpaymentPublic) -> Response:
+        amount = pages.formatter(request).money(op.amount)
+        message = N_("An overpayment of %(amount)s is set up.")
+        return to(request, f"/staff/people/{person_id}/overpayments/{op.id}", message, amount=amount)
+
+    return submit(request, form, act, done, functools.partial(_new, request, uow, actor, person_id))
 
 
 @router.get("/{overpayment_id:uuid}")
@@ -125,17 +133,18 @@ def repay(
     form: Annotated[RepaymentForm, Form()],
 ) -> Response:
     """Record money the client paid back."""
-    try:
+
+    def act() -> ms.OverpaymentPublic:
         data = model(Repayment, amount=_cents(form.amount), note=form.note)
-        op = record_repayment(uow, actor=actor, overpayment_id=overpayment_id, data=data)
-    except InvalidInput as err:
-        err = InvalidInput("amount", err.problem) if err.field == "amount_cents" else err
-        errors = form_errors(request, err, {"amount", "note"})
-        values = form.model_dump()
-        return _view(request, uow, actor, person_id, overpayment_id, values, errors, status_code=422)
-    left = pages.formatter(request).money(op.balance)
-    pages.flash(request, N_("The repayment is recorded; %(amount)s is left."), "success", amount=left)
-    return pages.redirect(request, f"/staff/people/{person_id}/overpayments/{overpayment_id}")
+        return record_repayment(uow, actor=actor, overpayment_id=overpayment_id, data=data)
+
+    def done(op: ms.OverpaymentPublic) -> Response:
+        left = pages.formatter(request).money(op.balance)
+        message = N_("The repayment is recorded; %(amount)s is left.")
+        return to(request, f"/staff/people/{person_id}/overpayments/{overpayment_id}", message, amount=left)
+
+    again = functools.partial(_view, request, uow, actor, person_id, overpayment_id)
+    return submit(request, form, act, done, again, boxes=AMOUNT_BOX)
 
 
 @router.post("/{overpayment_id:uuid}/write-off")
@@ -148,19 +157,19 @@ def write_off(
     form: Annotated[WriteOffForm, Form()],
 ) -> Response:
     """Ask a supervisor to write off what is left (it shows on their approvals page)."""
-    try:
+
+    def act() -> object:
         data = model(WriteOffRequest, reason=form.reason)
-        ask_write_off(uow, actor=actor, overpayment_id=overpayment_id, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, {"reason"})
-        values = form.model_dump()
-        return _view(request, uow, actor, person_id, overpayment_id, values, errors, status_code=422)
-    pages.flash(request, N_("The write-off is waiting for a supervisor's approval."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/overpayments/{overpayment_id}")
+        return ask_write_off(uow, actor=actor, overpayment_id=overpayment_id, data=data)
+
+    path = f"/staff/people/{person_id}/overpayments/{overpayment_id}"
+    done = then(request, path, N_("The write-off is waiting for a supervisor's approval."))
+    again = functools.partial(_view, request, uow, actor, person_id, overpayment_id)
+    return submit(request, form, act, done, again)
 
 
 def program_form(
-    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, form: PageForm
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, values: dict[str, Any]
 ) -> dict[str, Any]:
     """A new record's form under one of the person's programs: the person, their jurisdiction's
     programs, and what was typed (the first program unless one was chosen)."""
@@ -169,8 +178,7 @@ def program_form(
     person = get_person(uow, actor=actor, person_id=pid)
     language = pages.language_of(request)
     choices = [(p, programs.name(p, language)) for p in PROGRAMS[jurisdiction_of(person)]]
-    values = form.model_dump()
-    values["program"] = values["program"] or choices[0][0]
+    values = values | {"program": values.get("program") or choices[0][0]}
     return {"person": person, "values": values, "programs": choices, "log_person": pid}
 
 
@@ -179,12 +187,12 @@ def _new(
     uow: UnitOfWork,
     actor: Actor,
     pid: uuid.UUID,
-    form: SetUpForm,
-    *,
+    values: dict[str, Any],
     errors: dict[str, str] | None = None,
+    *,
     status_code: int = 200,
 ) -> HTMLResponse:
-    context = program_form(request, uow, actor, pid, form) | {
+    context = program_form(request, uow, actor, pid, values) | {
         "errors": errors or {},
         "sources": [(k, pages.gettext(request, v)) for k, v in SOURCES.items()],
         "page_url": f"/staff/people/{pid}/overpayments/new",
