@@ -6,6 +6,7 @@ what was typed (422), a stale version answers 409 ("someone else changed this").
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Annotated, Any
 
@@ -17,6 +18,8 @@ from onestop.cases.appeals import (
     AppealCreate,
     AppealDecide,
     AppealOutcome,
+    AppealOutcomePublic,
+    AppealPublic,
     AppealResult,
     HearingSchedule,
     file_appeal,
@@ -25,14 +28,13 @@ from onestop.cases.appeals import (
     schedule_hearing,
 )
 from onestop.cases.decisions import get_decision
-from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model
+from onestop.web.staff.forms import PageForm, form_date, model, submit, then, to, version
 
 router = APIRouter()
 
@@ -72,10 +74,6 @@ class OutcomeForm(PageForm):
     effective_from: str = ""
 
 
-def _date(raw: str, field: str) -> Any:
-    return parse_date(raw, field=field) if raw else None
-
-
 def _result(form: OutcomeForm) -> AppealResult | None:
     """The decision the panel set (varied or overturned), when the form gives one."""
     if not (form.result_outcome or form.monthly_amount or form.effective_from):
@@ -85,21 +83,17 @@ def _result(form: OutcomeForm) -> AppealResult | None:
             AppealResult,
             outcome=form.result_outcome or None,
             monthly_amount=form.monthly_amount or None,
-            effective_from=_date(form.effective_from, "effective_from"),
+            effective_from=form_date(form.effective_from, "effective_from"),
         )
     except InvalidInput as err:
         raise InvalidInput("result_outcome" if err.field == "outcome" else err.field, err.problem) from None
-
-
-def _version(raw: str) -> int | None:
-    return int(raw) if raw.isdigit() else None
 
 
 @router.get("/decisions/{decision_id:uuid}/appeals/new")
 def new(request: Request, uow: UowDep, actor: StaffActor, decision_id: uuid.UUID) -> HTMLResponse:
     """The filing form (today's date by default)."""
     today = request.app.state.container.clock.today().isoformat()
-    return _new(request, uow, actor, decision_id, FileForm(filed_on=today))
+    return _new(request, uow, actor, decision_id, FileForm(filed_on=today).model_dump())
 
 
 @router.post("/decisions/{decision_id:uuid}/appeals")
@@ -111,20 +105,21 @@ def file(
     form: Annotated[FileForm, Form()],
 ) -> Response:
     """File the appeal (past the deadline, the reason for filing late is required)."""
-    try:
+
+    def act() -> AppealPublic:
         data = model(
             AppealCreate,
             decision_id=decision_id,
-            filed_on=_date(form.filed_on, "filed_on"),
+            filed_on=form_date(form.filed_on, "filed_on"),
             grounds=form.grounds,
             late_reason=form.late_reason or None,
         )
-        appeal = file_appeal(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(FileForm.model_fields))
-        return _new(request, uow, actor, decision_id, form, errors=errors, status_code=422)
-    pages.flash(request, N_("The appeal is filed."), "success")
-    return pages.redirect(request, f"/staff/appeals/{appeal.id}")
+        return file_appeal(uow, actor=actor, data=data)
+
+    def done(appeal: AppealPublic) -> Response:
+        return to(request, f"/staff/appeals/{appeal.id}", N_("The appeal is filed."))
+
+    return submit(request, form, act, done, functools.partial(_new, request, uow, actor, decision_id))
 
 
 @router.get("/appeals/{appeal_id:uuid}")
@@ -142,21 +137,20 @@ def hearing(
     form: Annotated[HearingForm, Form()],
 ) -> Response:
     """Schedule or move the hearing."""
-    try:
+
+    def act() -> object:
         panel = [line.strip() for line in form.panel.splitlines() if line.strip()]
         data = model(
             HearingSchedule,
-            version=_version(form.version),
-            hearing_on=_date(form.hearing_on, "hearing_on"),
+            version=version(form.version),
+            hearing_on=form_date(form.hearing_on, "hearing_on"),
             panel=panel,
             location=form.location or None,
         )
-        schedule_hearing(uow, actor=actor, appeal_id=appeal_id, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, {"hearing_on", "panel", "location"})
-        return _view(request, uow, actor, appeal_id, form.model_dump(), errors, status_code=422)
-    pages.flash(request, N_("The hearing is scheduled."), "success")
-    return pages.redirect(request, f"/staff/appeals/{appeal_id}")
+        return schedule_hearing(uow, actor=actor, appeal_id=appeal_id, data=data)
+
+    done = then(request, f"/staff/appeals/{appeal_id}", N_("The hearing is scheduled."))
+    return submit(request, form, act, done, functools.partial(_view, request, uow, actor, appeal_id))
 
 
 @router.post("/appeals/{appeal_id:uuid}/outcome")
@@ -168,25 +162,29 @@ def outcome(
     form: Annotated[OutcomeForm, Form()],
 ) -> Response:
     """Record the panel's outcome; varied or overturned makes the new decision."""
-    try:
+
+    def act() -> AppealOutcomePublic:
         data = model(
             AppealDecide,
-            version=_version(form.version),
+            version=version(form.version),
             outcome=form.outcome,
             reason=form.reason,
-            decided_on=_date(form.decided_on, "decided_on"),
+            decided_on=form_date(form.decided_on, "decided_on"),
             result=_result(form),
         )
-        done = record_outcome(uow, actor=actor, appeal_id=appeal_id, data=data)
-    except InvalidInput as err:
-        known = {"outcome", "reason", "decided_on", "result_outcome", "monthly_amount", "effective_from"}
-        field = "result_outcome" if err.field == "result.outcome" else err.field.removeprefix("result.")
-        errors = form_errors(request, InvalidInput(field, err.problem), known)
-        return _view(request, uow, actor, appeal_id, form.model_dump(), errors, status_code=422)
-    pages.flash(request, N_("The outcome is recorded."), "success")
-    if done.decision is not None:
-        return pages.redirect(request, f"/staff/decisions/{done.decision.id}")
-    return pages.redirect(request, f"/staff/appeals/{appeal_id}")
+        return record_outcome(uow, actor=actor, appeal_id=appeal_id, data=data)
+
+    def done(decided: AppealOutcomePublic) -> Response:
+        path = (
+            f"/staff/decisions/{decided.decision.id}" if decided.decision else f"/staff/appeals/{appeal_id}"
+        )
+        return to(request, path, N_("The outcome is recorded."))
+
+    def box(field: str) -> str:
+        return "result_outcome" if field == "result.outcome" else field.removeprefix("result.")
+
+    again = functools.partial(_view, request, uow, actor, appeal_id)
+    return submit(request, form, act, done, again, boxes=box)
 
 
 def _new(
@@ -194,15 +192,15 @@ def _new(
     uow: UnitOfWork,
     actor: Actor,
     did: uuid.UUID,
-    form: FileForm,
-    *,
+    values: dict[str, Any],
     errors: dict[str, str] | None = None,
+    *,
     status_code: int = 200,
 ) -> HTMLResponse:
     decision = get_decision(uow, actor=actor, decision_id=did)
     context = {
         "decision": decision,
-        "values": form.model_dump(),
+        "values": values,
         "errors": errors or {},
         "log_person": decision.applicant_id,
         "page_url": f"/staff/decisions/{did}/appeals/new",

@@ -24,8 +24,7 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import health as health_pages
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_date, form_errors, model, optional_uuid
-from onestop.web.staff.health_page import version
+from onestop.web.staff.forms import PageForm, form_date, form_errors, model, optional_uuid, version
 
 router = APIRouter()
 

@@ -107,6 +107,11 @@ def option_labels(request: Request, labels: Mapping[str, str]) -> list[tuple[str
     return [(k, pages.gettext(request, v)) for k, v in labels.items()]
 
 
+def version(raw: str) -> int | None:
+    """The record version the form was read at (anything else is none, which the service refuses)."""
+    return int(raw) if raw.isdigit() else None
+
+
 def optional_uuid(raw: str, field: str) -> uuid.UUID | None:
     """An id from a form (empty means none); anything else is an ``InvalidInput`` on ``field``."""
     if not raw:
@@ -115,6 +120,10 @@ def optional_uuid(raw: str, field: str) -> uuid.UUID | None:
         return uuid.UUID(raw)
     except ValueError:
         raise InvalidInput(field, "is not a valid reference") from None
+
+
+#: Boxes a form carries hidden: an error on one goes to the summary, where the officer sees it.
+_HIDDEN = {"version"}
 
 
 class Again(Protocol):
@@ -148,7 +157,7 @@ def submit(
         result = act()
     except InvalidInput as err:
         box = boxes(err.field) if callable(boxes) else (boxes or {}).get(err.field, err.field)
-        errors = form_errors(request, InvalidInput(box, err.problem), set(type(form).model_fields))
+        errors = form_errors(request, InvalidInput(box, err.problem), set(type(form).model_fields) - _HIDDEN)
         return again(shown, errors, status_code=422)
     except tuple(refusals) as err:
         status = next(code for kind, code in refusals.items() if isinstance(err, kind))

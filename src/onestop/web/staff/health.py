@@ -24,8 +24,8 @@ from onestop.health import schemas as s
 from onestop.health import terms
 from onestop.registry import get_person
 from onestop.web import pages
-from onestop.web.staff.forms import model
-from onestop.web.staff.health_page import PLANS, STATUSES, HealthPage, Page, version
+from onestop.web.staff.forms import model, version
+from onestop.web.staff.health_page import PLANS, STATUSES, HealthPage, Page
 
 router = APIRouter()
 

@@ -79,11 +79,6 @@ RESTRICTION_KINDS = {
 PEOPLE = "/people/{person_id:uuid}/health"
 
 
-def version(raw: str) -> int | None:
-    """The record version the form was read at (anything else is none, which the service refuses)."""
-    return int(raw) if raw.isdigit() else None
-
-
 def find(items: Sequence[Any], item_id: uuid.UUID, what: str) -> Any:
     """The record with this id in one list of the person's health file (404 when it is not theirs)."""
     for item in items:

@@ -16,8 +16,8 @@ from starlette.responses import HTMLResponse, Response
 from onestop import health
 from onestop.common.i18n import N_
 from onestop.health import schemas as s
-from onestop.web.staff.forms import PageForm, form_date, model
-from onestop.web.staff.health_page import PEOPLE, Page, record_view, version
+from onestop.web.staff.forms import PageForm, form_date, model, version
+from onestop.web.staff.health_page import PEOPLE, Page, record_view
 from onestop.web.staff.health_work import authorization_view, coverage_view
 
 router = APIRouter()

@@ -19,8 +19,8 @@ from starlette.responses import HTMLResponse, Response
 from onestop import health
 from onestop.common.i18n import N_
 from onestop.health import schemas as s
-from onestop.web.staff.forms import PageForm, form_date, model, optional_uuid
-from onestop.web.staff.health_page import PEOPLE, Page, View, record_view, version
+from onestop.web.staff.forms import PageForm, form_date, model, optional_uuid, version
+from onestop.web.staff.health_page import PEOPLE, Page, View, record_view
 
 router = APIRouter()
 
