@@ -143,13 +143,15 @@ def submit(
     values: Mapping[str, Any] | None = None,
     hide: tuple[str, ...] = (),
     refused: Mapping[type[Exception], int] | None = None,
+    explain: Callable[[Exception], str] = str,
 ) -> Response:
     """Run ``act`` (one service call) and answer ``done(result)``.
 
     On ``InvalidInput`` the page ``again`` (422) with the error beside its box (``boxes`` maps a service
     field to the form's box of another name) and what was typed (with ``values`` added and the ``hide``
     boxes emptied); an error of a kind in ``refused`` (a stale version, a finding already made) shows its
-    message above the form with that status, so the officer sees why and the record as it is now.
+    message (``explain(err)``, translated) above the form with that status, so the officer sees why and
+    the record as it is now.
     """
     shown = form.model_dump() | dict(values or {}) | dict.fromkeys(hide, "")
     refusals = refused or {}
@@ -161,7 +163,7 @@ def submit(
         return again(shown, errors, status_code=422)
     except tuple(refusals) as err:
         status = next(code for kind, code in refusals.items() if isinstance(err, kind))
-        return again(shown, {"form": pages.gettext(request, str(err))}, status_code=status)
+        return again(shown, {"form": pages.gettext(request, explain(err))}, status_code=status)
     return done(result)
 
 

@@ -9,6 +9,7 @@ stale version re-renders the page as it is now, with what was typed, and says so
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Annotated, Any
 
@@ -17,7 +18,7 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
 from onestop.cases.applications import FactIn, get_application, list_facts
-from onestop.cases.decisions import list_decisions
+from onestop.cases.decisions import DecisionPublic, list_decisions
 from onestop.cases.documents import list_documents
 from onestop.cases.reviews import (
     BenefitHold,
@@ -25,6 +26,8 @@ from onestop.cases.reviews import (
     ChangeReport,
     ReviewAction,
     ReviewConduct,
+    ReviewOutcome,
+    ReviewPublic,
     cancel_review,
     conduct_review,
     get_review,
@@ -33,14 +36,13 @@ from onestop.cases.reviews import (
     start_review,
     suspend_benefit,
 )
-from onestop.common.dates import parse_date
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.web import pages, questions
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+from onestop.web.staff.forms import PageForm, form_date, model, optional_uuid, submit, then, to
 
 router = APIRouter()
 
@@ -106,10 +108,6 @@ class HoldForm(PageForm):
     effective_from: str = ""
 
 
-def _date(raw: str, field: str) -> Any:
-    return parse_date(raw, field=field) if raw else None
-
-
 def _version(raw: str) -> int:
     """The version the form was read at; a form without one cannot be checked, so it is refused."""
     if not raw.isdigit():
@@ -117,11 +115,13 @@ def _version(raw: str) -> int:
     return int(raw)
 
 
-def _conflict(request: Request, err: Conflict) -> dict[str, str]:
+def _conflict(err: Exception) -> str:
     """The message of a 409: the record's state forbids it, or someone else changed it meanwhile."""
-    if isinstance(err, InvalidTransition):
-        return {"form": str(err)}
-    return {"form": pages.gettext(request, STALE)}
+    return str(err) if isinstance(err, InvalidTransition) else STALE
+
+
+#: A refused review step: its state forbids it, or someone else changed it (see ``_conflict``).
+_REFUSED: dict[type[Exception], int] = {Conflict: 409}
 
 
 # --- report a change in circumstances -------------------------------------------------------------
@@ -131,7 +131,8 @@ def _conflict(request: Request, err: Conflict) -> dict[str, str]:
 def change_form(request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID) -> HTMLResponse:
     """The form: what changed, when it was reported (today by default)."""
     today = request.app.state.container.clock.today().isoformat()
-    return _change(request, uow, actor, application_id, ChangeForm(category="income", reported_on=today))
+    form = ChangeForm(category="income", reported_on=today)
+    return _change(request, uow, actor, application_id, form.model_dump())
 
 
 @router.post("/applications/{application_id:uuid}/change")
@@ -143,24 +144,30 @@ def change(
     form: Annotated[ChangeForm, Form()],
 ) -> Response:
     """Record the change: the case reopens for the new facts and a reassessment is due."""
-    try:
+
+    def act() -> ReviewPublic:
         data = model(
             ChangeReport,
             application_id=application_id,
             category=form.category,
             description=form.description,
-            reported_on=_date(form.reported_on, "reported_on"),
+            reported_on=form_date(form.reported_on, "reported_on"),
             facts=_new_fact(request, uow, actor, application_id, form),
         )
-        review = report_change(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        field = {"value": "answer", "path": "fact", "facts": "fact"}.get(err.field.split(".")[-1], err.field)
-        errors = form_errors(request, InvalidInput(field, err.problem), set(ChangeForm.model_fields))
-        return _change(request, uow, actor, application_id, form, errors=errors, status_code=422)
-    except InvalidTransition as err:
-        return _change(request, uow, actor, application_id, form, errors={"form": str(err)}, status_code=409)
-    pages.flash(request, N_("The change is recorded. Update the facts, then reassess."), "success")
-    return pages.redirect(request, f"/staff/reviews/{review.id}")
+        return report_change(uow, actor=actor, data=data)
+
+    def done(review: ReviewPublic) -> Response:
+        return to(
+            request,
+            f"/staff/reviews/{review.id}",
+            N_("The change is recorded. Update the facts, then reassess."),
+        )
+
+    def box(field: str) -> str:
+        return {"value": "answer", "path": "fact", "facts": "fact"}.get(field.split(".")[-1], field)
+
+    again = functools.partial(_change, request, uow, actor, application_id)
+    return submit(request, form, act, done, again, boxes=box, refused={InvalidTransition: 409})
 
 
 def _new_fact(
@@ -205,13 +212,21 @@ def start(
     form: Annotated[ReviewActionForm, Form()],
 ) -> Response:
     """Start the review: the case reopens so the facts can be brought up to date."""
-    try:
-        start_review(uow, actor=actor, review_id=review_id, data=ReviewAction(version=_version(form.version)))
-    except Conflict as err:
-        values = form.model_dump()
-        return _review(request, uow, actor, review_id, values, _conflict(request, err), status_code=409)
-    pages.flash(request, N_("The review is under way. Update the facts, then reassess."), "success")
-    return pages.redirect(request, f"/staff/reviews/{review_id}")
+    return submit(
+        request,
+        form,
+        lambda: start_review(
+            uow, actor=actor, review_id=review_id, data=ReviewAction(version=_version(form.version))
+        ),
+        then(
+            request,
+            f"/staff/reviews/{review_id}",
+            N_("The review is under way. Update the facts, then reassess."),
+        ),
+        functools.partial(_review, request, uow, actor, review_id),
+        refused=_REFUSED,
+        explain=_conflict,
+    )
 
 
 @router.post("/reviews/{review_id:uuid}/conduct")
@@ -223,8 +238,8 @@ def conduct(
     form: Annotated[ConductForm, Form()],
 ) -> Response:
     """Reassess on the verified facts (or suspend, with the reason) and record the new decision."""
-    values = form.model_dump()
-    try:
+
+    def act() -> ReviewOutcome:
         if form.action not in ("reassess", "suspend"):
             raise InvalidInput("action", "choose reassess or suspend")
         data = model(
@@ -232,17 +247,20 @@ def conduct(
             version=_version(form.version),
             suspend=form.action == "suspend",
             reason=form.reason or None,
-            effective_from=_date(form.effective_from, "effective_from"),
+            effective_from=form_date(form.effective_from, "effective_from"),
             note=form.note or None,
         )
-        done = conduct_review(uow, actor=actor, review_id=review_id, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, {"action", "reason", "effective_from", "note"})
-        return _review(request, uow, actor, review_id, values, errors, status_code=422)
-    except Conflict as err:
-        return _review(request, uow, actor, review_id, values, _conflict(request, err), status_code=409)
-    pages.flash(request, N_("The review is done and its decision recorded."), "success")
-    return pages.redirect(request, f"/staff/decisions/{done.decision.id}")
+        return conduct_review(uow, actor=actor, review_id=review_id, data=data)
+
+    def done(outcome: ReviewOutcome) -> Response:
+        return to(
+            request,
+            f"/staff/decisions/{outcome.decision.id}",
+            N_("The review is done and its decision recorded."),
+        )
+
+    again = functools.partial(_review, request, uow, actor, review_id)
+    return submit(request, form, act, done, again, refused=_REFUSED, explain=_conflict)
 
 
 @router.post("/reviews/{review_id:uuid}/cancel")
@@ -253,18 +271,20 @@ def cancel(
     review_id: uuid.UUID,
     form: Annotated[CancelForm, Form()],
 ) -> Response:
-    """Cancel a review that is no longer needed, with the reason."""
-    values = {"cancel_reason": form.cancel_reason}
-    try:
+    """Cancel a review that is no longer needed, with the reason (the page shows the version as it is now)."""
+
+    def act() -> object:
         data = model(ReviewAction, version=_version(form.version), reason=form.cancel_reason)
-        cancel_review(uow, actor=actor, review_id=review_id, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, InvalidInput("cancel_reason", err.problem), {"cancel_reason"})
-        return _review(request, uow, actor, review_id, values, errors, status_code=422)
-    except Conflict as err:
-        return _review(request, uow, actor, review_id, values, _conflict(request, err), status_code=409)
-    pages.flash(request, N_("The review is cancelled."), "success")
-    return pages.redirect(request, f"/staff/reviews/{review_id}")
+        return cancel_review(uow, actor=actor, review_id=review_id, data=data)
+
+    def again(values: dict[str, Any], errors: dict[str, str], *, status_code: int) -> Response:
+        kept = {"cancel_reason": values["cancel_reason"]}
+        return _review(request, uow, actor, review_id, kept, errors, status_code=status_code)
+
+    done = then(request, f"/staff/reviews/{review_id}", N_("The review is cancelled."))
+    return submit(
+        request, form, act, done, again, boxes=lambda _: "cancel_reason", refused=_REFUSED, explain=_conflict
+    )
 
 
 # --- suspend and reinstate --------------------------------------------------------------------------
@@ -303,26 +323,23 @@ def reinstate(
 def _hold_step(
     request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, form: HoldForm, *, reinstate: bool
 ) -> Response:
-    values = form.model_dump()
-    try:
+
+    def act() -> DecisionPublic:
         data = model(
             BenefitHold,
             application_id=aid,
             version=_version(form.version),
             reason=form.reason,
-            effective_from=_date(form.effective_from, "effective_from"),
+            effective_from=form_date(form.effective_from, "effective_from"),
         )
-        act = reinstate_benefit if reinstate else suspend_benefit
-        decision = act(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, {"reason", "effective_from"})
-        return _hold(request, uow, actor, aid, values, errors, status_code=422)
-    except Conflict as err:
-        return _hold(request, uow, actor, aid, values, _conflict(request, err), status_code=409)
-    pages.flash(
-        request, N_("The benefit is reinstated.") if reinstate else N_("The benefit is suspended."), "success"
-    )
-    return pages.redirect(request, f"/staff/decisions/{decision.id}")
+        return (reinstate_benefit if reinstate else suspend_benefit)(uow, actor=actor, data=data)
+
+    def done(decision: DecisionPublic) -> Response:
+        message = N_("The benefit is reinstated.") if reinstate else N_("The benefit is suspended.")
+        return to(request, f"/staff/decisions/{decision.id}", message)
+
+    again = functools.partial(_hold, request, uow, actor, aid)
+    return submit(request, form, act, done, again, refused=_REFUSED, explain=_conflict)
 
 
 # --- pages ------------------------------------------------------------------------------------------
@@ -345,9 +362,9 @@ def _change(
     uow: UnitOfWork,
     actor: Actor,
     aid: uuid.UUID,
-    form: ChangeForm,
-    *,
+    values: dict[str, Any],
     errors: dict[str, str] | None = None,
+    *,
     status_code: int = 200,
 ) -> HTMLResponse:
     app = get_application(uow, actor=actor, application_id=aid)
@@ -365,7 +382,7 @@ def _change(
         "app": app,
         "facts": [("", "–"), *facts],
         "documents": [("", "–"), *documents],
-        "values": form.model_dump(),
+        "values": values,
         "errors": errors or {},
         "log_person": app.applicant_id,
         "page_url": f"/staff/applications/{aid}/change",
