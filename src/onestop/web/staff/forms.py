@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from onestop.common.dates import parse_date
-from onestop.common.errors import InvalidInput
+from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.web import pages
 
@@ -120,6 +120,19 @@ def optional_uuid(raw: str, field: str) -> uuid.UUID | None:
         return uuid.UUID(raw)
     except ValueError:
         raise InvalidInput(field, "is not a valid reference") from None
+
+
+STALE = N_(
+    "Someone else changed this while you were working. It is shown as it is now; what you typed is kept."
+)
+#: What a post refused because of the record's state or version answers (see ``conflict_message``).
+CONFLICT: Mapping[type[Exception], int] = {Conflict: 409}
+
+
+def conflict_message(err: Exception) -> str:
+    """The message of a 409: the record's state forbids it (which says why), or someone else changed it
+    meanwhile (the page then shows it as it is now, with what was typed)."""
+    return str(err) if isinstance(err, InvalidTransition) else STALE
 
 
 #: Boxes a form carries hidden: an error on one goes to the summary, where the officer sees it.

@@ -31,8 +31,7 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import quicklog
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
-from onestop.web.staff.reviews import STALE
+from onestop.web.staff.forms import STALE, PageForm, form_errors, model, optional_uuid
 
 router = APIRouter()
 

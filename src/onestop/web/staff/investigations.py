@@ -11,6 +11,7 @@ re-renders the file as it is now, with what was typed (409).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -26,6 +27,7 @@ from onestop.cases.investigations import (
     InterviewCreate,
     InvestigationClose,
     InvestigationCreate,
+    InvestigationPublic,
     OverpaymentIn,
     add_evidence,
     close_investigation,
@@ -42,7 +44,16 @@ from onestop.registry import get_person
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+from onestop.web.staff.forms import (
+    CONFLICT,
+    PageForm,
+    conflict_message,
+    model,
+    optional_uuid,
+    submit,
+    then,
+    to,
+)
 
 router = APIRouter()
 
@@ -60,9 +71,6 @@ FINDINGS = {
     "unfounded": N_("Unfounded: it did not happen"),
     "inconclusive": N_("Inconclusive: it cannot be shown either way"),
 }
-STALE = N_(
-    "Someone else changed this while you were working. It is shown as it is now; what you typed is kept."
-)
 
 
 class OpenForm(PageForm):
@@ -99,7 +107,7 @@ def person_investigations(
     request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID
 ) -> HTMLResponse:
     """The person's investigations and the form to open one."""
-    return _person_page(request, uow, actor, person_id, OpenForm())
+    return _person_page(request, uow, actor, person_id, OpenForm().model_dump())
 
 
 @router.post("/people/{person_id:uuid}/investigations")
@@ -107,7 +115,8 @@ def open_one(
     request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[OpenForm, Form()]
 ) -> Response:
     """Open an investigation of the allegation (about one of the person's applications, if chosen)."""
-    try:
+
+    def act() -> InvestigationPublic:
         data = model(
             InvestigationCreate,
             person_id=person_id,
@@ -116,12 +125,12 @@ def open_one(
             source=form.source,
             source_detail=form.source_detail or None,
         )
-        opened = open_investigation(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(OpenForm.model_fields))
-        return _person_page(request, uow, actor, person_id, form, errors=errors, status_code=422)
-    pages.flash(request, N_("The investigation is open."), "success")
-    return pages.redirect(request, f"/staff/investigations/{opened.id}")
+        return open_investigation(uow, actor=actor, data=data)
+
+    def done(opened: InvestigationPublic) -> Response:
+        return to(request, f"/staff/investigations/{opened.id}", N_("The investigation is open."))
+
+    return submit(request, form, act, done, functools.partial(_person_page, request, uow, actor, person_id))
 
 
 @router.get("/investigations/{investigation_id:uuid}")
@@ -139,19 +148,15 @@ def evidence(
     form: Annotated[EvidenceForm, Form()],
 ) -> Response:
     """Put one of the person's documents in the file, saying what it shows."""
-    try:
+
+    def act() -> object:
         doc = optional_uuid(form.document_id, "document_id")
         data = model(EvidenceCreate, document_id=doc, description=form.description)
-        add_evidence(uow, actor=actor, investigation_id=investigation_id, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, {"document_id", "description"})
-        return _file(request, uow, actor, investigation_id, form.model_dump(), errors, status_code=422)
-    except InvalidTransition as err:
-        return _file(
-            request, uow, actor, investigation_id, form.model_dump(), {"form": str(err)}, status_code=409
-        )
-    pages.flash(request, N_("The evidence is in the file."), "success")
-    return pages.redirect(request, f"/staff/investigations/{investigation_id}")
+        return add_evidence(uow, actor=actor, investigation_id=investigation_id, data=data)
+
+    done = then(request, f"/staff/investigations/{investigation_id}", N_("The evidence is in the file."))
+    again = functools.partial(_file, request, uow, actor, investigation_id)
+    return submit(request, form, act, done, again, refused={InvalidTransition: 409})
 
 
 @router.post("/investigations/{investigation_id:uuid}/interviews")
@@ -163,7 +168,8 @@ def interview(
     form: Annotated[InterviewForm, Form()],
 ) -> Response:
     """Record an interview as given; a cautioned statement is flagged."""
-    try:
+
+    def act() -> object:
         data = model(
             InterviewCreate,
             interviewee_name=form.interviewee_name or None,
@@ -171,18 +177,13 @@ def interview(
             cautioned=form.cautioned == "yes",
             statement=form.statement,
         )
-        record_interview(uow, actor=actor, investigation_id=investigation_id, data=data)
-    except InvalidInput as err:
-        field = "held_on" if err.field == "held_at" else err.field
-        known = {"interviewee_name", "held_on", "held_time", "statement"}
-        errors = form_errors(request, InvalidInput(field, err.problem), known)
-        return _file(request, uow, actor, investigation_id, form.model_dump(), errors, status_code=422)
-    except InvalidTransition as err:
-        return _file(
-            request, uow, actor, investigation_id, form.model_dump(), {"form": str(err)}, status_code=409
-        )
-    pages.flash(request, N_("The interview is recorded."), "success")
-    return pages.redirect(request, f"/staff/investigations/{investigation_id}")
+        return record_interview(uow, actor=actor, investigation_id=investigation_id, data=data)
+
+    done = then(request, f"/staff/investigations/{investigation_id}", N_("The interview is recorded."))
+    again = functools.partial(_file, request, uow, actor, investigation_id)
+    return submit(
+        request, form, act, done, again, boxes={"held_at": "held_on"}, refused={InvalidTransition: 409}
+    )
 
 
 @router.post("/investigations/{investigation_id:uuid}/close")
@@ -194,8 +195,8 @@ def close(
     form: Annotated[CloseForm, Form()],
 ) -> Response:
     """Close with a finding; founded, it may reopen the case for reassessment and set up the overpayment."""
-    values = form.model_dump()
-    try:
+
+    def act() -> InvestigationPublic:
         if not form.version.isdigit():
             raise Conflict("no version given")
         overpayment = None
@@ -209,20 +210,22 @@ def close(
             reassess=form.reassess == "yes",
             overpayment=overpayment,
         )
-        closed = close_investigation(uow, actor=actor, investigation_id=investigation_id, data=data)
-    except InvalidInput as err:
-        field = err.field.replace("overpayment.", "overpayment_")
-        field = "overpayment_amount" if field == "amount_cents" else field
-        known = {"finding", "reason", "reassess", "overpayment_amount", "overpayment_reason"}
-        errors = form_errors(request, InvalidInput(field, err.problem), known)
-        return _file(request, uow, actor, investigation_id, values, errors, status_code=422)
-    except Conflict as err:
-        message = str(err) if isinstance(err, InvalidTransition) else pages.gettext(request, STALE)
-        return _file(request, uow, actor, investigation_id, values, {"form": message}, status_code=409)
-    pages.flash(request, N_("The investigation is closed."), "success")
-    if closed.review_id is not None:
-        return pages.redirect(request, f"/staff/reviews/{closed.review_id}")
-    return pages.redirect(request, f"/staff/investigations/{investigation_id}")
+        return close_investigation(uow, actor=actor, investigation_id=investigation_id, data=data)
+
+    def done(closed: InvestigationPublic) -> Response:
+        path = (
+            f"/staff/reviews/{closed.review_id}"
+            if closed.review_id
+            else f"/staff/investigations/{investigation_id}"
+        )
+        return to(request, path, N_("The investigation is closed."))
+
+    def box(field: str) -> str:
+        field = field.replace("overpayment.", "overpayment_")
+        return "overpayment_amount" if field == "amount_cents" else field
+
+    again = functools.partial(_file, request, uow, actor, investigation_id)
+    return submit(request, form, act, done, again, boxes=box, refused=CONFLICT, explain=conflict_message)
 
 
 def _moment(request: Request, day: str, time: str) -> dt.datetime | None:
@@ -250,9 +253,9 @@ def _person_page(
     uow: UnitOfWork,
     actor: Actor,
     pid: uuid.UUID,
-    form: OpenForm,
-    *,
+    values: dict[str, Any],
     errors: dict[str, str] | None = None,
+    *,
     status_code: int = 200,
 ) -> HTMLResponse:
     found = list_investigations(uow, actor=actor, person_id=pid)
@@ -262,7 +265,7 @@ def _person_page(
         "person": person,
         "investigations": found,
         "applications": [("", "–")] + [(str(a.id), a.program) for a in apps],
-        "values": form.model_dump(),
+        "values": values,
         "errors": errors or {},
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/investigations",

@@ -42,7 +42,17 @@ from onestop.db import UnitOfWork
 from onestop.web import pages, questions
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_date, model, optional_uuid, submit, then, to
+from onestop.web.staff.forms import (
+    CONFLICT,
+    PageForm,
+    conflict_message,
+    form_date,
+    model,
+    optional_uuid,
+    submit,
+    then,
+    to,
+)
 
 router = APIRouter()
 
@@ -70,9 +80,6 @@ RESULTS = {
     "change": N_("The benefit changes"),
     "suspend": N_("The benefit is suspended"),
 }
-STALE = N_(
-    "Someone else changed this while you were working. It is shown as it is now; what you typed is kept."
-)
 
 
 class ChangeForm(PageForm):
@@ -113,15 +120,6 @@ def _version(raw: str) -> int:
     if not raw.isdigit():
         raise Conflict("no version given")
     return int(raw)
-
-
-def _conflict(err: Exception) -> str:
-    """The message of a 409: the record's state forbids it, or someone else changed it meanwhile."""
-    return str(err) if isinstance(err, InvalidTransition) else STALE
-
-
-#: A refused review step: its state forbids it, or someone else changed it (see ``_conflict``).
-_REFUSED: dict[type[Exception], int] = {Conflict: 409}
 
 
 # --- report a change in circumstances -------------------------------------------------------------
@@ -224,8 +222,8 @@ def start(
             N_("The review is under way. Update the facts, then reassess."),
         ),
         functools.partial(_review, request, uow, actor, review_id),
-        refused=_REFUSED,
-        explain=_conflict,
+        refused=CONFLICT,
+        explain=conflict_message,
     )
 
 
@@ -260,7 +258,7 @@ def conduct(
         )
 
     again = functools.partial(_review, request, uow, actor, review_id)
-    return submit(request, form, act, done, again, refused=_REFUSED, explain=_conflict)
+    return submit(request, form, act, done, again, refused=CONFLICT, explain=conflict_message)
 
 
 @router.post("/reviews/{review_id:uuid}/cancel")
@@ -283,7 +281,14 @@ def cancel(
 
     done = then(request, f"/staff/reviews/{review_id}", N_("The review is cancelled."))
     return submit(
-        request, form, act, done, again, boxes=lambda _: "cancel_reason", refused=_REFUSED, explain=_conflict
+        request,
+        form,
+        act,
+        done,
+        again,
+        boxes=lambda _: "cancel_reason",
+        refused=CONFLICT,
+        explain=conflict_message,
     )
 
 
@@ -339,7 +344,7 @@ def _hold_step(
         return to(request, f"/staff/decisions/{decision.id}", message)
 
     again = functools.partial(_hold, request, uow, actor, aid)
-    return submit(request, form, act, done, again, refused=_REFUSED, explain=_conflict)
+    return submit(request, form, act, done, again, refused=CONFLICT, explain=conflict_message)
 
 
 # --- pages ------------------------------------------------------------------------------------------
