@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
@@ -34,7 +34,7 @@ from onestop.db import UnitOfWork
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_date, model, submit, then, to, version
+from onestop.web.staff.forms import BLANK, PageForm, Shown, form_date, model, show, submit, then, to, version
 
 router = APIRouter()
 
@@ -93,7 +93,7 @@ def _result(form: OutcomeForm) -> AppealResult | None:
 def new(request: Request, uow: UowDep, actor: StaffActor, decision_id: uuid.UUID) -> HTMLResponse:
     """The filing form (today's date by default)."""
     today = request.app.state.container.clock.today().isoformat()
-    return _new(request, uow, actor, decision_id, FileForm(filed_on=today).model_dump())
+    return _new(request, uow, actor, decision_id, Shown(FileForm(filed_on=today).model_dump()))
 
 
 @router.post("/decisions/{decision_id:uuid}/appeals")
@@ -192,20 +192,15 @@ def _new(
     uow: UnitOfWork,
     actor: Actor,
     did: uuid.UUID,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     decision = get_decision(uow, actor=actor, decision_id=did)
     context = {
         "decision": decision,
-        "values": values,
-        "errors": errors or {},
         "log_person": decision.applicant_id,
         "page_url": f"/staff/decisions/{did}/appeals/new",
     }
-    return pages.render(request, "staff/appeals/new.html", context, status_code=status_code)
+    return show(request, "staff/appeals/new.html", context, shown)
 
 
 def _view(
@@ -213,19 +208,14 @@ def _view(
     uow: UnitOfWork,
     actor: Actor,
     aid: uuid.UUID,
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     appeal = get_appeal(uow, actor=actor, appeal_id=aid)
     context = {
         "appeal": appeal,
-        "values": values or {},
-        "errors": errors or {},
         "outcomes": [(k, pages.gettext(request, v)) for k, v in OUTCOMES.items()],
         "appeal_statuses": {k: pages.gettext(request, v) for k, v in APPEAL_STATUSES.items()},
         "log_person": appeal.person_id,
         "page_url": f"/staff/appeals/{aid}",
     }
-    return pages.render(request, "staff/appeals/view.html", context, status_code=status_code)
+    return show(request, "staff/appeals/view.html", context, shown)

@@ -3,15 +3,16 @@ with the service's ``InvalidInput`` next to the right box and what was typed (42
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import uuid
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from onestop.common.dates import parse_date
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
@@ -139,10 +140,27 @@ def conflict_message(err: Exception) -> str:
 _HIDDEN = {"version"}
 
 
-class Again(Protocol):
-    """The page of a refused form, shown again with what was typed and the errors."""
+@dataclasses.dataclass(frozen=True)
+class Shown:
+    """What a page's forms show: what was typed (or the defaults), the errors beside the boxes, and the
+    answer's status (422 or 409 when a post was refused, the page shown again)."""
 
-    def __call__(self, values: dict[str, Any], errors: dict[str, str], *, status_code: int) -> Response: ...
+    values: dict[str, Any] = dataclasses.field(default_factory=dict)
+    errors: dict[str, str] = dataclasses.field(default_factory=dict)
+    status_code: int = 200
+
+
+#: A page's forms as they are first shown: empty, no errors.
+BLANK = Shown()
+
+#: The page of a refused form, shown again as ``Shown``.
+Again = Callable[[Shown], Response]
+
+
+def show(request: Request, template: str, context: Mapping[str, Any], shown: Shown = BLANK) -> HTMLResponse:
+    """The page, its forms as ``shown`` (the template reads ``values`` and ``errors``)."""
+    page = {**context, "values": shown.values, "errors": shown.errors}
+    return pages.render(request, template, page, status_code=shown.status_code)
 
 
 def submit(
@@ -166,17 +184,17 @@ def submit(
     message (``explain(err)``, translated) above the form with that status, so the officer sees why and
     the record as it is now.
     """
-    shown = form.model_dump() | dict(values or {}) | dict.fromkeys(hide, "")
+    typed = form.model_dump() | dict(values or {}) | dict.fromkeys(hide, "")
     refusals = refused or {}
     try:
         result = act()
     except InvalidInput as err:
         box = boxes(err.field) if callable(boxes) else (boxes or {}).get(err.field, err.field)
         errors = form_errors(request, InvalidInput(box, err.problem), set(type(form).model_fields) - _HIDDEN)
-        return again(shown, errors, status_code=422)
+        return again(Shown(typed, errors, 422))
     except tuple(refusals) as err:
         status = next(code for kind, code in refusals.items() if isinstance(err, kind))
-        return again(shown, {"form": pages.gettext(request, explain(err))}, status_code=status)
+        return again(Shown(typed, {"form": pages.gettext(request, explain(err))}, status))
     return done(result)
 
 

@@ -20,11 +20,10 @@ from onestop.access.permissions import Permission
 from onestop.common.i18n import N_
 from onestop.health import schemas as s
 from onestop.registry import get_person
-from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import forms
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, option_labels
+from onestop.web.staff.forms import BLANK, PageForm, Shown, option_labels, show
 
 T = TypeVar("T")
 
@@ -111,14 +110,7 @@ class HealthPage:
         self.actor = actor
         self.person_id = person_id
 
-    def render(
-        self,
-        view: View,
-        values: dict[str, Any] | None = None,
-        errors: dict[str, str] | None = None,
-        *,
-        status_code: int = 200,
-    ) -> HTMLResponse:
+    def render(self, view: View, shown: Shown = BLANK) -> HTMLResponse:
         """The page, with what was typed and the errors when a form was refused."""
         request, uow, actor = self.request, self.uow, self.actor
         person = get_person(uow, actor=actor, person_id=self.person_id, purpose="health and drug coverage")
@@ -129,8 +121,6 @@ class HealthPage:
             payees = [(str(p.id), p.name) for p in approved]
         context = {
             "person": person,
-            "values": values or {},
-            "errors": errors or {},
             "plan_labels": PLANS,
             "status_labels": STATUSES,
             "outcomes": option_labels(request, OUTCOMES),
@@ -143,7 +133,7 @@ class HealthPage:
             "log_person": self.person_id,
             **view.pick(file),
         }
-        return pages.render(request, view.template, context, status_code=status_code)
+        return show(request, view.template, context, shown)
 
     def submit(
         self,

@@ -45,11 +45,14 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import (
+    BLANK,
     CONFLICT,
     PageForm,
+    Shown,
     conflict_message,
     model,
     optional_uuid,
+    show,
     submit,
     then,
     to,
@@ -107,7 +110,7 @@ def person_investigations(
     request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID
 ) -> HTMLResponse:
     """The person's investigations and the form to open one."""
-    return _person_page(request, uow, actor, person_id, OpenForm().model_dump())
+    return _person_page(request, uow, actor, person_id, Shown(OpenForm().model_dump()))
 
 
 @router.post("/people/{person_id:uuid}/investigations")
@@ -253,10 +256,7 @@ def _person_page(
     uow: UnitOfWork,
     actor: Actor,
     pid: uuid.UUID,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     found = list_investigations(uow, actor=actor, person_id=pid)
     person = get_person(uow, actor=actor, person_id=pid)
@@ -265,13 +265,11 @@ def _person_page(
         "person": person,
         "investigations": found,
         "applications": [("", "–")] + [(str(a.id), a.program) for a in apps],
-        "values": values,
-        "errors": errors or {},
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/investigations",
         **_words(request),
     }
-    return pages.render(request, "staff/investigations/person.html", context, status_code=status_code)
+    return show(request, "staff/investigations/person.html", context, shown)
 
 
 def _file(
@@ -279,10 +277,7 @@ def _file(
     uow: UnitOfWork,
     actor: Actor,
     iid: uuid.UUID,
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     found = get_investigation(uow, actor=actor, investigation_id=iid)
     documents = list_documents(uow, actor=actor, person_id=found.person_id)
@@ -290,10 +285,8 @@ def _file(
         "inv": found,
         "documents": [(str(d.id), f"{d.filename} ({d.doc_type})") for d in documents],
         "document_names": {d.id: d.filename for d in documents},
-        "values": values or {},
-        "errors": errors or {},
         "log_person": found.person_id,
         "page_url": f"/staff/investigations/{iid}",
         **_words(request),
     }
-    return pages.render(request, "staff/investigations/view.html", context, status_code=status_code)
+    return show(request, "staff/investigations/view.html", context, shown)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
@@ -24,7 +24,7 @@ from onestop.money import InvoiceCreate, approve_invoice, list_invoices, list_pa
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, model, optional_uuid, submit, to
+from onestop.web.staff.forms import BLANK, PageForm, Shown, model, optional_uuid, show, submit, to
 from onestop.web.staff.money import _cents
 from onestop.web.staff.overpayments import AMOUNT_BOX, current_unit, program_form
 
@@ -55,7 +55,7 @@ class ApproveForm(PageForm):
 def new(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The form: which payee, their invoice number, what for, how much, when it came in."""
     today = request.app.state.container.clock.today().isoformat()
-    return _new(request, uow, actor, person_id, InvoiceForm(received_on=today).model_dump())
+    return _new(request, uow, actor, person_id, Shown(InvoiceForm(received_on=today).model_dump()))
 
 
 @router.post("/people/{person_id:uuid}/invoices")
@@ -115,9 +115,9 @@ def approve(
         invoice = approve_invoice(uow, actor=actor, invoice_id=invoice_id, pay_date=day)
     except InvalidInput as err:
         errors = {f"{invoice_id}": pages.gettext(request, err.problem)}
-        return _list(request, uow, actor, errors, {str(invoice_id): form.pay_date}, status_code=422)
+        return _list(request, uow, actor, Shown({str(invoice_id): form.pay_date}, errors, 422))
     except Conflict as err:
-        return _list(request, uow, actor, {f"{invoice_id}": str(err)}, status_code=409)
+        return _list(request, uow, actor, Shown(errors={f"{invoice_id}": str(err)}, status_code=409))
     if invoice.state == "pending_approval":
         pages.flash(
             request, N_("The invoice is beyond your authority: it waits for a supervisor."), "success"
@@ -132,29 +132,18 @@ def _new(
     uow: UnitOfWork,
     actor: Actor,
     pid: uuid.UUID,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
-    context = program_form(request, uow, actor, pid, values)
     payees = [(str(p.id), p.name) for p in list_payees(uow, actor=actor, person_id=pid) if p.kind != "client"]
-    context |= {
-        "errors": errors or {},
-        "payees": payees,
-        "page_url": f"/staff/people/{pid}/invoices/new",
-    }
-    return pages.render(request, "staff/money/invoice_new.html", context, status_code=status_code)
+    context = {"payees": payees, "page_url": f"/staff/people/{pid}/invoices/new"}
+    return program_form(request, uow, actor, pid, ("staff/money/invoice_new.html", context), shown)
 
 
 def _list(
     request: Request,
     uow: UnitOfWork,
     actor: Actor,
-    errors: dict[str, str] | None = None,
-    values: dict[str, Any] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     found = list(list_invoices(uow, actor=actor))
     today = request.app.state.container.clock.today().isoformat()
@@ -162,9 +151,7 @@ def _list(
         "waiting": [i for i in found if i.state == "received"],
         "handled": [i for i in found if i.state != "received"][:50],
         "states": {k: pages.gettext(request, v) for k, v in STATES.items()},
-        "errors": errors or {},
-        "values": values or {},
         "today": today,
         "page_url": "/staff/invoices",
     }
-    return pages.render(request, "staff/money/invoices.html", context, status_code=status_code)
+    return show(request, "staff/money/invoices.html", context, shown)

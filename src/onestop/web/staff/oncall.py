@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Annotated, Any
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Form, Request
@@ -24,7 +24,19 @@ from onestop.db import UnitOfWork
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_int, model, option_labels, optional_uuid, submit, then, to
+from onestop.web.staff.forms import (
+    BLANK,
+    PageForm,
+    Shown,
+    form_int,
+    model,
+    option_labels,
+    optional_uuid,
+    show,
+    submit,
+    then,
+    to,
+)
 
 router = APIRouter()
 
@@ -75,7 +87,7 @@ def _local(request: Request, raw: str, field: str) -> dt.datetime | None:
 @router.get("/oncall")
 def oncall_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """The coming week's roster, the latest contacts taken on call, and the forms."""
-    return _page(request, uow, actor, {"staff_id": str(actor.staff_id or "")})
+    return _page(request, uow, actor, Shown({"staff_id": str(actor.staff_id or "")}))
 
 
 @router.post("/oncall/shifts")
@@ -103,7 +115,7 @@ def add_shift(
         )
     except PermissionDenied:
         errors = {"staff_id": pages.gettext(request, N_("Only a supervisor puts someone else on call."))}
-        return again(form.model_dump(), errors, status_code=403)
+        return again(Shown(form.model_dump(), errors, 403))
 
 
 @router.post("/oncall/calls")
@@ -147,10 +159,7 @@ def _page(
     request: Request,
     uow: UnitOfWork,
     actor: Actor,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     now = uow.clock.now()
     context = {
@@ -158,9 +167,7 @@ def _page(
             uow, actor=actor, start=now - dt.timedelta(days=1), end=now + dt.timedelta(days=7)
         ),
         "calls": partners.recent_calls(uow, actor=actor, limit=20),
-        "values": values,
-        "errors": errors or {},
         "kind_options": option_labels(request, EMERGENCY_KINDS),
         "kinds": EMERGENCY_KINDS,
     }
-    return pages.render(request, "staff/partners/oncall.html", context, status_code=status_code)
+    return show(request, "staff/partners/oncall.html", context, shown)

@@ -7,6 +7,7 @@ re-renders the form with the error beside its box and what was typed; nothing is
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import uuid
 from typing import Annotated, Any
@@ -32,7 +33,7 @@ from onestop.registry import get_person, list_person_units
 from onestop.web import pages, programs
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, model, submit, then, to
+from onestop.web.staff.forms import BLANK, PageForm, Shown, model, show, submit, then, to
 from onestop.web.staff.money import _cents
 
 router = APIRouter(prefix="/people/{person_id:uuid}/overpayments")
@@ -80,7 +81,7 @@ def current_unit(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UU
 @router.get("/new")
 def new(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The set-up form."""
-    return _new(request, uow, actor, person_id, SetUpForm().model_dump())
+    return _new(request, uow, actor, person_id, Shown(SetUpForm().model_dump()))
 
 
 @router.post("")
@@ -169,17 +170,24 @@ def write_off(
 
 
 def program_form(
-    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, values: dict[str, Any]
-) -> dict[str, Any]:
-    """A new record's form under one of the person's programs: the person, their jurisdiction's
-    programs, and what was typed (the first program unless one was chosen)."""
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    pid: uuid.UUID,
+    page: tuple[str, dict[str, Any]],
+    shown: Shown,
+) -> HTMLResponse:
+    """A new record's form under one of the person's programs (``page``: its template and context): the
+    person, their jurisdiction's programs, and what was typed (the first program unless one was chosen)."""
     from onestop.web.staff.interview import jurisdiction_of
 
     person = get_person(uow, actor=actor, person_id=pid)
     language = pages.language_of(request)
     choices = [(p, programs.name(p, language)) for p in PROGRAMS[jurisdiction_of(person)]]
-    values = values | {"program": values.get("program") or choices[0][0]}
-    return {"person": person, "values": values, "programs": choices, "log_person": pid}
+    values = shown.values | {"program": shown.values.get("program") or choices[0][0]}
+    template, context = page
+    context = context | {"person": person, "programs": choices, "log_person": pid}
+    return show(request, template, context, dataclasses.replace(shown, values=values))
 
 
 def _new(
@@ -187,17 +195,13 @@ def _new(
     uow: UnitOfWork,
     actor: Actor,
     pid: uuid.UUID,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
-    context = program_form(request, uow, actor, pid, values) | {
-        "errors": errors or {},
+    context = {
         "sources": [(k, pages.gettext(request, v)) for k, v in SOURCES.items()],
         "page_url": f"/staff/people/{pid}/overpayments/new",
     }
-    return pages.render(request, "staff/money/overpayment_new.html", context, status_code=status_code)
+    return program_form(request, uow, actor, pid, ("staff/money/overpayment_new.html", context), shown)
 
 
 def _view(
@@ -206,10 +210,7 @@ def _view(
     actor: Actor,
     pid: uuid.UUID,
     oid: uuid.UUID,
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     person = get_person(uow, actor=actor, person_id=pid)
     unit = current_unit(uow, actor, pid)
@@ -220,9 +221,7 @@ def _view(
     context = {
         "person": person,
         "op": op,
-        "values": values or {},
-        "errors": errors or {},
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/overpayments/{oid}",
     }
-    return pages.render(request, "staff/money/overpayment.html", context, status_code=status_code)
+    return show(request, "staff/money/overpayment.html", context, shown)

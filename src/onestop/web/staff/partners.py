@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from starlette.responses import HTMLResponse, Response
@@ -26,12 +26,15 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import (
+    BLANK,
     PageForm,
+    Shown,
     form_date,
     form_int,
     model,
     option_labels,
     optional_uuid,
+    show,
     submit,
     then,
     to,
@@ -136,7 +139,7 @@ class InquiryStepForm(PageForm):
 @router.get("/partners")
 def partners_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """Sponsors with their contacts, every project, and the forms to add a sponsor or a proposal."""
-    return _list(request, uow, actor, {})
+    return _list(request, uow, actor)
 
 
 @router.post("/partners/sponsors")
@@ -354,7 +357,7 @@ def inquiry_queue(request: Request, uow: UowDep, actor: StaffActor) -> HTMLRespo
 @router.get("/people/{person_id:uuid}/inquiries/new")
 def new_inquiry(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The form for an inquiry about this person's file."""
-    return _new_inquiry(request, uow, actor, person_id, {"received_on": uow.clock.today().isoformat()})
+    return _new_inquiry(request, uow, actor, person_id, Shown({"received_on": uow.clock.today().isoformat()}))
 
 
 @router.post("/people/{person_id:uuid}/inquiries")
@@ -394,7 +397,7 @@ def open_inquiry(
 @router.get("/inquiries/{inquiry_id:uuid}")
 def inquiry_page(request: Request, uow: UowDep, actor: StaffActor, inquiry_id: uuid.UUID) -> HTMLResponse:
     """One inquiry: who asked, for whom, consent, deadline, and the consent and answer forms."""
-    return _inquiry(request, uow, actor, inquiry_id, {"answered_on": uow.clock.today().isoformat()})
+    return _inquiry(request, uow, actor, inquiry_id, Shown({"answered_on": uow.clock.today().isoformat()}))
 
 
 @router.post("/inquiries/{inquiry_id:uuid}/{step}")
@@ -445,23 +448,18 @@ def _list(
     request: Request,
     uow: UnitOfWork,
     actor: Actor,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     sponsors = partners.list_sponsors(uow, actor=actor)
     context = {
         "sponsors": sponsors,
         "sponsor_options": [(str(s.id), s.name) for s in sponsors],
         "projects": partners.list_projects(uow, actor=actor),
-        "values": values,
-        "errors": errors or {},
         "states": PROJECT_STATES,
         "kinds": SPONSOR_KINDS,
         "kind_options": option_labels(request, SPONSOR_KINDS),
     }
-    return pages.render(request, "staff/partners/list.html", context, status_code=status_code)
+    return show(request, "staff/partners/list.html", context, shown)
 
 
 def _project(
@@ -469,11 +467,9 @@ def _project(
     uow: UnitOfWork,
     actor: Actor,
     project_id: uuid.UUID,
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
+    shown: Shown = BLANK,
     *,
     step: str = "",
-    status_code: int = 200,
 ) -> HTMLResponse:
     project = partners.get_project(uow, actor=actor, project_id=project_id)
     budget = None
@@ -492,14 +488,12 @@ def _project(
         "project": project,
         "budget": budget,
         "budget_projects": budget_projects,
-        "values": values or {},
-        "errors": errors or {},
         "step": step,
         "states": PROJECT_STATES,
         "instalment_states": INSTALMENT_STATES,
         "today": uow.clock.today(),
     }
-    return pages.render(request, "staff/partners/project.html", context, status_code=status_code)
+    return show(request, "staff/partners/project.html", context, shown)
 
 
 def _new_inquiry(
@@ -507,19 +501,14 @@ def _new_inquiry(
     uow: UnitOfWork,
     actor: Actor,
     person_id: uuid.UUID,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     context = {
         "person_id": person_id,
         "earlier": partners.person_inquiries(uow, actor=actor, person_id=person_id),
-        "values": values,
-        "errors": errors or {},
         "office_options": option_labels(request, MEMBER_OFFICES),
     }
-    return pages.render(request, "staff/partners/inquiry_new.html", context, status_code=status_code)
+    return show(request, "staff/partners/inquiry_new.html", context, shown)
 
 
 def _inquiry(
@@ -527,16 +516,11 @@ def _inquiry(
     uow: UnitOfWork,
     actor: Actor,
     inquiry_id: uuid.UUID,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     context = {
         "inquiry": partners.get_inquiry(uow, actor=actor, inquiry_id=inquiry_id),
-        "values": values,
-        "errors": errors or {},
         "offices": MEMBER_OFFICES,
         "states": INQUIRY_STATES,
     }
-    return pages.render(request, "staff/partners/inquiry.html", context, status_code=status_code)
+    return show(request, "staff/partners/inquiry.html", context, shown)

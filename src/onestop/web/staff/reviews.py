@@ -9,6 +9,7 @@ stale version re-renders the page as it is now, with what was typed, and says so
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import uuid
 from typing import Annotated, Any
@@ -43,12 +44,15 @@ from onestop.web import pages, questions
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import (
+    BLANK,
     CONFLICT,
     PageForm,
+    Shown,
     conflict_message,
     form_date,
     model,
     optional_uuid,
+    show,
     submit,
     then,
     to,
@@ -130,7 +134,7 @@ def change_form(request: Request, uow: UowDep, actor: StaffActor, application_id
     """The form: what changed, when it was reported (today by default)."""
     today = request.app.state.container.clock.today().isoformat()
     form = ChangeForm(category="income", reported_on=today)
-    return _change(request, uow, actor, application_id, form.model_dump())
+    return _change(request, uow, actor, application_id, Shown(form.model_dump()))
 
 
 @router.post("/applications/{application_id:uuid}/change")
@@ -275,9 +279,9 @@ def cancel(
         data = model(ReviewAction, version=_version(form.version), reason=form.cancel_reason)
         return cancel_review(uow, actor=actor, review_id=review_id, data=data)
 
-    def again(values: dict[str, Any], errors: dict[str, str], *, status_code: int) -> Response:
-        kept = {"cancel_reason": values["cancel_reason"]}
-        return _review(request, uow, actor, review_id, kept, errors, status_code=status_code)
+    def again(shown: Shown) -> Response:
+        kept = {"cancel_reason": shown.values["cancel_reason"]}
+        return _review(request, uow, actor, review_id, dataclasses.replace(shown, values=kept))
 
     done = then(request, f"/staff/reviews/{review_id}", N_("The review is cancelled."))
     return submit(
@@ -367,10 +371,7 @@ def _change(
     uow: UnitOfWork,
     actor: Actor,
     aid: uuid.UUID,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     app = get_application(uow, actor=actor, application_id=aid)
     language = pages.language_of(request)
@@ -387,13 +388,11 @@ def _change(
         "app": app,
         "facts": [("", "–"), *facts],
         "documents": [("", "–"), *documents],
-        "values": values,
-        "errors": errors or {},
         "log_person": app.applicant_id,
         "page_url": f"/staff/applications/{aid}/change",
         **_words(request),
     }
-    return pages.render(request, "staff/reviews/change.html", context, status_code=status_code)
+    return show(request, "staff/reviews/change.html", context, shown)
 
 
 def _review(
@@ -401,21 +400,16 @@ def _review(
     uow: UnitOfWork,
     actor: Actor,
     rid: uuid.UUID,
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     review = get_review(uow, actor=actor, review_id=rid)
     context = {
         "review": review,
-        "values": values or {},
-        "errors": errors or {},
         "log_person": review.person_id,
         "page_url": f"/staff/reviews/{rid}",
         **_words(request),
     }
-    return pages.render(request, "staff/reviews/review.html", context, status_code=status_code)
+    return show(request, "staff/reviews/review.html", context, shown)
 
 
 def _hold(
@@ -423,10 +417,7 @@ def _hold(
     uow: UnitOfWork,
     actor: Actor,
     aid: uuid.UUID,
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     app = get_application(uow, actor=actor, application_id=aid)
     current = next(
@@ -435,9 +426,7 @@ def _hold(
     context = {
         "app": app,
         "current": current,
-        "values": values or {},
-        "errors": errors or {},
         "log_person": app.applicant_id,
         "page_url": f"/staff/applications/{aid}/hold",
     }
-    return pages.render(request, "staff/reviews/hold.html", context, status_code=status_code)
+    return show(request, "staff/reviews/hold.html", context, shown)

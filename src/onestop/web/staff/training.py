@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from starlette.responses import HTMLResponse, Response
@@ -20,16 +20,18 @@ from onestop.access.permissions import Actor
 from onestop.common.errors import InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import (
+    BLANK,
     PageForm,
+    Shown,
     form_date,
     form_int,
     model,
     option_labels,
     optional_uuid,
+    show,
     submit,
     to,
 )
@@ -72,7 +74,7 @@ class AttendanceForm(PageForm):
 @router.get("/training")
 def training_list(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """Terms whose missed attendance waits for a finding, and the form to record a training."""
-    return _list(request, uow, actor, {"kind": "post_secondary"})
+    return _list(request, uow, actor, Shown({"kind": "post_secondary"}))
 
 
 @router.post("/training")
@@ -105,7 +107,7 @@ def enrol(
 @router.get("/training/{training_id:uuid}")
 def training_page(request: Request, uow: UowDep, actor: StaffActor, training_id: uuid.UUID) -> HTMLResponse:
     """One training: what is approved, the attendance of each term, and the finding on a flagged term."""
-    return _page(request, uow, actor, training_id, {"received_on": uow.clock.today().isoformat()})
+    return _page(request, uow, actor, training_id, Shown({"received_on": uow.clock.today().isoformat()}))
 
 
 @router.post("/training/{training_id:uuid}/attendance")
@@ -190,18 +192,13 @@ def _list(
     request: Request,
     uow: UnitOfWork,
     actor: Actor,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     context = {
         "waiting": partners.flagged_terms(uow, actor=actor),
-        "values": values,
-        "errors": errors or {},
         "kind_options": option_labels(request, TRAINING_KINDS),
     }
-    return pages.render(request, "staff/partners/training_list.html", context, status_code=status_code)
+    return show(request, "staff/partners/training_list.html", context, shown)
 
 
 def _page(
@@ -209,17 +206,12 @@ def _page(
     uow: UnitOfWork,
     actor: Actor,
     training_id: uuid.UUID,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     context = {
         "training": partners.get_training(uow, actor=actor, training_id=training_id),
         "rule": partners.attendance_rule(),
-        "values": values,
-        "errors": errors or {},
         "kinds": TRAINING_KINDS,
         "outcomes": OUTCOMES,
     }
-    return pages.render(request, "staff/partners/training.html", context, status_code=status_code)
+    return show(request, "staff/partners/training.html", context, shown)
