@@ -6,6 +6,7 @@ re-renders the form beside its box with what was typed (422), and nothing is wri
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Annotated
 
@@ -14,15 +15,12 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
 from onestop.cases.referrals import ConferenceCreate, ParticipantIn, list_conferences, record_conference
-from onestop.common.dates import parse_date
-from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.registry import get_person
-from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model
+from onestop.web.staff.forms import BLANK, PageForm, Shown, form_date, model, show, submit, then
 
 router = APIRouter(prefix="/people/{person_id:uuid}/conferences")
 
@@ -54,7 +52,7 @@ def _participants(text: str) -> list[ParticipantIn]:
 def conferences(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The person's conferences, newest first, and the form to record one (held today by default)."""
     today = request.app.state.container.clock.today().isoformat()
-    return _page(request, uow, actor, person_id, ConferenceForm(held_on=today))
+    return _page(request, uow, actor, person_id, Shown(ConferenceForm(held_on=today).model_dump()))
 
 
 @router.post("")
@@ -66,24 +64,27 @@ def record(
     form: Annotated[ConferenceForm, Form()],
 ) -> Response:
     """Record a conference that was held."""
-    try:
+
+    def act() -> object:
         data = model(
             ConferenceCreate,
             person_id=person_id,
-            held_on=parse_date(form.held_on, field="held_on") if form.held_on else None,
+            held_on=form_date(form.held_on, "held_on"),
             title=form.title or "Case conference",
             participants=_participants(form.participants),
             notes=form.notes or None,
             decisions=_lines(form.decisions),
         )
-        record_conference(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        field = "participants" if err.field.startswith("participants") else err.field
-        field = "decisions" if field.startswith("decisions") else field
-        errors = form_errors(request, InvalidInput(field, err.problem), set(ConferenceForm.model_fields))
-        return _page(request, uow, actor, person_id, form, errors=errors, status_code=422)
-    pages.flash(request, N_("The case conference is recorded."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/conferences")
+        return record_conference(uow, actor=actor, data=data)
+
+    def box(field: str) -> str:
+        """A participant's or a decision's line is its box."""
+        return next((b for b in ("participants", "decisions") if field.startswith(b)), field)
+
+    done = then(request, f"/staff/people/{person_id}/conferences", N_("The case conference is recorded."))
+    return submit(
+        request, form, act, done, functools.partial(_page, request, uow, actor, person_id), boxes=box
+    )
 
 
 def _page(
@@ -91,17 +92,12 @@ def _page(
     uow: UnitOfWork,
     actor: Actor,
     pid: uuid.UUID,
-    form: ConferenceForm,
-    *,
-    errors: dict[str, str] | None = None,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     context = {
         "person": get_person(uow, actor=actor, person_id=pid),
         "conferences": list_conferences(uow, actor=actor, person_id=pid),
-        "values": form.model_dump(),
-        "errors": errors or {},
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/conferences",
     }
-    return pages.render(request, "staff/referrals/conferences.html", context, status_code=status_code)
+    return show(request, "staff/referrals/conferences.html", context, shown)

@@ -8,8 +8,9 @@ what was typed (422); a stale version answers 409 (someone else changed it).
 
 from __future__ import annotations
 
+import functools
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
@@ -24,7 +25,20 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import health as health_pages
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_date, form_errors, model, optional_uuid, version
+from onestop.web.staff.forms import (
+    BLANK,
+    PageForm,
+    Shown,
+    form_date,
+    model,
+    option_labels,
+    optional_uuid,
+    show,
+    submit,
+    then,
+    to,
+    version,
+)
 
 router = APIRouter()
 
@@ -92,14 +106,10 @@ class BenefitForm(PageForm):
     explanation: str = ""
 
 
-def _labels(request: Request, labels: dict[str, str]) -> list[tuple[str, str]]:
-    return [(k, pages.gettext(request, v)) for k, v in labels.items()]
-
-
 @router.get("/facilities")
 def facilities_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """Every facility with its residents now, and the form to add one."""
-    return _list(request, uow, actor, FacilityForm())
+    return _list(request, uow, actor, Shown(FacilityForm().model_dump()))
 
 
 @router.post("/facilities")
@@ -107,7 +117,8 @@ def add_facility(
     request: Request, uow: UowDep, actor: StaffActor, form: Annotated[FacilityForm, Form()]
 ) -> Response:
     """Record a facility (its vendor payee in money waits for a second person)."""
-    try:
+
+    def act() -> s.FacilityPublic:
         data = model(
             s.FacilityCreate,
             name=form.name,
@@ -119,12 +130,12 @@ def add_facility(
             nightly_rate=form.nightly_rate or None,
             monthly_rate=form.monthly_rate or None,
         )
-        made = health.create_facility(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(FacilityForm.model_fields))
-        return _list(request, uow, actor, form, errors, status_code=422)
-    pages.flash(request, N_("%(name)s is recorded."), "success", name=made.name)
-    return pages.redirect(request, f"/staff/facilities/{made.id}")
+        return health.create_facility(uow, actor=actor, data=data)
+
+    def done(made: s.FacilityPublic) -> Response:
+        return to(request, f"/staff/facilities/{made.id}", N_("%(name)s is recorded."), name=made.name)
+
+    return submit(request, form, act, done, functools.partial(_list, request, uow, actor))
 
 
 @router.get("/facilities/caseload")
@@ -151,7 +162,8 @@ def change_facility(
     form: Annotated[FacilityChangeForm, Form()],
 ) -> Response:
     """Save new contact details or rates."""
-    try:
+
+    def act() -> object:
         data = model(
             s.FacilityUpdate,
             version=version(form.version),
@@ -162,12 +174,10 @@ def change_facility(
             nightly_rate=form.nightly_rate or None,
             monthly_rate=form.monthly_rate or None,
         )
-        health.update_facility(uow, actor=actor, facility_id=facility_id, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(FacilityChangeForm.model_fields))
-        return _facility(request, uow, actor, facility_id, form.model_dump(), errors, status_code=422)
-    pages.flash(request, N_("The facility is saved."), "success")
-    return pages.redirect(request, f"/staff/facilities/{facility_id}")
+        return health.update_facility(uow, actor=actor, facility_id=facility_id, data=data)
+
+    done = then(request, f"/staff/facilities/{facility_id}", N_("The facility is saved."))
+    return submit(request, form, act, done, functools.partial(_facility, request, uow, actor, facility_id))
 
 
 @router.post("/people/{person_id:uuid}/health/stays")
@@ -276,19 +286,14 @@ def _list(
     request: Request,
     uow: UnitOfWork,
     actor: Actor,
-    form: FacilityForm,
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     context = {
         "facilities": health.list_facilities(uow, actor=actor),
-        "values": form.model_dump(),
-        "errors": errors or {},
         "kinds": FACILITY_KINDS,
-        "kind_options": _labels(request, FACILITY_KINDS),
+        "kind_options": option_labels(request, FACILITY_KINDS),
     }
-    return pages.render(request, "staff/facilities/list.html", context, status_code=status_code)
+    return show(request, "staff/facilities/list.html", context, shown)
 
 
 def _facility(
@@ -296,17 +301,12 @@ def _facility(
     uow: UnitOfWork,
     actor: Actor,
     facility_id: uuid.UUID,
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     context = {
         "file": health.facility_file(uow, actor=actor, facility_id=facility_id),
-        "values": values or {},
-        "errors": errors or {},
         "kinds": FACILITY_KINDS,
         "benefit_kinds": BENEFIT_KINDS,
         "money_states": MONEY_STATES,
     }
-    return pages.render(request, "staff/facilities/facility.html", context, status_code=status_code)
+    return show(request, "staff/facilities/facility.html", context, shown)

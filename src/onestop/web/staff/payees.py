@@ -8,6 +8,7 @@ re-renders the form beside its box with what was typed (the account number is ne
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Annotated
 
@@ -23,7 +24,7 @@ from onestop.registry import get_person
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model
+from onestop.web.staff.forms import BLANK, PageForm, Shown, model, show, submit, to
 
 router = APIRouter(prefix="/people/{person_id:uuid}/payees")
 
@@ -42,15 +43,16 @@ class PayeeForm(PageForm):
 @router.get("")
 def payees(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The person's payees and the form to add one."""
-    return _page(request, uow, actor, person_id, PayeeForm())
+    return _page(request, uow, actor, person_id, Shown(PayeeForm().model_dump()))
 
 
 @router.post("")
 def add(
     request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[PayeeForm, Form()]
 ) -> Response:
-    """Set up a third party paid on the person's behalf."""
-    try:
+    """Set up a third party paid on the person's behalf (its account number is never sent back)."""
+
+    def act() -> tuple[str, str]:
         if form.kind not in KINDS:
             raise InvalidInput("kind", "choose a landlord, a utility or a vendor")
         data = model(
@@ -63,21 +65,19 @@ def add(
             account=form.account or None,
         )
         payee = create_payee(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        err = InvalidInput(err.field.removeprefix("bank."), err.problem)  # the money area's "bank.transit"
-        errors = form_errors(request, err, set(PayeeForm.model_fields))
-        kept = form.model_copy(update={"account": ""})  # an account number is not sent back to the browser
-        return _page(request, uow, actor, person_id, kept, errors=errors, status_code=422)
-    if payee.state == "pending_approval":
-        pages.flash(
-            request,
-            N_("%(name)s is set up and waits for a second person's approval."),
-            "success",
-            name=payee.name,
-        )
-    else:
-        pages.flash(request, N_("%(name)s is set up."), "success", name=payee.name)
-    return pages.redirect(request, f"/staff/people/{person_id}/payees")
+        if payee.state == "pending_approval":
+            return N_("%(name)s is set up and waits for a second person's approval."), payee.name
+        return N_("%(name)s is set up."), payee.name
+
+    def done(said: tuple[str, str]) -> Response:
+        message, name = said
+        return to(request, f"/staff/people/{person_id}/payees", message, name=name)
+
+    def box(field: str) -> str:
+        return field.removeprefix("bank.")  # the money area's "bank.transit"
+
+    again = functools.partial(_page, request, uow, actor, person_id)
+    return submit(request, form, act, done, again, boxes=box, hide=("account",))
 
 
 def _page(
@@ -85,20 +85,15 @@ def _page(
     uow: UnitOfWork,
     actor: Actor,
     pid: uuid.UUID,
-    form: PayeeForm,
-    *,
-    errors: dict[str, str] | None = None,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     person = get_person(uow, actor=actor, person_id=pid)
     context = {
         "person": person,
         "payees": list_payees(uow, actor=actor, person_id=pid),
-        "values": form.model_dump(),
-        "errors": errors or {},
         "kinds": [(k, pages.gettext(request, v)) for k, v in KINDS.items()],
         "payee_states": {k: pages.gettext(request, v) for k, v in STATES.items()},
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/payees",
     }
-    return pages.render(request, "staff/money/payees.html", context, status_code=status_code)
+    return show(request, "staff/money/payees.html", context, shown)

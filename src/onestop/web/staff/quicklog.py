@@ -31,7 +31,7 @@ from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
-from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+from onestop.web.staff.forms import BLANK, PageForm, Shown, form_errors, model, optional_uuid, show
 
 router = APIRouter(prefix="/interactions")
 
@@ -143,7 +143,7 @@ def new_form(request: Request, uow: UowDep, actor: StaffActor, person_id: str = 
         "direction": "inbound",
         "reason_codes": [],
     }
-    return _full_form(request, uow, actor, values)
+    return _full_form(request, uow, actor, Shown(values))
 
 
 @router.post("/new")
@@ -156,9 +156,7 @@ def log_full(
         data = _interaction_from(values)
         logged = log_interaction(uow, actor=actor, data=data)
     except InvalidInput as err:
-        return _full_form(
-            request, uow, actor, values, errors=form_errors(request, err, FULL_FIELDS), status_code=422
-        )
+        return _full_form(request, uow, actor, Shown(values, form_errors(request, err, FULL_FIELDS), 422))
     pages.flash(request, N_("The contact is logged."), "success")
     target = f"/staff/people/{logged.person_id}" if logged.person_id else "/staff/"
     return pages.redirect(request, target)
@@ -191,14 +189,9 @@ def _full_form(
     request: Request,
     uow: UnitOfWork,
     actor: StaffActor,
-    values: dict[str, Any],
-    *,
-    errors: dict[str, str] | None = None,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     context = {
-        "values": values,
-        "errors": errors or {},
         "reasons": reasons(request, uow, actor),
         "channels": [(c.value, labels.label(request, labels.CHANNELS, c.value)) for c in Channel],
         "outcomes": [("", pages.gettext(request, N_("Choose")))]
@@ -207,8 +200,8 @@ def _full_form(
             for o in Outcome
             if o != Outcome.PENDING
         ],
-        "log_person": values.get("person_id") or None,
+        "log_person": shown.values.get("person_id") or None,
         "page_url": "/staff/interactions/new"
-        + (f"?person_id={pid}" if (pid := values.get("person_id")) else ""),
+        + (f"?person_id={pid}" if (pid := shown.values.get("person_id")) else ""),
     }
-    return pages.render(request, "staff/interactions/new.html", context, status_code=status_code)
+    return show(request, "staff/interactions/new.html", context, shown)

@@ -7,7 +7,7 @@ recipient's answer.
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from pydantic import Field
@@ -22,7 +22,6 @@ from onestop.cases.referrals import (
     get_referral,
     refer,
 )
-from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
@@ -33,7 +32,7 @@ from onestop.web import pages, programs
 from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, model
+from onestop.web.staff.forms import BLANK, PageForm, Shown, form_date, model, show
 from onestop.web.staff.interview import jurisdiction_of
 
 router = APIRouter()
@@ -52,7 +51,7 @@ def new_referral(
     request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, target: str = ""
 ) -> HTMLResponse:
     """The referral form (the target chosen when coming from the interview's results)."""
-    return _form(request, uow, actor, person_id, {"target": target, "shared": []})
+    return _form(request, uow, actor, person_id, Shown({"target": target, "shared": []}))
 
 
 @router.post("/people/{person_id:uuid}/referrals/new")
@@ -82,9 +81,7 @@ def send(
             target_name=name,
             reason=values["reason"],
             shared=values["shared"],
-            follow_up_on=parse_date(values["follow_up_on"], field="follow_up_on")
-            if values["follow_up_on"]
-            else None,
+            follow_up_on=form_date(values["follow_up_on"], "follow_up_on"),
         )
         with uow:  # one transaction: a refused referral leaves no consent behind
             if consent is not None:
@@ -92,8 +89,7 @@ def send(
             refer(uow, actor=actor, data=referral)
             uow.commit()
     except InvalidInput as err:
-        errors = {err.field: pages.gettext(request, err.problem)}
-        return _form(request, uow, actor, person_id, values, errors=errors, status_code=422)
+        return _form(request, uow, actor, person_id, Shown(values, pages.field_errors(request, err), 422))
     pages.flash(request, N_("The referral to %(name)s is sent."), "success", name=name)
     return pages.redirect(request, f"/staff/people/{person_id}#referrals-title")
 
@@ -134,10 +130,7 @@ def _form(
     uow: UnitOfWork,
     actor: Actor,
     pid: uuid.UUID,
-    values: dict[str, Any],
-    *,
-    errors: dict[str, str] | None = None,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     person = get_person(uow, actor=actor, person_id=pid)
     language = pages.language_of(request)
@@ -146,12 +139,10 @@ def _form(
     consents = {c.recipient for c in person.consents if c.withdrawn_at is None}
     context = {
         "person": person,
-        "values": values,
-        "errors": errors or {},
         "targets": sorted(targets, key=lambda t: t[1]),
         "categories": [c.value for c in DataCategory],
-        "consented": values.get("target") in consents,
+        "consented": shown.values.get("target") in consents,
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/referrals/new",
     }
-    return pages.render(request, "staff/referrals/new.html", context, status_code=status_code)
+    return show(request, "staff/referrals/new.html", context, shown)
