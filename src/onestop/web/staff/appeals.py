@@ -188,11 +188,7 @@ def outcome(
 
 
 def _new(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    did: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, did: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     decision = get_decision(uow, actor=actor, decision_id=did)
     context = {
@@ -204,11 +200,7 @@ def _new(
 
 
 def _view(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    aid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     appeal = get_appeal(uow, actor=actor, appeal_id=aid)
     context = {

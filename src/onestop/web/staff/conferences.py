@@ -88,11 +88,7 @@ def record(
 
 
 def _page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    pid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     context = {
         "person": get_person(uow, actor=actor, person_id=pid),

@@ -23,22 +23,9 @@ from onestop.db import UnitOfWork
 from onestop.health import schemas as s
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import forms
 from onestop.web.staff import health as health_pages
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import (
-    BLANK,
-    PageForm,
-    Shown,
-    form_date,
-    model,
-    option_labels,
-    optional_uuid,
-    show,
-    submit,
-    then,
-    to,
-    version,
-)
 
 router = APIRouter()
 
@@ -52,7 +39,7 @@ BENEFIT_KINDS = health_pages.BENEFIT_KINDS
 MONEY_STATES = health_pages.MONEY_STATES
 
 
-class FacilityForm(PageForm):
+class FacilityForm(forms.PageForm):
     """Adding a facility."""
 
     name: str = ""
@@ -65,7 +52,7 @@ class FacilityForm(PageForm):
     monthly_rate: str = ""
 
 
-class FacilityChangeForm(PageForm):
+class FacilityChangeForm(forms.PageForm):
     """New contact details or rates for a facility."""
 
     version: str = ""
@@ -77,7 +64,7 @@ class FacilityChangeForm(PageForm):
     monthly_rate: str = ""
 
 
-class StayInForm(PageForm):
+class StayInForm(forms.PageForm):
     """The person comes into a facility (boxes named for this page, which has other forms)."""
 
     facility_id: str = ""
@@ -85,7 +72,7 @@ class StayInForm(PageForm):
     stay_reason: str = ""
 
 
-class StayOutForm(PageForm):
+class StayOutForm(forms.PageForm):
     """The person leaves."""
 
     version: str = ""
@@ -93,7 +80,7 @@ class StayOutForm(PageForm):
     out_reason: str = ""
 
 
-class BenefitForm(PageForm):
+class BenefitForm(forms.PageForm):
     """A benefit paid to the facility for the resident."""
 
     version: str = ""
@@ -109,7 +96,7 @@ class BenefitForm(PageForm):
 @router.get("/facilities")
 def facilities_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """Every facility with its residents now, and the form to add one."""
-    return _list(request, uow, actor, Shown(FacilityForm().model_dump()))
+    return _list(request, uow, actor, forms.Shown(FacilityForm().model_dump()))
 
 
 @router.post("/facilities")
@@ -119,7 +106,7 @@ def add_facility(
     """Record a facility (its vendor payee in money waits for a second person)."""
 
     def act() -> s.FacilityPublic:
-        data = model(
+        data = forms.model(
             s.FacilityCreate,
             name=form.name,
             kind=form.kind,
@@ -133,9 +120,9 @@ def add_facility(
         return health.create_facility(uow, actor=actor, data=data)
 
     def done(made: s.FacilityPublic) -> Response:
-        return to(request, f"/staff/facilities/{made.id}", N_("%(name)s is recorded."), name=made.name)
+        return forms.to(request, f"/staff/facilities/{made.id}", N_("%(name)s is recorded."), name=made.name)
 
-    return submit(request, form, act, done, functools.partial(_list, request, uow, actor))
+    return forms.submit(request, form, act, done, functools.partial(_list, request, uow, actor))
 
 
 @router.get("/facilities/caseload")
@@ -164,9 +151,9 @@ def change_facility(
     """Save new contact details or rates."""
 
     def act() -> object:
-        data = model(
+        data = forms.model(
             s.FacilityUpdate,
-            version=version(form.version),
+            version=forms.version(form.version),
             address=form.address,
             contact_name=form.contact_name,
             phone=form.phone,
@@ -176,8 +163,10 @@ def change_facility(
         )
         return health.update_facility(uow, actor=actor, facility_id=facility_id, data=data)
 
-    done = then(request, f"/staff/facilities/{facility_id}", N_("The facility is saved."))
-    return submit(request, form, act, done, functools.partial(_facility, request, uow, actor, facility_id))
+    done = forms.then(request, f"/staff/facilities/{facility_id}", N_("The facility is saved."))
+    return forms.submit(
+        request, form, act, done, functools.partial(_facility, request, uow, actor, facility_id)
+    )
 
 
 @router.post("/people/{person_id:uuid}/health/stays")
@@ -190,11 +179,11 @@ def stay_in(
 ) -> Response:
     """Record that the person came into a facility."""
     try:
-        data = model(
+        data = forms.model(
             s.StayIn,
             person_id=person_id,
-            facility_id=optional_uuid(form.facility_id, "facility_id"),
-            in_on=form_date(form.in_on, "in_on"),
+            facility_id=forms.optional_uuid(form.facility_id, "facility_id"),
+            in_on=forms.form_date(form.in_on, "in_on"),
             reason=form.stay_reason or None,
         )
         stay = health.record_stay_in(uow, actor=actor, data=data)
@@ -218,10 +207,10 @@ def stay_out(
 ) -> Response:
     """Record the day the person left."""
     try:
-        data = model(
+        data = forms.model(
             s.StayOut,
-            version=version(form.version),
-            out_on=form_date(form.out_on, "out_on"),
+            version=forms.version(form.version),
+            out_on=forms.form_date(form.out_on, "out_on"),
             reason=form.out_reason or None,
         )
         stay = health.record_stay_out(uow, actor=actor, stay_id=stay_id, data=data)
@@ -253,13 +242,13 @@ def pay(
     try:
         if form.nights and not form.nights.isdigit():
             raise InvalidInput("nights", "must be a whole number")
-        data = model(
+        data = forms.model(
             s.BenefitCreate,
-            version=version(form.version),
+            version=forms.version(form.version),
             kind=form.benefit_kind,
             amount=form.amount or None,
             nights=int(form.nights) if form.nights else None,
-            pay_date=form_date(form.pay_date, "pay_date"),
+            pay_date=forms.form_date(form.pay_date, "pay_date"),
             cheque_number=form.cheque_number or None,
             health_benefits=form.health_benefits == "yes",
             explanation=form.explanation,
@@ -282,26 +271,17 @@ def pay(
     return pages.redirect(request, f"/staff/people/{person_id}/health#stays-title")
 
 
-def _list(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    shown: Shown = BLANK,
-) -> HTMLResponse:
+def _list(request: Request, uow: UnitOfWork, actor: Actor, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
     context = {
         "facilities": health.list_facilities(uow, actor=actor),
         "kinds": FACILITY_KINDS,
-        "kind_options": option_labels(request, FACILITY_KINDS),
+        "kind_options": forms.option_labels(request, FACILITY_KINDS),
     }
-    return show(request, "staff/facilities/list.html", context, shown)
+    return forms.show(request, "staff/facilities/list.html", context, shown)
 
 
 def _facility(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    facility_id: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, facility_id: uuid.UUID, shown: forms.Shown = forms.BLANK
 ) -> HTMLResponse:
     context = {
         "file": health.facility_file(uow, actor=actor, facility_id=facility_id),
@@ -309,4 +289,4 @@ def _facility(
         "benefit_kinds": BENEFIT_KINDS,
         "money_states": MONEY_STATES,
     }
-    return show(request, "staff/facilities/facility.html", context, shown)
+    return forms.show(request, "staff/facilities/facility.html", context, shown)

@@ -33,33 +33,20 @@ from onestop.registry import get_person, search_people
 from onestop.registry.schemas import PersonPublic, SearchQuery
 from onestop.web import pages
 from onestop.web.deps import UowDep
-from onestop.web.staff import quicklog
+from onestop.web.staff import forms, quicklog
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import (
-    BLANK,
-    CONFLICT,
-    PageForm,
-    Shown,
-    conflict_message,
-    model,
-    optional_uuid,
-    show,
-    submit,
-    to,
-    version,
-)
 
 router = APIRouter()
 
 
-class AttachForm(PageForm):
+class AttachForm(forms.PageForm):
     person_id: str = ""
     version: str = ""
     reason: str = ""
     find: str = ""
 
 
-class ReplyForm(PageForm):
+class ReplyForm(forms.PageForm):
     template: str = ""
     subject: str = ""
     body: str = ""
@@ -95,9 +82,11 @@ def find(
         return list(search_people(uow, actor=actor, query=SearchQuery(name=form.find)))
 
     def done(hits: list[Any]) -> Response:
-        return _email(request, uow, actor, interaction_id, Shown(form.model_dump()), hits=hits)
+        return _email(request, uow, actor, interaction_id, forms.Shown(form.model_dump()), hits=hits)
 
-    return submit(request, form, act, done, functools.partial(_email, request, uow, actor, interaction_id))
+    return forms.submit(
+        request, form, act, done, functools.partial(_email, request, uow, actor, interaction_id)
+    )
 
 
 @router.post("/inbox/{interaction_id:uuid}/attach")
@@ -111,23 +100,25 @@ def attach(
     """Attach the e-mail to the chosen person; the file opens, where the e-mail can be answered."""
 
     def act() -> InteractionPublic:
-        person_id = optional_uuid(form.person_id, "person_id")
+        person_id = forms.optional_uuid(form.person_id, "person_id")
         if person_id is None:
             raise InvalidInput("person_id", N_("choose the person the e-mail is from"))
-        data = model(
+        data = forms.model(
             InteractionAttach,
             person_id=person_id,
-            version=version(form.version),
+            version=forms.version(form.version),
             reason_codes=[form.reason] if form.reason else [],
         )
         return attach_interaction(uow, actor=actor, interaction_id=interaction_id, data=data)
 
     def done(attached: InteractionPublic) -> Response:
         message = N_("The e-mail is attached to the file. You can answer it from the contacts.")
-        return to(request, f"/staff/people/{attached.person_id}", message)
+        return forms.to(request, f"/staff/people/{attached.person_id}", message)
 
     again = functools.partial(_email, request, uow, actor, interaction_id)
-    return submit(request, form, act, done, again, refused=CONFLICT, explain=conflict_message)
+    return forms.submit(
+        request, form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message
+    )
 
 
 @router.get("/interactions/{interaction_id:uuid}/reply")
@@ -135,7 +126,7 @@ def reply_form(
     request: Request, uow: UowDep, actor: StaffActor, interaction_id: uuid.UUID, template: str = ""
 ) -> HTMLResponse:
     """The reply form: choose a template (its text fills the box, in the person's language), edit, send."""
-    return _reply(request, uow, actor, interaction_id, Shown({"template": template, "body": None}))
+    return _reply(request, uow, actor, interaction_id, forms.Shown({"template": template, "body": None}))
 
 
 @router.post("/interactions/{interaction_id:uuid}/reply")
@@ -149,21 +140,23 @@ def reply(
     """Send the reply through the notices outbox; it is logged as a contact on the person."""
 
     def act() -> ReplyPublic:
-        data = model(
+        data = forms.model(
             EmailReply,
             template=form.template,
             body=form.body,
             subject=form.subject or None,
-            version=version(form.version),
+            version=forms.version(form.version),
         )
         return reply_to_email(uow, actor=actor, interaction_id=interaction_id, data=data)
 
     def done(sent: ReplyPublic) -> Response:
         message = N_("Your reply is on its way. It is logged in the contacts.")
-        return to(request, f"/staff/people/{sent.interaction.person_id}", message)
+        return forms.to(request, f"/staff/people/{sent.interaction.person_id}", message)
 
     again = functools.partial(_reply, request, uow, actor, interaction_id)
-    return submit(request, form, act, done, again, refused=CONFLICT, explain=conflict_message)
+    return forms.submit(
+        request, form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message
+    )
 
 
 def _email(
@@ -171,7 +164,7 @@ def _email(
     uow: UnitOfWork,
     actor: StaffActor,
     interaction_id: uuid.UUID,
-    shown: Shown = BLANK,
+    shown: forms.Shown = forms.BLANK,
     *,
     hits: list[Any] | None = None,
 ) -> HTMLResponse:
@@ -182,15 +175,11 @@ def _email(
         "reasons": quicklog.reasons(request, uow, actor),
         "page_url": f"/staff/inbox/{interaction_id}",
     }
-    return show(request, "staff/inbox/email.html", context, shown)
+    return forms.show(request, "staff/inbox/email.html", context, shown)
 
 
 def _reply(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
-    interaction_id: uuid.UUID,
-    shown: Shown,
+    request: Request, uow: UnitOfWork, actor: StaffActor, interaction_id: uuid.UUID, shown: forms.Shown
 ) -> HTMLResponse:
     found = get_interaction(uow, actor=actor, interaction_id=interaction_id)
     person = get_person(uow, actor=actor, person_id=found.person_id) if found.person_id else None
@@ -210,7 +199,7 @@ def _reply(
         "log_person": found.person_id,
         "page_url": f"/staff/interactions/{interaction_id}/reply",
     }
-    return show(request, "staff/inbox/reply.html", context, dataclasses.replace(shown, values=values))
+    return forms.show(request, "staff/inbox/reply.html", context, dataclasses.replace(shown, values=values))
 
 
 def _email_on_file(person: PersonPublic | None) -> str | None:

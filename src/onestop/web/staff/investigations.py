@@ -43,20 +43,8 @@ from onestop.db import UnitOfWork
 from onestop.registry import get_person
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import forms
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import (
-    BLANK,
-    CONFLICT,
-    PageForm,
-    Shown,
-    conflict_message,
-    model,
-    optional_uuid,
-    show,
-    submit,
-    then,
-    to,
-)
 
 router = APIRouter()
 
@@ -76,19 +64,19 @@ FINDINGS = {
 }
 
 
-class OpenForm(PageForm):
+class OpenForm(forms.PageForm):
     allegation: str = ""
     source: str = "anonymous_tip"
     source_detail: str = ""
     application_id: str = ""
 
 
-class EvidenceForm(PageForm):
+class EvidenceForm(forms.PageForm):
     document_id: str = ""
     description: str = ""
 
 
-class InterviewForm(PageForm):
+class InterviewForm(forms.PageForm):
     interviewee_name: str = ""
     held_on: str = ""
     held_time: str = ""
@@ -96,7 +84,7 @@ class InterviewForm(PageForm):
     statement: str = ""
 
 
-class CloseForm(PageForm):
+class CloseForm(forms.PageForm):
     version: str = ""
     finding: str = ""
     reason: str = ""
@@ -110,7 +98,7 @@ def person_investigations(
     request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID
 ) -> HTMLResponse:
     """The person's investigations and the form to open one."""
-    return _person_page(request, uow, actor, person_id, Shown(OpenForm().model_dump()))
+    return _person_page(request, uow, actor, person_id, forms.Shown(OpenForm().model_dump()))
 
 
 @router.post("/people/{person_id:uuid}/investigations")
@@ -120,10 +108,10 @@ def open_one(
     """Open an investigation of the allegation (about one of the person's applications, if chosen)."""
 
     def act() -> InvestigationPublic:
-        data = model(
+        data = forms.model(
             InvestigationCreate,
             person_id=person_id,
-            application_id=optional_uuid(form.application_id, "application_id"),
+            application_id=forms.optional_uuid(form.application_id, "application_id"),
             allegation=form.allegation,
             source=form.source,
             source_detail=form.source_detail or None,
@@ -131,9 +119,11 @@ def open_one(
         return open_investigation(uow, actor=actor, data=data)
 
     def done(opened: InvestigationPublic) -> Response:
-        return to(request, f"/staff/investigations/{opened.id}", N_("The investigation is open."))
+        return forms.to(request, f"/staff/investigations/{opened.id}", N_("The investigation is open."))
 
-    return submit(request, form, act, done, functools.partial(_person_page, request, uow, actor, person_id))
+    return forms.submit(
+        request, form, act, done, functools.partial(_person_page, request, uow, actor, person_id)
+    )
 
 
 @router.get("/investigations/{investigation_id:uuid}")
@@ -153,13 +143,15 @@ def evidence(
     """Put one of the person's documents in the file, saying what it shows."""
 
     def act() -> object:
-        doc = optional_uuid(form.document_id, "document_id")
-        data = model(EvidenceCreate, document_id=doc, description=form.description)
+        doc = forms.optional_uuid(form.document_id, "document_id")
+        data = forms.model(EvidenceCreate, document_id=doc, description=form.description)
         return add_evidence(uow, actor=actor, investigation_id=investigation_id, data=data)
 
-    done = then(request, f"/staff/investigations/{investigation_id}", N_("The evidence is in the file."))
+    done = forms.then(
+        request, f"/staff/investigations/{investigation_id}", N_("The evidence is in the file.")
+    )
     again = functools.partial(_file, request, uow, actor, investigation_id)
-    return submit(request, form, act, done, again, refused={InvalidTransition: 409})
+    return forms.submit(request, form, act, done, again, refused={InvalidTransition: 409})
 
 
 @router.post("/investigations/{investigation_id:uuid}/interviews")
@@ -173,7 +165,7 @@ def interview(
     """Record an interview as given; a cautioned statement is flagged."""
 
     def act() -> object:
-        data = model(
+        data = forms.model(
             InterviewCreate,
             interviewee_name=form.interviewee_name or None,
             held_at=_moment(request, form.held_on, form.held_time),
@@ -182,9 +174,9 @@ def interview(
         )
         return record_interview(uow, actor=actor, investigation_id=investigation_id, data=data)
 
-    done = then(request, f"/staff/investigations/{investigation_id}", N_("The interview is recorded."))
+    done = forms.then(request, f"/staff/investigations/{investigation_id}", N_("The interview is recorded."))
     again = functools.partial(_file, request, uow, actor, investigation_id)
-    return submit(
+    return forms.submit(
         request, form, act, done, again, boxes={"held_at": "held_on"}, refused={InvalidTransition: 409}
     )
 
@@ -204,8 +196,10 @@ def close(
             raise Conflict("no version given")
         overpayment = None
         if form.overpayment_amount or form.overpayment_reason:
-            overpayment = model(OverpaymentIn, amount=form.overpayment_amount, reason=form.overpayment_reason)
-        data = model(
+            overpayment = forms.model(
+                OverpaymentIn, amount=form.overpayment_amount, reason=form.overpayment_reason
+            )
+        data = forms.model(
             InvestigationClose,
             version=int(form.version),
             finding=form.finding,
@@ -221,14 +215,16 @@ def close(
             if closed.review_id
             else f"/staff/investigations/{investigation_id}"
         )
-        return to(request, path, N_("The investigation is closed."))
+        return forms.to(request, path, N_("The investigation is closed."))
 
     def box(field: str) -> str:
         field = field.replace("overpayment.", "overpayment_")
         return "overpayment_amount" if field == "amount_cents" else field
 
     again = functools.partial(_file, request, uow, actor, investigation_id)
-    return submit(request, form, act, done, again, boxes=box, refused=CONFLICT, explain=conflict_message)
+    return forms.submit(
+        request, form, act, done, again, boxes=box, refused=forms.CONFLICT, explain=forms.conflict_message
+    )
 
 
 def _moment(request: Request, day: str, time: str) -> dt.datetime | None:
@@ -252,11 +248,7 @@ def _words(request: Request) -> dict[str, Any]:
 
 
 def _person_page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    pid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, shown: forms.Shown = forms.BLANK
 ) -> HTMLResponse:
     found = list_investigations(uow, actor=actor, person_id=pid)
     person = get_person(uow, actor=actor, person_id=pid)
@@ -269,15 +261,11 @@ def _person_page(
         "page_url": f"/staff/people/{pid}/investigations",
         **_words(request),
     }
-    return show(request, "staff/investigations/person.html", context, shown)
+    return forms.show(request, "staff/investigations/person.html", context, shown)
 
 
 def _file(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    iid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, iid: uuid.UUID, shown: forms.Shown = forms.BLANK
 ) -> HTMLResponse:
     found = get_investigation(uow, actor=actor, investigation_id=iid)
     documents = list_documents(uow, actor=actor, person_id=found.person_id)
@@ -289,4 +277,4 @@ def _file(
         "page_url": f"/staff/investigations/{iid}",
         **_words(request),
     }
-    return show(request, "staff/investigations/view.html", context, shown)
+    return forms.show(request, "staff/investigations/view.html", context, shown)

@@ -128,23 +128,14 @@ def approve(
 
 
 def _new(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    pid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     payees = [(str(p.id), p.name) for p in list_payees(uow, actor=actor, person_id=pid) if p.kind != "client"]
     context = {"payees": payees, "page_url": f"/staff/people/{pid}/invoices/new"}
     return program_form(request, uow, actor, pid, ("staff/money/invoice_new.html", context), shown)
 
 
-def _list(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    shown: Shown = BLANK,
-) -> HTMLResponse:
+def _list(request: Request, uow: UnitOfWork, actor: Actor, shown: Shown = BLANK) -> HTMLResponse:
     found = list(list_invoices(uow, actor=actor))
     today = request.app.state.container.clock.today().isoformat()
     context = {

@@ -23,20 +23,8 @@ from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import forms
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import (
-    BLANK,
-    PageForm,
-    Shown,
-    form_int,
-    model,
-    option_labels,
-    optional_uuid,
-    show,
-    submit,
-    then,
-    to,
-)
 
 router = APIRouter()
 
@@ -48,7 +36,7 @@ EMERGENCY_KINDS = {
 }
 
 
-class ShiftForm(PageForm):
+class ShiftForm(forms.PageForm):
     """Putting someone on call."""
 
     staff_id: str = ""
@@ -58,7 +46,7 @@ class ShiftForm(PageForm):
     ends_at: str = ""
 
 
-class CallForm(PageForm):
+class CallForm(forms.PageForm):
     """A contact taken on call, with at most one thing authorized."""
 
     person_id: str = ""
@@ -87,7 +75,7 @@ def _local(request: Request, raw: str, field: str) -> dt.datetime | None:
 @router.get("/oncall")
 def oncall_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """The coming week's roster, the latest contacts taken on call, and the forms."""
-    return _page(request, uow, actor, Shown({"staff_id": str(actor.staff_id or "")}))
+    return _page(request, uow, actor, forms.Shown({"staff_id": str(actor.staff_id or "")}))
 
 
 @router.post("/oncall/shifts")
@@ -97,9 +85,9 @@ def add_shift(
     """Put someone on call (someone else: a supervisor's)."""
 
     def act() -> partners.ShiftPublic:
-        data = model(
+        data = forms.model(
             partners.ShiftCreate,
-            staff_id=optional_uuid(form.staff_id, "staff_id"),
+            staff_id=forms.optional_uuid(form.staff_id, "staff_id"),
             area=form.area,
             office_id=actor.office_id,
             phone=form.phone,
@@ -110,12 +98,12 @@ def add_shift(
 
     again = functools.partial(_page, request, uow, actor)
     try:
-        return submit(
-            request, form, act, then(request, "/staff/oncall", N_("The shift is on the roster.")), again
+        return forms.submit(
+            request, form, act, forms.then(request, "/staff/oncall", N_("The shift is on the roster.")), again
         )
     except PermissionDenied:
         errors = {"staff_id": pages.gettext(request, N_("Only a supervisor puts someone else on call."))}
-        return again(Shown(form.model_dump(), errors, 403))
+        return again(forms.Shown(form.model_dump(), errors, 403))
 
 
 @router.post("/oncall/calls")
@@ -131,14 +119,14 @@ def record_call(
                 {
                     "kind": form.kind,
                     "amount": form.amount or None,
-                    "payee_id": optional_uuid(form.payee_id, "payee_id"),
-                    "nights": form_int(form.nights, "nights"),
+                    "payee_id": forms.optional_uuid(form.payee_id, "payee_id"),
+                    "nights": forms.form_int(form.nights, "nights"),
                 }
             )
-        data = model(
+        data = forms.model(
             partners.AfterHoursCreate,
-            person_id=optional_uuid(form.person_id, "person_id"),
-            unit_id=optional_uuid(form.unit_id, "unit_id"),
+            person_id=forms.optional_uuid(form.person_id, "person_id"),
+            unit_id=forms.optional_uuid(form.unit_id, "unit_id"),
             received_at=_local(request, form.received_at, "received_at"),
             summary=form.summary,
             authorized=authorized,
@@ -147,27 +135,24 @@ def record_call(
 
     def done(made: partners.AfterHoursPublic) -> Response:
         due = made.handover_due.isoformat() if made.handover_due else ""
-        return to(request, "/staff/oncall", N_("The call is logged and handed over for %(date)s."), date=due)
+        return forms.to(
+            request, "/staff/oncall", N_("The call is logged and handed over for %(date)s."), date=due
+        )
 
     def box(field: str) -> str:
         return field.rsplit(".", 1)[-1] if field.startswith("authorized") else field
 
-    return submit(request, form, act, done, functools.partial(_page, request, uow, actor), boxes=box)
+    return forms.submit(request, form, act, done, functools.partial(_page, request, uow, actor), boxes=box)
 
 
-def _page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    shown: Shown = BLANK,
-) -> HTMLResponse:
+def _page(request: Request, uow: UnitOfWork, actor: Actor, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
     now = uow.clock.now()
     context = {
         "shifts": partners.roster(
             uow, actor=actor, start=now - dt.timedelta(days=1), end=now + dt.timedelta(days=7)
         ),
         "calls": partners.recent_calls(uow, actor=actor, limit=20),
-        "kind_options": option_labels(request, EMERGENCY_KINDS),
+        "kind_options": forms.option_labels(request, EMERGENCY_KINDS),
         "kinds": EMERGENCY_KINDS,
     }
-    return show(request, "staff/partners/oncall.html", context, shown)
+    return forms.show(request, "staff/partners/oncall.html", context, shown)

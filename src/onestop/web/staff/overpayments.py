@@ -191,11 +191,7 @@ def program_form(
 
 
 def _new(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    pid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     context = {
         "sources": [(k, pages.gettext(request, v)) for k, v in SOURCES.items()],
@@ -205,12 +201,7 @@ def _new(
 
 
 def _view(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    pid: uuid.UUID,
-    oid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, oid: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     person = get_person(uow, actor=actor, person_id=pid)
     unit = current_unit(uow, actor, pid)

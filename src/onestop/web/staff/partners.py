@@ -24,21 +24,8 @@ from onestop.db import UnitOfWork
 from onestop.money.errors import SelfApproval
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import forms
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import (
-    BLANK,
-    PageForm,
-    Shown,
-    form_date,
-    form_int,
-    model,
-    option_labels,
-    optional_uuid,
-    show,
-    submit,
-    then,
-    to,
-)
 
 router = APIRouter()
 
@@ -63,7 +50,7 @@ MEMBER_OFFICES = {"mha": N_("MHA (Newfoundland and Labrador)"), "mla": N_("MLA (
 INQUIRY_STATES = {"open": N_("Open"), "answered": N_("Answered")}
 
 
-class SponsorForm(PageForm):
+class SponsorForm(forms.PageForm):
     """Adding a sponsor with one contact."""
 
     name: str = ""
@@ -75,7 +62,7 @@ class SponsorForm(PageForm):
     contact_email: str = ""
 
 
-class ProposalForm(PageForm):
+class ProposalForm(forms.PageForm):
     """Recording a sponsor's proposal."""
 
     sponsor_id: str = ""
@@ -89,7 +76,7 @@ class ProposalForm(PageForm):
     ends_on: str = ""
 
 
-class StepForm(PageForm):
+class StepForm(forms.PageForm):
     """Any step of a project's page (each form posts only its own boxes)."""
 
     version: str = ""
@@ -111,7 +98,7 @@ class StepForm(PageForm):
     results: str = ""
 
 
-class InquiryForm(PageForm):
+class InquiryForm(forms.PageForm):
     """A new inquiry from an elected member's office."""
 
     member_office: str = "mha"
@@ -125,7 +112,7 @@ class InquiryForm(PageForm):
     consent_note: str = ""
 
 
-class InquiryStepForm(PageForm):
+class InquiryStepForm(forms.PageForm):
     """Consent or the answer on an inquiry's page."""
 
     version: str = ""
@@ -159,7 +146,7 @@ def add_sponsor(
                     email=form.contact_email or None,
                 )
             )
-        data = model(
+        data = forms.model(
             partners.SponsorCreate,
             name=form.name,
             kind=form.kind,
@@ -169,12 +156,12 @@ def add_sponsor(
         return partners.create_sponsor(uow, actor=actor, data=data)
 
     def done(made: partners.SponsorPublic) -> Response:
-        return to(request, "/staff/partners", N_("%(name)s is recorded."), name=made.name)
+        return forms.to(request, "/staff/partners", N_("%(name)s is recorded."), name=made.name)
 
     def box(field: str) -> str:
         return "contact_name" if field.startswith("contacts") else field
 
-    return submit(request, form, act, done, functools.partial(_list, request, uow, actor), boxes=box)
+    return forms.submit(request, form, act, done, functools.partial(_list, request, uow, actor), boxes=box)
 
 
 @router.post("/partners/projects")
@@ -184,24 +171,24 @@ def propose(
     """Record a sponsor's proposal."""
 
     def act() -> partners.ProjectPublic:
-        data = model(
+        data = forms.model(
             partners.ProjectCreate,
-            sponsor_id=optional_uuid(form.sponsor_id, "sponsor_id"),
+            sponsor_id=forms.optional_uuid(form.sponsor_id, "sponsor_id"),
             title=form.title,
             program=form.program,
             activities=form.activities,
-            participants_wanted=form_int(form.participants_wanted, "participants_wanted"),
+            participants_wanted=forms.form_int(form.participants_wanted, "participants_wanted"),
             funding_asked=form.funding_asked or None,
             hr_asked=form.hr_asked or None,
-            starts_on=form_date(form.starts_on, "starts_on"),
-            ends_on=form_date(form.ends_on, "ends_on"),
+            starts_on=forms.form_date(form.starts_on, "starts_on"),
+            ends_on=forms.form_date(form.ends_on, "ends_on"),
         )
         return partners.propose_project(uow, actor=actor, data=data)
 
     def done(made: partners.ProjectPublic) -> Response:
-        return to(request, f"/staff/partners/projects/{made.id}", N_("The proposal is recorded."))
+        return forms.to(request, f"/staff/partners/projects/{made.id}", N_("The proposal is recorded."))
 
-    return submit(request, form, act, done, functools.partial(_list, request, uow, actor))
+    return forms.submit(request, form, act, done, functools.partial(_list, request, uow, actor))
 
 
 @router.get("/partners/projects/{project_id:uuid}")
@@ -227,11 +214,11 @@ def project_step(
     """One step of the project: negotiate, recommend, approve, sign, participant, instalment, visit, close."""
     if step not in _STEPS:
         raise HTTPException(status_code=404)
-    return submit(
+    return forms.submit(
         request,
         form,
         lambda: _STEPS[step](uow, actor, project_id, form),
-        then(request, f"/staff/partners/projects/{project_id}", _DONE[step]),
+        forms.then(request, f"/staff/partners/projects/{project_id}", _DONE[step]),
         functools.partial(_project, request, uow, actor, project_id, step=step),
         boxes=_STEP_FIELDS,
         refused={InvalidTransition: 409, SelfApproval: 403},
@@ -239,19 +226,21 @@ def project_step(
 
 
 def _negotiate(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
-    data = model(
+    data = forms.model(
         partners.Negotiation,
-        version=form_int(form.version, "version"),
+        version=forms.form_int(form.version, "version"),
         funding=form.funding or None,
-        participants=form_int(form.participants, "participants"),
+        participants=forms.form_int(form.participants, "participants"),
         note=form.note,
     )
     partners.negotiate(uow, actor=actor, project_id=project_id, data=data)
 
 
 def _recommend(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
-    data = model(
-        partners.Recommendation, version=form_int(form.version, "version"), recommendation=form.recommendation
+    data = forms.model(
+        partners.Recommendation,
+        version=forms.form_int(form.version, "version"),
+        recommendation=form.recommendation,
     )
     partners.recommend(uow, actor=actor, project_id=project_id, data=data)
 
@@ -261,57 +250,61 @@ def _approve(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepFor
         uow,
         actor=actor,
         project_id=project_id,
-        data=partners.Approval(version=form_int(form.version, "version")),
+        data=partners.Approval(version=forms.form_int(form.version, "version")),
     )
 
 
 def _sign(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
-    data = model(
+    data = forms.model(
         partners.Signing,
-        version=form_int(form.version, "version"),
-        signed_on=form_date(form.signed_on, "signed_on"),
+        version=forms.form_int(form.version, "version"),
+        signed_on=forms.form_date(form.signed_on, "signed_on"),
     )
     partners.sign(uow, actor=actor, project_id=project_id, data=data)
 
 
 def _participant(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
-    data = model(
+    data = forms.model(
         partners.ParticipantCreate,
-        person_id=optional_uuid(form.person_id, "person_id"),
+        person_id=forms.optional_uuid(form.person_id, "person_id"),
         placement=form.placement,
-        starts_on=form_date(form.placement_starts_on, "starts_on"),
-        ends_on=form_date(form.placement_ends_on, "ends_on"),
+        starts_on=forms.form_date(form.placement_starts_on, "starts_on"),
+        ends_on=forms.form_date(form.placement_ends_on, "ends_on"),
     )
     partners.record_participant(uow, actor=actor, project_id=project_id, data=data)
 
 
 def _instalment(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
-    data = model(
-        partners.InstalmentCreate, amount=form.amount or None, pay_date=form_date(form.pay_date, "pay_date")
+    data = forms.model(
+        partners.InstalmentCreate,
+        amount=form.amount or None,
+        pay_date=forms.form_date(form.pay_date, "pay_date"),
     )
     partners.pay_instalment(uow, actor=actor, project_id=project_id, data=data)
 
 
 def _approve_instalment(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
-    number = form_int(form.number, "number")
+    number = forms.form_int(form.number, "number")
     if number is None:
         raise InvalidInput("number", "choose the instalment to approve")
-    data = partners.InstalmentApproval(version=form_int(form.version, "version"))
+    data = partners.InstalmentApproval(version=forms.form_int(form.version, "version"))
     partners.approve_instalment(uow, actor=actor, project_id=project_id, number=number, data=data)
 
 
 def _visit(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
-    data = model(
-        partners.VisitCreate, visited_on=form_date(form.visited_on, "visited_on"), findings=form.findings
+    data = forms.model(
+        partners.VisitCreate,
+        visited_on=forms.form_date(form.visited_on, "visited_on"),
+        findings=form.findings,
     )
     partners.record_visit(uow, actor=actor, project_id=project_id, data=data)
 
 
 def _close(uow: UnitOfWork, actor: Actor, project_id: uuid.UUID, form: StepForm) -> None:
-    data = model(
+    data = forms.model(
         partners.Closing,
-        version=form_int(form.version, "version"),
-        closed_on=form_date(form.closed_on, "closed_on"),
+        version=forms.form_int(form.version, "version"),
+        closed_on=forms.form_date(form.closed_on, "closed_on"),
         results=form.results,
     )
     partners.close_project(uow, actor=actor, project_id=project_id, data=data)
@@ -357,7 +350,9 @@ def inquiry_queue(request: Request, uow: UowDep, actor: StaffActor) -> HTMLRespo
 @router.get("/people/{person_id:uuid}/inquiries/new")
 def new_inquiry(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
     """The form for an inquiry about this person's file."""
-    return _new_inquiry(request, uow, actor, person_id, Shown({"received_on": uow.clock.today().isoformat()}))
+    return _new_inquiry(
+        request, uow, actor, person_id, forms.Shown({"received_on": uow.clock.today().isoformat()})
+    )
 
 
 @router.post("/people/{person_id:uuid}/inquiries")
@@ -371,7 +366,7 @@ def open_inquiry(
     """Record the inquiry in the person's file."""
 
     def act() -> partners.InquiryPublic:
-        data = model(
+        data = forms.model(
             partners.InquiryCreate,
             person_id=person_id,
             member_office=form.member_office,
@@ -379,25 +374,27 @@ def open_inquiry(
             asked_by=form.asked_by,
             on_behalf_of=form.on_behalf_of,
             question=form.question,
-            received_on=form_date(form.received_on, "received_on"),
-            respond_by=form_date(form.respond_by, "respond_by"),
-            consent_on=form_date(form.consent_on, "consent_on"),
+            received_on=forms.form_date(form.received_on, "received_on"),
+            respond_by=forms.form_date(form.respond_by, "respond_by"),
+            consent_on=forms.form_date(form.consent_on, "consent_on"),
             consent_note=form.consent_note or None,
         )
         return partners.open_inquiry(uow, actor=actor, data=data)
 
     def done(made: partners.InquiryPublic) -> Response:
         message = N_("The inquiry is recorded; answer by %(date)s.")
-        return to(request, f"/staff/inquiries/{made.id}", message, date=made.respond_by.isoformat())
+        return forms.to(request, f"/staff/inquiries/{made.id}", message, date=made.respond_by.isoformat())
 
     again = functools.partial(_new_inquiry, request, uow, actor, person_id)
-    return submit(request, form, act, done, again)
+    return forms.submit(request, form, act, done, again)
 
 
 @router.get("/inquiries/{inquiry_id:uuid}")
 def inquiry_page(request: Request, uow: UowDep, actor: StaffActor, inquiry_id: uuid.UUID) -> HTMLResponse:
     """One inquiry: who asked, for whom, consent, deadline, and the consent and answer forms."""
-    return _inquiry(request, uow, actor, inquiry_id, Shown({"answered_on": uow.clock.today().isoformat()}))
+    return _inquiry(
+        request, uow, actor, inquiry_id, forms.Shown({"answered_on": uow.clock.today().isoformat()})
+    )
 
 
 @router.post("/inquiries/{inquiry_id:uuid}/{step}")
@@ -414,42 +411,37 @@ def inquiry_step(
         raise HTTPException(status_code=404)
 
     def act() -> str:
-        version = form_int(form.version, "version")
+        version = forms.form_int(form.version, "version")
         if step == "consent":
-            consent = model(
+            consent = forms.model(
                 partners.InquiryConsent,
                 version=version,
-                consent_on=form_date(form.consent_on, "consent_on"),
+                consent_on=forms.form_date(form.consent_on, "consent_on"),
                 consent_note=form.consent_note,
             )
             partners.record_consent(uow, actor=actor, inquiry_id=inquiry_id, data=consent)
             return N_("The client's consent is recorded.")
-        answer = model(
+        answer = forms.model(
             partners.InquiryAnswer,
             version=version,
             answer=form.answer,
             disclose=form.disclose == "yes",
-            answered_on=form_date(form.answered_on, "answered_on"),
+            answered_on=forms.form_date(form.answered_on, "answered_on"),
         )
         partners.answer_inquiry(uow, actor=actor, inquiry_id=inquiry_id, data=answer)
         return N_("The answer is recorded.")
 
-    return submit(
+    return forms.submit(
         request,
         form,
         act,
-        lambda message: to(request, f"/staff/inquiries/{inquiry_id}", message),
+        lambda message: forms.to(request, f"/staff/inquiries/{inquiry_id}", message),
         functools.partial(_inquiry, request, uow, actor, inquiry_id),
         refused={InvalidTransition: 409},
     )
 
 
-def _list(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    shown: Shown = BLANK,
-) -> HTMLResponse:
+def _list(request: Request, uow: UnitOfWork, actor: Actor, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
     sponsors = partners.list_sponsors(uow, actor=actor)
     context = {
         "sponsors": sponsors,
@@ -457,9 +449,9 @@ def _list(
         "projects": partners.list_projects(uow, actor=actor),
         "states": PROJECT_STATES,
         "kinds": SPONSOR_KINDS,
-        "kind_options": option_labels(request, SPONSOR_KINDS),
+        "kind_options": forms.option_labels(request, SPONSOR_KINDS),
     }
-    return show(request, "staff/partners/list.html", context, shown)
+    return forms.show(request, "staff/partners/list.html", context, shown)
 
 
 def _project(
@@ -467,7 +459,7 @@ def _project(
     uow: UnitOfWork,
     actor: Actor,
     project_id: uuid.UUID,
-    shown: Shown = BLANK,
+    shown: forms.Shown = forms.BLANK,
     *,
     step: str = "",
 ) -> HTMLResponse:
@@ -493,34 +485,26 @@ def _project(
         "instalment_states": INSTALMENT_STATES,
         "today": uow.clock.today(),
     }
-    return show(request, "staff/partners/project.html", context, shown)
+    return forms.show(request, "staff/partners/project.html", context, shown)
 
 
 def _new_inquiry(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    person_id: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, person_id: uuid.UUID, shown: forms.Shown = forms.BLANK
 ) -> HTMLResponse:
     context = {
         "person_id": person_id,
         "earlier": partners.person_inquiries(uow, actor=actor, person_id=person_id),
-        "office_options": option_labels(request, MEMBER_OFFICES),
+        "office_options": forms.option_labels(request, MEMBER_OFFICES),
     }
-    return show(request, "staff/partners/inquiry_new.html", context, shown)
+    return forms.show(request, "staff/partners/inquiry_new.html", context, shown)
 
 
 def _inquiry(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    inquiry_id: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, inquiry_id: uuid.UUID, shown: forms.Shown = forms.BLANK
 ) -> HTMLResponse:
     context = {
         "inquiry": partners.get_inquiry(uow, actor=actor, inquiry_id=inquiry_id),
         "offices": MEMBER_OFFICES,
         "states": INQUIRY_STATES,
     }
-    return show(request, "staff/partners/inquiry.html", context, shown)
+    return forms.show(request, "staff/partners/inquiry.html", context, shown)

@@ -81,11 +81,7 @@ def add(
 
 
 def _page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    pid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     person = get_person(uow, actor=actor, person_id=pid)
     context = {

@@ -185,12 +185,7 @@ def _interaction_from(v: dict[str, Any]) -> InteractionCreate:
     )
 
 
-def _full_form(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
-    shown: Shown = BLANK,
-) -> HTMLResponse:
+def _full_form(request: Request, uow: UnitOfWork, actor: StaffActor, shown: Shown = BLANK) -> HTMLResponse:
     context = {
         "reasons": reasons(request, uow, actor),
         "channels": [(c.value, labels.label(request, labels.CHANNELS, c.value)) for c in Channel],

@@ -126,11 +126,7 @@ def answer(
 
 
 def _form(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    pid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     person = get_person(uow, actor=actor, person_id=pid)
     language = pages.language_of(request)

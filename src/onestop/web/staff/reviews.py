@@ -42,21 +42,8 @@ from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.web import pages, questions
 from onestop.web.deps import UowDep
+from onestop.web.staff import forms
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import (
-    BLANK,
-    CONFLICT,
-    PageForm,
-    Shown,
-    conflict_message,
-    form_date,
-    model,
-    optional_uuid,
-    show,
-    submit,
-    then,
-    to,
-)
 
 router = APIRouter()
 
@@ -86,7 +73,7 @@ RESULTS = {
 }
 
 
-class ChangeForm(PageForm):
+class ChangeForm(forms.PageForm):
     category: str = ""
     description: str = ""
     reported_on: str = ""
@@ -95,7 +82,7 @@ class ChangeForm(PageForm):
     document_id: str = ""  # a verified document that proves it (optional: verifies it at once)
 
 
-class ConductForm(PageForm):
+class ConductForm(forms.PageForm):
     version: str = ""
     action: str = "reassess"  # or "suspend"
     reason: str = ""
@@ -103,17 +90,17 @@ class ConductForm(PageForm):
     note: str = ""
 
 
-class ReviewActionForm(PageForm):
+class ReviewActionForm(forms.PageForm):
     version: str = ""
     reason: str = ""
 
 
-class CancelForm(PageForm):
+class CancelForm(forms.PageForm):
     version: str = ""
     cancel_reason: str = ""
 
 
-class HoldForm(PageForm):
+class HoldForm(forms.PageForm):
     version: str = ""
     reason: str = ""
     effective_from: str = ""
@@ -134,7 +121,7 @@ def change_form(request: Request, uow: UowDep, actor: StaffActor, application_id
     """The form: what changed, when it was reported (today by default)."""
     today = request.app.state.container.clock.today().isoformat()
     form = ChangeForm(category="income", reported_on=today)
-    return _change(request, uow, actor, application_id, Shown(form.model_dump()))
+    return _change(request, uow, actor, application_id, forms.Shown(form.model_dump()))
 
 
 @router.post("/applications/{application_id:uuid}/change")
@@ -148,18 +135,18 @@ def change(
     """Record the change: the case reopens for the new facts and a reassessment is due."""
 
     def act() -> ReviewPublic:
-        data = model(
+        data = forms.model(
             ChangeReport,
             application_id=application_id,
             category=form.category,
             description=form.description,
-            reported_on=form_date(form.reported_on, "reported_on"),
+            reported_on=forms.form_date(form.reported_on, "reported_on"),
             facts=_new_fact(request, uow, actor, application_id, form),
         )
         return report_change(uow, actor=actor, data=data)
 
     def done(review: ReviewPublic) -> Response:
-        return to(
+        return forms.to(
             request,
             f"/staff/reviews/{review.id}",
             N_("The change is recorded. Update the facts, then reassess."),
@@ -169,7 +156,7 @@ def change(
         return {"value": "answer", "path": "fact", "facts": "fact"}.get(field.split(".")[-1], field)
 
     again = functools.partial(_change, request, uow, actor, application_id)
-    return submit(request, form, act, done, again, boxes=box, refused={InvalidTransition: 409})
+    return forms.submit(request, form, act, done, again, boxes=box, refused={InvalidTransition: 409})
 
 
 def _new_fact(
@@ -186,11 +173,11 @@ def _new_fact(
     app = get_application(uow, actor=actor, application_id=aid)
     field = questions.field_for(app.jurisdiction, path, pages.language_of(request))
     return [
-        model(
+        forms.model(
             FactIn,
             path=path,
             value=questions.read_answer(field, form.answer),
-            document_id=optional_uuid(form.document_id, "document_id"),
+            document_id=forms.optional_uuid(form.document_id, "document_id"),
             version=int(version),
         )
     ]
@@ -214,20 +201,20 @@ def start(
     form: Annotated[ReviewActionForm, Form()],
 ) -> Response:
     """Start the review: the case reopens so the facts can be brought up to date."""
-    return submit(
+    return forms.submit(
         request,
         form,
         lambda: start_review(
             uow, actor=actor, review_id=review_id, data=ReviewAction(version=_version(form.version))
         ),
-        then(
+        forms.then(
             request,
             f"/staff/reviews/{review_id}",
             N_("The review is under way. Update the facts, then reassess."),
         ),
         functools.partial(_review, request, uow, actor, review_id),
-        refused=CONFLICT,
-        explain=conflict_message,
+        refused=forms.CONFLICT,
+        explain=forms.conflict_message,
     )
 
 
@@ -244,25 +231,27 @@ def conduct(
     def act() -> ReviewOutcome:
         if form.action not in ("reassess", "suspend"):
             raise InvalidInput("action", "choose reassess or suspend")
-        data = model(
+        data = forms.model(
             ReviewConduct,
             version=_version(form.version),
             suspend=form.action == "suspend",
             reason=form.reason or None,
-            effective_from=form_date(form.effective_from, "effective_from"),
+            effective_from=forms.form_date(form.effective_from, "effective_from"),
             note=form.note or None,
         )
         return conduct_review(uow, actor=actor, review_id=review_id, data=data)
 
     def done(outcome: ReviewOutcome) -> Response:
-        return to(
+        return forms.to(
             request,
             f"/staff/decisions/{outcome.decision.id}",
             N_("The review is done and its decision recorded."),
         )
 
     again = functools.partial(_review, request, uow, actor, review_id)
-    return submit(request, form, act, done, again, refused=CONFLICT, explain=conflict_message)
+    return forms.submit(
+        request, form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message
+    )
 
 
 @router.post("/reviews/{review_id:uuid}/cancel")
@@ -276,23 +265,23 @@ def cancel(
     """Cancel a review that is no longer needed, with the reason (the page shows the version as it is now)."""
 
     def act() -> object:
-        data = model(ReviewAction, version=_version(form.version), reason=form.cancel_reason)
+        data = forms.model(ReviewAction, version=_version(form.version), reason=form.cancel_reason)
         return cancel_review(uow, actor=actor, review_id=review_id, data=data)
 
-    def again(shown: Shown) -> Response:
+    def again(shown: forms.Shown) -> Response:
         kept = {"cancel_reason": shown.values["cancel_reason"]}
         return _review(request, uow, actor, review_id, dataclasses.replace(shown, values=kept))
 
-    done = then(request, f"/staff/reviews/{review_id}", N_("The review is cancelled."))
-    return submit(
+    done = forms.then(request, f"/staff/reviews/{review_id}", N_("The review is cancelled."))
+    return forms.submit(
         request,
         form,
         act,
         done,
         again,
         boxes=lambda _: "cancel_reason",
-        refused=CONFLICT,
-        explain=conflict_message,
+        refused=forms.CONFLICT,
+        explain=forms.conflict_message,
     )
 
 
@@ -334,21 +323,23 @@ def _hold_step(
 ) -> Response:
 
     def act() -> DecisionPublic:
-        data = model(
+        data = forms.model(
             BenefitHold,
             application_id=aid,
             version=_version(form.version),
             reason=form.reason,
-            effective_from=form_date(form.effective_from, "effective_from"),
+            effective_from=forms.form_date(form.effective_from, "effective_from"),
         )
         return (reinstate_benefit if reinstate else suspend_benefit)(uow, actor=actor, data=data)
 
     def done(decision: DecisionPublic) -> Response:
         message = N_("The benefit is reinstated.") if reinstate else N_("The benefit is suspended.")
-        return to(request, f"/staff/decisions/{decision.id}", message)
+        return forms.to(request, f"/staff/decisions/{decision.id}", message)
 
     again = functools.partial(_hold, request, uow, actor, aid)
-    return submit(request, form, act, done, again, refused=CONFLICT, explain=conflict_message)
+    return forms.submit(
+        request, form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message
+    )
 
 
 # --- pages ------------------------------------------------------------------------------------------
@@ -367,11 +358,7 @@ def _words(request: Request) -> dict[str, Any]:
 
 
 def _change(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    aid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, shown: forms.Shown = forms.BLANK
 ) -> HTMLResponse:
     app = get_application(uow, actor=actor, application_id=aid)
     language = pages.language_of(request)
@@ -392,15 +379,11 @@ def _change(
         "page_url": f"/staff/applications/{aid}/change",
         **_words(request),
     }
-    return show(request, "staff/reviews/change.html", context, shown)
+    return forms.show(request, "staff/reviews/change.html", context, shown)
 
 
 def _review(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    rid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, rid: uuid.UUID, shown: forms.Shown = forms.BLANK
 ) -> HTMLResponse:
     review = get_review(uow, actor=actor, review_id=rid)
     context = {
@@ -409,15 +392,11 @@ def _review(
         "page_url": f"/staff/reviews/{rid}",
         **_words(request),
     }
-    return show(request, "staff/reviews/review.html", context, shown)
+    return forms.show(request, "staff/reviews/review.html", context, shown)
 
 
 def _hold(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    aid: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, shown: forms.Shown = forms.BLANK
 ) -> HTMLResponse:
     app = get_application(uow, actor=actor, application_id=aid)
     current = next(
@@ -429,4 +408,4 @@ def _hold(
         "log_person": app.applicant_id,
         "page_url": f"/staff/applications/{aid}/hold",
     }
-    return show(request, "staff/reviews/hold.html", context, shown)
+    return forms.show(request, "staff/reviews/hold.html", context, shown)

@@ -21,20 +21,8 @@ from onestop.common.errors import InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.web.deps import UowDep
+from onestop.web.staff import forms
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import (
-    BLANK,
-    PageForm,
-    Shown,
-    form_date,
-    form_int,
-    model,
-    option_labels,
-    optional_uuid,
-    show,
-    submit,
-    to,
-)
 
 router = APIRouter()
 
@@ -42,7 +30,7 @@ TRAINING_KINDS = {"post_secondary": N_("Post-secondary program"), "short_course"
 OUTCOMES = {"confirmed": N_("Confirmed: change in circumstances reported"), "excused": N_("Excused")}
 
 
-class TrainingForm(PageForm):
+class TrainingForm(forms.PageForm):
     """Recording a client's training."""
 
     person_id: str = ""
@@ -56,7 +44,7 @@ class TrainingForm(PageForm):
     supports_note: str = ""
 
 
-class AttendanceForm(PageForm):
+class AttendanceForm(forms.PageForm):
     """A term's attendance, or the finding on a flagged term (each form posts only its own boxes)."""
 
     version: str = ""
@@ -74,7 +62,7 @@ class AttendanceForm(PageForm):
 @router.get("/training")
 def training_list(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     """Terms whose missed attendance waits for a finding, and the form to record a training."""
-    return _list(request, uow, actor, Shown({"kind": "post_secondary"}))
+    return _list(request, uow, actor, forms.Shown({"kind": "post_secondary"}))
 
 
 @router.post("/training")
@@ -84,14 +72,14 @@ def enrol(
     """Record a client's training."""
 
     def act() -> partners.TrainingPublic:
-        data = model(
+        data = forms.model(
             partners.TrainingCreate,
-            person_id=optional_uuid(form.person_id, "person_id"),
+            person_id=forms.optional_uuid(form.person_id, "person_id"),
             kind=form.kind,
             institution=form.institution,
             program_name=form.program_name,
-            starts_on=form_date(form.starts_on, "starts_on"),
-            ends_on=form_date(form.ends_on, "ends_on"),
+            starts_on=forms.form_date(form.starts_on, "starts_on"),
+            ends_on=forms.form_date(form.ends_on, "ends_on"),
             tuition=form.tuition or None,
             supports=form.supports or "0",
             supports_note=form.supports_note or None,
@@ -99,15 +87,17 @@ def enrol(
         return partners.enrol(uow, actor=actor, data=data)
 
     def done(made: partners.TrainingPublic) -> Response:
-        return to(request, f"/staff/training/{made.id}", N_("The training is recorded."))
+        return forms.to(request, f"/staff/training/{made.id}", N_("The training is recorded."))
 
-    return submit(request, form, act, done, functools.partial(_list, request, uow, actor))
+    return forms.submit(request, form, act, done, functools.partial(_list, request, uow, actor))
 
 
 @router.get("/training/{training_id:uuid}")
 def training_page(request: Request, uow: UowDep, actor: StaffActor, training_id: uuid.UUID) -> HTMLResponse:
     """One training: what is approved, the attendance of each term, and the finding on a flagged term."""
-    return _page(request, uow, actor, training_id, Shown({"received_on": uow.clock.today().isoformat()}))
+    return _page(
+        request, uow, actor, training_id, forms.Shown({"received_on": uow.clock.today().isoformat()})
+    )
 
 
 @router.post("/training/{training_id:uuid}/attendance")
@@ -121,14 +111,14 @@ def attendance(
     """Record a term's attendance; missed beyond the rule raises a task for the officer."""
 
     def act() -> partners.TrainingPublic:
-        data = model(
+        data = forms.model(
             partners.AttendanceCreate,
             term=form.term,
-            period_start=form_date(form.period_start, "period_start"),
-            period_end=form_date(form.period_end, "period_end"),
-            scheduled_days=form_int(form.scheduled_days, "scheduled_days"),
-            attended_days=form_int(form.attended_days, "attended_days"),
-            received_on=form_date(form.received_on, "received_on"),
+            period_start=forms.form_date(form.period_start, "period_start"),
+            period_end=forms.form_date(form.period_end, "period_end"),
+            scheduled_days=forms.form_int(form.scheduled_days, "scheduled_days"),
+            attended_days=forms.form_int(form.attended_days, "attended_days"),
+            received_on=forms.form_date(form.received_on, "received_on"),
             note=form.note or None,
         )
         return partners.record_attendance(uow, actor=actor, training_id=training_id, data=data)
@@ -140,9 +130,9 @@ def attendance(
             if flagged
             else N_("The attendance is recorded.")
         )
-        return to(request, f"/staff/training/{training_id}", message)
+        return forms.to(request, f"/staff/training/{training_id}", message)
 
-    return submit(request, form, act, done, functools.partial(_page, request, uow, actor, training_id))
+    return forms.submit(request, form, act, done, functools.partial(_page, request, uow, actor, training_id))
 
 
 @router.post("/training/{training_id:uuid}/attendance/{attendance_id:uuid}/{step}")
@@ -160,27 +150,27 @@ def finding(
         raise HTTPException(status_code=404)
 
     def act() -> str:
-        version = form_int(form.version, "version")
+        version = forms.form_int(form.version, "version")
         if step == "confirm":
-            confirm = model(
+            confirm = forms.model(
                 partners.AttendanceConfirm,
                 version=version,
-                application_id=optional_uuid(form.application_id, "application_id"),
+                application_id=forms.optional_uuid(form.application_id, "application_id"),
                 note=form.finding_note,
             )
             partners.confirm_missed(uow, actor=actor, attendance_id=attendance_id, data=confirm)
             return N_(
                 "The missed attendance is confirmed: a change in circumstances is reported for reassessment."
             )
-        excuse = model(partners.AttendanceExcuse, version=version, note=form.finding_note)
+        excuse = forms.model(partners.AttendanceExcuse, version=version, note=form.finding_note)
         partners.excuse_missed(uow, actor=actor, attendance_id=attendance_id, data=excuse)
         return N_("The missed attendance is excused.")
 
-    return submit(
+    return forms.submit(
         request,
         form,
         act,
-        lambda message: to(request, f"/staff/training/{training_id}", message),
+        lambda message: forms.to(request, f"/staff/training/{training_id}", message),
         functools.partial(_page, request, uow, actor, training_id),
         boxes={"note": "finding_note"},
         values={"finding_of": str(attendance_id)},
@@ -188,25 +178,16 @@ def finding(
     )
 
 
-def _list(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    shown: Shown = BLANK,
-) -> HTMLResponse:
+def _list(request: Request, uow: UnitOfWork, actor: Actor, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
     context = {
         "waiting": partners.flagged_terms(uow, actor=actor),
-        "kind_options": option_labels(request, TRAINING_KINDS),
+        "kind_options": forms.option_labels(request, TRAINING_KINDS),
     }
-    return show(request, "staff/partners/training_list.html", context, shown)
+    return forms.show(request, "staff/partners/training_list.html", context, shown)
 
 
 def _page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    training_id: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: Actor, training_id: uuid.UUID, shown: forms.Shown = forms.BLANK
 ) -> HTMLResponse:
     context = {
         "training": partners.get_training(uow, actor=actor, training_id=training_id),
@@ -214,4 +195,4 @@ def _page(
         "kinds": TRAINING_KINDS,
         "outcomes": OUTCOMES,
     }
-    return show(request, "staff/partners/training.html", context, shown)
+    return forms.show(request, "staff/partners/training.html", context, shown)
