@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
@@ -34,7 +33,19 @@ from onestop.db import UnitOfWork
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import BLANK, PageForm, Shown, form_date, model, show, submit, then, to, version
+from onestop.web.staff.forms import (
+    BLANK,
+    PageForm,
+    Posted,
+    Shown,
+    form_date,
+    model,
+    show,
+    submit,
+    then,
+    to,
+    version,
+)
 
 router = APIRouter()
 
@@ -98,11 +109,7 @@ def new(request: Request, uow: UowDep, actor: StaffActor, decision_id: uuid.UUID
 
 @router.post("/decisions/{decision_id:uuid}/appeals")
 def file(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    decision_id: uuid.UUID,
-    form: Annotated[FileForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, decision_id: uuid.UUID, form: Posted[FileForm]
 ) -> Response:
     """File the appeal (past the deadline, the reason for filing late is required)."""
 
@@ -130,11 +137,7 @@ def view(request: Request, uow: UowDep, actor: StaffActor, appeal_id: uuid.UUID)
 
 @router.post("/appeals/{appeal_id:uuid}/hearing")
 def hearing(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    appeal_id: uuid.UUID,
-    form: Annotated[HearingForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, appeal_id: uuid.UUID, form: Posted[HearingForm]
 ) -> Response:
     """Schedule or move the hearing."""
 
@@ -155,11 +158,7 @@ def hearing(
 
 @router.post("/appeals/{appeal_id:uuid}/outcome")
 def outcome(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    appeal_id: uuid.UUID,
-    form: Annotated[OutcomeForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, appeal_id: uuid.UUID, form: Posted[OutcomeForm]
 ) -> Response:
     """Record the panel's outcome; varied or overturned makes the new decision."""
 

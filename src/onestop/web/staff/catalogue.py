@@ -8,9 +8,9 @@ office. The catalogue is public information read from the packs: nothing is stor
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
 from onestop.common.errors import NotFound
@@ -25,7 +25,7 @@ from onestop.jurisdictions.catalogue import (
 )
 from onestop.web import pages
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm
+from onestop.web.staff.forms import PageForm, Posted
 
 router = APIRouter(prefix="/catalogue")
 
@@ -86,7 +86,7 @@ def browse(
 
 
 @router.post("")
-def find(request: Request, actor: StaffActor, form: Annotated[SearchForm, Form()]) -> HTMLResponse:
+def find(request: Request, actor: StaffActor, form: Posted[SearchForm]) -> HTMLResponse:
     """Entries matching the words typed, in English or French."""
     return _results(request, form)
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
@@ -20,7 +19,7 @@ from onestop.db import UnitOfWork
 from onestop.registry import get_person
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import BLANK, PageForm, Shown, form_date, model, show, submit, then
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_date, model, show, submit, then
 
 router = APIRouter(prefix="/people/{person_id:uuid}/conferences")
 
@@ -57,11 +56,7 @@ def conferences(request: Request, uow: UowDep, actor: StaffActor, person_id: uui
 
 @router.post("")
 def record(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Annotated[ConferenceForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[ConferenceForm]
 ) -> Response:
     """Record a conference that was held."""
 

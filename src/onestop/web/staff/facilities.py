@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import health
@@ -101,7 +100,7 @@ def facilities_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLRes
 
 @router.post("/facilities")
 def add_facility(
-    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[FacilityForm, Form()]
+    request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[FacilityForm]
 ) -> Response:
     """Record a facility (its vendor payee in money waits for a second person)."""
 
@@ -146,7 +145,7 @@ def change_facility(
     uow: UowDep,
     actor: StaffActor,
     facility_id: uuid.UUID,
-    form: Annotated[FacilityChangeForm, Form()],
+    form: forms.Posted[FacilityChangeForm],
 ) -> Response:
     """Save new contact details or rates."""
 
@@ -171,11 +170,7 @@ def change_facility(
 
 @router.post("/people/{person_id:uuid}/health/stays")
 def stay_in(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Annotated[StayInForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: forms.Posted[StayInForm]
 ) -> Response:
     """Record that the person came into a facility."""
     try:
@@ -203,7 +198,7 @@ def stay_out(
     actor: StaffActor,
     person_id: uuid.UUID,
     stay_id: uuid.UUID,
-    form: Annotated[StayOutForm, Form()],
+    form: forms.Posted[StayOutForm],
 ) -> Response:
     """Record the day the person left."""
     try:
@@ -236,7 +231,7 @@ def pay(
     actor: StaffActor,
     person_id: uuid.UUID,
     stay_id: uuid.UUID,
-    form: Annotated[BenefitForm, Form()],
+    form: forms.Posted[BenefitForm],
 ) -> Response:
     """Pay the facility for the resident through money."""
     try:

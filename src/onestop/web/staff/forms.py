@@ -8,8 +8,9 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
+from fastapi import Form
 from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -24,7 +25,7 @@ T = TypeVar("T")
 
 
 class PageForm(BaseModel):
-    """A page's posted form, read by FastAPI (``form: Annotated[XForm, Form()]``).
+    """A page's posted form, read by FastAPI (``form: Posted[XForm]``).
 
     Every box is text that cannot fail here (a missing box is ""), stripped: the values are checked by
     the service, whose ``InvalidInput`` the page shows next to the box it names, with what was typed.
@@ -32,6 +33,12 @@ class PageForm(BaseModel):
     """
 
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+F = TypeVar("F", bound=BaseModel)
+
+#: A route's posted form: ``form: Posted[XForm]`` (FastAPI reads the request's body into it).
+Posted = Annotated[F, Form()]
 
 
 #: Service field names (``phones[0]``, ``addresses[0].city``) to the form's single-entry boxes.

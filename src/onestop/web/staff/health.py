@@ -8,9 +8,9 @@ Forms are parsed with FastAPI form models; paths use the uuid convertor. Every r
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from pydantic import BaseModel
 from starlette.responses import HTMLResponse, Response
 
@@ -24,7 +24,7 @@ from onestop.health import schemas as s
 from onestop.health import terms
 from onestop.registry import get_person
 from onestop.web import pages
-from onestop.web.staff.forms import model, version
+from onestop.web.staff.forms import Posted, model, version
 from onestop.web.staff.health_page import PLANS, STATUSES, HealthPage, Page
 
 router = APIRouter()
@@ -91,7 +91,7 @@ def health_page(page: Page) -> HTMLResponse:
 
 
 @router.post("/people/{person_id:uuid}/health/cards")
-def issue_card(page: Page, form: Annotated[CardForm, Form()]) -> Response:
+def issue_card(page: Page, form: Posted[CardForm]) -> Response:
     """Issue an emergency drug card."""
     try:
         data = model(
@@ -108,7 +108,7 @@ def issue_card(page: Page, form: Annotated[CardForm, Form()]) -> Response:
 
 
 @router.post("/people/{person_id:uuid}/health/copays")
-def cost(page: Page, form: Annotated[CopayForm, Form()]) -> Response:
+def cost(page: Page, form: Posted[CopayForm]) -> Response:
     """Cost a prescription under the person's coverage."""
     try:
         data = model(
@@ -127,7 +127,7 @@ def cost(page: Page, form: Annotated[CopayForm, Form()]) -> Response:
 
 
 @router.post("/people/{person_id:uuid}/health/authorizations")
-def submit(page: Page, form: Annotated[AuthorizationForm, Form()]) -> Response:
+def submit(page: Page, form: Posted[AuthorizationForm]) -> Response:
     """Record a special authorization request."""
     try:
         data = model(s.AuthorizationCreate, person_id=page.person_id, **form.model_dump())
@@ -138,7 +138,7 @@ def submit(page: Page, form: Annotated[AuthorizationForm, Form()]) -> Response:
 
 
 @router.post("/people/{person_id:uuid}/health/coverage/from-decision")
-def from_decision(page: Page, form: Annotated[FromDecisionForm, Form()]) -> Response:
+def from_decision(page: Page, form: Posted[FromDecisionForm]) -> Response:
     """Start (or end) the plan's coverage from a decision in force; leaving Income Support for work
     keeps Foundation coverage the reference's months."""
     try:
@@ -156,7 +156,7 @@ def from_decision(page: Page, form: Annotated[FromDecisionForm, Form()]) -> Resp
 
 
 @router.post("/people/{person_id:uuid}/health/cards/{card_id:uuid}/cancel")
-def cancel(page: Page, card_id: uuid.UUID, form: Annotated[CancelForm, Form()]) -> Response:
+def cancel(page: Page, card_id: uuid.UUID, form: Posted[CancelForm]) -> Response:
     """Cancel a card."""
     try:
         data = model(s.CardCancel, reason=form.reason, version=version(form.version))

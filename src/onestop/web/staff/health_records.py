@@ -8,15 +8,14 @@ what was typed (422); a stale version answers 409 (the service's ``expect_versio
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Form
+from fastapi import APIRouter
 from starlette.responses import HTMLResponse, Response
 
 from onestop import health
 from onestop.common.i18n import N_
 from onestop.health import schemas as s
-from onestop.web.staff.forms import PageForm, form_date, model, version
+from onestop.web.staff.forms import PageForm, Posted, form_date, model, version
 from onestop.web.staff.health_page import PEOPLE, Page, record_view
 from onestop.web.staff.health_work import authorization_view, coverage_view
 
@@ -43,7 +42,7 @@ class LiftForm(PageForm):
 
 
 @router.post(PEOPLE + "/coverage/{coverage_id:uuid}/restrictions")
-def add_restriction(page: Page, coverage_id: uuid.UUID, form: Annotated[RestrictionForm, Form()]) -> Response:
+def add_restriction(page: Page, coverage_id: uuid.UUID, form: Posted[RestrictionForm]) -> Response:
     """Restrict the coverage (a drug, a class, one pharmacy) with what the client was told."""
 
     def act() -> object:
@@ -61,7 +60,7 @@ def add_restriction(page: Page, coverage_id: uuid.UUID, form: Annotated[Restrict
 
 
 @router.post(PEOPLE + "/coverage/{coverage_id:uuid}/restrictions/remove")
-def lift_restriction(page: Page, coverage_id: uuid.UUID, form: Annotated[LiftForm, Form()]) -> Response:
+def lift_restriction(page: Page, coverage_id: uuid.UUID, form: Posted[LiftForm]) -> Response:
     """Lift a restriction; it stays on the record with the reason."""
 
     def act() -> object:
@@ -93,7 +92,7 @@ def card_page(page: Page, card_id: uuid.UUID) -> HTMLResponse:
 
 
 @router.post(PEOPLE + "/cards/{card_id:uuid}/reissue")
-def reissue_card(page: Page, card_id: uuid.UUID, form: Annotated[ReissueForm, Form()]) -> Response:
+def reissue_card(page: Page, card_id: uuid.UUID, form: Posted[ReissueForm]) -> Response:
     """A new card with a new number; the old one is marked replaced."""
 
     def act() -> s.CardPublic:
@@ -118,9 +117,7 @@ class WithdrawForm(PageForm):
 
 
 @router.post(PEOPLE + "/authorizations/{authorization_id:uuid}/withdraw")
-def withdraw_authorization(
-    page: Page, authorization_id: uuid.UUID, form: Annotated[WithdrawForm, Form()]
-) -> Response:
+def withdraw_authorization(page: Page, authorization_id: uuid.UUID, form: Posted[WithdrawForm]) -> Response:
     """Withdraw a request not yet decided, with the reason."""
 
     def act() -> object:
@@ -149,7 +146,7 @@ def copay_page(page: Page, copay_id: uuid.UUID) -> HTMLResponse:
 
 
 @router.post(PEOPLE + "/copays/{copay_id:uuid}/override")
-def override_copay(page: Page, copay_id: uuid.UUID, form: Annotated[OverrideForm, Form()]) -> Response:
+def override_copay(page: Page, copay_id: uuid.UUID, form: Posted[OverrideForm]) -> Response:
     """Set what the client pays, with the reason; the computed figure stays beside it."""
 
     def act() -> object:

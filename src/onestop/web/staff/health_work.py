@@ -11,15 +11,15 @@ apart (``end_reason``, ``renew_reason``) so that no two boxes of one page share 
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form
+from fastapi import APIRouter
 from starlette.responses import HTMLResponse, Response
 
 from onestop import health
 from onestop.common.i18n import N_
 from onestop.health import schemas as s
-from onestop.web.staff.forms import PageForm, form_date, model, optional_uuid, version
+from onestop.web.staff.forms import PageForm, Posted, form_date, model, optional_uuid, version
 from onestop.web.staff.health_page import PEOPLE, Page, View, record_view
 
 router = APIRouter()
@@ -59,7 +59,7 @@ def coverage_page(page: Page, coverage_id: uuid.UUID) -> HTMLResponse:
 
 
 @router.post(PEOPLE + "/coverage/{coverage_id:uuid}/end")
-def end_coverage(page: Page, coverage_id: uuid.UUID, form: Annotated[CoverageForm, Form()]) -> Response:
+def end_coverage(page: Page, coverage_id: uuid.UUID, form: Posted[CoverageForm]) -> Response:
     """End the period on a date, with the reason."""
 
     def act() -> object:
@@ -72,7 +72,7 @@ def end_coverage(page: Page, coverage_id: uuid.UUID, form: Annotated[CoverageFor
 
 
 @router.post(PEOPLE + "/coverage/{coverage_id:uuid}/renew")
-def renew_coverage(page: Page, coverage_id: uuid.UUID, form: Annotated[CoverageForm, Form()]) -> Response:
+def renew_coverage(page: Page, coverage_id: uuid.UUID, form: Posted[CoverageForm]) -> Response:
     """Renew at review: the period ends and a new one follows."""
 
     def act() -> object:
@@ -104,7 +104,7 @@ def mcp_page(page: Page) -> HTMLResponse:
 
 
 @router.post(PEOPLE + "/mcp")
-def record_mcp(page: Page, form: Annotated[McpForm, Form()]) -> Response:
+def record_mcp(page: Page, form: Posted[McpForm]) -> Response:
     """Record MCP registration (the number is encrypted and shown masked, and never sent back)."""
 
     def act() -> object:
@@ -147,7 +147,7 @@ def authorization_page(page: Page, authorization_id: uuid.UUID) -> HTMLResponse:
 
 @router.post(PEOPLE + "/authorizations/{authorization_id:uuid}/decision")
 def decide_authorization(
-    page: Page, authorization_id: uuid.UUID, form: Annotated[DecideAuthorizationForm, Form()]
+    page: Page, authorization_id: uuid.UUID, form: Posted[DecideAuthorizationForm]
 ) -> Response:
     """Record the program's answer (approved with its expiry, or denied), with the reason."""
 
@@ -169,7 +169,7 @@ def decide_authorization(
 
 
 @router.post(PEOPLE + "/authorizations/{authorization_id:uuid}/told")
-def client_told(page: Page, authorization_id: uuid.UUID, form: Annotated[ToldForm, Form()]) -> Response:
+def client_told(page: Page, authorization_id: uuid.UUID, form: Posted[ToldForm]) -> Response:
     """Record what the client was told about the request."""
 
     def act() -> object:
@@ -223,7 +223,7 @@ def new_claim(page: Page) -> HTMLResponse:
 
 
 @router.post(PEOPLE + "/claims")
-def receive_claim(page: Page, form: Annotated[ClaimForm, Form()]) -> Response:
+def receive_claim(page: Page, form: Posted[ClaimForm]) -> Response:
     """Receive the claim (refused without MCP registration on the first day of service)."""
 
     def act() -> s.ClaimPublic:
@@ -252,7 +252,7 @@ def claim_page(page: Page, claim_id: uuid.UUID) -> HTMLResponse:
 
 
 @router.post(PEOPLE + "/claims/{claim_id:uuid}/contacts")
-def claim_contact(page: Page, claim_id: uuid.UUID, form: Annotated[ContactForm, Form()]) -> Response:
+def claim_contact(page: Page, claim_id: uuid.UUID, form: Posted[ContactForm]) -> Response:
     """Record a consultation with a health professional of the other province."""
 
     def act() -> object:
@@ -271,7 +271,7 @@ def claim_contact(page: Page, claim_id: uuid.UUID, form: Annotated[ContactForm, 
 
 
 @router.post(PEOPLE + "/claims/{claim_id:uuid}/decision")
-def decide_claim(page: Page, claim_id: uuid.UUID, form: Annotated[DecideClaimForm, Form()]) -> Response:
+def decide_claim(page: Page, claim_id: uuid.UUID, form: Posted[DecideClaimForm]) -> Response:
     """Approve all or part, or deny, with the reasons (the appeal rights follow)."""
 
     def act() -> object:
@@ -289,7 +289,7 @@ def decide_claim(page: Page, claim_id: uuid.UUID, form: Annotated[DecideClaimFor
 
 
 @router.post(PEOPLE + "/claims/{claim_id:uuid}/payment")
-def pay_claim(page: Page, claim_id: uuid.UUID, form: Annotated[PayClaimForm, Form()]) -> Response:
+def pay_claim(page: Page, claim_id: uuid.UUID, form: Posted[PayClaimForm]) -> Response:
     """Pay the approved claim through money, to the person or the provider."""
 
     def act() -> object:
@@ -332,7 +332,7 @@ def new_senior_claim(page: Page) -> HTMLResponse:
 
 
 @router.post(PEOPLE + "/senior-claims")
-def receive_senior_claim(page: Page, form: Annotated[SeniorForm, Form()]) -> Response:
+def receive_senior_claim(page: Page, form: Posted[SeniorForm]) -> Response:
     """Receive the claim: its conditions are checked and the reference's gaps named."""
 
     def act() -> s.SeniorClaimPublic:
@@ -360,9 +360,7 @@ def senior_claim_page(page: Page, claim_id: uuid.UUID) -> HTMLResponse:
 
 
 @router.post(PEOPLE + "/senior-claims/{claim_id:uuid}/decision")
-def decide_senior_claim(
-    page: Page, claim_id: uuid.UUID, form: Annotated[DecideSeniorForm, Form()]
-) -> Response:
+def decide_senior_claim(page: Page, claim_id: uuid.UUID, form: Posted[DecideSeniorForm]) -> Response:
     """Approve (65Plus coverage starts) or deny, with the reasons."""
 
     def act() -> object:
@@ -464,7 +462,7 @@ def new_travel(page: Page) -> HTMLResponse:
 
 
 @router.post(PEOPLE + "/travel")
-def request_travel(page: Page, form: Annotated[TravelForm, Form()]) -> Response:
+def request_travel(page: Page, form: Posted[TravelForm]) -> Response:
     """Record the request: why, the itinerary, the return and the estimate."""
 
     def act() -> s.TravelPublic:
@@ -492,7 +490,7 @@ def trip_page(page: Page, travel_id: uuid.UUID) -> HTMLResponse:
 
 
 @router.post(PEOPLE + "/travel/{travel_id:uuid}/decision")
-def decide_travel(page: Page, travel_id: uuid.UUID, form: Annotated[DecideTravelForm, Form()]) -> Response:
+def decide_travel(page: Page, travel_id: uuid.UUID, form: Posted[DecideTravelForm]) -> Response:
     """Approve (paid to the carrier or agency within authority) or deny."""
 
     def act() -> object:
@@ -512,7 +510,7 @@ def decide_travel(page: Page, travel_id: uuid.UUID, form: Annotated[DecideTravel
 
 
 @router.post(PEOPLE + "/travel/{travel_id:uuid}/invoices")
-def travel_invoice(page: Page, travel_id: uuid.UUID, form: Annotated[TravelInvoiceForm, Form()]) -> Response:
+def travel_invoice(page: Page, travel_id: uuid.UUID, form: Posted[TravelInvoiceForm]) -> Response:
     """Enter a vendor's invoice for the trip (approved and paid in money)."""
 
     def act() -> object:
@@ -531,7 +529,7 @@ def travel_invoice(page: Page, travel_id: uuid.UUID, form: Annotated[TravelInvoi
 
 
 @router.post(PEOPLE + "/travel/{travel_id:uuid}/return")
-def travel_return(page: Page, travel_id: uuid.UUID, form: Annotated[ReturnForm, Form()]) -> Response:
+def travel_return(page: Page, travel_id: uuid.UUID, form: Posted[ReturnForm]) -> Response:
     """The follow-up on return."""
 
     def act() -> object:

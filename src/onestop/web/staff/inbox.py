@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.cases.interactions import (
@@ -72,7 +72,7 @@ def find(
     uow: UowDep,
     actor: StaffActor,
     interaction_id: uuid.UUID,
-    form: Annotated[AttachForm, Form()],
+    form: forms.Posted[AttachForm],
 ) -> Response:
     """People found by name (posted: a name in the address would reach the logs), each to attach to."""
 
@@ -95,7 +95,7 @@ def attach(
     uow: UowDep,
     actor: StaffActor,
     interaction_id: uuid.UUID,
-    form: Annotated[AttachForm, Form()],
+    form: forms.Posted[AttachForm],
 ) -> Response:
     """Attach the e-mail to the chosen person; the file opens, where the e-mail can be answered."""
 
@@ -131,11 +131,7 @@ def reply_form(
 
 @router.post("/interactions/{interaction_id:uuid}/reply")
 def reply(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    interaction_id: uuid.UUID,
-    form: Annotated[ReplyForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, interaction_id: uuid.UUID, form: forms.Posted[ReplyForm]
 ) -> Response:
     """Send the reply through the notices outbox; it is logged as a contact on the person."""
 

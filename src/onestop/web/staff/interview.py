@@ -80,11 +80,7 @@ def interviews(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid
 
 @router.post("/people/{person_id:uuid}/screening")
 def start(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[str, Form()] = ""
 ) -> Response:
     """Start an interview about the person, with what the registry already knows (``form=all``: every
     question on one form)."""

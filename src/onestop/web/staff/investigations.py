@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import uuid
-from typing import Annotated, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
@@ -103,7 +103,7 @@ def person_investigations(
 
 @router.post("/people/{person_id:uuid}/investigations")
 def open_one(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[OpenForm, Form()]
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: forms.Posted[OpenForm]
 ) -> Response:
     """Open an investigation of the allegation (about one of the person's applications, if chosen)."""
 
@@ -138,7 +138,7 @@ def evidence(
     uow: UowDep,
     actor: StaffActor,
     investigation_id: uuid.UUID,
-    form: Annotated[EvidenceForm, Form()],
+    form: forms.Posted[EvidenceForm],
 ) -> Response:
     """Put one of the person's documents in the file, saying what it shows."""
 
@@ -160,7 +160,7 @@ def interview(
     uow: UowDep,
     actor: StaffActor,
     investigation_id: uuid.UUID,
-    form: Annotated[InterviewForm, Form()],
+    form: forms.Posted[InterviewForm],
 ) -> Response:
     """Record an interview as given; a cautioned statement is flagged."""
 
@@ -187,7 +187,7 @@ def close(
     uow: UowDep,
     actor: StaffActor,
     investigation_id: uuid.UUID,
-    form: Annotated[CloseForm, Form()],
+    form: forms.Posted[CloseForm],
 ) -> Response:
     """Close with a finding; founded, it may reopen the case for reassessment and set up the overpayment."""
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
@@ -24,7 +23,7 @@ from onestop.money import InvoiceCreate, approve_invoice, list_invoices, list_pa
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import BLANK, PageForm, Shown, model, optional_uuid, show, submit, to
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, model, optional_uuid, show, submit, to
 from onestop.web.staff.money import _cents
 from onestop.web.staff.overpayments import AMOUNT_BOX, current_unit, program_form
 
@@ -60,11 +59,7 @@ def new(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) 
 
 @router.post("/people/{person_id:uuid}/invoices")
 def enter(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Annotated[InvoiceForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[InvoiceForm]
 ) -> Response:
     """Enter the invoice against the person's current benefit unit."""
 
@@ -103,11 +98,7 @@ def invoices(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
 
 @router.post("/invoices/{invoice_id:uuid}/approve")
 def approve(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    invoice_id: uuid.UUID,
-    form: Annotated[ApproveForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, invoice_id: uuid.UUID, form: Posted[ApproveForm]
 ) -> Response:
     """Approve for payment on a date (not the officer who entered it)."""
     try:

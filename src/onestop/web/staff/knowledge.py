@@ -17,9 +17,9 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import knowledge
@@ -33,7 +33,7 @@ from onestop.jurisdictions.catalogue import JURISDICTIONS, load_catalogue
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors, model
+from onestop.web.staff.forms import PageForm, Posted, form_errors, model
 
 router = APIRouter(prefix="/knowledge")
 
@@ -105,9 +105,7 @@ def browse(
 
 
 @router.post("")
-def find(
-    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[SearchForm, Form()]
-) -> HTMLResponse:
+def find(request: Request, uow: UowDep, actor: StaffActor, form: Posted[SearchForm]) -> HTMLResponse:
     """Articles with every word typed, best first, with the passage that matched."""
     try:
         hits = knowledge.search(uow, actor=actor, q=form.q, language=pages.language_of(request))
@@ -136,9 +134,7 @@ def new_article(request: Request, uow: UowDep, actor: StaffActor) -> HTMLRespons
 
 
 @router.post("/new")
-def create(
-    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ArticleForm, Form()]
-) -> Response:
+def create(request: Request, uow: UowDep, actor: StaffActor, form: Posted[ArticleForm]) -> Response:
     """Write a new article's first version (a draft)."""
     _require_write(actor)
     try:
@@ -192,7 +188,7 @@ def review_step(
     article_id: uuid.UUID,
     number: int,
     step: str,
-    form: Annotated[ReviewForm, Form()],
+    form: Posted[ReviewForm],
 ) -> Response:
     """Publish the draft, or return it to its author with a note."""
     if step not in ("publish", "return"):
@@ -235,11 +231,7 @@ def edit_page(request: Request, uow: UowDep, actor: StaffActor, article_id: uuid
 
 @router.post("/{article_id:uuid}/edit")
 def edit(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    article_id: uuid.UUID,
-    form: Annotated[ArticleForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID, form: Posted[ArticleForm]
 ) -> Response:
     """Write a new version of the article (a draft)."""
     _require_write(actor)

@@ -8,9 +8,9 @@ letter went, a return of an e-mail) comes back as the page with the message besi
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import notices
@@ -22,7 +22,7 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.downloads import download_headers
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, form_errors
+from onestop.web.staff.forms import PageForm, Posted, form_errors
 
 router = APIRouter(prefix="/letters")
 
@@ -114,11 +114,7 @@ def pdf(request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID) 
 
 @router.post("/{notice_id:uuid}/paragraph")
 def add_paragraph(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    notice_id: uuid.UUID,
-    form: Annotated[ParagraphForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID, form: Posted[ParagraphForm]
 ) -> Response:
     """Add the officer's own paragraph before the letter goes."""
     try:
@@ -131,11 +127,7 @@ def add_paragraph(
 
 @router.post("/{notice_id:uuid}/resend")
 def resend(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    notice_id: uuid.UUID,
-    form: Annotated[ResendForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID, form: Posted[ResendForm]
 ) -> Response:
     """Send again: a sent letter as a new copy, a held or failed one now (optionally by another channel)."""
     try:

@@ -38,7 +38,7 @@ from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff.applications import unit_for
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm
+from onestop.web.staff.forms import PageForm, Posted
 
 router = APIRouter()
 
@@ -111,11 +111,7 @@ class EmergencyForm(PageForm):
 
 @router.post("/people/{person_id:uuid}/emergency")
 def emergency_submit(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Annotated[EmergencyForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[EmergencyForm]
 ) -> Response:
     """Issue (htmx, or after the confirm step) or show the confirm step (a plain first submission)."""
     values: dict[str, Any] = form.model_dump(include=set(FIELDS))

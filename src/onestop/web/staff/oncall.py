@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import partners
@@ -79,9 +78,7 @@ def oncall_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLRespons
 
 
 @router.post("/oncall/shifts")
-def add_shift(
-    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ShiftForm, Form()]
-) -> Response:
+def add_shift(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[ShiftForm]) -> Response:
     """Put someone on call (someone else: a supervisor's)."""
 
     def act() -> partners.ShiftPublic:
@@ -107,9 +104,7 @@ def add_shift(
 
 
 @router.post("/oncall/calls")
-def record_call(
-    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[CallForm, Form()]
-) -> Response:
+def record_call(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[CallForm]) -> Response:
     """Log a contact taken on call, issue what was authorized, and hand it over."""
 
     def act() -> partners.AfterHoursPublic:

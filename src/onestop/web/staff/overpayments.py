@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
@@ -33,7 +33,7 @@ from onestop.registry import get_person, list_person_units
 from onestop.web import pages, programs
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import BLANK, PageForm, Shown, model, show, submit, then, to
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, model, show, submit, then, to
 from onestop.web.staff.money import _cents
 
 router = APIRouter(prefix="/people/{person_id:uuid}/overpayments")
@@ -86,11 +86,7 @@ def new(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) 
 
 @router.post("")
 def set_up(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Annotated[SetUpForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[SetUpForm]
 ) -> Response:
     """Set up an overpayment on the person's current unit (recovered by deduction from later payments)."""
 
@@ -131,7 +127,7 @@ def repay(
     actor: StaffActor,
     person_id: uuid.UUID,
     overpayment_id: uuid.UUID,
-    form: Annotated[RepaymentForm, Form()],
+    form: Posted[RepaymentForm],
 ) -> Response:
     """Record money the client paid back."""
 
@@ -155,7 +151,7 @@ def write_off(
     actor: StaffActor,
     person_id: uuid.UUID,
     overpayment_id: uuid.UUID,
-    form: Annotated[WriteOffForm, Form()],
+    form: Posted[WriteOffForm],
 ) -> Response:
     """Ask a supervisor to write off what is left (it shows on their approvals page)."""
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import money, partners
@@ -131,7 +130,7 @@ def partners_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLRespo
 
 @router.post("/partners/sponsors")
 def add_sponsor(
-    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[SponsorForm, Form()]
+    request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[SponsorForm]
 ) -> Response:
     """Record a sponsor (its vendor payee in money waits for a second person)."""
 
@@ -165,9 +164,7 @@ def add_sponsor(
 
 
 @router.post("/partners/projects")
-def propose(
-    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ProposalForm, Form()]
-) -> Response:
+def propose(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[ProposalForm]) -> Response:
     """Record a sponsor's proposal."""
 
     def act() -> partners.ProjectPublic:
@@ -209,7 +206,7 @@ def project_step(
     actor: StaffActor,
     project_id: uuid.UUID,
     step: str,
-    form: Annotated[StepForm, Form()],
+    form: forms.Posted[StepForm],
 ) -> Response:
     """One step of the project: negotiate, recommend, approve, sign, participant, instalment, visit, close."""
     if step not in _STEPS:
@@ -357,11 +354,7 @@ def new_inquiry(request: Request, uow: UowDep, actor: StaffActor, person_id: uui
 
 @router.post("/people/{person_id:uuid}/inquiries")
 def open_inquiry(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Annotated[InquiryForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: forms.Posted[InquiryForm]
 ) -> Response:
     """Record the inquiry in the person's file."""
 
@@ -404,7 +397,7 @@ def inquiry_step(
     actor: StaffActor,
     inquiry_id: uuid.UUID,
     step: str,
-    form: Annotated[InquiryStepForm, Form()],
+    form: forms.Posted[InquiryStepForm],
 ) -> Response:
     """Record the client's consent, or the answer."""
     if step not in ("consent", "answer"):

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
@@ -24,7 +23,7 @@ from onestop.registry import get_person
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import BLANK, PageForm, Shown, model, show, submit, to
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, model, show, submit, to
 
 router = APIRouter(prefix="/people/{person_id:uuid}/payees")
 
@@ -48,7 +47,7 @@ def payees(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUI
 
 @router.post("")
 def add(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[PayeeForm, Form()]
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[PayeeForm]
 ) -> Response:
     """Set up a third party paid on the person's behalf (its account number is never sent back)."""
 

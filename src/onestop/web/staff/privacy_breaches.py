@@ -195,11 +195,7 @@ def add_step(
 
 @router.post("/privacy/breach-actions/{action_id:uuid}/done")
 def step_done(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    action_id: uuid.UUID,
-    note: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, action_id: uuid.UUID, note: Annotated[str, Form()] = ""
 ) -> Response:
     """Mark a follow-up step done."""
     found = privacy.complete_action(

@@ -31,7 +31,7 @@ from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
-from onestop.web.staff.forms import BLANK, PageForm, Shown, form_errors, model, optional_uuid, show
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_errors, model, optional_uuid, show
 
 router = APIRouter(prefix="/interactions")
 
@@ -147,9 +147,7 @@ def new_form(request: Request, uow: UowDep, actor: StaffActor, person_id: str = 
 
 
 @router.post("/new")
-def log_full(
-    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[ContactForm, Form()]
-) -> Response:
+def log_full(request: Request, uow: UowDep, actor: StaffActor, form: Posted[ContactForm]) -> Response:
     """Log a contact with all its details; a follow-up date makes a task."""
     values = form.model_dump()
     try:

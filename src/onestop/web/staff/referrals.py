@@ -32,7 +32,7 @@ from onestop.web import pages, programs
 from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import BLANK, PageForm, Shown, form_date, model, show
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_date, model, show
 from onestop.web.staff.interview import jurisdiction_of
 
 router = APIRouter()
@@ -56,11 +56,7 @@ def new_referral(
 
 @router.post("/people/{person_id:uuid}/referrals/new")
 def send(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Annotated[ReferralForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[ReferralForm]
 ) -> Response:
     """Record the consent (if given now), then the referral."""
     values = form.model_dump()

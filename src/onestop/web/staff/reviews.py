@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access.permissions import Actor
@@ -130,7 +130,7 @@ def change(
     uow: UowDep,
     actor: StaffActor,
     application_id: uuid.UUID,
-    form: Annotated[ChangeForm, Form()],
+    form: forms.Posted[ChangeForm],
 ) -> Response:
     """Record the change: the case reopens for the new facts and a reassessment is due."""
 
@@ -198,7 +198,7 @@ def start(
     uow: UowDep,
     actor: StaffActor,
     review_id: uuid.UUID,
-    form: Annotated[ReviewActionForm, Form()],
+    form: forms.Posted[ReviewActionForm],
 ) -> Response:
     """Start the review: the case reopens so the facts can be brought up to date."""
     return forms.submit(
@@ -220,11 +220,7 @@ def start(
 
 @router.post("/reviews/{review_id:uuid}/conduct")
 def conduct(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    review_id: uuid.UUID,
-    form: Annotated[ConductForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, review_id: uuid.UUID, form: forms.Posted[ConductForm]
 ) -> Response:
     """Reassess on the verified facts (or suspend, with the reason) and record the new decision."""
 
@@ -256,11 +252,7 @@ def conduct(
 
 @router.post("/reviews/{review_id:uuid}/cancel")
 def cancel(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    review_id: uuid.UUID,
-    form: Annotated[CancelForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, review_id: uuid.UUID, form: forms.Posted[CancelForm]
 ) -> Response:
     """Cancel a review that is no longer needed, with the reason (the page shows the version as it is now)."""
 
@@ -296,11 +288,7 @@ def hold_page(request: Request, uow: UowDep, actor: StaffActor, application_id: 
 
 @router.post("/applications/{application_id:uuid}/suspend")
 def suspend(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    application_id: uuid.UUID,
-    form: Annotated[HoldForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID, form: forms.Posted[HoldForm]
 ) -> Response:
     """Suspend from a date, with the reason (a new decision; the entitlement ends the day before)."""
     return _hold_step(request, uow, actor, application_id, form, reinstate=False)
@@ -308,11 +296,7 @@ def suspend(
 
 @router.post("/applications/{application_id:uuid}/reinstate")
 def reinstate(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    application_id: uuid.UUID,
-    form: Annotated[HoldForm, Form()],
+    request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID, form: forms.Posted[HoldForm]
 ) -> Response:
     """Reinstate from a date, with the reason, as the benefit was before the suspension."""
     return _hold_step(request, uow, actor, application_id, form, reinstate=True)

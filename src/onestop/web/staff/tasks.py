@@ -16,7 +16,7 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
-from onestop.web.staff.forms import PageForm, form_errors, model, optional_uuid
+from onestop.web.staff.forms import PageForm, Posted, form_errors, model, optional_uuid
 
 router = APIRouter(prefix="/tasks")
 
@@ -74,7 +74,7 @@ def new_task_form(request: Request, actor: StaffActor, person_id: str = "") -> H
 
 
 @router.post("/new")
-def add(request: Request, uow: UowDep, actor: StaffActor, form: Annotated[TaskForm, Form()]) -> Response:
+def add(request: Request, uow: UowDep, actor: StaffActor, form: Posted[TaskForm]) -> Response:
     """Create the task for myself; back to the person's file or my list."""
     values = form.model_dump()
     try:

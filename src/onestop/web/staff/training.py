@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import partners
@@ -66,9 +65,7 @@ def training_list(request: Request, uow: UowDep, actor: StaffActor) -> HTMLRespo
 
 
 @router.post("/training")
-def enrol(
-    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[TrainingForm, Form()]
-) -> Response:
+def enrol(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[TrainingForm]) -> Response:
     """Record a client's training."""
 
     def act() -> partners.TrainingPublic:
@@ -106,7 +103,7 @@ def attendance(
     uow: UowDep,
     actor: StaffActor,
     training_id: uuid.UUID,
-    form: Annotated[AttendanceForm, Form()],
+    form: forms.Posted[AttendanceForm],
 ) -> Response:
     """Record a term's attendance; missed beyond the rule raises a task for the officer."""
 
@@ -143,7 +140,7 @@ def finding(
     training_id: uuid.UUID,
     attendance_id: uuid.UUID,
     step: str,
-    form: Annotated[AttendanceForm, Form()],
+    form: forms.Posted[AttendanceForm],
 ) -> Response:
     """Confirm a flagged term's missed attendance (a change in circumstances), or excuse it."""
     if step not in ("confirm", "excuse"):

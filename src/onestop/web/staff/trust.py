@@ -139,11 +139,7 @@ def file_accesses(request: Request, uow: UowDep, actor: StaffActor, show: str = 
 
 @router.post("/file-accesses/{access_id:uuid}/review")
 def review(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    access_id: uuid.UUID,
-    note: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, access_id: uuid.UUID, note: Annotated[str, Form()] = ""
 ) -> Response:
     """Mark one access reviewed."""
     registry.review_file_access(uow, actor=actor, access_id=access_id, note=note)
