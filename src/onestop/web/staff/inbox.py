@@ -63,7 +63,7 @@ def inbox(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
 @router.get("/inbox/{interaction_id:uuid}")
 def email(request: Request, uow: UowDep, actor: StaffActor, interaction_id: uuid.UUID) -> HTMLResponse:
     """One received e-mail, with the search that finds the person to attach it to."""
-    return _email(request, uow, actor, interaction_id)
+    return _email(request, uow, actor, interaction_id, forms.Shown(AttachForm().model_dump()))
 
 
 @router.post("/inbox/{interaction_id:uuid}/find")
