@@ -4,7 +4,9 @@ and the purge's dry run."""
 
 from __future__ import annotations
 
+import functools
 import uuid
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -23,7 +25,18 @@ from onestop.web.deps import ContainerDep, UowDep
 from onestop.web.downloads import download_headers
 from onestop.web.staff import privacy_breaches
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import form_errors, model, optional_uuid
+from onestop.web.staff.forms import (
+    BLANK,
+    PageForm,
+    Posted,
+    Shown,
+    model,
+    optional_uuid,
+    show,
+    submit,
+    then,
+    to,
+)
 
 router = APIRouter()
 router.include_router(privacy_breaches.router)  # breaches (part 5)
@@ -48,14 +61,47 @@ BASES = {
     "statute": N_("required by law"),
     "court_order": N_("court order"),
 }
-_REQUEST_FIELDS = {
-    "kind",
-    "jurisdiction",
-    "received_on",
-    "details",
-    "representative",
-    "representative_authority",
-}
+
+
+class RequestForm(PageForm):
+    kind: str = "access"
+    jurisdiction: str = ""
+    received_on: str = ""
+    details: str = ""
+    representative: str = ""
+    representative_authority: str = ""
+
+
+class DisclosureForm(PageForm):
+    recipient: str = ""
+    what: str = ""
+    basis: str = ""
+    authority: str = ""
+    consent_id: str = ""
+    disclosed_on: str = ""
+
+
+class ExtensionForm(PageForm):
+    extension_days: str = ""
+    extension_reason: str = ""
+
+
+class RedactionForm(PageForm):
+    section: str = ""
+    index: str = ""
+    reason: str = ""
+    note: str = ""
+
+
+class DecisionForm(PageForm):
+    outcome: str = ""
+    reason: str = ""
+    correction_made: str = ""
+    disagreement: str = ""
+
+
+class StatementForm(PageForm):
+    statement: str = ""
 
 
 def labels(request: Request) -> dict[str, dict[str, str]]:
@@ -95,84 +141,50 @@ def person_form(request: Request, uow: UowDep, actor: StaffActor, person_id: uui
 
 @router.post("/people/{person_id:uuid}/privacy")
 def log(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    kind: Annotated[str, Form()] = "access",
-    jurisdiction: Annotated[str, Form()] = "",
-    received_on: Annotated[str, Form()] = "",
-    details: Annotated[str, Form()] = "",
-    representative: Annotated[str, Form()] = "",
-    representative_authority: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[RequestForm]
 ) -> Response:
     """Log the request; it opens a task due by the deadline."""
-    form = {
-        "kind": kind,
-        "jurisdiction": jurisdiction,
-        "received_on": received_on,
-        "details": details,
-        "representative": representative,
-        "representative_authority": representative_authority,
-    }
-    try:
+
+    def act() -> privacy.RequestPublic:
         data = model(
             privacy.RequestCreate,
             person_id=person_id,
-            kind=kind,
-            jurisdiction=jurisdiction,
-            received_on=received_on or None,
-            details=details,
-            representative=representative or None,
-            representative_authority=representative_authority or None,
+            kind=form.kind,
+            jurisdiction=form.jurisdiction,
+            received_on=form.received_on or None,
+            details=form.details,
+            representative=form.representative or None,
+            representative_authority=form.representative_authority or None,
         )
-        found = privacy.log_request(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, _REQUEST_FIELDS)
-        return _person_page(request, uow, actor, person_id, errors=errors, form=form, status_code=422)
-    pages.flash(request, N_("The request is logged."), "success")
-    return pages.redirect(request, f"/staff/privacy/requests/{found.id}")
+        return privacy.log_request(uow, actor=actor, data=data)
+
+    def done(found: privacy.RequestPublic) -> Response:
+        return to(request, f"/staff/privacy/requests/{found.id}", N_("The request is logged."))
+
+    return submit(request, form, act, done, functools.partial(_person_page, request, uow, actor, person_id))
 
 
 @router.post("/people/{person_id:uuid}/disclosures")
 def disclose(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    recipient: Annotated[str, Form()] = "",
-    what: Annotated[str, Form()] = "",
-    basis: Annotated[str, Form()] = "",
-    authority: Annotated[str, Form()] = "",
-    consent_id: Annotated[str, Form()] = "",
-    disclosed_on: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[DisclosureForm]
 ) -> Response:
     """Log a disclosure outside the department (refused without an authority or a consent in force)."""
-    form = {
-        "recipient": recipient,
-        "what": what,
-        "basis": basis,
-        "authority": authority,
-        "consent_id": consent_id,
-        "disclosed_on": disclosed_on,
-    }
-    try:
+
+    def act() -> object:
         data = model(
             privacy.DisclosureIn,
             person_id=person_id,
-            recipient=recipient,
-            what=what,
-            basis=basis,
-            authority=authority or None,
-            consent_id=optional_uuid(consent_id, "consent_id"),
-            disclosed_on=disclosed_on or None,
+            recipient=form.recipient,
+            what=form.what,
+            basis=form.basis,
+            authority=form.authority or None,
+            consent_id=optional_uuid(form.consent_id, "consent_id"),
+            disclosed_on=form.disclosed_on or None,
         )
-        privacy.record_disclosure(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(form))
-        return _person_page(request, uow, actor, person_id, errors=errors, form=form, status_code=422)
-    pages.flash(request, N_("The disclosure is logged."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/privacy")
+        return privacy.record_disclosure(uow, actor=actor, data=data)
+
+    done = then(request, f"/staff/people/{person_id}/privacy", N_("The disclosure is logged."))
+    return submit(request, form, act, done, functools.partial(_person_page, request, uow, actor, person_id))
 
 
 @router.get("/privacy/requests/{request_id:uuid}")
@@ -183,29 +195,22 @@ def request_page(request: Request, uow: UowDep, actor: StaffActor, request_id: u
 
 @router.post("/privacy/requests/{request_id:uuid}/extend")
 def extend(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    request_id: uuid.UUID,
-    extension_days: Annotated[str, Form()] = "",
-    extension_reason: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.UUID, form: Posted[ExtensionForm]
 ) -> Response:
     """The one extension the jurisdiction allows, with the reason the person is told."""
-    form = {"extension_days": extension_days, "extension_reason": extension_reason}
-    try:
-        if not extension_days.strip().isdigit():
+
+    def act() -> object:
+        if not form.extension_days.isdigit():
             raise InvalidInput("days", "give a number of days")
-        data = model(privacy.ExtensionIn, days=int(extension_days), reason=extension_reason)
-        privacy.extend_deadline(uow, actor=actor, request_id=request_id, data=data)
-    except InvalidInput as err:
-        named = InvalidInput(f"extension_{err.field}", err.problem)
-        errors = form_errors(request, named, set(form))
-        return _request_page(request, uow, actor, request_id, errors=errors, form=form, status_code=422)
-    except InvalidTransition as err:
-        errors = {"extension_days": err.message}
-        return _request_page(request, uow, actor, request_id, errors=errors, form=form, status_code=409)
-    pages.flash(request, N_("The deadline is extended."), "success")
-    return pages.redirect(request, f"/staff/privacy/requests/{request_id}")
+        data = model(privacy.ExtensionIn, days=int(form.extension_days), reason=form.extension_reason)
+        return privacy.extend_deadline(uow, actor=actor, request_id=request_id, data=data)
+
+    again = functools.partial(_request_page, request, uow, actor, request_id)
+    done = then(request, f"/staff/privacy/requests/{request_id}", N_("The deadline is extended."))
+    try:
+        return submit(request, form, act, done, again, boxes=lambda field: f"extension_{field}")
+    except InvalidTransition as err:  # said beside the days: the one extension is used
+        return again(Shown(form.model_dump(), {"extension_days": err.message}, 409))
 
 
 @router.post("/privacy/requests/{request_id:uuid}/assemble")
@@ -220,26 +225,18 @@ def assemble(request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.
 
 @router.post("/privacy/requests/{request_id:uuid}/redactions")
 def redact(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    request_id: uuid.UUID,
-    section: Annotated[str, Form()] = "",
-    index: Annotated[str, Form()] = "",
-    reason: Annotated[str, Form()] = "",
-    note: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.UUID, form: Posted[RedactionForm]
 ) -> Response:
     """Withhold a section, or one item of it (numbered from 1 on the page), with the reason."""
-    form = {"section": section, "index": index, "reason": reason, "note": note}
-    try:
-        position = _position(index)
-        data = model(privacy.RedactionIn, section=section, index=position, reason=reason, note=note)
-        privacy.add_redaction(uow, actor=actor, request_id=request_id, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, {"section", "index", "reason", "note"})
-        return _request_page(request, uow, actor, request_id, errors=errors, form=form, status_code=422)
-    pages.flash(request, N_("The part is withheld."), "success")
-    return pages.redirect(request, f"/staff/privacy/requests/{request_id}")
+
+    def act() -> object:
+        position = _position(form.index)
+        data = model(
+            privacy.RedactionIn, section=form.section, index=position, reason=form.reason, note=form.note
+        )
+        return privacy.add_redaction(uow, actor=actor, request_id=request_id, data=data)
+
+    return _request_post(request, uow, actor, request_id, form, act, N_("The part is withheld."))
 
 
 @router.post("/privacy/requests/{request_id:uuid}/approve")
@@ -280,57 +277,50 @@ def released(
 
 @router.post("/privacy/requests/{request_id:uuid}/decision")
 def decide(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    request_id: uuid.UUID,
-    outcome: Annotated[str, Form()] = "",
-    reason: Annotated[str, Form()] = "",
-    correction_made: Annotated[str, Form()] = "",
-    disagreement: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.UUID, form: Posted[DecisionForm]
 ) -> Response:
     """Correct the record or refuse."""
-    form = {
-        "outcome": outcome,
-        "reason": reason,
-        "correction_made": correction_made,
-        "disagreement": disagreement,
-    }
-    try:
+
+    def act() -> object:
         data = model(
             privacy.CorrectionDecision,
-            outcome=outcome,
-            reason=reason,
-            correction_made=correction_made or None,
-            disagreement=disagreement or None,
+            outcome=form.outcome,
+            reason=form.reason,
+            correction_made=form.correction_made or None,
+            disagreement=form.disagreement or None,
         )
-        privacy.decide_correction(uow, actor=actor, request_id=request_id, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, {"outcome", "reason", "correction_made", "disagreement"})
-        return _request_page(request, uow, actor, request_id, errors=errors, form=form, status_code=422)
-    pages.flash(request, N_("The decision is recorded."), "success")
-    return pages.redirect(request, f"/staff/privacy/requests/{request_id}")
+        return privacy.decide_correction(uow, actor=actor, request_id=request_id, data=data)
+
+    return _request_post(request, uow, actor, request_id, form, act, N_("The decision is recorded."))
 
 
 @router.post("/privacy/requests/{request_id:uuid}/disagreement")
 def disagreement(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    request_id: uuid.UUID,
-    statement: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.UUID, form: Posted[StatementForm]
 ) -> Response:
     """Attach the person's statement of disagreement."""
-    try:
-        privacy.attach_disagreement(
-            uow, actor=actor, request_id=request_id, data=model(privacy.DisagreementIn, statement=statement)
-        )
-    except InvalidInput as err:
-        errors = form_errors(request, err, {"statement"})
-        form = {"statement": statement}
-        return _request_page(request, uow, actor, request_id, errors=errors, form=form, status_code=422)
-    pages.flash(request, N_("The statement is attached to the record."), "success")
-    return pages.redirect(request, f"/staff/privacy/requests/{request_id}")
+
+    def act() -> object:
+        data = model(privacy.DisagreementIn, statement=form.statement)
+        return privacy.attach_disagreement(uow, actor=actor, request_id=request_id, data=data)
+
+    return _request_post(
+        request, uow, actor, request_id, form, act, N_("The statement is attached to the record.")
+    )
+
+
+def _request_post(
+    request: Request,
+    uow: UnitOfWork,
+    actor: StaffActor,
+    request_id: uuid.UUID,
+    form: PageForm,
+    act: Callable[[], object],
+    message: str,
+) -> Response:
+    """A post on the request's page: back to it with the message, or the page again with the error."""
+    done = then(request, f"/staff/privacy/requests/{request_id}", message)
+    return submit(request, form, act, done, functools.partial(_request_page, request, uow, actor, request_id))
 
 
 @router.get("/privacy/retention")
@@ -363,10 +353,7 @@ def _person_page(
     uow: UnitOfWork,
     actor: StaffActor,
     person_id: uuid.UUID,
-    *,
-    errors: dict[str, str] | None = None,
-    form: dict[str, str] | None = None,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     context = {
         "person": get_person(uow, actor=actor, person_id=person_id),
@@ -375,11 +362,9 @@ def _person_page(
         "jurisdictions": sorted(schedules().requests),
         "today": uow.clock.today().isoformat(),
         "privacy_labels": labels(request),
-        "errors": errors or {},
-        "form": form or {},
         "page_url": f"/staff/people/{person_id}/privacy",
     }
-    return pages.render(request, "staff/privacy/person.html", context, status_code=status_code)
+    return show(request, "staff/privacy/person.html", context, shown)
 
 
 def _request_page(
@@ -387,10 +372,7 @@ def _request_page(
     uow: UnitOfWork,
     actor: StaffActor,
     request_id: uuid.UUID,
-    *,
-    errors: dict[str, str] | None = None,
-    form: dict[str, str] | None = None,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     found = privacy.get_request(uow, actor=actor, request_id=request_id)
     preview = None
@@ -403,9 +385,7 @@ def _request_page(
         "sections": SECTIONS,
         "reasons": [r.value for r in RedactionReason],
         "privacy_labels": labels(request),
-        "errors": errors or {},
-        "form": form or {},
         "log_person": found.person_id,
         "page_url": f"/staff/privacy/requests/{request_id}",
     }
-    return pages.render(request, "staff/privacy/request.html", context, status_code=status_code)
+    return show(request, "staff/privacy/request.html", context, shown)
