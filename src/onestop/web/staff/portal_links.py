@@ -3,6 +3,7 @@ one (issue #10: a portal account reaches a file only once an officer has checked
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Annotated
 
@@ -15,10 +16,9 @@ from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.registry import get_person
-from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import form_errors
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_errors, show, submit, then, to
 
 router = APIRouter(prefix="/people/{person_id:uuid}/portal-accounts")
 
@@ -29,32 +29,30 @@ def page(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID)
     return _page(request, uow, actor, person_id)
 
 
+class LinkForm(PageForm):
+    email: str = ""
+    document_type: str = ""
+    last_digits: str = ""
+
+
 @router.post("")
 def link(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    email: Annotated[str, Form()] = "",
-    document_type: Annotated[str, Form()] = "",
-    last_digits: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[LinkForm]
 ) -> Response:
     """Link an account after seeing an identity document (CLIENT_LINK; audited)."""
-    try:
-        link_portal_account(
+
+    def act() -> object:
+        return link_portal_account(
             uow,
             actor=actor,
             person_id=person_id,
-            email=email,
-            document_type=document_type,
-            last_digits=last_digits,
+            email=form.email,
+            document_type=form.document_type,
+            last_digits=form.last_digits,
         )
-    except InvalidInput as err:
-        errors = form_errors(request, err, {"email", "document_type", "last_digits"})
-        form = {"email": email, "document_type": document_type, "last_digits": last_digits}
-        return _page(request, uow, actor, person_id, errors=errors, form=form, status_code=422)
-    pages.flash(request, N_("The portal account is linked."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/portal-accounts")
+
+    done = then(request, f"/staff/people/{person_id}/portal-accounts", N_("The portal account is linked."))
+    return submit(request, form, act, done, functools.partial(_page, request, uow, actor, person_id))
 
 
 @router.post("/{account_id:uuid}/unlink")
@@ -71,9 +69,8 @@ def unlink(
         unlink_portal_account(uow, actor=actor, person_id=person_id, account_id=account_id, reason=reason)
     except InvalidInput as err:
         errors = form_errors(request, err, {"reason", "account_id"})
-        return _page(request, uow, actor, person_id, errors=errors, status_code=422)
-    pages.flash(request, N_("The portal account is unlinked."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/portal-accounts")
+        return _page(request, uow, actor, person_id, Shown(errors=errors, status_code=422))
+    return to(request, f"/staff/people/{person_id}/portal-accounts", N_("The portal account is unlinked."))
 
 
 def _page(
@@ -81,17 +78,12 @@ def _page(
     uow: UnitOfWork,
     actor: StaffActor,
     person_id: uuid.UUID,
-    *,
-    errors: dict[str, str] | None = None,
-    form: dict[str, str] | None = None,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     context = {
         "person": get_person(uow, actor=actor, person_id=person_id),
         "accounts": list_portal_accounts(uow, actor=actor, person_id=person_id),
         "document_types": DOCUMENT_TYPES,
-        "errors": errors or {},
-        "form": form or {},
         "page_url": f"/staff/people/{person_id}/portal-accounts",
     }
-    return pages.render(request, "staff/people/portal_accounts.html", context, status_code=status_code)
+    return show(request, "staff/people/portal_accounts.html", context, shown)
