@@ -74,11 +74,7 @@ def unlink(
 
 
 def _page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: StaffActor, person_id: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     context = {
         "person": get_person(uow, actor=actor, person_id=person_id),

@@ -349,11 +349,7 @@ def _position(raw: str) -> int | None:
 
 
 def _person_page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: StaffActor, person_id: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     context = {
         "person": get_person(uow, actor=actor, person_id=person_id),
@@ -368,11 +364,7 @@ def _person_page(
 
 
 def _request_page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
-    request_id: uuid.UUID,
-    shown: Shown = BLANK,
+    request: Request, uow: UnitOfWork, actor: StaffActor, request_id: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     found = privacy.get_request(uow, actor=actor, request_id=request_id)
     preview = None

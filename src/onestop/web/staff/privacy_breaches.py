@@ -8,8 +8,9 @@ message beside its form: 422 for bad input, 409 for a step the breach's state do
 
 from __future__ import annotations
 
+import functools
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
@@ -23,8 +24,8 @@ from onestop.privacy.config import schedules
 from onestop.web import pages
 from onestop.web.deps import ContainerDep, UowDep
 from onestop.web.downloads import download_headers
+from onestop.web.staff import forms
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import form_errors, model, optional_uuid
 
 router = APIRouter()
 
@@ -46,7 +47,6 @@ CONTAINMENT = {
     "partial": N_("Partly contained"),
     "not_contained": N_("Not contained"),
 }
-_REPORT = ("kind", "jurisdiction", "discovered_on", "description", "person_id", "notice_id")
 _ASSESS = (
     "information",
     "sensitivity",
@@ -56,6 +56,15 @@ _ASSESS = (
     "containment_steps",
     "harm",
 )
+
+
+class ReportForm(forms.PageForm):
+    kind: str = ""
+    jurisdiction: str = ""
+    discovered_on: str = ""
+    description: str = ""
+    person_id: str = ""
+    notice_id: str = ""
 
 
 def labels(request: Request) -> dict[str, dict[str, str]]:
@@ -73,42 +82,33 @@ def breaches_page(
     request: Request, uow: UowDep, actor: StaffActor, notice: str = "", person: str = ""
 ) -> HTMLResponse:
     """Open breaches and the report form (``?notice=ID`` from a letter fills it in)."""
-    form = {"kind": "misdirected_letter" if notice else "", "notice_id": notice, "person_id": person}
-    return _list_page(request, uow, actor, form=form)
+    form = ReportForm(kind="misdirected_letter" if notice else "", notice_id=notice, person_id=person)
+    return _list_page(
+        request, uow, actor, forms.Shown(form.model_dump(include={"kind", "notice_id", "person_id"}))
+    )
 
 
 @router.post("/privacy/breaches")
-def report(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    kind: Annotated[str, Form()] = "",
-    jurisdiction: Annotated[str, Form()] = "",
-    discovered_on: Annotated[str, Form()] = "",
-    description: Annotated[str, Form()] = "",
-    person_id: Annotated[str, Form()] = "",
-    notice_id: Annotated[str, Form()] = "",
-) -> Response:
+def report(request: Request, uow: UowDep, actor: StaffActor, form: Posted[ReportForm]) -> Response:
     """Record a suspected breach."""
-    form = dict(
-        zip(_REPORT, (kind, jurisdiction, discovered_on, description, person_id, notice_id), strict=True)
-    )
-    try:
-        data = model(
+
+    def act() -> privacy.BreachPublic:
+        data = forms.model(
             privacy.BreachCreate,
-            kind=kind,
-            jurisdiction=jurisdiction,
-            discovered_on=discovered_on or None,
-            description=description,
-            person_id=optional_uuid(person_id, "person_id"),
-            notice_id=optional_uuid(notice_id, "notice_id"),
+            kind=form.kind,
+            jurisdiction=form.jurisdiction,
+            discovered_on=form.discovered_on or None,
+            description=form.description,
+            person_id=forms.optional_uuid(form.person_id, "person_id"),
+            notice_id=forms.optional_uuid(form.notice_id, "notice_id"),
         )
-        found = privacy.report_breach(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(_REPORT))
-        return _list_page(request, uow, actor, form=form, errors=errors, status_code=422)
-    pages.flash(request, N_("The breach is recorded. The privacy office will assess it."), "success")
-    return pages.redirect(request, f"/staff/privacy/breaches/{found.id}")
+        return privacy.report_breach(uow, actor=actor, data=data)
+
+    def done(found: privacy.BreachPublic) -> Response:
+        message = N_("The breach is recorded. The privacy office will assess it.")
+        return forms.to(request, f"/staff/privacy/breaches/{found.id}", message)
+
+    return forms.submit(request, form, act, done, functools.partial(_list_page, request, uow, actor))
 
 
 @router.get("/privacy/breaches/{breach_id:uuid}")
@@ -136,8 +136,10 @@ def assess(
     values = (information, sensitivity, people_affected, likelihood, containment, containment_steps, harm)
     form = dict(zip(_ASSESS, values, strict=True))
     try:
-        data = model(privacy.BreachAssessmentIn, **{k: v or None for k, v in form.items()})
-        privacy.assess_breach(uow, actor=actor, breach_id=breach_id, data=data, version=_version(version))
+        data = forms.model(privacy.BreachAssessmentIn, **{k: v or None for k, v in form.items()})
+        privacy.assess_breach(
+            uow, actor=actor, breach_id=breach_id, data=data, version=forms.version(version)
+        )
     except (InvalidInput, InvalidTransition) as err:
         return _refused(request, uow, actor, breach_id, err, "assessment", set(_ASSESS), form)
     pages.flash(request, N_("The assessment is recorded."), "success")
@@ -156,7 +158,7 @@ def notify(
     """Write to the person and the commissioner."""
     try:
         privacy.notify_breach(
-            uow, actor=actor, storage=container.storage, breach_id=breach_id, version=_version(version)
+            uow, actor=actor, storage=container.storage, breach_id=breach_id, version=forms.version(version)
         )
     except (InvalidInput, InvalidTransition) as err:
         return _refused(request, uow, actor, breach_id, err, "notify", set(), {})
@@ -185,7 +187,7 @@ def add_step(
     """Add a follow-up step."""
     form = {"what": what, "due_on": due_on}
     try:
-        data = model(privacy.BreachActionIn, what=what, due_on=due_on or None)
+        data = forms.model(privacy.BreachActionIn, what=what, due_on=due_on or None)
         privacy.add_action(uow, actor=actor, breach_id=breach_id, data=data)
     except (InvalidInput, InvalidTransition) as err:
         return _refused(request, uow, actor, breach_id, err, "what", {"what", "due_on"}, form)
@@ -199,7 +201,7 @@ def step_done(
 ) -> Response:
     """Mark a follow-up step done."""
     found = privacy.complete_action(
-        uow, actor=actor, action_id=action_id, data=model(privacy.BreachActionDone, note=note)
+        uow, actor=actor, action_id=action_id, data=forms.model(privacy.BreachActionDone, note=note)
     )
     pages.flash(request, N_("The step is done."), "success")
     return pages.redirect(request, f"/staff/privacy/breaches/{found.id}")
@@ -216,16 +218,12 @@ def close(
 ) -> Response:
     """Close the breach with its outcome."""
     try:
-        data = model(privacy.BreachCloseIn, outcome=outcome)
-        privacy.close_breach(uow, actor=actor, breach_id=breach_id, data=data, version=_version(version))
+        data = forms.model(privacy.BreachCloseIn, outcome=outcome)
+        privacy.close_breach(uow, actor=actor, breach_id=breach_id, data=data, version=forms.version(version))
     except (InvalidInput, InvalidTransition) as err:
         return _refused(request, uow, actor, breach_id, err, "outcome", {"outcome"}, {"outcome": outcome})
     pages.flash(request, N_("The breach is closed."), "success")
     return pages.redirect(request, f"/staff/privacy/breaches/{breach_id}")
-
-
-def _version(raw: str) -> int | None:
-    return int(raw) if raw.isdigit() else None
 
 
 def _refused(
@@ -240,20 +238,14 @@ def _refused(
 ) -> HTMLResponse:
     """The page again with the problem beside the form it came from."""
     if isinstance(err, InvalidInput):
-        errors, status = form_errors(request, err, fields or {box}), 422
+        errors, status = forms.form_errors(request, err, fields or {box}), 422
     else:
         errors, status = {box: err.message}, 409
-    return _breach_page(request, uow, actor, breach_id, errors=errors, form=form, status_code=status)
+    return _breach_page(request, uow, actor, breach_id, forms.Shown(form, errors, status))
 
 
 def _list_page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
-    *,
-    form: dict[str, str],
-    errors: dict[str, str] | None = None,
-    status_code: int = 200,
+    request: Request, uow: UnitOfWork, actor: StaffActor, shown: forms.Shown = forms.BLANK
 ) -> HTMLResponse:
     context = {
         "breaches": privacy.list_breaches(uow, actor=actor),
@@ -261,11 +253,9 @@ def _list_page(
         "breach_labels": labels(request),
         "jurisdictions": [(j, j) for j in sorted(schedules().commissioners)],
         "today": uow.clock.today().isoformat(),
-        "errors": errors or {},
-        "form": form,
         "page_url": "/staff/privacy/breaches",
     }
-    return pages.render(request, "staff/privacy/breaches.html", context, status_code=status_code)
+    return forms.show(request, "staff/privacy/breaches.html", context, shown)
 
 
 def _breach_page(
@@ -273,21 +263,16 @@ def _breach_page(
     uow: UnitOfWork,
     actor: StaffActor,
     breach_id: uuid.UUID,
-    *,
-    errors: dict[str, str] | None = None,
-    form: dict[str, Any] | None = None,
-    status_code: int = 200,
+    shown: forms.Shown = forms.BLANK,
 ) -> HTMLResponse:
     found = privacy.get_breach(uow, actor=actor, breach_id=breach_id)
     context = {
         "b": found,
         "breach_labels": labels(request),
         "can_work": actor.can(Permission.PRIVACY_BREACH),
-        "errors": errors or {},
-        "form": form or {},
         "today": uow.clock.today().isoformat(),
         "page_url": f"/staff/privacy/breaches/{breach_id}",
     }
     if found.person_id is not None:
         context["log_person"] = found.person_id
-    return pages.render(request, "staff/privacy/breach.html", context, status_code=status_code)
+    return forms.show(request, "staff/privacy/breach.html", context, shown)
