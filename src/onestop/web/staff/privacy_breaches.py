@@ -89,7 +89,7 @@ def breaches_page(
 
 
 @router.post("/privacy/breaches")
-def report(request: Request, uow: UowDep, actor: StaffActor, form: Posted[ReportForm]) -> Response:
+def report(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[ReportForm]) -> Response:
     """Record a suspected breach."""
 
     def act() -> privacy.BreachPublic:
