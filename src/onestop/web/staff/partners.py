@@ -424,14 +424,11 @@ def inquiry_step(
         partners.answer_inquiry(uow, actor=actor, inquiry_id=inquiry_id, data=answer)
         return N_("The answer is recorded.")
 
-    return forms.submit(
-        request,
-        form,
-        act,
-        lambda message: forms.to(request, f"/staff/inquiries/{inquiry_id}", message),
-        functools.partial(_inquiry, request, uow, actor, inquiry_id),
-        refused={InvalidTransition: 409},
-    )
+    def done(message: str) -> Response:
+        return forms.to(request, f"/staff/inquiries/{inquiry_id}", message)
+
+    again = functools.partial(_inquiry, request, uow, actor, inquiry_id)
+    return forms.submit(request, form, act, done, again, refused={InvalidTransition: 409})
 
 
 def _list(request: Request, uow: UnitOfWork, actor: Actor, shown: forms.Shown = forms.BLANK) -> HTMLResponse:

@@ -163,15 +163,14 @@ def finding(
         partners.excuse_missed(uow, actor=actor, attendance_id=attendance_id, data=excuse)
         return N_("The missed attendance is excused.")
 
+    def done(message: str) -> Response:
+        return forms.to(request, f"/staff/training/{training_id}", message)
+
+    again = functools.partial(_page, request, uow, actor, training_id)
+    values = {"finding_of": str(attendance_id)}
+    boxes = {"note": "finding_note"}
     return forms.submit(
-        request,
-        form,
-        act,
-        lambda message: forms.to(request, f"/staff/training/{training_id}", message),
-        functools.partial(_page, request, uow, actor, training_id),
-        boxes={"note": "finding_note"},
-        values={"finding_of": str(attendance_id)},
-        refused={InvalidTransition: 409},
+        request, form, act, done, again, boxes=boxes, values=values, refused={InvalidTransition: 409}
     )
 
 
