@@ -318,6 +318,7 @@ def _timed(container: Any, args: argparse.Namespace, workers: int) -> dict[str, 
             executor=ex,
             read_block=args.read_block,
             timings=timings,
+            direct=False if args.driver_io else None,
         )
         wall = time.perf_counter() - start
         cpu1 = resource.getrusage(resource.RUSAGE_SELF)
@@ -330,6 +331,7 @@ def _timed(container: Any, args: argparse.Namespace, workers: int) -> dict[str, 
         "workers": workers,
         "partition_size": args.partition_size,
         "read_block": args.read_block,
+        "io": "driver" if args.driver_io or args.backend != "postgresql" else "workers",
         "status": done.status,
         "partitions": done.partitions_done,
         "cluster_start_s": round(cluster_s, 2),
@@ -357,6 +359,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--partition-size", type=int, default=20_000)
     parser.add_argument(
         "--read-block", type=int, default=batch.READ_BLOCK, help="households read with one query per table"
+    )
+    parser.add_argument(
+        "--driver-io",
+        action="store_true",
+        help="the driver reads blocks and stores rows (the path before workers did their own I/O)",
     )
     parser.add_argument("--scheduler", help="a distributed scheduler's address (default: a local cluster)")
     parser.add_argument("--url", default=os.environ.get("ONESTOP_BENCH_POSTGRES_URL", DEFAULT_PG))

@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
 from onestop import audit
@@ -33,6 +33,7 @@ from onestop.batch.evaluate import Job, Partition, evaluate_partition, overlaid_
 from onestop.batch.models import BatchPartition, BatchRun
 from onestop.batch.repository import BatchRepository
 from onestop.batch.schemas import RowPublic, RowReview, RunCreate, RunPublic, RunReport
+from onestop.batch.worker import run_partition
 from onestop.cases.applications.models import Application
 from onestop.cases.tasks import TaskCreate, create_task
 from onestop.common.errors import InvalidInput, InvalidTransition
@@ -168,19 +169,27 @@ def execute_run(
     stop_after: int | None = None,
     read_block: int = READ_BLOCK,
     timings: dict[str, float] | None = None,
+    direct: bool | None = None,
 ) -> RunPublic:
     """Evaluate every partition not yet done; each finished one is committed with its rows.
 
-    ``in_flight`` partitions are evaluated while the next is read. ``stop_after`` stops (as if
+    ``direct`` (the default on PostgreSQL reached through an engine): each worker reads, evaluates
+    and stores its own partition (``batch.worker``) and the driver only cuts key ranges; otherwise
+    the driver reads and stores, the workers evaluate. ``in_flight`` partitions are evaluated while
+    the next is read (direct: at least two per worker thread). ``stop_after`` stops (as if
     cancelled, status unchanged) after that many partitions: tests use it to interrupt a run.
-    Partitions are read ``read_block`` households at a time (at least one partition): one pass over
+    The driver reads ``read_block`` households at a time (at least one partition): one pass over
     the tables per block, then split by key range. ``timings``, when given, receives the driver's
-    seconds reading, waiting for the workers and storing (for the benchmark).
+    seconds reading (direct: cutting key ranges), waiting for the workers and storing, and (direct)
+    the workers' seconds reading, evaluating and storing, summed (for the benchmark).
     """
     clock = timings if timings is not None else {}
     for name in ("read_s", "wait_s", "store_s"):
         clock.setdefault(name, 0.0)
     with uow:
+        url = _worker_url(uow.session) if direct is not False else None
+        if direct and url is None:
+            raise InvalidInput("direct", "workers store their own partitions only on PostgreSQL")
         require(uow, actor, Permission.BATCH_RUN, subject_type=SUBJECT, subject_id=run_id)
         repo = BatchRepository(uow.session)
         run = repo.get(run_id)
@@ -194,7 +203,7 @@ def execute_run(
         )
         parts = repo.partitions(run_id)
         redo = [_Range(p.seq, _key(p.after_key), uuid.UUID(p.last_key)) for p in parts if p.status != "done"]
-        for r in redo:
+        for r in redo if url is None else ():  # direct: the task deletes them, holding the partition's lock
             repo.delete_partition_rows(run_id, r.seq)
         queue = run.kind == RunKind.REASSESS
         state = _Cursor(max((p.seq for p in parts), default=0), _key(run.last_key))
@@ -202,6 +211,13 @@ def execute_run(
         uow.commit()
         total = run.households_total
         done = run.households_done
+        size = run.partition_size
+
+    if url is not None:
+        slots = getattr(executor, "slots", 1)
+        loop = _Direct(uow, run_id, job, queue, url, size, redo, state)
+        finished = loop.run(executor, max(in_flight, 2 * slots), done, total, progress, stop_after, clock)
+        return _finish(uow, actor, run_id, interrupted=stop_after is not None and finished >= stop_after)
 
     def ranges() -> Iterator[tuple[_Range, Partition]]:
         for r in redo:
@@ -278,13 +294,122 @@ def execute_run(
             if progress:
                 progress(done, total)
     except BaseException as err:
-        with uow:
-            if BatchRepository(uow.session).status(run_id) == RunStatus.RUNNING:
-                status = RunStatus.CANCELLED if isinstance(err, KeyboardInterrupt) else RunStatus.FAILED
-                _set(uow, run_id, status=status.value, error=f"{type(err).__name__}: {err}"[:2000])
-                uow.commit()
+        _failed(uow, run_id, err)
         raise
     return _finish(uow, actor, run_id, interrupted=stop_after is not None and finished >= stop_after)
+
+
+class _Direct:
+    """The driver's loop when workers read and store their own partitions: cut the next key range
+    (one index query), record it, submit it; follow the results in order for progress."""
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        run_id: uuid.UUID,
+        job: Job,
+        queue: bool,
+        url: str,
+        size: int,
+        redo: list[_Range],
+        state: _Cursor,
+    ) -> None:
+        self.uow, self.run_id, self.job, self.queue, self.url = uow, run_id, job, queue, url
+        self.size, self.redo, self.state = size, list(redo), state
+
+    def _next(self) -> tuple[_Range, dt.datetime] | None:
+        """The next range to run (unfinished ones first), recorded before it is submitted; None at the
+        end or when the run is no longer running (cancelled from elsewhere)."""
+        with self.uow as uow:
+            repo = BatchRepository(uow.session)
+            if repo.status(self.run_id) != RunStatus.RUNNING:
+                return None
+            if self.redo:
+                return self.redo.pop(0), uow.clock.now()
+            state = self.state
+            end = repo.partition_end(self.job.program, state.after, self.size)
+            if end is None:
+                return None
+            last, households = end
+            state.seq += 1
+            rng = _Range(state.seq, state.after, last)
+            repo.add(
+                BatchPartition(
+                    run_id=self.run_id,
+                    seq=state.seq,
+                    after_key=_text(state.after),
+                    last_key=str(last),
+                    households=households,
+                    status="read",
+                )
+            )
+            _set(uow, self.run_id, last_key=str(last))
+            uow.commit()
+            state.after = last
+            return rng, uow.clock.now()
+
+    def run(
+        self,
+        executor: Executor,
+        in_flight: int,
+        done: int,
+        total: int,
+        progress: Progress | None,
+        stop_after: int | None,
+        clock: dict[str, float],
+    ) -> int:
+        """Keep ``in_flight`` partitions submitted until none is left; returns how many finished."""
+        pending: deque[Future] = deque()
+        finished, exhausted = 0, False
+        try:
+            while True:
+                while not exhausted and len(pending) < in_flight:
+                    if stop_after is not None and finished + len(pending) >= stop_after:
+                        exhausted = True
+                        break
+                    started = time.monotonic()
+                    got = self._next()
+                    clock["read_s"] += time.monotonic() - started
+                    if got is None:
+                        exhausted = True
+                        break
+                    rng, now = got
+                    args = (self.url, self.job, self.run_id, rng.seq, rng.after, rng.last, self.queue, now)
+                    pending.append(executor.submit(run_partition, *args))
+                if not pending:
+                    return finished
+                started = time.monotonic()
+                result = pending.popleft().result()
+                clock["wait_s"] += time.monotonic() - started
+                for name in ("read_s", "evaluate_s", "store_s"):
+                    clock[f"worker_{name}"] = clock.get(f"worker_{name}", 0.0) + result[name]
+                done += result["households"]
+                finished += 1
+                if progress:
+                    progress(done, total)
+        except BaseException as err:
+            _failed(self.uow, self.run_id, err)
+            raise
+
+
+def _worker_url(session: Session) -> str | None:
+    """The database workers read and store their own partitions in: PostgreSQL reached through an
+    engine, so what the driver commits is visible to the workers' connections. None: the driver
+    reads and stores (SQLite; a session bound to one connection, as in the tests' rolled-back ones).
+    The URL (with its password, if any) travels to the workers with each task."""
+    bind = session.get_bind()
+    if isinstance(bind, Engine) and bind.dialect.name == "postgresql":
+        return bind.url.render_as_string(hide_password=False)
+    return None
+
+
+def _failed(uow: UnitOfWork, run_id: uuid.UUID, err: BaseException) -> None:
+    """A running run stopped by an error (failed) or by Ctrl-C (cancelled): both can be resumed."""
+    with uow:
+        if BatchRepository(uow.session).status(run_id) == RunStatus.RUNNING:
+            status = RunStatus.CANCELLED if isinstance(err, KeyboardInterrupt) else RunStatus.FAILED
+            _set(uow, run_id, status=status.value, error=f"{type(err).__name__}: {err}"[:2000])
+            uow.commit()
 
 
 class _Prefetch:
@@ -356,14 +481,7 @@ def _store(
             seconds=seconds,
             finished_at=uow.clock.now(),
         )
-        uow.session.execute(
-            update(BatchRun)
-            .where(BatchRun.id == run_id)
-            .values(
-                households_done=BatchRun.households_done + table.num_rows,
-                partitions_done=BatchRun.partitions_done + 1,
-            )
-        )
+        repo.count_done(run_id, table.num_rows)
         uow.commit()
     clock["store_s"] += time.monotonic() - storing
     return int(table.num_rows)
