@@ -7,11 +7,13 @@ out) through one process, while the workers waited. Here each worker reads its o
 its rows with ``COPY FROM``; the driver only cuts key ranges, records them and follows progress. Two
 workers read and write in parallel.
 
-Safe to repeat: the partition's row is locked first (``FOR UPDATE``); a partition already done is
-left as it is, and one that is not has its rows deleted before they are stored, so a task that runs
-twice (a worker lost and its task re-run, a resumption racing an orphaned task) never stores a row
-twice. The commit is asynchronous (``synchronous_commit = off``): a crash may lose the last commits,
-never half of one, and a partition whose commit was lost is simply not done and runs again on resume.
+Safe to repeat: the partition's row is locked first (``FOR UPDATE``) and a partition already done is
+left as it is; its rows and its "done" are committed together, so a partition not done has no rows
+(nothing to delete: a delete by partition would scan the run's rows, quadratic over a run). A task
+that runs twice (a worker lost and its task re-run, a resumption racing an orphaned task) never
+stores a row twice. The commit is asynchronous (``synchronous_commit = off``): a crash may lose the
+last commits, never half of one, and a partition whose commit was lost is simply not done and runs
+again on resume.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ def run_partition(
     with Session(_engine(url)) as session, session.begin():
         session.execute(text("SET LOCAL jit = off"))  # compiling each query costs more than it saves
         session.execute(text("SET LOCAL synchronous_commit = off"))  # see the module docstring
+        session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))  # Dask is the parallelism
         repo = BatchRepository(session)
         part = repo.read_partition(job.program, job.on, after, last)
         read = time.monotonic()
@@ -61,7 +64,6 @@ def run_partition(
         evaluated = time.monotonic()
         if repo.lock_partition(run_id, seq) != "read":
             return {"households": 0, "read_s": read - started, "evaluate_s": evaluated - read, "store_s": 0.0}
-        repo.delete_partition_rows(run_id, seq)
         repo.store_rows(run_id, seq, table, queue=queue)
         repo.mark_partition(
             run_id,
