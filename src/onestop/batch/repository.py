@@ -104,21 +104,6 @@ class BatchRepository:
             self.session.scalar(select(func.count()).select_from(Decision).where(_in_force(program))) or 0
         )
 
-    def partition_end(self, program: str, after: uuid.UUID | None, size: int) -> tuple[uuid.UUID, int] | None:
-        """The last application id and the household count of the partition after ``after`` (at most
-        ``size``); None at the end. The database skips ``size - 1`` keys on the index: no id travels."""
-        ahead = select(Decision.application_id).where(_in_force(program)).order_by(Decision.application_id)
-        if after is not None:
-            ahead = ahead.where(Decision.application_id > after)
-        last = self.session.scalar(ahead.offset(size - 1).limit(1))
-        if last is not None:
-            return last, size
-        found = self.session.scalar(ahead.order_by(None).order_by(Decision.application_id.desc()).limit(1))
-        if found is None:
-            return None  # (PostgreSQL has no max() of a uuid)
-        rest = and_(_in_force(program), _in_range(Decision.application_id, after, None))
-        return found, int(self.session.scalar(select(func.count()).where(rest)) or 0)
-
     def read_partitions(
         self, program: str, on: dt.date, after: uuid.UUID | None, size: int, count: int
     ) -> list[tuple[uuid.UUID, Partition]]:

@@ -33,7 +33,7 @@ from onestop.batch.evaluate import Job, Partition, evaluate_partition, overlaid_
 from onestop.batch.models import BatchPartition, BatchRun
 from onestop.batch.repository import BatchRepository
 from onestop.batch.schemas import RowPublic, RowReview, RunCreate, RunPublic, RunReport
-from onestop.batch.worker import run_partition
+from onestop.batch.worker import store_partition
 from onestop.cases.applications.models import Application
 from onestop.cases.tasks import TaskCreate, create_task
 from onestop.common.errors import InvalidInput, InvalidTransition
@@ -173,15 +173,14 @@ def execute_run(
 ) -> RunPublic:
     """Evaluate every partition not yet done; each finished one is committed with its rows.
 
-    ``direct`` (the default on PostgreSQL reached through an engine): each worker reads, evaluates
-    and stores its own partition (``batch.worker``) and the driver only cuts key ranges; otherwise
-    the driver reads and stores, the workers evaluate. ``in_flight`` partitions are evaluated while
-    the next is read (direct: at least two per worker thread). ``stop_after`` stops (as if
-    cancelled, status unchanged) after that many partitions: tests use it to interrupt a run.
-    The driver reads ``read_block`` households at a time (at least one partition): one pass over
-    the tables per block, then split by key range. ``timings``, when given, receives the driver's
-    seconds reading (direct: cutting key ranges), waiting for the workers and storing, and (direct)
-    the workers' seconds reading, evaluating and storing, summed (for the benchmark).
+    ``direct`` (the default on PostgreSQL reached through an engine): each worker evaluates and
+    stores its own partition (``batch.worker``); otherwise the workers evaluate and the driver
+    stores. ``in_flight`` partitions are evaluated while the next is read (direct: at least two per
+    worker thread). ``stop_after`` stops (as if cancelled, status unchanged) after that many
+    partitions: tests use it to interrupt a run. The driver reads ``read_block`` households at a
+    time (at least one partition): one pass over the tables per block, then split by key range.
+    ``timings``, when given, receives the driver's seconds reading, waiting for the workers and
+    storing, and (direct) the workers' seconds evaluating and storing, summed (for the benchmark).
     """
     clock = timings if timings is not None else {}
     for name in ("read_s", "wait_s", "store_s"):
@@ -203,7 +202,7 @@ def execute_run(
         )
         parts = repo.partitions(run_id)
         redo = [_Range(p.seq, _key(p.after_key), uuid.UUID(p.last_key)) for p in parts if p.status != "done"]
-        for r in redo if url is None else ():  # direct: the task deletes them, holding the partition's lock
+        for r in redo if url is None else ():  # workers: a partition not done has no rows (one commit)
             repo.delete_partition_rows(run_id, r.seq)
         queue = run.kind == RunKind.REASSESS
         state = _Cursor(max((p.seq for p in parts), default=0), _key(run.last_key))
@@ -211,13 +210,6 @@ def execute_run(
         uow.commit()
         total = run.households_total
         done = run.households_done
-        size = run.partition_size
-
-    if url is not None:
-        slots = getattr(executor, "slots", 1)
-        loop = _Direct(uow, run_id, job, queue, url, size, redo, state)
-        finished = loop.run(executor, max(in_flight, 2 * slots), done, total, progress, stop_after, clock)
-        return _finish(uow, actor, run_id, interrupted=stop_after is not None and finished >= stop_after)
 
     def ranges() -> Iterator[tuple[_Range, Partition]]:
         for r in redo:
@@ -269,6 +261,8 @@ def execute_run(
                             return  # the rest of the block stays "read": a resumption evaluates it
                 yield rng, part
 
+    if url is not None:
+        in_flight = max(in_flight, 2 * getattr(executor, "slots", 1))
     pending: deque[tuple[_Range, float, Future]] = deque()
     finished = 0
     chunks = ranges()
@@ -282,7 +276,12 @@ def execute_run(
             rng, part = got
             if stop_after is not None and finished + len(pending) >= stop_after:
                 break
-            pending.append((rng, time.monotonic(), executor.submit(evaluate_partition, job, part)))
+            if url is None:
+                future = executor.submit(evaluate_partition, job, part)
+            else:  # the worker evaluates and stores it
+                now = uow.clock.now()
+                future = executor.submit(store_partition, url, job, part, run_id, rng.seq, queue, now)
+            pending.append((rng, time.monotonic(), future))
             while len(pending) >= in_flight:
                 done += _store(uow, run_id, queue, *pending.popleft(), clock=clock)
                 finished += 1
@@ -297,99 +296,6 @@ def execute_run(
         _failed(uow, run_id, err)
         raise
     return _finish(uow, actor, run_id, interrupted=stop_after is not None and finished >= stop_after)
-
-
-class _Direct:
-    """The driver's loop when workers read and store their own partitions: cut the next key range
-    (one index query), record it, submit it; follow the results in order for progress."""
-
-    def __init__(
-        self,
-        uow: UnitOfWork,
-        run_id: uuid.UUID,
-        job: Job,
-        queue: bool,
-        url: str,
-        size: int,
-        redo: list[_Range],
-        state: _Cursor,
-    ) -> None:
-        self.uow, self.run_id, self.job, self.queue, self.url = uow, run_id, job, queue, url
-        self.size, self.redo, self.state = size, list(redo), state
-
-    def _next(self) -> tuple[_Range, dt.datetime] | None:
-        """The next range to run (unfinished ones first), recorded before it is submitted; None at the
-        end or when the run is no longer running (cancelled from elsewhere)."""
-        with self.uow as uow:
-            repo = BatchRepository(uow.session)
-            if repo.status(self.run_id) != RunStatus.RUNNING:
-                return None
-            if self.redo:
-                return self.redo.pop(0), uow.clock.now()
-            state = self.state
-            end = repo.partition_end(self.job.program, state.after, self.size)
-            if end is None:
-                return None
-            last, households = end
-            state.seq += 1
-            rng = _Range(state.seq, state.after, last)
-            repo.add(
-                BatchPartition(
-                    run_id=self.run_id,
-                    seq=state.seq,
-                    after_key=_text(state.after),
-                    last_key=str(last),
-                    households=households,
-                    status="read",
-                )
-            )
-            _set(uow, self.run_id, last_key=str(last))
-            uow.commit()
-            state.after = last
-            return rng, uow.clock.now()
-
-    def run(
-        self,
-        executor: Executor,
-        in_flight: int,
-        done: int,
-        total: int,
-        progress: Progress | None,
-        stop_after: int | None,
-        clock: dict[str, float],
-    ) -> int:
-        """Keep ``in_flight`` partitions submitted until none is left; returns how many finished."""
-        pending: deque[Future] = deque()
-        finished, exhausted = 0, False
-        try:
-            while True:
-                while not exhausted and len(pending) < in_flight:
-                    if stop_after is not None and finished + len(pending) >= stop_after:
-                        exhausted = True
-                        break
-                    started = time.monotonic()
-                    got = self._next()
-                    clock["read_s"] += time.monotonic() - started
-                    if got is None:
-                        exhausted = True
-                        break
-                    rng, now = got
-                    args = (self.url, self.job, self.run_id, rng.seq, rng.after, rng.last, self.queue, now)
-                    pending.append(executor.submit(run_partition, *args))
-                if not pending:
-                    return finished
-                started = time.monotonic()
-                result = pending.popleft().result()
-                clock["wait_s"] += time.monotonic() - started
-                for name in ("read_s", "evaluate_s", "store_s"):
-                    clock[f"worker_{name}"] = clock.get(f"worker_{name}", 0.0) + result[name]
-                done += result["households"]
-                finished += 1
-                if progress:
-                    progress(done, total)
-        except BaseException as err:
-            _failed(self.uow, self.run_id, err)
-            raise
 
 
 def _worker_url(session: Session) -> str | None:
@@ -464,11 +370,16 @@ def _store(
     *,
     clock: dict[str, float],
 ) -> int:
-    """Commit one evaluated partition: its rows, its status, the run's progress."""
+    """Commit one evaluated partition: its rows, its status, the run's progress (or, when the worker
+    stored it, take its counts)."""
     waited = time.monotonic()
     table = future.result()
     storing = time.monotonic()
     clock["wait_s"] += storing - waited
+    if isinstance(table, dict):  # stored by the worker (``worker.store_partition``)
+        for name in ("evaluate_s", "store_s"):
+            clock[f"worker_{name}"] = clock.get(f"worker_{name}", 0.0) + table[name]
+        return int(table["households"])
     with uow:
         repo = BatchRepository(uow.session)
         repo.store_rows(run_id, rng.seq, table, queue=queue)

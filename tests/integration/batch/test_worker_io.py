@@ -1,4 +1,4 @@
-"""On PostgreSQL reached through an engine, each worker reads, evaluates and stores its own partition
+"""On PostgreSQL reached through an engine, each worker evaluates and stores its own partition
 (``batch.worker``): the rows equal those of the driver's path, the run resumes, and a partition is
 never stored twice, even when its task runs again."""
 
@@ -11,9 +11,9 @@ import pytest
 
 from onestop import batch
 from onestop.batch import RunCreate, RunKind
-from onestop.batch.evaluate import Job
+from onestop.batch.evaluate import FACTS, HOUSEHOLDS, MEMBERS, Job, Partition
 from onestop.batch.repository import BatchRepository
-from onestop.batch.worker import run_partition
+from onestop.batch.worker import store_partition
 from onestop.bootstrap import Container
 from onestop.common.errors import InvalidInput
 from tests.integration.batch.conftest import Caseload
@@ -75,17 +75,10 @@ def test_an_interrupted_direct_run_resumes_and_a_task_run_twice_stores_nothing_t
     with committed_container.uow() as uow:
         url = uow.session.get_bind().url.render_as_string(hide_password=False)  # type: ignore[union-attr]
         [part, *_] = BatchRepository(uow.session).partitions(run_id)
-        seq, after, last = part.seq, part.after_key, part.last_key
-    again = run_partition(
-        url,
-        Job(program=PROGRAM, on=ON),
-        run_id,
-        seq,
-        uuid.UUID(after) if after else None,
-        uuid.UUID(last),
-        True,
-        dt.datetime(2026, 3, 2, tzinfo=dt.UTC),
-    )
+        seq = part.seq
+    empty = Partition(HOUSEHOLDS.empty_table(), MEMBERS.empty_table(), FACTS.empty_table())
+    now = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+    again = store_partition(url, Job(program=PROGRAM, on=ON), empty, run_id, seq, True, now)
     assert again["households"] == 0  # already done: left as it was
     assert _rows(committed_container, run_id) == rows
     assert batch.get_run(committed_container.uow(), actor=SYSTEM, run_id=run_id).run.households_done == 5
