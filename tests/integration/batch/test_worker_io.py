@@ -63,7 +63,7 @@ def test_an_interrupted_direct_run_resumes_and_a_task_run_twice_stores_nothing_t
     committed_container: Container, committed_caseload: Caseload, backend: str
 ) -> None:
     if backend != "postgresql":
-        pytest.skip("workers read and store their own partitions on PostgreSQL only")
+        pytest.skip("workers store their own partitions on PostgreSQL only")
     run_id = _start(committed_container, 2)
     first = _execute(committed_container, run_id, stop_after=1)
     assert (first.status, first.partitions_done, first.households_done) == ("running", 1, 2)
