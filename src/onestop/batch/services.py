@@ -377,7 +377,7 @@ def _store(
     storing = time.monotonic()
     clock["wait_s"] += storing - waited
     if isinstance(table, dict):  # stored by the worker (``worker.store_partition``)
-        for name in ("evaluate_s", "store_s"):
+        for name in ("evaluate_s", "evaluate_cpu_s", "store_s"):
             clock[f"worker_{name}"] = clock.get(f"worker_{name}", 0.0) + table[name]
         return int(table["households"])
     with uow:
