@@ -252,7 +252,7 @@ def _seed(engine: Engine, n: int) -> None:
             for table, rows in tables:
                 _bulk(conn, table, rows)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("ANALYZE"))
+        conn.execute(text("VACUUM ANALYZE"))  # hint bits and visibility map set, as autovacuum would
 
 
 def _seeded(engine: Engine) -> int | None:
@@ -265,12 +265,14 @@ def _seeded(engine: Engine) -> int | None:
 
 
 def _clear_runs(engine: Engine) -> None:
+    """Earlier runs' rows go (TRUNCATE on PostgreSQL: no dead rows left for the next run to step over)."""
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("TRUNCATE batch_row, batch_partition, batch_run"))
+            return
         conn.execute(text("DELETE FROM batch_row"))
         conn.execute(text("DELETE FROM batch_partition"))
         conn.execute(text("DELETE FROM batch_run"))
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("VACUUM ANALYZE batch_row"))
 
 
 def run(args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -284,8 +286,6 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
                 Base.metadata.drop_all(engine)
                 Base.metadata.create_all(engine)
                 _seed(engine, args.households)
-            else:  # reused: earlier runs' result rows go, so every run stores its rows afresh
-                _clear_runs(engine)
             seed_s = time.perf_counter() - start
             settings = Settings(
                 var_dir=Path(tmp) / "var",
@@ -294,6 +294,7 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
             )
             container = build(settings, clock=FixedClock(NOW), engine=engine)
             for workers in args.workers:
+                _clear_runs(engine)  # earlier runs' rows go: every run stores its rows into an empty table
                 out.append(_timed(container, args, workers) | {"seed_s": round(seed_s, 1)})
             print(f"seeded or reused in {seed_s:.1f} s", file=sys.stderr)
         finally:
@@ -318,6 +319,7 @@ def _timed(container: Any, args: argparse.Namespace, workers: int) -> dict[str, 
             executor=ex,
             read_block=args.read_block,
             timings=timings,
+            direct=False if args.driver_io else None,
         )
         wall = time.perf_counter() - start
         cpu1 = resource.getrusage(resource.RUSAGE_SELF)
@@ -330,6 +332,7 @@ def _timed(container: Any, args: argparse.Namespace, workers: int) -> dict[str, 
         "workers": workers,
         "partition_size": args.partition_size,
         "read_block": args.read_block,
+        "io": "driver" if args.driver_io or args.backend != "postgresql" else "workers",
         "status": done.status,
         "partitions": done.partitions_done,
         "cluster_start_s": round(cluster_s, 2),
@@ -357,6 +360,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--partition-size", type=int, default=20_000)
     parser.add_argument(
         "--read-block", type=int, default=batch.READ_BLOCK, help="households read with one query per table"
+    )
+    parser.add_argument(
+        "--driver-io",
+        action="store_true",
+        help="the driver reads blocks and stores rows (the path before workers did their own I/O)",
     )
     parser.add_argument("--scheduler", help="a distributed scheduler's address (default: a local cluster)")
     parser.add_argument("--url", default=os.environ.get("ONESTOP_BENCH_POSTGRES_URL", DEFAULT_PG))

@@ -26,6 +26,7 @@ class Executor(Protocol):
     """Submits a function call as a task."""
 
     description: str
+    slots: int  # tasks the executor runs at once (the driver keeps about twice as many in flight)
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future: ...
 
@@ -42,6 +43,7 @@ class InProcess:
     """Runs each task at once, here: a Dask graph of one task at a time, on the synchronous scheduler."""
 
     description = SYNCHRONOUS
+    slots = 1
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
         from dask import delayed  # type: ignore[attr-defined]
@@ -55,11 +57,14 @@ class Distributed:
     def __init__(self, client: Any, description: str) -> None:
         self.client = client
         self.description = description
+        workers = client.scheduler_info().get("workers", {})
+        self.slots = max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
-        """Scatter the arguments (a partition's Arrow tables) to a worker first, then run the task there:
-        large data travels as data, not inside the task graph."""
-        scattered = [self.client.scatter(a, hash=False) for a in args]
+        """Scatter the large arguments (a partition's Arrow tables: ``scatter`` on their class) to a
+        worker first, then run the task there: large data travels as data, not inside the task graph;
+        small ones (key ranges, the job) go with the task."""
+        scattered = [self.client.scatter(a, hash=False) if getattr(a, "scatter", False) else a for a in args]
         future: Future = self.client.submit(fn, *scattered, pure=False)
         return future
 

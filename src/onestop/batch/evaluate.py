@@ -16,7 +16,7 @@ import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pyarrow as pa
@@ -79,6 +79,7 @@ ROWS = pa.schema(
 class Partition:
     """One partition's input, as read from the database."""
 
+    scatter: ClassVar[bool] = True  # large: sent to a worker as data before the task (``cluster``)
     households: pa.Table
     members: pa.Table
     facts: pa.Table

@@ -104,14 +104,6 @@ class BatchRepository:
             self.session.scalar(select(func.count()).select_from(Decision).where(_in_force(program))) or 0
         )
 
-    def next_range(self, program: str, after: uuid.UUID | None, size: int) -> tuple[uuid.UUID, int] | None:
-        """The last application id and the count of the next partition after ``after``; None at the end."""
-        stmt = select(Decision.application_id).where(_in_force(program))
-        if after is not None:
-            stmt = stmt.where(Decision.application_id > after)
-        ids = list(self.session.scalars(stmt.order_by(Decision.application_id).limit(size)))
-        return (ids[-1], len(ids)) if ids else None
-
     def read_partitions(
         self, program: str, on: dt.date, after: uuid.UUID | None, size: int, count: int
     ) -> list[tuple[uuid.UUID, Partition]]:
@@ -219,7 +211,13 @@ class BatchRepository:
                 ApplicationFact.document_id,
             )
             .join(Decision, Decision.application_id == ApplicationFact.application_id)
-            .where(scope, ApplicationFact.replaced_at.is_(None))
+            .where(
+                scope,
+                ApplicationFact.replaced_at.is_(None),
+                # the range again on the facts' own key: the database reads it off the index of current
+                # facts instead of joining every fact (it does not carry ranges across a join)
+                _in_range(ApplicationFact.application_id, after, last),
+            )
         )  # in no order: the evaluation places facts by key, and a sort of millions of rows costs seconds
         return Partition(
             households=households
@@ -349,6 +347,29 @@ class BatchRepository:
             update(BatchPartition)
             .where(BatchPartition.run_id == run_id, BatchPartition.seq == seq)
             .values(**values)
+        )
+
+    def lock_partition(self, run_id: uuid.UUID, seq: int) -> str | None:
+        """The partition's status, its row locked until commit (None: no such partition): whoever
+        stores a partition holds this lock, so a partition is never stored twice."""
+        stmt = (
+            select(BatchPartition.status)
+            .where(BatchPartition.run_id == run_id, BatchPartition.seq == seq)
+            .with_for_update()
+        )
+        found = self.session.scalar(stmt)
+        return None if found is None else str(found)
+
+    def count_done(self, run_id: uuid.UUID, households: int) -> None:
+        """One more partition of ``households`` done (an UPDATE relative to the stored counts, so
+        partitions finishing at the same time on several workers add up)."""
+        self.session.execute(
+            update(BatchRun)
+            .where(BatchRun.id == run_id)
+            .values(
+                households_done=BatchRun.households_done + households,
+                partitions_done=BatchRun.partitions_done + 1,
+            )
         )
 
 

@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
 from onestop import audit
@@ -33,6 +33,7 @@ from onestop.batch.evaluate import Job, Partition, evaluate_partition, overlaid_
 from onestop.batch.models import BatchPartition, BatchRun
 from onestop.batch.repository import BatchRepository
 from onestop.batch.schemas import RowPublic, RowReview, RunCreate, RunPublic, RunReport
+from onestop.batch.worker import store_partition
 from onestop.cases.applications.models import Application
 from onestop.cases.tasks import TaskCreate, create_task
 from onestop.common.errors import InvalidInput, InvalidTransition
@@ -168,19 +169,26 @@ def execute_run(
     stop_after: int | None = None,
     read_block: int = READ_BLOCK,
     timings: dict[str, float] | None = None,
+    direct: bool | None = None,
 ) -> RunPublic:
     """Evaluate every partition not yet done; each finished one is committed with its rows.
 
-    ``in_flight`` partitions are evaluated while the next is read. ``stop_after`` stops (as if
-    cancelled, status unchanged) after that many partitions: tests use it to interrupt a run.
-    Partitions are read ``read_block`` households at a time (at least one partition): one pass over
-    the tables per block, then split by key range. ``timings``, when given, receives the driver's
-    seconds reading, waiting for the workers and storing (for the benchmark).
+    ``direct`` (the default on PostgreSQL reached through an engine): each worker evaluates and
+    stores its own partition (``batch.worker``); otherwise the workers evaluate and the driver
+    stores. ``in_flight`` partitions are evaluated while the next is read (direct: at least two per
+    worker thread). ``stop_after`` stops (as if cancelled, status unchanged) after that many
+    partitions: tests use it to interrupt a run. The driver reads ``read_block`` households at a
+    time (at least one partition): one pass over the tables per block, then split by key range.
+    ``timings``, when given, receives the driver's seconds reading, waiting for the workers and
+    storing, and (direct) the workers' seconds evaluating and storing, summed (for the benchmark).
     """
     clock = timings if timings is not None else {}
     for name in ("read_s", "wait_s", "store_s"):
         clock.setdefault(name, 0.0)
     with uow:
+        url = _worker_url(uow.session) if direct is not False else None
+        if direct and url is None:
+            raise InvalidInput("direct", "workers store their own partitions only on PostgreSQL")
         require(uow, actor, Permission.BATCH_RUN, subject_type=SUBJECT, subject_id=run_id)
         repo = BatchRepository(uow.session)
         run = repo.get(run_id)
@@ -194,7 +202,7 @@ def execute_run(
         )
         parts = repo.partitions(run_id)
         redo = [_Range(p.seq, _key(p.after_key), uuid.UUID(p.last_key)) for p in parts if p.status != "done"]
-        for r in redo:
+        for r in redo if url is None else ():  # workers: a partition not done has no rows (one commit)
             repo.delete_partition_rows(run_id, r.seq)
         queue = run.kind == RunKind.REASSESS
         state = _Cursor(max((p.seq for p in parts), default=0), _key(run.last_key))
@@ -253,6 +261,8 @@ def execute_run(
                             return  # the rest of the block stays "read": a resumption evaluates it
                 yield rng, part
 
+    if url is not None:
+        in_flight = max(in_flight, 2 * getattr(executor, "slots", 1))
     pending: deque[tuple[_Range, float, Future]] = deque()
     finished = 0
     chunks = ranges()
@@ -266,7 +276,12 @@ def execute_run(
             rng, part = got
             if stop_after is not None and finished + len(pending) >= stop_after:
                 break
-            pending.append((rng, time.monotonic(), executor.submit(evaluate_partition, job, part)))
+            if url is None:
+                future = executor.submit(evaluate_partition, job, part)
+            else:  # the worker evaluates and stores it
+                now = uow.clock.now()
+                future = executor.submit(store_partition, url, job, part, run_id, rng.seq, queue, now)
+            pending.append((rng, time.monotonic(), future))
             while len(pending) >= in_flight:
                 done += _store(uow, run_id, queue, *pending.popleft(), clock=clock)
                 finished += 1
@@ -278,13 +293,29 @@ def execute_run(
             if progress:
                 progress(done, total)
     except BaseException as err:
-        with uow:
-            if BatchRepository(uow.session).status(run_id) == RunStatus.RUNNING:
-                status = RunStatus.CANCELLED if isinstance(err, KeyboardInterrupt) else RunStatus.FAILED
-                _set(uow, run_id, status=status.value, error=f"{type(err).__name__}: {err}"[:2000])
-                uow.commit()
+        _failed(uow, run_id, err)
         raise
     return _finish(uow, actor, run_id, interrupted=stop_after is not None and finished >= stop_after)
+
+
+def _worker_url(session: Session) -> str | None:
+    """The database workers read and store their own partitions in: PostgreSQL reached through an
+    engine, so what the driver commits is visible to the workers' connections. None: the driver
+    reads and stores (SQLite; a session bound to one connection, as in the tests' rolled-back ones).
+    The URL (with its password, if any) travels to the workers with each task."""
+    bind = session.get_bind()
+    if isinstance(bind, Engine) and bind.dialect.name == "postgresql":
+        return bind.url.render_as_string(hide_password=False)
+    return None
+
+
+def _failed(uow: UnitOfWork, run_id: uuid.UUID, err: BaseException) -> None:
+    """A running run stopped by an error (failed) or by Ctrl-C (cancelled): both can be resumed."""
+    with uow:
+        if BatchRepository(uow.session).status(run_id) == RunStatus.RUNNING:
+            status = RunStatus.CANCELLED if isinstance(err, KeyboardInterrupt) else RunStatus.FAILED
+            _set(uow, run_id, status=status.value, error=f"{type(err).__name__}: {err}"[:2000])
+            uow.commit()
 
 
 class _Prefetch:
@@ -339,11 +370,16 @@ def _store(
     *,
     clock: dict[str, float],
 ) -> int:
-    """Commit one evaluated partition: its rows, its status, the run's progress."""
+    """Commit one evaluated partition: its rows, its status, the run's progress (or, when the worker
+    stored it, take its counts)."""
     waited = time.monotonic()
     table = future.result()
     storing = time.monotonic()
     clock["wait_s"] += storing - waited
+    if isinstance(table, dict):  # stored by the worker (``worker.store_partition``)
+        for name in ("evaluate_s", "evaluate_cpu_s", "store_s"):
+            clock[f"worker_{name}"] = clock.get(f"worker_{name}", 0.0) + table[name]
+        return int(table["households"])
     with uow:
         repo = BatchRepository(uow.session)
         repo.store_rows(run_id, rng.seq, table, queue=queue)
@@ -356,14 +392,7 @@ def _store(
             seconds=seconds,
             finished_at=uow.clock.now(),
         )
-        uow.session.execute(
-            update(BatchRun)
-            .where(BatchRun.id == run_id)
-            .values(
-                households_done=BatchRun.households_done + table.num_rows,
-                partitions_done=BatchRun.partitions_done + 1,
-            )
-        )
+        repo.count_done(run_id, table.num_rows)
         uow.commit()
     clock["store_s"] += time.monotonic() - storing
     return int(table.num_rows)

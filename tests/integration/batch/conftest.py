@@ -65,6 +65,17 @@ def decided_household(
 @pytest.fixture
 def caseload(container: Container) -> Caseload:
     """Five households in force, as described above."""
+    return make_caseload(container)
+
+
+@pytest.fixture
+def committed_caseload(committed_container: Container) -> Caseload:
+    """The same five households, committed (other connections, as Dask workers', see them)."""
+    return make_caseload(committed_container)
+
+
+def make_caseload(container: Container) -> Caseload:
+    """Five households in force, as described above."""
     office = make_office(container)
     officer = make_worker(container, Role.OFFICER, office=office)
     supervisor = make_worker(container, Role.SUPERVISOR, office=office)
