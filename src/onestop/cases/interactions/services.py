@@ -62,7 +62,7 @@ def log_interaction(uow: UnitOfWork, *, actor: Actor, data: InteractionCreate) -
         )
         if data.follow_up is not None:  # the task first, so the interaction is inserted complete
             row.follow_up_task_id = _follow_up(uow, actor, row, codes, data.follow_up)
-        InteractionRepository(uow.session).add(row, codes)
+        InteractionRepository(uow.session).add_with_reasons(row, codes)
         audit.record(
             uow,
             actor=actor,
@@ -110,7 +110,7 @@ def receive_email(uow: UnitOfWork, *, actor: Actor, data: EmailReceived) -> Inte
             email_body=data.body or None,
             created_at=uow.clock.now(),
         )
-        InteractionRepository(uow.session).add(row, [])
+        InteractionRepository(uow.session).add_with_reasons(row, [])
         audit.record(
             uow,
             actor=actor,
@@ -189,7 +189,7 @@ def reply_to_email(
             email_subject=subject,
             created_at=now,
         )
-        repo.add(row, codes)
+        repo.add_with_reasons(row, codes)
         notice = notices.queue_notice(
             uow,
             person_id=original.person_id,
