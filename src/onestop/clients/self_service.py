@@ -85,16 +85,15 @@ def apply_online(
             program=program, unit_id=unit_id, channel="online", screening_session_id=session.id
         )
         application = create_application(uow, actor=actor, data=data)
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: Applied(application, person_id),
             actor=actor,
             action=AuditAction.CLIENT_APPLY,
             subject_type=SUBJECT,
             subject_id=account.id,
             details={"application_id": application.id, "program": program},
         )
-        uow.commit()
-        return Applied(application, person_id)
 
 
 def _current_unit(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UUID | None:

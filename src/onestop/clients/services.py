@@ -108,15 +108,14 @@ def verify_email(uow: UnitOfWork, *, token: str) -> ClientAccount:
         row.used_at = now
         account.verified_at = account.verified_at or now
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: account,
             actor=client_actor(account),
             action=AuditAction.CLIENT_VERIFY,
             subject_type=SUBJECT,
             subject_id=account.id,
         )
-        uow.commit()
-        return account
 
 
 @dataclass(frozen=True)

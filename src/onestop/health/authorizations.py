@@ -63,16 +63,15 @@ def submit_authorization(uow: UnitOfWork, *, actor: Actor, data: AuthorizationCr
         )
         HealthRepository(uow.session).add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: AuthorizationPublic.model_validate(row),
             actor=actor,
             action=AuditAction.AUTHORIZATION_SUBMIT,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"din": din, "submitted_on": submitted},
         )
-        uow.commit()
-        return AuthorizationPublic.model_validate(row)
 
 
 def decide_authorization(
@@ -95,16 +94,15 @@ def decide_authorization(
         if data.expires_on is not None:
             row.follow_up_task_id = _follow_up(uow, actor, row, data.expires_on)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: AuthorizationPublic.model_validate(row),
             actor=actor,
             action=AuditAction.AUTHORIZATION_DECIDE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"status": row.status, "expires_on": row.expires_on, "task_id": row.follow_up_task_id},
         )
-        uow.commit()
-        return AuthorizationPublic.model_validate(row)
 
 
 def _follow_up(uow: UnitOfWork, actor: Actor, row: SpecialAuthorization, expires_on: dt.date) -> uuid.UUID:
@@ -131,16 +129,15 @@ def record_client_told(
         row.client_told = required_text(data.told, "told", max_len=4000)
         row.client_told_on = data.told_on or uow.clock.today()
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: AuthorizationPublic.model_validate(row),
             actor=actor,
             action=AuditAction.AUTHORIZATION_CLIENT_TOLD,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"told_on": row.client_told_on},
         )
-        uow.commit()
-        return AuthorizationPublic.model_validate(row)
 
 
 def withdraw_authorization(
@@ -152,16 +149,15 @@ def withdraw_authorization(
         row = _open(uow, actor, authorization_id, data.version, AuthorizationStatus.WITHDRAWN)
         row.status, row.decision_reason = AuthorizationStatus.WITHDRAWN.value, reason
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: AuthorizationPublic.model_validate(row),
             actor=actor,
             action=AuditAction.AUTHORIZATION_WITHDRAW,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"reason": reason},
         )
-        uow.commit()
-        return AuthorizationPublic.model_validate(row)
 
 
 def _open(

@@ -43,16 +43,15 @@ def issue_card(uow: UnitOfWork, *, actor: Actor, data: CardIssue) -> CardPublic:
         if data.value:
             _value(uow, actor, row, data.value, data.payee_id, ids)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: CardPublic.of(row),
             actor=actor,
             action=AuditAction.DRUG_CARD_ISSUE,
             subject_type=SUBJECT,
             subject_id=row.id,
-            after={"number": row.number, "valid_to": row.valid_to, "value_cents": row.value_cents},
+            after=audit.fields(row, "number", "valid_to", "value_cents"),
         )
-        uow.commit()
-        return CardPublic.of(row)
 
 
 def _new_card(
@@ -119,16 +118,15 @@ def cancel_card(uow: UnitOfWork, *, actor: Actor, card_id: uuid.UUID, data: Card
         row = _issued(uow, actor, card_id, data.version)
         _close(uow, actor, row, CardStatus.CANCELLED, reason)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: CardPublic.of(row),
             actor=actor,
             action=AuditAction.DRUG_CARD_CANCEL,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"reason": reason},
         )
-        uow.commit()
-        return CardPublic.of(row)
 
 
 def reissue_card(uow: UnitOfWork, *, actor: Actor, card_id: uuid.UUID, data: CardReissue) -> CardPublic:
@@ -147,16 +145,15 @@ def reissue_card(uow: UnitOfWork, *, actor: Actor, card_id: uuid.UUID, data: Car
             old.valid_to.isoformat(), new.valid_to.isoformat()
         )
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: CardPublic.of(new),
             actor=actor,
             action=AuditAction.DRUG_CARD_REISSUE,
             subject_type=SUBJECT,
             subject_id=new.id,
             after={"replaces": old.id, "number": new.number, "reason": reason},
         )
-        uow.commit()
-        return CardPublic.of(new)
 
 
 def _issued(uow: UnitOfWork, actor: Actor, card_id: uuid.UUID, version: int | None) -> DrugCard:

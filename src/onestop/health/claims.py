@@ -77,16 +77,15 @@ def receive_claim(uow: UnitOfWork, *, actor: Actor, data: ClaimCreate) -> ClaimP
         )
         repo.add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ClaimPublic.of(row),
             actor=actor,
             action=AuditAction.CLAIM_RECEIVE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"province": where, "amount_cents": cents, "documents": len(docs)},
         )
-        uow.commit()
-        return ClaimPublic.of(row)
 
 
 def _documents(uow: UnitOfWork, ids: list[uuid.UUID], wanted: list[uuid.UUID]) -> list[str]:
@@ -114,16 +113,15 @@ def add_contact(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Cla
         }
         row.contacts = [*row.contacts, contact]
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ClaimPublic.of(row),
             actor=actor,
             action=AuditAction.CLAIM_CONTACT,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"contacts": len(row.contacts)},
         )
-        uow.commit()
-        return ClaimPublic.of(row)
 
 
 def decide_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: ClaimDecide) -> ClaimPublic:
@@ -154,16 +152,15 @@ def decide_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Cl
         row.decided_on, row.decided_by = today, actor.username
         row.appeal = default_policy().appeal_rule(PROGRAM, "ca-nl").notice(today)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ClaimPublic.of(row),
             actor=actor,
             action=AuditAction.CLAIM_DECIDE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"status": row.status, "approved_cents": approved},
         )
-        uow.commit()
-        return ClaimPublic.of(row)
 
 
 def pay_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: ClaimPay) -> ClaimPublic:
@@ -190,16 +187,15 @@ def pay_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Claim
         )
         row.status, row.paid_to = ClaimStatus.PAID.value, data.pay_to
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ClaimPublic.of(row),
             actor=actor,
             action=AuditAction.CLAIM_PAY,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"issuance_id": row.issuance_id, "issuance_state": state, "paid_to": data.pay_to},
         )
-        uow.commit()
-        return ClaimPublic.of(row)
 
 
 def _claim(uow: UnitOfWork, actor: Actor, claim_id: uuid.UUID, version: int | None) -> HealthClaim:

@@ -59,16 +59,15 @@ def cost_prescription(uow: UnitOfWork, *, actor: Actor, data: CopayRequest) -> C
         )
         HealthRepository(uow.session).add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: CopayPublic.of(row),
             actor=actor,
             action=AuditAction.COPAY_COMPUTE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"status": row.status, "copay_cents": row.computed_cents, "missing": row.missing},
         )
-        uow.commit()
-        return CopayPublic.of(row)
 
 
 def _prescription(data: CopayRequest) -> Prescription:
@@ -125,8 +124,9 @@ def override_copay(uow: UnitOfWork, *, actor: Actor, copay_id: uuid.UUID, data: 
         before = {"override_cents": row.override_cents}
         row.override_cents, row.override_reason, row.override_by = cents, reason, actor.username
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: CopayPublic.of(row),
             actor=actor,
             action=AuditAction.COPAY_OVERRIDE,
             subject_type=SUBJECT,
@@ -134,5 +134,3 @@ def override_copay(uow: UnitOfWork, *, actor: Actor, copay_id: uuid.UUID, data: 
             before=before,
             after={"override_cents": cents, "computed_cents": row.computed_cents, "reason": reason},
         )
-        uow.commit()
-        return CopayPublic.of(row)

@@ -167,7 +167,7 @@ def end_coverage(
         row = _active(uow, actor, coverage_id, data.version)
         if data.end_on < row.start_on:
             raise InvalidInput("end_on", f"must not be before the period starts ({row.start_on.isoformat()})")
-        before = {"end_on": row.end_on, "status": row.status}
+        before = audit.fields(row, "end_on", "status")
         row.end_on, row.status, row.end_reason, row.ended_by = (
             data.end_on,
             CoverageStatus.ENDED.value,
@@ -175,8 +175,9 @@ def end_coverage(
             actor.username,
         )
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: CoveragePublic.model_validate(row),
             actor=actor,
             action=AuditAction.COVERAGE_END,
             subject_type=SUBJECT,
@@ -184,8 +185,6 @@ def end_coverage(
             before=before,
             after={"end_on": row.end_on, "reason": reason},
         )
-        uow.commit()
-        return CoveragePublic.model_validate(row)
 
 
 def renew_coverage(
@@ -209,16 +208,15 @@ def renew_coverage(
         uow.flush()
         new = new_period(uow, actor, row.person_id, Plan(row.plan), row.program, row.decision_id, start, row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: CoveragePublic.model_validate(new),
             actor=actor,
             action=AuditAction.COVERAGE_RENEW,
             subject_type=SUBJECT,
             subject_id=new.id,
             after={"renews_id": row.id, "start_on": new.start_on, "end_on": new.end_on, "reason": reason},
         )
-        uow.commit()
-        return CoveragePublic.model_validate(new)
 
 
 def add_restriction(
@@ -240,16 +238,15 @@ def add_restriction(
         }
         row.restrictions = [*row.restrictions, item]
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: CoveragePublic.model_validate(row),
             actor=actor,
             action=AuditAction.COVERAGE_RESTRICT,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"restriction": {"kind": kind.value, "id": item["id"]}},
         )
-        uow.commit()
-        return CoveragePublic.model_validate(row)
 
 
 def remove_restriction(
@@ -275,16 +272,15 @@ def remove_restriction(
             raise InvalidInput("restriction_id", "no restriction in force with that id on this coverage")
         row.restrictions = items
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: CoveragePublic.model_validate(row),
             actor=actor,
             action=AuditAction.COVERAGE_UNRESTRICT,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"restriction_id": data.restriction_id, "reason": reason},
         )
-        uow.commit()
-        return CoveragePublic.model_validate(row)
 
 
 def _active(uow: UnitOfWork, actor: Actor, coverage_id: uuid.UUID, version: int | None) -> Coverage:
@@ -324,16 +320,15 @@ def record_mcp(uow: UnitOfWork, *, actor: Actor, data: McpRecord) -> McpPublic:
         )
         HealthRepository(uow.session).add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: McpPublic.model_validate(row),
             actor=actor,
             action=AuditAction.MCP_RECORD,
             subject_type="person",
             subject_id=ids[0],
             after={"status": status.value, "masked": row.masked, "valid_to": row.valid_to},
         )
-        uow.commit()
-        return McpPublic.model_validate(row)
 
 
 def health_file(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> HealthFile:

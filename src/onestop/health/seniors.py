@@ -61,16 +61,15 @@ def receive_senior_claim(uow: UnitOfWork, *, actor: Actor, data: SeniorClaimCrea
         )
         HealthRepository(uow.session).add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: SeniorClaimPublic.model_validate(row),
             actor=actor,
             action=AuditAction.SENIOR_CLAIM_RECEIVE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"failed": domain.failed_conditions(conditions)},
         )
-        uow.commit()
-        return SeniorClaimPublic.model_validate(row)
 
 
 def decide_senior_claim(
@@ -104,13 +103,12 @@ def decide_senior_claim(
         row.status, row.decision_reason = outcome.value, reason
         row.decided_on, row.decided_by = today, actor.username
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: SeniorClaimPublic.model_validate(row),
             actor=actor,
             action=AuditAction.SENIOR_CLAIM_DECIDE,
             subject_type=SUBJECT,
             subject_id=row.id,
-            after={"status": row.status, "coverage_id": row.coverage_id},
+            after=audit.fields(row, "status", "coverage_id"),
         )
-        uow.commit()
-        return SeniorClaimPublic.model_validate(row)

@@ -74,16 +74,15 @@ def request_travel(uow: UnitOfWork, *, actor: Actor, data: TravelCreate) -> Trav
         )
         HealthRepository(uow.session).add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: TravelPublic.of(row),
             actor=actor,
             action=AuditAction.TRAVEL_REQUEST,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"kind": kind.value, "depart_on": first, "estimated_cents": cents},
         )
-        uow.commit()
-        return TravelPublic.of(row)
 
 
 def decide_travel(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: TravelDecide) -> TravelPublic:
@@ -118,20 +117,15 @@ def decide_travel(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: 
                 row.follow_up_task_id = _follow_up(uow, actor, row)
         row.status, row.decision_reason, row.decided_by = outcome.value, reason, actor.username
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: TravelPublic.of(row),
             actor=actor,
             action=AuditAction.TRAVEL_DECIDE,
             subject_type=SUBJECT,
             subject_id=row.id,
-            after={
-                "status": row.status,
-                "approved_cents": row.approved_cents,
-                "issuance_id": row.issuance_id,
-            },
+            after=audit.fields(row, "status", "approved_cents", "issuance_id"),
         )
-        uow.commit()
-        return TravelPublic.of(row)
 
 
 def _follow_up(uow: UnitOfWork, actor: Actor, row: Travel) -> uuid.UUID:
@@ -177,16 +171,15 @@ def add_travel_invoice(
         }
         row.invoices = [*row.invoices, {**entry, "state": state}]
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: TravelPublic.of(row),
             actor=actor,
             action=AuditAction.TRAVEL_INVOICE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after=entry,
         )
-        uow.commit()
-        return TravelPublic.of(row)
 
 
 def record_return(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: TravelReturn) -> TravelPublic:
@@ -198,16 +191,15 @@ def record_return(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: 
         row.status, row.returned_on = TravelStatus.RETURNED.value, data.returned_on
         row.return_note = required_text(data.note, "note", max_len=4000)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: TravelPublic.of(row),
             actor=actor,
             action=AuditAction.TRAVEL_RETURN,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"returned_on": row.returned_on},
         )
-        uow.commit()
-        return TravelPublic.of(row)
 
 
 def _get(

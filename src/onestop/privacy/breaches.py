@@ -110,17 +110,16 @@ def report_breach(uow: UnitOfWork, *, actor: Actor, data: BreachCreate) -> Breac
         )
         uow.session.add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_BREACH_REPORT,
             subject_type=SUBJECT,
             subject_id=row.id,
-            after={"kind": row.kind, "status": row.status, "person_id": row.person_id},
+            after=audit.fields(row, "kind", "status", "person_id"),
             details={"notice_id": row.notice_id},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def assess_breach(
@@ -145,7 +144,7 @@ def assess_breach(
         )
         risk = domain.risk_of_harm(factors)
         domain.check_breach_transition(row.status, BreachStatus.ASSESSED, risk=risk.value)
-        before = {"status": row.status, "risk": row.risk}
+        before = audit.fields(row, "status", "risk")
         row.information = required_text(data.information, "information", max_len=2000)
         row.containment_steps = required_text(data.containment_steps, "containment_steps", max_len=2000)
         row.harm = required_text(data.harm, "harm", max_len=2000)
@@ -154,23 +153,17 @@ def assess_breach(
         row.risk, row.status = risk.value, BreachStatus.ASSESSED.value
         row.assessed_by, row.assessed_at = actor.username, uow.clock.now()
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_BREACH_ASSESS,
             subject_type=SUBJECT,
             subject_id=row.id,
             before=before,
-            after={"status": row.status, "risk": row.risk},
-            details={
-                "sensitivity": row.sensitivity,
-                "people_affected": row.people_affected,
-                "likelihood": row.likelihood,
-                "containment": row.containment,
-            },
+            after=audit.fields(row, "status", "risk"),
+            details=audit.fields(row, "sensitivity", "people_affected", "likelihood", "containment"),
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def notify_breach(
@@ -237,8 +230,9 @@ def notify_breach(
         row.office_letter_key = storage.put(pdf)
         row.status, row.notified_by, row.notified_on = BreachStatus.NOTIFIED.value, actor.username, today
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_BREACH_NOTIFY,
             subject_type=SUBJECT,
@@ -246,8 +240,6 @@ def notify_breach(
             after={"status": row.status, "notified_on": today},
             details={"person_notice_id": row.person_notice_id, "commissioner": office.name, "risk": row.risk},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def office_letter(uow: UnitOfWork, *, actor: Actor, storage: DocumentStorage, breach_id: uuid.UUID) -> bytes:
@@ -286,16 +278,15 @@ def add_action(uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID, data: Bre
         )
         uow.session.add(step)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_BREACH_ACTION_ADD,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"action_id": step.id, "due_on": step.due_on},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def complete_action(
@@ -319,16 +310,15 @@ def complete_action(
         step.done_note = clean_text(data.note) or None
         row = _get(uow, step.breach_id)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_BREACH_ACTION_DONE,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"action_id": step.id},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def close_breach(
@@ -347,8 +337,9 @@ def close_breach(
         row.outcome, row.status = outcome, BreachStatus.CLOSED.value
         row.closed_by, row.closed_at = actor.username, uow.clock.now()
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_BREACH_CLOSE,
             subject_type=SUBJECT,
@@ -356,8 +347,6 @@ def close_breach(
             after={"status": row.status},
             details={"risk": row.risk},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def get_breach(uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID) -> BreachPublic:

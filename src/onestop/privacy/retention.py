@@ -56,8 +56,9 @@ def place_hold(uow: UnitOfWork, *, actor: Actor, data: HoldIn) -> HoldPublic:
         )
         uow.session.add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: HoldPublic.model_validate(row),
             actor=actor,
             action=AuditAction.PRIVACY_HOLD_PLACE,
             subject_type=HOLD,
@@ -65,8 +66,6 @@ def place_hold(uow: UnitOfWork, *, actor: Actor, data: HoldIn) -> HoldPublic:
             after={"person_id": row.person_id},
             details={"reason": row.reason},
         )
-        uow.commit()
-        return HoldPublic.model_validate(row)
 
 
 def lift_hold(uow: UnitOfWork, *, actor: Actor, hold_id: uuid.UUID, version: int | None = None) -> HoldPublic:
@@ -79,16 +78,15 @@ def lift_hold(uow: UnitOfWork, *, actor: Actor, hold_id: uuid.UUID, version: int
             raise InvalidTransition("the hold was already lifted")
         row.lifted_at, row.lifted_by = uow.clock.now(), actor.username
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: HoldPublic.model_validate(row),
             actor=actor,
             action=AuditAction.PRIVACY_HOLD_LIFT,
             subject_type=HOLD,
             subject_id=row.id,
             after={"person_id": row.person_id},
         )
-        uow.commit()
-        return HoldPublic.model_validate(row)
 
 
 def list_holds(uow: UnitOfWork, *, actor: Actor) -> list[HoldPublic]:
@@ -142,16 +140,15 @@ def purge(uow: UnitOfWork, *, actor: Actor, storage: DocumentStorage, apply: boo
         report = PurgeReport(applied=apply, today=today, files=files)
         counts = {d: report.count(d) for d in ("open", "kept", "held", "due")}
         if not apply:
-            audit.record(
+            return audit.audited_write(
                 uow,
+                lambda: report,
                 actor=actor,
                 action=AuditAction.PRIVACY_PURGE_DRY_RUN,
                 subject_type="privacy_destruction",
                 subject_id=None,
                 details=counts,
             )
-            uow.commit()
-            return report
         schedule = f"closed file kept {rules.closed_file_years} years after its last activity"
         doomed_keys: list[str] = []
         for f in files:

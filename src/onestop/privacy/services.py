@@ -75,17 +75,16 @@ def log_request(uow: UnitOfWork, *, actor: Actor, data: RequestCreate) -> Reques
         row.task_id = _open_task(uow, actor, row, kind, due=max(due, today), assignee_id=data.assignee_id)
         uow.session.add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_REQUEST_CREATE,
             subject_type=SUBJECT,
             subject_id=row.id,
-            after={"person_id": row.person_id, "kind": row.kind, "due_on": row.due_on, "status": row.status},
+            after=audit.fields(row, "person_id", "kind", "due_on", "status"),
             details={"representative": representative is not None},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def _open_task(
@@ -135,8 +134,9 @@ def extend_deadline(
         row.due_on = domain.extended(row.due_on, data.days, rules, already=row.extension_reason is not None)
         row.extension_reason = reason
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_REQUEST_EXTEND,
             subject_type=SUBJECT,
@@ -145,8 +145,6 @@ def extend_deadline(
             after={"due_on": row.due_on},
             details={"reason": reason},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def assemble_package(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) -> RequestPublic:
@@ -166,16 +164,15 @@ def assemble_package(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) ->
                 uow.session.delete(r)
         row.package, row.assembled_by, row.status = found, actor.username, RequestStatus.ASSEMBLED.value
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_PACKAGE_ASSEMBLE,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={name: len(v) if isinstance(v, list) else 1 for name, v in found.items()},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def add_redaction(
@@ -202,16 +199,15 @@ def add_redaction(
         )
         uow.session.add(red)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_REDACT,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"section": red.section, "index": red.item_index, "reason": red.reason, "note": red.note},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def approve_release(
@@ -234,16 +230,15 @@ def approve_release(
             uow.clock.now(),
         )
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_RELEASE_APPROVE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"status": row.status},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def release_package(
@@ -377,16 +372,15 @@ def attach_disagreement(
         before = row.disagreement
         row.disagreement = required_text(data.statement, "statement", max_len=4000)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.PRIVACY_REQUEST_DISAGREEMENT,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"replaced": before is not None},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def get_request(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) -> RequestPublic:

@@ -270,7 +270,7 @@ def record_consent(
             actor,
             AuditAction.PERSON_CONSENT_GIVEN,
             person_id,
-            after={"recipient": row.recipient, "purpose": row.purpose},
+            after=audit.fields(row, "recipient", "purpose"),
         )
         uow.commit()
         return s.ConsentPublic.model_validate(row)

@@ -109,12 +109,13 @@ def schedule_hearing(
         if data.hearing_on < row.filed_on:
             raise InvalidInput("hearing_on", "must not be before the appeal was filed")
         panel = [required_text(p, "panel", max_len=200) for p in data.panel]
-        before = {"hearing_on": row.hearing_on, "panel": row.panel}
+        before = audit.fields(row, "hearing_on", "panel")
         row.status, row.hearing_on, row.panel = AppealStatus.HEARING_SCHEDULED.value, data.hearing_on, panel
         row.hearing_location = clean_text(data.location) or None
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: AppealPublic.model_validate(row),
             actor=actor,
             action=AuditAction.APPEAL_HEARING,
             subject_type=SUBJECT,
@@ -122,8 +123,6 @@ def schedule_hearing(
             before=before,
             after={"hearing_on": row.hearing_on, "panel": panel, "location": row.hearing_location},
         )
-        uow.commit()
-        return AppealPublic.model_validate(row)
 
 
 def record_outcome(
@@ -209,16 +208,15 @@ def withdraw_appeal(
         row = _get(uow, actor, appeal_id, data.version, AppealStatus.WITHDRAWN)
         row.status, row.withdrawn_reason = AppealStatus.WITHDRAWN.value, reason
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: AppealPublic.model_validate(row),
             actor=actor,
             action=AuditAction.APPEAL_WITHDRAW,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"reason": reason},
         )
-        uow.commit()
-        return AppealPublic.model_validate(row)
 
 
 def _get(

@@ -68,8 +68,9 @@ def create_application(uow: UnitOfWork, *, actor: Actor, data: ApplicationCreate
         repo.add(app)
         uow.flush()
         imported = _import_screening(uow, actor, app, members, data) if data.screening_session_id else []
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ApplicationPublic.model_validate(app),
             actor=actor,
             action=AuditAction.APPLICATION_CREATE,
             subject_type=SUBJECT,
@@ -77,8 +78,6 @@ def create_application(uow: UnitOfWork, *, actor: Actor, data: ApplicationCreate
             after=snapshot(app),
             details={"facts_from_screening": imported},
         )
-        uow.commit()
-        return ApplicationPublic.model_validate(app)
 
 
 def _applicant(uow: UnitOfWork, members: list[Member], given: uuid.UUID | None) -> uuid.UUID:
@@ -248,8 +247,9 @@ def _change(
 def _finish(
     uow: UnitOfWork, actor: Actor, app: Application, before: str, details: dict[str, Any]
 ) -> ApplicationPublic:
-    audit.record(
+    return audit.audited_write(
         uow,
+        lambda: ApplicationPublic.model_validate(app),
         actor=actor,
         action=AuditAction.APPLICATION_STATUS,
         subject_type=SUBJECT,
@@ -258,8 +258,6 @@ def _finish(
         after={"status": app.status, "reason": app.status_reason},
         details=details,
     )
-    uow.commit()
-    return ApplicationPublic.model_validate(app)
 
 
 def _task(
@@ -287,11 +285,4 @@ def _task(
 
 def snapshot(app: Application) -> dict[str, Any]:
     """The audit view of an application."""
-    return {
-        "program": app.program,
-        "unit_id": app.unit_id,
-        "applicant_id": app.applicant_id,
-        "received_on": app.received_on,
-        "channel": app.channel,
-        "status": app.status,
-    }
+    return audit.fields(app, "program", "unit_id", "applicant_id", "received_on", "channel", "status")

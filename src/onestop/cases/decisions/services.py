@@ -177,8 +177,9 @@ def _queue(uow: UnitOfWork, actor: Actor, app: Application, prepared: Prepared) 
         task = create_task(uow, actor=actor, data=data)
         row.task_id = task.id
         uow.flush()
-    audit.record(
+    return audit.audited_write(
         uow,
+        lambda: OverridePublic.of(row),
         actor=actor,
         action=AuditAction.DECISION_OVERRIDE_REQUEST,
         subject_type="application",
@@ -191,8 +192,6 @@ def _queue(uow: UnitOfWork, actor: Actor, app: Application, prepared: Prepared) 
             "reason": reason,
         },
     )
-    uow.commit()
-    return OverridePublic.of(row)
 
 
 def approve_override(
@@ -217,16 +216,15 @@ def approve_override(
         )
         row.decision_id = decision.id
         _close_task(uow, actor, row, clean_text(data.reason) or "override approved")
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: DecisionPublic.of(decision),
             actor=actor,
             action=AuditAction.DECISION_OVERRIDE_APPROVE,
             subject_type="override_request",
             subject_id=row.id,
             details={"decision_id": decision.id, "maker": row.requested_by},
         )
-        uow.commit()
-        return DecisionPublic.of(decision)
 
 
 def refuse_override(
@@ -243,16 +241,15 @@ def refuse_override(
         row.decided_by, row.decided_by_id, row.decided_at = actor.username, actor.staff_id, uow.clock.now()
         uow.flush()
         _close_task(uow, actor, row, f"override refused: {reason}")
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: OverridePublic.of(row),
             actor=actor,
             action=AuditAction.DECISION_OVERRIDE_REFUSE,
             subject_type="override_request",
             subject_id=row.id,
             details={"reason": reason, "maker": row.requested_by},
         )
-        uow.commit()
-        return OverridePublic.of(row)
 
 
 def _pending(

@@ -96,16 +96,15 @@ def upload_document(
             )
             repo.add(row)
             uow.flush()
-            audit.record(
+            return audit.audited_write(
                 uow,
+                lambda: DocumentPublic.model_validate(row),
                 actor=actor,
                 action=AuditAction.DOCUMENT_UPLOAD,
                 subject_type=SUBJECT,
                 subject_id=row.id,
                 after=_snapshot(row) | {"filename": row.filename, "sha256": sha},
             )
-            uow.commit()
-            return DocumentPublic.model_validate(row)
     except BaseException:
         if written is not None:
             storage.delete(written)
@@ -148,11 +147,16 @@ def _decide(
     row.status, row.reviewed_by, row.reviewed_at = status.value, actor.username, uow.clock.now()
     uow.flush()
     after = _snapshot(row) | {"method": row.verification_method, "agency": row.verification_agency}
-    audit.record(
-        uow, actor=actor, action=action, subject_type=SUBJECT, subject_id=row.id, before=before, after=after
+    return audit.audited_write(
+        uow,
+        lambda: DocumentPublic.model_validate(row),
+        actor=actor,
+        action=action,
+        subject_type=SUBJECT,
+        subject_id=row.id,
+        before=before,
+        after=after,
     )
-    uow.commit()
-    return DocumentPublic.model_validate(row)
 
 
 def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[DocumentPublic]:
@@ -202,16 +206,11 @@ def download_document(
             subject_type=SUBJECT,
             subject_id=row.id,
             purpose=required_text(purpose, "purpose", max_len=500),
-            details={"person_id": row.person_id, "size_bytes": row.size_bytes},
+            details=audit.fields(row, "person_id", "size_bytes"),
         )
 
 
 def _snapshot(row: Document) -> dict[str, Any]:
-    return {
-        "person_id": row.person_id,
-        "application_id": row.application_id,
-        "doc_type": row.doc_type,
-        "status": row.status,
-        "content_type": row.content_type,
-        "size_bytes": row.size_bytes,
-    }
+    return audit.fields(
+        row, "person_id", "application_id", "doc_type", "status", "content_type", "size_bytes"
+    )

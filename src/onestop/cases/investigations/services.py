@@ -66,16 +66,15 @@ def open_investigation(uow: UnitOfWork, *, actor: Actor, data: InvestigationCrea
         )
         InvestigationRepository(uow.session).add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.INVESTIGATION_OPEN,
             subject_type=SUBJECT,
             subject_id=row.id,
             after={"person_id": person, "application_id": row.application_id, "source": row.source},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def add_evidence(
@@ -97,16 +96,15 @@ def add_evidence(
         )
         repo.add(evidence)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.INVESTIGATION_EVIDENCE_ADD,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"document_id": data.document_id},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def record_interview(
@@ -132,16 +130,15 @@ def record_interview(
         )
         InvestigationRepository(uow.session).add(interview)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.INVESTIGATION_INTERVIEW_ADD,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"interview_id": interview.id, "cautioned": interview.cautioned},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def close_investigation(
@@ -174,8 +171,9 @@ def close_investigation(
                 uow, actor, row, app.unit_id, data.overpayment.program or app.program, data
             )
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.INVESTIGATION_CLOSE,
             subject_type=SUBJECT,
@@ -186,8 +184,6 @@ def close_investigation(
                 "overpayment_id": row.overpayment_id,
             },
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def _overpayment(

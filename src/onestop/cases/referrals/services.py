@@ -141,8 +141,9 @@ def change_referral_status(
             row.closed_at, row.closed_by = now, actor.username
         row.status, row.response_note = target.value, note or row.response_note
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ReferralPublic.model_validate(row),
             actor=actor,
             action=_ACTIONS[target],
             subject_type=SUBJECT,
@@ -151,8 +152,6 @@ def change_referral_status(
             after={"status": row.status},
             details={"note": note},
         )
-        uow.commit()
-        return ReferralPublic.model_validate(row)
 
 
 def list_referrals(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[ReferralPublic]:

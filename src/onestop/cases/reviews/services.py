@@ -79,16 +79,15 @@ def open_due_reviews(uow: UnitOfWork, *, actor: Actor, today: dt.date | None = N
                 created_by=actor.username,
             )
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: [ReviewPublic.model_validate(r) for r in due],
             actor=actor,
             action=AuditAction.REVIEW_OPEN_DUE,
             subject_type=SUBJECT,
             subject_id=None,
             details={"date": day, "opened": [r.id for r in due]},
         )
-        uow.commit()
-        return [ReviewPublic.model_validate(r) for r in due]
 
 
 def report_change(uow: UnitOfWork, *, actor: Actor, data: ChangeReport) -> ReviewPublic:
@@ -108,8 +107,9 @@ def report_change(uow: UnitOfWork, *, actor: Actor, data: ChangeReport) -> Revie
         )
         for fact in data.facts:
             record_fact(uow, actor=actor, application_id=app.id, data=fact)
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ReviewPublic.model_validate(review),
             actor=actor,
             action=AuditAction.REVIEW_CHANGE_REPORT,
             subject_type=SUBJECT,
@@ -121,8 +121,6 @@ def report_change(uow: UnitOfWork, *, actor: Actor, data: ChangeReport) -> Revie
                 "facts": [f.path for f in data.facts],
             },
         )
-        uow.commit()
-        return ReviewPublic.model_validate(review)
 
 
 def open_reassessment(
@@ -175,11 +173,14 @@ def start_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: R
     with uow:
         review, app = _open(uow, actor, review_id, data.version)
         _start(uow, actor, review, app)
-        audit.record(
-            uow, actor=actor, action=AuditAction.REVIEW_START, subject_type=SUBJECT, subject_id=review.id
+        return audit.audited_write(
+            uow,
+            lambda: ReviewPublic.model_validate(review),
+            actor=actor,
+            action=AuditAction.REVIEW_START,
+            subject_type=SUBJECT,
+            subject_id=review.id,
         )
-        uow.commit()
-        return ReviewPublic.model_validate(review)
 
 
 def _start(uow: UnitOfWork, actor: Actor, review: Review, app: Application) -> None:
@@ -219,16 +220,17 @@ def conduct_review(
         review.completed_by, review.completed_at = actor.username, uow.clock.now()
         uow.flush()
         _close_task(uow, actor, review, f"review {review.result}: decision {decision.seq}")
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ReviewOutcome(
+                review=ReviewPublic.model_validate(review), decision=DecisionPublic.of(decision)
+            ),
             actor=actor,
             action=AuditAction.REVIEW_COMPLETE,
             subject_type=SUBJECT,
             subject_id=review.id,
             after={"result": review.result, "decision_id": decision.id},
         )
-        uow.commit()
-        return ReviewOutcome(review=ReviewPublic.model_validate(review), decision=DecisionPublic.of(decision))
 
 
 def cancel_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: ReviewAction) -> ReviewPublic:
@@ -240,16 +242,15 @@ def cancel_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: 
         review.status, review.cancel_reason = ReviewStatus.CANCELLED.value, reason
         uow.flush()
         _close_task(uow, actor, review, f"review cancelled: {reason}")
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ReviewPublic.model_validate(review),
             actor=actor,
             action=AuditAction.REVIEW_CANCEL,
             subject_type=SUBJECT,
             subject_id=review.id,
             details={"reason": reason},
         )
-        uow.commit()
-        return ReviewPublic.model_validate(review)
 
 
 def _open(

@@ -60,8 +60,9 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
         repo.add(row)
         uow.flush()
         _append(uow, actor, row, [], data.answers, data.note)
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.SCREENING_START,
             subject_type=SUBJECT,
@@ -72,8 +73,6 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
                 "answers": len(data.answers),
             },
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def answer_screening(
@@ -89,16 +88,15 @@ def answer_screening(
         steps = repo.steps(row.id)
         asked = list(steps[-1].result.get("next_questions", [])) if steps else []
         step = _append(uow, actor, row, asked, data.answers, data.note)
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.SCREENING_ANSWER,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"seq": step.seq, "paths": sorted(step.answers)},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def _append(
@@ -198,16 +196,15 @@ def complete_screening(
         row.status = SessionStatus.COMPLETED.value
         row.completed_by, row.completed_at = actor.username, uow.clock.now()
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.SCREENING_COMPLETE,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"note": clean_text(data.note) or None, "steps": row.steps},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def list_screenings(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[ScreeningPublic]:
