@@ -33,6 +33,7 @@ from onestop.health.schemas import (
 from onestop.registry import merged_record_ids
 
 SUBJECT = "health_authorization"
+_AUTHORIZATIONS = audit.Subject.of_row(SUBJECT, AuthorizationPublic.model_validate)
 
 
 def submit_authorization(uow: UnitOfWork, *, actor: Actor, data: AuthorizationCreate) -> AuthorizationPublic:
@@ -62,15 +63,8 @@ def submit_authorization(uow: UnitOfWork, *, actor: Actor, data: AuthorizationCr
             created_at=uow.clock.now(),
         )
         HealthRepository(uow.session).add(row)
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: AuthorizationPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.AUTHORIZATION_SUBMIT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"din": din, "submitted_on": submitted},
+        return _AUTHORIZATIONS.saved(
+            uow, actor, AuditAction.AUTHORIZATION_SUBMIT, row, after={"din": din, "submitted_on": submitted}
         )
 
 
@@ -93,14 +87,11 @@ def decide_authorization(
         row.expires_on, row.decided_by = data.expires_on, actor.username
         if data.expires_on is not None:
             row.follow_up_task_id = _follow_up(uow, actor, row, data.expires_on)
-        uow.flush()
-        return audit.audited_write(
+        return _AUTHORIZATIONS.saved(
             uow,
-            lambda: AuthorizationPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.AUTHORIZATION_DECIDE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.AUTHORIZATION_DECIDE,
+            row,
             after={"status": row.status, "expires_on": row.expires_on, "task_id": row.follow_up_task_id},
         )
 
@@ -128,15 +119,8 @@ def record_client_told(
         expect_version(row.version, data.version, what="special authorization")
         row.client_told = required_text(data.told, "told", max_len=4000)
         row.client_told_on = data.told_on or uow.clock.today()
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: AuthorizationPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.AUTHORIZATION_CLIENT_TOLD,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"told_on": row.client_told_on},
+        return _AUTHORIZATIONS.saved(
+            uow, actor, AuditAction.AUTHORIZATION_CLIENT_TOLD, row, after={"told_on": row.client_told_on}
         )
 
 
@@ -148,15 +132,8 @@ def withdraw_authorization(
         reason = required_text(data.reason, "reason")
         row = _open(uow, actor, authorization_id, data.version, AuthorizationStatus.WITHDRAWN)
         row.status, row.decision_reason = AuthorizationStatus.WITHDRAWN.value, reason
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: AuthorizationPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.AUTHORIZATION_WITHDRAW,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            details={"reason": reason},
+        return _AUTHORIZATIONS.saved(
+            uow, actor, AuditAction.AUTHORIZATION_WITHDRAW, row, details={"reason": reason}
         )
 
 

@@ -28,6 +28,7 @@ from onestop.health.schemas import CardCancel, CardIssue, CardPublic, CardReissu
 from onestop.registry import merged_record_ids
 
 SUBJECT = "health_drug_card"
+_CARDS = audit.Subject.of_row(SUBJECT, CardPublic.of)
 
 
 def issue_card(uow: UnitOfWork, *, actor: Actor, data: CardIssue) -> CardPublic:
@@ -42,14 +43,11 @@ def issue_card(uow: UnitOfWork, *, actor: Actor, data: CardIssue) -> CardPublic:
         )
         if data.value:
             _value(uow, actor, row, data.value, data.payee_id, ids)
-        uow.flush()
-        return audit.audited_write(
+        return _CARDS.saved(
             uow,
-            lambda: CardPublic.of(row),
-            actor=actor,
-            action=AuditAction.DRUG_CARD_ISSUE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.DRUG_CARD_ISSUE,
+            row,
             after=audit.fields(row, "number", "valid_to", "value_cents"),
         )
 
@@ -117,16 +115,7 @@ def cancel_card(uow: UnitOfWork, *, actor: Actor, card_id: uuid.UUID, data: Card
         reason = required_text(data.reason, "reason")
         row = _issued(uow, actor, card_id, data.version)
         _close(uow, actor, row, CardStatus.CANCELLED, reason)
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: CardPublic.of(row),
-            actor=actor,
-            action=AuditAction.DRUG_CARD_CANCEL,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"reason": reason},
-        )
+        return _CARDS.saved(uow, actor, AuditAction.DRUG_CARD_CANCEL, row, after={"reason": reason})
 
 
 def reissue_card(uow: UnitOfWork, *, actor: Actor, card_id: uuid.UUID, data: CardReissue) -> CardPublic:
@@ -144,14 +133,11 @@ def reissue_card(uow: UnitOfWork, *, actor: Actor, card_id: uuid.UUID, data: Car
         new.pharmacy_message = old.pharmacy_message.replace(
             old.valid_to.isoformat(), new.valid_to.isoformat()
         )
-        uow.flush()
-        return audit.audited_write(
+        return _CARDS.saved(
             uow,
-            lambda: CardPublic.of(new),
-            actor=actor,
-            action=AuditAction.DRUG_CARD_REISSUE,
-            subject_type=SUBJECT,
-            subject_id=new.id,
+            actor,
+            AuditAction.DRUG_CARD_REISSUE,
+            new,
             after={"replaces": old.id, "number": new.number, "reason": reason},
         )
 

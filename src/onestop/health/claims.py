@@ -30,6 +30,7 @@ from onestop.registry import merged_record_ids
 from onestop.registry.domain import province
 
 SUBJECT = "health_claim"
+_CLAIMS = audit.Subject.of_row(SUBJECT, ClaimPublic.of)
 PROGRAM = payments.CLAIMS_PROGRAM
 
 
@@ -76,14 +77,11 @@ def receive_claim(uow: UnitOfWork, *, actor: Actor, data: ClaimCreate) -> ClaimP
             created_at=uow.clock.now(),
         )
         repo.add(row)
-        uow.flush()
-        return audit.audited_write(
+        return _CLAIMS.saved(
             uow,
-            lambda: ClaimPublic.of(row),
-            actor=actor,
-            action=AuditAction.CLAIM_RECEIVE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.CLAIM_RECEIVE,
+            row,
             after={"province": where, "amount_cents": cents, "documents": len(docs)},
         )
 
@@ -112,15 +110,8 @@ def add_contact(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Cla
             "recorded_by": actor.username,
         }
         row.contacts = [*row.contacts, contact]
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: ClaimPublic.of(row),
-            actor=actor,
-            action=AuditAction.CLAIM_CONTACT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"contacts": len(row.contacts)},
+        return _CLAIMS.saved(
+            uow, actor, AuditAction.CLAIM_CONTACT, row, after={"contacts": len(row.contacts)}
         )
 
 
@@ -151,14 +142,11 @@ def decide_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Cl
         row.status, row.approved_cents, row.decision_reason = outcome.value, approved, reason
         row.decided_on, row.decided_by = today, actor.username
         row.appeal = default_policy().appeal_rule(PROGRAM, "ca-nl").notice(today)
-        uow.flush()
-        return audit.audited_write(
+        return _CLAIMS.saved(
             uow,
-            lambda: ClaimPublic.of(row),
-            actor=actor,
-            action=AuditAction.CLAIM_DECIDE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.CLAIM_DECIDE,
+            row,
             after={"status": row.status, "approved_cents": approved},
         )
 
@@ -186,14 +174,11 @@ def pay_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Claim
             ),
         )
         row.status, row.paid_to = ClaimStatus.PAID.value, data.pay_to
-        uow.flush()
-        return audit.audited_write(
+        return _CLAIMS.saved(
             uow,
-            lambda: ClaimPublic.of(row),
-            actor=actor,
-            action=AuditAction.CLAIM_PAY,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.CLAIM_PAY,
+            row,
             after={"issuance_id": row.issuance_id, "issuance_state": state, "paid_to": data.pay_to},
         )
 

@@ -53,6 +53,7 @@ from onestop.registry import domain as registry_domain
 from onestop.registry import intake, merged_record_ids
 
 SUBJECT = "health_coverage"
+_COVERAGES = audit.Subject.of_row(SUBJECT, CoveragePublic.model_validate)
 
 
 def apply_decision(uow: UnitOfWork, *, actor: Actor, data: CoverageFromDecision) -> CoverageChange:
@@ -174,14 +175,11 @@ def end_coverage(
             reason,
             actor.username,
         )
-        uow.flush()
-        return audit.audited_write(
+        return _COVERAGES.saved(
             uow,
-            lambda: CoveragePublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.COVERAGE_END,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.COVERAGE_END,
+            row,
             before=before,
             after={"end_on": row.end_on, "reason": reason},
         )
@@ -207,14 +205,11 @@ def renew_coverage(
         )
         uow.flush()
         new = new_period(uow, actor, row.person_id, Plan(row.plan), row.program, row.decision_id, start, row)
-        uow.flush()
-        return audit.audited_write(
+        return _COVERAGES.saved(
             uow,
-            lambda: CoveragePublic.model_validate(new),
-            actor=actor,
-            action=AuditAction.COVERAGE_RENEW,
-            subject_type=SUBJECT,
-            subject_id=new.id,
+            actor,
+            AuditAction.COVERAGE_RENEW,
+            new,
             after={"renews_id": row.id, "start_on": new.start_on, "end_on": new.end_on, "reason": reason},
         )
 
@@ -237,14 +232,11 @@ def add_restriction(
             "added_by": actor.username,
         }
         row.restrictions = [*row.restrictions, item]
-        uow.flush()
-        return audit.audited_write(
+        return _COVERAGES.saved(
             uow,
-            lambda: CoveragePublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.COVERAGE_RESTRICT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.COVERAGE_RESTRICT,
+            row,
             after={"restriction": {"kind": kind.value, "id": item["id"]}},
         )
 
@@ -271,14 +263,11 @@ def remove_restriction(
         if not found:
             raise InvalidInput("restriction_id", "no restriction in force with that id on this coverage")
         row.restrictions = items
-        uow.flush()
-        return audit.audited_write(
+        return _COVERAGES.saved(
             uow,
-            lambda: CoveragePublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.COVERAGE_UNRESTRICT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.COVERAGE_UNRESTRICT,
+            row,
             after={"restriction_id": data.restriction_id, "reason": reason},
         )
 

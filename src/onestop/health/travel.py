@@ -31,6 +31,7 @@ from onestop.health.schemas import TravelCreate, TravelDecide, TravelInvoice, Tr
 from onestop.registry import merged_record_ids
 
 SUBJECT = "health_travel"
+_TRAVELS = audit.Subject.of_row(SUBJECT, TravelPublic.of)
 
 
 def request_travel(uow: UnitOfWork, *, actor: Actor, data: TravelCreate) -> TravelPublic:
@@ -73,14 +74,11 @@ def request_travel(uow: UnitOfWork, *, actor: Actor, data: TravelCreate) -> Trav
             created_at=uow.clock.now(),
         )
         HealthRepository(uow.session).add(row)
-        uow.flush()
-        return audit.audited_write(
+        return _TRAVELS.saved(
             uow,
-            lambda: TravelPublic.of(row),
-            actor=actor,
-            action=AuditAction.TRAVEL_REQUEST,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.TRAVEL_REQUEST,
+            row,
             after={"kind": kind.value, "depart_on": first, "estimated_cents": cents},
         )
 
@@ -116,14 +114,11 @@ def decide_travel(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: 
             if row.return_on is not None:
                 row.follow_up_task_id = _follow_up(uow, actor, row)
         row.status, row.decision_reason, row.decided_by = outcome.value, reason, actor.username
-        uow.flush()
-        return audit.audited_write(
+        return _TRAVELS.saved(
             uow,
-            lambda: TravelPublic.of(row),
-            actor=actor,
-            action=AuditAction.TRAVEL_DECIDE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.TRAVEL_DECIDE,
+            row,
             after=audit.fields(row, "status", "approved_cents", "issuance_id"),
         )
 
@@ -170,16 +165,7 @@ def add_travel_invoice(
             "amount_cents": cents,
         }
         row.invoices = [*row.invoices, {**entry, "state": state}]
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: TravelPublic.of(row),
-            actor=actor,
-            action=AuditAction.TRAVEL_INVOICE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after=entry,
-        )
+        return _TRAVELS.saved(uow, actor, AuditAction.TRAVEL_INVOICE, row, after=entry)
 
 
 def record_return(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: TravelReturn) -> TravelPublic:
@@ -190,15 +176,8 @@ def record_return(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: 
             raise InvalidInput("returned_on", "must be between the departure and today")
         row.status, row.returned_on = TravelStatus.RETURNED.value, data.returned_on
         row.return_note = required_text(data.note, "note", max_len=4000)
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: TravelPublic.of(row),
-            actor=actor,
-            action=AuditAction.TRAVEL_RETURN,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"returned_on": row.returned_on},
+        return _TRAVELS.saved(
+            uow, actor, AuditAction.TRAVEL_RETURN, row, after={"returned_on": row.returned_on}
         )
 
 

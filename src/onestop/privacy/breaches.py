@@ -109,14 +109,11 @@ def report_breach(uow: UnitOfWork, *, actor: Actor, data: BreachCreate) -> Breac
             reported_by=actor.username,
         )
         uow.session.add(row)
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_REPORT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_BREACH_REPORT,
+            row,
             after=audit.fields(row, "kind", "status", "person_id"),
             details={"notice_id": row.notice_id},
         )
@@ -152,14 +149,11 @@ def assess_breach(
         row.people_affected, row.containment = factors.people_affected, factors.containment.value
         row.risk, row.status = risk.value, BreachStatus.ASSESSED.value
         row.assessed_by, row.assessed_at = actor.username, uow.clock.now()
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_ASSESS,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_BREACH_ASSESS,
+            row,
             before=before,
             after=audit.fields(row, "status", "risk"),
             details=audit.fields(row, "sensitivity", "people_affected", "likelihood", "containment"),
@@ -229,14 +223,11 @@ def notify_breach(
         pdf = render_pdf(report, [office.name, *office.address], reference=reference, dated=today.isoformat())
         row.office_letter_key = storage.put(pdf)
         row.status, row.notified_by, row.notified_on = BreachStatus.NOTIFIED.value, actor.username, today
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_NOTIFY,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_BREACH_NOTIFY,
+            row,
             after={"status": row.status, "notified_on": today},
             details={"person_notice_id": row.person_notice_id, "commissioner": office.name, "risk": row.risk},
         )
@@ -277,14 +268,11 @@ def add_action(uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID, data: Bre
             added_at=uow.clock.now(),
         )
         uow.session.add(step)
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_ACTION_ADD,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_BREACH_ACTION_ADD,
+            row,
             details={"action_id": step.id, "due_on": step.due_on},
         )
 
@@ -309,15 +297,8 @@ def complete_action(
         step.done_at, step.done_by = uow.clock.now(), actor.username
         step.done_note = clean_text(data.note) or None
         row = _get(uow, step.breach_id)
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_ACTION_DONE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            details={"action_id": step.id},
+        return _RECORDS.saved(
+            uow, actor, AuditAction.PRIVACY_BREACH_ACTION_DONE, row, details={"action_id": step.id}
         )
 
 
@@ -336,14 +317,11 @@ def close_breach(
             raise InvalidTransition("finish every follow-up step before closing the breach")
         row.outcome, row.status = outcome, BreachStatus.CLOSED.value
         row.closed_by, row.closed_at = actor.username, uow.clock.now()
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_CLOSE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_BREACH_CLOSE,
+            row,
             after={"status": row.status},
             details={"risk": row.risk},
         )
@@ -424,3 +402,6 @@ def _public(uow: UnitOfWork, row: Breach) -> BreachPublic:
             "must_notify": domain.must_notify(Level(row.risk)) if row.risk else None,
         }
     )
+
+
+_RECORDS = audit.Subject(SUBJECT, _public)

@@ -41,6 +41,7 @@ from onestop.storage import DocumentStorage
 
 DESTROYED = "[destroyed]"
 HOLD = "privacy_legal_hold"
+_HOLDS = audit.Subject.of_row(HOLD, HoldPublic.model_validate)
 
 
 def place_hold(uow: UnitOfWork, *, actor: Actor, data: HoldIn) -> HoldPublic:
@@ -55,14 +56,11 @@ def place_hold(uow: UnitOfWork, *, actor: Actor, data: HoldIn) -> HoldPublic:
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        return audit.audited_write(
+        return _HOLDS.saved(
             uow,
-            lambda: HoldPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.PRIVACY_HOLD_PLACE,
-            subject_type=HOLD,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_HOLD_PLACE,
+            row,
             after={"person_id": row.person_id},
             details={"reason": row.reason},
         )
@@ -77,15 +75,8 @@ def lift_hold(uow: UnitOfWork, *, actor: Actor, hold_id: uuid.UUID, version: int
         if row.lifted_at is not None:
             raise InvalidTransition("the hold was already lifted")
         row.lifted_at, row.lifted_by = uow.clock.now(), actor.username
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: HoldPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.PRIVACY_HOLD_LIFT,
-            subject_type=HOLD,
-            subject_id=row.id,
-            after={"person_id": row.person_id},
+        return _HOLDS.saved(
+            uow, actor, AuditAction.PRIVACY_HOLD_LIFT, row, after={"person_id": row.person_id}
         )
 
 

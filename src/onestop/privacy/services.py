@@ -74,14 +74,11 @@ def log_request(uow: UnitOfWork, *, actor: Actor, data: RequestCreate) -> Reques
         )
         row.task_id = _open_task(uow, actor, row, kind, due=max(due, today), assignee_id=data.assignee_id)
         uow.session.add(row)
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_CREATE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_REQUEST_CREATE,
+            row,
             after=audit.fields(row, "person_id", "kind", "due_on", "status"),
             details={"representative": representative is not None},
         )
@@ -133,14 +130,11 @@ def extend_deadline(
         before = row.due_on
         row.due_on = domain.extended(row.due_on, data.days, rules, already=row.extension_reason is not None)
         row.extension_reason = reason
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_EXTEND,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_REQUEST_EXTEND,
+            row,
             before={"due_on": before},
             after={"due_on": row.due_on},
             details={"reason": reason},
@@ -163,14 +157,11 @@ def assemble_package(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) ->
             except InvalidInput:
                 uow.session.delete(r)
         row.package, row.assembled_by, row.status = found, actor.username, RequestStatus.ASSEMBLED.value
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_PACKAGE_ASSEMBLE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_PACKAGE_ASSEMBLE,
+            row,
             details={name: len(v) if isinstance(v, list) else 1 for name, v in found.items()},
         )
 
@@ -198,14 +189,11 @@ def add_redaction(
             added_at=uow.clock.now(),
         )
         uow.session.add(red)
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_REDACT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_REDACT,
+            row,
             details={"section": red.section, "index": red.item_index, "reason": red.reason, "note": red.note},
         )
 
@@ -229,15 +217,8 @@ def approve_release(
             actor.username,
             uow.clock.now(),
         )
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_RELEASE_APPROVE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"status": row.status},
+        return _RECORDS.saved(
+            uow, actor, AuditAction.PRIVACY_RELEASE_APPROVE, row, after={"status": row.status}
         )
 
 
@@ -371,14 +352,11 @@ def attach_disagreement(
             raise InvalidTransition("a statement of disagreement goes with a refused correction")
         before = row.disagreement
         row.disagreement = required_text(data.statement, "statement", max_len=4000)
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_DISAGREEMENT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_REQUEST_DISAGREEMENT,
+            row,
             details={"replaced": before is not None},
         )
 
@@ -463,3 +441,6 @@ def _public(uow: UnitOfWork, row: PrivacyRequest) -> RequestPublic:
             "on_time": domain.on_time(answered_on, row.due_on) if final and answered_on else None,
         }
     )
+
+
+_RECORDS = audit.Subject(SUBJECT, _public)

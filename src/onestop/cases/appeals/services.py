@@ -38,6 +38,7 @@ from onestop.db import UnitOfWork, expect_version
 from onestop.registry import merged_record_ids
 
 SUBJECT = "appeal"
+_APPEALS = audit.Subject.of_row(SUBJECT, AppealPublic.model_validate)
 
 
 def file_appeal(uow: UnitOfWork, *, actor: Actor, data: AppealCreate) -> AppealPublic:
@@ -112,14 +113,11 @@ def schedule_hearing(
         before = audit.fields(row, "hearing_on", "panel")
         row.status, row.hearing_on, row.panel = AppealStatus.HEARING_SCHEDULED.value, data.hearing_on, panel
         row.hearing_location = clean_text(data.location) or None
-        uow.flush()
-        return audit.audited_write(
+        return _APPEALS.saved(
             uow,
-            lambda: AppealPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.APPEAL_HEARING,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.APPEAL_HEARING,
+            row,
             before=before,
             after={"hearing_on": row.hearing_on, "panel": panel, "location": row.hearing_location},
         )
@@ -207,16 +205,7 @@ def withdraw_appeal(
         reason = required_text(data.reason, "reason", max_len=4000)
         row = _get(uow, actor, appeal_id, data.version, AppealStatus.WITHDRAWN)
         row.status, row.withdrawn_reason = AppealStatus.WITHDRAWN.value, reason
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: AppealPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.APPEAL_WITHDRAW,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            details={"reason": reason},
-        )
+        return _APPEALS.saved(uow, actor, AuditAction.APPEAL_WITHDRAW, row, details={"reason": reason})
 
 
 def _get(

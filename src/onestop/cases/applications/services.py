@@ -31,6 +31,7 @@ from onestop.db import UnitOfWork, expect_version
 from onestop.registry import current_record_id, merged_record_ids
 
 SUBJECT = "application"
+_APPLICATIONS = audit.Subject.of_row(SUBJECT, ApplicationPublic.model_validate)
 #: Configuration: days given to bring missing documents before the follow-up task is due.
 DOCUMENTS_DUE_DAYS = 14
 
@@ -68,13 +69,11 @@ def create_application(uow: UnitOfWork, *, actor: Actor, data: ApplicationCreate
         repo.add(app)
         uow.flush()
         imported = _import_screening(uow, actor, app, members, data) if data.screening_session_id else []
-        return audit.audited_write(
+        return _APPLICATIONS.saved(
             uow,
-            lambda: ApplicationPublic.model_validate(app),
-            actor=actor,
-            action=AuditAction.APPLICATION_CREATE,
-            subject_type=SUBJECT,
-            subject_id=app.id,
+            actor,
+            AuditAction.APPLICATION_CREATE,
+            app,
             after=snapshot(app),
             details={"facts_from_screening": imported},
         )
@@ -247,13 +246,11 @@ def _change(
 def _finish(
     uow: UnitOfWork, actor: Actor, app: Application, before: str, details: dict[str, Any]
 ) -> ApplicationPublic:
-    return audit.audited_write(
+    return _APPLICATIONS.saved(
         uow,
-        lambda: ApplicationPublic.model_validate(app),
-        actor=actor,
-        action=AuditAction.APPLICATION_STATUS,
-        subject_type=SUBJECT,
-        subject_id=app.id,
+        actor,
+        AuditAction.APPLICATION_STATUS,
+        app,
         before={"status": before},
         after={"status": app.status, "reason": app.status_reason},
         details=details,

@@ -65,14 +65,11 @@ def open_investigation(uow: UnitOfWork, *, actor: Actor, data: InvestigationCrea
             created_at=uow.clock.now(),
         )
         InvestigationRepository(uow.session).add(row)
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.INVESTIGATION_OPEN,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.INVESTIGATION_OPEN,
+            row,
             after={"person_id": person, "application_id": row.application_id, "source": row.source},
         )
 
@@ -95,15 +92,8 @@ def add_evidence(
             added_at=uow.clock.now(),
         )
         repo.add(evidence)
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.INVESTIGATION_EVIDENCE_ADD,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            details={"document_id": data.document_id},
+        return _RECORDS.saved(
+            uow, actor, AuditAction.INVESTIGATION_EVIDENCE_ADD, row, details={"document_id": data.document_id}
         )
 
 
@@ -129,14 +119,11 @@ def record_interview(
             recorded_at=uow.clock.now(),
         )
         InvestigationRepository(uow.session).add(interview)
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.INVESTIGATION_INTERVIEW_ADD,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.INVESTIGATION_INTERVIEW_ADD,
+            row,
             details={"interview_id": interview.id, "cautioned": interview.cautioned},
         )
 
@@ -170,14 +157,11 @@ def close_investigation(
             row.overpayment_id = _overpayment(
                 uow, actor, row, app.unit_id, data.overpayment.program or app.program, data
             )
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.INVESTIGATION_CLOSE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.INVESTIGATION_CLOSE,
+            row,
             after={
                 "finding": finding.value,
                 "review_id": row.review_id,
@@ -288,3 +272,6 @@ def _public(uow: UnitOfWork, row: Investigation) -> InvestigationPublic:
     view.evidence = [EvidencePublic.model_validate(e) for e in repo.evidence(row.id)]
     view.interviews = [InterviewPublic.model_validate(i) for i in repo.interviews(row.id)]
     return view
+
+
+_RECORDS = audit.Subject(SUBJECT, _public)

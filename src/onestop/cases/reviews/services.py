@@ -47,6 +47,7 @@ from onestop.db import UnitOfWork, expect_version
 from onestop.registry import merged_record_ids
 
 SUBJECT = "review"
+_REVIEWS = audit.Subject.of_row(SUBJECT, ReviewPublic.model_validate)
 BASIS = {
     ReviewKind.PERIODIC: Basis.REVIEW,
     ReviewKind.CHANGE: Basis.CHANGE,
@@ -107,13 +108,11 @@ def report_change(uow: UnitOfWork, *, actor: Actor, data: ChangeReport) -> Revie
         )
         for fact in data.facts:
             record_fact(uow, actor=actor, application_id=app.id, data=fact)
-        return audit.audited_write(
+        return _REVIEWS.saved(
             uow,
-            lambda: ReviewPublic.model_validate(review),
-            actor=actor,
-            action=AuditAction.REVIEW_CHANGE_REPORT,
-            subject_type=SUBJECT,
-            subject_id=review.id,
+            actor,
+            AuditAction.REVIEW_CHANGE_REPORT,
+            review,
             after={
                 "application_id": app.id,
                 "category": category.value,
@@ -173,14 +172,7 @@ def start_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: R
     with uow:
         review, app = _open(uow, actor, review_id, data.version)
         _start(uow, actor, review, app)
-        return audit.audited_write(
-            uow,
-            lambda: ReviewPublic.model_validate(review),
-            actor=actor,
-            action=AuditAction.REVIEW_START,
-            subject_type=SUBJECT,
-            subject_id=review.id,
-        )
+        return _REVIEWS.saved(uow, actor, AuditAction.REVIEW_START, review)
 
 
 def _start(uow: UnitOfWork, actor: Actor, review: Review, app: Application) -> None:
@@ -242,15 +234,7 @@ def cancel_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: 
         review.status, review.cancel_reason = ReviewStatus.CANCELLED.value, reason
         uow.flush()
         _close_task(uow, actor, review, f"review cancelled: {reason}")
-        return audit.audited_write(
-            uow,
-            lambda: ReviewPublic.model_validate(review),
-            actor=actor,
-            action=AuditAction.REVIEW_CANCEL,
-            subject_type=SUBJECT,
-            subject_id=review.id,
-            details={"reason": reason},
-        )
+        return _REVIEWS.saved(uow, actor, AuditAction.REVIEW_CANCEL, review, details={"reason": reason})
 
 
 def _open(

@@ -60,13 +60,11 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
         repo.add(row)
         uow.flush()
         _append(uow, actor, row, [], data.answers, data.note)
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.SCREENING_START,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.SCREENING_START,
+            row,
             details={
                 "jurisdiction": row.jurisdiction,
                 "person_id": row.person_id,
@@ -88,13 +86,11 @@ def answer_screening(
         steps = repo.steps(row.id)
         asked = list(steps[-1].result.get("next_questions", [])) if steps else []
         step = _append(uow, actor, row, asked, data.answers, data.note)
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.SCREENING_ANSWER,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.SCREENING_ANSWER,
+            row,
             details={"seq": step.seq, "paths": sorted(step.answers)},
         )
 
@@ -195,14 +191,11 @@ def complete_screening(
         domain.check_open(row.status)
         row.status = SessionStatus.COMPLETED.value
         row.completed_by, row.completed_at = actor.username, uow.clock.now()
-        uow.flush()
-        return audit.audited_write(
+        return _RECORDS.saved(
             uow,
-            lambda: _public(uow, row),
-            actor=actor,
-            action=AuditAction.SCREENING_COMPLETE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.SCREENING_COMPLETE,
+            row,
             details={"note": clean_text(data.note) or None, "steps": row.steps},
         )
 
@@ -257,3 +250,6 @@ def _public(uow: UnitOfWork, row: ScreeningSession) -> ScreeningPublic:
         next_questions=[Question(**q) for q in questions],
         steps=[StepPublic.model_validate(s) for s in steps],
     )
+
+
+_RECORDS = audit.Subject(SUBJECT, _public)
