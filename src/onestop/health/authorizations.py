@@ -158,12 +158,4 @@ def list_authorizations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) 
         rows = HealthRepository(uow.session).for_people(
             SpecialAuthorization, merged_record_ids(uow, person_id)
         )
-        return audit.audited_list(
-            uow,
-            rows,
-            AuthorizationPublic.model_validate,
-            actor=actor,
-            action=AuditAction.AUTHORIZATION_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _AUTHORIZATIONS.listed(uow, actor, AuditAction.AUTHORIZATION_LIST, rows, ("person", person_id))

@@ -165,12 +165,4 @@ def list_cards(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[C
     with uow:
         require(uow, actor, Permission.PERSON_READ_HEALTH, subject_type="person", subject_id=person_id)
         rows = HealthRepository(uow.session).for_people(DrugCard, merged_record_ids(uow, person_id))
-        return audit.audited_list(
-            uow,
-            rows,
-            CardPublic.of,
-            actor=actor,
-            action=AuditAction.DRUG_CARD_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _CARDS.listed(uow, actor, AuditAction.DRUG_CARD_LIST, rows, ("person", person_id))

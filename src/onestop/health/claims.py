@@ -195,12 +195,4 @@ def list_claims(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[
     with uow:
         require(uow, actor, Permission.PERSON_READ_HEALTH, subject_type="person", subject_id=person_id)
         rows = HealthRepository(uow.session).for_people(HealthClaim, merged_record_ids(uow, person_id))
-        return audit.audited_list(
-            uow,
-            rows,
-            ClaimPublic.of,
-            actor=actor,
-            action=AuditAction.CLAIM_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _CLAIMS.listed(uow, actor, AuditAction.CLAIM_LIST, rows, ("person", person_id))

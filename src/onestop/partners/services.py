@@ -174,11 +174,11 @@ def propose_project(uow: UnitOfWork, *, actor: Actor, data: ProjectCreate) -> Pr
         uow.session.add(project)
         uow.flush()
         _revision(uow, actor, project, "Proposal as received")
-        return _recorded(
+        return _PROJECTS.saved(
             uow,
             actor,
-            project,
             AuditAction.PARTNER_PROJECT_PROPOSE,
+            project,
             after=_terms(project),
             details={"sponsor_id": sponsor.id},
         )
@@ -199,12 +199,11 @@ def negotiate(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Neg
         if data.participants is not None:
             project.participants = domain.check_participants(data.participants, field="participants")
         _revision(uow, actor, project, note)
-        uow.flush()
-        return _recorded(
+        return _PROJECTS.saved(
             uow,
             actor,
-            project,
             AuditAction.PARTNER_PROJECT_NEGOTIATE,
+            project,
             before=before,
             after=_terms(project),
             details={"note": note},
@@ -220,8 +219,9 @@ def recommend(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Rec
         project.recommendation = required_text(data.recommendation, "recommendation", max_len=20_000)
         project.recommended_by, project.recommended_at = actor.username, uow.clock.now()
         project.state = ProjectState.RECOMMENDED.value
-        uow.flush()
-        return _recorded(uow, actor, project, AuditAction.PARTNER_PROJECT_RECOMMEND, after=_terms(project))
+        return _PROJECTS.saved(
+            uow, actor, AuditAction.PARTNER_PROJECT_RECOMMEND, project, after=_terms(project)
+        )
 
 
 def approve(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Approval) -> ProjectPublic:
@@ -241,12 +241,11 @@ def approve(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Appro
         )
         project.approved_by, project.approved_at = actor.username, uow.clock.now()
         project.state = ProjectState.APPROVED.value
-        uow.flush()
-        return _recorded(
+        return _PROJECTS.saved(
             uow,
             actor,
-            project,
             AuditAction.PARTNER_PROJECT_APPROVE,
+            project,
             after=_terms(project),
             details={"committed_cents": project.funding_cents, "fiscal_year": project.fiscal_year},
         )
@@ -262,9 +261,8 @@ def sign(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Signing)
         domain.check_signing(project.state, project.approved_by)
         project.signed_by, project.signed_on = actor.username, data.signed_on
         project.state = ProjectState.SIGNED.value
-        uow.flush()
-        return _recorded(
-            uow, actor, project, AuditAction.PARTNER_PROJECT_SIGN, after={"signed_on": data.signed_on}
+        return _PROJECTS.saved(
+            uow, actor, AuditAction.PARTNER_PROJECT_SIGN, project, after={"signed_on": data.signed_on}
         )
 
 
@@ -298,12 +296,11 @@ def record_participant(
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        return _recorded(
+        return _PROJECTS.saved(
             uow,
             actor,
-            project,
             AuditAction.PARTNER_PARTICIPANT_RECORD,
+            project,
             after={"person_id": person_id, "placement": row.placement, "starts_on": row.starts_on},
         )
 
@@ -348,12 +345,11 @@ def pay_instalment(
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        return _recorded(
+        return _PROJECTS.saved(
             uow,
             actor,
-            project,
             AuditAction.PARTNER_INSTALMENT_PAY,
+            project,
             after=audit.fields(row, "number", "amount_cents", "pay_date"),
             details={
                 "asked_before_cents": asked,
@@ -382,12 +378,11 @@ def approve_instalment(
                 f"instalment {number} was recorded as paid before payment went through money"
             )
         invoice = money.approve_invoice(uow, actor=actor, invoice_id=row.invoice_id, pay_date=row.pay_date)
-        uow.flush()
-        return _recorded(
+        return _PROJECTS.saved(
             uow,
             actor,
-            project,
             AuditAction.PARTNER_INSTALMENT_APPROVE,
+            project,
             after={"number": number, "invoice_state": invoice.state, "issuance_id": invoice.issuance_id},
         )
 
@@ -417,9 +412,8 @@ def record_visit(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: 
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        return _recorded(
-            uow, actor, project, AuditAction.PARTNER_VISIT_RECORD, after={"visited_on": row.visited_on}
+        return _PROJECTS.saved(
+            uow, actor, AuditAction.PARTNER_VISIT_RECORD, project, after={"visited_on": row.visited_on}
         )
 
 
@@ -433,12 +427,11 @@ def close_project(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data:
         project.results = required_text(data.results, "results", max_len=20_000)
         project.closed_by, project.closed_on = actor.username, data.closed_on
         project.state = ProjectState.CLOSED.value
-        uow.flush()
-        return _recorded(
+        return _PROJECTS.saved(
             uow,
             actor,
-            project,
             AuditAction.PARTNER_PROJECT_CLOSE,
+            project,
             after={"closed_on": data.closed_on},
             details={"paid_cents": repo.paid_cents(project.id), "approved_cents": project.funding_cents},
         )
@@ -577,17 +570,8 @@ def _project_for(
     return project
 
 
-def _recorded(
-    uow: UnitOfWork, actor: Actor, project: Project, action: AuditAction, **event: Any
-) -> ProjectPublic:
-    """The project as a step left it, once the step's event (``before``/``after``/``details``) is
-    recorded and committed."""
-    return audit.audited_write(
-        uow,
-        lambda: _project_public(PartnersRepository(uow.session), project),
-        actor=actor,
-        action=action,
-        subject_type=PROJECT,
-        subject_id=project.id,
-        **event,
-    )
+def _project_view(uow: UnitOfWork, project: Project) -> ProjectPublic:
+    return _project_public(PartnersRepository(uow.session), project)
+
+
+_PROJECTS = audit.Subject(PROJECT, _project_view)

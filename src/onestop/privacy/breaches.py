@@ -332,14 +332,7 @@ def get_breach(uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID) -> Breach
     with uow:
         require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=breach_id)
         row = _get(uow, breach_id)
-        return audit.audited_read(
-            uow,
-            _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_READ,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-        )
+        return _RECORDS.read(uow, actor, AuditAction.PRIVACY_BREACH_READ, row)
 
 
 def list_breaches(
@@ -357,14 +350,7 @@ def list_breaches(
                 first, Breach.discovered_on, Breach.created_at
             )
         rows = list(uow.session.scalars(stmt.limit(limit)))
-        return audit.audited_list(
-            uow,
-            rows,
-            lambda r: _public(uow, r),
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_LIST,
-            subject_type=SUBJECT,
-        )
+        return _RECORDS.listed(uow, actor, AuditAction.PRIVACY_BREACH_LIST, rows, (SUBJECT, None))
 
 
 def _person(uow: UnitOfWork, person_id: uuid.UUID) -> uuid.UUID:

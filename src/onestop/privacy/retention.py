@@ -84,13 +84,8 @@ def list_holds(uow: UnitOfWork, *, actor: Actor) -> list[HoldPublic]:
     """Legal holds in force."""
     with uow:
         require(uow, actor, Permission.PRIVACY_READ, subject_type=HOLD)
-        return audit.audited_list(
-            uow,
-            PrivacyRepository(uow.session).holds(),
-            HoldPublic.model_validate,
-            actor=actor,
-            action=AuditAction.PRIVACY_READ,
-            subject_type=HOLD,
+        return _HOLDS.listed(
+            uow, actor, AuditAction.PRIVACY_READ, PrivacyRepository(uow.session).holds(), (HOLD, None)
         )
 
 

@@ -366,14 +366,7 @@ def get_request(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) -> Requ
     with uow:
         require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=request_id)
         row = PrivacyRepository(uow.session).get(request_id)
-        return audit.audited_read(
-            uow,
-            _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_READ,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-        )
+        return _RECORDS.read(uow, actor, AuditAction.PRIVACY_REQUEST_READ, row)
 
 
 def list_requests(
@@ -384,14 +377,7 @@ def list_requests(
         require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT)
         repo = PrivacyRepository(uow.session)
         rows = repo.recent_closed(limit) if answered else repo.open_requests()[:limit]
-        return audit.audited_list(
-            uow,
-            rows,
-            lambda r: _public(uow, r),
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_LIST,
-            subject_type=SUBJECT,
-        )
+        return _RECORDS.listed(uow, actor, AuditAction.PRIVACY_REQUEST_LIST, rows, (SUBJECT, None))
 
 
 def person_requests(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[RequestPublic]:
@@ -400,15 +386,7 @@ def person_requests(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> l
     with uow:
         require(uow, actor, Permission.PERSON_READ, subject_type="person", subject_id=person_id)
         rows = PrivacyRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        return audit.audited_list(
-            uow,
-            rows,
-            lambda r: _public(uow, r),
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _RECORDS.listed(uow, actor, AuditAction.PRIVACY_REQUEST_LIST, rows, ("person", person_id))
 
 
 def _access_only(row: PrivacyRequest) -> None:

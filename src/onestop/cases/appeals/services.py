@@ -223,10 +223,7 @@ def get_appeal(uow: UnitOfWork, *, actor: Actor, appeal_id: uuid.UUID) -> Appeal
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=appeal_id)
         row = AppealRepository(uow.session).get(appeal_id)
-        found = AppealPublic.model_validate(row)
-        return audit.audited_read(
-            uow, found, actor=actor, action=AuditAction.APPEAL_READ, subject_type=SUBJECT, subject_id=row.id
-        )
+        return _APPEALS.read(uow, actor, AuditAction.APPEAL_READ, row)
 
 
 def list_appeals(
@@ -238,12 +235,4 @@ def list_appeals(
         rows = AppealRepository(uow.session).for_people(
             merged_record_ids(uow, person_id), open_only=open_only
         )
-        return audit.audited_list(
-            uow,
-            rows,
-            AppealPublic.model_validate,
-            actor=actor,
-            action=AuditAction.APPEAL_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _APPEALS.listed(uow, actor, AuditAction.APPEAL_LIST, rows, ("person", person_id))

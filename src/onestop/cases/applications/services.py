@@ -131,14 +131,7 @@ def get_application(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID)
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=application_id)
         app = ApplicationRepository(uow.session).get(application_id)
-        return audit.audited_read(
-            uow,
-            ApplicationPublic.model_validate(app),
-            actor=actor,
-            action=AuditAction.APPLICATION_READ,
-            subject_type=SUBJECT,
-            subject_id=app.id,
-        )
+        return _APPLICATIONS.read(uow, actor, AuditAction.APPLICATION_READ, app)
 
 
 def list_applications(
@@ -154,14 +147,12 @@ def list_applications(
             rows = repo.for_unit(unit_id)
         else:
             raise InvalidInput("person_id", "give a person or a unit")
-        return audit.audited_list(
+        return _APPLICATIONS.listed(
             uow,
+            actor,
+            AuditAction.APPLICATION_LIST,
             rows,
-            ApplicationPublic.model_validate,
-            actor=actor,
-            action=AuditAction.APPLICATION_LIST,
-            subject_type="person" if person_id else "benefit_unit",
-            subject_id=person_id or unit_id,
+            ("person" if person_id else "benefit_unit", person_id or unit_id),
         )
 
 

@@ -43,6 +43,7 @@ from onestop.db import UnitOfWork, expect_version
 from onestop.registry import merged_record_ids
 
 SUBJECT = "decision"
+_DECISIONS = audit.Subject.of_row(SUBJECT, DecisionPublic.of)
 
 
 def decide_application(uow: UnitOfWork, *, actor: Actor, data: DecisionCreate) -> DecisionOutcome:
@@ -292,10 +293,7 @@ def get_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) -> De
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=decision_id)
         row = DecisionRepository(uow.session).get(decision_id)
-        found = DecisionPublic.of(row)
-        return audit.audited_read(
-            uow, found, actor=actor, action=AuditAction.DECISION_READ, subject_type=SUBJECT, subject_id=row.id
-        )
+        return _DECISIONS.read(uow, actor, AuditAction.DECISION_READ, row)
 
 
 def list_decisions(
@@ -317,14 +315,12 @@ def list_decisions(
             rows = repo.current_for_people(merged_record_ids(uow, person_id))
         else:
             raise InvalidInput("application_id", "give an application or a person")
-        return audit.audited_list(
+        return _DECISIONS.listed(
             uow,
+            actor,
+            AuditAction.DECISION_LIST,
             rows,
-            DecisionPublic.of,
-            actor=actor,
-            action=AuditAction.DECISION_LIST,
-            subject_type="application" if application_id else "person",
-            subject_id=application_id or person_id,
+            ("application" if application_id else "person", application_id or person_id),
         )
 
 

@@ -31,6 +31,7 @@ from onestop.registry import current_record_id, merged_record_ids
 from onestop.storage import DocumentStorage
 
 SUBJECT = "document"
+_DOCUMENTS = audit.Subject.of_row(SUBJECT, DocumentPublic.model_validate)
 
 #: Whether the application exists and the person is (or was) in its benefit unit. Applications know,
 #: and they build on documents, so they plug the check in rather than documents importing them;
@@ -164,15 +165,7 @@ def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = DocumentRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        return audit.audited_list(
-            uow,
-            rows,
-            DocumentPublic.model_validate,
-            actor=actor,
-            action=AuditAction.DOCUMENT_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _DOCUMENTS.listed(uow, actor, AuditAction.DOCUMENT_LIST, rows, ("person", person_id))
 
 
 def get_document(uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID) -> DocumentPublic:
@@ -180,10 +173,7 @@ def get_document(uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID) -> Do
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=document_id)
         row = DocumentRepository(uow.session).get(document_id)
-        found = DocumentPublic.model_validate(row)
-        return audit.audited_read(
-            uow, found, actor=actor, action=AuditAction.DOCUMENT_READ, subject_type=SUBJECT, subject_id=row.id
-        )
+        return _DOCUMENTS.read(uow, actor, AuditAction.DOCUMENT_READ, row)
 
 
 def download_document(

@@ -210,14 +210,7 @@ def get_investigation(uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.U
         _require_somewhere(uow, actor, SUBJECT, investigation_id)
         row = InvestigationRepository(uow.session).get(investigation_id)
         _require_there(uow, actor, row.person_id, row.application_id, SUBJECT, investigation_id)
-        return audit.audited_read(
-            uow,
-            _public(uow, row),
-            actor=actor,
-            action=AuditAction.INVESTIGATION_READ,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-        )
+        return _RECORDS.read(uow, actor, AuditAction.INVESTIGATION_READ, row)
 
 
 def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[InvestigationPublic]:

@@ -293,14 +293,7 @@ def get_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID) -> Review
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=review_id)
         review = ReviewRepository(uow.session).get(review_id)
-        return audit.audited_read(
-            uow,
-            ReviewPublic.model_validate(review),
-            actor=actor,
-            action=AuditAction.REVIEW_READ,
-            subject_type=SUBJECT,
-            subject_id=review.id,
-        )
+        return _REVIEWS.read(uow, actor, AuditAction.REVIEW_READ, review)
 
 
 def list_reviews(
@@ -322,12 +315,10 @@ def list_reviews(
         rows = ReviewRepository(uow.session).listing(
             application_id=application_id, person_ids=people, statuses=statuses, due_before=due_before
         )
-        return audit.audited_list(
+        return _REVIEWS.listed(
             uow,
+            actor,
+            AuditAction.REVIEW_LIST,
             rows,
-            ReviewPublic.model_validate,
-            actor=actor,
-            action=AuditAction.REVIEW_LIST,
-            subject_type="person" if person_id else SUBJECT,
-            subject_id=person_id or application_id,
+            ("person" if person_id else SUBJECT, person_id or application_id),
         )
