@@ -1,6 +1,7 @@
 """Storage: declarative base, column types, engine, unit of work, optimistic locking, repository base."""
 
 from onestop.db.base import Base, Entity
+from onestop.db.indexes import partial_index
 from onestop.db.repository import Repository
 from onestop.db.session import UnitOfWork, make_engine, make_session_factory
 from onestop.db.versions import expect_version
@@ -13,4 +14,5 @@ __all__ = [
     "expect_version",
     "make_engine",
     "make_session_factory",
+    "partial_index",
 ]

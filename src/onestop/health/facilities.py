@@ -45,6 +45,7 @@ from onestop.health.schemas import (
 from onestop.registry import merged_record_ids
 
 SUBJECT = "health_facility"
+_FACILITIES = audit.Subject.of_row(SUBJECT, FacilityPublic.of)
 STAY = "health_facility_stay"
 
 
@@ -90,14 +91,11 @@ def create_facility(uow: UnitOfWork, *, actor: Actor, data: FacilityCreate) -> F
             raise InvalidInput("nightly_rate", "give the nightly rate, the monthly rate or both")
         row.payee_id = payments.facility_payee(uow, actor=actor, name=name, payee_id=data.payee_id)
         repo.add(row)
-        uow.flush()
-        return audit.audited_write(
+        return _FACILITIES.saved(
             uow,
-            lambda: FacilityPublic.of(row),
-            actor=actor,
-            action=AuditAction.FACILITY_CREATE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.FACILITY_CREATE,
+            row,
             after=audit.fields(row, "kind", "nightly_rate_cents", "monthly_rate_cents", "payee_id"),
         )
 

@@ -31,7 +31,7 @@ from onestop.health.schemas import TravelCreate, TravelDecide, TravelInvoice, Tr
 from onestop.registry import merged_record_ids
 
 SUBJECT = "health_travel"
-_TRAVELS = audit.Subject.of_row(SUBJECT, TravelPublic.of)
+_TRAVEL_REQUESTS = audit.Subject.of_row(SUBJECT, TravelPublic.of)
 
 
 def request_travel(uow: UnitOfWork, *, actor: Actor, data: TravelCreate) -> TravelPublic:
@@ -74,7 +74,7 @@ def request_travel(uow: UnitOfWork, *, actor: Actor, data: TravelCreate) -> Trav
             created_at=uow.clock.now(),
         )
         HealthRepository(uow.session).add(row)
-        return _TRAVELS.saved(
+        return _TRAVEL_REQUESTS.saved(
             uow,
             actor,
             AuditAction.TRAVEL_REQUEST,
@@ -114,7 +114,7 @@ def decide_travel(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: 
             if row.return_on is not None:
                 row.follow_up_task_id = _follow_up(uow, actor, row)
         row.status, row.decision_reason, row.decided_by = outcome.value, reason, actor.username
-        return _TRAVELS.saved(
+        return _TRAVEL_REQUESTS.saved(
             uow,
             actor,
             AuditAction.TRAVEL_DECIDE,
@@ -165,7 +165,7 @@ def add_travel_invoice(
             "amount_cents": cents,
         }
         row.invoices = [*row.invoices, {**entry, "state": state}]
-        return _TRAVELS.saved(uow, actor, AuditAction.TRAVEL_INVOICE, row, after=entry)
+        return _TRAVEL_REQUESTS.saved(uow, actor, AuditAction.TRAVEL_INVOICE, row, after=entry)
 
 
 def record_return(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: TravelReturn) -> TravelPublic:
@@ -176,7 +176,7 @@ def record_return(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: 
             raise InvalidInput("returned_on", "must be between the departure and today")
         row.status, row.returned_on = TravelStatus.RETURNED.value, data.returned_on
         row.return_note = required_text(data.note, "note", max_len=4000)
-        return _TRAVELS.saved(
+        return _TRAVEL_REQUESTS.saved(
             uow, actor, AuditAction.TRAVEL_RETURN, row, after={"returned_on": row.returned_on}
         )
 

@@ -75,14 +75,11 @@ def add_shift(uow: UnitOfWork, *, actor: Actor, data: ShiftCreate) -> ShiftPubli
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        return audit.audited_write(
+        return _SHIFTS.saved(
             uow,
-            lambda: _shift_public(uow, row),
-            actor=actor,
-            action=AuditAction.ONCALL_SHIFT_CREATE,
-            subject_type=ROSTER,
-            subject_id=row.id,
+            actor,
+            AuditAction.ONCALL_SHIFT_CREATE,
+            row,
             after=audit.fields(row, "staff_id", "area", "phone", "starts_at", "ends_at"),
         )
 
@@ -96,14 +93,7 @@ def roster(uow: UnitOfWork, *, actor: Actor, start: dt.datetime, end: dt.datetim
         if end <= start:
             raise InvalidInput("end", "must be after the start")
         rows = PartnersRepository(uow.session).shifts(ending_after=start, starting_before=end)
-        return audit.audited_list(
-            uow,
-            rows,
-            lambda s: _shift_public(uow, s),
-            actor=actor,
-            action=AuditAction.ONCALL_ROSTER_READ,
-            subject_type=ROSTER,
-        )
+        return _SHIFTS.listed(uow, actor, AuditAction.ONCALL_ROSTER_READ, rows, (ROSTER, None))
 
 
 def record_call(uow: UnitOfWork, *, actor: Actor, data: AfterHoursCreate) -> AfterHoursPublic:
@@ -306,6 +296,9 @@ def _call_public(
         for item, state in repo.call_items(row.id)
     ]
     return out
+
+
+_SHIFTS = audit.Subject(ROSTER, _shift_public)
 
 
 __all__ = ["add_shift", "person_calls", "recent_calls", "record_call", "roster"]

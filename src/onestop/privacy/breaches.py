@@ -109,7 +109,7 @@ def report_breach(uow: UnitOfWork, *, actor: Actor, data: BreachCreate) -> Breac
             reported_by=actor.username,
         )
         uow.session.add(row)
-        return _RECORDS.saved(
+        return _BREACHES.saved(
             uow,
             actor,
             AuditAction.PRIVACY_BREACH_REPORT,
@@ -149,7 +149,7 @@ def assess_breach(
         row.people_affected, row.containment = factors.people_affected, factors.containment.value
         row.risk, row.status = risk.value, BreachStatus.ASSESSED.value
         row.assessed_by, row.assessed_at = actor.username, uow.clock.now()
-        return _RECORDS.saved(
+        return _BREACHES.saved(
             uow,
             actor,
             AuditAction.PRIVACY_BREACH_ASSESS,
@@ -223,7 +223,7 @@ def notify_breach(
         pdf = render_pdf(report, [office.name, *office.address], reference=reference, dated=today.isoformat())
         row.office_letter_key = storage.put(pdf)
         row.status, row.notified_by, row.notified_on = BreachStatus.NOTIFIED.value, actor.username, today
-        return _RECORDS.saved(
+        return _BREACHES.saved(
             uow,
             actor,
             AuditAction.PRIVACY_BREACH_NOTIFY,
@@ -268,7 +268,7 @@ def add_action(uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID, data: Bre
             added_at=uow.clock.now(),
         )
         uow.session.add(step)
-        return _RECORDS.saved(
+        return _BREACHES.saved(
             uow,
             actor,
             AuditAction.PRIVACY_BREACH_ACTION_ADD,
@@ -297,7 +297,7 @@ def complete_action(
         step.done_at, step.done_by = uow.clock.now(), actor.username
         step.done_note = clean_text(data.note) or None
         row = _get(uow, step.breach_id)
-        return _RECORDS.saved(
+        return _BREACHES.saved(
             uow, actor, AuditAction.PRIVACY_BREACH_ACTION_DONE, row, details={"action_id": step.id}
         )
 
@@ -317,7 +317,7 @@ def close_breach(
             raise InvalidTransition("finish every follow-up step before closing the breach")
         row.outcome, row.status = outcome, BreachStatus.CLOSED.value
         row.closed_by, row.closed_at = actor.username, uow.clock.now()
-        return _RECORDS.saved(
+        return _BREACHES.saved(
             uow,
             actor,
             AuditAction.PRIVACY_BREACH_CLOSE,
@@ -332,7 +332,7 @@ def get_breach(uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID) -> Breach
     with uow:
         require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=breach_id)
         row = _get(uow, breach_id)
-        return _RECORDS.read(uow, actor, AuditAction.PRIVACY_BREACH_READ, row)
+        return _BREACHES.read(uow, actor, AuditAction.PRIVACY_BREACH_READ, row)
 
 
 def list_breaches(
@@ -350,7 +350,7 @@ def list_breaches(
                 first, Breach.discovered_on, Breach.created_at
             )
         rows = list(uow.session.scalars(stmt.limit(limit)))
-        return _RECORDS.listed(uow, actor, AuditAction.PRIVACY_BREACH_LIST, rows, (SUBJECT, None))
+        return _BREACHES.listed(uow, actor, AuditAction.PRIVACY_BREACH_LIST, rows, (SUBJECT, None))
 
 
 def _person(uow: UnitOfWork, person_id: uuid.UUID) -> uuid.UUID:
@@ -390,4 +390,4 @@ def _public(uow: UnitOfWork, row: Breach) -> BreachPublic:
     )
 
 
-_RECORDS = audit.Subject(SUBJECT, _public)
+_BREACHES = audit.Subject(SUBJECT, _public)

@@ -74,7 +74,7 @@ def log_request(uow: UnitOfWork, *, actor: Actor, data: RequestCreate) -> Reques
         )
         row.task_id = _open_task(uow, actor, row, kind, due=max(due, today), assignee_id=data.assignee_id)
         uow.session.add(row)
-        return _RECORDS.saved(
+        return _REQUESTS.saved(
             uow,
             actor,
             AuditAction.PRIVACY_REQUEST_CREATE,
@@ -130,7 +130,7 @@ def extend_deadline(
         before = row.due_on
         row.due_on = domain.extended(row.due_on, data.days, rules, already=row.extension_reason is not None)
         row.extension_reason = reason
-        return _RECORDS.saved(
+        return _REQUESTS.saved(
             uow,
             actor,
             AuditAction.PRIVACY_REQUEST_EXTEND,
@@ -157,7 +157,7 @@ def assemble_package(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) ->
             except InvalidInput:
                 uow.session.delete(r)
         row.package, row.assembled_by, row.status = found, actor.username, RequestStatus.ASSEMBLED.value
-        return _RECORDS.saved(
+        return _REQUESTS.saved(
             uow,
             actor,
             AuditAction.PRIVACY_PACKAGE_ASSEMBLE,
@@ -189,7 +189,7 @@ def add_redaction(
             added_at=uow.clock.now(),
         )
         uow.session.add(red)
-        return _RECORDS.saved(
+        return _REQUESTS.saved(
             uow,
             actor,
             AuditAction.PRIVACY_REDACT,
@@ -217,7 +217,7 @@ def approve_release(
             actor.username,
             uow.clock.now(),
         )
-        return _RECORDS.saved(
+        return _REQUESTS.saved(
             uow, actor, AuditAction.PRIVACY_RELEASE_APPROVE, row, after={"status": row.status}
         )
 
@@ -352,7 +352,7 @@ def attach_disagreement(
             raise InvalidTransition("a statement of disagreement goes with a refused correction")
         before = row.disagreement
         row.disagreement = required_text(data.statement, "statement", max_len=4000)
-        return _RECORDS.saved(
+        return _REQUESTS.saved(
             uow,
             actor,
             AuditAction.PRIVACY_REQUEST_DISAGREEMENT,
@@ -366,7 +366,7 @@ def get_request(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) -> Requ
     with uow:
         require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=request_id)
         row = PrivacyRepository(uow.session).get(request_id)
-        return _RECORDS.read(uow, actor, AuditAction.PRIVACY_REQUEST_READ, row)
+        return _REQUESTS.read(uow, actor, AuditAction.PRIVACY_REQUEST_READ, row)
 
 
 def list_requests(
@@ -377,7 +377,7 @@ def list_requests(
         require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT)
         repo = PrivacyRepository(uow.session)
         rows = repo.recent_closed(limit) if answered else repo.open_requests()[:limit]
-        return _RECORDS.listed(uow, actor, AuditAction.PRIVACY_REQUEST_LIST, rows, (SUBJECT, None))
+        return _REQUESTS.listed(uow, actor, AuditAction.PRIVACY_REQUEST_LIST, rows, (SUBJECT, None))
 
 
 def person_requests(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[RequestPublic]:
@@ -386,7 +386,7 @@ def person_requests(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> l
     with uow:
         require(uow, actor, Permission.PERSON_READ, subject_type="person", subject_id=person_id)
         rows = PrivacyRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        return _RECORDS.listed(uow, actor, AuditAction.PRIVACY_REQUEST_LIST, rows, ("person", person_id))
+        return _REQUESTS.listed(uow, actor, AuditAction.PRIVACY_REQUEST_LIST, rows, ("person", person_id))
 
 
 def _access_only(row: PrivacyRequest) -> None:
@@ -421,4 +421,4 @@ def _public(uow: UnitOfWork, row: PrivacyRequest) -> RequestPublic:
     )
 
 
-_RECORDS = audit.Subject(SUBJECT, _public)
+_REQUESTS = audit.Subject(SUBJECT, _public)

@@ -96,14 +96,11 @@ def upload_document(
                 created_at=uow.clock.now(),
             )
             repo.add(row)
-            uow.flush()
-            return audit.audited_write(
+            return _DOCUMENTS.saved(
                 uow,
-                lambda: DocumentPublic.model_validate(row),
-                actor=actor,
-                action=AuditAction.DOCUMENT_UPLOAD,
-                subject_type=SUBJECT,
-                subject_id=row.id,
+                actor,
+                AuditAction.DOCUMENT_UPLOAD,
+                row,
                 after=_snapshot(row) | {"filename": row.filename, "sha256": sha},
             )
     except BaseException:

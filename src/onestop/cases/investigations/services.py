@@ -65,7 +65,7 @@ def open_investigation(uow: UnitOfWork, *, actor: Actor, data: InvestigationCrea
             created_at=uow.clock.now(),
         )
         InvestigationRepository(uow.session).add(row)
-        return _RECORDS.saved(
+        return _INVESTIGATIONS.saved(
             uow,
             actor,
             AuditAction.INVESTIGATION_OPEN,
@@ -92,7 +92,7 @@ def add_evidence(
             added_at=uow.clock.now(),
         )
         repo.add(evidence)
-        return _RECORDS.saved(
+        return _INVESTIGATIONS.saved(
             uow, actor, AuditAction.INVESTIGATION_EVIDENCE_ADD, row, details={"document_id": data.document_id}
         )
 
@@ -119,7 +119,7 @@ def record_interview(
             recorded_at=uow.clock.now(),
         )
         InvestigationRepository(uow.session).add(interview)
-        return _RECORDS.saved(
+        return _INVESTIGATIONS.saved(
             uow,
             actor,
             AuditAction.INVESTIGATION_INTERVIEW_ADD,
@@ -157,7 +157,7 @@ def close_investigation(
             row.overpayment_id = _overpayment(
                 uow, actor, row, app.unit_id, data.overpayment.program or app.program, data
             )
-        return _RECORDS.saved(
+        return _INVESTIGATIONS.saved(
             uow,
             actor,
             AuditAction.INVESTIGATION_CLOSE,
@@ -210,7 +210,7 @@ def get_investigation(uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.U
         _require_somewhere(uow, actor, SUBJECT, investigation_id)
         row = InvestigationRepository(uow.session).get(investigation_id)
         _require_there(uow, actor, row.person_id, row.application_id, SUBJECT, investigation_id)
-        return _RECORDS.read(uow, actor, AuditAction.INVESTIGATION_READ, row)
+        return _INVESTIGATIONS.read(uow, actor, AuditAction.INVESTIGATION_READ, row)
 
 
 def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[InvestigationPublic]:
@@ -267,4 +267,4 @@ def _public(uow: UnitOfWork, row: Investigation) -> InvestigationPublic:
     return view
 
 
-_RECORDS = audit.Subject(SUBJECT, _public)
+_INVESTIGATIONS = audit.Subject(SUBJECT, _public)

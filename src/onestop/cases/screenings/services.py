@@ -60,7 +60,7 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
         repo.add(row)
         uow.flush()
         _append(uow, actor, row, [], data.answers, data.note)
-        return _RECORDS.saved(
+        return _SESSIONS.saved(
             uow,
             actor,
             AuditAction.SCREENING_START,
@@ -86,7 +86,7 @@ def answer_screening(
         steps = repo.steps(row.id)
         asked = list(steps[-1].result.get("next_questions", [])) if steps else []
         step = _append(uow, actor, row, asked, data.answers, data.note)
-        return _RECORDS.saved(
+        return _SESSIONS.saved(
             uow,
             actor,
             AuditAction.SCREENING_ANSWER,
@@ -191,7 +191,7 @@ def complete_screening(
         domain.check_open(row.status)
         row.status = SessionStatus.COMPLETED.value
         row.completed_by, row.completed_at = actor.username, uow.clock.now()
-        return _RECORDS.saved(
+        return _SESSIONS.saved(
             uow,
             actor,
             AuditAction.SCREENING_COMPLETE,
@@ -252,4 +252,4 @@ def _public(uow: UnitOfWork, row: ScreeningSession) -> ScreeningPublic:
     )
 
 
-_RECORDS = audit.Subject(SUBJECT, _public)
+_SESSIONS = audit.Subject(SUBJECT, _public)
