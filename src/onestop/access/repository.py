@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from onestop.access.errors import StaffNotFound
 from onestop.access.models import ApiToken, Office, Staff
 from onestop.common.errors import InvalidInput
 
@@ -40,6 +41,14 @@ def list_offices(session: Session) -> Sequence[Office]:
 def find_staff(session: Session, staff_id: uuid.UUID) -> Staff | None:
     """The staff member with this id, if any."""
     return session.get(Staff, staff_id)
+
+
+def staff_by_id(session: Session, staff_id: uuid.UUID) -> Staff:
+    """The staff member with this id; raises StaffNotFound."""
+    staff = session.get(Staff, staff_id)
+    if staff is None:
+        raise StaffNotFound(staff_id)
+    return staff
 
 
 def find_active_staff(session: Session, staff_id: uuid.UUID) -> Staff | None:

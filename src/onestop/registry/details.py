@@ -27,6 +27,7 @@ from onestop.registry.repository import PeopleRepository
 SUBJECT = "person"
 P = TypeVar("P", bound=BaseModel)
 Removable = TypeVar("Removable", m.PersonContact, m.PersonAddress)
+Attached = m.PersonContact | m.PersonAddress | m.PersonIdentifier | m.SafetyFlag | m.Consent
 
 
 def _open(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> tuple[PeopleRepository, m.Person]:
@@ -41,13 +42,12 @@ def _open(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> tuple[PeopleRe
 def _saved(
     uow: UnitOfWork,
     actor: Actor,
-    action: AuditAction,
-    person_id: uuid.UUID,
-    row: Any,
+    row: Attached,
     public: type[P],
+    action: AuditAction = AuditAction.PERSON_UPDATE,
     **event: Any,
 ) -> P:
-    """``row`` as ``public`` once the change is flushed, recorded against the person (``event``:
+    """``row`` as ``public`` once the change is flushed, recorded against its person (``event``:
     purpose, before, after) and committed."""
     uow.flush()
     return audit.audited_write(
@@ -56,7 +56,7 @@ def _saved(
         actor=actor,
         action=action,
         subject_type=SUBJECT,
-        subject_id=person_id,
+        subject_id=row.person_id,
         **event,
     )
 
@@ -101,13 +101,7 @@ def _add_contact(
         )
         uow.session.add(row)
         return _saved(
-            uow,
-            actor,
-            AuditAction.PERSON_UPDATE,
-            person_id,
-            row,
-            s.ContactPublic,
-            after={"contact_added": {"kind": kind, "value": value}},
+            uow, actor, row, s.ContactPublic, after={"contact_added": {"kind": kind, "value": value}}
         )
 
 
@@ -121,16 +115,7 @@ def remove_contact(
             uow.commit()
             return s.ContactPublic.model_validate(row)
         before = {"contact": row.value}
-        return _saved(
-            uow,
-            actor,
-            AuditAction.PERSON_UPDATE,
-            person_id,
-            row,
-            s.ContactPublic,
-            before=before,
-            after={"contact": None},
-        )
+        return _saved(uow, actor, row, s.ContactPublic, before=before, after={"contact": None})
 
 
 def add_address(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, data: s.AddressIn) -> s.AddressPublic:
@@ -150,15 +135,7 @@ def add_address(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, data: s.
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        return _saved(
-            uow,
-            actor,
-            AuditAction.PERSON_UPDATE,
-            person_id,
-            row,
-            s.AddressPublic,
-            after={"address_added": {"city": a.city}},
-        )
+        return _saved(uow, actor, row, s.AddressPublic, after={"address_added": {"city": a.city}})
 
 
 def remove_address(
@@ -171,7 +148,7 @@ def remove_address(
             uow.commit()
             return s.AddressPublic.model_validate(row)
         after = {"address_removed": row.id}
-        return _saved(uow, actor, AuditAction.PERSON_UPDATE, person_id, row, s.AddressPublic, after=after)
+        return _saved(uow, actor, row, s.AddressPublic, after=after)
 
 
 def add_identifier(
@@ -205,8 +182,6 @@ def add_identifier(
         return _saved(
             uow,
             actor,
-            AuditAction.PERSON_UPDATE,
-            person_id,
             row,
             s.IdentifierPublic,
             after={"identifier_added": {"kind": kind, "masked": row.masked}},
@@ -232,7 +207,7 @@ def set_safety_flag(
         )
         uow.session.add(row)
         return _saved(
-            uow, actor, AuditAction.PERSON_FLAG_SET, person_id, row, s.FlagPublic, after={"flag": kind.value}
+            uow, actor, row, s.FlagPublic, action=AuditAction.PERSON_FLAG_SET, after={"flag": kind.value}
         )
 
 
@@ -250,10 +225,9 @@ def remove_safety_flag(
         return _saved(
             uow,
             actor,
-            AuditAction.PERSON_FLAG_REMOVE,
-            person_id,
             row,
             s.FlagPublic,
+            action=AuditAction.PERSON_FLAG_REMOVE,
             purpose=why,
             before={"flag": row.kind},
             after={"flag": None},
@@ -283,10 +257,9 @@ def record_consent(
         return _saved(
             uow,
             actor,
-            AuditAction.PERSON_CONSENT_GIVEN,
-            person_id,
             row,
             s.ConsentPublic,
+            action=AuditAction.PERSON_CONSENT_GIVEN,
             after=audit.fields(row, "recipient", "purpose"),
         )
 
@@ -304,9 +277,8 @@ def withdraw_consent(
         return _saved(
             uow,
             actor,
-            AuditAction.PERSON_CONSENT_WITHDRAWN,
-            person_id,
             row,
             s.ConsentPublic,
+            action=AuditAction.PERSON_CONSENT_WITHDRAWN,
             before={"recipient": row.recipient},
         )

@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import select
 
 from onestop.access import domain as access_domain
-from onestop.access.errors import StaffNotFound
 from onestop.access.grants import errors
 from onestop.access.grants.domain import APPROVER_ROLES, GrantState, is_privileged, split_roles
 from onestop.access.grants.errors import GrantConflict, GrantNotFound, GrantRefusal, OwnGrant
@@ -25,6 +24,7 @@ from onestop.access.grants.models import RoleGrant
 from onestop.access.guard import require
 from onestop.access.models import Staff
 from onestop.access.permissions import Actor, Permission, Role
+from onestop.access.repository import staff_by_id
 from onestop.audit import record
 from onestop.audit.actions import AuditAction
 from onestop.common.errors import DomainError, InvalidInput
@@ -196,9 +196,7 @@ def _bootstrap(uow: UnitOfWork, actor: Actor) -> bool:
 
 
 def _active_staff(uow: UnitOfWork, staff_id: uuid.UUID) -> Staff:
-    staff = uow.session.get(Staff, staff_id)
-    if staff is None:
-        raise StaffNotFound(staff_id)
+    staff = staff_by_id(uow.session, staff_id)
     if not staff.active:
         raise GrantConflict(errors.DEACTIVATED)
     return staff
