@@ -47,6 +47,13 @@ def client_actor(account: ClientAccount) -> Actor:
     return Actor.for_roles(None, f"client:{account.id}", frozenset({Role.CLIENT}))
 
 
+def record_on_account(uow: UnitOfWork, account: ClientAccount, action: AuditAction, **event: Any) -> None:
+    """An event the client causes on their own account (signing up, in or out): they are its actor."""
+    audit.record(
+        uow, actor=client_actor(account), action=action, subject_type=SUBJECT, subject_id=account.id, **event
+    )
+
+
 @dataclass(frozen=True)
 class Applied:
     """What applying online created."""
