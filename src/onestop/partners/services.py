@@ -89,16 +89,8 @@ def create_sponsor(uow: UnitOfWork, *, actor: Actor, data: SponsorCreate) -> Spo
         for contact in contacts:
             contact.sponsor_id = sponsor.id
             uow.session.add(contact)
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: _sponsor_public(PartnersRepository(uow.session), sponsor),
-            actor=actor,
-            action=AuditAction.PARTNER_SPONSOR_CREATE,
-            subject_type=SPONSOR,
-            subject_id=sponsor.id,
-            after={"name": name, "kind": kind.value, "payee_id": payee_id, "contacts": len(contacts)},
-        )
+        after = {"name": name, "kind": kind.value, "payee_id": payee_id, "contacts": len(contacts)}
+        return _SPONSORS.saved(uow, actor, AuditAction.PARTNER_SPONSOR_CREATE, sponsor, after=after)
 
 
 def _vendor_payee(uow: UnitOfWork, actor: Actor, name: str, payee_id: uuid.UUID | None) -> uuid.UUID:
@@ -117,31 +109,16 @@ def list_sponsors(uow: UnitOfWork, *, actor: Actor) -> list[SponsorPublic]:
     """Every sponsor with its contacts."""
     with uow:
         require(uow, actor, Permission.PARTNER_READ, subject_type=SPONSOR)
-        repo = PartnersRepository(uow.session)
-        return audit.audited_list(
-            uow,
-            repo.sponsors(),
-            lambda s: _sponsor_public(repo, s),
-            actor=actor,
-            action=AuditAction.PARTNER_SPONSOR_LIST,
-            subject_type=SPONSOR,
-        )
+        sponsors = PartnersRepository(uow.session).sponsors()
+        return _SPONSORS.listed(uow, actor, AuditAction.PARTNER_SPONSOR_LIST, sponsors, (SPONSOR, None))
 
 
 def get_sponsor(uow: UnitOfWork, *, actor: Actor, sponsor_id: uuid.UUID) -> SponsorPublic:
     """One sponsor with its contacts."""
     with uow:
         require(uow, actor, Permission.PARTNER_READ, subject_type=SPONSOR, subject_id=sponsor_id)
-        repo = PartnersRepository(uow.session)
-        value = _sponsor_public(repo, repo.sponsor(sponsor_id))
-        return audit.audited_read(
-            uow,
-            value,
-            actor=actor,
-            action=AuditAction.PARTNER_SPONSOR_READ,
-            subject_type=SPONSOR,
-            subject_id=sponsor_id,
-        )
+        sponsor = PartnersRepository(uow.session).sponsor(sponsor_id)
+        return _SPONSORS.read(uow, actor, AuditAction.PARTNER_SPONSOR_READ, sponsor)
 
 
 def propose_project(uow: UnitOfWork, *, actor: Actor, data: ProjectCreate) -> ProjectPublic:
@@ -441,16 +418,8 @@ def get_project(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID) -> Proj
     """A project with its revisions, participants, instalments and visits."""
     with uow:
         require(uow, actor, Permission.PARTNER_READ, subject_type=PROJECT, subject_id=project_id)
-        repo = PartnersRepository(uow.session)
-        value = _project_public(repo, repo.project(project_id))
-        return audit.audited_read(
-            uow,
-            value,
-            actor=actor,
-            action=AuditAction.PARTNER_PROJECT_READ,
-            subject_type=PROJECT,
-            subject_id=project_id,
-        )
+        project = PartnersRepository(uow.session).project(project_id)
+        return _PROJECTS.read(uow, actor, AuditAction.PARTNER_PROJECT_READ, project)
 
 
 def list_projects(
@@ -574,4 +543,9 @@ def _project_view(uow: UnitOfWork, project: Project) -> ProjectPublic:
     return _project_public(PartnersRepository(uow.session), project)
 
 
+def _sponsor_view(uow: UnitOfWork, sponsor: Sponsor) -> SponsorPublic:
+    return _sponsor_public(PartnersRepository(uow.session), sponsor)
+
+
 _PROJECTS = audit.Subject(PROJECT, _project_view)
+_SPONSORS = audit.Subject(SPONSOR, _sponsor_view)
