@@ -121,8 +121,7 @@ def extend_deadline(
 ) -> RequestPublic:
     """The statute's one extension, with the reason the person will be told."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
+        row = _request(uow, actor, request_id)
         if RequestStatus(row.status) in domain.FINAL:
             raise InvalidTransition(f"the request is already {row.status}")
         reason = required_text(data.reason, "reason", max_len=2000)
@@ -145,9 +144,8 @@ def assemble_package(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) ->
     """Gather everything held about the person into the request (again, if already assembled: earlier
     redactions are kept only while their section and item still exist)."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
+        row = _request(uow, actor, request_id)
         repo = PrivacyRepository(uow.session)
-        row = repo.get(request_id)
         _access_only(row)
         domain.check_transition(RequestKind(row.kind), row.status, RequestStatus.ASSEMBLED)
         found = package.assemble(uow, actor=actor, person_id=row.person_id)
@@ -171,8 +169,7 @@ def add_redaction(
 ) -> RequestPublic:
     """Withhold part of an assembled package, with the reason the person will see."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
+        row = _request(uow, actor, request_id)
         _access_only(row)
         if row.status != RequestStatus.ASSEMBLED or row.package is None:
             raise InvalidTransition("redact an assembled package, before its release is approved")
@@ -203,9 +200,8 @@ def approve_release(
 ) -> RequestPublic:
     """A supervisor's approval of the redacted package; never by whoever assembled or redacted it."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_RELEASE_APPROVE, subject_type=SUBJECT, subject_id=request_id)
+        row = _request(uow, actor, request_id, Permission.PRIVACY_RELEASE_APPROVE)
         repo = PrivacyRepository(uow.session)
-        row = repo.get(request_id)
         _access_only(row)
         expect_version(row.version, version, what="privacy request")
         domain.check_transition(RequestKind.ACCESS, row.status, RequestStatus.APPROVED)
@@ -227,9 +223,8 @@ def release_package(
 ) -> RequestPublic:
     """Render the approved, redacted package as PDF and JSON, keep both, and close the officer's task."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
+        row = _request(uow, actor, request_id)
         repo = PrivacyRepository(uow.session)
-        row = repo.get(request_id)
         _access_only(row)
         if row.status != RequestStatus.APPROVED:
             raise InvalidTransition("a package is released only after a supervisor approves it")
@@ -264,8 +259,7 @@ def released_file(
 ) -> bytes:
     """The released PDF or JSON, as sent (reading it is audited)."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
+        row = _request(uow, actor, request_id, Permission.PRIVACY_READ)
         key = {"pdf": row.pdf_key, "json": row.json_key}.get(fmt, "")
         if fmt not in ("pdf", "json"):
             raise InvalidInput("format", "must be pdf or json")
@@ -286,9 +280,8 @@ def released_file(
 def preview_package(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) -> PackagePublic:
     """The package as it would be released now, redactions applied."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=request_id)
+        row = _request(uow, actor, request_id, Permission.PRIVACY_READ)
         repo = PrivacyRepository(uow.session)
-        row = repo.get(request_id)
         if row.package is None:
             raise InvalidTransition("the package has not been assembled")
         found = PackagePublic(request=_public(uow, row), package=_redacted(repo, row))
@@ -308,8 +301,7 @@ def decide_correction(
     """Correct (saying what was changed; the change itself is made through the record's own page) or
     refuse (with the reason, and the person's statement of disagreement when they have given it)."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
+        row = _request(uow, actor, request_id)
         if row.kind != RequestKind.CORRECTION:
             raise InvalidInput("request_id", "this is not a correction request")
         target = parse_enum(RequestStatus, data.outcome, field="outcome")
@@ -346,8 +338,7 @@ def attach_disagreement(
 ) -> RequestPublic:
     """Attach (or replace) the person's statement of disagreement to a refused correction."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
+        row = _request(uow, actor, request_id)
         if row.kind != RequestKind.CORRECTION or row.status != RequestStatus.REFUSED:
             raise InvalidTransition("a statement of disagreement goes with a refused correction")
         before = row.disagreement
@@ -364,8 +355,7 @@ def attach_disagreement(
 def get_request(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) -> RequestPublic:
     """One request with its redactions."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
+        row = _request(uow, actor, request_id, Permission.PRIVACY_READ)
         return _REQUESTS.read(uow, actor, AuditAction.PRIVACY_REQUEST_READ, row)
 
 
@@ -387,6 +377,17 @@ def person_requests(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> l
         require(uow, actor, Permission.PERSON_READ, subject_type="person", subject_id=person_id)
         rows = PrivacyRepository(uow.session).for_people(merged_record_ids(uow, person_id))
         return _REQUESTS.listed(uow, actor, AuditAction.PRIVACY_REQUEST_LIST, rows, ("person", person_id))
+
+
+def _request(
+    uow: UnitOfWork,
+    actor: Actor,
+    request_id: uuid.UUID,
+    permission: Permission = Permission.PRIVACY_REQUEST_WRITE,
+) -> PrivacyRequest:
+    """The request, once the actor may act on it."""
+    require(uow, actor, permission, subject_type=SUBJECT, subject_id=request_id)
+    return PrivacyRepository(uow.session).get(request_id)
 
 
 def _access_only(row: PrivacyRequest) -> None:

@@ -114,10 +114,7 @@ def verify_document(
 ) -> DocumentPublic:
     """Record that an officer verified the evidence, and how."""
     with uow:
-        require(uow, actor, Permission.DOCUMENT_VERIFY, subject_type=SUBJECT, subject_id=document_id)
-        row = DocumentRepository(uow.session).get(document_id)
-        expect_version(row.version, data.version, what="document")
-        domain.check_transition(row.status, DocumentStatus.VERIFIED)
+        row = _under_review(uow, actor, document_id, data.version, DocumentStatus.VERIFIED)
         method = domain.verification_method(data.method)
         row.verification_agency = domain.check_agency(method, clean_text(data.agency))
         row.verification_method = method.value
@@ -130,12 +127,20 @@ def reject_document(
 ) -> DocumentPublic:
     """Reject the evidence, with the reason."""
     with uow:
-        require(uow, actor, Permission.DOCUMENT_VERIFY, subject_type=SUBJECT, subject_id=document_id)
-        row = DocumentRepository(uow.session).get(document_id)
-        expect_version(row.version, data.version, what="document")
-        domain.check_transition(row.status, DocumentStatus.REJECTED)
+        row = _under_review(uow, actor, document_id, data.version, DocumentStatus.REJECTED)
         row.review_note = required_text(data.reason, "reason", max_len=4000)
         return _decide(uow, actor, row, DocumentStatus.REJECTED, AuditAction.DOCUMENT_REJECT)
+
+
+def _under_review(
+    uow: UnitOfWork, actor: Actor, document_id: uuid.UUID, version: int | None, target: DocumentStatus
+) -> Document:
+    """The document an officer verifies or rejects, at the version they read, if it may go to ``target``."""
+    require(uow, actor, Permission.DOCUMENT_VERIFY, subject_type=SUBJECT, subject_id=document_id)
+    row = DocumentRepository(uow.session).get(document_id)
+    expect_version(row.version, version, what="document")
+    domain.check_transition(row.status, target)
+    return row
 
 
 def _decide(
@@ -145,16 +150,7 @@ def _decide(
     row.status, row.reviewed_by, row.reviewed_at = status.value, actor.username, uow.clock.now()
     uow.flush()
     after = _snapshot(row) | {"method": row.verification_method, "agency": row.verification_agency}
-    return audit.audited_write(
-        uow,
-        lambda: DocumentPublic.model_validate(row),
-        actor=actor,
-        action=action,
-        subject_type=SUBJECT,
-        subject_id=row.id,
-        before=before,
-        after=after,
-    )
+    return _DOCUMENTS.saved(uow, actor, action, row, before=before, after=after)
 
 
 def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[DocumentPublic]:
