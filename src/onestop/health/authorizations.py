@@ -16,8 +16,9 @@ from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.text import required_text
-from onestop.db import UnitOfWork, expect_version
+from onestop.db import UnitOfWork
 from onestop.health import domain, terms
+from onestop.health.changes import to_change
 from onestop.health.coverage import covering
 from onestop.health.domain import AuthorizationStatus
 from onestop.health.follow_ups import follow_up_task
@@ -114,9 +115,7 @@ def record_client_told(
 ) -> AuthorizationPublic:
     """What the officer explained to the client about the request (any status)."""
     with uow:
-        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=authorization_id)
-        row = HealthRepository(uow.session).get(SpecialAuthorization, authorization_id, for_update=True)
-        expect_version(row.version, data.version, what="special authorization")
+        row = to_change(uow, actor, SpecialAuthorization, authorization_id, data.version, SUBJECT)
         row.client_told = required_text(data.told, "told", max_len=4000)
         row.client_told_on = data.told_on or uow.clock.today()
         return _AUTHORIZATIONS.saved(
@@ -144,9 +143,7 @@ def _open(
     version: int | None,
     target: AuthorizationStatus,
 ) -> SpecialAuthorization:
-    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=authorization_id)
-    row = HealthRepository(uow.session).get(SpecialAuthorization, authorization_id, for_update=True)
-    expect_version(row.version, version, what="special authorization")
+    row = to_change(uow, actor, SpecialAuthorization, authorization_id, version, SUBJECT)
     domain.check_authorization_move(row.status, target)
     return row
 

@@ -18,8 +18,9 @@ from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.common.money import to_cents
 from onestop.common.text import clean_text, required_text
-from onestop.db import UnitOfWork, expect_version
+from onestop.db import UnitOfWork
 from onestop.health import domain, payments, terms
+from onestop.health.changes import to_change
 from onestop.health.coverage import covering
 from onestop.health.domain import CardStatus, Plan
 from onestop.health.models import Coverage, DrugCard
@@ -143,9 +144,7 @@ def reissue_card(uow: UnitOfWork, *, actor: Actor, card_id: uuid.UUID, data: Car
 
 
 def _issued(uow: UnitOfWork, actor: Actor, card_id: uuid.UUID, version: int | None) -> DrugCard:
-    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=card_id)
-    row = HealthRepository(uow.session).get(DrugCard, card_id, for_update=True)
-    expect_version(row.version, version, what="drug card")
+    row = to_change(uow, actor, DrugCard, card_id, version, SUBJECT)
     if row.status != CardStatus.ISSUED:
         raise InvalidTransition(f"a card that is {row.status} cannot be changed")
     return row

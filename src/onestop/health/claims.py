@@ -19,8 +19,9 @@ from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.money import format_cents, to_cents
 from onestop.common.text import required_text
-from onestop.db import UnitOfWork, expect_version
+from onestop.db import UnitOfWork
 from onestop.health import domain, payments
+from onestop.health.changes import to_change
 from onestop.health.domain import ClaimStatus
 from onestop.health.errors import NoCoverage
 from onestop.health.models import HealthClaim
@@ -184,9 +185,7 @@ def pay_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Claim
 
 
 def _claim(uow: UnitOfWork, actor: Actor, claim_id: uuid.UUID, version: int | None) -> HealthClaim:
-    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=claim_id)
-    row = HealthRepository(uow.session).get(HealthClaim, claim_id, for_update=True)
-    expect_version(row.version, version, what="claim")
+    row = to_change(uow, actor, HealthClaim, claim_id, version, SUBJECT)
     return row
 
 

@@ -16,8 +16,9 @@ from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text, required_text
-from onestop.db import UnitOfWork, expect_version
+from onestop.db import UnitOfWork
 from onestop.health import domain, terms
+from onestop.health.changes import to_change
 from onestop.health.domain import CoverageStatus, McpStatus, Plan, RestrictionKind
 from onestop.health.errors import NoCoverage
 from onestop.health.models import (
@@ -273,9 +274,7 @@ def remove_restriction(
 
 
 def _active(uow: UnitOfWork, actor: Actor, coverage_id: uuid.UUID, version: int | None) -> Coverage:
-    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=coverage_id)
-    row = HealthRepository(uow.session).get(Coverage, coverage_id, for_update=True)
-    expect_version(row.version, version, what="coverage period")
+    row = to_change(uow, actor, Coverage, coverage_id, version, SUBJECT)
     if row.status != CoverageStatus.ACTIVE:
         raise InvalidTransition("this coverage period has ended")
     return row

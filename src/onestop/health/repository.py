@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from sqlalchemy import func, or_, select
 
-from onestop.db import Repository
+from onestop.db import Entity, Repository
 from onestop.health.domain import CoverageStatus, McpStatus
 from onestop.health.errors import HealthRecordNotFound
 from onestop.health.models import (
@@ -53,6 +53,11 @@ _WHAT = {
     Travel: "travel request",
     SpecialAuthorization: "special authorization",
 }
+
+
+def what_of(model: type[Entity]) -> str:
+    """How messages name a record of ``model`` ("coverage period", "drug card", ...)."""
+    return _WHAT[model]
 
 
 class HealthRepository(Repository[object]):

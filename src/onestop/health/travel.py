@@ -21,8 +21,9 @@ from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.money import to_cents
 from onestop.common.text import required_text
-from onestop.db import UnitOfWork, expect_version
+from onestop.db import UnitOfWork
 from onestop.health import domain, payments
+from onestop.health.changes import to_change
 from onestop.health.domain import TravelKind, TravelStatus
 from onestop.health.follow_ups import follow_up_task
 from onestop.health.models import Travel
@@ -141,9 +142,7 @@ def add_travel_invoice(
 ) -> TravelPublic:
     """Enter a vendor's invoice for an approved trip in money's invoices."""
     with uow:
-        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=travel_id)
-        row = HealthRepository(uow.session).get(Travel, travel_id, for_update=True)
-        expect_version(row.version, data.version, what="travel request")
+        row = to_change(uow, actor, Travel, travel_id, data.version, SUBJECT)
         if row.status not in (TravelStatus.APPROVED, TravelStatus.RETURNED):
             raise InvalidInput("travel_id", "invoices are for an approved trip")
         unit_id = payments.unit_to_pay(uow, row.person_id, row.depart_on)
@@ -184,8 +183,6 @@ def record_return(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: 
 def _get(
     uow: UnitOfWork, actor: Actor, travel_id: uuid.UUID, version: int | None, target: TravelStatus
 ) -> Travel:
-    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=travel_id)
-    row = HealthRepository(uow.session).get(Travel, travel_id, for_update=True)
-    expect_version(row.version, version, what="travel request")
+    row = to_change(uow, actor, Travel, travel_id, version, SUBJECT)
     domain.check_travel_move(row.status, target)
     return row
