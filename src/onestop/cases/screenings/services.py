@@ -78,10 +78,8 @@ def answer_screening(
 ) -> ScreeningPublic:
     """Record answers as a new step and run the screener again."""
     with uow:
-        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
+        row = _session(uow, actor, session_id, data.version)
         repo = ScreeningRepository(uow.session)
-        row = repo.get(session_id)
-        expect_version(row.version, data.version, what="screening interview")
         domain.check_open(row.status)
         steps = repo.steps(row.id)
         asked = list(steps[-1].result.get("next_questions", [])) if steps else []
@@ -159,9 +157,7 @@ def link_screening(
 ) -> ScreeningPublic:
     """Link an anonymous interview to the person once registered."""
     with uow:
-        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
-        row = ScreeningRepository(uow.session).get(session_id)
-        expect_version(row.version, data.version, what="screening interview")
+        row = _session(uow, actor, session_id, data.version)
         person_id = current_record_id(uow, data.person_id)
         domain.check_link(row.person_id, person_id)
         if row.person_id is None:
@@ -185,9 +181,7 @@ def complete_screening(
 ) -> ScreeningPublic:
     """Close the interview; its steps stay as they are."""
     with uow:
-        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
-        row = ScreeningRepository(uow.session).get(session_id)
-        expect_version(row.version, data.version, what="screening interview")
+        row = _session(uow, actor, session_id, data.version)
         domain.check_open(row.status)
         row.status = SessionStatus.COMPLETED.value
         row.completed_by, row.completed_at = actor.username, uow.clock.now()
@@ -227,6 +221,14 @@ def answers_of(
         )
     answers = domain.fold([s.answers for s in ScreeningRepository(uow.session).steps(row.id)])
     return answers, domain.roles(answers)
+
+
+def _session(uow: UnitOfWork, actor: Actor, session_id: uuid.UUID, version: int | None) -> ScreeningSession:
+    """The interview a step changes, once the actor may, at the version they read."""
+    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
+    row = ScreeningRepository(uow.session).get(session_id)
+    expect_version(row.version, version, what="screening interview")
+    return row
 
 
 def _public(uow: UnitOfWork, row: ScreeningSession) -> ScreeningPublic:
