@@ -5,7 +5,7 @@ the public view, commit); ``fields``: a row's values by name, for an event's ``b
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Unpack
 
 from onestop.audit.actions import AuditAction
 from onestop.audit.recorder import record
@@ -22,6 +22,15 @@ def fields(row: object, *names: str) -> dict[str, Any]:
     return {name: getattr(row, name) for name in names}
 
 
+class Event(TypedDict, total=False):
+    """What an event says besides who did what to which record (``record``'s other keywords)."""
+
+    purpose: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    details: dict[str, Any] | None
+
+
 def audited_write(
     uow: UnitOfWork,
     view: Callable[[], T],
@@ -30,24 +39,11 @@ def audited_write(
     action: AuditAction,
     subject_type: str | None,
     subject_id: object | None,
-    purpose: str | None = None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    details: dict[str, Any] | None = None,
+    **event: Unpack[Event],
 ) -> T:
     """Record the change's event, then return ``view()``, what the use case hands back, made once the
     event's flush has sent every change (so it shows the new version and ids) and committed."""
-    record(
-        uow,
-        actor=actor,
-        action=action,
-        subject_type=subject_type,
-        subject_id=subject_id,
-        purpose=purpose,
-        before=before,
-        after=after,
-        details=details,
-    )
+    record(uow, actor=actor, action=action, subject_type=subject_type, subject_id=subject_id, **event)
     value = view()
     uow.commit()
     return value
