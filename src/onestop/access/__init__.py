@@ -17,7 +17,7 @@ from onestop.access.errors import AccountLocked, LoginFailed, OfficeNotFound, St
 from onestop.access.guard import require
 from onestop.access.models import ApiToken, Office, Staff
 from onestop.access.permissions import ROLE_PERMISSIONS, Actor, Permission, Role
-from onestop.access.repository import find_active_staff
+from onestop.access.repository import find_active_staff, office_or_own
 from onestop.access.services import (
     change_password,
     create_office,
@@ -64,6 +64,7 @@ __all__ = [
     "list_offices",
     "list_staff",
     "login",
+    "office_or_own",
     "require",
     "revoke_token",
     "verify_audit_chain",

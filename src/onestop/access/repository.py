@@ -9,12 +9,23 @@ from collections.abc import Sequence
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from onestop.access.errors import StaffNotFound
 from onestop.access.models import ApiToken, Office, Staff
+from onestop.common.errors import InvalidInput
 
 
 def find_office(session: Session, office_id: uuid.UUID) -> Office | None:
     """The office with this id, if any."""
     return session.get(Office, office_id)
+
+
+def office_or_own(session: Session, office_id: uuid.UUID | None, own: uuid.UUID | None) -> uuid.UUID | None:
+    """The office a new record is for: the one the user gave (bad input if there is none such), else
+    the user's own office (``own``), else none."""
+    office_id = office_id or own
+    if office_id is not None and session.get(Office, office_id) is None:
+        raise InvalidInput("office_id", f"no office with id {office_id}")
+    return office_id
 
 
 def find_office_by_code(session: Session, code: str) -> Office | None:
@@ -30,6 +41,14 @@ def list_offices(session: Session) -> Sequence[Office]:
 def find_staff(session: Session, staff_id: uuid.UUID) -> Staff | None:
     """The staff member with this id, if any."""
     return session.get(Staff, staff_id)
+
+
+def staff_by_id(session: Session, staff_id: uuid.UUID) -> Staff:
+    """The staff member with this id; raises StaffNotFound."""
+    staff = session.get(Staff, staff_id)
+    if staff is None:
+        raise StaffNotFound(staff_id)
+    return staff
 
 
 def find_active_staff(session: Session, staff_id: uuid.UUID) -> Staff | None:

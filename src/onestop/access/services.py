@@ -166,9 +166,7 @@ def get_staff(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID) -> Staff:
     with uow:
         if staff_id != actor.staff_id:
             require(uow, actor, Permission.STAFF_READ, subject_type="staff", subject_id=staff_id)
-        staff = repository.find_staff(uow.session, staff_id)
-        if staff is None:
-            raise StaffNotFound(staff_id)
+        staff = repository.staff_by_id(uow.session, staff_id)
         uow.commit()
     return staff
 
@@ -188,9 +186,7 @@ def deactivate_staff(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID) -> S
     """Close an account: it can no longer log in, and its tokens stop working at once."""
     with uow:
         require(uow, actor, Permission.STAFF_WRITE, subject_type="staff", subject_id=staff_id)
-        staff = repository.find_staff(uow.session, staff_id)
-        if staff is None:
-            raise StaffNotFound(staff_id)
+        staff = repository.staff_by_id(uow.session, staff_id)
         if not staff.active:
             raise InvalidTransition(f"staff member {staff.username} is already inactive")
         if staff.id == actor.staff_id:
@@ -224,9 +220,7 @@ def change_password(
         own = staff_id == actor.staff_id
         if not own:
             require(uow, actor, Permission.STAFF_WRITE, subject_type="staff", subject_id=staff_id)
-        staff = repository.find_staff(uow.session, staff_id)
-        if staff is None:
-            raise StaffNotFound(staff_id)
+        staff = repository.staff_by_id(uow.session, staff_id)
         if own and not passwords.verify_password(staff.password_hash, current_password or ""):
             raise InvalidInput("current_password", "is wrong")
         domain.check_password_policy(new_password)

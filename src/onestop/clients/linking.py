@@ -70,16 +70,15 @@ def list_portal_accounts(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID)
         require(uow, actor, Permission.PERSON_READ, subject_type=SUBJECT, subject_id=person_id)
         records = merged_record_ids(uow, person_id)
         found = [_public(a, records) for a in repository.accounts_on(uow.session, records)]
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: found,
             actor=actor,
             action=AuditAction.CLIENT_LINK_LIST,
             subject_type=SUBJECT,
             subject_id=person_id,
             details={"accounts": [f.account_id for f in found]},
         )
-        uow.commit()
-        return found
 
 
 def link_portal_account(

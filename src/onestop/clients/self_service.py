@@ -47,6 +47,13 @@ def client_actor(account: ClientAccount) -> Actor:
     return Actor.for_roles(None, f"client:{account.id}", frozenset({Role.CLIENT}))
 
 
+def record_on_account(uow: UnitOfWork, account: ClientAccount, action: AuditAction, **event: Any) -> None:
+    """An event the client causes on their own account (signing up, in or out): they are its actor."""
+    audit.record(
+        uow, actor=client_actor(account), action=action, subject_type=SUBJECT, subject_id=account.id, **event
+    )
+
+
 @dataclass(frozen=True)
 class Applied:
     """What applying online created."""
@@ -85,16 +92,15 @@ def apply_online(
             program=program, unit_id=unit_id, channel="online", screening_session_id=session.id
         )
         application = create_application(uow, actor=actor, data=data)
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: Applied(application, person_id),
             actor=actor,
             action=AuditAction.CLIENT_APPLY,
             subject_type=SUBJECT,
             subject_id=account.id,
             details={"application_id": application.id, "program": program},
         )
-        uow.commit()
-        return Applied(application, person_id)
 
 
 def _current_unit(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UUID | None:

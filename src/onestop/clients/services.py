@@ -11,19 +11,17 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from onestop import audit
 from onestop.access.domain import LoginPolicy, LoginState, after_failure, after_success, is_locked
 from onestop.access.passwords import hash_password, verify_password
 from onestop.audit import AuditAction
 from onestop.clients import domain, repository, sessions
 from onestop.clients.errors import ClientLoginFailed
 from onestop.clients.models import ClientAccount, ClientToken, OutboxMessage
-from onestop.clients.self_service import client_actor, signed_in_account
+from onestop.clients.self_service import record_on_account, signed_in_account
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 
-SUBJECT = "client_account"
 VERIFY_SUBJECT = {"en": "Confirm your e-mail address", "fr": "Confirmez votre adresse courriel"}
 VERIFY_BODY = {
     "en": "Hello,\n\nTo finish creating your account, open this link within 48 hours:\n\n{link}\n\n"
@@ -86,13 +84,7 @@ def sign_up(
         )
         link = f"{link_base.rstrip('/')}/portal/account/verify?token={token}"
         _send(uow, address, VERIFY_SUBJECT[lang], VERIFY_BODY[lang].format(link=link), outbox_dir)
-        audit.record(
-            uow,
-            actor=client_actor(account),
-            action=AuditAction.CLIENT_SIGN_UP,
-            subject_type=SUBJECT,
-            subject_id=account.id,
-        )
+        record_on_account(uow, account, AuditAction.CLIENT_SIGN_UP)
         uow.commit()
 
 
@@ -108,13 +100,7 @@ def verify_email(uow: UnitOfWork, *, token: str) -> ClientAccount:
         row.used_at = now
         account.verified_at = account.verified_at or now
         uow.flush()
-        audit.record(
-            uow,
-            actor=client_actor(account),
-            action=AuditAction.CLIENT_VERIFY,
-            subject_type=SUBJECT,
-            subject_id=account.id,
-        )
+        record_on_account(uow, account, AuditAction.CLIENT_VERIFY)
         uow.commit()
         return account
 
@@ -176,15 +162,7 @@ def _audit_refusal(uow: UnitOfWork, account: ClientAccount, reason: str) -> None
         "failed_sign_ins": account.failed_sign_ins,
         "locked_until": account.locked_until,
     }
-    audit.record(
-        uow,
-        actor=client_actor(account),
-        action=AuditAction.CLIENT_SIGN_IN_FAILED,
-        subject_type=SUBJECT,
-        subject_id=account.id,
-        outcome="failed",
-        details=details,
-    )
+    record_on_account(uow, account, AuditAction.CLIENT_SIGN_IN_FAILED, outcome="failed", details=details)
 
 
 def _accept(uow: UnitOfWork, account: ClientAccount, lifetime: dt.timedelta, now: dt.datetime) -> SignedIn:
@@ -193,13 +171,7 @@ def _accept(uow: UnitOfWork, account: ClientAccount, lifetime: dt.timedelta, now
     account.last_sign_in_at = now
     token = sessions.open_session(uow, account, lifetime)
     uow.flush()
-    audit.record(
-        uow,
-        actor=client_actor(account),
-        action=AuditAction.CLIENT_SIGN_IN,
-        subject_type=SUBJECT,
-        subject_id=account.id,
-    )
+    record_on_account(uow, account, AuditAction.CLIENT_SIGN_IN)
     return SignedIn(account, token)
 
 

@@ -12,19 +12,17 @@ import uuid
 
 from sqlalchemy import update
 
-from onestop import audit
 from onestop.audit import AuditAction
 from onestop.clients import domain, repository
 from onestop.clients.errors import ClientLoginFailed
 from onestop.clients.models import ClientAccount, ClientSession
-from onestop.clients.self_service import client_actor
+from onestop.clients.self_service import record_on_account
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 
 #: ``last_seen_at`` is written at most this often (not on every request), so idleness is measured to
 #: within a minute and most requests write nothing.
 TOUCH_EVERY = dt.timedelta(minutes=1)
-SUBJECT = "client_account"
 
 
 def open_session(uow: UnitOfWork, account: ClientAccount, lifetime: dt.timedelta) -> str:
@@ -80,11 +78,5 @@ def sign_out(uow: UnitOfWork, *, token: str) -> None:
         row.revoked_at = uow.clock.now()
         account = repository.find_account(uow.session, row.account_id)
         if account is not None:
-            audit.record(
-                uow,
-                actor=client_actor(account),
-                action=AuditAction.CLIENT_SIGN_OUT,
-                subject_type=SUBJECT,
-                subject_id=account.id,
-            )
+            record_on_account(uow, account, AuditAction.CLIENT_SIGN_OUT)
         uow.commit()

@@ -1,7 +1,18 @@
-"""Storage: declarative base, column types, engine, unit of work and optimistic locking."""
+"""Storage: declarative base, column types, engine, unit of work, optimistic locking, repository base."""
 
 from onestop.db.base import Base, Entity
+from onestop.db.indexes import partial_index
+from onestop.db.repository import Repository
 from onestop.db.session import UnitOfWork, make_engine, make_session_factory
 from onestop.db.versions import expect_version
 
-__all__ = ["Base", "Entity", "UnitOfWork", "expect_version", "make_engine", "make_session_factory"]
+__all__ = [
+    "Base",
+    "Entity",
+    "Repository",
+    "UnitOfWork",
+    "expect_version",
+    "make_engine",
+    "make_session_factory",
+    "partial_index",
+]

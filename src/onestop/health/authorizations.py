@@ -16,8 +16,9 @@ from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.text import required_text
-from onestop.db import UnitOfWork, expect_version
+from onestop.db import UnitOfWork
 from onestop.health import domain, terms
+from onestop.health.changes import to_change
 from onestop.health.coverage import covering
 from onestop.health.domain import AuthorizationStatus
 from onestop.health.follow_ups import follow_up_task
@@ -33,6 +34,7 @@ from onestop.health.schemas import (
 from onestop.registry import merged_record_ids
 
 SUBJECT = "health_authorization"
+_AUTHORIZATIONS = audit.Subject.of_row(SUBJECT, AuthorizationPublic.model_validate)
 
 
 def submit_authorization(uow: UnitOfWork, *, actor: Actor, data: AuthorizationCreate) -> AuthorizationPublic:
@@ -62,17 +64,9 @@ def submit_authorization(uow: UnitOfWork, *, actor: Actor, data: AuthorizationCr
             created_at=uow.clock.now(),
         )
         HealthRepository(uow.session).add(row)
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.AUTHORIZATION_SUBMIT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"din": din, "submitted_on": submitted},
+        return _AUTHORIZATIONS.saved(
+            uow, actor, AuditAction.AUTHORIZATION_SUBMIT, row, after={"din": din, "submitted_on": submitted}
         )
-        uow.commit()
-        return AuthorizationPublic.model_validate(row)
 
 
 def decide_authorization(
@@ -94,17 +88,13 @@ def decide_authorization(
         row.expires_on, row.decided_by = data.expires_on, actor.username
         if data.expires_on is not None:
             row.follow_up_task_id = _follow_up(uow, actor, row, data.expires_on)
-        uow.flush()
-        audit.record(
+        return _AUTHORIZATIONS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.AUTHORIZATION_DECIDE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.AUTHORIZATION_DECIDE,
+            row,
             after={"status": row.status, "expires_on": row.expires_on, "task_id": row.follow_up_task_id},
         )
-        uow.commit()
-        return AuthorizationPublic.model_validate(row)
 
 
 def _follow_up(uow: UnitOfWork, actor: Actor, row: SpecialAuthorization, expires_on: dt.date) -> uuid.UUID:
@@ -125,22 +115,12 @@ def record_client_told(
 ) -> AuthorizationPublic:
     """What the officer explained to the client about the request (any status)."""
     with uow:
-        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=authorization_id)
-        row = HealthRepository(uow.session).get(SpecialAuthorization, authorization_id, for_update=True)
-        expect_version(row.version, data.version, what="special authorization")
+        row = to_change(uow, actor, SpecialAuthorization, authorization_id, data.version, SUBJECT)
         row.client_told = required_text(data.told, "told", max_len=4000)
         row.client_told_on = data.told_on or uow.clock.today()
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.AUTHORIZATION_CLIENT_TOLD,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"told_on": row.client_told_on},
+        return _AUTHORIZATIONS.saved(
+            uow, actor, AuditAction.AUTHORIZATION_CLIENT_TOLD, row, after={"told_on": row.client_told_on}
         )
-        uow.commit()
-        return AuthorizationPublic.model_validate(row)
 
 
 def withdraw_authorization(
@@ -151,17 +131,9 @@ def withdraw_authorization(
         reason = required_text(data.reason, "reason")
         row = _open(uow, actor, authorization_id, data.version, AuthorizationStatus.WITHDRAWN)
         row.status, row.decision_reason = AuthorizationStatus.WITHDRAWN.value, reason
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.AUTHORIZATION_WITHDRAW,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            details={"reason": reason},
+        return _AUTHORIZATIONS.saved(
+            uow, actor, AuditAction.AUTHORIZATION_WITHDRAW, row, details={"reason": reason}
         )
-        uow.commit()
-        return AuthorizationPublic.model_validate(row)
 
 
 def _open(
@@ -171,9 +143,7 @@ def _open(
     version: int | None,
     target: AuthorizationStatus,
 ) -> SpecialAuthorization:
-    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=authorization_id)
-    row = HealthRepository(uow.session).get(SpecialAuthorization, authorization_id, for_update=True)
-    expect_version(row.version, version, what="special authorization")
+    row = to_change(uow, actor, SpecialAuthorization, authorization_id, version, SUBJECT)
     domain.check_authorization_move(row.status, target)
     return row
 
@@ -185,12 +155,4 @@ def list_authorizations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) 
         rows = HealthRepository(uow.session).for_people(
             SpecialAuthorization, merged_record_ids(uow, person_id)
         )
-        return audit.audited_list(
-            uow,
-            rows,
-            AuthorizationPublic.model_validate,
-            actor=actor,
-            action=AuditAction.AUTHORIZATION_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _AUTHORIZATIONS.listed(uow, actor, AuditAction.AUTHORIZATION_LIST, rows, ("person", person_id))

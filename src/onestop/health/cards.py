@@ -18,8 +18,9 @@ from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.common.money import to_cents
 from onestop.common.text import clean_text, required_text
-from onestop.db import UnitOfWork, expect_version
+from onestop.db import UnitOfWork
 from onestop.health import domain, payments, terms
+from onestop.health.changes import to_change
 from onestop.health.coverage import covering
 from onestop.health.domain import CardStatus, Plan
 from onestop.health.models import Coverage, DrugCard
@@ -28,6 +29,7 @@ from onestop.health.schemas import CardCancel, CardIssue, CardPublic, CardReissu
 from onestop.registry import merged_record_ids
 
 SUBJECT = "health_drug_card"
+_CARDS = audit.Subject.of_row(SUBJECT, CardPublic.of)
 
 
 def issue_card(uow: UnitOfWork, *, actor: Actor, data: CardIssue) -> CardPublic:
@@ -42,17 +44,13 @@ def issue_card(uow: UnitOfWork, *, actor: Actor, data: CardIssue) -> CardPublic:
         )
         if data.value:
             _value(uow, actor, row, data.value, data.payee_id, ids)
-        uow.flush()
-        audit.record(
+        return _CARDS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.DRUG_CARD_ISSUE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"number": row.number, "valid_to": row.valid_to, "value_cents": row.value_cents},
+            actor,
+            AuditAction.DRUG_CARD_ISSUE,
+            row,
+            after=audit.fields(row, "number", "valid_to", "value_cents"),
         )
-        uow.commit()
-        return CardPublic.of(row)
 
 
 def _new_card(
@@ -118,17 +116,7 @@ def cancel_card(uow: UnitOfWork, *, actor: Actor, card_id: uuid.UUID, data: Card
         reason = required_text(data.reason, "reason")
         row = _issued(uow, actor, card_id, data.version)
         _close(uow, actor, row, CardStatus.CANCELLED, reason)
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.DRUG_CARD_CANCEL,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"reason": reason},
-        )
-        uow.commit()
-        return CardPublic.of(row)
+        return _CARDS.saved(uow, actor, AuditAction.DRUG_CARD_CANCEL, row, after={"reason": reason})
 
 
 def reissue_card(uow: UnitOfWork, *, actor: Actor, card_id: uuid.UUID, data: CardReissue) -> CardPublic:
@@ -146,23 +134,17 @@ def reissue_card(uow: UnitOfWork, *, actor: Actor, card_id: uuid.UUID, data: Car
         new.pharmacy_message = old.pharmacy_message.replace(
             old.valid_to.isoformat(), new.valid_to.isoformat()
         )
-        uow.flush()
-        audit.record(
+        return _CARDS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.DRUG_CARD_REISSUE,
-            subject_type=SUBJECT,
-            subject_id=new.id,
+            actor,
+            AuditAction.DRUG_CARD_REISSUE,
+            new,
             after={"replaces": old.id, "number": new.number, "reason": reason},
         )
-        uow.commit()
-        return CardPublic.of(new)
 
 
 def _issued(uow: UnitOfWork, actor: Actor, card_id: uuid.UUID, version: int | None) -> DrugCard:
-    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=card_id)
-    row = HealthRepository(uow.session).get(DrugCard, card_id, for_update=True)
-    expect_version(row.version, version, what="drug card")
+    row = to_change(uow, actor, DrugCard, card_id, version, SUBJECT)
     if row.status != CardStatus.ISSUED:
         raise InvalidTransition(f"a card that is {row.status} cannot be changed")
     return row
@@ -182,12 +164,4 @@ def list_cards(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[C
     with uow:
         require(uow, actor, Permission.PERSON_READ_HEALTH, subject_type="person", subject_id=person_id)
         rows = HealthRepository(uow.session).for_people(DrugCard, merged_record_ids(uow, person_id))
-        return audit.audited_list(
-            uow,
-            rows,
-            CardPublic.of,
-            actor=actor,
-            action=AuditAction.DRUG_CARD_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _CARDS.listed(uow, actor, AuditAction.DRUG_CARD_LIST, rows, ("person", person_id))

@@ -19,8 +19,9 @@ from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.money import format_cents, to_cents
 from onestop.common.text import required_text
-from onestop.db import UnitOfWork, expect_version
+from onestop.db import UnitOfWork
 from onestop.health import domain, payments
+from onestop.health.changes import to_change
 from onestop.health.domain import ClaimStatus
 from onestop.health.errors import NoCoverage
 from onestop.health.models import HealthClaim
@@ -30,6 +31,7 @@ from onestop.registry import merged_record_ids
 from onestop.registry.domain import province
 
 SUBJECT = "health_claim"
+_CLAIMS = audit.Subject.of_row(SUBJECT, ClaimPublic.of)
 PROGRAM = payments.CLAIMS_PROGRAM
 
 
@@ -76,17 +78,13 @@ def receive_claim(uow: UnitOfWork, *, actor: Actor, data: ClaimCreate) -> ClaimP
             created_at=uow.clock.now(),
         )
         repo.add(row)
-        uow.flush()
-        audit.record(
+        return _CLAIMS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.CLAIM_RECEIVE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.CLAIM_RECEIVE,
+            row,
             after={"province": where, "amount_cents": cents, "documents": len(docs)},
         )
-        uow.commit()
-        return ClaimPublic.of(row)
 
 
 def _documents(uow: UnitOfWork, ids: list[uuid.UUID], wanted: list[uuid.UUID]) -> list[str]:
@@ -113,17 +111,9 @@ def add_contact(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Cla
             "recorded_by": actor.username,
         }
         row.contacts = [*row.contacts, contact]
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.CLAIM_CONTACT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"contacts": len(row.contacts)},
+        return _CLAIMS.saved(
+            uow, actor, AuditAction.CLAIM_CONTACT, row, after={"contacts": len(row.contacts)}
         )
-        uow.commit()
-        return ClaimPublic.of(row)
 
 
 def decide_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: ClaimDecide) -> ClaimPublic:
@@ -153,17 +143,13 @@ def decide_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Cl
         row.status, row.approved_cents, row.decision_reason = outcome.value, approved, reason
         row.decided_on, row.decided_by = today, actor.username
         row.appeal = default_policy().appeal_rule(PROGRAM, "ca-nl").notice(today)
-        uow.flush()
-        audit.record(
+        return _CLAIMS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.CLAIM_DECIDE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.CLAIM_DECIDE,
+            row,
             after={"status": row.status, "approved_cents": approved},
         )
-        uow.commit()
-        return ClaimPublic.of(row)
 
 
 def pay_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: ClaimPay) -> ClaimPublic:
@@ -189,23 +175,17 @@ def pay_claim(uow: UnitOfWork, *, actor: Actor, claim_id: uuid.UUID, data: Claim
             ),
         )
         row.status, row.paid_to = ClaimStatus.PAID.value, data.pay_to
-        uow.flush()
-        audit.record(
+        return _CLAIMS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.CLAIM_PAY,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.CLAIM_PAY,
+            row,
             after={"issuance_id": row.issuance_id, "issuance_state": state, "paid_to": data.pay_to},
         )
-        uow.commit()
-        return ClaimPublic.of(row)
 
 
 def _claim(uow: UnitOfWork, actor: Actor, claim_id: uuid.UUID, version: int | None) -> HealthClaim:
-    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=claim_id)
-    row = HealthRepository(uow.session).get(HealthClaim, claim_id, for_update=True)
-    expect_version(row.version, version, what="claim")
+    row = to_change(uow, actor, HealthClaim, claim_id, version, SUBJECT)
     return row
 
 
@@ -214,12 +194,4 @@ def list_claims(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[
     with uow:
         require(uow, actor, Permission.PERSON_READ_HEALTH, subject_type="person", subject_id=person_id)
         rows = HealthRepository(uow.session).for_people(HealthClaim, merged_record_ids(uow, person_id))
-        return audit.audited_list(
-            uow,
-            rows,
-            ClaimPublic.of,
-            actor=actor,
-            action=AuditAction.CLAIM_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _CLAIMS.listed(uow, actor, AuditAction.CLAIM_LIST, rows, ("person", person_id))

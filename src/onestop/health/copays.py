@@ -25,6 +25,7 @@ from onestop.health.repository import HealthRepository
 from onestop.health.schemas import CopayOverride, CopayPublic, CopayRequest
 
 SUBJECT = "health_copay"
+_COPAYS = audit.Subject.of_row(SUBJECT, CopayPublic.of)
 
 
 def cost_prescription(uow: UnitOfWork, *, actor: Actor, data: CopayRequest) -> CopayPublic:
@@ -58,17 +59,13 @@ def cost_prescription(uow: UnitOfWork, *, actor: Actor, data: CopayRequest) -> C
             created_at=uow.clock.now(),
         )
         HealthRepository(uow.session).add(row)
-        uow.flush()
-        audit.record(
+        return _COPAYS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.COPAY_COMPUTE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.COPAY_COMPUTE,
+            row,
             after={"status": row.status, "copay_cents": row.computed_cents, "missing": row.missing},
         )
-        uow.commit()
-        return CopayPublic.of(row)
 
 
 def _prescription(data: CopayRequest) -> Prescription:
@@ -124,15 +121,11 @@ def override_copay(uow: UnitOfWork, *, actor: Actor, copay_id: uuid.UUID, data: 
             )
         before = {"override_cents": row.override_cents}
         row.override_cents, row.override_reason, row.override_by = cents, reason, actor.username
-        uow.flush()
-        audit.record(
+        return _COPAYS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.COPAY_OVERRIDE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.COPAY_OVERRIDE,
+            row,
             before=before,
             after={"override_cents": cents, "computed_cents": row.computed_cents, "reason": reason},
         )
-        uow.commit()
-        return CopayPublic.of(row)

@@ -16,8 +16,9 @@ from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text, required_text
-from onestop.db import UnitOfWork, expect_version
+from onestop.db import UnitOfWork
 from onestop.health import domain, terms
+from onestop.health.changes import to_change
 from onestop.health.domain import CoverageStatus, McpStatus, Plan, RestrictionKind
 from onestop.health.errors import NoCoverage
 from onestop.health.models import (
@@ -53,6 +54,7 @@ from onestop.registry import domain as registry_domain
 from onestop.registry import intake, merged_record_ids
 
 SUBJECT = "health_coverage"
+_COVERAGES = audit.Subject.of_row(SUBJECT, CoveragePublic.model_validate)
 
 
 def apply_decision(uow: UnitOfWork, *, actor: Actor, data: CoverageFromDecision) -> CoverageChange:
@@ -167,25 +169,21 @@ def end_coverage(
         row = _active(uow, actor, coverage_id, data.version)
         if data.end_on < row.start_on:
             raise InvalidInput("end_on", f"must not be before the period starts ({row.start_on.isoformat()})")
-        before = {"end_on": row.end_on, "status": row.status}
+        before = audit.fields(row, "end_on", "status")
         row.end_on, row.status, row.end_reason, row.ended_by = (
             data.end_on,
             CoverageStatus.ENDED.value,
             reason,
             actor.username,
         )
-        uow.flush()
-        audit.record(
+        return _COVERAGES.saved(
             uow,
-            actor=actor,
-            action=AuditAction.COVERAGE_END,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.COVERAGE_END,
+            row,
             before=before,
             after={"end_on": row.end_on, "reason": reason},
         )
-        uow.commit()
-        return CoveragePublic.model_validate(row)
 
 
 def renew_coverage(
@@ -208,17 +206,13 @@ def renew_coverage(
         )
         uow.flush()
         new = new_period(uow, actor, row.person_id, Plan(row.plan), row.program, row.decision_id, start, row)
-        uow.flush()
-        audit.record(
+        return _COVERAGES.saved(
             uow,
-            actor=actor,
-            action=AuditAction.COVERAGE_RENEW,
-            subject_type=SUBJECT,
-            subject_id=new.id,
+            actor,
+            AuditAction.COVERAGE_RENEW,
+            new,
             after={"renews_id": row.id, "start_on": new.start_on, "end_on": new.end_on, "reason": reason},
         )
-        uow.commit()
-        return CoveragePublic.model_validate(new)
 
 
 def add_restriction(
@@ -239,17 +233,13 @@ def add_restriction(
             "added_by": actor.username,
         }
         row.restrictions = [*row.restrictions, item]
-        uow.flush()
-        audit.record(
+        return _COVERAGES.saved(
             uow,
-            actor=actor,
-            action=AuditAction.COVERAGE_RESTRICT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.COVERAGE_RESTRICT,
+            row,
             after={"restriction": {"kind": kind.value, "id": item["id"]}},
         )
-        uow.commit()
-        return CoveragePublic.model_validate(row)
 
 
 def remove_restriction(
@@ -274,23 +264,17 @@ def remove_restriction(
         if not found:
             raise InvalidInput("restriction_id", "no restriction in force with that id on this coverage")
         row.restrictions = items
-        uow.flush()
-        audit.record(
+        return _COVERAGES.saved(
             uow,
-            actor=actor,
-            action=AuditAction.COVERAGE_UNRESTRICT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.COVERAGE_UNRESTRICT,
+            row,
             after={"restriction_id": data.restriction_id, "reason": reason},
         )
-        uow.commit()
-        return CoveragePublic.model_validate(row)
 
 
 def _active(uow: UnitOfWork, actor: Actor, coverage_id: uuid.UUID, version: int | None) -> Coverage:
-    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=coverage_id)
-    row = HealthRepository(uow.session).get(Coverage, coverage_id, for_update=True)
-    expect_version(row.version, version, what="coverage period")
+    row = to_change(uow, actor, Coverage, coverage_id, version, SUBJECT)
     if row.status != CoverageStatus.ACTIVE:
         raise InvalidTransition("this coverage period has ended")
     return row
@@ -324,16 +308,15 @@ def record_mcp(uow: UnitOfWork, *, actor: Actor, data: McpRecord) -> McpPublic:
         )
         HealthRepository(uow.session).add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: McpPublic.model_validate(row),
             actor=actor,
             action=AuditAction.MCP_RECORD,
             subject_type="person",
             subject_id=ids[0],
             after={"status": status.value, "masked": row.masked, "valid_to": row.valid_to},
         )
-        uow.commit()
-        return McpPublic.model_validate(row)
 
 
 def health_file(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> HealthFile:

@@ -45,6 +45,7 @@ from onestop.health.schemas import (
 from onestop.registry import merged_record_ids
 
 SUBJECT = "health_facility"
+_FACILITIES = audit.Subject.of_row(SUBJECT, FacilityPublic.of)
 STAY = "health_facility_stay"
 
 
@@ -90,22 +91,13 @@ def create_facility(uow: UnitOfWork, *, actor: Actor, data: FacilityCreate) -> F
             raise InvalidInput("nightly_rate", "give the nightly rate, the monthly rate or both")
         row.payee_id = payments.facility_payee(uow, actor=actor, name=name, payee_id=data.payee_id)
         repo.add(row)
-        uow.flush()
-        audit.record(
+        return _FACILITIES.saved(
             uow,
-            actor=actor,
-            action=AuditAction.FACILITY_CREATE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={
-                "kind": row.kind,
-                "nightly_rate_cents": row.nightly_rate_cents,
-                "monthly_rate_cents": row.monthly_rate_cents,
-                "payee_id": row.payee_id,
-            },
+            actor,
+            AuditAction.FACILITY_CREATE,
+            row,
+            after=audit.fields(row, "kind", "nightly_rate_cents", "monthly_rate_cents", "payee_id"),
         )
-        uow.commit()
-        return FacilityPublic.of(row)
 
 
 def update_facility(
@@ -117,7 +109,7 @@ def update_facility(
         repo = HealthRepository(uow.session)
         row = repo.facility(facility_id, for_update=True)
         expect_version(row.version, data.version, what="facility")
-        before = {"nightly_rate_cents": row.nightly_rate_cents, "monthly_rate_cents": row.monthly_rate_cents}
+        before = audit.fields(row, "nightly_rate_cents", "monthly_rate_cents")
         if data.address is not None:
             row.address = required_text(data.address, "address", max_len=1000)
         if data.contact_name is not None:
@@ -135,21 +127,16 @@ def update_facility(
         if data.active is not None:
             row.active = data.active
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: FacilityPublic.of(row, repo.resident_counts().get(row.id, 0)),
             actor=actor,
             action=AuditAction.FACILITY_UPDATE,
             subject_type=SUBJECT,
             subject_id=row.id,
             before=before,
-            after={
-                "nightly_rate_cents": row.nightly_rate_cents,
-                "monthly_rate_cents": row.monthly_rate_cents,
-                "active": row.active,
-            },
+            after=audit.fields(row, "nightly_rate_cents", "monthly_rate_cents", "active"),
         )
-        uow.commit()
-        return FacilityPublic.of(row, repo.resident_counts().get(row.id, 0))
 
 
 def list_facilities(
@@ -224,16 +211,15 @@ def caseload(uow: UnitOfWork, *, actor: Actor, officer: str | None = None) -> li
                 )
             )
         out.sort(key=lambda c: c.facility.name.lower())
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: out,
             actor=actor,
             action=AuditAction.FACILITY_CASELOAD,
             subject_type=SUBJECT,
             subject_id=None,
             details={"officer": whose or "*", "residents": len(stays)},
         )
-        uow.commit()
-        return out
 
 
 def record_stay_in(uow: UnitOfWork, *, actor: Actor, data: StayIn) -> StayPublic:
@@ -268,16 +254,15 @@ def record_stay_in(uow: UnitOfWork, *, actor: Actor, data: StayIn) -> StayPublic
         )
         repo.add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: StayPublic.of(row, facility_name=facility.name),
             actor=actor,
             action=AuditAction.FACILITY_STAY_IN,
             subject_type=STAY,
             subject_id=row.id,
             after={"facility_id": facility.id, "in_on": row.in_on, "officer": officer},
         )
-        uow.commit()
-        return StayPublic.of(row, facility_name=facility.name)
 
 
 def _active_staff(uow: UnitOfWork, username: str) -> bool:
@@ -458,8 +443,9 @@ def pay_benefit(uow: UnitOfWork, *, actor: Actor, stay_id: uuid.UUID, data: Bene
             )
         repo.add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: BenefitPublic.of(row),
             actor=actor,
             action=AuditAction.FACILITY_BENEFIT,
             subject_type=STAY,
@@ -473,5 +459,3 @@ def pay_benefit(uow: UnitOfWork, *, actor: Actor, stay_id: uuid.UUID, data: Bene
                 "health_plan": row.health_plan,
             },
         )
-        uow.commit()
-        return BenefitPublic.of(row)

@@ -12,10 +12,10 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, text
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Entity
+from onestop.db import Entity, partial_index
 from onestop.db.types import JSONDoc
 
 
@@ -29,13 +29,8 @@ class Coverage(Entity):
     __tablename__ = "health_coverage"
     __table_args__ = (
         Index(None, "person_id", "start_on"),
-        Index(
-            "uq_health_coverage_active_plan",
-            "person_id",
-            "plan",
-            unique=True,
-            sqlite_where=text("status = 'active'"),
-            postgresql_where=text("status = 'active'"),
+        partial_index(
+            "uq_health_coverage_active_plan", "person_id", "plan", where="status = 'active'", unique=True
         ),
     )
 
@@ -246,13 +241,7 @@ class FacilityStay(Entity):
     __table_args__ = (
         Index(None, "facility_id", "out_on"),
         Index(None, "officer", "out_on"),
-        Index(
-            "uq_health_facility_stay_open",
-            "person_id",
-            unique=True,
-            sqlite_where=text("out_on IS NULL"),
-            postgresql_where=text("out_on IS NULL"),
-        ),
+        partial_index("uq_health_facility_stay_open", "person_id", where="out_on IS NULL", unique=True),
     )
 
     person_id: Mapped[uuid.UUID] = mapped_column(_person())

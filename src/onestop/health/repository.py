@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
 
+from onestop.db import Entity, Repository
 from onestop.health.domain import CoverageStatus, McpStatus
 from onestop.health.errors import HealthRecordNotFound
 from onestop.health.models import (
@@ -55,15 +55,13 @@ _WHAT = {
 }
 
 
-class HealthRepository:
+def what_of(model: type[Entity]) -> str:
+    """How messages name a record of ``model`` ("coverage period", "drug card", ...)."""
+    return _WHAT[model]
+
+
+class HealthRepository(Repository[object]):
     """Every health record by id and by person."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, row: object) -> None:
-        """Stage a new row."""
-        self.session.add(row)
 
     def get(self, model: type[T], row_id: uuid.UUID, *, for_update: bool = False) -> T:
         """The row; raises HealthRecordNotFound naming what was looked for."""
@@ -138,10 +136,7 @@ class HealthRepository:
 
     def facility(self, facility_id: uuid.UUID, *, for_update: bool = False) -> Facility:
         """The facility; raises HealthRecordNotFound."""
-        row = self.session.get(Facility, facility_id, with_for_update=for_update or None)
-        if row is None:
-            raise HealthRecordNotFound(f"no facility with id {facility_id}")
-        return row
+        return self.fetch(Facility, facility_id, HealthRecordNotFound, "facility", for_update=for_update)
 
     def facility_named(self, name: str) -> Facility | None:
         """The facility of that name (names are unique, compared without case)."""

@@ -7,19 +7,29 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from onestop.common.money import format_cents
-
-
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+from onestop.common.schemas import StrictInput as _In
 
 
 class _Out(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+    #: Public field -> the row's cents column it shows as a decimal string ("12.50").
+    AMOUNTS: ClassVar[dict[str, str]] = {}
+
+    @classmethod
+    def of(cls, row: Any) -> Self:
+        """From the row: its columns, with its cents shown as amounts."""
+        return cls.of_columns(row)
+
+    @classmethod
+    def of_columns(cls, row: Any, **extra: Any) -> Self:
+        """The row's columns, its ``AMOUNTS`` and ``extra`` (what the row does not hold)."""
+        amounts = {name: _amount(getattr(row, column)) for name, column in cls.AMOUNTS.items()}
+        return cls.model_validate({**_columns(row), **amounts, **extra})
 
 
 def _amount(cents: int | None) -> str | None:
@@ -160,6 +170,8 @@ class CardReissue(_In):
 class CardPublic(_Out):
     """An emergency drug card."""
 
+    AMOUNTS: ClassVar[dict[str, str]] = {"value": "value_cents"}
+
     id: uuid.UUID
     version: int
     person_id: uuid.UUID
@@ -177,11 +189,6 @@ class CardPublic(_Out):
     replaces_id: uuid.UUID | None
     issued_by: str
     created_at: dt.datetime
-
-    @classmethod
-    def of(cls, row: Any) -> CardPublic:
-        """From the row (amounts as text)."""
-        return cls.model_validate({**_columns(row), "value": _amount(row.value_cents)})
 
 
 # --- special authorizations -------------------------------------------------------------------
@@ -275,6 +282,13 @@ class CopayOverride(_In):
 class CopayPublic(_Out):
     """A costed prescription: the computed co-pay (or undetermined, naming what is missing), any override."""
 
+    AMOUNTS: ClassVar[dict[str, str]] = {
+        "dispensing_fee": "dispensing_fee_cents",
+        "total": "total_cents",
+        "computed_copay": "computed_cents",
+        "override_copay": "override_cents",
+    }
+
     id: uuid.UUID
     version: int
     person_id: uuid.UUID
@@ -301,16 +315,7 @@ class CopayPublic(_Out):
     def of(cls, row: Any) -> CopayPublic:
         """From the row."""
         final = row.override_cents if row.override_cents is not None else row.computed_cents
-        return cls.model_validate(
-            {
-                **_columns(row),
-                "dispensing_fee": _amount(row.dispensing_fee_cents),
-                "total": _amount(row.total_cents),
-                "computed_copay": _amount(row.computed_cents),
-                "override_copay": _amount(row.override_cents),
-                "copay": _amount(final),
-            }
-        )
+        return cls.of_columns(row, copay=_amount(final))
 
 
 # --- claims -----------------------------------------------------------------------------------
@@ -362,6 +367,8 @@ class ClaimPay(_In):
 class ClaimPublic(_Out):
     """An out-of-province claim."""
 
+    AMOUNTS: ClassVar[dict[str, str]] = {"amount": "amount_cents", "approved_amount": "approved_cents"}
+
     id: uuid.UUID
     version: int
     person_id: uuid.UUID
@@ -383,17 +390,6 @@ class ClaimPublic(_Out):
     paid_to: str | None
     received_by: str
     created_at: dt.datetime
-
-    @classmethod
-    def of(cls, row: Any) -> ClaimPublic:
-        """From the row."""
-        return cls.model_validate(
-            {
-                **_columns(row),
-                "amount": _amount(row.amount_cents),
-                "approved_amount": _amount(row.approved_cents),
-            }
-        )
 
 
 # --- the person's health file -----------------------------------------------------------------
@@ -518,6 +514,11 @@ class TravelReturn(_In):
 class TravelPublic(_Out):
     """A travel request."""
 
+    AMOUNTS: ClassVar[dict[str, str]] = {
+        "estimated_cost": "estimated_cents",
+        "approved_amount": "approved_cents",
+    }
+
     id: uuid.UUID
     version: int
     person_id: uuid.UUID
@@ -539,17 +540,6 @@ class TravelPublic(_Out):
     requested_by: str
     decided_by: str | None
     created_at: dt.datetime
-
-    @classmethod
-    def of(cls, row: Any) -> TravelPublic:
-        """From the row."""
-        return cls.model_validate(
-            {
-                **_columns(row),
-                "estimated_cost": _amount(row.estimated_cents),
-                "approved_amount": _amount(row.approved_cents),
-            }
-        )
 
 
 # --- facility caseloads -------------------------------------------------------------------------
@@ -586,6 +576,11 @@ class FacilityUpdate(_In):
 class FacilityPublic(_Out):
     """A facility, with how many people live there now."""
 
+    AMOUNTS: ClassVar[dict[str, str]] = {
+        "nightly_rate": "nightly_rate_cents",
+        "monthly_rate": "monthly_rate_cents",
+    }
+
     id: uuid.UUID
     version: int
     name: str
@@ -605,14 +600,7 @@ class FacilityPublic(_Out):
     @classmethod
     def of(cls, row: Any, residents: int = 0) -> FacilityPublic:
         """From the row."""
-        return cls.model_validate(
-            {
-                **_columns(row),
-                "nightly_rate": _amount(row.nightly_rate_cents),
-                "monthly_rate": _amount(row.monthly_rate_cents),
-                "residents": residents,
-            }
-        )
+        return cls.of_columns(row, residents=residents)
 
 
 class StayIn(_In):
@@ -656,9 +644,7 @@ class StayPublic(_Out):
     @classmethod
     def of(cls, row: Any, person_name: str = "", facility_name: str = "") -> StayPublic:
         """From the row."""
-        return cls.model_validate(
-            {**_columns(row), "person_name": person_name, "facility_name": facility_name}
-        )
+        return cls.of_columns(row, person_name=person_name, facility_name=facility_name)
 
 
 class BenefitCreate(_In):
@@ -681,6 +667,8 @@ class BenefitCreate(_In):
 class BenefitPublic(_Out):
     """A benefit paid for a resident, and its state in money."""
 
+    AMOUNTS: ClassVar[dict[str, str]] = {"amount": "amount_cents"}
+
     id: uuid.UUID
     version: int
     stay_id: uuid.UUID
@@ -700,11 +688,6 @@ class BenefitPublic(_Out):
     explanation: str
     issued_by: str
     created_at: dt.datetime
-
-    @classmethod
-    def of(cls, row: Any) -> BenefitPublic:
-        """From the row."""
-        return cls.model_validate({**_columns(row), "amount": _amount(row.amount_cents)})
 
 
 class FacilityFile(BaseModel):

@@ -28,6 +28,7 @@ from onestop.registry import merged_record_ids
 from onestop.registry.models import Person
 
 SUBJECT = "health_senior_claim"
+_SENIOR_CLAIMS = audit.Subject.of_row(SUBJECT, SeniorClaimPublic.model_validate)
 PROGRAM = "nl.nlpdp.65plus"
 
 
@@ -60,17 +61,13 @@ def receive_senior_claim(uow: UnitOfWork, *, actor: Actor, data: SeniorClaimCrea
             created_at=uow.clock.now(),
         )
         HealthRepository(uow.session).add(row)
-        uow.flush()
-        audit.record(
+        return _SENIOR_CLAIMS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.SENIOR_CLAIM_RECEIVE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.SENIOR_CLAIM_RECEIVE,
+            row,
             after={"failed": domain.failed_conditions(conditions)},
         )
-        uow.commit()
-        return SeniorClaimPublic.model_validate(row)
 
 
 def decide_senior_claim(
@@ -103,14 +100,6 @@ def decide_senior_claim(
             raise InvalidInput("start_on", "a denied claim starts no coverage")
         row.status, row.decision_reason = outcome.value, reason
         row.decided_on, row.decided_by = today, actor.username
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.SENIOR_CLAIM_DECIDE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"status": row.status, "coverage_id": row.coverage_id},
+        return _SENIOR_CLAIMS.saved(
+            uow, actor, AuditAction.SENIOR_CLAIM_DECIDE, row, after=audit.fields(row, "status", "coverage_id")
         )
-        uow.commit()
-        return SeniorClaimPublic.model_validate(row)

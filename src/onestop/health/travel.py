@@ -21,8 +21,9 @@ from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.money import to_cents
 from onestop.common.text import required_text
-from onestop.db import UnitOfWork, expect_version
+from onestop.db import UnitOfWork
 from onestop.health import domain, payments
+from onestop.health.changes import to_change
 from onestop.health.domain import TravelKind, TravelStatus
 from onestop.health.follow_ups import follow_up_task
 from onestop.health.models import Travel
@@ -31,6 +32,7 @@ from onestop.health.schemas import TravelCreate, TravelDecide, TravelInvoice, Tr
 from onestop.registry import merged_record_ids
 
 SUBJECT = "health_travel"
+_TRAVEL_REQUESTS = audit.Subject.of_row(SUBJECT, TravelPublic.of)
 
 
 def request_travel(uow: UnitOfWork, *, actor: Actor, data: TravelCreate) -> TravelPublic:
@@ -73,17 +75,13 @@ def request_travel(uow: UnitOfWork, *, actor: Actor, data: TravelCreate) -> Trav
             created_at=uow.clock.now(),
         )
         HealthRepository(uow.session).add(row)
-        uow.flush()
-        audit.record(
+        return _TRAVEL_REQUESTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.TRAVEL_REQUEST,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.TRAVEL_REQUEST,
+            row,
             after={"kind": kind.value, "depart_on": first, "estimated_cents": cents},
         )
-        uow.commit()
-        return TravelPublic.of(row)
 
 
 def decide_travel(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: TravelDecide) -> TravelPublic:
@@ -117,21 +115,13 @@ def decide_travel(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: 
             if row.return_on is not None:
                 row.follow_up_task_id = _follow_up(uow, actor, row)
         row.status, row.decision_reason, row.decided_by = outcome.value, reason, actor.username
-        uow.flush()
-        audit.record(
+        return _TRAVEL_REQUESTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.TRAVEL_DECIDE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={
-                "status": row.status,
-                "approved_cents": row.approved_cents,
-                "issuance_id": row.issuance_id,
-            },
+            actor,
+            AuditAction.TRAVEL_DECIDE,
+            row,
+            after=audit.fields(row, "status", "approved_cents", "issuance_id"),
         )
-        uow.commit()
-        return TravelPublic.of(row)
 
 
 def _follow_up(uow: UnitOfWork, actor: Actor, row: Travel) -> uuid.UUID:
@@ -152,9 +142,7 @@ def add_travel_invoice(
 ) -> TravelPublic:
     """Enter a vendor's invoice for an approved trip in money's invoices."""
     with uow:
-        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=travel_id)
-        row = HealthRepository(uow.session).get(Travel, travel_id, for_update=True)
-        expect_version(row.version, data.version, what="travel request")
+        row = to_change(uow, actor, Travel, travel_id, data.version, SUBJECT)
         if row.status not in (TravelStatus.APPROVED, TravelStatus.RETURNED):
             raise InvalidInput("travel_id", "invoices are for an approved trip")
         unit_id = payments.unit_to_pay(uow, row.person_id, row.depart_on)
@@ -176,17 +164,7 @@ def add_travel_invoice(
             "amount_cents": cents,
         }
         row.invoices = [*row.invoices, {**entry, "state": state}]
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.TRAVEL_INVOICE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after=entry,
-        )
-        uow.commit()
-        return TravelPublic.of(row)
+        return _TRAVEL_REQUESTS.saved(uow, actor, AuditAction.TRAVEL_INVOICE, row, after=entry)
 
 
 def record_return(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: TravelReturn) -> TravelPublic:
@@ -197,24 +175,14 @@ def record_return(uow: UnitOfWork, *, actor: Actor, travel_id: uuid.UUID, data: 
             raise InvalidInput("returned_on", "must be between the departure and today")
         row.status, row.returned_on = TravelStatus.RETURNED.value, data.returned_on
         row.return_note = required_text(data.note, "note", max_len=4000)
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.TRAVEL_RETURN,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"returned_on": row.returned_on},
+        return _TRAVEL_REQUESTS.saved(
+            uow, actor, AuditAction.TRAVEL_RETURN, row, after={"returned_on": row.returned_on}
         )
-        uow.commit()
-        return TravelPublic.of(row)
 
 
 def _get(
     uow: UnitOfWork, actor: Actor, travel_id: uuid.UUID, version: int | None, target: TravelStatus
 ) -> Travel:
-    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=travel_id)
-    row = HealthRepository(uow.session).get(Travel, travel_id, for_update=True)
-    expect_version(row.version, version, what="travel request")
+    row = to_change(uow, actor, Travel, travel_id, version, SUBJECT)
     domain.check_travel_move(row.status, target)
     return row

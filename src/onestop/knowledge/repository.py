@@ -6,8 +6,8 @@ import uuid
 from collections.abc import Iterable
 
 from sqlalchemy import and_, delete, select
-from sqlalchemy.orm import Session
 
+from onestop.db import Repository
 from onestop.knowledge.domain import VersionState
 from onestop.knowledge.errors import ArticleNotFound, VersionNotFound
 from onestop.knowledge.models import Article, ArticleLink, ArticleVersion
@@ -16,11 +16,8 @@ _INT_MAX = 2**31 - 1
 _PUBLISHED = and_(ArticleVersion.article_id == Article.id, ArticleVersion.number == Article.published_number)
 
 
-class KnowledgeRepository:
+class KnowledgeRepository(Repository[object]):
     """Articles, versions and links."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
 
     def article(self, article_id: uuid.UUID) -> Article:
         row = self.session.get(Article, article_id)

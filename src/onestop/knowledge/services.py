@@ -54,8 +54,9 @@ def create_article(uow: UnitOfWork, *, actor: Actor, data: ArticleDraft) -> Arti
         uow.session.add(article)
         uow.flush()
         row = _new_version(uow, actor, article, fields, number=1, based_on=None)
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _article(KnowledgeRepository(uow.session), article, uow, actor),
             actor=actor,
             action=AuditAction.KNOWLEDGE_CREATE,
             subject_type=ARTICLE,
@@ -63,9 +64,6 @@ def create_article(uow: UnitOfWork, *, actor: Actor, data: ArticleDraft) -> Arti
             after=_snapshot(row),
             details={"number": 1},
         )
-        result = _article(KnowledgeRepository(uow.session), article, uow, actor)
-        uow.commit()
-    return result
 
 
 def edit_article(
@@ -87,8 +85,9 @@ def edit_article(
         row = _new_version(
             uow, actor, article, fields, number=article.latest_number, based_on=article.published_number
         )
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _article(repo, article, uow, actor),
             actor=actor,
             action=AuditAction.KNOWLEDGE_DRAFT,
             subject_type=ARTICLE,
@@ -96,9 +95,6 @@ def edit_article(
             after=_snapshot(row),
             details={"number": row.number, "based_on": row.based_on, "replaced": replaced},
         )
-        result = _article(repo, article, uow, actor)
-        uow.commit()
-    return result
 
 
 def publish(
@@ -126,18 +122,16 @@ def publish(
         article.published_number = row.number
         repo.set_links(article.id, list(row.links))
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _article(repo, article, uow, actor),
             actor=actor,
             action=AuditAction.KNOWLEDGE_PUBLISH,
             subject_type=ARTICLE,
             subject_id=article.id,
             after={"published_number": row.number, "links": list(row.links)},
-            details={"number": row.number, "author": row.author},
+            details=audit.fields(row, "number", "author"),
         )
-        result = _article(repo, article, uow, actor)
-        uow.commit()
-    return result
 
 
 def return_draft(
@@ -155,18 +149,16 @@ def return_draft(
         row.state = VersionState.RETURNED.value
         row.reviewed_by, row.reviewed_at = actor.username, uow.clock.now()
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _article(repo, article, uow, actor),
             actor=actor,
             action=AuditAction.KNOWLEDGE_RETURN,
             subject_type=ARTICLE,
             subject_id=article.id,
             after={"state": row.state},
-            details={"number": row.number, "author": row.author},
+            details=audit.fields(row, "number", "author"),
         )
-        result = _article(repo, article, uow, actor)
-        uow.commit()
-    return result
 
 
 def get_article(uow: UnitOfWork, *, actor: Actor, article_id: uuid.UUID) -> ArticlePublic:

@@ -15,7 +15,7 @@ from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.enums import parse_enum
-from onestop.common.errors import InvalidInput, InvalidTransition, NotFound
+from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.text import clean_text, required_text
 from onestop.db import UnitOfWork, expect_version
 from onestop.partners import domain
@@ -33,10 +33,7 @@ def open_inquiry(uow: UnitOfWork, *, actor: Actor, data: InquiryCreate) -> Inqui
     with uow:
         require(uow, actor, Permission.INQUIRY_WRITE, subject_type="person", subject_id=data.person_id)
         office = parse_enum(MemberOffice, data.member_office, field="member_office")
-        try:
-            person_id = current_record_id(uow, data.person_id)
-        except NotFound:
-            raise InvalidInput("person_id", f"no person with id {data.person_id}") from None
+        person_id = current_record_id(uow, data.person_id, field="person_id")
         if data.received_on > uow.clock.today():
             raise InvalidInput("received_on", "must not be in the future")
         consent_note = clean_text(data.consent_note) or None
@@ -61,18 +58,7 @@ def open_inquiry(uow: UnitOfWork, *, actor: Actor, data: InquiryCreate) -> Inqui
         )
         uow.session.add(row)
         uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.INQUIRY_CREATE,
-            subject_type="person",
-            subject_id=person_id,
-            after=_snapshot(row),
-            details={"inquiry_id": row.id},
-        )
-        result = _public(PartnersRepository(uow.session), row)
-        uow.commit()
-    return result
+        return _recorded(uow, actor, row, AuditAction.INQUIRY_CREATE, after=_snapshot(row))
 
 
 def record_consent(
@@ -80,29 +66,14 @@ def record_consent(
 ) -> InquiryPublic:
     """Record the client's consent to share their file with the member's office."""
     with uow:
-        require(uow, actor, Permission.INQUIRY_WRITE, subject_type=INQUIRY, subject_id=inquiry_id)
-        repo = PartnersRepository(uow.session)
-        row = repo.inquiry(inquiry_id)
-        # The file guards (restricted files, conflicts of interest) look at the person asked about.
-        require(uow, actor, Permission.INQUIRY_WRITE, subject_type="person", subject_id=row.person_id)
+        row = _inquiry_for(uow, actor, inquiry_id)
         expect_version(row.version, data.version, what="inquiry")
         _check_open(row)
         _check_consent_day(uow, data.consent_on)
         row.consent_on = data.consent_on
         row.consent_note = required_text(data.consent_note, "consent_note", max_len=2000)
         uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.INQUIRY_CONSENT,
-            subject_type="person",
-            subject_id=row.person_id,
-            after={"consent_on": row.consent_on},
-            details={"inquiry_id": row.id},
-        )
-        result = _public(repo, row)
-        uow.commit()
-    return result
+        return _recorded(uow, actor, row, AuditAction.INQUIRY_CONSENT, after={"consent_on": row.consent_on})
 
 
 def answer_inquiry(
@@ -110,11 +81,7 @@ def answer_inquiry(
 ) -> InquiryPublic:
     """Record the answer; one that discloses the file needs the client's consent (refused with why)."""
     with uow:
-        require(uow, actor, Permission.INQUIRY_WRITE, subject_type=INQUIRY, subject_id=inquiry_id)
-        repo = PartnersRepository(uow.session)
-        row = repo.inquiry(inquiry_id)
-        # The file guards (restricted files, conflicts of interest) look at the person asked about.
-        require(uow, actor, Permission.INQUIRY_WRITE, subject_type="person", subject_id=row.person_id)
+        row = _inquiry_for(uow, actor, inquiry_id)
         expect_version(row.version, data.version, what="inquiry")
         _check_open(row)
         domain.check_disclosure(data.disclose, row.consent_on)
@@ -125,35 +92,25 @@ def answer_inquiry(
         row.answered_by, row.answered_on = actor.username, data.answered_on
         row.state = InquiryState.ANSWERED.value
         uow.flush()
-        audit.record(
+        late = row.answered_on > row.respond_by
+        return _recorded(
             uow,
-            actor=actor,
-            action=AuditAction.INQUIRY_ANSWER,
-            subject_type="person",
-            subject_id=row.person_id,
+            actor,
+            row,
+            AuditAction.INQUIRY_ANSWER,
             after=_snapshot(row),
-            details={
-                "inquiry_id": row.id,
-                "disclosed": row.disclosed,
-                "late": row.answered_on > row.respond_by,
-            },
+            disclosed=row.disclosed,
+            late=late,
         )
-        result = _public(repo, row)
-        uow.commit()
-    return result
 
 
 def get_inquiry(uow: UnitOfWork, *, actor: Actor, inquiry_id: uuid.UUID) -> InquiryPublic:
     """One inquiry (its read is audited against the person)."""
     with uow:
-        require(uow, actor, Permission.INQUIRY_WRITE, subject_type=INQUIRY, subject_id=inquiry_id)
-        repo = PartnersRepository(uow.session)
-        row = repo.inquiry(inquiry_id)
-        # The file guards (restricted files, conflicts of interest) look at the person asked about.
-        require(uow, actor, Permission.INQUIRY_WRITE, subject_type="person", subject_id=row.person_id)
+        row = _inquiry_for(uow, actor, inquiry_id)
         return audit.audited_read(
             uow,
-            _public(repo, row),
+            _public(PartnersRepository(uow.session), row),
             actor=actor,
             action=AuditAction.INQUIRY_READ,
             subject_type="person",
@@ -194,6 +151,31 @@ def inquiry_queue(uow: UnitOfWork, *, actor: Actor) -> list[InquiryPublic]:
         )
 
 
+def _inquiry_for(uow: UnitOfWork, actor: Actor, inquiry_id: uuid.UUID) -> Inquiry:
+    """The inquiry, once the actor may work on it and on the file of the person it asks about."""
+    require(uow, actor, Permission.INQUIRY_WRITE, subject_type=INQUIRY, subject_id=inquiry_id)
+    row = PartnersRepository(uow.session).inquiry(inquiry_id)
+    # The file guards (restricted files, conflicts of interest) look at the person asked about.
+    require(uow, actor, Permission.INQUIRY_WRITE, subject_type="person", subject_id=row.person_id)
+    return row
+
+
+def _recorded(
+    uow: UnitOfWork, actor: Actor, row: Inquiry, action: AuditAction, *, after: dict[str, Any], **details: Any
+) -> InquiryPublic:
+    """The inquiry as a step left it, once the step's event is recorded (against the person) and committed."""
+    return audit.audited_write(
+        uow,
+        lambda: _public(PartnersRepository(uow.session), row),
+        actor=actor,
+        action=action,
+        subject_type="person",
+        subject_id=row.person_id,
+        after=after,
+        details={"inquiry_id": row.id, **details},
+    )
+
+
 def _check_open(row: Inquiry) -> None:
     if row.state != InquiryState.OPEN.value:
         raise InvalidTransition("the inquiry is already answered")
@@ -205,14 +187,9 @@ def _check_consent_day(uow: UnitOfWork, day: Any) -> None:
 
 
 def _snapshot(row: Inquiry) -> dict[str, Any]:
-    return {
-        "member_office": row.member_office,
-        "member_name": row.member_name,
-        "on_behalf_of": row.on_behalf_of,
-        "respond_by": row.respond_by,
-        "consent_on": row.consent_on,
-        "state": row.state,
-    }
+    return audit.fields(
+        row, "member_office", "member_name", "on_behalf_of", "respond_by", "consent_on", "state"
+    )
 
 
 def _public(repo: PartnersRepository, row: Inquiry) -> InquiryPublic:

@@ -20,7 +20,7 @@ from onestop.access.models import Office, Staff
 from onestop.audit import AuditAction
 from onestop.cases import interactions, tasks
 from onestop.common.enums import parse_enum
-from onestop.common.errors import InvalidInput, NotFound
+from onestop.common.errors import InvalidInput
 from onestop.common.text import required_text
 from onestop.db import UnitOfWork
 from onestop.money.models import Issuance
@@ -75,24 +75,13 @@ def add_shift(uow: UnitOfWork, *, actor: Actor, data: ShiftCreate) -> ShiftPubli
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        audit.record(
+        return _SHIFTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.ONCALL_SHIFT_CREATE,
-            subject_type=ROSTER,
-            subject_id=row.id,
-            after={
-                "staff_id": row.staff_id,
-                "area": row.area,
-                "phone": row.phone,
-                "starts_at": row.starts_at,
-                "ends_at": row.ends_at,
-            },
+            actor,
+            AuditAction.ONCALL_SHIFT_CREATE,
+            row,
+            after=audit.fields(row, "staff_id", "area", "phone", "starts_at", "ends_at"),
         )
-        result = _shift_public(uow, row)
-        uow.commit()
-    return result
 
 
 def roster(uow: UnitOfWork, *, actor: Actor, start: dt.datetime, end: dt.datetime) -> list[ShiftPublic]:
@@ -104,14 +93,7 @@ def roster(uow: UnitOfWork, *, actor: Actor, start: dt.datetime, end: dt.datetim
         if end <= start:
             raise InvalidInput("end", "must be after the start")
         rows = PartnersRepository(uow.session).shifts(ending_after=start, starting_before=end)
-        return audit.audited_list(
-            uow,
-            rows,
-            lambda s: _shift_public(uow, s),
-            actor=actor,
-            action=AuditAction.ONCALL_ROSTER_READ,
-            subject_type=ROSTER,
-        )
+        return _SHIFTS.listed(uow, actor, AuditAction.ONCALL_ROSTER_READ, rows, (ROSTER, None))
 
 
 def record_call(uow: UnitOfWork, *, actor: Actor, data: AfterHoursCreate) -> AfterHoursPublic:
@@ -120,10 +102,7 @@ def record_call(uow: UnitOfWork, *, actor: Actor, data: AfterHoursCreate) -> Aft
     person's worker for the next business day. One transaction: a refusal writes nothing."""
     with uow:
         require(uow, actor, Permission.CASE_WRITE, subject_type=PERSON, subject_id=data.person_id)
-        try:
-            person_id = current_record_id(uow, data.person_id)
-        except NotFound:
-            raise InvalidInput("person_id", f"no person with id {data.person_id}") from None
+        person_id = current_record_id(uow, data.person_id, field="person_id")
         _aware(data.received_at, "received_at")
         if data.received_at > uow.clock.now():
             raise InvalidInput("received_at", "must not be in the future")
@@ -179,8 +158,9 @@ def record_call(uow: UnitOfWork, *, actor: Actor, data: AfterHoursCreate) -> Aft
                 )
             )
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _call_public(repo, row, handover.due_on),
             actor=actor,
             action=AuditAction.ONCALL_CALL_RECORD,
             subject_type=PERSON,
@@ -195,9 +175,6 @@ def record_call(uow: UnitOfWork, *, actor: Actor, data: AfterHoursCreate) -> Aft
             },
             details={"call_id": row.id, "shift_id": row.shift_id, "interaction_id": contact.id},
         )
-        result = _call_public(repo, row, handover.due_on)
-        uow.commit()
-    return result
 
 
 def person_calls(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[AfterHoursPublic]:
@@ -319,6 +296,9 @@ def _call_public(
         for item, state in repo.call_items(row.id)
     ]
     return out
+
+
+_SHIFTS = audit.Subject(ROSTER, _shift_public)
 
 
 __all__ = ["add_shift", "person_calls", "recent_calls", "record_call", "roster"]

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
 
+from onestop.db import Repository
 from onestop.money.models import Invoice, Issuance
 from onestop.partners.domain import RELEASED_STATES, InstalmentState
 from onestop.partners.errors import (
@@ -55,18 +55,12 @@ def instalment_state(invoice: Invoice | None, issuance: Issuance | None) -> str:
     return InstalmentState(issuance.state).value
 
 
-class PartnersRepository:
+class PartnersRepository(Repository[object]):
     """Reads of sponsors, projects and inquiries for one session."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
 
     def sponsor(self, sponsor_id: uuid.UUID) -> Sponsor:
         """The sponsor; raises SponsorNotFound."""
-        found = self.session.get(Sponsor, sponsor_id)
-        if found is None:
-            raise SponsorNotFound(f"no sponsor with id {sponsor_id}")
-        return found
+        return self.fetch(Sponsor, sponsor_id, SponsorNotFound, "sponsor")
 
     def sponsors(self) -> Sequence[Sponsor]:
         """Every sponsor by name."""
@@ -79,10 +73,7 @@ class PartnersRepository:
 
     def project(self, project_id: uuid.UUID) -> Project:
         """The project; raises ProjectNotFound."""
-        found = self.session.get(Project, project_id)
-        if found is None:
-            raise ProjectNotFound(f"no project with id {project_id}")
-        return found
+        return self.fetch(Project, project_id, ProjectNotFound, "project")
 
     def projects(self, *, sponsor_id: uuid.UUID | None = None, state: str | None = None) -> Sequence[Project]:
         """Projects, newest start first."""
@@ -182,10 +173,7 @@ class PartnersRepository:
 
     def inquiry(self, inquiry_id: uuid.UUID) -> Inquiry:
         """The inquiry; raises InquiryNotFound."""
-        found = self.session.get(Inquiry, inquiry_id)
-        if found is None:
-            raise InquiryNotFound(f"no inquiry with id {inquiry_id}")
-        return found
+        return self.fetch(Inquiry, inquiry_id, InquiryNotFound, "inquiry")
 
     def open_inquiries(self) -> Sequence[Inquiry]:
         """Open inquiries, the nearest deadline first."""
@@ -199,10 +187,7 @@ class PartnersRepository:
 
     def training(self, training_id: uuid.UUID) -> Training:
         """The training; raises TrainingNotFound."""
-        found = self.session.get(Training, training_id)
-        if found is None:
-            raise TrainingNotFound(f"no training with id {training_id}")
-        return found
+        return self.fetch(Training, training_id, TrainingNotFound, "training")
 
     def trainings_of(self, person_ids: Sequence[uuid.UUID]) -> Sequence[Training]:
         """A person's training (over merged records), newest start first."""
@@ -227,17 +212,11 @@ class PartnersRepository:
 
     def attendance_record(self, attendance_id: uuid.UUID) -> AttendanceRecord:
         """One term's attendance; raises AttendanceNotFound."""
-        found = self.session.get(AttendanceRecord, attendance_id)
-        if found is None:
-            raise AttendanceNotFound(f"no attendance record with id {attendance_id}")
-        return found
+        return self.fetch(AttendanceRecord, attendance_id, AttendanceNotFound, "attendance record")
 
     def shift(self, shift_id: uuid.UUID) -> OnCallShift:
         """The shift; raises ShiftNotFound."""
-        found = self.session.get(OnCallShift, shift_id)
-        if found is None:
-            raise ShiftNotFound(f"no on-call shift with id {shift_id}")
-        return found
+        return self.fetch(OnCallShift, shift_id, ShiftNotFound, "on-call shift")
 
     def shifts(self, *, ending_after: dt.datetime, starting_before: dt.datetime) -> Sequence[OnCallShift]:
         """Shifts that overlap a period, by start."""
@@ -255,10 +234,7 @@ class PartnersRepository:
 
     def call(self, call_id: uuid.UUID) -> AfterHoursCall:
         """The contact taken on call; raises CallNotFound."""
-        found = self.session.get(AfterHoursCall, call_id)
-        if found is None:
-            raise CallNotFound(f"no after-hours contact with id {call_id}")
-        return found
+        return self.fetch(AfterHoursCall, call_id, CallNotFound, "after-hours contact")
 
     def calls(
         self, *, person_ids: Sequence[uuid.UUID] | None = None, limit: int = 100

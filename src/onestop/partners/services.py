@@ -14,8 +14,7 @@ import uuid
 from typing import Any
 
 from onestop import audit, money
-from onestop.access import Actor, Permission, require
-from onestop.access.models import Office
+from onestop.access import Actor, Permission, office_or_own, require
 from onestop.audit import AuditAction
 from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition, NotFound
@@ -90,18 +89,8 @@ def create_sponsor(uow: UnitOfWork, *, actor: Actor, data: SponsorCreate) -> Spo
         for contact in contacts:
             contact.sponsor_id = sponsor.id
             uow.session.add(contact)
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.PARTNER_SPONSOR_CREATE,
-            subject_type=SPONSOR,
-            subject_id=sponsor.id,
-            after={"name": name, "kind": kind.value, "payee_id": payee_id, "contacts": len(contacts)},
-        )
-        result = _sponsor_public(PartnersRepository(uow.session), sponsor)
-        uow.commit()
-    return result
+        after = {"name": name, "kind": kind.value, "payee_id": payee_id, "contacts": len(contacts)}
+        return _SPONSORS.saved(uow, actor, AuditAction.PARTNER_SPONSOR_CREATE, sponsor, after=after)
 
 
 def _vendor_payee(uow: UnitOfWork, actor: Actor, name: str, payee_id: uuid.UUID | None) -> uuid.UUID:
@@ -120,31 +109,16 @@ def list_sponsors(uow: UnitOfWork, *, actor: Actor) -> list[SponsorPublic]:
     """Every sponsor with its contacts."""
     with uow:
         require(uow, actor, Permission.PARTNER_READ, subject_type=SPONSOR)
-        repo = PartnersRepository(uow.session)
-        return audit.audited_list(
-            uow,
-            repo.sponsors(),
-            lambda s: _sponsor_public(repo, s),
-            actor=actor,
-            action=AuditAction.PARTNER_SPONSOR_LIST,
-            subject_type=SPONSOR,
-        )
+        sponsors = PartnersRepository(uow.session).sponsors()
+        return _SPONSORS.listed(uow, actor, AuditAction.PARTNER_SPONSOR_LIST, sponsors, (SPONSOR, None))
 
 
 def get_sponsor(uow: UnitOfWork, *, actor: Actor, sponsor_id: uuid.UUID) -> SponsorPublic:
     """One sponsor with its contacts."""
     with uow:
         require(uow, actor, Permission.PARTNER_READ, subject_type=SPONSOR, subject_id=sponsor_id)
-        repo = PartnersRepository(uow.session)
-        value = _sponsor_public(repo, repo.sponsor(sponsor_id))
-        return audit.audited_read(
-            uow,
-            value,
-            actor=actor,
-            action=AuditAction.PARTNER_SPONSOR_READ,
-            subject_type=SPONSOR,
-            subject_id=sponsor_id,
-        )
+        sponsor = PartnersRepository(uow.session).sponsor(sponsor_id)
+        return _SPONSORS.read(uow, actor, AuditAction.PARTNER_SPONSOR_READ, sponsor)
 
 
 def propose_project(uow: UnitOfWork, *, actor: Actor, data: ProjectCreate) -> ProjectPublic:
@@ -157,9 +131,7 @@ def propose_project(uow: UnitOfWork, *, actor: Actor, data: ProjectCreate) -> Pr
         except NotFound:
             raise InvalidInput("sponsor_id", f"no sponsor with id {data.sponsor_id}") from None
         domain.check_period(data.starts_on, data.ends_on)
-        office_id = data.office_id or actor.office_id
-        if office_id is not None and uow.session.get(Office, office_id) is None:
-            raise InvalidInput("office_id", f"no office with id {office_id}")
+        office_id = office_or_own(uow.session, data.office_id, actor.office_id)
         project = Project(
             sponsor_id=sponsor.id,
             title=required_text(data.title, "title", max_len=200),
@@ -179,28 +151,22 @@ def propose_project(uow: UnitOfWork, *, actor: Actor, data: ProjectCreate) -> Pr
         uow.session.add(project)
         uow.flush()
         _revision(uow, actor, project, "Proposal as received")
-        audit.record(
+        return _PROJECTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PARTNER_PROJECT_PROPOSE,
-            subject_type=PROJECT,
-            subject_id=project.id,
+            actor,
+            AuditAction.PARTNER_PROJECT_PROPOSE,
+            project,
             after=_terms(project),
             details={"sponsor_id": sponsor.id},
         )
-        result = _project_public(repo, project)
-        uow.commit()
-    return result
 
 
 def negotiate(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Negotiation) -> ProjectPublic:
     """Record terms changed in negotiation (funding, participants or both) as a new revision."""
     with uow:
-        require(uow, actor, Permission.PARTNER_WRITE, subject_type=PROJECT, subject_id=project_id)
-        repo = PartnersRepository(uow.session)
-        project = repo.project(project_id)
-        expect_version(project.version, data.version, what="project")
-        domain.require_state(project.state, (ProjectState.PROPOSED,), "negotiated")
+        project = _project_for(
+            uow, actor, project_id, (ProjectState.PROPOSED,), "negotiated", version=data.version
+        )
         if data.funding is None and data.participants is None:
             raise InvalidInput("funding", "give the new funding, the new number of participants, or both")
         note = required_text(data.note, "note", max_len=4000)
@@ -210,73 +176,56 @@ def negotiate(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Neg
         if data.participants is not None:
             project.participants = domain.check_participants(data.participants, field="participants")
         _revision(uow, actor, project, note)
-        uow.flush()
-        audit.record(
+        return _PROJECTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PARTNER_PROJECT_NEGOTIATE,
-            subject_type=PROJECT,
-            subject_id=project.id,
+            actor,
+            AuditAction.PARTNER_PROJECT_NEGOTIATE,
+            project,
             before=before,
             after=_terms(project),
             details={"note": note},
         )
-        result = _project_public(repo, project)
-        uow.commit()
-    return result
 
 
 def recommend(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Recommendation) -> ProjectPublic:
     """The officer's written recommendation; the negotiated terms are what the manager approves."""
     with uow:
-        require(uow, actor, Permission.PARTNER_WRITE, subject_type=PROJECT, subject_id=project_id)
-        repo = PartnersRepository(uow.session)
-        project = repo.project(project_id)
-        expect_version(project.version, data.version, what="project")
-        domain.require_state(project.state, (ProjectState.PROPOSED,), "recommended")
+        project = _project_for(
+            uow, actor, project_id, (ProjectState.PROPOSED,), "recommended", version=data.version
+        )
         project.recommendation = required_text(data.recommendation, "recommendation", max_len=20_000)
         project.recommended_by, project.recommended_at = actor.username, uow.clock.now()
         project.state = ProjectState.RECOMMENDED.value
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.PARTNER_PROJECT_RECOMMEND,
-            subject_type=PROJECT,
-            subject_id=project.id,
-            after=_terms(project),
+        return _PROJECTS.saved(
+            uow, actor, AuditAction.PARTNER_PROJECT_RECOMMEND, project, after=_terms(project)
         )
-        result = _project_public(repo, project)
-        uow.commit()
-    return result
 
 
 def approve(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Approval) -> ProjectPublic:
     """A supervisor or manager approves the recommended terms (not their own): the funding is committed."""
     with uow:
-        require(uow, actor, Permission.PARTNER_APPROVE, subject_type=PROJECT, subject_id=project_id)
-        repo = PartnersRepository(uow.session)
-        project = repo.project(project_id)
-        expect_version(project.version, data.version, what="project")
-        domain.require_state(project.state, (ProjectState.RECOMMENDED,), "approved")
+        project = _project_for(
+            uow,
+            actor,
+            project_id,
+            (ProjectState.RECOMMENDED,),
+            "approved",
+            permission=Permission.PARTNER_APPROVE,
+            version=data.version,
+        )
         domain.check_approver(
             actor.username, proposed_by=project.proposed_by, recommended_by=project.recommended_by
         )
         project.approved_by, project.approved_at = actor.username, uow.clock.now()
         project.state = ProjectState.APPROVED.value
-        uow.flush()
-        audit.record(
+        return _PROJECTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PARTNER_PROJECT_APPROVE,
-            subject_type=PROJECT,
-            subject_id=project.id,
+            actor,
+            AuditAction.PARTNER_PROJECT_APPROVE,
+            project,
             after=_terms(project),
             details={"committed_cents": project.funding_cents, "fiscal_year": project.fiscal_year},
         )
-        result = _project_public(repo, project)
-        uow.commit()
-    return result
 
 
 def sign(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Signing) -> ProjectPublic:
@@ -289,18 +238,9 @@ def sign(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Signing)
         domain.check_signing(project.state, project.approved_by)
         project.signed_by, project.signed_on = actor.username, data.signed_on
         project.state = ProjectState.SIGNED.value
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.PARTNER_PROJECT_SIGN,
-            subject_type=PROJECT,
-            subject_id=project.id,
-            after={"signed_on": data.signed_on},
+        return _PROJECTS.saved(
+            uow, actor, AuditAction.PARTNER_PROJECT_SIGN, project, after={"signed_on": data.signed_on}
         )
-        result = _project_public(repo, project)
-        uow.commit()
-    return result
 
 
 def record_participant(
@@ -313,10 +253,7 @@ def record_participant(
         repo = PartnersRepository(uow.session)
         project = repo.project(project_id)
         domain.require_state(project.state, (ProjectState.SIGNED,), "given participants")
-        try:
-            person_id = current_record_id(uow, data.person_id)
-        except NotFound:
-            raise InvalidInput("person_id", f"no person with id {data.person_id}") from None
+        person_id = current_record_id(uow, data.person_id, field="person_id")
         domain.check_placement_dates(
             data.starts_on, data.ends_on, project_start=project.starts_on, project_end=project.ends_on
         )
@@ -336,18 +273,13 @@ def record_participant(
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        audit.record(
+        return _PROJECTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PARTNER_PARTICIPANT_RECORD,
-            subject_type=PROJECT,
-            subject_id=project.id,
+            actor,
+            AuditAction.PARTNER_PARTICIPANT_RECORD,
+            project,
             after={"person_id": person_id, "placement": row.placement, "starts_on": row.starts_on},
         )
-        result = _project_public(repo, project)
-        uow.commit()
-    return result
 
 
 def pay_instalment(
@@ -357,10 +289,8 @@ def pay_instalment(
     benefit unit); another person approves it (``approve_instalment``) before money pays it. Refused
     beyond the approved funding not yet asked for."""
     with uow:
-        require(uow, actor, Permission.PARTNER_WRITE, subject_type=PROJECT, subject_id=project_id)
+        project = _project_for(uow, actor, project_id, (ProjectState.SIGNED,), "paid")
         repo = PartnersRepository(uow.session)
-        project = repo.project(project_id)
-        domain.require_state(project.state, (ProjectState.SIGNED,), "paid")
         domain.check_instalment_date(data.pay_date, project_start=project.starts_on)
         asked = repo.requested_cents(project.id)
         domain.check_instalment(data.amount, paid_cents=asked, approved_cents=project.funding_cents)
@@ -392,23 +322,18 @@ def pay_instalment(
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        audit.record(
+        return _PROJECTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PARTNER_INSTALMENT_PAY,
-            subject_type=PROJECT,
-            subject_id=project.id,
-            after={"number": row.number, "amount_cents": row.amount_cents, "pay_date": row.pay_date},
+            actor,
+            AuditAction.PARTNER_INSTALMENT_PAY,
+            project,
+            after=audit.fields(row, "number", "amount_cents", "pay_date"),
             details={
                 "asked_before_cents": asked,
                 "approved_cents": project.funding_cents,
                 "invoice_id": invoice.id,
             },
         )
-        result = _project_public(repo, project)
-        uow.commit()
-    return result
 
 
 def approve_instalment(
@@ -418,11 +343,10 @@ def approve_instalment(
     ``project_funding`` authority it is approved for the next batch, beyond it it waits in money's
     approval queue. Whoever recorded it cannot approve it (money refuses)."""
     with uow:
-        require(uow, actor, Permission.PARTNER_WRITE, subject_type=PROJECT, subject_id=project_id)
+        project = _project_for(
+            uow, actor, project_id, (ProjectState.SIGNED, ProjectState.CLOSED), "paid", version=data.version
+        )
         repo = PartnersRepository(uow.session)
-        project = repo.project(project_id)
-        expect_version(project.version, data.version, what="project")
-        domain.require_state(project.state, (ProjectState.SIGNED, ProjectState.CLOSED), "paid")
         row = repo.instalment(project.id, number)
         if row is None:
             raise InvalidInput("number", f"the project has no instalment {number}")
@@ -431,18 +355,13 @@ def approve_instalment(
                 f"instalment {number} was recorded as paid before payment went through money"
             )
         invoice = money.approve_invoice(uow, actor=actor, invoice_id=row.invoice_id, pay_date=row.pay_date)
-        uow.flush()
-        audit.record(
+        return _PROJECTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PARTNER_INSTALMENT_APPROVE,
-            subject_type=PROJECT,
-            subject_id=project.id,
+            actor,
+            AuditAction.PARTNER_INSTALMENT_APPROVE,
+            project,
             after={"number": number, "invoice_state": invoice.state, "issuance_id": invoice.issuance_id},
         )
-        result = _project_public(repo, project)
-        uow.commit()
-    return result
 
 
 def _approved_payee(uow: UnitOfWork, actor: Actor, sponsor: Sponsor) -> uuid.UUID:
@@ -459,10 +378,7 @@ def _approved_payee(uow: UnitOfWork, actor: Actor, sponsor: Sponsor) -> uuid.UUI
 def record_visit(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: VisitCreate) -> ProjectPublic:
     """Record a monitoring visit or report and what it found."""
     with uow:
-        require(uow, actor, Permission.PARTNER_WRITE, subject_type=PROJECT, subject_id=project_id)
-        repo = PartnersRepository(uow.session)
-        project = repo.project(project_id)
-        domain.require_state(project.state, (ProjectState.SIGNED,), "monitored")
+        project = _project_for(uow, actor, project_id, (ProjectState.SIGNED,), "monitored")
         if not project.starts_on <= data.visited_on <= uow.clock.today():
             raise InvalidInput("visited_on", "must be between the project's start and today")
         row = MonitoringVisit(
@@ -473,62 +389,37 @@ def record_visit(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: 
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.PARTNER_VISIT_RECORD,
-            subject_type=PROJECT,
-            subject_id=project.id,
-            after={"visited_on": row.visited_on},
+        return _PROJECTS.saved(
+            uow, actor, AuditAction.PARTNER_VISIT_RECORD, project, after={"visited_on": row.visited_on}
         )
-        result = _project_public(repo, project)
-        uow.commit()
-    return result
 
 
 def close_project(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID, data: Closing) -> ProjectPublic:
     """Close a signed project with its results."""
     with uow:
-        require(uow, actor, Permission.PARTNER_WRITE, subject_type=PROJECT, subject_id=project_id)
+        project = _project_for(uow, actor, project_id, (ProjectState.SIGNED,), "closed", version=data.version)
         repo = PartnersRepository(uow.session)
-        project = repo.project(project_id)
-        expect_version(project.version, data.version, what="project")
-        domain.require_state(project.state, (ProjectState.SIGNED,), "closed")
         if data.closed_on < project.starts_on:
             raise InvalidInput("closed_on", "must be on or after the project's start")
         project.results = required_text(data.results, "results", max_len=20_000)
         project.closed_by, project.closed_on = actor.username, data.closed_on
         project.state = ProjectState.CLOSED.value
-        uow.flush()
-        audit.record(
+        return _PROJECTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PARTNER_PROJECT_CLOSE,
-            subject_type=PROJECT,
-            subject_id=project.id,
+            actor,
+            AuditAction.PARTNER_PROJECT_CLOSE,
+            project,
             after={"closed_on": data.closed_on},
             details={"paid_cents": repo.paid_cents(project.id), "approved_cents": project.funding_cents},
         )
-        result = _project_public(repo, project)
-        uow.commit()
-    return result
 
 
 def get_project(uow: UnitOfWork, *, actor: Actor, project_id: uuid.UUID) -> ProjectPublic:
     """A project with its revisions, participants, instalments and visits."""
     with uow:
         require(uow, actor, Permission.PARTNER_READ, subject_type=PROJECT, subject_id=project_id)
-        repo = PartnersRepository(uow.session)
-        value = _project_public(repo, repo.project(project_id))
-        return audit.audited_read(
-            uow,
-            value,
-            actor=actor,
-            action=AuditAction.PARTNER_PROJECT_READ,
-            subject_type=PROJECT,
-            subject_id=project_id,
-        )
+        project = PartnersRepository(uow.session).project(project_id)
+        return _PROJECTS.read(uow, actor, AuditAction.PARTNER_PROJECT_READ, project)
 
 
 def list_projects(
@@ -592,11 +483,7 @@ def _revision(uow: UnitOfWork, actor: Actor, project: Project, note: str) -> Non
 
 
 def _terms(project: Project) -> dict[str, Any]:
-    return {
-        "state": project.state,
-        "funding_cents": project.funding_cents,
-        "participants": project.participants,
-    }
+    return audit.fields(project, "state", "funding_cents", "participants")
 
 
 def _sponsor_public(repo: PartnersRepository, sponsor: Sponsor) -> SponsorPublic:
@@ -632,3 +519,33 @@ def _project_public(repo: PartnersRepository, project: Project, *, full: bool = 
         ]
         out.visits = [VisitPublic.model_validate(v) for v in repo.visits(project.id)]
     return out
+
+
+def _project_for(
+    uow: UnitOfWork,
+    actor: Actor,
+    project_id: uuid.UUID,
+    states: tuple[ProjectState, ...],
+    step: str,
+    *,
+    permission: Permission = Permission.PARTNER_WRITE,
+    version: int | None = None,
+) -> Project:
+    """The project a step acts on, once the actor may take it, at the version read, in a state for it."""
+    require(uow, actor, permission, subject_type=PROJECT, subject_id=project_id)
+    project = PartnersRepository(uow.session).project(project_id)
+    expect_version(project.version, version, what="project")
+    domain.require_state(project.state, states, step)
+    return project
+
+
+def _project_view(uow: UnitOfWork, project: Project) -> ProjectPublic:
+    return _project_public(PartnersRepository(uow.session), project)
+
+
+def _sponsor_view(uow: UnitOfWork, sponsor: Sponsor) -> SponsorPublic:
+    return _sponsor_public(PartnersRepository(uow.session), sponsor)
+
+
+_PROJECTS = audit.Subject(PROJECT, _project_view)
+_SPONSORS = audit.Subject(SPONSOR, _sponsor_view)

@@ -19,8 +19,7 @@ from importlib import resources
 import yaml
 
 from onestop import audit
-from onestop.access import Actor, Permission, require
-from onestop.access.models import Office
+from onestop.access import Actor, Permission, office_or_own, require
 from onestop.audit import AuditAction
 from onestop.cases import reviews, tasks
 from onestop.common.enums import parse_enum
@@ -61,14 +60,9 @@ def enrol(uow: UnitOfWork, *, actor: Actor, data: TrainingCreate) -> TrainingPub
     with uow:
         require(uow, actor, Permission.CASE_WRITE, subject_type=PERSON, subject_id=data.person_id)
         kind = parse_enum(TrainingKind, data.kind, field="kind")
-        try:
-            person_id = current_record_id(uow, data.person_id)
-        except NotFound:
-            raise InvalidInput("person_id", f"no person with id {data.person_id}") from None
+        person_id = current_record_id(uow, data.person_id, field="person_id")
         domain.check_period(data.starts_on, data.ends_on)
-        office_id = data.office_id or actor.office_id
-        if office_id is not None and uow.session.get(Office, office_id) is None:
-            raise InvalidInput("office_id", f"no office with id {office_id}")
+        office_id = office_or_own(uow.session, data.office_id, actor.office_id)
         row = Training(
             person_id=person_id,
             kind=kind.value,
@@ -85,26 +79,25 @@ def enrol(uow: UnitOfWork, *, actor: Actor, data: TrainingCreate) -> TrainingPub
         )
         uow.session.add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(PartnersRepository(uow.session), row),
             actor=actor,
             action=AuditAction.TRAINING_CREATE,
             subject_type=PERSON,
             subject_id=person_id,
-            after={
-                "kind": row.kind,
-                "institution": row.institution,
-                "program_name": row.program_name,
-                "starts_on": row.starts_on,
-                "ends_on": row.ends_on,
-                "tuition_cents": row.tuition_cents,
-                "supports_cents": row.supports_cents,
-            },
+            after=audit.fields(
+                row,
+                "kind",
+                "institution",
+                "program_name",
+                "starts_on",
+                "ends_on",
+                "tuition_cents",
+                "supports_cents",
+            ),
             details={"training_id": row.id},
         )
-        result = _public(PartnersRepository(uow.session), row)
-        uow.commit()
-    return result
 
 
 def record_attendance(
@@ -157,8 +150,9 @@ def record_attendance(
             )
             row.task_id = task.id
             uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(repo, training),
             actor=actor,
             action=AuditAction.TRAINING_ATTENDANCE_RECORD,
             subject_type=PERSON,
@@ -171,9 +165,6 @@ def record_attendance(
             },
             details={"training_id": training.id, "attendance_id": row.id, "task_id": row.task_id},
         )
-        result = _public(repo, training)
-        uow.commit()
-    return result
 
 
 def confirm_missed(
@@ -205,8 +196,9 @@ def confirm_missed(
         _settle(uow, actor, row, AttendanceOutcome.CONFIRMED, note, f"Confirmed: change reported ({note})")
         row.review_id = review.id
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(repo, training),
             actor=actor,
             action=AuditAction.TRAINING_ATTENDANCE_CONFIRM,
             subject_type=PERSON,
@@ -214,9 +206,6 @@ def confirm_missed(
             after={"outcome": row.outcome, "review_id": review.id, "application_id": data.application_id},
             details={"training_id": training.id, "attendance_id": row.id},
         )
-        result = _public(repo, training)
-        uow.commit()
-    return result
 
 
 def excuse_missed(
@@ -229,8 +218,9 @@ def excuse_missed(
         row, training = _flagged(uow, actor, repo, attendance_id, data.version)
         note = required_text(data.note, "note", max_len=4000)
         _settle(uow, actor, row, AttendanceOutcome.EXCUSED, note, f"Excused: {note}")
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(repo, training),
             actor=actor,
             action=AuditAction.TRAINING_ATTENDANCE_EXCUSE,
             subject_type=PERSON,
@@ -238,9 +228,6 @@ def excuse_missed(
             after={"outcome": row.outcome, "note": note},
             details={"training_id": training.id, "attendance_id": row.id},
         )
-        result = _public(repo, training)
-        uow.commit()
-    return result
 
 
 def get_training(uow: UnitOfWork, *, actor: Actor, training_id: uuid.UUID) -> TrainingPublic:

@@ -109,18 +109,14 @@ def report_breach(uow: UnitOfWork, *, actor: Actor, data: BreachCreate) -> Breac
             reported_by=actor.username,
         )
         uow.session.add(row)
-        uow.flush()
-        audit.record(
+        return _BREACHES.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_REPORT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"kind": row.kind, "status": row.status, "person_id": row.person_id},
+            actor,
+            AuditAction.PRIVACY_BREACH_REPORT,
+            row,
+            after=audit.fields(row, "kind", "status", "person_id"),
             details={"notice_id": row.notice_id},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def assess_breach(
@@ -145,7 +141,7 @@ def assess_breach(
         )
         risk = domain.risk_of_harm(factors)
         domain.check_breach_transition(row.status, BreachStatus.ASSESSED, risk=risk.value)
-        before = {"status": row.status, "risk": row.risk}
+        before = audit.fields(row, "status", "risk")
         row.information = required_text(data.information, "information", max_len=2000)
         row.containment_steps = required_text(data.containment_steps, "containment_steps", max_len=2000)
         row.harm = required_text(data.harm, "harm", max_len=2000)
@@ -153,24 +149,15 @@ def assess_breach(
         row.people_affected, row.containment = factors.people_affected, factors.containment.value
         row.risk, row.status = risk.value, BreachStatus.ASSESSED.value
         row.assessed_by, row.assessed_at = actor.username, uow.clock.now()
-        uow.flush()
-        audit.record(
+        return _BREACHES.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_ASSESS,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_BREACH_ASSESS,
+            row,
             before=before,
-            after={"status": row.status, "risk": row.risk},
-            details={
-                "sensitivity": row.sensitivity,
-                "people_affected": row.people_affected,
-                "likelihood": row.likelihood,
-                "containment": row.containment,
-            },
+            after=audit.fields(row, "status", "risk"),
+            details=audit.fields(row, "sensitivity", "people_affected", "likelihood", "containment"),
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def notify_breach(
@@ -236,18 +223,14 @@ def notify_breach(
         pdf = render_pdf(report, [office.name, *office.address], reference=reference, dated=today.isoformat())
         row.office_letter_key = storage.put(pdf)
         row.status, row.notified_by, row.notified_on = BreachStatus.NOTIFIED.value, actor.username, today
-        uow.flush()
-        audit.record(
+        return _BREACHES.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_NOTIFY,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_BREACH_NOTIFY,
+            row,
             after={"status": row.status, "notified_on": today},
             details={"person_notice_id": row.person_notice_id, "commissioner": office.name, "risk": row.risk},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def office_letter(uow: UnitOfWork, *, actor: Actor, storage: DocumentStorage, breach_id: uuid.UUID) -> bytes:
@@ -285,17 +268,13 @@ def add_action(uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID, data: Bre
             added_at=uow.clock.now(),
         )
         uow.session.add(step)
-        uow.flush()
-        audit.record(
+        return _BREACHES.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_ACTION_ADD,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_BREACH_ACTION_ADD,
+            row,
             details={"action_id": step.id, "due_on": step.due_on},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def complete_action(
@@ -318,17 +297,9 @@ def complete_action(
         step.done_at, step.done_by = uow.clock.now(), actor.username
         step.done_note = clean_text(data.note) or None
         row = _get(uow, step.breach_id)
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_ACTION_DONE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            details={"action_id": step.id},
+        return _BREACHES.saved(
+            uow, actor, AuditAction.PRIVACY_BREACH_ACTION_DONE, row, details={"action_id": step.id}
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def close_breach(
@@ -346,18 +317,14 @@ def close_breach(
             raise InvalidTransition("finish every follow-up step before closing the breach")
         row.outcome, row.status = outcome, BreachStatus.CLOSED.value
         row.closed_by, row.closed_at = actor.username, uow.clock.now()
-        uow.flush()
-        audit.record(
+        return _BREACHES.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_CLOSE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_BREACH_CLOSE,
+            row,
             after={"status": row.status},
             details={"risk": row.risk},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def get_breach(uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID) -> BreachPublic:
@@ -365,14 +332,7 @@ def get_breach(uow: UnitOfWork, *, actor: Actor, breach_id: uuid.UUID) -> Breach
     with uow:
         require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=breach_id)
         row = _get(uow, breach_id)
-        return audit.audited_read(
-            uow,
-            _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_READ,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-        )
+        return _BREACHES.read(uow, actor, AuditAction.PRIVACY_BREACH_READ, row)
 
 
 def list_breaches(
@@ -390,14 +350,7 @@ def list_breaches(
                 first, Breach.discovered_on, Breach.created_at
             )
         rows = list(uow.session.scalars(stmt.limit(limit)))
-        return audit.audited_list(
-            uow,
-            rows,
-            lambda r: _public(uow, r),
-            actor=actor,
-            action=AuditAction.PRIVACY_BREACH_LIST,
-            subject_type=SUBJECT,
-        )
+        return _BREACHES.listed(uow, actor, AuditAction.PRIVACY_BREACH_LIST, rows, (SUBJECT, None))
 
 
 def _person(uow: UnitOfWork, person_id: uuid.UUID) -> uuid.UUID:
@@ -435,3 +388,6 @@ def _public(uow: UnitOfWork, row: Breach) -> BreachPublic:
             "must_notify": domain.must_notify(Level(row.risk)) if row.risk else None,
         }
     )
+
+
+_BREACHES = audit.Subject(SUBJECT, _public)

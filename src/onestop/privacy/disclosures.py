@@ -61,16 +61,15 @@ def record_disclosure(uow: UnitOfWork, *, actor: Actor, data: DisclosureIn) -> D
         )
         uow.session.add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: DisclosurePublic.model_validate(row),
             actor=actor,
             action=AuditAction.PRIVACY_DISCLOSURE_RECORD,
             subject_type="person",
             subject_id=pid,
             details={"disclosure_id": row.id, "basis": row.basis, "recipient": row.recipient},
         )
-        uow.commit()
-        return DisclosurePublic.model_validate(row)
 
 
 def list_disclosures(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[DisclosurePublic]:

@@ -9,9 +9,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from onestop.cases.applications.models import Application
+from onestop.db import Repository
 from onestop.money.models import Entitlement, Issuance
 from onestop.privacy.domain import FINAL, FileState
 from onestop.privacy.errors import HoldNotFound, RequestNotFound
@@ -21,18 +21,12 @@ from onestop.registry.models import Person, UnitMembership
 _OPEN_APPLICATIONS = ("received", "pending_documents", "in_assessment")
 
 
-class PrivacyRepository:
+class PrivacyRepository(Repository[object]):
     """Requests, redactions, holds and certificates."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
 
     def get(self, request_id: uuid.UUID) -> PrivacyRequest:
         """The request; raises RequestNotFound."""
-        found = self.session.get(PrivacyRequest, request_id)
-        if found is None:
-            raise RequestNotFound(f"no privacy request with id {request_id}")
-        return found
+        return self.fetch(PrivacyRequest, request_id, RequestNotFound, "privacy request")
 
     def redactions(self, request_id: uuid.UUID) -> list[Redaction]:
         """A request's redactions in the order they were made."""
@@ -56,10 +50,7 @@ class PrivacyRepository:
 
     def hold(self, hold_id: uuid.UUID) -> LegalHold:
         """The hold; raises HoldNotFound."""
-        found = self.session.get(LegalHold, hold_id)
-        if found is None:
-            raise HoldNotFound(f"no legal hold with id {hold_id}")
-        return found
+        return self.fetch(LegalHold, hold_id, HoldNotFound, "legal hold")
 
     def holds(self, *, active_only: bool = True) -> list[LegalHold]:
         """Legal holds, the newest first."""

@@ -41,6 +41,7 @@ from onestop.storage import DocumentStorage
 
 DESTROYED = "[destroyed]"
 HOLD = "privacy_legal_hold"
+_HOLDS = audit.Subject.of_row(HOLD, HoldPublic.model_validate)
 
 
 def place_hold(uow: UnitOfWork, *, actor: Actor, data: HoldIn) -> HoldPublic:
@@ -55,18 +56,14 @@ def place_hold(uow: UnitOfWork, *, actor: Actor, data: HoldIn) -> HoldPublic:
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        audit.record(
+        return _HOLDS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_HOLD_PLACE,
-            subject_type=HOLD,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_HOLD_PLACE,
+            row,
             after={"person_id": row.person_id},
             details={"reason": row.reason},
         )
-        uow.commit()
-        return HoldPublic.model_validate(row)
 
 
 def lift_hold(uow: UnitOfWork, *, actor: Actor, hold_id: uuid.UUID, version: int | None = None) -> HoldPublic:
@@ -78,30 +75,17 @@ def lift_hold(uow: UnitOfWork, *, actor: Actor, hold_id: uuid.UUID, version: int
         if row.lifted_at is not None:
             raise InvalidTransition("the hold was already lifted")
         row.lifted_at, row.lifted_by = uow.clock.now(), actor.username
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_HOLD_LIFT,
-            subject_type=HOLD,
-            subject_id=row.id,
-            after={"person_id": row.person_id},
+        return _HOLDS.saved(
+            uow, actor, AuditAction.PRIVACY_HOLD_LIFT, row, after={"person_id": row.person_id}
         )
-        uow.commit()
-        return HoldPublic.model_validate(row)
 
 
 def list_holds(uow: UnitOfWork, *, actor: Actor) -> list[HoldPublic]:
     """Legal holds in force."""
     with uow:
         require(uow, actor, Permission.PRIVACY_READ, subject_type=HOLD)
-        return audit.audited_list(
-            uow,
-            PrivacyRepository(uow.session).holds(),
-            HoldPublic.model_validate,
-            actor=actor,
-            action=AuditAction.PRIVACY_READ,
-            subject_type=HOLD,
+        return _HOLDS.listed(
+            uow, actor, AuditAction.PRIVACY_READ, PrivacyRepository(uow.session).holds(), (HOLD, None)
         )
 
 
@@ -142,16 +126,15 @@ def purge(uow: UnitOfWork, *, actor: Actor, storage: DocumentStorage, apply: boo
         report = PurgeReport(applied=apply, today=today, files=files)
         counts = {d: report.count(d) for d in ("open", "kept", "held", "due")}
         if not apply:
-            audit.record(
+            return audit.audited_write(
                 uow,
+                lambda: report,
                 actor=actor,
                 action=AuditAction.PRIVACY_PURGE_DRY_RUN,
                 subject_type="privacy_destruction",
                 subject_id=None,
                 details=counts,
             )
-            uow.commit()
-            return report
         schedule = f"closed file kept {rules.closed_file_years} years after its last activity"
         doomed_keys: list[str] = []
         for f in files:

@@ -74,18 +74,14 @@ def log_request(uow: UnitOfWork, *, actor: Actor, data: RequestCreate) -> Reques
         )
         row.task_id = _open_task(uow, actor, row, kind, due=max(due, today), assignee_id=data.assignee_id)
         uow.session.add(row)
-        uow.flush()
-        audit.record(
+        return _REQUESTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_CREATE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"person_id": row.person_id, "kind": row.kind, "due_on": row.due_on, "status": row.status},
+            actor,
+            AuditAction.PRIVACY_REQUEST_CREATE,
+            row,
+            after=audit.fields(row, "person_id", "kind", "due_on", "status"),
             details={"representative": representative is not None},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def _open_task(
@@ -125,8 +121,7 @@ def extend_deadline(
 ) -> RequestPublic:
     """The statute's one extension, with the reason the person will be told."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
+        row = _request(uow, actor, request_id)
         if RequestStatus(row.status) in domain.FINAL:
             raise InvalidTransition(f"the request is already {row.status}")
         reason = required_text(data.reason, "reason", max_len=2000)
@@ -134,28 +129,23 @@ def extend_deadline(
         before = row.due_on
         row.due_on = domain.extended(row.due_on, data.days, rules, already=row.extension_reason is not None)
         row.extension_reason = reason
-        uow.flush()
-        audit.record(
+        return _REQUESTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_EXTEND,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_REQUEST_EXTEND,
+            row,
             before={"due_on": before},
             after={"due_on": row.due_on},
             details={"reason": reason},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def assemble_package(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) -> RequestPublic:
     """Gather everything held about the person into the request (again, if already assembled: earlier
     redactions are kept only while their section and item still exist)."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
+        row = _request(uow, actor, request_id)
         repo = PrivacyRepository(uow.session)
-        row = repo.get(request_id)
         _access_only(row)
         domain.check_transition(RequestKind(row.kind), row.status, RequestStatus.ASSEMBLED)
         found = package.assemble(uow, actor=actor, person_id=row.person_id)
@@ -165,17 +155,13 @@ def assemble_package(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) ->
             except InvalidInput:
                 uow.session.delete(r)
         row.package, row.assembled_by, row.status = found, actor.username, RequestStatus.ASSEMBLED.value
-        uow.flush()
-        audit.record(
+        return _REQUESTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_PACKAGE_ASSEMBLE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_PACKAGE_ASSEMBLE,
+            row,
             details={name: len(v) if isinstance(v, list) else 1 for name, v in found.items()},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def add_redaction(
@@ -183,8 +169,7 @@ def add_redaction(
 ) -> RequestPublic:
     """Withhold part of an assembled package, with the reason the person will see."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
+        row = _request(uow, actor, request_id)
         _access_only(row)
         if row.status != RequestStatus.ASSEMBLED or row.package is None:
             raise InvalidTransition("redact an assembled package, before its release is approved")
@@ -201,17 +186,13 @@ def add_redaction(
             added_at=uow.clock.now(),
         )
         uow.session.add(red)
-        uow.flush()
-        audit.record(
+        return _REQUESTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_REDACT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_REDACT,
+            row,
             details={"section": red.section, "index": red.item_index, "reason": red.reason, "note": red.note},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def approve_release(
@@ -219,9 +200,8 @@ def approve_release(
 ) -> RequestPublic:
     """A supervisor's approval of the redacted package; never by whoever assembled or redacted it."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_RELEASE_APPROVE, subject_type=SUBJECT, subject_id=request_id)
+        row = _request(uow, actor, request_id, Permission.PRIVACY_RELEASE_APPROVE)
         repo = PrivacyRepository(uow.session)
-        row = repo.get(request_id)
         _access_only(row)
         expect_version(row.version, version, what="privacy request")
         domain.check_transition(RequestKind.ACCESS, row.status, RequestStatus.APPROVED)
@@ -233,17 +213,9 @@ def approve_release(
             actor.username,
             uow.clock.now(),
         )
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_RELEASE_APPROVE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            after={"status": row.status},
+        return _REQUESTS.saved(
+            uow, actor, AuditAction.PRIVACY_RELEASE_APPROVE, row, after={"status": row.status}
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def release_package(
@@ -251,9 +223,8 @@ def release_package(
 ) -> RequestPublic:
     """Render the approved, redacted package as PDF and JSON, keep both, and close the officer's task."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
+        row = _request(uow, actor, request_id)
         repo = PrivacyRepository(uow.session)
-        row = repo.get(request_id)
         _access_only(row)
         if row.status != RequestStatus.APPROVED:
             raise InvalidTransition("a package is released only after a supervisor approves it")
@@ -288,8 +259,7 @@ def released_file(
 ) -> bytes:
     """The released PDF or JSON, as sent (reading it is audited)."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
+        row = _request(uow, actor, request_id, Permission.PRIVACY_READ)
         key = {"pdf": row.pdf_key, "json": row.json_key}.get(fmt, "")
         if fmt not in ("pdf", "json"):
             raise InvalidInput("format", "must be pdf or json")
@@ -310,9 +280,8 @@ def released_file(
 def preview_package(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) -> PackagePublic:
     """The package as it would be released now, redactions applied."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=request_id)
+        row = _request(uow, actor, request_id, Permission.PRIVACY_READ)
         repo = PrivacyRepository(uow.session)
-        row = repo.get(request_id)
         if row.package is None:
             raise InvalidTransition("the package has not been assembled")
         found = PackagePublic(request=_public(uow, row), package=_redacted(repo, row))
@@ -332,8 +301,7 @@ def decide_correction(
     """Correct (saying what was changed; the change itself is made through the record's own page) or
     refuse (with the reason, and the person's statement of disagreement when they have given it)."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
+        row = _request(uow, actor, request_id)
         if row.kind != RequestKind.CORRECTION:
             raise InvalidInput("request_id", "this is not a correction request")
         target = parse_enum(RequestStatus, data.outcome, field="outcome")
@@ -370,38 +338,25 @@ def attach_disagreement(
 ) -> RequestPublic:
     """Attach (or replace) the person's statement of disagreement to a refused correction."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_REQUEST_WRITE, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
+        row = _request(uow, actor, request_id)
         if row.kind != RequestKind.CORRECTION or row.status != RequestStatus.REFUSED:
             raise InvalidTransition("a statement of disagreement goes with a refused correction")
         before = row.disagreement
         row.disagreement = required_text(data.statement, "statement", max_len=4000)
-        uow.flush()
-        audit.record(
+        return _REQUESTS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_DISAGREEMENT,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.PRIVACY_REQUEST_DISAGREEMENT,
+            row,
             details={"replaced": before is not None},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def get_request(uow: UnitOfWork, *, actor: Actor, request_id: uuid.UUID) -> RequestPublic:
     """One request with its redactions."""
     with uow:
-        require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT, subject_id=request_id)
-        row = PrivacyRepository(uow.session).get(request_id)
-        return audit.audited_read(
-            uow,
-            _public(uow, row),
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_READ,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-        )
+        row = _request(uow, actor, request_id, Permission.PRIVACY_READ)
+        return _REQUESTS.read(uow, actor, AuditAction.PRIVACY_REQUEST_READ, row)
 
 
 def list_requests(
@@ -412,14 +367,7 @@ def list_requests(
         require(uow, actor, Permission.PRIVACY_READ, subject_type=SUBJECT)
         repo = PrivacyRepository(uow.session)
         rows = repo.recent_closed(limit) if answered else repo.open_requests()[:limit]
-        return audit.audited_list(
-            uow,
-            rows,
-            lambda r: _public(uow, r),
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_LIST,
-            subject_type=SUBJECT,
-        )
+        return _REQUESTS.listed(uow, actor, AuditAction.PRIVACY_REQUEST_LIST, rows, (SUBJECT, None))
 
 
 def person_requests(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[RequestPublic]:
@@ -428,15 +376,18 @@ def person_requests(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> l
     with uow:
         require(uow, actor, Permission.PERSON_READ, subject_type="person", subject_id=person_id)
         rows = PrivacyRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        return audit.audited_list(
-            uow,
-            rows,
-            lambda r: _public(uow, r),
-            actor=actor,
-            action=AuditAction.PRIVACY_REQUEST_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _REQUESTS.listed(uow, actor, AuditAction.PRIVACY_REQUEST_LIST, rows, ("person", person_id))
+
+
+def _request(
+    uow: UnitOfWork,
+    actor: Actor,
+    request_id: uuid.UUID,
+    permission: Permission = Permission.PRIVACY_REQUEST_WRITE,
+) -> PrivacyRequest:
+    """The request, once the actor may act on it."""
+    require(uow, actor, permission, subject_type=SUBJECT, subject_id=request_id)
+    return PrivacyRepository(uow.session).get(request_id)
 
 
 def _access_only(row: PrivacyRequest) -> None:
@@ -469,3 +420,6 @@ def _public(uow: UnitOfWork, row: PrivacyRequest) -> RequestPublic:
             "on_time": domain.on_time(answered_on, row.due_on) if final and answered_on else None,
         }
     )
+
+
+_REQUESTS = audit.Subject(SUBJECT, _public)

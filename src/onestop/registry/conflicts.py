@@ -56,16 +56,15 @@ def link_staff_person(
         )
         uow.session.add(link)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, link),
             actor=actor,
             action=AuditAction.STAFF_PERSON_LINK,
             subject_type=SUBJECT,
             subject_id=staff_id,
             after={"link_id": link.id, "person_id": person.id, "relation": link.relation},
         )
-        uow.commit()
-        return _public(uow, link)
 
 
 def unlink_staff_person(
@@ -82,8 +81,9 @@ def unlink_staff_person(
             raise Conflict("this link was already removed")
         link.removed_at, link.removed_by, link.removal_reason = uow.clock.now(), actor.username, why
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, link),
             actor=actor,
             action=AuditAction.STAFF_PERSON_UNLINK,
             subject_type=SUBJECT,
@@ -91,8 +91,6 @@ def unlink_staff_person(
             before={"link_id": link.id, "person_id": link.person_id},
             details={"reason": why},
         )
-        uow.commit()
-        return _public(uow, link)
 
 
 def list_staff_links(

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from onestop import audit
 from onestop.access import Actor, Permission, require
@@ -23,6 +25,9 @@ from onestop.registry import schemas as s
 from onestop.registry.repository import PeopleRepository
 
 SUBJECT = "person"
+P = TypeVar("P", bound=BaseModel)
+Removable = TypeVar("Removable", m.PersonContact, m.PersonAddress)
+Attached = m.PersonContact | m.PersonAddress | m.PersonIdentifier | m.SafetyFlag | m.Consent
 
 
 def _open(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> tuple[PeopleRepository, m.Person]:
@@ -34,26 +39,38 @@ def _open(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> tuple[PeopleRe
     return repo, person
 
 
-def _record(
+def _saved(
     uow: UnitOfWork,
     actor: Actor,
-    action: AuditAction,
-    person_id: uuid.UUID,
-    *,
-    purpose: str | None = None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> None:
-    audit.record(
+    row: Attached,
+    public: type[P],
+    action: AuditAction = AuditAction.PERSON_UPDATE,
+    **event: Any,
+) -> P:
+    """``row`` as ``public`` once the change is flushed, recorded against its person (``event``:
+    purpose, before, after) and committed."""
+    uow.flush()
+    return audit.audited_write(
         uow,
+        lambda: public.model_validate(row),
         actor=actor,
         action=action,
         subject_type=SUBJECT,
-        subject_id=person_id,
-        purpose=purpose,
-        before=before,
-        after=after,
+        subject_id=row.person_id,
+        **event,
     )
+
+
+def _removal(
+    uow: UnitOfWork, actor: Actor, person_id: uuid.UUID, model: type[Removable], row_id: uuid.UUID
+) -> tuple[Removable, bool]:
+    """The person's contact or address, stamped removed unless it already was; whether this removed it."""
+    repo, _ = _open(uow, actor, person_id)
+    row = repo.get_attached(model, row_id, [person_id])
+    if row.removed_at is not None:
+        return row, False
+    row.removed_at, row.removed_by = uow.clock.now(), actor.username
+    return row, True
 
 
 def add_phone(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, data: s.PhoneIn) -> s.ContactPublic:
@@ -83,16 +100,9 @@ def _add_contact(
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        _record(
-            uow,
-            actor,
-            AuditAction.PERSON_UPDATE,
-            person_id,
-            after={"contact_added": {"kind": kind, "value": value}},
+        return _saved(
+            uow, actor, row, s.ContactPublic, after={"contact_added": {"kind": kind, "value": value}}
         )
-        uow.commit()
-        return s.ContactPublic.model_validate(row)
 
 
 def remove_contact(
@@ -100,21 +110,12 @@ def remove_contact(
 ) -> s.ContactPublic:
     """Mark a phone or e-mail as no longer valid (kept in history)."""
     with uow:
-        repo, _ = _open(uow, actor, person_id)
-        row = repo.get_attached(m.PersonContact, contact_id, [person_id])
-        if row.removed_at is None:
-            row.removed_at, row.removed_by = uow.clock.now(), actor.username
-            uow.flush()
-            _record(
-                uow,
-                actor,
-                AuditAction.PERSON_UPDATE,
-                person_id,
-                before={"contact": row.value},
-                after={"contact": None},
-            )
-        uow.commit()
-        return s.ContactPublic.model_validate(row)
+        row, removed = _removal(uow, actor, person_id, m.PersonContact, contact_id)
+        if not removed:
+            uow.commit()
+            return s.ContactPublic.model_validate(row)
+        before = {"contact": row.value}
+        return _saved(uow, actor, row, s.ContactPublic, before=before, after={"contact": None})
 
 
 def add_address(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, data: s.AddressIn) -> s.AddressPublic:
@@ -134,10 +135,7 @@ def add_address(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID, data: s.
             created_at=uow.clock.now(),
         )
         uow.session.add(row)
-        uow.flush()
-        _record(uow, actor, AuditAction.PERSON_UPDATE, person_id, after={"address_added": {"city": a.city}})
-        uow.commit()
-        return s.AddressPublic.model_validate(row)
+        return _saved(uow, actor, row, s.AddressPublic, after={"address_added": {"city": a.city}})
 
 
 def remove_address(
@@ -145,14 +143,12 @@ def remove_address(
 ) -> s.AddressPublic:
     """End an address (kept in history)."""
     with uow:
-        repo, _ = _open(uow, actor, person_id)
-        row = repo.get_attached(m.PersonAddress, address_id, [person_id])
-        if row.removed_at is None:
-            row.removed_at, row.removed_by = uow.clock.now(), actor.username
-            uow.flush()
-            _record(uow, actor, AuditAction.PERSON_UPDATE, person_id, after={"address_removed": row.id})
-        uow.commit()
-        return s.AddressPublic.model_validate(row)
+        row, removed = _removal(uow, actor, person_id, m.PersonAddress, address_id)
+        if not removed:
+            uow.commit()
+            return s.AddressPublic.model_validate(row)
+        after = {"address_removed": row.id}
+        return _saved(uow, actor, row, s.AddressPublic, after=after)
 
 
 def add_identifier(
@@ -183,16 +179,13 @@ def add_identifier(
             id=new_id(), person_id=person_id, added_by=actor.username, created_at=uow.clock.now(), **cols
         )
         uow.session.add(row)
-        uow.flush()
-        _record(
+        return _saved(
             uow,
             actor,
-            AuditAction.PERSON_UPDATE,
-            person_id,
+            row,
+            s.IdentifierPublic,
             after={"identifier_added": {"kind": kind, "masked": row.masked}},
         )
-        uow.commit()
-        return s.IdentifierPublic.model_validate(row)
 
 
 def set_safety_flag(
@@ -213,10 +206,9 @@ def set_safety_flag(
             created_at=now,
         )
         uow.session.add(row)
-        uow.flush()
-        _record(uow, actor, AuditAction.PERSON_FLAG_SET, person_id, after={"flag": kind.value})
-        uow.commit()
-        return s.FlagPublic.model_validate(row)
+        return _saved(
+            uow, actor, row, s.FlagPublic, action=AuditAction.PERSON_FLAG_SET, after={"flag": kind.value}
+        )
 
 
 def remove_safety_flag(
@@ -230,18 +222,16 @@ def remove_safety_flag(
         if row.removed_at is not None:
             raise Conflict("this flag was already removed")
         row.removed_at, row.removed_by, row.removal_reason = uow.clock.now(), actor.username, why
-        uow.flush()
-        _record(
+        return _saved(
             uow,
             actor,
-            AuditAction.PERSON_FLAG_REMOVE,
-            person_id,
+            row,
+            s.FlagPublic,
+            action=AuditAction.PERSON_FLAG_REMOVE,
             purpose=why,
             before={"flag": row.kind},
             after={"flag": None},
         )
-        uow.commit()
-        return s.FlagPublic.model_validate(row)
 
 
 def record_consent(
@@ -264,16 +254,14 @@ def record_consent(
             created_at=now,
         )
         uow.session.add(row)
-        uow.flush()
-        _record(
+        return _saved(
             uow,
             actor,
-            AuditAction.PERSON_CONSENT_GIVEN,
-            person_id,
-            after={"recipient": row.recipient, "purpose": row.purpose},
+            row,
+            s.ConsentPublic,
+            action=AuditAction.PERSON_CONSENT_GIVEN,
+            after=audit.fields(row, "recipient", "purpose"),
         )
-        uow.commit()
-        return s.ConsentPublic.model_validate(row)
 
 
 def withdraw_consent(
@@ -286,9 +274,11 @@ def withdraw_consent(
         if row.withdrawn_at is not None:
             raise Conflict("this consent was already withdrawn")
         row.withdrawn_at, row.withdrawn_by = uow.clock.now(), actor.username
-        uow.flush()
-        _record(
-            uow, actor, AuditAction.PERSON_CONSENT_WITHDRAWN, person_id, before={"recipient": row.recipient}
+        return _saved(
+            uow,
+            actor,
+            row,
+            s.ConsentPublic,
+            action=AuditAction.PERSON_CONSENT_WITHDRAWN,
+            before={"recipient": row.recipient},
         )
-        uow.commit()
-        return s.ConsentPublic.model_validate(row)

@@ -16,7 +16,7 @@ from onestop.common import text
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
 from onestop.registry import restrictions, to_public
-from onestop.registry.errors import AlreadyMerged
+from onestop.registry.errors import AlreadyMerged, PersonNotFound
 from onestop.registry.repository import PeopleRepository
 from onestop.registry.schemas import PersonPublic
 from onestop.registry.sweep import repository as suggestions
@@ -72,7 +72,7 @@ def unmerge_people(uow: UnitOfWork, *, actor: Actor, merged_id: uuid.UUID, reaso
         if merged.merged_into_id is None:
             raise InvalidInput("merged_id", "this record is not merged")
         survivor = repo.get(merged.merged_into_id, for_update=True)
-        before = {"merged_into_id": merged.merged_into_id, "merge_reason": merged.merge_reason}
+        before = audit.fields(merged, "merged_into_id", "merge_reason")
         merged.merged_into_id = merged.merged_at = merged.merged_by = merged.merge_reason = None
         survivor.updated_at = merged.updated_at = uow.clock.now()
         uow.flush()
@@ -91,10 +91,19 @@ def unmerge_people(uow: UnitOfWork, *, actor: Actor, merged_id: uuid.UUID, reaso
         return view
 
 
-def current_record_id(uow: UnitOfWork, person_id: uuid.UUID) -> uuid.UUID:
-    """The id that now stands for this person: a merged record resolves to the record it was merged into."""
+def current_record_id(uow: UnitOfWork, person_id: uuid.UUID, *, field: str | None = None) -> uuid.UUID:
+    """The id that now stands for this person: a merged record resolves to the record it was merged into.
+
+    With ``field`` the id came from the user's input: an unknown one is bad input naming that field
+    (HTTP 422) rather than a record not found (404).
+    """
     repo = PeopleRepository(uow.session)
-    return repo.survivor(repo.get(person_id)).id
+    try:
+        return repo.survivor(repo.get(person_id)).id
+    except PersonNotFound:
+        if field is None:
+            raise
+        raise InvalidInput(field, f"no person with id {person_id}") from None
 
 
 def merged_record_ids(uow: UnitOfWork, person_id: uuid.UUID) -> list[uuid.UUID]:

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, delete, insert, select
-from sqlalchemy.orm import Session
 
+from onestop.db import Repository
 from onestop.registry import models as m
 from onestop.registry.errors import PersonNotFound, RecordNotFound, UnitNotFound
 from onestop.registry.matching import Candidate
@@ -18,11 +18,8 @@ T = TypeVar("T", m.PersonContact, m.PersonAddress, m.PersonIdentifier, m.SafetyF
 MAX_MERGE_DEPTH = 20
 
 
-class PeopleRepository:
+class PeopleRepository(Repository[object]):
     """Look-ups and writes for people and their attached records."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
 
     def get(self, person_id: uuid.UUID, *, for_update: bool = False) -> m.Person:
         """The person row (merged or not); raises PersonNotFound."""
@@ -179,11 +176,8 @@ def _candidate_select() -> Select[uuid.UUID, str, str, str | None, dt.date | Non
     return select(p.id, p.given_names, p.family_name, p.preferred_name, p.birth_date, p.merged_into_id)
 
 
-class UnitRepository:
+class UnitRepository(Repository[object]):
     """Look-ups for benefit units and memberships."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
 
     def get(self, unit_id: uuid.UUID, *, for_update: bool = False) -> m.BenefitUnit:
         """The unit; raises UnitNotFound."""

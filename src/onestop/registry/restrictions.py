@@ -95,16 +95,15 @@ def restrict_file(
         )
         uow.session.add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: RestrictionPublic.model_validate(row),
             actor=actor,
             action=AuditAction.PERSON_RESTRICT,
             subject_type=SUBJECT,
             subject_id=person.id,
             after={"restriction_id": row.id, "kind": row.kind},
         )
-        uow.commit()
-        return RestrictionPublic.model_validate(row)
 
 
 def lift_restriction(
@@ -121,8 +120,9 @@ def lift_restriction(
             raise Conflict("this restriction was already lifted")
         row.lifted_at, row.lifted_by, row.lift_reason = uow.clock.now(), actor.username, why
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: RestrictionPublic.model_validate(row),
             actor=actor,
             action=AuditAction.PERSON_RESTRICTION_LIFT,
             subject_type=SUBJECT,
@@ -130,8 +130,6 @@ def lift_restriction(
             before={"restriction_id": row.id, "kind": row.kind},
             details={"reason": why},
         )
-        uow.commit()
-        return RestrictionPublic.model_validate(row)
 
 
 def restrictions_of(uow: UnitOfWork, person_ids: Iterable[uuid.UUID]) -> list[m.PersonRestriction]:
@@ -302,16 +300,15 @@ def review_file_access(
         grant.reviewed_at, grant.reviewed_by = uow.clock.now(), actor.username
         grant.review_note = text.clean_text(note) or None
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _access_public(uow, grant),
             actor=actor,
             action=AuditAction.PERSON_BREAK_GLASS_REVIEW,
             subject_type=SUBJECT,
             subject_id=grant.person_id,
             details={"grant_id": grant.id, "opened_by": grant.username, "note": grant.review_note},
         )
-        uow.commit()
-        return _access_public(uow, grant)
 
 
 def _access_public(uow: UnitOfWork, grant: m.FileAccessGrant) -> FileAccessPublic:

@@ -10,11 +10,10 @@ import datetime as dt
 import uuid
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+from onestop.common.schemas import RowOutput as _Out
+from onestop.common.schemas import StrictInput as _In
 
 
 class PhoneIn(_In):
@@ -172,10 +171,6 @@ class MemberEnd(_In):
 
 
 # ---- outputs -------------------------------------------------------------------------------
-
-
-class _Out(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
 
 
 class ContactPublic(_Out):

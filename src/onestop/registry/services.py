@@ -80,8 +80,9 @@ def register_person(
         if duplicate_decision is not None:
             _apply_decision(uow, repo, person, duplicate_decision, actor)
         _store(uow, person, rows)
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: to_public.person_public(repo, person),
             actor=actor,
             action=AuditAction.PERSON_CREATE,
             subject_type=SUBJECT,
@@ -89,8 +90,6 @@ def register_person(
             after=to_public.audit_snapshot(person) | {"duplicate_decision": person.duplicate_decision},
             details={"possible_duplicates": [{"id": s.person_id, "score": s.score} for s in scored]},
         )
-        uow.commit()
-        return to_public.person_public(repo, person)
 
 
 def _apply_decision(

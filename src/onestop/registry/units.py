@@ -74,16 +74,15 @@ def create_unit(uow: UnitOfWork, *, actor: Actor, data: UnitCreate) -> UnitPubli
             _admit(uow, unit.id, member, stints, actor.username)
         uow.flush()
         members = UnitRepository(uow.session).memberships(unit.id)
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: to_public.unit_public(unit, members),
             actor=actor,
             action=AuditAction.UNIT_CREATE,
             subject_type=SUBJECT,
             subject_id=unit.id,
-            after={"members": [{"person_id": r.person_id, "role": r.role} for r in members]},
+            after={"members": [audit.fields(r, "person_id", "role") for r in members]},
         )
-        uow.commit()
-        return to_public.unit_public(unit, members)
 
 
 def get_unit(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> UnitPublic:
@@ -106,16 +105,15 @@ def add_member(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID, member: Mem
         stints = [_stint(r) for r in units.memberships(unit_id)]
         row = _admit(uow, unit_id, member, stints, actor.username)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: to_public.unit_public(unit, units.memberships(unit_id)),
             actor=actor,
             action=AuditAction.UNIT_MEMBER_ADD,
             subject_type=SUBJECT,
             subject_id=unit_id,
-            after={"person_id": row.person_id, "role": row.role, "joined_on": row.joined_on},
+            after=audit.fields(row, "person_id", "role", "joined_on"),
         )
-        uow.commit()
-        return to_public.unit_public(unit, units.memberships(unit_id))
 
 
 def end_membership(
@@ -132,8 +130,9 @@ def end_membership(
         households.dates(row.joined_on, left_on)
         row.left_on, row.ended_by = left_on, actor.username
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: to_public.unit_public(unit, units.memberships(unit_id)),
             actor=actor,
             action=AuditAction.UNIT_MEMBER_END,
             subject_type=SUBJECT,
@@ -141,8 +140,6 @@ def end_membership(
             before={"left_on": None},
             after={"person_id": row.person_id, "left_on": left_on},
         )
-        uow.commit()
-        return to_public.unit_public(unit, units.memberships(unit_id))
 
 
 def list_person_units(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[UnitPublic]:

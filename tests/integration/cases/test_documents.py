@@ -88,7 +88,7 @@ def test_a_database_failure_after_the_file_was_written_removes_the_file(
     def failing_audit(*args: object, **kwargs: object) -> None:
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(documents.services.audit, "record", failing_audit)
+    monkeypatch.setattr("onestop.audit.writes.record", failing_audit)  # the event cannot be written
     with pytest.raises(RuntimeError, match="went away"):
         _upload(container, team, person)
     assert (_rows(container), _files(container)) == (0, [])
@@ -102,7 +102,7 @@ def test_a_failed_upload_never_deletes_bytes_another_document_uses(
     def failing_audit(*args: object, **kwargs: object) -> None:
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(documents.services.audit, "record", failing_audit)
+    monkeypatch.setattr("onestop.audit.writes.record", failing_audit)  # the event cannot be written
     with pytest.raises(RuntimeError):
         _upload(container, team, make_person(container))
     assert (_rows(container), _files(container)) == (1, [first.sha256])

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 
 from onestop.access import domain as access_domain
-from onestop.access.errors import StaffNotFound
 from onestop.access.grants import errors
 from onestop.access.grants.domain import APPROVER_ROLES, GrantState, is_privileged, split_roles
 from onestop.access.grants.errors import GrantConflict, GrantNotFound, GrantRefusal, OwnGrant
@@ -24,6 +24,7 @@ from onestop.access.grants.models import RoleGrant
 from onestop.access.guard import require
 from onestop.access.models import Staff
 from onestop.access.permissions import Actor, Permission, Role
+from onestop.access.repository import staff_by_id
 from onestop.audit import record
 from onestop.audit.actions import AuditAction
 from onestop.common.errors import DomainError, InvalidInput
@@ -96,15 +97,14 @@ def approve_grant(uow: UnitOfWork, *, actor: Actor, grant_id: uuid.UUID, note: s
             before = list(staff.role_names)
             staff.role_names = sorted({*staff.role_names, role.value})
             _decide(uow, actor, grant, GrantState.APPROVED, note.strip()[:500] or None)
-            record(
+            _grant_event(
                 uow,
-                actor=actor,
-                action=AuditAction.STAFF_GRANT_APPROVE,
-                subject_type="staff",
-                subject_id=staff.id,
+                actor,
+                AuditAction.STAFF_GRANT_APPROVE,
+                grant,
                 before={"roles": before},
                 after={"roles": list(staff.role_names)},
-                details={"grant_id": grant.id, "role": role.value, "requested_by": grant.requested_by},
+                requested_by=grant.requested_by,
             )
             uow.commit()
     except GrantRefusal as err:
@@ -123,14 +123,7 @@ def refuse_grant(uow: UnitOfWork, *, actor: Actor, grant_id: uuid.UUID, reason: 
             grant = _grant(uow, grant_id)
             _still_pending(grant)
             _decide(uow, actor, grant, GrantState.REFUSED, why)
-            record(
-                uow,
-                actor=actor,
-                action=AuditAction.STAFF_GRANT_REFUSE,
-                subject_type="staff",
-                subject_id=grant.staff_id,
-                details={"grant_id": grant.id, "role": grant.role, "reason": why},
-            )
+            _grant_event(uow, actor, AuditAction.STAFF_GRANT_REFUSE, grant, reason=why)
             uow.commit()
     except GrantRefusal as err:
         _audit_refusal(uow, actor, AuditAction.STAFF_GRANT_REFUSE, "role_grant", grant_id, err)
@@ -203,9 +196,7 @@ def _bootstrap(uow: UnitOfWork, actor: Actor) -> bool:
 
 
 def _active_staff(uow: UnitOfWork, staff_id: uuid.UUID) -> Staff:
-    staff = uow.session.get(Staff, staff_id)
-    if staff is None:
-        raise StaffNotFound(staff_id)
+    staff = staff_by_id(uow.session, staff_id)
     if not staff.active:
         raise GrantConflict(errors.DEACTIVATED)
     return staff
@@ -235,14 +226,7 @@ def _waiting(uow: UnitOfWork, staff_id: uuid.UUID, role: Role) -> RoleGrant | No
 
 def _pending(uow: UnitOfWork, actor: Actor, staff: Staff, role: Role, reason: str) -> RoleGrant:
     grant = _new(uow, actor, staff, role, reason, GrantState.PENDING)
-    record(
-        uow,
-        actor=actor,
-        action=AuditAction.STAFF_GRANT_REQUEST,
-        subject_type="staff",
-        subject_id=staff.id,
-        details={"grant_id": grant.id, "role": role.value, "reason": reason},
-    )
+    _grant_event(uow, actor, AuditAction.STAFF_GRANT_REQUEST, grant, reason=reason)
     return grant
 
 
@@ -251,17 +235,40 @@ def _give_at_once(uow: UnitOfWork, actor: Actor, staff: Staff, role: Role, reaso
     _decide(uow, actor, grant, GrantState.GRANTED, None)
     before = list(staff.role_names)
     staff.role_names = sorted({*staff.role_names, role.value})
+    _grant_event(
+        uow,
+        actor,
+        AuditAction.STAFF_GRANT,
+        grant,
+        before={"roles": before},
+        after={"roles": list(staff.role_names)},
+        bootstrap=is_privileged(role),
+    )
+    return grant
+
+
+def _grant_event(
+    uow: UnitOfWork,
+    actor: Actor,
+    action: AuditAction,
+    grant: RoleGrant,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    **details: Any,
+) -> None:
+    """A step of a grant, recorded against the staff member it is for, naming the grant and its role."""
+    details = {"grant_id": grant.id, "role": grant.role, **details}
     record(
         uow,
         actor=actor,
-        action=AuditAction.STAFF_GRANT,
+        action=action,
         subject_type="staff",
-        subject_id=staff.id,
-        before={"roles": before},
-        after={"roles": list(staff.role_names)},
-        details={"grant_id": grant.id, "role": role.value, "bootstrap": is_privileged(role)},
+        subject_id=grant.staff_id,
+        before=before,
+        after=after,
+        details=details,
     )
-    return grant
 
 
 def _new(

@@ -9,10 +9,10 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Entity
+from onestop.db import Entity, partial_index
 from onestop.db.types import JSONDoc
 
 
@@ -21,12 +21,11 @@ class Appeal(Entity):
 
     __tablename__ = "appeal"
     __table_args__ = (
-        Index(
+        partial_index(
             "uq_appeal_open_decision",
             "decision_id",
+            where="status IN ('filed', 'hearing_scheduled')",
             unique=True,
-            sqlite_where=text("status IN ('filed', 'hearing_scheduled')"),
-            postgresql_where=text("status IN ('filed', 'hearing_scheduled')"),
         ),
         Index(None, "person_id", "filed_on"),
         Index(None, "status", "hearing_on"),

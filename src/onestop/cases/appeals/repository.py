@@ -6,29 +6,19 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from onestop.cases.appeals.domain import OPEN
 from onestop.cases.appeals.errors import AppealNotFound
 from onestop.cases.appeals.models import Appeal
+from onestop.db import Repository
 
 
-class AppealRepository:
+class AppealRepository(Repository[Appeal]):
     """Appeals by id, decision and person."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, row: Appeal) -> None:
-        """Stage a new appeal."""
-        self.session.add(row)
 
     def get(self, appeal_id: uuid.UUID, *, for_update: bool = False) -> Appeal:
         """The appeal; raises AppealNotFound."""
-        row = self.session.get(Appeal, appeal_id, with_for_update=for_update or None)
-        if row is None:
-            raise AppealNotFound(f"no appeal with id {appeal_id}")
-        return row
+        return self.fetch(Appeal, appeal_id, AppealNotFound, "appeal", for_update=for_update)
 
     def open_for_decision(self, decision_id: uuid.UUID) -> Appeal | None:
         """The decision's appeal still in progress, if any."""

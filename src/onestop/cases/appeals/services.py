@@ -38,6 +38,7 @@ from onestop.db import UnitOfWork, expect_version
 from onestop.registry import merged_record_ids
 
 SUBJECT = "appeal"
+_APPEALS = audit.Subject.of_row(SUBJECT, AppealPublic.model_validate)
 
 
 def file_appeal(uow: UnitOfWork, *, actor: Actor, data: AppealCreate) -> AppealPublic:
@@ -109,21 +110,17 @@ def schedule_hearing(
         if data.hearing_on < row.filed_on:
             raise InvalidInput("hearing_on", "must not be before the appeal was filed")
         panel = [required_text(p, "panel", max_len=200) for p in data.panel]
-        before = {"hearing_on": row.hearing_on, "panel": row.panel}
+        before = audit.fields(row, "hearing_on", "panel")
         row.status, row.hearing_on, row.panel = AppealStatus.HEARING_SCHEDULED.value, data.hearing_on, panel
         row.hearing_location = clean_text(data.location) or None
-        uow.flush()
-        audit.record(
+        return _APPEALS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.APPEAL_HEARING,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.APPEAL_HEARING,
+            row,
             before=before,
             after={"hearing_on": row.hearing_on, "panel": panel, "location": row.hearing_location},
         )
-        uow.commit()
-        return AppealPublic.model_validate(row)
 
 
 def record_outcome(
@@ -208,17 +205,7 @@ def withdraw_appeal(
         reason = required_text(data.reason, "reason", max_len=4000)
         row = _get(uow, actor, appeal_id, data.version, AppealStatus.WITHDRAWN)
         row.status, row.withdrawn_reason = AppealStatus.WITHDRAWN.value, reason
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.APPEAL_WITHDRAW,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            details={"reason": reason},
-        )
-        uow.commit()
-        return AppealPublic.model_validate(row)
+        return _APPEALS.saved(uow, actor, AuditAction.APPEAL_WITHDRAW, row, details={"reason": reason})
 
 
 def _get(
@@ -236,10 +223,7 @@ def get_appeal(uow: UnitOfWork, *, actor: Actor, appeal_id: uuid.UUID) -> Appeal
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=appeal_id)
         row = AppealRepository(uow.session).get(appeal_id)
-        found = AppealPublic.model_validate(row)
-        return audit.audited_read(
-            uow, found, actor=actor, action=AuditAction.APPEAL_READ, subject_type=SUBJECT, subject_id=row.id
-        )
+        return _APPEALS.read(uow, actor, AuditAction.APPEAL_READ, row)
 
 
 def list_appeals(
@@ -251,12 +235,4 @@ def list_appeals(
         rows = AppealRepository(uow.session).for_people(
             merged_record_ids(uow, person_id), open_only=open_only
         )
-        return audit.audited_list(
-            uow,
-            rows,
-            AppealPublic.model_validate,
-            actor=actor,
-            action=AuditAction.APPEAL_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _APPEALS.listed(uow, actor, AuditAction.APPEAL_LIST, rows, ("person", person_id))

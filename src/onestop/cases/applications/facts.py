@@ -61,8 +61,9 @@ def record_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
             uow.flush()  # the old value leaves the unique index before the new one enters it
         repo.add(fact)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: FactPublic.model_validate(fact),
             actor=actor,
             action=AuditAction.APPLICATION_FACT_RECORD,
             subject_type=SUBJECT,
@@ -70,8 +71,6 @@ def record_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
             before=_fact_view(current) if current else None,
             after=_fact_view(fact),
         )
-        uow.commit()
-        return FactPublic.model_validate(fact)
 
 
 def _new_fact(
@@ -127,8 +126,9 @@ def verify_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
         fact.verified, fact.document_id = True, data.document_id
         fact.verified_by, fact.verified_at = actor.username, uow.clock.now()
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: FactPublic.model_validate(fact),
             actor=actor,
             action=AuditAction.APPLICATION_FACT_VERIFY,
             subject_type=SUBJECT,
@@ -136,8 +136,6 @@ def verify_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
             before=before,
             after=_fact_view(fact),
         )
-        uow.commit()
-        return FactPublic.model_validate(fact)
 
 
 def _check_person(path: FactPath, members: list[Member]) -> None:
@@ -265,7 +263,7 @@ def _checklist(uow: UnitOfWork, app: Application) -> list[checklist.ChecklistIte
     _pack, program = program_packs.program_of(app.program)
     person_inputs, unit_inputs = program_packs.inputs_used(program)
     entry = _catalogue_entry(app)
-    lines = [{"en": d.en, "fr": d.fr} for d in entry.documents] if entry else []
+    lines = [audit.fields(d, "en", "fr") for d in entry.documents] if entry else []
     return checklist.build(members, person_inputs, unit_inputs, docs, lines)
 
 
@@ -297,7 +295,7 @@ def get_checklist(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID) -
             program=app.program,
             items=items,
             missing=missing,
-            how_to_apply={"en": how.en, "fr": how.fr} if how else None,
+            how_to_apply=audit.fields(how, "en", "fr") if how else None,
         )
         return audit.audited_read(
             uow,
@@ -324,10 +322,4 @@ def _item_public(item: checklist.ChecklistItem) -> ChecklistItemPublic:
 
 
 def _fact_view(fact: ApplicationFact) -> dict[str, object]:
-    return {
-        "path": fact.path,
-        "value": fact.value,
-        "source": fact.source,
-        "verified": fact.verified,
-        "document_id": fact.document_id,
-    }
+    return audit.fields(fact, "path", "value", "source", "verified", "document_id")

@@ -11,10 +11,10 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Entity
+from onestop.db import Entity, partial_index
 from onestop.db.types import JSONDoc
 
 
@@ -48,13 +48,12 @@ class ApplicationFact(Entity):
 
     __tablename__ = "application_fact"
     __table_args__ = (
-        Index(
+        partial_index(
             "uq_application_fact_current_path",
             "application_id",
             "path",
+            where="replaced_at IS NULL",
             unique=True,
-            sqlite_where=text("replaced_at IS NULL"),
-            postgresql_where=text("replaced_at IS NULL"),
         ),
         Index(None, "document_id"),
     )

@@ -15,25 +15,18 @@ from onestop.cases.applications.errors import ApplicationNotFound
 from onestop.cases.applications.models import Application, ApplicationFact
 from onestop.cases.documents.models import Document
 from onestop.cases.tasks import CaseloadAssignment
+from onestop.db import Repository
 from onestop.registry.models import BenefitUnit, Person, UnitMembership
 
 
-class ApplicationRepository:
+class ApplicationRepository(Repository[Application | ApplicationFact]):
     """Applications by id, unit and person; their current facts; the unit's members and documents."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, row: Application | ApplicationFact) -> None:
-        """Stage a new row."""
-        self.session.add(row)
 
     def get(self, application_id: uuid.UUID, *, for_update: bool = False) -> Application:
         """The application; raises ApplicationNotFound."""
-        row = self.session.get(Application, application_id, with_for_update=for_update or None)
-        if row is None:
-            raise ApplicationNotFound(f"no application with id {application_id}")
-        return row
+        return self.fetch(
+            Application, application_id, ApplicationNotFound, "application", for_update=for_update
+        )
 
     def is_for(self, application_id: uuid.UUID, person_id: uuid.UUID) -> bool:
         """Whether the application exists and the person is (or was) in its benefit unit."""

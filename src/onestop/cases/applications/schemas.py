@@ -6,15 +6,10 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class _Out(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+from onestop.common.schemas import RowOutput as _Out
+from onestop.common.schemas import StrictInput as _In
 
 
 class ApplicationCreate(_In):

@@ -31,6 +31,7 @@ from onestop.db import UnitOfWork, expect_version
 from onestop.registry import current_record_id, merged_record_ids
 
 SUBJECT = "application"
+_APPLICATIONS = audit.Subject.of_row(SUBJECT, ApplicationPublic.model_validate)
 #: Configuration: days given to bring missing documents before the follow-up task is due.
 DOCUMENTS_DUE_DAYS = 14
 
@@ -68,17 +69,14 @@ def create_application(uow: UnitOfWork, *, actor: Actor, data: ApplicationCreate
         repo.add(app)
         uow.flush()
         imported = _import_screening(uow, actor, app, members, data) if data.screening_session_id else []
-        audit.record(
+        return _APPLICATIONS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.APPLICATION_CREATE,
-            subject_type=SUBJECT,
-            subject_id=app.id,
+            actor,
+            AuditAction.APPLICATION_CREATE,
+            app,
             after=snapshot(app),
             details={"facts_from_screening": imported},
         )
-        uow.commit()
-        return ApplicationPublic.model_validate(app)
 
 
 def _applicant(uow: UnitOfWork, members: list[Member], given: uuid.UUID | None) -> uuid.UUID:
@@ -133,14 +131,7 @@ def get_application(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID)
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=application_id)
         app = ApplicationRepository(uow.session).get(application_id)
-        return audit.audited_read(
-            uow,
-            ApplicationPublic.model_validate(app),
-            actor=actor,
-            action=AuditAction.APPLICATION_READ,
-            subject_type=SUBJECT,
-            subject_id=app.id,
-        )
+        return _APPLICATIONS.read(uow, actor, AuditAction.APPLICATION_READ, app)
 
 
 def list_applications(
@@ -156,14 +147,12 @@ def list_applications(
             rows = repo.for_unit(unit_id)
         else:
             raise InvalidInput("person_id", "give a person or a unit")
-        return audit.audited_list(
+        return _APPLICATIONS.listed(
             uow,
+            actor,
+            AuditAction.APPLICATION_LIST,
             rows,
-            ApplicationPublic.model_validate,
-            actor=actor,
-            action=AuditAction.APPLICATION_LIST,
-            subject_type="person" if person_id else "benefit_unit",
-            subject_id=person_id or unit_id,
+            ("person" if person_id else "benefit_unit", person_id or unit_id),
         )
 
 
@@ -248,18 +237,15 @@ def _change(
 def _finish(
     uow: UnitOfWork, actor: Actor, app: Application, before: str, details: dict[str, Any]
 ) -> ApplicationPublic:
-    audit.record(
+    return _APPLICATIONS.saved(
         uow,
-        actor=actor,
-        action=AuditAction.APPLICATION_STATUS,
-        subject_type=SUBJECT,
-        subject_id=app.id,
+        actor,
+        AuditAction.APPLICATION_STATUS,
+        app,
         before={"status": before},
         after={"status": app.status, "reason": app.status_reason},
         details=details,
     )
-    uow.commit()
-    return ApplicationPublic.model_validate(app)
 
 
 def _task(
@@ -287,11 +273,4 @@ def _task(
 
 def snapshot(app: Application) -> dict[str, Any]:
     """The audit view of an application."""
-    return {
-        "program": app.program,
-        "unit_id": app.unit_id,
-        "applicant_id": app.applicant_id,
-        "received_on": app.received_on,
-        "channel": app.channel,
-        "status": app.status,
-    }
+    return audit.fields(app, "program", "unit_id", "applicant_id", "received_on", "channel", "status")

@@ -24,12 +24,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
-    text,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from onestop.common.ids import new_id
-from onestop.db import Base, Entity
+from onestop.db import Base, Entity, partial_index
 from onestop.db.types import JSONDoc
 
 #: The only columns an UPDATE may touch, each once.
@@ -42,12 +41,8 @@ class Decision(Base):
     __tablename__ = "decision"
     __table_args__ = (
         UniqueConstraint("application_id", "seq"),
-        Index(
-            "uq_decision_current_application",
-            "application_id",
-            unique=True,
-            sqlite_where=text("superseded_at IS NULL"),
-            postgresql_where=text("superseded_at IS NULL"),
+        partial_index(
+            "uq_decision_current_application", "application_id", where="superseded_at IS NULL", unique=True
         ),
         Index(None, "unit_id", "program", "decided_at"),
         Index(None, "applicant_id", "decided_at"),
@@ -103,12 +98,8 @@ class OverrideRequest(Entity):
 
     __tablename__ = "decision_override_request"
     __table_args__ = (
-        Index(
-            "uq_decision_override_request_pending",
-            "application_id",
-            unique=True,
-            sqlite_where=text("status = 'pending'"),
-            postgresql_where=text("status = 'pending'"),
+        partial_index(
+            "uq_decision_override_request_pending", "application_id", where="status = 'pending'", unique=True
         ),
         Index(None, "status", "office_id"),
     )

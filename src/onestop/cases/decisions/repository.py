@@ -6,29 +6,19 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from onestop.cases.decisions.errors import DecisionNotFound, OverrideRequestNotFound
 from onestop.cases.decisions.models import Decision, OverrideRequest
+from onestop.db import Repository
 from onestop.registry.models import Person
 
 
-class DecisionRepository:
+class DecisionRepository(Repository[Decision | OverrideRequest]):
     """Decisions by id and application; the current one; pending override requests."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, row: Decision | OverrideRequest) -> None:
-        """Stage a new row."""
-        self.session.add(row)
 
     def get(self, decision_id: uuid.UUID) -> Decision:
         """The decision; raises DecisionNotFound."""
-        row = self.session.get(Decision, decision_id)
-        if row is None:
-            raise DecisionNotFound(f"no decision with id {decision_id}")
-        return row
+        return self.fetch(Decision, decision_id, DecisionNotFound, "decision")
 
     def current(self, application_id: uuid.UUID) -> Decision | None:
         """The decision in force for an application (the one nothing supersedes)."""
@@ -56,10 +46,9 @@ class DecisionRepository:
 
     def get_request(self, request_id: uuid.UUID, *, for_update: bool = False) -> OverrideRequest:
         """The override request; raises OverrideRequestNotFound."""
-        row = self.session.get(OverrideRequest, request_id, with_for_update=for_update or None)
-        if row is None:
-            raise OverrideRequestNotFound(f"no override request with id {request_id}")
-        return row
+        return self.fetch(
+            OverrideRequest, request_id, OverrideRequestNotFound, "override request", for_update=for_update
+        )
 
     def pending_request(self, application_id: uuid.UUID) -> OverrideRequest | None:
         """The application's override waiting for approval, if any."""

@@ -6,14 +6,11 @@ import datetime as dt
 import uuid
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from onestop.cases.decisions.models import Decision, OverrideRequest
 from onestop.common.money import format_cents
-
-
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+from onestop.common.schemas import StrictInput as _In
 
 
 class OverrideIn(_In):

@@ -43,6 +43,7 @@ from onestop.db import UnitOfWork, expect_version
 from onestop.registry import merged_record_ids
 
 SUBJECT = "decision"
+_DECISIONS = audit.Subject.of_row(SUBJECT, DecisionPublic.of)
 
 
 def decide_application(uow: UnitOfWork, *, actor: Actor, data: DecisionCreate) -> DecisionOutcome:
@@ -177,8 +178,9 @@ def _queue(uow: UnitOfWork, actor: Actor, app: Application, prepared: Prepared) 
         task = create_task(uow, actor=actor, data=data)
         row.task_id = task.id
         uow.flush()
-    audit.record(
+    return audit.audited_write(
         uow,
+        lambda: OverridePublic.of(row),
         actor=actor,
         action=AuditAction.DECISION_OVERRIDE_REQUEST,
         subject_type="application",
@@ -191,8 +193,6 @@ def _queue(uow: UnitOfWork, actor: Actor, app: Application, prepared: Prepared) 
             "reason": reason,
         },
     )
-    uow.commit()
-    return OverridePublic.of(row)
 
 
 def approve_override(
@@ -217,16 +217,15 @@ def approve_override(
         )
         row.decision_id = decision.id
         _close_task(uow, actor, row, clean_text(data.reason) or "override approved")
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: DecisionPublic.of(decision),
             actor=actor,
             action=AuditAction.DECISION_OVERRIDE_APPROVE,
             subject_type="override_request",
             subject_id=row.id,
             details={"decision_id": decision.id, "maker": row.requested_by},
         )
-        uow.commit()
-        return DecisionPublic.of(decision)
 
 
 def refuse_override(
@@ -243,16 +242,15 @@ def refuse_override(
         row.decided_by, row.decided_by_id, row.decided_at = actor.username, actor.staff_id, uow.clock.now()
         uow.flush()
         _close_task(uow, actor, row, f"override refused: {reason}")
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: OverridePublic.of(row),
             actor=actor,
             action=AuditAction.DECISION_OVERRIDE_REFUSE,
             subject_type="override_request",
             subject_id=row.id,
             details={"reason": reason, "maker": row.requested_by},
         )
-        uow.commit()
-        return OverridePublic.of(row)
 
 
 def _pending(
@@ -295,10 +293,7 @@ def get_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) -> De
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=decision_id)
         row = DecisionRepository(uow.session).get(decision_id)
-        found = DecisionPublic.of(row)
-        return audit.audited_read(
-            uow, found, actor=actor, action=AuditAction.DECISION_READ, subject_type=SUBJECT, subject_id=row.id
-        )
+        return _DECISIONS.read(uow, actor, AuditAction.DECISION_READ, row)
 
 
 def list_decisions(
@@ -320,14 +315,12 @@ def list_decisions(
             rows = repo.current_for_people(merged_record_ids(uow, person_id))
         else:
             raise InvalidInput("application_id", "give an application or a person")
-        return audit.audited_list(
+        return _DECISIONS.listed(
             uow,
+            actor,
+            AuditAction.DECISION_LIST,
             rows,
-            DecisionPublic.of,
-            actor=actor,
-            action=AuditAction.DECISION_LIST,
-            subject_type="application" if application_id else "person",
-            subject_id=application_id or person_id,
+            ("application" if application_id else "person", application_id or person_id),
         )
 
 

@@ -6,28 +6,18 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import exists, select
-from sqlalchemy.orm import Session
 
 from onestop.cases.documents.errors import DocumentNotFound
 from onestop.cases.documents.models import Document
+from onestop.db import Repository
 
 
-class DocumentRepository:
+class DocumentRepository(Repository[Document]):
     """Documents by id and by person."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, document: Document) -> None:
-        """Stage a new document."""
-        self.session.add(document)
 
     def get(self, document_id: uuid.UUID) -> Document:
         """The document; raises DocumentNotFound."""
-        found = self.session.get(Document, document_id)
-        if found is None:
-            raise DocumentNotFound(f"no document with id {document_id}")
-        return found
+        return self.fetch(Document, document_id, DocumentNotFound, "document")
 
     def for_people(self, person_ids: Sequence[uuid.UUID], *, limit: int = 500) -> list[Document]:
         """These people's documents, newest first."""

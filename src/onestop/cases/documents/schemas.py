@@ -7,9 +7,7 @@ import uuid
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+from onestop.common.schemas import StrictInput as _In
 
 
 class DocumentVerify(_In):

@@ -31,6 +31,7 @@ from onestop.registry import current_record_id, merged_record_ids
 from onestop.storage import DocumentStorage
 
 SUBJECT = "document"
+_DOCUMENTS = audit.Subject.of_row(SUBJECT, DocumentPublic.model_validate)
 
 #: Whether the application exists and the person is (or was) in its benefit unit. Applications know,
 #: and they build on documents, so they plug the check in rather than documents importing them;
@@ -95,17 +96,13 @@ def upload_document(
                 created_at=uow.clock.now(),
             )
             repo.add(row)
-            uow.flush()
-            audit.record(
+            return _DOCUMENTS.saved(
                 uow,
-                actor=actor,
-                action=AuditAction.DOCUMENT_UPLOAD,
-                subject_type=SUBJECT,
-                subject_id=row.id,
+                actor,
+                AuditAction.DOCUMENT_UPLOAD,
+                row,
                 after=_snapshot(row) | {"filename": row.filename, "sha256": sha},
             )
-            uow.commit()
-            return DocumentPublic.model_validate(row)
     except BaseException:
         if written is not None:
             storage.delete(written)
@@ -117,10 +114,7 @@ def verify_document(
 ) -> DocumentPublic:
     """Record that an officer verified the evidence, and how."""
     with uow:
-        require(uow, actor, Permission.DOCUMENT_VERIFY, subject_type=SUBJECT, subject_id=document_id)
-        row = DocumentRepository(uow.session).get(document_id)
-        expect_version(row.version, data.version, what="document")
-        domain.check_transition(row.status, DocumentStatus.VERIFIED)
+        row = _under_review(uow, actor, document_id, data.version, DocumentStatus.VERIFIED)
         method = domain.verification_method(data.method)
         row.verification_agency = domain.check_agency(method, clean_text(data.agency))
         row.verification_method = method.value
@@ -133,12 +127,20 @@ def reject_document(
 ) -> DocumentPublic:
     """Reject the evidence, with the reason."""
     with uow:
-        require(uow, actor, Permission.DOCUMENT_VERIFY, subject_type=SUBJECT, subject_id=document_id)
-        row = DocumentRepository(uow.session).get(document_id)
-        expect_version(row.version, data.version, what="document")
-        domain.check_transition(row.status, DocumentStatus.REJECTED)
+        row = _under_review(uow, actor, document_id, data.version, DocumentStatus.REJECTED)
         row.review_note = required_text(data.reason, "reason", max_len=4000)
         return _decide(uow, actor, row, DocumentStatus.REJECTED, AuditAction.DOCUMENT_REJECT)
+
+
+def _under_review(
+    uow: UnitOfWork, actor: Actor, document_id: uuid.UUID, version: int | None, target: DocumentStatus
+) -> Document:
+    """The document an officer verifies or rejects, at the version they read, if it may go to ``target``."""
+    require(uow, actor, Permission.DOCUMENT_VERIFY, subject_type=SUBJECT, subject_id=document_id)
+    row = DocumentRepository(uow.session).get(document_id)
+    expect_version(row.version, version, what="document")
+    domain.check_transition(row.status, target)
+    return row
 
 
 def _decide(
@@ -148,11 +150,7 @@ def _decide(
     row.status, row.reviewed_by, row.reviewed_at = status.value, actor.username, uow.clock.now()
     uow.flush()
     after = _snapshot(row) | {"method": row.verification_method, "agency": row.verification_agency}
-    audit.record(
-        uow, actor=actor, action=action, subject_type=SUBJECT, subject_id=row.id, before=before, after=after
-    )
-    uow.commit()
-    return DocumentPublic.model_validate(row)
+    return _DOCUMENTS.saved(uow, actor, action, row, before=before, after=after)
 
 
 def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[DocumentPublic]:
@@ -160,15 +158,7 @@ def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = DocumentRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        return audit.audited_list(
-            uow,
-            rows,
-            DocumentPublic.model_validate,
-            actor=actor,
-            action=AuditAction.DOCUMENT_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _DOCUMENTS.listed(uow, actor, AuditAction.DOCUMENT_LIST, rows, ("person", person_id))
 
 
 def get_document(uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID) -> DocumentPublic:
@@ -176,10 +166,7 @@ def get_document(uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID) -> Do
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=document_id)
         row = DocumentRepository(uow.session).get(document_id)
-        found = DocumentPublic.model_validate(row)
-        return audit.audited_read(
-            uow, found, actor=actor, action=AuditAction.DOCUMENT_READ, subject_type=SUBJECT, subject_id=row.id
-        )
+        return _DOCUMENTS.read(uow, actor, AuditAction.DOCUMENT_READ, row)
 
 
 def download_document(
@@ -202,16 +189,11 @@ def download_document(
             subject_type=SUBJECT,
             subject_id=row.id,
             purpose=required_text(purpose, "purpose", max_len=500),
-            details={"person_id": row.person_id, "size_bytes": row.size_bytes},
+            details=audit.fields(row, "person_id", "size_bytes"),
         )
 
 
 def _snapshot(row: Document) -> dict[str, Any]:
-    return {
-        "person_id": row.person_id,
-        "application_id": row.application_id,
-        "doc_type": row.doc_type,
-        "status": row.status,
-        "content_type": row.content_type,
-        "size_bytes": row.size_bytes,
-    }
+    return audit.fields(
+        row, "person_id", "application_id", "doc_type", "status", "content_type", "size_bytes"
+    )

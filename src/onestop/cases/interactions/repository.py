@@ -8,21 +8,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
 
 from onestop.cases.interactions.domain import Channel, ReasonCode, StatRecord
 from onestop.cases.interactions.errors import InteractionNotFound
 from onestop.cases.interactions.models import Interaction, InteractionReason, ReasonCodeSetting
+from onestop.db import Repository
 from onestop.registry.models import Person
 
 
-class InteractionRepository:
+class InteractionRepository(Repository[Interaction]):
     """Interactions by id, by person, unattached e-mails, reasons and statistics rows."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, interaction: Interaction, codes: Sequence[str]) -> None:
+    def add_with_reasons(self, interaction: Interaction, codes: Sequence[str]) -> None:
         """Insert an interaction with its reason codes."""
         self.session.add(interaction)
         self.session.flush()
@@ -36,10 +33,7 @@ class InteractionRepository:
 
     def get(self, interaction_id: uuid.UUID) -> Interaction:
         """The interaction; raises InteractionNotFound."""
-        found = self.session.get(Interaction, interaction_id)
-        if found is None:
-            raise InteractionNotFound(f"no interaction with id {interaction_id}")
-        return found
+        return self.fetch(Interaction, interaction_id, InteractionNotFound, "interaction")
 
     def reasons_of(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
         """Reason codes by interaction."""
@@ -121,11 +115,8 @@ class InteractionRepository:
         ]
 
 
-class ReasonRepository:
+class ReasonRepository(Repository[object]):
     """The administrators' reason-code settings."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
 
     def overrides(self) -> list[ReasonCode]:
         """Every configured code."""

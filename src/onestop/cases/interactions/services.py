@@ -62,17 +62,16 @@ def log_interaction(uow: UnitOfWork, *, actor: Actor, data: InteractionCreate) -
         )
         if data.follow_up is not None:  # the task first, so the interaction is inserted complete
             row.follow_up_task_id = _follow_up(uow, actor, row, codes, data.follow_up)
-        InteractionRepository(uow.session).add(row, codes)
-        audit.record(
+        InteractionRepository(uow.session).add_with_reasons(row, codes)
+        return audit.audited_write(
             uow,
+            lambda: _public(row, codes),
             actor=actor,
             action=AuditAction.INTERACTION_CREATE,
             subject_type=SUBJECT,
             subject_id=row.id,
             after=_snapshot(row) | {"reason_codes": codes},
         )
-        uow.commit()
-        return _public(row, codes)
 
 
 def _follow_up(
@@ -110,17 +109,16 @@ def receive_email(uow: UnitOfWork, *, actor: Actor, data: EmailReceived) -> Inte
             email_body=data.body or None,
             created_at=uow.clock.now(),
         )
-        InteractionRepository(uow.session).add(row, [])
-        audit.record(
+        InteractionRepository(uow.session).add_with_reasons(row, [])
+        return audit.audited_write(
             uow,
+            lambda: _public(row, []),
             actor=actor,
             action=AuditAction.INTERACTION_EMAIL_RECEIVED,
             subject_type=SUBJECT,
             subject_id=row.id,
             details={"sender": row.email_from, "subject": row.email_subject},
         )
-        uow.commit()
-        return _public(row, [])
 
 
 def attach_interaction(
@@ -142,8 +140,9 @@ def attach_interaction(
         row.notes = clean_text(data.notes) or row.notes
         uow.flush()
         repo.add_reasons(row.id, [c for c in codes if c not in existing])
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(row, sorted(set(existing) | set(codes))),
             actor=actor,
             action=AuditAction.INTERACTION_ATTACH,
             subject_type=SUBJECT,
@@ -151,8 +150,6 @@ def attach_interaction(
             before={"person_id": None},
             after={"person_id": row.person_id, "reason_codes": codes},
         )
-        uow.commit()
-        return _public(row, sorted(set(existing) | set(codes)))
 
 
 def reply_to_email(
@@ -189,7 +186,7 @@ def reply_to_email(
             email_subject=subject,
             created_at=now,
         )
-        repo.add(row, codes)
+        repo.add_with_reasons(row, codes)
         notice = notices.queue_notice(
             uow,
             person_id=original.person_id,
@@ -309,15 +306,16 @@ def _reasons(uow: UnitOfWork) -> dict[str, domain.ReasonCode]:
 
 
 def _snapshot(row: Interaction) -> dict[str, Any]:
-    return {
-        "person_id": row.person_id,
-        "channel": row.channel,
-        "direction": row.direction,
-        "occurred_at": row.occurred_at,
-        "duration_seconds": row.duration_seconds,
-        "outcome": row.outcome,
-        "follow_up_task_id": row.follow_up_task_id,
-    }
+    return audit.fields(
+        row,
+        "person_id",
+        "channel",
+        "direction",
+        "occurred_at",
+        "duration_seconds",
+        "outcome",
+        "follow_up_task_id",
+    )
 
 
 def _public(row: Interaction, codes: list[str]) -> InteractionPublic:

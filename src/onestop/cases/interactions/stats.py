@@ -121,8 +121,9 @@ def define_reason_code(uow: UnitOfWork, *, actor: Actor, data: ReasonCodeIn) -> 
             uow.session.add(row)
         row.label_en, row.label_fr, row.active, row.updated_by = en, fr, data.active, actor.username
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ReasonCodePublic(code=code, label_en=en, label_fr=fr, active=data.active),
             actor=actor,
             action=AuditAction.INTERACTION_REASON_DEFINE,
             subject_type="interaction_reason",
@@ -130,5 +131,3 @@ def define_reason_code(uow: UnitOfWork, *, actor: Actor, data: ReasonCodeIn) -> 
             before=before.__dict__ if before else None,
             after={"code": code, "label_en": en, "label_fr": fr, "active": data.active},
         )
-        uow.commit()
-        return ReasonCodePublic(code=code, label_en=en, label_fr=fr, active=data.active)

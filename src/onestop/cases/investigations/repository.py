@@ -6,24 +6,17 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from onestop.cases.applications import Application
 from onestop.cases.documents.models import Document
 from onestop.cases.investigations.errors import InvestigationNotFound
 from onestop.cases.investigations.models import Investigation, InvestigationEvidence, InvestigationInterview
+from onestop.db import Repository
 from onestop.registry.models import PersonAddress
 
 
-class InvestigationRepository:
+class InvestigationRepository(Repository[Investigation | InvestigationEvidence | InvestigationInterview]):
     """Investigations with their evidence and interviews."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, row: Investigation | InvestigationEvidence | InvestigationInterview) -> None:
-        """Stage a new row."""
-        self.session.add(row)
 
     def where(self, person_id: uuid.UUID, application_id: uuid.UUID | None) -> tuple[str | None, list[str]]:
         """What decides the jurisdiction: the application's, and the provinces of the person's addresses."""
@@ -39,10 +32,9 @@ class InvestigationRepository:
 
     def get(self, investigation_id: uuid.UUID, *, for_update: bool = False) -> Investigation:
         """The investigation; raises InvestigationNotFound."""
-        row = self.session.get(Investigation, investigation_id, with_for_update=for_update or None)
-        if row is None:
-            raise InvestigationNotFound(f"no investigation with id {investigation_id}")
-        return row
+        return self.fetch(
+            Investigation, investigation_id, InvestigationNotFound, "investigation", for_update=for_update
+        )
 
     def evidence(self, investigation_id: uuid.UUID) -> list[InvestigationEvidence]:
         """Evidence, oldest first."""

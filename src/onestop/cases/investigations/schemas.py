@@ -5,15 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class _Out(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+from onestop.common.schemas import RowOutput as _Out
+from onestop.common.schemas import StrictInput as _In
 
 
 class InvestigationCreate(_In):

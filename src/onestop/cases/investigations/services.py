@@ -65,17 +65,13 @@ def open_investigation(uow: UnitOfWork, *, actor: Actor, data: InvestigationCrea
             created_at=uow.clock.now(),
         )
         InvestigationRepository(uow.session).add(row)
-        uow.flush()
-        audit.record(
+        return _INVESTIGATIONS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.INVESTIGATION_OPEN,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.INVESTIGATION_OPEN,
+            row,
             after={"person_id": person, "application_id": row.application_id, "source": row.source},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def add_evidence(
@@ -96,17 +92,9 @@ def add_evidence(
             added_at=uow.clock.now(),
         )
         repo.add(evidence)
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.INVESTIGATION_EVIDENCE_ADD,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            details={"document_id": data.document_id},
+        return _INVESTIGATIONS.saved(
+            uow, actor, AuditAction.INVESTIGATION_EVIDENCE_ADD, row, details={"document_id": data.document_id}
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def record_interview(
@@ -131,17 +119,13 @@ def record_interview(
             recorded_at=uow.clock.now(),
         )
         InvestigationRepository(uow.session).add(interview)
-        uow.flush()
-        audit.record(
+        return _INVESTIGATIONS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.INVESTIGATION_INTERVIEW_ADD,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.INVESTIGATION_INTERVIEW_ADD,
+            row,
             details={"interview_id": interview.id, "cautioned": interview.cautioned},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def close_investigation(
@@ -173,21 +157,17 @@ def close_investigation(
             row.overpayment_id = _overpayment(
                 uow, actor, row, app.unit_id, data.overpayment.program or app.program, data
             )
-        uow.flush()
-        audit.record(
+        return _INVESTIGATIONS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.INVESTIGATION_CLOSE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.INVESTIGATION_CLOSE,
+            row,
             after={
                 "finding": finding.value,
                 "review_id": row.review_id,
                 "overpayment_id": row.overpayment_id,
             },
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def _overpayment(
@@ -230,14 +210,7 @@ def get_investigation(uow: UnitOfWork, *, actor: Actor, investigation_id: uuid.U
         _require_somewhere(uow, actor, SUBJECT, investigation_id)
         row = InvestigationRepository(uow.session).get(investigation_id)
         _require_there(uow, actor, row.person_id, row.application_id, SUBJECT, investigation_id)
-        return audit.audited_read(
-            uow,
-            _public(uow, row),
-            actor=actor,
-            action=AuditAction.INVESTIGATION_READ,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-        )
+        return _INVESTIGATIONS.read(uow, actor, AuditAction.INVESTIGATION_READ, row)
 
 
 def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[InvestigationPublic]:
@@ -292,3 +265,6 @@ def _public(uow: UnitOfWork, row: Investigation) -> InvestigationPublic:
     view.evidence = [EvidencePublic.model_validate(e) for e in repo.evidence(row.id)]
     view.interviews = [InterviewPublic.model_validate(i) for i in repo.interviews(row.id)]
     return view
+
+
+_INVESTIGATIONS = audit.Subject(SUBJECT, _public)

@@ -39,16 +39,15 @@ def record_assessment(uow: UnitOfWork, *, actor: Actor, data: AssessmentCreate) 
         )
         uow.session.add(row)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: AssessmentPublic.model_validate(row),
             actor=actor,
             action=AuditAction.ASSESSMENT_CREATE,
             subject_type="service_assessment",
             subject_id=row.id,
             after={"person_id": pid, "program_id": row.program_id, "level": row.level},
         )
-        uow.commit()
-        return AssessmentPublic.model_validate(row)
 
 
 def list_assessments(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[AssessmentPublic]:

@@ -6,24 +6,18 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import and_, select
-from sqlalchemy.orm import Session
 
 from onestop.cases.plans.errors import PlanNotFound
 from onestop.cases.plans.models import OutcomePlan, OutcomePlanRevision, ServiceAssessment
+from onestop.db import Repository
 
 
-class PlanRepository:
+class PlanRepository(Repository[object]):
     """Plans with their revisions, and assessments."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
 
     def get(self, plan_id: uuid.UUID) -> OutcomePlan:
         """The plan's head row; raises PlanNotFound."""
-        found = self.session.get(OutcomePlan, plan_id)
-        if found is None:
-            raise PlanNotFound(f"no outcome plan with id {plan_id}")
-        return found
+        return self.fetch(OutcomePlan, plan_id, PlanNotFound, "outcome plan")
 
     def revision(self, plan_id: uuid.UUID, number: int) -> OutcomePlanRevision:
         """One revision; raises PlanNotFound."""

@@ -57,16 +57,15 @@ def create_plan(uow: UnitOfWork, *, actor: Actor, data: PlanCreate) -> PlanPubli
         uow.session.add(plan)
         uow.flush()
         _store_revision(uow, actor, plan, content, "create", None)
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _view(uow, plan, None),
             actor=actor,
             action=AuditAction.PLAN_CREATE,
             subject_type=SUBJECT,
             subject_id=plan.id,
             after={"person_id": pid, "title": content.title, "goals": len(content.goals)},
         )
-        uow.commit()
-        return _view(uow, plan, None)
 
 
 def revise_plan(uow: UnitOfWork, *, actor: Actor, plan_id: uuid.UUID, data: PlanRevise) -> PlanPublic:
@@ -141,8 +140,9 @@ def _change(
     plan.title, plan.status, plan.updated_at = content.title, content.status, uow.clock.now()
     _store_revision(uow, actor, plan, content, change, note)
     uow.flush()
-    audit.record(
+    return audit.audited_write(
         uow,
+        lambda: _view(uow, plan, None),
         actor=actor,
         action=action,
         subject_type=SUBJECT,
@@ -151,8 +151,6 @@ def _change(
         after={"revision": plan.revision, "status": content.status},
         details={"note": note},
     )
-    uow.commit()
-    return _view(uow, plan, None)
 
 
 def _store_revision(

@@ -52,8 +52,9 @@ def record_conference(uow: UnitOfWork, *, actor: Actor, data: ConferenceCreate) 
         people = [_participant(uow, row.id, p, i) for i, p in enumerate(data.participants)]
         uow.session.add_all(people)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(row, people),
             actor=actor,
             action=AuditAction.CONFERENCE_CREATE,
             subject_type=SUBJECT,
@@ -61,8 +62,6 @@ def record_conference(uow: UnitOfWork, *, actor: Actor, data: ConferenceCreate) 
             after={"person_id": pid, "held_on": row.held_on, "decisions": decisions},
             details={"participants": [p.name for p in people]},
         )
-        uow.commit()
-        return _public(row, people)
 
 
 def _participant(

@@ -7,26 +7,20 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from onestop.cases.referrals.domain import ConsentFacts, ReferralStatus
 from onestop.cases.referrals.errors import ConferenceNotFound, ReferralNotFound
 from onestop.cases.referrals.models import CaseConference, ConferenceParticipant, Referral
+from onestop.db import Repository
 from onestop.registry.models import Consent
 
 
-class ReferralRepository:
+class ReferralRepository(Repository[object]):
     """Referrals and conferences by id and by person; the consent facts the rule needs."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
 
     def get(self, referral_id: uuid.UUID) -> Referral:
         """The referral; raises ReferralNotFound."""
-        found = self.session.get(Referral, referral_id)
-        if found is None:
-            raise ReferralNotFound(f"no referral with id {referral_id}")
-        return found
+        return self.fetch(Referral, referral_id, ReferralNotFound, "referral")
 
     def for_people(self, person_ids: Sequence[uuid.UUID]) -> list[Referral]:
         """These people's referrals, newest first."""
@@ -50,10 +44,7 @@ class ReferralRepository:
 
     def get_conference(self, conference_id: uuid.UUID) -> CaseConference:
         """The conference; raises ConferenceNotFound."""
-        found = self.session.get(CaseConference, conference_id)
-        if found is None:
-            raise ConferenceNotFound(f"no case conference with id {conference_id}")
-        return found
+        return self.fetch(CaseConference, conference_id, ConferenceNotFound, "case conference")
 
     def conferences_for_people(self, person_ids: Sequence[uuid.UUID]) -> list[CaseConference]:
         """These people's case conferences, newest first."""

@@ -25,6 +25,7 @@ from onestop.db import UnitOfWork, expect_version
 from onestop.registry import current_record_id, merged_record_ids
 
 SUBJECT = "referral"
+_REFERRALS = audit.Subject.of_row(SUBJECT, ReferralPublic.model_validate)
 _ACTIONS = {
     ReferralStatus.ACCEPTED: AuditAction.REFERRAL_ACCEPT,
     ReferralStatus.COMPLETED: AuditAction.REFERRAL_COMPLETE,
@@ -141,8 +142,9 @@ def change_referral_status(
             row.closed_at, row.closed_by = now, actor.username
         row.status, row.response_note = target.value, note or row.response_note
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ReferralPublic.model_validate(row),
             actor=actor,
             action=_ACTIONS[target],
             subject_type=SUBJECT,
@@ -151,8 +153,6 @@ def change_referral_status(
             after={"status": row.status},
             details={"note": note},
         )
-        uow.commit()
-        return ReferralPublic.model_validate(row)
 
 
 def list_referrals(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[ReferralPublic]:
@@ -160,15 +160,7 @@ def list_referrals(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = ReferralRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        return audit.audited_list(
-            uow,
-            rows,
-            ReferralPublic.model_validate,
-            actor=actor,
-            action=AuditAction.REFERRAL_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _REFERRALS.listed(uow, actor, AuditAction.REFERRAL_LIST, rows, ("person", person_id))
 
 
 def list_incoming_referrals(
@@ -181,15 +173,7 @@ def list_incoming_referrals(
         if staff_id is None:
             raise InvalidInput("specialist_id", "give the specialist whose referrals to show")
         rows = ReferralRepository(uow.session).incoming(staff_id)
-        return audit.audited_list(
-            uow,
-            rows,
-            ReferralPublic.model_validate,
-            actor=actor,
-            action=AuditAction.REFERRAL_LIST_INCOMING,
-            subject_type="staff",
-            subject_id=staff_id,
-        )
+        return _REFERRALS.listed(uow, actor, AuditAction.REFERRAL_LIST_INCOMING, rows, ("staff", staff_id))
 
 
 def get_referral(uow: UnitOfWork, *, actor: Actor, referral_id: uuid.UUID) -> ReferralPublic:
@@ -197,10 +181,7 @@ def get_referral(uow: UnitOfWork, *, actor: Actor, referral_id: uuid.UUID) -> Re
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=referral_id)
         row = ReferralRepository(uow.session).get(referral_id)
-        found = ReferralPublic.model_validate(row)
-        return audit.audited_read(
-            uow, found, actor=actor, action=AuditAction.REFERRAL_READ, subject_type=SUBJECT, subject_id=row.id
-        )
+        return _REFERRALS.read(uow, actor, AuditAction.REFERRAL_READ, row)
 
 
 def _snapshot(row: Referral) -> dict[str, Any]:

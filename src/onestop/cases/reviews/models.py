@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Entity
+from onestop.db import Entity, partial_index
 
 
 class Review(Entity):
@@ -20,12 +20,11 @@ class Review(Entity):
 
     __tablename__ = "case_review"
     __table_args__ = (
-        Index(
+        partial_index(
             "uq_case_review_waiting_periodic",
             "application_id",
+            where="kind = 'periodic' AND status IN ('scheduled', 'due')",
             unique=True,
-            sqlite_where=text("kind = 'periodic' AND status IN ('scheduled', 'due')"),
-            postgresql_where=text("kind = 'periodic' AND status IN ('scheduled', 'due')"),
         ),
         Index(None, "status", "due_on"),
         Index(None, "person_id", "due_on"),

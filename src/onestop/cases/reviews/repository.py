@@ -7,29 +7,19 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from onestop.cases.reviews.domain import WAITING, ReviewKind, ReviewStatus
 from onestop.cases.reviews.errors import ReviewNotFound
 from onestop.cases.reviews.models import Review
+from onestop.db import Repository
 
 
-class ReviewRepository:
+class ReviewRepository(Repository[Review]):
     """Reviews by id, application, person, and those coming due."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, row: Review) -> None:
-        """Stage a new review."""
-        self.session.add(row)
 
     def get(self, review_id: uuid.UUID, *, for_update: bool = False) -> Review:
         """The review; raises ReviewNotFound."""
-        row = self.session.get(Review, review_id, with_for_update=for_update or None)
-        if row is None:
-            raise ReviewNotFound(f"no review with id {review_id}")
-        return row
+        return self.fetch(Review, review_id, ReviewNotFound, "review", for_update=for_update)
 
     def waiting_periodic(self, application_id: uuid.UUID) -> list[Review]:
         """The application's periodic reviews not yet started."""

@@ -9,10 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from onestop.cases.applications.schemas import FactIn
 from onestop.cases.decisions.schemas import DecisionPublic
-
-
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+from onestop.common.schemas import StrictInput as _In
 
 
 class ChangeReport(_In):

@@ -47,6 +47,7 @@ from onestop.db import UnitOfWork, expect_version
 from onestop.registry import merged_record_ids
 
 SUBJECT = "review"
+_REVIEWS = audit.Subject.of_row(SUBJECT, ReviewPublic.model_validate)
 BASIS = {
     ReviewKind.PERIODIC: Basis.REVIEW,
     ReviewKind.CHANGE: Basis.CHANGE,
@@ -79,16 +80,15 @@ def open_due_reviews(uow: UnitOfWork, *, actor: Actor, today: dt.date | None = N
                 created_by=actor.username,
             )
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: [ReviewPublic.model_validate(r) for r in due],
             actor=actor,
             action=AuditAction.REVIEW_OPEN_DUE,
             subject_type=SUBJECT,
             subject_id=None,
             details={"date": day, "opened": [r.id for r in due]},
         )
-        uow.commit()
-        return [ReviewPublic.model_validate(r) for r in due]
 
 
 def report_change(uow: UnitOfWork, *, actor: Actor, data: ChangeReport) -> ReviewPublic:
@@ -108,12 +108,11 @@ def report_change(uow: UnitOfWork, *, actor: Actor, data: ChangeReport) -> Revie
         )
         for fact in data.facts:
             record_fact(uow, actor=actor, application_id=app.id, data=fact)
-        audit.record(
+        return _REVIEWS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.REVIEW_CHANGE_REPORT,
-            subject_type=SUBJECT,
-            subject_id=review.id,
+            actor,
+            AuditAction.REVIEW_CHANGE_REPORT,
+            review,
             after={
                 "application_id": app.id,
                 "category": category.value,
@@ -121,8 +120,6 @@ def report_change(uow: UnitOfWork, *, actor: Actor, data: ChangeReport) -> Revie
                 "facts": [f.path for f in data.facts],
             },
         )
-        uow.commit()
-        return ReviewPublic.model_validate(review)
 
 
 def open_reassessment(
@@ -175,11 +172,7 @@ def start_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: R
     with uow:
         review, app = _open(uow, actor, review_id, data.version)
         _start(uow, actor, review, app)
-        audit.record(
-            uow, actor=actor, action=AuditAction.REVIEW_START, subject_type=SUBJECT, subject_id=review.id
-        )
-        uow.commit()
-        return ReviewPublic.model_validate(review)
+        return _REVIEWS.saved(uow, actor, AuditAction.REVIEW_START, review)
 
 
 def _start(uow: UnitOfWork, actor: Actor, review: Review, app: Application) -> None:
@@ -219,16 +212,17 @@ def conduct_review(
         review.completed_by, review.completed_at = actor.username, uow.clock.now()
         uow.flush()
         _close_task(uow, actor, review, f"review {review.result}: decision {decision.seq}")
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: ReviewOutcome(
+                review=ReviewPublic.model_validate(review), decision=DecisionPublic.of(decision)
+            ),
             actor=actor,
             action=AuditAction.REVIEW_COMPLETE,
             subject_type=SUBJECT,
             subject_id=review.id,
             after={"result": review.result, "decision_id": decision.id},
         )
-        uow.commit()
-        return ReviewOutcome(review=ReviewPublic.model_validate(review), decision=DecisionPublic.of(decision))
 
 
 def cancel_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: ReviewAction) -> ReviewPublic:
@@ -240,16 +234,7 @@ def cancel_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID, data: 
         review.status, review.cancel_reason = ReviewStatus.CANCELLED.value, reason
         uow.flush()
         _close_task(uow, actor, review, f"review cancelled: {reason}")
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.REVIEW_CANCEL,
-            subject_type=SUBJECT,
-            subject_id=review.id,
-            details={"reason": reason},
-        )
-        uow.commit()
-        return ReviewPublic.model_validate(review)
+        return _REVIEWS.saved(uow, actor, AuditAction.REVIEW_CANCEL, review, details={"reason": reason})
 
 
 def _open(
@@ -308,14 +293,7 @@ def get_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID) -> Review
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=review_id)
         review = ReviewRepository(uow.session).get(review_id)
-        return audit.audited_read(
-            uow,
-            ReviewPublic.model_validate(review),
-            actor=actor,
-            action=AuditAction.REVIEW_READ,
-            subject_type=SUBJECT,
-            subject_id=review.id,
-        )
+        return _REVIEWS.read(uow, actor, AuditAction.REVIEW_READ, review)
 
 
 def list_reviews(
@@ -337,12 +315,10 @@ def list_reviews(
         rows = ReviewRepository(uow.session).listing(
             application_id=application_id, person_ids=people, statuses=statuses, due_before=due_before
         )
-        return audit.audited_list(
+        return _REVIEWS.listed(
             uow,
+            actor,
+            AuditAction.REVIEW_LIST,
             rows,
-            ReviewPublic.model_validate,
-            actor=actor,
-            action=AuditAction.REVIEW_LIST,
-            subject_type="person" if person_id else SUBJECT,
-            subject_id=person_id or application_id,
+            ("person" if person_id else SUBJECT, person_id or application_id),
         )

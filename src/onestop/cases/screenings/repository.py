@@ -6,28 +6,18 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from onestop.cases.screenings.errors import ScreeningNotFound
 from onestop.cases.screenings.models import ScreeningSession, ScreeningStep
+from onestop.db import Repository
 
 
-class ScreeningRepository:
+class ScreeningRepository(Repository[ScreeningSession | ScreeningStep]):
     """Sessions by id and person; their steps in order."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, row: ScreeningSession | ScreeningStep) -> None:
-        """Stage a new row."""
-        self.session.add(row)
 
     def get(self, session_id: uuid.UUID) -> ScreeningSession:
         """The session; raises ScreeningNotFound."""
-        row = self.session.get(ScreeningSession, session_id)
-        if row is None:
-            raise ScreeningNotFound(f"no screening interview with id {session_id}")
-        return row
+        return self.fetch(ScreeningSession, session_id, ScreeningNotFound, "screening interview")
 
     def steps(self, session_id: uuid.UUID) -> list[ScreeningStep]:
         """The steps, oldest first."""

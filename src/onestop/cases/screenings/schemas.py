@@ -8,9 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+from onestop.common.schemas import StrictInput as _In
 
 
 class ScreeningStart(_In):

@@ -60,20 +60,17 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
         repo.add(row)
         uow.flush()
         _append(uow, actor, row, [], data.answers, data.note)
-        audit.record(
+        return _SESSIONS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.SCREENING_START,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.SCREENING_START,
+            row,
             details={
                 "jurisdiction": row.jurisdiction,
                 "person_id": row.person_id,
                 "answers": len(data.answers),
             },
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def answer_screening(
@@ -81,24 +78,19 @@ def answer_screening(
 ) -> ScreeningPublic:
     """Record answers as a new step and run the screener again."""
     with uow:
-        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
+        row = _session(uow, actor, session_id, data.version)
         repo = ScreeningRepository(uow.session)
-        row = repo.get(session_id)
-        expect_version(row.version, data.version, what="screening interview")
         domain.check_open(row.status)
         steps = repo.steps(row.id)
         asked = list(steps[-1].result.get("next_questions", [])) if steps else []
         step = _append(uow, actor, row, asked, data.answers, data.note)
-        audit.record(
+        return _SESSIONS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.SCREENING_ANSWER,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.SCREENING_ANSWER,
+            row,
             details={"seq": step.seq, "paths": sorted(step.answers)},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def _append(
@@ -165,9 +157,7 @@ def link_screening(
 ) -> ScreeningPublic:
     """Link an anonymous interview to the person once registered."""
     with uow:
-        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
-        row = ScreeningRepository(uow.session).get(session_id)
-        expect_version(row.version, data.version, what="screening interview")
+        row = _session(uow, actor, session_id, data.version)
         person_id = current_record_id(uow, data.person_id)
         domain.check_link(row.person_id, person_id)
         if row.person_id is None:
@@ -191,23 +181,17 @@ def complete_screening(
 ) -> ScreeningPublic:
     """Close the interview; its steps stay as they are."""
     with uow:
-        require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
-        row = ScreeningRepository(uow.session).get(session_id)
-        expect_version(row.version, data.version, what="screening interview")
+        row = _session(uow, actor, session_id, data.version)
         domain.check_open(row.status)
         row.status = SessionStatus.COMPLETED.value
         row.completed_by, row.completed_at = actor.username, uow.clock.now()
-        uow.flush()
-        audit.record(
+        return _SESSIONS.saved(
             uow,
-            actor=actor,
-            action=AuditAction.SCREENING_COMPLETE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
+            actor,
+            AuditAction.SCREENING_COMPLETE,
+            row,
             details={"note": clean_text(data.note) or None, "steps": row.steps},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def list_screenings(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> list[ScreeningPublic]:
@@ -239,6 +223,14 @@ def answers_of(
     return answers, domain.roles(answers)
 
 
+def _session(uow: UnitOfWork, actor: Actor, session_id: uuid.UUID, version: int | None) -> ScreeningSession:
+    """The interview a step changes, once the actor may, at the version they read."""
+    require(uow, actor, Permission.CASE_WRITE, subject_type=SUBJECT, subject_id=session_id)
+    row = ScreeningRepository(uow.session).get(session_id)
+    expect_version(row.version, version, what="screening interview")
+    return row
+
+
 def _public(uow: UnitOfWork, row: ScreeningSession) -> ScreeningPublic:
     steps = ScreeningRepository(uow.session).steps(row.id)
     answers = domain.fold([s.answers for s in steps])
@@ -260,3 +252,6 @@ def _public(uow: UnitOfWork, row: ScreeningSession) -> ScreeningPublic:
         next_questions=[Question(**q) for q in questions],
         steps=[StepPublic.model_validate(s) for s in steps],
     )
+
+
+_SESSIONS = audit.Subject(SUBJECT, _public)

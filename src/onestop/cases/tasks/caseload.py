@@ -51,8 +51,9 @@ def assign_primary_worker(
         if current is not None:
             _end(uow, actor, current, reason)
         row = _start(uow, actor, pid, data.staff_id, reason)
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: _public(uow, row),
             actor=actor,
             action=AuditAction.CASELOAD_ASSIGN,
             subject_type="person",
@@ -61,8 +62,6 @@ def assign_primary_worker(
             after={"staff_id": data.staff_id},
             details={"reason": reason},
         )
-        uow.commit()
-        return _public(uow, row)
 
 
 def get_caseload(uow: UnitOfWork, *, actor: Actor, staff_id: uuid.UUID | None = None) -> Caseload:
@@ -126,8 +125,9 @@ def reassign_caseload(uow: UnitOfWork, *, actor: Actor, data: CaseloadReassign) 
             people_moved=people,
             tasks_moved=[t.id for t in tasks],
         )
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: result,
             actor=actor,
             action=AuditAction.CASELOAD_REASSIGN,
             subject_type=SUBJECT,
@@ -136,8 +136,6 @@ def reassign_caseload(uow: UnitOfWork, *, actor: Actor, data: CaseloadReassign) 
             after={"staff_id": data.to_staff_id},
             details={"reason": reason, "people": people, "tasks": result.tasks_moved},
         )
-        uow.commit()
-        return result
 
 
 def _entry(a: CaseloadAssignment, p: Person, open_tasks: int) -> CaseloadEntry:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Entity
+from onestop.db import Entity, partial_index
 
 
 class Task(Entity):
@@ -50,12 +50,8 @@ class CaseloadAssignment(Entity):
 
     __tablename__ = "caseload_assignment"
     __table_args__ = (
-        Index(
-            "uq_caseload_assignment_current_person",
-            "person_id",
-            unique=True,
-            sqlite_where=text("ended_on IS NULL"),
-            postgresql_where=text("ended_on IS NULL"),
+        partial_index(
+            "uq_caseload_assignment_current_person", "person_id", where="ended_on IS NULL", unique=True
         ),
         Index(None, "staff_id", "ended_on"),
         Index(None, "person_id", "started_on"),

@@ -13,27 +13,18 @@ from onestop.access.models import Office, Staff
 from onestop.cases.tasks.domain import TaskStatus, TaskView
 from onestop.cases.tasks.errors import TaskNotFound
 from onestop.cases.tasks.models import CaseloadAssignment, Task
+from onestop.db import Repository
 from onestop.registry.models import Person
 
 _PRIORITY_ORDER = case({"urgent": 0, "high": 1, "normal": 2, "low": 3}, value=Task.priority, else_=4)
 
 
-class TaskRepository:
+class TaskRepository(Repository[Task]):
     """Tasks by id, by assignee, by team and by person."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, task: Task) -> None:
-        """Stage a new task."""
-        self.session.add(task)
 
     def get(self, task_id: uuid.UUID) -> Task:
         """The task; raises TaskNotFound."""
-        task = self.session.get(Task, task_id)
-        if task is None:
-            raise TaskNotFound(f"no task with id {task_id}")
-        return task
+        return self.fetch(Task, task_id, TaskNotFound, "task")
 
     def listing(
         self,
@@ -82,11 +73,8 @@ def _in_view(stmt: Select[Task], view: TaskView, today: dt.date) -> Select[Task]
     return stmt
 
 
-class CaseloadRepository:
+class CaseloadRepository(Repository[object]):
     """Primary-worker assignments, current and past."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
 
     def current_for_person(self, person_id: uuid.UUID) -> CaseloadAssignment | None:
         """The person's current assignment, if any."""

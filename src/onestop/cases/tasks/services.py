@@ -52,17 +52,16 @@ def create_task(uow: UnitOfWork, *, actor: Actor, data: TaskCreate) -> TaskPubli
         )
         TaskRepository(uow.session).add(task)
         uow.flush()
-        audit.record(
+        return audit.audited_write(
             uow,
+            lambda: public(task, today),
             actor=actor,
             action=AuditAction.TASK_CREATE,
             subject_type=SUBJECT,
             subject_id=task.id,
             after=snapshot(task),
-            details={"source_type": task.source_type, "source_id": task.source_id},
+            details=audit.fields(task, "source_type", "source_id"),
         )
-        uow.commit()
-        return public(task, today)
 
 
 def complete_task(uow: UnitOfWork, *, actor: Actor, task_id: uuid.UUID, data: TaskClose) -> TaskPublic:
@@ -187,16 +186,9 @@ def _target(
 
 def snapshot(task: Task) -> dict[str, Any]:
     """The audit view of a task."""
-    return {
-        "kind": task.kind,
-        "title": task.title,
-        "person_id": task.person_id,
-        "due_on": task.due_on,
-        "priority": task.priority,
-        "status": task.status,
-        "assignee_id": task.assignee_id,
-        "office_id": task.office_id,
-    }
+    return audit.fields(
+        task, "kind", "title", "person_id", "due_on", "priority", "status", "assignee_id", "office_id"
+    )
 
 
 def _audit_change(
