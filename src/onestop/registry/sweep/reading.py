@@ -1,7 +1,9 @@
 """Read the registry into the sweep's Arrow table: current records only, one pass per table.
 
 Merged records are left out (their survivor stands for them). A person's postal code is their
-latest current address's, their phone and e-mail the first current ones; identifiers are not read.
+latest current address's, their phone and e-mail the first current ones, their SIN and health
+number the first current ones *as blind indexes* (nothing is decrypted: the sweep only needs to know
+whether two records hold the same number).
 """
 
 from __future__ import annotations
@@ -29,6 +31,17 @@ def _contacts(session: Session, kind: str) -> dict[str, str]:
     return {str(pid): value for pid, value in rows}  # the earliest current one wins (written last)
 
 
+def _identifiers(session: Session, kind: str) -> dict[str, str]:
+    i = m.PersonIdentifier
+    rows = session.execute(
+        select(i.person_id, i.blind_index)
+        .where(i.kind == kind, i.removed_at.is_(None))
+        .order_by(i.created_at.desc(), i.id.desc())
+        .execution_options(yield_per=CHUNK)
+    )
+    return {str(pid): index for pid, index in rows}  # the earliest current one wins (written last)
+
+
 def _postal_codes(session: Session) -> dict[str, str]:
     a = m.PersonAddress
     rows = session.execute(
@@ -43,6 +56,7 @@ def _postal_codes(session: Session) -> dict[str, str]:
 def people_table(session: Session, progress: Callable[[int], None] | None = None) -> pa.Table:
     """Every current (unmerged) person as a row of ``features.COLUMNS``."""
     phones, emails, postal = _contacts(session, "phone"), _contacts(session, "email"), _postal_codes(session)
+    sins, health = _identifiers(session, "sin"), _identifiers(session, "health_number")
     p = m.Person
     query = (
         select(p.id, p.given_names, p.family_name, p.preferred_name, p.birth_date, p.gender)
@@ -57,7 +71,17 @@ def people_table(session: Session, progress: Callable[[int], None] | None = None
     for pid, given, family, preferred, born, gender in session.execute(query):
         key = str(pid)
         details = features.PersonDetails(
-            key, given, family, preferred, born, gender, postal.get(key), phones.get(key), emails.get(key)
+            key,
+            given,
+            family,
+            preferred,
+            born,
+            gender,
+            postal.get(key),
+            phones.get(key),
+            emails.get(key),
+            sins.get(key),
+            health.get(key),
         )
         rows.append(features.row(details))
         if len(rows) == CHUNK:
