@@ -20,6 +20,12 @@ LIKELY_DUPLICATE = 70  # at or above: registration stops until the officer decid
 POSSIBLE_DUPLICATE = 50  # at or above: shown as a possible duplicate
 SEARCH_MINIMUM = 40
 OTHER_SEX_NAME_CAP = 60  # below the 70 a same-birth-date match needs: twins are two people
+#: Names typed the other way round count only when they then agree closely: "Thomas Martin" and
+#: "Martin Thomas" born the same day are one person written twice, not two with similar names.
+SWAPPED_NAME_MINIMUM = 90
+#: Same birth date, same given name and same phone, another family name: a married name. Likely,
+#: because a household's members differ in given name or birth date (twins have two names).
+MARRIED_NAME_SCORE = 75
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,11 @@ def score_search(
     return Scored(cand.person_id, score, tuple(reasons))
 
 
+def _same_given_name(new: NameParts, old: Candidate) -> bool:
+    stored = NameParts.of(old.given_names, old.family_name, old.preferred_name)
+    return bool(new.given) and _best(new.given[:1], stored.given) >= 0.95
+
+
 def score_duplicate(new: Candidate, old: Candidate, evidence: Evidence) -> Scored:
     """How likely ``old`` is the same person as the one being registered, with reasons."""
     new_parts = NameParts.of(new.given_names, new.family_name, new.preferred_name)
@@ -152,8 +163,15 @@ def score_duplicate(new: Candidate, old: Candidate, evidence: Evidence) -> Score
     other_sex = other_sex_given_names(new_parts, NameParts.of(old.given_names, old.family_name))
     if other_sex:  # Daniel and Danielle born the same day are twins, not one person typed twice
         sim = min(sim, OTHER_SEX_NAME_CAP)
+    swapped = False
+    if new.given_names and not other_sex:  # given and family names written the other way round
+        other_way = name_similarity([NameParts.of(new.family_name, new.given_names)], old)
+        swapped = other_way >= SWAPPED_NAME_MINIMUM and other_way > sim
+        sim = other_way if swapped else sim
     bd = birth_date_match(new.birth_date, old.birth_date)
     options: list[tuple[float, str]] = []
+    if bd == 1 and evidence.same_phone and sim < 70 and not other_sex and _same_given_name(new_parts, old):
+        options.append((MARRIED_NAME_SCORE, "same birth date, given name and phone, another family name"))
     if evidence.same_sin:
         options.append((100, "same SIN"))
     if evidence.same_health_number:
@@ -175,6 +193,8 @@ def score_duplicate(new: Candidate, old: Candidate, evidence: Evidence) -> Score
     reasons = [reason for _, reason in options]
     if other_sex:
         reasons.append("but given names of the other sex")
+    if swapped:
+        reasons.append("given and family names in the other order")
     if evidence.different_sin and not evidence.same_sin:
         score = min(score, POSSIBLE_DUPLICATE)
         reasons.append("but a different SIN")

@@ -116,3 +116,24 @@ def test_same_day_and_month_decades_apart_is_not_a_similar_birth_date() -> None:
     assert birth_date_match(dt.date(1983, 3, 4), dt.date(1985, 3, 4)) == 0.5
     assert birth_date_match(dt.date(1983, 3, 4), dt.date(1938, 3, 4)) == 0.5
     assert birth_date_match(dt.date(1980, 3, 4), dt.date(1980, 3, 24)) == 0.5  # the day wrong
+
+
+def test_names_in_the_other_order_born_the_same_day_are_a_likely_duplicate() -> None:
+    stored = _cand("Marie-Claude", "Walker")
+    scored = score_duplicate(_cand("Walker", "Marie-Claude"), stored, Evidence())
+    assert scored.score >= LIKELY_DUPLICATE
+    assert "given and family names in the other order" in scored.reasons
+    # Another person who shares only the family name, written first, is not.
+    assert score_duplicate(_cand("Walker", "Anne"), stored, Evidence()).score < LIKELY_DUPLICATE
+
+
+def test_married_name_with_the_same_given_name_birth_date_and_phone_is_likely() -> None:
+    stored = _cand("Katelyn", "Casey")
+    married = score_duplicate(_cand("Katelyn", "Nguyen"), stored, Evidence(same_phone=True))
+    assert married.score >= LIKELY_DUPLICATE
+    # Without the phone, or with another given name (a sister), or another birth date: not likely.
+    assert score_duplicate(_cand("Katelyn", "Nguyen"), stored, Evidence()).score < LIKELY_DUPLICATE
+    sister = score_duplicate(_cand("Erin", "Nguyen"), stored, Evidence(same_phone=True))
+    assert sister.score < LIKELY_DUPLICATE
+    other_day = _cand("Katelyn", "Nguyen", dt.date(1990, 2, 3))
+    assert score_duplicate(other_day, stored, Evidence(same_phone=True)).score < LIKELY_DUPLICATE
