@@ -128,11 +128,15 @@ class DemoNames(Names):
     """The names of the 2026-12 runs, for before/after figures: the demo's ~130 given and ~150
     family names, drawn evenly."""
 
-    def __init__(self, rng: random.Random) -> None:  # noqa: D107 - no list file
+    def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        male = sorted(set(names.MALE_GIVEN) | set(OTHER_SEX) | {"Louis", "Denis", "Simon", "Martin", "Francis"})
+        male = sorted(
+            set(names.MALE_GIVEN) | set(OTHER_SEX) | {"Louis", "Denis", "Simon", "Martin", "Francis"}
+        )
         female = sorted(set(names.FEMALE_GIVEN) | set(OTHER_SEX.values()))
-        family = sorted(set(names.FAMILY_NAMES) | {"MacLeod", "McKenzie", "MacNeil", "McLean", "MacKay", "Côté"})
+        family = sorted(
+            set(names.FAMILY_NAMES) | {"MacLeod", "McKenzie", "MacNeil", "McLean", "MacKay", "Côté"}
+        )
         self._lists = {"male": male, "female": female, "family": family}
         self.female, self.male = set(female), set(male)
 
@@ -194,10 +198,14 @@ class Synth:
         for i in range(adults):
             male = first_male if i == 0 else not first_male
             fam = family if i == 0 or rng.random() < 0.6 else self.names.family(self.names.origin())
-            taken.append(self._person(origin, male, fam, self._born(19, 85), postal, phone, taken, adult=True))
+            taken.append(
+                self._person(origin, male, fam, self._born(19, 85), postal, phone, taken, adult=True)
+            )
         for _ in range(rng.choice((0, 0, 1, 2, 3))):
             male = rng.random() < 0.5
-            taken.append(self._person(origin, male, family, self._born(0, 17), postal, phone, taken, adult=False))
+            taken.append(
+                self._person(origin, male, family, self._born(0, 17), postal, phone, taken, adult=False)
+            )
 
     def _person(
         self,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
-from onestop.registry.givennames import other_sex_forms
+from onestop.registry.givennames import nickname_key, other_sex_forms
 from onestop.registry.namekeys import NameParts, parse_query, phonetic
 
 LIKELY_DUPLICATE = 70  # at or above: registration stops until the officer decides
@@ -122,8 +122,12 @@ def birth_date_match(query: dt.date | None, stored: dt.date | None) -> float:
 
 
 def other_sex_given_names(a: NameParts, b: NameParts) -> bool:
-    """Whether the first given names are one name's forms for each sex (Daniel/Danielle)."""
-    return bool(a.given and b.given) and other_sex_forms(a.given[0], b.given[0])
+    """Whether the first given names are one name's forms for each sex (Daniel/Danielle), a short
+    form standing for its full name (Dan/Danielle)."""
+    if not (a.given and b.given):
+        return False
+    x, y = a.given[0], b.given[0]
+    return other_sex_forms(x, y) or other_sex_forms(nickname_key(x), nickname_key(y))
 
 
 def score_search(
@@ -151,6 +155,23 @@ def score_search(
     return Scored(cand.person_id, score, tuple(reasons))
 
 
+#: Each part of the name, not only their weighted sum, must be this close for a name to count as
+#: similar next to a birth date: with the family name weighing 60 %, "Agnes Tremblay" and "Renée
+#: Tremblay" (two sisters' names) summed to 84, and "Jessica Bedard" / "Jessica Baxter" to 80.
+PART_MINIMUM = 0.85
+
+
+def _parts_close(query: NameParts, old: Candidate) -> bool:
+    """Family and first given name each close (a short form counts as its full name: Bob/Robert)."""
+    stored = NameParts.of(old.given_names, old.family_name, old.preferred_name)
+    if _best(query.family, stored.family) < PART_MINIMUM:
+        return False
+    if not query.given or not stored.given:
+        return True
+    keys = {nickname_key(g) for g in stored.given}
+    return nickname_key(query.given[0]) in keys or _best(query.given[:1], stored.given) >= PART_MINIMUM
+
+
 def _same_given_name(new: NameParts, old: Candidate) -> bool:
     stored = NameParts.of(old.given_names, old.family_name, old.preferred_name)
     return bool(new.given) and _best(new.given[:1], stored.given) >= 0.95
@@ -164,10 +185,14 @@ def score_duplicate(new: Candidate, old: Candidate, evidence: Evidence) -> Score
     if other_sex:  # Daniel and Danielle born the same day are twins, not one person typed twice
         sim = min(sim, OTHER_SEX_NAME_CAP)
     swapped = False
+    compared = new_parts
     if new.given_names and not other_sex:  # given and family names written the other way round
-        other_way = name_similarity([NameParts.of(new.family_name, new.given_names)], old)
+        other_parts = NameParts.of(new.family_name, new.given_names)
+        other_way = name_similarity([other_parts], old)
         swapped = other_way >= SWAPPED_NAME_MINIMUM and other_way > sim
-        sim = other_way if swapped else sim
+        swapped = swapped and not other_sex_given_names(other_parts, NameParts.of(old.given_names, ""))
+        sim, compared = (other_way, other_parts) if swapped else (sim, compared)
+    close = _parts_close(compared, old)
     bd = birth_date_match(new.birth_date, old.birth_date)
     options: list[tuple[float, str]] = []
     if bd == 1 and evidence.same_phone and sim < 70 and not other_sex and _same_given_name(new_parts, old):
@@ -176,9 +201,9 @@ def score_duplicate(new: Candidate, old: Candidate, evidence: Evidence) -> Score
         options.append((100, "same SIN"))
     if evidence.same_health_number:
         options.append((95, "same health number"))
-    if bd == 1 and sim >= 70:
+    if bd == 1 and sim >= 70 and close:
         options.append((40 + 0.55 * sim, f"same birth date and similar name ({sim})"))
-    elif bd and sim >= 80:
+    elif bd and sim >= 80 and close:
         options.append((30 + 0.5 * sim, f"similar birth date and similar name ({sim})"))
     if evidence.same_phone:  # households share phones: only a similar name makes it likely
         options.append(

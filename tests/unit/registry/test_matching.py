@@ -137,3 +137,18 @@ def test_married_name_with_the_same_given_name_birth_date_and_phone_is_likely() 
     assert sister.score < LIKELY_DUPLICATE
     other_day = _cand("Katelyn", "Nguyen", dt.date(1990, 2, 3))
     assert score_duplicate(other_day, stored, Evidence(same_phone=True)).score < LIKELY_DUPLICATE
+
+
+def test_strangers_sharing_a_birth_date_and_one_part_of_the_name_are_not_likely() -> None:
+    # Two sisters' names, and another family name with the same given name: each part must be close.
+    assert score_duplicate(_cand("Agnes", "Tremblay"), _cand("Renée", "Tremblay"), Evidence()).score < 70
+    assert score_duplicate(_cand("Jessica", "Bedard"), _cand("Jessica", "Baxter"), Evidence()).score < 70
+    # A short form, a typo and accents still are.
+    for given, family in [("Bob", "Tremblay"), ("Robret", "Tremblay"), ("Róbert", "Trémblay")]:
+        assert score_duplicate(_cand(given, family), _cand("Robert", "Tremblay"), Evidence()).score >= 70
+
+
+def test_a_short_form_or_the_other_order_does_not_hide_the_other_sex() -> None:
+    twin = _cand("Danielle", "Power")
+    assert score_duplicate(_cand("Dan", "Power"), twin, Evidence()).score < LIKELY_DUPLICATE
+    assert score_duplicate(_cand("Power", "Daniel"), twin, Evidence()).score < LIKELY_DUPLICATE

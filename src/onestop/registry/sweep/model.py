@@ -271,8 +271,9 @@ def _identifier() -> cl.CustomComparison:
             cll.CustomLevel(f"NOT ({_BOTH_SIN}) AND NOT ({_BOTH_HEALTH})", "missing").configure(
                 is_null_level=True
             ),
-            cll.CustomLevel("sin_l = sin_r OR health_number_l = health_number_r", "same SIN or health number")
-            .configure(m_probability=0.9, u_probability=SAME_IDENTIFIER_U, fix_u_probability=True),
+            cll.CustomLevel(
+                "sin_l = sin_r OR health_number_l = health_number_r", "same SIN or health number"
+            ).configure(m_probability=0.9, u_probability=SAME_IDENTIFIER_U, fix_u_probability=True),
             cll.CustomLevel(_BOTH_SIN, "different SIN").configure(
                 m_probability=DIFFERENT_SIN_M, fix_m_probability=True
             ),
