@@ -205,9 +205,12 @@ def score_duplicate(new: Candidate, old: Candidate, evidence: Evidence) -> Score
         options.append((40 + 0.55 * sim, f"same birth date and similar name ({sim})"))
     elif bd and sim >= 80 and close:
         options.append((30 + 0.5 * sim, f"similar birth date and similar name ({sim})"))
-    if evidence.same_phone:  # households share phones: only a similar name makes it likely
+    if evidence.same_phone:  # households share phones: only a similar name makes it likely, and not
+        # next to a wholly different birth date (a parent and a child of the same name: a Junior)
+        dates_differ = new.birth_date is not None and old.birth_date is not None and not bd
+        name_too = sim >= 85 and close and not dates_differ
         options.append(
-            (45 + 0.5 * sim, f"same phone and similar name ({sim})") if sim >= 85 else (50, "same phone")
+            (45 + 0.5 * sim, f"same phone and similar name ({sim})") if name_too else (50, "same phone")
         )
     if not options and sim >= 85 and (new.birth_date is None or old.birth_date is None):
         options.append((0.6 * sim, f"similar name ({sim}), birth date unknown"))

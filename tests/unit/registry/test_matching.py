@@ -152,3 +152,14 @@ def test_a_short_form_or_the_other_order_does_not_hide_the_other_sex() -> None:
     twin = _cand("Danielle", "Power")
     assert score_duplicate(_cand("Dan", "Power"), twin, Evidence()).score < LIKELY_DUPLICATE
     assert score_duplicate(_cand("Power", "Daniel"), twin, Evidence()).score < LIKELY_DUPLICATE
+
+
+def test_a_household_member_or_a_junior_sharing_the_phone_is_not_likely() -> None:
+    mother = _cand("Amélie", "Teixeira", dt.date(1976, 6, 30))
+    son = _cand("Alain", "Teixeira", dt.date(2010, 6, 23))
+    assert score_duplicate(son, mother, Evidence(same_phone=True)).score < LIKELY_DUPLICATE
+    junior = _cand("Amélie", "Teixeira", dt.date(2004, 2, 1))
+    assert score_duplicate(junior, mother, Evidence(same_phone=True)).score < LIKELY_DUPLICATE
+    # The same person with the birth date unknown on one record still is.
+    unknown = _cand("Amelie", "Teixeira", None)
+    assert score_duplicate(unknown, mother, Evidence(same_phone=True)).score >= LIKELY_DUPLICATE
