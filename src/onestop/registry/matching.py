@@ -107,13 +107,26 @@ def _year_slip(a: int, b: int) -> bool:
     )
 
 
+def _adjacent_digits_swapped(a: str, b: str) -> bool:
+    diffs = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and a[diffs[0]] == b[diffs[1]]
+        and a[diffs[1]] == b[diffs[0]]
+    )
+
+
 def birth_date_match(query: dt.date | None, stored: dt.date | None) -> float:
     """1 for the same date; 0.5 for a data-entry slip: day and month swapped, the day or the month
-    wrong, or the year's last digit or two adjacent year digits wrong."""
+    wrong, the year's last digit wrong, or two adjacent digits of the date swapped (1983/1938,
+    1983-10-21/1983-12-01)."""
     if query is None or stored is None:
         return 0.0
     if query == stored:
         return 1.0
+    if _adjacent_digits_swapped(query.strftime("%Y%m%d"), stored.strftime("%Y%m%d")):
+        return 0.5  # 1983-10-21 typed 1983-12-01: the slip crossed the month and the day
     if query.year == stored.year:
         swapped = (query.month, query.day) == (stored.day, stored.month)
         return 0.5 if swapped or query.month == stored.month or query.day == stored.day else 0.0

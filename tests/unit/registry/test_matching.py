@@ -163,3 +163,8 @@ def test_a_household_member_or_a_junior_sharing_the_phone_is_not_likely() -> Non
     # The same person with the birth date unknown on one record still is.
     unknown = _cand("Amelie", "Teixeira", None)
     assert score_duplicate(unknown, mother, Evidence(same_phone=True)).score >= LIKELY_DUPLICATE
+
+
+def test_two_adjacent_digits_swapped_across_month_and_day_is_a_slip() -> None:
+    assert birth_date_match(dt.date(1983, 10, 21), dt.date(1983, 12, 1)) == 0.5  # 19831021 / 19831201
+    assert birth_date_match(dt.date(1983, 10, 21), dt.date(1983, 12, 2)) == 0
