@@ -71,6 +71,10 @@ def _plant(make_person: PersonFactory) -> tuple[dict[str, tuple[PersonPublic, Pe
         make_person("Marie-Ève", "Leblanc", dt.date(1980, 6, 2), **home),
         make_person("Marie-Ève", "Pelletier", dt.date(1980, 6, 2), **home),
     )
+    same["same_sin"] = (  # a new family name, no contact in common: the SIN's blind index says it
+        make_person("Fatima", "Haddad", dt.date(1979, 3, 8), sin="130 692 544"),
+        make_person("Fatima", "Rahimi", dt.date(1979, 3, 8), sin="130 692 544"),
+    )
     different: dict[str, tuple[PersonPublic, PersonPublic]] = {}
     home = _home("T5J 7G7", "780 555 0107")
     different["twins_other_sex"] = (
@@ -118,6 +122,8 @@ def test_sweep_suggests_planted_pairs_not_look_alikes_and_remembers_decisions(
     evidence = {e.field: e.level for e in queue[_key(same["nickname"])].evidence}
     assert evidence["given"] == "a name and its short form"
     assert evidence["birth_date"] == "the same"
+    evidence = {e.field: e.level for e in queue[_key(same["same_sin"])].evidence}
+    assert evidence["identifier"] == "same SIN or health number"
 
     # Dismiss one pair (a reason is required), merge another: neither comes back on the next run.
     nick = queue[_key(same["nickname"])]

@@ -116,3 +116,55 @@ def test_same_day_and_month_decades_apart_is_not_a_similar_birth_date() -> None:
     assert birth_date_match(dt.date(1983, 3, 4), dt.date(1985, 3, 4)) == 0.5
     assert birth_date_match(dt.date(1983, 3, 4), dt.date(1938, 3, 4)) == 0.5
     assert birth_date_match(dt.date(1980, 3, 4), dt.date(1980, 3, 24)) == 0.5  # the day wrong
+
+
+def test_names_in_the_other_order_born_the_same_day_are_a_likely_duplicate() -> None:
+    stored = _cand("Marie-Claude", "Walker")
+    scored = score_duplicate(_cand("Walker", "Marie-Claude"), stored, Evidence())
+    assert scored.score >= LIKELY_DUPLICATE
+    assert "given and family names in the other order" in scored.reasons
+    # Another person who shares only the family name, written first, is not.
+    assert score_duplicate(_cand("Walker", "Anne"), stored, Evidence()).score < LIKELY_DUPLICATE
+
+
+def test_married_name_with_the_same_given_name_birth_date_and_phone_is_likely() -> None:
+    stored = _cand("Katelyn", "Casey")
+    married = score_duplicate(_cand("Katelyn", "Nguyen"), stored, Evidence(same_phone=True))
+    assert married.score >= LIKELY_DUPLICATE
+    # Without the phone, or with another given name (a sister), or another birth date: not likely.
+    assert score_duplicate(_cand("Katelyn", "Nguyen"), stored, Evidence()).score < LIKELY_DUPLICATE
+    sister = score_duplicate(_cand("Erin", "Nguyen"), stored, Evidence(same_phone=True))
+    assert sister.score < LIKELY_DUPLICATE
+    other_day = _cand("Katelyn", "Nguyen", dt.date(1990, 2, 3))
+    assert score_duplicate(other_day, stored, Evidence(same_phone=True)).score < LIKELY_DUPLICATE
+
+
+def test_strangers_sharing_a_birth_date_and_one_part_of_the_name_are_not_likely() -> None:
+    # Two sisters' names, and another family name with the same given name: each part must be close.
+    assert score_duplicate(_cand("Agnes", "Tremblay"), _cand("Renée", "Tremblay"), Evidence()).score < 70
+    assert score_duplicate(_cand("Jessica", "Bedard"), _cand("Jessica", "Baxter"), Evidence()).score < 70
+    # A short form, a typo and accents still are.
+    for given, family in [("Bob", "Tremblay"), ("Robret", "Tremblay"), ("Róbert", "Trémblay")]:
+        assert score_duplicate(_cand(given, family), _cand("Robert", "Tremblay"), Evidence()).score >= 70
+
+
+def test_a_short_form_or_the_other_order_does_not_hide_the_other_sex() -> None:
+    twin = _cand("Danielle", "Power")
+    assert score_duplicate(_cand("Dan", "Power"), twin, Evidence()).score < LIKELY_DUPLICATE
+    assert score_duplicate(_cand("Power", "Daniel"), twin, Evidence()).score < LIKELY_DUPLICATE
+
+
+def test_a_household_member_or_a_junior_sharing_the_phone_is_not_likely() -> None:
+    mother = _cand("Amélie", "Teixeira", dt.date(1976, 6, 30))
+    son = _cand("Alain", "Teixeira", dt.date(2010, 6, 23))
+    assert score_duplicate(son, mother, Evidence(same_phone=True)).score < LIKELY_DUPLICATE
+    junior = _cand("Amélie", "Teixeira", dt.date(2004, 2, 1))
+    assert score_duplicate(junior, mother, Evidence(same_phone=True)).score < LIKELY_DUPLICATE
+    # The same person with the birth date unknown on one record still is.
+    unknown = _cand("Amelie", "Teixeira", None)
+    assert score_duplicate(unknown, mother, Evidence(same_phone=True)).score >= LIKELY_DUPLICATE
+
+
+def test_two_adjacent_digits_swapped_across_month_and_day_is_a_slip() -> None:
+    assert birth_date_match(dt.date(1983, 10, 21), dt.date(1983, 12, 1)) == 0.5  # 19831021 / 19831201
+    assert birth_date_match(dt.date(1983, 10, 21), dt.date(1983, 12, 2)) == 0

@@ -29,6 +29,12 @@ def test_row_folds_names_and_keys_nicknames() -> None:
     assert row["family"] == "mcdonald cote" and row["given_all"] == "bob emile"
     assert row["birth_text"] == "19830304"
     assert row["sex"] == "m" and row["postal_code"] == "T5J1A1" and row["email"] == "bob@example.com"
+    assert row["sin"] is None and row["health_number"] is None
+
+
+def test_identifiers_are_blind_indexes_passed_through() -> None:
+    row = _row(sin="c0ffee", health_number="")
+    assert row["sin"] == "c0ffee" and row["health_number"] is None
 
 
 def test_unknown_or_missing_values_are_null() -> None:

@@ -2,8 +2,8 @@
 
 Names are folded the way search folds them (``namekeys``: accents, Mac/Mc, St/Saint), so those
 variants are simply equal here; what remains for the model is real disagreement. Nothing secret is
-used: no SIN or health number (registration checks those by blind index), only names, birth date,
-the stated gender, postal code, phone and e-mail.
+read: a SIN or health number comes only as its blind index (the keyed HMAC registration searches
+by), which tells whether two records hold the same number and nothing else.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ COLUMNS = (
     "postal_code",
     "phone",
     "email",
+    "sin",
+    "health_number",
 )
 
 _SEX = {
@@ -62,6 +64,8 @@ class PersonDetails:
     postal_code: str | None
     phone: str | None
     email: str | None
+    sin: str | None = None  # blind index, never the number
+    health_number: str | None = None  # blind index of the first current one, with its province
 
 
 def sex_of(gender: str | None) -> str | None:
@@ -91,6 +95,8 @@ def row(person: PersonDetails) -> dict[str, Any]:
         "postal_code": (person.postal_code or "").replace(" ", "").upper() or None,
         "phone": person.phone or None,
         "email": (person.email or "").lower() or None,
+        "sin": person.sin or None,
+        "health_number": person.health_number or None,
     }
 
 

@@ -13,7 +13,9 @@ What EM and string distance get wrong about people is encoded, not learned:
 * a birth date counts as a slip only for what keyboards do (two adjacent digits swapped, day and
   month swapped, one part wrong, the year's last digit); the same day and month decades apart is a
   parent and a child, and falls to "different", whose ``m`` is fixed small;
-* address and phone are one comparison, since a household shares both.
+* address and phone are one comparison, since a household shares both;
+* a SIN or health number (their blind indexes) is unique to a person: the same one is as good as
+  proof, and a different SIN says two people (see ``_identifier`` for what is fixed and why).
 """
 
 from __future__ import annotations
@@ -49,11 +51,22 @@ OTHER_SEX_M = 1e-15
 OTHER_SEX_U = 1e-3
 
 #: The fields of the evidence, in the order officers read them.
-FIELDS = ("given", "family", "birth_date", "sex", "household", "email")
+FIELDS = ("identifier", "given", "family", "birth_date", "sex", "household", "email")
 
 #: How often one person's two records have wholly different birth dates (not a slip): rarely.
 #: Fixed, not learned: EM takes a parent and a child of the same name at one address for one person.
 DIFFERENT_BIRTH_DATE_M = 0.002
+
+#: How often two different people hold the same SIN or health number: only by a keying error that
+#: passed the check digit. Fixed: random sampling of a million people never meets such a pair, and
+#: an unobserved u would fall back to a default that makes the same SIN weigh little.
+SAME_IDENTIFIER_U = 1e-7
+#: How often one person's two records hold different SINs: a temporary (900) SIN replaced, a slip
+#: that passed the check digit. Fixed: EM would learn it from twins and spouses as well.
+DIFFERENT_SIN_M = 0.01
+#: ... and different health numbers with no SIN to compare: a person who moved to another province
+#: gets a new number, so this says much less than a different SIN.
+DIFFERENT_HEALTH_NUMBER_M = 0.1
 
 
 @dataclass(frozen=True)
@@ -245,6 +258,34 @@ def _household() -> cl.CustomComparison:
     )
 
 
+_BOTH_SIN = "sin_l IS NOT NULL AND sin_r IS NOT NULL"
+_BOTH_HEALTH = "health_number_l IS NOT NULL AND health_number_r IS NOT NULL"
+
+
+def _identifier() -> cl.CustomComparison:
+    """SIN and health number (blind indexes) as one comparison: either one the same is the same
+    person; a different SIN outweighs a different health number (people move between provinces)."""
+    return cl.CustomComparison(
+        output_column_name="identifier",
+        comparison_levels=[
+            cll.CustomLevel(f"NOT ({_BOTH_SIN}) AND NOT ({_BOTH_HEALTH})", "missing").configure(
+                is_null_level=True
+            ),
+            cll.CustomLevel(
+                "sin_l = sin_r OR health_number_l = health_number_r", "same SIN or health number"
+            ).configure(m_probability=0.9, u_probability=SAME_IDENTIFIER_U, fix_u_probability=True),
+            cll.CustomLevel(_BOTH_SIN, "different SIN").configure(
+                m_probability=DIFFERENT_SIN_M, fix_m_probability=True
+            ),
+            cll.ElseLevel().configure(
+                m_probability=DIFFERENT_HEALTH_NUMBER_M,
+                fix_m_probability=True,
+                label_for_charts="different health number",
+            ),
+        ],
+    )
+
+
 def _exact(column: str, *, m: float) -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name=column,
@@ -263,12 +304,14 @@ def settings() -> SettingsCreator:
     number of duplicates, not with the square of the registry: birth date with a family-name sound
     (typos, nicknames, accents), birth date with a given name (married names), birth date with the
     given name where the family name is (name order), the two name sounds with the birth year or
-    with the birth day and month (a slip in the date), and a shared phone or e-mail.
+    with the birth day and month (a slip in the date), a shared phone or e-mail, and a shared SIN
+    or health number (whatever the names say: a married name, a new spelling).
     """
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         comparisons=[
+            _identifier(),
             _given(),
             _family(),
             _birth_date(),
@@ -291,6 +334,8 @@ def settings() -> SettingsCreator:
             ),
             block_on("phone", "given_key"),
             block_on("email"),
+            block_on("sin"),
+            block_on("health_number"),
         ],
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=True,  # Splink returns the level of each field (gamma_) only with them

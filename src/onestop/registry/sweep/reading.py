@@ -1,7 +1,9 @@
 """Read the registry into the sweep's Arrow table: current records only, one pass per table.
 
 Merged records are left out (their survivor stands for them). A person's postal code is their
-latest current address's, their phone and e-mail the first current ones; identifiers are not read.
+latest current address's, their phone and e-mail the first current ones, their SIN and health
+number the first current ones *as blind indexes* (nothing is decrypted: the sweep only needs to know
+whether two records hold the same number).
 """
 
 from __future__ import annotations
@@ -18,15 +20,18 @@ from onestop.registry.sweep import features
 CHUNK = 50_000
 
 
-def _contacts(session: Session, kind: str) -> dict[str, str]:
-    c = m.PersonContact
+def _first_current(
+    session: Session, table: type[m.PersonContact] | type[m.PersonIdentifier], kind: str
+) -> dict[str, str]:
+    """Each person's first current contact of ``kind`` (its value), or identifier (its blind index)."""
+    value = table.value if table is m.PersonContact else table.blind_index  # type: ignore[union-attr]
     rows = session.execute(
-        select(c.person_id, c.value)
-        .where(c.kind == kind, c.removed_at.is_(None))
-        .order_by(c.created_at.desc(), c.id.desc())
+        select(table.person_id, value)
+        .where(table.kind == kind, table.removed_at.is_(None))
+        .order_by(table.created_at.desc(), table.id.desc())
         .execution_options(yield_per=CHUNK)
     )
-    return {str(pid): value for pid, value in rows}  # the earliest current one wins (written last)
+    return {str(pid): found for pid, found in rows}  # the earliest current one wins (written last)
 
 
 def _postal_codes(session: Session) -> dict[str, str]:
@@ -42,7 +47,13 @@ def _postal_codes(session: Session) -> dict[str, str]:
 
 def people_table(session: Session, progress: Callable[[int], None] | None = None) -> pa.Table:
     """Every current (unmerged) person as a row of ``features.COLUMNS``."""
-    phones, emails, postal = _contacts(session, "phone"), _contacts(session, "email"), _postal_codes(session)
+    phones, emails = (
+        _first_current(session, m.PersonContact, "phone"),
+        _first_current(session, m.PersonContact, "email"),
+    )
+    sins = _first_current(session, m.PersonIdentifier, "sin")
+    health = _first_current(session, m.PersonIdentifier, "health_number")
+    postal = _postal_codes(session)
     p = m.Person
     query = (
         select(p.id, p.given_names, p.family_name, p.preferred_name, p.birth_date, p.gender)
@@ -57,7 +68,17 @@ def people_table(session: Session, progress: Callable[[int], None] | None = None
     for pid, given, family, preferred, born, gender in session.execute(query):
         key = str(pid)
         details = features.PersonDetails(
-            key, given, family, preferred, born, gender, postal.get(key), phones.get(key), emails.get(key)
+            key,
+            given,
+            family,
+            preferred,
+            born,
+            gender,
+            postal.get(key),
+            phones.get(key),
+            emails.get(key),
+            sins.get(key),
+            health.get(key),
         )
         rows.append(features.row(details))
         if len(rows) == CHUNK:

@@ -23,6 +23,7 @@ router = APIRouter(prefix="/duplicates")
 PAGE_SIZE = 25
 
 FIELDS = {
+    "identifier": N_("SIN or health number"),
     "given": N_("Given name"),
     "family": N_("Family name"),
     "birth_date": N_("Birth date"),
@@ -52,6 +53,9 @@ LEVELS = {
     "same postal code and phone": N_("same postal code and phone"),
     "same phone": N_("same phone"),
     "same postal code": N_("same postal code"),
+    "same SIN or health number": N_("same SIN or health number"),
+    "different SIN": N_("different SIN"),
+    "different health number": N_("different health number"),
 }
 STATUSES = {"open": N_("To review"), "dismissed": N_("Not the same person"), "merged": N_("Merged")}
 
