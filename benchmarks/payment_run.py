@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
 
 from onestop import money
@@ -58,6 +58,33 @@ def _cpu_seconds() -> float:
 
 def _peak_mb(who: int) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+class _ServerCpu:
+    """CPU seconds of the PostgreSQL backends serving this process (read from /proc: the server runs
+    on this machine), so the database's own work is measured apart from waiting for a core."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.pids: set[int] = set()
+        if engine.dialect.name != "postgresql" or engine.url.host not in ("127.0.0.1", "localhost"):
+            return
+
+        @event.listens_for(engine, "connect")
+        def _remember(dbapi_connection: Any, _record: Any) -> None:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                self.pids.add(int(cursor.fetchone()[0]))
+
+    def seconds(self) -> float:
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in self.pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # a connection closed (its time is lost; the pool keeps them open)
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
 
 
 def _database(
@@ -225,6 +252,7 @@ def run(n: int, backend: str, url: str, template: str | None = None) -> dict[str
         started = time.perf_counter()
         key = _template(url, template, n) if template and backend == "postgresql" else None
         engine, drop = _database(backend, url, folder, template if key else None)
+        server = _ServerCpu(engine)
         try:
             if key is None:
                 key = FieldCipher.generate_key_text()
@@ -238,12 +266,16 @@ def run(n: int, backend: str, url: str, template: str | None = None) -> dict[str
             peaks: dict[str, float] = {"before the run": _peak_mb(resource.RUSAGE_SELF)}
 
             cpu: dict[str, float] = {}
+            db_cpu: dict[str, float] = {}
+            loads: dict[str, list[float]] = {}
 
             def step(name: str, call: Callable[[], Any]) -> Any:
-                t, c = time.perf_counter(), _cpu_seconds()
+                t, c, d, before = time.perf_counter(), _cpu_seconds(), server.seconds(), os.getloadavg()[0]
                 value = call()
                 times[name] = time.perf_counter() - t
                 cpu[name] = round(_cpu_seconds() - c, 2)
+                db_cpu[name] = round(server.seconds() - d, 2)
+                loads[name] = [round(before, 1), round(os.getloadavg()[0], 1)]
                 peaks[name] = _peak_mb(resource.RUSAGE_SELF)
                 return value
 
@@ -271,6 +303,9 @@ def run(n: int, backend: str, url: str, template: str | None = None) -> dict[str
                 ),
                 cpu_seconds=cpu,
                 run_cpu_seconds=round(sum(v for k, v in cpu.items() if not k.startswith("ledger")), 2),
+                db_cpu_seconds=db_cpu,
+                run_db_cpu_seconds=round(sum(v for k, v in db_cpu.items() if not k.startswith("ledger")), 2),
+                load_average_per_step=loads,
                 peak_rss_mb=_peak_mb(resource.RUSAGE_SELF),
                 peak_rss_mb_after_step=peaks,
                 load_average=round(os.getloadavg()[0], 1),

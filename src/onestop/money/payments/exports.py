@@ -34,7 +34,7 @@ from onestop.money.ledger import domain as postings
 from onestop.money.ledger import services as ledger
 from onestop.money.models import BatchItem, Cheque, Issuance, PaymentBatch
 from onestop.money.overpayments import services as overpayments
-from onestop.money.payments import batches, cheques, pain001
+from onestop.money.payments import batches, cheques, pain001, run_sql
 
 #: Payments per release entry (keeps memory flat for 100,000-payment files).
 PART = 10_000
@@ -182,48 +182,79 @@ def _finish(uow: UnitOfWork, actor: Actor, batch_id: uuid.UUID, paths: _Paths) -
 
 def _release(uow: UnitOfWork, actor: Actor, batch: PaymentBatch) -> None:
     """Post the release and move items and issuances on: bank payments await the bank; cheques are paid."""
-    session = uow.session
-    bank = _amounts(uow, batch.id, batches.BANK_METHODS)
-    for part, start in enumerate(range(0, len(bank), PART)):
-        ledger.post(
-            uow,
-            kind="release_batch",
-            ref=f"{batch.id}/{part}",
-            memo=f"payment file {batch.number}",
-            lines=postings.release_lines(bank[start : start + PART]),
-            posted_by=actor.username,
-        )
-    paper = _amounts(uow, batch.id, (PaymentMethod.CHEQUE.value,))
-    if paper:
-        ledger.post(
-            uow,
-            kind="release_cheques",
-            ref=batch.id,
-            memo=f"cheques {batch.number}",
-            lines=postings.release_lines(paper, to=postings.Account.BANK_CLEARING),
-            posted_by=actor.username,
-        )
-        for cheque in _batch_cheques(uow, batch):
-            session.add(cheque)
-    for methods, item_state, issuance_state in (
-        (batches.BANK_METHODS, ItemState.EXPORTED, IssuanceState.EXPORTED),
-        ((PaymentMethod.CHEQUE.value,), ItemState.PAID, IssuanceState.PAID),
+    paper = (PaymentMethod.CHEQUE.value,)
+    for cheque in _batch_cheques(uow, batch):
+        uow.session.add(cheque)
+    uow.session.flush()
+    for kind, ref, memo, methods, to, states in (
+        (
+            "release_batch",
+            str(batch.id),
+            f"payment file {batch.number}",
+            batches.BANK_METHODS,
+            postings.Account.BENEFITS_PAYABLE,
+            (ItemState.EXPORTED, IssuanceState.EXPORTED),
+        ),
+        (
+            "release_cheques",
+            str(batch.id),
+            f"cheques {batch.number}",
+            paper,
+            postings.Account.BANK_CLEARING,
+            (ItemState.PAID, IssuanceState.PAID),
+        ),
     ):
-        chosen = select(BatchItem.issuance_id).where(
-            BatchItem.batch_id == batch.id, BatchItem.method.in_(methods)
-        )
-        session.execute(
-            update(BatchItem)
-            .where(BatchItem.batch_id == batch.id, BatchItem.method.in_(methods))
-            .values(state=item_state.value)
-            .execution_options(synchronize_session=False)
-        )
-        session.execute(
-            update(Issuance)
-            .where(Issuance.id.in_(chosen))
-            .values(state=issuance_state.value, version=Issuance.version + 1)
-            .execution_options(synchronize_session=False)
-        )
+        if uow.session.get_bind().dialect.name == "postgresql":  # one statement, no row in Python
+            run_sql.release(
+                uow.session,
+                batch_id=batch.id,
+                kind=kind,
+                ref=ref,
+                memo=memo,
+                methods=methods,
+                to=to,
+                part=PART,
+                by=actor.username,
+                now=uow.clock.now(),
+                item_state=states[0],
+                issuance_state=states[1],
+            )
+            continue
+        items = _amounts(uow, batch.id, methods)
+        for part, start in enumerate(range(0, len(items), PART)):
+            ledger.post(
+                uow,
+                kind=kind,
+                ref=f"{ref}/{part}",
+                memo=memo,
+                lines=postings.release_lines(items[start : start + PART], to=to),
+                posted_by=actor.username,
+            )
+        _move(uow, batch.id, methods, *states)
+
+
+def _move(
+    uow: UnitOfWork,
+    batch_id: uuid.UUID,
+    methods: tuple[str, ...],
+    item_state: ItemState,
+    issuance_state: IssuanceState,
+) -> None:
+    chosen = select(BatchItem.issuance_id).where(
+        BatchItem.batch_id == batch_id, BatchItem.method.in_(methods)
+    )
+    uow.session.execute(
+        update(BatchItem)
+        .where(BatchItem.batch_id == batch_id, BatchItem.method.in_(methods))
+        .values(state=item_state.value)
+        .execution_options(synchronize_session=False)
+    )
+    uow.session.execute(
+        update(Issuance)
+        .where(Issuance.id.in_(chosen))
+        .values(state=issuance_state.value, version=Issuance.version + 1)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _amounts(uow: UnitOfWork, batch_id: uuid.UUID, methods: tuple[str, ...]) -> list[postings.IssuedAmount]:
