@@ -56,6 +56,28 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def _explain_into(engine: Engine, path: Path, slower_than_ms: int) -> None:
+    """Have PostgreSQL send the plan of every statement slower than ``slower_than_ms`` (with actual
+    rows, buffers and trigger times: the foreign-key checks) to ``path`` (auto_explain, per session)."""
+    out = path.open("a", encoding="utf-8")
+
+    @event.listens_for(engine, "connect")
+    def _load(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.add_notice_handler(lambda diag: out.write(f"{diag.message_primary}\n\n"))
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("LOAD 'auto_explain'")
+            for setting, value in (
+                ("log_min_duration", f"{slower_than_ms}ms"),
+                ("log_analyze", "on"),
+                ("log_buffers", "on"),
+                ("log_triggers", "on"),
+                ("log_nested_statements", "on"),
+                ("log_level", "notice"),
+            ):
+                cursor.execute(f"SET auto_explain.{setting} = '{value}'")
+        dbapi_connection.commit()
+
+
 def _peak_mb(who: int) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
@@ -245,7 +267,9 @@ def _seed_child(url: str, key: str, n: int) -> None:
     assert child.exitcode == 0, "seeding failed"
 
 
-def run(n: int, backend: str, url: str, template: str | None = None) -> dict[str, Any]:
+def run(
+    n: int, backend: str, url: str, template: str | None = None, explain: Path | None = None
+) -> dict[str, Any]:
     """Seed (or copy the seeded template), run and measure; returns the figures."""
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
@@ -253,6 +277,8 @@ def run(n: int, backend: str, url: str, template: str | None = None) -> dict[str
         key = _template(url, template, n) if template and backend == "postgresql" else None
         engine, drop = _database(backend, url, folder, template if key else None)
         server = _ServerCpu(engine)
+        if explain is not None and engine.dialect.name == "postgresql":
+            _explain_into(engine, explain, 300)
         try:
             if key is None:
                 key = FieldCipher.generate_key_text()
@@ -337,9 +363,14 @@ def main() -> None:
         "--template",
         help="PostgreSQL: seed this database once (kept) and copy it for each run",
     )
+    parser.add_argument(
+        "--explain",
+        type=Path,
+        help="PostgreSQL: append the plans (EXPLAIN ANALYZE, BUFFERS) of statements over 300 ms to this file",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args()
-    figures = run(args.issuances, args.backend, args.url, args.template)
+    figures = run(args.issuances, args.backend, args.url, args.template, args.explain)
     if args.json:
         print(json.dumps({"benchmark": "payment_run", **figures}))
         return

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from onestop import audit
 from onestop.access import require
@@ -86,6 +86,10 @@ class _Paths:
 def _write_files(uow: UnitOfWork, batch: PaymentBatch, out_dir: Path) -> _Paths:
     payment_file = sha = csv_path = pdf_path = None
     with uow:
+        if uow.session.get_bind().dialect.name == "postgresql":
+            # Each page is a short walk of the (batch_id, seq) index: parallel workers only add their
+            # start-up (about 0.1 s a page, 200 pages at 1M) and take the second core from the writer.
+            uow.session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
         count, total = _bank_totals(uow, batch.id)
         if count:
             payment_file = out_dir / f"{batch.number}.pain.001.xml"

@@ -122,18 +122,19 @@ def generate(
                 RETURNING id, unit_id, program, gross_cents
             ), parted AS (
                 SELECT made.*, (row_number() OVER () - 1) / :part AS part FROM made
+            ), parts AS (  -- one entry per part (its id made here, so lines join on the part number)
+                SELECT part, gen_random_uuid() AS entry_id, sum(gross_cents) AS total
+                FROM parted GROUP BY part
             ), entries AS (
                 INSERT INTO money_journal_entry (id, kind, ref, memo, total_cents, posted_at, posted_by)
-                SELECT gen_random_uuid(), 'issue_run', :run || part, 'recurring issuances',
-                       sum(gross_cents), :now, :by
-                FROM parted GROUP BY part
-                RETURNING id, ref
+                SELECT entry_id, 'issue_run', :run || part, 'recurring issuances', total, :now, :by
+                FROM parts
             ), lines AS (
                 INSERT INTO money_journal_line (entry_id, account, unit_id, program, issuance_id,
                                                 debit_cents, credit_cents)
-                SELECT entries.id, l.account, l.unit_id, p.program, p.id, l.debit, l.credit
+                SELECT parts.entry_id, l.account, l.unit_id, p.program, p.id, l.debit, l.credit
                 FROM parted p
-                JOIN entries ON entries.ref = :run || p.part
+                JOIN parts ON parts.part = p.part
                 CROSS JOIN LATERAL (VALUES (CAST(:expense AS varchar), CAST(NULL AS uuid), p.gross_cents, 0),
                                            (:payable, p.unit_id, 0, p.gross_cents))
                     AS l(account, unit_id, debit, credit)
@@ -227,20 +228,21 @@ def release(
                 RETURNING i.id, i.unit_id, i.program, i.net_cents, items.seq
             ), parted AS (
                 SELECT moved.*, (row_number() OVER (ORDER BY seq) - 1) / :part AS part FROM moved
+            ), parts AS (
+                SELECT part, gen_random_uuid() AS entry_id, sum(net_cents) AS total
+                FROM parted GROUP BY part
             ), entries AS (
                 INSERT INTO money_journal_entry (id, kind, ref, memo, total_cents, posted_at, posted_by)
-                SELECT gen_random_uuid(), :kind, :ref || '/' || part, :memo, sum(net_cents), :now, :by
-                FROM parted GROUP BY part
-                RETURNING id, ref, total_cents
+                SELECT entry_id, :kind, :ref || '/' || part, :memo, total, :now, :by FROM parts
             ), debits AS (
                 INSERT INTO money_journal_line (entry_id, account, unit_id, program, issuance_id,
                                                 debit_cents, credit_cents)
-                SELECT entries.id, :payable, p.unit_id, p.program, p.id, p.net_cents, 0
-                FROM parted p JOIN entries ON entries.ref = :ref || '/' || p.part
+                SELECT parts.entry_id, :payable, p.unit_id, p.program, p.id, p.net_cents, 0
+                FROM parted p JOIN parts ON parts.part = p.part
                 WHERE p.net_cents > 0
             ), credits AS (
                 INSERT INTO money_journal_line (entry_id, account, debit_cents, credit_cents)
-                SELECT id, :to, 0, total_cents FROM entries WHERE total_cents > 0
+                SELECT entry_id, :to, 0, total FROM parts WHERE total > 0
             )
             SELECT count(*) FROM moved
             """
