@@ -108,6 +108,17 @@ class _ServerCpu:
             total += int(fields[11]) + int(fields[12])  # utime, stime
         return total / ticks
 
+    def written_mb(self) -> float:
+        """Bytes the backends wrote (WAL and evicted pages), where /proc lets us read it."""
+        total = 0
+        for pid in self.pids:
+            try:
+                lines = Path(f"/proc/{pid}/io").read_text().splitlines()
+            except OSError:
+                continue
+            total += sum(int(ln.split()[1]) for ln in lines if ln.startswith("write_bytes"))
+        return total / 1e6
+
 
 def _database(
     backend: str, url: str, folder: Path, template: str | None = None
@@ -293,14 +304,17 @@ def run(
 
             cpu: dict[str, float] = {}
             db_cpu: dict[str, float] = {}
+            db_written: dict[str, float] = {}
             loads: dict[str, list[float]] = {}
 
             def step(name: str, call: Callable[[], Any]) -> Any:
                 t, c, d, before = time.perf_counter(), _cpu_seconds(), server.seconds(), os.getloadavg()[0]
+                w = server.written_mb()
                 value = call()
                 times[name] = time.perf_counter() - t
                 cpu[name] = round(_cpu_seconds() - c, 2)
                 db_cpu[name] = round(server.seconds() - d, 2)
+                db_written[name] = round(server.written_mb() - w)
                 loads[name] = [round(before, 1), round(os.getloadavg()[0], 1)]
                 peaks[name] = _peak_mb(resource.RUSAGE_SELF)
                 return value
@@ -330,6 +344,7 @@ def run(
                 cpu_seconds=cpu,
                 run_cpu_seconds=round(sum(v for k, v in cpu.items() if not k.startswith("ledger")), 2),
                 db_cpu_seconds=db_cpu,
+                db_written_mb=db_written,
                 run_db_cpu_seconds=round(sum(v for k, v in db_cpu.items() if not k.startswith("ledger")), 2),
                 load_average_per_step=loads,
                 peak_rss_mb=_peak_mb(resource.RUSAGE_SELF),
