@@ -186,77 +186,52 @@ def _finish(uow: UnitOfWork, actor: Actor, batch_id: uuid.UUID, paths: _Paths) -
 
 def _release(uow: UnitOfWork, actor: Actor, batch: PaymentBatch) -> None:
     """Post the release and move items and issuances on: bank payments await the bank; cheques are paid."""
-    paper = (PaymentMethod.CHEQUE.value,)
     for cheque in _batch_cheques(uow, batch):
         uow.session.add(cheque)
     uow.session.flush()
-    for kind, ref, memo, methods, to, states in (
-        (
-            "release_batch",
-            str(batch.id),
-            f"payment file {batch.number}",
-            batches.BANK_METHODS,
-            postings.Account.BENEFITS_PAYABLE,
-            (ItemState.EXPORTED, IssuanceState.EXPORTED),
-        ),
-        (
-            "release_cheques",
-            str(batch.id),
-            f"cheques {batch.number}",
-            paper,
-            postings.Account.BANK_CLEARING,
-            (ItemState.PAID, IssuanceState.PAID),
-        ),
-    ):
-        if uow.session.get_bind().dialect.name == "postgresql":  # one statement, no row in Python
-            run_sql.release(
-                uow.session,
-                batch_id=batch.id,
-                kind=kind,
-                ref=ref,
-                memo=memo,
-                methods=methods,
-                to=to,
-                part=PART,
-                by=actor.username,
-                now=uow.clock.now(),
-                item_state=states[0],
-                issuance_state=states[1],
-            )
-            continue
-        items = _amounts(uow, batch.id, methods)
-        for part, start in enumerate(range(0, len(items), PART)):
-            ledger.post(
-                uow,
-                kind=kind,
-                ref=f"{ref}/{part}",
-                memo=memo,
-                lines=postings.release_lines(items[start : start + PART], to=to),
-                posted_by=actor.username,
-            )
-        _move(uow, batch.id, methods, *states)
-
-
-def _move(
-    uow: UnitOfWork,
-    batch_id: uuid.UUID,
-    methods: tuple[str, ...],
-    item_state: ItemState,
-    issuance_state: IssuanceState,
-) -> None:
-    chosen = select(BatchItem.issuance_id).where(
-        BatchItem.batch_id == batch_id, BatchItem.method.in_(methods)
+    bank = run_sql.Release(
+        "release_batch",
+        f"payment file {batch.number}",
+        batches.BANK_METHODS,
+        postings.Account.BENEFITS_PAYABLE,
+        ItemState.EXPORTED,
+        IssuanceState.EXPORTED,
     )
+    paper = run_sql.Release(
+        "release_cheques",
+        f"cheques {batch.number}",
+        (PaymentMethod.CHEQUE.value,),
+        postings.Account.BANK_CLEARING,
+        ItemState.PAID,
+        IssuanceState.PAID,
+    )
+    now, by = uow.clock.now(), actor.username
+    for what in (bank, paper):
+        if uow.session.get_bind().dialect.name == "postgresql":  # one statement, no row in Python
+            run_sql.release(uow.session, batch.id, what, part=PART, by=by, now=now)
+            continue
+        items = _amounts(uow, batch.id, what.methods)
+        for part, start in enumerate(range(0, len(items), PART)):
+            lines = postings.release_lines(items[start : start + PART], to=what.to)
+            ledger.post(
+                uow, kind=what.kind, ref=f"{batch.id}/{part}", memo=what.memo, lines=lines, posted_by=by
+            )
+        _move(uow, batch.id, what)
+
+
+def _move(uow: UnitOfWork, batch_id: uuid.UUID, what: run_sql.Release) -> None:
+    """The items of a release and their issuances move on (SQLite; ``run_sql.release`` does it there)."""
+    in_release = (BatchItem.batch_id == batch_id, BatchItem.method.in_(what.methods))
     uow.session.execute(
         update(BatchItem)
-        .where(BatchItem.batch_id == batch_id, BatchItem.method.in_(methods))
-        .values(state=item_state.value)
+        .where(*in_release)
+        .values(state=what.item_state.value)
         .execution_options(synchronize_session=False)
     )
     uow.session.execute(
         update(Issuance)
-        .where(Issuance.id.in_(chosen))
-        .values(state=issuance_state.value, version=Issuance.version + 1)
+        .where(Issuance.id.in_(select(BatchItem.issuance_id).where(*in_release)))
+        .values(state=what.issuance_state.value, version=Issuance.version + 1)
         .execution_options(synchronize_session=False)
     )
 

@@ -201,24 +201,25 @@ def build(
     return int(getattr(made, "rowcount", -1))
 
 
+@dataclass(frozen=True)
+class Release:
+    """A release of a batch's items of some methods: the entry kind, where the money goes, and the
+    states the items and their issuances move to."""
+
+    kind: str
+    memo: str
+    methods: tuple[str, ...]
+    to: Account
+    item_state: ItemState
+    issuance_state: IssuanceState
+
+
 def release(
-    session: Session,
-    *,
-    batch_id: uuid.UUID,
-    kind: str,
-    ref: str,
-    memo: str,
-    methods: Sequence[str],
-    to: Account,
-    part: int,
-    by: str,
-    now: dt.datetime,
-    item_state: ItemState,
-    issuance_state: IssuanceState,
+    session: Session, batch_id: uuid.UUID, what: Release, *, part: int, by: str, now: dt.datetime
 ) -> int:
-    """Release a batch's items of ``methods``: one entry per ``part`` items in file order (ref
-    ``<ref>/<n>``) debiting each client's payable and crediting ``to``, and the items and their
-    issuances moved on, in one statement. Returns how many items were released."""
+    """Release a batch's items of ``what.methods``: one entry per ``part`` items in file order (ref
+    ``<batch id>/<n>``) debiting each client's payable and crediting ``what.to``, and the items and
+    their issuances moved on, in one statement. Returns how many items were released."""
     row = session.execute(
         text(
             """
@@ -253,17 +254,17 @@ def release(
         ),
         {
             "batch": batch_id,
-            "methods": list(methods),
-            "item_state": item_state.value,
-            "issuance_state": issuance_state.value,
+            "methods": list(what.methods),
+            "item_state": what.item_state.value,
+            "issuance_state": what.issuance_state.value,
             "part": part,
-            "kind": kind,
-            "ref": ref,
-            "memo": memo,
+            "kind": what.kind,
+            "ref": str(batch_id),
+            "memo": what.memo,
             "now": now,
             "by": by,
             "payable": Account.CLIENT_PAYABLE.value,
-            "to": to.value,
+            "to": what.to.value,
         },
     ).one()
     return int(row[0])
