@@ -71,7 +71,6 @@ def _explain_into(engine: Engine, path: Path, slower_than_ms: int) -> None:
                 ("log_analyze", "on"),
                 ("log_buffers", "on"),
                 ("log_triggers", "on"),
-                ("log_nested_statements", "on"),
                 ("log_level", "notice"),
             ):
                 cursor.execute(f"SET auto_explain.{setting} = '{value}'")
