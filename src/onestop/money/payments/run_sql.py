@@ -218,7 +218,7 @@ class Release:
 def release(
     session: Session, batch_id: uuid.UUID, what: Release, *, part: int, by: str, now: dt.datetime
 ) -> int:
-    """Release a batch's items of ``what.methods``: one entry per ``part`` items in file order (ref
+    """Release a batch's items of ``what.methods``: one entry per ``part`` items (ref
     ``<batch id>/<n>``) debiting each client's payable and crediting ``what.to``, and the items and
     their issuances moved on, in one statement. Returns how many items were released."""
     row = session.execute(
@@ -227,13 +227,14 @@ def release(
             WITH items AS (
                 UPDATE money_batch_item SET state = :item_state
                 WHERE batch_id = :batch AND method = ANY(:methods)
-                RETURNING issuance_id, seq
-            ), moved AS (
+                RETURNING issuance_id
+            ), moved AS (  -- a semi-join, so the issuances are read (and updated) in table order:
+                           -- joined in file order, each update dirtied a random page (23 GB written at 1M)
                 UPDATE money_issuance i SET state = :issuance_state, version = i.version + 1
-                FROM items WHERE i.id = items.issuance_id
-                RETURNING i.id, i.unit_id, i.program, i.net_cents, items.seq
+                WHERE i.id IN (SELECT issuance_id FROM items)
+                RETURNING i.id, i.unit_id, i.program, i.net_cents
             ), parted AS (
-                SELECT moved.*, (row_number() OVER (ORDER BY seq) - 1) / :part AS part FROM moved
+                SELECT moved.*, (row_number() OVER () - 1) / :part AS part FROM moved
             ), parts AS (
                 SELECT part, gen_random_uuid() AS entry_id, sum(net_cents) AS total
                 FROM parted GROUP BY part
