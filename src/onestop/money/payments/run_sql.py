@@ -223,7 +223,9 @@ def release(
     their issuances moved on, in one statement. Returns how many items were released."""
     # The issuances are to be updated in table order: hash the batch's ids and scan the table. Left
     # to itself the planner (guessing 200 distinct ids) walks the primary key in file order, and each
-    # update dirties a random page (23 GB written at 1M). The rest of the transaction is trivial.
+    # update dirties a random page (23 GB written at 1M). The hash of a million ids (~80 MB) is to
+    # stay in one batch, or each batch sweeps the table again. The rest of the transaction is trivial.
+    session.execute(text("SET LOCAL work_mem = '256MB'"))
     session.execute(text("SET LOCAL enable_nestloop = off"))
     session.execute(text("SET LOCAL enable_mergejoin = off"))
     row = session.execute(
