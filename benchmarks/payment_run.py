@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
 
 from onestop import money
@@ -56,8 +56,67 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def _explain_into(engine: Engine, path: Path, slower_than_ms: int) -> None:
+    """Have PostgreSQL send the plan of every statement slower than ``slower_than_ms`` (with actual
+    rows, buffers and trigger times: the foreign-key checks) to ``path`` (auto_explain, per session)."""
+    out = path.open("a", encoding="utf-8")
+
+    @event.listens_for(engine, "connect")
+    def _load(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.add_notice_handler(lambda diag: out.write(f"{diag.message_primary}\n\n"))
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("LOAD 'auto_explain'")
+            for setting, value in (
+                ("log_min_duration", f"{slower_than_ms}ms"),
+                ("log_analyze", "on"),
+                ("log_buffers", "on"),
+                ("log_triggers", "on"),
+                ("log_level", "notice"),
+            ):
+                cursor.execute(f"SET auto_explain.{setting} = '{value}'")
+        dbapi_connection.commit()
+
+
 def _peak_mb(who: int) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+class _ServerCpu:
+    """CPU seconds of the PostgreSQL backends serving this process (read from /proc: the server runs
+    on this machine), so the database's own work is measured apart from waiting for a core."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.pids: set[int] = set()
+        if engine.dialect.name != "postgresql" or engine.url.host not in ("127.0.0.1", "localhost"):
+            return
+
+        @event.listens_for(engine, "connect")
+        def _remember(dbapi_connection: Any, _record: Any) -> None:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                self.pids.add(int(cursor.fetchone()[0]))
+
+    def seconds(self) -> float:
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in self.pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # a connection closed (its time is lost; the pool keeps them open)
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
+
+    def written_mb(self) -> float:
+        """Bytes the backends wrote (WAL and evicted pages), where /proc lets us read it."""
+        total = 0
+        for pid in self.pids:
+            try:
+                lines = Path(f"/proc/{pid}/io").read_text().splitlines()
+            except OSError:
+                continue
+            total += sum(int(ln.split()[1]) for ln in lines if ln.startswith("write_bytes"))
+        return total / 1e6
 
 
 def _database(
@@ -218,13 +277,18 @@ def _seed_child(url: str, key: str, n: int) -> None:
     assert child.exitcode == 0, "seeding failed"
 
 
-def run(n: int, backend: str, url: str, template: str | None = None) -> dict[str, Any]:
+def run(
+    n: int, backend: str, url: str, template: str | None = None, explain: Path | None = None
+) -> dict[str, Any]:
     """Seed (or copy the seeded template), run and measure; returns the figures."""
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
         started = time.perf_counter()
         key = _template(url, template, n) if template and backend == "postgresql" else None
         engine, drop = _database(backend, url, folder, template if key else None)
+        server = _ServerCpu(engine)
+        if explain is not None and engine.dialect.name == "postgresql":
+            _explain_into(engine, explain, 300)
         try:
             if key is None:
                 key = FieldCipher.generate_key_text()
@@ -238,12 +302,19 @@ def run(n: int, backend: str, url: str, template: str | None = None) -> dict[str
             peaks: dict[str, float] = {"before the run": _peak_mb(resource.RUSAGE_SELF)}
 
             cpu: dict[str, float] = {}
+            db_cpu: dict[str, float] = {}
+            db_written: dict[str, float] = {}
+            loads: dict[str, list[float]] = {}
 
             def step(name: str, call: Callable[[], Any]) -> Any:
-                t, c = time.perf_counter(), _cpu_seconds()
+                t, c, d, before = time.perf_counter(), _cpu_seconds(), server.seconds(), os.getloadavg()[0]
+                w = server.written_mb()
                 value = call()
                 times[name] = time.perf_counter() - t
                 cpu[name] = round(_cpu_seconds() - c, 2)
+                db_cpu[name] = round(server.seconds() - d, 2)
+                db_written[name] = round(server.written_mb() - w)
+                loads[name] = [round(before, 1), round(os.getloadavg()[0], 1)]
                 peaks[name] = _peak_mb(resource.RUSAGE_SELF)
                 return value
 
@@ -271,6 +342,10 @@ def run(n: int, backend: str, url: str, template: str | None = None) -> dict[str
                 ),
                 cpu_seconds=cpu,
                 run_cpu_seconds=round(sum(v for k, v in cpu.items() if not k.startswith("ledger")), 2),
+                db_cpu_seconds=db_cpu,
+                db_written_mb=db_written,
+                run_db_cpu_seconds=round(sum(v for k, v in db_cpu.items() if not k.startswith("ledger")), 2),
+                load_average_per_step=loads,
                 peak_rss_mb=_peak_mb(resource.RUSAGE_SELF),
                 peak_rss_mb_after_step=peaks,
                 load_average=round(os.getloadavg()[0], 1),
@@ -302,9 +377,14 @@ def main() -> None:
         "--template",
         help="PostgreSQL: seed this database once (kept) and copy it for each run",
     )
+    parser.add_argument(
+        "--explain",
+        type=Path,
+        help="PostgreSQL: append the plans (EXPLAIN ANALYZE, BUFFERS) of statements over 300 ms to this file",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args()
-    figures = run(args.issuances, args.backend, args.url, args.template)
+    figures = run(args.issuances, args.backend, args.url, args.template, args.explain)
     if args.json:
         print(json.dumps({"benchmark": "payment_run", **figures}))
         return

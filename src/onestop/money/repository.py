@@ -7,7 +7,20 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import BigInteger, Date, Select, String, Uuid, column, func, select, table, text
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Date,
+    Select,
+    String,
+    TextClause,
+    Uuid,
+    column,
+    func,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from onestop.money.domain import IssuanceState
@@ -62,8 +75,11 @@ def existing_keys(session: Session, keys: Sequence[str]) -> set[str]:
     return found
 
 
-def entitlements_for_month(session: Session, first: dt.date, last: dt.date) -> Sequence[Any]:
-    """Active entitlements that may pay in a month (plain rows, for bulk generation)."""
+def entitlements_for_month(
+    session: Session, first: dt.date, last: dt.date, *, where: ColumnElement[bool] | TextClause | None = None
+) -> Sequence[Any]:
+    """Active entitlements that may pay in a month (plain rows, for bulk generation), optionally
+    only those matching ``where``."""
     e = Entitlement.__table__.c
     query = select(
         e.id,
@@ -83,6 +99,8 @@ def entitlements_for_month(session: Session, first: dt.date, last: dt.date) -> S
         e.start_date <= last,
         (e.end_date.is_(None)) | (e.end_date >= first),
     )
+    if where is not None:
+        query = query.where(where)
     return session.execute(query.order_by(e.start_date, e.id)).all()
 
 

@@ -300,3 +300,46 @@ def test_a_batch_s_items_are_numbered_in_pay_date_and_id_order(m, people):
         for n, method in enumerate(methods, start=1)
     ]
     assert (batch.item_count, batch.total_cents) == (4, 60_000 + 61_050 + 70_001 + 45_000)
+
+
+def test_the_run_posts_per_payment_what_the_ledger_domain_says(m, people, tmp_path, backend):
+    """On PostgreSQL generation, build and release are SQL statements (``run_sql``), on SQLite the
+    Python path: either way each payment's issue and release lines are those of ``issue_lines`` and
+    ``release_lines``, and each release entry credits the total of its payments."""
+    from onestop.money.ledger import domain as postings
+    from onestop.money.models import JournalLine
+    from onestop.money.payments.issuances import amount_of
+
+    maker, checker = people
+    _through_export(m, maker, checker, tmp_path)
+    with m.c.uow() as uow:
+        kinds = {e.id: e.kind for e in uow.session.query(JournalEntry)}
+        lines = uow.session.query(JournalLine).all()
+        issued = uow.session.query(Issuance).all()
+
+        def shape(ln) -> tuple:
+            return (str(ln.account), ln.unit_id, ln.program, ln.issuance_id, ln.debit_cents, ln.credit_cents)
+
+        for issuance in issued:
+            mine = [ln for ln in lines if ln.issuance_id == issuance.id]
+            kind = "release_cheques" if issuance.method == "cheque" else "release_batch"
+            to = (
+                postings.Account.BANK_CLEARING
+                if kind == "release_cheques"
+                else postings.Account.BENEFITS_PAYABLE
+            )
+            expected_issue = postings.issue_lines(amount_of(issuance))
+            expected_release = postings.release_lines([amount_of(issuance)], to=to)[:-1]
+            assert sorted(shape(ln) for ln in mine if kinds[ln.entry_id] == "issue_run") == sorted(
+                shape(ln) for ln in expected_issue
+            )
+            assert [shape(ln) for ln in mine if kinds[ln.entry_id] == kind] == [
+                shape(ln) for ln in expected_release
+            ]
+        for entry_id, kind in kinds.items():
+            if kind.startswith("release"):
+                debits = sum(ln.debit_cents for ln in lines if ln.entry_id == entry_id)
+                [credit] = [ln for ln in lines if ln.entry_id == entry_id and ln.issuance_id is None]
+                assert credit.credit_cents == debits and credit.unit_id is None and credit.program is None
+        assert {i.state for i in issued} == {"exported", "paid"}
+    assert m.verify().ok

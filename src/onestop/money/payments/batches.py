@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from onestop import audit
@@ -34,6 +34,7 @@ from onestop.money.domain import (
 from onestop.money.errors import SelfApproval
 from onestop.money.models import BatchItem, Cheque, ClosedPeriod, Issuance, PaymentBatch, table
 from onestop.money.overpayments import services as overpayments
+from onestop.money.payments import run_sql
 
 BANK_METHODS = (PaymentMethod.DIRECT_DEPOSIT.value, PaymentMethod.THIRD_PARTY.value)
 BATCH_METHODS = (*BANK_METHODS, PaymentMethod.CHEQUE.value)
@@ -126,40 +127,19 @@ def _add_items(uow: UnitOfWork, batch: PaymentBatch, rows: Sequence[Any]) -> Non
 
 
 def _add_items_in_sql(uow: UnitOfWork, batch: PaymentBatch, count: int) -> None:
-    """The same items as ``_add_items``, made by PostgreSQL from the approved issuances in one
-    statement: sequence numbers and cheque numbers by ``row_number()`` in the same stable order."""
-    made = uow.session.execute(
-        text(
-            """
-            INSERT INTO money_batch_item (id, batch_id, issuance_id, attempt, seq, method, net_cents,
-                                          end_to_end_id, cheque_number, state, return_reason)
-            SELECT gen_random_uuid(), :batch, id, attempts + 1, seq, method, net_cents,
-                   :number || '-' || lpad(seq::text, 7, '0'),
-                   CASE WHEN method = :cheque THEN (:first_cheque + cheque_seq - 1)::text END,
-                   :included, NULL
-            FROM (
-                SELECT id, attempts, method, net_cents,
-                       row_number() OVER (ORDER BY pay_date, id) AS seq,
-                       row_number() OVER (PARTITION BY method = :cheque ORDER BY pay_date, id) AS cheque_seq
-                FROM money_issuance
-                WHERE state = :approved AND pay_date <= :pay_date AND method = ANY(:methods)
-            ) AS due
-            """
-        ),
-        {
-            "batch": batch.id,
-            "number": batch.number,
-            "cheque": PaymentMethod.CHEQUE.value,
-            "first_cheque": _first_free_cheque(uow),
-            "included": ItemState.INCLUDED.value,
-            "approved": IssuanceState.APPROVED.value,
-            "pay_date": batch.pay_date,
-            "methods": list(BATCH_METHODS),
-        },
+    """The same items as ``_add_items``, made by PostgreSQL in the statement that moves the
+    issuances to ``batched`` (``run_sql.build``): one pass over the approved issuances."""
+    made = run_sql.build(
+        uow.session,
+        batch_id=batch.id,
+        number=batch.number,
+        pay_date=batch.pay_date,
+        methods=BATCH_METHODS,
+        first_cheque=_first_free_cheque(uow),
     )
-    if getattr(made, "rowcount", -1) != count:
+    if made != count:
         raise IntegrityError("batch build", None, Exception("issuances changed while the batch was built"))
-    _move_issuances(uow, batch, count)
+    repository.refresh_statistics(uow.session, BatchItem.__tablename__)
 
 
 def _move_issuances(uow: UnitOfWork, batch: PaymentBatch, count: int) -> None:
