@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import gevent
 from locust import HttpUser, between, events, task
 from locust.env import Environment
 
@@ -38,14 +39,30 @@ _FIXTURES: dict[str, Any] = {}
 _lock = threading.Lock()
 _officers: itertools.count[int] = itertools.count()
 _clients: itertools.count[int] = itertools.count()
+_ENVIRONMENT: list[Environment] = []
+
+
+_taken: list[str] = []
+
+
+def _fixtures_path() -> Path:
+    return Path(os.environ.get("ONESTOP_LOAD_FIXTURES", "var/load-fixtures.json"))
+
+
+def _used_path() -> Path:
+    """Where the applications a run took for a decision are listed, so the next run takes others."""
+    path = _fixtures_path()
+    return path.with_name(path.name + ".used")
 
 
 def fixtures() -> dict[str, Any]:
-    """The prepared ids (read once)."""
+    """The prepared ids (read once), without the applications earlier runs took for a decision."""
     if not _FIXTURES:
-        path = Path(os.environ.get("ONESTOP_LOAD_FIXTURES", "var/load-fixtures.json"))
-        _FIXTURES.update(json.loads(path.read_text()))
-        random.Random(19).shuffle(_FIXTURES["ready_applications"])
+        _FIXTURES.update(json.loads(_fixtures_path().read_text()))
+        used = set(_used_path().read_text().split()) if _used_path().exists() else set()
+        ready = [a for a in _FIXTURES["ready_applications"] if a not in used]
+        random.Random(19).shuffle(ready)
+        _FIXTURES["ready_applications"] = ready
     return _FIXTURES
 
 
@@ -53,7 +70,10 @@ def next_ready_application() -> str | None:
     """An application in assessment nobody decided yet (each is decided once), or None when used up."""
     with _lock:
         ready: list[str] = fixtures()["ready_applications"]
-        return ready.pop() if ready else None
+        if not ready:
+            return None
+        _taken.append(ready.pop())
+        return _taken[-1]
 
 
 def signed_in(action: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -73,6 +93,34 @@ def signed_in(action: Callable[[Any], None]) -> Callable[[Any], None]:
 @events.init.add_listener
 def _on_init(environment: Environment, **_kwargs: Any) -> None:
     fixtures()
+    _ENVIRONMENT[:] = [environment]
+
+
+@events.spawning_complete.add_listener
+def _on_spawned(user_count: int, **_kwargs: Any) -> None:
+    """Reset the figures ``ONESTOP_LOAD_SETTLE_SECONDS`` after the last user started (run.py sets it).
+
+    The users sign in as they start; the queue of the last sign-ins must drain before the window
+    measured opens, or the figures mix the ramp with the steady state.
+    """
+    settle = float(os.environ.get("ONESTOP_LOAD_SETTLE_SECONDS", "0"))
+    runner = _ENVIRONMENT[0].runner if _ENVIRONMENT else None
+    if settle <= 0 or runner is None:
+        return
+
+    def reset() -> None:
+        gevent.sleep(settle)
+        runner.stats.reset_all()
+
+    gevent.spawn(reset)
+
+
+@events.quitting.add_listener
+def _on_quit(**_kwargs: Any) -> None:
+    """List the applications this run took for a decision (decided or not, they are not ready now)."""
+    with _lock, _used_path().open("a") as out:
+        out.writelines(f"{a}\n" for a in _taken)
+        _taken.clear()
 
 
 class Officer(HttpUser):
