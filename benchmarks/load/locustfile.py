@@ -17,7 +17,6 @@ import itertools
 import json
 import os
 import random
-import re
 import threading
 import uuid
 from collections.abc import Callable
@@ -28,11 +27,7 @@ from zoneinfo import ZoneInfo
 import gevent
 from locust import HttpUser, between, events, task
 from locust.env import Environment
-
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-VERSION = re.compile(r'action="/staff/applications/[0-9a-f-]+/decide".*?name="version" value="(\d+)"', re.S)
-REASON = re.compile(r'name="reason" value="([^"]+)"')
-PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n" + b"% load test page\n" * 1200 + b"trailer\n%%EOF\n"
+from scraping import CSRF, PDF, REASON, VERSION
 
 OFFICE_TIME = ZoneInfo(os.environ.get("ONESTOP_TIMEZONE", "America/Edmonton"))  # the server's business day
 _FIXTURES: dict[str, Any] = {}

@@ -41,7 +41,7 @@ from onestop.web.warmup import warm_up
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from locustfile import CSRF, PDF, REASON, VERSION  # noqa: E402 (the same patterns as the load run)
+from scraping import CSRF, PDF, REASON, VERSION  # noqa: E402 (the same patterns as the load run)
 
 OFFICE_TIME = ZoneInfo("America/Edmonton")
 

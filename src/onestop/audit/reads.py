@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from onestop.audit.actions import AuditAction
-from onestop.audit.recorder import record
+from onestop.audit.appender import appender_for
+from onestop.audit.recorder import event_values, record
 
 if TYPE_CHECKING:
     from onestop.audit.domain import Actor
@@ -32,16 +33,27 @@ def audited_read(
     purpose: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> T:
-    """Record the read of ``value``, commit, and return ``value`` (convert rows to public models first)."""
-    record(
-        uow,
-        actor=actor,
-        action=action,
-        subject_type=subject_type,
-        subject_id=subject_id,
-        purpose=purpose,
-        details=details,
-    )
+    """Record the read of ``value``, commit, and return ``value`` (convert rows to public models first).
+
+    A read that wrote nothing commits first and has its event appended with the other reads waiting
+    (``appender``: one chain lock for all of them); it returns only once the event is committed.
+    """
+    what = {
+        "actor": actor,
+        "action": action,
+        "subject_type": subject_type,
+        "subject_id": subject_id,
+        "purpose": purpose,
+        "details": details,
+    }
+    batched = appender_for(uow)
+    if batched is not None:
+        values = event_values(uow, **what)
+        uow.commit()
+        uow.session.expunge_all()
+        batched.append(values)
+        return value
+    record(uow, **what)
     uow.commit()
     if getattr(uow, "_depth", 1) <= 1:  # never detach records an enclosing use case still works on
         uow.session.expunge_all()

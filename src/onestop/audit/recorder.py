@@ -37,31 +37,23 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> None:
     """Append an audit event in the current transaction; sensitive keys are redacted on the way in."""
-    if outcome not in OUTCOMES:
-        raise ValueError(f"audit outcome must be one of {sorted(OUTCOMES)}, not {outcome!r}")
-    session = uow.session
     # everything that does not depend on the head is made before the lock: others wait while it is held
-    stored = {
-        "before": _storable(before, subject_type),
-        "after": _storable(after, subject_type),
-        "details": _storable(details, subject_type),
-    }
-    occurred_at = uow.clock.now()
+    values = event_values(
+        uow,
+        actor=actor,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        purpose=purpose,
+        before=before,
+        after=after,
+        outcome=outcome,
+        details=details,
+    )
+    session = uow.session
     head_seq, head_hash, head_seal = repository.lock_head(session)
     session.info[HOLDS_CHAIN_LOCK] = True
-    fields = domain.EventFields(
-        seq=head_seq + 1,
-        occurred_at=occurred_at,
-        actor_staff_id=str(actor.staff_id) if actor.staff_id is not None else None,
-        actor_username=actor.username,
-        action=str(action),
-        subject_type=subject_type,
-        subject_id=None if subject_id is None else str(subject_id),
-        purpose=purpose,
-        outcome=outcome,
-        prev_hash=head_hash,
-        **stored,
-    )
+    fields = domain.EventFields(seq=head_seq + 1, prev_hash=head_hash, **values)
     event_hash = domain.event_hash(fields)
     seal = None
     if uow.audit_key:
@@ -69,6 +61,37 @@ def record(
         seal = domain.next_seal(uow.audit_key, head, fields.seq, event_hash)
     repository.append(session, fields, event_hash, seal)
     session.flush()
+
+
+def event_values(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    action: AuditAction,
+    subject_type: str | None,
+    subject_id: object | None,
+    purpose: str | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    outcome: str = "ok",
+    details: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """An event's fields but its place in the chain (seq, previous hash), redacted and JSON-normalised."""
+    if outcome not in OUTCOMES:
+        raise ValueError(f"audit outcome must be one of {sorted(OUTCOMES)}, not {outcome!r}")
+    return {
+        "occurred_at": uow.clock.now(),
+        "actor_staff_id": str(actor.staff_id) if actor.staff_id is not None else None,
+        "actor_username": actor.username,
+        "action": str(action),
+        "subject_type": subject_type,
+        "subject_id": None if subject_id is None else str(subject_id),
+        "purpose": purpose,
+        "outcome": outcome,
+        "before": _storable(before, subject_type),
+        "after": _storable(after, subject_type),
+        "details": _storable(details, subject_type),
+    }
 
 
 def _storable(value: dict[str, Any] | None, subject_type: str | None) -> Any:

@@ -125,6 +125,11 @@ class UnitOfWork:
         for callback in callbacks:
             callback()
 
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        """Where this unit of work's sessions come from (the same database and connection pool)."""
+        return self._factory
+
     def independent(self) -> UnitOfWork:
         """A separate unit of work (its own transaction) on the same database, clock, cipher and keys."""
         return UnitOfWork(self._factory, self.clock, self.cipher, audit_key=self.audit_key)
