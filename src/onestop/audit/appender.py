@@ -11,8 +11,8 @@ the others. More reads at once make bigger batches, not a longer queue (group co
 What does not change: the read returns its data only once its event is committed in the chain (a
 failure to append fails the read: 503), the chain and its seal are exactly those of one append after
 the other, and ``verify`` is the same. A change still appends in its own transaction, so the change
-and its event commit together; so does a read whose transaction wrote anything (see ``wrote``), or
-one inside an enclosing use case. PostgreSQL only: on SQLite, the one writer at a time of the
+and its event commit together; so does a read whose transaction wrote anything (``db.session.wrote``),
+or one inside an enclosing use case. PostgreSQL only: on SQLite, the one writer at a time of the
 embedded default, a read appends in its transaction as before.
 """
 
@@ -23,40 +23,16 @@ import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event
-from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from onestop.audit import domain, repository
+from onestop.db.session import wrote
 
 if TYPE_CHECKING:
     from onestop.db import UnitOfWork
 
-#: ``session.info`` key: this transaction wrote something (a flush, or an INSERT, UPDATE or DELETE).
-WROTE = "onestop.audit.wrote"
 #: At most this many events in one append (one statement, one transaction).
 MAX_BATCH = 500
-
-
-@event.listens_for(Session, "after_flush")
-def _flushed(session: Session, _context: object) -> None:
-    session.info[WROTE] = True
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _executed(state: ORMExecuteState) -> None:
-    if not state.is_select:
-        state.session.info[WROTE] = True
-
-
-@event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
-def _ended(session: Session) -> None:
-    session.info.pop(WROTE, None)
-
-
-def wrote(session: Session) -> bool:
-    """Whether the session's transaction changed anything so far (pending changes included)."""
-    return bool(session.info.get(WROTE) or session.new or session.dirty or session.deleted)
 
 
 @dataclass
