@@ -38,22 +38,30 @@ def audited_read(
     A read that wrote nothing commits first and has its event appended with the other reads waiting
     (``appender``: one chain lock for all of them); it returns only once the event is committed.
     """
-    what = {
-        "actor": actor,
-        "action": action,
-        "subject_type": subject_type,
-        "subject_id": subject_id,
-        "purpose": purpose,
-        "details": details,
-    }
     batched = appender_for(uow)
     if batched is not None:
-        values = event_values(uow, **what)
+        values = event_values(
+            uow,
+            actor=actor,
+            action=action,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            purpose=purpose,
+            details=details,
+        )
         uow.commit()
         uow.session.expunge_all()
         batched.append(values)
         return value
-    record(uow, **what)
+    record(
+        uow,
+        actor=actor,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        purpose=purpose,
+        details=details,
+    )
     uow.commit()
     if getattr(uow, "_depth", 1) <= 1:  # never detach records an enclosing use case still works on
         uow.session.expunge_all()
