@@ -11,7 +11,6 @@ post is followed, and its page counted with it), or when it answers 5xx.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import itertools
 import json
@@ -22,14 +21,12 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import gevent
 from locust import HttpUser, between, events, task
 from locust.env import Environment
-from scraping import CSRF, PDF, REASON, VERSION
+from scraping import CSRF, PDF, REASON, VERSION, emergency_form
 
-OFFICE_TIME = ZoneInfo(os.environ.get("ONESTOP_TIMEZONE", "America/Edmonton"))  # the server's business day
 _FIXTURES: dict[str, Any] = {}
 _lock = threading.Lock()
 _officers: itertools.count[int] = itertools.count()
@@ -207,16 +204,7 @@ class Officer(HttpUser):
     def emergency_payment(self) -> None:
         """Issue a small emergency payment by cheque (within an officer's own authority)."""
         pid = self._person()["id"]
-        data = {
-            "payment_type": "emergency_funds",
-            "program": "ab.emergency_income_support",
-            "amount": "50.00",
-            "method": "cheque",
-            "pay_date": dt.datetime.now(OFFICE_TIME).date().isoformat(),
-            "explanation": "No money for food until the next cheque (load test).",
-            "payee_id": "",
-            "key": uuid.uuid4().hex,
-        }
+        data = emergency_form()
         self._post(
             f"/staff/people/{pid}/emergency", data, "staff: emergency payment", headers={"HX-Request": "true"}
         )

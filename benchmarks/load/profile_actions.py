@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime as dt
 import json
 import random
 import statistics
@@ -29,7 +28,6 @@ import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import anyio.to_thread
 import httpx
@@ -41,9 +39,7 @@ from onestop.web.warmup import warm_up
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from scraping import CSRF, PDF, REASON, VERSION  # noqa: E402 (the same patterns as the load run)
-
-OFFICE_TIME = ZoneInfo("America/Edmonton")
+from scraping import CSRF, PDF, REASON, VERSION, emergency_form  # noqa: E402 (the same patterns as the load run)
 
 
 class Counter:
@@ -164,16 +160,7 @@ async def _profile(args: argparse.Namespace) -> None:
         return await post("/staff/interactions/quick", data, **{"HX-Request": "true"})
 
     async def emergency_payment() -> Any:
-        data = {
-            "payment_type": "emergency_funds",
-            "program": "ab.emergency_income_support",
-            "amount": "50.00",
-            "method": "cheque",
-            "pay_date": dt.datetime.now(OFFICE_TIME).date().isoformat(),
-            "explanation": "No money for food until the next cheque (load profile).",
-            "payee_id": "",
-            "key": uuid.uuid4().hex,
-        }
+        data = emergency_form()
         return await post(f"/staff/people/{person()['id']}/emergency", data, **{"HX-Request": "true"})
 
     async def screener() -> Any:

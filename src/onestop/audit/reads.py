@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from onestop.audit.actions import AuditAction
 from onestop.audit.appender import appender_for
-from onestop.audit.recorder import event_values, record
+from onestop.audit.recorder import record
 
 if TYPE_CHECKING:
     from onestop.audit.domain import Actor
@@ -39,20 +39,6 @@ def audited_read(
     (``appender``: one chain lock for all of them); it returns only once the event is committed.
     """
     batched = appender_for(uow)
-    if batched is not None:
-        values = event_values(
-            uow,
-            actor=actor,
-            action=action,
-            subject_type=subject_type,
-            subject_id=subject_id,
-            purpose=purpose,
-            details=details,
-        )
-        uow.commit()
-        uow.session.expunge_all()
-        batched.append(values)
-        return value
     record(
         uow,
         actor=actor,
@@ -61,8 +47,10 @@ def audited_read(
         subject_id=subject_id,
         purpose=purpose,
         details=details,
+        appender=batched,
     )
-    uow.commit()
+    if batched is None:
+        uow.commit()
     if getattr(uow, "_depth", 1) <= 1:  # never detach records an enclosing use case still works on
         uow.session.expunge_all()
     return value

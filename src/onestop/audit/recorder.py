@@ -14,6 +14,7 @@ from onestop.audit.actions import AuditAction
 from onestop.db.types import json_ready
 
 if TYPE_CHECKING:
+    from onestop.audit.appender import ChainAppender
     from onestop.audit.domain import Actor
     from onestop.db import UnitOfWork
 
@@ -35,51 +36,17 @@ def record(
     after: dict[str, Any] | None = None,
     outcome: str = "ok",
     details: dict[str, Any] | None = None,
+    appender: ChainAppender | None = None,
 ) -> None:
-    """Append an audit event in the current transaction; sensitive keys are redacted on the way in."""
-    # everything that does not depend on the head is made before the lock: others wait while it is held
-    values = event_values(
-        uow,
-        actor=actor,
-        action=action,
-        subject_type=subject_type,
-        subject_id=subject_id,
-        purpose=purpose,
-        before=before,
-        after=after,
-        outcome=outcome,
-        details=details,
-    )
-    session = uow.session
-    head_seq, head_hash, head_seal = repository.lock_head(session)
-    session.info[HOLDS_CHAIN_LOCK] = True
-    fields = domain.EventFields(seq=head_seq + 1, prev_hash=head_hash, **values)
-    event_hash = domain.event_hash(fields)
-    seal = None
-    if uow.audit_key:
-        head = (head_seq, head_hash, head_seal)
-        seal = domain.next_seal(uow.audit_key, head, fields.seq, event_hash)
-    repository.append(session, fields, event_hash, seal)
-    session.flush()
+    """Append an audit event in the current transaction; sensitive keys are redacted on the way in.
 
-
-def event_values(
-    uow: UnitOfWork,
-    *,
-    actor: Actor,
-    action: AuditAction,
-    subject_type: str | None,
-    subject_id: object | None,
-    purpose: str | None = None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    outcome: str = "ok",
-    details: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """An event's fields but its place in the chain (seq, previous hash), redacted and JSON-normalised."""
+    With an ``appender`` (a read that wrote nothing, see ``audited_read``) the transaction is committed
+    first and the event appended with the other reads waiting; this returns once it is committed.
+    """
     if outcome not in OUTCOMES:
         raise ValueError(f"audit outcome must be one of {sorted(OUTCOMES)}, not {outcome!r}")
-    return {
+    # everything that does not depend on the head is made before the lock: others wait while it is held
+    values = {
         "occurred_at": uow.clock.now(),
         "actor_staff_id": str(actor.staff_id) if actor.staff_id is not None else None,
         "actor_username": actor.username,
@@ -92,6 +59,21 @@ def event_values(
         "after": _storable(after, subject_type),
         "details": _storable(details, subject_type),
     }
+    if appender is not None:
+        uow.commit()
+        appender.append(values)
+        return
+    session = uow.session
+    head_seq, head_hash, head_seal = repository.lock_head(session)
+    session.info[HOLDS_CHAIN_LOCK] = True
+    fields = domain.EventFields(seq=head_seq + 1, prev_hash=head_hash, **values)
+    event_hash = domain.event_hash(fields)
+    seal = None
+    if uow.audit_key:
+        head = (head_seq, head_hash, head_seal)
+        seal = domain.next_seal(uow.audit_key, head, fields.seq, event_hash)
+    repository.append(session, fields, event_hash, seal)
+    session.flush()
 
 
 def _storable(value: dict[str, Any] | None, subject_type: str | None) -> Any:
