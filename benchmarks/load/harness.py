@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -242,6 +243,11 @@ def _cpu(p: psutil.Process) -> float:
         return 0.0
 
 
+#: The Python that runs locust: its own process (it shares the cores with the server, so its CPU is
+#: reported), possibly from another virtualenv than the server's (``ONESTOP_LOAD_LOCUST_PYTHON``).
+LOCUST_PYTHON = os.environ.get("ONESTOP_LOAD_LOCUST_PYTHON", PYTHON)
+
+
 def run_locust(
     url: str,
     users: int,
@@ -251,20 +257,71 @@ def run_locust(
     *,
     spawn_rate: float | None = None,
     reset_stats: bool = True,
+    settle_seconds: float = 0,
     classes: list[str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    """locust headless: ``users`` users spawned over ~30 s, stopped after ``seconds`` (and 30 s grace)."""
+    """locust headless: ``users`` users spawned over ~30 s, stopped after ``seconds`` (and 30 s grace).
+
+    With ``settle_seconds``, the figures are reset that long after the last user started (instead of
+    at once): the queue the ramp's sign-ins left behind drains before the measured window opens.
+    The result's ``cpu_seconds`` is locust's own CPU time (its process was the only child waited for).
+    """
     prefix.parent.mkdir(parents=True, exist_ok=True)
     rate = spawn_rate or max(1.0, users / 30)
-    cmd = [PYTHON, "-m", "locust", "-f", str(HERE / "locustfile.py"), "--headless", "--host", url]
+    cmd = [LOCUST_PYTHON, "-m", "locust", "-f", str(HERE / "locustfile.py"), "--headless", "--host", url]
     cmd += ["-u", str(users), "-r", f"{rate:g}", "-t", f"{seconds}s", "--stop-timeout", "30"]
-    cmd += ["--csv", str(prefix), "--only-summary", "--exit-code-on-error", "0", "--loglevel", "WARNING"]
-    if reset_stats:
+    cmd += ["--csv", str(prefix), "--csv-full-history", "--only-summary", "--exit-code-on-error", "0"]
+    cmd += ["--loglevel", "WARNING"]
+    if reset_stats and not settle_seconds:
         cmd.append("--reset-stats")
     cmd += classes or []
     env = dict(os.environ, ONESTOP_LOAD_FIXTURES=str(fixtures))
+    env["ONESTOP_LOAD_SETTLE_SECONDS"] = f"{settle_seconds:g}"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with (prefix.parent / f"{prefix.name}.locust.log").open("wb") as out:
-        return subprocess.run(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+        done = subprocess.run(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done.cpu_seconds = round(  # type: ignore[attr-defined]
+        (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), 1
+    )
+    return done
+
+
+def windows(prefix: Path, every: int = 30) -> list[dict[str, Any]]:
+    """The aggregated figures of each ``every`` seconds of the run (locust's history, since the reset).
+
+    Tells whether the measured window was steady: p95 and requests per second should not fall from
+    the first window to the last, as they do while a queue left by the ramp drains.
+    """
+    path = Path(f"{prefix}_stats_history.csv")
+    if not path.exists():
+        return []
+    rows = [r for r in csv.DictReader(path.open()) if r["Name"] == "Aggregated"]
+    out: list[dict[str, Any]] = []
+    last_total = 0
+    for row in rows:
+        total = int(row["Total Request Count"])
+        if total < last_total:  # the reset: the measured window starts here
+            out.clear()
+        last_total = total
+        t = int(row["Timestamp"])
+        if not out or t - out[-1]["t0"] >= every:
+            out.append({"t0": t, "requests0": total, "p95_ms": [], "users": int(row["User Count"])})
+        window = out[-1]
+        window["requests1"] = total
+        window["t1"] = t
+        p95 = _ms(row["95%"])
+        if p95 is not None:
+            window["p95_ms"].append(p95)
+    first = out[0]["t0"] if out else 0
+    return [
+        {
+            "from_s": w["t0"] - first,
+            "rps": round((w["requests1"] - w["requests0"]) / max(1, w["t1"] - w["t0"]), 1),
+            "p95_ms_max": max(w["p95_ms"], default=None),
+        }
+        for w in out
+    ]
 
 
 def read_stats(prefix: Path) -> dict[str, Any]:

@@ -11,41 +11,50 @@ post is followed, and its page counted with it), or when it answers 5xx.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import itertools
 import json
 import os
 import random
-import re
 import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
+import gevent
 from locust import HttpUser, between, events, task
 from locust.env import Environment
+from scraping import CSRF, PDF, REASON, VERSION, emergency_form
 
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-VERSION = re.compile(r'action="/staff/applications/[0-9a-f-]+/decide".*?name="version" value="(\d+)"', re.S)
-REASON = re.compile(r'name="reason" value="([^"]+)"')
-PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n" + b"% load test page\n" * 1200 + b"trailer\n%%EOF\n"
-
-OFFICE_TIME = ZoneInfo(os.environ.get("ONESTOP_TIMEZONE", "America/Edmonton"))  # the server's business day
 _FIXTURES: dict[str, Any] = {}
 _lock = threading.Lock()
 _officers: itertools.count[int] = itertools.count()
 _clients: itertools.count[int] = itertools.count()
+_ENVIRONMENT: list[Environment] = []
+
+
+_taken: list[str] = []
+
+
+def _fixtures_path() -> Path:
+    return Path(os.environ.get("ONESTOP_LOAD_FIXTURES", "var/load-fixtures.json"))
+
+
+def _used_path() -> Path:
+    """Where the applications a run took for a decision are listed, so the next run takes others."""
+    path = _fixtures_path()
+    return path.with_name(path.name + ".used")
 
 
 def fixtures() -> dict[str, Any]:
-    """The prepared ids (read once)."""
+    """The prepared ids (read once), without the applications earlier runs took for a decision."""
     if not _FIXTURES:
-        path = Path(os.environ.get("ONESTOP_LOAD_FIXTURES", "var/load-fixtures.json"))
-        _FIXTURES.update(json.loads(path.read_text()))
-        random.Random(19).shuffle(_FIXTURES["ready_applications"])
+        _FIXTURES.update(json.loads(_fixtures_path().read_text()))
+        used = set(_used_path().read_text().split()) if _used_path().exists() else set()
+        ready = [a for a in _FIXTURES["ready_applications"] if a not in used]
+        random.Random(19).shuffle(ready)
+        _FIXTURES["ready_applications"] = ready
     return _FIXTURES
 
 
@@ -53,7 +62,10 @@ def next_ready_application() -> str | None:
     """An application in assessment nobody decided yet (each is decided once), or None when used up."""
     with _lock:
         ready: list[str] = fixtures()["ready_applications"]
-        return ready.pop() if ready else None
+        if not ready:
+            return None
+        _taken.append(ready.pop())
+        return _taken[-1]
 
 
 def signed_in(action: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -73,6 +85,34 @@ def signed_in(action: Callable[[Any], None]) -> Callable[[Any], None]:
 @events.init.add_listener
 def _on_init(environment: Environment, **_kwargs: Any) -> None:
     fixtures()
+    _ENVIRONMENT[:] = [environment]
+
+
+@events.spawning_complete.add_listener
+def _on_spawned(user_count: int, **_kwargs: Any) -> None:
+    """Reset the figures ``ONESTOP_LOAD_SETTLE_SECONDS`` after the last user started (run.py sets it).
+
+    The users sign in as they start; the queue of the last sign-ins must drain before the window
+    measured opens, or the figures mix the ramp with the steady state.
+    """
+    settle = float(os.environ.get("ONESTOP_LOAD_SETTLE_SECONDS", "0"))
+    runner = _ENVIRONMENT[0].runner if _ENVIRONMENT else None
+    if settle <= 0 or runner is None:
+        return
+
+    def reset() -> None:
+        gevent.sleep(settle)
+        runner.stats.reset_all()
+
+    gevent.spawn(reset)
+
+
+@events.quitting.add_listener
+def _on_quit(**_kwargs: Any) -> None:
+    """List the applications this run took for a decision (decided or not, they are not ready now)."""
+    with _lock, _used_path().open("a") as out:
+        out.writelines(f"{a}\n" for a in _taken)
+        _taken.clear()
 
 
 class Officer(HttpUser):
@@ -164,16 +204,7 @@ class Officer(HttpUser):
     def emergency_payment(self) -> None:
         """Issue a small emergency payment by cheque (within an officer's own authority)."""
         pid = self._person()["id"]
-        data = {
-            "payment_type": "emergency_funds",
-            "program": "ab.emergency_income_support",
-            "amount": "50.00",
-            "method": "cheque",
-            "pay_date": dt.datetime.now(OFFICE_TIME).date().isoformat(),
-            "explanation": "No money for food until the next cheque (load test).",
-            "payee_id": "",
-            "key": uuid.uuid4().hex,
-        }
+        data = emergency_form()
         self._post(
             f"/staff/people/{pid}/emergency", data, "staff: emergency payment", headers={"HX-Request": "true"}
         )

@@ -5,10 +5,12 @@
     .venv/bin/python benchmarks/load/run.py --fixtures /tmp/onestop-load/fixtures.json \\
         --workers 2 --users 50,200,500 --seconds 180 --out benchmarks/results/load.json
 
-For each user count: a fresh locust run (users spawned over ~30 s, figures reset once all are
-running, then ``--seconds`` of steady traffic), the server's workers sampled every 5 s (CPU, RSS, open
-files) and the database's connections (``pg_stat_activity``). Writes one JSON file and prints a table
-per step; the last line is the JSON summary.
+For each user count: a fresh locust run (users spawned over ``--ramp-seconds``, as officers arrive
+over the first minutes of the morning, each signing in; the figures reset ``--settle-seconds`` after
+the last one started, then ``--seconds`` of steady traffic measured, with each 30 s window's
+throughput and p95 to show it was steady; locust's own CPU reported), the server's workers sampled
+every 5 s (CPU, RSS, open files) and the database's connections (``pg_stat_activity``). Writes one
+JSON file and prints a table per step; the last line is the JSON summary.
 
 The server runs with the production settings that matter under load: sign-in counts in Redis (shared
 by the workers), and the per-address sign-in limit sized for an office whose staff all reach the
@@ -34,6 +36,7 @@ from harness import (
     server_env,
     stop_cleanly_on_sigterm,
     table,
+    windows,
     write_json,
 )
 
@@ -50,7 +53,13 @@ def main() -> None:
     parser.add_argument("--fixtures", type=Path, required=True, help="written by prepare.py")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--users", default="50,200,500", help="comma-separated user counts, one step each")
-    parser.add_argument("--seconds", type=int, default=180, help="steady traffic per step, after the ramp")
+    parser.add_argument("--seconds", type=int, default=180, help="steady traffic measured per step")
+    parser.add_argument(
+        "--ramp-seconds", type=float, default=120, help="users start over this long (each signs in)"
+    )
+    parser.add_argument(
+        "--settle-seconds", type=float, default=30, help="after the ramp, before the measured window opens"
+    )
     parser.add_argument("--port", type=int, default=8719)
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/load.json"))
     parser.add_argument("--set", action="append", default=[], help="an extra NAME=VALUE for the server")
@@ -66,16 +75,31 @@ def main() -> None:
     with serve(args.workers, args.port, work / "server.log", server_env(settings)) as server:
         for users in [int(u) for u in args.users.split(",")]:
             prefix = work / f"u{users}"
-            ramp = max(1.0, users / 30)
+            rate = max(1.0, users / args.ramp_seconds)
+            ramp = users / rate
             started = time.time()
+            load_before = os.getloadavg()
             with Sampler(server, database_url) as sampler:
-                run_locust(server.url, users, args.seconds + 30, prefix, args.fixtures, spawn_rate=ramp)
+                done = run_locust(
+                    server.url,
+                    users,
+                    round(ramp + args.settle_seconds + args.seconds),
+                    prefix,
+                    args.fixtures,
+                    spawn_rate=rate,
+                    settle_seconds=args.settle_seconds,
+                )
             stats = read_stats(prefix)
+            elapsed = time.time() - started
             step = {
                 "users": users,
                 "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
-                "load_before_run": os.getloadavg(),
+                "load_before_run": load_before,
+                "ramp_seconds": round(ramp),
+                "settle_seconds": args.settle_seconds,
                 **stats,
+                "windows": windows(prefix),
+                "locust_cpu_percent": round(100 * done.cpu_seconds / elapsed, 1),  # type: ignore[attr-defined]
                 "server": sampler.summary(),
                 "samples": sampler.samples,
             }
@@ -85,6 +109,7 @@ def main() -> None:
             print(f"\n## {users} users, {args.workers} workers\n")
             print(table(stats["actions"]))
             print(json.dumps(step["server"]))
+            print(json.dumps({"locust_cpu_percent": step["locust_cpu_percent"], "windows": step["windows"]}))
     print(json.dumps(_summary(result)))
 
 

@@ -52,6 +52,11 @@ class Settings(BaseSettings):
     #: Worker processes of ``onestop serve``; by default one per core in production, one in development
     #: (docs/operations.md has the measurements behind it).
     workers: int | None = Field(default=None, ge=1, le=64)
+    #: Requests one worker process runs at once (its thread pool; the others wait their turn, cheaply).
+    #: By default as many as its connections (pool size + overflow): more threads only queue for a
+    #: connection, and compete for the process's interpreter lock with the request that holds the audit
+    #: chain's lock (docs/operations.md). Starlette's own default is 40.
+    worker_threads: int | None = Field(default=None, ge=1, le=200)
     #: Connections each worker keeps open to PostgreSQL, and how many more it may open at a peak.
     db_pool_size: int = Field(default=10, ge=1, le=200)
     db_max_overflow: int = Field(default=5, ge=0, le=200)
@@ -83,6 +88,12 @@ class Settings(BaseSettings):
         if self.workers is not None:
             return self.workers
         return (os.cpu_count() or 1) if self.mode == "production" else 1
+
+    def resolved_worker_threads(self) -> int:
+        """How many requests one worker runs at once (the size of its thread pool)."""
+        if self.worker_threads is not None:
+            return self.worker_threads
+        return self.db_pool_size + self.db_max_overflow
 
     def engine_options(self) -> dict[str, object]:
         """The connection pool and timeouts for a PostgreSQL engine (SQLite keeps its own defaults)."""

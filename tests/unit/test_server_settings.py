@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import anyio.to_thread
 import pytest
 from pydantic import ValidationError
 
@@ -80,3 +82,29 @@ def test_serve_takes_workers_and_keep_alive_from_the_settings(monkeypatch: pytes
     serve(host="127.0.0.1", port=8000, workers=2)  # the command line wins
     assert [(c["workers"], c["timeout_keep_alive"]) for c in calls] == [(3, 15), (2, 15)]
     assert {c["timeout_worker_healthcheck"] for c in calls} == {40}
+
+
+def test_a_worker_runs_as_many_requests_at_once_as_it_has_connections() -> None:
+    assert Settings().resolved_worker_threads() == 10 + 5
+    assert Settings(db_pool_size=4, db_max_overflow=0).resolved_worker_threads() == 4
+    assert Settings(worker_threads=8).resolved_worker_threads() == 8
+    with pytest.raises(ValidationError):
+        Settings(worker_threads=0)
+
+
+def test_the_app_sizes_its_thread_pool_from_the_settings(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from onestop.bootstrap import build
+    from onestop.web.app import create_app
+
+    settings = Settings(var_dir=tmp_path, worker_threads=7)
+    app = create_app(build(settings))
+    seen: list[float] = []
+
+    async def probe() -> None:
+        seen.append(anyio.to_thread.current_default_thread_limiter().total_tokens)
+
+    with TestClient(app) as client:
+        client.portal.call(probe)  # type: ignore[union-attr]
+    assert seen == [7]

@@ -65,6 +65,7 @@ class Refusal:
 FileGuard = Callable[[UnitOfWork, Actor, Permission, str, uuid.UUID], Refusal | None]
 
 _guards: dict[str, FileGuard] = {}
+_ALLOWED = "access.files.allowed"
 
 
 def register_file_guard(name: str, guard: FileGuard) -> None:
@@ -91,12 +92,21 @@ def check_file(
     record_id = _as_uuid(subject_id)
     if subject_type is None or record_id is None or not _guards:
         return None
+    # A page calls several use cases on one unit of work (one request), each checking the same file:
+    # an access let through is remembered for the unit of work (refusals are checked, and audited, anew).
+    key = (_ALLOWED, actor.staff_id, permission, subject_type, record_id)
+    if key in uow.memo:
+        return None
     try:
         uow.session  # noqa: B018 - only asks whether a transaction is open
     except RuntimeError:  # called outside ``with uow``: the guards read in a block of their own
         with uow:
-            return _first_refusal(uow, actor, permission, subject_type, record_id)
-    return _first_refusal(uow, actor, permission, subject_type, record_id)
+            refusal = _first_refusal(uow, actor, permission, subject_type, record_id)
+    else:
+        refusal = _first_refusal(uow, actor, permission, subject_type, record_id)
+    if refusal is None:
+        uow.memo[key] = True
+    return refusal
 
 
 def _first_refusal(

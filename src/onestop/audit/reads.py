@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from onestop.audit.actions import AuditAction
+from onestop.audit.appender import appender_for
 from onestop.audit.recorder import record
 
 if TYPE_CHECKING:
@@ -32,7 +33,12 @@ def audited_read(
     purpose: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> T:
-    """Record the read of ``value``, commit, and return ``value`` (convert rows to public models first)."""
+    """Record the read of ``value``, commit, and return ``value`` (convert rows to public models first).
+
+    A read that wrote nothing commits first and has its event appended with the other reads waiting
+    (``appender``: one chain lock for all of them); it returns only once the event is committed.
+    """
+    batched = appender_for(uow)
     record(
         uow,
         actor=actor,
@@ -41,8 +47,10 @@ def audited_read(
         subject_id=subject_id,
         purpose=purpose,
         details=details,
+        appender=batched,
     )
-    uow.commit()
+    if batched is None:
+        uow.commit()
     if getattr(uow, "_depth", 1) <= 1:  # never detach records an enclosing use case still works on
         uow.session.expunge_all()
     return value

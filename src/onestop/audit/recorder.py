@@ -14,6 +14,7 @@ from onestop.audit.actions import AuditAction
 from onestop.db.types import json_ready
 
 if TYPE_CHECKING:
+    from onestop.audit.appender import ChainAppender
     from onestop.audit.domain import Actor
     from onestop.db import UnitOfWork
 
@@ -35,33 +36,37 @@ def record(
     after: dict[str, Any] | None = None,
     outcome: str = "ok",
     details: dict[str, Any] | None = None,
+    appender: ChainAppender | None = None,
 ) -> None:
-    """Append an audit event in the current transaction; sensitive keys are redacted on the way in."""
+    """Append an audit event in the current transaction; sensitive keys are redacted on the way in.
+
+    With an ``appender`` (a read that wrote nothing, see ``audited_read``) the transaction is committed
+    first and the event appended with the other reads waiting; this returns once it is committed.
+    """
     if outcome not in OUTCOMES:
         raise ValueError(f"audit outcome must be one of {sorted(OUTCOMES)}, not {outcome!r}")
-    session = uow.session
     # everything that does not depend on the head is made before the lock: others wait while it is held
-    stored = {
+    values = {
+        "occurred_at": uow.clock.now(),
+        "actor_staff_id": str(actor.staff_id) if actor.staff_id is not None else None,
+        "actor_username": actor.username,
+        "action": str(action),
+        "subject_type": subject_type,
+        "subject_id": None if subject_id is None else str(subject_id),
+        "purpose": purpose,
+        "outcome": outcome,
         "before": _storable(before, subject_type),
         "after": _storable(after, subject_type),
         "details": _storable(details, subject_type),
     }
-    occurred_at = uow.clock.now()
+    if appender is not None:
+        uow.commit()
+        appender.append(values)
+        return
+    session = uow.session
     head_seq, head_hash, head_seal = repository.lock_head(session)
     session.info[HOLDS_CHAIN_LOCK] = True
-    fields = domain.EventFields(
-        seq=head_seq + 1,
-        occurred_at=occurred_at,
-        actor_staff_id=str(actor.staff_id) if actor.staff_id is not None else None,
-        actor_username=actor.username,
-        action=str(action),
-        subject_type=subject_type,
-        subject_id=None if subject_id is None else str(subject_id),
-        purpose=purpose,
-        outcome=outcome,
-        prev_hash=head_hash,
-        **stored,
-    )
+    fields = domain.EventFields(seq=head_seq + 1, prev_hash=head_hash, **values)
     event_hash = domain.event_hash(fields)
     seal = None
     if uow.audit_key:

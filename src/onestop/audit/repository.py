@@ -73,6 +73,25 @@ def append(session: Session, fields: EventFields, event_hash: str, seal: str | N
     session.execute(move)
 
 
+def append_many(session: Session, rows: Sequence[tuple[EventFields, str]], seal: str | None) -> None:
+    """Insert the events (in chain order, each with its hash) and move the head to the last one.
+
+    One statement on PostgreSQL, as ``append``: the caller holds the lock.
+    """
+    last, last_hash = rows[-1]
+    move = (
+        update(AuditChainHead)
+        .where(AuditChainHead.id == _HEAD_ID)
+        .values(seq=last.seq, hash=last_hash, seal=seal)
+    )
+    values = [{**_columns(fields), "hash": event_hash} for fields, event_hash in rows]
+    if _postgresql(session):
+        session.execute(move.add_cte(insert(AuditEvent).values(values).cte("appended")))
+        return
+    session.execute(insert(AuditEvent), values)
+    session.execute(move)
+
+
 def _postgresql(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from onestop.common.clock import Clock
@@ -44,6 +44,33 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return create_engine(url, **kwargs)
 
 
+#: ``session.info`` key: this transaction wrote something (a flush, or an INSERT, UPDATE or DELETE).
+WROTE = "onestop.db.wrote"
+
+
+@event.listens_for(Session, "after_flush")
+def _flushed(session: Session, _context: object) -> None:
+    session.info[WROTE] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _executed(state: ORMExecuteState) -> None:
+    if not state.is_select:
+        state.session.info[WROTE] = True
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _ended(session: Session) -> None:
+    session.info.pop(WROTE, None)
+
+
+def wrote(session: Session) -> bool:
+    """Whether the session's transaction changed anything so far, through the session (pending
+    changes included; a write through the raw driver connection is not seen)."""
+    return bool(session.info.get(WROTE) or session.new or session.dirty or session.deleted)
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions that keep loaded objects usable after commit (services return them)."""
     return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
@@ -73,6 +100,9 @@ class UnitOfWork:
         self._session: Session | None = None
         self._after_commit: list[Callable[[], None]] = []
         self._depth = 0
+        #: What checks made in this unit of work found, for its later transactions (a web request
+        #: makes one unit of work: a page of several use cases checks the same file once).
+        self.memo: dict[object, object] = {}
 
     @property
     def session(self) -> Session:
@@ -113,6 +143,8 @@ class UnitOfWork:
         """Commit if this is the outermost block, then run after-commit callbacks."""
         if self._depth > 1:
             return
+        if wrote(self.session):  # what the checks found may have changed
+            self.memo.clear()
         try:
             self.session.commit()
         except StaleDataError as err:
@@ -124,6 +156,11 @@ class UnitOfWork:
         callbacks, self._after_commit = self._after_commit, []
         for callback in callbacks:
             callback()
+
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        """Where this unit of work's sessions come from (the same database and connection pool)."""
+        return self._factory
 
     def independent(self) -> UnitOfWork:
         """A separate unit of work (its own transaction) on the same database, clock, cipher and keys."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -31,7 +34,16 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 def create_app(container: Container) -> FastAPI:
     """Build the app around a container (tests pass theirs)."""
+    threads = container.settings.resolved_worker_threads()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # the thread pool runs the (synchronous) routes; its limiter belongs to the running event loop
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="onestop",
         version=__version__,
         description="Integrated delivery of social programs.",

@@ -85,9 +85,12 @@ def layout_context(request: Request) -> dict[str, Any]:
 
 
 def reasons(request: Request, uow: UnitOfWork, actor: Actor) -> list[tuple[str, str]]:
-    """The active reason codes, labelled in the page's language."""
+    """The active reason codes, labelled in the page's language (read once per request: the client
+    360 page labels its contacts with them and shows the widget)."""
     french = pages.language_of(request) == "fr"
-    codes = list_reason_codes(uow, actor=actor)
+    codes = getattr(request.state, "reason_codes", None)
+    if codes is None:
+        codes = request.state.reason_codes = list_reason_codes(uow, actor=actor)
     return [(c.code, c.label_fr if french else c.label_en) for c in codes]
 
 
