@@ -305,19 +305,6 @@ class BudgetLinePublic(BaseModel):
     remaining: str | None
 
 
-class InvoiceCreate(_In):
-    payee_id: uuid.UUID
-    vendor_reference: str
-    unit_id: uuid.UUID
-    program: str
-    amount: Cents
-    description: str
-    received_on: dt.date
-    office_id: uuid.UUID | None = None
-
-    _amount = field_validator("amount", mode="before")(_written_amount)
-
-
 class FundingInvoiceCreate(_In):
     """An organization's claim for its own funding (a sponsor's project instalment): no benefit unit."""
 
@@ -330,6 +317,12 @@ class FundingInvoiceCreate(_In):
     office_id: uuid.UUID | None = None
 
     _amount = field_validator("amount", mode="before")(_written_amount)
+
+
+class InvoiceCreate(FundingInvoiceCreate):
+    """A vendor's invoice for what it supplied to a benefit unit."""
+
+    unit_id: uuid.UUID
 
 
 class InvoiceApprove(_In):
