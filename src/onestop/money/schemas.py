@@ -305,8 +305,8 @@ class BudgetLinePublic(BaseModel):
     remaining: str | None
 
 
-class FundingInvoiceCreate(_In):
-    """An organization's claim for its own funding (a sponsor's project instalment): no benefit unit."""
+class _InvoiceIn(_In):
+    """What every invoice states: who is paid, their reference, for what, how much, received when."""
 
     payee_id: uuid.UUID
     vendor_reference: str
@@ -319,10 +319,14 @@ class FundingInvoiceCreate(_In):
     _amount = field_validator("amount", mode="before")(_written_amount)
 
 
-class InvoiceCreate(FundingInvoiceCreate):
+class InvoiceCreate(_InvoiceIn):
     """A vendor's invoice for what it supplied to a benefit unit."""
 
     unit_id: uuid.UUID
+
+
+class FundingInvoiceCreate(_InvoiceIn):
+    """An organization's claim for its own funding (a sponsor's project instalment): no benefit unit."""
 
 
 class InvoiceApprove(_In):
