@@ -27,7 +27,7 @@ def case_body(description: str) -> dict[str, Any]:
     return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
 
 
-async def read_case(request: Request) -> dict[str, Any]:
+async def read_case(request: Request) -> Any:
     """The request's case, its amounts exact."""
     return load_case_text((await request.body()).decode("utf-8", errors="replace"), is_json=True)
 
