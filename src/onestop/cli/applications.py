@@ -13,11 +13,10 @@ import json
 from typing import Any, TypeVar
 
 import typer
-from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, ValidationError
 
 from onestop.cases import appeals, applications, decisions, investigations, reviews, screenings
-from onestop.cli.common import cli_actor, container, handles_errors
+from onestop.cli.common import call, dump, handles_errors
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import parse_id
@@ -28,10 +27,6 @@ app = typer.Typer(
     help="Screening interviews, applications, decisions, reviews, investigations, appeals.",
     no_args_is_help=True,
 )
-
-
-def _dump(value: object) -> None:
-    typer.echo(json.dumps(jsonable_encoder(value), indent=2, ensure_ascii=False))
 
 
 def _model(kind: type[M], **values: Any) -> M:
@@ -71,7 +66,7 @@ def screen_start(
         answers=_pairs(answer, "answer"),
         person_id=parse_id(person, field="person") if person else None,
     )
-    _dump(screenings.start_screening(container().uow(), actor=cli_actor(), data=data))
+    dump(call(screenings.start_screening, data=data))
 
 
 @app.command("screen-answer")
@@ -83,7 +78,7 @@ def screen_answer(
     """Answer questions of an interview (a new step)."""
     data = _model(screenings.ScreeningAnswers, answers=_pairs(answer, "answer"))
     sid = parse_id(session, field="session")
-    _dump(screenings.answer_screening(container().uow(), actor=cli_actor(), session_id=sid, data=data))
+    dump(call(screenings.answer_screening, session_id=sid, data=data))
 
 
 @app.command("screen-show")
@@ -91,7 +86,7 @@ def screen_answer(
 def screen_show(session: str = typer.Argument(..., help="Interview id.")) -> None:
     """Resume an interview: the case so far, the results and the next questions."""
     sid = parse_id(session, field="session")
-    _dump(screenings.resume_screening(container().uow(), actor=cli_actor(), session_id=sid))
+    dump(call(screenings.resume_screening, session_id=sid))
 
 
 @app.command("apply")
@@ -112,7 +107,7 @@ def apply(
         received_on=parse_date(received_on, field="received-on") if received_on else None,
         screening_session_id=parse_id(screening, field="screening") if screening else None,
     )
-    _dump(applications.create_application(container().uow(), actor=cli_actor(), data=data))
+    dump(call(applications.create_application, data=data))
 
 
 @app.command("fact")
@@ -127,7 +122,7 @@ def fact(
     doc = parse_id(document, field="document") if document else None
     data = _model(applications.FactIn, path=path, value=value, document_id=doc)
     app_id = parse_id(application, field="application")
-    _dump(applications.record_fact(container().uow(), actor=cli_actor(), application_id=app_id, data=data))
+    dump(call(applications.record_fact, application_id=app_id, data=data))
 
 
 @app.command("checklist")
@@ -137,9 +132,7 @@ def checklist(
     lang: str = typer.Option("en", "--lang", help="en or fr."),
 ) -> None:
     """The documents the application needs, and how to obtain the missing ones."""
-    found = applications.get_checklist(
-        container().uow(), actor=cli_actor(), application_id=parse_id(application, field="application")
-    )
+    found = call(applications.get_checklist, application_id=parse_id(application, field="application"))
     for item in found.items:
         who = f" ({item.person_id})" if item.person_id else ""
         typer.echo(f"[{item.status:>8}] {item.label.get(lang, item.label['en'])}{who}")
@@ -152,11 +145,8 @@ def checklist(
 def assess(application: str = typer.Argument(..., help="Application id.")) -> None:
     """Start the assessment, then show what the rules say on the verified data."""
     app_id = parse_id(application, field="application")
-    uow = container().uow
-    applications.start_assessment(
-        uow(), actor=cli_actor(), application_id=app_id, data=applications.ApplicationStatusChange()
-    )
-    _dump(applications.assess_application(uow(), actor=cli_actor(), application_id=app_id))
+    call(applications.start_assessment, application_id=app_id, data=applications.ApplicationStatusChange())
+    dump(call(applications.assess_application, application_id=app_id))
 
 
 @app.command("decide")
@@ -178,9 +168,9 @@ def decide(
         if override
         else None,
     )
-    outcome = decisions.decide_application(container().uow(), actor=cli_actor(), data=data)
+    outcome = call(decisions.decide_application, data=data)
     if outcome.decision is None:
-        return _dump(outcome.pending_override)
+        return dump(outcome.pending_override)
     typer.echo(f"decision {outcome.decision.id}")
     typer.echo(outcome.decision.text_fr if lang == "fr" else outcome.decision.text_en)
 
@@ -192,9 +182,7 @@ def decision(
     lang: str = typer.Option("en", "--lang", help="en or fr."),
 ) -> None:
     """Print a decision as the client reads it."""
-    found = decisions.get_decision(
-        container().uow(), actor=cli_actor(), decision_id=parse_id(decision_id, field="id")
-    )
+    found = call(decisions.get_decision, decision_id=parse_id(decision_id, field="id"))
     typer.echo(found.text_fr if lang == "fr" else found.text_en)
 
 
@@ -202,7 +190,7 @@ def decision(
 @handles_errors
 def reviews_due() -> None:
     """The scheduled job: periodic reviews now due get a task for their officer."""
-    opened = reviews.open_due_reviews(container().uow(), actor=cli_actor())
+    opened = call(reviews.open_due_reviews)
     typer.echo(f"{len(opened)} review(s) now due")
     for review in opened:
         typer.echo(f"  {review.id}  {review.program}  due {review.due_on}  task {review.task_id}")
@@ -218,7 +206,7 @@ def conduct_review(
     """Re-evaluate on the current verified data and record the result as a new decision."""
     data = _model(reviews.ReviewConduct, suspend=suspend, reason=reason)
     rid = parse_id(review, field="review")
-    _dump(reviews.conduct_review(container().uow(), actor=cli_actor(), review_id=rid, data=data))
+    dump(call(reviews.conduct_review, review_id=rid, data=data))
 
 
 @app.command("appeal")
@@ -237,7 +225,7 @@ def appeal(
         late_reason=late_reason,
         filed_on=parse_date(filed_on, field="filed-on") if filed_on else None,
     )
-    _dump(appeals.file_appeal(container().uow(), actor=cli_actor(), data=data))
+    dump(call(appeals.file_appeal, data=data))
 
 
 @app.command("investigation")
@@ -245,4 +233,4 @@ def appeal(
 def investigation(investigation_id: str = typer.Argument(..., help="Investigation id.")) -> None:
     """Show an investigation with its evidence and interviews."""
     iid = parse_id(investigation_id, field="id")
-    _dump(investigations.get_investigation(container().uow(), actor=cli_actor(), investigation_id=iid))
+    dump(call(investigations.get_investigation, investigation_id=iid))

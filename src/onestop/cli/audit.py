@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from onestop import access, audit
-from onestop.cli.common import cli_actor, container, fail, handles_errors
+from onestop.cli.common import call, fail, handles_errors
 
 app = typer.Typer(help="The audit trail: verify it, anchor it, read it.", no_args_is_help=True)
 
@@ -29,7 +29,7 @@ def verify(
             anchor = audit.Anchor.from_json(anchor_file.read_text(encoding="utf-8"))
         except OSError as err:
             raise fail(f"anchor: cannot read {anchor_file}: {err.strerror}") from None
-    result = access.verify_audit_chain(container().uow(), actor=cli_actor(), anchor=anchor)
+    result = call(access.verify_audit_chain, anchor=anchor)
     if result.ok:
         against = f", through the anchor at seq {anchor.seq}" if anchor is not None else ""
         typer.echo(f"audit chain OK: {result.checked} events{against}")
@@ -48,7 +48,7 @@ def anchor(
 ) -> None:
     """Write the sealed chain head (seq, hash, HMAC, time) as JSON, to keep where the database
     administrator cannot write; `onestop audit verify --anchor FILE` checks the log against it."""
-    sealed = access.anchor_audit_head(container().uow(), actor=cli_actor())
+    sealed = call(access.anchor_audit_head)
     if out is None:
         typer.echo(sealed.to_json(), nl=False)
         return
@@ -66,9 +66,7 @@ def list_(
     limit: int = typer.Option(50, "--limit", help="How many of the newest events."),
 ) -> None:
     """Show the newest events, newest first (this read is itself audited)."""
-    events = access.list_audit_events(
-        container().uow(), actor=cli_actor(), subject_type=subject_type, subject_id=subject_id, limit=limit
-    )
+    events = call(access.list_audit_events, subject_type=subject_type, subject_id=subject_id, limit=limit)
     if not events:
         typer.echo("no audit events")
     for e in events:

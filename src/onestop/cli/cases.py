@@ -16,7 +16,7 @@ import typer
 from onestop import access
 from onestop.cases import client360, documents, interactions, plans, referrals, tasks
 from onestop.cli import applications
-from onestop.cli.common import cli_actor, container, dump, handles_errors
+from onestop.cli.common import call, cli_actor, container, dump, handles_errors
 from onestop.common.dates import parse_date
 from onestop.common.ids import parse_id
 
@@ -31,11 +31,11 @@ app.add_typer(applications.app)  # no name: its commands join this group
 
 
 def _staff_id(username: str) -> uuid.UUID:
-    return access.get_staff_by_username(container().uow(), actor=cli_actor(), username=username).id
+    return call(access.get_staff_by_username, username=username).id
 
 
 def _office_id(code: str) -> uuid.UUID:
-    return access.get_office_by_code(container().uow(), actor=cli_actor(), code=code).id
+    return call(access.get_office_by_code, code=code).id
 
 
 @app.command()
@@ -49,9 +49,8 @@ def stats(
     """Daily call statistics per officer, office and reason, computed from the interaction records."""
     day = parse_date(date, field="date")
     office_id = _office_id(office) if office else None
-    result = interactions.call_statistics(
-        container().uow(),
-        actor=cli_actor(),
+    result = call(
+        interactions.call_statistics,
         day=day,
         office_id=office_id,
         tz=tz or container().settings.timezone,
@@ -87,7 +86,7 @@ def log(
         outcome=outcome,
         notes=notes,
     )
-    done = interactions.log_interaction(container().uow(), actor=cli_actor(), data=data)
+    done = call(interactions.log_interaction, data=data)
     typer.echo(f"logged interaction {done.id} ({done.channel}, {', '.join(done.reason_codes)})")
 
 
@@ -95,7 +94,7 @@ def log(
 @handles_errors
 def emails() -> None:
     """Inbound e-mails waiting to be attached to a person."""
-    for m in interactions.list_unattached_emails(container().uow(), actor=cli_actor()):
+    for m in call(interactions.list_unattached_emails):
         typer.echo(f"{m.id}  {m.occurred_at:%Y-%m-%d %H:%M}  {m.email_from}  {m.email_subject or ''}")
 
 
@@ -108,9 +107,8 @@ def attach(
 ) -> None:
     """Attach an inbound e-mail to a person."""
     data = interactions.InteractionAttach(person_id=parse_id(person, field="person"), reason_codes=reason)
-    done = interactions.attach_interaction(
-        container().uow(),
-        actor=cli_actor(),
+    done = call(
+        interactions.attach_interaction,
         interaction_id=parse_id(interaction, field="interaction"),
         data=data,
     )
@@ -126,7 +124,7 @@ def receive_email(
 ) -> None:
     """Store an inbound e-mail, unattached, in the staff inbox."""
     data = interactions.EmailReceived(sender=sender, subject=subject, body=body)
-    done = interactions.receive_email(container().uow(), actor=cli_actor(), data=data)
+    done = call(interactions.receive_email, data=data)
     typer.echo(f"received e-mail {done.id} from {done.email_from}")
 
 
@@ -134,7 +132,7 @@ def receive_email(
 @handles_errors
 def reply_templates() -> None:
     """The templates a reply to an e-mail starts from."""
-    for t in interactions.reply_templates(container().uow(), actor=cli_actor()):
+    for t in call(interactions.reply_templates):
         typer.echo(f"{t.code:<12} {t.label_en} / {t.label_fr}")
 
 
@@ -148,9 +146,8 @@ def reply(
 ) -> None:
     """Answer an attached e-mail: queued as a notice, logged as an interaction on the person."""
     data = interactions.EmailReply(template=template, body=body, subject=subject)
-    done = interactions.reply_to_email(
-        container().uow(),
-        actor=cli_actor(),
+    done = call(
+        interactions.reply_to_email,
         interaction_id=parse_id(interaction, field="interaction"),
         data=data,
     )
@@ -161,9 +158,7 @@ def reply(
 @handles_errors
 def reasons_list(include_retired: bool = typer.Option(False, "--all", help="Include retired codes.")) -> None:
     """The reason codes with their English and French labels."""
-    for r in interactions.list_reason_codes(
-        container().uow(), actor=cli_actor(), include_retired=include_retired
-    ):
+    for r in call(interactions.list_reason_codes, include_retired=include_retired):
         typer.echo(f"{r.code:<24} {r.label_en} / {r.label_fr}{'' if r.active else '  (retired)'}")
 
 
@@ -177,7 +172,7 @@ def reasons_define(
 ) -> None:
     """Add, relabel or retire a reason code."""
     data = interactions.ReasonCodeIn(code=code, label_en=en, label_fr=fr, active=not retire)
-    done = interactions.define_reason_code(container().uow(), actor=cli_actor(), data=data)
+    done = call(interactions.define_reason_code, data=data)
     typer.echo(f"reason {done.code}: {done.label_en} / {done.label_fr}{'' if done.active else ' (retired)'}")
 
 
@@ -189,9 +184,8 @@ def task_list(
     view: str = typer.Option("open", "--view", help="open, due_today, overdue or all."),
 ) -> None:
     """An officer's or a team's task list."""
-    found = tasks.list_tasks(
-        container().uow(),
-        actor=cli_actor(),
+    found = call(
+        tasks.list_tasks,
         view=view,
         assignee_id=_staff_id(officer) if officer else None,
         office_id=_office_id(office) if office else None,
@@ -206,7 +200,7 @@ def task_list(
 @handles_errors
 def caseload(officer: str = typer.Option(..., "--officer", help="Username.")) -> None:
     """An officer's caseload."""
-    found = tasks.get_caseload(container().uow(), actor=cli_actor(), staff_id=_staff_id(officer))
+    found = call(tasks.get_caseload, staff_id=_staff_id(officer))
     for p in found.people:
         typer.echo(
             f"{p.person_id}  {p.family_name}, {p.given_names}  since {p.started_on}  open {p.open_tasks}"
@@ -226,7 +220,7 @@ def reassign(
     data = tasks.CaseloadReassign(
         from_staff_id=_staff_id(from_officer), to_staff_id=_staff_id(to_officer), reason=reason
     )
-    done = tasks.reassign_caseload(container().uow(), actor=cli_actor(), data=data)
+    done = call(tasks.reassign_caseload, data=data)
     typer.echo(f"moved {len(done.people_moved)} people and {len(done.tasks_moved)} open tasks")
 
 
@@ -251,7 +245,7 @@ def refer(
         shared=share,
         follow_up_assignee_id=_staff_id(follow_up),
     )
-    done = referrals.refer(container().uow(), actor=cli_actor(), data=data)
+    done = call(referrals.refer, data=data)
     typer.echo(f"referral {done.id} sent to {done.target_id}; follow-up task {done.follow_up_task_id}")
 
 
@@ -264,9 +258,7 @@ def print_plan(
     revision: int | None = typer.Option(None, "--revision", help="An earlier version."),
 ) -> None:
     """Print an outcome plan to a PDF or text file."""
-    printed = plans.print_plan(
-        container().uow(), actor=cli_actor(), plan_id=parse_id(plan, field="plan"), revision=revision, fmt=fmt
-    )
+    printed = call(plans.print_plan, plan_id=parse_id(plan, field="plan"), revision=revision, fmt=fmt)
     out.write_bytes(printed.content)
     typer.echo(f"wrote {out} ({len(printed.content)} bytes)")
 
@@ -319,8 +311,4 @@ def download(
 @handles_errors
 def client_360(person: str = typer.Argument(...), recent: int = typer.Option(50, "--recent")) -> None:
     """Everything about a person, as JSON (an audited read)."""
-    dump(
-        client360.client_360(
-            container().uow(), actor=cli_actor(), person_id=parse_id(person, field="person"), recent=recent
-        )
-    )
+    dump(call(client360.client_360, person_id=parse_id(person, field="person"), recent=recent))

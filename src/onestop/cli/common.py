@@ -6,6 +6,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any, ParamSpec, TypeVar
 
 import typer
@@ -21,6 +22,20 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 _container: Container | None = None
+
+
+class Format(StrEnum):
+    """Output formats of the commands that answer in words or in JSON (``--format``)."""
+
+    JSON = "json"
+    TEXT = "text"
+
+
+class Lang(StrEnum):
+    """Languages of explanations and screening words (``--lang``)."""
+
+    EN = "en"
+    FR = "fr"
 
 
 def container() -> Container:
@@ -40,6 +55,11 @@ def set_container(value: Container | None) -> None:
 def cli_actor() -> Actor:
     """Commands run by an operator on the server act as the system, and are audited as such."""
     return Actor.system("cli")
+
+
+def call(service: Callable[..., R], /, **kwargs: Any) -> R:
+    """Run one service in its own unit of work as the CLI's actor: what nearly every command does."""
+    return service(container().uow(), actor=cli_actor(), **kwargs)
 
 
 def fail(message: str) -> typer.Exit:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from onestop import health
-from onestop.cli.common import cli_actor, container, dump, handles_errors, input_model, optional_date
+from onestop.cli.common import call, dump, handles_errors, input_model, optional_date
 from onestop.common.ids import parse_id
 from onestop.health import schemas as s
 
@@ -22,7 +22,7 @@ def list_(
     active_only: bool = typer.Option(False, "--active-only"),
 ) -> None:
     """Facilities by name, with how many residents each has now."""
-    dump(health.list_facilities(container().uow(), actor=cli_actor(), kind=kind, active_only=active_only))
+    dump(call(health.list_facilities, kind=kind, active_only=active_only))
 
 
 @app.command("add")
@@ -51,7 +51,7 @@ def add(
         monthly_rate=monthly_rate,
         payee_id=payee,
     )
-    dump(health.create_facility(container().uow(), actor=cli_actor(), data=data))
+    dump(call(health.create_facility, data=data))
 
 
 @app.command("show")
@@ -59,14 +59,14 @@ def add(
 def show(facility: str = typer.Argument(..., help="Facility id.")) -> None:
     """A facility with its residents now, past stays and benefits paid."""
     fid = parse_id(facility, field="facility")
-    dump(health.facility_file(container().uow(), actor=cli_actor(), facility_id=fid))
+    dump(call(health.facility_file, facility_id=fid))
 
 
 @app.command("caseload")
 @handles_errors
 def caseload(officer: str = typer.Option("*", help="An officer's username; * for everyone's.")) -> None:
     """Residents by facility, now."""
-    dump(health.caseload(container().uow(), actor=cli_actor(), officer=officer))
+    dump(call(health.caseload, officer=officer))
 
 
 @app.command("stay-in")
@@ -87,7 +87,7 @@ def stay_in(
         in_on=optional_date(in_on, "in_on"),
         reason=reason,
     )
-    dump(health.record_stay_in(container().uow(), actor=cli_actor(), data=data))
+    dump(call(health.record_stay_in, data=data))
 
 
 @app.command("stay-out")
@@ -100,7 +100,7 @@ def stay_out(
     """The person leaves the facility."""
     data = input_model(s.StayOut, out_on=optional_date(out_on, "out_on"), reason=reason)
     sid = parse_id(stay, field="stay")
-    dump(health.record_stay_out(container().uow(), actor=cli_actor(), stay_id=sid, data=data))
+    dump(call(health.record_stay_out, stay_id=sid, data=data))
 
 
 @app.command("pay")
@@ -129,7 +129,7 @@ def pay(
         explanation=explanation,
     )
     sid = parse_id(stay, field="stay")
-    dump(health.pay_benefit(container().uow(), actor=cli_actor(), stay_id=sid, data=data))
+    dump(call(health.pay_benefit, stay_id=sid, data=data))
 
 
 @app.command("stays")
@@ -137,4 +137,4 @@ def pay(
 def stays(person: str = typer.Argument(..., help="Person id.")) -> None:
     """A person's stays and the benefits paid for them."""
     pid = parse_id(person, field="person")
-    dump(health.person_stays(container().uow(), actor=cli_actor(), person_id=pid))
+    dump(call(health.person_stays, person_id=pid))

@@ -10,7 +10,7 @@ import typer
 
 from onestop import health
 from onestop.cli import facilities, travel
-from onestop.cli.common import cli_actor, container, dump, handles_errors, input_model, optional_date
+from onestop.cli.common import call, dump, handles_errors, input_model, optional_date
 from onestop.common.ids import parse_id
 from onestop.health import schemas as s
 
@@ -25,7 +25,7 @@ app.add_typer(travel.app, name="travel")
 @handles_errors
 def show(person: str = typer.Argument(..., help="Person id.")) -> None:
     """A person's health file: coverage (current and past), MCP, cards, authorizations, co-pays, claims."""
-    dump(health.health_file(container().uow(), actor=cli_actor(), person_id=parse_id(person, field="person")))
+    dump(call(health.health_file, person_id=parse_id(person, field="person")))
 
 
 @app.command("from-decision")
@@ -44,7 +44,7 @@ def from_decision(
         household=not applicant_only,
         left_for_work=left_for_work,
     )
-    dump(health.apply_decision(container().uow(), actor=cli_actor(), data=data))
+    dump(call(health.apply_decision, data=data))
 
 
 @app.command("mcp")
@@ -65,7 +65,7 @@ def mcp(
         valid_from=optional_date(valid_from, "valid_from"),
         valid_to=optional_date(valid_to, "valid_to"),
     )
-    dump(health.record_mcp(container().uow(), actor=cli_actor(), data=data))
+    dump(call(health.record_mcp, data=data))
 
 
 @app.command("card-issue")
@@ -88,7 +88,7 @@ def card_issue(
         value=value,
         payee_id=payee,
     )
-    dump(health.issue_card(container().uow(), actor=cli_actor(), data=data))
+    dump(call(health.issue_card, data=data))
 
 
 @app.command("card-cancel")
@@ -96,11 +96,7 @@ def card_issue(
 def card_cancel(card: str = typer.Argument(...), reason: str = typer.Option(...)) -> None:
     """Cancel a card."""
     data = input_model(s.CardCancel, reason=reason)
-    dump(
-        health.cancel_card(
-            container().uow(), actor=cli_actor(), card_id=parse_id(card, field="card"), data=data
-        )
-    )
+    dump(call(health.cancel_card, card_id=parse_id(card, field="card"), data=data))
 
 
 @app.command("card-reissue")
@@ -112,11 +108,7 @@ def card_reissue(
 ) -> None:
     """Replace a card with a new number."""
     data = input_model(s.CardReissue, reason=reason, valid_to=optional_date(valid_to, "valid_to"))
-    dump(
-        health.reissue_card(
-            container().uow(), actor=cli_actor(), card_id=parse_id(card, field="card"), data=data
-        )
-    )
+    dump(call(health.reissue_card, card_id=parse_id(card, field="card"), data=data))
 
 
 @app.command("authorization-submit")
@@ -132,7 +124,7 @@ def authorization_submit(
     data = input_model(
         s.AuthorizationCreate, person_id=person, din=din, drug_name=drug, prescriber=prescriber, reason=reason
     )
-    dump(health.submit_authorization(container().uow(), actor=cli_actor(), data=data))
+    dump(call(health.submit_authorization, data=data))
 
 
 @app.command("authorization-decide")
@@ -151,9 +143,7 @@ def authorization_decide(
         expires_on=optional_date(expires_on, "expires_on"),
     )
     auth_id = parse_id(authorization, field="authorization")
-    dump(
-        health.decide_authorization(container().uow(), actor=cli_actor(), authorization_id=auth_id, data=data)
-    )
+    dump(call(health.decide_authorization, authorization_id=auth_id, data=data))
 
 
 @app.command("copay")
@@ -180,7 +170,7 @@ def copay(
         net_income=net_income,
         paid_to_date=paid_to_date,
     )
-    dump(health.cost_prescription(container().uow(), actor=cli_actor(), data=data))
+    dump(call(health.cost_prescription, data=data))
 
 
 @app.command("claim-receive")
@@ -205,7 +195,7 @@ def claim_receive(
         service_to=optional_date(service_to, "service_to"),
         amount=amount,
     )
-    dump(health.receive_claim(container().uow(), actor=cli_actor(), data=data))
+    dump(call(health.receive_claim, data=data))
 
 
 @app.command("claim-decide")
@@ -218,11 +208,7 @@ def claim_decide(
 ) -> None:
     """Approve or deny a claim (the decision carries the appeal rights)."""
     data = input_model(s.ClaimDecide, outcome=outcome, reason=reason, approved_amount=approved_amount)
-    dump(
-        health.decide_claim(
-            container().uow(), actor=cli_actor(), claim_id=parse_id(claim, field="claim"), data=data
-        )
-    )
+    dump(call(health.decide_claim, claim_id=parse_id(claim, field="claim"), data=data))
 
 
 @app.command("claim-pay")
@@ -235,11 +221,7 @@ def claim_pay(
 ) -> None:
     """Pay an approved claim through money."""
     data = input_model(s.ClaimPay, pay_to=pay_to, payee_id=payee, method=method)
-    dump(
-        health.pay_claim(
-            container().uow(), actor=cli_actor(), claim_id=parse_id(claim, field="claim"), data=data
-        )
-    )
+    dump(call(health.pay_claim, claim_id=parse_id(claim, field="claim"), data=data))
 
 
 @app.command("senior-claim")
@@ -260,7 +242,7 @@ def senior_claim(
         receives_gis=receives_gis,
         note=note,
     )
-    dump(health.receive_senior_claim(container().uow(), actor=cli_actor(), data=data))
+    dump(call(health.receive_senior_claim, data=data))
 
 
 @app.command("senior-claim-decide")
@@ -273,4 +255,4 @@ def senior_claim_decide(
     """Approve (65Plus coverage starts today) or deny a landed-immigrant senior's claim."""
     data = input_model(s.SeniorClaimDecide, outcome=outcome, reason=reason)
     claim_id = parse_id(claim, field="claim")
-    dump(health.decide_senior_claim(container().uow(), actor=cli_actor(), claim_id=claim_id, data=data))
+    dump(call(health.decide_senior_claim, claim_id=claim_id, data=data))

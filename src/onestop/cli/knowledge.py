@@ -18,7 +18,7 @@ from fastapi.encoders import jsonable_encoder
 from pydantic import ValidationError
 
 from onestop import knowledge as k
-from onestop.cli.common import cli_actor, container, handles_errors
+from onestop.cli.common import call, cli_actor, container, handles_errors
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import parse_id
 
@@ -51,7 +51,7 @@ def _draft(path: Path, version: int | None) -> k.ArticleDraft:
 @handles_errors
 def search(q: str = typer.Argument(...), language: str = typer.Option("en", help="en or fr")) -> None:
     """Published articles with every word, best first, with snippets."""
-    _dump(k.search(container().uow(), actor=cli_actor(), q=q, language=language))
+    _dump(call(k.search, q=q, language=language))
 
 
 @app.command("list")
@@ -61,7 +61,7 @@ def list_(
     kind: str | None = typer.Option(None, help="howto, procedure or contacts"),
 ) -> None:
     """Published articles by title."""
-    _dump(k.list_articles(container().uow(), actor=cli_actor(), jurisdiction=jurisdiction, kind=kind))
+    _dump(call(k.list_articles, jurisdiction=jurisdiction, kind=kind))
 
 
 @app.command("show")
@@ -72,18 +72,16 @@ def show(
     """An article (its published version and any draft), or one version of it."""
     found = parse_id(article_id, field="article_id")
     if number is None:
-        _dump(k.get_article(container().uow(), actor=cli_actor(), article_id=found))
+        _dump(call(k.get_article, article_id=found))
     else:
-        _dump(k.get_version(container().uow(), actor=cli_actor(), article_id=found, number=number))
+        _dump(call(k.get_version, article_id=found, number=number))
 
 
 @app.command("history")
 @handles_errors
 def history(article_id: str = typer.Argument(...)) -> None:
     """Every version of the article, the newest first."""
-    _dump(
-        k.history(container().uow(), actor=cli_actor(), article_id=parse_id(article_id, field="article_id"))
-    )
+    _dump(call(k.history, article_id=parse_id(article_id, field="article_id")))
 
 
 @app.command("write")
@@ -110,7 +108,7 @@ def write(
 @handles_errors
 def queue() -> None:
     """Drafts waiting for review, the oldest first."""
-    _dump(k.review_queue(container().uow(), actor=cli_actor()))
+    _dump(call(k.review_queue))
 
 
 @app.command("publish")
@@ -120,11 +118,7 @@ def publish(
 ) -> None:
     """Publish a draft (not one the "cli" wrote)."""
     found = parse_id(article_id, field="article_id")
-    _dump(
-        k.publish(
-            container().uow(), actor=cli_actor(), article_id=found, number=number, data=k.Review(note=note)
-        )
-    )
+    _dump(call(k.publish, article_id=found, number=number, data=k.Review(note=note)))
 
 
 @app.command("return")
@@ -137,4 +131,4 @@ def return_(
     """Return a draft to its author with a note."""
     found = parse_id(article_id, field="article_id")
     data = k.Review(note=note)
-    _dump(k.return_draft(container().uow(), actor=cli_actor(), article_id=found, number=number, data=data))
+    _dump(call(k.return_draft, article_id=found, number=number, data=data))

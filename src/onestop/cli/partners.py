@@ -18,7 +18,7 @@ from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, ValidationError
 
 from onestop import partners as p
-from onestop.cli.common import cli_actor, container, handles_errors
+from onestop.cli.common import call, handles_errors
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import parse_id
@@ -67,14 +67,14 @@ def sponsor_add(
     """Record a sponsor (paid as a new vendor payee, which waits for a second person's approval)."""
     contacts = [p.ContactIn(name=contact, phone=phone)] if contact else []
     data = _model(p.SponsorCreate, name=name, kind=kind, address=address, contacts=contacts)
-    _dump(p.create_sponsor(container().uow(), actor=cli_actor(), data=data))
+    _dump(call(p.create_sponsor, data=data))
 
 
 @app.command("sponsors")
 @handles_errors
 def sponsors() -> None:
     """Every sponsor with its contacts."""
-    _dump(p.list_sponsors(container().uow(), actor=cli_actor()))
+    _dump(call(p.list_sponsors))
 
 
 @app.command("propose")
@@ -105,7 +105,7 @@ def propose(
         starts_on=_date(starts_on, "starts_on"),
         ends_on=_date(ends_on, "ends_on"),
     )
-    _dump(p.propose_project(container().uow(), actor=cli_actor(), data=data))
+    _dump(call(p.propose_project, data=data))
 
 
 @app.command("list")
@@ -114,14 +114,14 @@ def list_(
     state: str | None = typer.Option(None, help="proposed, recommended, approved, signed or closed"),
 ) -> None:
     """Projects, newest start first."""
-    _dump(p.list_projects(container().uow(), actor=cli_actor(), state=state))
+    _dump(call(p.list_projects, state=state))
 
 
 @app.command("show")
 @handles_errors
 def show(project_id: str = typer.Argument(...)) -> None:
     """A project with its revisions, participants, instalments and visits."""
-    _dump(p.get_project(container().uow(), actor=cli_actor(), project_id=_id(project_id, "project_id")))
+    _dump(call(p.get_project, project_id=_id(project_id, "project_id")))
 
 
 @app.command("negotiate")
@@ -134,9 +134,7 @@ def negotiate(
 ) -> None:
     """Record new terms (a revision)."""
     data = _model(p.Negotiation, funding=funding, participants=participants, note=note)
-    _dump(
-        p.negotiate(container().uow(), actor=cli_actor(), project_id=_id(project_id, "project_id"), data=data)
-    )
+    _dump(call(p.negotiate, project_id=_id(project_id, "project_id"), data=data))
 
 
 @app.command("recommend")
@@ -144,9 +142,7 @@ def negotiate(
 def recommend(project_id: str = typer.Argument(...), text: str = typer.Option(..., "--text")) -> None:
     """Send the written recommendation for approval."""
     data = _model(p.Recommendation, recommendation=text)
-    _dump(
-        p.recommend(container().uow(), actor=cli_actor(), project_id=_id(project_id, "project_id"), data=data)
-    )
+    _dump(call(p.recommend, project_id=_id(project_id, "project_id"), data=data))
 
 
 @app.command("approve")
@@ -154,7 +150,7 @@ def recommend(project_id: str = typer.Argument(...), text: str = typer.Option(..
 def approve(project_id: str = typer.Argument(...)) -> None:
     """Approve a recommended project (commits its funding)."""
     pid = _id(project_id, "project_id")
-    _dump(p.approve(container().uow(), actor=cli_actor(), project_id=pid, data=p.Approval()))
+    _dump(call(p.approve, project_id=pid, data=p.Approval()))
 
 
 @app.command("sign")
@@ -162,7 +158,7 @@ def approve(project_id: str = typer.Argument(...)) -> None:
 def sign(project_id: str = typer.Argument(...), signed_on: str = typer.Option(...)) -> None:
     """Sign the approved agreement (refused before approval)."""
     data = _model(p.Signing, signed_on=_date(signed_on, "signed_on"))
-    _dump(p.sign(container().uow(), actor=cli_actor(), project_id=_id(project_id, "project_id"), data=data))
+    _dump(call(p.sign, project_id=_id(project_id, "project_id"), data=data))
 
 
 @app.command("participant")
@@ -183,7 +179,7 @@ def participant(
         ends_on=_date(ends_on, "ends_on"),
     )
     pid = _id(project_id, "project_id")
-    _dump(p.record_participant(container().uow(), actor=cli_actor(), project_id=pid, data=data))
+    _dump(call(p.record_participant, project_id=pid, data=data))
 
 
 @app.command("instalment")
@@ -198,7 +194,7 @@ def instalment(
     for). Another person approves it on the project page or the API; the "cli" is no named person."""
     data = _model(p.InstalmentCreate, amount=amount, pay_date=_date(pay_date, "pay_date"), note=note)
     pid = _id(project_id, "project_id")
-    _dump(p.pay_instalment(container().uow(), actor=cli_actor(), project_id=pid, data=data))
+    _dump(call(p.pay_instalment, project_id=pid, data=data))
 
 
 @app.command("visit")
@@ -210,11 +206,7 @@ def visit(
 ) -> None:
     """Record a monitoring visit and its findings."""
     data = _model(p.VisitCreate, visited_on=_date(visited_on, "visited_on"), findings=findings)
-    _dump(
-        p.record_visit(
-            container().uow(), actor=cli_actor(), project_id=_id(project_id, "project_id"), data=data
-        )
-    )
+    _dump(call(p.record_visit, project_id=_id(project_id, "project_id"), data=data))
 
 
 @app.command("close")
@@ -227,14 +219,14 @@ def close(
     """Close a signed project with its results."""
     data = _model(p.Closing, closed_on=_date(closed_on, "closed_on"), results=results)
     pid = _id(project_id, "project_id")
-    _dump(p.close_project(container().uow(), actor=cli_actor(), project_id=pid, data=data))
+    _dump(call(p.close_project, project_id=pid, data=data))
 
 
 @app.command("commitments")
 @handles_errors
 def commitments(fiscal_year: int = typer.Argument(..., help="the year the fiscal year starts")) -> None:
     """Project funding committed and paid per program and office."""
-    _dump(p.project_commitments(container().uow(), actor=cli_actor(), fiscal_year=fiscal_year))
+    _dump(call(p.project_commitments, fiscal_year=fiscal_year))
 
 
 @inquiries_app.command("open")
@@ -265,21 +257,21 @@ def inquiry_open(
         consent_on=_date(consent_on, "consent_on"),
         consent_note=consent_note,
     )
-    _dump(p.open_inquiry(container().uow(), actor=cli_actor(), data=data))
+    _dump(call(p.open_inquiry, data=data))
 
 
 @inquiries_app.command("queue")
 @handles_errors
 def inquiry_queue() -> None:
     """Open inquiries, the nearest deadline first."""
-    _dump(p.inquiry_queue(container().uow(), actor=cli_actor()))
+    _dump(call(p.inquiry_queue))
 
 
 @inquiries_app.command("show")
 @handles_errors
 def inquiry_show(inquiry_id: str = typer.Argument(...)) -> None:
     """One inquiry."""
-    _dump(p.get_inquiry(container().uow(), actor=cli_actor(), inquiry_id=_id(inquiry_id, "inquiry_id")))
+    _dump(call(p.get_inquiry, inquiry_id=_id(inquiry_id, "inquiry_id")))
 
 
 @inquiries_app.command("consent")
@@ -290,7 +282,7 @@ def inquiry_consent(
     """Record the client's consent to share their file with the member's office."""
     data = _model(p.InquiryConsent, consent_on=_date(consent_on, "consent_on"), consent_note=note)
     iid = _id(inquiry_id, "inquiry_id")
-    _dump(p.record_consent(container().uow(), actor=cli_actor(), inquiry_id=iid, data=data))
+    _dump(call(p.record_consent, inquiry_id=iid, data=data))
 
 
 @inquiries_app.command("answer")
@@ -306,7 +298,7 @@ def inquiry_answer(
         p.InquiryAnswer, answer=text, disclose=disclose, answered_on=_date(answered_on, "answered_on")
     )
     iid = _id(inquiry_id, "inquiry_id")
-    _dump(p.answer_inquiry(container().uow(), actor=cli_actor(), inquiry_id=iid, data=data))
+    _dump(call(p.answer_inquiry, inquiry_id=iid, data=data))
 
 
 def _when(value: str, field: str) -> dt.datetime:
@@ -346,14 +338,14 @@ def training_add(
         supports_note=supports_note,
         office_id=_id(office_id, "office_id") if office_id else None,
     )
-    _dump(p.enrol(container().uow(), actor=cli_actor(), data=data))
+    _dump(call(p.enrol, data=data))
 
 
 @app.command("training")
 @handles_errors
 def training(person_id: str = typer.Argument(...)) -> None:
     """A person's training with its attendance."""
-    _dump(p.person_training(container().uow(), actor=cli_actor(), person_id=_id(person_id, "person_id")))
+    _dump(call(p.person_training, person_id=_id(person_id, "person_id")))
 
 
 @app.command("attendance")
@@ -380,7 +372,7 @@ def attendance(
         note=note,
     )
     tid = _id(training_id, "training_id")
-    _dump(p.record_attendance(container().uow(), actor=cli_actor(), training_id=tid, data=data))
+    _dump(call(p.record_attendance, training_id=tid, data=data))
 
 
 @app.command("attendance-confirm")
@@ -393,7 +385,7 @@ def attendance_confirm(
     """Confirm a flagged term's missed attendance (a change in circumstances; reassessed as usual)."""
     data = _model(p.AttendanceConfirm, application_id=_id(application_id, "application_id"), note=note)
     aid = _id(attendance_id, "attendance_id")
-    _dump(p.confirm_missed(container().uow(), actor=cli_actor(), attendance_id=aid, data=data))
+    _dump(call(p.confirm_missed, attendance_id=aid, data=data))
 
 
 @app.command("attendance-excuse")
@@ -402,14 +394,14 @@ def attendance_excuse(attendance_id: str = typer.Argument(...), note: str = type
     """Excuse a flagged term's missed attendance, saying why."""
     data = _model(p.AttendanceExcuse, note=note)
     aid = _id(attendance_id, "attendance_id")
-    _dump(p.excuse_missed(container().uow(), actor=cli_actor(), attendance_id=aid, data=data))
+    _dump(call(p.excuse_missed, attendance_id=aid, data=data))
 
 
 @app.command("flagged")
 @handles_errors
 def flagged() -> None:
     """Trainings with a term whose missed attendance waits for the officer's finding."""
-    _dump(p.flagged_terms(container().uow(), actor=cli_actor()))
+    _dump(call(p.flagged_terms))
 
 
 @app.command("oncall-add")
@@ -432,14 +424,14 @@ def oncall_add(
         ends_at=_when(ends_at, "ends_at"),
         office_id=_id(office_id, "office_id") if office_id else None,
     )
-    _dump(p.add_shift(container().uow(), actor=cli_actor(), data=data))
+    _dump(call(p.add_shift, data=data))
 
 
 @app.command("roster")
 @handles_errors
 def oncall_roster(start: str = typer.Option(...), end: str = typer.Option(...)) -> None:
     """The on-call shifts overlapping a period."""
-    _dump(p.roster(container().uow(), actor=cli_actor(), start=_when(start, "start"), end=_when(end, "end")))
+    _dump(call(p.roster, start=_when(start, "start"), end=_when(end, "end")))
 
 
 @app.command("oncall-call")
@@ -475,11 +467,11 @@ def oncall_call(
         program=program,
         authorized=items,
     )
-    _dump(p.record_call(container().uow(), actor=cli_actor(), data=data))
+    _dump(call(p.record_call, data=data))
 
 
 @app.command("oncall-calls")
 @handles_errors
 def oncall_calls() -> None:
     """The latest contacts taken on call, for the morning handover."""
-    _dump(p.recent_calls(container().uow(), actor=cli_actor()))
+    _dump(call(p.recent_calls))

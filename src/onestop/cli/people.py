@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from onestop import registry
-from onestop.cli.common import cli_actor, container, handles_errors
+from onestop.cli.common import call, handles_errors
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import parse_id
@@ -38,7 +38,7 @@ def search(
     query = SearchQuery(
         name=name or None, birth_date=_date(birth_date, "birth_date"), sin=sin, phone=phone, limit=limit
     )
-    hits = registry.search_people(container().uow(), actor=cli_actor(), query=query)
+    hits = call(registry.search_people, query=query)
     if as_json:
         print(json.dumps([h.model_dump(mode="json") for h in hits], ensure_ascii=False, indent=2))
         return
@@ -91,9 +91,7 @@ def add(
         DuplicateDecision(decision="new_person", reason=new_person_reason) if new_person_reason else None
     )
     try:
-        person = registry.register_person(
-            container().uow(), actor=cli_actor(), data=data, duplicate_decision=decision
-        )
+        person = call(registry.register_person, data=data, duplicate_decision=decision)
     except registry.LikelyDuplicates as err:
         for match in err.matches:
             p = match.person
@@ -117,5 +115,5 @@ def show(
 ) -> None:
     """Print a person's file as JSON (masked)."""
     pid: uuid.UUID = parse_id(person_id, field="person_id")
-    person = registry.get_person(container().uow(), actor=cli_actor(), person_id=pid, purpose=purpose)
+    person = call(registry.get_person, person_id=pid, purpose=purpose)
     print(json.dumps(person.model_dump(mode="json"), ensure_ascii=False, indent=2))

@@ -11,7 +11,7 @@ import typer
 from pydantic import BaseModel, ValidationError
 
 from onestop import privacy
-from onestop.cli.common import cli_actor, container, fail, handles_errors
+from onestop.cli.common import call, cli_actor, container, fail, handles_errors
 from onestop.common.errors import InvalidInput
 
 app = typer.Typer(
@@ -28,7 +28,7 @@ M = TypeVar("M", bound=BaseModel)
 @handles_errors
 def requests(as_json: bool = typer.Option(False, "--json", help="One JSON document.")) -> None:
     """Open access and correction requests, the nearest deadline first."""
-    rows = privacy.list_requests(container().uow(), actor=cli_actor())
+    rows = call(privacy.list_requests)
     if as_json:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2))
         return
@@ -44,9 +44,7 @@ def hold(
     reason: str = typer.Option(..., "--reason", help="Why the file must be kept (litigation, appeal...)."),
 ) -> None:
     """Place a legal hold: the purge keeps the file until it is lifted."""
-    found = privacy.place_hold(
-        container().uow(), actor=cli_actor(), data=privacy.HoldIn(person_id=person, reason=reason)
-    )
+    found = call(privacy.place_hold, data=privacy.HoldIn(person_id=person, reason=reason))
     typer.echo(f"legal hold {found.id} placed on {found.person_id}")
 
 
@@ -122,7 +120,7 @@ def breach_report(
         person_id=person,
         notice_id=notice,
     )
-    _show(privacy.report_breach(container().uow(), actor=cli_actor(), data=data))
+    _show(call(privacy.report_breach, data=data))
 
 
 @breach_app.command("list")
@@ -132,7 +130,7 @@ def breach_list(
     as_json: bool = typer.Option(False, "--json", help="One JSON document."),
 ) -> None:
     """Open breaches, the ones not yet assessed first."""
-    rows = privacy.list_breaches(container().uow(), actor=cli_actor(), closed=closed)
+    rows = call(privacy.list_breaches, closed=closed)
     if as_json:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2))
         return
@@ -147,7 +145,7 @@ def breach_show(
     as_json: bool = typer.Option(False, "--json", help="One JSON document."),
 ) -> None:
     """One breach, its assessment and follow-up steps."""
-    _show(privacy.get_breach(container().uow(), actor=cli_actor(), breach_id=breach), as_json)
+    _show(call(privacy.get_breach, breach_id=breach), as_json)
 
 
 @breach_app.command("assess")
@@ -173,7 +171,7 @@ def breach_assess(
         containment_steps=steps,
         harm=harm,
     )
-    _show(privacy.assess_breach(container().uow(), actor=cli_actor(), breach_id=breach, data=data))
+    _show(call(privacy.assess_breach, breach_id=breach, data=data))
 
 
 @breach_app.command("notify")
@@ -193,7 +191,7 @@ def breach_step(
 ) -> None:
     """Add a follow-up step."""
     data = _input(privacy.BreachActionIn, what=what, due_on=due)
-    _show(privacy.add_action(container().uow(), actor=cli_actor(), breach_id=breach, data=data))
+    _show(call(privacy.add_action, breach_id=breach, data=data))
 
 
 @breach_app.command("done")
@@ -204,7 +202,7 @@ def breach_done(
 ) -> None:
     """Mark a follow-up step done."""
     data = _input(privacy.BreachActionDone, note=note)
-    _show(privacy.complete_action(container().uow(), actor=cli_actor(), action_id=step, data=data))
+    _show(call(privacy.complete_action, action_id=step, data=data))
 
 
 @breach_app.command("close")
@@ -215,4 +213,4 @@ def breach_close(
 ) -> None:
     """Close the breach with its outcome."""
     data = _input(privacy.BreachCloseIn, outcome=outcome)
-    _show(privacy.close_breach(container().uow(), actor=cli_actor(), breach_id=breach, data=data))
+    _show(call(privacy.close_breach, breach_id=breach, data=data))

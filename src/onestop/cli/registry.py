@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from onestop.cli.common import cli_actor, container, handles_errors
+from onestop.cli.common import call, handles_errors
 from onestop.registry import sweep
 
 app = typer.Typer(help="Registry-wide duplicate sweep and the suggestions it makes.", no_args_is_help=True)
@@ -48,7 +48,7 @@ def sweep_command(
     """Search the whole registry for duplicates and refresh the queue (never merges)."""
     tuning = sweep.Tuning(threshold=threshold, seed=seed, threads=threads)
     with _progress(quiet or as_json) as progress:
-        report = sweep.run_sweep(container().uow(), actor=cli_actor(), tuning=tuning, progress=progress)
+        report = call(sweep.run_sweep, tuning=tuning, progress=progress)
     if as_json:
         print(report.model_dump_json())
         return
@@ -68,9 +68,7 @@ def suggestions(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """The queue of suggested duplicates, most likely first (identifiers masked)."""
-    page = sweep.list_suggestions(
-        container().uow(), actor=cli_actor(), status=status, limit=limit, offset=offset
-    )
+    page = call(sweep.list_suggestions, status=status, limit=limit, offset=offset)
     if as_json:
         print(json.dumps(page.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return

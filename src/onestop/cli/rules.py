@@ -6,13 +6,12 @@ import datetime as dt
 import json
 import sys
 import uuid
-from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from onestop import jurisdictions, policy
-from onestop.cli.common import container, handles_errors
+from onestop.cli.common import Format, Lang, container, handles_errors
 from onestop.cli.payments import AsUser, acting
 from onestop.common.clock import SystemClock
 from onestop.common.dates import parse_date
@@ -24,20 +23,6 @@ from onestop.rules.yamlio import load_file
 from onestop.rules.yamltests import run_pack
 
 app = typer.Typer(help="Rule packs: list them, show a program, run their YAML tests.", no_args_is_help=True)
-
-
-class Format(StrEnum):
-    """Output formats of ``evaluate``."""
-
-    JSON = "json"
-    TEXT = "text"
-
-
-class Lang(StrEnum):
-    """Languages of explanations."""
-
-    EN = "en"
-    FR = "fr"
 
 
 @handles_errors

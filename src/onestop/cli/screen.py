@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from onestop.cli.common import handles_errors
+from onestop.cli.common import Format, Lang, handles_errors
 from onestop.jurisdictions.catalogue import JURISDICTIONS, CatalogueError, load_catalogue
 from onestop.rules.yamlio import load_file
 from onestop.screening import screen as run_screen
 
 catalogue_app = typer.Typer(help="The program catalogue: list, show, check.", no_args_is_help=True)
-
-
-class Format(StrEnum):
-    """Output formats."""
-
-    JSON = "json"
-    TEXT = "text"
-
-
-class Lang(StrEnum):
-    """Languages."""
-
-    EN = "en"
-    FR = "fr"
 
 
 @handles_errors

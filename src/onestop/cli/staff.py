@@ -8,7 +8,7 @@ import typer
 
 from onestop import access
 from onestop.access import grants
-from onestop.cli.common import cli_actor, container, handles_errors
+from onestop.cli.common import call, container, handles_errors
 from onestop.cli.payments import AsUser, acting
 from onestop.common.errors import InvalidInput
 
@@ -34,10 +34,9 @@ def create(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     office_id = None
     if office is not None:
-        office_id = access.get_office_by_code(container().uow(), actor=cli_actor(), code=office).id
-    staff = access.create_staff(
-        container().uow(),
-        actor=cli_actor(),
+        office_id = call(access.get_office_by_code, code=office).id
+    staff = call(
+        access.create_staff,
         username=username,
         display_name=name,
         password=password,
@@ -48,7 +47,7 @@ def create(
     typer.echo(
         f"created staff {staff.username} ({', '.join(staff.role_names) or 'no role yet'}) id {staff.id}"
     )
-    waiting = grants.pending_roles(container().uow(), actor=cli_actor(), staff_id=staff.id)
+    waiting = call(grants.pending_roles, staff_id=staff.id)
     if waiting:
         typer.echo(
             f"waiting for another administrator's approval: {', '.join(waiting)} "
@@ -62,7 +61,7 @@ def list_(
     include_inactive: bool = typer.Option(False, "--all", help="Include deactivated accounts."),
 ) -> None:
     """List staff accounts."""
-    found = access.list_staff(container().uow(), actor=cli_actor(), include_inactive=include_inactive)
+    found = call(access.list_staff, include_inactive=include_inactive)
     for s in found:
         office = s.office.code if s.office is not None else "-"
         state = "" if s.active else "  (inactive)"
@@ -75,8 +74,8 @@ def list_(
 @handles_errors
 def deactivate(username: str = typer.Argument(..., help="Login name.")) -> None:
     """Deactivate an account; its tokens stop working at once."""
-    staff = access.get_staff_by_username(container().uow(), actor=cli_actor(), username=username)
-    access.deactivate_staff(container().uow(), actor=cli_actor(), staff_id=staff.id)
+    staff = call(access.get_staff_by_username, username=username)
+    call(access.deactivate_staff, staff_id=staff.id)
     typer.echo(f"deactivated {staff.username}")
 
 
@@ -87,7 +86,7 @@ def office_create(
     name: str = typer.Argument(..., help="Office name."),
 ) -> None:
     """Create an office."""
-    office = access.create_office(container().uow(), actor=cli_actor(), code=code, name=name)
+    office = call(access.create_office, code=code, name=name)
     typer.echo(f"created office {office.code} ({office.name}) id {office.id}")
 
 
@@ -95,7 +94,7 @@ def office_create(
 @handles_errors
 def offices() -> None:
     """List offices."""
-    for o in access.list_offices(container().uow(), actor=cli_actor()):
+    for o in call(access.list_offices):
         typer.echo(f"{o.code:<12} {o.name}")
 
 
@@ -107,7 +106,7 @@ def grants_(
     ),
 ) -> None:
     """List role grants: the pending ones wait for a second administrator."""
-    found = grants.list_grants(container().uow(), actor=cli_actor(), state=None if state == "all" else state)
+    found = call(grants.list_grants, state=None if state == "all" else state)
     for g in found:
         typer.echo(
             f"{g.id}  {g.staff.username:<20} {g.role:<14} {g.state:<9} "

@@ -7,7 +7,7 @@ from __future__ import annotations
 import typer
 
 from onestop import health
-from onestop.cli.common import cli_actor, container, dump, handles_errors, input_model
+from onestop.cli.common import call, dump, handles_errors, input_model
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import parse_id
@@ -51,7 +51,7 @@ def request(
         return_on=parse_date(return_on, field="return_on") if return_on else None,
         referral_document_id=parse_id(referral, field="referral_document_id") if referral else None,
     )
-    dump(health.request_travel(container().uow(), actor=cli_actor(), data=data))
+    dump(call(health.request_travel, data=data))
 
 
 @app.command("decide")
@@ -74,7 +74,7 @@ def decide(
         method=method,
     )
     travel_id = parse_id(travel, field="travel_id")
-    dump(health.decide_travel(container().uow(), actor=cli_actor(), travel_id=travel_id, data=data))
+    dump(call(health.decide_travel, travel_id=travel_id, data=data))
 
 
 @app.command("invoice")
@@ -95,7 +95,7 @@ def invoice(
         received_on=parse_date(received_on, field="received_on") if received_on else None,
     )
     travel_id = parse_id(travel, field="travel_id")
-    dump(health.add_travel_invoice(container().uow(), actor=cli_actor(), travel_id=travel_id, data=data))
+    dump(call(health.add_travel_invoice, travel_id=travel_id, data=data))
 
 
 @app.command("return")
@@ -108,4 +108,4 @@ def returned(
     """Close the trip with the follow-up on return."""
     data = input_model(s.TravelReturn, returned_on=parse_date(returned_on, field="returned_on"), note=note)
     travel_id = parse_id(travel, field="travel_id")
-    dump(health.record_return(container().uow(), actor=cli_actor(), travel_id=travel_id, data=data))
+    dump(call(health.record_return, travel_id=travel_id, data=data))

@@ -20,6 +20,7 @@ from onestop.cases import applications, investigations, referrals, reviews
 from onestop.cases.applications import FactIn
 from onestop.demo import casework
 from onestop.demo.context import Client, Ctx
+from onestop.demo.money import approve_payee
 
 PROGRAM = "ab.income_support"
 
@@ -73,16 +74,7 @@ def landlord(ctx: Ctx, officer: Actor, client: Client) -> uuid.UUID:
             account=f"{rng.randint(0, 9999999):07d}",
         ),
     )
-    supervisor = ctx.staff["supervisor"]
-    for request in money.list_approvals(ctx.container.uow(), actor=supervisor, limit=500):
-        if request.subject_id == payee.id:
-            money.decide_approval(
-                ctx.container.uow(),
-                actor=supervisor,
-                approval_id=request.id,
-                approve=True,
-                note="lease and void cheque of the landlord seen",
-            )
+    approve_payee(ctx, payee.id, note="lease and void cheque of the landlord seen")
     ctx.made.add("third_party_payees")
     return payee.id
 

@@ -15,8 +15,9 @@ import uuid
 
 from sqlalchemy import select
 
-from onestop import health, money
+from onestop import health
 from onestop.demo.context import Ctx
+from onestop.demo.money import approve_payee
 from onestop.health.schemas import BenefitCreate, FacilityCreate, StayIn, StayOut
 from onestop.registry.models import UnitMembership
 
@@ -79,7 +80,7 @@ def load_facilities(ctx: Ctx) -> None:
                 monthly_rate=monthly,
             ),
         )
-        _approve(ctx, facility.payee_id)
+        approve_payee(ctx, facility.payee_id, note="facility checked")
         made[kind] = facility.id
         ctx.made.add("facilities")
     people = _residents(ctx, 6)
@@ -125,20 +126,6 @@ def load_facilities(ctx: Ctx) -> None:
             version=left.version, out_on=today - dt.timedelta(days=5), reason="moved in with family"
         ),
     )
-
-
-def _approve(ctx: Ctx, payee_id: uuid.UUID | None) -> None:
-    """The supervisor checks the facility's payee set up by the officer."""
-    supervisor = ctx.staff["supervisor"]
-    for request in money.list_approvals(ctx.container.uow(), actor=supervisor, limit=500):
-        if request.subject_id == payee_id:
-            money.decide_approval(
-                ctx.container.uow(),
-                actor=supervisor,
-                approval_id=request.id,
-                approve=True,
-                note="facility checked",
-            )
 
 
 def _residents(ctx: Ctx, n: int) -> list[uuid.UUID]:

@@ -20,6 +20,7 @@ from onestop.cases.applications import ApplicationCreate, ApplicationStatusChang
 from onestop.cases.decisions import DecisionCreate
 from onestop.demo import casework
 from onestop.demo.context import Client, Ctx
+from onestop.demo.money import approve_payee
 from onestop.health.schemas import (
     AuthorizationCreate,
     AuthorizationDecide,
@@ -243,12 +244,7 @@ def carrier(ctx: Ctx, officer: Actor) -> uuid.UUID:
     payee = money.create_payee(
         ctx.container.uow(), actor=officer, data=money.PayeeCreate(kind="vendor", name="PAL Airlines")
     )
-    supervisor = ctx.staff["supervisor"]
-    for request in money.list_approvals(ctx.container.uow(), actor=supervisor, limit=500):
-        if request.subject_id == payee.id:
-            money.decide_approval(
-                ctx.container.uow(), actor=supervisor, approval_id=request.id, approve=True, note="checked"
-            )
+    approve_payee(ctx, payee.id, note="checked")
     return payee.id
 
 

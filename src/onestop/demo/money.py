@@ -32,17 +32,18 @@ def bank_payee(ctx: Ctx, officer: Actor, client: Client) -> None:
         account=f"{rng.randint(0, 9999999):07d}",
     )
     payee = money.create_payee(ctx.container.uow(), actor=officer, data=data)
+    approve_payee(ctx, payee.id, note="void cheque seen")
+    ctx.made.add("bank_payees")
+
+
+def approve_payee(ctx: Ctx, payee_id: uuid.UUID | None, *, note: str = "") -> None:
+    """The supervisor approves a new payee (a second person, as money requires before paying one)."""
     supervisor = ctx.staff["supervisor"]
     for request in money.list_approvals(ctx.container.uow(), actor=supervisor, limit=500):
-        if request.subject_id == payee.id:
+        if request.subject_id == payee_id:
             money.decide_approval(
-                ctx.container.uow(),
-                actor=supervisor,
-                approval_id=request.id,
-                approve=True,
-                note="void cheque seen",
+                ctx.container.uow(), actor=supervisor, approval_id=request.id, approve=True, note=note
             )
-    ctx.made.add("bank_payees")
 
 
 def client_payee(ctx: Ctx, officer: Actor, client: Client) -> tuple[uuid.UUID, str]:

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from onestop import money, partners
 from onestop.demo.context import Ctx
+from onestop.demo.money import approve_payee
 from onestop.registry.models import Person, PersonRestriction, UnitMembership
 
 #: name, kind, address, contact, role, phone. Demo organizations, not real ones.
@@ -89,10 +90,7 @@ def _sponsor(ctx: Ctx, name: str, kind: str, address: str, contact: str, role: s
             contacts=[partners.ContactIn(name=contact, role=role, phone=phone)],
         ),
     )
-    supervisor = ctx.staff["supervisor"]
-    for request in money.list_approvals(ctx.container.uow(), actor=supervisor):
-        if request.subject_id == made.payee_id:
-            money.decide_approval(ctx.container.uow(), actor=supervisor, approval_id=request.id, approve=True)
+    approve_payee(ctx, made.payee_id)
     ctx.made.add("sponsors")
     return made.id
 
@@ -282,9 +280,7 @@ def _on_call(ctx: Ctx, today: dt.date) -> None:
         actor=officer,
         data=money.PayeeCreate(kind="vendor", name="Harbour Light Shelter"),
     )
-    for request in money.list_approvals(ctx.container.uow(), actor=supervisor):
-        if request.subject_id == shelter.id:
-            money.decide_approval(ctx.container.uow(), actor=supervisor, approval_id=request.id, approve=True)
+    approve_payee(ctx, shelter.id)
     partners.record_call(
         ctx.container.uow(),
         actor=officer,

@@ -305,31 +305,28 @@ class BudgetLinePublic(BaseModel):
     remaining: str | None
 
 
-class InvoiceCreate(_In):
+class _InvoiceIn(_In):
+    """What every invoice states: who is paid, their reference, for what, how much, received when."""
+
     payee_id: uuid.UUID
     vendor_reference: str
+    program: str
+    amount: Cents
+    description: str
+    received_on: dt.date
+    office_id: uuid.UUID | None = None
+
+    _amount = field_validator("amount", mode="before")(_written_amount)
+
+
+class InvoiceCreate(_InvoiceIn):
+    """A vendor's invoice for what it supplied to a benefit unit."""
+
     unit_id: uuid.UUID
-    program: str
-    amount: Cents
-    description: str
-    received_on: dt.date
-    office_id: uuid.UUID | None = None
-
-    _amount = field_validator("amount", mode="before")(_written_amount)
 
 
-class FundingInvoiceCreate(_In):
+class FundingInvoiceCreate(_InvoiceIn):
     """An organization's claim for its own funding (a sponsor's project instalment): no benefit unit."""
-
-    payee_id: uuid.UUID
-    vendor_reference: str
-    program: str
-    amount: Cents
-    description: str
-    received_on: dt.date
-    office_id: uuid.UUID | None = None
-
-    _amount = field_validator("amount", mode="before")(_written_amount)
 
 
 class InvoiceApprove(_In):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from onestop.common.errors import InvalidInput
@@ -93,10 +93,15 @@ class IssuedAmount:
         """What the payee receives."""
         return self.gross_cents - self.deduction_cents
 
+    @property
+    def dims(self) -> dict[str, object]:
+        """What a line about this issuance is kept under: the unit, the program and the issuance."""
+        return {"unit_id": self.unit_id, "program": self.program, "issuance_id": self.issuance_id}
+
 
 def issue_lines(item: IssuedAmount) -> list[Line]:
     """Approving an issuance: expense the gross; owe the client the net; recover the deduction."""
-    dims = {"unit_id": item.unit_id, "program": item.program, "issuance_id": item.issuance_id}
+    dims = item.dims
     lines = [
         dr(Account.PROGRAM_EXPENSE, item.gross_cents, program=item.program, issuance_id=item.issuance_id)
     ]
@@ -109,19 +114,14 @@ def issue_lines(item: IssuedAmount) -> list[Line]:
 
 def release_lines(items: Sequence[IssuedAmount], *, to: Account = Account.BENEFITS_PAYABLE) -> list[Line]:
     """Releasing issuances (file export, manual cheque, voucher): clear each client's payable."""
-    lines = [
-        dr(
-            Account.CLIENT_PAYABLE,
-            i.net_cents,
-            unit_id=i.unit_id,
-            program=i.program,
-            issuance_id=i.issuance_id,
-        )
-        for i in items
-        if i.net_cents
-    ]
+    lines = [_client_payable(dr, i) for i in items if i.net_cents]
     lines.append(cr(to, sum(i.net_cents for i in items)))
     return lines
+
+
+def _client_payable(side: Callable[..., Line], item: IssuedAmount) -> Line:
+    """One client's payable, on the side given: released issuances clear it, returned ones owe it again."""
+    return side(Account.CLIENT_PAYABLE, item.net_cents, **item.dims)
 
 
 def settle_lines(cents: int) -> list[Line]:
@@ -132,16 +132,7 @@ def settle_lines(cents: int) -> list[Line]:
 def return_lines(items: Sequence[IssuedAmount]) -> list[Line]:
     """The bank returned payments: they are owed to the clients again (re-opened for re-issue)."""
     lines = [dr(Account.BENEFITS_PAYABLE, sum(i.net_cents for i in items))]
-    lines += [
-        cr(
-            Account.CLIENT_PAYABLE,
-            i.net_cents,
-            unit_id=i.unit_id,
-            program=i.program,
-            issuance_id=i.issuance_id,
-        )
-        for i in items
-    ]
+    lines += [_client_payable(cr, i) for i in items]
     return lines
 
 

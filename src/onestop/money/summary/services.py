@@ -10,7 +10,9 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -35,6 +37,8 @@ from onestop.money.summary.schemas import (
     UnitMoney,
 )
 
+L = TypeVar("L", bound=BaseModel)
+
 #: How many payments of a unit the person page lists (newest pay date first).
 RECENT_PAYMENTS = 24
 
@@ -55,16 +59,7 @@ def unit_money(
 
 def _one(session: Session, unit_id: uuid.UUID, today: dt.date, recent: int) -> UnitMoney:
     entitlements = [
-        EntitlementLine(
-            id=e.id,
-            program=e.program,
-            amount_cents=e.amount_cents,
-            frequency=e.frequency,
-            method=e.method,
-            start_date=e.start_date,
-            end_date=e.end_date,
-            current=e.active and (e.end_date is None or e.end_date >= today),
-        )
+        _line(EntitlementLine, e, current=e.active and (e.end_date is None or e.end_date >= today))
         for e in session.scalars(
             select(Entitlement)
             .where(Entitlement.unit_id == unit_id)
@@ -108,17 +103,9 @@ def _payments(session: Session, unit_id: uuid.UUID, recent: int) -> list[Payment
             item, number = latest[issuance.id]
         returned = item is not None and item.state == ItemState.RETURNED.value
         out.append(
-            PaymentLine(
-                id=issuance.id,
-                program=issuance.program,
-                payment_type=issuance.payment_type,
-                pay_date=issuance.pay_date,
-                period_start=issuance.period_start,
-                method=issuance.method,
-                gross_cents=issuance.gross_cents,
-                deduction_cents=issuance.deduction_cents,
-                net_cents=issuance.net_cents,
-                state=issuance.state,
+            _line(
+                PaymentLine,
+                issuance,
                 status=_status(issuance.state, returned=returned),
                 payee_name=payee_name,
                 account_masked=masked,
@@ -160,23 +147,14 @@ def _overpayments(session: Session, unit_id: uuid.UUID) -> list[OverpaymentLine]
             .where(Recovery.overpayment_id.in_([o.id for o in rows]))
             .order_by(Recovery.recorded_at)
         ):
-            line = RecoveryLine(
-                method=r.method, amount_cents=r.amount_cents, recorded_at=r.recorded_at, note=r.note
-            )
-            recoveries[r.overpayment_id].append(line)
-    return [
-        OverpaymentLine(
-            id=o.id,
-            program=o.program,
-            amount_cents=o.amount_cents,
-            balance_cents=o.balance_cents,
-            source=o.source,
-            reason=o.reason,
-            state=o.state,
-            recoveries=recoveries.get(o.id, []),
-        )
-        for o in rows
-    ]
+            recoveries[r.overpayment_id].append(_line(RecoveryLine, r))
+    return [_line(OverpaymentLine, o, recoveries=recoveries.get(o.id, [])) for o in rows]
+
+
+def _line(schema: type[L], row: object, **computed: object) -> L:
+    """A line of the page: the row's columns of the same names, and what the page works out itself."""
+    columns = {name: getattr(row, name) for name in schema.model_fields if name not in computed}
+    return schema.model_validate({**columns, **computed})
 
 
 def _balance(session: Session, unit_id: uuid.UUID) -> UnitBalance:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Response, UploadFile, status
+from fastapi import File, Form, Response, UploadFile, status
 
 from onestop.cases import documents as d
+from onestop.web.api.routing import ServiceRouter
 from onestop.web.deps import ContainerDep, CurrentActor, UowDep
 from onestop.web.downloads import download_headers
 
-router = APIRouter(tags=["documents"])
+router = ServiceRouter(tags=["documents"])
 
 
 @router.post(
@@ -44,16 +45,11 @@ def upload(
     )
 
 
-@router.get("/people/{person_id}/documents", response_model=list[d.DocumentPublic])
-def of_person(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[d.DocumentPublic]:
-    """A person's documents, newest first."""
-    return d.list_documents(uow, actor=actor, person_id=person_id)
+router.service_get(
+    "/people/{person_id}/documents", d.list_documents, "of_person", "A person's documents, newest first."
+)
 
-
-@router.get("/documents/{document_id}", response_model=d.DocumentPublic)
-def read(uow: UowDep, actor: CurrentActor, document_id: uuid.UUID) -> d.DocumentPublic:
-    """A document's metadata."""
-    return d.get_document(uow, actor=actor, document_id=document_id)
+router.service_get("/documents/{document_id}", d.get_document, "read", "A document's metadata.")
 
 
 @router.get("/documents/{document_id}/content", response_class=Response)
@@ -68,17 +64,13 @@ def download(
     return Response(got.content, media_type=got.document.content_type, headers=headers)
 
 
-@router.post("/documents/{document_id}/verify", response_model=d.DocumentPublic)
-def verify(
-    uow: UowDep, actor: CurrentActor, document_id: uuid.UUID, body: d.DocumentVerify
-) -> d.DocumentPublic:
-    """Verify the evidence (how; the agency for electronic checks)."""
-    return d.verify_document(uow, actor=actor, document_id=document_id, data=body)
+router.service_post(
+    "/documents/{document_id}/verify",
+    d.verify_document,
+    "verify",
+    "Verify the evidence (how; the agency for electronic checks).",
+)
 
-
-@router.post("/documents/{document_id}/reject", response_model=d.DocumentPublic)
-def reject(
-    uow: UowDep, actor: CurrentActor, document_id: uuid.UUID, body: d.DocumentReject
-) -> d.DocumentPublic:
-    """Reject the evidence with a reason."""
-    return d.reject_document(uow, actor=actor, document_id=document_id, data=body)
+router.service_post(
+    "/documents/{document_id}/reject", d.reject_document, "reject", "Reject the evidence with a reason."
+)

@@ -17,11 +17,22 @@ from onestop.web.deps import CurrentActor, UowDep
 
 router = APIRouter(tags=["evaluate"])
 
-_SCHEMA = {
-    "type": "object",
-    "description": "A case: jurisdiction, date, people, unit (reference/case-format.md).",
-}
-_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": _SCHEMA}}}}
+#: The ``lang`` query value of the routes that answer in words.
+LANG = Query(default="en", pattern="^(en|fr)$", description="Language of the words.")
+
+
+def case_body(description: str) -> dict[str, Any]:
+    """The OpenAPI request body of a route that reads a case itself (``read_case``)."""
+    schema = {"type": "object", "description": description}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+async def read_case(request: Request) -> Any:
+    """The request's case, its amounts exact."""
+    return load_case_text((await request.body()).decode("utf-8", errors="replace"), is_json=True)
+
+
+_BODY = case_body("A case: jurisdiction, date, people, unit (reference/case-format.md).")
 
 
 @router.post("/evaluate", openapi_extra=_BODY)
@@ -30,9 +41,8 @@ async def evaluate(
     actor: CurrentActor,
     uow: UowDep,
     program: list[str] = Query(default=[], description="Program ids (default: every program of the pack)."),
-    lang: str = Query(default="en", pattern="^(en|fr)$", description="Language of the words."),
+    lang: str = LANG,
 ) -> dict[str, Any]:
     """Evaluate a case: per program the status, amounts, missing inputs, reasons and explanation."""
     require(uow, actor, Permission.RULES_EVALUATE)
-    data = load_case_text((await request.body()).decode("utf-8", errors="replace"), is_json=True)
-    return jurisdictions.evaluate(data, program).to_dict(lang)
+    return jurisdictions.evaluate(await read_case(request), program).to_dict(lang)

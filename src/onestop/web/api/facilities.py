@@ -5,33 +5,38 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, status
-
 from onestop import health
 from onestop.health import schemas as s
+from onestop.web.api.routing import ServiceRouter
 from onestop.web.deps import CurrentActor, UowDep
 
-router = APIRouter(prefix="/health", tags=["health"])
+router = ServiceRouter(prefix="/health", tags=["health"])
 
+router.service_get(
+    "/facilities",
+    health.list_facilities,
+    "facilities",
+    "Facilities by name (``kind``: shelter, hospital, halfway_house, residential) with residents now.",
+    query=(
+        "kind",
+        "active_only",
+    ),
+)
 
-@router.get("/facilities", response_model=list[s.FacilityPublic])
-def facilities(
-    uow: UowDep, actor: CurrentActor, kind: str | None = None, active_only: bool = False
-) -> list[s.FacilityPublic]:
-    """Facilities by name (``kind``: shelter, hospital, halfway_house, residential) with residents now."""
-    return health.list_facilities(uow, actor=actor, kind=kind, active_only=active_only)
+router.service_post(
+    "/facilities",
+    health.create_facility,
+    "create",
+    "Record a facility (and its vendor payee in money).",
+    created=True,
+)
 
-
-@router.post("/facilities", status_code=status.HTTP_201_CREATED, response_model=s.FacilityPublic)
-def create(uow: UowDep, actor: CurrentActor, body: s.FacilityCreate) -> s.FacilityPublic:
-    """Record a facility (and its vendor payee in money)."""
-    return health.create_facility(uow, actor=actor, data=body)
-
-
-@router.get("/facilities/{facility_id:uuid}", response_model=s.FacilityFile)
-def facility(uow: UowDep, actor: CurrentActor, facility_id: uuid.UUID) -> s.FacilityFile:
-    """A facility with its residents now, past stays and benefits paid."""
-    return health.facility_file(uow, actor=actor, facility_id=facility_id)
+router.service_get(
+    "/facilities/{facility_id:uuid}",
+    health.facility_file,
+    "facility",
+    "A facility with its residents now, past stays and benefits paid.",
+)
 
 
 @router.patch("/facilities/{facility_id:uuid}", response_model=s.FacilityPublic)
@@ -42,33 +47,33 @@ def update(
     return health.update_facility(uow, actor=actor, facility_id=facility_id, data=body)
 
 
-@router.get("/caseload/facilities", response_model=list[s.CaseloadFacility])
-def caseload(uow: UowDep, actor: CurrentActor, officer: str | None = None) -> list[s.CaseloadFacility]:
-    """An officer's residents by facility (yours by default; ``officer=*`` for everyone's)."""
-    return health.caseload(uow, actor=actor, officer=officer)
-
-
-@router.get("/people/{person_id:uuid}/stays", response_model=s.PersonStays)
-def stays(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> s.PersonStays:
-    """A person's facility stays and the benefits paid for them."""
-    return health.person_stays(uow, actor=actor, person_id=person_id)
-
-
-@router.post("/stays", status_code=status.HTTP_201_CREATED, response_model=s.StayPublic)
-def stay_in(uow: UowDep, actor: CurrentActor, body: s.StayIn) -> s.StayPublic:
-    """A person comes into a facility."""
-    return health.record_stay_in(uow, actor=actor, data=body)
-
-
-@router.post("/stays/{stay_id:uuid}/out", response_model=s.StayPublic)
-def stay_out(uow: UowDep, actor: CurrentActor, stay_id: uuid.UUID, body: s.StayOut) -> s.StayPublic:
-    """The person leaves the facility."""
-    return health.record_stay_out(uow, actor=actor, stay_id=stay_id, data=body)
-
-
-@router.post(
-    "/stays/{stay_id:uuid}/benefits", status_code=status.HTTP_201_CREATED, response_model=s.BenefitPublic
+router.service_get(
+    "/caseload/facilities",
+    health.caseload,
+    "caseload",
+    "An officer's residents by facility (yours by default; ``officer=*`` for everyone's).",
+    query=("officer",),
 )
-def benefit(uow: UowDep, actor: CurrentActor, stay_id: uuid.UUID, body: s.BenefitCreate) -> s.BenefitPublic:
-    """Pay the facility for the resident (recurring, one-time or a manual cheque) through money."""
-    return health.pay_benefit(uow, actor=actor, stay_id=stay_id, data=body)
+
+router.service_get(
+    "/people/{person_id:uuid}/stays",
+    health.person_stays,
+    "stays",
+    "A person's facility stays and the benefits paid for them.",
+)
+
+router.service_post(
+    "/stays", health.record_stay_in, "stay_in", "A person comes into a facility.", created=True
+)
+
+router.service_post(
+    "/stays/{stay_id:uuid}/out", health.record_stay_out, "stay_out", "The person leaves the facility."
+)
+
+router.service_post(
+    "/stays/{stay_id:uuid}/benefits",
+    health.pay_benefit,
+    "benefit",
+    "Pay the facility for the resident (recurring, one-time or a manual cheque) through money.",
+    created=True,
+)

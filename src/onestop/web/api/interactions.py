@@ -6,24 +6,29 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import Query
 
 from onestop.cases import interactions as i
+from onestop.web.api.routing import ServiceRouter
 from onestop.web.deps import ContainerDep, CurrentActor, UowDep
 
-router = APIRouter(tags=["interactions"])
+router = ServiceRouter(tags=["interactions"])
 
+router.service_post(
+    "/interactions",
+    i.log_interaction,
+    "log",
+    "Log a contact; `channel` and `reason_codes` are enough. A `follow_up` becomes a task.",
+    created=True,
+)
 
-@router.post("/interactions", status_code=status.HTTP_201_CREATED, response_model=i.InteractionPublic)
-def log(uow: UowDep, actor: CurrentActor, body: i.InteractionCreate) -> i.InteractionPublic:
-    """Log a contact; `channel` and `reason_codes` are enough. A `follow_up` becomes a task."""
-    return i.log_interaction(uow, actor=actor, data=body)
-
-
-@router.post("/interactions/emails", status_code=status.HTTP_201_CREATED, response_model=i.InteractionPublic)
-def receive_email(uow: UowDep, actor: CurrentActor, body: i.EmailReceived) -> i.InteractionPublic:
-    """Store an inbound e-mail request, unattached, for an officer to attach to a person."""
-    return i.receive_email(uow, actor=actor, data=body)
+router.service_post(
+    "/interactions/emails",
+    i.receive_email,
+    "receive_email",
+    "Store an inbound e-mail request, unattached, for an officer to attach to a person.",
+    created=True,
+)
 
 
 @router.get("/interactions/emails/unattached", response_model=list[i.InteractionPublic])
@@ -34,32 +39,29 @@ def unattached(
     return i.list_unattached_emails(uow, actor=actor, limit=limit)
 
 
-@router.get("/interactions/{interaction_id}", response_model=i.InteractionPublic)
-def read(uow: UowDep, actor: CurrentActor, interaction_id: uuid.UUID) -> i.InteractionPublic:
-    """One interaction."""
-    return i.get_interaction(uow, actor=actor, interaction_id=interaction_id)
+router.service_get("/interactions/{interaction_id}", i.get_interaction, "read", "One interaction.")
 
-
-@router.post("/interactions/{interaction_id}/attach", response_model=i.InteractionPublic)
-def attach(
-    uow: UowDep, actor: CurrentActor, interaction_id: uuid.UUID, body: i.InteractionAttach
-) -> i.InteractionPublic:
-    """Attach an unattached interaction (an e-mail) to a person; send the `version` you read."""
-    return i.attach_interaction(uow, actor=actor, interaction_id=interaction_id, data=body)
-
-
-@router.post(
-    "/interactions/{interaction_id}/reply", status_code=status.HTTP_201_CREATED, response_model=i.ReplyPublic
+router.service_post(
+    "/interactions/{interaction_id}/attach",
+    i.attach_interaction,
+    "attach",
+    "Attach an unattached interaction (an e-mail) to a person; send the `version` you read.",
 )
-def reply(uow: UowDep, actor: CurrentActor, interaction_id: uuid.UUID, body: i.EmailReply) -> i.ReplyPublic:
-    """Answer an attached e-mail: queued as a notice (delivered once), logged as an interaction."""
-    return i.reply_to_email(uow, actor=actor, interaction_id=interaction_id, data=body)
 
+router.service_post(
+    "/interactions/{interaction_id}/reply",
+    i.reply_to_email,
+    "reply",
+    "Answer an attached e-mail: queued as a notice (delivered once), logged as an interaction.",
+    created=True,
+)
 
-@router.get("/interaction-reply-templates", response_model=list[i.ReplyTemplatePublic])
-def reply_templates(uow: UowDep, actor: CurrentActor) -> list[i.ReplyTemplatePublic]:
-    """The templates a reply to an e-mail starts from, in English and French."""
-    return i.reply_templates(uow, actor=actor)
+router.service_get(
+    "/interaction-reply-templates",
+    i.reply_templates,
+    "reply_templates",
+    "The templates a reply to an e-mail starts from, in English and French.",
+)
 
 
 @router.get("/people/{person_id}/interactions", response_model=i.InteractionPage)
@@ -74,10 +76,13 @@ def of_person(
     return i.list_interactions(uow, actor=actor, person_id=person_id, limit=limit, offset=offset)
 
 
-@router.get("/interaction-reasons", response_model=list[i.ReasonCodePublic])
-def reasons(uow: UowDep, actor: CurrentActor, include_retired: bool = False) -> list[i.ReasonCodePublic]:
-    """The reason codes, with English and French labels."""
-    return i.list_reason_codes(uow, actor=actor, include_retired=include_retired)
+router.service_get(
+    "/interaction-reasons",
+    i.list_reason_codes,
+    "reasons",
+    "The reason codes, with English and French labels.",
+    query=("include_retired",),
+)
 
 
 @router.put("/interaction-reasons", response_model=i.ReasonCodePublic)

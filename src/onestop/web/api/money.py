@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, status
+from fastapi import Header, Query, status
 
 from onestop import money
 from onestop.money import schemas as s
+from onestop.web.api.routing import ServiceRouter
 from onestop.web.deps import CurrentActor, UowDep
 
-router = APIRouter(tags=["money"])
+router = ServiceRouter(tags=["money"])
 
 
 @router.post("/payees", status_code=status.HTTP_201_CREATED, response_model=s.PayeePublic)
@@ -122,10 +123,13 @@ def cancel_issuance(
     )
 
 
-@router.post("/overpayments", status_code=status.HTTP_201_CREATED, response_model=s.OverpaymentPublic)
-def create_overpayment(uow: UowDep, actor: CurrentActor, body: s.OverpaymentCreate) -> s.OverpaymentPublic:
-    """Set up an overpayment with its reason; a notice to the unit is queued."""
-    return money.create_overpayment(uow, actor=actor, data=body)
+router.service_post(
+    "/overpayments",
+    money.create_overpayment,
+    "create_overpayment",
+    "Set up an overpayment with its reason; a notice to the unit is queued.",
+    created=True,
+)
 
 
 @router.get("/overpayments", response_model=list[s.OverpaymentPublic])
@@ -139,12 +143,12 @@ def list_overpayments(
     ]
 
 
-@router.post("/overpayments/{overpayment_id}/repayments", response_model=s.OverpaymentPublic)
-def repay(
-    uow: UowDep, actor: CurrentActor, overpayment_id: uuid.UUID, body: s.Repayment
-) -> s.OverpaymentPublic:
-    """Record a repayment by the client."""
-    return money.record_repayment(uow, actor=actor, overpayment_id=overpayment_id, data=body)
+router.service_post(
+    "/overpayments/{overpayment_id}/repayments",
+    money.record_repayment,
+    "repay",
+    "Record a repayment by the client.",
+)
 
 
 @router.post(

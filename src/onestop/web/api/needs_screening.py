@@ -8,19 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 
-from onestop.rules.yamlio import load_case_text
 from onestop.screening import screen_case
+from onestop.web.api.evaluate import LANG, case_body, read_case
 from onestop.web.deps import CurrentActor, UowDep
 
 router = APIRouter(tags=["screening"])
 
-_SCHEMA = {
-    "type": "object",
-    "description": "A case: jurisdiction, date, and whatever is known of people and unit (case-format.md).",
-}
-_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": _SCHEMA}}}}
+_BODY = case_body("A case: jurisdiction, date, and whatever is known of people and unit (case-format.md).")
 
 
 @router.post("/screen", openapi_extra=_BODY)
@@ -28,8 +24,7 @@ async def screen(
     request: Request,
     actor: CurrentActor,
     uow: UowDep,
-    lang: str = Query(default="en", pattern="^(en|fr)$", description="Language of the words."),
+    lang: str = LANG,
 ) -> dict[str, Any]:
     """Every program ranked likely / possibly / not eligible / refer, with the next questions."""
-    data = load_case_text((await request.body()).decode("utf-8", errors="replace"), is_json=True)
-    return screen_case(uow, actor=actor, data=data, lang=lang).to_dict()
+    return screen_case(uow, actor=actor, data=await read_case(request), lang=lang).to_dict()

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, status
+from fastapi import Query, Request, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
@@ -19,9 +19,10 @@ from pydantic import BaseModel, ConfigDict
 from onestop import clients, registry
 from onestop.common.errors import InvalidInput
 from onestop.registry import schemas as s
+from onestop.web.api.routing import ServiceRouter
 from onestop.web.deps import CurrentActor, UowDep
 
-router = APIRouter(prefix="/people", tags=["people"])
+router = ServiceRouter(prefix="/people", tags=["people"])
 
 _DUPLICATES: dict[int | str, dict[str, Any]] = {
     409: {"description": "Possible duplicates: `matches` lists them; re-submit with a decision"}
@@ -76,12 +77,13 @@ def duplicates(uow: UowDep, actor: CurrentActor, body: s.PersonCreate) -> list[s
     return registry.find_duplicates(uow, actor=actor, candidate=body)
 
 
-@router.get("/{person_id}", response_model=s.PersonPublic)
-def read(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, purpose: str = "file view"
-) -> s.PersonPublic:
-    """A person's file, masked; the read is audited with its purpose."""
-    return registry.get_person(uow, actor=actor, person_id=person_id, purpose=purpose)
+router.service_get(
+    "/{person_id}",
+    registry.get_person,
+    "read",
+    "A person's file, masked; the read is audited with its purpose.",
+    query=("purpose",),
+)
 
 
 @router.patch("/{person_id}", response_model=s.PersonPublic)
@@ -121,12 +123,12 @@ class PortalLinkIn(BaseModel):
     last_digits: str
 
 
-@router.get("/{person_id}/portal-accounts", response_model=list[clients.PortalAccountLink])
-def portal_accounts(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID
-) -> list[clients.PortalAccountLink]:
-    """The portal accounts on this person's records, with the identity check of the linked ones."""
-    return clients.list_portal_accounts(uow, actor=actor, person_id=person_id)
+router.service_get(
+    "/{person_id}/portal-accounts",
+    clients.list_portal_accounts,
+    "portal_accounts",
+    "The portal accounts on this person's records, with the identity check of the linked ones.",
+)
 
 
 @router.post("/{person_id}/portal-accounts", response_model=clients.PortalAccountLink)
@@ -160,47 +162,42 @@ def unmerge(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.Reas
     return registry.unmerge_people(uow, actor=actor, merged_id=person_id, reason=body.reason)
 
 
-@router.get("/{person_id}/units", response_model=list[s.UnitPublic])
-def units(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[s.UnitPublic]:
-    """Every benefit unit the person has belonged to."""
-    return registry.list_person_units(uow, actor=actor, person_id=person_id)
+router.service_get(
+    "/{person_id}/units",
+    registry.list_person_units,
+    "units",
+    "Every benefit unit the person has belonged to.",
+)
 
 
 # ---- contacts, addresses, identifiers, flags, consents (removal keeps history) -------------
 
 
-@router.post("/{person_id}/phones", status_code=201, response_model=s.ContactPublic)
-def add_phone(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.PhoneIn) -> s.ContactPublic:
-    """Add a phone number."""
-    return registry.add_phone(uow, actor=actor, person_id=person_id, data=body)
+router.service_post(
+    "/{person_id}/phones", registry.add_phone, "add_phone", "Add a phone number.", created=True
+)
 
+router.service_post(
+    "/{person_id}/emails", registry.add_email, "add_email", "Add an e-mail address.", created=True
+)
 
-@router.post("/{person_id}/emails", status_code=201, response_model=s.ContactPublic)
-def add_email(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.EmailIn) -> s.ContactPublic:
-    """Add an e-mail address."""
-    return registry.add_email(uow, actor=actor, person_id=person_id, data=body)
+router.service_delete(
+    "/{person_id}/contacts/{contact_id}",
+    registry.remove_contact,
+    "remove_contact",
+    "Mark a phone or e-mail as no longer valid (kept in history).",
+)
 
+router.service_post(
+    "/{person_id}/addresses", registry.add_address, "add_address", "Add an address.", created=True
+)
 
-@router.delete("/{person_id}/contacts/{contact_id}", response_model=s.ContactPublic)
-def remove_contact(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, contact_id: uuid.UUID
-) -> s.ContactPublic:
-    """Mark a phone or e-mail as no longer valid (kept in history)."""
-    return registry.remove_contact(uow, actor=actor, person_id=person_id, contact_id=contact_id)
-
-
-@router.post("/{person_id}/addresses", status_code=201, response_model=s.AddressPublic)
-def add_address(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.AddressIn) -> s.AddressPublic:
-    """Add an address."""
-    return registry.add_address(uow, actor=actor, person_id=person_id, data=body)
-
-
-@router.delete("/{person_id}/addresses/{address_id}", response_model=s.AddressPublic)
-def remove_address(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, address_id: uuid.UUID
-) -> s.AddressPublic:
-    """End an address (kept in history)."""
-    return registry.remove_address(uow, actor=actor, person_id=person_id, address_id=address_id)
+router.service_delete(
+    "/{person_id}/addresses/{address_id}",
+    registry.remove_address,
+    "remove_address",
+    "End an address (kept in history).",
+)
 
 
 @router.post("/{person_id}/identifiers", status_code=201, response_model=s.IdentifierPublic)
@@ -213,10 +210,9 @@ def add_identifier(
     )
 
 
-@router.post("/{person_id}/flags", status_code=201, response_model=s.FlagPublic)
-def set_flag(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.FlagCreate) -> s.FlagPublic:
-    """Raise a safety flag."""
-    return registry.set_safety_flag(uow, actor=actor, person_id=person_id, data=body)
+router.service_post(
+    "/{person_id}/flags", registry.set_safety_flag, "set_flag", "Raise a safety flag.", created=True
+)
 
 
 @router.post("/{person_id}/flags/{flag_id}/remove", response_model=s.FlagPublic)
@@ -229,17 +225,17 @@ def remove_flag(
     )
 
 
-@router.post("/{person_id}/consents", status_code=201, response_model=s.ConsentPublic)
-def record_consent(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.ConsentCreate
-) -> s.ConsentPublic:
-    """Record a consent to share with a program or agency."""
-    return registry.record_consent(uow, actor=actor, person_id=person_id, data=body)
+router.service_post(
+    "/{person_id}/consents",
+    registry.record_consent,
+    "record_consent",
+    "Record a consent to share with a program or agency.",
+    created=True,
+)
 
-
-@router.post("/{person_id}/consents/{consent_id}/withdraw", response_model=s.ConsentPublic)
-def withdraw_consent(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, consent_id: uuid.UUID
-) -> s.ConsentPublic:
-    """Withdraw a consent (the record stays)."""
-    return registry.withdraw_consent(uow, actor=actor, person_id=person_id, consent_id=consent_id)
+router.service_post(
+    "/{person_id}/consents/{consent_id}/withdraw",
+    registry.withdraw_consent,
+    "withdraw_consent",
+    "Withdraw a consent (the record stays).",
+)

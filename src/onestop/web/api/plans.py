@@ -5,69 +5,64 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
 from onestop.cases import plans as p
+from onestop.web.api.routing import ServiceRouter
 from onestop.web.deps import CurrentActor, UowDep
 from onestop.web.downloads import download_headers
 
-router = APIRouter(tags=["plans"])
+router = ServiceRouter(tags=["plans"])
 
+router.service_post(
+    "/assessments", p.record_assessment, "assess", "Record a service-level assessment.", created=True
+)
 
-@router.post("/assessments", status_code=status.HTTP_201_CREATED, response_model=p.AssessmentPublic)
-def assess(uow: UowDep, actor: CurrentActor, body: p.AssessmentCreate) -> p.AssessmentPublic:
-    """Record a service-level assessment."""
-    return p.record_assessment(uow, actor=actor, data=body)
+router.service_get(
+    "/people/{person_id}/assessments",
+    p.list_assessments,
+    "assessments",
+    "A person's assessments, newest first.",
+)
 
+router.service_post("/plans", p.create_plan, "create", "Start an outcome plan (version 1).", created=True)
 
-@router.get("/people/{person_id}/assessments", response_model=list[p.AssessmentPublic])
-def assessments(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[p.AssessmentPublic]:
-    """A person's assessments, newest first."""
-    return p.list_assessments(uow, actor=actor, person_id=person_id)
+router.service_get(
+    "/people/{person_id}/plans", p.list_plans, "of_person", "A person's plans as they are now."
+)
 
+router.service_get(
+    "/plans/{plan_id}",
+    p.get_plan,
+    "read",
+    "A plan now, or at an earlier `revision`, with its history.",
+    query=("revision",),
+)
 
-@router.post("/plans", status_code=status.HTTP_201_CREATED, response_model=p.PlanPublic)
-def create(uow: UowDep, actor: CurrentActor, body: p.PlanCreate) -> p.PlanPublic:
-    """Start an outcome plan (version 1)."""
-    return p.create_plan(uow, actor=actor, data=body)
+router.service_post(
+    "/plans/{plan_id}/revise",
+    p.revise_plan,
+    "revise",
+    "Replace goals and actions: a new version (send the `version` you read).",
+)
 
+router.service_post(
+    "/plans/{plan_id}/reviews",
+    p.add_plan_review,
+    "review",
+    "Add a review of progress over a period: a new version.",
+)
 
-@router.get("/people/{person_id}/plans", response_model=list[p.PlanPublic])
-def of_person(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[p.PlanPublic]:
-    """A person's plans as they are now."""
-    return p.list_plans(uow, actor=actor, person_id=person_id)
+router.service_post(
+    "/plans/{plan_id}/actions/{action_id}/status",
+    p.set_plan_action_status,
+    "action_status",
+    "Change one action's status: a new version.",
+)
 
-
-@router.get("/plans/{plan_id}", response_model=p.PlanPublic)
-def read(uow: UowDep, actor: CurrentActor, plan_id: uuid.UUID, revision: int | None = None) -> p.PlanPublic:
-    """A plan now, or at an earlier `revision`, with its history."""
-    return p.get_plan(uow, actor=actor, plan_id=plan_id, revision=revision)
-
-
-@router.post("/plans/{plan_id}/revise", response_model=p.PlanPublic)
-def revise(uow: UowDep, actor: CurrentActor, plan_id: uuid.UUID, body: p.PlanRevise) -> p.PlanPublic:
-    """Replace goals and actions: a new version (send the `version` you read)."""
-    return p.revise_plan(uow, actor=actor, plan_id=plan_id, data=body)
-
-
-@router.post("/plans/{plan_id}/reviews", response_model=p.PlanPublic)
-def review(uow: UowDep, actor: CurrentActor, plan_id: uuid.UUID, body: p.PlanReviewIn) -> p.PlanPublic:
-    """Add a review of progress over a period: a new version."""
-    return p.add_plan_review(uow, actor=actor, plan_id=plan_id, data=body)
-
-
-@router.post("/plans/{plan_id}/actions/{action_id}/status", response_model=p.PlanPublic)
-def action_status(
-    uow: UowDep, actor: CurrentActor, plan_id: uuid.UUID, action_id: str, body: p.ActionStatusIn
-) -> p.PlanPublic:
-    """Change one action's status: a new version."""
-    return p.set_plan_action_status(uow, actor=actor, plan_id=plan_id, action_id=action_id, data=body)
-
-
-@router.post("/plans/{plan_id}/close", response_model=p.PlanPublic)
-def close(uow: UowDep, actor: CurrentActor, plan_id: uuid.UUID, body: p.PlanClose) -> p.PlanPublic:
-    """Close the plan (409 if it is already closed)."""
-    return p.close_plan(uow, actor=actor, plan_id=plan_id, data=body)
+router.service_post(
+    "/plans/{plan_id}/close", p.close_plan, "close", "Close the plan (409 if it is already closed)."
+)
 
 
 @router.get("/plans/{plan_id}/print", response_class=Response)

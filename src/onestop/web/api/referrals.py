@@ -2,57 +2,51 @@
 
 from __future__ import annotations
 
-import uuid
-
-from fastapi import APIRouter, status
-
 from onestop.cases import referrals as r
-from onestop.web.deps import CurrentActor, UowDep
+from onestop.web.api.routing import ServiceRouter
 
-router = APIRouter(tags=["referrals"])
+router = ServiceRouter(tags=["referrals"])
 
+router.service_post(
+    "/referrals",
+    r.refer,
+    "refer",
+    "Refer a person; sharing data needs their current consent for `target_id` (else 422 on `consent`).",
+    created=True,
+)
 
-@router.post("/referrals", status_code=status.HTTP_201_CREATED, response_model=r.ReferralPublic)
-def refer(uow: UowDep, actor: CurrentActor, body: r.ReferralCreate) -> r.ReferralPublic:
-    """Refer a person; sharing data needs their current consent for `target_id` (else 422 on `consent`)."""
-    return r.refer(uow, actor=actor, data=body)
+router.service_get(
+    "/referrals/incoming",
+    r.list_incoming_referrals,
+    "incoming",
+    "Open referrals addressed to a specialist (you by default).",
+    query=("specialist_id",),
+)
 
+router.service_get("/referrals/{referral_id}", r.get_referral, "read", "One referral.")
 
-@router.get("/referrals/incoming", response_model=list[r.ReferralPublic])
-def incoming(
-    uow: UowDep, actor: CurrentActor, specialist_id: uuid.UUID | None = None
-) -> list[r.ReferralPublic]:
-    """Open referrals addressed to a specialist (you by default)."""
-    return r.list_incoming_referrals(uow, actor=actor, specialist_id=specialist_id)
+router.service_post(
+    "/referrals/{referral_id}/status",
+    r.change_referral_status,
+    "change_status",
+    "Accepted, completed, or declined (with a `note`); send the `version` you read.",
+)
 
+router.service_get(
+    "/people/{person_id}/referrals", r.list_referrals, "of_person", "A person's referrals, newest first."
+)
 
-@router.get("/referrals/{referral_id}", response_model=r.ReferralPublic)
-def read(uow: UowDep, actor: CurrentActor, referral_id: uuid.UUID) -> r.ReferralPublic:
-    """One referral."""
-    return r.get_referral(uow, actor=actor, referral_id=referral_id)
+router.service_post(
+    "/conferences",
+    r.record_conference,
+    "record_conference",
+    "Record a case conference that was held.",
+    created=True,
+)
 
-
-@router.post("/referrals/{referral_id}/status", response_model=r.ReferralPublic)
-def change_status(
-    uow: UowDep, actor: CurrentActor, referral_id: uuid.UUID, body: r.ReferralStatusChange
-) -> r.ReferralPublic:
-    """Accepted, completed, or declined (with a `note`); send the `version` you read."""
-    return r.change_referral_status(uow, actor=actor, referral_id=referral_id, data=body)
-
-
-@router.get("/people/{person_id}/referrals", response_model=list[r.ReferralPublic])
-def of_person(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[r.ReferralPublic]:
-    """A person's referrals, newest first."""
-    return r.list_referrals(uow, actor=actor, person_id=person_id)
-
-
-@router.post("/conferences", status_code=status.HTTP_201_CREATED, response_model=r.ConferencePublic)
-def record_conference(uow: UowDep, actor: CurrentActor, body: r.ConferenceCreate) -> r.ConferencePublic:
-    """Record a case conference that was held."""
-    return r.record_conference(uow, actor=actor, data=body)
-
-
-@router.get("/people/{person_id}/conferences", response_model=list[r.ConferencePublic])
-def conferences(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[r.ConferencePublic]:
-    """A person's case conferences, newest first."""
-    return r.list_conferences(uow, actor=actor, person_id=person_id)
+router.service_get(
+    "/people/{person_id}/conferences",
+    r.list_conferences,
+    "conferences",
+    "A person's case conferences, newest first.",
+)

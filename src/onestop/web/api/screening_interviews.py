@@ -2,52 +2,39 @@
 
 from __future__ import annotations
 
-import uuid
-
-from fastapi import APIRouter, status
-
 from onestop.cases import screenings
-from onestop.cases.screenings import schemas as s
-from onestop.web.deps import CurrentActor, UowDep
+from onestop.web.api.routing import ServiceRouter
 
-router = APIRouter(prefix="/screenings", tags=["screenings"])
+router = ServiceRouter(prefix="/screenings", tags=["screenings"])
 
+router.service_post(
+    "",
+    screenings.start_screening,
+    "start",
+    "Start an interview (anonymous unless ``person_id``).",
+    created=True,
+)
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=s.ScreeningPublic)
-def start(uow: UowDep, actor: CurrentActor, body: s.ScreeningStart) -> s.ScreeningPublic:
-    """Start an interview (anonymous unless ``person_id``)."""
-    return screenings.start_screening(uow, actor=actor, data=body)
+router.service_get("", screenings.list_screenings, "listing", "A person's interviews, newest first.")
 
+router.service_get(
+    "/{session_id}",
+    screenings.resume_screening,
+    "resume",
+    "Resume: the case so far, the latest results, the next questions, every step.",
+)
 
-@router.get("", response_model=list[s.ScreeningPublic])
-def listing(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID) -> list[s.ScreeningPublic]:
-    """A person's interviews, newest first."""
-    return screenings.list_screenings(uow, actor=actor, person_id=person_id)
+router.service_post(
+    "/{session_id}/answers",
+    screenings.answer_screening,
+    "answer",
+    "Record answers as a new step (``version`` guards against a concurrent answer).",
+)
 
+router.service_post(
+    "/{session_id}/link", screenings.link_screening, "link", "Link the interview to a registered person."
+)
 
-@router.get("/{session_id}", response_model=s.ScreeningPublic)
-def resume(uow: UowDep, actor: CurrentActor, session_id: uuid.UUID) -> s.ScreeningPublic:
-    """Resume: the case so far, the latest results, the next questions, every step."""
-    return screenings.resume_screening(uow, actor=actor, session_id=session_id)
-
-
-@router.post("/{session_id}/answers", response_model=s.ScreeningPublic)
-def answer(
-    uow: UowDep, actor: CurrentActor, session_id: uuid.UUID, body: s.ScreeningAnswers
-) -> s.ScreeningPublic:
-    """Record answers as a new step (``version`` guards against a concurrent answer)."""
-    return screenings.answer_screening(uow, actor=actor, session_id=session_id, data=body)
-
-
-@router.post("/{session_id}/link", response_model=s.ScreeningPublic)
-def link(uow: UowDep, actor: CurrentActor, session_id: uuid.UUID, body: s.ScreeningLink) -> s.ScreeningPublic:
-    """Link the interview to a registered person."""
-    return screenings.link_screening(uow, actor=actor, session_id=session_id, data=body)
-
-
-@router.post("/{session_id}/complete", response_model=s.ScreeningPublic)
-def complete(
-    uow: UowDep, actor: CurrentActor, session_id: uuid.UUID, body: s.ScreeningComplete
-) -> s.ScreeningPublic:
-    """Close the interview."""
-    return screenings.complete_screening(uow, actor=actor, session_id=session_id, data=body)
+router.service_post(
+    "/{session_id}/complete", screenings.complete_screening, "complete", "Close the interview."
+)

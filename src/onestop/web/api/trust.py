@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Request, status
+from fastapi import Request, status
 
 from onestop import registry
 from onestop.registry import schemas as s
+from onestop.web.api.routing import ServiceRouter
 from onestop.web.deps import CurrentActor, UowDep
 
-router = APIRouter(tags=["trust"])
+router = ServiceRouter(tags=["trust"])
 
 
 def policy(request: Request) -> registry.BreakGlassPolicy:
@@ -35,16 +36,13 @@ def break_glass(
     )
 
 
-@router.post(
+router.service_post(
     "/people/{person_id}/restrictions",
-    status_code=status.HTTP_201_CREATED,
-    response_model=s.RestrictionPublic,
+    registry.restrict_file,
+    "restrict",
+    "Flag a file restricted (supervisors): it then opens only with a reason.",
+    created=True,
 )
-def restrict(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.RestrictionIn
-) -> s.RestrictionPublic:
-    """Flag a file restricted (supervisors): it then opens only with a reason."""
-    return registry.restrict_file(uow, actor=actor, person_id=person_id, data=body)
 
 
 @router.post("/people/{person_id}/restrictions/{restriction_id}/lift", response_model=s.RestrictionPublic)
@@ -57,10 +55,13 @@ def lift(
     )
 
 
-@router.get("/file-accesses", response_model=list[s.FileAccessPublic])
-def file_accesses(uow: UowDep, actor: CurrentActor, to_review: bool = True) -> list[s.FileAccessPublic]:
-    """Break-glass openings of restricted files, newest first (those waiting for review by default)."""
-    return registry.list_file_accesses(uow, actor=actor, to_review=to_review)
+router.service_get(
+    "/file-accesses",
+    registry.list_file_accesses,
+    "file_accesses",
+    "Break-glass openings of restricted files, newest first (those waiting for review by default).",
+    query=("to_review",),
+)
 
 
 @router.post("/file-accesses/{access_id}/review", response_model=s.FileAccessPublic)
@@ -77,12 +78,13 @@ def person_links(
     return registry.list_staff_links(uow, actor=actor, staff_id=staff_id, include_removed=include_removed)
 
 
-@router.post(
-    "/staff/{staff_id}/person-links", status_code=status.HTTP_201_CREATED, response_model=s.StaffLinkPublic
+router.service_post(
+    "/staff/{staff_id}/person-links",
+    registry.link_staff_person,
+    "link",
+    "Link a staff account to their own registry record (or a relative's): administrators.",
+    created=True,
 )
-def link(uow: UowDep, actor: CurrentActor, staff_id: uuid.UUID, body: s.StaffLinkIn) -> s.StaffLinkPublic:
-    """Link a staff account to their own registry record (or a relative's): administrators."""
-    return registry.link_staff_person(uow, actor=actor, staff_id=staff_id, data=body)
 
 
 @router.post("/staff/{staff_id}/person-links/{link_id}/remove", response_model=s.StaffLinkPublic)

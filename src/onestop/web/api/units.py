@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
-from fastapi import APIRouter, status
+from fastapi import status
 
 from onestop import registry
 from onestop.registry import schemas as s
+from onestop.web.api.routing import ServiceRouter
 from onestop.web.deps import CurrentActor, UowDep
 
-router = APIRouter(prefix="/units", tags=["units"])
+router = ServiceRouter(prefix="/units", tags=["units"])
 
+router.service_post(
+    "",
+    registry.create_unit,
+    "create",
+    "Create a unit with its members (422 naming `members` when a rule is broken).",
+    created=True,
+)
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=s.UnitPublic)
-def create(uow: UowDep, actor: CurrentActor, body: s.UnitCreate) -> s.UnitPublic:
-    """Create a unit with its members (422 naming `members` when a rule is broken)."""
-    return registry.create_unit(uow, actor=actor, data=body)
-
-
-@router.get("/{unit_id}", response_model=s.UnitPublic)
-def read(uow: UowDep, actor: CurrentActor, unit_id: uuid.UUID) -> s.UnitPublic:
-    """A unit with its whole membership history."""
-    return registry.get_unit(uow, actor=actor, unit_id=unit_id)
+router.service_get("/{unit_id}", registry.get_unit, "read", "A unit with its whole membership history.")
 
 
 @router.post("/{unit_id}/members", status_code=status.HTTP_201_CREATED, response_model=s.UnitPublic)
@@ -42,11 +40,9 @@ def end_member(
     )
 
 
-@router.delete("/{unit_id}/members/{membership_id}", response_model=s.UnitPublic)
-def delete_member(
-    uow: UowDep, actor: CurrentActor, unit_id: uuid.UUID, membership_id: uuid.UUID, left_on: dt.date
-) -> s.UnitPublic:
-    """Same as `.../end`: a membership is never deleted, only ended on `left_on`."""
-    return registry.end_membership(
-        uow, actor=actor, unit_id=unit_id, membership_id=membership_id, left_on=left_on
-    )
+router.service_delete(
+    "/{unit_id}/members/{membership_id}",
+    registry.end_membership,
+    "delete_member",
+    "Same as `.../end`: a membership is never deleted, only ended on `left_on`.",
+)

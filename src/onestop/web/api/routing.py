@@ -1,0 +1,107 @@
+"""/api operations that hand the request straight to one service, declared from the service itself.
+
+Most operations take the unit of work and the signed-in actor, the ids in the path, a body and a few
+query values, call one service with exactly those and answer what it returns. Written out, each route
+restated the service's parameters in its own signature and again in the call. ``ServiceRouter`` reads
+them from the service instead:
+
+- ``data`` is the request body; a parameter named in the path is a path parameter;
+- one with no default is a required query parameter; one with a default is a query parameter only
+  when the route names it in ``query`` (otherwise the service keeps its default: a ``limit`` stays
+  the service's, out of the caller's reach);
+- the response model is the service's return type.
+
+The operation keeps its name (its OpenAPI operation id and summary), its description, its status code
+and its permission (the service checks it). A route that does more (a file to download, the storage,
+another name for a value, a bounded query value) is written out as a function beside these.
+"""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, status
+
+from onestop.web.deps import CurrentActor, UowDep
+
+_NOT_FROM_REQUEST = ("uow", "actor")
+
+
+class ServiceRouter(APIRouter):
+    """A router that also declares the pass-through operations, in the order they are matched."""
+
+    def service_get(
+        self, path: str, service: Callable[..., Any], name: str, doc: str, *, query: tuple[str, ...] = ()
+    ) -> None:
+        """A read: answers 200 with what the service returns."""
+        self._add("GET", path, service, name, doc, None, query)
+
+    def service_post(
+        self,
+        path: str,
+        service: Callable[..., Any],
+        name: str,
+        doc: str,
+        *,
+        created: bool = False,
+        query: tuple[str, ...] = (),
+    ) -> None:
+        """A change: answers 200 with what the service returns, or 201 when it ``created`` something."""
+        self._add("POST", path, service, name, doc, status.HTTP_201_CREATED if created else None, query)
+
+    def service_delete(
+        self, path: str, service: Callable[..., Any], name: str, doc: str, *, query: tuple[str, ...] = ()
+    ) -> None:
+        """A removal (kept in history): answers 200 with what the service returns."""
+        self._add("DELETE", path, service, name, doc, None, query)
+
+    def _add(
+        self,
+        method: str,
+        path: str,
+        service: Callable[..., Any],
+        name: str,
+        doc: str,
+        code: int | None,
+        query: tuple[str, ...],
+    ) -> None:
+        hints = typing.get_type_hints(service)
+        unknown = set(query) - set(inspect.signature(service).parameters)
+        if unknown:
+            raise TypeError(f"{name}: {service.__name__} takes no {', '.join(sorted(unknown))}")
+        params = [
+            inspect.Parameter("uow", inspect.Parameter.KEYWORD_ONLY, annotation=UowDep),
+            inspect.Parameter("actor", inspect.Parameter.KEYWORD_ONLY, annotation=CurrentActor),
+        ]
+        for param in list(inspect.signature(service).parameters.values())[1:]:
+            named = f"{{{param.name}}}" in path or f"{{{param.name}:" in path or param.name == "data"
+            asked = param.default is inspect.Parameter.empty or param.name in query
+            if param.name not in _NOT_FROM_REQUEST and (named or asked):
+                params.append(
+                    inspect.Parameter(
+                        "body" if param.name == "data" else param.name,
+                        inspect.Parameter.KEYWORD_ONLY,
+                        annotation=hints[param.name],
+                        default=param.default,
+                    )
+                )
+
+        def endpoint(**values: Any) -> Any:
+            if "body" in values:
+                values["data"] = values.pop("body")
+            return service(values.pop("uow"), **values)
+
+        endpoint.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        endpoint.__name__ = endpoint.__qualname__ = name
+        endpoint.__doc__ = doc
+        self.add_api_route(
+            path,
+            endpoint,
+            methods=[method],
+            status_code=code,
+            response_model=hints["return"],
+            name=name,
+        )
