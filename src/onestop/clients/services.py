@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onestop import audit
+from onestop.access import hash_password, verify_password
 from onestop.access.domain import LoginPolicy, LoginState, after_failure, after_success, is_locked
-from onestop.access.passwords import hash_password, verify_password
 from onestop.audit import AuditAction
 from onestop.clients import domain, repository, sessions
 from onestop.clients.errors import ClientLoginFailed

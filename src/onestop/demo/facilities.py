@@ -18,7 +18,7 @@ from sqlalchemy import select
 from onestop import health, money
 from onestop.demo.context import Ctx
 from onestop.health.schemas import BenefitCreate, FacilityCreate, StayIn, StayOut
-from onestop.registry.models import UnitMembership
+from onestop.registry import UnitMembership
 
 #: name, kind, address, contact, phone, nightly rate, monthly rate (dollars). Demo data, not real rates.
 FACILITIES = (

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from onestop.money.models import Invoice, Issuance
+from onestop.money import Invoice, Issuance
 from onestop.partners.domain import RELEASED_STATES, InstalmentState
 from onestop.partners.errors import (
     AttendanceNotFound,
@@ -36,7 +36,7 @@ from onestop.partners.models import (
     SponsorContact,
     Training,
 )
-from onestop.registry.models import Person
+from onestop.registry import Person
 
 #: States in which a project's funding is committed against the budget.
 COMMITTED_STATES = ("approved", "signed", "closed")

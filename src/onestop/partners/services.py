@@ -14,8 +14,7 @@ import uuid
 from typing import Any
 
 from onestop import audit, money
-from onestop.access import Actor, Permission, require
-from onestop.access.models import Office
+from onestop.access import Actor, Office, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition, NotFound

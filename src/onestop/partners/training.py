@@ -19,8 +19,7 @@ from importlib import resources
 import yaml
 
 from onestop import audit
-from onestop.access import Actor, Permission, require
-from onestop.access.models import Office
+from onestop.access import Actor, Office, Permission, require
 from onestop.audit import AuditAction
 from onestop.cases import reviews, tasks
 from onestop.common.enums import parse_enum

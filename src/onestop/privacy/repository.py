@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from onestop.cases.applications.models import Application
-from onestop.money.models import Entitlement, Issuance
+from onestop.cases.applications import Application
+from onestop.money import Entitlement, Issuance
 from onestop.privacy.domain import FINAL, FileState
 from onestop.privacy.errors import HoldNotFound, RequestNotFound
 from onestop.privacy.models import DestructionCertificate, LegalHold, PrivacyRequest, Redaction
-from onestop.registry.models import Person, UnitMembership
+from onestop.registry import Person, UnitMembership
 
 _OPEN_APPLICATIONS = ("received", "pending_documents", "in_assessment")
 

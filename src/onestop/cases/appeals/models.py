@@ -12,8 +12,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Entity
-from onestop.db.types import JSONDoc
+from onestop.db import Entity, JSONDoc
 
 
 class Appeal(Entity):

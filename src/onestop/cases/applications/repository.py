@@ -13,9 +13,9 @@ from onestop.cases.applications.casedata import Member
 from onestop.cases.applications.checklist import KnownDocument
 from onestop.cases.applications.errors import ApplicationNotFound
 from onestop.cases.applications.models import Application, ApplicationFact
-from onestop.cases.documents.models import Document
+from onestop.cases.documents import Document
 from onestop.cases.tasks import CaseloadAssignment
-from onestop.registry.models import BenefitUnit, Person, UnitMembership
+from onestop.registry import BenefitUnit, Person, UnitMembership
 
 
 class ApplicationRepository:

@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from onestop.cases.applications import Application
-from onestop.cases.documents.models import Document
+from onestop.cases.documents import Document
 from onestop.cases.investigations.errors import InvestigationNotFound
 from onestop.cases.investigations.models import Investigation, InvestigationEvidence, InvestigationInterview
-from onestop.registry.models import PersonAddress
+from onestop.registry import PersonAddress
 
 
 class InvestigationRepository:

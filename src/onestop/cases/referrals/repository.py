@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from onestop.cases.referrals.domain import ConsentFacts, ReferralStatus
 from onestop.cases.referrals.errors import ConferenceNotFound, ReferralNotFound
 from onestop.cases.referrals.models import CaseConference, ConferenceParticipant, Referral
-from onestop.registry.models import Consent
+from onestop.registry import Consent
 
 
 class ReferralRepository:

@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
-from onestop.rules.yamlio import load_case_text
+from onestop.rules import load_case_text
 from onestop.screening import screen_case
 from onestop.web.deps import CurrentActor, UowDep
 

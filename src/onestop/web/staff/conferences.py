@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.cases.referrals import ConferenceCreate, ParticipantIn, list_conferences, record_conference
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput

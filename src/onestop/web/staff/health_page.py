@@ -15,7 +15,7 @@ from fastapi import Depends, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import health, money
-from onestop.access.permissions import Permission
+from onestop.access import Permission
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork

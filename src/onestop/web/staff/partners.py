@@ -16,13 +16,12 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import money, partners
-from onestop.access import Permission
-from onestop.access.permissions import Actor
+from onestop.access import Actor, Permission
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.money.errors import SelfApproval
+from onestop.money import SelfApproval
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
