@@ -37,8 +37,8 @@ test-fast: $(STAMP)  ## the suite without browser tests
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser"
 
 lint: $(STAMP)  ## ruff, mypy and the import contracts (lint-imports)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -9,8 +9,7 @@ from onestop.access import domain, passwords, repository
 from onestop.access.errors import AccountLocked, LoginFailed
 from onestop.access.models import ApiToken, Staff
 from onestop.access.permissions import Actor
-from onestop.audit import record
-from onestop.audit.actions import AuditAction
+from onestop.audit import AuditAction, record
 from onestop.common.errors import NotAuthenticated
 from onestop.db import UnitOfWork
 

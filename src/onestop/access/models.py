@@ -9,8 +9,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from onestop.access.permissions import Role
-from onestop.db import Entity
-from onestop.db.types import JSONDoc
+from onestop.db import Entity, JSONDoc
 
 
 class Office(Entity):

@@ -15,8 +15,7 @@ from onestop.access.grants import services as grants
 from onestop.access.guard import require
 from onestop.access.models import Office, Staff
 from onestop.access.permissions import Actor, Permission, Role
-from onestop.audit import record
-from onestop.audit.actions import AuditAction
+from onestop.audit import AuditAction, record
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.db import UnitOfWork
 

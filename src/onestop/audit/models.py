@@ -9,8 +9,7 @@ from typing import Any
 from sqlalchemy import BigInteger, CheckConstraint, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Base
-from onestop.db.types import JSONDoc
+from onestop.db import Base, JSONDoc
 
 
 class AuditEvent(Base):

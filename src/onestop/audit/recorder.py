@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from onestop.audit import domain, repository
 from onestop.audit.actions import AuditAction
-from onestop.db.types import json_ready
+from onestop.db import json_ready
 
 if TYPE_CHECKING:
     from onestop.audit.appender import ChainAppender

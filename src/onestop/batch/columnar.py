@@ -27,9 +27,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from onestop.rules.case import Case, Vocabulary, _value
-from onestop.rules.columns import Array, Columns
-from onestop.rules.types import Kind, Variable
+from onestop.rules import Array, Case, Columns, Kind, Variable, Vocabulary, _value
 
 PERSON_PATH = r"^people\[(?P<pid>[A-Za-z0-9_\-]{1,64})\]\.(?P<name>[a-z][a-z0-9_]{0,63})$"
 UNIT_PATH = r"^unit\.(?P<group>[a-z][a-z0-9_]{0,63})(?:\.(?P<name>[a-z][a-z0-9_]{0,63}))?$"

@@ -24,14 +24,10 @@ import pyarrow.compute as pc
 
 from onestop.batch.columnar import assemble_columns, case_of, stored_value
 from onestop.batch.domain import Overlay, RowStatus, classify, family_type
-from onestop.cases.applications.casedata import Fact, Member, assemble, explain_missing
+from onestop.cases.applications import Fact, Member, assemble, explain_missing
 from onestop.common.errors import DomainError, InvalidInput
 from onestop.jurisdictions import find_program
-from onestop.rules import Program
-from onestop.rules.batch import BatchPlan
-from onestop.rules.case import Case
-from onestop.rules.columns import columns_from_cases
-from onestop.rules.graph import Snapshot, graph_of, snapshot
+from onestop.rules import BatchPlan, Case, Program, Snapshot, columns_from_cases, graph_of, snapshot
 
 HOUSEHOLDS = pa.schema(
     [

@@ -14,8 +14,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Base, Entity
-from onestop.db.types import JSONDoc
+from onestop.db import Base, Entity, JSONDoc
 
 
 class BatchRun(Entity):

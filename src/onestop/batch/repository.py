@@ -35,14 +35,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from onestop.access.models import Office
+from onestop.access import Office
 from onestop.batch.errors import BatchRunNotFound
 from onestop.batch.evaluate import FACTS, HOUSEHOLDS, MEMBERS, Partition
 from onestop.batch.models import BatchPartition, BatchRow, BatchRun
-from onestop.cases.applications.models import Application, ApplicationFact
-from onestop.cases.decisions.models import Decision
-from onestop.cases.documents.models import Document
-from onestop.registry.models import Person, UnitMembership
+from onestop.cases.applications import Application, ApplicationFact
+from onestop.cases.decisions import Decision
+from onestop.cases.documents import Document
+from onestop.registry import Person, UnitMembership
 
 
 def _in_force(program: str) -> Any:

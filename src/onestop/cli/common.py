@@ -13,7 +13,7 @@ import typer
 from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, ValidationError
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.bootstrap import Container, build
 from onestop.common.dates import parse_date
 from onestop.common.errors import DomainError, InvalidInput

@@ -8,8 +8,15 @@ from collections.abc import Callable
 import typer
 
 from onestop.cli.common import container, handles_errors
-from onestop.demo import DEMO_STAFF, AlreadyLoaded, load_demo
-from onestop.demo.portal import CLIENT_EMAIL, CLIENT_PASSWORD, HEALTH_EMAIL, HEALTH_PASSWORD
+from onestop.demo import (
+    CLIENT_EMAIL,
+    CLIENT_PASSWORD,
+    DEMO_STAFF,
+    HEALTH_EMAIL,
+    HEALTH_PASSWORD,
+    AlreadyLoaded,
+    load_demo,
+)
 
 app = typer.Typer(help="Synthetic demo data.", no_args_is_help=True)
 

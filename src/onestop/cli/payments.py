@@ -14,8 +14,7 @@ from pathlib import Path
 import typer
 
 from onestop import money
-from onestop.access import actor_of, authenticate
-from onestop.access.permissions import Actor
+from onestop.access import Actor, actor_of, authenticate
 from onestop.cli.common import cli_actor, container, handles_errors
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput

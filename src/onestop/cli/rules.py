@@ -16,11 +16,7 @@ from onestop.cli.payments import AsUser, acting
 from onestop.common.clock import SystemClock
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
-from onestop.rules import Kind, Pack, Program, RulesError
-from onestop.rules.describe import wire
-from onestop.rules.parameters import Parameter
-from onestop.rules.yamlio import load_file
-from onestop.rules.yamltests import run_pack
+from onestop.rules import Kind, Pack, Parameter, Program, RulesError, load_file, run_pack, wire
 
 app = typer.Typer(help="Rule packs: list them, show a program, run their YAML tests.", no_args_is_help=True)
 

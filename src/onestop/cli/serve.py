@@ -16,7 +16,7 @@ def serve(
     import uvicorn
 
     from onestop.config import Settings
-    from onestop.web.accesslog import log_config
+    from onestop.web import log_config
 
     settings = Settings()
     uvicorn.run(

@@ -7,14 +7,17 @@ first, so a client reaches only their own records.
 from onestop.clients.errors import ClientLoginFailed, NotYourRecord
 from onestop.clients.letters import my_letter, my_letter_pdf, my_letters  # registers the portal inbox channel
 from onestop.clients.linking import (
+    DOCUMENT_TYPES,
     PortalAccountDecisionNeeded,
     PortalAccountLink,
+    PortalDecision,
     link_portal_account,
     list_portal_accounts,
     merge_records,
     unlink_portal_account,
 )
 from onestop.clients.models import ClientAccount, ClientSession, ClientToken, OutboxMessage
+from onestop.clients.repository import own_people
 from onestop.clients.self_service import (
     Applied,
     apply_online,
@@ -22,12 +25,14 @@ from onestop.clients.self_service import (
     my_application,
     my_applications,
     my_decision,
+    signed_in_account,
     upload_my_document,
 )
 from onestop.clients.services import SignedIn, get_account, sign_in, sign_up, verify_email
 from onestop.clients.sessions import client_for_session, sign_out
 
 __all__ = [
+    "DOCUMENT_TYPES",
     "Applied",
     "ClientAccount",
     "ClientLoginFailed",
@@ -37,6 +42,7 @@ __all__ = [
     "OutboxMessage",
     "PortalAccountDecisionNeeded",
     "PortalAccountLink",
+    "PortalDecision",
     "SignedIn",
     "apply_online",
     "client_actor",
@@ -51,9 +57,11 @@ __all__ = [
     "my_letter",
     "my_letter_pdf",
     "my_letters",
+    "own_people",
     "sign_in",
     "sign_out",
     "sign_up",
+    "signed_in_account",
     "unlink_portal_account",
     "upload_my_document",
     "verify_email",

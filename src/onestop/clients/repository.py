@@ -13,10 +13,10 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from onestop.cases.applications.models import Application
-from onestop.cases.decisions.models import Decision
+from onestop.cases.applications import Application
+from onestop.cases.decisions import Decision
 from onestop.clients.models import ClientAccount, ClientSession, ClientToken
-from onestop.registry.repository import PeopleRepository
+from onestop.registry import PeopleRepository
 
 
 def find_account(

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from onestop import audit
-from onestop.access.permissions import Actor, Role
+from onestop.access import Actor, Role
 from onestop.audit import AuditAction
 from onestop.cases.applications import (
     ApplicationCreate,

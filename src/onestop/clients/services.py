@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onestop.access.domain import LoginPolicy, LoginState, after_failure, after_success, is_locked
-from onestop.access.passwords import hash_password, verify_password
 from onestop.audit import AuditAction
 from onestop.clients import domain, repository, sessions
 from onestop.clients.errors import ClientLoginFailed

@@ -19,7 +19,7 @@ from onestop import health
 from onestop.demo.context import Ctx
 from onestop.demo.money import approve_payee
 from onestop.health.schemas import BenefitCreate, FacilityCreate, StayIn, StayOut
-from onestop.registry.models import UnitMembership
+from onestop.registry import UnitMembership
 
 #: name, kind, address, contact, phone, nightly rate, monthly rate (dollars). Demo data, not real rates.
 FACILITIES = (

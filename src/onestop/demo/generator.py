@@ -16,10 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from onestop.demo import names
-from onestop.registry import domain
-from onestop.registry.households import MemberRole
-from onestop.registry.intake import ValidPerson
-from onestop.registry.namekeys import fold
+from onestop.registry import MemberRole, ValidPerson, domain, fold
 
 Place = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 DUPLICATE_RATE = 0.03

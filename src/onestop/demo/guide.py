@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from onestop import audit
 from onestop.access import Actor
-from onestop.audit.models import AuditEvent
+from onestop.audit import AuditEvent
 from onestop.db import UnitOfWork
 from onestop.demo.context import Ctx
 

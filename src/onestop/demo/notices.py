@@ -17,12 +17,12 @@ from sqlalchemy import select
 
 from onestop import notices, registry
 from onestop.access import Actor
+from onestop.cases.applications import Application
 from onestop.cases.applications import letters as app_letters
-from onestop.cases.applications.models import Application
-from onestop.clients.models import ClientAccount
+from onestop.clients import ClientAccount
 from onestop.demo.context import Ctx
 from onestop.demo.portal import CLIENT_EMAIL
-from onestop.notices.models import Notice
+from onestop.notices import Notice
 from onestop.registry.schemas import DuplicateDecision, PersonCreate
 
 WORKER = Actor.system("notices")

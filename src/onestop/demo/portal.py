@@ -10,8 +10,7 @@ import uuid
 
 from sqlalchemy import select
 
-from onestop.clients import link_portal_account, self_service, services
-from onestop.clients.models import OutboxMessage
+from onestop.clients import OutboxMessage, apply_online, link_portal_account, sign_up, verify_email
 from onestop.demo.context import Client, Ctx
 
 #: DEMO ONLY: printed with the staff logins.
@@ -23,7 +22,7 @@ HEALTH_PASSWORD = "Portal-health-2026"  # noqa: S105 (a published demo login)
 
 def _signed_up(ctx: Ctx, email: str, password: str) -> uuid.UUID:
     """Sign up and open the verification link from the mail: the verified account's id."""
-    services.sign_up(
+    sign_up(
         ctx.container.uow(), email=email, password=password, language="en", link_base="http://127.0.0.1:8000"
     )
     with ctx.container.uow() as uow:
@@ -32,13 +31,13 @@ def _signed_up(ctx: Ctx, email: str, password: str) -> uuid.UUID:
         ).first()
     found = re.search(r"token=([A-Za-z0-9_\-]+)", body or "")
     assert found is not None, "the sign-up mail has no verification link"
-    return services.verify_email(ctx.container.uow(), token=found.group(1)).id
+    return verify_email(ctx.container.uow(), token=found.group(1)).id
 
 
 def portal_client(ctx: Ctx) -> None:
     """Sign up, open the verification link from the mail, apply online for Income Support."""
     account_id = _signed_up(ctx, CLIENT_EMAIL, CLIENT_PASSWORD)
-    self_service.apply_online(
+    apply_online(
         ctx.container.uow(),
         account_id=account_id,
         program="ab.income_support",

@@ -7,8 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from onestop.access import grants
-from onestop.clients import link_portal_account
-from onestop.clients.models import ClientAccount
+from onestop.clients import ClientAccount, link_portal_account
 from onestop.demo.context import Ctx
 from onestop.demo.portal import CLIENT_EMAIL
 from onestop.registry import break_glass, register_person, restrict_file

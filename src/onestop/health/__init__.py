@@ -5,7 +5,7 @@ of landed-immigrant seniors, out-of-province travel, facility caseloads.
 Other areas, the web and the CLI use the names below; see ``docs/health.md``.
 """
 
-from onestop.health import sections
+from onestop.health import sections, terms
 from onestop.health.authorizations import (
     decide_authorization,
     list_authorizations,
@@ -52,6 +52,7 @@ from onestop.health.facilities import (
     record_stay_out,
     update_facility,
 )
+from onestop.health.portal import my_health
 from onestop.health.seniors import decide_senior_claim, receive_senior_claim
 from onestop.health.travel import add_travel_invoice, decide_travel, record_return, request_travel
 
@@ -93,6 +94,7 @@ __all__ = [
     "list_cards",
     "list_claims",
     "list_facilities",
+    "my_health",
     "override_copay",
     "pay_benefit",
     "pay_claim",
@@ -109,6 +111,7 @@ __all__ = [
     "renew_coverage",
     "request_travel",
     "submit_authorization",
+    "terms",
     "update_facility",
     "withdraw_authorization",
 ]

@@ -11,7 +11,7 @@ from decimal import Decimal
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.decisions.repository import DecisionRepository
+from onestop.cases.decisions import DecisionRepository
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.money import format_cents, parse_decimal, to_cents

@@ -11,7 +11,7 @@ from typing import Any
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.decisions.repository import DecisionRepository
+from onestop.cases.decisions import DecisionRepository
 from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id

@@ -15,8 +15,7 @@ from __future__ import annotations
 import uuid
 
 from onestop import audit, money
-from onestop.access import Actor, Permission, require
-from onestop.access.repository import find_staff_by_username
+from onestop.access import Actor, Permission, find_staff_by_username, require
 from onestop.audit import AuditAction
 from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput

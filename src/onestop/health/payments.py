@@ -27,7 +27,7 @@ from onestop.access import Actor
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.db import UnitOfWork
 from onestop.health.repository import HealthRepository
-from onestop.money.entitlements import get_entitlement  # not in money's top level
+from onestop.money import get_entitlement
 from onestop.registry import merged_record_ids
 
 DRUG_CARD_PROGRAM = "nl.nlpdp"

@@ -13,8 +13,7 @@ from pydantic import BaseModel
 
 from onestop import audit
 from onestop.audit import AuditAction
-from onestop.clients import repository as clients_repository
-from onestop.clients.self_service import client_actor, signed_in_account
+from onestop.clients import client_actor, own_people, signed_in_account
 from onestop.db import UnitOfWork
 from onestop.health.coverage import build_file
 from onestop.health.repository import HealthRepository
@@ -97,7 +96,7 @@ def my_health(uow: UnitOfWork, *, account_id: uuid.UUID) -> MyHealth:
     """The signed-in client's coverage, cards, authorizations and claims (nothing before registration)."""
     with uow:
         account = signed_in_account(uow, account_id)
-        ids = clients_repository.own_people(uow.session, account)
+        ids = own_people(uow.session, account)
         today = uow.clock.today()
         f = build_file(HealthRepository(uow.session), ids, today)
         if account.person_id is not None:

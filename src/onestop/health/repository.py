@@ -25,7 +25,7 @@ from onestop.health.models import (
     SpecialAuthorization,
     Travel,
 )
-from onestop.registry.models import Person, UnitMembership
+from onestop.registry import Person, UnitMembership
 
 T = TypeVar(
     "T",

@@ -3,7 +3,7 @@ claims. Registered when the health package is imported."""
 
 from __future__ import annotations
 
-from onestop.cases.client360.sections import Context, register_section
+from onestop.cases.client360 import Context, register_section
 from onestop.health.coverage import build_file
 from onestop.health.repository import HealthRepository
 from onestop.health.schemas import HealthFile

@@ -24,8 +24,7 @@ from onestop.health.domain import Plan, SeniorClaimStatus
 from onestop.health.models import SeniorClaim
 from onestop.health.repository import HealthRepository
 from onestop.health.schemas import SeniorClaimCreate, SeniorClaimDecide, SeniorClaimPublic
-from onestop.registry import merged_record_ids
-from onestop.registry.models import Person
+from onestop.registry import Person, merged_record_ids
 
 SUBJECT = "health_senior_claim"
 _SENIOR_CLAIMS = audit.Subject.of_row(SUBJECT, SeniorClaimPublic.model_validate)

@@ -17,7 +17,7 @@ import yaml
 from onestop.common.errors import InvalidInput
 from onestop.common.money import to_cents
 from onestop.health.domain import Bracket, Plan, PlanTerms
-from onestop.rules.parameters import load_parameters
+from onestop.rules import load_parameters
 
 _ASSURANCE = (
     Path(__file__).resolve().parents[1] / "jurisdictions" / "ca_nl" / "nlpdp_assurance" / "parameters.yaml"

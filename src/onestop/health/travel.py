@@ -16,7 +16,7 @@ from typing import Any
 from onestop import audit, money
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.documents.models import Document
+from onestop.cases.documents import Document
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.money import to_cents

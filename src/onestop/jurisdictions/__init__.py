@@ -13,17 +13,35 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from onestop.jurisdictions.catalogue import (
+    JURISDICTIONS,
+    All,
+    AnyOf,
+    AnyPerson,
+    Bilingual,
+    Catalogue,
+    CatalogueError,
+    Compare,
+    ContactKind,
+    Criterion,
+    Effect,
+    Entry,
+    EntryKind,
+    Not,
+    describe,
+    load_catalogue,
+)
 from onestop.rules import (
     CaseInvalid,
     Evaluation,
     Pack,
+    PackDefinitionError,
+    ParameterOverlay,
     Program,
     UnknownJurisdiction,
     UnknownProgram,
     overlays,
 )
-from onestop.rules.errors import PackDefinitionError
-from onestop.rules.overlay_values import ParameterOverlay
 
 PACK_MODULES: dict[str, str] = {
     "ca-ab": "onestop.jurisdictions.ca_ab",
@@ -126,3 +144,36 @@ def _pack_of(module: object, where: str) -> Pack:
     if not isinstance(pack, Pack):
         raise PackDefinitionError(f"{where} defines no PACK")
     return pack
+
+
+__all__ = [
+    "JURISDICTIONS",
+    "All",
+    "AnyOf",
+    "AnyPerson",
+    "Bilingual",
+    "CaseInvalid",
+    "Catalogue",
+    "CatalogueError",
+    "Compare",
+    "ContactKind",
+    "Criterion",
+    "Effect",
+    "Entry",
+    "EntryKind",
+    "Evaluation",
+    "Mapping",
+    "Not",
+    "Pack",
+    "PackDefinitionError",
+    "ParameterOverlay",
+    "Path",
+    "Program",
+    "Sequence",
+    "UnknownJurisdiction",
+    "UnknownProgram",
+    "annotations",
+    "describe",
+    "load_catalogue",
+    "overlays",
+]

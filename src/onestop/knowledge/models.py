@@ -16,8 +16,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Base, Entity
-from onestop.db.types import JSONDoc
+from onestop.db import Base, Entity, JSONDoc
 
 #: Tables, columns and indexes made by the migration per dialect (not in the metadata).
 SEARCH_OBJECTS = frozenset(

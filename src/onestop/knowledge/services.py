@@ -19,7 +19,7 @@ from onestop.audit import AuditAction
 from onestop.common.enums import parse_enum
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.db import UnitOfWork, expect_version
-from onestop.jurisdictions.catalogue import JURISDICTIONS, load_catalogue
+from onestop.jurisdictions import JURISDICTIONS, load_catalogue
 from onestop.knowledge import domain
 from onestop.knowledge.domain import ArticleKind, Jurisdiction, VersionState
 from onestop.knowledge.errors import ArticleNotFound, VersionNotFound

@@ -23,12 +23,15 @@ from onestop.money.entitlements import (
     change_entitlement,
     create_entitlement,
     create_payee,
+    get_entitlement,
     get_payee,
     list_entitlements,
     list_payees,
 )
+from onestop.money.errors import SelfApproval
 from onestop.money.invoices import approve_invoice, list_invoices, record_funding_invoice, record_invoice
 from onestop.money.ledger import LedgerCheck, client_account, trial_balance, verify_ledger
+from onestop.money.models import Entitlement, Invoice, Issuance, Overpayment, Payee, PaymentBatch, Recovery
 from onestop.money.overpayments import (
     create_overpayment,
     list_overpayments,
@@ -62,6 +65,7 @@ from onestop.money.payments import (
     reconcile_batch,
     run_payments,
 )
+from onestop.money.payments.pain002 import MAX_BYTES
 from onestop.money.schemas import (
     EntitlementChange,
     EntitlementCreate,
@@ -77,30 +81,39 @@ from onestop.money.summary import UnitMoney, unit_money
 
 __all__ = [
     "BATCH_FILES",
+    "MAX_BYTES",
     "AuthorityDecision",
     "AuthorityPolicy",
     "BatchState",
     "BudgetLine",
     "ChangeResult",
+    "Entitlement",
     "EntitlementChange",
     "EntitlementCreate",
     "ExportResult",
     "Frequency",
     "FundingInvoiceCreate",
     "GenerationResult",
+    "Invoice",
     "InvoiceCreate",
+    "Issuance",
     "IssuanceCreate",
     "IssuanceState",
     "ItemState",
     "LedgerCheck",
+    "Overpayment",
     "OverpaymentCreate",
+    "Payee",
     "PayeeCreate",
     "PayeeKind",
+    "PaymentBatch",
     "PaymentMethod",
     "PaymentType",
     "ReconcileResult",
+    "Recovery",
     "Repayment",
     "RunResult",
+    "SelfApproval",
     "UnitMoney",
     "WriteOffRequest",
     "approve_batch",
@@ -122,6 +135,7 @@ __all__ = [
     "find_batch",
     "generate_recurring",
     "get_batch",
+    "get_entitlement",
     "get_issuance",
     "get_payee",
     "issue_payment",

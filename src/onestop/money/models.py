@@ -22,8 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Base, Entity
-from onestop.db.types import JSONDoc
+from onestop.db import Base, Entity, JSONDoc
 
 #: BIGINT on PostgreSQL; INTEGER on SQLite, which only auto-increments an INTEGER PRIMARY KEY.
 BigId = BigInteger().with_variant(Integer(), "sqlite")

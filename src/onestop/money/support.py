@@ -10,16 +10,15 @@ from typing import Any, TypeVar
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.common.errors import Conflict, PermissionDenied
 from onestop.common.ids import new_id
-from onestop.db import UnitOfWork
-from onestop.db.types import json_ready
+from onestop.db import UnitOfWork, json_ready
 from onestop.money import repository
 from onestop.money.domain import month_label
 from onestop.money.errors import PeriodClosed
 from onestop.money.models import ApprovalRequest, Notice
-from onestop.registry.models import BenefitUnit
+from onestop.registry import BenefitUnit
 
 T = TypeVar("T")
 

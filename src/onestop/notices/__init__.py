@@ -6,7 +6,9 @@ Other areas queue a notice with ``queue_notice`` / ``queue_for_unit`` inside the
 
 from onestop.notices.domain import Channel, Kind, Status
 from onestop.notices.hooks import register_confidential_check, register_portal_lookup, register_task_opener
-from onestop.notices.letters import date, money
+from onestop.notices.letters import Letter, date, money, render
+from onestop.notices.models import Notice
+from onestop.notices.pdf import render_pdf
 from onestop.notices.schemas import InboxLetter, NoticePublic, SendReport
 from onestop.notices.services import (
     NoticeNotFound,
@@ -29,6 +31,8 @@ __all__ = [
     "Channel",
     "InboxLetter",
     "Kind",
+    "Letter",
+    "Notice",
     "NoticeNotFound",
     "NoticePublic",
     "SendReport",
@@ -49,6 +53,8 @@ __all__ = [
     "register_confidential_check",
     "register_portal_lookup",
     "register_task_opener",
+    "render",
+    "render_pdf",
     "resend",
     "send_due",
 ]

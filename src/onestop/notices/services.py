@@ -35,8 +35,7 @@ from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition, NotFound
 from onestop.common.ids import new_id
 from onestop.common.text import required_text
-from onestop.db import UnitOfWork
-from onestop.db.types import json_ready
+from onestop.db import UnitOfWork, json_ready
 from onestop.notices import hooks
 from onestop.notices.domain import (
     CLAIM_TIMEOUT,
@@ -53,14 +52,14 @@ from onestop.notices.letters import Letter, render
 from onestop.notices.models import Notice, ReturnedAddress
 from onestop.notices.pdf import add_letter, new_print_file, render_pdf
 from onestop.notices.schemas import InboxLetter, NoticePublic, SendReport
-from onestop.registry import restrictions
-from onestop.registry.models import (
+from onestop.registry import (
     BenefitUnit,
     Person,
     PersonAddress,
     PersonContact,
     SafetyFlag,
     UnitMembership,
+    restrictions,
 )
 
 SUBJECT = "notice"

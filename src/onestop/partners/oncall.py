@@ -14,16 +14,14 @@ import uuid
 from collections.abc import Sequence
 
 from onestop import audit, money
-from onestop.access import Actor, Permission, find_active_staff, require
-from onestop.access.files import check_file
-from onestop.access.models import Office, Staff
+from onestop.access import Actor, Office, Permission, Staff, check_file, find_active_staff, require
 from onestop.audit import AuditAction
 from onestop.cases import interactions, tasks
 from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput
 from onestop.common.text import required_text
 from onestop.db import UnitOfWork
-from onestop.money.models import Issuance
+from onestop.money import Issuance
 from onestop.partners import domain
 from onestop.partners.domain import EMERGENCY_PAYMENT_TYPE, EmergencyKind
 from onestop.partners.models import AfterHoursCall, AfterHoursItem, OnCallShift

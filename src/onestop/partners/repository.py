@@ -36,7 +36,7 @@ from onestop.partners.models import (
     SponsorContact,
     Training,
 )
-from onestop.registry.models import Person
+from onestop.registry import Person
 
 #: States in which a project's funding is committed against the budget.
 COMMITTED_STATES = ("approved", "signed", "closed")

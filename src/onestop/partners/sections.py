@@ -4,7 +4,7 @@ person's file shows them. Registered when the partners package is imported."""
 
 from __future__ import annotations
 
-from onestop.cases.client360.sections import Context, register_section
+from onestop.cases.client360 import Context, register_section
 from onestop.partners.repository import PartnersRepository
 from onestop.partners.schemas import AttendancePublic, InquiryPublic, TrainingPublic
 

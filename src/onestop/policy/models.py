@@ -9,8 +9,7 @@ from typing import Any
 from sqlalchemy import Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Entity
-from onestop.db.types import JSONDoc
+from onestop.db import Entity, JSONDoc
 
 
 class ParameterOverlayRow(Entity):

@@ -23,9 +23,7 @@ from onestop.common.text import clean_text, required_text
 from onestop.db import UnitOfWork, expect_version
 from onestop.policy.models import ParameterOverlayRow
 from onestop.policy.schemas import OverlayCreate, OverlayDecision, OverlayPublic
-from onestop.rules import Pack, overlays
-from onestop.rules.overlay_values import ParameterOverlay
-from onestop.rules.parameters import Parameter, Source
+from onestop.rules import Pack, Parameter, ParameterOverlay, Source, overlays
 
 SUBJECT = "parameter_overlay"
 STATUSES = ("pending", "approved", "refused")

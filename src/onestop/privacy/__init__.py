@@ -14,6 +14,7 @@ from onestop.privacy.breaches import (
     office_letter,
     report_breach,
 )
+from onestop.privacy.config import schedules
 from onestop.privacy.disclosures import list_disclosures, record_disclosure
 from onestop.privacy.domain import RedactionReason, RequestKind, RequestStatus
 from onestop.privacy.errors import HoldNotFound, RequestNotFound
@@ -112,4 +113,5 @@ __all__ = [
     "release_package",
     "released_file",
     "report_breach",
+    "schedules",
 ]

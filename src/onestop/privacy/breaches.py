@@ -18,15 +18,13 @@ from sqlalchemy import case, select
 from onestop import audit, notices
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.applications.letters import OFFICE_PHONE
+from onestop.cases.applications import OFFICE_PHONE
 from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition, NotFound
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text, required_text
 from onestop.db import UnitOfWork, expect_version
-from onestop.notices.letters import render
-from onestop.notices.models import Notice
-from onestop.notices.pdf import render_pdf
+from onestop.notices import Notice, render, render_pdf
 from onestop.privacy import domain
 from onestop.privacy.config import schedules
 from onestop.privacy.domain import BreachFactors, BreachKind, BreachStatus, Containment, Level

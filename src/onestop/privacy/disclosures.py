@@ -19,8 +19,7 @@ from onestop.privacy import domain
 from onestop.privacy.domain import DisclosureBasis
 from onestop.privacy.models import Disclosure
 from onestop.privacy.schemas import DisclosureIn, DisclosurePublic
-from onestop.registry import current_record_id, merged_record_ids
-from onestop.registry.models import Consent
+from onestop.registry import Consent, current_record_id, merged_record_ids
 
 SUBJECT = "privacy_disclosure"
 

@@ -13,13 +13,11 @@ from onestop.access import Actor
 from onestop.audit import AuditAction
 from onestop.cases.client360 import Client360, Context, all_sections
 from onestop.db import UnitOfWork
-from onestop.notices.letters import Letter
-from onestop.notices.pdf import render_pdf
+from onestop.notices import Letter, render_pdf
 from onestop.privacy.disclosures import for_people
 from onestop.privacy.domain import SECTIONS
 from onestop.privacy.schemas import DisclosurePublic
-from onestop.registry import to_public
-from onestop.registry.repository import PeopleRepository
+from onestop.registry import PeopleRepository, to_public
 
 #: Access history: the reads and changes of the file the audit log holds, up to this many, newest first.
 ACCESS_HISTORY_MAX = 1000

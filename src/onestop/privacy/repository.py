@@ -16,7 +16,7 @@ from onestop.money.models import Entitlement, Issuance
 from onestop.privacy.domain import FINAL, FileState
 from onestop.privacy.errors import HoldNotFound, RequestNotFound
 from onestop.privacy.models import DestructionCertificate, LegalHold, PrivacyRequest, Redaction
-from onestop.registry.models import Person, UnitMembership
+from onestop.registry import Person, UnitMembership
 
 _OPEN_APPLICATIONS = ("received", "pending_documents", "in_assessment")
 

@@ -17,8 +17,8 @@ from sqlalchemy import delete, select
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.documents.models import Document
-from onestop.cases.interactions.models import Interaction
+from onestop.cases.documents import Document
+from onestop.cases.interactions import Interaction
 from onestop.common.errors import InvalidTransition
 from onestop.common.ids import new_id
 from onestop.common.text import required_text
@@ -28,14 +28,14 @@ from onestop.privacy.config import schedules
 from onestop.privacy.models import DestructionCertificate, Disclosure, LegalHold, PrivacyRequest
 from onestop.privacy.repository import PrivacyRepository
 from onestop.privacy.schemas import CertificatePublic, FileDisposition, HoldIn, HoldPublic, PurgeReport
-from onestop.registry import current_record_id
-from onestop.registry.models import (
+from onestop.registry import (
     Person,
     PersonAddress,
     PersonContact,
     PersonIdentifier,
     PersonNameKey,
     SafetyFlag,
+    current_record_id,
 )
 from onestop.storage import DocumentStorage
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from onestop.cases.client360.sections import Context, register_section
+from onestop.cases.client360 import Context, register_section
 from onestop.privacy.models import Disclosure
 from onestop.privacy.repository import PrivacyRepository
 

@@ -4,6 +4,7 @@ Other areas use these services and schemas; everything they return is masked.
 """
 
 # Importing these registers the file guards (conflicts of interest, restricted files) with access.
+from onestop.registry import intake, restrictions, to_public
 from onestop.registry.conflicts import link_staff_person, list_staff_links, unlink_staff_person
 from onestop.registry.details import (
     add_address,
@@ -24,9 +25,26 @@ from onestop.registry.errors import (
     RecordNotFound,
     UnitNotFound,
 )
+from onestop.registry.households import MemberRole
+from onestop.registry.intake import ValidPerson
 from onestop.registry.merging import current_record_id, merge_people, merged_record_ids, unmerge_people
+from onestop.registry.models import (
+    BenefitUnit,
+    Consent,
+    Person,
+    PersonAddress,
+    PersonContact,
+    PersonIdentifier,
+    PersonNameKey,
+    PersonRestriction,
+    SafetyFlag,
+    UnitMembership,
+)
+from onestop.registry.namekeys import fold
+from onestop.registry.repository import PeopleRepository, UnitRepository
 from onestop.registry.restrictions import (
     BreakGlassPolicy,
+    RestrictionKind,
     break_glass,
     lift_restriction,
     list_file_accesses,
@@ -45,11 +63,26 @@ from onestop.registry.units import add_member, create_unit, end_membership, get_
 
 __all__ = [
     "AlreadyMerged",
+    "BenefitUnit",
     "BreakGlassPolicy",
+    "Consent",
     "LikelyDuplicates",
+    "MemberRole",
+    "PeopleRepository",
+    "Person",
+    "PersonAddress",
+    "PersonContact",
+    "PersonIdentifier",
+    "PersonNameKey",
     "PersonNotFound",
+    "PersonRestriction",
     "RecordNotFound",
+    "RestrictionKind",
+    "SafetyFlag",
+    "UnitMembership",
     "UnitNotFound",
+    "UnitRepository",
+    "ValidPerson",
     "add_address",
     "add_email",
     "add_identifier",
@@ -60,8 +93,10 @@ __all__ = [
     "current_record_id",
     "end_membership",
     "find_duplicates",
+    "fold",
     "get_person",
     "get_unit",
+    "intake",
     "lift_restriction",
     "link_staff_person",
     "list_file_accesses",
@@ -75,10 +110,12 @@ __all__ = [
     "remove_contact",
     "remove_safety_flag",
     "restrict_file",
+    "restrictions",
     "reveal_identifier",
     "review_file_access",
     "search_people",
     "set_safety_flag",
+    "to_public",
     "unlink_staff_person",
     "unmerge_people",
     "update_person",

@@ -14,8 +14,16 @@ import uuid
 from sqlalchemy import or_, select
 
 from onestop import audit
-from onestop.access import Actor, Permission, Staff, StaffNotFound, require
-from onestop.access.files import ConflictOfInterest, Refusal, register_file_guard
+from onestop.access import (
+    Actor,
+    ConflictOfInterest,
+    Permission,
+    Refusal,
+    Staff,
+    StaffNotFound,
+    register_file_guard,
+    require,
+)
 from onestop.audit import AuditAction
 from onestop.common import text
 from onestop.common.errors import Conflict, InvalidInput, NotFound

@@ -24,8 +24,7 @@ from typing import TypeVar
 from sqlalchemy import select, union_all
 
 from onestop import audit
-from onestop.access import Actor, Permission, require
-from onestop.access.files import FileRestricted, Refusal, is_staff, register_file_guard
+from onestop.access import Actor, FileRestricted, Permission, Refusal, is_staff, register_file_guard, require
 from onestop.audit import AuditAction
 from onestop.common import text
 from onestop.common.errors import Conflict, InvalidInput, NotFound, PermissionDenied

@@ -13,14 +13,14 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from onestop.access.models import Office
-from onestop.cases.appeals.models import Appeal
-from onestop.cases.applications.models import Application
-from onestop.cases.decisions.models import Decision
-from onestop.cases.interactions.models import Interaction, InteractionReason
-from onestop.cases.reviews.models import Review
-from onestop.cases.tasks.models import Task
-from onestop.money.models import Entitlement, Issuance, Overpayment, Recovery
+from onestop.access import Office
+from onestop.cases.appeals import Appeal
+from onestop.cases.applications import Application
+from onestop.cases.decisions import Decision
+from onestop.cases.interactions import Interaction, InteractionReason
+from onestop.cases.reviews import Review
+from onestop.cases.tasks import Task
+from onestop.money import Entitlement, Issuance, Overpayment, Recovery
 from onestop.reports.domain import Month
 
 PAID_STATES = ("approved", "batched", "exported", "paid")  # issued; pending, rejected, cancelled are not

@@ -5,7 +5,12 @@ HTTP 422 / exit 2 like everywhere else). See docs/rules.md for the design and a 
 docs/dev/adding-a-program.md for the recipe.
 """
 
-from onestop.rules.case import Case
+from onestop.rules import overlays
+from onestop.rules.batch import BatchPlan
+from onestop.rules.case import Case, Vocabulary, _value
+from onestop.rules.case_eval import CasePlan
+from onestop.rules.columns import Array, Columns, columns_from_cases
+from onestop.rules.describe import fmt, wire
 from onestop.rules.errors import (
     CaseInvalid,
     FormulaError,
@@ -16,9 +21,13 @@ from onestop.rules.errors import (
     UnknownProgram,
 )
 from onestop.rules.expr import Expr, all_of, any_of, max_, min_, money, rate, select, when
+from onestop.rules.graph import Snapshot, graph_of, snapshot
+from onestop.rules.overlay_values import ParameterOverlay
 from onestop.rules.pack import Evaluation, Pack
-from onestop.rules.program import Person, Program, Unit
-from onestop.rules.result import ELIGIBLE, INELIGIBLE, UNDETERMINED, ProgramResult
+from onestop.rules.parameters import Parameter, Source, load_parameters
+from onestop.rules.program import Person, PersonView, Program, Unit
+from onestop.rules.result import ELIGIBLE, HEAD, INELIGIBLE, UNDETERMINED, ProgramResult, render_result
+from onestop.rules.screen import find_missing
 from onestop.rules.types import (
     BOOL,
     DATE,
@@ -38,6 +47,10 @@ from onestop.rules.types import (
     Variable,
     input_variable,
 )
+from onestop.rules.values import cents_to_yaml
+from onestop.rules.vocabulary import NESTED, STANDARD_INPUTS
+from onestop.rules.yamlio import load_case_text, load_file
+from onestop.rules.yamltests import run_pack
 
 __all__ = [
     "BOOL",
@@ -45,17 +58,24 @@ __all__ = [
     "DAY",
     "ELIGIBLE",
     "ENUM",
+    "HEAD",
     "INELIGIBLE",
     "INT",
     "MONEY",
     "MONTH",
+    "NESTED",
     "PERSON",
     "RATE",
+    "STANDARD_INPUTS",
     "UNDETERMINED",
     "UNIT",
     "YEAR",
+    "Array",
+    "BatchPlan",
     "Case",
     "CaseInvalid",
+    "CasePlan",
+    "Columns",
     "Entity",
     "Evaluation",
     "Expr",
@@ -63,24 +83,44 @@ __all__ = [
     "Kind",
     "Pack",
     "PackDefinitionError",
+    "Parameter",
     "ParameterNotInForce",
+    "ParameterOverlay",
     "Period",
     "Person",
+    "PersonView",
     "Program",
     "ProgramResult",
     "RulesError",
+    "Snapshot",
+    "Source",
     "Text",
     "Unit",
     "UnknownJurisdiction",
     "UnknownProgram",
     "Variable",
+    "Vocabulary",
+    "_value",
     "all_of",
     "any_of",
+    "cents_to_yaml",
+    "columns_from_cases",
+    "find_missing",
+    "fmt",
+    "graph_of",
     "input_variable",
+    "load_case_text",
+    "load_file",
+    "load_parameters",
     "max_",
     "min_",
     "money",
+    "overlays",
     "rate",
+    "render_result",
+    "run_pack",
     "select",
+    "snapshot",
     "when",
+    "wire",
 ]

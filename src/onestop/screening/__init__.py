@@ -4,8 +4,20 @@
 behind the ``rules:evaluate`` permission.
 """
 
+from onestop.screening import gates, voices
+from onestop.screening.criteria import criteria_program
 from onestop.screening.domain import Item, Question, Status
 from onestop.screening.engine import Screening, screen
 from onestop.screening.services import screen_case
 
-__all__ = ["Item", "Question", "Screening", "Status", "screen", "screen_case"]
+__all__ = [
+    "Item",
+    "Question",
+    "Screening",
+    "Status",
+    "criteria_program",
+    "gates",
+    "screen",
+    "screen_case",
+    "voices",
+]

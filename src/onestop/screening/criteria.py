@@ -21,14 +21,26 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from onestop.jurisdictions.catalogue import All, AnyOf, AnyPerson, Compare, Criterion, Not, describe
-from onestop.jurisdictions.catalogue import load_catalogue as _load_catalogue
-from onestop.rules import BOOL, UNIT, Case, Entity, Expr, Kind, Program, Unit, all_of, any_of
-from onestop.rules.case import Vocabulary
-from onestop.rules.case_eval import CasePlan
-from onestop.rules.graph import graph_of, snapshot
-from onestop.rules.program import PersonView
-from onestop.rules.screen import find_missing
+from onestop.jurisdictions import All, AnyOf, AnyPerson, Compare, Criterion, Not, describe
+from onestop.jurisdictions import load_catalogue as _load_catalogue
+from onestop.rules import (
+    BOOL,
+    UNIT,
+    Case,
+    CasePlan,
+    Entity,
+    Expr,
+    Kind,
+    PersonView,
+    Program,
+    Unit,
+    Vocabulary,
+    all_of,
+    any_of,
+    find_missing,
+    graph_of,
+    snapshot,
+)
 
 PLACEHOLDER = "*"  # the person id of the applicant to be, when nobody is described yet
 

@@ -12,7 +12,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from onestop.jurisdictions.catalogue import Entry
+from onestop.jurisdictions import Entry
 
 
 class Status(enum.StrEnum):

@@ -15,7 +15,7 @@ from typing import Any
 
 from onestop.common.errors import InvalidInput
 from onestop.common.money import format_cents
-from onestop.jurisdictions.catalogue import Catalogue, Effect, Entry, EntryKind, load_catalogue
+from onestop.jurisdictions import Catalogue, Effect, Entry, EntryKind, load_catalogue
 from onestop.rules import ELIGIBLE, INELIGIBLE, Case, CaseInvalid, Pack, ProgramResult
 from onestop.screening import gates
 from onestop.screening.criteria import criteria_program

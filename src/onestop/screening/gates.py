@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from onestop.rules.case import Vocabulary
+from onestop.rules import Vocabulary
 
 FILE = Path(__file__).with_name("gates.yaml")
 

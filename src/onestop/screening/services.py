@@ -6,8 +6,7 @@ check is the same as ``/api/evaluate``'s.
 
 from __future__ import annotations
 
-from onestop.access import Permission, require
-from onestop.access.permissions import Actor
+from onestop.access import Actor, Permission, require
 from onestop.db import UnitOfWork
 from onestop.screening.engine import Screening, screen
 

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from onestop.jurisdictions.catalogue import Entry
-from onestop.rules.types import Text, Variable
+from onestop.jurisdictions import Entry
+from onestop.rules import Text, Variable
 
 FILE = Path(__file__).with_name("public.yaml")
 LANGS = ("en", "fr")

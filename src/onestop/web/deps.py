@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 
-from onestop.access import actor_for_token
-from onestop.access.permissions import Actor
+from onestop.access import Actor, actor_for_token
 from onestop.bootstrap import Container
 from onestop.common.errors import NotAuthenticated
 from onestop.db import UnitOfWork

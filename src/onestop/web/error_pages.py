@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
-from onestop.access.files import FileRestricted
+from onestop.access import FileRestricted
 from onestop.common.errors import DomainError, NotAuthenticated
 from onestop.common.i18n import N_
 from onestop.web import errors, pages

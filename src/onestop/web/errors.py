@@ -6,7 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from onestop.access.files import FileRefused, FileRestricted
+from onestop.access import FileRefused, FileRestricted
 from onestop.common.errors import (
     Conflict,
     DomainError,

@@ -7,7 +7,7 @@ from typing import Any
 
 from starlette.requests import Request
 
-from onestop.jurisdictions.catalogue import JURISDICTIONS, Bilingual, Entry, load_catalogue
+from onestop.jurisdictions import JURISDICTIONS, Bilingual, Entry, load_catalogue
 from onestop.web import pages
 
 

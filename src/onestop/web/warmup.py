@@ -12,9 +12,8 @@ import logging
 import time
 from collections.abc import Callable
 
-from onestop.jurisdictions import PACK_MODULES, get_pack
-from onestop.jurisdictions.catalogue import JURISDICTIONS, load_catalogue
-from onestop.screening.criteria import criteria_program
+from onestop.jurisdictions import JURISDICTIONS, PACK_MODULES, get_pack, load_catalogue
+from onestop.screening import criteria_program
 from onestop.web import i18n, pages, programs
 
 log = logging.getLogger(__name__)

@@ -10,13 +10,13 @@ from typing import Any
 from onestop.cases.appeals.domain import OPEN
 from onestop.cases.appeals.repository import AppealRepository
 from onestop.cases.appeals.schemas import AppealPublic
+from onestop.cases.applications import ApplicationRepository
 from onestop.cases.applications.domain import OPEN_FOR_FACTS
-from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.applications.schemas import ApplicationPublic
-from onestop.cases.client360.sections import Context, register_section
-from onestop.cases.decisions.repository import DecisionRepository
+from onestop.cases.client360 import Context, register_section
+from onestop.cases.decisions import DecisionRepository
+from onestop.cases.reviews import ReviewRepository
 from onestop.cases.reviews.domain import ReviewStatus
-from onestop.cases.reviews.repository import ReviewRepository
 from onestop.cases.reviews.schemas import ReviewPublic
 from onestop.common.money import format_cents
 

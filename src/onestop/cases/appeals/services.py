@@ -24,10 +24,16 @@ from onestop.cases.appeals.schemas import (
     AppealWithdraw,
     HearingSchedule,
 )
-from onestop.cases.applications import ApplicationStatus, letters
-from onestop.cases.applications.repository import ApplicationRepository
-from onestop.cases.decisions import Approval, Basis, Decision, Outcome, prepare_copy, record_decision
-from onestop.cases.decisions.repository import DecisionRepository
+from onestop.cases.applications import ApplicationRepository, ApplicationStatus, letters
+from onestop.cases.decisions import (
+    Approval,
+    Basis,
+    Decision,
+    DecisionRepository,
+    Outcome,
+    prepare_copy,
+    record_decision,
+)
 from onestop.cases.decisions.schemas import DecisionPublic
 from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition

@@ -1,5 +1,7 @@
 """Applications: a program, a benefit unit, the facts of its case (verified by documents) and a checklist."""
 
+from onestop.cases.applications import checklist, letters
+from onestop.cases.applications.casedata import Fact, Member, assemble, explain_missing
 from onestop.cases.applications.caseload import caseload_work
 from onestop.cases.applications.domain import ApplicationStatus, Channel, FactSource
 from onestop.cases.applications.errors import ApplicationNotFound, DocumentNotUsable, FactNotFound
@@ -12,8 +14,9 @@ from onestop.cases.applications.facts import (
     record_fact,
     verify_fact,
 )
+from onestop.cases.applications.letters import OFFICE_PHONE
 from onestop.cases.applications.models import Application, ApplicationFact
-from onestop.cases.applications.repository import application_is_for
+from onestop.cases.applications.repository import ApplicationRepository, application_is_for
 from onestop.cases.applications.schemas import (
     ApplicationCreate,
     ApplicationPublic,
@@ -37,11 +40,13 @@ from onestop.cases.applications.services import (
 )
 
 __all__ = [
+    "OFFICE_PHONE",
     "Application",
     "ApplicationCreate",
     "ApplicationFact",
     "ApplicationNotFound",
     "ApplicationPublic",
+    "ApplicationRepository",
     "ApplicationStatus",
     "ApplicationStatusChange",
     "Assessment",
@@ -49,19 +54,25 @@ __all__ = [
     "Channel",
     "Checklist",
     "DocumentNotUsable",
+    "Fact",
     "FactIn",
     "FactNotFound",
     "FactPublic",
     "FactSource",
     "FactVerify",
     "LoadedCase",
+    "Member",
     "WaitingApplication",
     "application_is_for",
+    "assemble",
     "assess_application",
     "caseload_work",
+    "checklist",
     "create_application",
+    "explain_missing",
     "get_application",
     "get_checklist",
+    "letters",
     "list_applications",
     "list_facts",
     "load_case",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 
-from onestop.cases.vocabulary.paths import FactPath, parse_path, refuse_registry_path
+from onestop.cases.vocabulary import FactPath, parse_path, refuse_registry_path
 from onestop.common.errors import InvalidTransition
 
 __all__ = [

@@ -33,7 +33,7 @@ from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text
 from onestop.db import UnitOfWork, expect_version
-from onestop.jurisdictions.catalogue import Entry, load_catalogue
+from onestop.jurisdictions import Entry, load_catalogue
 from onestop.rules import ProgramResult
 
 SUBJECT = "application"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from onestop.jurisdictions.catalogue import load_catalogue
+from onestop.jurisdictions import load_catalogue
 
 OFFICE_PHONE = "1-800-555-0100"
 

@@ -13,7 +13,7 @@ from onestop.cases.applications.casedata import Member
 from onestop.cases.applications.checklist import KnownDocument
 from onestop.cases.applications.errors import ApplicationNotFound
 from onestop.cases.applications.models import Application, ApplicationFact
-from onestop.cases.documents.models import Document
+from onestop.cases.documents import Document
 from onestop.cases.tasks import CaseloadAssignment
 from onestop.db import Repository
 from onestop.registry.models import BenefitUnit, Person, UnitMembership

@@ -6,20 +6,19 @@ from typing import Any
 
 from onestop.cases.client360 import repository
 from onestop.cases.client360.sections import Context, placeholder, register_section
-from onestop.cases.documents.repository import DocumentRepository
+from onestop.cases.documents import DocumentRepository
 from onestop.cases.documents.schemas import DocumentPublic
-from onestop.cases.interactions.repository import InteractionRepository
+from onestop.cases.interactions import InteractionRepository
 from onestop.cases.interactions.schemas import InteractionPublic
-from onestop.cases.plans.plan_rows import plan_public
-from onestop.cases.plans.repository import PlanRepository
+from onestop.cases.plans import PlanRepository, plan_public
 from onestop.cases.plans.schemas import AssessmentPublic
-from onestop.cases.referrals.repository import ReferralRepository
+from onestop.cases.referrals import ReferralRepository
 from onestop.cases.referrals.schemas import ConferencePublic, ParticipantPublic, ReferralPublic
+from onestop.cases.tasks import CaseloadRepository, TaskRepository
 from onestop.cases.tasks.domain import TaskView, bucket
-from onestop.cases.tasks.repository import CaseloadRepository, TaskRepository
 from onestop.cases.tasks.schemas import AssignmentPublic, TaskPublic
 from onestop.money import UnitMoney, unit_money
-from onestop.registry.repository import UnitRepository
+from onestop.registry import UnitRepository
 from onestop.registry.schemas import MemberPublic, UnitPublic
 
 

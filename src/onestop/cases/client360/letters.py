@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from onestop.cases.client360.sections import Context, register_section
-from onestop.notices.models import Notice
+from onestop.notices import Notice
 
 
 def letters(ctx: Context) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from onestop.registry.models import BenefitUnit
+from onestop.registry import BenefitUnit
 
 
 def units_by_id(session: Session, unit_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, BenefitUnit]:

@@ -10,8 +10,7 @@ from onestop.audit import AuditAction
 from onestop.cases.client360.schemas import Client360
 from onestop.cases.client360.sections import Context, all_sections
 from onestop.db import UnitOfWork
-from onestop.registry import restrictions, to_public
-from onestop.registry.repository import PeopleRepository
+from onestop.registry import PeopleRepository, restrictions, to_public
 
 PURPOSE = "client 360"
 RECENT = 50

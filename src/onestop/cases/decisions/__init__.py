@@ -13,6 +13,7 @@ from onestop.cases.decisions.record import (
     record_decision,
 )
 from onestop.cases.decisions.replay import Replay, replay_decision
+from onestop.cases.decisions.repository import DecisionRepository
 from onestop.cases.decisions.schemas import (
     DecisionCreate,
     DecisionOutcome,
@@ -44,6 +45,7 @@ __all__ = [
     "DecisionOutcome",
     "DecisionPolicy",
     "DecisionPublic",
+    "DecisionRepository",
     "DecisionUndetermined",
     "Outcome",
     "OverrideIn",

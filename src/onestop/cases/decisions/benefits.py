@@ -22,7 +22,7 @@ from onestop.cases.decisions.policy import HowPaid
 from onestop.cases.decisions.repository import DecisionRepository
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.money.models import Entitlement, Payee
+from onestop.money import Entitlement, Payee
 
 
 @dataclass(frozen=True)

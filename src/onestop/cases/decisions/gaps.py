@@ -13,13 +13,10 @@ import datetime as dt
 import json
 from typing import Any
 
-from onestop.cases.applications.facts import LoadedCase
+from onestop.cases.applications import LoadedCase
 from onestop.common.errors import InvalidInput
 from onestop.common.text import required_text
-from onestop.rules import Pack, overlays
-from onestop.rules.overlay_values import ParameterOverlay
-from onestop.rules.parameters import Source
-from onestop.rules.values import cents_to_yaml
+from onestop.rules import Pack, ParameterOverlay, Source, cents_to_yaml, overlays
 
 ENTERED = "officer-entered"
 WORDS = {

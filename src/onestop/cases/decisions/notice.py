@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from onestop.jurisdictions.catalogue import Catalogue, Entry
-from onestop.rules import Kind
-from onestop.rules.describe import fmt
+from onestop.jurisdictions import Catalogue, Entry
+from onestop.rules import Kind, fmt
 
 WORDS = {
     "en": {

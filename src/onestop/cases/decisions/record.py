@@ -29,8 +29,8 @@ from onestop.cases.vocabulary import program_packs
 from onestop.common.ids import new_id
 from onestop.common.money import format_cents
 from onestop.db import UnitOfWork
-from onestop.jurisdictions.catalogue import load_catalogue
-from onestop.rules.result import render_result
+from onestop.jurisdictions import load_catalogue
+from onestop.rules import render_result
 
 #: A step that runs inside the deciding transaction once the decision is written (reviews: cancel the
 #: waiting periodic review, schedule the next). Reviews build on decisions, so they plug their step in

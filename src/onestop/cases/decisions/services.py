@@ -14,10 +14,14 @@ import uuid
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.applications import Application, ApplicationStatus, load_case
-from onestop.cases.applications.casedata import explain_missing
+from onestop.cases.applications import (
+    Application,
+    ApplicationRepository,
+    ApplicationStatus,
+    explain_missing,
+    load_case,
+)
 from onestop.cases.applications.domain import check_transition
-from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.decisions import domain, gaps
 from onestop.cases.decisions.domain import Basis, Outcome, Prepared, RequestStatus
 from onestop.cases.decisions.errors import DecisionUndetermined

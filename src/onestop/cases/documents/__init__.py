@@ -3,6 +3,7 @@
 from onestop.cases.documents.domain import DocumentStatus, DocumentType, VerificationMethod
 from onestop.cases.documents.errors import DocumentCorrupted, DocumentNotFound
 from onestop.cases.documents.models import Document
+from onestop.cases.documents.repository import DocumentRepository
 from onestop.cases.documents.schemas import DocumentPublic, DocumentReject, DocumentVerify, Download
 from onestop.cases.documents.services import (
     ApplicationCheck,
@@ -22,6 +23,7 @@ __all__ = [
     "DocumentNotFound",
     "DocumentPublic",
     "DocumentReject",
+    "DocumentRepository",
     "DocumentStatus",
     "DocumentType",
     "DocumentVerify",

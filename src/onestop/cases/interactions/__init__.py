@@ -11,6 +11,7 @@ from onestop.cases.interactions.domain import (
 )
 from onestop.cases.interactions.errors import InteractionNotFound
 from onestop.cases.interactions.models import Interaction, InteractionReason, ReasonCodeSetting
+from onestop.cases.interactions.repository import InteractionRepository
 from onestop.cases.interactions.schemas import (
     CallStatistics,
     EmailReceived,
@@ -55,6 +56,7 @@ __all__ = [
     "InteractionPage",
     "InteractionPublic",
     "InteractionReason",
+    "InteractionRepository",
     "Outcome",
     "ReasonCode",
     "ReasonCodeIn",

@@ -32,9 +32,8 @@ from onestop.cases.tasks import TaskCreate, create_task
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text
 from onestop.db import UnitOfWork, expect_version
-from onestop.registry import current_record_id, merged_record_ids
+from onestop.registry import Person, current_record_id, merged_record_ids
 from onestop.registry.domain import email
-from onestop.registry.models import Person
 
 SUBJECT = "interaction"
 RECENT = 50

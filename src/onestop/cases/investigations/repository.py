@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from onestop.cases.applications import Application
-from onestop.cases.documents.models import Document
+from onestop.cases.documents import Document
 from onestop.cases.investigations.errors import InvestigationNotFound
 from onestop.cases.investigations.models import Investigation, InvestigationEvidence, InvestigationInterview
 from onestop.db import Repository

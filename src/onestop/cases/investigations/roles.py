@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission
 
 
 @dataclasses.dataclass(frozen=True)

@@ -13,7 +13,7 @@ import uuid
 from onestop import audit, money
 from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.audit import AuditAction
-from onestop.cases.applications.repository import ApplicationRepository
+from onestop.cases.applications import ApplicationRepository
 from onestop.cases.investigations import domain, roles
 from onestop.cases.investigations.domain import AllegationSource, Finding, InvestigationStatus
 from onestop.cases.investigations.models import Investigation, InvestigationEvidence, InvestigationInterview

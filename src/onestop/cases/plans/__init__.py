@@ -4,6 +4,8 @@ from onestop.cases.plans.assessments import list_assessments, record_assessment
 from onestop.cases.plans.domain import ActionStatus, GoalStatus, OwnerKind, PlanStatus, Progress
 from onestop.cases.plans.errors import AssessmentNotFound, FontMissingError, PlanNotFound
 from onestop.cases.plans.models import OutcomePlan, OutcomePlanRevision, ServiceAssessment
+from onestop.cases.plans.plan_rows import plan_public
+from onestop.cases.plans.repository import PlanRepository
 from onestop.cases.plans.schemas import (
     ActionIn,
     ActionStatusIn,
@@ -45,6 +47,7 @@ __all__ = [
     "PlanCreate",
     "PlanNotFound",
     "PlanPublic",
+    "PlanRepository",
     "PlanReviewIn",
     "PlanRevise",
     "PlanStatus",
@@ -57,6 +60,7 @@ __all__ = [
     "get_plan",
     "list_assessments",
     "list_plans",
+    "plan_public",
     "print_plan",
     "record_assessment",
     "revise_plan",

@@ -13,8 +13,7 @@ from onestop.cases.plans.repository import PlanRepository
 from onestop.cases.plans.schemas import AssessmentCreate, AssessmentPublic
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
-from onestop.registry import current_record_id, merged_record_ids
-from onestop.registry.repository import UnitRepository
+from onestop.registry import UnitRepository, current_record_id, merged_record_ids
 
 
 def record_assessment(uow: UnitOfWork, *, actor: Actor, data: AssessmentCreate) -> AssessmentPublic:

@@ -28,8 +28,7 @@ from onestop.cases.plans.schemas import (
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.db import UnitOfWork, expect_version
-from onestop.registry import current_record_id, merged_record_ids
-from onestop.registry.repository import PeopleRepository, UnitRepository
+from onestop.registry import PeopleRepository, UnitRepository, current_record_id, merged_record_ids
 
 SUBJECT = "outcome_plan"
 

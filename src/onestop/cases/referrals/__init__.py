@@ -4,6 +4,7 @@ from onestop.cases.referrals.conferences import list_conferences, record_confere
 from onestop.cases.referrals.domain import DataCategory, ReferralStatus, TargetKind
 from onestop.cases.referrals.errors import ConferenceNotFound, ReferralNotFound
 from onestop.cases.referrals.models import CaseConference, ConferenceParticipant, Referral
+from onestop.cases.referrals.repository import ReferralRepository
 from onestop.cases.referrals.schemas import (
     ConferenceCreate,
     ConferencePublic,
@@ -32,6 +33,7 @@ __all__ = [
     "ReferralCreate",
     "ReferralNotFound",
     "ReferralPublic",
+    "ReferralRepository",
     "ReferralStatus",
     "ReferralStatusChange",
     "TargetKind",

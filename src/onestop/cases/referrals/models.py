@@ -9,8 +9,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Base, Entity
-from onestop.db.types import JSONDoc
+from onestop.db import Base, Entity, JSONDoc
 
 _TO_SPECIALIST = text("specialist_id IS NOT NULL")
 

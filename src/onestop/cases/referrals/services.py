@@ -11,7 +11,7 @@ from typing import Any
 from onestop import audit, notices
 from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.audit import AuditAction
-from onestop.cases.applications.letters import OFFICE_PHONE
+from onestop.cases.applications import OFFICE_PHONE
 from onestop.cases.referrals import domain
 from onestop.cases.referrals.domain import ReferralStatus, TargetKind
 from onestop.cases.referrals.models import Referral

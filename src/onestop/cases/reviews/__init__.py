@@ -3,6 +3,7 @@
 from onestop.cases.reviews.domain import ChangeCategory, ReviewKind, ReviewResult, ReviewStatus, Schedule
 from onestop.cases.reviews.errors import ReviewNotFound
 from onestop.cases.reviews.models import Review
+from onestop.cases.reviews.repository import ReviewRepository
 from onestop.cases.reviews.scheduling import after_decision, default_schedule
 from onestop.cases.reviews.schemas import (
     BenefitHold,
@@ -35,6 +36,7 @@ __all__ = [
     "ReviewNotFound",
     "ReviewOutcome",
     "ReviewPublic",
+    "ReviewRepository",
     "ReviewResult",
     "ReviewStatus",
     "Schedule",

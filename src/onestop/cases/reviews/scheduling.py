@@ -14,7 +14,7 @@ import yaml
 
 from onestop.access import Actor
 from onestop.cases.applications import Application
-from onestop.cases.decisions.models import Decision
+from onestop.cases.decisions import Decision
 from onestop.cases.reviews.domain import ReviewKind, ReviewStatus, Schedule
 from onestop.cases.reviews.models import Review
 from onestop.cases.reviews.repository import ReviewRepository

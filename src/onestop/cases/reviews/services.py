@@ -14,6 +14,7 @@ from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.audit import AuditAction
 from onestop.cases.applications import (
     Application,
+    ApplicationRepository,
     ApplicationStatus,
     ApplicationStatusChange,
     letters,
@@ -21,7 +22,6 @@ from onestop.cases.applications import (
     reopen_application,
 )
 from onestop.cases.applications.domain import check_transition as check_application
-from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.decisions import Basis, current_decision, prepare_on_rules, record_decision
 from onestop.cases.decisions.schemas import DecisionPublic
 from onestop.cases.reviews import domain
@@ -37,8 +37,7 @@ from onestop.cases.reviews.schemas import (
     ReviewPublic,
 )
 from onestop.cases.reviews.suspensions import suspension
-from onestop.cases.tasks import TaskClose, TaskCreate, complete_task, create_task
-from onestop.cases.tasks.repository import TaskRepository
+from onestop.cases.tasks import TaskClose, TaskCreate, TaskRepository, complete_task, create_task
 from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id

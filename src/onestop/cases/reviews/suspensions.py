@@ -13,18 +13,17 @@ from typing import Any
 from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
-from onestop.cases.applications import ApplicationStatus
-from onestop.cases.applications.repository import ApplicationRepository
+from onestop.cases.applications import ApplicationRepository, ApplicationStatus
 from onestop.cases.decisions import (
     Basis,
     Decision,
+    DecisionRepository,
     Outcome,
     Prepared,
     current_decision,
     prepare_copy,
     record_decision,
 )
-from onestop.cases.decisions.repository import DecisionRepository
 from onestop.cases.decisions.schemas import DecisionPublic
 from onestop.cases.reviews.schemas import BenefitHold
 from onestop.common.errors import InvalidInput, InvalidTransition

@@ -14,8 +14,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from onestop.common.ids import new_id
-from onestop.db import Base, Entity
-from onestop.db.types import JSONDoc
+from onestop.db import Base, Entity, JSONDoc
 
 
 class ScreeningSession(Entity):

@@ -30,7 +30,7 @@ from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text
 from onestop.db import UnitOfWork, expect_version
-from onestop.jurisdictions.catalogue import load_catalogue
+from onestop.jurisdictions import load_catalogue
 from onestop.registry import current_record_id, merged_record_ids
 
 SUBJECT = "screening_session"

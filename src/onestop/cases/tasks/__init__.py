@@ -10,6 +10,7 @@ from onestop.cases.tasks.caseload import (
 from onestop.cases.tasks.domain import Priority, TaskKind, TaskStatus, TaskView
 from onestop.cases.tasks.errors import TaskNotFound
 from onestop.cases.tasks.models import CaseloadAssignment, Task
+from onestop.cases.tasks.repository import CaseloadRepository, TaskRepository
 from onestop.cases.tasks.schemas import (
     AssignmentPublic,
     Caseload,
@@ -37,6 +38,7 @@ __all__ = [
     "CaseloadAssign",
     "CaseloadAssignment",
     "CaseloadReassign",
+    "CaseloadRepository",
     "Priority",
     "ReassignResult",
     "Task",
@@ -47,6 +49,7 @@ __all__ = [
     "TaskNotFound",
     "TaskPublic",
     "TaskReassign",
+    "TaskRepository",
     "TaskStatus",
     "TaskView",
     "assign_primary_worker",

@@ -27,8 +27,7 @@ from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text, required_text
 from onestop.db import UnitOfWork
-from onestop.registry import current_record_id, merged_record_ids
-from onestop.registry.models import Person
+from onestop.registry import Person, current_record_id, merged_record_ids
 
 SUBJECT = "caseload"
 

@@ -12,8 +12,7 @@ import uuid
 from sqlalchemy import select
 
 from onestop import notices
-from onestop.access import Actor
-from onestop.access.models import Office
+from onestop.access import Actor, Office
 from onestop.cases.tasks.models import CaseloadAssignment
 from onestop.cases.tasks.schemas import TaskCreate
 from onestop.cases.tasks.services import create_task

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
-from onestop.access.models import Office, Staff
+from onestop.access import Office, Staff
 from onestop.cases.tasks.domain import TaskStatus, TaskView
 from onestop.cases.tasks.errors import TaskNotFound
 from onestop.cases.tasks.models import CaseloadAssignment, Task

@@ -14,8 +14,7 @@ from onestop.cases.vocabulary.paths import FactPath
 from onestop.common.errors import InvalidInput
 from onestop.common.money import format_cents
 from onestop.jurisdictions import find_program, get_pack
-from onestop.rules import CaseInvalid, Kind, Pack, Program, ProgramResult, Variable
-from onestop.rules.graph import graph_of
+from onestop.rules import CaseInvalid, Kind, Pack, Program, ProgramResult, Variable, graph_of
 
 
 def program_of(program_id: str) -> tuple[Pack, Program]:

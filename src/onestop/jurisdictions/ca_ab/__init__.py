@@ -10,8 +10,7 @@ from pathlib import Path
 
 from onestop.jurisdictions.ca_ab.decided import PROGRAMS as DECIDED
 from onestop.jurisdictions.ca_ab.income_support.program import program as income_support
-from onestop.rules import Pack
-from onestop.rules.vocabulary import NESTED, STANDARD_INPUTS
+from onestop.rules import NESTED, STANDARD_INPUTS, Pack
 
 PROGRAMS = [income_support, *DECIDED]
 

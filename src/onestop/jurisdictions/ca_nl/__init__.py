@@ -13,8 +13,7 @@ from onestop.jurisdictions.ca_nl.nlpdp_access.program import program as nlpdp_ac
 from onestop.jurisdictions.ca_nl.nlpdp_assurance.program import program as nlpdp_assurance
 from onestop.jurisdictions.ca_nl.nlpdp_foundation.program import program as nlpdp_foundation
 from onestop.jurisdictions.ca_nl.nlpdp_select_needs.program import program as nlpdp_select_needs
-from onestop.rules import Pack, Program
-from onestop.rules.vocabulary import NESTED, STANDARD_INPUTS
+from onestop.rules import NESTED, STANDARD_INPUTS, Pack, Program
 
 PROGRAMS: list[Program] = [
     income_support,

@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onestop import audit
-from onestop.access import require
-from onestop.access.models import Office
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Office, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork

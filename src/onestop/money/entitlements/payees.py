@@ -8,15 +8,14 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from onestop import audit
-from onestop.access import require
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
 from onestop.money import domain, repository, support
 from onestop.money.models import Payee
 from onestop.money.schemas import PayeeCreate
-from onestop.registry.models import Person
+from onestop.registry import Person
 
 
 def create_payee(

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from onestop import audit
-from onestop.access import require
-from onestop.access.permissions import Actor, Permission, Role
+from onestop.access import Actor, Permission, Role, require
 from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id

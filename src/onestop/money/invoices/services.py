@@ -7,8 +7,7 @@ import uuid
 from collections.abc import Sequence
 
 from onestop import audit
-from onestop.access import require
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.db import UnitOfWork

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from onestop import audit
-from onestop.access import require
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.db import UnitOfWork
 from onestop.money.domain import IssuanceState

@@ -14,8 +14,7 @@ from importlib import resources
 import yaml
 
 from onestop import audit, notices
-from onestop.access import require
-from onestop.access.permissions import Actor, Permission, Role
+from onestop.access import Actor, Permission, Role, require
 from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id

@@ -1,6 +1,7 @@
 """Paying: authority, issuances (one-off and recurring generation), batches, payment files
 (pain.001 out, cheques, pain.002 back and reconciliation) and the whole payment run."""
 
+from onestop.money.payments import cheques
 from onestop.money.payments.authority import (
     AuthorityDecision,
     AuthorityPolicy,
@@ -35,6 +36,7 @@ __all__ = [
     "cancel_issuance",
     "check_authority",
     "cheque_register",
+    "cheques",
     "close_period",
     "default_policy",
     "export_batch",

@@ -15,7 +15,7 @@ from babel.dates import format_date
 
 from onestop import notices
 from onestop.db import UnitOfWork
-from onestop.jurisdictions.catalogue.loader import JURISDICTIONS, load_catalogue
+from onestop.jurisdictions import JURISDICTIONS, load_catalogue
 from onestop.money import repository
 from onestop.money.domain import PayeeKind, PaymentMethod, PaymentType
 from onestop.money.models import Issuance, Payee

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from onestop.access.permissions import Actor, Role
+from onestop.access import Actor, Role
 from onestop.common.errors import InvalidInput
 from onestop.common.money import format_cents, to_cents
 from onestop.money.domain import PaymentType

@@ -16,8 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from onestop import audit
-from onestop.access import require
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.ids import new_id

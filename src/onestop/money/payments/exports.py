@@ -16,8 +16,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text, update
 
 from onestop import audit
-from onestop.access import require
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from onestop.db import UnitOfWork

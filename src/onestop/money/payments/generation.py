@@ -21,8 +21,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from onestop import audit
-from onestop.access import require
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.errors import Conflict
 from onestop.common.ids import new_id

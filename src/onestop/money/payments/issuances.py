@@ -11,9 +11,7 @@ import uuid
 from collections.abc import Sequence
 
 from onestop import audit
-from onestop.access import require
-from onestop.access.models import Staff
-from onestop.access.permissions import Actor, Permission, Role
+from onestop.access import Actor, Permission, Role, Staff, require
 from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.ids import new_id

@@ -14,8 +14,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from onestop import audit
-from onestop.access import require
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.errors import InvalidTransition
 from onestop.common.ids import new_id

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.db import UnitOfWork
 from onestop.money import faults
 from onestop.money.domain import month_label

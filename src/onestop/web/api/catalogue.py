@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Query
 
 from onestop.common.errors import NotFound
-from onestop.jurisdictions.catalogue import JURISDICTIONS, Catalogue, Entry, load_catalogue
+from onestop.jurisdictions import JURISDICTIONS, Catalogue, Entry, load_catalogue
 from onestop.screening.domain import Item, Status
 
 router = APIRouter(tags=["catalogue"])

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 
 from onestop import jurisdictions
 from onestop.access import Permission, require
-from onestop.rules.yamlio import load_case_text
+from onestop.rules import load_case_text
 from onestop.web.deps import CurrentActor, UowDep
 
 router = APIRouter(tags=["evaluate"])

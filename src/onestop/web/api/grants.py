@@ -6,8 +6,7 @@ import uuid
 
 from fastapi import APIRouter, status
 
-from onestop.access import grants
-from onestop.access.grants import GrantApproval, GrantPublic, GrantRefusalIn, GrantRequest
+from onestop.access import GrantApproval, GrantPublic, GrantRefusalIn, GrantRequest, grants
 from onestop.web.deps import CurrentActor, UowDep
 
 router = APIRouter(tags=["staff"])

@@ -12,8 +12,8 @@ from fastapi.responses import FileResponse, Response
 
 from onestop import money
 from onestop.common.errors import InvalidInput
+from onestop.money import MAX_BYTES
 from onestop.money import schemas as s
-from onestop.money.payments.pain002 import MAX_BYTES
 from onestop.web.deps import ContainerDep, CurrentActor, UowDep
 from onestop.web.downloads import download_headers
 

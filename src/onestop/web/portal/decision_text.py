@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from onestop.rules.result import HEAD
+from onestop.rules import HEAD
 
 #: Pack ids: a program ("ab.aish", "nl.nlpdp.65plus") or a parameter ("ab.aish.max[single]").
 PACK_ID = re.compile(r"(?<![\w@./-])(?:ab|nl)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*(?:\[[^\]\n]*\])*(?![\w@-])")

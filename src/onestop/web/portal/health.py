@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
 from onestop.common.i18n import N_
-from onestop.health.portal import my_health
+from onestop.health import my_health
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.portal.accounts import ClientId

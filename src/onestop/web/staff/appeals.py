@@ -12,7 +12,7 @@ import uuid
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.cases.appeals import (
     AppealCreate,
     AppealDecide,

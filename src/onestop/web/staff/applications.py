@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.cases.applications import (
     ApplicationCreate,
     ApplicationPublic,
@@ -36,7 +36,7 @@ from onestop.common.i18n import N_
 from onestop.common.money import to_cents
 from onestop.common.text import required_text
 from onestop.db import UnitOfWork
-from onestop.jurisdictions.catalogue import EntryKind, load_catalogue
+from onestop.jurisdictions import EntryKind, load_catalogue
 from onestop.registry import create_unit, get_person, list_person_units
 from onestop.registry.schemas import MemberIn, UnitCreate
 from onestop.web import pages, questions

@@ -15,14 +15,8 @@ from starlette.responses import HTMLResponse
 
 from onestop.common.errors import NotFound
 from onestop.common.i18n import N_
-from onestop.jurisdictions.catalogue import (
-    JURISDICTIONS,
-    Catalogue,
-    ContactKind,
-    EntryKind,
-    load_catalogue,
-    search,
-)
+from onestop.jurisdictions import JURISDICTIONS, Catalogue, ContactKind, EntryKind, load_catalogue
+from onestop.jurisdictions.catalogue import search
 from onestop.web import pages
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import PageForm, Posted

@@ -12,7 +12,7 @@ import uuid
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.cases.referrals import ConferenceCreate, ParticipantIn, list_conferences, record_conference
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork

@@ -8,8 +8,7 @@ from urllib.parse import urlencode
 from fastapi import Depends, Request
 from starlette.responses import Response
 
-from onestop.access import actor_for_token
-from onestop.access.permissions import Actor
+from onestop.access import Actor, actor_for_token
 from onestop.common.errors import NotAuthenticated
 from onestop.common.i18n import N_
 from onestop.web import pages

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.cases.applications import FactIn, FactVerify, get_application, record_fact, verify_fact
 from onestop.cases.documents import (
     DocumentReject,

@@ -24,6 +24,8 @@ from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.money import (
     BATCH_FILES,
+    MAX_BYTES,
+    PaymentBatch,
     approve_batch,
     budget_report,
     build_batch,
@@ -33,8 +35,6 @@ from onestop.money import (
     open_batch_file,
     reconcile_batch,
 )
-from onestop.money.models import PaymentBatch
-from onestop.money.payments.pain002 import MAX_BYTES
 from onestop.web import charts, pages, programs
 from onestop.web.deps import UowDep
 from onestop.web.downloads import download_headers

@@ -13,18 +13,20 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access import Role, list_staff
-from onestop.access.grants import (
+from onestop.access import (
+    ASKED_AT_CREATION,
+    Actor,
     GrantConflict,
     OwnGrant,
+    Permission,
+    Role,
     approve_grant,
     is_privileged,
     list_grants,
+    list_staff,
     refuse_grant,
     request_grant,
 )
-from onestop.access.grants.services import ASKED_AT_CREATION
-from onestop.access.permissions import Actor, Permission
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from starlette.responses import HTMLResponse, Response
 
 from onestop import health
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission
 from onestop.cases import decisions
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_

@@ -13,13 +13,13 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission
 from onestop.cases.applications import caseload_work
 from onestop.cases.interactions import my_recent_contacts
 from onestop.cases.tasks import TaskKind, get_caseload, list_tasks
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.demo.guide import demo_guide
+from onestop.demo import demo_guide
 from onestop.money import list_approvals, list_invoices
 from onestop.web import charts, pages
 from onestop.web.deps import UowDep

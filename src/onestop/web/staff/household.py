@@ -9,9 +9,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
-from onestop.clients import PortalAccountDecisionNeeded, merge_records
-from onestop.clients.linking import PortalDecision
+from onestop.access import Actor
+from onestop.clients import PortalAccountDecisionNeeded, PortalDecision, merge_records
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.cases.applications import list_applications
 from onestop.cases.documents import list_documents
 from onestop.cases.investigations import (

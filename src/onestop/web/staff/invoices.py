@@ -14,7 +14,7 @@ import uuid
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.common.dates import parse_date
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_

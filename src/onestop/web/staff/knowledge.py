@@ -23,13 +23,12 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import knowledge
-from onestop.access import Permission
-from onestop.access.permissions import Actor
+from onestop.access import Actor, Permission
 from onestop.common.dates import parse_date
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.jurisdictions.catalogue import JURISDICTIONS, load_catalogue
+from onestop.jurisdictions import JURISDICTIONS, load_catalogue
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor

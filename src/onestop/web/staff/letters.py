@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import notices
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork

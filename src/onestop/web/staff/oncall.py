@@ -16,7 +16,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import partners
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.common.errors import InvalidInput, PermissionDenied
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork

@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork

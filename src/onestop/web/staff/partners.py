@@ -20,7 +20,7 @@ from onestop.access.permissions import Actor
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.money.errors import SelfApproval
+from onestop.money import SelfApproval
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import forms

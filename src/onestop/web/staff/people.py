@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse
 
-from onestop.access.permissions import Permission
+from onestop.access import Permission
 from onestop.cases.client360 import Client360, client_360
 from onestop.cases.investigations import may_investigate
 from onestop.common.dates import parse_date

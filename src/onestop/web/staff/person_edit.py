@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission
 from onestop.common.dates import parse_date
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_

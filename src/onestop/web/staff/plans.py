@@ -15,7 +15,7 @@ from fastapi import APIRouter, Form, Request
 from starlette.datastructures import FormData
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.cases.plans import (
     ActionIn,
     ActionStatusIn,

@@ -10,8 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.clients import link_portal_account, list_portal_accounts, unlink_portal_account
-from onestop.clients.linking import DOCUMENT_TYPES
+from onestop.clients import DOCUMENT_TYPES, link_portal_account, list_portal_accounts, unlink_portal_account
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork

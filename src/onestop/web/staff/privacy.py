@@ -16,8 +16,7 @@ from onestop import privacy
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.privacy import domain
-from onestop.privacy.config import schedules
+from onestop.privacy import domain, schedules
 from onestop.privacy.domain import SECTIONS, RedactionReason
 from onestop.registry import get_person
 from onestop.web import pages

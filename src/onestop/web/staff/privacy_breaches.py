@@ -20,7 +20,7 @@ from onestop.access import Permission
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.privacy.config import schedules
+from onestop.privacy import schedules
 from onestop.web import pages
 from onestop.web.deps import ContainerDep, UowDep
 from onestop.web.downloads import download_headers

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Form, Request
 from pydantic import Field
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission
 from onestop.cases.interactions import (
     Channel,
     FollowUpIn,

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Form, Request
 from pydantic import Field
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.cases.referrals import (
     DataCategory,
     ReferralCreate,
@@ -25,7 +25,7 @@ from onestop.cases.referrals import (
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.jurisdictions.catalogue import EntryKind, load_catalogue
+from onestop.jurisdictions import EntryKind, load_catalogue
 from onestop.registry import get_person, record_consent
 from onestop.registry.schemas import ConsentCreate
 from onestop.web import pages, programs

@@ -17,7 +17,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.cases.applications import FactIn, get_application, list_facts
 from onestop.cases.decisions import DecisionPublic, list_decisions
 from onestop.cases.documents import list_documents

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
-from onestop.access.permissions import Actor, Permission
+from onestop.access import Actor, Permission
 from onestop.cases.decisions import list_override_requests
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork

@@ -20,7 +20,7 @@ from onestop import access, registry
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.registry.restrictions import RestrictionKind
+from onestop.registry import RestrictionKind
 from onestop.registry.schemas import RestrictionIn, StaffLinkIn
 from onestop.web import pages
 from onestop.web.api.trust import policy

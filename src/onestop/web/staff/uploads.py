@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from starlette.requests import Request
 
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.cases.applications import FactVerify, get_application, get_checklist, list_facts, verify_fact
 from onestop.cases.documents import DocumentVerify, upload_document, verify_document
 from onestop.cases.documents.domain import check_agency, check_upload, document_type, verification_method
