@@ -41,7 +41,7 @@ from onestop.access.guard import require
 from onestop.access.models import ApiToken, Office, Staff
 from onestop.access.passwords import hash_password, verify_password
 from onestop.access.permissions import ROLE_PERMISSIONS, Actor, Permission, Role
-from onestop.access.repository import find_active_staff, office_or_own
+from onestop.access.repository import find_active_staff, find_staff_by_username, office_or_own
 from onestop.access.services import (
     change_password,
     create_office,
@@ -107,6 +107,9 @@ __all__ = [
     "list_staff",
     "login",
     "office_or_own",
+    "refuse_grant",
+    "register_file_guard",
+    "request_grant",
     "require",
     "revoke_token",
     "verify_audit_chain",

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from onestop.audit import domain, repository
-from onestop.db.session import wrote
+from onestop.db import wrote
 
 if TYPE_CHECKING:
     from onestop.db import UnitOfWork

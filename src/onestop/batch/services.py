@@ -34,7 +34,7 @@ from onestop.batch.models import BatchPartition, BatchRun
 from onestop.batch.repository import BatchRepository
 from onestop.batch.schemas import RowPublic, RowReview, RunCreate, RunPublic, RunReport
 from onestop.batch.worker import store_partition
-from onestop.cases.applications.models import Application
+from onestop.cases.applications import Application
 from onestop.cases.tasks import TaskCreate, create_task
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id

@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 
 from onestop.cli.common import Format, Lang, handles_errors
-from onestop.jurisdictions.catalogue import JURISDICTIONS, CatalogueError, load_catalogue
-from onestop.rules.yamlio import load_file
+from onestop.jurisdictions import JURISDICTIONS, CatalogueError, load_catalogue
+from onestop.rules import load_file
 from onestop.screening import screen as run_screen
 
 catalogue_app = typer.Typer(help="The program catalogue: list, show, check.", no_args_is_help=True)

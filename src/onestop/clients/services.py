@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from onestop.access import hash_password, verify_password
 from onestop.access.domain import LoginPolicy, LoginState, after_failure, after_success, is_locked
 from onestop.audit import AuditAction
 from onestop.clients import domain, repository, sessions

@@ -3,17 +3,20 @@
 from onestop.db.base import Base, Entity
 from onestop.db.indexes import partial_index
 from onestop.db.repository import Repository
-from onestop.db.session import UnitOfWork, make_engine, make_session_factory
+from onestop.db.session import UnitOfWork, make_engine, make_session_factory, wrote
 from onestop.db.types import JSONDoc, json_ready
 from onestop.db.versions import expect_version
 
 __all__ = [
     "Base",
     "Entity",
+    "JSONDoc",
     "Repository",
     "UnitOfWork",
     "expect_version",
+    "json_ready",
     "make_engine",
     "make_session_factory",
     "partial_index",
+    "wrote",
 ]

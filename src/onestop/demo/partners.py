@@ -20,7 +20,7 @@ from sqlalchemy import select
 from onestop import money, partners
 from onestop.demo.context import Ctx
 from onestop.demo.money import approve_payee
-from onestop.registry.models import Person, PersonRestriction, UnitMembership
+from onestop.registry import Person, PersonRestriction, UnitMembership
 
 #: name, kind, address, contact, role, phone. Demo organizations, not real ones.
 SPONSORS = (

@@ -15,8 +15,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Entity, partial_index
-from onestop.db.types import JSONDoc
+from onestop.db import Entity, JSONDoc, partial_index
 
 
 def _person() -> ForeignKey:

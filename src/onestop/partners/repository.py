@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from onestop.db import Repository
-from onestop.money.models import Invoice, Issuance
+from onestop.money import Invoice, Issuance
 from onestop.partners.domain import RELEASED_STATES, InstalmentState
 from onestop.partners.errors import (
     AttendanceNotFound,

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
-from onestop.cases.applications.models import Application
+from onestop.cases.applications import Application
 from onestop.db import Repository
-from onestop.money.models import Entitlement, Issuance
+from onestop.money import Entitlement, Issuance
 from onestop.privacy.domain import FINAL, FileState
 from onestop.privacy.errors import HoldNotFound, RequestNotFound
 from onestop.privacy.models import DestructionCertificate, LegalHold, PrivacyRequest, Redaction

@@ -25,8 +25,7 @@ from onestop.access.guard import require
 from onestop.access.models import Staff
 from onestop.access.permissions import Actor, Permission, Role
 from onestop.access.repository import staff_by_id
-from onestop.audit import record
-from onestop.audit.actions import AuditAction
+from onestop.audit import AuditAction, record
 from onestop.common.errors import DomainError, InvalidInput
 from onestop.db import UnitOfWork
 

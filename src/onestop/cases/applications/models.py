@@ -14,8 +14,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onestop.db import Entity, partial_index
-from onestop.db.types import JSONDoc
+from onestop.db import Entity, JSONDoc, partial_index
 
 
 class Application(Entity):

@@ -16,7 +16,7 @@ from onestop.cases.applications.models import Application, ApplicationFact
 from onestop.cases.documents import Document
 from onestop.cases.tasks import CaseloadAssignment
 from onestop.db import Repository
-from onestop.registry.models import BenefitUnit, Person, UnitMembership
+from onestop.registry import BenefitUnit, Person, UnitMembership
 
 
 class ApplicationRepository(Repository[Application | ApplicationFact]):

@@ -28,8 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from onestop.common.ids import new_id
-from onestop.db import Base, Entity, partial_index
-from onestop.db.types import JSONDoc
+from onestop.db import Base, Entity, JSONDoc, partial_index
 
 #: The only columns an UPDATE may touch, each once.
 SUPERSESSION_COLUMNS = frozenset({"superseded_at", "superseded_by_id"})

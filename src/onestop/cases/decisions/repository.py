@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from onestop.cases.decisions.errors import DecisionNotFound, OverrideRequestNotFound
 from onestop.cases.decisions.models import Decision, OverrideRequest
 from onestop.db import Repository
-from onestop.registry.models import Person
+from onestop.registry import Person
 
 
 class DecisionRepository(Repository[Decision | OverrideRequest]):

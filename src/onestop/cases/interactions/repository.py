@@ -13,7 +13,7 @@ from onestop.cases.interactions.domain import Channel, ReasonCode, StatRecord
 from onestop.cases.interactions.errors import InteractionNotFound
 from onestop.cases.interactions.models import Interaction, InteractionReason, ReasonCodeSetting
 from onestop.db import Repository
-from onestop.registry.models import Person
+from onestop.registry import Person
 
 
 class InteractionRepository(Repository[Interaction]):

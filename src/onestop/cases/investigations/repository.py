@@ -12,7 +12,7 @@ from onestop.cases.documents import Document
 from onestop.cases.investigations.errors import InvestigationNotFound
 from onestop.cases.investigations.models import Investigation, InvestigationEvidence, InvestigationInterview
 from onestop.db import Repository
-from onestop.registry.models import PersonAddress
+from onestop.registry import PersonAddress
 
 
 class InvestigationRepository(Repository[Investigation | InvestigationEvidence | InvestigationInterview]):

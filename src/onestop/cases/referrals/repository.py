@@ -12,7 +12,7 @@ from onestop.cases.referrals.domain import ConsentFacts, ReferralStatus
 from onestop.cases.referrals.errors import ConferenceNotFound, ReferralNotFound
 from onestop.cases.referrals.models import CaseConference, ConferenceParticipant, Referral
 from onestop.db import Repository
-from onestop.registry.models import Consent
+from onestop.registry import Consent
 
 
 class ReferralRepository(Repository[object]):

@@ -14,7 +14,7 @@ from onestop.cases.tasks.domain import TaskStatus, TaskView
 from onestop.cases.tasks.errors import TaskNotFound
 from onestop.cases.tasks.models import CaseloadAssignment, Task
 from onestop.db import Repository
-from onestop.registry.models import Person
+from onestop.registry import Person
 
 _PRIORITY_ORDER = case({"urgent": 0, "high": 1, "normal": 2, "low": 3}, value=Task.priority, else_=4)
 

@@ -16,7 +16,7 @@ from fastapi import Depends, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import health, money
-from onestop.access.permissions import Permission
+from onestop.access import Permission
 from onestop.common.i18n import N_
 from onestop.health import schemas as s
 from onestop.registry import get_person

@@ -15,8 +15,7 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import money, partners
-from onestop.access import Permission
-from onestop.access.permissions import Actor
+from onestop.access import Actor, Permission
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork

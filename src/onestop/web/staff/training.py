@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import partners
-from onestop.access.permissions import Actor
+from onestop.access import Actor
 from onestop.common.errors import InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
