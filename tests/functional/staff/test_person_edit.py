@@ -178,3 +178,23 @@ def test_only_a_supervisor_merges_and_the_merged_record_leads_to_the_survivor(
     )
     assert merged.status_code == 303
     assert "merged into this one" in signed_in.get(f"/staff/people/{twin.id}").text
+
+
+def test_other_family_names_are_edited_shown_and_checked(signed_in: TestClient, container: Container) -> None:
+    marie = person(container)
+    path = f"/staff/people/{marie.id}/edit"
+    assert "Other family names used" in signed_in.get(path).text
+    base = {
+        "csrf_token": csrf_token(signed_in, path),
+        "given_names": "Marie",
+        "family_name": "Tremblay",
+        "birth_date": "1984-07-31",
+        "language": "fr",
+        "version": str(marie.version),
+    }
+    bad = signed_in.post(path, data=base | {"former_family_names": "Gagnon, 123"})
+    assert bad.status_code == 422 and 'id="f-former_family_names-error"' in bad.text
+    saved = signed_in.post(path, data=base | {"former_family_names": "Gagnon, Roy"})
+    assert saved.status_code == 303
+    assert "Other family names used: Gagnon, Roy" in signed_in.get(f"/staff/people/{marie.id}").text
+    assert 'value="Gagnon, Roy"' in signed_in.get(path).text
