@@ -136,7 +136,7 @@ MAX_FORMER_NAMES = 5
 
 
 def former_family_names(values: list[str] | None, *, current: str) -> list[str]:
-    """Other family names used, validated like names; blanks, repeats and the current name dropped."""
+    """Other surnames used, validated like names; blanks, repeats and the current name dropped."""
     if len(values or []) > MAX_FORMER_NAMES:
         raise InvalidInput("former_family_names", f"has more than {MAX_FORMER_NAMES} names")
     kept: dict[str, str] = {}

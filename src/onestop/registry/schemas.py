@@ -52,7 +52,7 @@ class PersonCreate(_In):
 
     given_names: str = ""
     family_name: str = ""
-    #: Other family names used (a name before marriage), searched and matched like the family name.
+    #: Other surnames used (a name before marriage), searched and matched like the family name.
     former_family_names: list[str] = Field(default_factory=list)
     preferred_name: str | None = None
     birth_date: dt.date | None = None

@@ -176,7 +176,7 @@ def test_a_name_before_marriage_finds_the_earlier_registration(signed_in: TestCl
     token = csrf_token(signed_in, "/staff/")
     married = {"family_name": "Bouchard", "phone": "", "line1": "", "city": "", "postal_code": "", "sin": ""}
     page = signed_in.get("/staff/people/new").text
-    assert "Other family names used" in page and "a name before marriage" in page
+    assert "Other surnames used" in page and "a name before marriage" in page
     without = MARIE | married | {"csrf_token": token}
     assert signed_in.post("/staff/people/new", data=without).status_code == 303  # not caught: two people?
     again = signed_in.post(

@@ -188,11 +188,11 @@ def test_only_a_supervisor_merges_and_the_merged_record_leads_to_the_survivor(
 def test_other_family_names_are_edited_shown_and_checked(signed_in: TestClient, container: Container) -> None:
     marie = person(container)
     path = f"/staff/people/{marie.id}/edit"
-    assert "Other family names used" in signed_in.get(path).text
+    assert "Other surnames used" in signed_in.get(path).text
     base = _details_form(signed_in, path, marie.version)
     bad = signed_in.post(path, data=base | {"former_family_names": "Gagnon, 123"})
     assert bad.status_code == 422 and 'id="f-former_family_names-error"' in bad.text
     saved = signed_in.post(path, data=base | {"former_family_names": "Gagnon, Roy"})
     assert saved.status_code == 303
-    assert "Other family names used: Gagnon, Roy" in signed_in.get(f"/staff/people/{marie.id}").text
+    assert "Other surnames used: Gagnon, Roy" in signed_in.get(f"/staff/people/{marie.id}").text
     assert 'value="Gagnon, Roy"' in signed_in.get(path).text
