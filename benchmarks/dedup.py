@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import csv
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -40,6 +41,12 @@ from onestop.registry import matching, namekeys
 from onestop.registry.sweep import features, model
 
 KINDS = ("accents", "mac_mc", "nickname", "birth_digits", "married", "name_order")
+#: Assumed: asked "any other names you have used?", 7 in 10 people registering again under a married
+#: name mention the name they were first registered under.
+FORMER_NAME_MENTIONED = 0.7
+#: Assumed: 3 in 10 adult women (born 2000 or before) carry a former family name of their own (a
+#: maiden name), so the former-name evidence is not a mark of the planted pairs alone.
+MARRIED_WOMEN_WITH_FORMER_NAME = 0.3
 DECOYS = ("twins_other_sex", "same_day_decades_apart")
 NICKNAMES = {"Robert": "Bob", "William": "Bill", "Michael": "Mike", "Richard": "Rick", "Joseph": "Joe",
              "Thomas": "Tom", "Elizabeth": "Beth", "Margaret": "Maggie", "Jennifer": "Jenny",
@@ -238,9 +245,12 @@ class Synth:
             " ", ""
         )
         pid = self._id()
+        married = adult and not male and born.year <= 2000 and rng.random() < MARRIED_WOMEN_WITH_FORMER_NAME
+        maiden = self.names.family(self.names.origin()) if married else None
         person = self._add(
             given_names=given,
             family_name=family,
+            former_family_names=(maiden,) if maiden and maiden != family else (),
             preferred_name=None,
             birth_date=born,
             gender=rng.choice(("female" if not male else "male", None, None)),
@@ -276,6 +286,9 @@ class Synth:
             "sin": orig.sin if rng.random() < 0.1 else None,
             "health_number": orig.health_number if rng.random() < 0.1 else None,
         }
+        mentioned = rng.random() < FORMER_NAME_MENTIONED  # drawn for every kind: the same people either way
+        if kind == "married" and mentioned:
+            varied["former_family_names"] = (orig.family_name,)
         dup = self._add(preferred_name=None, **varied, **keep)
         self._origin[dup.person_id] = self._origin.get(orig.person_id, "en")
         self.planted[kind].append((orig.person_id, dup.person_id))
@@ -484,8 +497,9 @@ def score_today(synth: Synth, threshold: int, sample: int) -> tuple[dict[str, di
                 by_identifier[identifier].append(p)
         if p.birth_date:
             by_birth[p.birth_date].append(p)
-        for key in namekeys.query_keys(namekeys.NameParts.of(p.given_names, p.family_name)):
-            by_key[key].append(p)
+        for family in (p.family_name, *p.former_family_names):  # stored keys include former names
+            for key in namekeys.query_keys(namekeys.NameParts.of(p.given_names, family)):
+                by_key[key].append(p)
         if p.phone:
             by_phone[p.phone].append(p)
     cluster = same_person(synth.planted)
@@ -497,9 +511,10 @@ def score_today(synth: Synth, threshold: int, sample: int) -> tuple[dict[str, di
             dup = synth.people[int(dup_id[1:])]
             phones = {c.person_id for c in by_phone.get(dup.phone or "", [])}
             cands = {c.person_id: c for c in by_birth.get(dup.birth_date, [])} if dup.birth_date else {}
-            parts = namekeys.NameParts.of(dup.given_names, dup.family_name)
-            for key in namekeys.query_keys(parts):
-                cands.update((c.person_id, c) for c in by_key.get(key, []))
+            for family in (dup.family_name, *dup.former_family_names):
+                parts = namekeys.NameParts.of(dup.given_names, family)
+                for key in namekeys.query_keys(parts):
+                    cands.update((c.person_id, c) for c in by_key.get(key, []))
             cands.update((c.person_id, c) for c in by_phone.get(dup.phone or "", []))
             for identifier in (dup.sin, dup.health_number):
                 cands.update((c.person_id, c) for c in by_identifier.get(identifier or "", []))
@@ -522,7 +537,14 @@ def score_today(synth: Synth, threshold: int, sample: int) -> tuple[dict[str, di
 
 
 def _candidate(p: features.PersonDetails) -> matching.Candidate:
-    return matching.Candidate(p.person_id, p.given_names, p.family_name, None, p.birth_date)  # type: ignore[arg-type]
+    return matching.Candidate(
+        p.person_id,
+        p.given_names,
+        p.family_name,
+        None,
+        p.birth_date,  # type: ignore[arg-type]
+        p.former_family_names,
+    )
 
 
 def main() -> None:
@@ -539,12 +561,19 @@ def main() -> None:
     parser.add_argument("--today-sample", type=int, default=2000, help="Planted records per kind to check.")
     parser.add_argument("--json", action="store_true", help="Only the JSON line.")
     parser.add_argument(
+        "--without-former-names",
+        action="store_true",
+        help="The same people with no former family names (as before the registry held them).",
+    )
+    parser.add_argument(
         "--demo-names", action="store_true", help="The old ~130 given and ~150 family names, drawn evenly."
     )
     args = parser.parse_args()
     say = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr, flush=True))
     started = time.perf_counter()
     synth = build(args.people, args.seed, args.demo_names)
+    if args.without_former_names:
+        synth.people = [dataclasses.replace(p, former_family_names=()) for p in synth.people]
     table = to_arrow(synth.people)
     prepared = time.perf_counter() - started
     say(f"{len(synth.people):,} people made in {prepared:.1f}s; sweeping ...")
@@ -561,6 +590,7 @@ def main() -> None:
         "sweep_seconds": round(sweep_seconds, 1),
         "sweep_steps_seconds": {k: round(v, 1) for k, v in result.seconds.items()},
         "threshold": args.threshold,
+        "former_names": not args.without_former_names,
         "names": "demo" if args.demo_names else "data/names.csv",
         "chance_shared_name": {
             kind: round((DemoNames if args.demo_names else Names)(random.Random(1)).coincidence(kind), 5)

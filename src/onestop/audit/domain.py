@@ -47,6 +47,7 @@ MASKED_KEYS: frozenset[str] = frozenset(
         "name",
         "given_names",
         "family_name",
+        "former_family_names",
         "display_name",
         "payee_name",
         "full_name",
@@ -219,6 +220,8 @@ def _redact(data: Any, keys: frozenset[str], masked: frozenset[str]) -> Any:
                 out[k] = REDACTED
             elif name in masked and isinstance(v, str | dt.date):
                 out[k] = mask(v)
+            elif name in masked and isinstance(v, list) and all(isinstance(x, str) for x in v):
+                out[k] = [mask(x) for x in v]  # a list of names (former family names)
             else:
                 out[k] = _redact(v, keys, masked)
         return out

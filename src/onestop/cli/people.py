@@ -62,6 +62,9 @@ def search(
 def add(
     family_name: str = typer.Option("", "--family-name", help="Family name (or the only name)."),
     given_names: str = typer.Option("", "--given-names"),
+    former_family_name: list[str] = typer.Option(
+        [], "--former-family-name", help="Another family name used (a name before marriage). Repeatable."
+    ),
     preferred_name: str | None = typer.Option(None, "--preferred-name"),
     birth_date: str | None = typer.Option(None, "--birth-date", help="YYYY-MM-DD"),
     language: str = typer.Option("en", "--language", help="en, fr or other"),
@@ -78,6 +81,7 @@ def add(
     data = PersonCreate(
         given_names=given_names,
         family_name=family_name,
+        former_family_names=former_family_name,
         preferred_name=preferred_name,
         birth_date=_date(birth_date, "birth_date"),
         language=language,

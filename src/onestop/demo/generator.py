@@ -144,11 +144,10 @@ class Generator:
         members = [self._member(first_male, family, self.birth(19, 85), place, home, MemberRole.APPLICANT)]
         if rng.random() < 0.45:
             partner_family = family if rng.random() < 0.6 else rng.choice(names.FAMILY_NAMES)
-            members.append(
-                self._member(
-                    not first_male, partner_family, self.birth(19, 80), place, home, MemberRole.PARTNER
-                )
+            partner = self._member(
+                not first_male, partner_family, self.birth(19, 80), place, home, MemberRole.PARTNER
             )
+            members.append(self._née(partner) if first_male and partner_family == family else partner)
         eldest = min(m.person.birth_date or REFERENCE_DAY for m in members)
         max_child_age = min(17, (REFERENCE_DAY - eldest).days // 365 - 18)
         for _ in range(rng.choice((0, 0, 1, 2, 3)) if max_child_age > 0 else 0):
@@ -163,6 +162,14 @@ class Generator:
     ) -> DemoPerson:
         given = self.rng.choice(names.MALE_GIVEN if male else names.FEMALE_GIVEN)
         return DemoPerson(self.uuid(), self.person(given, family, born, place, home), role)
+
+    def _née(self, wife: DemoPerson) -> DemoPerson:
+        """A wife who took her husband's name keeps her name before marriage (chosen without the
+        random stream, so every other demo person stays as it was)."""
+        maiden = names.FAMILY_NAMES[self.count * 7 % len(names.FAMILY_NAMES)]
+        if maiden == wife.person.name.family_name:
+            return wife
+        return replace(wife, person=replace(wife.person, former_family_names=(maiden,)))
 
     def near_duplicate(self) -> DemoHousehold:
         """Another record of a recent person: a typo, Mac/Mc, a nickname, no accents, or no SIN."""

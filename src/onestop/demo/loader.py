@@ -147,7 +147,14 @@ def _copy(uow: UnitOfWork, model: type, rows: list[dict[str, Any]]) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
         for row in rows:
-            copy.write_row([row.get(c) for c in columns])
+            copy.write_row([_copied(row.get(c)) for c in columns])
+
+
+def _copied(value: Any) -> Any:
+    """A JSON column's list (former family names) as JSONB: COPY would take a Python list for an array."""
+    from psycopg.types.json import Jsonb
+
+    return Jsonb(value) if isinstance(value, list | dict) else value
 
 
 def load_people(

@@ -132,6 +132,21 @@ def legal_name(
     return LegalName(given_names=given, family_name=family, preferred_name=preferred)
 
 
+MAX_FORMER_NAMES = 5
+
+
+def former_family_names(values: list[str] | None, *, current: str) -> list[str]:
+    """Other surnames used, validated like names; blanks, repeats and the current name dropped."""
+    if len(values or []) > MAX_FORMER_NAMES:
+        raise InvalidInput("former_family_names", f"has more than {MAX_FORMER_NAMES} names")
+    kept: dict[str, str] = {}
+    for i, value in enumerate(values or []):
+        name = _name_part(value, f"former_family_names[{i}]")
+        if name and name.casefold() != current.casefold():
+            kept.setdefault(name.casefold(), name)
+    return list(kept.values())
+
+
 def birth_date(value: dt.date | None, *, today: dt.date) -> dt.date | None:
     """A birth date may be unknown, but never in the future nor before 1900."""
     if value is None:

@@ -91,7 +91,10 @@ def duplicates(
     broad name keys are not needed.
     """
     name = valid.name
-    parts = namekeys.NameParts.of(name.given_names, name.family_name, name.preferred_name)
+    parts = [
+        namekeys.NameParts.of(name.given_names, family, name.preferred_name)
+        for family in (name.family_name, *valid.former_family_names)
+    ]
     ids: set[uuid.UUID] = set()
     if valid.birth_date is not None:
         ids.update(repo.ids_by_birth_date(valid.birth_date, limit=MAX_DATE_CANDIDATES))
@@ -102,7 +105,7 @@ def duplicates(
     phone_ids: set[uuid.UUID] = set()
     for number, _label in valid.phones:
         phone_ids |= repo.ids_by_contact("phone", number)
-    by_name = _by_name(repo, [parts], allow_broad=valid.birth_date is None)
+    by_name = _by_name(repo, parts, allow_broad=valid.birth_date is None)
     resolved, found = _merge(repo.candidates(ids | sin_ids | health_ids | phone_ids), by_name)
     found = [c for c in found if c.person_id != exclude]
     sin_hits, health_hits = {resolved[i] for i in sin_ids}, {resolved[i] for i in health_ids}
@@ -110,7 +113,12 @@ def duplicates(
     their_sins = repo.sins_of([c.person_id for c in found]) if valid.sin else {}
     own_sin = intake.sin_index(cipher, valid.sin) if valid.sin else None
     new = matching.Candidate(
-        uuid.UUID(int=0), name.given_names, name.family_name, name.preferred_name, valid.birth_date
+        uuid.UUID(int=0),
+        name.given_names,
+        name.family_name,
+        name.preferred_name,
+        valid.birth_date,
+        valid.former_family_names,
     )
     scored = []
     for cand in found:

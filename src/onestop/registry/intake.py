@@ -45,6 +45,7 @@ class ValidPerson:
     addresses: tuple[domain.Address, ...] = ()
     sin: str | None = None
     health_numbers: tuple[domain.HealthNumber, ...] = ()
+    former_family_names: tuple[str, ...] = ()
 
 
 def validate_person(data: PersonCreate, *, today: dt.date) -> ValidPerson:
@@ -75,15 +76,19 @@ def validate_person(data: PersonCreate, *, today: dt.date) -> ValidPerson:
         addresses=addresses,
         sin=domain.sin(data.sin) if data.sin else None,
         health_numbers=health,
+        former_family_names=tuple(
+            domain.former_family_names(data.former_family_names, current=name.family_name)
+        ),
     )
 
 
 @functools.lru_cache(maxsize=65536)
-def name_keys(name: domain.LegalName) -> frozenset[str]:
-    """The search keys stored for a name."""
-    return frozenset(
-        namekeys.keys_for(namekeys.NameParts.of(name.given_names, name.family_name, name.preferred_name))
-    )
+def name_keys(name: domain.LegalName, former_family_names: tuple[str, ...] = ()) -> frozenset[str]:
+    """The search keys stored for a name; a former family name is found like the family name."""
+    keys: set[str] = set()
+    for family in (name.family_name, *former_family_names):
+        keys |= namekeys.keys_for(namekeys.NameParts.of(name.given_names, family, name.preferred_name))
+    return frozenset(keys)
 
 
 def sin_index(cipher: Cipher, sin: str) -> str:
@@ -141,6 +146,7 @@ def person_rows(
         "created_by": by,
         "given_names": valid.name.given_names,
         "family_name": valid.name.family_name,
+        "former_family_names": list(valid.former_family_names),
         "preferred_name": valid.name.preferred_name,
         "birth_date": valid.birth_date,
         "language": valid.language.value,
@@ -149,7 +155,13 @@ def person_rows(
         "gender": valid.gender,
     }
     common = {"person_id": person_id, "created_at": now, "version": 1, "added_by": by}
-    rows = PersonRows(person, [{"key": k, "person_id": person_id} for k in sorted(name_keys(valid.name))])
+    rows = PersonRows(
+        person,
+        [
+            {"key": k, "person_id": person_id}
+            for k in sorted(name_keys(valid.name, valid.former_family_names))
+        ],
+    )
     for kind, items in (("phone", valid.phones), ("email", valid.emails)):
         for value, label in items:
             rows.contacts.append({**common, "id": new_id(), "kind": kind, "label": label, "value": value})

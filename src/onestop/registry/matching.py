@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
@@ -37,6 +38,7 @@ class Candidate:
     family_name: str
     preferred_name: str | None
     birth_date: dt.date | None
+    former_family_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,8 +153,14 @@ def score_search(
     reasons: list[str] = []
     if name:
         sim = name_similarity(name, cand)
-        parts.append(sim / 100)
-        reasons.append("same name" if sim == 100 else f"similar name ({sim})")
+        former = max(
+            (name_similarity(name, replace(cand, family_name=f)) for f in cand.former_family_names), default=0
+        )
+        parts.append(max(sim, former) / 100)
+        if former > sim:
+            reasons.append(f"similar to a former family name ({former})")
+        else:
+            reasons.append("same name" if sim == 100 else f"similar name ({sim})")
     if birth is not None:
         bd = birth_date_match(birth, cand.birth_date)
         parts.append(bd)
@@ -190,8 +198,33 @@ def _same_given_name(new: NameParts, old: Candidate) -> bool:
     return bool(new.given) and _best(new.given[:1], stored.given) >= 0.95
 
 
+#: Shown when a match needed a former family name: the officer should ask about the marriage.
+FORMER_NAME_REASON = "a family name matches a former family name of the other"
+
+
 def score_duplicate(new: Candidate, old: Candidate, evidence: Evidence) -> Scored:
-    """How likely ``old`` is the same person as the one being registered, with reasons."""
+    """How likely ``old`` is the same person as the one being registered, with reasons.
+
+    A former family name (a name before marriage) counts like the family name: a married woman who
+    kept no phone, address or ID otherwise shares only her given name and birth date with her record.
+    """
+    scored = _score_names(new, old, evidence)
+    for n, o in _former_name_pairs(new, old):
+        alt = _score_names(n, o, evidence)
+        if alt.score > scored.score:
+            scored = Scored(old.person_id, alt.score, (*alt.reasons, FORMER_NAME_REASON))
+    return scored
+
+
+def _former_name_pairs(new: Candidate, old: Candidate) -> Iterator[tuple[Candidate, Candidate]]:
+    """The two people again with one's family name replaced by each former family name of theirs."""
+    for family in old.former_family_names:
+        yield new, replace(old, family_name=family, former_family_names=())
+    for family in new.former_family_names:
+        yield replace(new, family_name=family, former_family_names=()), old
+
+
+def _score_names(new: Candidate, old: Candidate, evidence: Evidence) -> Scored:
     new_parts = NameParts.of(new.given_names, new.family_name, new.preferred_name)
     sim = name_similarity([new_parts], old)
     other_sex = other_sex_given_names(new_parts, NameParts.of(old.given_names, old.family_name))

@@ -27,6 +27,9 @@ class Person(Entity):
 
     given_names: Mapped[str] = mapped_column(String(200), default="")
     family_name: Mapped[str] = mapped_column(String(200))
+    #: Other family names the person has used (a name before marriage): searched and matched like the
+    #: family name, because a re-registration under a new name otherwise shares only given name and birth.
+    former_family_names: Mapped[list[str]] = mapped_column(JSONDoc, default=list)
     preferred_name: Mapped[str | None] = mapped_column(String(200))
     birth_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     language: Mapped[str] = mapped_column(String(8), default="en")

@@ -111,7 +111,14 @@ class PeopleRepository(Repository[object]):
             rows += self.session.execute(_candidate_select().where(m.Person.id.in_(missing))).all()
         live = {row.id: row for row in rows if row.merged_into_id is None}
         found = [
-            Candidate(r.id, r.given_names, r.family_name, r.preferred_name, r.birth_date)
+            Candidate(
+                r.id,
+                r.given_names,
+                r.family_name,
+                r.preferred_name,
+                r.birth_date,
+                tuple(r.former_family_names or ()),
+            )
             for r in live.values()
         ]
         return mapping, found
@@ -171,9 +178,19 @@ class PeopleRepository(Repository[object]):
         return sins, cities
 
 
-def _candidate_select() -> Select[uuid.UUID, str, str, str | None, dt.date | None, uuid.UUID | None]:
+def _candidate_select() -> Select[
+    uuid.UUID, str, str, str | None, dt.date | None, uuid.UUID | None, list[str]
+]:
     p = m.Person
-    return select(p.id, p.given_names, p.family_name, p.preferred_name, p.birth_date, p.merged_into_id)
+    return select(
+        p.id,
+        p.given_names,
+        p.family_name,
+        p.preferred_name,
+        p.birth_date,
+        p.merged_into_id,
+        p.former_family_names,
+    )
 
 
 class UnitRepository(Repository[object]):

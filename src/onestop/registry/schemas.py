@@ -52,6 +52,8 @@ class PersonCreate(_In):
 
     given_names: str = ""
     family_name: str = ""
+    #: Other surnames used (a name before marriage), searched and matched like the family name.
+    former_family_names: list[str] = Field(default_factory=list)
     preferred_name: str | None = None
     birth_date: dt.date | None = None
     language: str = "en"
@@ -85,6 +87,7 @@ class PersonUpdate(_In):
     version: int
     given_names: str | None = None
     family_name: str | None = None
+    former_family_names: list[str] | None = None
     preferred_name: str | None = None
     birth_date: dt.date | None = None
     language: str | None = None
@@ -258,6 +261,7 @@ class PersonPublic(_Out):
     version: int
     given_names: str
     family_name: str
+    former_family_names: list[str] = Field(default_factory=list)
     preferred_name: str | None
     birth_date: dt.date | None
     language: str

@@ -186,15 +186,19 @@ def _apply_update(uow: UnitOfWork, repo: PeopleRepository, person: m.Person, cha
         person.interpreter_needed = changes.interpreter_needed
     if "gender" in sent:
         person.gender = clean_text(changes.gender) or None
-    old_name = (person.given_names, person.family_name, person.preferred_name)
-    if (name.given_names, name.family_name, name.preferred_name) != old_name:
+    former = domain.former_family_names(
+        changes.former_family_names if "former_family_names" in sent else person.former_family_names,
+        current=name.family_name,
+    )
+    old_name = (person.given_names, person.family_name, person.preferred_name, person.former_family_names)
+    if (name.given_names, name.family_name, name.preferred_name, former) != old_name:
         person.given_names, person.family_name = name.given_names, name.family_name
-        person.preferred_name = name.preferred_name
+        person.preferred_name, person.former_family_names = name.preferred_name, former
         rekey = True
     person.updated_at = uow.clock.now()
     uow.flush()  # one version bump for the whole change
     if rekey:
-        repo.replace_name_keys(person.id, intake.name_keys(name))
+        repo.replace_name_keys(person.id, intake.name_keys(name, tuple(former)))
 
 
 def search_people(uow: UnitOfWork, *, actor: Actor, query: SearchQuery) -> list[SearchHit]:

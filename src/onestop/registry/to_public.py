@@ -86,6 +86,7 @@ def audit_snapshot(person: m.Person) -> dict[str, Any]:
     return {
         "given_names": person.given_names,
         "family_name": person.family_name,
+        "former_family_names": list(person.former_family_names or []),
         "preferred_name": person.preferred_name,
         "birth_date": person.birth_date,
         "language": person.language,

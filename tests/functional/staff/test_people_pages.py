@@ -168,3 +168,19 @@ def test_a_role_without_the_permission_gets_a_403_page_in_its_language(
     assert refused.status_code == 403
     assert "<h1>Vous ne pouvez pas faire cela</h1>" in refused.text
     assert "person:reveal_identifiers" in actions(container)  # the refusal is audited
+
+
+def test_a_name_before_marriage_finds_the_earlier_registration(signed_in: TestClient) -> None:
+    """Registered again under her married name with nothing else in common: the former name finds her."""
+    register(signed_in, phone="", line1="", city="", postal_code="", sin="")
+    token = csrf_token(signed_in, "/staff/")
+    married = {"family_name": "Bouchard", "phone": "", "line1": "", "city": "", "postal_code": "", "sin": ""}
+    page = signed_in.get("/staff/people/new").text
+    assert "Other surnames used" in page and "a name before marriage" in page
+    without = MARIE | married | {"csrf_token": token}
+    assert signed_in.post("/staff/people/new", data=without).status_code == 303  # not caught: two people?
+    again = signed_in.post(
+        "/staff/people/new", data=without | {"given_names": "Marie", "former_family_names": "Tremblay"}
+    )
+    assert again.status_code == 409
+    assert "a family name matches a former family name of the other" in again.text

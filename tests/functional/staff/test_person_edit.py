@@ -21,6 +21,18 @@ def edit(client: TestClient, path: str, form: str, **values: str) -> object:
     )
 
 
+def _details_form(client: TestClient, path: str, version: int) -> dict[str, str]:
+    """The details form as the page sends it for Marie Tremblay."""
+    return {
+        "csrf_token": csrf_token(client, path),
+        "given_names": "Marie",
+        "family_name": "Tremblay",
+        "birth_date": "1984-07-31",
+        "language": "fr",
+        "version": str(version),
+    }
+
+
 def test_details_are_saved_and_a_stale_form_says_what_changed(
     signed_in: TestClient, container: Container
 ) -> None:
@@ -28,14 +40,7 @@ def test_details_are_saved_and_a_stale_form_says_what_changed(
     path = f"/staff/people/{marie.id}/edit"
     page = signed_in.get(path).text
     assert f'name="version" value="{marie.version}"' in page and 'value="Tremblay"' in page
-    base = {
-        "csrf_token": csrf_token(signed_in, path),
-        "given_names": "Marie",
-        "family_name": "Tremblay",
-        "birth_date": "1984-07-31",
-        "language": "fr",
-        "version": str(marie.version),
-    }
+    base = _details_form(signed_in, path, marie.version)
     # someone else renames her meanwhile
     update_person(
         container.uow(),
@@ -178,3 +183,16 @@ def test_only_a_supervisor_merges_and_the_merged_record_leads_to_the_survivor(
     )
     assert merged.status_code == 303
     assert "merged into this one" in signed_in.get(f"/staff/people/{twin.id}").text
+
+
+def test_other_family_names_are_edited_shown_and_checked(signed_in: TestClient, container: Container) -> None:
+    marie = person(container)
+    path = f"/staff/people/{marie.id}/edit"
+    assert "Other surnames used" in signed_in.get(path).text
+    base = _details_form(signed_in, path, marie.version)
+    bad = signed_in.post(path, data=base | {"former_family_names": "Gagnon, 123"})
+    assert bad.status_code == 422 and 'id="f-former_family_names-error"' in bad.text
+    saved = signed_in.post(path, data=base | {"former_family_names": "Gagnon, Roy"})
+    assert saved.status_code == 303
+    assert "Other surnames used: Gagnon, Roy" in signed_in.get(f"/staff/people/{marie.id}").text
+    assert 'value="Gagnon, Roy"' in signed_in.get(path).text

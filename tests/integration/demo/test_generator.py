@@ -22,6 +22,7 @@ def as_input(valid: ValidPerson) -> PersonCreate:
     return PersonCreate(
         given_names=valid.name.given_names,
         family_name=valid.name.family_name,
+        former_family_names=list(valid.former_family_names),
         birth_date=valid.birth_date,
         language=valid.language.value,
         language_other=valid.language_other,
@@ -78,3 +79,11 @@ def test_households_have_partners_and_children() -> None:
     roles = [tuple(m.role for m in h.members) for h in households if h.unit_id is not None]
     assert any(len(r) >= 3 for r in roles)
     assert all(r[0] == "applicant" for r in roles)
+
+
+def test_some_wives_keep_their_name_before_marriage() -> None:
+    """A few demo people have a former family name, so the file and the duplicate check show it."""
+    people = _people(300, 7)
+    née = [p for p in people if p.person.former_family_names]
+    assert née and len(née) < len(people) // 5
+    assert all(p.person.former_family_names[0] != p.person.name.family_name for p in née)

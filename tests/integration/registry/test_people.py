@@ -16,6 +16,7 @@ from onestop.registry import (
     get_person,
     register_person,
     reveal_identifier,
+    search_people,
     update_person,
 )
 from onestop.registry import models as m
@@ -27,6 +28,7 @@ from onestop.registry.schemas import (
     PersonCreate,
     PersonUpdate,
     PhoneIn,
+    SearchQuery,
 )
 from tests.integration.registry.conftest import PersonFactory
 
@@ -202,3 +204,57 @@ def test_reveal_requires_reason_and_permission_and_is_audited(
     (event,) = _events(container, "person:reveal_sin")
     assert event.purpose == "CRA income verification"
     assert "130692544" not in str(event.details)
+
+
+def test_former_family_name_is_stored_audited_masked_and_matched(
+    container: Container, officer: Actor, make_person: PersonFactory
+) -> None:
+    """A married woman registered again under her new name is caught by her name before marriage."""
+    first = make_person("Julie", "Gagnon", born=dt.date(1985, 3, 9))
+    married = PersonCreate(
+        given_names="Julie",
+        family_name="Bouchard",
+        former_family_names=["Gagnon", " ", "bouchard"],
+        birth_date=dt.date(1985, 3, 9),
+    )
+    with pytest.raises(LikelyDuplicates) as excinfo:
+        register_person(container.uow(), actor=officer, data=married)
+    (match,) = excinfo.value.matches
+    assert match.person.id == first.id
+    assert match.score >= 70
+    assert "a family name matches a former family name of the other" in match.reasons
+    decision = DuplicateDecision(decision="new_person", reason="checked: two people")
+    second = register_person(container.uow(), actor=officer, data=married, duplicate_decision=decision)
+    assert second.former_family_names == ["Gagnon"]  # blanks and the current name dropped
+    changed = update_person(
+        container.uow(),
+        actor=officer,
+        person_id=second.id,
+        changes=PersonUpdate(version=second.version, former_family_names=["Gagnon", "Roy"]),
+    )
+    assert changed.former_family_names == ["Gagnon", "Roy"]
+    (event,) = _events(container, "person:update")
+    assert event.before == {"former_family_names": ["G*****"]}
+    assert event.after == {"former_family_names": ["G*****", "R**"]}
+    with container.uow() as uow:
+        keys = set(
+            uow.session.scalars(select(m.PersonNameKey.key).where(m.PersonNameKey.person_id == second.id))
+        )
+    assert {"ebouchard:j", "egagnon:j", "eroy:j"} <= keys
+    with pytest.raises(InvalidInput) as bad:
+        update_person(
+            container.uow(),
+            actor=officer,
+            person_id=second.id,
+            changes=PersonUpdate(version=changed.version, former_family_names=["1234"]),
+        )
+    assert bad.value.field == "former_family_names[0]"
+
+
+def test_former_family_name_is_found_by_search(
+    container: Container, officer: Actor, make_person: PersonFactory
+) -> None:
+    person = make_person("Julie", "Bouchard", former_family_names=["Gagnon"])
+    hits = search_people(container.uow(), actor=officer, query=SearchQuery(name="Julie Gagnon"))
+    assert [h.person.id for h in hits][:1] == [person.id]
+    assert hits[0].reasons[0].startswith("similar to a former family name")

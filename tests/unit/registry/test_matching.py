@@ -168,3 +168,19 @@ def test_a_household_member_or_a_junior_sharing_the_phone_is_not_likely() -> Non
 def test_two_adjacent_digits_swapped_across_month_and_day_is_a_slip() -> None:
     assert birth_date_match(dt.date(1983, 10, 21), dt.date(1983, 12, 1)) == 0.5  # 19831021 / 19831201
     assert birth_date_match(dt.date(1983, 10, 21), dt.date(1983, 12, 2)) == 0
+
+
+def test_a_former_family_name_counts_like_the_family_name() -> None:
+    """Julie Gagnon registered again as Julie Bouchard, née Gagnon: caught, with the reason said."""
+    old = _cand("Julie", "Gagnon")
+    married = Candidate(uuid.uuid4(), "Julie", "Bouchard", None, BORN, ("Gagnon",))
+    assert score_duplicate(_cand("Julie", "Bouchard"), old, Evidence()).score < LIKELY_DUPLICATE
+    scored = score_duplicate(married, old, Evidence())
+    assert scored.score >= LIKELY_DUPLICATE
+    assert scored.reasons[-1] == "a family name matches a former family name of the other"
+    # the other way round: the stored record holds the former name
+    assert score_duplicate(_cand("Julie", "Gagnon"), married, Evidence()).score >= LIKELY_DUPLICATE
+    # another given name: a sister-in-law, not the same person
+    assert score_duplicate(_cand("Anne", "Gagnon"), married, Evidence()).score < LIKELY_DUPLICATE
+    hit = score_search(married, name=parse_query("Julie Gagnon"), birth=None, evidence=Evidence())
+    assert hit.score == 100 and hit.reasons == ("similar to a former family name (100)",)

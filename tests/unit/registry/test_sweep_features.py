@@ -42,3 +42,25 @@ def test_unknown_or_missing_values_are_null() -> None:
     assert row["sex"] is None and row["birth_date"] is None and row["birth_text"] is None
     assert row["postal_code"] is None and row["given"] is None and row["given_key"] is None
     assert features.sex_of("F") == "f" and features.sex_of(None) is None
+
+
+def test_former_family_names_are_folded_into_one_searchable_column() -> None:
+    assert _row()["former"] is None
+    assert _row(former_family_names=("Gagnon", "St-Pierre", " "))["former"] == "|gagnon|saint pierre|"
+
+
+def test_the_former_name_level_finds_a_family_name_among_the_other_records_former_names() -> None:
+    import duckdb
+
+    from onestop.registry.sweep.model import _FORMER_NAME
+
+    def level(family_l: str, former_l: str | None, family_r: str, former_r: str | None) -> bool:
+        columns = "? AS family_l, ? AS former_l, ? AS family_r, ? AS former_r"
+        sql = f"SELECT {_FORMER_NAME} FROM (SELECT {columns})"  # noqa: S608 - the module's constant SQL
+        found = duckdb.execute(sql, [family_l, former_l, family_r, former_r]).fetchone()
+        return bool(found and found[0])
+
+    assert level("gagnon", None, "bouchard", "|gagnon|")
+    assert level("bouchard", "|gagnon|", "gagnon", None)
+    assert not level("gagnon", None, "bouchard", None)
+    assert not level("gagn", None, "bouchard", "|gagnon|")  # a whole name, not a part of one

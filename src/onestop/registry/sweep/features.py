@@ -22,6 +22,7 @@ COLUMNS = (
     "given_phon",
     "family",
     "family_phon",
+    "former",
     "given_all_phon",
     "birth_date",
     "birth_text",
@@ -66,6 +67,7 @@ class PersonDetails:
     email: str | None
     sin: str | None = None  # blind index, never the number
     health_number: str | None = None  # blind index of the first current one, with its province
+    former_family_names: tuple[str, ...] = ()  # other family names used (a name before marriage)
 
 
 def sex_of(gender: str | None) -> str | None:
@@ -88,6 +90,7 @@ def row(person: PersonDetails) -> dict[str, Any]:
         "given_phon": namekeys.phonetic(first) if first else None,
         "family": family_joined,
         "family_phon": namekeys.phonetic("".join(family)) if family else None,
+        "former": _former(person.former_family_names),
         "given_all_phon": namekeys.phonetic("".join(given)) if given else None,
         "birth_date": born,
         "birth_text": born.strftime("%Y%m%d") if born else None,  # digits only: a slip may cross a dash
@@ -98,6 +101,13 @@ def row(person: PersonDetails) -> dict[str, Any]:
         "sin": person.sin or None,
         "health_number": person.health_number or None,
     }
+
+
+def _former(names: tuple[str, ...]) -> str | None:
+    """Folded former family names as "|gagnon|roy|", so SQL finds a family name in it with ``contains``."""
+    folded = [" ".join(namekeys.tokens(n)) for n in names]
+    kept = [f for f in folded if f]
+    return "|" + "|".join(kept) + "|" if kept else None
 
 
 def schema() -> Any:

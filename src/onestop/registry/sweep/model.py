@@ -159,6 +159,14 @@ def _given() -> cl.CustomComparison:
     )
 
 
+#: A married name: one record's family name is among the other's former family names (their folded
+#: list "|gagnon|roy|", see ``features``). Its m and u are estimated like the other levels'.
+_FORMER_NAME = (
+    "contains(coalesce(former_r, ''), '|' || family_l || '|')"
+    " OR contains(coalesce(former_l, ''), '|' || family_r || '|')"
+)
+
+
 def _family() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="family",
@@ -168,6 +176,9 @@ def _family() -> cl.CustomComparison:
                 tf_adjustment_column="family", m_probability=0.8, label_for_charts="the same"
             ),
             cll.CustomLevel(_SWAPPED_NAMES, "given and family names swapped").configure(m_probability=0.02),
+            cll.CustomLevel(
+                _FORMER_NAME, "the family name of one is a former family name of the other"
+            ).configure(m_probability=0.03),
             cll.CustomLevel(
                 "list_has_any(string_split(family_l, ' '), string_split(family_r, ' '))",
                 "one family name in common",

@@ -56,7 +56,15 @@ def people_table(session: Session, progress: Callable[[int], None] | None = None
     postal = _postal_codes(session)
     p = m.Person
     query = (
-        select(p.id, p.given_names, p.family_name, p.preferred_name, p.birth_date, p.gender)
+        select(
+            p.id,
+            p.given_names,
+            p.family_name,
+            p.preferred_name,
+            p.birth_date,
+            p.gender,
+            p.former_family_names,
+        )
         .where(p.merged_into_id.is_(None))
         .order_by(p.id)
         .execution_options(yield_per=CHUNK)
@@ -65,7 +73,7 @@ def people_table(session: Session, progress: Callable[[int], None] | None = None
     rows: list[dict[str, object]] = []
     done = 0
     schema = features.schema()
-    for pid, given, family, preferred, born, gender in session.execute(query):
+    for pid, given, family, preferred, born, gender, former in session.execute(query):
         key = str(pid)
         details = features.PersonDetails(
             key,
@@ -79,6 +87,7 @@ def people_table(session: Session, progress: Callable[[int], None] | None = None
             emails.get(key),
             sins.get(key),
             health.get(key),
+            tuple(former or ()),
         )
         rows.append(features.row(details))
         if len(rows) == CHUNK:

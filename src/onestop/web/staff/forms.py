@@ -67,6 +67,8 @@ COMMON_PROBLEMS = [
 
 def form_field(service_field: str) -> str:
     """The form box a service's field name refers to: ``addresses[0].city`` -> ``city``."""
+    if service_field.startswith("former_family_names"):  # one box holds the whole list
+        return "former_family_names"
     match = _INDEXED.match(service_field)
     if match:
         rest = service_field[match.end() :]
@@ -75,6 +77,11 @@ def form_field(service_field: str) -> str:
             return "health_province" if rest == "province" else "health_number"
         return rest or ("postal_code" if group == "addresses" else _PREFIX[group])
     return _ALIASES.get(service_field, service_field)
+
+
+def name_list(text: str) -> list[str]:
+    """A box of names separated by commas (other family names used) as a list."""
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def form_errors(request: Request, err: InvalidInput, known: set[str]) -> dict[str, str]:

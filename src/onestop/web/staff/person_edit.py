@@ -46,13 +46,14 @@ from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import model, optional_uuid
+from onestop.web.staff.forms import form_field, model, name_list, optional_uuid
 
 router = APIRouter(prefix="/people/{person_id:uuid}")
 
 DETAIL_FIELDS = (
     "given_names",
     "family_name",
+    "former_family_names",
     "preferred_name",
     "birth_date",
     "language",
@@ -159,7 +160,8 @@ async def save_details(request: Request, uow: UowDep, actor: StaffActor, person_
         return _page(request, actor, current, values, stale=_details(current), status_code=409)
     except InvalidInput as err:
         current = await run_in_threadpool(get_person, uow, actor=actor, person_id=person_id)
-        errors = {err.field if err.field in DETAIL_FIELDS else "form": pages.gettext(request, err.problem)}
+        box = form_field(err.field)
+        errors = {box if box in DETAIL_FIELDS else "form": pages.gettext(request, err.problem)}
         return _page(request, actor, current, values, errors=errors, status_code=422)
     pages.flash(request, N_("The details are saved."), "success")
     return pages.redirect(request, f"/staff/people/{person_id}")
@@ -176,6 +178,7 @@ def _update(
         version=version,
         given_names=values["given_names"],
         family_name=values["family_name"],
+        former_family_names=name_list(values["former_family_names"]),
         preferred_name=values["preferred_name"] or None,
         birth_date=parse_date(values["birth_date"], field="birth_date") if values["birth_date"] else None,
         language=values["language"] or "en",
@@ -216,6 +219,7 @@ async def _current(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UU
 
 def _details(person: PersonPublic) -> dict[str, Any]:
     values = {k: getattr(person, k) or "" for k in DETAIL_FIELDS}
+    values["former_family_names"] = ", ".join(person.former_family_names)
     values["birth_date"] = person.birth_date.isoformat() if person.birth_date else ""
     values["interpreter_needed"] = person.interpreter_needed
     values["version"] = str(person.version)

@@ -28,13 +28,14 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import interview, labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import form_errors
+from onestop.web.staff.forms import form_errors, name_list
 
 router = APIRouter(prefix="/people")
 
 TEXT_FIELDS = (
     "given_names",
     "family_name",
+    "former_family_names",
     "preferred_name",
     "birth_date",
     "language",
@@ -114,6 +115,7 @@ def person_from(values: dict[str, Any]) -> PersonCreate:
         return PersonCreate(
             given_names=v["given_names"],
             family_name=v["family_name"],
+            former_family_names=name_list(v["former_family_names"]),
             preferred_name=v["preferred_name"] or None,
             birth_date=parse_date(v["birth_date"], field="birth_date") if v["birth_date"] else None,
             language=v["language"] or "en",
