@@ -27,7 +27,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from onestop.rules import Array, Case, Columns, Kind, Variable, Vocabulary, _value
+from onestop.rules import Array, Case, Columns, Kind, Variable, Vocabulary, parse_value
 
 PERSON_PATH = r"^people\[(?P<pid>[A-Za-z0-9_\-]{1,64})\]\.(?P<name>[a-z][a-z0-9_]{0,63})$"
 UNIT_PATH = r"^unit\.(?P<group>[a-z][a-z0-9_]{0,63})(?:\.(?P<name>[a-z][a-z0-9_]{0,63}))?$"
@@ -255,7 +255,7 @@ def _fill(
     for text in encoded.dictionary.to_pylist():
         try:
             value = stored_value(text)
-            value = None if value is None else _value(value, var.kind, var)
+            value = None if value is None else parse_value(value, var.kind, var)
         except Exception:  # refused: the one-case path names the field and the reason
             converted.append(0)
             known.append(False)

@@ -7,7 +7,7 @@ docs/dev/adding-a-program.md for the recipe.
 
 from onestop.rules import overlays
 from onestop.rules.batch import BatchPlan
-from onestop.rules.case import Case, Vocabulary, _value
+from onestop.rules.case import Case, Vocabulary, parse_value
 from onestop.rules.case_eval import CasePlan
 from onestop.rules.columns import Array, Columns, columns_from_cases
 from onestop.rules.describe import fmt, wire
@@ -100,7 +100,6 @@ __all__ = [
     "UnknownProgram",
     "Variable",
     "Vocabulary",
-    "_value",
     "all_of",
     "any_of",
     "cents_to_yaml",
@@ -116,6 +115,7 @@ __all__ = [
     "min_",
     "money",
     "overlays",
+    "parse_value",
     "rate",
     "render_result",
     "run_pack",

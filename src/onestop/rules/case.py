@@ -84,7 +84,7 @@ def _person(raw: object, n: int, vocab: Vocabulary, on: dt.date) -> tuple[str, d
         if var is None:
             raise CaseInvalid(f"people[{pid}].{key}", "unknown field")
         try:
-            values[var.name] = _value(value, var.kind, var)
+            values[var.name] = parse_value(value, var.kind, var)
         except BadValueError as err:  # the path is written only when there is something to say
             raise CaseInvalid(f"people[{pid}].{key}", str(err)) from None
     if raw.get("birth_date") is not None:
@@ -129,12 +129,12 @@ LARGEST = 10**15
 
 def _convert(value: object, kind: Kind, name: str, var: Variable | None = None) -> Any:
     try:
-        return _value(value, kind, var)
+        return parse_value(value, kind, var)
     except BadValueError as err:
         raise CaseInvalid(name, str(err)) from None
 
 
-def _value(value: object, kind: Kind, var: Variable | None = None) -> Any:
+def parse_value(value: object, kind: Kind, var: Variable | None = None) -> Any:
     """One value in the engine's form (money in cents); raises ``BadValueError`` saying what is wrong."""
     if kind is Kind.MONEY:
         return money_to_cents(value, allow_negative=bool(var and var.allow_negative))
