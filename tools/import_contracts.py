@@ -3,14 +3,15 @@
 An area's package ``__init__`` (and a sub-package's) is its public surface: what it lists there is
 what other areas may use, and a module behind it can be renamed or split without touching them. A
 module of another area imported directly (``onestop.registry.services``) breaks the contract, unless
-kinds of module are open: those named in ``open_modules`` (the kernel's small modules, and
-``schemas``, the typed inputs and outputs an area's services take and return).
+it is open: named in ``open_modules`` (the kernel's small modules, an area's ``schemas`` and
+``domain``), or listed in its package's ``__all__`` as a namespace.
 """
 
 from __future__ import annotations
 
 import ast
 import fnmatch
+import functools
 import importlib.util
 from pathlib import Path
 from typing import cast
@@ -75,26 +76,30 @@ def _related(a: str, b: str) -> bool:
 def _listed(module: str) -> bool:
     """A module its package lists in ``__all__`` is public as a namespace (``voices.program``)."""
     parent, _, name = module.rpartition(".")
-    init = _path(parent) / "__init__.py"
+    return name in _exports(parent)
+
+
+@functools.cache
+def _exports(package: str) -> frozenset[str]:
+    """The names in a package's ``__all__``, read once per package (many imports ask the same)."""
+    init = _path(package) / "__init__.py"
     if not init.is_file():
-        return False
+        return frozenset()
     for node in ast.parse(init.read_text()).body:
-        targets = node.targets if isinstance(node, ast.Assign) else []
-        if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
-            return name in ast.literal_eval(cast(ast.Assign, node).value)
-    return False
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            return frozenset(ast.literal_eval(node.value))
+    return frozenset()
 
 
+@functools.cache
 def _path(module: str) -> Path:
     root, _, rest = module.partition(".")
     spec = importlib.util.find_spec(root)
     if spec is None or not spec.submodule_search_locations:
         return Path("/nonexistent")
-    return (
-        Path(next(iter(spec.submodule_search_locations)), *rest.split("."))
-        if rest
-        else Path(next(iter(spec.submodule_search_locations)))
-    )
+    return Path(next(iter(spec.submodule_search_locations)), *rest.split("."))  # Path(x, "") is x
 
 
 def _is_package(module: str) -> bool:
