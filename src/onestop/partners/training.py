@@ -157,12 +157,7 @@ def record_attendance(
             action=AuditAction.TRAINING_ATTENDANCE_RECORD,
             subject_type=PERSON,
             subject_id=training.person_id,
-            after={
-                "term": term,
-                "scheduled_days": row.scheduled_days,
-                "attended_days": row.attended_days,
-                "flagged": row.flagged,
-            },
+            after=audit.fields(row, "term", "scheduled_days", "attended_days", "flagged"),
             details={"training_id": training.id, "attendance_id": row.id, "task_id": row.task_id},
         )
 
