@@ -90,6 +90,7 @@ def test_a_client_screens_and_applies_in_french(page: Page, site: Site) -> None:
     expect(page.locator("#question-title")).to_have_text("Quel âge avez-vous?")
     page.get_by_label("Votre réponse").fill("29")
     page.get_by_role("button", name="Suivant").click()
+    expect(page.locator("#question-title")).not_to_have_text("Quel âge avez-vous?")  # the next question is in
     gates_seen = False
     for _ in range(8):  # the gates on one page (none applies to her), then a few questions: "no" or skipped
         title = page.locator("#question-title")

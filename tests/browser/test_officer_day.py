@@ -210,6 +210,7 @@ def test_officers_day_from_search_to_decision(page: Page, site: Site, tmp_path: 
     expect(page.locator(".flashes")).to_contain_text("is sent")
 
     # A call: two clicks with the widget (the channel, the reason), no page load.
+    page.wait_for_load_state("load")  # the referral's page has finished loading: its load is counted
     loads = effort.loads
     page.get_by_label("Phone").check()
     page.locator(".quick-log").get_by_role("button", name="Payment inquiry").click()

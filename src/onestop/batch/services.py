@@ -319,16 +319,17 @@ def _failed(uow: UnitOfWork, run_id: uuid.UUID, err: BaseException) -> None:
 
 
 class _Prefetch:
-    """Reads the next block of partitions while the workers evaluate the last: on PostgreSQL in a
-    thread with its own session (the database works while the cluster does); elsewhere (SQLite, one
-    connection) when it is taken."""
+    """Reads the next block of partitions while the workers evaluate the last: on PostgreSQL reached
+    through an engine, in a thread with its own session (the database works while the cluster does);
+    elsewhere (SQLite; a session bound to one connection, which two threads must not share) when it
+    is taken."""
 
     def __init__(self, uow: UnitOfWork, job: Job, size: int, count: int) -> None:
         self.job, self.size, self.count = job, size, count
         self.uow = uow
         with uow:
             self.engine = uow.session.get_bind()
-        self.threaded = self.engine.dialect.name == "postgresql"
+        self.threaded = isinstance(self.engine, Engine) and self.engine.dialect.name == "postgresql"
         self.pool = ThreadPoolExecutor(max_workers=1) if self.threaded else None
         self.pending: Any = None
         self.after: uuid.UUID | None = None
