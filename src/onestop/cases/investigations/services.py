@@ -219,15 +219,7 @@ def list_investigations(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) 
         _require_somewhere(uow, actor, "person", person_id)
         _require_there(uow, actor, current_record_id(uow, person_id), None, "person", person_id)
         rows = InvestigationRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        return audit.audited_read(
-            uow,
-            [_public(uow, r) for r in rows],
-            actor=actor,
-            action=AuditAction.INVESTIGATION_LIST,
-            subject_type="person",
-            subject_id=person_id,
-            details={"results": len(rows)},
-        )
+        return _INVESTIGATIONS.listed(uow, actor, AuditAction.INVESTIGATION_LIST, rows, ("person", person_id))
 
 
 def _require_somewhere(uow: UnitOfWork, actor: Actor, subject_type: str, subject_id: object) -> None:

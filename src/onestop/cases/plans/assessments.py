@@ -15,6 +15,8 @@ from onestop.common.ids import new_id
 from onestop.db import UnitOfWork
 from onestop.registry import UnitRepository, current_record_id, merged_record_ids
 
+_ASSESSMENTS = audit.Subject.of_row("service_assessment", AssessmentPublic.model_validate)
+
 
 def record_assessment(uow: UnitOfWork, *, actor: Actor, data: AssessmentCreate) -> AssessmentPublic:
     """Record the level of service a person needs in a program, with the criteria and the rationale."""
@@ -37,14 +39,11 @@ def record_assessment(uow: UnitOfWork, *, actor: Actor, data: AssessmentCreate) 
             created_at=now,
         )
         uow.session.add(row)
-        uow.flush()
-        return audit.audited_write(
+        return _ASSESSMENTS.saved(
             uow,
-            lambda: AssessmentPublic.model_validate(row),
-            actor=actor,
-            action=AuditAction.ASSESSMENT_CREATE,
-            subject_type="service_assessment",
-            subject_id=row.id,
+            actor,
+            AuditAction.ASSESSMENT_CREATE,
+            row,
             after={"person_id": pid, "program_id": row.program_id, "level": row.level},
         )
 
@@ -54,12 +53,4 @@ def list_assessments(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> 
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = PlanRepository(uow.session).assessments_for_people(merged_record_ids(uow, person_id))
-        return audit.audited_list(
-            uow,
-            rows,
-            AssessmentPublic.model_validate,
-            actor=actor,
-            action=AuditAction.ASSESSMENT_LIST,
-            subject_type="person",
-            subject_id=person_id,
-        )
+        return _ASSESSMENTS.listed(uow, actor, AuditAction.ASSESSMENT_LIST, rows, ("person", person_id))

@@ -56,13 +56,11 @@ def create_plan(uow: UnitOfWork, *, actor: Actor, data: PlanCreate) -> PlanPubli
         uow.session.add(plan)
         uow.flush()
         _store_revision(uow, actor, plan, content, "create", None)
-        return audit.audited_write(
+        return _PLANS.saved(
             uow,
-            lambda: _view(uow, plan, None),
-            actor=actor,
-            action=AuditAction.PLAN_CREATE,
-            subject_type=SUBJECT,
-            subject_id=plan.id,
+            actor,
+            AuditAction.PLAN_CREATE,
+            plan,
             after={"person_id": pid, "title": content.title, "goals": len(content.goals)},
         )
 
@@ -138,14 +136,11 @@ def _change(
     plan.revision += 1
     plan.title, plan.status, plan.updated_at = content.title, content.status, uow.clock.now()
     _store_revision(uow, actor, plan, content, change, note)
-    uow.flush()
-    return audit.audited_write(
+    return _PLANS.saved(
         uow,
-        lambda: _view(uow, plan, None),
-        actor=actor,
-        action=action,
-        subject_type=SUBJECT,
-        subject_id=plan.id,
+        actor,
+        action,
+        plan,
         before={"revision": plan.revision - 1, "status": before.status},
         after={"revision": plan.revision, "status": content.status},
         details={"note": note},
@@ -245,3 +240,10 @@ def _view(uow: UnitOfWork, plan: OutcomePlan, revision: int | None) -> PlanPubli
     if chosen is None:
         chosen = repo.revision(plan.id, number)  # raises PlanNotFound
     return plan_public(plan, chosen, history)
+
+
+def _current(uow: UnitOfWork, plan: OutcomePlan) -> PlanPublic:
+    return _view(uow, plan, None)
+
+
+_PLANS = audit.Subject(SUBJECT, _current)

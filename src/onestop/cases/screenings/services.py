@@ -199,15 +199,7 @@ def list_screenings(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> l
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type="person", subject_id=person_id)
         rows = ScreeningRepository(uow.session).for_people(merged_record_ids(uow, person_id))
-        return audit.audited_read(
-            uow,
-            [_public(uow, r) for r in rows],
-            actor=actor,
-            action=AuditAction.SCREENING_LIST,
-            subject_type="person",
-            subject_id=person_id,
-            details={"results": len(rows)},
-        )
+        return _SESSIONS.listed(uow, actor, AuditAction.SCREENING_LIST, rows, ("person", person_id))
 
 
 def answers_of(

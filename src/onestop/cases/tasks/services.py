@@ -51,14 +51,11 @@ def create_task(uow: UnitOfWork, *, actor: Actor, data: TaskCreate) -> TaskPubli
             created_at=uow.clock.now(),
         )
         TaskRepository(uow.session).add(task)
-        uow.flush()
-        return audit.audited_write(
+        return _TASKS.saved(
             uow,
-            lambda: public(task, today),
-            actor=actor,
-            action=AuditAction.TASK_CREATE,
-            subject_type=SUBJECT,
-            subject_id=task.id,
+            actor,
+            AuditAction.TASK_CREATE,
+            task,
             after=snapshot(task),
             details=audit.fields(task, "source_type", "source_id"),
         )
@@ -211,3 +208,10 @@ def public(task: Task, today: dt.date) -> TaskPublic:
     """The API view of a task, with its bucket as of ``today``."""
     view = TaskPublic.model_validate(task)
     return view.model_copy(update={"bucket": domain.bucket(task.due_on, task.status, today=today)})
+
+
+def _public_today(uow: UnitOfWork, task: Task) -> TaskPublic:
+    return public(task, uow.clock.today())
+
+
+_TASKS = audit.Subject(SUBJECT, _public_today)
