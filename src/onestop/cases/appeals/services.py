@@ -35,6 +35,7 @@ from onestop.cases.decisions import (
     record_decision,
 )
 from onestop.cases.decisions.schemas import DecisionPublic
+from onestop.cases.reading import read_one
 from onestop.common.enums import parse_enum
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.ids import new_id
@@ -226,10 +227,7 @@ def _get(
 
 def get_appeal(uow: UnitOfWork, *, actor: Actor, appeal_id: uuid.UUID) -> AppealPublic:
     """One appeal."""
-    with uow:
-        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=appeal_id)
-        row = AppealRepository(uow.session).get(appeal_id)
-        return _APPEALS.read(uow, actor, AuditAction.APPEAL_READ, row)
+    return read_one(uow, actor, _APPEALS, AuditAction.APPEAL_READ, AppealRepository, appeal_id)
 
 
 def list_appeals(

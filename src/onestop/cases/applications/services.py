@@ -20,6 +20,7 @@ from onestop.cases.applications.facts import missing_documents
 from onestop.cases.applications.models import Application, ApplicationFact
 from onestop.cases.applications.repository import ApplicationRepository
 from onestop.cases.applications.schemas import ApplicationCreate, ApplicationPublic, ApplicationStatusChange
+from onestop.cases.reading import read_one
 from onestop.cases.screenings import answers_of
 from onestop.cases.tasks import TaskCreate, create_task
 from onestop.cases.vocabulary import program_packs
@@ -128,10 +129,9 @@ def _import_screening(
 
 def get_application(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID) -> ApplicationPublic:
     """One application (audited read)."""
-    with uow:
-        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=application_id)
-        app = ApplicationRepository(uow.session).get(application_id)
-        return _APPLICATIONS.read(uow, actor, AuditAction.APPLICATION_READ, app)
+    return read_one(
+        uow, actor, _APPLICATIONS, AuditAction.APPLICATION_READ, ApplicationRepository, application_id
+    )
 
 
 def list_applications(

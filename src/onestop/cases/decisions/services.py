@@ -37,6 +37,7 @@ from onestop.cases.decisions.schemas import (
     OverridePublic,
     OverrideReview,
 )
+from onestop.cases.reading import read_one
 from onestop.cases.tasks import TaskClose, TaskCreate, complete_task, create_task
 from onestop.cases.vocabulary import program_packs
 from onestop.common.errors import InvalidInput, InvalidTransition
@@ -48,6 +49,7 @@ from onestop.registry import merged_record_ids
 
 SUBJECT = "decision"
 _DECISIONS = audit.Subject.of_row(SUBJECT, DecisionPublic.of)
+_OVERRIDES = audit.Subject.of_row("override_request", OverridePublic.of)
 
 
 def decide_application(uow: UnitOfWork, *, actor: Actor, data: DecisionCreate) -> DecisionOutcome:
@@ -246,13 +248,11 @@ def refuse_override(
         row.decided_by, row.decided_by_id, row.decided_at = actor.username, actor.staff_id, uow.clock.now()
         uow.flush()
         _close_task(uow, actor, row, f"override refused: {reason}")
-        return audit.audited_write(
+        return _OVERRIDES.saved(
             uow,
-            lambda: OverridePublic.of(row),
-            actor=actor,
-            action=AuditAction.DECISION_OVERRIDE_REFUSE,
-            subject_type="override_request",
-            subject_id=row.id,
+            actor,
+            AuditAction.DECISION_OVERRIDE_REFUSE,
+            row,
             details={"reason": reason, "maker": row.requested_by},
         )
 
@@ -294,10 +294,7 @@ def list_override_requests(
 
 def get_decision(uow: UnitOfWork, *, actor: Actor, decision_id: uuid.UUID) -> DecisionPublic:
     """One decision with its explanation (audited read)."""
-    with uow:
-        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=decision_id)
-        row = DecisionRepository(uow.session).get(decision_id)
-        return _DECISIONS.read(uow, actor, AuditAction.DECISION_READ, row)
+    return read_one(uow, actor, _DECISIONS, AuditAction.DECISION_READ, DecisionRepository, decision_id)
 
 
 def list_decisions(

@@ -23,6 +23,7 @@ from onestop.cases.documents.errors import DocumentCorrupted
 from onestop.cases.documents.models import Document
 from onestop.cases.documents.repository import DocumentRepository
 from onestop.cases.documents.schemas import DocumentPublic, DocumentReject, DocumentVerify, Download
+from onestop.cases.reading import read_one
 from onestop.common.errors import InvalidInput
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text, required_text
@@ -163,10 +164,7 @@ def list_documents(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID) -> li
 
 def get_document(uow: UnitOfWork, *, actor: Actor, document_id: uuid.UUID) -> DocumentPublic:
     """One document's metadata."""
-    with uow:
-        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=document_id)
-        row = DocumentRepository(uow.session).get(document_id)
-        return _DOCUMENTS.read(uow, actor, AuditAction.DOCUMENT_READ, row)
+    return read_one(uow, actor, _DOCUMENTS, AuditAction.DOCUMENT_READ, DocumentRepository, document_id)
 
 
 def download_document(

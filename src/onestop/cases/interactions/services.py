@@ -28,6 +28,7 @@ from onestop.cases.interactions.schemas import (
     ReplyPublic,
     ReplyTemplatePublic,
 )
+from onestop.cases.reading import read_one
 from onestop.cases.tasks import TaskCreate, create_task
 from onestop.common.ids import new_id
 from onestop.common.text import clean_text
@@ -286,18 +287,9 @@ def my_recent_contacts(uow: UnitOfWork, *, actor: Actor, limit: int = 10) -> lis
 
 def get_interaction(uow: UnitOfWork, *, actor: Actor, interaction_id: uuid.UUID) -> InteractionPublic:
     """One interaction with its reason codes."""
-    with uow:
-        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=interaction_id)
-        repo = InteractionRepository(uow.session)
-        row = repo.get(interaction_id)
-        return audit.audited_read(
-            uow,
-            _public(row, repo.reasons_of([row.id]).get(row.id, [])),
-            actor=actor,
-            action=AuditAction.INTERACTION_READ,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-        )
+    return read_one(
+        uow, actor, _INTERACTIONS, AuditAction.INTERACTION_READ, InteractionRepository, interaction_id
+    )
 
 
 def _reasons(uow: UnitOfWork) -> dict[str, domain.ReasonCode]:
@@ -319,3 +311,10 @@ def _snapshot(row: Interaction) -> dict[str, Any]:
 
 def _public(row: Interaction, codes: list[str]) -> InteractionPublic:
     return InteractionPublic.model_validate(row).model_copy(update={"reason_codes": list(codes)})
+
+
+def _with_reasons(uow: UnitOfWork, row: Interaction) -> InteractionPublic:
+    return _public(row, InteractionRepository(uow.session).reasons_of([row.id]).get(row.id, []))
+
+
+_INTERACTIONS = audit.Subject(SUBJECT, _with_reasons)

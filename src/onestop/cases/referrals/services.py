@@ -12,6 +12,7 @@ from onestop import audit, notices
 from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.audit import AuditAction
 from onestop.cases.applications import OFFICE_PHONE
+from onestop.cases.reading import read_one
 from onestop.cases.referrals import domain
 from onestop.cases.referrals.domain import ReferralStatus, TargetKind
 from onestop.cases.referrals.models import Referral
@@ -178,10 +179,7 @@ def list_incoming_referrals(
 
 def get_referral(uow: UnitOfWork, *, actor: Actor, referral_id: uuid.UUID) -> ReferralPublic:
     """One referral."""
-    with uow:
-        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=referral_id)
-        row = ReferralRepository(uow.session).get(referral_id)
-        return _REFERRALS.read(uow, actor, AuditAction.REFERRAL_READ, row)
+    return read_one(uow, actor, _REFERRALS, AuditAction.REFERRAL_READ, ReferralRepository, referral_id)
 
 
 def _snapshot(row: Referral) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from onestop.cases.applications import (
 from onestop.cases.applications.domain import check_transition as check_application
 from onestop.cases.decisions import Basis, current_decision, prepare_on_rules, record_decision
 from onestop.cases.decisions.schemas import DecisionPublic
+from onestop.cases.reading import read_one
 from onestop.cases.reviews import domain
 from onestop.cases.reviews.domain import ChangeCategory, ReviewKind, ReviewStatus
 from onestop.cases.reviews.models import Review
@@ -289,10 +290,7 @@ def _close_task(uow: UnitOfWork, actor: Actor, review: Review, note: str) -> Non
 
 def get_review(uow: UnitOfWork, *, actor: Actor, review_id: uuid.UUID) -> ReviewPublic:
     """One review."""
-    with uow:
-        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=review_id)
-        review = ReviewRepository(uow.session).get(review_id)
-        return _REVIEWS.read(uow, actor, AuditAction.REVIEW_READ, review)
+    return read_one(uow, actor, _REVIEWS, AuditAction.REVIEW_READ, ReviewRepository, review_id)
 
 
 def list_reviews(

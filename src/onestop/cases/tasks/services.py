@@ -13,6 +13,7 @@ from typing import Any
 from onestop import audit
 from onestop.access import Actor, Permission, find_active_staff, require
 from onestop.audit import AuditAction
+from onestop.cases.reading import read_one
 from onestop.cases.tasks import domain
 from onestop.cases.tasks.domain import Priority, TaskKind, TaskStatus, TaskView
 from onestop.cases.tasks.models import Task
@@ -111,13 +112,7 @@ def reassign_task(uow: UnitOfWork, *, actor: Actor, task_id: uuid.UUID, data: Ta
 
 def get_task(uow: UnitOfWork, *, actor: Actor, task_id: uuid.UUID) -> TaskPublic:
     """One task."""
-    with uow:
-        require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=task_id)
-        task = TaskRepository(uow.session).get(task_id)
-        found = public(task, uow.clock.today())
-        return audit.audited_read(
-            uow, found, actor=actor, action=AuditAction.TASK_READ, subject_type=SUBJECT, subject_id=task.id
-        )
+    return read_one(uow, actor, _TASKS, AuditAction.TASK_READ, TaskRepository, task_id)
 
 
 def list_tasks(
