@@ -60,17 +60,8 @@ def record_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
             current.replaced_at, current.replaced_by = uow.clock.now(), actor.username
             uow.flush()  # the old value leaves the unique index before the new one enters it
         repo.add(fact)
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: FactPublic.model_validate(fact),
-            actor=actor,
-            action=AuditAction.APPLICATION_FACT_RECORD,
-            subject_type=SUBJECT,
-            subject_id=app.id,
-            before=_fact_view(current) if current else None,
-            after=_fact_view(fact),
-        )
+        before = _fact_view(current) if current else None
+        return _saved(uow, actor, AuditAction.APPLICATION_FACT_RECORD, app, fact, before)
 
 
 def _new_fact(
@@ -125,17 +116,30 @@ def verify_fact(uow: UnitOfWork, *, actor: Actor, application_id: uuid.UUID, dat
         before = _fact_view(fact)
         fact.verified, fact.document_id = True, data.document_id
         fact.verified_by, fact.verified_at = actor.username, uow.clock.now()
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: FactPublic.model_validate(fact),
-            actor=actor,
-            action=AuditAction.APPLICATION_FACT_VERIFY,
-            subject_type=SUBJECT,
-            subject_id=app.id,
-            before=before,
-            after=_fact_view(fact),
-        )
+        return _saved(uow, actor, AuditAction.APPLICATION_FACT_VERIFY, app, fact, before)
+
+
+def _saved(
+    uow: UnitOfWork,
+    actor: Actor,
+    action: AuditAction,
+    app: Application,
+    fact: ApplicationFact,
+    before: dict[str, object] | None,
+) -> FactPublic:
+    """End a change of a fact: the event is the application's (its trail is the case's), with the
+    fact's value before and after; the fact's view is returned."""
+    uow.flush()
+    return audit.audited_write(
+        uow,
+        lambda: FactPublic.model_validate(fact),
+        actor=actor,
+        action=action,
+        subject_type=SUBJECT,
+        subject_id=app.id,
+        before=before,
+        after=_fact_view(fact),
+    )
 
 
 def _check_person(path: FactPath, members: list[Member]) -> None:
