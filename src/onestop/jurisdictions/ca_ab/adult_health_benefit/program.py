@@ -8,17 +8,13 @@ health costs (policy HB/4721).
 
 from __future__ import annotations
 
-from pathlib import Path
+from onestop.jurisdictions.ca_ab.screening_inputs import ab_program
+from onestop.rules import BOOL, ENUM, INT, MONEY, UNIT, Expr, Unit, any_of, max_, min_, when
 
-from onestop.jurisdictions.ca_ab.screening_inputs import INPUTS
-from onestop.rules import BOOL, ENUM, INT, MONEY, UNIT, Expr, Program, Unit, any_of, max_, min_, when
-
-program = Program(
+program = ab_program(
     "ab.adult_health_benefit",
     label={"en": "Alberta Adult Health Benefit", "fr": "Prestation de santé pour adultes de l'Alberta"},
     reference="Income and Employment Supports Act; ISTHB Regulation (health benefits); policy HB/4720",
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 p = program.p
 

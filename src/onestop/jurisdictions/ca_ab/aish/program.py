@@ -7,20 +7,16 @@ to a threshold, half within a band above it). Child benefits and personal benefi
 
 from __future__ import annotations
 
-from pathlib import Path
+from onestop.jurisdictions.ca_ab.screening_inputs import ab_program
+from onestop.rules import BOOL, ENUM, MONEY, PERSON, UNIT, Expr, Person, Unit, max_, min_, when
 
-from onestop.jurisdictions.ca_ab.screening_inputs import INPUTS
-from onestop.rules import BOOL, ENUM, MONEY, PERSON, UNIT, Expr, Person, Program, Unit, max_, min_, when
-
-program = Program(
+program = ab_program(
     "ab.aish",
     label={
         "en": "Assured Income for the Severely Handicapped (AISH)",
         "fr": "Revenu assuré pour les personnes gravement handicapées (AISH)",
     },
     reference="Assured Income for the Severely Handicapped Act; AISH General Regulation",
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 p = program.p
 

@@ -10,17 +10,13 @@ kindergarten. In July and August a school-age child in care 100 hours or more ha
 
 from __future__ import annotations
 
-from pathlib import Path
+from onestop.jurisdictions.ca_ab.screening_inputs import ab_program
+from onestop.rules import BOOL, ENUM, MONEY, PERSON, Expr, Person, Unit, select, when
 
-from onestop.jurisdictions.ca_ab.screening_inputs import INPUTS
-from onestop.rules import BOOL, ENUM, MONEY, PERSON, Expr, Person, Program, Unit, select, when
-
-program = Program(
+program = ab_program(
     "ab.child_care_subsidy",
     label={"en": "Child Care Subsidy", "fr": "Subvention pour la garde d'enfants"},
     reference="Early Learning and Child Care Act and Regulation",
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 p = program.p
 GRADES_1_TO_6 = ("1", "2", "3", "4", "5", "6")

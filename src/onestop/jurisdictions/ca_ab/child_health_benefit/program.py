@@ -7,17 +7,13 @@ also counts, is not in the case format: give it inside ``annual_net_income``.
 
 from __future__ import annotations
 
-from pathlib import Path
+from onestop.jurisdictions.ca_ab.screening_inputs import ab_program
+from onestop.rules import BOOL, ENUM, INT, PERSON, UNIT, Expr, Person, Unit, max_, min_, when
 
-from onestop.jurisdictions.ca_ab.screening_inputs import INPUTS
-from onestop.rules import BOOL, ENUM, INT, PERSON, UNIT, Expr, Person, Program, Unit, max_, min_, when
-
-program = Program(
+program = ab_program(
     "ab.child_health_benefit",
     label={"en": "Alberta Child Health Benefit", "fr": "Prestation de santé pour enfants de l'Alberta"},
     reference="Income and Employment Supports Act; ISTHB Regulation (health benefits); policy HB/4731",
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 p = program.p
 

@@ -8,17 +8,13 @@ eligible household's amount is undetermined, naming them.
 
 from __future__ import annotations
 
-from pathlib import Path
+from onestop.jurisdictions.ca_ab.screening_inputs import ab_program
+from onestop.rules import MONEY, UNIT, Expr, Unit, any_of, when
 
-from onestop.jurisdictions.ca_ab.screening_inputs import INPUTS
-from onestop.rules import MONEY, UNIT, Expr, Program, Unit, any_of, when
-
-program = Program(
+program = ab_program(
     "ab.emergency_income_support",
     label={"en": "Emergency income support", "fr": "Soutien du revenu d'urgence"},
     reference="Income and Employment Supports Act; ISTHB Regulation Schedule 4 s.26; policy IS/4868",
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 p = program.p
 

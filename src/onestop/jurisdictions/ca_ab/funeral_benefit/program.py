@@ -8,20 +8,16 @@ benefit is the actual cost up to the maximums; exceptional costs above them are 
 
 from __future__ import annotations
 
-from pathlib import Path
+from onestop.jurisdictions.ca_ab.screening_inputs import ab_program
+from onestop.rules import ENUM, MONEY, UNIT, Expr, Unit, min_, when
 
-from onestop.jurisdictions.ca_ab.screening_inputs import INPUTS
-from onestop.rules import ENUM, MONEY, UNIT, Expr, Program, Unit, min_, when
-
-program = Program(
+program = ab_program(
     "ab.funeral_benefit",
     label={"en": "Funeral benefits", "fr": "Prestations funéraires"},
     reference=(
         "Income and Employment Supports Act; ISTHB Regulation Schedule 4 s.25; AISH Act; "
         "MO 2023-027, 2023-028"
     ),
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 p = program.p
 

@@ -8,17 +8,13 @@ undetermined, naming it.
 
 from __future__ import annotations
 
-from pathlib import Path
+from onestop.jurisdictions.ca_ab.screening_inputs import ab_program
+from onestop.rules import ENUM, MONEY, UNIT, Expr, Unit, max_, when
 
-from onestop.jurisdictions.ca_ab.screening_inputs import INPUTS
-from onestop.rules import ENUM, MONEY, UNIT, Expr, Program, Unit, max_, when
-
-program = Program(
+program = ab_program(
     "ab.seniors_benefit",
     label={"en": "Alberta Seniors Benefit", "fr": "Prestation aux aînés de l'Alberta"},
     reference="Alberta Seniors Benefit Act",
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 p = program.p
 

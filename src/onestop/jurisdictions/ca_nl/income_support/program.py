@@ -8,9 +8,7 @@ are met by the child benefits, not by Income Support. Non-basic benefits are not
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from onestop.jurisdictions.ca_nl.screening_inputs import INPUTS
+from onestop.jurisdictions.ca_nl.screening_inputs import nl_program
 from onestop.rules import (
     BOOL,
     ENUM,
@@ -20,7 +18,6 @@ from onestop.rules import (
     UNIT,
     Expr,
     Person,
-    Program,
     Unit,
     max_,
     min_,
@@ -28,12 +25,10 @@ from onestop.rules import (
     when,
 )
 
-program = Program(
+program = nl_program(
     "nl.income_support",
     label={"en": "Income Support", "fr": "Soutien du revenu"},
     reference="Income and Employment Support Act; Income and Employment Support Regulations (NLR 144/04)",
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 p = program.p
 

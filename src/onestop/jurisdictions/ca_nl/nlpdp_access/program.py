@@ -6,17 +6,13 @@ Eligibility is net income at or below the ceiling for the family type (the publi
 
 from __future__ import annotations
 
-from pathlib import Path
+from onestop.jurisdictions.ca_nl.screening_inputs import nl_program
+from onestop.rules import ENUM, UNIT, Expr, Unit, select
 
-from onestop.jurisdictions.ca_nl.screening_inputs import INPUTS
-from onestop.rules import ENUM, UNIT, Expr, Program, Unit, select
-
-program = Program(
+program = nl_program(
     "nl.nlpdp.access",
     label={"en": "NLPDP Access Plan", "fr": "Régime Access du NLPDP"},
     reference="NLPDP plan overview (gov.nl.ca/hcs/prescription/nlpdp-plan-overview)",
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 p = program.p
 

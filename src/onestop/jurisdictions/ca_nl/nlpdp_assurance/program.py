@@ -6,17 +6,13 @@ cap and the plan pays the rest. Families with net income of 150,000 or more are 
 
 from __future__ import annotations
 
-from pathlib import Path
+from onestop.jurisdictions.ca_nl.screening_inputs import nl_program
+from onestop.rules import Expr, Unit, max_, min_
 
-from onestop.jurisdictions.ca_nl.screening_inputs import INPUTS
-from onestop.rules import Expr, Program, Unit, max_, min_
-
-program = Program(
+program = nl_program(
     "nl.nlpdp.assurance",
     label={"en": "NLPDP Assurance Plan", "fr": "Régime Assurance du NLPDP"},
     reference="NLPDP plan overview; Assurance Plan (October 2007)",
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 p = program.p
 

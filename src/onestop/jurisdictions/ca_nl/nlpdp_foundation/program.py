@@ -6,17 +6,13 @@ health authority get the card automatically; no application.
 
 from __future__ import annotations
 
-from pathlib import Path
+from onestop.jurisdictions.ca_nl.screening_inputs import nl_program
+from onestop.rules import Expr, Unit, any_of
 
-from onestop.jurisdictions.ca_nl.screening_inputs import INPUTS
-from onestop.rules import Expr, Program, Unit, any_of
-
-program = Program(
+program = nl_program(
     "nl.nlpdp.foundation",
     label={"en": "NLPDP Foundation Plan", "fr": "Régime Foundation du NLPDP"},
     reference="NLPDP plan overview (gov.nl.ca/hcs/prescription/nlpdp-plan-overview)",
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 
 

@@ -6,17 +6,13 @@ deficiency are the ones named by a second source.
 
 from __future__ import annotations
 
-from pathlib import Path
+from onestop.jurisdictions.ca_nl.screening_inputs import nl_program
+from onestop.rules import Expr, Unit
 
-from onestop.jurisdictions.ca_nl.screening_inputs import INPUTS
-from onestop.rules import Expr, Program, Unit
-
-program = Program(
+program = nl_program(
     "nl.nlpdp.select_needs",
     label={"en": "NLPDP Select Needs Plan", "fr": "Régime Select Needs du NLPDP"},
     reference="NLPDP plan overview (gov.nl.ca/hcs/prescription/nlpdp-plan-overview)",
-    root=Path(__file__).parent,
-    inputs=INPUTS,
 )
 
 
