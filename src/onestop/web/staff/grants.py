@@ -8,9 +8,8 @@ service's reason and the status it maps to (403, 409); nothing changes.
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access import (
@@ -35,7 +34,7 @@ from onestop.web.deps import UowDep
 from onestop.web.errors import status_for
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import form_errors, optional_uuid
+from onestop.web.staff.forms import PageForm, Posted, form_errors, optional_uuid
 
 router = APIRouter(prefix="/admin/grants")
 PAGE = "/staff/admin/grants"
@@ -51,13 +50,26 @@ REFUSALS = [
     N_("this grant is already decided; nothing was changed"),
     N_("this role no longer exists; refuse the grant"),
 ]
-FIELDS = {"staff_id", "role", "reason"}
 STATES = {
     "pending": N_("Waiting"),
     "approved": N_("Approved"),
     "refused": N_("Refused"),
     "granted": N_("Given at once"),
 }
+
+
+class AskForm(PageForm):
+    staff_id: str = ""
+    role: str = ""
+    reason: str = ""
+
+
+class ApproveForm(PageForm):
+    note: str = ""
+
+
+class RefuseForm(PageForm):
+    reason: str = ""
 
 
 @router.get("")
@@ -71,21 +83,18 @@ def ask(
     request: Request,
     uow: UowDep,
     actor: StaffActor,
-    staff_id: Annotated[str, Form()] = "",
-    role: Annotated[str, Form()] = "",
-    reason: Annotated[str, Form()] = "",
+    form: Posted[AskForm],
 ) -> Response:
     """Ask for a role for an account (staff:write); a privileged role then waits for another administrator."""
-    form = {"staff_id": staff_id, "role": role, "reason": reason}
+    typed = form.model_dump()
     try:
-        account = optional_uuid(staff_id, "staff_id")
-        done = request_grant(uow, actor=actor, staff_id=account, role=role, reason=reason)
+        account = optional_uuid(form.staff_id, "staff_id")
+        done = request_grant(uow, actor=actor, staff_id=account, role=form.role, reason=form.reason)
     except InvalidInput as err:
-        return _page(
-            request, uow, actor, errors=form_errors(request, err, FIELDS), form=form, status_code=422
-        )
+        errors = form_errors(request, err, set(AskForm.model_fields))
+        return _page(request, uow, actor, errors=errors, form=typed, status_code=422)
     except GrantConflict as err:
-        return _refused(request, uow, actor, err, form)
+        return _refused(request, uow, actor, err, typed)
     if done.state == "pending":
         pages.flash(request, N_("Asked. Another administrator must approve it."), "success")
     else:
@@ -95,11 +104,11 @@ def ask(
 
 @router.post("/{grant_id:uuid}/approve")
 def approve(
-    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, note: Annotated[str, Form()] = ""
+    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[ApproveForm]
 ) -> Response:
     """Approve: the role joins the account at once. Nobody approves their own request or account."""
     try:
-        approve_grant(uow, actor=actor, grant_id=grant_id, note=note)
+        approve_grant(uow, actor=actor, grant_id=grant_id, note=form.note)
     except (OwnGrant, GrantConflict) as err:
         return _refused(request, uow, actor, err)
     pages.flash(request, N_("Approved. The role is now on the account."), "success")
@@ -108,11 +117,11 @@ def approve(
 
 @router.post("/{grant_id:uuid}/refuse")
 def refuse(
-    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, reason: Annotated[str, Form()] = ""
+    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[RefuseForm]
 ) -> Response:
     """Refuse, with a reason (required)."""
     try:
-        refuse_grant(uow, actor=actor, grant_id=grant_id, reason=reason)
+        refuse_grant(uow, actor=actor, grant_id=grant_id, reason=form.reason)
     except InvalidInput as err:
         message = pages.gettext(request, err.problem)
         return _page(request, uow, actor, errors={f"reason-{grant_id}": message}, status_code=422)
