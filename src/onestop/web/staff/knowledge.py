@@ -31,6 +31,7 @@ from onestop.db import UnitOfWork
 from onestop.jurisdictions import JURISDICTIONS, load_catalogue
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import (
     BLANK,
@@ -327,15 +328,11 @@ def _entries(entry_ids: list[str]) -> list[tuple[str, str, Any]]:
     return out
 
 
-def _labels(request: Request, table: dict[str, str]) -> dict[str, str]:
-    return {k: pages.gettext(request, v) for k, v in table.items()}
-
-
 def _words(request: Request) -> dict[str, Any]:
     return {
-        "kinds": _labels(request, KINDS),
-        "places": _labels(request, JURISDICTION_NAMES),
-        "states": _labels(request, STATES),
+        "kinds": labels.translated(request, KINDS),
+        "places": labels.translated(request, JURISDICTION_NAMES),
+        "states": labels.translated(request, STATES),
     }
 
 

@@ -23,6 +23,7 @@ from onestop.db import UnitOfWork
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.downloads import download_headers
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_errors, show, submit, then, to
 
@@ -199,9 +200,9 @@ def _letter(
 
 def _labels(request: Request) -> dict[str, dict[str, str]]:
     return {
-        "kinds": {k: pages.gettext(request, v) for k, v in KINDS.items()},
-        "states": {k: pages.gettext(request, v) for k, v in STATES.items()},
-        "channels": {k: pages.gettext(request, v) for k, v in CHANNELS.items()},
+        "kinds": labels.translated(request, KINDS),
+        "states": labels.translated(request, STATES),
+        "channels": labels.translated(request, CHANNELS),
     }
 
 

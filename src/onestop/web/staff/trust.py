@@ -25,6 +25,7 @@ from onestop.registry.schemas import RestrictionIn, StaffLinkIn
 from onestop.web import pages
 from onestop.web.api.trust import policy
 from onestop.web.deps import UowDep
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
 from onestop.web.staff.forms import PageForm, Posted, Shown, submit, then
 
@@ -73,7 +74,7 @@ def trust_context(request: Request) -> dict[str, object]:
     """The restriction kinds' words, for the person's page (a context provider of the staff pages)."""
     if not request.url.path.startswith("/staff"):
         return {}
-    return {"restriction_labels": {k: pages.gettext(request, v) for k, v in KINDS.items()}}
+    return {"restriction_labels": labels.translated(request, KINDS)}
 
 
 @router.get("/people/{person_id:uuid}/break-glass")
