@@ -35,6 +35,18 @@ class PageForm(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 
 
+class NoteForm(PageForm):
+    """A post whose one box is a note (an approval's, a review's)."""
+
+    note: str = ""
+
+
+class ReasonForm(PageForm):
+    """A post whose one box is the reason for it (a refusal, a lift, a write-off)."""
+
+    reason: str = ""
+
+
 F = TypeVar("F", bound=BaseModel)
 
 #: A route's posted form: ``form: Posted[XForm]`` (FastAPI reads the request's body into it).

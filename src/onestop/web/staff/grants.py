@@ -34,7 +34,7 @@ from onestop.web.deps import UowDep
 from onestop.web.errors import status_for
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, Posted, form_errors, optional_uuid
+from onestop.web.staff.forms import NoteForm, PageForm, Posted, ReasonForm, form_errors, optional_uuid
 
 router = APIRouter(prefix="/admin/grants")
 PAGE = "/staff/admin/grants"
@@ -61,14 +61,6 @@ STATES = {
 class AskForm(PageForm):
     staff_id: str = ""
     role: str = ""
-    reason: str = ""
-
-
-class ApproveForm(PageForm):
-    note: str = ""
-
-
-class RefuseForm(PageForm):
     reason: str = ""
 
 
@@ -104,7 +96,7 @@ def ask(
 
 @router.post("/{grant_id:uuid}/approve")
 def approve(
-    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[ApproveForm]
+    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[NoteForm]
 ) -> Response:
     """Approve: the role joins the account at once. Nobody approves their own request or account."""
     try:
@@ -117,7 +109,7 @@ def approve(
 
 @router.post("/{grant_id:uuid}/refuse")
 def refuse(
-    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[RefuseForm]
+    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[ReasonForm]
 ) -> Response:
     """Refuse, with a reason (required)."""
     try:

@@ -37,6 +37,7 @@ from onestop.web.staff.forms import (
     BLANK,
     PageForm,
     Posted,
+    ReasonForm,
     Shown,
     model,
     option_labels,
@@ -71,10 +72,6 @@ class SetUpForm(PageForm):
 class RepaymentForm(PageForm):
     amount: str = ""
     note: str = ""
-
-
-class WriteOffForm(PageForm):
-    reason: str = ""
 
 
 #: The service's amount in cents is the form's amount box.
@@ -162,7 +159,7 @@ def write_off(
     actor: StaffActor,
     person_id: uuid.UUID,
     overpayment_id: uuid.UUID,
-    form: Posted[WriteOffForm],
+    form: Posted[ReasonForm],
 ) -> Response:
     """Ask a supervisor to write off what is left (it shows on their approvals page)."""
 

@@ -27,7 +27,7 @@ from onestop.web.api.trust import policy
 from onestop.web.deps import UowDep
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
-from onestop.web.staff.forms import PageForm, Posted, Shown, submit, then
+from onestop.web.staff.forms import NoteForm, PageForm, Posted, ReasonForm, Shown, submit, then
 
 router = APIRouter()
 
@@ -39,14 +39,6 @@ class BreakGlassForm(PageForm):
 
 class RestrictionForm(PageForm):
     kind: str = ""
-    note: str = ""
-
-
-class ReasonForm(PageForm):
-    reason: str = ""
-
-
-class NoteForm(PageForm):
     note: str = ""
 
 
