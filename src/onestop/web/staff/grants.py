@@ -8,6 +8,7 @@ service's reason and the status it maps to (403, 409); nothing changes.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
@@ -34,7 +35,7 @@ from onestop.web.deps import UowDep
 from onestop.web.errors import status_for
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import NoteForm, PageForm, Posted, ReasonForm, form_errors, optional_uuid
+from onestop.web.staff.forms import NoteForm, PageForm, Posted, ReasonForm, form_errors, optional_uuid, to
 
 router = APIRouter(prefix="/admin/grants")
 PAGE = "/staff/admin/grants"
@@ -99,12 +100,11 @@ def approve(
     request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[NoteForm]
 ) -> Response:
     """Approve: the role joins the account at once. Nobody approves their own request or account."""
-    try:
-        approve_grant(uow, actor=actor, grant_id=grant_id, note=form.note)
-    except (OwnGrant, GrantConflict) as err:
-        return _refused(request, uow, actor, err)
-    pages.flash(request, N_("Approved. The role is now on the account."), "success")
-    return pages.redirect(request, PAGE)
+
+    def act() -> object:
+        return approve_grant(uow, actor=actor, grant_id=grant_id, note=form.note)
+
+    return _decide(request, uow, actor, grant_id, act, N_("Approved. The role is now on the account."))
 
 
 @router.post("/{grant_id:uuid}/refuse")
@@ -112,15 +112,31 @@ def refuse(
     request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[ReasonForm]
 ) -> Response:
     """Refuse, with a reason (required)."""
+
+    def act() -> object:
+        return refuse_grant(uow, actor=actor, grant_id=grant_id, reason=form.reason)
+
+    return _decide(request, uow, actor, grant_id, act, N_("Refused. The account does not get the role."))
+
+
+def _decide(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    grant_id: uuid.UUID,
+    act: Callable[[], object],
+    message: str,
+) -> Response:
+    """Approve or refuse one waiting grant: on to the page with the message, or the page with the
+    service's refusal, or a missing reason beside that grant's own reason box (only refusing asks one)."""
     try:
-        refuse_grant(uow, actor=actor, grant_id=grant_id, reason=form.reason)
+        act()
     except InvalidInput as err:
-        message = pages.gettext(request, err.problem)
-        return _page(request, uow, actor, errors={f"reason-{grant_id}": message}, status_code=422)
-    except GrantConflict as err:
+        problem = pages.gettext(request, err.problem)
+        return _page(request, uow, actor, errors={f"reason-{grant_id}": problem}, status_code=422)
+    except (OwnGrant, GrantConflict) as err:
         return _refused(request, uow, actor, err)
-    pages.flash(request, N_("Refused. The account does not get the role."), "success")
-    return pages.redirect(request, PAGE)
+    return to(request, PAGE, message)
 
 
 def _refused(
