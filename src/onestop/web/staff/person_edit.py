@@ -197,11 +197,6 @@ async def change(
     return pages.redirect(request, f"/staff/people/{person_id}/edit#{anchor}-title")
 
 
-async def _current(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID) -> PersonPublic:
-    person: PersonPublic = await run_in_threadpool(get_person, uow, actor=actor, person_id=pid)
-    return person
-
-
 def _details(person: PersonPublic) -> dict[str, Any]:
     values = {k: getattr(person, k) or "" for k in DETAIL_FIELDS}
     values["former_family_names"] = ", ".join(person.former_family_names)
