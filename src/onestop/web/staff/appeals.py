@@ -30,8 +30,8 @@ from onestop.cases.decisions import get_decision
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
-from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import (
     BLANK,
@@ -40,6 +40,7 @@ from onestop.web.staff.forms import (
     Shown,
     form_date,
     model,
+    option_labels,
     show,
     submit,
     then,
@@ -204,8 +205,8 @@ def _view(
     appeal = get_appeal(uow, actor=actor, appeal_id=aid)
     context = {
         "appeal": appeal,
-        "outcomes": [(k, pages.gettext(request, v)) for k, v in OUTCOMES.items()],
-        "appeal_statuses": {k: pages.gettext(request, v) for k, v in APPEAL_STATUSES.items()},
+        "outcomes": option_labels(request, OUTCOMES),
+        "appeal_statuses": labels.translated(request, APPEAL_STATUSES),
         "log_person": appeal.person_id,
         "page_url": f"/staff/appeals/{aid}",
     }

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
+from pydantic import Field
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access import Actor
@@ -44,10 +45,34 @@ from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import model
+from onestop.web.staff.forms import PageForm, Posted, model
 from onestop.web.staff.interview import jurisdiction_of
 
 router = APIRouter()
+
+
+class ProgramForm(PageForm):
+    program: str = ""
+
+
+class ApplyForm(ProgramForm):
+    channel: str = "in_person"
+
+
+class DecideForm(PageForm):
+    """The decide form: the version read, a note, an override, a value the policy lacks, and the
+    officer's own assessments shown (``confirm_path`` and ``confirm_value``, in pairs)."""
+
+    version: str = ""
+    note: str = ""
+    override_outcome: str = ""
+    override_amount: str = ""
+    override_reason: str = ""
+    gap_parameter: str = ""
+    gap_value: str = ""
+    gap_authority: str = ""
+    confirm_path: list[str] = Field(default_factory=list)
+    confirm_value: list[str] = Field(default_factory=list)
 
 
 def unit_for(request: Request, uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UUID:
@@ -69,14 +94,14 @@ def apply_from_interview(
     uow: UowDep,
     actor: StaffActor,
     session_id: uuid.UUID,
-    program: Annotated[str, Form()] = "",
+    form: Posted[ProgramForm],
 ) -> Response:
     """Apply for a program the interview suggested; the interview's answers become unverified facts."""
     session = resume_screening(uow, actor=actor, session_id=session_id)
     if session.person_id is None:
         raise InvalidInput("person_id", "link the interview to a person first")
     unit = unit_for(request, uow, actor, session.person_id)
-    data = ApplicationCreate(program=program, unit_id=unit, screening_session_id=session_id)
+    data = ApplicationCreate(program=form.program, unit_id=unit, screening_session_id=session_id)
     app = create_application(uow, actor=actor, data=data)
     pages.flash(request, N_("The application is received."), "success")
     return pages.redirect(request, f"/staff/applications/{app.id}")
@@ -98,13 +123,11 @@ def apply(
     uow: UowDep,
     actor: StaffActor,
     person_id: uuid.UUID,
-    program: Annotated[str, Form()] = "",
-    channel: Annotated[str, Form()] = "in_person",
+    form: Posted[ApplyForm],
 ) -> Response:
     """Receive an application for the chosen program."""
-    data = model(
-        ApplicationCreate, program=program, unit_id=unit_for(request, uow, actor, person_id), channel=channel
-    )
+    unit = unit_for(request, uow, actor, person_id)
+    data = model(ApplicationCreate, program=form.program, unit_id=unit, channel=form.channel)
     app = create_application(uow, actor=actor, data=data)
     pages.flash(request, N_("The application is received."), "success")
     return pages.redirect(request, f"/staff/applications/{app.id}")
@@ -124,16 +147,7 @@ def decide(
     uow: UowDep,
     actor: StaffActor,
     application_id: uuid.UUID,
-    version: Annotated[str, Form()] = "",
-    note: Annotated[str, Form()] = "",
-    override_outcome: Annotated[str, Form()] = "",
-    override_amount: Annotated[str, Form()] = "",
-    override_reason: Annotated[str, Form()] = "",
-    gap_parameter: Annotated[str, Form()] = "",
-    gap_value: Annotated[str, Form()] = "",
-    gap_authority: Annotated[str, Form()] = "",
-    confirm_path: Annotated[list[str] | None, Form()] = None,
-    confirm_value: Annotated[list[str] | None, Form()] = None,
+    form: Posted[DecideForm],
 ) -> Response:
     """Decide, on the version the officer read, on the verified facts (or override the result).
 
@@ -146,16 +160,16 @@ def decide(
     first (the version, the override, whether the rules can decide), to name the problem.
     """
     try:
-        read = whole_number(version)
-        override = _override(override_outcome, override_amount, override_reason)
-        entered = _gap_values(gap_parameter, gap_value, gap_authority)
+        read = whole_number(form.version)
+        override = _override(form.override_outcome, form.override_amount, form.override_reason)
+        entered = _gap_values(form.gap_parameter, form.gap_value, form.gap_authority)
         with uow:
             app = get_application(uow, actor=actor, application_id=application_id)
             if read != app.version:
                 raise Conflict(
                     f"the application was changed by someone else (version {app.version}, not {read})"
                 )
-            confirms = list(zip(confirm_path or [], confirm_value or [], strict=False))
+            confirms = list(zip(form.confirm_path, form.confirm_value, strict=False))
             if confirms:
                 _confirm_assessments(request, uow, actor, app, confirms)
                 app = get_application(uow, actor=actor, application_id=application_id)
@@ -166,7 +180,7 @@ def decide(
                 DecisionCreate,
                 application_id=application_id,
                 version=app.version,
-                note=note or None,
+                note=form.note or None,
                 override=override,
                 gap_values=entered,
             )
@@ -222,7 +236,7 @@ def _gap_values(parameter: str, value: str, authority: str) -> list[GapValueIn]:
     """A value the published policy lacks, as typed (a table in JSON); none when no parameter is chosen."""
     if not parameter:
         return []
-    raw: object = value.strip()
+    raw: object = value
     if isinstance(raw, str) and raw[:1] in ("{", "["):
         try:
             raw = json.loads(raw)

@@ -18,6 +18,7 @@ from onestop import batch
 from onestop.common.errors import NotFound
 from onestop.common.i18n import N_
 from onestop.web import charts, pages
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter(prefix="/batch")
@@ -56,17 +57,19 @@ def run(request: Request, actor: StaffActor, run_id: str, office: str = "") -> H
     )
     context |= {
         "cost_bars": cost,
-        "cost_chart": charts.horizontal(
+        "cost_chart": labels.bar_chart(
+            request,
             "cost-by-office",
-            pages.gettext(request, N_("Monthly cost after, by office")),
-            pages.gettext(request, N_("What the households of each office would receive in a month.")),
+            N_("Monthly cost after, by office"),
+            N_("What the households of each office would receive in a month."),
             cost,
         ),
         "mover_bars": movers,
-        "mover_chart": charts.horizontal(
+        "mover_chart": labels.bar_chart(
+            request,
             "movers-by-family",
-            pages.gettext(request, N_("Households gaining (+) and losing (−), by family type")),
-            pages.gettext(request, N_("How many households of each family type gain or lose.")),
+            N_("Households gaining (+) and losing (−), by family type"),
+            N_("How many households of each family type gain or lose."),
             movers,
         ),
     }

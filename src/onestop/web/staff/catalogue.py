@@ -18,6 +18,7 @@ from onestop.common.i18n import N_
 from onestop.jurisdictions import JURISDICTIONS, Catalogue, ContactKind, EntryKind, load_catalogue
 from onestop.jurisdictions.catalogue import search
 from onestop.web import pages
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import PageForm, Posted
 
@@ -111,13 +112,10 @@ def _results(request: Request, form: SearchForm) -> HTMLResponse:
 
 
 def _words(request: Request) -> dict[str, Any]:
-    def tr(table: dict[str, str]) -> dict[str, str]:
-        return {k: pages.gettext(request, v) for k, v in table.items()}
-
     return {
-        "provinces": tr(PROVINCES),
-        "kinds": tr(KINDS),
-        "topics": tr(TOPICS),
-        "contact_kinds": tr(CONTACT_KINDS),
+        "provinces": labels.translated(request, PROVINCES),
+        "kinds": labels.translated(request, KINDS),
+        "topics": labels.translated(request, TOPICS),
+        "contact_kinds": labels.translated(request, CONTACT_KINDS),
         "lang": pages.language_of(request),
     }

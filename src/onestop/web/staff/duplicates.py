@@ -16,6 +16,7 @@ from onestop.db import UnitOfWork
 from onestop.registry import sweep
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter(prefix="/duplicates")
@@ -106,11 +107,11 @@ def _page(
     context: dict[str, Any] = {
         "result": result,
         "status": status,
-        "statuses": {k: pages.gettext(request, v) for k, v in STATUSES.items()},
+        "statuses": labels.translated(request, STATUSES),
         "page": page,
         "pages": max(1, -(-result.total // PAGE_SIZE)),
-        "field_names": {k: pages.gettext(request, v) for k, v in FIELDS.items()},
-        "level_names": {k: pages.gettext(request, v) for k, v in LEVELS.items()},
+        "field_names": labels.translated(request, FIELDS),
+        "level_names": labels.translated(request, LEVELS),
         "errors": errors or {},
     }
     return pages.render(request, "staff/people/duplicates.html", context, status_code=status_code)

@@ -10,9 +10,8 @@ refused step leaves the earlier ones done and says which one failed.
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import HTMLResponse, Response
@@ -38,9 +37,34 @@ from onestop.web.downloads import download_headers
 from onestop.web.parsing import whole_number
 from onestop.web.staff import applications, labels, uploads
 from onestop.web.staff.deps import StaffActor, safe_next
-from onestop.web.staff.forms import model, optional_uuid
+from onestop.web.staff.forms import PageForm, Posted, model, optional_uuid, to
 
 router = APIRouter()
+
+
+class FactVerifyForm(PageForm):
+    path: str = ""
+    document_id: str = ""
+    version: str = ""
+
+
+class FactForm(FactVerifyForm):
+    answer: str = ""
+
+
+class DocumentStepForm(PageForm):
+    """A step on a document from any page listing it; ``next`` is where that page is."""
+
+    version: str = ""
+    next: str = "/staff/"
+
+
+class VerifyDocumentForm(DocumentStepForm):
+    method: str = ""
+
+
+class RejectDocumentForm(DocumentStepForm):
+    reason: str = ""
 
 
 @router.post("/applications/{application_id:uuid}/facts")
@@ -49,25 +73,22 @@ def record(
     uow: UowDep,
     actor: StaffActor,
     application_id: uuid.UUID,
-    path: Annotated[str, Form()] = "",
-    answer: Annotated[str, Form()] = "",
-    document_id: Annotated[str, Form()] = "",
-    version: Annotated[str, Form()] = "",
+    form: Posted[FactForm],
 ) -> Response:
     """Record a value of the case (verified at once when a proving document is chosen)."""
     app = get_application(uow, actor=actor, application_id=application_id)
     try:
-        field = questions.field_for(app.jurisdiction, path, pages.language_of(request))
+        field = questions.field_for(app.jurisdiction, form.path, pages.language_of(request))
         data = model(
             FactIn,
-            path=path,
-            value=questions.read_answer(field, answer),
-            document_id=optional_uuid(document_id, "document_id"),
-            version=_version(version),
+            path=form.path,
+            value=questions.read_answer(field, form.answer),
+            document_id=optional_uuid(form.document_id, "document_id"),
+            version=whole_number(form.version),
         )
         record_fact(uow, actor=actor, application_id=application_id, data=data)
     except InvalidInput as err:
-        return _refused(request, uow, actor, application_id, f"fact-{path}", err)
+        return _refused(request, uow, actor, application_id, f"fact-{form.path}", err)
     pages.flash(request, N_("Recorded: %(question)s"), "success", question=field.text)
     return pages.redirect(request, f"/staff/applications/{application_id}#facts-title")
 
@@ -78,19 +99,17 @@ def verify(
     uow: UowDep,
     actor: StaffActor,
     application_id: uuid.UUID,
-    path: Annotated[str, Form()] = "",
-    document_id: Annotated[str, Form()] = "",
-    version: Annotated[str, Form()] = "",
+    form: Posted[FactVerifyForm],
 ) -> Response:
     """Verify a recorded value with a verified document that proves it."""
     try:
-        doc = optional_uuid(document_id, "document_id")
+        doc = optional_uuid(form.document_id, "document_id")
         if doc is None:
             raise InvalidInput("document_id", "choose the document that proves it")
-        data = FactVerify(path=path, document_id=doc, version=_version(version))
+        data = FactVerify(path=form.path, document_id=doc, version=whole_number(form.version))
         verify_fact(uow, actor=actor, application_id=application_id, data=data)
     except InvalidInput as err:
-        return _refused(request, uow, actor, application_id, f"verify-{path}", err)
+        return _refused(request, uow, actor, application_id, f"verify-{form.path}", err)
     pages.flash(request, N_("The fact is verified."), "success")
     return pages.redirect(request, f"/staff/applications/{application_id}#facts-title")
 
@@ -182,36 +201,22 @@ async def upload_for_person(
 
 @router.post("/documents/{document_id:uuid}/verify")
 def verify_doc(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    document_id: uuid.UUID,
-    method: Annotated[str, Form()] = "",
-    version: Annotated[str, Form()] = "",
-    next: Annotated[str, Form()] = "/staff/",
+    request: Request, uow: UowDep, actor: StaffActor, document_id: uuid.UUID, form: Posted[VerifyDocumentForm]
 ) -> Response:
     """Verify a received document (how it was checked)."""
-    data = model(DocumentVerify, method=method, version=_version(version))
+    data = model(DocumentVerify, method=form.method, version=whole_number(form.version))
     verify_document(uow, actor=actor, document_id=document_id, data=data)
-    pages.flash(request, N_("The document is verified."), "success")
-    return pages.redirect(request, safe_next(next))
+    return to(request, safe_next(form.next), N_("The document is verified."))
 
 
 @router.post("/documents/{document_id:uuid}/reject")
 def reject_doc(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    document_id: uuid.UUID,
-    reason: Annotated[str, Form()] = "",
-    version: Annotated[str, Form()] = "",
-    next: Annotated[str, Form()] = "/staff/",
+    request: Request, uow: UowDep, actor: StaffActor, document_id: uuid.UUID, form: Posted[RejectDocumentForm]
 ) -> Response:
     """Reject a received document, with the reason the client will be told."""
-    data = model(DocumentReject, reason=reason, version=_version(version))
+    data = model(DocumentReject, reason=form.reason, version=whole_number(form.version))
     reject_document(uow, actor=actor, document_id=document_id, data=data)
-    pages.flash(request, N_("The document is rejected."), "success")
-    return pages.redirect(request, safe_next(next))
+    return to(request, safe_next(form.next), N_("The document is rejected."))
 
 
 @router.get("/documents/{document_id:uuid}/file")
@@ -236,7 +241,3 @@ def _refused(
     return applications.page(
         request, uow, actor, aid, errors={key: pages.gettext(request, err.problem)}, status_code=422
     )
-
-
-def _version(raw: str) -> int | None:
-    return whole_number(raw)

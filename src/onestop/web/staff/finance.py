@@ -38,6 +38,7 @@ from onestop.money import (
 from onestop.web import charts, pages, programs
 from onestop.web.deps import UowDep
 from onestop.web.downloads import download_headers
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()
@@ -184,10 +185,11 @@ def budget(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
     language = pages.language_of(request)
     used = [(programs.name(line.program, language), line.committed_cents) for line in lines]
     data = charts.bars(used, fmt.money)
-    chart = charts.horizontal(
+    chart = labels.bar_chart(
+        request,
         "budget-committed",
-        pages.gettext(request, N_("Committed this fiscal year, by program")),
-        pages.gettext(request, N_("Amounts committed (approved or paid) per program and office.")),
+        N_("Committed this fiscal year, by program"),
+        N_("Amounts committed (approved or paid) per program and office."),
         data,
     )
     # Sponsors' projects (issue 18): funding approved is committed here until it is paid in instalments.

@@ -35,6 +35,18 @@ class PageForm(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 
 
+class NoteForm(PageForm):
+    """A post whose one box is a note (an approval's, a review's)."""
+
+    note: str = ""
+
+
+class ReasonForm(PageForm):
+    """A post whose one box is the reason for it (a refusal, a lift, a write-off)."""
+
+    reason: str = ""
+
+
 F = TypeVar("F", bound=BaseModel)
 
 #: A route's posted form: ``form: Posted[XForm]`` (FastAPI reads the request's body into it).
@@ -189,14 +201,15 @@ def submit(
     hide: tuple[str, ...] = (),
     refused: Mapping[type[Exception], int] | None = None,
     explain: Callable[[Exception], str] = str,
+    at: str = "form",
 ) -> Response:
     """Run ``act`` (one service call) and answer ``done(result)``.
 
     On ``InvalidInput`` the page ``again`` (422) with the error beside its box (``boxes`` maps a service
     field to the form's box of another name) and what was typed (with ``values`` added and the ``hide``
     boxes emptied); an error of a kind in ``refused`` (a stale version, a finding already made) shows its
-    message (``explain(err)``, translated) above the form with that status, so the officer sees why and
-    the record as it is now.
+    message (``explain(err)``, translated) above the form (or beside the box ``at``, on a page of several
+    small forms) with that status, so the officer sees why and the record as it is now.
     """
     typed = form.model_dump() | dict(values or {}) | dict.fromkeys(hide, "")
     refusals = refused or {}
@@ -208,7 +221,7 @@ def submit(
         return again(Shown(typed, errors, 422))
     except tuple(refusals) as err:
         status = next(code for kind, code in refusals.items() if isinstance(err, kind))
-        return again(Shown(typed, {"form": pages.gettext(request, explain(err))}, status))
+        return again(Shown(typed, {at: pages.gettext(request, explain(err))}, status))
     return done(result)
 
 

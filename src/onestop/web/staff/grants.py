@@ -8,9 +8,9 @@ service's reason and the status it maps to (403, 409); nothing changes.
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from collections.abc import Callable
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access import (
@@ -35,7 +35,7 @@ from onestop.web.deps import UowDep
 from onestop.web.errors import status_for
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import form_errors, optional_uuid
+from onestop.web.staff.forms import NoteForm, PageForm, Posted, ReasonForm, form_errors, optional_uuid, to
 
 router = APIRouter(prefix="/admin/grants")
 PAGE = "/staff/admin/grants"
@@ -51,13 +51,18 @@ REFUSALS = [
     N_("this grant is already decided; nothing was changed"),
     N_("this role no longer exists; refuse the grant"),
 ]
-FIELDS = {"staff_id", "role", "reason"}
 STATES = {
     "pending": N_("Waiting"),
     "approved": N_("Approved"),
     "refused": N_("Refused"),
     "granted": N_("Given at once"),
 }
+
+
+class AskForm(PageForm):
+    staff_id: str = ""
+    role: str = ""
+    reason: str = ""
 
 
 @router.get("")
@@ -71,21 +76,18 @@ def ask(
     request: Request,
     uow: UowDep,
     actor: StaffActor,
-    staff_id: Annotated[str, Form()] = "",
-    role: Annotated[str, Form()] = "",
-    reason: Annotated[str, Form()] = "",
+    form: Posted[AskForm],
 ) -> Response:
     """Ask for a role for an account (staff:write); a privileged role then waits for another administrator."""
-    form = {"staff_id": staff_id, "role": role, "reason": reason}
+    typed = form.model_dump()
     try:
-        account = optional_uuid(staff_id, "staff_id")
-        done = request_grant(uow, actor=actor, staff_id=account, role=role, reason=reason)
+        account = optional_uuid(form.staff_id, "staff_id")
+        done = request_grant(uow, actor=actor, staff_id=account, role=form.role, reason=form.reason)
     except InvalidInput as err:
-        return _page(
-            request, uow, actor, errors=form_errors(request, err, FIELDS), form=form, status_code=422
-        )
+        errors = form_errors(request, err, set(AskForm.model_fields))
+        return _page(request, uow, actor, errors=errors, form=typed, status_code=422)
     except GrantConflict as err:
-        return _refused(request, uow, actor, err, form)
+        return _refused(request, uow, actor, err, typed)
     if done.state == "pending":
         pages.flash(request, N_("Asked. Another administrator must approve it."), "success")
     else:
@@ -95,31 +97,46 @@ def ask(
 
 @router.post("/{grant_id:uuid}/approve")
 def approve(
-    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, note: Annotated[str, Form()] = ""
+    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[NoteForm]
 ) -> Response:
     """Approve: the role joins the account at once. Nobody approves their own request or account."""
-    try:
-        approve_grant(uow, actor=actor, grant_id=grant_id, note=note)
-    except (OwnGrant, GrantConflict) as err:
-        return _refused(request, uow, actor, err)
-    pages.flash(request, N_("Approved. The role is now on the account."), "success")
-    return pages.redirect(request, PAGE)
+
+    def act() -> object:
+        return approve_grant(uow, actor=actor, grant_id=grant_id, note=form.note)
+
+    return _decide(request, uow, actor, grant_id, act, N_("Approved. The role is now on the account."))
 
 
 @router.post("/{grant_id:uuid}/refuse")
 def refuse(
-    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, reason: Annotated[str, Form()] = ""
+    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[ReasonForm]
 ) -> Response:
     """Refuse, with a reason (required)."""
+
+    def act() -> object:
+        return refuse_grant(uow, actor=actor, grant_id=grant_id, reason=form.reason)
+
+    return _decide(request, uow, actor, grant_id, act, N_("Refused. The account does not get the role."))
+
+
+def _decide(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    grant_id: uuid.UUID,
+    act: Callable[[], object],
+    message: str,
+) -> Response:
+    """Approve or refuse one waiting grant: on to the page with the message, or the page with the
+    service's refusal, or a missing reason beside that grant's own reason box (only refusing asks one)."""
     try:
-        refuse_grant(uow, actor=actor, grant_id=grant_id, reason=reason)
+        act()
     except InvalidInput as err:
-        message = pages.gettext(request, err.problem)
-        return _page(request, uow, actor, errors={f"reason-{grant_id}": message}, status_code=422)
-    except GrantConflict as err:
+        problem = pages.gettext(request, err.problem)
+        return _page(request, uow, actor, errors={f"reason-{grant_id}": problem}, status_code=422)
+    except (OwnGrant, GrantConflict) as err:
         return _refused(request, uow, actor, err)
-    pages.flash(request, N_("Refused. The account does not get the role."), "success")
-    return pages.redirect(request, PAGE)
+    return to(request, PAGE, message)
 
 
 def _refused(

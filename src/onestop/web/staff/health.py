@@ -24,7 +24,7 @@ from onestop.health import schemas as s
 from onestop.health import terms
 from onestop.registry import get_person
 from onestop.web import pages
-from onestop.web.staff.forms import Posted, model, version
+from onestop.web.staff.forms import Posted, model, option_labels, version
 from onestop.web.staff.health_page import PLANS, STATUSES, HealthPage, Page
 
 router = APIRouter()
@@ -215,7 +215,7 @@ def page(
         "errors": errors,
         "plan_labels": PLANS,
         "status_labels": STATUSES,
-        "benefit_kinds": [(k, pages.gettext(request, v)) for k, v in BENEFIT_KINDS.items()],
+        "benefit_kinds": option_labels(request, BENEFIT_KINDS),
         "money_states": MONEY_STATES,
         "log_person": person_id,
     }

@@ -4,9 +4,10 @@ membership; and merging a duplicate record into this one (supervisors)."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access import Actor
@@ -30,9 +31,37 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import duplicates
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import model, optional_uuid
+from onestop.web.staff.forms import PageForm, Posted, model, optional_uuid, to
 
 router = APIRouter(prefix="/people/{person_id:uuid}")
+
+
+class FindForm(PageForm):
+    find: str = ""
+
+
+class UnitForm(PageForm):
+    label: str = ""
+    joined_on: str = ""
+
+
+class MemberForm(PageForm):
+    unit_id: str = ""
+    member_id: str = ""
+    role: str = ""
+    joined_on: str = ""
+
+
+class EndForm(PageForm):
+    unit_id: str = ""
+    membership_id: str = ""
+    left_on: str = ""
+
+
+class MergeForm(PageForm):
+    merged_id: str = ""
+    reason: str = ""
+    portal_accounts: str = ""
 
 
 @router.get("/household")
@@ -43,88 +72,80 @@ def household(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.
 
 @router.post("/household/find")
 def household_find(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, find: Annotated[str, Form()] = ""
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[FindForm]
 ) -> HTMLResponse:
     """People who could join a unit, found by name (posted: a name never goes in the address)."""
-    return _page(request, uow, actor, person_id, find=find)
+    return _page(request, uow, actor, person_id, find=form.find)
 
 
 @router.post("/household/unit")
 def new_unit(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    label: Annotated[str, Form()] = "",
-    joined_on: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[UnitForm]
 ) -> Response:
     """A new unit with this person as its applicant."""
-    try:
-        member = model(
-            MemberIn, person_id=person_id, role="applicant", joined_on=_date(joined_on, "joined_on")
-        )
-        data = model(UnitCreate, label=label or None, members=[member])
-        create_unit(uow, actor=actor, data=data)
-    except InvalidInput as err:
-        return _page(
-            request, uow, actor, person_id, errors={"unit-" + err.field.rsplit(".", 1)[-1]: err.problem}
-        )
-    pages.flash(request, N_("The benefit unit is created."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/household")
+
+    def act() -> None:
+        joined_on = _date(form.joined_on, "joined_on")
+        member = model(MemberIn, person_id=person_id, role="applicant", joined_on=joined_on)
+        create_unit(uow, actor=actor, data=model(UnitCreate, label=form.label or None, members=[member]))
+
+    return _post(request, uow, actor, person_id, act, "unit-", N_("The benefit unit is created."))
 
 
 @router.post("/household/member")
 def new_member(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    unit_id: Annotated[str, Form()] = "",
-    member_id: Annotated[str, Form()] = "",
-    role: Annotated[str, Form()] = "",
-    joined_on: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[MemberForm]
 ) -> Response:
     """Add the chosen person to one of this person's units."""
-    try:
+
+    def act() -> None:
         member = model(
             MemberIn,
-            person_id=optional_uuid(member_id, "person_id"),
-            role=role,
-            joined_on=_date(joined_on, "joined_on"),
+            person_id=optional_uuid(form.member_id, "person_id"),
+            role=form.role,
+            joined_on=_date(form.joined_on, "joined_on"),
         )
-        unit = optional_uuid(unit_id, "unit_id") or uuid.UUID(int=0)
+        unit = optional_uuid(form.unit_id, "unit_id") or uuid.UUID(int=0)
         add_member(uow, actor=actor, unit_id=unit, member=member)
-    except InvalidInput as err:
-        return _page(
-            request, uow, actor, person_id, errors={"member-" + err.field.rsplit(".", 1)[-1]: err.problem}
-        )
-    pages.flash(request, N_("The member is added."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/household")
+
+    return _post(request, uow, actor, person_id, act, "member-", N_("The member is added."))
 
 
 @router.post("/household/end")
 def end(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    unit_id: Annotated[str, Form()] = "",
-    membership_id: Annotated[str, Form()] = "",
-    left_on: Annotated[str, Form()] = "",
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[EndForm]
 ) -> Response:
     """End a membership on a date (the history keeps it)."""
-    try:
+
+    def act() -> None:
         end_membership(
             uow,
             actor=actor,
-            unit_id=optional_uuid(unit_id, "unit_id") or uuid.UUID(int=0),
-            membership_id=optional_uuid(membership_id, "membership_id") or uuid.UUID(int=0),
-            left_on=_date(left_on, "left_on"),
+            unit_id=optional_uuid(form.unit_id, "unit_id") or uuid.UUID(int=0),
+            membership_id=optional_uuid(form.membership_id, "membership_id") or uuid.UUID(int=0),
+            left_on=_date(form.left_on, "left_on"),
         )
+
+    return _post(request, uow, actor, person_id, act, "end-", N_("The membership is ended."))
+
+
+def _post(
+    request: Request,
+    uow: UnitOfWork,
+    actor: Actor,
+    pid: uuid.UUID,
+    act: Callable[[], None],
+    prefix: str,
+    message: str,
+) -> Response:
+    """One of the page's small forms: its error beside its own box (``prefix`` + the field: the page has
+    three forms with a date box each), or back to the page."""
+    try:
+        act()
     except InvalidInput as err:
-        return _page(request, uow, actor, person_id, errors={"end-" + err.field: err.problem})
-    pages.flash(request, N_("The membership is ended."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/household")
+        box = prefix + err.field.rsplit(".", 1)[-1]  # members[0].joined_on is the form's joined_on
+        return _page(request, uow, actor, pid, errors={box: err.problem})
+    return to(request, f"/staff/people/{pid}/household", message)
 
 
 @router.get("/merge")
@@ -138,10 +159,10 @@ def merge_page(
 
 @router.post("/merge/find")
 def merge_find(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, find: Annotated[str, Form()] = ""
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[FindForm]
 ) -> HTMLResponse:
     """The likely duplicates and other records found by name (posted: never in the address)."""
-    return _merge_page(request, uow, actor, person_id, find)
+    return _merge_page(request, uow, actor, person_id, form.find)
 
 
 def _merge_page(
@@ -174,11 +195,10 @@ def merge(
     uow: UowDep,
     actor: StaffActor,
     person_id: uuid.UUID,
-    merged_id: Annotated[str, Form()] = "",
-    reason: Annotated[str, Form()] = "",
-    portal_accounts: Annotated[str, Form()] = "",
+    form: Posted[MergeForm],
 ) -> Response:
     """Merge the chosen record into this one (PERSON_MERGE; audited with the reason)."""
+    merged_id, reason, portal_accounts = form.merged_id, form.reason, form.portal_accounts
     try:
         other = optional_uuid(merged_id, "merged_id")
         if other is None:
@@ -267,6 +287,6 @@ def _page(
 
 
 def _date(raw: str, field: str) -> Any:
-    if not raw.strip():
+    if not raw:
         raise InvalidInput(field, "is required")
-    return parse_date(raw.strip(), field=field)
+    return parse_date(raw, field=field)

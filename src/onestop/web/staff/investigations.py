@@ -41,7 +41,6 @@ from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.registry import get_person
-from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import forms
 from onestop.web.staff.deps import StaffActor
@@ -242,8 +241,8 @@ def _moment(request: Request, day: str, time: str) -> dt.datetime | None:
 
 def _words(request: Request) -> dict[str, Any]:
     return {
-        "sources": [(k, pages.gettext(request, v)) for k, v in SOURCES.items()],
-        "findings": [(k, pages.gettext(request, v)) for k, v in FINDINGS.items()],
+        "sources": forms.option_labels(request, SOURCES),
+        "findings": forms.option_labels(request, FINDINGS),
     }
 
 

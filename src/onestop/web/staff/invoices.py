@@ -22,6 +22,7 @@ from onestop.db import UnitOfWork
 from onestop.money import InvoiceCreate, approve_invoice, list_invoices, list_payees, record_invoice
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, model, optional_uuid, show, submit, to
 from onestop.web.staff.money import _cents
@@ -132,7 +133,7 @@ def _list(request: Request, uow: UnitOfWork, actor: Actor, shown: Shown = BLANK)
     context = {
         "waiting": [i for i in found if i.state == "received"],
         "handled": [i for i in found if i.state != "received"][:50],
-        "states": {k: pages.gettext(request, v) for k, v in STATES.items()},
+        "states": labels.translated(request, STATES),
         "today": today,
         "page_url": "/staff/invoices",
     }

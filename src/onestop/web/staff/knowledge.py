@@ -14,6 +14,7 @@ name a program (``knowledge_links(ids)`` in their templates).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import uuid
 from collections.abc import Callable
@@ -24,15 +25,27 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop import knowledge
 from onestop.access import Actor, Permission
-from onestop.common.dates import parse_date
-from onestop.common.errors import Conflict, InvalidInput
+from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.jurisdictions import JURISDICTIONS, load_catalogue
 from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, Posted, form_errors, model
+from onestop.web.staff.forms import (
+    BLANK,
+    CONFLICT,
+    PageForm,
+    Posted,
+    Shown,
+    form_date,
+    form_int,
+    model,
+    show,
+    submit,
+    to,
+)
 
 router = APIRouter(prefix="/knowledge")
 
@@ -62,6 +75,9 @@ PROBLEMS = [
     N_("must be within three years"),
     N_("a second person must publish this draft: you wrote it"),
 ]
+
+
+SAVED = N_("The draft is saved. A second person must publish it.")
 
 
 class SearchForm(PageForm):
@@ -100,21 +116,23 @@ def browse(
     what = kind if kind in KINDS else None
     listed = knowledge.list_articles(uow, actor=actor, jurisdiction=place, kind=what)
     context = {"listed": listed, "hits": None, "filters": {"jurisdiction": place, "kind": what}}
-    return _search_page(request, context)
+    return _search_page(request, context, Shown({"q": ""}))
 
 
 @router.post("")
-def find(request: Request, uow: UowDep, actor: StaffActor, form: Posted[SearchForm]) -> HTMLResponse:
+def find(request: Request, uow: UowDep, actor: StaffActor, form: Posted[SearchForm]) -> Response:
     """Articles with every word typed, best first, with the passage that matched."""
-    try:
-        hits = knowledge.search(uow, actor=actor, q=form.q, language=pages.language_of(request))
-    except InvalidInput as err:
-        errors = form_errors(request, err, {"q"})
-        context: dict[str, Any] = {"listed": [], "hits": None, "filters": {}, "errors": errors}
-        context["values"] = form.model_dump()
-        return _search_page(request, context, status_code=422)
-    context = {"listed": [], "hits": hits, "filters": {}, "values": form.model_dump()}
-    return _search_page(request, context)
+
+    def act() -> list[knowledge.SearchHit]:
+        return knowledge.search(uow, actor=actor, q=form.q, language=pages.language_of(request))
+
+    def done(hits: list[knowledge.SearchHit]) -> Response:
+        return _search_page(request, {"listed": [], "hits": hits, "filters": {}}, Shown(form.model_dump()))
+
+    def again(shown: Shown) -> Response:
+        return _search_page(request, {"listed": [], "hits": None, "filters": {}}, shown)
+
+    return submit(request, form, act, done, again)
 
 
 @router.get("/review")
@@ -129,20 +147,21 @@ def new_article(request: Request, uow: UowDep, actor: StaffActor) -> HTMLRespons
     """The form for a new article."""
     _require_write(actor)
     review_on = uow.clock.today() + dt.timedelta(days=365)
-    return _edit_page(request, None, {"kind": "howto", "review_on": review_on.isoformat()})
+    return _edit_page(request, None, Shown({"kind": "howto", "review_on": review_on.isoformat()}))
 
 
 @router.post("/new")
 def create(request: Request, uow: UowDep, actor: StaffActor, form: Posted[ArticleForm]) -> Response:
     """Write a new article's first version (a draft)."""
     _require_write(actor)
-    try:
-        made = knowledge.create_article(uow, actor=actor, data=_draft(form))
-    except InvalidInput as err:
-        errors = form_errors(request, err, set(ArticleForm.model_fields))
-        return _edit_page(request, None, form.model_dump(), errors, status_code=422)
-    pages.flash(request, N_("The draft is saved. A second person must publish it."), "success")
-    return pages.redirect(request, f"/staff/knowledge/{made.id}/versions/1")
+
+    def act() -> knowledge.ArticlePublic:
+        return knowledge.create_article(uow, actor=actor, data=_draft(form))
+
+    def done(made: knowledge.ArticlePublic) -> Response:
+        return to(request, f"/staff/knowledge/{made.id}/versions/1", SAVED)
+
+    return submit(request, form, act, done, functools.partial(_edit_page, request, None))
 
 
 @router.get("/{article_id:uuid}")
@@ -176,7 +195,7 @@ def version_page(
     request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID, number: int
 ) -> HTMLResponse:
     """One version, whole; a draft with the forms to publish or return it."""
-    return _version_page(request, uow, actor, article_id, number, {})
+    return _version_page(request, uow, actor, article_id, number)
 
 
 @router.post("/{article_id:uuid}/versions/{number}/{step}")
@@ -192,23 +211,23 @@ def review_step(
     """Publish the draft, or return it to its author with a note."""
     if step not in ("publish", "return"):
         raise HTTPException(status_code=404)
-    try:
-        data = model(knowledge.Review, version=_int(form.version), note=form.note)
+
+    def act() -> None:
+        data = model(knowledge.Review, version=form_int(form.version, "version"), note=form.note)
         if step == "publish":
             knowledge.publish(uow, actor=actor, article_id=article_id, number=number, data=data)
-            message = N_("The version is published. Staff now read it.")
         else:
             knowledge.return_draft(uow, actor=actor, article_id=article_id, number=number, data=data)
-            message = N_("The draft is returned to its author.")
-    except InvalidInput as err:
-        errors = form_errors(request, err, {"note"})
-        return _version_page(request, uow, actor, article_id, number, form.model_dump(), errors, 422)
-    except Conflict as err:
-        errors = {"form": pages.gettext(request, str(err.message))}
-        return _version_page(request, uow, actor, article_id, number, form.model_dump(), errors, 409)
-    pages.flash(request, message, "success")
-    target = f"/staff/knowledge/{article_id}" if step == "publish" else "/staff/knowledge/review"
-    return pages.redirect(request, target)
+
+    def done(_: None) -> Response:
+        if step == "publish":
+            return to(
+                request, f"/staff/knowledge/{article_id}", N_("The version is published. Staff now read it.")
+            )
+        return to(request, "/staff/knowledge/review", N_("The draft is returned to its author."))
+
+    again = functools.partial(_version_page, request, uow, actor, article_id, number)
+    return submit(request, form, act, done, again, refused=CONFLICT)
 
 
 @router.get("/{article_id:uuid}/edit")
@@ -225,7 +244,7 @@ def edit_page(request: Request, uow: UowDep, actor: StaffActor, article_id: uuid
         "review_on": start.review_on.isoformat(),
     }
     values |= {"source_url": start.source_url or "", "source_document": start.source_document or ""}
-    return _edit_page(request, found, values)
+    return _edit_page(request, found, Shown(values))
 
 
 @router.post("/{article_id:uuid}/edit")
@@ -234,17 +253,17 @@ def edit(
 ) -> Response:
     """Write a new version of the article (a draft)."""
     _require_write(actor)
-    try:
-        edited = knowledge.edit_article(uow, actor=actor, article_id=article_id, data=_draft(form))
-    except (InvalidInput, Conflict) as err:
-        found = knowledge.get_article(uow, actor=actor, article_id=article_id)
-        if isinstance(err, InvalidInput):
-            errors, status_code = form_errors(request, err, set(ArticleForm.model_fields)), 422
-        else:
-            errors, status_code = {"form": pages.gettext(request, err.message)}, 409
-        return _edit_page(request, found, form.model_dump(), errors, status_code=status_code)
-    pages.flash(request, N_("The draft is saved. A second person must publish it."), "success")
-    return pages.redirect(request, f"/staff/knowledge/{article_id}/versions/{edited.latest_number}")
+
+    def act() -> knowledge.ArticlePublic:
+        return knowledge.edit_article(uow, actor=actor, article_id=article_id, data=_draft(form))
+
+    def done(edited: knowledge.ArticlePublic) -> Response:
+        return to(request, f"/staff/knowledge/{article_id}/versions/{edited.latest_number}", SAVED)
+
+    def again(shown: Shown) -> Response:
+        return _edit_page(request, knowledge.get_article(uow, actor=actor, article_id=article_id), shown)
+
+    return submit(request, form, act, done, again, refused=CONFLICT)
 
 
 def knowledge_context(request: Request) -> dict[str, Any]:
@@ -270,22 +289,14 @@ def _require_write(actor: Actor) -> None:
         raise HTTPException(status_code=403)
 
 
-def _int(raw: str) -> int | None:
-    if not raw:
-        return None
-    if not raw.isdigit():
-        raise InvalidInput("version", "must be a whole number")
-    return int(raw)
-
-
 def _draft(form: ArticleForm) -> knowledge.ArticleDraft:
     """The service's input from the form; a bad date or number is an ``InvalidInput`` on its box."""
-    review_on = parse_date(form.review_on, field="review_on") if form.review_on else None
+    review_on = form_date(form.review_on, "review_on")
     if review_on is None:
         raise InvalidInput("review_on", "is required")
     return model(
         knowledge.ArticleDraft,
-        version=_int(form.version),
+        version=form_int(form.version, "version"),
         kind=form.kind,
         jurisdiction=form.jurisdiction,
         title_en=form.title_en,
@@ -317,33 +328,20 @@ def _entries(entry_ids: list[str]) -> list[tuple[str, str, Any]]:
     return out
 
 
-def _labels(request: Request, table: dict[str, str]) -> dict[str, str]:
-    return {k: pages.gettext(request, v) for k, v in table.items()}
-
-
 def _words(request: Request) -> dict[str, Any]:
     return {
-        "kinds": _labels(request, KINDS),
-        "places": _labels(request, JURISDICTION_NAMES),
-        "states": _labels(request, STATES),
+        "kinds": labels.translated(request, KINDS),
+        "places": labels.translated(request, JURISDICTION_NAMES),
+        "states": labels.translated(request, STATES),
     }
 
 
-def _search_page(request: Request, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
-    full = {"values": {"q": ""}, **context, **_words(request)}
-    return pages.render(request, "staff/knowledge/search.html", full, status_code=status_code)
+def _search_page(request: Request, context: dict[str, Any], shown: Shown) -> HTMLResponse:
+    return show(request, "staff/knowledge/search.html", {**context, **_words(request)}, shown)
 
 
-def _edit_page(
-    request: Request,
-    article: knowledge.ArticlePublic | None,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    *,
-    status_code: int = 200,
-) -> HTMLResponse:
-    context = {"article": article, "values": values, "errors": errors or {}, **_words(request)}
-    return pages.render(request, "staff/knowledge/edit.html", context, status_code=status_code)
+def _edit_page(request: Request, article: knowledge.ArticlePublic | None, shown: Shown) -> HTMLResponse:
+    return show(request, "staff/knowledge/edit.html", {"article": article, **_words(request)}, shown)
 
 
 def _version_page(
@@ -352,19 +350,15 @@ def _version_page(
     actor: Actor,
     article_id: uuid.UUID,
     number: int,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
-    shown = knowledge.get_version(uow, actor=actor, article_id=article_id, number=number)
+    found = knowledge.get_version(uow, actor=actor, article_id=article_id, number=number)
     context = {
         "article": knowledge.get_article(uow, actor=actor, article_id=article_id),
-        "shown": shown,
-        "blocks_en": knowledge.blocks(shown.body_en),
-        "blocks_fr": knowledge.blocks(shown.body_fr),
-        "entries": _entries(shown.links),
-        "values": values,
-        "errors": errors or {},
+        "shown": found,
+        "blocks_en": knowledge.blocks(found.body_en),
+        "blocks_fr": knowledge.blocks(found.body_fr),
+        "entries": _entries(found.links),
         **_words(request),
     }
-    return pages.render(request, "staff/knowledge/version.html", context, status_code=status_code)
+    return show(request, "staff/knowledge/version.html", context, shown)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
 from starlette.requests import Request
 
 from onestop.common.i18n import N_
-from onestop.web import pages
+from onestop.web import charts, pages
 
 FLAG_KINDS = {
     "do_not_meet_alone": N_("Do not meet alone"),
@@ -179,3 +180,8 @@ def staff_context(request: Request) -> dict[str, Any]:
         "status_label": lambda code: label(request, STATUSES, str(code)),
         "money_words": money_words(request),
     }
+
+
+def bar_chart(request: Request, chart_id: str, title: str, summary: str, data: list[charts.Bar]) -> Markup:
+    """A horizontal bar chart whose title and summary (marked with ``N_``) are in the page's language."""
+    return charts.horizontal(chart_id, pages.gettext(request, title), pages.gettext(request, summary), data)

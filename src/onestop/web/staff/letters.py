@@ -7,8 +7,10 @@ letter went, a return of an e-mail) comes back as the page with the message besi
 
 from __future__ import annotations
 
+import functools
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
@@ -21,10 +23,13 @@ from onestop.db import UnitOfWork
 from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.downloads import download_headers
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, Posted, form_errors
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_errors, show, submit, then, to
 
 router = APIRouter(prefix="/letters")
+
+T = TypeVar("T")
 
 KINDS = {
     "appeal_outcome": N_("Appeal outcome"),
@@ -117,12 +122,12 @@ def add_paragraph(
     request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID, form: Posted[ParagraphForm]
 ) -> Response:
     """Add the officer's own paragraph before the letter goes."""
-    try:
+
+    def act() -> None:
         notices.add_paragraph(uow, actor=actor, notice_id=notice_id, text=form.text)
-    except (InvalidInput, InvalidTransition) as err:
-        return _refused(request, uow, actor, notice_id, err, "text", form.model_dump())
-    pages.flash(request, N_("Your paragraph is added to the letter."), "success")
-    return pages.redirect(request, f"/staff/letters/{notice_id}")
+
+    done = then(request, f"/staff/letters/{notice_id}", N_("Your paragraph is added to the letter."))
+    return _submit(request, uow, actor, notice_id, form, act, done, "text")
 
 
 @router.post("/{notice_id:uuid}/resend")
@@ -130,40 +135,46 @@ def resend(
     request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID, form: Posted[ResendForm]
 ) -> Response:
     """Send again: a sent letter as a new copy, a held or failed one now (optionally by another channel)."""
-    try:
-        again = notices.resend(uow, actor=actor, notice_id=notice_id, channel=form.channel or None)
-    except (InvalidInput, InvalidTransition) as err:
-        return _refused(request, uow, actor, notice_id, err, "channel", form.model_dump())
-    pages.flash(request, N_("The letter will go with the next sending."), "success")
-    return pages.redirect(request, f"/staff/letters/{again.id}")
+
+    def act() -> notices.NoticePublic:
+        return notices.resend(uow, actor=actor, notice_id=notice_id, channel=form.channel or None)
+
+    def done(sent: notices.NoticePublic) -> Response:
+        return to(request, f"/staff/letters/{sent.id}", N_("The letter will go with the next sending."))
+
+    return _submit(request, uow, actor, notice_id, form, act, done, "channel")
 
 
 @router.post("/{notice_id:uuid}/returned")
 def returned(request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID) -> Response:
     """The letter came back: no more mail to that address, and a task to find the new one."""
-    try:
+
+    def act() -> None:
         notices.mark_returned(uow, actor=actor, notice_id=notice_id)
-    except InvalidTransition as err:
-        return _refused(request, uow, actor, notice_id, err, "returned", {})
-    pages.flash(request, N_("Marked as returned. No more mail goes to that address."), "success")
-    return pages.redirect(request, f"/staff/letters/{notice_id}")
+
+    done = then(
+        request, f"/staff/letters/{notice_id}", N_("Marked as returned. No more mail goes to that address.")
+    )
+    return _submit(request, uow, actor, notice_id, PageForm(), act, done, "returned")
 
 
-def _refused(
+def _submit(
     request: Request,
     uow: UnitOfWork,
     actor: Actor,
     notice_id: uuid.UUID,
-    err: InvalidInput | InvalidTransition,
+    form: PageForm,
+    act: Callable[[], T],
+    done: Callable[[T], Response],
     box: str,
-    values: dict[str, Any],
-) -> HTMLResponse:
-    if isinstance(err, InvalidInput):
-        errors = form_errors(request, err, {box})
-        status = 422
-    else:
-        errors, status = {box: pages.gettext(request, CONFLICTS[box])}, 409
-    return _letter(request, uow, actor, notice_id, values=values, errors=errors, status_code=status)
+) -> Response:
+    """A control's post; a refusal comes back beside that control's own form (what it means there)."""
+    again = functools.partial(_letter, request, uow, actor, notice_id)
+
+    def explain(_: Exception) -> str:
+        return CONFLICTS[box]  # the service's words name the state; these say what it means here
+
+    return submit(request, form, act, done, again, refused={InvalidTransition: 409}, explain=explain, at=box)
 
 
 def _letter(
@@ -171,10 +182,7 @@ def _letter(
     uow: UnitOfWork,
     actor: Actor,
     notice_id: uuid.UUID,
-    *,
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    status_code: int = 200,
+    shown: Shown = BLANK,
 ) -> HTMLResponse:
     found = notices.get_notice(uow, actor=actor, notice_id=notice_id)
     body, _sep, legal = found.text.strip().rpartition("\n\n")
@@ -183,20 +191,18 @@ def _letter(
         "paragraphs": body.split("\n\n"),
         "legal": legal,
         "editable": found.status in ("queued", "failed", "held"),
-        "values": values or {},
-        "errors": errors or {},
         "labels": _labels(request),
         "log_person": found.person_id,
         "page_url": f"/staff/letters/{notice_id}",
     }
-    return pages.render(request, "staff/letters/letter.html", context, status_code=status_code)
+    return show(request, "staff/letters/letter.html", context, shown)
 
 
 def _labels(request: Request) -> dict[str, dict[str, str]]:
     return {
-        "kinds": {k: pages.gettext(request, v) for k, v in KINDS.items()},
-        "states": {k: pages.gettext(request, v) for k, v in STATES.items()},
-        "channels": {k: pages.gettext(request, v) for k, v in CHANNELS.items()},
+        "kinds": labels.translated(request, KINDS),
+        "states": labels.translated(request, STATES),
+        "channels": labels.translated(request, CHANNELS),
     }
 
 

@@ -38,7 +38,7 @@ from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff.applications import unit_for
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, Posted
+from onestop.web.staff.forms import PageForm, Posted, option_labels
 
 router = APIRouter()
 
@@ -210,8 +210,8 @@ def _form(
         "check": check if check is not None else _check(actor, values),
         "confirm": confirm,
         "errors": errors or {},
-        "types": [(k, pages.gettext(request, v)) for k, v in PAYMENT_TYPES.items()],
-        "methods": [(k, pages.gettext(request, v)) for k, v in METHODS.items()],
+        "types": option_labels(request, PAYMENT_TYPES),
+        "methods": option_labels(request, METHODS),
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/emergency",
     }

@@ -33,7 +33,19 @@ from onestop.registry import get_person, list_person_units
 from onestop.web import pages, programs
 from onestop.web.deps import UowDep
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, model, show, submit, then, to
+from onestop.web.staff.forms import (
+    BLANK,
+    PageForm,
+    Posted,
+    ReasonForm,
+    Shown,
+    model,
+    option_labels,
+    show,
+    submit,
+    then,
+    to,
+)
 from onestop.web.staff.money import _cents
 
 router = APIRouter(prefix="/people/{person_id:uuid}/overpayments")
@@ -60,10 +72,6 @@ class SetUpForm(PageForm):
 class RepaymentForm(PageForm):
     amount: str = ""
     note: str = ""
-
-
-class WriteOffForm(PageForm):
-    reason: str = ""
 
 
 #: The service's amount in cents is the form's amount box.
@@ -151,7 +159,7 @@ def write_off(
     actor: StaffActor,
     person_id: uuid.UUID,
     overpayment_id: uuid.UUID,
-    form: Posted[WriteOffForm],
+    form: Posted[ReasonForm],
 ) -> Response:
     """Ask a supervisor to write off what is left (it shows on their approvals page)."""
 
@@ -190,7 +198,7 @@ def _new(
     request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, shown: Shown = BLANK
 ) -> HTMLResponse:
     context = {
-        "sources": [(k, pages.gettext(request, v)) for k, v in SOURCES.items()],
+        "sources": option_labels(request, SOURCES),
         "page_url": f"/staff/people/{pid}/overpayments/new",
     }
     return program_form(request, uow, actor, pid, ("staff/money/overpayment_new.html", context), shown)

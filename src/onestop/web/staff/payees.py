@@ -20,10 +20,10 @@ from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.money import PayeeCreate, create_payee, list_payees
 from onestop.registry import get_person
-from onestop.web import pages
 from onestop.web.deps import UowDep
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, model, show, submit, to
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, model, option_labels, show, submit, to
 
 router = APIRouter(prefix="/people/{person_id:uuid}/payees")
 
@@ -86,8 +86,8 @@ def _page(
     context = {
         "person": person,
         "payees": list_payees(uow, actor=actor, person_id=pid),
-        "kinds": [(k, pages.gettext(request, v)) for k, v in KINDS.items()],
-        "payee_states": {k: pages.gettext(request, v) for k, v in STATES.items()},
+        "kinds": option_labels(request, KINDS),
+        "payee_states": labels.translated(request, STATES),
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/payees",
     }

@@ -14,7 +14,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access import Actor, Permission
-from onestop.common.dates import parse_date
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
@@ -46,20 +45,18 @@ from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import form_field, model, name_list, optional_uuid
+from onestop.web.staff.forms import Posted, form_field, model, optional_uuid
+from onestop.web.staff.registration import DetailsForm, details_from
 
 router = APIRouter(prefix="/people/{person_id:uuid}")
 
-DETAIL_FIELDS = (
-    "given_names",
-    "family_name",
-    "former_family_names",
-    "preferred_name",
-    "birth_date",
-    "language",
-    "language_other",
-    "gender",
-)
+
+class EditForm(DetailsForm):
+    version: str = ""
+
+
+#: The details form's text boxes (the ones the stale-version notice compares).
+DETAIL_FIELDS = tuple(name for name in DetailsForm.model_fields if name != "interpreter_needed")
 
 #: Each small form: its fields, and the service call it makes (values are the form's, by field name).
 Change = Callable[[Any, Actor, uuid.UUID, dict[str, str]], object]
@@ -148,18 +145,18 @@ def edit_page(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.
 
 
 @router.post("/edit")
-async def save_details(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> Response:
+def save_details(
+    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[EditForm]
+) -> Response:
     """Save core details read at ``version``; a stale version shows what changed meanwhile."""
-    async with request.form() as form:
-        values: dict[str, Any] = {k: str(form.get(k) or "").strip() for k in (*DETAIL_FIELDS, "version")}
-        values["interpreter_needed"] = form.get("interpreter_needed") == "yes"
+    values = form.values()
     try:
-        await run_in_threadpool(_update, request, uow, actor, person_id, values)
+        _update(request, uow, actor, person_id, values)
     except Conflict:
-        current = await run_in_threadpool(get_person, uow, actor=actor, person_id=person_id)
+        current = get_person(uow, actor=actor, person_id=person_id)
         return _page(request, actor, current, values, stale=_details(current), status_code=409)
     except InvalidInput as err:
-        current = await run_in_threadpool(get_person, uow, actor=actor, person_id=person_id)
+        current = get_person(uow, actor=actor, person_id=person_id)
         box = form_field(err.field)
         errors = {box if box in DETAIL_FIELDS else "form": pages.gettext(request, err.problem)}
         return _page(request, actor, current, values, errors=errors, status_code=422)
@@ -173,19 +170,7 @@ def _update(
     version = whole_number(values["version"])
     if version is None:
         raise Conflict("no version given")
-    changes = model(
-        PersonUpdate,
-        version=version,
-        given_names=values["given_names"],
-        family_name=values["family_name"],
-        former_family_names=name_list(values["former_family_names"]),
-        preferred_name=values["preferred_name"] or None,
-        birth_date=parse_date(values["birth_date"], field="birth_date") if values["birth_date"] else None,
-        language=values["language"] or "en",
-        language_other=values["language_other"] or None,
-        interpreter_needed=values["interpreter_needed"],
-        gender=values["gender"] or None,
-    )
+    changes = model(PersonUpdate, version=version, **details_from(values))
     return update_person(uow, actor=actor, person_id=pid, changes=changes)
 
 
@@ -210,11 +195,6 @@ async def change(
         return _page(request, actor, person, _details(person) | prefilled, errors=errors, status_code=422)
     pages.flash(request, done, "success")
     return pages.redirect(request, f"/staff/people/{person_id}/edit#{anchor}-title")
-
-
-async def _current(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID) -> PersonPublic:
-    person: PersonPublic = await run_in_threadpool(get_person, uow, actor=actor, person_id=pid)
-    return person
 
 
 def _details(person: PersonPublic) -> dict[str, Any]:

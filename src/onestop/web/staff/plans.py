@@ -9,9 +9,9 @@ a new goal by its row ("new-1") and the route turns it into the number that goal
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.datastructures import FormData
 from starlette.responses import HTMLResponse, Response
 
@@ -43,7 +43,7 @@ from onestop.web.deps import UowDep
 from onestop.web.downloads import download_headers
 from onestop.web.parsing import row_count, whole_number
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import model
+from onestop.web.staff.forms import PageForm, Posted, model
 
 router = APIRouter()
 
@@ -63,6 +63,25 @@ PROGRESS = {
     "achieved": N_("Achieved"),
     "setback": N_("Setback"),
 }
+
+
+class ActionStatusForm(PageForm):
+    status: str = ""
+    version: str = ""
+
+
+class CloseForm(PageForm):
+    version: str = ""
+    note: str = ""
+
+
+class ReviewForm(PageForm):
+    version: str = ""
+    review_on: str = ""
+    period_from: str = ""
+    period_to: str = ""
+    progress: str = ""
+    notes: str = ""
 
 
 @router.get("/people/{person_id:uuid}/plans/new")
@@ -149,35 +168,34 @@ def action_status(
     actor: StaffActor,
     plan_id: uuid.UUID,
     action_id: str,
-    status: Annotated[str, Form()] = "",
-    version: Annotated[str, Form()] = "",
+    form: Posted[ActionStatusForm],
 ) -> Response:
     """Change one action's status."""
-    data = ActionStatusIn(version=whole_number(version), status=status)
+    data = ActionStatusIn(version=whole_number(form.version), status=form.status)
     set_plan_action_status(uow, actor=actor, plan_id=plan_id, action_id=action_id, data=data)
     return pages.redirect(request, f"/staff/plans/{plan_id}#actions-title")
 
 
 @router.post("/plans/{plan_id:uuid}/review")
-async def review(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID) -> Response:
+def review(
+    request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID, form: Posted[ReviewForm]
+) -> Response:
     """Record a review of the plan's progress over a period."""
-    async with request.form() as form:
-        fields = ("version", "review_on", "period_from", "period_to", "progress", "notes")
-        v = {k: str(form.get(k) or "").strip() for k in fields}
     try:
         data = model(
             PlanReviewIn,
-            version=whole_number(v["version"]),
-            review_on=parse_date(v["review_on"], field="review_on"),
-            period_from=parse_date(v["period_from"], field="period_from"),
-            period_to=parse_date(v["period_to"], field="period_to"),
-            progress=v["progress"],
-            notes=v["notes"],
+            version=whole_number(form.version),
+            review_on=parse_date(form.review_on, field="review_on"),
+            period_from=parse_date(form.period_from, field="period_from"),
+            period_to=parse_date(form.period_to, field="period_to"),
+            progress=form.progress,
+            notes=form.notes,
         )
         add_plan_review(uow, actor=actor, plan_id=plan_id, data=data)
     except InvalidInput as err:
         plan = get_plan(uow, actor=actor, plan_id=plan_id)
-        return _view(request, plan, errors={err.field: pages.gettext(request, err.problem)}, values=v)
+        errors = pages.field_errors(request, err)
+        return _view(request, plan, errors=errors, values=form.model_dump())
     pages.flash(request, N_("The review is recorded."), "success")
     return pages.redirect(request, f"/staff/plans/{plan_id}#reviews-title")
 
@@ -188,11 +206,10 @@ def close(
     uow: UowDep,
     actor: StaffActor,
     plan_id: uuid.UUID,
-    version: Annotated[str, Form()] = "",
-    note: Annotated[str, Form()] = "",
+    form: Posted[CloseForm],
 ) -> Response:
     """Close the plan (final)."""
-    data = PlanClose(version=whole_number(version), note=note or None)
+    data = PlanClose(version=whole_number(form.version), note=form.note or None)
     close_plan(uow, actor=actor, plan_id=plan_id, data=data)
     pages.flash(request, N_("The plan is closed."), "success")
     return pages.redirect(request, f"/staff/plans/{plan_id}")

@@ -7,11 +7,9 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access import Actor
-from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
@@ -28,33 +26,62 @@ from onestop.web import pages
 from onestop.web.deps import UowDep
 from onestop.web.staff import interview, labels
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import form_errors, name_list
+from onestop.web.staff.forms import PageForm, Posted, form_date, form_errors, name_list
 
 router = APIRouter(prefix="/people")
 
-TEXT_FIELDS = (
-    "given_names",
-    "family_name",
-    "former_family_names",
-    "preferred_name",
-    "birth_date",
-    "language",
-    "language_other",
-    "gender",
-    "phone",
-    "email",
-    "line1",
-    "line2",
-    "city",
-    "province",
-    "postal_code",
-    "sin",
-    "health_province",
-    "health_number",
-    "duplicate_decision",
-    "duplicate_reason",
-)
-FORM_FIELDS = {*TEXT_FIELDS, "interpreter_needed"}
+
+class DetailsForm(PageForm):
+    """A person's core details, as the registration and the edit page both ask them."""
+
+    given_names: str = ""
+    family_name: str = ""
+    former_family_names: str = ""
+    preferred_name: str = ""
+    birth_date: str = ""
+    language: str = ""
+    language_other: str = ""
+    gender: str = ""
+    interpreter_needed: str = ""  # a checkbox: "yes" when ticked
+
+    def values(self) -> dict[str, Any]:
+        """What was typed, the checkbox as a yes/no (the form is shown again from these)."""
+        return self.model_dump() | {"interpreter_needed": self.interpreter_needed == "yes"}
+
+
+def details_from(values: dict[str, Any]) -> dict[str, Any]:
+    """The registry's core details (``PersonCreate``, ``PersonUpdate``) from the form's boxes."""
+    v = values
+    return {
+        "given_names": v["given_names"],
+        "family_name": v["family_name"],
+        "former_family_names": name_list(v["former_family_names"]),
+        "preferred_name": v["preferred_name"] or None,
+        "birth_date": form_date(v["birth_date"], "birth_date"),
+        "language": v["language"] or "en",
+        "language_other": v["language_other"] or None,
+        "interpreter_needed": v["interpreter_needed"],
+        "gender": v["gender"] or None,
+    }
+
+
+class RegisterForm(DetailsForm):
+    phone: str = ""
+    email: str = ""
+    line1: str = ""
+    line2: str = ""
+    city: str = ""
+    province: str = ""
+    postal_code: str = ""
+    sin: str = ""
+    health_province: str = ""
+    health_number: str = ""
+    duplicate_decision: str = ""
+    duplicate_reason: str = ""
+    then: str = ""  # "screen": the button "Register and screen"
+
+
+FORM_FIELDS = set(RegisterForm.model_fields) - {"then"}
 
 
 @router.get("/new")
@@ -66,29 +93,23 @@ def new_person_form(request: Request, actor: StaffActor) -> HTMLResponse:
 
 
 @router.post("/new")
-async def register(request: Request, uow: UowDep, actor: StaffActor) -> Response:
+def register(request: Request, uow: UowDep, actor: StaffActor, form: Posted[RegisterForm]) -> Response:
     """Register, or show the form again with the problem next to its box or the possible duplicates."""
-    async with request.form() as form:
-        values: dict[str, Any] = {name: str(form.get(name) or "").strip() for name in TEXT_FIELDS}
-        values["interpreter_needed"] = form.get("interpreter_needed") == "yes"
-        then_screen = form.get("then") == "screen"
+    values = form.values()
+    del values["then"]
     try:
-        person = await run_in_threadpool(_register, request, uow, actor, values)
+        person = _register(request, uow, actor, values)
     except LikelyDuplicates as err:
         return _form(request, values, matches=err.matches, status_code=409)
     except InvalidInput as err:
         # A problem with the decision itself: keep showing the people the decision is about.
-        matches = (
-            await run_in_threadpool(_matches, request, uow, actor, values)
-            if values["duplicate_decision"]
-            else []
-        )
+        matches = _matches(request, uow, actor, values) if values["duplicate_decision"] else []
         errors = form_errors(request, err, FORM_FIELDS)
         return _form(request, values, errors=errors, matches=matches, status_code=422)
     name = f"{person.given_names} {person.family_name}".strip()
     pages.flash(request, N_("%(name)s is registered."), "success", name=name)
-    if then_screen:  # "Register and screen": the interview starts at once, all its questions on one form
-        started = await run_in_threadpool(interview.begin, request, uow, actor, person.id)
+    if form.then == "screen":  # "Register and screen": the interview starts at once, all on one form
+        started = interview.begin(request, uow, actor, person.id)
         return pages.redirect(request, f"/staff/screenings/{started}?form=all")
     return pages.redirect(request, f"/staff/people/{person.id}")
 
@@ -113,15 +134,7 @@ def person_from(values: dict[str, Any]) -> PersonCreate:
     typed = any(v[k] for k in ("line1", "line2", "city", "postal_code"))  # the province alone is a default
     try:
         return PersonCreate(
-            given_names=v["given_names"],
-            family_name=v["family_name"],
-            former_family_names=name_list(v["former_family_names"]),
-            preferred_name=v["preferred_name"] or None,
-            birth_date=parse_date(v["birth_date"], field="birth_date") if v["birth_date"] else None,
-            language=v["language"] or "en",
-            language_other=v["language_other"] or None,
-            interpreter_needed=v["interpreter_needed"],
-            gender=v["gender"] or None,
+            **details_from(v),
             phones=[PhoneIn(number=v["phone"])] if v["phone"] else [],
             emails=[EmailIn(address=v["email"])] if v["email"] else [],
             addresses=[_address(*address)] if typed else [],

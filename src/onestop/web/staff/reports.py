@@ -15,6 +15,7 @@ from onestop.bootstrap import Container
 from onestop.common.i18n import N_
 from onestop.web import charts, pages
 from onestop.web.deps import ContainerDep, UowDep
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter(prefix="/reports")
@@ -75,16 +76,18 @@ def monthly(request: Request, report: Report, office: str = "") -> HTMLResponse:
             hours,
             number,
         ),
-        "channels_chart": charts.horizontal(
+        "channels_chart": labels.bar_chart(
+            request,
             "contacts-by-channel",
-            pages.gettext(request, N_("Contacts by channel")),
-            pages.gettext(request, N_("How clients reached the office.")),
+            N_("Contacts by channel"),
+            N_("How clients reached the office."),
             channels,
         ),
-        "decided_chart": charts.horizontal(
+        "decided_chart": labels.bar_chart(
+            request,
             "decisions-by-outcome",
-            pages.gettext(request, N_("Decisions by outcome")),
-            pages.gettext(request, N_("Decisions made in the month, every program.")),
+            N_("Decisions by outcome"),
+            N_("Decisions made in the month, every program."),
             decided,
         ),
     }

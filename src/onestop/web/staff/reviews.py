@@ -42,7 +42,7 @@ from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.web import pages, questions
 from onestop.web.deps import UowDep
-from onestop.web.staff import forms
+from onestop.web.staff import forms, labels
 from onestop.web.staff.deps import StaffActor
 
 router = APIRouter()
@@ -330,14 +330,11 @@ def _hold_step(
 
 
 def _words(request: Request) -> dict[str, Any]:
-    def tr(table: dict[str, str]) -> dict[str, str]:
-        return {k: pages.gettext(request, v) for k, v in table.items()}
-
     return {
-        "categories": tr(CATEGORIES),
-        "review_kinds": tr(KINDS),
-        "review_statuses": tr(REVIEW_STATUSES),
-        "review_results": tr(RESULTS),
+        "categories": labels.translated(request, CATEGORIES),
+        "review_kinds": labels.translated(request, KINDS),
+        "review_statuses": labels.translated(request, REVIEW_STATUSES),
+        "review_results": labels.translated(request, RESULTS),
     }
 
 

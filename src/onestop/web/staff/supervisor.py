@@ -41,6 +41,7 @@ def team(request: Request, uow: UowDep, actor: StaffActor, day: str = "") -> HTM
         (labels.label(request, labels.TASK_BUCKETS, b), sum(1 for t in tasks if t.bucket == b))
         for b in ("overdue", "due_today", "upcoming")
     ]
+    task_bars = charts.bars(buckets, number)
     context = {
         "stats": stats,
         "day": chosen,
@@ -57,20 +58,22 @@ def team(request: Request, uow: UowDep, actor: StaffActor, day: str = "") -> HTM
             number,
         ),
         "hours": hours,
-        "reasons_chart": charts.horizontal(
+        "reasons_chart": labels.bar_chart(
+            request,
             "calls-by-reason",
-            pages.gettext(request, N_("Contacts by reason")),
-            pages.gettext(request, N_("How many contacts gave each reason (a contact may give several).")),
+            N_("Contacts by reason"),
+            N_("How many contacts gave each reason (a contact may give several)."),
             reasons,
         ),
         "reasons": reasons,
-        "tasks_chart": charts.horizontal(
+        "tasks_chart": labels.bar_chart(
+            request,
             "team-tasks",
-            pages.gettext(request, N_("The team's open tasks")),
-            pages.gettext(request, N_("Open tasks of the office, by when they are due.")),
-            charts.bars(buckets, number),
+            N_("The team's open tasks"),
+            N_("Open tasks of the office, by when they are due."),
+            task_bars,
         ),
-        "task_bars": charts.bars(buckets, number),
+        "task_bars": task_bars,
         "supervisor_queues": supervisor_queues.waiting_for_supervisor(request, uow, actor),
     }
     return pages.render(request, "staff/supervisor/team.html", context)

@@ -10,10 +10,10 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import access, registry
@@ -25,9 +25,34 @@ from onestop.registry.schemas import RestrictionIn, StaffLinkIn
 from onestop.web import pages
 from onestop.web.api.trust import policy
 from onestop.web.deps import UowDep
+from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
+from onestop.web.staff.forms import NoteForm, PageForm, Posted, ReasonForm, Shown, submit, then
 
 router = APIRouter()
+
+
+class BreakGlassForm(PageForm):
+    reason: str = ""
+    next: str = ""
+
+
+class RestrictionForm(PageForm):
+    kind: str = ""
+    note: str = ""
+
+
+class LinkForm(PageForm):
+    username: str = ""
+    person_id: str = ""
+    relation: str = "self"
+    note: str = ""
+
+
+class UnlinkForm(PageForm):
+    staff_id: str = ""
+    reason: str = ""
+
 
 #: The words for each kind of restriction, as the pages show them.
 KINDS: dict[str, str] = {
@@ -41,7 +66,7 @@ def trust_context(request: Request) -> dict[str, object]:
     """The restriction kinds' words, for the person's page (a context provider of the staff pages)."""
     if not request.url.path.startswith("/staff"):
         return {}
-    return {"restriction_labels": {k: pages.gettext(request, v) for k, v in KINDS.items()}}
+    return {"restriction_labels": labels.translated(request, KINDS)}
 
 
 @router.get("/people/{person_id:uuid}/break-glass")
@@ -58,20 +83,24 @@ def break_glass(
     uow: UowDep,
     actor: StaffActor,
     person_id: uuid.UUID,
-    reason: Annotated[str, Form()] = "",
-    next: Annotated[str, Form()] = "",
+    form: Posted[BreakGlassForm],
 ) -> Response:
     """Open the file with the reason given (audited; listed for the supervisor)."""
-    try:
-        registry.break_glass(uow, actor=actor, person_id=person_id, reason=reason, policy=policy(request))
-    except InvalidInput as err:
-        errors = {"reason": pages.gettext(request, err.problem)}
-        return _break_glass_page(
-            request, person_id, next_url=next, reason=reason, errors=errors, status_code=422
+
+    def act() -> None:
+        registry.break_glass(
+            uow, actor=actor, person_id=person_id, reason=form.reason, policy=policy(request)
         )
-    pages.flash(request, N_("The file is open to you until the end of your working day."), "success")
-    target = safe_next(next) if next else f"/staff/people/{person_id}"
-    return pages.redirect(request, target)
+
+    def again(shown: Shown) -> Response:
+        page = functools.partial(
+            _break_glass_page, request, person_id, next_url=form.next, reason=form.reason
+        )
+        return page(errors=shown.errors, status_code=shown.status_code)
+
+    target = safe_next(form.next) if form.next else f"/staff/people/{person_id}"
+    done = then(request, target, N_("The file is open to you until the end of your working day."))
+    return submit(request, form, act, done, again, boxes=lambda _: "reason")  # the form's one box
 
 
 def _break_glass_page(
@@ -100,13 +129,13 @@ def restrict(
     uow: UowDep,
     actor: StaffActor,
     person_id: uuid.UUID,
-    kind: Annotated[str, Form()] = "",
-    note: Annotated[str, Form()] = "",
+    form: Posted[RestrictionForm],
 ) -> Response:
     """Flag the file restricted (supervisors)."""
-    if kind not in KINDS:
+    if form.kind not in KINDS:
         raise InvalidInput("kind", "choose why the file is restricted")
-    registry.restrict_file(uow, actor=actor, person_id=person_id, data=RestrictionIn(kind=kind, note=note))
+    data = RestrictionIn(kind=form.kind, note=form.note)
+    registry.restrict_file(uow, actor=actor, person_id=person_id, data=data)
     pages.flash(request, N_("The file is restricted: it now opens only with a reason."), "success")
     return pages.redirect(request, f"/staff/people/{person_id}")
 
@@ -118,11 +147,11 @@ def lift(
     actor: StaffActor,
     person_id: uuid.UUID,
     restriction_id: uuid.UUID,
-    reason: Annotated[str, Form()] = "",
+    form: Posted[ReasonForm],
 ) -> Response:
     """Lift a restriction, with a reason."""
     registry.lift_restriction(
-        uow, actor=actor, person_id=person_id, restriction_id=restriction_id, reason=reason
+        uow, actor=actor, person_id=person_id, restriction_id=restriction_id, reason=form.reason
     )
     pages.flash(request, N_("The restriction is lifted."), "success")
     return pages.redirect(request, f"/staff/people/{person_id}")
@@ -139,10 +168,10 @@ def file_accesses(request: Request, uow: UowDep, actor: StaffActor, show: str = 
 
 @router.post("/file-accesses/{access_id:uuid}/review")
 def review(
-    request: Request, uow: UowDep, actor: StaffActor, access_id: uuid.UUID, note: Annotated[str, Form()] = ""
+    request: Request, uow: UowDep, actor: StaffActor, access_id: uuid.UUID, form: Posted[NoteForm]
 ) -> Response:
     """Mark one access reviewed."""
-    registry.review_file_access(uow, actor=actor, access_id=access_id, note=note)
+    registry.review_file_access(uow, actor=actor, access_id=access_id, note=form.note)
     pages.flash(request, N_("The access is marked reviewed."), "success")
     return pages.redirect(request, "/staff/file-accesses")
 
@@ -158,17 +187,14 @@ def add_link(
     request: Request,
     uow: UowDep,
     actor: StaffActor,
-    username: Annotated[str, Form()] = "",
-    person_id: Annotated[str, Form()] = "",
-    relation: Annotated[str, Form()] = "self",
-    note: Annotated[str, Form()] = "",
+    form: Posted[LinkForm],
 ) -> Response:
     """Link a staff account to a registry record (administrators)."""
-    form = {"username": username, "person_id": person_id, "relation": relation, "note": note}
+    relation = form.relation
     try:
-        staff = _staff(uow, actor, username)
+        staff = _staff(uow, actor, form.username)
         try:
-            pid = uuid.UUID(person_id.strip())
+            pid = uuid.UUID(form.person_id)
         except ValueError:
             raise InvalidInput(
                 "person_id", "is not a person's file number (copy it from the file's address)"
@@ -179,7 +205,7 @@ def add_link(
             uow,
             actor=actor,
             staff_id=staff.id,
-            data=StaffLinkIn(person_id=pid, relation=relation, note=note),
+            data=StaffLinkIn(person_id=pid, relation=relation, note=form.note),
         )
     except (InvalidInput, NotFound) as err:
         field = (
@@ -189,7 +215,7 @@ def add_link(
         )
         message = err.problem if isinstance(err, InvalidInput) else err.message
         errors = {field: pages.gettext(request, message)}
-        return _links_page(request, uow, actor, errors=errors, form=form, status_code=422)
+        return _links_page(request, uow, actor, errors=errors, form=form.model_dump(), status_code=422)
     pages.flash(request, N_("The staff account is linked to the file."), "success")
     return pages.redirect(request, "/staff/staff-links")
 
@@ -200,16 +226,15 @@ def remove_link(
     uow: UowDep,
     actor: StaffActor,
     link_id: uuid.UUID,
-    staff_id: Annotated[str, Form()] = "",
-    reason: Annotated[str, Form()] = "",
+    form: Posted[UnlinkForm],
 ) -> Response:
     """End a link, with a reason (administrators)."""
     try:
-        owner = uuid.UUID(staff_id)
+        owner = uuid.UUID(form.staff_id)
     except ValueError:
         raise InvalidInput("staff_id", "is missing") from None
     try:
-        registry.unlink_staff_person(uow, actor=actor, staff_id=owner, link_id=link_id, reason=reason)
+        registry.unlink_staff_person(uow, actor=actor, staff_id=owner, link_id=link_id, reason=form.reason)
     except InvalidInput as err:
         errors = {"reason": pages.gettext(request, err.problem)}
         return _links_page(request, uow, actor, errors=errors, status_code=422)
@@ -218,9 +243,9 @@ def remove_link(
 
 
 def _staff(uow: UnitOfWork, actor: StaffActor, username: str) -> access.Staff:
-    if not username.strip():
+    if not username:
         raise InvalidInput("username", "is required")
-    return access.get_staff_by_username(uow, actor=actor, username=username.strip())
+    return access.get_staff_by_username(uow, actor=actor, username=username)
 
 
 def _links_page(
