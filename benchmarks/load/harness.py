@@ -142,8 +142,9 @@ def pg_connections(database_url: str) -> dict[str, int]:
 
 def pg_waits(database_url: str) -> dict[str, int]:
     """What the database's busy connections (active, or idle inside a transaction) wait on, by
-    ``wait_event_type:wait_event`` ("running" when on the CPU); empty for SQLite. A queue on one
-    lock shows here as many connections on ``Lock:tuple`` or ``Lock:transactionid``."""
+    ``wait_event_type:wait_event`` ("running" when on the CPU), with the statement for a lock wait
+    and the last statement of a transaction left idle (its holder is working in the app); empty for
+    SQLite. A queue on one lock shows here as many connections on one ``Lock:tuple on: SELECT ...``."""
     url = make_url(database_url)
     if not url.drivername.startswith("postgresql"):
         return {}
@@ -152,7 +153,10 @@ def pg_waits(database_url: str) -> dict[str, int]:
     conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
         rows = conn.execute(
-            "SELECT CASE WHEN state = 'idle in transaction' THEN 'idle in transaction' "
+            "SELECT CASE WHEN state = 'idle in transaction' THEN 'idle in transaction after: ' "
+            "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 60) "
+            "WHEN wait_event_type = 'Lock' THEN 'Lock:' || wait_event || ' on: ' "
+            "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 60) "
             "ELSE coalesce(wait_event_type || ':' || wait_event, 'running') END, count(*) "
             "FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() "
             "AND state IN ('active', 'idle in transaction') GROUP BY 1",
