@@ -140,6 +140,31 @@ def pg_connections(database_url: str) -> dict[str, int]:
     return {str(state): int(n) for state, n in rows}
 
 
+def pg_waits(database_url: str) -> dict[str, int]:
+    """What the database's busy connections (active, or idle inside a transaction) wait on, by
+    ``wait_event_type:wait_event`` ("running" when on the CPU), with the statement for a lock wait
+    and the last statement of a transaction left idle (its holder is working in the app); empty for
+    SQLite. A queue on one lock shows here as many connections on one ``Lock:tuple on: SELECT ...``."""
+    url = make_url(database_url)
+    if not url.drivername.startswith("postgresql"):
+        return {}
+    import psycopg
+
+    conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
+        rows = conn.execute(
+            "SELECT CASE WHEN state = 'idle in transaction' THEN 'idle in transaction after: ' "
+            "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 60) "
+            "WHEN wait_event_type = 'Lock' THEN 'Lock:' || wait_event || ' on: ' "
+            "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 60) "
+            "ELSE coalesce(wait_event_type || ':' || wait_event, 'running') END, count(*) "
+            "FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() "
+            "AND state IN ('active', 'idle in transaction') GROUP BY 1",
+            (url.database,),
+        ).fetchall()
+    return {str(what): int(n) for what, n in rows}
+
+
 @dataclass
 class Sampler:
     """Samples the server's workers and the database every ``every`` seconds, in a thread."""
@@ -193,8 +218,9 @@ class Sampler:
                     continue
             try:
                 connections = pg_connections(self.database_url)
+                waits = pg_waits(self.database_url)
             except Exception as err:  # the database is down (a fault run): say so in the sample
-                connections = {"error": 1}
+                connections, waits = {"error": 1}, {}
                 print(f"sampler: no connection count ({type(err).__name__})", file=sys.stderr)
             self.samples.append(
                 {
@@ -202,6 +228,7 @@ class Sampler:
                     "load1": round(os.getloadavg()[0], 2),
                     "workers": workers,
                     "pg": connections,
+                    "pg_waits": waits,
                 }
             )
 
@@ -226,11 +253,17 @@ class Sampler:
                 }
             )
         totals = [sum(v for k, v in s["pg"].items() if k != "error") for s in self.samples]
+        waits: dict[str, int] = {}
+        for s in self.samples:
+            for what, n in s.get("pg_waits", {}).items():
+                waits[what] = waits.get(what, 0) + n
         loads = [s["load1"] for s in self.samples]
         return {
             "workers": workers,
             "pg_connections_peak": max(totals, default=0),
             "pg_connections_last": totals[-1] if totals else 0,
+            # summed over the samples: where the busy connections spent their time
+            "pg_busy_by_wait": dict(sorted(waits.items(), key=lambda kv: -kv[1])),
             "load1_mean": round(sum(loads) / len(loads), 2) if loads else None,
             "load1_peak": max(loads, default=None),
         }

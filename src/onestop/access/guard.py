@@ -1,8 +1,8 @@
 """``require``: the one permission check every service makes, and the audit of each refusal.
 
 A refusal must be kept even though the caller's transaction rolls back (the service raises).
-It is written in a separate transaction that starts once the caller's transaction has ended:
-writing it earlier could wait on the audit chain lock that the caller itself holds.
+It is written in a separate transaction that starts once the caller's transaction has ended, so
+the caller's rollback cannot take it along.
 """
 
 from __future__ import annotations

@@ -86,6 +86,5 @@ def anchor_audit_head(uow: UnitOfWork, *, actor: Actor) -> Anchor:
         if not uow.audit_key:
             raise InvalidInput("anchor", "anchoring needs the audit key (ONESTOP_AUDIT_KEY)")
         record(uow, actor=actor, action=AuditAction.AUDIT_ANCHOR, subject_type="audit_event", subject_id=None)
-        anchor = anchor_of_head(uow.session, uow.audit_key, uow.clock.now())
-        uow.commit()
-        return anchor
+        uow.commit()  # the event is in the chain once committed; the head read next is at or after it
+        return anchor_of_head(uow.session, uow.audit_key, uow.clock.now())

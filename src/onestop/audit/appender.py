@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from onestop.audit import domain, repository
+from onestop.audit.recorder import pending_events
 from onestop.db import wrote
 
 if TYPE_CHECKING:
@@ -104,7 +105,12 @@ _appenders_lock = threading.Lock()
 def appender_for(uow: UnitOfWork) -> ChainAppender | None:
     """The batching appender for this read, or None when it must append in its own transaction."""
     session = uow.session
-    if getattr(uow, "_depth", 1) > 1 or session.get_bind().dialect.name != "postgresql" or wrote(session):
+    if (
+        getattr(uow, "_depth", 1) > 1
+        or session.get_bind().dialect.name != "postgresql"
+        or wrote(session)
+        or pending_events(session)  # events of a change: the read's event commits with them, after them
+    ):
         return None
     factory = uow.session_factory
     with _appenders_lock:

