@@ -5,7 +5,9 @@ query values, call one service with exactly those and answer what it returns. Wr
 restated the service's parameters in its own signature and again in the call. ``ServiceRouter`` reads
 them from the service instead:
 
-- ``data`` is the request body; a parameter named in the path is a path parameter;
+- ``data`` is the request body; or, for a route that names a ``body`` model, the service's parameters
+  of that model's field names come from the body (``{"reason": ...}`` for ``reason=``);
+- a parameter named in the path is a path parameter;
 - one with no default is a required query parameter; one with a default is a query parameter only
   when the route names it in ``query`` (otherwise the service keeps its default: a ``limit`` stays
   the service's, out of the caller's reach);
@@ -24,6 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, status
+from pydantic import BaseModel
 
 from onestop.web.deps import CurrentActor, UowDep
 
@@ -48,9 +51,11 @@ class ServiceRouter(APIRouter):
         *,
         created: bool = False,
         query: tuple[str, ...] = (),
+        body: type[BaseModel] | None = None,
     ) -> None:
         """A change: answers 200 with what the service returns, or 201 when it ``created`` something."""
-        self._add("POST", path, service, name, doc, status.HTTP_201_CREATED if created else None, query)
+        code = status.HTTP_201_CREATED if created else None
+        self._add("POST", path, service, name, doc, code, query, body)
 
     def service_delete(
         self, path: str, service: Callable[..., Any], name: str, doc: str, *, query: tuple[str, ...] = ()
@@ -67,9 +72,11 @@ class ServiceRouter(APIRouter):
         doc: str,
         code: int | None,
         query: tuple[str, ...],
+        body: type[BaseModel] | None = None,
     ) -> None:
         hints = typing.get_type_hints(service)
-        unknown = set(query) - set(inspect.signature(service).parameters)
+        fields = tuple(body.model_fields) if body is not None else ()
+        unknown = (set(query) | set(fields)) - set(inspect.signature(service).parameters)
         if unknown:
             raise TypeError(f"{name}: {service.__name__} takes no {', '.join(sorted(unknown))}")
         params = [
@@ -79,7 +86,7 @@ class ServiceRouter(APIRouter):
         for param in list(inspect.signature(service).parameters.values())[1:]:
             named = f"{{{param.name}}}" in path or f"{{{param.name}:" in path or param.name == "data"
             asked = param.default is inspect.Parameter.empty or param.name in query
-            if param.name not in _NOT_FROM_REQUEST and (named or asked):
+            if param.name not in (*_NOT_FROM_REQUEST, *fields) and (named or asked):
                 params.append(
                     inspect.Parameter(
                         "body" if param.name == "data" else param.name,
@@ -89,9 +96,13 @@ class ServiceRouter(APIRouter):
                     )
                 )
 
+        if body is not None:
+            params.append(inspect.Parameter("body", inspect.Parameter.KEYWORD_ONLY, annotation=body))
+
         def endpoint(**values: Any) -> Any:
             if "body" in values:
-                values["data"] = values.pop("body")
+                sent = values.pop("body")
+                values.update({f: getattr(sent, f) for f in fields} if body is not None else {"data": sent})
             return service(values.pop("uow"), **values)
 
         endpoint.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
