@@ -111,15 +111,7 @@ def cancel_run(uow: UnitOfWork, *, actor: Actor, run_id: uuid.UUID) -> RunPublic
         run = BatchRepository(uow.session).get(run_id, for_update=True)
         domain.check_cancellable(run.status)
         run.status = RunStatus.CANCELLED.value
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.BATCH_CANCEL,
-            subject_type=SUBJECT,
-            subject_id=run.id,
-            details={"households_done": run.households_done, "partitions_done": run.partitions_done},
-        )
-        uow.commit()
+        _stopped_or_restarted(uow, actor, AuditAction.BATCH_CANCEL, run)
         return RunPublic.of(run)
 
 
@@ -133,16 +125,15 @@ def resume_run(
         domain.check_resumable(run.status)
         run.status = RunStatus.RUNNING.value
         run.error = None
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.BATCH_RESUME,
-            subject_type=SUBJECT,
-            subject_id=run.id,
-            details={"households_done": run.households_done, "partitions_done": run.partitions_done},
-        )
-        uow.commit()
+        _stopped_or_restarted(uow, actor, AuditAction.BATCH_RESUME, run)
     return execute_run(uow, actor=actor, run_id=run_id, executor=executor, progress=progress)
+
+
+def _stopped_or_restarted(uow: UnitOfWork, actor: Actor, action: AuditAction, run: BatchRun) -> None:
+    """Record a cancel or a resume against the run with how far it had got, and commit it."""
+    done = {"households_done": run.households_done, "partitions_done": run.partitions_done}
+    audit.record(uow, actor=actor, action=action, subject_type=SUBJECT, subject_id=run.id, details=done)
+    uow.commit()
 
 
 @dataclass

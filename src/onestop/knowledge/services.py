@@ -117,21 +117,11 @@ def publish(
         if article.published_number is not None:
             repo.version(article.id, article.published_number).state = VersionState.SUPERSEDED.value
         row.state = VersionState.PUBLISHED.value
-        row.reviewed_by, row.reviewed_at = actor.username, uow.clock.now()
         row.review_note = domain.line_text(data.note, "note", max_len=2000, required=False) or None
         article.published_number = row.number
         repo.set_links(article.id, list(row.links))
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: _article(repo, article, uow, actor),
-            actor=actor,
-            action=AuditAction.KNOWLEDGE_PUBLISH,
-            subject_type=ARTICLE,
-            subject_id=article.id,
-            after={"published_number": row.number, "links": list(row.links)},
-            details=audit.fields(row, "number", "author"),
-        )
+        after = {"published_number": row.number, "links": list(row.links)}
+        return _reviewed(uow, actor, AuditAction.KNOWLEDGE_PUBLISH, repo, article, row, after)
 
 
 def return_draft(
@@ -147,18 +137,32 @@ def return_draft(
         expect_version(row.version, data.version, what="draft")
         row.review_note = domain.line_text(data.note, "note", max_len=2000)
         row.state = VersionState.RETURNED.value
-        row.reviewed_by, row.reviewed_at = actor.username, uow.clock.now()
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: _article(repo, article, uow, actor),
-            actor=actor,
-            action=AuditAction.KNOWLEDGE_RETURN,
-            subject_type=ARTICLE,
-            subject_id=article.id,
-            after={"state": row.state},
-            details=audit.fields(row, "number", "author"),
-        )
+        return _reviewed(uow, actor, AuditAction.KNOWLEDGE_RETURN, repo, article, row, {"state": row.state})
+
+
+def _reviewed(
+    uow: UnitOfWork,
+    actor: Actor,
+    action: AuditAction,
+    repo: KnowledgeRepository,
+    article: Article,
+    row: ArticleVersion,
+    after: dict[str, Any],
+) -> ArticlePublic:
+    """End the review of a draft, published or returned: stamped with its reviewer, recorded against the
+    article naming the draft (its number and author), and the article handed back."""
+    row.reviewed_by, row.reviewed_at = actor.username, uow.clock.now()
+    uow.flush()
+    return audit.audited_write(
+        uow,
+        lambda: _article(repo, article, uow, actor),
+        actor=actor,
+        action=action,
+        subject_type=ARTICLE,
+        subject_id=article.id,
+        after=after,
+        details=audit.fields(row, "number", "author"),
+    )
 
 
 def get_article(uow: UnitOfWork, *, actor: Actor, article_id: uuid.UUID) -> ArticlePublic:

@@ -1,19 +1,22 @@
-"""Small helpers the money services share: closed periods, maker-checker, notices, inserts."""
+"""Small helpers the money services share: closed periods, maker-checker, notices, inserts, and how a
+kind of record is kept in the audit trail."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from onestop import audit
 from onestop.access import Actor
+from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, PermissionDenied
 from onestop.common.ids import new_id
-from onestop.db import UnitOfWork, json_ready
+from onestop.db import Entity, UnitOfWork, json_ready
 from onestop.money import repository
 from onestop.money.domain import month_label
 from onestop.money.errors import PeriodClosed
@@ -21,6 +24,98 @@ from onestop.money.models import ApprovalRequest, Notice
 from onestop.registry import BenefitUnit
 
 T = TypeVar("T")
+
+
+R = TypeVar("R", bound=Entity)
+
+
+class Recorded(Generic[R]):
+    """One kind of money record in the audit trail: the subject type its events name, and the fields an
+    event keeps of it before and after a change (named once, not restated by every service)."""
+
+    def __init__(self, subject_type: str, *names: str) -> None:
+        self.subject_type = subject_type
+        self.names = names
+
+    def snapshot(self, row: R) -> dict[str, Any]:
+        """What the audit trail keeps of ``row``."""
+        return audit.fields(row, *self.names)
+
+    def record(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        action: AuditAction,
+        row: R,
+        *,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        """Record ``action`` against ``row``: ``after`` it, its snapshot as it is now unless the change
+        names other values, and ``before`` it."""
+        audit.record(
+            uow,
+            actor=actor,
+            action=action,
+            subject_type=self.subject_type,
+            subject_id=row.id,
+            before=before,
+            after=self.snapshot(row) if after is None else after,
+            details=details,
+        )
+
+    def saved(self, uow: UnitOfWork, actor: Actor, action: AuditAction, row: R, **event: Any) -> R:
+        """End a change of ``row``: ``record`` it (``event``: before, after, details), commit, and return
+        the row."""
+        self.record(uow, actor, action, row, **event)
+        uow.commit()
+        return row
+
+    def read(self, uow: UnitOfWork, actor: Actor, action: AuditAction, row: R) -> R:
+        """End a read of ``row``: record it against the row, commit, and return the row."""
+        return audit.audited_read(
+            uow, row, actor=actor, action=action, subject_type=self.subject_type, subject_id=row.id
+        )
+
+    def listed(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        action: AuditAction,
+        found: Sequence[R],
+        *,
+        within: tuple[str, uuid.UUID | None],
+        **details: Any,
+    ) -> Sequence[R]:
+        """``listed`` rows of this kind."""
+        return listed(uow, actor, action, found, kind=self.subject_type, within=within, **details)
+
+
+def listed(
+    uow: UnitOfWork,
+    actor: Actor,
+    action: AuditAction,
+    found: Sequence[T],
+    *,
+    kind: str,
+    within: tuple[str, uuid.UUID | None],
+    purpose: str | None = None,
+    **details: Any,
+) -> Sequence[T]:
+    """End a read of a list of ``kind`` records: record it, counted (after ``details``), against the
+    record it was narrowed to (``within``: its subject type and id) or, with no id, against the kind."""
+    subject_type, subject_id = within if within[1] is not None else (kind, None)
+    return audit.audited_read(
+        uow,
+        found,
+        actor=actor,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        purpose=purpose,
+        details={**details, "count": len(found)},
+    )
 
 
 def ensure_open(session: Session, days: Iterable[dt.date], *, field: str) -> None:

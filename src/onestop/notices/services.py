@@ -316,6 +316,14 @@ def email_message(row: Notice, *, to: str, sender: str, at: dt.datetime) -> Emai
     return msg
 
 
+def _view(row: Notice) -> NoticePublic:
+    return NoticePublic.of(row, letter_of(row))
+
+
+#: A notice changed by staff, handed back with its letter.
+_NOTICE = audit.Subject.of_row(SUBJECT, _view)
+
+
 def letter_of(row: Notice) -> Letter:
     return render(Kind(row.kind), row.language, row.params, row.extra_paragraph)
 
@@ -453,13 +461,15 @@ def notice_pdf(uow: UnitOfWork, *, actor: Actor, notice_id: uuid.UUID) -> bytes:
     """The letter as PDF (a preview before it goes, or a copy to print)."""
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=notice_id)
-        row = _get(uow, notice_id)
-        data = _pdf(uow, row)
-        audit.record(
-            uow, actor=actor, action=AuditAction.NOTICE_PRINT, subject_type=SUBJECT, subject_id=row.id
-        )
-        uow.commit()
-        return data
+        return _printed(uow, actor, _get(uow, notice_id))
+
+
+def _printed(uow: UnitOfWork, actor: Actor, row: Notice) -> bytes:
+    """The letter as PDF, its printing recorded against it (whoever prints it, staff or client)."""
+    data = _pdf(uow, row)
+    audit.record(uow, actor=actor, action=AuditAction.NOTICE_PRINT, subject_type=SUBJECT, subject_id=row.id)
+    uow.commit()
+    return data
 
 
 def _pdf(uow: UnitOfWork, row: Notice) -> bytes:
@@ -493,11 +503,7 @@ def add_paragraph(uow: UnitOfWork, *, actor: Actor, notice_id: uuid.UUID, text: 
         if row.status not in (Status.QUEUED.value, Status.HELD.value, Status.FAILED.value):
             raise InvalidTransition(f"the letter is {row.status}; re-send it to change it")
         row.extra_paragraph = required_text(text, "text", max_len=2000)
-        audit.record(
-            uow, actor=actor, action=AuditAction.NOTICE_EDIT, subject_type=SUBJECT, subject_id=row.id
-        )
-        uow.commit()
-        return NoticePublic.of(row, letter_of(row))
+        return _NOTICE.saved(uow, actor, AuditAction.NOTICE_EDIT, row)
 
 
 def resend(
@@ -526,17 +532,9 @@ def resend(
             row.params, row.status = params, Status.QUEUED.value
             row.next_attempt_at, row.attempts = uow.clock.now(), 0
             target = row
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.NOTICE_RESEND,
-            subject_type=SUBJECT,
-            subject_id=target.id,
-            details={"from": row.id, "channel": channel},
+        return _NOTICE.saved(
+            uow, actor, AuditAction.NOTICE_RESEND, target, details={"from": row.id, "channel": channel}
         )
-        uow.commit()
-        return NoticePublic.of(target, letter_of(target))
 
 
 def mark_returned(uow: UnitOfWork, *, actor: Actor, notice_id: uuid.UUID) -> NoticePublic:
@@ -624,13 +622,7 @@ def inbox_pdf(uow: UnitOfWork, *, actor: Actor, people: Sequence[uuid.UUID], not
     """One of the client's own letters as PDF, as it was sent."""
     with uow:
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=notice_id)
-        row = _own(uow, people, notice_id)
-        data = _pdf(uow, row)
-        audit.record(
-            uow, actor=actor, action=AuditAction.NOTICE_PRINT, subject_type=SUBJECT, subject_id=row.id
-        )
-        uow.commit()
-        return data
+        return _printed(uow, actor, _own(uow, people, notice_id))
 
 
 def _own(uow: UnitOfWork, people: Sequence[uuid.UUID], notice_id: uuid.UUID) -> Notice:

@@ -15,6 +15,7 @@ import functools
 import uuid
 from decimal import Decimal
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -150,15 +151,9 @@ def record_attendance(
             )
             row.task_id = task.id
             uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: _public(repo, training),
-            actor=actor,
-            action=AuditAction.TRAINING_ATTENDANCE_RECORD,
-            subject_type=PERSON,
-            subject_id=training.person_id,
-            after=audit.fields(row, "term", "scheduled_days", "attended_days", "flagged"),
-            details={"training_id": training.id, "attendance_id": row.id, "task_id": row.task_id},
+        after = audit.fields(row, "term", "scheduled_days", "attended_days", "flagged")
+        return _attendance_saved(
+            uow, actor, AuditAction.TRAINING_ATTENDANCE_RECORD, training, row, after, task_id=row.task_id
         )
 
 
@@ -191,16 +186,8 @@ def confirm_missed(
         _settle(uow, actor, row, AttendanceOutcome.CONFIRMED, note, f"Confirmed: change reported ({note})")
         row.review_id = review.id
         uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: _public(repo, training),
-            actor=actor,
-            action=AuditAction.TRAINING_ATTENDANCE_CONFIRM,
-            subject_type=PERSON,
-            subject_id=training.person_id,
-            after={"outcome": row.outcome, "review_id": review.id, "application_id": data.application_id},
-            details={"training_id": training.id, "attendance_id": row.id},
-        )
+        after = {"outcome": row.outcome, "review_id": review.id, "application_id": data.application_id}
+        return _attendance_saved(uow, actor, AuditAction.TRAINING_ATTENDANCE_CONFIRM, training, row, after)
 
 
 def excuse_missed(
@@ -213,16 +200,8 @@ def excuse_missed(
         row, training = _flagged(uow, actor, repo, attendance_id, data.version)
         note = required_text(data.note, "note", max_len=4000)
         _settle(uow, actor, row, AttendanceOutcome.EXCUSED, note, f"Excused: {note}")
-        return audit.audited_write(
-            uow,
-            lambda: _public(repo, training),
-            actor=actor,
-            action=AuditAction.TRAINING_ATTENDANCE_EXCUSE,
-            subject_type=PERSON,
-            subject_id=training.person_id,
-            after={"outcome": row.outcome, "note": note},
-            details={"training_id": training.id, "attendance_id": row.id},
-        )
+        after = {"outcome": row.outcome, "note": note}
+        return _attendance_saved(uow, actor, AuditAction.TRAINING_ATTENDANCE_EXCUSE, training, row, after)
 
 
 def get_training(uow: UnitOfWork, *, actor: Actor, training_id: uuid.UUID) -> TrainingPublic:
@@ -317,6 +296,29 @@ def _settle(
 
 def _percent(share: Decimal) -> str:
     return f"{(share * 100).normalize():f}%"
+
+
+def _attendance_saved(
+    uow: UnitOfWork,
+    actor: Actor,
+    action: AuditAction,
+    training: Training,
+    row: AttendanceRecord,
+    after: dict[str, Any],
+    **more: Any,
+) -> TrainingPublic:
+    """End a change of a term's attendance: recorded against the client, naming the training and the
+    term (``more``: other details), and the training handed back with its attendance."""
+    return audit.audited_write(
+        uow,
+        lambda: _public(PartnersRepository(uow.session), training),
+        actor=actor,
+        action=action,
+        subject_type=PERSON,
+        subject_id=training.person_id,
+        after=after,
+        details={"training_id": training.id, "attendance_id": row.id, **more},
+    )
 
 
 def _public(repo: PartnersRepository, training: Training) -> TrainingPublic:

@@ -26,6 +26,9 @@ from onestop.policy.schemas import OverlayCreate, OverlayDecision, OverlayPublic
 from onestop.rules import Pack, Parameter, ParameterOverlay, Source, overlays
 
 SUBJECT = "parameter_overlay"
+
+#: An overlay recorded or decided, handed back as its public view.
+_OVERLAYS = audit.Subject.of_row(SUBJECT, OverlayPublic.of)
 STATUSES = ("pending", "approved", "refused")
 
 
@@ -53,16 +56,8 @@ def record_overlay(uow: UnitOfWork, *, actor: Actor, data: OverlayCreate) -> Ove
         )
         uow.session.add(row)
         uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.PARAMETER_OVERLAY_RECORD,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            details={"parameter": row.parameter, "effective": row.effective.isoformat()},
-        )
-        uow.commit()
-        return OverlayPublic.of(row)
+        details = {"parameter": row.parameter, "effective": row.effective.isoformat()}
+        return _OVERLAYS.saved(uow, actor, AuditAction.PARAMETER_OVERLAY_RECORD, row, details=details)
 
 
 def approve_overlay(
@@ -76,17 +71,9 @@ def approve_overlay(
         row.decided_at = uow.clock.now()
         uow.flush()
         approved = load_approved(uow.session)
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.PARAMETER_OVERLAY_APPROVE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            details={"parameter": row.parameter, "maker": row.recorded_by},
-        )
         uow.after_commit(lambda: _use(approved))
-        uow.commit()
-        return OverlayPublic.of(row)
+        details = {"parameter": row.parameter, "maker": row.recorded_by}
+        return _OVERLAYS.saved(uow, actor, AuditAction.PARAMETER_OVERLAY_APPROVE, row, details=details)
 
 
 def refuse_overlay(
@@ -99,17 +86,8 @@ def refuse_overlay(
         row = _pending(uow, actor, overlay_id, data)
         row.status, row.decided_by, row.decided_by_id = "refused", actor.username, actor.staff_id
         row.decided_at, row.refusal_reason = uow.clock.now(), reason
-        uow.flush()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.PARAMETER_OVERLAY_REFUSE,
-            subject_type=SUBJECT,
-            subject_id=row.id,
-            details={"reason": reason, "maker": row.recorded_by},
-        )
-        uow.commit()
-        return OverlayPublic.of(row)
+        details = {"reason": reason, "maker": row.recorded_by}
+        return _OVERLAYS.saved(uow, actor, AuditAction.PARAMETER_OVERLAY_REFUSE, row, details=details)
 
 
 def list_overlays(

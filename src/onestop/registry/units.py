@@ -24,6 +24,14 @@ from onestop.registry.schemas import MemberIn, UnitCreate, UnitPublic
 SUBJECT = "benefit_unit"
 
 
+def _view(uow: UnitOfWork, unit: m.BenefitUnit) -> UnitPublic:
+    return to_public.unit_public(unit, UnitRepository(uow.session).memberships(unit.id))
+
+
+#: A unit changed, handed back with its memberships as they are now.
+_UNITS = audit.Subject(SUBJECT, _view)
+
+
 def _stint(row: m.UnitMembership) -> households.Stint:
     role = households.MemberRole(row.role)
     return households.Stint(row.unit_id, row.person_id, role, row.joined_on, row.left_on)
@@ -74,15 +82,8 @@ def create_unit(uow: UnitOfWork, *, actor: Actor, data: UnitCreate) -> UnitPubli
             _admit(uow, unit.id, member, stints, actor.username)
         uow.flush()
         members = UnitRepository(uow.session).memberships(unit.id)
-        return audit.audited_write(
-            uow,
-            lambda: to_public.unit_public(unit, members),
-            actor=actor,
-            action=AuditAction.UNIT_CREATE,
-            subject_type=SUBJECT,
-            subject_id=unit.id,
-            after={"members": [audit.fields(r, "person_id", "role") for r in members]},
-        )
+        after = {"members": [audit.fields(r, "person_id", "role") for r in members]}
+        return _UNITS.saved(uow, actor, AuditAction.UNIT_CREATE, unit, after=after)
 
 
 def get_unit(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> UnitPublic:
@@ -105,15 +106,8 @@ def add_member(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID, member: Mem
         stints = [_stint(r) for r in units.memberships(unit_id)]
         row = _admit(uow, unit_id, member, stints, actor.username)
         uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: to_public.unit_public(unit, units.memberships(unit_id)),
-            actor=actor,
-            action=AuditAction.UNIT_MEMBER_ADD,
-            subject_type=SUBJECT,
-            subject_id=unit_id,
-            after=audit.fields(row, "person_id", "role", "joined_on"),
-        )
+        after = audit.fields(row, "person_id", "role", "joined_on")
+        return _UNITS.saved(uow, actor, AuditAction.UNIT_MEMBER_ADD, unit, after=after)
 
 
 def end_membership(
@@ -129,16 +123,9 @@ def end_membership(
             raise Conflict(f"this membership already ended on {row.left_on.isoformat()}")
         households.dates(row.joined_on, left_on)
         row.left_on, row.ended_by = left_on, actor.username
-        uow.flush()
-        return audit.audited_write(
-            uow,
-            lambda: to_public.unit_public(unit, units.memberships(unit_id)),
-            actor=actor,
-            action=AuditAction.UNIT_MEMBER_END,
-            subject_type=SUBJECT,
-            subject_id=unit_id,
-            before={"left_on": None},
-            after={"person_id": row.person_id, "left_on": left_on},
+        after = {"person_id": row.person_id, "left_on": left_on}
+        return _UNITS.saved(
+            uow, actor, AuditAction.UNIT_MEMBER_END, unit, before={"left_on": None}, after=after
         )
 
 

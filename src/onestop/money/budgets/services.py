@@ -10,13 +10,16 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from onestop import audit
 from onestop.access import Actor, Office, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput
 from onestop.db import UnitOfWork
-from onestop.money import domain, repository
+from onestop.money import domain, repository, support
 from onestop.money.models import Budget
+
+BUDGET: support.Recorded[Budget] = support.Recorded(
+    "budget", "program", "office_id", "fiscal_year", "amount_cents"
+)
 
 
 def set_budget(
@@ -51,22 +54,7 @@ def set_budget(
             uow.flush()
         else:
             budget.amount_cents, budget.set_by = amount_cents, actor.username
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.BUDGET_SET,
-            subject_type="budget",
-            subject_id=budget.id,
-            before=before,
-            after={
-                "program": program,
-                "office_id": office_id,
-                "fiscal_year": fiscal_year,
-                "amount_cents": amount_cents,
-            },
-        )
-        uow.commit()
-    return budget
+        return BUDGET.saved(uow, actor, AuditAction.BUDGET_SET, budget, before=before)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from onestop.money.models import Payee
 from onestop.money.schemas import PayeeCreate
 from onestop.registry import Person
 
+PAYEE: support.Recorded[Payee] = support.Recorded("payee")
+
 
 def create_payee(
     uow: UnitOfWork,
@@ -65,22 +67,11 @@ def create_payee(
                 reason="a payee set up by hand (a third party, or banking details) needs a second person",
                 explanation=f"new {payee.kind} payee {clean}, account {payee.account_masked or 'none'}",
             )
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.PAYEE_CREATE,
-            subject_type="payee",
-            subject_id=payee.id,
-            after={
-                "kind": payee.kind,
-                "name": clean,
-                "person_id": person_id,
-                "account": payee.account_masked,
-                "state": payee.state,
-            },
-        )
-        uow.commit()
-    return payee
+        after = audit.fields(payee, "kind", "name", "person_id") | {
+            "account": payee.account_masked,
+            "state": payee.state,
+        }
+        return PAYEE.saved(uow, actor, AuditAction.PAYEE_CREATE, payee, after=after)
 
 
 def needs_second_person(actor: Actor, kind: domain.PayeeKind, bank: domain.BankAccount | None) -> bool:
@@ -99,9 +90,7 @@ def get_payee(uow: UnitOfWork, *, actor: Actor, payee_id: uuid.UUID) -> Payee:
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="payee", subject_id=payee_id)
         found = repository.get(uow.session, Payee, payee_id, kind="payee")
-        return audit.audited_read(
-            uow, found, actor=actor, action=AuditAction.PAYEE_READ, subject_type="payee", subject_id=payee_id
-        )
+        return PAYEE.read(uow, actor, AuditAction.PAYEE_READ, found)
 
 
 def list_payees(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID | None = None) -> Sequence[Payee]:
@@ -112,15 +101,7 @@ def list_payees(uow: UnitOfWork, *, actor: Actor, person_id: uuid.UUID | None = 
         if person_id is not None:
             query = query.where(Payee.person_id == person_id)
         found = uow.session.scalars(query.limit(500)).all()
-        return audit.audited_read(
-            uow,
-            found,
-            actor=actor,
-            action=AuditAction.PAYEE_LIST,
-            subject_type="person" if person_id is not None else "payee",
-            subject_id=person_id,
-            details={"count": len(found)},
-        )
+        return PAYEE.listed(uow, actor, AuditAction.PAYEE_LIST, found, within=("person", person_id))
 
 
 def bank_details(uow: UnitOfWork, payee: Payee) -> domain.BankAccount | None:

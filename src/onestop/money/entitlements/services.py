@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from onestop import audit
 from onestop.access import Actor, Permission, Role, require
 from onestop.audit import AuditAction
 from onestop.common.errors import InvalidInput, InvalidTransition
@@ -25,6 +24,20 @@ from onestop.money.overpayments import services as overpayments
 from onestop.money.payments import issuances
 from onestop.money.payments.authority import AuthorityDecision, check_authority
 from onestop.money.schemas import EntitlementChange, EntitlementCreate
+
+ENTITLEMENT: support.Recorded[Entitlement] = support.Recorded(
+    "entitlement",
+    "program",
+    "unit_id",
+    "amount_cents",
+    "frequency",
+    "method",
+    "start_date",
+    "end_date",
+    "payee_id",
+    "decision_id",
+    "state",
+)
 
 _COUNTED = {
     IssuanceState.PENDING_APPROVAL,
@@ -92,17 +105,8 @@ def create_entitlement(
                 data.explanation.strip() or f"new {ent.frequency} {program} entitlement set up by hand"
             )
             _request(uow, actor, ent, authority, why, explanation)
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.ENTITLEMENT_CREATE,
-            subject_type="entitlement",
-            subject_id=ent.id,
-            after=snapshot(ent),
-            details={"authority": authority.reason, "needs_approval": why},
-        )
-        uow.commit()
-    return ent
+        details = {"authority": authority.reason, "needs_approval": why}
+        return ENTITLEMENT.saved(uow, actor, AuditAction.ENTITLEMENT_CREATE, ent, details=details)
 
 
 def check_decision(
@@ -234,14 +238,12 @@ def change_entitlement(
             new.active, new.state = False, "pending_approval"
             _request(uow, actor, new, authority, why, reason)
             result = ChangeResult(new, pending=True)
-        audit.record(
+        ENTITLEMENT.saved(
             uow,
-            actor=actor,
-            action=AuditAction.ENTITLEMENT_CHANGE,
-            subject_type="entitlement",
-            subject_id=new.id,
-            before=snapshot(old),
-            after=snapshot(new),
+            actor,
+            AuditAction.ENTITLEMENT_CHANGE,
+            new,
+            before=ENTITLEMENT.snapshot(old),
             details={
                 "reason": reason,
                 "arrears": len(result.arrears),
@@ -249,7 +251,6 @@ def change_entitlement(
                 "needs_approval": why,
             },
         )
-        uow.commit()
     return result
 
 
@@ -379,14 +380,7 @@ def get_entitlement(uow: UnitOfWork, *, actor: Actor, entitlement_id: uuid.UUID)
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement", subject_id=entitlement_id)
         found = repository.get(uow.session, Entitlement, entitlement_id, kind="entitlement")
-        return audit.audited_read(
-            uow,
-            found,
-            actor=actor,
-            action=AuditAction.ENTITLEMENT_READ,
-            subject_type="entitlement",
-            subject_id=entitlement_id,
-        )
+        return ENTITLEMENT.read(uow, actor, AuditAction.ENTITLEMENT_READ, found)
 
 
 def list_entitlements(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> Sequence[Entitlement]:
@@ -395,31 +389,7 @@ def list_entitlements(uow: UnitOfWork, *, actor: Actor, unit_id: uuid.UUID) -> S
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="entitlement")
         query = select(Entitlement).where(Entitlement.unit_id == unit_id)
         found = uow.session.scalars(query.order_by(Entitlement.created_at.desc(), Entitlement.id)).all()
-        return audit.audited_read(
-            uow,
-            found,
-            actor=actor,
-            action=AuditAction.ENTITLEMENT_LIST,
-            subject_type="unit",
-            subject_id=unit_id,
-            details={"count": len(found)},
-        )
-
-
-def snapshot(ent: Entitlement) -> dict[str, object]:
-    """What the audit trail keeps of an entitlement."""
-    return {
-        "program": ent.program,
-        "unit_id": ent.unit_id,
-        "amount_cents": ent.amount_cents,
-        "frequency": ent.frequency,
-        "method": ent.method,
-        "start_date": ent.start_date,
-        "end_date": ent.end_date,
-        "payee_id": ent.payee_id,
-        "decision_id": ent.decision_id,
-        "state": ent.state,
-    }
+        return ENTITLEMENT.listed(uow, actor, AuditAction.ENTITLEMENT_LIST, found, within=("unit", unit_id))
 
 
 def _dates(start: dt.date, end: dt.date | None) -> None:

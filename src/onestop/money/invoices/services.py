@@ -6,7 +6,6 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from onestop import audit
 from onestop.access import Actor, Permission, require
 from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
@@ -26,6 +25,10 @@ from onestop.money.models import Invoice, Issuance, Payee
 from onestop.money.payments import issuances
 from onestop.money.payments.authority import check_authority
 from onestop.money.schemas import FundingInvoiceCreate, InvoiceCreate
+
+INVOICE: support.Recorded[Invoice] = support.Recorded(
+    "invoice", "vendor_reference", "amount_cents", "program"
+)
 
 
 def record_invoice(
@@ -93,16 +96,7 @@ def _record(
         )
         if not created:
             return support.kept(uow, stored)
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.INVOICE_CREATE,
-            subject_type="invoice",
-            subject_id=invoice.id,
-            after={"vendor_reference": ref, "amount_cents": amount_cents, "program": invoice.program},
-        )
-        uow.commit()
-    return invoice
+        return INVOICE.saved(uow, actor, AuditAction.INVOICE_CREATE, invoice)
 
 
 def approve_invoice(uow: UnitOfWork, *, actor: Actor, invoice_id: uuid.UUID, pay_date: dt.date) -> Invoice:
@@ -123,17 +117,9 @@ def approve_invoice(uow: UnitOfWork, *, actor: Actor, invoice_id: uuid.UUID, pay
         approved = issuance.state == IssuanceState.APPROVED.value
         wanted = InvoiceState.APPROVED if approved else InvoiceState.PENDING_APPROVAL
         invoice.state = transition(INVOICE_TRANSITIONS, invoice.state, wanted, what="an invoice").value
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.INVOICE_APPROVE,
-            subject_type="invoice",
-            subject_id=invoice.id,
-            after={"state": invoice.state, "issuance_id": issuance.id},
-            details={"authority": decision.reason},
-        )
-        uow.commit()
-    return invoice
+        after = {"state": invoice.state, "issuance_id": issuance.id}
+        details = {"authority": decision.reason}
+        return INVOICE.saved(uow, actor, AuditAction.INVOICE_APPROVE, invoice, after=after, details=details)
 
 
 def _issuance(uow: UnitOfWork, actor: Actor, invoice: Invoice, pay_date: dt.date) -> Issuance:

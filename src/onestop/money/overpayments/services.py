@@ -33,6 +33,10 @@ from onestop.money.schemas import (
 
 SOURCES = ("reassessment", "investigation", "manual")
 
+OVERPAYMENT: support.Recorded[Overpayment] = support.Recorded(
+    "overpayment", "unit_id", "program", "amount_cents", "balance_cents", "state", "source"
+)
+
 
 @functools.cache
 def payment_settings() -> dict[str, object]:
@@ -166,16 +170,9 @@ def create_overpayment(
             reason=reason.strip(),
             key=key,
         )
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.OVERPAYMENT_CREATE,
-            subject_type="overpayment",
-            subject_id=op.id,
-            after=snapshot(op),
+        return OverpaymentPublic.model_validate(
+            OVERPAYMENT.saved(uow, actor, AuditAction.OVERPAYMENT_CREATE, op)
         )
-        uow.commit()
-        return OverpaymentPublic.model_validate(op)
 
 
 def record_repayment(
@@ -197,7 +194,7 @@ def record_repayment(
             raise InvalidTransition(f"an overpayment that is {op.state} takes no repayment")
         if amount_cents > op.balance_cents:
             raise InvalidInput("amount_cents", f"is more than the balance owed ({op.balance_cents} cents)")
-        before = snapshot(op)
+        before = OVERPAYMENT.snapshot(op)
         recovery = _recover(uow, op, "repayment", amount_cents, actor.username, note=note)
         ledger.post(
             uow,
@@ -207,17 +204,9 @@ def record_repayment(
             posted_by=actor.username,
             lines=postings.repayment_lines(op.unit_id, op.program, amount_cents),
         )
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.OVERPAYMENT_REPAYMENT,
-            subject_type="overpayment",
-            subject_id=op.id,
-            before=before,
-            after=snapshot(op),
+        return OverpaymentPublic.model_validate(
+            OVERPAYMENT.saved(uow, actor, AuditAction.OVERPAYMENT_REPAYMENT, op, before=before)
         )
-        uow.commit()
-        return OverpaymentPublic.model_validate(op)
 
 
 def request_write_off(
@@ -343,24 +332,4 @@ def list_overpayments(
     with uow:
         require(uow, actor, Permission.MONEY_OVERPAYMENT_WRITE, subject_type="overpayment")
         found = repository.list_overpayments(uow.session, unit_id=unit_id)
-        return audit.audited_read(
-            uow,
-            found,
-            actor=actor,
-            action=AuditAction.OVERPAYMENT_LIST,
-            subject_type="unit" if unit_id is not None else "overpayment",
-            subject_id=unit_id,
-            details={"count": len(found)},
-        )
-
-
-def snapshot(op: Overpayment) -> dict[str, object]:
-    """What the audit trail keeps of an overpayment."""
-    return {
-        "unit_id": op.unit_id,
-        "program": op.program,
-        "amount_cents": op.amount_cents,
-        "balance_cents": op.balance_cents,
-        "state": op.state,
-        "source": op.source,
-    }
+        return OVERPAYMENT.listed(uow, actor, AuditAction.OVERPAYMENT_LIST, found, within=("unit", unit_id))

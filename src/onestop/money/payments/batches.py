@@ -38,6 +38,10 @@ from onestop.money.payments import run_sql
 BANK_METHODS = (PaymentMethod.DIRECT_DEPOSIT.value, PaymentMethod.THIRD_PARTY.value)
 BATCH_METHODS = (*BANK_METHODS, PaymentMethod.CHEQUE.value)
 
+BATCH: support.Recorded[PaymentBatch] = support.Recorded(
+    "batch", "number", "state", "pay_date", "item_count", "total_cents"
+)
+
 
 def build_batch(
     uow: UnitOfWork, *, actor: Actor, pay_date: dt.date, idempotency_key: str | None = None
@@ -87,16 +91,7 @@ def build_batch(
             raise Conflict(
                 "another batch took some of these payments at the same time; build again"
             ) from None
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.BATCH_BUILD,
-            subject_type="batch",
-            subject_id=batch.id,
-            after=snapshot(batch),
-        )
-        uow.commit()
-    return batch
+        return BATCH.saved(uow, actor, AuditAction.BATCH_BUILD, batch)
 
 
 def _add_items(uow: UnitOfWork, batch: PaymentBatch, rows: Sequence[Any]) -> None:
@@ -173,20 +168,10 @@ def approve_batch(uow: UnitOfWork, *, actor: Actor, batch_id: uuid.UUID) -> Paym
         if support.is_same_person(actor, batch.built_by, batch.built_by_id):
             raise SelfApproval("a batch")
         support.ensure_open(uow.session, [batch.pay_date], field="pay_date")
-        before = snapshot(batch)
+        before = BATCH.snapshot(batch)
         batch.state = BatchState.APPROVED.value
         batch.approved_by, batch.approved_at = actor.username, uow.clock.now()
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.BATCH_APPROVE,
-            subject_type="batch",
-            subject_id=batch.id,
-            before=before,
-            after=snapshot(batch),
-        )
-        uow.commit()
-    return batch
+        return BATCH.saved(uow, actor, AuditAction.BATCH_APPROVE, batch, before=before)
 
 
 def close_period(uow: UnitOfWork, *, actor: Actor, month: str) -> ClosedPeriod:
@@ -234,17 +219,6 @@ def list_batches(uow: UnitOfWork, *, actor: Actor, limit: int = 50) -> Sequence[
         return support.kept(uow, repository.list_batches(uow.session, limit=min(limit, 500)))
 
 
-def snapshot(batch: PaymentBatch) -> dict[str, object]:
-    """What the audit trail keeps of a batch."""
-    return {
-        "number": batch.number,
-        "state": batch.state,
-        "pay_date": batch.pay_date,
-        "item_count": batch.item_count,
-        "total_cents": batch.total_cents,
-    }
-
-
 def cheque_register(
     uow: UnitOfWork, *, actor: Actor, purpose: str, batch_id: uuid.UUID | None = None
 ) -> Sequence[Cheque]:
@@ -256,13 +230,12 @@ def cheque_register(
         if not why or len(why) > 200:
             raise InvalidInput("purpose", "say why you need the cheque register (at most 200 characters)")
         found = repository.cheque_register(uow.session, batch_id=batch_id)
-        return audit.audited_read(
+        return support.listed(
             uow,
+            actor,
+            AuditAction.CHEQUE_REGISTER_READ,
             found,
-            actor=actor,
-            action=AuditAction.CHEQUE_REGISTER_READ,
-            subject_type="batch" if batch_id is not None else "cheque",
-            subject_id=batch_id,
+            kind="cheque",
+            within=("batch", batch_id),
             purpose=why,
-            details={"count": len(found)},
         )

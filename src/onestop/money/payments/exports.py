@@ -170,15 +170,8 @@ def _finish(uow: UnitOfWork, actor: Actor, batch_id: uuid.UUID, paths: _Paths) -
             _release(uow, actor, batch)
             batch.state = BatchState.EXPORTED.value
             batch.exported_at = uow.clock.now()
-            audit.record(
-                uow,
-                actor=actor,
-                action=AuditAction.BATCH_EXPORT,
-                subject_type="batch",
-                subject_id=batch.id,
-                after=batches.snapshot(batch),
-                details={"file": batch.file_name, "sha256": paths.sha256},
-            )
+            details = {"file": batch.file_name, "sha256": paths.sha256}
+            batches.BATCH.record(uow, actor, AuditAction.BATCH_EXPORT, batch, details=details)
         support.kept(uow, batch)
     return ExportResult(batch, paths.payment_file, paths.cheque_csv, paths.cheque_pdf)
 

@@ -10,7 +10,6 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from onestop import audit
 from onestop.access import Actor, Permission, Role, Staff, require
 from onestop.audit import AuditAction
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
@@ -37,6 +36,18 @@ ONE_OFF_TYPES = frozenset(PaymentType) - {
     PaymentType.ARREARS,
     PaymentType.PROJECT_FUNDING,
 }
+
+ISSUANCE: support.Recorded[Issuance] = support.Recorded(
+    "issuance",
+    "state",
+    "payment_type",
+    "program",
+    "unit_id",
+    "gross_cents",
+    "net_cents",
+    "method",
+    "pay_date",
+)
 
 
 def issue_payment(
@@ -98,17 +109,8 @@ def issue_payment(
         if not created:
             return support.kept(uow, _same_or_conflict(stored, amount_cents, data.unit_id))
         route_issuance(uow, actor, issuance, decision, data.explanation, policy)
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.ISSUANCE_CREATE,
-            subject_type="issuance",
-            subject_id=issuance.id,
-            after=snapshot(issuance),
-            details={"authority": decision.reason},
-        )
-        uow.commit()
-    return issuance
+        details = {"authority": decision.reason}
+        return ISSUANCE.saved(uow, actor, AuditAction.ISSUANCE_CREATE, issuance, details=details)
 
 
 def already_in_period(
@@ -317,7 +319,7 @@ def cancel_issuance(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID, re
         issuance = repository.get(uow.session, Issuance, issuance_id, kind="issuance", for_update=True)
         if not reason.strip():
             raise InvalidInput("reason", "is required")
-        before = snapshot(issuance)
+        before = ISSUANCE.snapshot(issuance)
         if issuance.state == IssuanceState.APPROVED.value:
             if issuance.deduction_cents:
                 raise InvalidTransition(
@@ -343,18 +345,8 @@ def cancel_issuance(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID, re
         else:
             raise InvalidTransition(f"an issuance that is {issuance.state} cannot be cancelled")
         issuance.state = IssuanceState.CANCELLED.value
-        audit.record(
-            uow,
-            actor=actor,
-            action=AuditAction.ISSUANCE_CANCEL,
-            subject_type="issuance",
-            subject_id=issuance.id,
-            before=before,
-            after=snapshot(issuance),
-            details={"reason": reason.strip()},
-        )
-        uow.commit()
-    return issuance
+        why = {"reason": reason.strip()}
+        return ISSUANCE.saved(uow, actor, AuditAction.ISSUANCE_CANCEL, issuance, before=before, details=why)
 
 
 def get_issuance(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID) -> Issuance:
@@ -362,14 +354,7 @@ def get_issuance(uow: UnitOfWork, *, actor: Actor, issuance_id: uuid.UUID) -> Is
     with uow:
         require(uow, actor, Permission.MONEY_ISSUE, subject_type="issuance", subject_id=issuance_id)
         found = repository.get(uow.session, Issuance, issuance_id, kind="issuance")
-        return audit.audited_read(
-            uow,
-            found,
-            actor=actor,
-            action=AuditAction.ISSUANCE_READ,
-            subject_type="issuance",
-            subject_id=issuance_id,
-        )
+        return ISSUANCE.read(uow, actor, AuditAction.ISSUANCE_READ, found)
 
 
 def list_issuances(
@@ -387,29 +372,9 @@ def list_issuances(
         else:
             require(uow, actor, Permission.MONEY_ISSUE, subject_type="unit", subject_id=unit_id)
         found = repository.list_issuances(uow.session, unit_id=unit_id, state=state, limit=min(limit, 1000))
-        return audit.audited_read(
-            uow,
-            found,
-            actor=actor,
-            action=AuditAction.ISSUANCE_LIST,
-            subject_type="unit" if unit_id is not None else "issuance",
-            subject_id=unit_id,
-            details={"state": state, "count": len(found)},
+        return ISSUANCE.listed(
+            uow, actor, AuditAction.ISSUANCE_LIST, found, within=("unit", unit_id), state=state
         )
-
-
-def snapshot(issuance: Issuance) -> dict[str, object]:
-    """What the audit trail keeps of an issuance."""
-    return {
-        "state": issuance.state,
-        "payment_type": issuance.payment_type,
-        "program": issuance.program,
-        "unit_id": issuance.unit_id,
-        "gross_cents": issuance.gross_cents,
-        "net_cents": issuance.net_cents,
-        "method": issuance.method,
-        "pay_date": issuance.pay_date,
-    }
 
 
 def _same_or_conflict(existing: Issuance, amount_cents: int, unit_id: uuid.UUID) -> Issuance:

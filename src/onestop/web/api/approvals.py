@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-import uuid
-
-from fastapi import APIRouter
-
 from onestop import money
 from onestop.money import schemas as s
-from onestop.web.deps import CurrentActor, UowDep
+from onestop.web.api.routing import ServiceRouter
 
-router = APIRouter(prefix="/approvals", tags=["approvals"])
+router = ServiceRouter(prefix="/approvals", tags=["approvals"])
 
+router.service_get(
+    "",
+    money.list_approvals,
+    "queue",
+    "Requests waiting for one of my roles, oldest first (with the reason and the officer's explanation).",
+    view=s.ApprovalPublic,
+)
 
-@router.get("", response_model=list[s.ApprovalPublic])
-def queue(uow: UowDep, actor: CurrentActor) -> list[s.ApprovalPublic]:
-    """Requests waiting for one of my roles, oldest first (with the reason and the officer's explanation)."""
-    return [s.ApprovalPublic.model_validate(r) for r in money.list_approvals(uow, actor=actor)]
-
-
-@router.post("/{approval_id}", response_model=s.ApprovalPublic)
-def decide(
-    uow: UowDep, actor: CurrentActor, approval_id: uuid.UUID, body: s.ApprovalDecision
-) -> s.ApprovalPublic:
-    """Approve or reject (403 for your own request or beyond your authority; 409 if already decided)."""
-    decided = money.decide_approval(
-        uow, actor=actor, approval_id=approval_id, approve=body.approve, note=body.note
-    )
-    return s.ApprovalPublic.model_validate(decided)
+router.service_post(
+    "/{approval_id}",
+    money.decide_approval,
+    "decide",
+    "Approve or reject (403 for your own request or beyond your authority; 409 if already decided).",
+    body=s.ApprovalDecision,
+    view=s.ApprovalPublic,
+)

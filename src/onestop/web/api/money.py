@@ -15,16 +15,23 @@ from onestop.web.deps import CurrentActor, UowDep
 router = ServiceRouter(tags=["money"])
 
 
-@router.post("/payees", status_code=status.HTTP_201_CREATED, response_model=s.PayeePublic)
-def create_payee(uow: UowDep, actor: CurrentActor, body: s.PayeeCreate) -> s.PayeePublic:
-    """Record a payee; the account number is stored encrypted and only its last digits are shown."""
-    return s.PayeePublic.model_validate(money.create_payee(uow, actor=actor, data=body))
+router.service_post(
+    "/payees",
+    money.create_payee,
+    "create_payee",
+    "Record a payee; the account number is stored encrypted and only its last digits are shown.",
+    created=True,
+    view=s.PayeePublic,
+)
 
-
-@router.post("/entitlements", status_code=status.HTTP_201_CREATED, response_model=s.EntitlementPublic)
-def create_entitlement(uow: UowDep, actor: CurrentActor, body: s.EntitlementCreate) -> s.EntitlementPublic:
-    """Record an entitlement (from a decision); recurring issuances follow from it."""
-    return s.EntitlementPublic.model_validate(money.create_entitlement(uow, actor=actor, data=body))
+router.service_post(
+    "/entitlements",
+    money.create_entitlement,
+    "create_entitlement",
+    "Record an entitlement (from a decision); recurring issuances follow from it.",
+    created=True,
+    view=s.EntitlementPublic,
+)
 
 
 @router.post("/entitlements/{entitlement_id}/change", response_model=s.ChangePublic)
@@ -43,13 +50,13 @@ def change_entitlement(
     )
 
 
-@router.get("/units/{unit_id}/entitlements", response_model=list[s.EntitlementPublic])
-def unit_entitlements(uow: UowDep, actor: CurrentActor, unit_id: uuid.UUID) -> list[s.EntitlementPublic]:
-    """Every version of every entitlement of a unit."""
-    return [
-        s.EntitlementPublic.model_validate(e)
-        for e in money.list_entitlements(uow, actor=actor, unit_id=unit_id)
-    ]
+router.service_get(
+    "/units/{unit_id}/entitlements",
+    money.list_entitlements,
+    "unit_entitlements",
+    "Every version of every entitlement of a unit.",
+    view=s.EntitlementPublic,
+)
 
 
 @router.get("/authority", response_model=s.AuthorityPublic)
@@ -107,20 +114,18 @@ def list_issuances(
     return [s.IssuancePublic.model_validate(i) for i in found]
 
 
-@router.get("/issuances/{issuance_id}", response_model=s.IssuancePublic)
-def get_issuance(uow: UowDep, actor: CurrentActor, issuance_id: uuid.UUID) -> s.IssuancePublic:
-    """One issuance."""
-    return s.IssuancePublic.model_validate(money.get_issuance(uow, actor=actor, issuance_id=issuance_id))
+router.service_get(
+    "/issuances/{issuance_id}", money.get_issuance, "get_issuance", "One issuance.", view=s.IssuancePublic
+)
 
-
-@router.post("/issuances/{issuance_id}/cancel", response_model=s.IssuancePublic)
-def cancel_issuance(
-    uow: UowDep, actor: CurrentActor, issuance_id: uuid.UUID, body: s.WriteOffRequest
-) -> s.IssuancePublic:
-    """Cancel before it is batched (an approved one is reversed in the ledger)."""
-    return s.IssuancePublic.model_validate(
-        money.cancel_issuance(uow, actor=actor, issuance_id=issuance_id, reason=body.reason)
-    )
+router.service_post(
+    "/issuances/{issuance_id}/cancel",
+    money.cancel_issuance,
+    "cancel_issuance",
+    "Cancel before it is batched (an approved one is reversed in the ledger).",
+    body=s.WriteOffRequest,
+    view=s.IssuancePublic,
+)
 
 
 router.service_post(
@@ -132,15 +137,14 @@ router.service_post(
 )
 
 
-@router.get("/overpayments", response_model=list[s.OverpaymentPublic])
-def list_overpayments(
-    uow: UowDep, actor: CurrentActor, unit_id: uuid.UUID | None = None
-) -> list[s.OverpaymentPublic]:
-    """Overpayments, newest first."""
-    return [
-        s.OverpaymentPublic.model_validate(o)
-        for o in money.list_overpayments(uow, actor=actor, unit_id=unit_id)
-    ]
+router.service_get(
+    "/overpayments",
+    money.list_overpayments,
+    "list_overpayments",
+    "Overpayments, newest first.",
+    query=("unit_id",),
+    view=s.OverpaymentPublic,
+)
 
 
 router.service_post(
@@ -163,23 +167,29 @@ def request_write_off(
     return money.request_write_off(uow, actor=actor, overpayment_id=overpayment_id, data=body)
 
 
-@router.post("/invoices", status_code=status.HTTP_201_CREATED, response_model=s.InvoicePublic)
-def record_invoice(uow: UowDep, actor: CurrentActor, body: s.InvoiceCreate) -> s.InvoicePublic:
-    """Enter a vendor's invoice (the same vendor number twice returns the first)."""
-    return s.InvoicePublic.model_validate(money.record_invoice(uow, actor=actor, data=body))
+router.service_post(
+    "/invoices",
+    money.record_invoice,
+    "record_invoice",
+    "Enter a vendor's invoice (the same vendor number twice returns the first).",
+    created=True,
+    view=s.InvoicePublic,
+)
 
+router.service_post(
+    "/invoices/{invoice_id}/approve",
+    money.approve_invoice,
+    "approve_invoice",
+    "Approve for payment within authority (or send it to the approval queue).",
+    body=s.InvoiceApprove,
+    view=s.InvoicePublic,
+)
 
-@router.post("/invoices/{invoice_id}/approve", response_model=s.InvoicePublic)
-def approve_invoice(
-    uow: UowDep, actor: CurrentActor, invoice_id: uuid.UUID, body: s.InvoiceApprove
-) -> s.InvoicePublic:
-    """Approve for payment within authority (or send it to the approval queue)."""
-    return s.InvoicePublic.model_validate(
-        money.approve_invoice(uow, actor=actor, invoice_id=invoice_id, pay_date=body.pay_date)
-    )
-
-
-@router.get("/invoices", response_model=list[s.InvoicePublic])
-def list_invoices(uow: UowDep, actor: CurrentActor, state: str | None = None) -> list[s.InvoicePublic]:
-    """Invoices, newest first."""
-    return [s.InvoicePublic.model_validate(i) for i in money.list_invoices(uow, actor=actor, state=state)]
+router.service_get(
+    "/invoices",
+    money.list_invoices,
+    "list_invoices",
+    "Invoices, newest first.",
+    query=("state",),
+    view=s.InvoicePublic,
+)

@@ -7,17 +7,18 @@ import uuid
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, UploadFile, status
+from fastapi import Query, UploadFile, status
 from fastapi.responses import FileResponse, Response
 
 from onestop import money
 from onestop.common.errors import InvalidInput
 from onestop.money import MAX_BYTES
 from onestop.money import schemas as s
+from onestop.web.api.routing import ServiceRouter
 from onestop.web.deps import ContainerDep, CurrentActor, UowDep
 from onestop.web.downloads import download_headers
 
-router = APIRouter(tags=["payments"])
+router = ServiceRouter(tags=["payments"])
 
 
 def _out_dir(container: ContainerDep) -> Path:
@@ -37,29 +38,29 @@ def run(uow: UowDep, actor: CurrentActor, body: s.RunCreate) -> s.RunPublic:
     )
 
 
-@router.post("/batches", status_code=status.HTTP_201_CREATED, response_model=s.BatchPublic)
-def build(uow: UowDep, actor: CurrentActor, body: s.BatchCreate) -> s.BatchPublic:
-    """Build a batch of the approved payments due by a date (the same key returns the same batch)."""
-    batch = money.build_batch(uow, actor=actor, pay_date=body.pay_date, idempotency_key=body.idempotency_key)
-    return s.BatchPublic.model_validate(batch)
+router.service_post(
+    "/batches",
+    money.build_batch,
+    "build",
+    "Build a batch of the approved payments due by a date (the same key returns the same batch).",
+    created=True,
+    body=s.BatchCreate,
+    view=s.BatchPublic,
+)
 
+router.service_get(
+    "/batches", money.list_batches, "list_batches", "Batches, newest first.", view=s.BatchPublic
+)
 
-@router.get("/batches", response_model=list[s.BatchPublic])
-def list_batches(uow: UowDep, actor: CurrentActor) -> list[s.BatchPublic]:
-    """Batches, newest first."""
-    return [s.BatchPublic.model_validate(b) for b in money.list_batches(uow, actor=actor)]
+router.service_get("/batches/{batch_id}", money.get_batch, "get_batch", "One batch.", view=s.BatchPublic)
 
-
-@router.get("/batches/{batch_id}", response_model=s.BatchPublic)
-def get_batch(uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID) -> s.BatchPublic:
-    """One batch."""
-    return s.BatchPublic.model_validate(money.get_batch(uow, actor=actor, batch_id=batch_id))
-
-
-@router.post("/batches/{batch_id}/approve", response_model=s.BatchPublic)
-def approve(uow: UowDep, actor: CurrentActor, batch_id: uuid.UUID) -> s.BatchPublic:
-    """The checker's approval (403 for the batch's maker, 409 if already approved)."""
-    return s.BatchPublic.model_validate(money.approve_batch(uow, actor=actor, batch_id=batch_id))
+router.service_post(
+    "/batches/{batch_id}/approve",
+    money.approve_batch,
+    "approve",
+    "The checker's approval (403 for the batch's maker, 409 if already approved).",
+    view=s.BatchPublic,
+)
 
 
 @router.post("/batches/{batch_id}/export", response_model=s.ExportPublic)

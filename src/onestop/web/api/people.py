@@ -92,12 +92,13 @@ def update(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.Perso
     return registry.update_person(uow, actor=actor, person_id=person_id, changes=body)
 
 
-@router.post("/{person_id}/reveal", response_model=s.Revealed)
-def reveal(uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.RevealRequest) -> s.Revealed:
-    """See a SIN or health number unmasked; needs the permission and a reason (audited)."""
-    return registry.reveal_identifier(
-        uow, actor=actor, person_id=person_id, kind=body.kind, reason=body.reason, province=body.province
-    )
+router.service_post(
+    "/{person_id}/reveal",
+    registry.reveal_identifier,
+    "reveal",
+    "See a SIN or health number unmasked; needs the permission and a reason (audited).",
+    body=s.RevealRequest,
+)
 
 
 @router.post("/{person_id}/merge", response_model=s.PersonPublic)
@@ -131,29 +132,21 @@ router.service_get(
 )
 
 
-@router.post("/{person_id}/portal-accounts", response_model=clients.PortalAccountLink)
-def link_portal_account(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: PortalLinkIn
-) -> clients.PortalAccountLink:
-    """Link a portal account to this person, recording the identity document seen (audited)."""
-    return clients.link_portal_account(
-        uow,
-        actor=actor,
-        person_id=person_id,
-        email=body.email,
-        document_type=body.document_type,
-        last_digits=body.last_digits,
-    )
+router.service_post(
+    "/{person_id}/portal-accounts",
+    clients.link_portal_account,
+    "link_portal_account",
+    "Link a portal account to this person, recording the identity document seen (audited).",
+    body=PortalLinkIn,
+)
 
-
-@router.post("/{person_id}/portal-accounts/{account_id}/unlink", response_model=clients.PortalAccountLink)
-def unlink_portal_account(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, account_id: uuid.UUID, body: s.ReasonIn
-) -> clients.PortalAccountLink:
-    """The portal account stops reaching this person's file (audited with the reason)."""
-    return clients.unlink_portal_account(
-        uow, actor=actor, person_id=person_id, account_id=account_id, reason=body.reason
-    )
+router.service_post(
+    "/{person_id}/portal-accounts/{account_id}/unlink",
+    clients.unlink_portal_account,
+    "unlink_portal_account",
+    "The portal account stops reaching this person's file (audited with the reason).",
+    body=s.ReasonIn,
+)
 
 
 @router.post("/{person_id}/unmerge", response_model=s.PersonPublic)
@@ -200,14 +193,14 @@ router.service_delete(
 )
 
 
-@router.post("/{person_id}/identifiers", status_code=201, response_model=s.IdentifierPublic)
-def add_identifier(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, body: s.IdentifierIn
-) -> s.IdentifierPublic:
-    """Add a SIN or health number (stored encrypted, returned masked)."""
-    return registry.add_identifier(
-        uow, actor=actor, person_id=person_id, kind=body.kind, number=body.number, province=body.province
-    )
+router.service_post(
+    "/{person_id}/identifiers",
+    registry.add_identifier,
+    "add_identifier",
+    "Add a SIN or health number (stored encrypted, returned masked).",
+    created=True,
+    body=s.IdentifierIn,
+)
 
 
 router.service_post(
@@ -215,14 +208,13 @@ router.service_post(
 )
 
 
-@router.post("/{person_id}/flags/{flag_id}/remove", response_model=s.FlagPublic)
-def remove_flag(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, flag_id: uuid.UUID, body: s.ReasonIn
-) -> s.FlagPublic:
-    """Remove a safety flag, with a reason (the flag stays in history)."""
-    return registry.remove_safety_flag(
-        uow, actor=actor, person_id=person_id, flag_id=flag_id, reason=body.reason
-    )
+router.service_post(
+    "/{person_id}/flags/{flag_id}/remove",
+    registry.remove_safety_flag,
+    "remove_flag",
+    "Remove a safety flag, with a reason (the flag stays in history).",
+    body=s.ReasonIn,
+)
 
 
 router.service_post(

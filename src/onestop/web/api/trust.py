@@ -45,14 +45,13 @@ router.service_post(
 )
 
 
-@router.post("/people/{person_id}/restrictions/{restriction_id}/lift", response_model=s.RestrictionPublic)
-def lift(
-    uow: UowDep, actor: CurrentActor, person_id: uuid.UUID, restriction_id: uuid.UUID, body: s.ReasonIn
-) -> s.RestrictionPublic:
-    """Lift a restriction, with a reason (kept in the file's history)."""
-    return registry.lift_restriction(
-        uow, actor=actor, person_id=person_id, restriction_id=restriction_id, reason=body.reason
-    )
+router.service_post(
+    "/people/{person_id}/restrictions/{restriction_id}/lift",
+    registry.lift_restriction,
+    "lift",
+    "Lift a restriction, with a reason (kept in the file's history).",
+    body=s.ReasonIn,
+)
 
 
 router.service_get(
@@ -64,10 +63,13 @@ router.service_get(
 )
 
 
-@router.post("/file-accesses/{access_id}/review", response_model=s.FileAccessPublic)
-def review(uow: UowDep, actor: CurrentActor, access_id: uuid.UUID, body: s.ReviewIn) -> s.FileAccessPublic:
-    """Mark an opening reviewed (not your own)."""
-    return registry.review_file_access(uow, actor=actor, access_id=access_id, note=body.note)
+router.service_post(
+    "/file-accesses/{access_id}/review",
+    registry.review_file_access,
+    "review",
+    "Mark an opening reviewed (not your own).",
+    body=s.ReviewIn,
+)
 
 
 @router.get("/staff/{staff_id}/person-links", response_model=list[s.StaffLinkPublic])
@@ -87,11 +89,10 @@ router.service_post(
 )
 
 
-@router.post("/staff/{staff_id}/person-links/{link_id}/remove", response_model=s.StaffLinkPublic)
-def unlink(
-    uow: UowDep, actor: CurrentActor, staff_id: uuid.UUID, link_id: uuid.UUID, body: s.ReasonIn
-) -> s.StaffLinkPublic:
-    """End a link, with a reason (kept)."""
-    return registry.unlink_staff_person(
-        uow, actor=actor, staff_id=staff_id, link_id=link_id, reason=body.reason
-    )
+router.service_post(
+    "/staff/{staff_id}/person-links/{link_id}/remove",
+    registry.unlink_staff_person,
+    "unlink",
+    "End a link, with a reason (kept).",
+    body=s.ReasonIn,
+)

@@ -30,14 +30,13 @@ def add_member(uow: UowDep, actor: CurrentActor, unit_id: uuid.UUID, body: s.Mem
     return registry.add_member(uow, actor=actor, unit_id=unit_id, member=body)
 
 
-@router.post("/{unit_id}/members/{membership_id}/end", response_model=s.UnitPublic)
-def end_member(
-    uow: UowDep, actor: CurrentActor, unit_id: uuid.UUID, membership_id: uuid.UUID, body: s.MemberEnd
-) -> s.UnitPublic:
-    """End a membership on `left_on` (history is kept)."""
-    return registry.end_membership(
-        uow, actor=actor, unit_id=unit_id, membership_id=membership_id, left_on=body.left_on
-    )
+router.service_post(
+    "/{unit_id}/members/{membership_id}/end",
+    registry.end_membership,
+    "end_member",
+    "End a membership on `left_on` (history is kept).",
+    body=s.MemberEnd,
+)
 
 
 router.service_delete(
