@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
@@ -22,7 +22,6 @@ from onestop.audit.actions import AuditAction
 from onestop.db import json_ready
 
 if TYPE_CHECKING:
-    from onestop.audit.appender import ChainAppender
     from onestop.audit.domain import Actor
     from onestop.db import UnitOfWork
 
@@ -30,6 +29,13 @@ OUTCOMES = frozenset({"ok", "denied", "failed"})
 
 #: ``session.info`` key: the events recorded in the open transaction, waiting for its commit.
 PENDING = "onestop.audit.pending_events"
+
+
+class Appender(Protocol):
+    """Appends an event's values to the chain in a transaction of its own: ``appender.ChainAppender``,
+    named by its shape because the appender imports this module (``pending_events``)."""
+
+    def append(self, values: dict[str, Any]) -> None: ...
 
 
 @dataclass
@@ -53,7 +59,7 @@ def record(
     after: dict[str, Any] | None = None,
     outcome: str = "ok",
     details: dict[str, Any] | None = None,
-    appender: ChainAppender | None = None,
+    appender: Appender | None = None,
 ) -> None:
     """Append an audit event in the current transaction; sensitive keys are redacted on the way in.
 
