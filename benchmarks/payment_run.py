@@ -183,6 +183,7 @@ def _seed(engine: Engine, cipher: FieldCipher, n: int) -> tuple[Actor, Actor]:
             "id": uuid.uuid4(),
             "given_names": "Client",
             "family_name": f"Number {i}",
+            "former_family_names": [],
             "created_by": "bench",
             "language": "en",
             "interpreter_needed": False,
