@@ -9,10 +9,9 @@ from __future__ import annotations
 import functools
 import uuid
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access import Actor
 from onestop.cases.appeals import (
     AppealCreate,
     AppealDecide,
@@ -29,10 +28,7 @@ from onestop.cases.appeals import (
 from onestop.cases.decisions import get_decision
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
-from onestop.web.deps import UowDep
 from onestop.web.staff import labels
-from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import (
     BLANK,
     PageForm,
@@ -40,13 +36,9 @@ from onestop.web.staff.forms import (
     Shown,
     form_date,
     model,
-    option_labels,
-    show,
-    submit,
-    then,
-    to,
     version,
 )
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -102,16 +94,14 @@ def _result(form: OutcomeForm) -> AppealResult | None:
 
 
 @router.get("/decisions/{decision_id:uuid}/appeals/new")
-def new(request: Request, uow: UowDep, actor: StaffActor, decision_id: uuid.UUID) -> HTMLResponse:
+def new(page: Page, decision_id: uuid.UUID) -> HTMLResponse:
     """The filing form (today's date by default)."""
-    today = request.app.state.container.clock.today().isoformat()
-    return _new(request, uow, actor, decision_id, Shown(FileForm(filed_on=today).model_dump()))
+    today = page.request.app.state.container.clock.today().isoformat()
+    return _new(page, decision_id, Shown(FileForm(filed_on=today).model_dump()))
 
 
 @router.post("/decisions/{decision_id:uuid}/appeals")
-def file(
-    request: Request, uow: UowDep, actor: StaffActor, decision_id: uuid.UUID, form: Posted[FileForm]
-) -> Response:
+def file(page: Page, decision_id: uuid.UUID, form: Posted[FileForm]) -> Response:
     """File the appeal (past the deadline, the reason for filing late is required)."""
 
     def act() -> AppealPublic:
@@ -122,24 +112,22 @@ def file(
             grounds=form.grounds,
             late_reason=form.late_reason or None,
         )
-        return file_appeal(uow, actor=actor, data=data)
+        return file_appeal(page.uow, actor=page.actor, data=data)
 
     def done(appeal: AppealPublic) -> Response:
-        return to(request, f"/staff/appeals/{appeal.id}", N_("The appeal is filed."))
+        return page.to(f"/staff/appeals/{appeal.id}", N_("The appeal is filed."))
 
-    return submit(request, form, act, done, functools.partial(_new, request, uow, actor, decision_id))
+    return page.submit(form, act, done, functools.partial(_new, page, decision_id))
 
 
 @router.get("/appeals/{appeal_id:uuid}")
-def view(request: Request, uow: UowDep, actor: StaffActor, appeal_id: uuid.UUID) -> HTMLResponse:
+def view(page: Page, appeal_id: uuid.UUID) -> HTMLResponse:
     """The appeal, with the hearing and outcome forms while it is open."""
-    return _view(request, uow, actor, appeal_id)
+    return _view(page, appeal_id)
 
 
 @router.post("/appeals/{appeal_id:uuid}/hearing")
-def hearing(
-    request: Request, uow: UowDep, actor: StaffActor, appeal_id: uuid.UUID, form: Posted[HearingForm]
-) -> Response:
+def hearing(page: Page, appeal_id: uuid.UUID, form: Posted[HearingForm]) -> Response:
     """Schedule or move the hearing."""
 
     def act() -> object:
@@ -151,16 +139,14 @@ def hearing(
             panel=panel,
             location=form.location or None,
         )
-        return schedule_hearing(uow, actor=actor, appeal_id=appeal_id, data=data)
+        return schedule_hearing(page.uow, actor=page.actor, appeal_id=appeal_id, data=data)
 
-    done = then(request, f"/staff/appeals/{appeal_id}", N_("The hearing is scheduled."))
-    return submit(request, form, act, done, functools.partial(_view, request, uow, actor, appeal_id))
+    done = page.then(f"/staff/appeals/{appeal_id}", N_("The hearing is scheduled."))
+    return page.submit(form, act, done, functools.partial(_view, page, appeal_id))
 
 
 @router.post("/appeals/{appeal_id:uuid}/outcome")
-def outcome(
-    request: Request, uow: UowDep, actor: StaffActor, appeal_id: uuid.UUID, form: Posted[OutcomeForm]
-) -> Response:
+def outcome(page: Page, appeal_id: uuid.UUID, form: Posted[OutcomeForm]) -> Response:
     """Record the panel's outcome; varied or overturned makes the new decision."""
 
     def act() -> AppealOutcomePublic:
@@ -172,42 +158,38 @@ def outcome(
             decided_on=form_date(form.decided_on, "decided_on"),
             result=_result(form),
         )
-        return record_outcome(uow, actor=actor, appeal_id=appeal_id, data=data)
+        return record_outcome(page.uow, actor=page.actor, appeal_id=appeal_id, data=data)
 
     def done(decided: AppealOutcomePublic) -> Response:
         path = (
             f"/staff/decisions/{decided.decision.id}" if decided.decision else f"/staff/appeals/{appeal_id}"
         )
-        return to(request, path, N_("The outcome is recorded."))
+        return page.to(path, N_("The outcome is recorded."))
 
     def box(field: str) -> str:
         return "result_outcome" if field == "result.outcome" else field.removeprefix("result.")
 
-    again = functools.partial(_view, request, uow, actor, appeal_id)
-    return submit(request, form, act, done, again, boxes=box)
+    again = functools.partial(_view, page, appeal_id)
+    return page.submit(form, act, done, again, boxes=box)
 
 
-def _new(
-    request: Request, uow: UnitOfWork, actor: Actor, did: uuid.UUID, shown: Shown = BLANK
-) -> HTMLResponse:
-    decision = get_decision(uow, actor=actor, decision_id=did)
+def _new(page: StaffPage, did: uuid.UUID, shown: Shown = BLANK) -> HTMLResponse:
+    decision = get_decision(page.uow, actor=page.actor, decision_id=did)
     context = {
         "decision": decision,
         "log_person": decision.applicant_id,
         "page_url": f"/staff/decisions/{did}/appeals/new",
     }
-    return show(request, "staff/appeals/new.html", context, shown)
+    return page.show("staff/appeals/new.html", context, shown)
 
 
-def _view(
-    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, shown: Shown = BLANK
-) -> HTMLResponse:
-    appeal = get_appeal(uow, actor=actor, appeal_id=aid)
+def _view(page: StaffPage, aid: uuid.UUID, shown: Shown = BLANK) -> HTMLResponse:
+    appeal = get_appeal(page.uow, actor=page.actor, appeal_id=aid)
     context = {
         "appeal": appeal,
-        "outcomes": option_labels(request, OUTCOMES),
-        "appeal_statuses": labels.translated(request, APPEAL_STATUSES),
+        "outcomes": page.options(OUTCOMES),
+        "appeal_statuses": labels.translated(page.request, APPEAL_STATUSES),
         "log_person": appeal.person_id,
         "page_url": f"/staff/appeals/{aid}",
     }
-    return show(request, "staff/appeals/view.html", context, shown)
+    return page.show("staff/appeals/view.html", context, shown)

@@ -41,12 +41,11 @@ from onestop.jurisdictions import EntryKind, load_catalogue
 from onestop.registry import create_unit, get_person, list_person_units
 from onestop.registry.schemas import MemberIn, UnitCreate
 from onestop.web import pages, questions
-from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff import labels
-from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import PageForm, Posted, model
 from onestop.web.staff.interview import jurisdiction_of
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -75,80 +74,60 @@ class DecideForm(PageForm):
     confirm_value: list[str] = Field(default_factory=list)
 
 
-def unit_for(request: Request, uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UUID:
+def unit_for(page: StaffPage, person_id: uuid.UUID) -> uuid.UUID:
     """The person's current benefit unit; a person not in one gets a unit of their own, as applicant.
 
     Applying is the officer saying "this person asks for help": the registry needs a unit for it.
     """
-    container = request.app.state.container
-    for unit in list_person_units(uow, actor=actor, person_id=person_id):
+    container = page.request.app.state.container
+    for unit in list_person_units(page.uow, actor=page.actor, person_id=person_id):
         if any(m.person_id == person_id and m.left_on is None for m in unit.members):
             return unit.id
     member = MemberIn(person_id=person_id, role="applicant", joined_on=container.clock.today())
-    return create_unit(uow, actor=actor, data=UnitCreate(members=[member])).id
+    return create_unit(page.uow, actor=page.actor, data=UnitCreate(members=[member])).id
 
 
 @router.post("/screenings/{session_id:uuid}/apply")
-def apply_from_interview(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    session_id: uuid.UUID,
-    form: Posted[ProgramForm],
-) -> Response:
+def apply_from_interview(page: Page, session_id: uuid.UUID, form: Posted[ProgramForm]) -> Response:
     """Apply for a program the interview suggested; the interview's answers become unverified facts."""
-    session = resume_screening(uow, actor=actor, session_id=session_id)
+    session = resume_screening(page.uow, actor=page.actor, session_id=session_id)
     if session.person_id is None:
         raise InvalidInput("person_id", "link the interview to a person first")
-    unit = unit_for(request, uow, actor, session.person_id)
+    unit = unit_for(page, session.person_id)
     data = ApplicationCreate(program=form.program, unit_id=unit, screening_session_id=session_id)
-    app = create_application(uow, actor=actor, data=data)
-    pages.flash(request, N_("The application is received."), "success")
-    return pages.redirect(request, f"/staff/applications/{app.id}")
+    app = create_application(page.uow, actor=page.actor, data=data)
+    page.flash(N_("The application is received."), "success")
+    return page.redirect(f"/staff/applications/{app.id}")
 
 
 @router.get("/people/{person_id:uuid}/applications/new")
-def choose_program(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def choose_program(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """Apply without an interview: the programs onestop decides, for the person's jurisdiction."""
-    person = get_person(uow, actor=actor, person_id=person_id)
+    person = get_person(page.uow, actor=page.actor, person_id=person_id)
     catalogue = load_catalogue(jurisdiction_of(person))
     programs = [e for e in catalogue if e.kind is EntryKind.DECIDED]
     context = {"person": person, "programs": programs, "log_person": person_id, "errors": {}}
-    return pages.render(request, "staff/applications/new.html", context)
+    return page.render("staff/applications/new.html", context)
 
 
 @router.post("/people/{person_id:uuid}/applications/new")
-def apply(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Posted[ApplyForm],
-) -> Response:
+def apply(page: Page, person_id: uuid.UUID, form: Posted[ApplyForm]) -> Response:
     """Receive an application for the chosen program."""
-    unit = unit_for(request, uow, actor, person_id)
+    unit = unit_for(page, person_id)
     data = model(ApplicationCreate, program=form.program, unit_id=unit, channel=form.channel)
-    app = create_application(uow, actor=actor, data=data)
-    pages.flash(request, N_("The application is received."), "success")
-    return pages.redirect(request, f"/staff/applications/{app.id}")
+    app = create_application(page.uow, actor=page.actor, data=data)
+    page.flash(N_("The application is received."), "success")
+    return page.redirect(f"/staff/applications/{app.id}")
 
 
 @router.get("/applications/{application_id:uuid}")
-def applicationpage(
-    request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID
-) -> HTMLResponse:
+def applicationpage(page: Page, application_id: uuid.UUID) -> HTMLResponse:
     """Everything needed to decide: the assessment, the facts, the checklist and the documents."""
-    return page(request, uow, actor, application_id)
+    return application_page(page, application_id)
 
 
 @router.post("/applications/{application_id:uuid}/decide")
-def decide(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    application_id: uuid.UUID,
-    form: Posted[DecideForm],
-) -> Response:
+def decide(page: Page, application_id: uuid.UUID, form: Posted[DecideForm]) -> Response:
     """Decide, on the version the officer read, on the verified facts (or override the result).
 
     The officer's own assessments shown in the decide form (the client type the interview carried
@@ -163,19 +142,19 @@ def decide(
         read = whole_number(form.version)
         override = _override(form.override_outcome, form.override_amount, form.override_reason)
         entered = _gap_values(form.gap_parameter, form.gap_value, form.gap_authority)
-        with uow:
-            app = get_application(uow, actor=actor, application_id=application_id)
+        with page.uow:
+            app = get_application(page.uow, actor=page.actor, application_id=application_id)
             if read != app.version:
                 raise Conflict(
                     f"the application was changed by someone else (version {app.version}, not {read})"
                 )
             confirms = list(zip(form.confirm_path, form.confirm_value, strict=False))
             if confirms:
-                _confirm_assessments(request, uow, actor, app, confirms)
-                app = get_application(uow, actor=actor, application_id=application_id)
+                _confirm_assessments(page, app, confirms)
+                app = get_application(page.uow, actor=page.actor, application_id=application_id)
             if app.status in ("received", "pending_documents"):
-                _decidable(uow, actor, app)
-                app = _start(uow, actor, application_id, read)
+                _decidable(page.uow, page.actor, app)
+                app = _start(page.uow, page.actor, application_id, read)
             data = model(
                 DecisionCreate,
                 application_id=application_id,
@@ -184,30 +163,28 @@ def decide(
                 override=override,
                 gap_values=entered,
             )
-            outcome = decide_application(uow, actor=actor, data=data)
-            uow.commit()
+            outcome = decide_application(page.uow, actor=page.actor, data=data)
+            page.uow.commit()
     except (DecisionUndetermined, InvalidInput, Conflict) as err:
-        return _not_decided(request, uow, actor, application_id, err)
+        return _not_decided(page, application_id, err)
     if outcome.pending_override is not None and entered:
-        pages.flash(request, N_("The decision with the value you entered waits for a supervisor."), "success")
-        return pages.redirect(request, f"/staff/applications/{application_id}")
+        page.flash(N_("The decision with the value you entered waits for a supervisor."), "success")
+        return page.redirect(f"/staff/applications/{application_id}")
     if outcome.pending_override is not None:
-        pages.flash(request, N_("The override waits for a supervisor's approval."), "success")
-        return pages.redirect(request, f"/staff/applications/{application_id}")
+        page.flash(N_("The override waits for a supervisor's approval."), "success")
+        return page.redirect(f"/staff/applications/{application_id}")
     assert outcome.decision is not None
-    return pages.redirect(request, f"/staff/decisions/{outcome.decision.id}")
+    return page.redirect(f"/staff/decisions/{outcome.decision.id}")
 
 
-def _confirm_assessments(
-    request: Request, uow: UnitOfWork, actor: Actor, app: ApplicationPublic, confirms: list[tuple[str, str]]
-) -> None:
+def _confirm_assessments(page: StaffPage, app: ApplicationPublic, confirms: list[tuple[str, str]]) -> None:
     """Record each value shown as the officer's own assessment (only inputs no document proves)."""
     for path, raw in confirms:
         if checklist.accepted_types(path.rsplit(".", 1)[-1]) is not None:
             raise InvalidInput("confirm_path", f"{path} is proved by a document, not by your assessment")
-        field = questions.field_for(app.jurisdiction, path, pages.language_of(request))
+        field = questions.field_for(app.jurisdiction, path, pages.language_of(page.request))
         data = model(FactIn, path=path, value=questions.read_answer(field, raw))
-        record_fact(uow, actor=actor, application_id=app.id, data=data)
+        record_fact(page.uow, actor=page.actor, application_id=app.id, data=data)
 
 
 def assessments_to_confirm(facts: list[Any], missing: list[Any]) -> list[tuple[str, Any]]:
@@ -261,31 +238,23 @@ def _start(uow: UnitOfWork, actor: Actor, aid: uuid.UUID, read: int | None) -> A
     return start_assessment(uow, actor=actor, application_id=aid, data=change)
 
 
-def _not_decided(
-    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, err: Exception
-) -> HTMLResponse:
+def _not_decided(page: StaffPage, aid: uuid.UUID, err: Exception) -> HTMLResponse:
     """The application page again, saying why nothing was decided (nothing was changed)."""
     if isinstance(err, DecisionUndetermined):
         missing, gaps = err.missing, err.parameters
-        return page(request, uow, actor, aid, undetermined=missing, missing_parameters=gaps, status_code=422)
+        return application_page(page, aid, undetermined=missing, missing_parameters=gaps, status_code=422)
     if isinstance(err, Conflict):
         message = N_(
             "This application was changed by someone else since you opened it. Check it again, then decide."
         )
-        return page(
-            request, uow, actor, aid, errors={"version": pages.gettext(request, message)}, status_code=409
-        )
+        return application_page(page, aid, errors={"version": page.gettext(message)}, status_code=409)
     assert isinstance(err, InvalidInput)
     field = err.field.replace("override.", "override_").replace("gap_values[0].", "gap_")
-    return page(
-        request, uow, actor, aid, errors={field: pages.gettext(request, err.problem)}, status_code=422
-    )
+    return application_page(page, aid, errors={field: page.gettext(err.problem)}, status_code=422)
 
 
-def page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
+def application_page(
+    page: StaffPage,
     aid: uuid.UUID,
     *,
     errors: dict[str, str] | None = None,
@@ -293,19 +262,19 @@ def page(
     missing_parameters: list[str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    app = get_application(uow, actor=actor, application_id=aid)
-    facts = list_facts(uow, actor=actor, application_id=aid)
-    assessment = assess_application(uow, actor=actor, application_id=aid)
+    app = get_application(page.uow, actor=page.actor, application_id=aid)
+    facts = list_facts(page.uow, actor=page.actor, application_id=aid)
+    assessment = assess_application(page.uow, actor=page.actor, application_id=aid)
     context = {
         "app": app,
         "assessment": assessment,
         "confirm_on_decide": assessments_to_confirm(facts, assessment.missing),
         "facts": facts,
-        "checklist": get_checklist(uow, actor=actor, application_id=aid),
-        "documents": list_documents(uow, actor=actor, person_id=app.applicant_id),
+        "checklist": get_checklist(page.uow, actor=page.actor, application_id=aid),
+        "documents": list_documents(page.uow, actor=page.actor, person_id=app.applicant_id),
         "open_reviews": [
             r
-            for r in list_reviews(uow, actor=actor, application_id=aid)
+            for r in list_reviews(page.uow, actor=page.actor, application_id=aid)
             if r.status in ("due", "in_progress")
         ],
         "errors": errors or {},
@@ -314,9 +283,9 @@ def page(
         "gap_pairs": [(n, n) for n in sorted({p.split("[", 1)[0] for p in (missing_parameters or [])})],
         "log_person": app.applicant_id,
         "page_url": f"/staff/applications/{aid}",
-        **_fields(request, app, facts),
+        **_fields(page.request, app, facts),
     }
-    return pages.render(request, "staff/applications/view.html", context, status_code=status_code)
+    return page.render("staff/applications/view.html", context, status_code=status_code)
 
 
 def _fields(request: Request, app: ApplicationPublic, facts: list[Any]) -> dict[str, Any]:

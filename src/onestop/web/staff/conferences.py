@@ -9,17 +9,14 @@ from __future__ import annotations
 import functools
 import uuid
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access import Actor
 from onestop.cases.referrals import ConferenceCreate, ParticipantIn, list_conferences, record_conference
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.registry import get_person
-from onestop.web.deps import UowDep
-from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_date, model, show, submit, then
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_date, model
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter(prefix="/people/{person_id:uuid}/conferences")
 
@@ -48,16 +45,14 @@ def _participants(text: str) -> list[ParticipantIn]:
 
 
 @router.get("")
-def conferences(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def conferences(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """The person's conferences, newest first, and the form to record one (held today by default)."""
-    today = request.app.state.container.clock.today().isoformat()
-    return _page(request, uow, actor, person_id, Shown(ConferenceForm(held_on=today).model_dump()))
+    today = page.request.app.state.container.clock.today().isoformat()
+    return _page(page, person_id, Shown(ConferenceForm(held_on=today).model_dump()))
 
 
 @router.post("")
-def record(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[ConferenceForm]
-) -> Response:
+def record(page: Page, person_id: uuid.UUID, form: Posted[ConferenceForm]) -> Response:
     """Record a conference that was held."""
 
     def act() -> object:
@@ -70,25 +65,21 @@ def record(
             notes=form.notes or None,
             decisions=_lines(form.decisions),
         )
-        return record_conference(uow, actor=actor, data=data)
+        return record_conference(page.uow, actor=page.actor, data=data)
 
     def box(field: str) -> str:
         """A participant's or a decision's line is its box."""
         return next((b for b in ("participants", "decisions") if field.startswith(b)), field)
 
-    done = then(request, f"/staff/people/{person_id}/conferences", N_("The case conference is recorded."))
-    return submit(
-        request, form, act, done, functools.partial(_page, request, uow, actor, person_id), boxes=box
-    )
+    done = page.then(f"/staff/people/{person_id}/conferences", N_("The case conference is recorded."))
+    return page.submit(form, act, done, functools.partial(_page, page, person_id), boxes=box)
 
 
-def _page(
-    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, shown: Shown = BLANK
-) -> HTMLResponse:
+def _page(page: StaffPage, pid: uuid.UUID, shown: Shown = BLANK) -> HTMLResponse:
     context = {
-        "person": get_person(uow, actor=actor, person_id=pid),
-        "conferences": list_conferences(uow, actor=actor, person_id=pid),
+        "person": get_person(page.uow, actor=page.actor, person_id=pid),
+        "conferences": list_conferences(page.uow, actor=page.actor, person_id=pid),
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/conferences",
     }
-    return show(request, "staff/referrals/conferences.html", context, shown)
+    return page.show("staff/referrals/conferences.html", context, shown)

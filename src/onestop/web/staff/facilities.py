@@ -11,20 +11,16 @@ from __future__ import annotations
 import functools
 import uuid
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from starlette.responses import HTMLResponse, Response
 
 from onestop import health
-from onestop.access import Actor
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.health import schemas as s
-from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.staff import forms
 from onestop.web.staff import health as health_pages
-from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -93,15 +89,13 @@ class BenefitForm(forms.PageForm):
 
 
 @router.get("/facilities")
-def facilities_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def facilities_page(page: Page) -> HTMLResponse:
     """Every facility with its residents now, and the form to add one."""
-    return _list(request, uow, actor, forms.Shown(FacilityForm().model_dump()))
+    return _list(page, forms.Shown(FacilityForm().model_dump()))
 
 
 @router.post("/facilities")
-def add_facility(
-    request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[FacilityForm]
-) -> Response:
+def add_facility(page: Page, form: forms.Posted[FacilityForm]) -> Response:
     """Record a facility (its vendor payee in money waits for a second person)."""
 
     def act() -> s.FacilityPublic:
@@ -116,37 +110,31 @@ def add_facility(
             nightly_rate=form.nightly_rate or None,
             monthly_rate=form.monthly_rate or None,
         )
-        return health.create_facility(uow, actor=actor, data=data)
+        return health.create_facility(page.uow, actor=page.actor, data=data)
 
     def done(made: s.FacilityPublic) -> Response:
-        return forms.to(request, f"/staff/facilities/{made.id}", N_("%(name)s is recorded."), name=made.name)
+        return page.to(f"/staff/facilities/{made.id}", N_("%(name)s is recorded."), name=made.name)
 
-    return forms.submit(request, form, act, done, functools.partial(_list, request, uow, actor))
+    return page.submit(form, act, done, functools.partial(_list, page))
 
 
 @router.get("/facilities/caseload")
-def caseload_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def caseload_page(page: Page) -> HTMLResponse:
     """The officer's residents by facility, now."""
-    everyone = request.query_params.get("all") == "1"
-    loads = health.caseload(uow, actor=actor, officer="*" if everyone else None)
+    everyone = page.request.query_params.get("all") == "1"
+    loads = health.caseload(page.uow, actor=page.actor, officer="*" if everyone else None)
     context = {"loads": loads, "everyone": everyone, "kinds": FACILITY_KINDS}
-    return pages.render(request, "staff/facilities/caseload.html", context)
+    return page.render("staff/facilities/caseload.html", context)
 
 
 @router.get("/facilities/{facility_id:uuid}")
-def facility_page(request: Request, uow: UowDep, actor: StaffActor, facility_id: uuid.UUID) -> HTMLResponse:
+def facility_page(page: Page, facility_id: uuid.UUID) -> HTMLResponse:
     """A facility: contact, rates, who lives there now, past stays, benefits paid."""
-    return _facility(request, uow, actor, facility_id)
+    return _facility(page, facility_id)
 
 
 @router.post("/facilities/{facility_id:uuid}")
-def change_facility(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    facility_id: uuid.UUID,
-    form: forms.Posted[FacilityChangeForm],
-) -> Response:
+def change_facility(page: Page, facility_id: uuid.UUID, form: forms.Posted[FacilityChangeForm]) -> Response:
     """Save new contact details or rates."""
 
     def act() -> object:
@@ -160,18 +148,14 @@ def change_facility(
             nightly_rate=form.nightly_rate or None,
             monthly_rate=form.monthly_rate or None,
         )
-        return health.update_facility(uow, actor=actor, facility_id=facility_id, data=data)
+        return health.update_facility(page.uow, actor=page.actor, facility_id=facility_id, data=data)
 
-    done = forms.then(request, f"/staff/facilities/{facility_id}", N_("The facility is saved."))
-    return forms.submit(
-        request, form, act, done, functools.partial(_facility, request, uow, actor, facility_id)
-    )
+    done = page.then(f"/staff/facilities/{facility_id}", N_("The facility is saved."))
+    return page.submit(form, act, done, functools.partial(_facility, page, facility_id))
 
 
 @router.post("/people/{person_id:uuid}/health/stays")
-def stay_in(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: forms.Posted[StayInForm]
-) -> Response:
+def stay_in(page: Page, person_id: uuid.UUID, form: forms.Posted[StayInForm]) -> Response:
     """Record that the person came into a facility."""
     try:
         data = forms.model(
@@ -181,24 +165,19 @@ def stay_in(
             in_on=forms.form_date(form.in_on, "in_on"),
             reason=form.stay_reason or None,
         )
-        stay = health.record_stay_in(uow, actor=actor, data=data)
+        stay = health.record_stay_in(page.uow, actor=page.actor, data=data)
     except InvalidInput as err:
         field = {"reason": "stay_reason", "person_id": "form"}.get(err.field, err.field)
         return health_pages.page(
-            request, uow, actor, person_id, "stay_in", form.model_dump(), err, field=field
+            page.request, page.uow, page.actor, person_id, "stay_in", form.model_dump(), err, field=field
         )
-    pages.flash(request, N_("The stay at %(name)s is recorded."), "success", name=stay.facility_name)
-    return pages.redirect(request, f"/staff/people/{person_id}/health#stays-title")
+    page.flash(N_("The stay at %(name)s is recorded."), "success", name=stay.facility_name)
+    return page.redirect(f"/staff/people/{person_id}/health#stays-title")
 
 
 @router.post("/people/{person_id:uuid}/health/stays/{stay_id:uuid}/out")
 def stay_out(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    stay_id: uuid.UUID,
-    form: forms.Posted[StayOutForm],
+    page: Page, person_id: uuid.UUID, stay_id: uuid.UUID, form: forms.Posted[StayOutForm]
 ) -> Response:
     """Record the day the person left."""
     try:
@@ -208,31 +187,22 @@ def stay_out(
             out_on=forms.form_date(form.out_on, "out_on"),
             reason=form.out_reason or None,
         )
-        stay = health.record_stay_out(uow, actor=actor, stay_id=stay_id, data=data)
+        stay = health.record_stay_out(page.uow, actor=page.actor, stay_id=stay_id, data=data)
     except InvalidInput as err:
         field = "out_reason" if err.field == "reason" else err.field
         return health_pages.page(
-            request, uow, actor, person_id, "stay_out", form.model_dump(), err, field=field
+            page.request, page.uow, page.actor, person_id, "stay_out", form.model_dump(), err, field=field
         )
-    pages.flash(request, N_("The day out is recorded."), "success")
+    page.flash(N_("The day out is recorded."), "success")
     if stay.recurring_ended:
-        pages.flash(request, N_("The monthly payment to the facility ends on the day out."), "success")
+        page.flash(N_("The monthly payment to the facility ends on the day out."), "success")
     if stay.recurring_to_end:
-        pages.flash(
-            request, N_("A monthly payment to the facility is still set up in money: end it there."), "info"
-        )
-    return pages.redirect(request, f"/staff/people/{person_id}/health#stays-title")
+        page.flash(N_("A monthly payment to the facility is still set up in money: end it there."), "info")
+    return page.redirect(f"/staff/people/{person_id}/health#stays-title")
 
 
 @router.post("/people/{person_id:uuid}/health/stays/{stay_id:uuid}/benefits")
-def pay(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    stay_id: uuid.UUID,
-    form: forms.Posted[BenefitForm],
-) -> Response:
+def pay(page: Page, person_id: uuid.UUID, stay_id: uuid.UUID, form: forms.Posted[BenefitForm]) -> Response:
     """Pay the facility for the resident through money."""
     try:
         if form.nights and not form.nights.isdigit():
@@ -248,40 +218,37 @@ def pay(
             health_benefits=form.health_benefits == "yes",
             explanation=form.explanation,
         )
-        paid = health.pay_benefit(uow, actor=actor, stay_id=stay_id, data=data)
+        paid = health.pay_benefit(page.uow, actor=page.actor, stay_id=stay_id, data=data)
     except InvalidInput as err:
         field = {"kind": "benefit_kind", "person_id": "health_benefits"}.get(err.field, err.field)
         return health_pages.page(
-            request, uow, actor, person_id, "benefit", form.model_dump(), err, field=field
+            page.request, page.uow, page.actor, person_id, "benefit", form.model_dump(), err, field=field
         )
     if paid.money_state == "approved":
-        pages.flash(request, N_("The payment of $%(amount)s is issued."), "success", amount=paid.amount)
+        page.flash(N_("The payment of $%(amount)s is issued."), "success", amount=paid.amount)
     else:
-        pages.flash(
-            request,
+        page.flash(
             N_("The payment of $%(amount)s waits for a second person's approval."),
             "info",
             amount=paid.amount,
         )
-    return pages.redirect(request, f"/staff/people/{person_id}/health#stays-title")
+    return page.redirect(f"/staff/people/{person_id}/health#stays-title")
 
 
-def _list(request: Request, uow: UnitOfWork, actor: Actor, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
+def _list(page: StaffPage, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
     context = {
-        "facilities": health.list_facilities(uow, actor=actor),
+        "facilities": health.list_facilities(page.uow, actor=page.actor),
         "kinds": FACILITY_KINDS,
-        "kind_options": forms.option_labels(request, FACILITY_KINDS),
+        "kind_options": page.options(FACILITY_KINDS),
     }
-    return forms.show(request, "staff/facilities/list.html", context, shown)
+    return page.show("staff/facilities/list.html", context, shown)
 
 
-def _facility(
-    request: Request, uow: UnitOfWork, actor: Actor, facility_id: uuid.UUID, shown: forms.Shown = forms.BLANK
-) -> HTMLResponse:
+def _facility(page: StaffPage, facility_id: uuid.UUID, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
     context = {
-        "file": health.facility_file(uow, actor=actor, facility_id=facility_id),
+        "file": health.facility_file(page.uow, actor=page.actor, facility_id=facility_id),
         "kinds": FACILITY_KINDS,
         "benefit_kinds": BENEFIT_KINDS,
         "money_states": MONEY_STATES,
     }
-    return forms.show(request, "staff/facilities/facility.html", context, shown)
+    return page.show("staff/facilities/facility.html", context, shown)

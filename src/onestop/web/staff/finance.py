@@ -21,7 +21,6 @@ from onestop import partners
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput, NotFound
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.money import (
     BATCH_FILES,
     MAX_BYTES,
@@ -36,10 +35,9 @@ from onestop.money import (
     reconcile_batch,
 )
 from onestop.web import charts, pages, programs
-from onestop.web.deps import UowDep
 from onestop.web.downloads import download_headers
 from onestop.web.staff import labels
-from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -54,21 +52,19 @@ def out_dir(request: Request) -> Path:
 
 
 @router.get("/payments")
-def batches(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def batches(page: Page) -> HTMLResponse:
     """Every recent batch, and what was paid each month."""
-    return _list(request, uow, actor)
+    return _list(page)
 
 
-def _list(
-    request: Request, uow: UnitOfWork, actor: StaffActor, errors: dict[str, str] | None = None
-) -> HTMLResponse:
-    found = list_batches(uow, actor=actor)
-    fmt = pages.formatter(request)
+def _list(page: StaffPage, errors: dict[str, str] | None = None) -> HTMLResponse:
+    found = list_batches(page.uow, actor=page.actor)
+    fmt = pages.formatter(page.request)
     data = charts.bars(by_month(found, fmt.date), fmt.money)
     chart = charts.vertical(
         "payments-by-month",
-        pages.gettext(request, N_("Payments by month")),
-        pages.gettext(request, N_("Total of the batches, by the month of their pay date.")),
+        page.gettext(N_("Payments by month")),
+        page.gettext(N_("Total of the batches, by the month of their pay date.")),
         data,
         fmt=lambda cents: fmt.number(cents // 100),  # whole dollars on the axis
     )
@@ -77,10 +73,10 @@ def _list(
         "chart": chart,
         "bars": data,
         "errors": errors or {},
-        "today": request.app.state.container.clock.today().isoformat(),
+        "today": page.request.app.state.container.clock.today().isoformat(),
         "page_url": "/staff/payments",
     }
-    return pages.render(request, "staff/finance/batches.html", context, status_code=422 if errors else 200)
+    return page.render("staff/finance/batches.html", context, status_code=422 if errors else 200)
 
 
 def by_month(found: Sequence[PaymentBatch], month_name: Any) -> list[tuple[str, int]]:
@@ -95,48 +91,45 @@ def by_month(found: Sequence[PaymentBatch], month_name: Any) -> list[tuple[str, 
 
 
 @router.post("/payments")
-def build(
-    request: Request, uow: UowDep, actor: StaffActor, pay_date: Annotated[str, Form()] = ""
-) -> Response:
+def build(page: Page, pay_date: Annotated[str, Form()] = "") -> Response:
     """Build the batch of every approved payment due by the pay date."""
     try:
         day = parse_date(pay_date, field="pay_date")
-        batch = build_batch(uow, actor=actor, pay_date=day)
+        batch = build_batch(page.uow, actor=page.actor, pay_date=day)
     except InvalidInput as err:
-        return _list(request, uow, actor, {"pay_date": pages.gettext(request, err.problem)})
-    pages.flash(request, N_("Batch %(number)s is built."), "success", number=batch.number)
-    return pages.redirect(request, f"/staff/payments/{batch.id}")
+        return _list(page, {"pay_date": page.gettext(err.problem)})
+    page.flash(N_("Batch %(number)s is built."), "success", number=batch.number)
+    return page.redirect(f"/staff/payments/{batch.id}")
 
 
 @router.get("/payments/{batch_id:uuid}")
-def batch_page(request: Request, uow: UowDep, actor: StaffActor, batch_id: uuid.UUID) -> HTMLResponse:
+def batch_page(page: Page, batch_id: uuid.UUID) -> HTMLResponse:
     """One batch: its state, who did what, the next step, the files."""
-    return _batch(request, uow, actor, batch_id)
+    return _batch(page, batch_id)
 
 
-def _batch(
-    request: Request, uow: UnitOfWork, actor: StaffActor, bid: uuid.UUID, errors: dict[str, str] | None = None
-) -> HTMLResponse:
-    batch = get_batch(uow, actor=actor, batch_id=bid)
-    files = {k: (out_dir(request) / f"{batch.number}{suffix}").exists() for k, (suffix, _) in FILES.items()}
+def _batch(page: StaffPage, bid: uuid.UUID, errors: dict[str, str] | None = None) -> HTMLResponse:
+    batch = get_batch(page.uow, actor=page.actor, batch_id=bid)
+    files = {
+        k: (out_dir(page.request) / f"{batch.number}{suffix}").exists() for k, (suffix, _) in FILES.items()
+    }
     context = {"batch": batch, "files": files, "errors": errors or {}, "page_url": f"/staff/payments/{bid}"}
-    return pages.render(request, "staff/finance/batch.html", context, status_code=422 if errors else 200)
+    return page.render("staff/finance/batch.html", context, status_code=422 if errors else 200)
 
 
 @router.post("/payments/{batch_id:uuid}/{step}")
-async def step(request: Request, uow: UowDep, actor: StaffActor, batch_id: uuid.UUID, step: str) -> Response:
+async def step(page: Page, batch_id: uuid.UUID, step: str) -> Response:
     """Approve, export, or reconcile (with the bank's pain.002 file) the batch."""
     try:
         if step == "approve":
-            approve_batch(uow, actor=actor, batch_id=batch_id)
-            pages.flash(request, N_("The batch is approved."), "success")
+            approve_batch(page.uow, actor=page.actor, batch_id=batch_id)
+            page.flash(N_("The batch is approved."), "success")
         elif step == "export":
-            export_batch(uow, actor=actor, batch_id=batch_id, out_dir=out_dir(request))
-            pages.flash(request, N_("The payment files are written and checked against their schema."))
+            export_batch(page.uow, actor=page.actor, batch_id=batch_id, out_dir=out_dir(page.request))
+            page.flash(N_("The payment files are written and checked against their schema."))
         elif step == "reconcile":
-            result = await _reconcile(request, uow, actor, batch_id)
-            pages.flash(
-                request,
+            result = await _reconcile(page, batch_id)
+            page.flash(
                 N_("Status report applied: %(paid)s paid, %(returned)s returned."),
                 "success",
                 paid=result.paid,
@@ -146,12 +139,12 @@ async def step(request: Request, uow: UowDep, actor: StaffActor, batch_id: uuid.
             raise NotFound("no such step")
     except InvalidInput as err:
         field = "file" if step == "reconcile" else "form"
-        return _batch(request, uow, actor, batch_id, {field: pages.gettext(request, err.problem)})
-    return pages.redirect(request, f"/staff/payments/{batch_id}")
+        return _batch(page, batch_id, {field: page.gettext(err.problem)})
+    return page.redirect(f"/staff/payments/{batch_id}")
 
 
-async def _reconcile(request: Request, uow: UnitOfWork, actor: StaffActor, bid: uuid.UUID) -> Any:
-    async with request.form() as form:
+async def _reconcile(page: StaffPage, bid: uuid.UUID) -> Any:
+    async with page.request.form() as form:
         upload = form.get("file")
         data = await upload.read(MAX_BYTES + 1) if isinstance(upload, UploadFile) else b""
     if not data:
@@ -161,16 +154,19 @@ async def _reconcile(request: Request, uow: UnitOfWork, actor: StaffActor, bid: 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "status-report.xml"
         path.write_bytes(data)
-        return reconcile_batch(uow, actor=actor, batch_id=bid, path=path)
+        return reconcile_batch(page.uow, actor=page.actor, batch_id=bid, path=path)
 
 
 @router.get("/payments/{batch_id:uuid}/files/{kind}")
-def download(
-    request: Request, uow: UowDep, actor: StaffActor, batch_id: uuid.UUID, kind: str, purpose: str = ""
-) -> Response:
+def download(page: Page, batch_id: uuid.UUID, kind: str, purpose: str = "") -> Response:
     """An exported file, as a download (``money:batch_export``, audited with the purpose typed in)."""
     path, media = open_batch_file(
-        uow, actor=actor, batch_id=batch_id, kind=kind, purpose=purpose, out_dir=out_dir(request)
+        page.uow,
+        actor=page.actor,
+        batch_id=batch_id,
+        kind=kind,
+        purpose=purpose,
+        out_dir=out_dir(page.request),
     )
     return FileResponse(
         path, media_type=media, headers=download_headers(path.name) | {"Cache-Control": "no-store"}
@@ -178,22 +174,22 @@ def download(
 
 
 @router.get("/budget")
-def budget(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def budget(page: Page) -> HTMLResponse:
     """Budget, committed and spent per program and office, with the share used drawn as bars."""
-    lines = budget_report(uow, actor=actor)
-    fmt = pages.formatter(request)
-    language = pages.language_of(request)
+    lines = budget_report(page.uow, actor=page.actor)
+    fmt = pages.formatter(page.request)
+    language = pages.language_of(page.request)
     used = [(programs.name(line.program, language), line.committed_cents) for line in lines]
     data = charts.bars(used, fmt.money)
     chart = labels.bar_chart(
-        request,
+        page.request,
         "budget-committed",
         N_("Committed this fiscal year, by program"),
         N_("Amounts committed (approved or paid) per program and office."),
         data,
     )
     # Sponsors' projects (issue 18): funding approved is committed here until it is paid in instalments.
-    year = lines[0].fiscal_year if lines else partners.domain.fiscal_year(uow.clock.today())
-    projects = partners.project_commitments(uow, actor=actor, fiscal_year=year)
+    year = lines[0].fiscal_year if lines else partners.domain.fiscal_year(page.uow.clock.today())
+    projects = partners.project_commitments(page.uow, actor=page.actor, fiscal_year=year)
     context = {"lines": lines, "chart": chart, "bars": data, "projects": projects}
-    return pages.render(request, "staff/finance/budget.html", context)
+    return page.render("staff/finance/budget.html", context)

@@ -15,7 +15,6 @@ from starlette.responses import HTMLResponse, Response
 
 from onestop.access import (
     ASKED_AT_CREATION,
-    Actor,
     GrantConflict,
     OwnGrant,
     Permission,
@@ -29,13 +28,11 @@ from onestop.access import (
 )
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.errors import status_for
 from onestop.web.staff import labels
-from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import NoteForm, PageForm, Posted, ReasonForm, form_errors, optional_uuid, to
+from onestop.web.staff.forms import NoteForm, PageForm, Posted, ReasonForm, form_errors, optional_uuid
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter(prefix="/admin/grants")
 PAGE = "/staff/admin/grants"
@@ -66,117 +63,97 @@ class AskForm(PageForm):
 
 
 @router.get("")
-def page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def page(page: Page) -> HTMLResponse:
     """The grants waiting for a second administrator, oldest first, and the ones decided lately."""
-    return _page(request, uow, actor)
+    return _page(page)
 
 
 @router.post("")
-def ask(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    form: Posted[AskForm],
-) -> Response:
+def ask(page: Page, form: Posted[AskForm]) -> Response:
     """Ask for a role for an account (staff:write); a privileged role then waits for another administrator."""
     typed = form.model_dump()
     try:
         account = optional_uuid(form.staff_id, "staff_id")
-        done = request_grant(uow, actor=actor, staff_id=account, role=form.role, reason=form.reason)
+        done = request_grant(page.uow, actor=page.actor, staff_id=account, role=form.role, reason=form.reason)
     except InvalidInput as err:
-        errors = form_errors(request, err, set(AskForm.model_fields))
-        return _page(request, uow, actor, errors=errors, form=typed, status_code=422)
+        errors = form_errors(page.request, err, set(AskForm.model_fields))
+        return _page(page, errors=errors, form=typed, status_code=422)
     except GrantConflict as err:
-        return _refused(request, uow, actor, err, typed)
+        return _refused(page, err, typed)
     if done.state == "pending":
-        pages.flash(request, N_("Asked. Another administrator must approve it."), "success")
+        page.flash(N_("Asked. Another administrator must approve it."), "success")
     else:
-        pages.flash(request, N_("The role is given: it does not read files or move money."), "success")
-    return pages.redirect(request, PAGE)
+        page.flash(N_("The role is given: it does not read files or move money."), "success")
+    return page.redirect(PAGE)
 
 
 @router.post("/{grant_id:uuid}/approve")
-def approve(
-    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[NoteForm]
-) -> Response:
+def approve(page: Page, grant_id: uuid.UUID, form: Posted[NoteForm]) -> Response:
     """Approve: the role joins the account at once. Nobody approves their own request or account."""
 
     def act() -> object:
-        return approve_grant(uow, actor=actor, grant_id=grant_id, note=form.note)
+        return approve_grant(page.uow, actor=page.actor, grant_id=grant_id, note=form.note)
 
-    return _decide(request, uow, actor, grant_id, act, N_("Approved. The role is now on the account."))
+    return _decide(page, grant_id, act, N_("Approved. The role is now on the account."))
 
 
 @router.post("/{grant_id:uuid}/refuse")
-def refuse(
-    request: Request, uow: UowDep, actor: StaffActor, grant_id: uuid.UUID, form: Posted[ReasonForm]
-) -> Response:
+def refuse(page: Page, grant_id: uuid.UUID, form: Posted[ReasonForm]) -> Response:
     """Refuse, with a reason (required)."""
 
     def act() -> object:
-        return refuse_grant(uow, actor=actor, grant_id=grant_id, reason=form.reason)
+        return refuse_grant(page.uow, actor=page.actor, grant_id=grant_id, reason=form.reason)
 
-    return _decide(request, uow, actor, grant_id, act, N_("Refused. The account does not get the role."))
+    return _decide(page, grant_id, act, N_("Refused. The account does not get the role."))
 
 
-def _decide(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    grant_id: uuid.UUID,
-    act: Callable[[], object],
-    message: str,
-) -> Response:
+def _decide(page: StaffPage, grant_id: uuid.UUID, act: Callable[[], object], message: str) -> Response:
     """Approve or refuse one waiting grant: on to the page with the message, or the page with the
     service's refusal, or a missing reason beside that grant's own reason box (only refusing asks one)."""
     try:
         act()
     except InvalidInput as err:
-        problem = pages.gettext(request, err.problem)
-        return _page(request, uow, actor, errors={f"reason-{grant_id}": problem}, status_code=422)
+        problem = page.gettext(err.problem)
+        return _page(page, errors={f"reason-{grant_id}": problem}, status_code=422)
     except (OwnGrant, GrantConflict) as err:
-        return _refused(request, uow, actor, err)
-    return to(request, PAGE, message)
+        return _refused(page, err)
+    return page.to(PAGE, message)
 
 
 def _refused(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    err: OwnGrant | GrantConflict,
-    form: dict[str, str] | None = None,
+    page: StaffPage, err: OwnGrant | GrantConflict, form: dict[str, str] | None = None
 ) -> HTMLResponse:
-    refusal = pages.gettext(request, err.message)
-    return _page(request, uow, actor, refusal=refusal, form=form, status_code=status_for(err))
+    refusal = page.gettext(err.message)
+    return _page(page, refusal=refusal, form=form, status_code=status_for(err))
 
 
 def _page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
+    page: StaffPage,
     *,
     errors: dict[str, str] | None = None,
     form: dict[str, str] | None = None,
     refusal: str = "",
     status_code: int = 200,
 ) -> HTMLResponse:
-    may_decide = actor.can(Permission.STAFF_WRITE)
-    decided = [g for g in list_grants(uow, actor=actor, state=None, limit=20) if g.state != "pending"]
-    accounts = list_staff(uow, actor=actor) if may_decide else []
+    may_decide = page.actor.can(Permission.STAFF_WRITE)
+    decided = [
+        g for g in list_grants(page.uow, actor=page.actor, state=None, limit=20) if g.state != "pending"
+    ]
+    accounts = list_staff(page.uow, actor=page.actor) if may_decide else []
     context = {
-        "pending": list_grants(uow, actor=actor),
+        "pending": list_grants(page.uow, actor=page.actor),
         "decided": decided,
         "may_decide": may_decide,
         "accounts": [(str(s.id), f"{s.display_name} ({s.username})") for s in accounts],
-        "role_options": [(r.value, _role_option(request, r)) for r in Role if r is not Role.CLIENT],
-        "grant_states": labels.translated(request, STATES),
+        "role_options": [(r.value, _role_option(page.request, r)) for r in Role if r is not Role.CLIENT],
+        "grant_states": labels.translated(page.request, STATES),
         # The reason the service writes for roles asked for at account creation, in the page's language.
-        "reasons": {ASKED_AT_CREATION: pages.gettext(request, N_("asked for when the account was opened"))},
+        "reasons": {ASKED_AT_CREATION: page.gettext(N_("asked for when the account was opened"))},
         "errors": errors or {},
         "form": form or {},
         "refusal": refusal,
     }
-    return pages.render(request, "staff/admin/grants.html", context, status_code=status_code)
+    return page.render("staff/admin/grants.html", context, status_code=status_code)
 
 
 def _role_option(request: Request, role: Role) -> str:

@@ -12,7 +12,7 @@ import functools
 import uuid
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from starlette.responses import HTMLResponse, Response
 
 from onestop.cases.interactions import (
@@ -28,13 +28,11 @@ from onestop.cases.interactions import (
 )
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.registry import get_person, search_people
 from onestop.registry.schemas import PersonPublic, SearchQuery
 from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.staff import forms, quicklog
-from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -54,49 +52,35 @@ class ReplyForm(forms.PageForm):
 
 
 @router.get("/inbox")
-def inbox(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def inbox(page: Page) -> HTMLResponse:
     """Received e-mails waiting to be attached to a person, oldest first."""
-    emails = list_unattached_emails(uow, actor=actor)
-    return pages.render(request, "staff/inbox/list.html", {"emails": emails, "page_url": "/staff/inbox"})
+    emails = list_unattached_emails(page.uow, actor=page.actor)
+    return page.render("staff/inbox/list.html", {"emails": emails, "page_url": "/staff/inbox"})
 
 
 @router.get("/inbox/{interaction_id:uuid}")
-def email(request: Request, uow: UowDep, actor: StaffActor, interaction_id: uuid.UUID) -> HTMLResponse:
+def email(page: Page, interaction_id: uuid.UUID) -> HTMLResponse:
     """One received e-mail, with the search that finds the person to attach it to."""
-    return _email(request, uow, actor, interaction_id, forms.Shown(AttachForm().model_dump()))
+    return _email(page, interaction_id, forms.Shown(AttachForm().model_dump()))
 
 
 @router.post("/inbox/{interaction_id:uuid}/find")
-def find(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    interaction_id: uuid.UUID,
-    form: forms.Posted[AttachForm],
-) -> Response:
+def find(page: Page, interaction_id: uuid.UUID, form: forms.Posted[AttachForm]) -> Response:
     """People found by name (posted: a name in the address would reach the logs), each to attach to."""
 
     def act() -> list[Any]:
         if not form.find:
             raise InvalidInput("find", N_("type a name to search for"))
-        return list(search_people(uow, actor=actor, query=SearchQuery(name=form.find)))
+        return list(search_people(page.uow, actor=page.actor, query=SearchQuery(name=form.find)))
 
     def done(hits: list[Any]) -> Response:
-        return _email(request, uow, actor, interaction_id, forms.Shown(form.model_dump()), hits=hits)
+        return _email(page, interaction_id, forms.Shown(form.model_dump()), hits=hits)
 
-    return forms.submit(
-        request, form, act, done, functools.partial(_email, request, uow, actor, interaction_id)
-    )
+    return page.submit(form, act, done, functools.partial(_email, page, interaction_id))
 
 
 @router.post("/inbox/{interaction_id:uuid}/attach")
-def attach(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    interaction_id: uuid.UUID,
-    form: forms.Posted[AttachForm],
-) -> Response:
+def attach(page: Page, interaction_id: uuid.UUID, form: forms.Posted[AttachForm]) -> Response:
     """Attach the e-mail to the chosen person; the file opens, where the e-mail can be answered."""
 
     def act() -> InteractionPublic:
@@ -109,30 +93,24 @@ def attach(
             version=forms.version(form.version),
             reason_codes=[form.reason] if form.reason else [],
         )
-        return attach_interaction(uow, actor=actor, interaction_id=interaction_id, data=data)
+        return attach_interaction(page.uow, actor=page.actor, interaction_id=interaction_id, data=data)
 
     def done(attached: InteractionPublic) -> Response:
         message = N_("The e-mail is attached to the file. You can answer it from the contacts.")
-        return forms.to(request, f"/staff/people/{attached.person_id}", message)
+        return page.to(f"/staff/people/{attached.person_id}", message)
 
-    again = functools.partial(_email, request, uow, actor, interaction_id)
-    return forms.submit(
-        request, form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message
-    )
+    again = functools.partial(_email, page, interaction_id)
+    return page.submit(form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message)
 
 
 @router.get("/interactions/{interaction_id:uuid}/reply")
-def reply_form(
-    request: Request, uow: UowDep, actor: StaffActor, interaction_id: uuid.UUID, template: str = ""
-) -> HTMLResponse:
+def reply_form(page: Page, interaction_id: uuid.UUID, template: str = "") -> HTMLResponse:
     """The reply form: choose a template (its text fills the box, in the person's language), edit, send."""
-    return _reply(request, uow, actor, interaction_id, forms.Shown({"template": template, "body": None}))
+    return _reply(page, interaction_id, forms.Shown({"template": template, "body": None}))
 
 
 @router.post("/interactions/{interaction_id:uuid}/reply")
-def reply(
-    request: Request, uow: UowDep, actor: StaffActor, interaction_id: uuid.UUID, form: forms.Posted[ReplyForm]
-) -> Response:
+def reply(page: Page, interaction_id: uuid.UUID, form: forms.Posted[ReplyForm]) -> Response:
     """Send the reply through the notices outbox; it is logged as a contact on the person."""
 
     def act() -> ReplyPublic:
@@ -143,49 +121,43 @@ def reply(
             subject=form.subject or None,
             version=forms.version(form.version),
         )
-        return reply_to_email(uow, actor=actor, interaction_id=interaction_id, data=data)
+        return reply_to_email(page.uow, actor=page.actor, interaction_id=interaction_id, data=data)
 
     def done(sent: ReplyPublic) -> Response:
         message = N_("Your reply is on its way. It is logged in the contacts.")
-        return forms.to(request, f"/staff/people/{sent.interaction.person_id}", message)
+        return page.to(f"/staff/people/{sent.interaction.person_id}", message)
 
-    again = functools.partial(_reply, request, uow, actor, interaction_id)
-    return forms.submit(
-        request, form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message
-    )
+    again = functools.partial(_reply, page, interaction_id)
+    return page.submit(form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message)
 
 
 def _email(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
+    page: StaffPage,
     interaction_id: uuid.UUID,
     shown: forms.Shown = forms.BLANK,
     *,
     hits: list[Any] | None = None,
 ) -> HTMLResponse:
-    found = get_interaction(uow, actor=actor, interaction_id=interaction_id)
+    found = get_interaction(page.uow, actor=page.actor, interaction_id=interaction_id)
     context = {
         "email": found,
         "hits": hits,
-        "reasons": quicklog.reasons(request, uow, actor),
+        "reasons": quicklog.reasons(page.request, page.uow, page.actor),
         "page_url": f"/staff/inbox/{interaction_id}",
     }
-    return forms.show(request, "staff/inbox/email.html", context, shown)
+    return page.show("staff/inbox/email.html", context, shown)
 
 
-def _reply(
-    request: Request, uow: UnitOfWork, actor: StaffActor, interaction_id: uuid.UUID, shown: forms.Shown
-) -> HTMLResponse:
-    found = get_interaction(uow, actor=actor, interaction_id=interaction_id)
-    person = get_person(uow, actor=actor, person_id=found.person_id) if found.person_id else None
+def _reply(page: StaffPage, interaction_id: uuid.UUID, shown: forms.Shown) -> HTMLResponse:
+    found = get_interaction(page.uow, actor=page.actor, interaction_id=interaction_id)
+    person = get_person(page.uow, actor=page.actor, person_id=found.person_id) if found.person_id else None
     language = person.language if person is not None and person.language in ("en", "fr") else "en"
-    templates = reply_templates(uow, actor=actor)
+    templates = reply_templates(page.uow, actor=page.actor)
     values = {"subject": "", "version": found.version} | shown.values
     chosen = next((t for t in templates if t.code == values.get("template")), None)
     if values.get("body") is None:  # a template chosen (or none yet): its text, to edit
         values["body"] = (chosen.body_fr if language == "fr" else chosen.body_en) if chosen else ""
-    page_language = pages.language_of(request)
+    page_language = pages.language_of(page.request)
     context = {
         "email": found,
         "person": person,
@@ -195,7 +167,7 @@ def _reply(
         "log_person": found.person_id,
         "page_url": f"/staff/interactions/{interaction_id}/reply",
     }
-    return forms.show(request, "staff/inbox/reply.html", context, dataclasses.replace(shown, values=values))
+    return page.show("staff/inbox/reply.html", context, dataclasses.replace(shown, values=values))
 
 
 def _email_on_file(person: PersonPublic | None) -> str | None:

@@ -16,7 +16,6 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access import Actor
 from onestop.cases.screenings import (
     ScreeningAnswers,
     ScreeningComplete,
@@ -30,13 +29,11 @@ from onestop.cases.screenings import (
 )
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.registry import get_person
 from onestop.registry.schemas import PersonPublic
 from onestop.web import pages, questions
-from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
-from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -65,60 +62,53 @@ def known_answers(person: PersonPublic, today: dt.date) -> dict[str, Any]:
 
 
 @router.get("/people/{person_id:uuid}/screening")
-def interviews(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def interviews(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """The person's earlier interviews (to resume one) and the button to start a new one."""
-    person = get_person(uow, actor=actor, person_id=person_id)
-    found = list_screenings(uow, actor=actor, person_id=person_id)
+    person = get_person(page.uow, actor=page.actor, person_id=person_id)
+    found = list_screenings(page.uow, actor=page.actor, person_id=person_id)
     context = {
         "person": person,
         "interviews": found,
         "log_person": person_id,
         "log_person_name": _name(person),
     }
-    return pages.render(request, "staff/screening/list.html", context)
+    return page.render("staff/screening/list.html", context)
 
 
 @router.post("/people/{person_id:uuid}/screening")
-def start(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Annotated[str, Form()] = ""
-) -> Response:
+def start(page: Page, person_id: uuid.UUID, form: Annotated[str, Form()] = "") -> Response:
     """Start an interview about the person, with what the registry already knows (``form=all``: every
     question on one form)."""
-    started = begin(request, uow, actor, person_id)
-    return pages.redirect(request, _url(started, [], together=form == ALL))
+    started = begin(page, person_id)
+    return page.redirect(_url(started, [], together=form == ALL))
 
 
-def begin(request: Request, uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UUID:
+def begin(page: StaffPage, person_id: uuid.UUID) -> uuid.UUID:
     """Start an interview (``start_screening``) with the person's age and role from the registry."""
-    container = request.app.state.container
-    person = get_person(uow, actor=actor, person_id=person_id)
+    container = page.request.app.state.container
+    person = get_person(page.uow, actor=page.actor, person_id=person_id)
     data = ScreeningStart(
         jurisdiction=jurisdiction_of(person),
         person_id=person_id,
         answers=known_answers(person, container.clock.today()),
     )
-    return start_screening(uow, actor=actor, data=data).id
+    return start_screening(page.uow, actor=page.actor, data=data).id
 
 
 @router.get("/screenings/{session_id:uuid}")
 def interview(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    session_id: uuid.UUID,
-    skip: Annotated[list[str] | None, Query()] = None,
-    form: str = "",
+    page: Page, session_id: uuid.UUID, skip: Annotated[list[str] | None, Query()] = None, form: str = ""
 ) -> HTMLResponse:
     """The interview: the next question (or the safety questions together) and the results so far;
     ``?form=all`` asks every pending question on one form (the counter, with the client there)."""
-    session = resume_screening(uow, actor=actor, session_id=session_id)
-    return _page(request, session, skip or [], together=form == ALL)
+    session = resume_screening(page.uow, actor=page.actor, session_id=session_id)
+    return _page(page.request, session, skip or [], together=form == ALL)
 
 
 @router.post("/screenings/{session_id:uuid}/answer")
-async def answer(request: Request, uow: UowDep, actor: StaffActor, session_id: uuid.UUID) -> Response:
+async def answer(page: Page, session_id: uuid.UUID) -> Response:
     """Record the answer(s) as a new step; htmx gets the new interview, a plain form a redirect."""
-    async with request.form() as form:
+    async with page.request.form() as form:
         paths = [str(p) for p in form.getlist("path")]
         ticks = [str(p) for p in form.getlist("tick")]  # on the one form: a box not ticked is a no
         given = {p: str(form.get(f"answer-{p}") or "") for p in [*ticks, *paths]}
@@ -130,24 +120,22 @@ async def answer(request: Request, uow: UowDep, actor: StaffActor, session_id: u
     errors: dict[str, str] = {}
     try:
         if together:
-            answers = _read_together(request, jurisdiction, ticks, paths, given, errors)
+            answers = _read_together(page.request, jurisdiction, ticks, paths, given, errors)
         else:
-            answers = _read(request, jurisdiction, paths, given, group)
+            answers = _read(page.request, jurisdiction, paths, given, group)
         data = ScreeningAnswers(answers=answers, version=whole_number(version))
-        session = answer_screening(uow, actor=actor, session_id=session_id, data=data)
+        session = answer_screening(page.uow, actor=page.actor, session_id=session_id, data=data)
     except (InvalidInput, Conflict) as err:
-        session = resume_screening(uow, actor=actor, session_id=session_id)
+        session = resume_screening(page.uow, actor=page.actor, session_id=session_id)
         if isinstance(err, Conflict):
-            error = pages.gettext(
-                request, N_("This interview moved on meanwhile (another window?). Here it is now.")
-            )
+            error = page.gettext(N_("This interview moved on meanwhile (another window?). Here it is now."))
         else:
-            error = pages.gettext(request, err.problem)
+            error = page.gettext(err.problem)
             # the screener's own refusal names the answer's path: shown beside that question too
             errors.update({p: error for p in paths if together and p in err.field and p not in errors})
         status = 409 if isinstance(err, Conflict) else 422
         return _page(
-            request,
+            page.request,
             session,
             skip,
             error=error,
@@ -156,26 +144,18 @@ async def answer(request: Request, uow: UowDep, actor: StaffActor, session_id: u
             status_code=status,
             together=together,
         )
-    if request.headers.get("hx-request") == "true":
-        return _page(request, session, skip, answered=True, together=together)
-    return pages.redirect(request, _url(session_id, skip, together=together))
+    if page.request.headers.get("hx-request") == "true":
+        return _page(page.request, session, skip, answered=True, together=together)
+    return page.redirect(_url(session_id, skip, together=together))
 
 
 @router.post("/screenings/{session_id:uuid}/complete")
-def complete(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    session_id: uuid.UUID,
-    version: Annotated[str, Form()] = "",
-) -> Response:
+def complete(page: Page, session_id: uuid.UUID, version: Annotated[str, Form()] = "") -> Response:
     """Close the interview; it stays readable with every step."""
     data = ScreeningComplete(version=whole_number(version))
-    done = complete_screening(uow, actor=actor, session_id=session_id, data=data)
-    pages.flash(request, N_("The interview is finished."), "success")
-    return pages.redirect(
-        request, f"/staff/people/{done.person_id}" if done.person_id else _url(session_id, [])
-    )
+    done = complete_screening(page.uow, actor=page.actor, session_id=session_id, data=data)
+    page.flash(N_("The interview is finished."), "success")
+    return page.redirect(f"/staff/people/{done.person_id}" if done.person_id else _url(session_id, []))
 
 
 def _read(

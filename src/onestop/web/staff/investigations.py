@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access import Actor
 from onestop.cases.applications import list_applications
 from onestop.cases.documents import list_documents
 from onestop.cases.investigations import (
@@ -39,11 +38,9 @@ from onestop.cases.investigations import (
 from onestop.common.dates import parse_date
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.registry import get_person
-from onestop.web.deps import UowDep
 from onestop.web.staff import forms
-from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -93,17 +90,13 @@ class CloseForm(forms.PageForm):
 
 
 @router.get("/people/{person_id:uuid}/investigations")
-def person_investigations(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID
-) -> HTMLResponse:
+def person_investigations(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """The person's investigations and the form to open one."""
-    return _person_page(request, uow, actor, person_id, forms.Shown(OpenForm().model_dump()))
+    return _person_page(page, person_id, forms.Shown(OpenForm().model_dump()))
 
 
 @router.post("/people/{person_id:uuid}/investigations")
-def open_one(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: forms.Posted[OpenForm]
-) -> Response:
+def open_one(page: Page, person_id: uuid.UUID, form: forms.Posted[OpenForm]) -> Response:
     """Open an investigation of the allegation (about one of the person's applications, if chosen)."""
 
     def act() -> InvestigationPublic:
@@ -115,79 +108,55 @@ def open_one(
             source=form.source,
             source_detail=form.source_detail or None,
         )
-        return open_investigation(uow, actor=actor, data=data)
+        return open_investigation(page.uow, actor=page.actor, data=data)
 
     def done(opened: InvestigationPublic) -> Response:
-        return forms.to(request, f"/staff/investigations/{opened.id}", N_("The investigation is open."))
+        return page.to(f"/staff/investigations/{opened.id}", N_("The investigation is open."))
 
-    return forms.submit(
-        request, form, act, done, functools.partial(_person_page, request, uow, actor, person_id)
-    )
+    return page.submit(form, act, done, functools.partial(_person_page, page, person_id))
 
 
 @router.get("/investigations/{investigation_id:uuid}")
-def view(request: Request, uow: UowDep, actor: StaffActor, investigation_id: uuid.UUID) -> HTMLResponse:
+def view(page: Page, investigation_id: uuid.UUID) -> HTMLResponse:
     """The file: allegation, evidence, interviews, finding; the forms while it is open."""
-    return _file(request, uow, actor, investigation_id)
+    return _file(page, investigation_id)
 
 
 @router.post("/investigations/{investigation_id:uuid}/evidence")
-def evidence(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    investigation_id: uuid.UUID,
-    form: forms.Posted[EvidenceForm],
-) -> Response:
+def evidence(page: Page, investigation_id: uuid.UUID, form: forms.Posted[EvidenceForm]) -> Response:
     """Put one of the person's documents in the file, saying what it shows."""
 
     def act() -> object:
         doc = forms.optional_uuid(form.document_id, "document_id")
         data = forms.model(EvidenceCreate, document_id=doc, description=form.description)
-        return add_evidence(uow, actor=actor, investigation_id=investigation_id, data=data)
+        return add_evidence(page.uow, actor=page.actor, investigation_id=investigation_id, data=data)
 
-    done = forms.then(
-        request, f"/staff/investigations/{investigation_id}", N_("The evidence is in the file.")
-    )
-    again = functools.partial(_file, request, uow, actor, investigation_id)
-    return forms.submit(request, form, act, done, again, refused={InvalidTransition: 409})
+    done = page.then(f"/staff/investigations/{investigation_id}", N_("The evidence is in the file."))
+    again = functools.partial(_file, page, investigation_id)
+    return page.submit(form, act, done, again, refused={InvalidTransition: 409})
 
 
 @router.post("/investigations/{investigation_id:uuid}/interviews")
-def interview(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    investigation_id: uuid.UUID,
-    form: forms.Posted[InterviewForm],
-) -> Response:
+def interview(page: Page, investigation_id: uuid.UUID, form: forms.Posted[InterviewForm]) -> Response:
     """Record an interview as given; a cautioned statement is flagged."""
 
     def act() -> object:
         data = forms.model(
             InterviewCreate,
             interviewee_name=form.interviewee_name or None,
-            held_at=_moment(request, form.held_on, form.held_time),
+            held_at=_moment(page.request, form.held_on, form.held_time),
             cautioned=form.cautioned == "yes",
             statement=form.statement,
         )
-        return record_interview(uow, actor=actor, investigation_id=investigation_id, data=data)
+        return record_interview(page.uow, actor=page.actor, investigation_id=investigation_id, data=data)
 
-    done = forms.then(request, f"/staff/investigations/{investigation_id}", N_("The interview is recorded."))
-    again = functools.partial(_file, request, uow, actor, investigation_id)
-    return forms.submit(
-        request, form, act, done, again, boxes={"held_at": "held_on"}, refused={InvalidTransition: 409}
-    )
+    done = page.then(f"/staff/investigations/{investigation_id}", N_("The interview is recorded."))
+    again = functools.partial(_file, page, investigation_id)
+    return page.submit(form, act, done, again, boxes={"held_at": "held_on"}, refused={InvalidTransition: 409})
 
 
 @router.post("/investigations/{investigation_id:uuid}/close")
-def close(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    investigation_id: uuid.UUID,
-    form: forms.Posted[CloseForm],
-) -> Response:
+def close(page: Page, investigation_id: uuid.UUID, form: forms.Posted[CloseForm]) -> Response:
     """Close with a finding; founded, it may reopen the case for reassessment and set up the overpayment."""
 
     def act() -> InvestigationPublic:
@@ -206,7 +175,7 @@ def close(
             reassess=form.reassess == "yes",
             overpayment=overpayment,
         )
-        return close_investigation(uow, actor=actor, investigation_id=investigation_id, data=data)
+        return close_investigation(page.uow, actor=page.actor, investigation_id=investigation_id, data=data)
 
     def done(closed: InvestigationPublic) -> Response:
         path = (
@@ -214,15 +183,15 @@ def close(
             if closed.review_id
             else f"/staff/investigations/{investigation_id}"
         )
-        return forms.to(request, path, N_("The investigation is closed."))
+        return page.to(path, N_("The investigation is closed."))
 
     def box(field: str) -> str:
         field = field.replace("overpayment.", "overpayment_")
         return "overpayment_amount" if field == "amount_cents" else field
 
-    again = functools.partial(_file, request, uow, actor, investigation_id)
-    return forms.submit(
-        request, form, act, done, again, boxes=box, refused=forms.CONFLICT, explain=forms.conflict_message
+    again = functools.partial(_file, page, investigation_id)
+    return page.submit(
+        form, act, done, again, boxes=box, refused=forms.CONFLICT, explain=forms.conflict_message
     )
 
 
@@ -246,34 +215,30 @@ def _words(request: Request) -> dict[str, Any]:
     }
 
 
-def _person_page(
-    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, shown: forms.Shown = forms.BLANK
-) -> HTMLResponse:
-    found = list_investigations(uow, actor=actor, person_id=pid)
-    person = get_person(uow, actor=actor, person_id=pid)
-    apps = list_applications(uow, actor=actor, person_id=pid)
+def _person_page(page: StaffPage, pid: uuid.UUID, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
+    found = list_investigations(page.uow, actor=page.actor, person_id=pid)
+    person = get_person(page.uow, actor=page.actor, person_id=pid)
+    apps = list_applications(page.uow, actor=page.actor, person_id=pid)
     context = {
         "person": person,
         "investigations": found,
         "applications": [("", "–")] + [(str(a.id), a.program) for a in apps],
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/investigations",
-        **_words(request),
+        **_words(page.request),
     }
-    return forms.show(request, "staff/investigations/person.html", context, shown)
+    return page.show("staff/investigations/person.html", context, shown)
 
 
-def _file(
-    request: Request, uow: UnitOfWork, actor: Actor, iid: uuid.UUID, shown: forms.Shown = forms.BLANK
-) -> HTMLResponse:
-    found = get_investigation(uow, actor=actor, investigation_id=iid)
-    documents = list_documents(uow, actor=actor, person_id=found.person_id)
+def _file(page: StaffPage, iid: uuid.UUID, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
+    found = get_investigation(page.uow, actor=page.actor, investigation_id=iid)
+    documents = list_documents(page.uow, actor=page.actor, person_id=found.person_id)
     context = {
         "inv": found,
         "documents": [(str(d.id), f"{d.filename} ({d.doc_type})") for d in documents],
         "document_names": {d.id: d.filename for d in documents},
         "log_person": found.person_id,
         "page_url": f"/staff/investigations/{iid}",
-        **_words(request),
+        **_words(page.request),
     }
-    return forms.show(request, "staff/investigations/view.html", context, shown)
+    return page.show("staff/investigations/view.html", context, shown)

@@ -27,12 +27,9 @@ from onestop import knowledge
 from onestop.access import Actor, Permission
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.jurisdictions import JURISDICTIONS, load_catalogue
 from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.staff import labels
-from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import (
     BLANK,
     CONFLICT,
@@ -43,9 +40,8 @@ from onestop.web.staff.forms import (
     form_int,
     model,
     show,
-    submit,
-    to,
 )
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter(prefix="/knowledge")
 
@@ -108,105 +104,99 @@ class ReviewForm(PageForm):
 
 
 @router.get("")
-def browse(
-    request: Request, uow: UowDep, actor: StaffActor, jurisdiction: str = "", kind: str = ""
-) -> HTMLResponse:
+def browse(page: Page, jurisdiction: str = "", kind: str = "") -> HTMLResponse:
     """Every published article, or those of one jurisdiction or kind, and the search box."""
     place = jurisdiction if jurisdiction in JURISDICTION_NAMES else None
     what = kind if kind in KINDS else None
-    listed = knowledge.list_articles(uow, actor=actor, jurisdiction=place, kind=what)
+    listed = knowledge.list_articles(page.uow, actor=page.actor, jurisdiction=place, kind=what)
     context = {"listed": listed, "hits": None, "filters": {"jurisdiction": place, "kind": what}}
-    return _search_page(request, context, Shown({"q": ""}))
+    return _search_page(page.request, context, Shown({"q": ""}))
 
 
 @router.post("")
-def find(request: Request, uow: UowDep, actor: StaffActor, form: Posted[SearchForm]) -> Response:
+def find(page: Page, form: Posted[SearchForm]) -> Response:
     """Articles with every word typed, best first, with the passage that matched."""
 
     def act() -> list[knowledge.SearchHit]:
-        return knowledge.search(uow, actor=actor, q=form.q, language=pages.language_of(request))
+        return knowledge.search(
+            page.uow, actor=page.actor, q=form.q, language=pages.language_of(page.request)
+        )
 
     def done(hits: list[knowledge.SearchHit]) -> Response:
-        return _search_page(request, {"listed": [], "hits": hits, "filters": {}}, Shown(form.model_dump()))
+        return _search_page(
+            page.request, {"listed": [], "hits": hits, "filters": {}}, Shown(form.model_dump())
+        )
 
     def again(shown: Shown) -> Response:
-        return _search_page(request, {"listed": [], "hits": None, "filters": {}}, shown)
+        return _search_page(page.request, {"listed": [], "hits": None, "filters": {}}, shown)
 
-    return submit(request, form, act, done, again)
+    return page.submit(form, act, done, again)
 
 
 @router.get("/review")
-def review_queue(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def review_queue(page: Page) -> HTMLResponse:
     """Drafts waiting for a second person, the oldest first."""
-    context = {"drafts": knowledge.review_queue(uow, actor=actor), **_words(request)}
-    return pages.render(request, "staff/knowledge/review.html", context)
+    context = {"drafts": knowledge.review_queue(page.uow, actor=page.actor), **_words(page.request)}
+    return page.render("staff/knowledge/review.html", context)
 
 
 @router.get("/new")
-def new_article(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def new_article(page: Page) -> HTMLResponse:
     """The form for a new article."""
-    _require_write(actor)
-    review_on = uow.clock.today() + dt.timedelta(days=365)
-    return _edit_page(request, None, Shown({"kind": "howto", "review_on": review_on.isoformat()}))
+    _require_write(page.actor)
+    review_on = page.uow.clock.today() + dt.timedelta(days=365)
+    return _edit_page(page.request, None, Shown({"kind": "howto", "review_on": review_on.isoformat()}))
 
 
 @router.post("/new")
-def create(request: Request, uow: UowDep, actor: StaffActor, form: Posted[ArticleForm]) -> Response:
+def create(page: Page, form: Posted[ArticleForm]) -> Response:
     """Write a new article's first version (a draft)."""
-    _require_write(actor)
+    _require_write(page.actor)
 
     def act() -> knowledge.ArticlePublic:
-        return knowledge.create_article(uow, actor=actor, data=_draft(form))
+        return knowledge.create_article(page.uow, actor=page.actor, data=_draft(form))
 
     def done(made: knowledge.ArticlePublic) -> Response:
-        return to(request, f"/staff/knowledge/{made.id}/versions/1", SAVED)
+        return page.to(f"/staff/knowledge/{made.id}/versions/1", SAVED)
 
-    return submit(request, form, act, done, functools.partial(_edit_page, request, None))
+    return page.submit(form, act, done, functools.partial(_edit_page, page.request, None))
 
 
 @router.get("/{article_id:uuid}")
-def article_page(request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID) -> HTMLResponse:
+def article_page(page: Page, article_id: uuid.UUID) -> HTMLResponse:
     """The article as published, in the page's language, with its source, review date and programs."""
-    found = knowledge.get_article(uow, actor=actor, article_id=article_id)
+    found = knowledge.get_article(page.uow, actor=page.actor, article_id=article_id)
     shown = found.current
     context = {
         "article": found,
         "shown": shown,
-        "blocks": knowledge.blocks(_body(request, shown)) if shown else [],
+        "blocks": knowledge.blocks(_body(page.request, shown)) if shown else [],
         "entries": _entries(shown.links if shown else []),
-        **_words(request),
+        **_words(page.request),
     }
-    return pages.render(request, "staff/knowledge/article.html", context)
+    return page.render("staff/knowledge/article.html", context)
 
 
 @router.get("/{article_id:uuid}/history")
-def history_page(request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID) -> HTMLResponse:
+def history_page(page: Page, article_id: uuid.UUID) -> HTMLResponse:
     """Every version of the article, the newest first."""
     context = {
-        "article": knowledge.get_article(uow, actor=actor, article_id=article_id),
-        "versions": knowledge.history(uow, actor=actor, article_id=article_id),
-        **_words(request),
+        "article": knowledge.get_article(page.uow, actor=page.actor, article_id=article_id),
+        "versions": knowledge.history(page.uow, actor=page.actor, article_id=article_id),
+        **_words(page.request),
     }
-    return pages.render(request, "staff/knowledge/history.html", context)
+    return page.render("staff/knowledge/history.html", context)
 
 
 @router.get("/{article_id:uuid}/versions/{number}")
-def version_page(
-    request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID, number: int
-) -> HTMLResponse:
+def version_page(page: Page, article_id: uuid.UUID, number: int) -> HTMLResponse:
     """One version, whole; a draft with the forms to publish or return it."""
-    return _version_page(request, uow, actor, article_id, number)
+    return _version_page(page, article_id, number)
 
 
 @router.post("/{article_id:uuid}/versions/{number}/{step}")
 def review_step(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    article_id: uuid.UUID,
-    number: int,
-    step: str,
-    form: Posted[ReviewForm],
+    page: Page, article_id: uuid.UUID, number: int, step: str, form: Posted[ReviewForm]
 ) -> Response:
     """Publish the draft, or return it to its author with a note."""
     if step not in ("publish", "return"):
@@ -215,28 +205,30 @@ def review_step(
     def act() -> None:
         data = model(knowledge.Review, version=form_int(form.version, "version"), note=form.note)
         if step == "publish":
-            knowledge.publish(uow, actor=actor, article_id=article_id, number=number, data=data)
+            knowledge.publish(page.uow, actor=page.actor, article_id=article_id, number=number, data=data)
         else:
-            knowledge.return_draft(uow, actor=actor, article_id=article_id, number=number, data=data)
+            knowledge.return_draft(
+                page.uow, actor=page.actor, article_id=article_id, number=number, data=data
+            )
 
     def done(_: None) -> Response:
         if step == "publish":
-            return to(
-                request, f"/staff/knowledge/{article_id}", N_("The version is published. Staff now read it.")
+            return page.to(
+                f"/staff/knowledge/{article_id}", N_("The version is published. Staff now read it.")
             )
-        return to(request, "/staff/knowledge/review", N_("The draft is returned to its author."))
+        return page.to("/staff/knowledge/review", N_("The draft is returned to its author."))
 
-    again = functools.partial(_version_page, request, uow, actor, article_id, number)
-    return submit(request, form, act, done, again, refused=CONFLICT)
+    again = functools.partial(_version_page, page, article_id, number)
+    return page.submit(form, act, done, again, refused=CONFLICT)
 
 
 @router.get("/{article_id:uuid}/edit")
-def edit_page(request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID) -> HTMLResponse:
+def edit_page(page: Page, article_id: uuid.UUID) -> HTMLResponse:
     """The form for a new version, filled with the draft waiting (if any) or the published version."""
-    _require_write(actor)
-    found = knowledge.get_article(uow, actor=actor, article_id=article_id)
+    _require_write(page.actor)
+    found = knowledge.get_article(page.uow, actor=page.actor, article_id=article_id)
     number = found.pending.number if found.pending else (found.published_number or found.latest_number)
-    start = knowledge.get_version(uow, actor=actor, article_id=article_id, number=number)
+    start = knowledge.get_version(page.uow, actor=page.actor, article_id=article_id, number=number)
     values = start.model_dump(include=set(ArticleForm.model_fields) - {"version", "note", "links"})
     values |= {
         "version": found.version,
@@ -244,26 +236,26 @@ def edit_page(request: Request, uow: UowDep, actor: StaffActor, article_id: uuid
         "review_on": start.review_on.isoformat(),
     }
     values |= {"source_url": start.source_url or "", "source_document": start.source_document or ""}
-    return _edit_page(request, found, Shown(values))
+    return _edit_page(page.request, found, Shown(values))
 
 
 @router.post("/{article_id:uuid}/edit")
-def edit(
-    request: Request, uow: UowDep, actor: StaffActor, article_id: uuid.UUID, form: Posted[ArticleForm]
-) -> Response:
+def edit(page: Page, article_id: uuid.UUID, form: Posted[ArticleForm]) -> Response:
     """Write a new version of the article (a draft)."""
-    _require_write(actor)
+    _require_write(page.actor)
 
     def act() -> knowledge.ArticlePublic:
-        return knowledge.edit_article(uow, actor=actor, article_id=article_id, data=_draft(form))
+        return knowledge.edit_article(page.uow, actor=page.actor, article_id=article_id, data=_draft(form))
 
     def done(edited: knowledge.ArticlePublic) -> Response:
-        return to(request, f"/staff/knowledge/{article_id}/versions/{edited.latest_number}", SAVED)
+        return page.to(f"/staff/knowledge/{article_id}/versions/{edited.latest_number}", SAVED)
 
     def again(shown: Shown) -> Response:
-        return _edit_page(request, knowledge.get_article(uow, actor=actor, article_id=article_id), shown)
+        return _edit_page(
+            page.request, knowledge.get_article(page.uow, actor=page.actor, article_id=article_id), shown
+        )
 
-    return submit(request, form, act, done, again, refused=CONFLICT)
+    return page.submit(form, act, done, again, refused=CONFLICT)
 
 
 def knowledge_context(request: Request) -> dict[str, Any]:
@@ -344,21 +336,14 @@ def _edit_page(request: Request, article: knowledge.ArticlePublic | None, shown:
     return show(request, "staff/knowledge/edit.html", {"article": article, **_words(request)}, shown)
 
 
-def _version_page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    article_id: uuid.UUID,
-    number: int,
-    shown: Shown = BLANK,
-) -> HTMLResponse:
-    found = knowledge.get_version(uow, actor=actor, article_id=article_id, number=number)
+def _version_page(page: StaffPage, article_id: uuid.UUID, number: int, shown: Shown = BLANK) -> HTMLResponse:
+    found = knowledge.get_version(page.uow, actor=page.actor, article_id=article_id, number=number)
     context = {
-        "article": knowledge.get_article(uow, actor=actor, article_id=article_id),
+        "article": knowledge.get_article(page.uow, actor=page.actor, article_id=article_id),
         "shown": found,
         "blocks_en": knowledge.blocks(found.body_en),
         "blocks_fr": knowledge.blocks(found.body_fr),
         "entries": _entries(found.links),
-        **_words(request),
+        **_words(page.request),
     }
-    return show(request, "staff/knowledge/version.html", context, shown)
+    return page.show("staff/knowledge/version.html", context, shown)

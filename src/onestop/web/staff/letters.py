@@ -16,16 +16,12 @@ from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import notices
-from onestop.access import Actor
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
-from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.downloads import download_headers
 from onestop.web.staff import labels
-from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_errors, show, submit, then, to
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_errors
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter(prefix="/letters")
 
@@ -75,93 +71,85 @@ class ResendForm(PageForm):
 
 
 @router.get("")
-def outbox(
-    request: Request, uow: UowDep, actor: StaffActor, state: str = "", channel: str = ""
-) -> HTMLResponse:
+def outbox(page: Page, state: str = "", channel: str = "") -> HTMLResponse:
     """Letters, newest first, filtered by state and channel; ``state=trouble`` is the failure queue."""
     errors: dict[str, str] = {}
     try:
         found = notices.list_notices(
-            uow,
-            actor=actor,
+            page.uow,
+            actor=page.actor,
             trouble=state == TROUBLE,
             status=state if state and state != TROUBLE else None,
             channel=channel or None,
         )
     except InvalidInput as err:
         err = InvalidInput("state", err.problem) if err.field == "status" else err
-        errors, found = form_errors(request, err, {"state", "channel"}), []
+        errors, found = form_errors(page.request, err, {"state", "channel"}), []
     context = {
         "letters": found,
         "state": state,
         "channel": channel,
         "errors": errors,
-        "labels": _labels(request),
+        "labels": _labels(page.request),
         "page_url": "/staff/letters",
     }
-    return pages.render(request, "staff/letters/outbox.html", context, status_code=422 if errors else 200)
+    return page.render("staff/letters/outbox.html", context, status_code=422 if errors else 200)
 
 
 @router.get("/{notice_id:uuid}")
-def letter(request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID) -> HTMLResponse:
+def letter(page: Page, notice_id: uuid.UUID) -> HTMLResponse:
     """One letter: the preview as the person will read it, where it stands, and what an officer can do."""
-    return _letter(request, uow, actor, notice_id)
+    return _letter(page, notice_id)
 
 
 @router.get("/{notice_id:uuid}/pdf")
-def pdf(request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID) -> Response:
+def pdf(page: Page, notice_id: uuid.UUID) -> Response:
     """The letter as PDF: a preview before it goes, or a copy to print (the print is audited)."""
-    data = notices.notice_pdf(uow, actor=actor, notice_id=notice_id)
+    data = notices.notice_pdf(page.uow, actor=page.actor, notice_id=notice_id)
     return Response(
         data, media_type="application/pdf", headers=download_headers(f"letter-{str(notice_id)[:8]}.pdf")
     )
 
 
 @router.post("/{notice_id:uuid}/paragraph")
-def add_paragraph(
-    request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID, form: Posted[ParagraphForm]
-) -> Response:
+def add_paragraph(page: Page, notice_id: uuid.UUID, form: Posted[ParagraphForm]) -> Response:
     """Add the officer's own paragraph before the letter goes."""
 
     def act() -> None:
-        notices.add_paragraph(uow, actor=actor, notice_id=notice_id, text=form.text)
+        notices.add_paragraph(page.uow, actor=page.actor, notice_id=notice_id, text=form.text)
 
-    done = then(request, f"/staff/letters/{notice_id}", N_("Your paragraph is added to the letter."))
-    return _submit(request, uow, actor, notice_id, form, act, done, "text")
+    done = page.then(f"/staff/letters/{notice_id}", N_("Your paragraph is added to the letter."))
+    return _submit(page, notice_id, form, act, done, "text")
 
 
 @router.post("/{notice_id:uuid}/resend")
-def resend(
-    request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID, form: Posted[ResendForm]
-) -> Response:
+def resend(page: Page, notice_id: uuid.UUID, form: Posted[ResendForm]) -> Response:
     """Send again: a sent letter as a new copy, a held or failed one now (optionally by another channel)."""
 
     def act() -> notices.NoticePublic:
-        return notices.resend(uow, actor=actor, notice_id=notice_id, channel=form.channel or None)
+        return notices.resend(page.uow, actor=page.actor, notice_id=notice_id, channel=form.channel or None)
 
     def done(sent: notices.NoticePublic) -> Response:
-        return to(request, f"/staff/letters/{sent.id}", N_("The letter will go with the next sending."))
+        return page.to(f"/staff/letters/{sent.id}", N_("The letter will go with the next sending."))
 
-    return _submit(request, uow, actor, notice_id, form, act, done, "channel")
+    return _submit(page, notice_id, form, act, done, "channel")
 
 
 @router.post("/{notice_id:uuid}/returned")
-def returned(request: Request, uow: UowDep, actor: StaffActor, notice_id: uuid.UUID) -> Response:
+def returned(page: Page, notice_id: uuid.UUID) -> Response:
     """The letter came back: no more mail to that address, and a task to find the new one."""
 
     def act() -> None:
-        notices.mark_returned(uow, actor=actor, notice_id=notice_id)
+        notices.mark_returned(page.uow, actor=page.actor, notice_id=notice_id)
 
-    done = then(
-        request, f"/staff/letters/{notice_id}", N_("Marked as returned. No more mail goes to that address.")
+    done = page.then(
+        f"/staff/letters/{notice_id}", N_("Marked as returned. No more mail goes to that address.")
     )
-    return _submit(request, uow, actor, notice_id, PageForm(), act, done, "returned")
+    return _submit(page, notice_id, PageForm(), act, done, "returned")
 
 
 def _submit(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
+    page: StaffPage,
     notice_id: uuid.UUID,
     form: PageForm,
     act: Callable[[], T],
@@ -169,33 +157,27 @@ def _submit(
     box: str,
 ) -> Response:
     """A control's post; a refusal comes back beside that control's own form (what it means there)."""
-    again = functools.partial(_letter, request, uow, actor, notice_id)
+    again = functools.partial(_letter, page, notice_id)
 
     def explain(_: Exception) -> str:
         return CONFLICTS[box]  # the service's words name the state; these say what it means here
 
-    return submit(request, form, act, done, again, refused={InvalidTransition: 409}, explain=explain, at=box)
+    return page.submit(form, act, done, again, refused={InvalidTransition: 409}, explain=explain, at=box)
 
 
-def _letter(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    notice_id: uuid.UUID,
-    shown: Shown = BLANK,
-) -> HTMLResponse:
-    found = notices.get_notice(uow, actor=actor, notice_id=notice_id)
+def _letter(page: StaffPage, notice_id: uuid.UUID, shown: Shown = BLANK) -> HTMLResponse:
+    found = notices.get_notice(page.uow, actor=page.actor, notice_id=notice_id)
     body, _sep, legal = found.text.strip().rpartition("\n\n")
     context = {
         "n": found,
         "paragraphs": body.split("\n\n"),
         "legal": legal,
         "editable": found.status in ("queued", "failed", "held"),
-        "labels": _labels(request),
+        "labels": _labels(page.request),
         "log_person": found.person_id,
         "page_url": f"/staff/letters/{notice_id}",
     }
-    return show(request, "staff/letters/letter.html", context, shown)
+    return page.show("staff/letters/letter.html", context, shown)
 
 
 def _labels(request: Request) -> dict[str, dict[str, str]]:

@@ -20,7 +20,6 @@ from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.common.money import to_cents
-from onestop.db import UnitOfWork
 from onestop.money import (
     AuthorityDecision,
     IssuanceCreate,
@@ -34,11 +33,11 @@ from onestop.money import (
 )
 from onestop.registry import get_person
 from onestop.web import pages, questions
-from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff.applications import unit_for
 from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import PageForm, Posted, option_labels
+from onestop.web.staff.forms import PageForm, Posted
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -65,16 +64,16 @@ NEW_CLIENT_PAYEE = "client"
 
 
 @router.get("/people/{person_id:uuid}/emergency")
-def emergency_form(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def emergency_form(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """The form, with a fresh idempotency key and today's date."""
-    today = request.app.state.container.clock.today().isoformat()
+    today = page.request.app.state.container.clock.today().isoformat()
     values = {
         "payment_type": "emergency_funds",
-        "program": _program(request, uow, actor, person_id),
+        "program": _program(page, person_id),
         "pay_date": today,
     }
     values |= {"method": "cheque", "key": uuid.uuid4().hex, "payee_id": ""}
-    return _form(request, uow, actor, person_id, values)
+    return _form(page, person_id, values)
 
 
 @router.get("/people/{person_id:uuid}/emergency/check")
@@ -110,42 +109,38 @@ class EmergencyForm(PageForm):
 
 
 @router.post("/people/{person_id:uuid}/emergency")
-def emergency_submit(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[EmergencyForm]
-) -> Response:
+def emergency_submit(page: Page, person_id: uuid.UUID, form: Posted[EmergencyForm]) -> Response:
     """Issue (htmx, or after the confirm step) or show the confirm step (a plain first submission)."""
     values: dict[str, Any] = form.model_dump(include=set(FIELDS))
-    confirmed = form.confirmed == "yes" or request.headers.get("hx-request") == "true"
+    confirmed = form.confirmed == "yes" or page.request.headers.get("hx-request") == "true"
     try:
-        check = _check(actor, values, strict=True)
+        check = _check(page.actor, values, strict=True)
         if not confirmed:
-            return _form(request, uow, actor, person_id, values, check=check, confirm=True)
-        issuance = _issue(request, uow, actor, person_id, values)
+            return _form(page, person_id, values, check=check, confirm=True)
+        issuance = _issue(page, person_id, values)
     except InvalidInput as err:
-        errors = {err.field: pages.gettext(request, err.problem)}
-        return _form(request, uow, actor, person_id, values, errors=errors, status_code=422)
-    amount = pages.formatter(request).money(issuance.gross_cents)
+        errors = {err.field: page.gettext(err.problem)}
+        return _form(page, person_id, values, errors=errors, status_code=422)
+    amount = pages.formatter(page.request).money(issuance.gross_cents)
     if issuance.state == "pending_approval":
-        pages.flash(
-            request, N_("%(amount)s is waiting for a supervisor's approval."), "success", amount=amount
-        )
+        page.flash(N_("%(amount)s is waiting for a supervisor's approval."), "success", amount=amount)
     else:
-        pages.flash(request, N_("%(amount)s is issued."), "success", amount=amount)
-    return pages.redirect(request, f"/staff/people/{person_id}")
+        page.flash(N_("%(amount)s is issued."), "success", amount=amount)
+    return page.redirect(f"/staff/people/{person_id}")
 
 
-def _issue(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, values: dict[str, Any]) -> Any:
+def _issue(page: StaffPage, pid: uuid.UUID, values: dict[str, Any]) -> Any:
     """The payee (the client by cheque, created on first use), the unit, then one issuance."""
     payee_id = values["payee_id"]
     if payee_id in ("", NEW_CLIENT_PAYEE):
-        person = get_person(uow, actor=actor, person_id=pid)
+        person = get_person(page.uow, actor=page.actor, person_id=pid)
         name = f"{person.given_names} {person.family_name}".strip()
         client = PayeeCreate(kind="client", name=name, person_id=pid)
-        payee_id = str(create_payee(uow, actor=actor, data=client).id)
+        payee_id = str(create_payee(page.uow, actor=page.actor, data=client).id)
     data = IssuanceCreate(
         payment_type=values["payment_type"],
         program=values["program"],
-        unit_id=unit_for(request, uow, actor, pid),
+        unit_id=unit_for(page, pid),
         payee_id=uuid.UUID(payee_id),
         amount=_cents(values["amount"]),
         method=values["method"] or "cheque",
@@ -155,7 +150,7 @@ def _issue(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, valu
         cheque_number=values["cheque_number"] or None,  # a manual cheque, written by hand at the counter
         idempotency_key=f"web:{values['key']}" if values["key"] else None,
     )
-    return issue_payment(uow, actor=actor, data=data)
+    return issue_payment(page.uow, actor=page.actor, data=data)
 
 
 def _check(actor: Actor, values: dict[str, Any], *, strict: bool = False) -> AuthorityDecision | None:
@@ -181,17 +176,15 @@ def _cents(raw: str) -> int:
     return cents
 
 
-def _program(request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID) -> str:
+def _program(page: StaffPage, pid: uuid.UUID) -> str:
     from onestop.web.staff.interview import jurisdiction_of
 
-    person = get_person(uow, actor=actor, person_id=pid)
+    person = get_person(page.uow, actor=page.actor, person_id=pid)
     return "nl.income_support" if jurisdiction_of(person) == "ca-nl" else "ab.emergency_income_support"
 
 
 def _form(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
+    page: StaffPage,
     pid: uuid.UUID,
     values: dict[str, Any],
     *,
@@ -200,51 +193,46 @@ def _form(
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    person = get_person(uow, actor=actor, person_id=pid)
-    payees = list_payees(uow, actor=actor, person_id=pid)
+    person = get_person(page.uow, actor=page.actor, person_id=pid)
+    payees = list_payees(page.uow, actor=page.actor, person_id=pid)
     context = {
         "person": person,
         "values": values,
         "amount_cents": _cents(values["amount"]) if confirm else None,
         "payees": payees,
-        "check": check if check is not None else _check(actor, values),
+        "check": check if check is not None else _check(page.actor, values),
         "confirm": confirm,
         "errors": errors or {},
-        "types": option_labels(request, PAYMENT_TYPES),
-        "methods": option_labels(request, METHODS),
+        "types": page.options(PAYMENT_TYPES),
+        "methods": page.options(METHODS),
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/emergency",
     }
-    return pages.render(request, "staff/money/emergency.html", context, status_code=status_code)
+    return page.render("staff/money/emergency.html", context, status_code=status_code)
 
 
 @router.get("/approvals")
-def approvals(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def approvals(page: Page) -> HTMLResponse:
     """Payments waiting for my signature, oldest first, each with the requester's explanation."""
-    found = list_approvals(uow, actor=actor)
-    return pages.render(request, "staff/money/approvals.html", {"approvals": found, "errors": {}})
+    found = list_approvals(page.uow, actor=page.actor)
+    return page.render("staff/money/approvals.html", {"approvals": found, "errors": {}})
 
 
 @router.post("/approvals/{approval_id:uuid}")
 def decide(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    approval_id: uuid.UUID,
-    answer: Annotated[str, Form()] = "",
-    note: Annotated[str, Form()] = "",
+    page: Page, approval_id: uuid.UUID, answer: Annotated[str, Form()] = "", note: Annotated[str, Form()] = ""
 ) -> Response:
     """Approve or reject; nobody approves their own request, and the approver's own limit applies."""
     if answer not in ("approve", "reject"):
         raise InvalidInput("answer", "approve or reject")
     done = decide_approval(
-        uow,
-        actor=actor,
+        page.uow,
+        actor=page.actor,
         approval_id=approval_id,
         approve=answer == "approve",
         note=note,
     )
-    amount = pages.formatter(request).money(done.amount_cents)
+    amount = pages.formatter(page.request).money(done.amount_cents)
     message = N_("Approved: %(amount)s.") if done.state == "approved" else N_("Rejected: %(amount)s.")
-    pages.flash(request, message, "success", amount=amount)
-    return pages.redirect(request, "/staff/approvals")
+    page.flash(message, "success", amount=amount)
+    return page.redirect("/staff/approvals")

@@ -16,14 +16,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from onestop import partners
-from onestop.access import Actor
 from onestop.common.errors import InvalidInput, PermissionDenied
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
-from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.staff import forms
-from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -72,13 +68,13 @@ def _local(request: Request, raw: str, field: str) -> dt.datetime | None:
 
 
 @router.get("/oncall")
-def oncall_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def oncall_page(page: Page) -> HTMLResponse:
     """The coming week's roster, the latest contacts taken on call, and the forms."""
-    return _page(request, uow, actor, forms.Shown({"staff_id": str(actor.staff_id or "")}))
+    return _page(page, forms.Shown({"staff_id": str(page.actor.staff_id or "")}))
 
 
 @router.post("/oncall/shifts")
-def add_shift(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[ShiftForm]) -> Response:
+def add_shift(page: Page, form: forms.Posted[ShiftForm]) -> Response:
     """Put someone on call (someone else: a supervisor's)."""
 
     def act() -> partners.ShiftPublic:
@@ -86,25 +82,23 @@ def add_shift(request: Request, uow: UowDep, actor: StaffActor, form: forms.Post
             partners.ShiftCreate,
             staff_id=forms.optional_uuid(form.staff_id, "staff_id"),
             area=form.area,
-            office_id=actor.office_id,
+            office_id=page.actor.office_id,
             phone=form.phone,
-            starts_at=_local(request, form.starts_at, "starts_at"),
-            ends_at=_local(request, form.ends_at, "ends_at"),
+            starts_at=_local(page.request, form.starts_at, "starts_at"),
+            ends_at=_local(page.request, form.ends_at, "ends_at"),
         )
-        return partners.add_shift(uow, actor=actor, data=data)
+        return partners.add_shift(page.uow, actor=page.actor, data=data)
 
-    again = functools.partial(_page, request, uow, actor)
+    again = functools.partial(_page, page)
     try:
-        return forms.submit(
-            request, form, act, forms.then(request, "/staff/oncall", N_("The shift is on the roster.")), again
-        )
+        return page.submit(form, act, page.then("/staff/oncall", N_("The shift is on the roster.")), again)
     except PermissionDenied:
-        errors = {"staff_id": pages.gettext(request, N_("Only a supervisor puts someone else on call."))}
+        errors = {"staff_id": page.gettext(N_("Only a supervisor puts someone else on call."))}
         return again(forms.Shown(form.model_dump(), errors, 403))
 
 
 @router.post("/oncall/calls")
-def record_call(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[CallForm]) -> Response:
+def record_call(page: Page, form: forms.Posted[CallForm]) -> Response:
     """Log a contact taken on call, issue what was authorized, and hand it over."""
 
     def act() -> partners.AfterHoursPublic:
@@ -122,32 +116,30 @@ def record_call(request: Request, uow: UowDep, actor: StaffActor, form: forms.Po
             partners.AfterHoursCreate,
             person_id=forms.optional_uuid(form.person_id, "person_id"),
             unit_id=forms.optional_uuid(form.unit_id, "unit_id"),
-            received_at=_local(request, form.received_at, "received_at"),
+            received_at=_local(page.request, form.received_at, "received_at"),
             summary=form.summary,
             authorized=authorized,
         )
-        return partners.record_call(uow, actor=actor, data=data)
+        return partners.record_call(page.uow, actor=page.actor, data=data)
 
     def done(made: partners.AfterHoursPublic) -> Response:
         due = made.handover_due.isoformat() if made.handover_due else ""
-        return forms.to(
-            request, "/staff/oncall", N_("The call is logged and handed over for %(date)s."), date=due
-        )
+        return page.to("/staff/oncall", N_("The call is logged and handed over for %(date)s."), date=due)
 
     def box(field: str) -> str:
         return field.rsplit(".", 1)[-1] if field.startswith("authorized") else field
 
-    return forms.submit(request, form, act, done, functools.partial(_page, request, uow, actor), boxes=box)
+    return page.submit(form, act, done, functools.partial(_page, page), boxes=box)
 
 
-def _page(request: Request, uow: UnitOfWork, actor: Actor, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
-    now = uow.clock.now()
+def _page(page: StaffPage, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
+    now = page.uow.clock.now()
     context = {
         "shifts": partners.roster(
-            uow, actor=actor, start=now - dt.timedelta(days=1), end=now + dt.timedelta(days=7)
+            page.uow, actor=page.actor, start=now - dt.timedelta(days=1), end=now + dt.timedelta(days=7)
         ),
-        "calls": partners.recent_calls(uow, actor=actor, limit=20),
-        "kind_options": forms.option_labels(request, EMERGENCY_KINDS),
+        "calls": partners.recent_calls(page.uow, actor=page.actor, limit=20),
+        "kind_options": page.options(EMERGENCY_KINDS),
         "kinds": EMERGENCY_KINDS,
     }
-    return forms.show(request, "staff/partners/oncall.html", context, shown)
+    return page.show("staff/partners/oncall.html", context, shown)

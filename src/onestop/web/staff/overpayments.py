@@ -12,7 +12,7 @@ import functools
 import uuid
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from starlette.responses import HTMLResponse, Response
 
 from onestop.access import Actor
@@ -31,8 +31,6 @@ from onestop.money import request_write_off as ask_write_off
 from onestop.money import schemas as ms
 from onestop.registry import get_person, list_person_units
 from onestop.web import pages, programs
-from onestop.web.deps import UowDep
-from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import (
     BLANK,
     PageForm,
@@ -40,13 +38,9 @@ from onestop.web.staff.forms import (
     ReasonForm,
     Shown,
     model,
-    option_labels,
-    show,
-    submit,
-    then,
-    to,
 )
 from onestop.web.staff.money import _cents
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter(prefix="/people/{person_id:uuid}/overpayments")
 
@@ -87,19 +81,17 @@ def current_unit(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> uuid.UU
 
 
 @router.get("/new")
-def new(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def new(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """The set-up form."""
-    return _new(request, uow, actor, person_id, Shown(SetUpForm().model_dump()))
+    return _new(page, person_id, Shown(SetUpForm().model_dump()))
 
 
 @router.post("")
-def set_up(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[SetUpForm]
-) -> Response:
+def set_up(page: Page, person_id: uuid.UUID, form: Posted[SetUpForm]) -> Response:
     """Set up an overpayment on the person's current unit (recovered by deduction from later payments)."""
 
     def act() -> ms.OverpaymentPublic:
-        unit = current_unit(uow, actor, person_id)
+        unit = current_unit(page.uow, page.actor, person_id)
         if unit is None:
             raise InvalidInput("form", "the person is not in a benefit unit")
         data = model(
@@ -110,106 +102,85 @@ def set_up(
             source=form.source,
             reason=form.reason,
         )
-        return create_overpayment(uow, actor=actor, data=data)
+        return create_overpayment(page.uow, actor=page.actor, data=data)
 
     def done(op: ms.OverpaymentPublic) -> Response:
-        amount = pages.formatter(request).money(op.amount)
+        amount = pages.formatter(page.request).money(op.amount)
         message = N_("An overpayment of %(amount)s is set up.")
-        return to(request, f"/staff/people/{person_id}/overpayments/{op.id}", message, amount=amount)
+        return page.to(f"/staff/people/{person_id}/overpayments/{op.id}", message, amount=amount)
 
-    return submit(request, form, act, done, functools.partial(_new, request, uow, actor, person_id))
+    return page.submit(form, act, done, functools.partial(_new, page, person_id))
 
 
 @router.get("/{overpayment_id:uuid}")
-def view(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, overpayment_id: uuid.UUID
-) -> HTMLResponse:
+def view(page: Page, person_id: uuid.UUID, overpayment_id: uuid.UUID) -> HTMLResponse:
     """One overpayment: what is left, and the repayment and write-off forms."""
-    return _view(request, uow, actor, person_id, overpayment_id)
+    return _view(page, person_id, overpayment_id)
 
 
 @router.post("/{overpayment_id:uuid}/repayment")
 def repay(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    overpayment_id: uuid.UUID,
-    form: Posted[RepaymentForm],
+    page: Page, person_id: uuid.UUID, overpayment_id: uuid.UUID, form: Posted[RepaymentForm]
 ) -> Response:
     """Record money the client paid back."""
 
     def act() -> ms.OverpaymentPublic:
         data = model(Repayment, amount=_cents(form.amount), note=form.note)
-        return record_repayment(uow, actor=actor, overpayment_id=overpayment_id, data=data)
+        return record_repayment(page.uow, actor=page.actor, overpayment_id=overpayment_id, data=data)
 
     def done(op: ms.OverpaymentPublic) -> Response:
-        left = pages.formatter(request).money(op.balance)
+        left = pages.formatter(page.request).money(op.balance)
         message = N_("The repayment is recorded; %(amount)s is left.")
-        return to(request, f"/staff/people/{person_id}/overpayments/{overpayment_id}", message, amount=left)
+        return page.to(f"/staff/people/{person_id}/overpayments/{overpayment_id}", message, amount=left)
 
-    again = functools.partial(_view, request, uow, actor, person_id, overpayment_id)
-    return submit(request, form, act, done, again, boxes=AMOUNT_BOX)
+    again = functools.partial(_view, page, person_id, overpayment_id)
+    return page.submit(form, act, done, again, boxes=AMOUNT_BOX)
 
 
 @router.post("/{overpayment_id:uuid}/write-off")
 def write_off(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    overpayment_id: uuid.UUID,
-    form: Posted[ReasonForm],
+    page: Page, person_id: uuid.UUID, overpayment_id: uuid.UUID, form: Posted[ReasonForm]
 ) -> Response:
     """Ask a supervisor to write off what is left (it shows on their approvals page)."""
 
     def act() -> object:
         data = model(WriteOffRequest, reason=form.reason)
-        return ask_write_off(uow, actor=actor, overpayment_id=overpayment_id, data=data)
+        return ask_write_off(page.uow, actor=page.actor, overpayment_id=overpayment_id, data=data)
 
     path = f"/staff/people/{person_id}/overpayments/{overpayment_id}"
-    done = then(request, path, N_("The write-off is waiting for a supervisor's approval."))
-    again = functools.partial(_view, request, uow, actor, person_id, overpayment_id)
-    return submit(request, form, act, done, again)
+    done = page.then(path, N_("The write-off is waiting for a supervisor's approval."))
+    again = functools.partial(_view, page, person_id, overpayment_id)
+    return page.submit(form, act, done, again)
 
 
 def program_form(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    pid: uuid.UUID,
-    page: tuple[str, dict[str, Any]],
-    shown: Shown,
+    page: StaffPage, pid: uuid.UUID, form: tuple[str, dict[str, Any]], shown: Shown
 ) -> HTMLResponse:
-    """A new record's form under one of the person's programs (``page``: its template and context): the
+    """A new record's form under one of the person's programs (``form``: its template and context): the
     person, their jurisdiction's programs, and what was typed (the first program unless one was chosen)."""
     from onestop.web.staff.interview import jurisdiction_of
 
-    person = get_person(uow, actor=actor, person_id=pid)
-    language = pages.language_of(request)
+    person = get_person(page.uow, actor=page.actor, person_id=pid)
+    language = pages.language_of(page.request)
     choices = [(p, programs.name(p, language)) for p in PROGRAMS[jurisdiction_of(person)]]
     values = shown.values | {"program": shown.values.get("program") or choices[0][0]}
-    template, context = page
+    template, context = form
     context = context | {"person": person, "programs": choices, "log_person": pid}
-    return show(request, template, context, dataclasses.replace(shown, values=values))
+    return page.show(template, context, dataclasses.replace(shown, values=values))
 
 
-def _new(
-    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, shown: Shown = BLANK
-) -> HTMLResponse:
+def _new(page: StaffPage, pid: uuid.UUID, shown: Shown = BLANK) -> HTMLResponse:
     context = {
-        "sources": option_labels(request, SOURCES),
+        "sources": page.options(SOURCES),
         "page_url": f"/staff/people/{pid}/overpayments/new",
     }
-    return program_form(request, uow, actor, pid, ("staff/money/overpayment_new.html", context), shown)
+    return program_form(page, pid, ("staff/money/overpayment_new.html", context), shown)
 
 
-def _view(
-    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, oid: uuid.UUID, shown: Shown = BLANK
-) -> HTMLResponse:
-    person = get_person(uow, actor=actor, person_id=pid)
-    unit = current_unit(uow, actor, pid)
-    found = list_overpayments(uow, actor=actor, unit_id=unit) if unit is not None else []
+def _view(page: StaffPage, pid: uuid.UUID, oid: uuid.UUID, shown: Shown = BLANK) -> HTMLResponse:
+    person = get_person(page.uow, actor=page.actor, person_id=pid)
+    unit = current_unit(page.uow, page.actor, pid)
+    found = list_overpayments(page.uow, actor=page.actor, unit_id=unit) if unit is not None else []
     op = next((o for o in found if o.id == oid), None)
     if op is None:
         raise NotFound("no such overpayment for this person")
@@ -219,4 +190,4 @@ def _view(
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/overpayments/{oid}",
     }
-    return show(request, "staff/money/overpayment.html", context, shown)
+    return page.show("staff/money/overpayment.html", context, shown)

@@ -10,18 +10,14 @@ import json
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form
 from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.responses import HTMLResponse, Response
 
 from onestop import policy
-from onestop.access import Actor
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
-from onestop.web import pages
-from onestop.web.deps import UowDep
-from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter(prefix="/parameters")
 
@@ -38,29 +34,27 @@ def _overlay_id(raw: str) -> uuid.UUID:
 
 
 def _page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
+    page: StaffPage,
     values: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    overlays = policy.list_overlays(uow, actor=actor)
+    overlays = policy.list_overlays(page.uow, actor=page.actor)
     context = {
         "overlays": overlays,
         "values": values or dict.fromkeys(FIELDS, "") | {"confidence": "high"},
         "errors": errors or {},
-        "confidence": [(k, pages.gettext(request, v)) for k, v in CONFIDENCE],
-        "me": actor.username,
+        "confidence": [(k, page.gettext(v)) for k, v in CONFIDENCE],
+        "me": page.actor.username,
         "as_json": lambda value: json.dumps(value),
     }
-    return pages.render(request, "staff/parameters/list.html", context, status_code=status_code)
+    return page.render("staff/parameters/list.html", context, status_code=status_code)
 
 
 @router.get("")
-def overlays(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def overlays(page: Page) -> HTMLResponse:
     """Every overlay, newest first; pending ones carry approve and refuse buttons."""
-    return _page(request, uow, actor)
+    return _page(page)
 
 
 class OverlayForm(BaseModel):
@@ -78,9 +72,7 @@ class OverlayForm(BaseModel):
 
 
 @router.post("")
-def record(
-    request: Request, uow: UowDep, actor: StaffActor, form: Annotated[OverlayForm, Form()]
-) -> Response:
+def record(page: Page, form: Annotated[OverlayForm, Form()]) -> Response:
     """Record a new value; it waits for another administrator."""
     values = form.model_dump()
     try:
@@ -93,46 +85,38 @@ def record(
             confidence=form.confidence,
             note=form.note or None,
         )
-        policy.record_overlay(uow, actor=actor, data=data)
+        policy.record_overlay(page.uow, actor=page.actor, data=data)
     except InvalidInput as err:
-        return _page(request, uow, actor, values, {err.field: err.problem}, status_code=422)
+        return _page(page, values, {err.field: err.problem}, status_code=422)
     except ValidationError as err:  # a field too long for its column
         first = err.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "value"
-        return _page(request, uow, actor, values, {field: first["msg"]}, status_code=422)
-    pages.flash(request, N_("The value is recorded. Another administrator must approve it."), "success")
-    return pages.redirect(request, "/staff/parameters")
+        return _page(page, values, {field: first["msg"]}, status_code=422)
+    page.flash(N_("The value is recorded. Another administrator must approve it."), "success")
+    return page.redirect("/staff/parameters")
 
 
 @router.post("/{overlay_id}/approve")
-def approve(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    overlay_id: str,
-    version: Annotated[int | None, Form()] = None,
-) -> Response:
+def approve(page: Page, overlay_id: str, version: Annotated[int | None, Form()] = None) -> Response:
     """Approve (never a value you recorded): evaluations read it from its date."""
     data = policy.OverlayDecision(version=version)
-    policy.approve_overlay(uow, actor=actor, overlay_id=_overlay_id(overlay_id), data=data)
-    pages.flash(request, N_("Approved: evaluations use this value from its date."), "success")
-    return pages.redirect(request, "/staff/parameters")
+    policy.approve_overlay(page.uow, actor=page.actor, overlay_id=_overlay_id(overlay_id), data=data)
+    page.flash(N_("Approved: evaluations use this value from its date."), "success")
+    return page.redirect("/staff/parameters")
 
 
 @router.post("/{overlay_id}/refuse")
 def refuse(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
+    page: Page,
     overlay_id: str,
     reason: Annotated[str, Form()] = "",
     version: Annotated[int | None, Form()] = None,
 ) -> Response:
     """Refuse with a reason (never a value you recorded)."""
     data = policy.OverlayDecision(reason=reason or None, version=version)
-    policy.refuse_overlay(uow, actor=actor, overlay_id=_overlay_id(overlay_id), data=data)
-    pages.flash(request, N_("Refused: this value will not be used."), "success")
-    return pages.redirect(request, "/staff/parameters")
+    policy.refuse_overlay(page.uow, actor=page.actor, overlay_id=_overlay_id(overlay_id), data=data)
+    page.flash(N_("Refused: this value will not be used."), "success")
+    return page.redirect("/staff/parameters")
 
 
 def _value(text: str) -> object:

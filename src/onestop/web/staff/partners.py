@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import uuid
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException
 from starlette.responses import HTMLResponse, Response
 
 from onestop import money, partners
@@ -20,10 +20,8 @@ from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.money import SelfApproval
-from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.staff import forms
-from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -122,15 +120,13 @@ class InquiryStepForm(forms.PageForm):
 
 
 @router.get("/partners")
-def partners_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def partners_page(page: Page) -> HTMLResponse:
     """Sponsors with their contacts, every project, and the forms to add a sponsor or a proposal."""
-    return _list(request, uow, actor)
+    return _list(page)
 
 
 @router.post("/partners/sponsors")
-def add_sponsor(
-    request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[SponsorForm]
-) -> Response:
+def add_sponsor(page: Page, form: forms.Posted[SponsorForm]) -> Response:
     """Record a sponsor (its vendor payee in money waits for a second person)."""
 
     def act() -> partners.SponsorPublic:
@@ -151,19 +147,19 @@ def add_sponsor(
             address=form.address or None,
             contacts=contacts,
         )
-        return partners.create_sponsor(uow, actor=actor, data=data)
+        return partners.create_sponsor(page.uow, actor=page.actor, data=data)
 
     def done(made: partners.SponsorPublic) -> Response:
-        return forms.to(request, "/staff/partners", N_("%(name)s is recorded."), name=made.name)
+        return page.to("/staff/partners", N_("%(name)s is recorded."), name=made.name)
 
     def box(field: str) -> str:
         return "contact_name" if field.startswith("contacts") else field
 
-    return forms.submit(request, form, act, done, functools.partial(_list, request, uow, actor), boxes=box)
+    return page.submit(form, act, done, functools.partial(_list, page), boxes=box)
 
 
 @router.post("/partners/projects")
-def propose(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[ProposalForm]) -> Response:
+def propose(page: Page, form: forms.Posted[ProposalForm]) -> Response:
     """Record a sponsor's proposal."""
 
     def act() -> partners.ProjectPublic:
@@ -179,19 +175,19 @@ def propose(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted
             starts_on=forms.form_date(form.starts_on, "starts_on"),
             ends_on=forms.form_date(form.ends_on, "ends_on"),
         )
-        return partners.propose_project(uow, actor=actor, data=data)
+        return partners.propose_project(page.uow, actor=page.actor, data=data)
 
     def done(made: partners.ProjectPublic) -> Response:
-        return forms.to(request, f"/staff/partners/projects/{made.id}", N_("The proposal is recorded."))
+        return page.to(f"/staff/partners/projects/{made.id}", N_("The proposal is recorded."))
 
-    return forms.submit(request, form, act, done, functools.partial(_list, request, uow, actor))
+    return page.submit(form, act, done, functools.partial(_list, page))
 
 
 @router.get("/partners/projects/{project_id:uuid}")
-def project_page(request: Request, uow: UowDep, actor: StaffActor, project_id: uuid.UUID) -> HTMLResponse:
+def project_page(page: Page, project_id: uuid.UUID) -> HTMLResponse:
     """A project: terms and their revisions, the recommendation and approval, participants,
     instalments against the approved funding and the budget, visits, results."""
-    return _project(request, uow, actor, project_id)
+    return _project(page, project_id)
 
 
 #: Service field names to this page's boxes, where they differ.
@@ -199,23 +195,15 @@ _STEP_FIELDS = {"starts_on": "placement_starts_on", "ends_on": "placement_ends_o
 
 
 @router.post("/partners/projects/{project_id:uuid}/{step}")
-def project_step(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    project_id: uuid.UUID,
-    step: str,
-    form: forms.Posted[StepForm],
-) -> Response:
+def project_step(page: Page, project_id: uuid.UUID, step: str, form: forms.Posted[StepForm]) -> Response:
     """One step of the project: negotiate, recommend, approve, sign, participant, instalment, visit, close."""
     if step not in _STEPS:
         raise HTTPException(status_code=404)
-    return forms.submit(
-        request,
+    return page.submit(
         form,
-        lambda: _STEPS[step](uow, actor, project_id, form),
-        forms.then(request, f"/staff/partners/projects/{project_id}", _DONE[step]),
-        functools.partial(_project, request, uow, actor, project_id, step=step),
+        lambda: _STEPS[step](page.uow, page.actor, project_id, form),
+        page.then(f"/staff/partners/projects/{project_id}", _DONE[step]),
+        functools.partial(_project, page, project_id, step=step),
         boxes=_STEP_FIELDS,
         refused={InvalidTransition: 409, SelfApproval: 403},
     )
@@ -333,28 +321,24 @@ _DONE = {
 
 
 @router.get("/inquiries")
-def inquiry_queue(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def inquiry_queue(page: Page) -> HTMLResponse:
     """Open inquiries from elected members' offices, the nearest deadline first."""
     context = {
-        "inquiries": partners.inquiry_queue(uow, actor=actor),
-        "today": uow.clock.today(),
+        "inquiries": partners.inquiry_queue(page.uow, actor=page.actor),
+        "today": page.uow.clock.today(),
         "offices": MEMBER_OFFICES,
     }
-    return pages.render(request, "staff/partners/inquiries.html", context)
+    return page.render("staff/partners/inquiries.html", context)
 
 
 @router.get("/people/{person_id:uuid}/inquiries/new")
-def new_inquiry(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def new_inquiry(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """The form for an inquiry about this person's file."""
-    return _new_inquiry(
-        request, uow, actor, person_id, forms.Shown({"received_on": uow.clock.today().isoformat()})
-    )
+    return _new_inquiry(page, person_id, forms.Shown({"received_on": page.uow.clock.today().isoformat()}))
 
 
 @router.post("/people/{person_id:uuid}/inquiries")
-def open_inquiry(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: forms.Posted[InquiryForm]
-) -> Response:
+def open_inquiry(page: Page, person_id: uuid.UUID, form: forms.Posted[InquiryForm]) -> Response:
     """Record the inquiry in the person's file."""
 
     def act() -> partners.InquiryPublic:
@@ -371,32 +355,25 @@ def open_inquiry(
             consent_on=forms.form_date(form.consent_on, "consent_on"),
             consent_note=form.consent_note or None,
         )
-        return partners.open_inquiry(uow, actor=actor, data=data)
+        return partners.open_inquiry(page.uow, actor=page.actor, data=data)
 
     def done(made: partners.InquiryPublic) -> Response:
         message = N_("The inquiry is recorded; answer by %(date)s.")
-        return forms.to(request, f"/staff/inquiries/{made.id}", message, date=made.respond_by.isoformat())
+        return page.to(f"/staff/inquiries/{made.id}", message, date=made.respond_by.isoformat())
 
-    again = functools.partial(_new_inquiry, request, uow, actor, person_id)
-    return forms.submit(request, form, act, done, again)
+    again = functools.partial(_new_inquiry, page, person_id)
+    return page.submit(form, act, done, again)
 
 
 @router.get("/inquiries/{inquiry_id:uuid}")
-def inquiry_page(request: Request, uow: UowDep, actor: StaffActor, inquiry_id: uuid.UUID) -> HTMLResponse:
+def inquiry_page(page: Page, inquiry_id: uuid.UUID) -> HTMLResponse:
     """One inquiry: who asked, for whom, consent, deadline, and the consent and answer forms."""
-    return _inquiry(
-        request, uow, actor, inquiry_id, forms.Shown({"answered_on": uow.clock.today().isoformat()})
-    )
+    return _inquiry(page, inquiry_id, forms.Shown({"answered_on": page.uow.clock.today().isoformat()}))
 
 
 @router.post("/inquiries/{inquiry_id:uuid}/{step}")
 def inquiry_step(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    inquiry_id: uuid.UUID,
-    step: str,
-    form: forms.Posted[InquiryStepForm],
+    page: Page, inquiry_id: uuid.UUID, step: str, form: forms.Posted[InquiryStepForm]
 ) -> Response:
     """Record the client's consent, or the answer."""
     if step not in ("consent", "answer"):
@@ -411,7 +388,7 @@ def inquiry_step(
                 consent_on=forms.form_date(form.consent_on, "consent_on"),
                 consent_note=form.consent_note,
             )
-            partners.record_consent(uow, actor=actor, inquiry_id=inquiry_id, data=consent)
+            partners.record_consent(page.uow, actor=page.actor, inquiry_id=inquiry_id, data=consent)
             return N_("The client's consent is recorded.")
         answer = forms.model(
             partners.InquiryAnswer,
@@ -420,46 +397,40 @@ def inquiry_step(
             disclose=form.disclose == "yes",
             answered_on=forms.form_date(form.answered_on, "answered_on"),
         )
-        partners.answer_inquiry(uow, actor=actor, inquiry_id=inquiry_id, data=answer)
+        partners.answer_inquiry(page.uow, actor=page.actor, inquiry_id=inquiry_id, data=answer)
         return N_("The answer is recorded.")
 
     def done(message: str) -> Response:
-        return forms.to(request, f"/staff/inquiries/{inquiry_id}", message)
+        return page.to(f"/staff/inquiries/{inquiry_id}", message)
 
-    again = functools.partial(_inquiry, request, uow, actor, inquiry_id)
-    return forms.submit(request, form, act, done, again, refused={InvalidTransition: 409})
+    again = functools.partial(_inquiry, page, inquiry_id)
+    return page.submit(form, act, done, again, refused={InvalidTransition: 409})
 
 
-def _list(request: Request, uow: UnitOfWork, actor: Actor, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
-    sponsors = partners.list_sponsors(uow, actor=actor)
+def _list(page: StaffPage, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
+    sponsors = partners.list_sponsors(page.uow, actor=page.actor)
     context = {
         "sponsors": sponsors,
         "sponsor_options": [(str(s.id), s.name) for s in sponsors],
-        "projects": partners.list_projects(uow, actor=actor),
+        "projects": partners.list_projects(page.uow, actor=page.actor),
         "states": PROJECT_STATES,
         "kinds": SPONSOR_KINDS,
-        "kind_options": forms.option_labels(request, SPONSOR_KINDS),
+        "kind_options": page.options(SPONSOR_KINDS),
     }
-    return forms.show(request, "staff/partners/list.html", context, shown)
+    return page.show("staff/partners/list.html", context, shown)
 
 
 def _project(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
-    project_id: uuid.UUID,
-    shown: forms.Shown = forms.BLANK,
-    *,
-    step: str = "",
+    page: StaffPage, project_id: uuid.UUID, shown: forms.Shown = forms.BLANK, *, step: str = ""
 ) -> HTMLResponse:
-    project = partners.get_project(uow, actor=actor, project_id=project_id)
+    project = partners.get_project(page.uow, actor=page.actor, project_id=project_id)
     budget = None
-    if actor.can(Permission.MONEY_BUDGET_READ) and project.office_id is not None:
-        lines = money.budget_report(uow, actor=actor, fiscal_year=project.fiscal_year)
+    if page.actor.can(Permission.MONEY_BUDGET_READ) and project.office_id is not None:
+        lines = money.budget_report(page.uow, actor=page.actor, fiscal_year=project.fiscal_year)
         budget = next(
             (b for b in lines if (b.program, b.office_id) == (project.program, project.office_id)), None
         )
-        committed = partners.project_commitments(uow, actor=actor, fiscal_year=project.fiscal_year)
+        committed = partners.project_commitments(page.uow, actor=page.actor, fiscal_year=project.fiscal_year)
         budget_projects = next(
             (c for c in committed if (c.program, c.office_id) == (project.program, project.office_id)), None
         )
@@ -472,28 +443,24 @@ def _project(
         "step": step,
         "states": PROJECT_STATES,
         "instalment_states": INSTALMENT_STATES,
-        "today": uow.clock.today(),
+        "today": page.uow.clock.today(),
     }
-    return forms.show(request, "staff/partners/project.html", context, shown)
+    return page.show("staff/partners/project.html", context, shown)
 
 
-def _new_inquiry(
-    request: Request, uow: UnitOfWork, actor: Actor, person_id: uuid.UUID, shown: forms.Shown = forms.BLANK
-) -> HTMLResponse:
+def _new_inquiry(page: StaffPage, person_id: uuid.UUID, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
     context = {
         "person_id": person_id,
-        "earlier": partners.person_inquiries(uow, actor=actor, person_id=person_id),
-        "office_options": forms.option_labels(request, MEMBER_OFFICES),
+        "earlier": partners.person_inquiries(page.uow, actor=page.actor, person_id=person_id),
+        "office_options": page.options(MEMBER_OFFICES),
     }
-    return forms.show(request, "staff/partners/inquiry_new.html", context, shown)
+    return page.show("staff/partners/inquiry_new.html", context, shown)
 
 
-def _inquiry(
-    request: Request, uow: UnitOfWork, actor: Actor, inquiry_id: uuid.UUID, shown: forms.Shown = forms.BLANK
-) -> HTMLResponse:
+def _inquiry(page: StaffPage, inquiry_id: uuid.UUID, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
     context = {
-        "inquiry": partners.get_inquiry(uow, actor=actor, inquiry_id=inquiry_id),
+        "inquiry": partners.get_inquiry(page.uow, actor=page.actor, inquiry_id=inquiry_id),
         "offices": MEMBER_OFFICES,
         "states": INQUIRY_STATES,
     }
-    return forms.show(request, "staff/partners/inquiry.html", context, shown)
+    return page.show("staff/partners/inquiry.html", context, shown)

@@ -11,19 +11,16 @@ from __future__ import annotations
 import functools
 import uuid
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access import Actor
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.money import PayeeCreate, create_payee, list_payees
 from onestop.registry import get_person
-from onestop.web.deps import UowDep
 from onestop.web.staff import labels
-from onestop.web.staff.deps import StaffActor
-from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, model, option_labels, show, submit, to
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, model
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter(prefix="/people/{person_id:uuid}/payees")
 
@@ -40,15 +37,13 @@ class PayeeForm(PageForm):
 
 
 @router.get("")
-def payees(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def payees(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """The person's payees and the form to add one."""
-    return _page(request, uow, actor, person_id, Shown(PayeeForm().model_dump()))
+    return _page(page, person_id, Shown(PayeeForm().model_dump()))
 
 
 @router.post("")
-def add(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[PayeeForm]
-) -> Response:
+def add(page: Page, person_id: uuid.UUID, form: Posted[PayeeForm]) -> Response:
     """Set up a third party paid on the person's behalf (its account number is never sent back)."""
 
     def act() -> tuple[str, str]:
@@ -63,32 +58,30 @@ def add(
             transit=form.transit or None,
             account=form.account or None,
         )
-        payee = create_payee(uow, actor=actor, data=data)
+        payee = create_payee(page.uow, actor=page.actor, data=data)
         if payee.state == "pending_approval":
             return N_("%(name)s is set up and waits for a second person's approval."), payee.name
         return N_("%(name)s is set up."), payee.name
 
     def done(said: tuple[str, str]) -> Response:
         message, name = said
-        return to(request, f"/staff/people/{person_id}/payees", message, name=name)
+        return page.to(f"/staff/people/{person_id}/payees", message, name=name)
 
     def box(field: str) -> str:
         return field.removeprefix("bank.")  # the money area's "bank.transit"
 
-    again = functools.partial(_page, request, uow, actor, person_id)
-    return submit(request, form, act, done, again, boxes=box, hide=("account",))
+    again = functools.partial(_page, page, person_id)
+    return page.submit(form, act, done, again, boxes=box, hide=("account",))
 
 
-def _page(
-    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, shown: Shown = BLANK
-) -> HTMLResponse:
-    person = get_person(uow, actor=actor, person_id=pid)
+def _page(page: StaffPage, pid: uuid.UUID, shown: Shown = BLANK) -> HTMLResponse:
+    person = get_person(page.uow, actor=page.actor, person_id=pid)
     context = {
         "person": person,
-        "payees": list_payees(uow, actor=actor, person_id=pid),
-        "kinds": option_labels(request, KINDS),
-        "payee_states": labels.translated(request, STATES),
+        "payees": list_payees(page.uow, actor=page.actor, person_id=pid),
+        "kinds": page.options(KINDS),
+        "payee_states": labels.translated(page.request, STATES),
         "log_person": pid,
         "page_url": f"/staff/people/{pid}/payees",
     }
-    return show(request, "staff/money/payees.html", context, shown)
+    return page.show("staff/money/payees.html", context, shown)

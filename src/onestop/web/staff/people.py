@@ -13,15 +13,14 @@ from onestop.cases.client360 import Client360, client_360
 from onestop.cases.investigations import may_investigate
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
-from onestop.db import UnitOfWork
 from onestop.registry import get_person, reveal_identifier, search_people
 from onestop.registry.schemas import Revealed, SearchQuery
 from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.staff import quicklog
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import form_errors
 from onestop.web.staff.interview import jurisdiction_of
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter(prefix="/people")
 
@@ -37,9 +36,7 @@ def search_form(request: Request, actor: StaffActor) -> HTMLResponse:
 
 @router.post("")
 def search(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
+    page: Page,
     name: Annotated[str, Form()] = "",
     birth_date: Annotated[str, Form()] = "",
     phone: Annotated[str, Form()] = "",
@@ -60,26 +57,24 @@ def search(
                 phone=phone.strip() or None,
                 sin=sin.strip() or None,
             )
-            hits = search_people(uow, actor=actor, query=query)
+            hits = search_people(page.uow, actor=page.actor, query=query)
         except InvalidInput as err:
-            errors = form_errors(request, err, SEARCH_FIELDS)
+            errors = form_errors(page.request, err, SEARCH_FIELDS)
     context = {"values": values, "errors": errors, "hits": hits, "page_url": "/staff/people"}
-    partial = request.headers.get("hx-target") == "search-results"
+    partial = page.request.headers.get("hx-target") == "search-results"
     template = "staff/people/_results.html" if partial else "staff/people/search.html"
-    return pages.render(request, template, context, status_code=422 if errors else 200)
+    return page.render(template, context, status_code=422 if errors else 200)
 
 
 @router.get("/{person_id:uuid}")
-def view(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def view(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """The client 360 page: safety flags first, then everything about the person across programs."""
-    return _file(request, uow, actor, person_id)
+    return _file(page, person_id)
 
 
 @router.post("/{person_id:uuid}/reveal")
 def reveal(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
+    page: Page,
     person_id: uuid.UUID,
     kind: Annotated[str, Form()] = "",
     province: Annotated[str, Form()] = "",
@@ -89,32 +84,28 @@ def reveal(
     """Show one identifier in clear on this response only (never stored), after an audited reason."""
     try:
         revealed = reveal_identifier(
-            uow,
-            actor=actor,
+            page.uow,
+            actor=page.actor,
             person_id=person_id,
             kind=kind,
             reason=reason,
             province=province or None,
         )
     except InvalidInput as err:
-        errors = form_errors(request, err, {"reason"})
+        errors = form_errors(page.request, err, {"reason"})
         return _file(
-            request,
-            uow,
-            actor,
+            page,
             person_id,
             errors=errors,
             error_for=identifier_id,
             reason=reason,
             status_code=422,
         )
-    return _file(request, uow, actor, person_id, revealed=revealed, revealed_for=identifier_id)
+    return _file(page, person_id, revealed=revealed, revealed_for=identifier_id)
 
 
 def _file(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
+    page: StaffPage,
     person_id: uuid.UUID,
     *,
     revealed: Revealed | None = None,
@@ -125,15 +116,15 @@ def _file(
     status_code: int = 200,
 ) -> HTMLResponse:
     view: Client360 | None = None
-    if actor.can(Permission.CASE_READ):
-        view = client_360(uow, actor=actor, person_id=person_id)
+    if page.actor.can(Permission.CASE_READ):
+        view = client_360(page.uow, actor=page.actor, person_id=person_id)
         person = view.person
     else:  # finance and administrators: the registry's file only, no case work
-        person = get_person(uow, actor=actor, person_id=person_id)
+        person = get_person(page.uow, actor=page.actor, person_id=person_id)
     context = {
         "c360": view,
         "page_url": f"/staff/people/{person.id}",
-        "reason_labels": dict(quicklog.reasons(request, uow, actor)) if view else {},
+        "reason_labels": dict(quicklog.reasons(page.request, page.uow, page.actor)) if view else {},
         "person": person,
         "log_person": person.id,
         "log_person_name": f"{person.given_names} {person.family_name}".strip(),
@@ -142,6 +133,6 @@ def _file(
         "errors": errors or {},
         "error_for": error_for,
         "reason": reason,
-        "may_investigate": view is not None and may_investigate(actor, jurisdiction_of(person)),
+        "may_investigate": view is not None and may_investigate(page.actor, jurisdiction_of(person)),
     }
-    return pages.render(request, "staff/people/view.html", context, status_code=status_code)
+    return page.render("staff/people/view.html", context, status_code=status_code)

@@ -16,7 +16,6 @@ from starlette.responses import HTMLResponse, Response
 from onestop.access import Actor, Permission
 from onestop.common.errors import Conflict, InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.registry import (
     add_address,
     add_email,
@@ -41,11 +40,10 @@ from onestop.registry.schemas import (
     PhoneIn,
 )
 from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff import labels
-from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import Posted, form_field, model, optional_uuid
+from onestop.web.staff.page import Page, StaffPage
 from onestop.web.staff.registration import DetailsForm, details_from
 
 router = APIRouter(prefix="/people/{person_id:uuid}")
@@ -138,63 +136,59 @@ FORMS: dict[str, tuple[tuple[str, ...], Change, str, str]] = {
 
 
 @router.get("/edit")
-def edit_page(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def edit_page(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """The edit page with the person as now on file."""
-    person = get_person(uow, actor=actor, person_id=person_id)
-    return _page(request, actor, person, _details(person))
+    person = get_person(page.uow, actor=page.actor, person_id=person_id)
+    return _page(page.request, page.actor, person, _details(person))
 
 
 @router.post("/edit")
-def save_details(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[EditForm]
-) -> Response:
+def save_details(page: Page, person_id: uuid.UUID, form: Posted[EditForm]) -> Response:
     """Save core details read at ``version``; a stale version shows what changed meanwhile."""
     values = form.values()
     try:
-        _update(request, uow, actor, person_id, values)
+        _update(page, person_id, values)
     except Conflict:
-        current = get_person(uow, actor=actor, person_id=person_id)
-        return _page(request, actor, current, values, stale=_details(current), status_code=409)
+        current = get_person(page.uow, actor=page.actor, person_id=person_id)
+        return _page(page.request, page.actor, current, values, stale=_details(current), status_code=409)
     except InvalidInput as err:
-        current = get_person(uow, actor=actor, person_id=person_id)
+        current = get_person(page.uow, actor=page.actor, person_id=person_id)
         box = form_field(err.field)
-        errors = {box if box in DETAIL_FIELDS else "form": pages.gettext(request, err.problem)}
-        return _page(request, actor, current, values, errors=errors, status_code=422)
-    pages.flash(request, N_("The details are saved."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}")
+        errors = {box if box in DETAIL_FIELDS else "form": page.gettext(err.problem)}
+        return _page(page.request, page.actor, current, values, errors=errors, status_code=422)
+    page.flash(N_("The details are saved."), "success")
+    return page.redirect(f"/staff/people/{person_id}")
 
 
-def _update(
-    request: Request, uow: UnitOfWork, actor: Actor, pid: uuid.UUID, values: dict[str, Any]
-) -> PersonPublic:
+def _update(page: StaffPage, pid: uuid.UUID, values: dict[str, Any]) -> PersonPublic:
     version = whole_number(values["version"])
     if version is None:
         raise Conflict("no version given")
     changes = model(PersonUpdate, version=version, **details_from(values))
-    return update_person(uow, actor=actor, person_id=pid, changes=changes)
+    return update_person(page.uow, actor=page.actor, person_id=pid, changes=changes)
 
 
 @router.post("/edit/{form_name}")
-async def change(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form_name: str
-) -> Response:
+async def change(page: Page, person_id: uuid.UUID, form_name: str) -> Response:
     """One of the small forms: add or remove a contact, address, identifier, flag or consent."""
     if form_name not in FORMS:
         raise InvalidInput("form", "no such change")
     fields, call, done, anchor = FORMS[form_name]
-    async with request.form() as form:
+    async with page.request.form() as form:
         values = {f: str(form.get(f"{form_name}-{f}") or "").strip() for f in fields}
     try:
-        await run_in_threadpool(call, uow, actor, person_id, values)
+        await run_in_threadpool(call, page.uow, page.actor, person_id, values)
     except InvalidInput as err:
-        person = await run_in_threadpool(get_person, uow, actor=actor, person_id=person_id)
+        person = await run_in_threadpool(get_person, page.uow, actor=page.actor, person_id=person_id)
         field = err.field.rsplit(".", 1)[-1]
         name = f"{form_name}-{field}" if field in fields else f"{form_name}-form"
-        errors = {name: pages.gettext(request, err.problem)}
+        errors = {name: page.gettext(err.problem)}
         prefilled = {f"{form_name}-{f}": v for f, v in values.items()}
-        return _page(request, actor, person, _details(person) | prefilled, errors=errors, status_code=422)
-    pages.flash(request, done, "success")
-    return pages.redirect(request, f"/staff/people/{person_id}/edit#{anchor}-title")
+        return _page(
+            page.request, page.actor, person, _details(person) | prefilled, errors=errors, status_code=422
+        )
+    page.flash(done, "success")
+    return page.redirect(f"/staff/people/{person_id}/edit#{anchor}-title")
 
 
 def _details(person: PersonPublic) -> dict[str, Any]:

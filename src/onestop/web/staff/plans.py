@@ -15,7 +15,6 @@ from fastapi import APIRouter, Request
 from starlette.datastructures import FormData
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access import Actor
 from onestop.cases.plans import (
     ActionIn,
     ActionStatusIn,
@@ -36,14 +35,12 @@ from onestop.cases.plans import (
 from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.registry import get_person
 from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.downloads import download_headers
 from onestop.web.parsing import row_count, whole_number
-from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import PageForm, Posted, model
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -85,15 +82,15 @@ class ReviewForm(PageForm):
 
 
 @router.get("/people/{person_id:uuid}/plans/new")
-def new_plan(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def new_plan(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """An empty plan editor."""
-    return _editor(request, uow, actor, person_id, None, {"title": ""}, [], [])
+    return _editor(page, person_id, None, {"title": ""}, [], [])
 
 
 @router.post("/people/{person_id:uuid}/plans/new")
-async def create(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> Response:
+async def create(page: Page, person_id: uuid.UUID) -> Response:
     """Create the plan from the editor's rows."""
-    async with request.form() as form:
+    async with page.request.form() as form:
         pass  # the values stay readable once the (file-less) form is closed
     title = str(form.get("title") or "")
     goals: list[GoalIn] = []
@@ -101,24 +98,24 @@ async def create(request: Request, uow: UowDep, actor: StaffActor, person_id: uu
     try:
         title, goals, actions = _rows(form, known_goals=[])
         data = model(PlanCreate, person_id=person_id, title=title, goals=goals, actions=actions)
-        plan = create_plan(uow, actor=actor, data=data)
+        plan = create_plan(page.uow, actor=page.actor, data=data)
     except InvalidInput as err:
-        return _editor(request, uow, actor, person_id, None, {"title": title}, goals, actions, err=err)
-    pages.flash(request, N_("The plan is saved."), "success")
-    return pages.redirect(request, f"/staff/plans/{plan.id}")
+        return _editor(page, person_id, None, {"title": title}, goals, actions, err=err)
+    page.flash(N_("The plan is saved."), "success")
+    return page.redirect(f"/staff/plans/{plan.id}")
 
 
 @router.get("/plans/{plan_id:uuid}")
-def plan_page(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID) -> HTMLResponse:
+def plan_page(page: Page, plan_id: uuid.UUID) -> HTMLResponse:
     """The plan as it is now, with its reviews and the history of its revisions."""
-    plan = get_plan(uow, actor=actor, plan_id=plan_id)
-    return _view(request, plan)
+    plan = get_plan(page.uow, actor=page.actor, plan_id=plan_id)
+    return _view(page.request, plan)
 
 
 @router.get("/plans/{plan_id:uuid}/edit")
-def edit(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID) -> HTMLResponse:
+def edit(page: Page, plan_id: uuid.UUID) -> HTMLResponse:
     """The editor with the plan's current goals and actions."""
-    plan = get_plan(uow, actor=actor, plan_id=plan_id)
+    plan = get_plan(page.uow, actor=page.actor, plan_id=plan_id)
     goals = [GoalIn(text=g.text, status=g.status, id=g.id) for g in plan.goals]
     actions = [
         ActionIn(
@@ -132,14 +129,14 @@ def edit(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID) -
         )
         for a in plan.actions
     ]
-    return _editor(request, uow, actor, plan.person_id, plan, {"title": plan.title}, goals, actions)
+    return _editor(page, plan.person_id, plan, {"title": plan.title}, goals, actions)
 
 
 @router.post("/plans/{plan_id:uuid}/edit")
-async def revise(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID) -> Response:
+async def revise(page: Page, plan_id: uuid.UUID) -> Response:
     """Save a new revision (the previous ones are kept)."""
-    plan = get_plan(uow, actor=actor, plan_id=plan_id)
-    async with request.form() as form:
+    plan = get_plan(page.uow, actor=page.actor, plan_id=plan_id)
+    async with page.request.form() as form:
         version, note = str(form.get("version") or ""), str(form.get("note") or "")
     title = str(form.get("title") or "")
     goals: list[GoalIn] = []
@@ -154,32 +151,23 @@ async def revise(request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid
             actions=actions,
             note=note or None,
         )
-        revise_plan(uow, actor=actor, plan_id=plan_id, data=data)
+        revise_plan(page.uow, actor=page.actor, plan_id=plan_id, data=data)
     except InvalidInput as err:
-        return _editor(request, uow, actor, plan.person_id, plan, {"title": title}, goals, actions, err=err)
-    pages.flash(request, N_("The plan is saved."), "success")
-    return pages.redirect(request, f"/staff/plans/{plan_id}")
+        return _editor(page, plan.person_id, plan, {"title": title}, goals, actions, err=err)
+    page.flash(N_("The plan is saved."), "success")
+    return page.redirect(f"/staff/plans/{plan_id}")
 
 
 @router.post("/plans/{plan_id:uuid}/actions/{action_id}")
-def action_status(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    plan_id: uuid.UUID,
-    action_id: str,
-    form: Posted[ActionStatusForm],
-) -> Response:
+def action_status(page: Page, plan_id: uuid.UUID, action_id: str, form: Posted[ActionStatusForm]) -> Response:
     """Change one action's status."""
     data = ActionStatusIn(version=whole_number(form.version), status=form.status)
-    set_plan_action_status(uow, actor=actor, plan_id=plan_id, action_id=action_id, data=data)
-    return pages.redirect(request, f"/staff/plans/{plan_id}#actions-title")
+    set_plan_action_status(page.uow, actor=page.actor, plan_id=plan_id, action_id=action_id, data=data)
+    return page.redirect(f"/staff/plans/{plan_id}#actions-title")
 
 
 @router.post("/plans/{plan_id:uuid}/review")
-def review(
-    request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID, form: Posted[ReviewForm]
-) -> Response:
+def review(page: Page, plan_id: uuid.UUID, form: Posted[ReviewForm]) -> Response:
     """Record a review of the plan's progress over a period."""
     try:
         data = model(
@@ -191,36 +179,28 @@ def review(
             progress=form.progress,
             notes=form.notes,
         )
-        add_plan_review(uow, actor=actor, plan_id=plan_id, data=data)
+        add_plan_review(page.uow, actor=page.actor, plan_id=plan_id, data=data)
     except InvalidInput as err:
-        plan = get_plan(uow, actor=actor, plan_id=plan_id)
-        errors = pages.field_errors(request, err)
-        return _view(request, plan, errors=errors, values=form.model_dump())
-    pages.flash(request, N_("The review is recorded."), "success")
-    return pages.redirect(request, f"/staff/plans/{plan_id}#reviews-title")
+        plan = get_plan(page.uow, actor=page.actor, plan_id=plan_id)
+        errors = pages.field_errors(page.request, err)
+        return _view(page.request, plan, errors=errors, values=form.model_dump())
+    page.flash(N_("The review is recorded."), "success")
+    return page.redirect(f"/staff/plans/{plan_id}#reviews-title")
 
 
 @router.post("/plans/{plan_id:uuid}/close")
-def close(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    plan_id: uuid.UUID,
-    form: Posted[CloseForm],
-) -> Response:
+def close(page: Page, plan_id: uuid.UUID, form: Posted[CloseForm]) -> Response:
     """Close the plan (final)."""
     data = PlanClose(version=whole_number(form.version), note=form.note or None)
-    close_plan(uow, actor=actor, plan_id=plan_id, data=data)
-    pages.flash(request, N_("The plan is closed."), "success")
-    return pages.redirect(request, f"/staff/plans/{plan_id}")
+    close_plan(page.uow, actor=page.actor, plan_id=plan_id, data=data)
+    page.flash(N_("The plan is closed."), "success")
+    return page.redirect(f"/staff/plans/{plan_id}")
 
 
 @router.get("/plans/{plan_id:uuid}/print")
-def printed(
-    request: Request, uow: UowDep, actor: StaffActor, plan_id: uuid.UUID, format: str = "pdf"
-) -> Response:
+def printed(page: Page, plan_id: uuid.UUID, format: str = "pdf") -> Response:
     """The plan as a PDF (or plain text) to give the client."""
-    got = print_plan(uow, actor=actor, plan_id=plan_id, fmt=format)
+    got = print_plan(page.uow, actor=page.actor, plan_id=plan_id, fmt=format)
     headers = download_headers(got.filename)
     return Response(got.content, media_type=got.media_type, headers=headers)
 
@@ -261,9 +241,7 @@ def _rows(form: FormData, *, known_goals: list[str]) -> tuple[str, list[GoalIn],
 
 
 def _editor(
-    request: Request,
-    uow: UnitOfWork,
-    actor: Actor,
+    page: StaffPage,
     person_id: uuid.UUID,
     plan: PlanPublic | None,
     values: dict[str, Any],
@@ -272,7 +250,7 @@ def _editor(
     *,
     err: InvalidInput | None = None,
 ) -> HTMLResponse:
-    person = get_person(uow, actor=actor, person_id=person_id)
+    person = get_person(page.uow, actor=page.actor, person_id=person_id)
     goal_rows = [*goals, *([None] * BLANK_ROWS)]
     action_rows = [*actions, *([None] * BLANK_ROWS)]
     context = {
@@ -281,14 +259,14 @@ def _editor(
         "values": values,
         "goal_rows": goal_rows,
         "action_rows": action_rows,
-        "errors": {"form": f"{err.field}: {pages.gettext(request, err.problem)}"} if err else {},
-        "owners": _words(request, OWNERS),
-        "action_statuses": _words(request, ACTION_STATUSES),
-        "goal_statuses": _words(request, GOAL_STATUSES),
+        "errors": {"form": f"{err.field}: {page.gettext(err.problem)}"} if err else {},
+        "owners": _words(page.request, OWNERS),
+        "action_statuses": _words(page.request, ACTION_STATUSES),
+        "goal_statuses": _words(page.request, GOAL_STATUSES),
         "log_person": person_id,
         "page_url": f"/staff/plans/{plan.id}/edit" if plan else f"/staff/people/{person_id}/plans/new",
     }
-    return pages.render(request, "staff/plans/edit.html", context, status_code=422 if err else 200)
+    return page.render("staff/plans/edit.html", context, status_code=422 if err else 200)
 
 
 def _view(

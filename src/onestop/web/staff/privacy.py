@@ -15,7 +15,6 @@ from starlette.responses import HTMLResponse, Response
 from onestop import privacy
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.privacy import domain, schedules
 from onestop.privacy.domain import SECTIONS, RedactionReason
 from onestop.registry import get_person
@@ -31,11 +30,8 @@ from onestop.web.staff.forms import (
     Shown,
     model,
     optional_uuid,
-    show,
-    submit,
-    then,
-    to,
 )
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 router.include_router(privacy_breaches.router)  # breaches (part 5)
@@ -121,27 +117,25 @@ def person_page_context(request: Request) -> dict[str, Any]:
 
 
 @router.get("/privacy")
-def requests_page(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def requests_page(page: Page) -> HTMLResponse:
     """Open requests, the nearest deadline first, overdue ones marked."""
     context = {
-        "requests": privacy.list_requests(uow, actor=actor),
-        "answered": privacy.list_requests(uow, actor=actor, answered=True, limit=20),
-        "privacy_labels": labels(request),
+        "requests": privacy.list_requests(page.uow, actor=page.actor),
+        "answered": privacy.list_requests(page.uow, actor=page.actor, answered=True, limit=20),
+        "privacy_labels": labels(page.request),
         "page_url": "/staff/privacy",
     }
-    return pages.render(request, "staff/privacy/requests.html", context)
+    return page.render("staff/privacy/requests.html", context)
 
 
 @router.get("/people/{person_id:uuid}/privacy")
-def person_form(request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID) -> HTMLResponse:
+def person_form(page: Page, person_id: uuid.UUID) -> HTMLResponse:
     """Log a request for this person."""
-    return _person_page(request, uow, actor, person_id)
+    return _person_page(page, person_id)
 
 
 @router.post("/people/{person_id:uuid}/privacy")
-def log(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[RequestForm]
-) -> Response:
+def log(page: Page, person_id: uuid.UUID, form: Posted[RequestForm]) -> Response:
     """Log the request; it opens a task due by the deadline."""
 
     def act() -> privacy.RequestPublic:
@@ -155,18 +149,16 @@ def log(
             representative=form.representative or None,
             representative_authority=form.representative_authority or None,
         )
-        return privacy.log_request(uow, actor=actor, data=data)
+        return privacy.log_request(page.uow, actor=page.actor, data=data)
 
     def done(found: privacy.RequestPublic) -> Response:
-        return to(request, f"/staff/privacy/requests/{found.id}", N_("The request is logged."))
+        return page.to(f"/staff/privacy/requests/{found.id}", N_("The request is logged."))
 
-    return submit(request, form, act, done, functools.partial(_person_page, request, uow, actor, person_id))
+    return page.submit(form, act, done, functools.partial(_person_page, page, person_id))
 
 
 @router.post("/people/{person_id:uuid}/disclosures")
-def disclose(
-    request: Request, uow: UowDep, actor: StaffActor, person_id: uuid.UUID, form: Posted[DisclosureForm]
-) -> Response:
+def disclose(page: Page, person_id: uuid.UUID, form: Posted[DisclosureForm]) -> Response:
     """Log a disclosure outside the department (refused without an authority or a consent in force)."""
 
     def act() -> object:
@@ -180,52 +172,46 @@ def disclose(
             consent_id=optional_uuid(form.consent_id, "consent_id"),
             disclosed_on=form.disclosed_on or None,
         )
-        return privacy.record_disclosure(uow, actor=actor, data=data)
+        return privacy.record_disclosure(page.uow, actor=page.actor, data=data)
 
-    done = then(request, f"/staff/people/{person_id}/privacy", N_("The disclosure is logged."))
-    return submit(request, form, act, done, functools.partial(_person_page, request, uow, actor, person_id))
+    done = page.then(f"/staff/people/{person_id}/privacy", N_("The disclosure is logged."))
+    return page.submit(form, act, done, functools.partial(_person_page, page, person_id))
 
 
 @router.get("/privacy/requests/{request_id:uuid}")
-def request_page(request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.UUID) -> HTMLResponse:
+def request_page(page: Page, request_id: uuid.UUID) -> HTMLResponse:
     """One request and what can be done with it next."""
-    return _request_page(request, uow, actor, request_id)
+    return _request_page(page, request_id)
 
 
 @router.post("/privacy/requests/{request_id:uuid}/extend")
-def extend(
-    request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.UUID, form: Posted[ExtensionForm]
-) -> Response:
+def extend(page: Page, request_id: uuid.UUID, form: Posted[ExtensionForm]) -> Response:
     """The one extension the jurisdiction allows, with the reason the person is told."""
 
     def act() -> object:
         if not form.extension_days.isdigit():
             raise InvalidInput("days", "give a number of days")
         data = model(privacy.ExtensionIn, days=int(form.extension_days), reason=form.extension_reason)
-        return privacy.extend_deadline(uow, actor=actor, request_id=request_id, data=data)
+        return privacy.extend_deadline(page.uow, actor=page.actor, request_id=request_id, data=data)
 
-    again = functools.partial(_request_page, request, uow, actor, request_id)
-    done = then(request, f"/staff/privacy/requests/{request_id}", N_("The deadline is extended."))
+    again = functools.partial(_request_page, page, request_id)
+    done = page.then(f"/staff/privacy/requests/{request_id}", N_("The deadline is extended."))
     try:
-        return submit(request, form, act, done, again, boxes=lambda field: f"extension_{field}")
+        return page.submit(form, act, done, again, boxes=lambda field: f"extension_{field}")
     except InvalidTransition as err:  # said beside the days: the one extension is used
         return again(Shown(form.model_dump(), {"extension_days": err.message}, 409))
 
 
 @router.post("/privacy/requests/{request_id:uuid}/assemble")
-def assemble(request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.UUID) -> Response:
+def assemble(page: Page, request_id: uuid.UUID) -> Response:
     """Gather everything held about the person."""
-    privacy.assemble_package(uow, actor=actor, request_id=request_id)
-    pages.flash(
-        request, N_("The package is assembled. Check it and withhold what is not the person's."), "success"
-    )
-    return pages.redirect(request, f"/staff/privacy/requests/{request_id}")
+    privacy.assemble_package(page.uow, actor=page.actor, request_id=request_id)
+    page.flash(N_("The package is assembled. Check it and withhold what is not the person's."), "success")
+    return page.redirect(f"/staff/privacy/requests/{request_id}")
 
 
 @router.post("/privacy/requests/{request_id:uuid}/redactions")
-def redact(
-    request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.UUID, form: Posted[RedactionForm]
-) -> Response:
+def redact(page: Page, request_id: uuid.UUID, form: Posted[RedactionForm]) -> Response:
     """Withhold a section, or one item of it (numbered from 1 on the page), with the reason."""
 
     def act() -> object:
@@ -233,35 +219,27 @@ def redact(
         data = model(
             privacy.RedactionIn, section=form.section, index=position, reason=form.reason, note=form.note
         )
-        return privacy.add_redaction(uow, actor=actor, request_id=request_id, data=data)
+        return privacy.add_redaction(page.uow, actor=page.actor, request_id=request_id, data=data)
 
-    return _request_post(request, uow, actor, request_id, form, act, N_("The part is withheld."))
+    return _request_post(page, request_id, form, act, N_("The part is withheld."))
 
 
 @router.post("/privacy/requests/{request_id:uuid}/approve")
-def approve(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    request_id: uuid.UUID,
-    version: Annotated[str, Form()] = "",
-) -> Response:
+def approve(page: Page, request_id: uuid.UUID, version: Annotated[str, Form()] = "") -> Response:
     """A supervisor approves the release."""
     privacy.approve_release(
-        uow, actor=actor, request_id=request_id, version=int(version) if version.isdigit() else None
+        page.uow, actor=page.actor, request_id=request_id, version=int(version) if version.isdigit() else None
     )
-    pages.flash(request, N_("The release is approved."), "success")
-    return pages.redirect(request, f"/staff/privacy/requests/{request_id}")
+    page.flash(N_("The release is approved."), "success")
+    return page.redirect(f"/staff/privacy/requests/{request_id}")
 
 
 @router.post("/privacy/requests/{request_id:uuid}/release")
-def release(
-    request: Request, uow: UowDep, actor: StaffActor, container: ContainerDep, request_id: uuid.UUID
-) -> Response:
+def release(page: Page, container: ContainerDep, request_id: uuid.UUID) -> Response:
     """Release the approved package as PDF and JSON."""
-    privacy.release_package(uow, actor=actor, storage=container.storage, request_id=request_id)
-    pages.flash(request, N_("The package is released."), "success")
-    return pages.redirect(request, f"/staff/privacy/requests/{request_id}")
+    privacy.release_package(page.uow, actor=page.actor, storage=container.storage, request_id=request_id)
+    page.flash(N_("The package is released."), "success")
+    return page.redirect(f"/staff/privacy/requests/{request_id}")
 
 
 @router.get("/privacy/requests/{request_id:uuid}/released.{fmt}")
@@ -275,9 +253,7 @@ def released(
 
 
 @router.post("/privacy/requests/{request_id:uuid}/decision")
-def decide(
-    request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.UUID, form: Posted[DecisionForm]
-) -> Response:
+def decide(page: Page, request_id: uuid.UUID, form: Posted[DecisionForm]) -> Response:
     """Correct the record or refuse."""
 
     def act() -> object:
@@ -288,53 +264,43 @@ def decide(
             correction_made=form.correction_made or None,
             disagreement=form.disagreement or None,
         )
-        return privacy.decide_correction(uow, actor=actor, request_id=request_id, data=data)
+        return privacy.decide_correction(page.uow, actor=page.actor, request_id=request_id, data=data)
 
-    return _request_post(request, uow, actor, request_id, form, act, N_("The decision is recorded."))
+    return _request_post(page, request_id, form, act, N_("The decision is recorded."))
 
 
 @router.post("/privacy/requests/{request_id:uuid}/disagreement")
-def disagreement(
-    request: Request, uow: UowDep, actor: StaffActor, request_id: uuid.UUID, form: Posted[StatementForm]
-) -> Response:
+def disagreement(page: Page, request_id: uuid.UUID, form: Posted[StatementForm]) -> Response:
     """Attach the person's statement of disagreement."""
 
     def act() -> object:
         data = model(privacy.DisagreementIn, statement=form.statement)
-        return privacy.attach_disagreement(uow, actor=actor, request_id=request_id, data=data)
+        return privacy.attach_disagreement(page.uow, actor=page.actor, request_id=request_id, data=data)
 
-    return _request_post(
-        request, uow, actor, request_id, form, act, N_("The statement is attached to the record.")
-    )
+    return _request_post(page, request_id, form, act, N_("The statement is attached to the record."))
 
 
 def _request_post(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
-    request_id: uuid.UUID,
-    form: PageForm,
-    act: Callable[[], object],
-    message: str,
+    page: StaffPage, request_id: uuid.UUID, form: PageForm, act: Callable[[], object], message: str
 ) -> Response:
     """A post on the request's page: back to it with the message, or the page again with the error."""
-    done = then(request, f"/staff/privacy/requests/{request_id}", message)
-    return submit(request, form, act, done, functools.partial(_request_page, request, uow, actor, request_id))
+    done = page.then(f"/staff/privacy/requests/{request_id}", message)
+    return page.submit(form, act, done, functools.partial(_request_page, page, request_id))
 
 
 @router.get("/privacy/retention")
-def retention(request: Request, uow: UowDep, actor: StaffActor, container: ContainerDep) -> HTMLResponse:
+def retention(page: Page, container: ContainerDep) -> HTMLResponse:
     """Legal holds, the purge's dry run and the destruction certificates."""
-    report = privacy.purge(uow, actor=actor, storage=container.storage, apply=False)
+    report = privacy.purge(page.uow, actor=page.actor, storage=container.storage, apply=False)
     context = {
-        "holds": privacy.list_holds(uow, actor=actor),
+        "holds": privacy.list_holds(page.uow, actor=page.actor),
         "report": report,
         "due": [f for f in report.files if f.disposition in ("due", "held")],
-        "certificates": privacy.list_certificates(uow, actor=actor),
+        "certificates": privacy.list_certificates(page.uow, actor=page.actor),
         "closed_file_years": schedules().closed_file_years,
         "page_url": "/staff/privacy/retention",
     }
-    return pages.render(request, "staff/privacy/retention.html", context)
+    return page.render("staff/privacy/retention.html", context)
 
 
 def _position(raw: str) -> int | None:
@@ -347,36 +313,32 @@ def _position(raw: str) -> int | None:
     return int(raw) - 1
 
 
-def _person_page(
-    request: Request, uow: UnitOfWork, actor: StaffActor, person_id: uuid.UUID, shown: Shown = BLANK
-) -> HTMLResponse:
+def _person_page(page: StaffPage, person_id: uuid.UUID, shown: Shown = BLANK) -> HTMLResponse:
     context = {
-        "person": get_person(uow, actor=actor, person_id=person_id),
-        "requests": privacy.person_requests(uow, actor=actor, person_id=person_id),
-        "disclosures": privacy.list_disclosures(uow, actor=actor, person_id=person_id),
+        "person": get_person(page.uow, actor=page.actor, person_id=person_id),
+        "requests": privacy.person_requests(page.uow, actor=page.actor, person_id=person_id),
+        "disclosures": privacy.list_disclosures(page.uow, actor=page.actor, person_id=person_id),
         "jurisdictions": sorted(schedules().requests),
-        "today": uow.clock.today().isoformat(),
-        "privacy_labels": labels(request),
+        "today": page.uow.clock.today().isoformat(),
+        "privacy_labels": labels(page.request),
         "page_url": f"/staff/people/{person_id}/privacy",
     }
-    return show(request, "staff/privacy/person.html", context, shown)
+    return page.show("staff/privacy/person.html", context, shown)
 
 
-def _request_page(
-    request: Request, uow: UnitOfWork, actor: StaffActor, request_id: uuid.UUID, shown: Shown = BLANK
-) -> HTMLResponse:
-    found = privacy.get_request(uow, actor=actor, request_id=request_id)
+def _request_page(page: StaffPage, request_id: uuid.UUID, shown: Shown = BLANK) -> HTMLResponse:
+    found = privacy.get_request(page.uow, actor=page.actor, request_id=request_id)
     preview = None
     if found.status in ("assembled", "approved"):
-        preview = privacy.preview_package(uow, actor=actor, request_id=request_id).package
+        preview = privacy.preview_package(page.uow, actor=page.actor, request_id=request_id).package
     context = {
         "r": found,
         "extension_days": domain.rules_for(schedules(), found.jurisdiction).extension_days,
         "preview": preview,
         "sections": SECTIONS,
         "reasons": [r.value for r in RedactionReason],
-        "privacy_labels": labels(request),
+        "privacy_labels": labels(page.request),
         "log_person": found.person_id,
         "page_url": f"/staff/privacy/requests/{request_id}",
     }
-    return show(request, "staff/privacy/request.html", context, shown)
+    return page.show("staff/privacy/request.html", context, shown)

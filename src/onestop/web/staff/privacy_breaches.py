@@ -19,13 +19,13 @@ from onestop import privacy
 from onestop.access import Permission
 from onestop.common.errors import InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.privacy import schedules
 from onestop.web import pages
 from onestop.web.deps import ContainerDep, UowDep
 from onestop.web.downloads import download_headers
 from onestop.web.staff import forms
 from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -78,18 +78,14 @@ def labels(request: Request) -> dict[str, dict[str, str]]:
 
 
 @router.get("/privacy/breaches")
-def breaches_page(
-    request: Request, uow: UowDep, actor: StaffActor, notice: str = "", person: str = ""
-) -> HTMLResponse:
+def breaches_page(page: Page, notice: str = "", person: str = "") -> HTMLResponse:
     """Open breaches and the report form (``?notice=ID`` from a letter fills it in)."""
     form = ReportForm(kind="misdirected_letter" if notice else "", notice_id=notice, person_id=person)
-    return _list_page(
-        request, uow, actor, forms.Shown(form.model_dump(include={"kind", "notice_id", "person_id"}))
-    )
+    return _list_page(page, forms.Shown(form.model_dump(include={"kind", "notice_id", "person_id"})))
 
 
 @router.post("/privacy/breaches")
-def report(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[ReportForm]) -> Response:
+def report(page: Page, form: forms.Posted[ReportForm]) -> Response:
     """Record a suspected breach."""
 
     def act() -> privacy.BreachPublic:
@@ -102,26 +98,24 @@ def report(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[
             person_id=forms.optional_uuid(form.person_id, "person_id"),
             notice_id=forms.optional_uuid(form.notice_id, "notice_id"),
         )
-        return privacy.report_breach(uow, actor=actor, data=data)
+        return privacy.report_breach(page.uow, actor=page.actor, data=data)
 
     def done(found: privacy.BreachPublic) -> Response:
         message = N_("The breach is recorded. The privacy office will assess it.")
-        return forms.to(request, f"/staff/privacy/breaches/{found.id}", message)
+        return page.to(f"/staff/privacy/breaches/{found.id}", message)
 
-    return forms.submit(request, form, act, done, functools.partial(_list_page, request, uow, actor))
+    return page.submit(form, act, done, functools.partial(_list_page, page))
 
 
 @router.get("/privacy/breaches/{breach_id:uuid}")
-def breach_page(request: Request, uow: UowDep, actor: StaffActor, breach_id: uuid.UUID) -> HTMLResponse:
+def breach_page(page: Page, breach_id: uuid.UUID) -> HTMLResponse:
     """One breach and its next step."""
-    return _breach_page(request, uow, actor, breach_id)
+    return _breach_page(page, breach_id)
 
 
 @router.post("/privacy/breaches/{breach_id:uuid}/assessment")
 def assess(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
+    page: Page,
     breach_id: uuid.UUID,
     information: Annotated[str, Form()] = "",
     sensitivity: Annotated[str, Form()] = "",
@@ -138,34 +132,31 @@ def assess(
     try:
         data = forms.model(privacy.BreachAssessmentIn, **{k: v or None for k, v in form.items()})
         privacy.assess_breach(
-            uow, actor=actor, breach_id=breach_id, data=data, version=forms.version(version)
+            page.uow, actor=page.actor, breach_id=breach_id, data=data, version=forms.version(version)
         )
     except (InvalidInput, InvalidTransition) as err:
-        return _refused(request, uow, actor, breach_id, err, "assessment", set(_ASSESS), form)
-    pages.flash(request, N_("The assessment is recorded."), "success")
-    return pages.redirect(request, f"/staff/privacy/breaches/{breach_id}")
+        return _refused(page, breach_id, err, "assessment", set(_ASSESS), form)
+    page.flash(N_("The assessment is recorded."), "success")
+    return page.redirect(f"/staff/privacy/breaches/{breach_id}")
 
 
 @router.post("/privacy/breaches/{breach_id:uuid}/notify")
 def notify(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    container: ContainerDep,
-    breach_id: uuid.UUID,
-    version: Annotated[str, Form()] = "",
+    page: Page, container: ContainerDep, breach_id: uuid.UUID, version: Annotated[str, Form()] = ""
 ) -> Response:
     """Write to the person and the commissioner."""
     try:
         privacy.notify_breach(
-            uow, actor=actor, storage=container.storage, breach_id=breach_id, version=forms.version(version)
+            page.uow,
+            actor=page.actor,
+            storage=container.storage,
+            breach_id=breach_id,
+            version=forms.version(version),
         )
     except (InvalidInput, InvalidTransition) as err:
-        return _refused(request, uow, actor, breach_id, err, "notify", set(), {})
-    pages.flash(
-        request, N_("The letters are written. The person's letter goes with the next sending."), "success"
-    )
-    return pages.redirect(request, f"/staff/privacy/breaches/{breach_id}")
+        return _refused(page, breach_id, err, "notify", set(), {})
+    page.flash(N_("The letters are written. The person's letter goes with the next sending."), "success")
+    return page.redirect(f"/staff/privacy/breaches/{breach_id}")
 
 
 @router.get("/privacy/breaches/{breach_id:uuid}/office-letter.pdf")
@@ -177,41 +168,32 @@ def office_letter(uow: UowDep, actor: StaffActor, container: ContainerDep, breac
 
 @router.post("/privacy/breaches/{breach_id:uuid}/actions")
 def add_step(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    breach_id: uuid.UUID,
-    what: Annotated[str, Form()] = "",
-    due_on: Annotated[str, Form()] = "",
+    page: Page, breach_id: uuid.UUID, what: Annotated[str, Form()] = "", due_on: Annotated[str, Form()] = ""
 ) -> Response:
     """Add a follow-up step."""
     form = {"what": what, "due_on": due_on}
     try:
         data = forms.model(privacy.BreachActionIn, what=what, due_on=due_on or None)
-        privacy.add_action(uow, actor=actor, breach_id=breach_id, data=data)
+        privacy.add_action(page.uow, actor=page.actor, breach_id=breach_id, data=data)
     except (InvalidInput, InvalidTransition) as err:
-        return _refused(request, uow, actor, breach_id, err, "what", {"what", "due_on"}, form)
-    pages.flash(request, N_("The follow-up step is added."), "success")
-    return pages.redirect(request, f"/staff/privacy/breaches/{breach_id}")
+        return _refused(page, breach_id, err, "what", {"what", "due_on"}, form)
+    page.flash(N_("The follow-up step is added."), "success")
+    return page.redirect(f"/staff/privacy/breaches/{breach_id}")
 
 
 @router.post("/privacy/breach-actions/{action_id:uuid}/done")
-def step_done(
-    request: Request, uow: UowDep, actor: StaffActor, action_id: uuid.UUID, note: Annotated[str, Form()] = ""
-) -> Response:
+def step_done(page: Page, action_id: uuid.UUID, note: Annotated[str, Form()] = "") -> Response:
     """Mark a follow-up step done."""
     found = privacy.complete_action(
-        uow, actor=actor, action_id=action_id, data=forms.model(privacy.BreachActionDone, note=note)
+        page.uow, actor=page.actor, action_id=action_id, data=forms.model(privacy.BreachActionDone, note=note)
     )
-    pages.flash(request, N_("The step is done."), "success")
-    return pages.redirect(request, f"/staff/privacy/breaches/{found.id}")
+    page.flash(N_("The step is done."), "success")
+    return page.redirect(f"/staff/privacy/breaches/{found.id}")
 
 
 @router.post("/privacy/breaches/{breach_id:uuid}/close")
 def close(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
+    page: Page,
     breach_id: uuid.UUID,
     outcome: Annotated[str, Form()] = "",
     version: Annotated[str, Form()] = "",
@@ -219,17 +201,17 @@ def close(
     """Close the breach with its outcome."""
     try:
         data = forms.model(privacy.BreachCloseIn, outcome=outcome)
-        privacy.close_breach(uow, actor=actor, breach_id=breach_id, data=data, version=forms.version(version))
+        privacy.close_breach(
+            page.uow, actor=page.actor, breach_id=breach_id, data=data, version=forms.version(version)
+        )
     except (InvalidInput, InvalidTransition) as err:
-        return _refused(request, uow, actor, breach_id, err, "outcome", {"outcome"}, {"outcome": outcome})
-    pages.flash(request, N_("The breach is closed."), "success")
-    return pages.redirect(request, f"/staff/privacy/breaches/{breach_id}")
+        return _refused(page, breach_id, err, "outcome", {"outcome"}, {"outcome": outcome})
+    page.flash(N_("The breach is closed."), "success")
+    return page.redirect(f"/staff/privacy/breaches/{breach_id}")
 
 
 def _refused(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
+    page: StaffPage,
     breach_id: uuid.UUID,
     err: InvalidInput | InvalidTransition,
     box: str,
@@ -238,41 +220,33 @@ def _refused(
 ) -> HTMLResponse:
     """The page again with the problem beside the form it came from."""
     if isinstance(err, InvalidInput):
-        errors, status = forms.form_errors(request, err, fields or {box}), 422
+        errors, status = forms.form_errors(page.request, err, fields or {box}), 422
     else:
         errors, status = {box: err.message}, 409
-    return _breach_page(request, uow, actor, breach_id, forms.Shown(form, errors, status))
+    return _breach_page(page, breach_id, forms.Shown(form, errors, status))
 
 
-def _list_page(
-    request: Request, uow: UnitOfWork, actor: StaffActor, shown: forms.Shown = forms.BLANK
-) -> HTMLResponse:
+def _list_page(page: StaffPage, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
     context = {
-        "breaches": privacy.list_breaches(uow, actor=actor),
-        "closed": privacy.list_breaches(uow, actor=actor, closed=True, limit=20),
-        "breach_labels": labels(request),
+        "breaches": privacy.list_breaches(page.uow, actor=page.actor),
+        "closed": privacy.list_breaches(page.uow, actor=page.actor, closed=True, limit=20),
+        "breach_labels": labels(page.request),
         "jurisdictions": [(j, j) for j in sorted(schedules().commissioners)],
-        "today": uow.clock.today().isoformat(),
+        "today": page.uow.clock.today().isoformat(),
         "page_url": "/staff/privacy/breaches",
     }
-    return forms.show(request, "staff/privacy/breaches.html", context, shown)
+    return page.show("staff/privacy/breaches.html", context, shown)
 
 
-def _breach_page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
-    breach_id: uuid.UUID,
-    shown: forms.Shown = forms.BLANK,
-) -> HTMLResponse:
-    found = privacy.get_breach(uow, actor=actor, breach_id=breach_id)
+def _breach_page(page: StaffPage, breach_id: uuid.UUID, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
+    found = privacy.get_breach(page.uow, actor=page.actor, breach_id=breach_id)
     context = {
         "b": found,
-        "breach_labels": labels(request),
-        "can_work": actor.can(Permission.PRIVACY_BREACH),
-        "today": uow.clock.today().isoformat(),
+        "breach_labels": labels(page.request),
+        "can_work": page.actor.can(Permission.PRIVACY_BREACH),
+        "today": page.uow.clock.today().isoformat(),
         "page_url": f"/staff/privacy/breaches/{breach_id}",
     }
     if found.person_id is not None:
         context["log_person"] = found.person_id
-    return forms.show(request, "staff/privacy/breach.html", context, shown)
+    return page.show("staff/privacy/breach.html", context, shown)

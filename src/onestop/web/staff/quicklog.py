@@ -27,11 +27,11 @@ from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.db import UnitOfWork
 from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.parsing import whole_number
 from onestop.web.staff import labels
-from onestop.web.staff.deps import StaffActor, safe_next
-from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_errors, model, optional_uuid, show
+from onestop.web.staff.deps import safe_next
+from onestop.web.staff.forms import BLANK, PageForm, Posted, Shown, form_errors, model, optional_uuid
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter(prefix="/interactions")
 
@@ -96,9 +96,7 @@ def reasons(request: Request, uow: UnitOfWork, actor: Actor) -> list[tuple[str, 
 
 @router.post("/quick")
 def quick(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
+    page: Page,
     reason: Annotated[str, Form()] = "",
     channel: Annotated[str, Form()] = Channel.PHONE.value,
     person_id: Annotated[str, Form()] = "",
@@ -112,22 +110,21 @@ def quick(
             reason_codes=[reason],
             person_id=optional_uuid(person_id, "person_id"),
         )
-        logged = log_interaction(uow, actor=actor, data=data)
+        logged = log_interaction(page.uow, actor=page.actor, data=data)
     except InvalidInput as err:
-        problem = pages.gettext(request, err.problem)
-        message = pages.gettext(request, N_("The contact was not logged: %(problem)s"), problem=problem)
-        return _quick_result(request, message, next, ok=False)
-    session = pages.session_of(request)
+        problem = page.gettext(err.problem)
+        message = page.gettext(N_("The contact was not logged: %(problem)s"), problem=problem)
+        return _quick_result(page.request, message, next, ok=False)
+    session = pages.session_of(page.request)
     session.data["quick_channel"] = logged.channel
     session.modified = True
-    message = pages.gettext(
-        request,
+    message = page.gettext(
         N_("Logged: %(reason)s, %(channel)s, at %(time)s."),
-        reason=dict(reasons(request, uow, actor)).get(reason, reason),
-        channel=labels.label(request, labels.CHANNELS, logged.channel),
-        time=pages.formatter(request).time(logged.occurred_at),
+        reason=dict(reasons(page.request, page.uow, page.actor)).get(reason, reason),
+        channel=labels.label(page.request, labels.CHANNELS, logged.channel),
+        time=pages.formatter(page.request).time(logged.occurred_at),
     )
-    return _quick_result(request, message, next, ok=True)
+    return _quick_result(page.request, message, next, ok=True)
 
 
 def _quick_result(request: Request, message: str, next_url: str, *, ok: bool) -> Response:
@@ -138,7 +135,7 @@ def _quick_result(request: Request, message: str, next_url: str, *, ok: bool) ->
 
 
 @router.get("/new")
-def new_form(request: Request, uow: UowDep, actor: StaffActor, person_id: str = "") -> HTMLResponse:
+def new_form(page: Page, person_id: str = "") -> HTMLResponse:
     """The full contact form, for a contact that needs notes, a duration or a follow-up."""
     values = {
         "person_id": person_id,
@@ -146,21 +143,21 @@ def new_form(request: Request, uow: UowDep, actor: StaffActor, person_id: str = 
         "direction": "inbound",
         "reason_codes": [],
     }
-    return _full_form(request, uow, actor, Shown(values))
+    return _full_form(page, Shown(values))
 
 
 @router.post("/new")
-def log_full(request: Request, uow: UowDep, actor: StaffActor, form: Posted[ContactForm]) -> Response:
+def log_full(page: Page, form: Posted[ContactForm]) -> Response:
     """Log a contact with all its details; a follow-up date makes a task."""
     values = form.model_dump()
     try:
         data = _interaction_from(values)
-        logged = log_interaction(uow, actor=actor, data=data)
+        logged = log_interaction(page.uow, actor=page.actor, data=data)
     except InvalidInput as err:
-        return _full_form(request, uow, actor, Shown(values, form_errors(request, err, FULL_FIELDS), 422))
-    pages.flash(request, N_("The contact is logged."), "success")
+        return _full_form(page, Shown(values, form_errors(page.request, err, FULL_FIELDS), 422))
+    page.flash(N_("The contact is logged."), "success")
     target = f"/staff/people/{logged.person_id}" if logged.person_id else "/staff/"
-    return pages.redirect(request, target)
+    return page.redirect(target)
 
 
 def _interaction_from(v: dict[str, Any]) -> InteractionCreate:
@@ -186,13 +183,13 @@ def _interaction_from(v: dict[str, Any]) -> InteractionCreate:
     )
 
 
-def _full_form(request: Request, uow: UnitOfWork, actor: StaffActor, shown: Shown = BLANK) -> HTMLResponse:
+def _full_form(page: StaffPage, shown: Shown = BLANK) -> HTMLResponse:
     context = {
-        "reasons": reasons(request, uow, actor),
-        "channels": [(c.value, labels.label(request, labels.CHANNELS, c.value)) for c in Channel],
-        "outcomes": [("", pages.gettext(request, N_("Choose")))]
+        "reasons": reasons(page.request, page.uow, page.actor),
+        "channels": [(c.value, labels.label(page.request, labels.CHANNELS, c.value)) for c in Channel],
+        "outcomes": [("", page.gettext(N_("Choose")))]
         + [
-            (o.value, labels.label(request, labels.OUTCOMES, o.value))
+            (o.value, labels.label(page.request, labels.OUTCOMES, o.value))
             for o in Outcome
             if o != Outcome.PENDING
         ],
@@ -200,4 +197,4 @@ def _full_form(request: Request, uow: UnitOfWork, actor: StaffActor, shown: Show
         "page_url": "/staff/interactions/new"
         + (f"?person_id={pid}" if (pid := shown.values.get("person_id")) else ""),
     }
-    return show(request, "staff/interactions/new.html", context, shown)
+    return page.show("staff/interactions/new.html", context, shown)

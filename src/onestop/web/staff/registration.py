@@ -9,10 +9,8 @@ from fastapi import APIRouter, Request
 from pydantic import ValidationError
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access import Actor
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.registry import LikelyDuplicates, find_duplicates, register_person
 from onestop.registry.schemas import (
     AddressIn,
@@ -23,10 +21,10 @@ from onestop.registry.schemas import (
     PhoneIn,
 )
 from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.staff import interview, labels
 from onestop.web.staff.deps import StaffActor
 from onestop.web.staff.forms import PageForm, Posted, form_date, form_errors, name_list
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter(prefix="/people")
 
@@ -93,36 +91,36 @@ def new_person_form(request: Request, actor: StaffActor) -> HTMLResponse:
 
 
 @router.post("/new")
-def register(request: Request, uow: UowDep, actor: StaffActor, form: Posted[RegisterForm]) -> Response:
+def register(page: Page, form: Posted[RegisterForm]) -> Response:
     """Register, or show the form again with the problem next to its box or the possible duplicates."""
     values = form.values()
     del values["then"]
     try:
-        person = _register(request, uow, actor, values)
+        person = _register(page, values)
     except LikelyDuplicates as err:
-        return _form(request, values, matches=err.matches, status_code=409)
+        return _form(page.request, values, matches=err.matches, status_code=409)
     except InvalidInput as err:
         # A problem with the decision itself: keep showing the people the decision is about.
-        matches = _matches(request, uow, actor, values) if values["duplicate_decision"] else []
-        errors = form_errors(request, err, FORM_FIELDS)
-        return _form(request, values, errors=errors, matches=matches, status_code=422)
+        matches = _matches(page, values) if values["duplicate_decision"] else []
+        errors = form_errors(page.request, err, FORM_FIELDS)
+        return _form(page.request, values, errors=errors, matches=matches, status_code=422)
     name = f"{person.given_names} {person.family_name}".strip()
-    pages.flash(request, N_("%(name)s is registered."), "success", name=name)
+    page.flash(N_("%(name)s is registered."), "success", name=name)
     if form.then == "screen":  # "Register and screen": the interview starts at once, all on one form
-        started = interview.begin(request, uow, actor, person.id)
-        return pages.redirect(request, f"/staff/screenings/{started}?form=all")
-    return pages.redirect(request, f"/staff/people/{person.id}")
+        started = interview.begin(page, person.id)
+        return page.redirect(f"/staff/screenings/{started}?form=all")
+    return page.redirect(f"/staff/people/{person.id}")
 
 
-def _register(request: Request, uow: UnitOfWork, actor: Actor, values: dict[str, Any]) -> Any:
+def _register(page: StaffPage, values: dict[str, Any]) -> Any:
     return register_person(
-        uow, actor=actor, data=person_from(values), duplicate_decision=decision_from(values)
+        page.uow, actor=page.actor, data=person_from(values), duplicate_decision=decision_from(values)
     )
 
 
-def _matches(request: Request, uow: UnitOfWork, actor: Actor, values: dict[str, Any]) -> list[Any]:
+def _matches(page: StaffPage, values: dict[str, Any]) -> list[Any]:
     try:
-        return list(find_duplicates(uow, actor=actor, candidate=person_from(values)))
+        return list(find_duplicates(page.uow, actor=page.actor, candidate=person_from(values)))
     except InvalidInput:
         return []
 

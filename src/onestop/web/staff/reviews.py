@@ -17,7 +17,6 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
-from onestop.access import Actor
 from onestop.cases.applications import FactIn, get_application, list_facts
 from onestop.cases.decisions import DecisionPublic, list_decisions
 from onestop.cases.documents import list_documents
@@ -39,11 +38,9 @@ from onestop.cases.reviews import (
 )
 from onestop.common.errors import Conflict, InvalidInput, InvalidTransition
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
 from onestop.web import pages, questions
-from onestop.web.deps import UowDep
 from onestop.web.staff import forms, labels
-from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -117,21 +114,15 @@ def _version(raw: str) -> int:
 
 
 @router.get("/applications/{application_id:uuid}/change")
-def change_form(request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID) -> HTMLResponse:
+def change_form(page: Page, application_id: uuid.UUID) -> HTMLResponse:
     """The form: what changed, when it was reported (today by default)."""
-    today = request.app.state.container.clock.today().isoformat()
+    today = page.request.app.state.container.clock.today().isoformat()
     form = ChangeForm(category="income", reported_on=today)
-    return _change(request, uow, actor, application_id, forms.Shown(form.model_dump()))
+    return _change(page, application_id, forms.Shown(form.model_dump()))
 
 
 @router.post("/applications/{application_id:uuid}/change")
-def change(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    application_id: uuid.UUID,
-    form: forms.Posted[ChangeForm],
-) -> Response:
+def change(page: Page, application_id: uuid.UUID, form: forms.Posted[ChangeForm]) -> Response:
     """Record the change: the case reopens for the new facts and a reassessment is due."""
 
     def act() -> ReviewPublic:
@@ -141,13 +132,12 @@ def change(
             category=form.category,
             description=form.description,
             reported_on=forms.form_date(form.reported_on, "reported_on"),
-            facts=_new_fact(request, uow, actor, application_id, form),
+            facts=_new_fact(page, application_id, form),
         )
-        return report_change(uow, actor=actor, data=data)
+        return report_change(page.uow, actor=page.actor, data=data)
 
     def done(review: ReviewPublic) -> Response:
-        return forms.to(
-            request,
+        return page.to(
             f"/staff/reviews/{review.id}",
             N_("The change is recorded. Update the facts, then reassess."),
         )
@@ -155,13 +145,11 @@ def change(
     def box(field: str) -> str:
         return {"value": "answer", "path": "fact", "facts": "fact"}.get(field.split(".")[-1], field)
 
-    again = functools.partial(_change, request, uow, actor, application_id)
-    return forms.submit(request, form, act, done, again, boxes=box, refused={InvalidTransition: 409})
+    again = functools.partial(_change, page, application_id)
+    return page.submit(form, act, done, again, boxes=box, refused={InvalidTransition: 409})
 
 
-def _new_fact(
-    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, form: ChangeForm
-) -> list[FactIn]:
+def _new_fact(page: StaffPage, aid: uuid.UUID, form: ChangeForm) -> list[FactIn]:
     """The changed fact, read as the application page reads an answer (none when no fact is chosen)."""
     if not form.fact:
         if form.answer:
@@ -170,8 +158,8 @@ def _new_fact(
     version, _, path = form.fact.partition(":")
     if not version.isdigit() or not path:
         raise InvalidInput("fact", "choose one of the facts")
-    app = get_application(uow, actor=actor, application_id=aid)
-    field = questions.field_for(app.jurisdiction, path, pages.language_of(request))
+    app = get_application(page.uow, actor=page.actor, application_id=aid)
+    field = questions.field_for(app.jurisdiction, path, pages.language_of(page.request))
     return [
         forms.model(
             FactIn,
@@ -187,41 +175,31 @@ def _new_fact(
 
 
 @router.get("/reviews/{review_id:uuid}")
-def review_page(request: Request, uow: UowDep, actor: StaffActor, review_id: uuid.UUID) -> HTMLResponse:
+def review_page(page: Page, review_id: uuid.UUID) -> HTMLResponse:
     """The review, with what can be done next."""
-    return _review(request, uow, actor, review_id)
+    return _review(page, review_id)
 
 
 @router.post("/reviews/{review_id:uuid}/start")
-def start(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    review_id: uuid.UUID,
-    form: forms.Posted[ReviewActionForm],
-) -> Response:
+def start(page: Page, review_id: uuid.UUID, form: forms.Posted[ReviewActionForm]) -> Response:
     """Start the review: the case reopens so the facts can be brought up to date."""
-    return forms.submit(
-        request,
+    return page.submit(
         form,
         lambda: start_review(
-            uow, actor=actor, review_id=review_id, data=ReviewAction(version=_version(form.version))
+            page.uow, actor=page.actor, review_id=review_id, data=ReviewAction(version=_version(form.version))
         ),
-        forms.then(
-            request,
+        page.then(
             f"/staff/reviews/{review_id}",
             N_("The review is under way. Update the facts, then reassess."),
         ),
-        functools.partial(_review, request, uow, actor, review_id),
+        functools.partial(_review, page, review_id),
         refused=forms.CONFLICT,
         explain=forms.conflict_message,
     )
 
 
 @router.post("/reviews/{review_id:uuid}/conduct")
-def conduct(
-    request: Request, uow: UowDep, actor: StaffActor, review_id: uuid.UUID, form: forms.Posted[ConductForm]
-) -> Response:
+def conduct(page: Page, review_id: uuid.UUID, form: forms.Posted[ConductForm]) -> Response:
     """Reassess on the verified facts (or suspend, with the reason) and record the new decision."""
 
     def act() -> ReviewOutcome:
@@ -235,38 +213,32 @@ def conduct(
             effective_from=forms.form_date(form.effective_from, "effective_from"),
             note=form.note or None,
         )
-        return conduct_review(uow, actor=actor, review_id=review_id, data=data)
+        return conduct_review(page.uow, actor=page.actor, review_id=review_id, data=data)
 
     def done(outcome: ReviewOutcome) -> Response:
-        return forms.to(
-            request,
+        return page.to(
             f"/staff/decisions/{outcome.decision.id}",
             N_("The review is done and its decision recorded."),
         )
 
-    again = functools.partial(_review, request, uow, actor, review_id)
-    return forms.submit(
-        request, form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message
-    )
+    again = functools.partial(_review, page, review_id)
+    return page.submit(form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message)
 
 
 @router.post("/reviews/{review_id:uuid}/cancel")
-def cancel(
-    request: Request, uow: UowDep, actor: StaffActor, review_id: uuid.UUID, form: forms.Posted[CancelForm]
-) -> Response:
+def cancel(page: Page, review_id: uuid.UUID, form: forms.Posted[CancelForm]) -> Response:
     """Cancel a review that is no longer needed, with the reason (the page shows the version as it is now)."""
 
     def act() -> object:
         data = forms.model(ReviewAction, version=_version(form.version), reason=form.cancel_reason)
-        return cancel_review(uow, actor=actor, review_id=review_id, data=data)
+        return cancel_review(page.uow, actor=page.actor, review_id=review_id, data=data)
 
     def again(shown: forms.Shown) -> Response:
         kept = {"cancel_reason": shown.values["cancel_reason"]}
-        return _review(request, uow, actor, review_id, dataclasses.replace(shown, values=kept))
+        return _review(page, review_id, dataclasses.replace(shown, values=kept))
 
-    done = forms.then(request, f"/staff/reviews/{review_id}", N_("The review is cancelled."))
-    return forms.submit(
-        request,
+    done = page.then(f"/staff/reviews/{review_id}", N_("The review is cancelled."))
+    return page.submit(
         form,
         act,
         done,
@@ -281,30 +253,24 @@ def cancel(
 
 
 @router.get("/applications/{application_id:uuid}/hold")
-def hold_page(request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID) -> HTMLResponse:
+def hold_page(page: Page, application_id: uuid.UUID) -> HTMLResponse:
     """The decision in force, with the form to suspend it (eligible) or reinstate it (suspended)."""
-    return _hold(request, uow, actor, application_id)
+    return _hold(page, application_id)
 
 
 @router.post("/applications/{application_id:uuid}/suspend")
-def suspend(
-    request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID, form: forms.Posted[HoldForm]
-) -> Response:
+def suspend(page: Page, application_id: uuid.UUID, form: forms.Posted[HoldForm]) -> Response:
     """Suspend from a date, with the reason (a new decision; the entitlement ends the day before)."""
-    return _hold_step(request, uow, actor, application_id, form, reinstate=False)
+    return _hold_step(page, application_id, form, reinstate=False)
 
 
 @router.post("/applications/{application_id:uuid}/reinstate")
-def reinstate(
-    request: Request, uow: UowDep, actor: StaffActor, application_id: uuid.UUID, form: forms.Posted[HoldForm]
-) -> Response:
+def reinstate(page: Page, application_id: uuid.UUID, form: forms.Posted[HoldForm]) -> Response:
     """Reinstate from a date, with the reason, as the benefit was before the suspension."""
-    return _hold_step(request, uow, actor, application_id, form, reinstate=True)
+    return _hold_step(page, application_id, form, reinstate=True)
 
 
-def _hold_step(
-    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, form: HoldForm, *, reinstate: bool
-) -> Response:
+def _hold_step(page: StaffPage, aid: uuid.UUID, form: HoldForm, *, reinstate: bool) -> Response:
 
     def act() -> DecisionPublic:
         data = forms.model(
@@ -314,16 +280,14 @@ def _hold_step(
             reason=form.reason,
             effective_from=forms.form_date(form.effective_from, "effective_from"),
         )
-        return (reinstate_benefit if reinstate else suspend_benefit)(uow, actor=actor, data=data)
+        return (reinstate_benefit if reinstate else suspend_benefit)(page.uow, actor=page.actor, data=data)
 
     def done(decision: DecisionPublic) -> Response:
         message = N_("The benefit is reinstated.") if reinstate else N_("The benefit is suspended.")
-        return forms.to(request, f"/staff/decisions/{decision.id}", message)
+        return page.to(f"/staff/decisions/{decision.id}", message)
 
-    again = functools.partial(_hold, request, uow, actor, aid)
-    return forms.submit(
-        request, form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message
-    )
+    again = functools.partial(_hold, page, aid)
+    return page.submit(form, act, done, again, refused=forms.CONFLICT, explain=forms.conflict_message)
 
 
 # --- pages ------------------------------------------------------------------------------------------
@@ -338,18 +302,16 @@ def _words(request: Request) -> dict[str, Any]:
     }
 
 
-def _change(
-    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, shown: forms.Shown = forms.BLANK
-) -> HTMLResponse:
-    app = get_application(uow, actor=actor, application_id=aid)
-    language = pages.language_of(request)
+def _change(page: StaffPage, aid: uuid.UUID, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
+    app = get_application(page.uow, actor=page.actor, application_id=aid)
+    language = pages.language_of(page.request)
     facts = [
         (f"{f.version}:{f.path}", questions.field_for(app.jurisdiction, f.path, language).text)
-        for f in list_facts(uow, actor=actor, application_id=aid)
+        for f in list_facts(page.uow, actor=page.actor, application_id=aid)
     ]
     documents = [
         (str(d.id), d.filename)
-        for d in list_documents(uow, actor=actor, person_id=app.applicant_id)
+        for d in list_documents(page.uow, actor=page.actor, person_id=app.applicant_id)
         if d.status == "verified"
     ]
     context = {
@@ -358,30 +320,27 @@ def _change(
         "documents": [("", "–"), *documents],
         "log_person": app.applicant_id,
         "page_url": f"/staff/applications/{aid}/change",
-        **_words(request),
+        **_words(page.request),
     }
-    return forms.show(request, "staff/reviews/change.html", context, shown)
+    return page.show("staff/reviews/change.html", context, shown)
 
 
-def _review(
-    request: Request, uow: UnitOfWork, actor: Actor, rid: uuid.UUID, shown: forms.Shown = forms.BLANK
-) -> HTMLResponse:
-    review = get_review(uow, actor=actor, review_id=rid)
+def _review(page: StaffPage, rid: uuid.UUID, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
+    review = get_review(page.uow, actor=page.actor, review_id=rid)
     context = {
         "review": review,
         "log_person": review.person_id,
         "page_url": f"/staff/reviews/{rid}",
-        **_words(request),
+        **_words(page.request),
     }
-    return forms.show(request, "staff/reviews/review.html", context, shown)
+    return page.show("staff/reviews/review.html", context, shown)
 
 
-def _hold(
-    request: Request, uow: UnitOfWork, actor: Actor, aid: uuid.UUID, shown: forms.Shown = forms.BLANK
-) -> HTMLResponse:
-    app = get_application(uow, actor=actor, application_id=aid)
+def _hold(page: StaffPage, aid: uuid.UUID, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
+    app = get_application(page.uow, actor=page.actor, application_id=aid)
     current = next(
-        (d for d in list_decisions(uow, actor=actor, application_id=aid) if not d.superseded_by_id), None
+        (d for d in list_decisions(page.uow, actor=page.actor, application_id=aid) if not d.superseded_by_id),
+        None,
     )
     context = {
         "app": app,
@@ -389,4 +348,4 @@ def _hold(
         "log_person": app.applicant_id,
         "page_url": f"/staff/applications/{aid}/hold",
     }
-    return forms.show(request, "staff/reviews/hold.html", context, shown)
+    return page.show("staff/reviews/hold.html", context, shown)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from starlette.responses import HTMLResponse
 
 from onestop.cases.interactions import call_statistics
@@ -15,30 +15,31 @@ from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.web import charts, pages
-from onestop.web.deps import UowDep
 from onestop.web.staff import labels, supervisor_queues
-from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page
 
 router = APIRouter()
 
 
 @router.get("/team")
-def team(request: Request, uow: UowDep, actor: StaffActor, day: str = "") -> HTMLResponse:
+def team(page: Page, day: str = "") -> HTMLResponse:
     """One day's statistics for the supervisor's office (today in the office's time zone by default)."""
-    container = request.app.state.container
+    container = page.request.app.state.container
     tz = container.settings.timezone
     chosen = _day(day) or container.clock.now().astimezone(ZoneInfo(tz)).date()
-    stats = call_statistics(uow, actor=actor, day=chosen, office_id=actor.office_id, tz=tz)
-    french = pages.language_of(request) == "fr"
-    number = pages.formatter(request).number
+    stats = call_statistics(page.uow, actor=page.actor, day=chosen, office_id=page.actor.office_id, tz=tz)
+    french = pages.language_of(page.request) == "fr"
+    number = pages.formatter(page.request).number
     hours = charts.bars([(f"{h:02d}", n) for h, n in enumerate(stats.by_hour)], number)
     busiest = max(range(24), key=lambda h: stats.by_hour[h]) if stats.total else None
     reasons = charts.bars([(r.label_fr if french else r.label_en, r.count) for r in stats.by_reason], number)
     tasks = (
-        list_tasks(uow, actor=actor, view="open", office_id=actor.office_id).items if actor.office_id else []
+        list_tasks(page.uow, actor=page.actor, view="open", office_id=page.actor.office_id).items
+        if page.actor.office_id
+        else []
     )
     buckets = [
-        (labels.label(request, labels.TASK_BUCKETS, b), sum(1 for t in tasks if t.bucket == b))
+        (labels.label(page.request, labels.TASK_BUCKETS, b), sum(1 for t in tasks if t.bucket == b))
         for b in ("overdue", "due_today", "upcoming")
     ]
     task_bars = charts.bars(buckets, number)
@@ -47,9 +48,8 @@ def team(request: Request, uow: UowDep, actor: StaffActor, day: str = "") -> HTM
         "day": chosen,
         "hours_chart": charts.vertical(
             "calls-by-hour",
-            pages.gettext(request, N_("Contacts by hour of the day")),
-            pages.gettext(
-                request,
+            page.gettext(N_("Contacts by hour of the day")),
+            page.gettext(
                 N_("%(total)s contacts; busiest hour: %(hour)s."),
                 total=stats.total,
                 hour=f"{busiest:02d}:00" if busiest is not None else "–",
@@ -59,7 +59,7 @@ def team(request: Request, uow: UowDep, actor: StaffActor, day: str = "") -> HTM
         ),
         "hours": hours,
         "reasons_chart": labels.bar_chart(
-            request,
+            page.request,
             "calls-by-reason",
             N_("Contacts by reason"),
             N_("How many contacts gave each reason (a contact may give several)."),
@@ -67,16 +67,16 @@ def team(request: Request, uow: UowDep, actor: StaffActor, day: str = "") -> HTM
         ),
         "reasons": reasons,
         "tasks_chart": labels.bar_chart(
-            request,
+            page.request,
             "team-tasks",
             N_("The team's open tasks"),
             N_("Open tasks of the office, by when they are due."),
             task_bars,
         ),
         "task_bars": task_bars,
-        "supervisor_queues": supervisor_queues.waiting_for_supervisor(request, uow, actor),
+        "supervisor_queues": supervisor_queues.waiting_for_supervisor(page.request, page.uow, page.actor),
     }
-    return pages.render(request, "staff/supervisor/team.html", context)
+    return page.render("staff/supervisor/team.html", context)
 
 
 def _day(raw: str) -> dt.date | None:

@@ -13,10 +13,10 @@ from onestop.common.dates import parse_date
 from onestop.common.errors import InvalidInput
 from onestop.common.i18n import N_
 from onestop.web import pages
-from onestop.web.deps import UowDep
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
 from onestop.web.staff.forms import PageForm, Posted, form_errors, model, optional_uuid
+from onestop.web.staff.page import Page
 
 router = APIRouter(prefix="/tasks")
 
@@ -30,18 +30,16 @@ KINDS = {
 
 
 @router.get("")
-def my_tasks(request: Request, uow: UowDep, actor: StaffActor, view: str = "open") -> HTMLResponse:
+def my_tasks(page: Page, view: str = "open") -> HTMLResponse:
     """Every open task of mine (or the overdue / due-today list), most urgent first."""
-    found = list_tasks(uow, actor=actor, view=view)
+    found = list_tasks(page.uow, actor=page.actor, view=view)
     context = {"tasks": found.items, "view": found.view, "names": {}}
-    return pages.render(request, "staff/tasks/list.html", context)
+    return page.render("staff/tasks/list.html", context)
 
 
 @router.post("/{task_id:uuid}/complete")
 def complete(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
+    page: Page,
     task_id: uuid.UUID,
     version: Annotated[int | None, Form()] = None,
     note: Annotated[str, Form()] = "",
@@ -49,13 +47,13 @@ def complete(
 ) -> Response:
     """Mark a task done and go back to the list it was on."""
     done = complete_task(
-        uow,
-        actor=actor,
+        page.uow,
+        actor=page.actor,
         task_id=task_id,
         data=TaskClose(version=version, note=note or None),
     )
-    pages.flash(request, N_("Done: %(title)s"), "success", title=done.title)
-    return pages.redirect(request, safe_next(next))
+    page.flash(N_("Done: %(title)s"), "success", title=done.title)
+    return page.redirect(safe_next(next))
 
 
 class TaskForm(PageForm):
@@ -74,7 +72,7 @@ def new_task_form(request: Request, actor: StaffActor, person_id: str = "") -> H
 
 
 @router.post("/new")
-def add(request: Request, uow: UowDep, actor: StaffActor, form: Posted[TaskForm]) -> Response:
+def add(page: Page, form: Posted[TaskForm]) -> Response:
     """Create the task for myself; back to the person's file or my list."""
     values = form.model_dump()
     try:
@@ -87,11 +85,13 @@ def add(request: Request, uow: UowDep, actor: StaffActor, form: Posted[TaskForm]
             due_on=parse_date(values["due_on"], field="due_on") if values["due_on"] else None,
             priority=values["priority"] or "normal",
         )
-        task = create_task(uow, actor=actor, data=data)
+        task = create_task(page.uow, actor=page.actor, data=data)
     except InvalidInput as err:
-        return _form(request, values, errors=form_errors(request, err, TASK_FIELDS), status_code=422)
-    pages.flash(request, N_("Task added: %(title)s"), "success", title=task.title)
-    return pages.redirect(request, f"/staff/people/{task.person_id}" if task.person_id else "/staff/tasks")
+        return _form(
+            page.request, values, errors=form_errors(page.request, err, TASK_FIELDS), status_code=422
+        )
+    page.flash(N_("Task added: %(title)s"), "success", title=task.title)
+    return page.redirect(f"/staff/people/{task.person_id}" if task.person_id else "/staff/tasks")
 
 
 def _form(

@@ -11,17 +11,14 @@ from __future__ import annotations
 import functools
 import uuid
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException
 from starlette.responses import HTMLResponse, Response
 
 from onestop import partners
-from onestop.access import Actor
 from onestop.common.errors import InvalidTransition
 from onestop.common.i18n import N_
-from onestop.db import UnitOfWork
-from onestop.web.deps import UowDep
 from onestop.web.staff import forms
-from onestop.web.staff.deps import StaffActor
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -59,13 +56,13 @@ class AttendanceForm(forms.PageForm):
 
 
 @router.get("/training")
-def training_list(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def training_list(page: Page) -> HTMLResponse:
     """Terms whose missed attendance waits for a finding, and the form to record a training."""
-    return _list(request, uow, actor, forms.Shown({"kind": "post_secondary"}))
+    return _list(page, forms.Shown({"kind": "post_secondary"}))
 
 
 @router.post("/training")
-def enrol(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[TrainingForm]) -> Response:
+def enrol(page: Page, form: forms.Posted[TrainingForm]) -> Response:
     """Record a client's training."""
 
     def act() -> partners.TrainingPublic:
@@ -81,30 +78,22 @@ def enrol(request: Request, uow: UowDep, actor: StaffActor, form: forms.Posted[T
             supports=form.supports or "0",
             supports_note=form.supports_note or None,
         )
-        return partners.enrol(uow, actor=actor, data=data)
+        return partners.enrol(page.uow, actor=page.actor, data=data)
 
     def done(made: partners.TrainingPublic) -> Response:
-        return forms.to(request, f"/staff/training/{made.id}", N_("The training is recorded."))
+        return page.to(f"/staff/training/{made.id}", N_("The training is recorded."))
 
-    return forms.submit(request, form, act, done, functools.partial(_list, request, uow, actor))
+    return page.submit(form, act, done, functools.partial(_list, page))
 
 
 @router.get("/training/{training_id:uuid}")
-def training_page(request: Request, uow: UowDep, actor: StaffActor, training_id: uuid.UUID) -> HTMLResponse:
+def training_page(page: Page, training_id: uuid.UUID) -> HTMLResponse:
     """One training: what is approved, the attendance of each term, and the finding on a flagged term."""
-    return _page(
-        request, uow, actor, training_id, forms.Shown({"received_on": uow.clock.today().isoformat()})
-    )
+    return _page(page, training_id, forms.Shown({"received_on": page.uow.clock.today().isoformat()}))
 
 
 @router.post("/training/{training_id:uuid}/attendance")
-def attendance(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    training_id: uuid.UUID,
-    form: forms.Posted[AttendanceForm],
-) -> Response:
+def attendance(page: Page, training_id: uuid.UUID, form: forms.Posted[AttendanceForm]) -> Response:
     """Record a term's attendance; missed beyond the rule raises a task for the officer."""
 
     def act() -> partners.TrainingPublic:
@@ -118,7 +107,7 @@ def attendance(
             received_on=forms.form_date(form.received_on, "received_on"),
             note=form.note or None,
         )
-        return partners.record_attendance(uow, actor=actor, training_id=training_id, data=data)
+        return partners.record_attendance(page.uow, actor=page.actor, training_id=training_id, data=data)
 
     def done(made: partners.TrainingPublic) -> Response:
         flagged = any(a.flagged and a.outcome is None for a in made.attendance[:1])
@@ -127,16 +116,14 @@ def attendance(
             if flagged
             else N_("The attendance is recorded.")
         )
-        return forms.to(request, f"/staff/training/{training_id}", message)
+        return page.to(f"/staff/training/{training_id}", message)
 
-    return forms.submit(request, form, act, done, functools.partial(_page, request, uow, actor, training_id))
+    return page.submit(form, act, done, functools.partial(_page, page, training_id))
 
 
 @router.post("/training/{training_id:uuid}/attendance/{attendance_id:uuid}/{step}")
 def finding(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
+    page: Page,
     training_id: uuid.UUID,
     attendance_id: uuid.UUID,
     step: str,
@@ -155,40 +142,36 @@ def finding(
                 application_id=forms.optional_uuid(form.application_id, "application_id"),
                 note=form.finding_note,
             )
-            partners.confirm_missed(uow, actor=actor, attendance_id=attendance_id, data=confirm)
+            partners.confirm_missed(page.uow, actor=page.actor, attendance_id=attendance_id, data=confirm)
             return N_(
                 "The missed attendance is confirmed: a change in circumstances is reported for reassessment."
             )
         excuse = forms.model(partners.AttendanceExcuse, version=version, note=form.finding_note)
-        partners.excuse_missed(uow, actor=actor, attendance_id=attendance_id, data=excuse)
+        partners.excuse_missed(page.uow, actor=page.actor, attendance_id=attendance_id, data=excuse)
         return N_("The missed attendance is excused.")
 
     def done(message: str) -> Response:
-        return forms.to(request, f"/staff/training/{training_id}", message)
+        return page.to(f"/staff/training/{training_id}", message)
 
-    again = functools.partial(_page, request, uow, actor, training_id)
+    again = functools.partial(_page, page, training_id)
     values = {"finding_of": str(attendance_id)}
     boxes = {"note": "finding_note"}
-    return forms.submit(
-        request, form, act, done, again, boxes=boxes, values=values, refused={InvalidTransition: 409}
-    )
+    return page.submit(form, act, done, again, boxes=boxes, values=values, refused={InvalidTransition: 409})
 
 
-def _list(request: Request, uow: UnitOfWork, actor: Actor, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
+def _list(page: StaffPage, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
     context = {
-        "waiting": partners.flagged_terms(uow, actor=actor),
-        "kind_options": forms.option_labels(request, TRAINING_KINDS),
+        "waiting": partners.flagged_terms(page.uow, actor=page.actor),
+        "kind_options": page.options(TRAINING_KINDS),
     }
-    return forms.show(request, "staff/partners/training_list.html", context, shown)
+    return page.show("staff/partners/training_list.html", context, shown)
 
 
-def _page(
-    request: Request, uow: UnitOfWork, actor: Actor, training_id: uuid.UUID, shown: forms.Shown = forms.BLANK
-) -> HTMLResponse:
+def _page(page: StaffPage, training_id: uuid.UUID, shown: forms.Shown = forms.BLANK) -> HTMLResponse:
     context = {
-        "training": partners.get_training(uow, actor=actor, training_id=training_id),
+        "training": partners.get_training(page.uow, actor=page.actor, training_id=training_id),
         "rule": partners.attendance_rule(),
         "kinds": TRAINING_KINDS,
         "outcomes": OUTCOMES,
     }
-    return forms.show(request, "staff/partners/training.html", context, shown)
+    return page.show("staff/partners/training.html", context, shown)

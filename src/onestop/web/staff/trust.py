@@ -24,10 +24,10 @@ from onestop.registry import RestrictionKind
 from onestop.registry.schemas import RestrictionIn, StaffLinkIn
 from onestop.web import pages
 from onestop.web.api.trust import policy
-from onestop.web.deps import UowDep
 from onestop.web.staff import labels
 from onestop.web.staff.deps import StaffActor, safe_next
-from onestop.web.staff.forms import NoteForm, PageForm, Posted, ReasonForm, Shown, submit, then
+from onestop.web.staff.forms import NoteForm, PageForm, Posted, ReasonForm, Shown
+from onestop.web.staff.page import Page, StaffPage
 
 router = APIRouter()
 
@@ -78,29 +78,23 @@ def break_glass_form(
 
 
 @router.post("/people/{person_id:uuid}/break-glass")
-def break_glass(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Posted[BreakGlassForm],
-) -> Response:
+def break_glass(page: Page, person_id: uuid.UUID, form: Posted[BreakGlassForm]) -> Response:
     """Open the file with the reason given (audited; listed for the supervisor)."""
 
     def act() -> None:
         registry.break_glass(
-            uow, actor=actor, person_id=person_id, reason=form.reason, policy=policy(request)
+            page.uow, actor=page.actor, person_id=person_id, reason=form.reason, policy=policy(page.request)
         )
 
     def again(shown: Shown) -> Response:
-        page = functools.partial(
-            _break_glass_page, request, person_id, next_url=form.next, reason=form.reason
+        form_page = functools.partial(
+            _break_glass_page, page.request, person_id, next_url=form.next, reason=form.reason
         )
-        return page(errors=shown.errors, status_code=shown.status_code)
+        return form_page(errors=shown.errors, status_code=shown.status_code)
 
     target = safe_next(form.next) if form.next else f"/staff/people/{person_id}"
-    done = then(request, target, N_("The file is open to you until the end of your working day."))
-    return submit(request, form, act, done, again, boxes=lambda _: "reason")  # the form's one box
+    done = page.then(target, N_("The file is open to you until the end of your working day."))
+    return page.submit(form, act, done, again, boxes=lambda _: "reason")  # the form's one box
 
 
 def _break_glass_page(
@@ -124,75 +118,55 @@ def _break_glass_page(
 
 
 @router.post("/people/{person_id:uuid}/restrictions")
-def restrict(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    form: Posted[RestrictionForm],
-) -> Response:
+def restrict(page: Page, person_id: uuid.UUID, form: Posted[RestrictionForm]) -> Response:
     """Flag the file restricted (supervisors)."""
     if form.kind not in KINDS:
         raise InvalidInput("kind", "choose why the file is restricted")
     data = RestrictionIn(kind=form.kind, note=form.note)
-    registry.restrict_file(uow, actor=actor, person_id=person_id, data=data)
-    pages.flash(request, N_("The file is restricted: it now opens only with a reason."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}")
+    registry.restrict_file(page.uow, actor=page.actor, person_id=person_id, data=data)
+    page.flash(N_("The file is restricted: it now opens only with a reason."), "success")
+    return page.redirect(f"/staff/people/{person_id}")
 
 
 @router.post("/people/{person_id:uuid}/restrictions/{restriction_id:uuid}/lift")
-def lift(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    person_id: uuid.UUID,
-    restriction_id: uuid.UUID,
-    form: Posted[ReasonForm],
-) -> Response:
+def lift(page: Page, person_id: uuid.UUID, restriction_id: uuid.UUID, form: Posted[ReasonForm]) -> Response:
     """Lift a restriction, with a reason."""
     registry.lift_restriction(
-        uow, actor=actor, person_id=person_id, restriction_id=restriction_id, reason=form.reason
+        page.uow, actor=page.actor, person_id=person_id, restriction_id=restriction_id, reason=form.reason
     )
-    pages.flash(request, N_("The restriction is lifted."), "success")
-    return pages.redirect(request, f"/staff/people/{person_id}")
+    page.flash(N_("The restriction is lifted."), "success")
+    return page.redirect(f"/staff/people/{person_id}")
 
 
 @router.get("/file-accesses")
-def file_accesses(request: Request, uow: UowDep, actor: StaffActor, show: str = "") -> HTMLResponse:
+def file_accesses(page: Page, show: str = "") -> HTMLResponse:
     """Restricted-file accesses to review (or all of them with ``?show=all``)."""
     everything = show == "all"
-    rows = registry.list_file_accesses(uow, actor=actor, to_review=not everything)
+    rows = registry.list_file_accesses(page.uow, actor=page.actor, to_review=not everything)
     context = {"accesses": rows, "everything": everything, "page_url": "/staff/file-accesses"}
-    return pages.render(request, "staff/trust/file_accesses.html", context)
+    return page.render("staff/trust/file_accesses.html", context)
 
 
 @router.post("/file-accesses/{access_id:uuid}/review")
-def review(
-    request: Request, uow: UowDep, actor: StaffActor, access_id: uuid.UUID, form: Posted[NoteForm]
-) -> Response:
+def review(page: Page, access_id: uuid.UUID, form: Posted[NoteForm]) -> Response:
     """Mark one access reviewed."""
-    registry.review_file_access(uow, actor=actor, access_id=access_id, note=form.note)
-    pages.flash(request, N_("The access is marked reviewed."), "success")
-    return pages.redirect(request, "/staff/file-accesses")
+    registry.review_file_access(page.uow, actor=page.actor, access_id=access_id, note=form.note)
+    page.flash(N_("The access is marked reviewed."), "success")
+    return page.redirect("/staff/file-accesses")
 
 
 @router.get("/staff-links")
-def staff_links(request: Request, uow: UowDep, actor: StaffActor) -> HTMLResponse:
+def staff_links(page: Page) -> HTMLResponse:
     """Staff accounts linked to registry records: they may not act on those households' files."""
-    return _links_page(request, uow, actor)
+    return _links_page(page)
 
 
 @router.post("/staff-links")
-def add_link(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    form: Posted[LinkForm],
-) -> Response:
+def add_link(page: Page, form: Posted[LinkForm]) -> Response:
     """Link a staff account to a registry record (administrators)."""
     relation = form.relation
     try:
-        staff = _staff(uow, actor, form.username)
+        staff = _staff(page.uow, page.actor, form.username)
         try:
             pid = uuid.UUID(form.person_id)
         except ValueError:
@@ -202,8 +176,8 @@ def add_link(
         if relation not in ("self", "relative"):
             raise InvalidInput("relation", "must be the person themself or a relative")
         registry.link_staff_person(
-            uow,
-            actor=actor,
+            page.uow,
+            actor=page.actor,
             staff_id=staff.id,
             data=StaffLinkIn(person_id=pid, relation=relation, note=form.note),
         )
@@ -214,32 +188,28 @@ def add_link(
             else ("username" if "staff" in err.message else "person_id")
         )
         message = err.problem if isinstance(err, InvalidInput) else err.message
-        errors = {field: pages.gettext(request, message)}
-        return _links_page(request, uow, actor, errors=errors, form=form.model_dump(), status_code=422)
-    pages.flash(request, N_("The staff account is linked to the file."), "success")
-    return pages.redirect(request, "/staff/staff-links")
+        errors = {field: page.gettext(message)}
+        return _links_page(page, errors=errors, form=form.model_dump(), status_code=422)
+    page.flash(N_("The staff account is linked to the file."), "success")
+    return page.redirect("/staff/staff-links")
 
 
 @router.post("/staff-links/{link_id:uuid}/remove")
-def remove_link(
-    request: Request,
-    uow: UowDep,
-    actor: StaffActor,
-    link_id: uuid.UUID,
-    form: Posted[UnlinkForm],
-) -> Response:
+def remove_link(page: Page, link_id: uuid.UUID, form: Posted[UnlinkForm]) -> Response:
     """End a link, with a reason (administrators)."""
     try:
         owner = uuid.UUID(form.staff_id)
     except ValueError:
         raise InvalidInput("staff_id", "is missing") from None
     try:
-        registry.unlink_staff_person(uow, actor=actor, staff_id=owner, link_id=link_id, reason=form.reason)
+        registry.unlink_staff_person(
+            page.uow, actor=page.actor, staff_id=owner, link_id=link_id, reason=form.reason
+        )
     except InvalidInput as err:
-        errors = {"reason": pages.gettext(request, err.problem)}
-        return _links_page(request, uow, actor, errors=errors, status_code=422)
-    pages.flash(request, N_("The link is removed."), "success")
-    return pages.redirect(request, "/staff/staff-links")
+        errors = {"reason": page.gettext(err.problem)}
+        return _links_page(page, errors=errors, status_code=422)
+    page.flash(N_("The link is removed."), "success")
+    return page.redirect("/staff/staff-links")
 
 
 def _staff(uow: UnitOfWork, actor: StaffActor, username: str) -> access.Staff:
@@ -249,20 +219,18 @@ def _staff(uow: UnitOfWork, actor: StaffActor, username: str) -> access.Staff:
 
 
 def _links_page(
-    request: Request,
-    uow: UnitOfWork,
-    actor: StaffActor,
+    page: StaffPage,
     *,
     errors: dict[str, str] | None = None,
     form: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    links = registry.list_staff_links(uow, actor=actor)
-    names = {s.id: s.username for s in access.list_staff(uow, actor=actor, include_inactive=True)}
+    links = registry.list_staff_links(page.uow, actor=page.actor)
+    names = {s.id: s.username for s in access.list_staff(page.uow, actor=page.actor, include_inactive=True)}
     context = {
         "links": [(names.get(link.staff_id, ""), link) for link in links],
         "errors": errors or {},
         "form": form or {"relation": "self"},
         "page_url": "/staff/staff-links",
     }
-    return pages.render(request, "staff/trust/staff_links.html", context, status_code=status_code)
+    return page.render("staff/trust/staff_links.html", context, status_code=status_code)
