@@ -55,6 +55,14 @@ def search(
     repo: PeopleRepository, cipher: intake.Cipher, criteria: Criteria, *, limit: int
 ) -> list[matching.Scored]:
     """Rank people against the criteria; best first, weak matches dropped."""
+    return search_candidates(repo, cipher, criteria, limit=limit)[0]
+
+
+def search_candidates(
+    repo: PeopleRepository, cipher: intake.Cipher, criteria: Criteria, *, limit: int
+) -> tuple[list[matching.Scored], dict[uuid.UUID, matching.Candidate]]:
+    """``search``, with the records it scored by id (their names and birth dates make the result
+    lines without reading the people again)."""
     ids: set[uuid.UUID] = set()
     parts = namekeys.parse_query(criteria.name) if criteria.name else None
     if criteria.birth_date is not None:
@@ -75,7 +83,7 @@ def search(
         if hit.score >= matching.SEARCH_MINIMUM:
             scored.append(hit)
     scored.sort(key=lambda s: (-s.score, s.person_id))
-    return scored[:limit]
+    return scored[:limit], {c.person_id: c for c in found}
 
 
 def duplicates(
