@@ -128,6 +128,13 @@ class PeopleRepository(Repository[object]):
         stmt = select(m.Person.id).where(m.Person.birth_date == day).limit(limit)
         return list(self.session.scalars(stmt))
 
+    def candidates_born(
+        self, day: dt.date, *, limit: int
+    ) -> tuple[dict[uuid.UUID, uuid.UUID], list[Candidate]]:
+        """``candidates`` of the people born on that day (at most ``limit`` records), in one query."""
+        stmt = _candidate_select().where(m.Person.birth_date == day).limit(limit)
+        return self._resolve(list(self.session.execute(stmt).all()))
+
     def ids_by_identifier(self, kind: str, blind_index: str) -> set[uuid.UUID]:
         """People holding an identifier with that blind index (current or removed)."""
         stmt = select(m.PersonIdentifier.person_id).where(
