@@ -143,6 +143,7 @@ def _active_links(
 
 _CONFLICTED = "registry.conflicts.conflicted"
 _FILE_PEOPLE = "registry.conflicts.file_people"
+_CHECKED_PEOPLE = "registry.conflicts.checked_people"
 
 
 def conflicted_person_ids(uow: UnitOfWork, staff_id: uuid.UUID) -> set[uuid.UUID]:
@@ -204,6 +205,9 @@ def _file_people(uow: UnitOfWork, subject_type: str, subject_id: uuid.UUID) -> s
     person = uow.session.get(m.Person, subject_id)
     if person is None:
         return {subject_id}
+    # The use case that asked reads this person next (``PeopleRepository.get``): keep the record in the
+    # session's identity map (it holds objects weakly) for the rest of the session, not read it twice.
+    uow.session.info.setdefault(_CHECKED_PEOPLE, []).append(person)
     return {subject_id, PeopleRepository(uow.session).survivor(person).id}
 
 

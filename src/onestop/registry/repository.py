@@ -22,11 +22,15 @@ class PeopleRepository(Repository[object]):
     """Look-ups and writes for people and their attached records."""
 
     def get(self, person_id: uuid.UUID, *, for_update: bool = False) -> m.Person:
-        """The person row (merged or not); raises PersonNotFound."""
-        stmt = select(m.Person).where(m.Person.id == person_id)
+        """The person row (merged or not); raises PersonNotFound.
+
+        Without ``for_update``, a record already in the session (the file check just read it) is not
+        read again."""
         if for_update:
-            stmt = stmt.with_for_update()
-        person = self.session.scalars(stmt).first()
+            stmt = select(m.Person).where(m.Person.id == person_id).with_for_update()
+            person = self.session.scalars(stmt).first()
+        else:
+            person = self.session.get(m.Person, person_id)
         if person is None:
             raise PersonNotFound(f"no person with id {person_id}")
         return person
