@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from onestop.access.permissions import Actor, Permission, Role
 from onestop.common.errors import PermissionDenied
-from onestop.db import Base, UnitOfWork
+from onestop.db import Base, UnitOfWork, checks_ignore_writes_to
 
 #: The subject types whose ids name a client's file.
 FILE_SUBJECTS = frozenset({"person", "unit", "benefit_unit"})
@@ -65,7 +65,11 @@ class Refusal:
 FileGuard = Callable[[UnitOfWork, Actor, Permission, str, uuid.UUID], Refusal | None]
 
 _guards: dict[str, FileGuard] = {}
+# No guard reads the audit trail: a use case's audit event (an assessment recorded, a read) does not
+# make the next use case of the request check the same file again.
+checks_ignore_writes_to("audit_event", "audit_chain_head")
 _ALLOWED = "access.files.allowed"
+_FILE_OF = "access.files.file_of"
 
 
 def register_file_guard(name: str, guard: FileGuard) -> None:
@@ -114,7 +118,7 @@ def _first_refusal(
 ) -> Refusal | None:
     # Reading must not flush what the caller has not finished writing (a service called by another).
     with uow.session.no_autoflush:
-        found = file_of(uow, subject_type, record_id)
+        found = _file_of_memo(uow, subject_type, record_id)
         if found is None:
             return None
         for guard in _guards.values():
@@ -122,6 +126,17 @@ def _first_refusal(
             if refusal is not None:
                 return refusal
     return None
+
+
+def _file_of_memo(uow: UnitOfWork, subject_type: str, record_id: uuid.UUID) -> tuple[str, uuid.UUID] | None:
+    """``file_of``, once per record for the unit of work: a page's use cases (the application's
+    facts, assessment, checklist...) each name the same record, often under another permission."""
+    if subject_type in FILE_SUBJECTS:
+        return subject_type, record_id
+    key = (_FILE_OF, subject_type, record_id)
+    if key not in uow.memo:
+        uow.memo[key] = file_of(uow, subject_type, record_id)
+    return uow.memo[key]  # type: ignore[return-value]
 
 
 def file_of(uow: UnitOfWork, subject_type: str, record_id: uuid.UUID) -> tuple[str, uuid.UUID] | None:

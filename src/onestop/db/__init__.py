@@ -3,7 +3,7 @@
 from onestop.db.base import Base, Entity
 from onestop.db.indexes import partial_index
 from onestop.db.repository import Repository
-from onestop.db.session import UnitOfWork, make_engine, make_session_factory, wrote
+from onestop.db.session import UnitOfWork, checks_ignore_writes_to, make_engine, make_session_factory, wrote
 from onestop.db.types import JSONDoc, json_ready
 from onestop.db.versions import expect_version
 
@@ -13,6 +13,7 @@ __all__ = [
     "JSONDoc",
     "Repository",
     "UnitOfWork",
+    "checks_ignore_writes_to",
     "expect_version",
     "json_ready",
     "make_engine",

@@ -141,9 +141,24 @@ def _active_links(
     return list(uow.session.scalars(stmt))
 
 
+_CONFLICTED = "registry.conflicts.conflicted"
+_FILE_PEOPLE = "registry.conflicts.file_people"
+_CHECKED_PEOPLE = "registry.conflicts.checked_people"
+
+
 def conflicted_person_ids(uow: UnitOfWork, staff_id: uuid.UUID) -> set[uuid.UUID]:
     """Everyone whose file this staff member may not touch: the linked people (with the records
-    merged into them) and everyone in a benefit unit with one of them today."""
+    merged into them) and everyone in a benefit unit with one of them today.
+
+    Read once per unit of work (every file check of a request asks it; a write forgets it)."""
+    key = (_CONFLICTED, staff_id)
+    if key not in uow.memo:
+        uow.memo[key] = frozenset(_conflicted(uow, staff_id))
+    found: frozenset[uuid.UUID] = uow.memo[key]  # type: ignore[assignment]
+    return set(found)
+
+
+def _conflicted(uow: UnitOfWork, staff_id: uuid.UUID) -> set[uuid.UUID]:
     linked = [link.person_id for link in _active_links(uow, staff_id)]
     if not linked:
         return set()
@@ -174,12 +189,25 @@ def _current_members(uow: UnitOfWork, unit_ids: set[uuid.UUID]) -> set[uuid.UUID
 
 
 def file_people(uow: UnitOfWork, subject_type: str, subject_id: uuid.UUID) -> set[uuid.UUID]:
-    """The people a file access is about: the person (and its survivor), or a unit's members today."""
+    """The people a file access is about: the person (and its survivor), or a unit's members today.
+
+    Read once per file for the unit of work: both guards ask it, for each permission checked."""
+    key = (_FILE_PEOPLE, subject_type, subject_id)
+    if key not in uow.memo:
+        uow.memo[key] = frozenset(_file_people(uow, subject_type, subject_id))
+    found: frozenset[uuid.UUID] = uow.memo[key]  # type: ignore[assignment]
+    return set(found)
+
+
+def _file_people(uow: UnitOfWork, subject_type: str, subject_id: uuid.UUID) -> set[uuid.UUID]:
     if subject_type in ("unit", "benefit_unit"):
         return _current_members(uow, {subject_id})
     person = uow.session.get(m.Person, subject_id)
     if person is None:
         return {subject_id}
+    # The use case that asked reads this person next (``PeopleRepository.get``): keep the record in the
+    # session's identity map (it holds objects weakly) for the rest of the session, not read it twice.
+    uow.session.info.setdefault(_CHECKED_PEOPLE, []).append(person)
     return {subject_id, PeopleRepository(uow.session).survivor(person).id}
 
 

@@ -55,13 +55,21 @@ def search(
     repo: PeopleRepository, cipher: intake.Cipher, criteria: Criteria, *, limit: int
 ) -> list[matching.Scored]:
     """Rank people against the criteria; best first, weak matches dropped."""
-    ids: set[uuid.UUID] = set()
+    return search_candidates(repo, cipher, criteria, limit=limit)[0]
+
+
+def search_candidates(
+    repo: PeopleRepository, cipher: intake.Cipher, criteria: Criteria, *, limit: int
+) -> tuple[list[matching.Scored], dict[uuid.UUID, matching.Candidate]]:
+    """``search``, with the records it scored by id (their names and birth dates make the result
+    lines without reading the people again)."""
     parts = namekeys.parse_query(criteria.name) if criteria.name else None
-    if criteria.birth_date is not None:
-        ids.update(repo.ids_by_birth_date(criteria.birth_date, limit=MAX_DATE_CANDIDATES))
     sin_ids = repo.ids_by_identifier("sin", intake.sin_index(cipher, criteria.sin)) if criteria.sin else set()
     phone_ids = repo.ids_by_contact("phone", criteria.phone) if criteria.phone else set()
-    resolved, found = repo.candidates(ids | sin_ids | phone_ids)
+    resolved, found = repo.candidates(sin_ids | phone_ids)
+    if criteria.birth_date is not None:  # everyone born that day, read with what scoring needs
+        born = repo.candidates_born(criteria.birth_date, limit=MAX_DATE_CANDIDATES)
+        resolved, found = _merge((resolved, found), born)
     if parts:
         resolved, found = _merge((resolved, found), _by_name(repo, parts, allow_broad=True))
     sin_hits = {resolved[i] for i in sin_ids}
@@ -75,7 +83,7 @@ def search(
         if hit.score >= matching.SEARCH_MINIMUM:
             scored.append(hit)
     scored.sort(key=lambda s: (-s.score, s.person_id))
-    return scored[:limit]
+    return scored[:limit], {c.person_id: c for c in found}
 
 
 def duplicates(

@@ -22,11 +22,15 @@ class PeopleRepository(Repository[object]):
     """Look-ups and writes for people and their attached records."""
 
     def get(self, person_id: uuid.UUID, *, for_update: bool = False) -> m.Person:
-        """The person row (merged or not); raises PersonNotFound."""
-        stmt = select(m.Person).where(m.Person.id == person_id)
+        """The person row (merged or not); raises PersonNotFound.
+
+        Without ``for_update``, a record already in the session (the file check just read it) is not
+        read again."""
         if for_update:
-            stmt = stmt.with_for_update()
-        person = self.session.scalars(stmt).first()
+            stmt = select(m.Person).where(m.Person.id == person_id).with_for_update()
+            person = self.session.scalars(stmt).first()
+        else:
+            person = self.session.get(m.Person, person_id)
         if person is None:
             raise PersonNotFound(f"no person with id {person_id}")
         return person
@@ -127,6 +131,13 @@ class PeopleRepository(Repository[object]):
         """People born on that day."""
         stmt = select(m.Person.id).where(m.Person.birth_date == day).limit(limit)
         return list(self.session.scalars(stmt))
+
+    def candidates_born(
+        self, day: dt.date, *, limit: int
+    ) -> tuple[dict[uuid.UUID, uuid.UUID], list[Candidate]]:
+        """``candidates`` of the people born on that day (at most ``limit`` records), in one query."""
+        stmt = _candidate_select().where(m.Person.birth_date == day).limit(limit)
+        return self._resolve(list(self.session.execute(stmt).all()))
 
     def ids_by_identifier(self, kind: str, blind_index: str) -> set[uuid.UUID]:
         """People holding an identifier with that blind index (current or removed)."""

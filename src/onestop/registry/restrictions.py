@@ -340,18 +340,27 @@ def _bare(line: PersonSummary) -> PersonSummary:
     return line.model_copy(update={"birth_date": None, "sin": None, "city": None, "restricted": True})
 
 
+_RESTRICTED = "registry.restrictions.restricted"
+
+
 def _restricted_among(uow: UnitOfWork, ids: set[uuid.UUID]) -> set[uuid.UUID]:
     """Which of these records are restricted (a restriction in force, or the confidential-address
-    flag): one query, as every file access asks it."""
-    restricted = select(m.PersonRestriction.person_id).where(
-        m.PersonRestriction.person_id.in_(ids), m.PersonRestriction.lifted_at.is_(None)
-    )
-    flagged = select(m.SafetyFlag.person_id).where(
-        m.SafetyFlag.person_id.in_(ids),
-        m.SafetyFlag.kind == FlagKind.FLEEING_VIOLENCE_ADDRESS_CONFIDENTIAL.value,
-        m.SafetyFlag.removed_at.is_(None),
-    )
-    return set(uow.session.scalars(union_all(restricted, flagged)))
+    flag): one query, as every file access asks it, and only for the records not already asked in
+    this unit of work (a write forgets the answers)."""
+    unknown = {i for i in ids if (_RESTRICTED, i) not in uow.memo}
+    if unknown:
+        restricted = select(m.PersonRestriction.person_id).where(
+            m.PersonRestriction.person_id.in_(unknown), m.PersonRestriction.lifted_at.is_(None)
+        )
+        flagged = select(m.SafetyFlag.person_id).where(
+            m.SafetyFlag.person_id.in_(unknown),
+            m.SafetyFlag.kind == FlagKind.FLEEING_VIOLENCE_ADDRESS_CONFIDENTIAL.value,
+            m.SafetyFlag.removed_at.is_(None),
+        )
+        found = set(uow.session.scalars(union_all(restricted, flagged)))
+        for i in unknown:
+            uow.memo[(_RESTRICTED, i)] = i in found
+    return {i for i in ids if uow.memo[(_RESTRICTED, i)]}
 
 
 def _opened(uow: UnitOfWork, actor: Actor, person_id: uuid.UUID) -> bool:

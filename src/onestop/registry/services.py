@@ -207,7 +207,8 @@ def search_people(uow: UnitOfWork, *, actor: Actor, query: SearchQuery) -> list[
         require(uow, actor, Permission.PERSON_READ, subject_type=SUBJECT)
         criteria = finder.normalise_criteria(query.name, query.birth_date, query.sin, query.phone)
         repo = PeopleRepository(uow.session)
-        found = to_public.hits(repo, finder.search(repo, uow.cipher, criteria, limit=query.limit))
+        scored, seen = finder.search_candidates(repo, uow.cipher, criteria, limit=query.limit)
+        found = to_public.hits(repo, scored, seen)
         found = restrictions.redact_hits(uow, actor, found)
         terms = {
             "name": criteria.name,

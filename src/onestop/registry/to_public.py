@@ -7,14 +7,14 @@ except through ``reveal_identifier``.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
 
 from onestop.registry import models as m
 from onestop.registry import schemas
-from onestop.registry.matching import Scored
+from onestop.registry.matching import Candidate, Scored
 from onestop.registry.repository import PeopleRepository
 
 
@@ -40,21 +40,30 @@ def person_public(repo: PeopleRepository, person: m.Person) -> schemas.PersonPub
     )
 
 
-def summaries(repo: PeopleRepository, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, schemas.PersonSummary]:
-    """One-line summaries (masked SIN, current city) for result lists."""
+def summaries(
+    repo: PeopleRepository, ids: Sequence[uuid.UUID], known: Mapping[uuid.UUID, Candidate] | None = None
+) -> dict[uuid.UUID, schemas.PersonSummary]:
+    """One-line summaries (masked SIN, current city) for result lists; the people in ``known`` (as a
+    search just read them) are not read again."""
     if not ids:
         return {}
     sins, cities = repo.summaries_extra(ids)
+    known = known or {}
+    rows: list[Any] = [known[i] for i in ids if i in known]
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        rows += repo.session.execute(_summary_select(unknown)).all()
     out = {}
-    for row in repo.session.execute(_summary_select(ids)).all():
-        out[row.id] = schemas.PersonSummary(
-            id=row.id,
+    for row in rows:
+        row_id = row.person_id if isinstance(row, Candidate) else row.id
+        out[row_id] = schemas.PersonSummary(
+            id=row_id,
             given_names=row.given_names,
             family_name=row.family_name,
             preferred_name=row.preferred_name,
             birth_date=row.birth_date,
-            sin=sins.get(row.id),
-            city=cities.get(row.id),
+            sin=sins.get(row_id),
+            city=cities.get(row_id),
         )
     return out
 
@@ -64,9 +73,11 @@ def _summary_select(ids: Sequence[uuid.UUID]) -> Any:
     return select(p.id, p.given_names, p.family_name, p.preferred_name, p.birth_date).where(p.id.in_(ids))
 
 
-def hits(repo: PeopleRepository, scored: list[Scored]) -> list[schemas.SearchHit]:
-    """Search results in score order."""
-    lines = summaries(repo, [s.person_id for s in scored])
+def hits(
+    repo: PeopleRepository, scored: list[Scored], known: Mapping[uuid.UUID, Candidate] | None = None
+) -> list[schemas.SearchHit]:
+    """Search results in score order (``known``: the records the search scored)."""
+    lines = summaries(repo, [s.person_id for s in scored], known)
     return [
         schemas.SearchHit(person=lines[s.person_id], score=s.score, reasons=list(s.reasons)) for s in scored
     ]

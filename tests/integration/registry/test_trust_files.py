@@ -9,7 +9,7 @@ import datetime as dt
 import uuid
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from onestop import money, registry
 from onestop.access.files import ConflictOfInterest, FileRestricted
@@ -208,6 +208,51 @@ def test_linking_needs_staff_write_is_audited_listed_and_can_be_ended(container,
             uow.session.scalars(select(AuditEvent.action).where(AuditEvent.action.like("staff:person%")))
         )
     assert actions == ["staff:person_link", "staff:person_links_read", "staff:person_unlink"]
+
+
+def test_a_request_checks_a_file_once_whatever_the_permission(container, linked):
+    """The guards' reads (the staff member's links, the file's people, its restrictions) are kept for
+    the unit of work: a page's second use case on the same file costs no statement for its check."""
+    from onestop.access import Permission, require
+
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    olivia, stranger = linked["olivia"], linked["stranger"]
+    uow = container.uow()
+    event.listen(container.engine, "before_cursor_execute", seen)
+    try:
+        with uow:
+            require(uow, olivia, Permission.PERSON_READ, subject_type="person", subject_id=stranger)
+            first = len(statements)
+            require(uow, olivia, Permission.CASE_READ, subject_type="person", subject_id=stranger)
+            require(uow, olivia, Permission.CASE_WRITE, subject_type="person", subject_id=stranger)
+            after = len(statements)
+    finally:
+        event.remove(container.engine, "before_cursor_execute", seen)
+    assert first >= 3  # the links, the person, its restrictions
+    assert after == first
+
+
+def test_a_change_in_the_same_unit_of_work_is_checked_anew(container, linked):
+    """What the guards read is forgotten as soon as a write is flushed: a link made in the same
+    transaction refuses the next access at once."""
+    from onestop.access import Permission, require
+
+    olivia, stranger, admin = linked["olivia"], linked["stranger"], linked["admin"]
+    uow = container.uow()
+    with uow:
+        require(uow, olivia, Permission.PERSON_READ, subject_type="person", subject_id=stranger)
+        registry.link_staff_person(
+            uow,
+            actor=admin,
+            staff_id=olivia.staff_id,
+            data=StaffLinkIn(person_id=stranger, relation="relative"),
+        )
+        with pytest.raises(ConflictOfInterest):
+            require(uow, olivia, Permission.CASE_READ, subject_type="person", subject_id=stranger)
 
 
 # --- part 4: restricted files and break-glass --------------------------------------------------

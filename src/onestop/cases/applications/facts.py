@@ -205,12 +205,23 @@ class LoadedCase:
 
 def load_case(uow: UnitOfWork, app: Application, on: dt.date, *, verified_only: bool = True) -> LoadedCase:
     """Inside a caller's transaction: assemble the case on ``on`` and evaluate the program."""
+    return _load_cases(uow, app, on, (verified_only,))[0]
+
+
+def _load_cases(
+    uow: UnitOfWork, app: Application, on: dt.date, verified_only: tuple[bool, ...]
+) -> list[LoadedCase]:
+    """The case assembled from one read of the members and facts, once per ``verified_only`` given
+    (the assessment evaluates it on the verified facts and on everything recorded)."""
     repo = ApplicationRepository(uow.session)
     members = repo.members(app.unit_id, on)
     facts = [Fact(f.path, f.value, f.source, f.verified, f.document_id) for f in repo.current_facts(app.id)]
-    data = assemble(app.jurisdiction, on, members, facts, verified_only=verified_only)
     pack, program = program_packs.program_of(app.program)
-    return LoadedCase(members, data, program_packs.evaluate(pack, program, data.mapping))
+    loaded = []
+    for only in verified_only:
+        data = assemble(app.jurisdiction, on, members, facts, verified_only=only)
+        loaded.append(LoadedCase(members, data, program_packs.evaluate(pack, program, data.mapping)))
+    return loaded
 
 
 def assess_application(
@@ -221,8 +232,7 @@ def assess_application(
         require(uow, actor, Permission.CASE_READ, subject_type=SUBJECT, subject_id=application_id)
         app = ApplicationRepository(uow.session).get(application_id)
         day = on or uow.clock.today()
-        case = load_case(uow, app, day)
-        everything = load_case(uow, app, day, verified_only=False)
+        case, everything = _load_cases(uow, app, day, (True, False))
         result = case.result.to_dict("en", explain=False)
         pack = program_packs.pack_of(app.jurisdiction)
         missing = [

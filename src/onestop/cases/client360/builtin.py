@@ -18,13 +18,21 @@ from onestop.cases.tasks import CaseloadRepository, TaskRepository
 from onestop.cases.tasks.domain import TaskView, bucket
 from onestop.cases.tasks.schemas import AssignmentPublic, TaskPublic
 from onestop.money import UnitMoney, unit_money
-from onestop.registry import UnitRepository
+from onestop.registry import UnitMembership, UnitRepository
 from onestop.registry.schemas import MemberPublic, UnitPublic
+
+
+def memberships_of(ctx: Context) -> list[UnitMembership]:
+    """The person's unit memberships (all records), read once for the sections that need them."""
+    if "memberships" not in ctx.shared:
+        ctx.shared["memberships"] = UnitRepository(ctx.session).memberships_of(list(ctx.person_ids))
+    found: list[UnitMembership] = ctx.shared["memberships"]
+    return found
 
 
 def units(ctx: Context) -> list[UnitPublic]:
     """The benefit units the person belongs or belonged to, with their memberships."""
-    memberships = UnitRepository(ctx.session).memberships_of(list(ctx.person_ids))
+    memberships = memberships_of(ctx)
     found = repository.units_by_id(ctx.session, [m.unit_id for m in memberships])
     return [
         UnitPublic.model_validate(unit).model_copy(
@@ -36,7 +44,7 @@ def units(ctx: Context) -> list[UnitPublic]:
 
 def benefits(ctx: Context) -> list[UnitMoney]:
     """Each unit's entitlements, payments (with batch, cheque and bank return), overpayments and balance."""
-    memberships = UnitRepository(ctx.session).memberships_of(list(ctx.person_ids))
+    memberships = memberships_of(ctx)
     unit_ids = list(dict.fromkeys(m.unit_id for m in memberships))
     return unit_money(ctx.session, unit_ids, today=ctx.today)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -29,6 +29,8 @@ class Context:
     person: PersonPublic
     today: dt.date
     recent: int  # how many recent items of long histories (interactions) to include
+    #: What one section read that another needs too (the person's unit memberships), for this view.
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 Section = Callable[[Context], Any]

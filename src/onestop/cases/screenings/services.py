@@ -59,7 +59,7 @@ def start_screening(uow: UnitOfWork, *, actor: Actor, data: ScreeningStart) -> S
         repo = ScreeningRepository(uow.session)
         repo.add(row)
         uow.flush()
-        _append(uow, actor, row, [], data.answers, data.note)
+        _append(uow, actor, row, [], data.answers, data.note, earlier=[])  # a new interview: no steps yet
         return _SESSIONS.saved(
             uow,
             actor,
@@ -83,7 +83,7 @@ def answer_screening(
         domain.check_open(row.status)
         steps = repo.steps(row.id)
         asked = list(steps[-1].result.get("next_questions", [])) if steps else []
-        step = _append(uow, actor, row, asked, data.answers, data.note)
+        step = _append(uow, actor, row, asked, data.answers, data.note, earlier=steps)
         return _SESSIONS.saved(
             uow,
             actor,
@@ -100,11 +100,14 @@ def _append(
     asked: list[str],
     answers: dict[str, Any],
     note: str | None,
+    *,
+    earlier: list[ScreeningStep],
 ) -> ScreeningStep:
-    """Validate the answers against the pack, screen the folded case, append the step."""
+    """Validate the answers against the pack, screen the folded case (``earlier``: the session's steps
+    so far, as the caller read them), append the step."""
     clean = _validated(row.jurisdiction, answers, uow)
     repo = ScreeningRepository(uow.session)
-    folded = domain.fold([s.answers for s in repo.steps(row.id)] + [clean])
+    folded = domain.fold([s.answers for s in earlier] + [clean])
     today = uow.clock.today().isoformat()
     step = ScreeningStep(
         id=new_id(),
