@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from onestop.audit import domain, repository
-from onestop.audit.recorder import pending_events
+from onestop.audit.recorder import append_events, pending_events
 from onestop.db import wrote
 
 if TYPE_CHECKING:
@@ -84,15 +83,7 @@ class ChainAppender:
     def _write(self, batch: list[Pending]) -> None:
         session = self._factory()
         try:
-            head_seq, head_hash, head_seal = repository.lock_head(session)
-            start = (head_seq, head_hash, head_seal)
-            rows = []
-            for pending in batch:
-                fields = domain.EventFields(seq=head_seq + 1, prev_hash=head_hash, **pending.values)
-                head_seq, head_hash = fields.seq, domain.event_hash(fields)
-                rows.append((fields, head_hash))
-            seal = domain.next_seal(self._audit_key, start, head_seq, head_hash) if self._audit_key else None
-            repository.append_many(session, rows, seal)
+            append_events(session, [pending.values for pending in batch], self._audit_key)
             session.commit()
         finally:
             session.close()

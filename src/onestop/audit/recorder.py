@@ -111,14 +111,22 @@ def _append_pending(session: Session) -> None:
     if pending is None or not pending.events:
         return
     session.flush()
+    append_events(session, [values for values, _savepoint in pending.events], pending.audit_key)
+
+
+def append_events(session: Session, events: list[dict[str, Any]], audit_key: bytes) -> None:
+    """Lock the chain's head and put ``events`` after it, in order, each hashed on the one before,
+    with the head moved (and sealed under ``audit_key``, if any) in the same statement; the lock is
+    held until the caller commits. The one way into the chain: a transaction's own events at its
+    commit, and the batches of reads (``appender``)."""
     head_seq, head_hash, head_seal = repository.lock_head(session)
     start = (head_seq, head_hash, head_seal)
     rows = []
-    for values, _savepoint in pending.events:
+    for values in events:
         fields = domain.EventFields(seq=head_seq + 1, prev_hash=head_hash, **values)
         head_seq, head_hash = fields.seq, domain.event_hash(fields)
         rows.append((fields, head_hash))
-    seal = domain.next_seal(pending.audit_key, start, head_seq, head_hash) if pending.audit_key else None
+    seal = domain.next_seal(audit_key, start, head_seq, head_hash) if audit_key else None
     repository.append_many(session, rows, seal)
 
 
