@@ -123,46 +123,37 @@ def wait_healthy(url: str, timeout: float) -> float:
     raise TimeoutError(f"{url} did not answer within {timeout} s")
 
 
-def pg_connections(database_url: str) -> dict[str, int]:
-    """Connections to the database by state (``pg_stat_activity``); empty for SQLite."""
+_BY_STATE = (
+    "SELECT coalesce(state, 'other'), count(*) FROM pg_stat_activity WHERE datname = %s "
+    "AND pid <> pg_backend_pid() GROUP BY 1"
+)
+_BY_WAIT = (
+    "SELECT CASE WHEN state = 'idle in transaction' THEN 'idle in transaction after: ' "
+    "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 60) "
+    "WHEN wait_event_type = 'Lock' THEN 'Lock:' || wait_event || ' on: ' "
+    "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 60) "
+    "ELSE coalesce(wait_event_type || ':' || wait_event, 'running') END, count(*) "
+    "FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() "
+    "AND state IN ('active', 'idle in transaction') GROUP BY 1"
+)
+
+
+def pg_activity(database_url: str) -> tuple[dict[str, int], dict[str, int]]:
+    """The database's connections by state, and what the busy ones (active, or idle inside a
+    transaction) wait on, both from ``pg_stat_activity`` over one connection; empty for SQLite.
+
+    A wait is ``wait_event_type:wait_event`` ("running" when on the CPU), with the statement for a
+    lock wait and the last statement of a transaction left idle (its holder is working in the app):
+    a queue on one lock shows as many connections on one ``Lock:tuple on: SELECT ...``."""
     url = make_url(database_url)
     if not url.drivername.startswith("postgresql"):
-        return {}
+        return {}, {}
     import psycopg
 
     conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
-        rows = conn.execute(
-            "SELECT coalesce(state, 'other'), count(*) FROM pg_stat_activity WHERE datname = %s "
-            "AND pid <> pg_backend_pid() GROUP BY 1",
-            (url.database,),
-        ).fetchall()
-    return {str(state): int(n) for state, n in rows}
-
-
-def pg_waits(database_url: str) -> dict[str, int]:
-    """What the database's busy connections (active, or idle inside a transaction) wait on, by
-    ``wait_event_type:wait_event`` ("running" when on the CPU), with the statement for a lock wait
-    and the last statement of a transaction left idle (its holder is working in the app); empty for
-    SQLite. A queue on one lock shows here as many connections on one ``Lock:tuple on: SELECT ...``."""
-    url = make_url(database_url)
-    if not url.drivername.startswith("postgresql"):
-        return {}
-    import psycopg
-
-    conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
-        rows = conn.execute(
-            "SELECT CASE WHEN state = 'idle in transaction' THEN 'idle in transaction after: ' "
-            "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 60) "
-            "WHEN wait_event_type = 'Lock' THEN 'Lock:' || wait_event || ' on: ' "
-            "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 60) "
-            "ELSE coalesce(wait_event_type || ':' || wait_event, 'running') END, count(*) "
-            "FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() "
-            "AND state IN ('active', 'idle in transaction') GROUP BY 1",
-            (url.database,),
-        ).fetchall()
-    return {str(what): int(n) for what, n in rows}
+        states, waits = (conn.execute(sql, (url.database,)).fetchall() for sql in (_BY_STATE, _BY_WAIT))
+        return {str(k): int(n) for k, n in states}, {str(k): int(n) for k, n in waits}
 
 
 @dataclass
@@ -217,8 +208,7 @@ class Sampler:
                 except psutil.NoSuchProcess:
                     continue
             try:
-                connections = pg_connections(self.database_url)
-                waits = pg_waits(self.database_url)
+                connections, waits = pg_activity(self.database_url)
             except Exception as err:  # the database is down (a fault run): say so in the sample
                 connections, waits = {"error": 1}, {}
                 print(f"sampler: no connection count ({type(err).__name__})", file=sys.stderr)
