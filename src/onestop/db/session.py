@@ -48,9 +48,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 WROTE = "onestop.db.wrote"
 
 
-#: ``session.info`` key: this transaction wrote something a remembered check may have read (see
-#: ``UnitOfWork.memo``): a write to any table but those ``checks_ignore_writes_to`` names.
-WROTE_CHECKED = "onestop.db.wrote_checked"
+#: ``session.info`` key: the memo of the unit of work the session serves (``UnitOfWork.memo``),
+#: emptied by a write to any table but those ``checks_ignore_writes_to`` names.
+MEMO = "onestop.db.memo"
 _IGNORED_BY_CHECKS: set[str] = set()
 
 
@@ -64,7 +64,7 @@ def checks_ignore_writes_to(*tables: str) -> None:
 def _flushed(session: Session, _context: object) -> None:
     session.info[WROTE] = True
     if _pending_checked(session):  # after_flush still sees what was flushed in new/dirty/deleted
-        session.info[WROTE_CHECKED] = True
+        _forget_checks(session)
 
 
 def _pending_checked(session: Session) -> bool:
@@ -78,24 +78,27 @@ def _executed(state: ORMExecuteState) -> None:
         state.session.info[WROTE] = True
         table = getattr(getattr(state.statement, "table", None), "name", None)
         if table not in _IGNORED_BY_CHECKS:
-            state.session.info[WROTE_CHECKED] = True
+            _forget_checks(state.session)
+
+
+def _forget_checks(session: Session) -> None:
+    """A check remembered before a write may no longer hold after it (a member added to the unit, a
+    restriction set): forget them as soon as a write reaches the database."""
+    memo = session.info.get(MEMO)
+    if memo is not None:
+        memo.clear()
 
 
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
 def _ended(session: Session) -> None:
     session.info.pop(WROTE, None)
-    session.info.pop(WROTE_CHECKED, None)
 
 
 def wrote(session: Session) -> bool:
     """Whether the session's transaction changed anything so far, through the session (pending
     changes included; a write through the raw driver connection is not seen)."""
     return bool(session.info.get(WROTE) or session.new or session.dirty or session.deleted)
-
-
-def _wrote_checked(session: Session) -> bool:
-    return bool(session.info.get(WROTE_CHECKED)) or _pending_checked(session)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -143,9 +146,7 @@ class UnitOfWork:
         if self._depth == 0:
             self._session = self._factory()
             self._after_commit = []
-            # A check remembered before a write may no longer hold after it (a member added to the
-            # unit, a restriction set): forget them as soon as a write reaches the database.
-            event.listen(self._session, "after_flush", self._forget_checks)
+            self._session.info[MEMO] = self.memo  # emptied by a write (``_forget_checks``)
         self._depth += 1
         return self
 
@@ -162,10 +163,6 @@ class UnitOfWork:
         finally:
             session.close()
 
-    def _forget_checks(self, session: Session, _context: object) -> None:
-        if _pending_checked(session):
-            self.memo.clear()
-
     def flush(self) -> None:
         """Send pending changes now (to get ids or hit constraints early)."""
         try:
@@ -177,8 +174,6 @@ class UnitOfWork:
         """Commit if this is the outermost block, then run after-commit callbacks."""
         if self._depth > 1:
             return
-        if _wrote_checked(self.session):  # what the checks found may have changed
-            self.memo.clear()
         try:
             self.session.commit()
         except StaleDataError as err:
